@@ -1,0 +1,59 @@
+"""Importers turn files into :class:`~clipper.model.ImportedArticle`; they never touch the
+database. :func:`read_file` picks the importer from the file's content and name."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from clipper.errors import ImportFailed
+from clipper.model import ImportedArticle
+from clipper.progress import CancelCheck, ProgressCallback
+from clipper.importers.text import read_text
+
+TEXT_SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md"}
+PDF_SUFFIXES = {".pdf"}
+#: File-dialog filter patterns for what :func:`read_file` understands.
+SUPPORTED_PATTERNS = ("*.txt", "*.text", "*.md", "*.markdown", "*.pdf")
+
+
+def is_pdf(path: Path, head: bytes) -> bool:
+    return head.startswith(b"%PDF") or path.suffix.lower() in PDF_SUFFIXES
+
+
+def read_file(
+    path: str | Path,
+    *,
+    encoding: str | None = None,
+    password: str | None = None,
+    progress: ProgressCallback | None = None,
+    cancel: CancelCheck | None = None,
+) -> ImportedArticle:
+    """Read one text or PDF file. Raises :class:`ImportFailed` with a user-fit message."""
+    path = Path(path)
+    if not path.exists():
+        raise ImportFailed(f"{path}: no such file")
+    if path.is_dir():
+        raise ImportFailed(f"{path} is a folder, not a file; give the files inside it")
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(1024)
+    except OSError as exc:
+        raise ImportFailed(f"{path} cannot be read: {exc.strerror or exc}") from exc
+    if is_pdf(path, head):
+        from clipper.importers.pdf import read_pdf
+
+        return read_pdf(path, password=password, progress=progress, cancel=cancel)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ImportFailed(f"{path} cannot be read: {exc.strerror or exc}") from exc
+    kind = TEXT_SUFFIXES.get(path.suffix.lower(), "txt")
+    return read_text(data, path.name, kind=kind, encoding=encoding)
+
+
+def read_pasted_text(text: str, *, kind: str = "clipboard") -> ImportedArticle:
+    """An article from text already decoded (clipboard, stdin as text)."""
+    return read_text(text.encode("utf-8"), kind, kind=kind, encoding="utf-8")
+
+
+__all__ = ["SUPPORTED_PATTERNS", "ImportFailed", "is_pdf", "read_file", "read_pasted_text"]

@@ -1,0 +1,126 @@
+"""Plain data: articles, annotations and tags. No I/O here.
+
+Offsets everywhere are Unicode code points (Python ``str`` indices) into the stored
+article text: 0-based, end-exclusive.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+SOURCE_KINDS = ("txt", "md", "pdf", "html", "clipboard", "stdin", "json")
+
+
+@dataclass(frozen=True, slots=True)
+class Tag:
+    """A category a span can be tagged with."""
+
+    name: str
+    label: str
+    colour: str
+    shortcut: str | None = None
+    position: int = 0
+    builtin: bool = False
+
+
+BUILTIN_TAGS: tuple[Tag, ...] = (
+    Tag("figure", "Figure", "#f2b705", "1", 1, True),
+    Tag("quote", "Quote", "#3a86ff", "2", 2, True),
+    Tag("person", "Person", "#2a9d8f", "3", 3, True),
+    Tag("claim", "Claim", "#e63946", "4", 4, True),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleMeta:
+    """Metadata a user may set or override; ``None`` means "not given"."""
+
+    title: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    published: str | None = None
+    url: str | None = None
+    language: str | None = None
+
+
+@dataclass(slots=True)
+class ImportedArticle:
+    """What an importer hands to the store: the text exactly as it will be stored."""
+
+    text: str
+    title: str
+    source_name: str
+    source_kind: str
+    outlet: str | None = None
+    author: str | None = None
+    published: str | None = None
+    url: str | None = None
+    language: str | None = None
+    #: Compact per-character page layout (see :mod:`clipper.layout`), PDFs only.
+    layout: bytes | None = None
+    #: Problems worth telling the user about that did not stop the import.
+    warnings: list[str] = field(default_factory=list)
+
+    def with_meta(self, meta: ArticleMeta) -> ImportedArticle:
+        """Return a copy where every field the user gave wins over the derived one."""
+        for name in ("title", "outlet", "author", "published", "url", "language"):
+            value = getattr(meta, name)
+            if value is not None:
+                setattr(self, name, value)
+        return self
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    id: int
+    title: str
+    text: str
+    outlet: str | None
+    author: str | None
+    published: str | None
+    url: str | None
+    source_name: str | None
+    source_kind: str
+    language: str | None
+    imported_at: str
+    content_hash: str
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleSummary:
+    """One row of the library: an article without its text, with tag counts."""
+
+    id: int
+    title: str
+    outlet: str | None
+    author: str | None
+    published: str | None
+    source_kind: str
+    imported_at: str
+    length: int
+    counts: dict[str, int]
+
+    @property
+    def annotation_count(self) -> int:
+        return sum(self.counts.values())
+
+
+@dataclass(frozen=True, slots=True)
+class Annotation:
+    id: int
+    article_id: int
+    start: int
+    end: int
+    tag: str
+    text: str
+    note: str
+    created_at: str
+    updated_at: str
+    #: First PDF page (1-based) the span lies on; ``None`` for non-PDF articles.
+    page: int | None = None
+
+
+def content_hash(text: str) -> str:
+    """The identity of an article's text: SHA-256 of its UTF-8 bytes, hex."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()

@@ -1,0 +1,70 @@
+"""Span arithmetic on stored text: validation, trimming and word snapping.
+
+All positions are code-point offsets (``str`` indices), 0-based, end-exclusive.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from clipper.errors import InvalidSpan
+
+#: Characters that belong to a word besides letters, digits and combining marks
+#: (so that "don't", "long-term", "$53", "4.5%" snap as one word).
+_WORD_JOINERS = frozenset("'’-‐_.,%$€£¥@#&/")
+
+
+def validate_span(text_length: int, start: int, end: int) -> None:
+    """Raise :class:`InvalidSpan` unless ``0 <= start < end <= text_length``."""
+    if start < 0 or end < 0:
+        raise InvalidSpan(f"offsets must not be negative (got {start}..{end})")
+    if start >= end:
+        raise InvalidSpan(
+            f"the span is empty or reversed (start {start} must be less than end {end})"
+        )
+    if end > text_length:
+        raise InvalidSpan(
+            f"the span {start}..{end} runs past the end of the article "
+            f"({text_length} characters)"
+        )
+
+
+def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink ``start..end`` so it neither begins nor ends with white space."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or unicodedata.category(char).startswith("M")
+
+
+def _joins(text: str, index: int) -> bool:
+    """Is ``text[index]`` a word character, or a joiner between two word characters?"""
+    char = text[index]
+    if _is_word_char(char):
+        return True
+    if char in _WORD_JOINERS:
+        before = index > 0 and _is_word_char(text[index - 1])
+        after = index + 1 < len(text) and _is_word_char(text[index + 1])
+        return before and after
+    return False
+
+
+def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """Grow ``start..end`` to whole words, then trim white space.
+
+    A selection that starts or ends inside a word is extended to that word's edge;
+    punctuation the user selected on purpose (a closing quote mark) is kept.
+    """
+    start, end = trim_span(text, start, end)
+    if start >= end:
+        return start, end
+    while start > 0 and _joins(text, start - 1) and _joins(text, start):
+        start -= 1
+    while end < len(text) and _joins(text, end) and _joins(text, end - 1):
+        end += 1
+    return start, end

@@ -1,0 +1,33 @@
+"""Shared fixtures. Qt runs offscreen in tests (no display needed)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from clipper.store import Store  # noqa: E402
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    """A path for a fresh database file."""
+    return tmp_path / "clipper.db"
+
+
+@pytest.fixture
+def store(db_path: Path) -> Iterator[Store]:
+    """A real database file, migrated to the current schema."""
+    with Store(db_path) as s:
+        yield s
+
+
+@pytest.fixture
+def fixtures() -> Path:
+    return FIXTURES

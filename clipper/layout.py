@@ -23,8 +23,8 @@ Box = tuple[float, float, float, float]
 class CharLayout:
     """Pages and boxes for each character of one article's text."""
 
-    pages: array  # array('H'): 0 = no source character
-    boxes: array  # array('f'): four floats per character
+    pages: array[int]  # array('H'): 0 = no source character
+    boxes: array[float]  # array('f'): four floats per character
 
     @classmethod
     def build(cls, entries: Iterable[tuple[int, Box] | None]) -> CharLayout:

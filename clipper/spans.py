@@ -24,8 +24,7 @@ def validate_span(text_length: int, start: int, end: int) -> None:
         )
     if end > text_length:
         raise InvalidSpan(
-            f"the span {start}..{end} runs past the end of the article "
-            f"({text_length} characters)"
+            f"the span {start}..{end} runs past the end of the article ({text_length} characters)"
         )
 
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from clipper.errors import ImportFailed
+from clipper.importers.text import read_text
 from clipper.model import ImportedArticle
 from clipper.progress import CancelCheck, ProgressCallback
-from clipper.importers.text import read_text
 
 TEXT_SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md"}
 PDF_SUFFIXES = {".pdf"}

@@ -22,7 +22,6 @@ from clipper.errors import (
     ClipperError,
     DuplicateAnnotation,
     DuplicateArticle,
-    InvalidSpan,
     NotFound,
     UnknownTag,
 )
@@ -36,7 +35,7 @@ from clipper.model import (
     content_hash,
 )
 from clipper.spans import validate_span
-from clipper.store.schema import MIGRATION_NAMES, MIGRATION_SET, migrations
+from clipper.store.schema import MIGRATION_NAMES, migrations
 
 _ARTICLE_COLUMNS = (
     "id, title, text, outlet, author, published, url, source_name, source_kind, "
@@ -134,7 +133,11 @@ class Store:
         return ", ".join(t.name for t in self.list_tags())
 
     def add_tag(
-        self, name: str, label: str | None = None, colour: str = "#8e7dbe", shortcut: str | None = None
+        self,
+        name: str,
+        label: str | None = None,
+        colour: str = "#8e7dbe",
+        shortcut: str | None = None,
     ) -> Tag:
         """Define a new tag. Names are lower-case words; shortcuts are single keys."""
         name = name.strip().lower()
@@ -285,9 +288,7 @@ class Store:
         where: list[str] = []
         params: list[Any] = []
         if search and search.strip():
-            where.append(
-                "a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"
-            )
+            where.append("a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
             params.append(self.db.quote_fts(search.strip()))
         if tags:
             where.append(
@@ -304,7 +305,17 @@ class Store:
             + " ORDER BY a.imported_at DESC, a.id DESC"
         )
         return [
-            ArticleSummary(*row[:8], counts=json.loads(row[8]) if row[8] else {})
+            ArticleSummary(
+                id=row[0],
+                title=row[1],
+                outlet=row[2],
+                author=row[3],
+                published=row[4],
+                source_kind=row[5],
+                imported_at=row[6],
+                length=row[7],
+                counts=json.loads(row[8]) if row[8] else {},
+            )
             for row in self.db.execute(sql, params)
         ]
 
@@ -327,9 +338,7 @@ class Store:
         self, article_id: int, start: int, end: int, tag: str, note: str = ""
     ) -> Annotation:
         """Tag ``start..end`` (code points) of an article; its text is sliced from the article."""
-        row = self.db.execute(
-            "SELECT length FROM articles WHERE id = ?", [article_id]
-        ).fetchone()
+        row = self.db.execute("SELECT length FROM articles WHERE id = ?", [article_id]).fetchone()
         if row is None:
             raise NotFound(f"there is no article {article_id}")
         validate_span(int(row[0]), start, end)

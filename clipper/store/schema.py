@@ -60,7 +60,7 @@ def _initial(db: Database) -> None:
         CREATE INDEX annotations_tag ON annotations (tag);
         """
     )
-    db["tags"].insert_all(
+    db.table("tags").insert_all(
         [
             {
                 "name": t.name,
@@ -73,7 +73,7 @@ def _initial(db: Database) -> None:
             for t in BUILTIN_TAGS
         ]
     )
-    db["articles"].enable_fts(["title", "text"], create_triggers=True, tokenize="unicode61")
+    db.table("articles").enable_fts(["title", "text"], create_triggers=True, tokenize="unicode61")
 
 
 @migrations(name="0002_pdf_layout")

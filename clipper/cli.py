@@ -1,0 +1,447 @@
+"""The ``clipper`` command line: thin commands over the same core the app uses.
+
+Every command wraps library calls; none of them imports Qt (only ``gui`` does, and only
+when it runs). Expected errors print ``clipper: error: …`` and exit with status 1.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, NoReturn, TypeVar
+
+import click
+
+from clipper import __version__
+from clipper.errors import ClipperError
+from clipper.exporters import FORMATS, ExportSelection, export_to_path, export_to_stream
+from clipper.importers.clipper_json import merge_export
+from clipper.library import ImportOutcome, import_files, import_pasted
+from clipper.model import Annotation, ArticleMeta
+from clipper.paths import default_db_path
+from clipper.store import Store
+
+F = TypeVar("F", bound=Callable[..., Any])
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def fail(message: str) -> NoReturn:
+    """Print an expected error the way every command does, and exit 1."""
+    click.echo(f"clipper: error: {message}", err=True)
+    sys.exit(1)
+
+
+class ClipperGroup(click.Group):
+    """Turns :class:`ClipperError` into ``clipper: error: …`` and exit status 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except ClipperError as error:
+            fail(error.message)
+
+
+class Context:
+    """Per-run state: the database path, opened lazily."""
+
+    def __init__(self, db: Path) -> None:
+        self.db_path = db
+        self._store: Store | None = None
+
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            self.db_path.parent.mkdir(parents=True, exist_ok=True)
+            self._store = Store(self.db_path)
+        return self._store
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+
+
+pass_context = click.make_pass_decorator(Context)
+
+
+@click.group(cls=ClipperGroup, invoke_without_command=True)
+@click.option(
+    "--db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Database file (default: $CLIPPER_DB, else clipper.db in your user data folder).",
+)
+@click.version_option(__version__, prog_name="clipper")
+@click.pass_context
+def cli(ctx: click.Context, db: Path | None) -> None:
+    """Clipper: tag figures, quotes, people and claims in press clippings.
+
+    Run without a command to start the desktop app.
+
+    Example: clipper import article.txt && clipper articles
+    """
+    context = Context(db or default_db_path())
+    ctx.obj = context
+    ctx.call_on_close(context.close)
+    if ctx.invoked_subcommand is None:
+        ctx.invoke(gui)
+
+
+# -- import ------------------------------------------------------------------------------
+
+
+def _meta_options(func: F) -> F:
+    for name, help_text in reversed(
+        [
+            ("title", "Title (default: from the file)."),
+            ("outlet", "Publication or outlet."),
+            ("author", "Author."),
+            ("date", "Publication date, YYYY-MM-DD."),
+            ("url", "Where the article was published."),
+            ("language", "Language code, e.g. en."),
+        ]
+    ):
+        func = click.option(f"--{name}", help=help_text)(func)
+    return func
+
+
+def _meta(
+    title: str | None,
+    outlet: str | None,
+    author: str | None,
+    date: str | None,
+    url: str | None,
+    language: str | None,
+) -> ArticleMeta:
+    if date is not None and not _DATE.match(date):
+        fail(f"--date must look like YYYY-MM-DD, not {date!r}")
+    return ArticleMeta(title, outlet, author, date, url, language)
+
+
+def _print_outcomes(outcomes: Sequence[ImportOutcome], as_json: bool) -> int:
+    failures = 0
+    for outcome in outcomes:
+        if outcome.article is not None:
+            article = outcome.article
+            if as_json:
+                click.echo(
+                    json.dumps(
+                        {
+                            "id": article.id,
+                            "title": article.title,
+                            "source": outcome.path,
+                            "length": len(article.text),
+                            "warnings": list(outcome.warnings),
+                        },
+                        ensure_ascii=False,
+                    )
+                )
+            else:
+                click.echo(f"{article.id}\t{article.title}")
+            for warning in outcome.warnings:
+                click.echo(f"clipper: warning: {outcome.path}: {warning}", err=True)
+        else:
+            failures += 1
+            click.echo(f"clipper: error: {outcome.error}", err=True)
+    return failures
+
+
+@cli.command("import")
+@click.argument("files", nargs=-1, required=True)
+@_meta_options
+@click.option("--encoding", help="Text encoding of the files (default: detected).")
+@click.option("--password", help="Password of encrypted PDFs.")
+@click.option("--force", is_flag=True, help="Import even if the same text is already stored.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per imported article.")
+@pass_context
+def import_command(
+    ctx: Context,
+    files: tuple[str, ...],
+    title: str | None,
+    outlet: str | None,
+    author: str | None,
+    date: str | None,
+    url: str | None,
+    language: str | None,
+    encoding: str | None,
+    password: str | None,
+    force: bool,
+    as_json: bool,
+) -> None:
+    """Import text (.txt, .md) or PDF files; "-" reads text from standard input.
+
+    Prints one line per imported article: its id, a tab, its title.
+
+    Example: clipper import clippings/*.txt report.pdf --outlet "The Herald"
+    """
+    meta = _meta(title, outlet, author, date, url, language)
+    outcomes: list[ImportOutcome] = []
+    paths = [f for f in files if f != "-"]
+    if "-" in files:
+        try:
+            article = import_pasted(
+                ctx.store, sys.stdin.buffer.read(), kind="stdin", meta=meta, force=force
+            )
+            outcomes.append(ImportOutcome("-", article))
+        except ClipperError as error:
+            outcomes.append(ImportOutcome("-", error=error))
+    if paths:
+        with click.progressbar(
+            length=len(paths), label="Importing", file=sys.stderr, show_pos=True
+        ) as bar:
+            outcomes += import_files(
+                ctx.store,
+                paths,
+                meta=meta,
+                force=force,
+                encoding=encoding,
+                password=password,
+                progress=lambda done, total: bar.update(done - bar.pos),
+            )
+    if _print_outcomes(outcomes, as_json):
+        sys.exit(1)
+
+
+# -- reading -----------------------------------------------------------------------------
+
+
+@cli.command("articles")
+@click.option("--search", help="Full-text search over titles and texts.")
+@click.option("--tag", "tags", multiple=True, help="Only articles with annotations of this tag.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per article.")
+@pass_context
+def articles_command(
+    ctx: Context, search: str | None, tags: tuple[str, ...], as_json: bool
+) -> None:
+    """List the stored articles, newest first.
+
+    Example: clipper articles --search "crane" --json
+    """
+    for summary in ctx.store.list_articles(search=search, tags=list(tags) or None):
+        if as_json:
+            record = {
+                "id": summary.id,
+                "title": summary.title,
+                "outlet": summary.outlet,
+                "author": summary.author,
+                "published": summary.published,
+                "source_kind": summary.source_kind,
+                "imported_at": summary.imported_at,
+                "length": summary.length,
+                "annotations": summary.counts,
+            }
+            click.echo(json.dumps(record, ensure_ascii=False))
+        else:
+            counts = " ".join(f"{tag}:{n}" for tag, n in sorted(summary.counts.items()))
+            click.echo(
+                f"{summary.id}\t{summary.title}\t{summary.outlet or ''}\t"
+                f"{summary.published or ''}\t{counts}"
+            )
+
+
+@cli.command("show")
+@click.argument("article_id", type=int)
+@pass_context
+def show_command(ctx: Context, article_id: int) -> None:
+    """Print an article's stored text exactly (offsets count its code points).
+
+    Example: clipper show 3 | head
+    """
+    text = ctx.store.get_article(article_id).text
+    sys.stdout.buffer.write(text.encode("utf-8"))
+    sys.stdout.flush()
+
+
+def _annotation_record(a: Annotation) -> dict[str, Any]:
+    return {
+        "id": a.id,
+        "article_id": a.article_id,
+        "start": a.start,
+        "end": a.end,
+        "tag": a.tag,
+        "text": a.text,
+        "note": a.note,
+        "page": a.page,
+        "created_at": a.created_at,
+        "updated_at": a.updated_at,
+    }
+
+
+def _echo_annotation(a: Annotation, as_json: bool) -> None:
+    if as_json:
+        click.echo(json.dumps(_annotation_record(a), ensure_ascii=False))
+    else:
+        text = a.text.replace("\n", "⏎")
+        note = f"\t{a.note}" if a.note else ""
+        click.echo(f"{a.id}\t{a.article_id}\t{a.start}\t{a.end}\t{a.tag}\t{text}{note}")
+
+
+@cli.command("annotate")
+@click.argument("article_id", type=int)
+@click.argument("start", type=int)
+@click.argument("end", type=int)
+@click.argument("tag")
+@click.option("--note", default="", help="A note to keep with the annotation.")
+@click.option("--json", "as_json", is_flag=True, help="Print the annotation as JSON.")
+@pass_context
+def annotate_command(
+    ctx: Context, article_id: int, start: int, end: int, tag: str, note: str, as_json: bool
+) -> None:
+    """Tag characters START to END (code points, end exclusive) of an article.
+
+    Example: clipper annotate 3 120 158 quote --note "check the source"
+    """
+    _echo_annotation(ctx.store.add_annotation(article_id, start, end, tag, note), as_json)
+
+
+@cli.command("annotations")
+@click.argument("article_id", type=int, required=False)
+@click.option("--tag", "tags", multiple=True, help="Only this tag (repeatable).")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per annotation.")
+@pass_context
+def annotations_command(
+    ctx: Context, article_id: int | None, tags: tuple[str, ...], as_json: bool
+) -> None:
+    """List annotations in text order (of one article, or all).
+
+    Columns: id, article, start, end, tag, text, note.
+
+    Example: clipper annotations 3 --tag quote --json
+    """
+    for annotation in ctx.store.list_annotations(article_id, tags=list(tags) or None):
+        _echo_annotation(annotation, as_json)
+
+
+@cli.command("delete-annotation")
+@click.argument("annotation_id", type=int)
+@pass_context
+def delete_annotation_command(ctx: Context, annotation_id: int) -> None:
+    """Delete one annotation.
+
+    Example: clipper delete-annotation 42
+    """
+    removed = ctx.store.delete_annotation(annotation_id)
+    click.echo(f"deleted annotation {removed.id} ({removed.tag}: {removed.text!r})", err=True)
+
+
+# -- tags --------------------------------------------------------------------------------
+
+
+@cli.group("tags", cls=ClipperGroup, invoke_without_command=True)
+@click.pass_context
+def tags_command(ctx: click.Context) -> None:
+    """List tags, or add one with "tags add".
+
+    Example: clipper tags
+    """
+    if ctx.invoked_subcommand is None:
+        for tag in ctx.find_object(Context).store.list_tags():  # type: ignore[union-attr]
+            click.echo(f"{tag.name}\t{tag.label}\t{tag.colour}\t{tag.shortcut or ''}")
+
+
+@tags_command.command("add")
+@click.argument("name")
+@click.option("--label", help="Label shown in the app (default: the name).")
+@click.option("--colour", default="#8e7dbe", show_default=True, help="Highlight colour.")
+@click.option("--key", help="One-key shortcut in the app, e.g. 5.")
+@pass_context
+def tags_add_command(
+    ctx: Context, name: str, label: str | None, colour: str, key: str | None
+) -> None:
+    """Define a new tag.
+
+    Example: clipper tags add source --label "Named source" --key 5
+    """
+    tag = ctx.store.add_tag(name, label, colour, key)
+    click.echo(f"{tag.name}\t{tag.label}\t{tag.colour}\t{tag.shortcut or ''}")
+
+
+# -- export / round trip -----------------------------------------------------------------
+
+
+@cli.command("export")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(sorted(FORMATS)),
+    help="Default: from -o's suffix, else csv.",
+)
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="File (default: stdout).")
+@click.option("--article", "article_ids", type=int, multiple=True, help="Only this article.")
+@click.option("--tag", "tags", multiple=True, help="Only this tag (repeatable).")
+@click.option(
+    "--no-formula-escape",
+    is_flag=True,
+    help="CSV: keep cells starting with = + - @ exactly as stored (no leading apostrophe).",
+)
+@pass_context
+def export_command(
+    ctx: Context,
+    fmt: str | None,
+    output: Path | None,
+    article_ids: tuple[int, ...],
+    tags: tuple[str, ...],
+    no_formula_escape: bool,
+) -> None:
+    """Export annotations as CSV (one row each) or Clipper JSON (articles with text).
+
+    Example: clipper export --format csv -o quotes.csv --tag quote
+    """
+    if fmt is None:
+        suffix = output.suffix.lower().lstrip(".") if output else ""
+        fmt = suffix if suffix in FORMATS else "csv"
+    for article_id in article_ids:
+        ctx.store.get_article(article_id)
+    for tag in tags:
+        ctx.store.get_tag(tag)
+    selection = ExportSelection(list(article_ids) or None, list(tags) or None)
+    escape = not no_formula_escape
+    if output is None:
+        stdout = click.get_text_stream("stdout", encoding="utf-8")
+        export_to_stream(ctx.store, stdout, fmt, selection, escape_formulas=escape)
+        return
+    count = export_to_path(ctx.store, output, fmt, selection, escape_formulas=escape)
+    click.echo(f"exported {count} annotations to {output}", err=True)
+
+
+@cli.command("import-annotations")
+@click.argument("file", type=click.Path(path_type=Path))
+@pass_context
+def import_annotations_command(ctx: Context, file: Path) -> None:
+    """Merge a Clipper JSON export: articles matched by content, no duplicate annotations.
+
+    Example: clipper import-annotations colleague-export.json
+    """
+    report = merge_export(ctx.store, file)
+    click.echo(
+        f"articles: {report.articles_created} created, {report.articles_matched} matched; "
+        f"annotations: {report.annotations_added} added, "
+        f"{report.annotations_skipped} already present"
+        + (f"; new tags: {', '.join(report.tags_created)}" if report.tags_created else "")
+    )
+
+
+# -- the app -----------------------------------------------------------------------------
+
+
+@cli.command("gui")
+@click.argument("files", nargs=-1)
+@click.option("--article", "article_id", type=int, help="Open this article.")
+@pass_context
+def gui(ctx: Context, files: tuple[str, ...], article_id: int | None) -> None:
+    """Start the desktop app (also what plain "clipper" does); FILES are imported.
+
+    Example: clipper gui --article 3
+    """
+    try:
+        from clipper.gui.app import main as gui_main
+    except ImportError as exc:  # PySide6 missing or broken
+        fail(f"the desktop app cannot start ({exc}). The command line still works: clipper --help")
+    ctx.db_path.parent.mkdir(parents=True, exist_ok=True)
+    sys.exit(gui_main(str(ctx.db_path), list(files), article_id))
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Console-script entry point."""
+    cli.main(args=list(argv) if argv is not None else None, prog_name="clipper")

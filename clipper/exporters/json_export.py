@@ -1,0 +1,90 @@
+"""Clipper JSON export: every selected article with its text and annotations.
+
+``{"format": "clipper", "version": 1, "exported_at": …, "tags": […], "articles": [{…,
+"text": …, "annotations": [{"id", "start", "end", "tag", "text", "note", "created_at",
+"updated_at", "page"}]}]}`` — written as a stream, so memory stays flat.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TextIO
+
+import clipper
+from clipper.progress import CancelCheck, ProgressCallback, check_cancel
+from clipper.store import Store, now
+from clipper.store.export_queries import (
+    Selection,
+    article_json,
+    count_annotations,
+    iter_annotation_json_batches,
+    selected_article_ids,
+)
+
+FORMAT_NAME = "clipper"
+FORMAT_VERSION = 1
+
+
+def write_json(
+    store: Store,
+    stream: TextIO,
+    selection: Selection,
+    *,
+    progress: ProgressCallback | None = None,
+    cancel: CancelCheck | None = None,
+) -> int:
+    """Write the selection as Clipper JSON; returns the number of annotations."""
+    total = count_annotations(store, selection) if progress else 0
+    tags = [
+        {"name": t.name, "label": t.label, "colour": t.colour, "shortcut": t.shortcut}
+        for t in store.list_tags()
+    ]
+    header = {
+        "format": FORMAT_NAME,
+        "version": FORMAT_VERSION,
+        "generator": f"Clipper {clipper.__version__}",
+        "exported_at": now(),
+        "offsets": "Unicode code points, 0-based, end exclusive",
+        "tags": tags,
+    }
+    stream.write(json.dumps(header, ensure_ascii=False, indent=1)[:-2] + ',\n "articles": [')
+    article_ids = selected_article_ids(store, selection)
+    position = 0  # index into article_ids of the next article to open
+    current: int | None = None
+    first_annotation = True
+    written = 0
+
+    def open_article(article_id: int) -> None:
+        nonlocal first_annotation
+        separator = "\n  " if position == 0 else ",\n  "
+        stream.write(separator + article_json(store, article_id)[:-1] + ',"annotations":[')
+        first_annotation = True
+
+    for batch in iter_annotation_json_batches(store, selection):
+        check_cancel(cancel)
+        for article_id, annotation in batch:
+            if article_id != current:
+                if current is not None:
+                    stream.write("]}")
+                # Articles without matching annotations come out in id order too.
+                while position < len(article_ids) and article_ids[position] < article_id:
+                    open_article(article_ids[position])
+                    stream.write("]}")
+                    position += 1
+                open_article(article_id)
+                if position < len(article_ids) and article_ids[position] == article_id:
+                    position += 1
+                current = article_id
+            stream.write(annotation if first_annotation else "," + annotation)
+            first_annotation = False
+        written += len(batch)
+        if progress:
+            progress(written, total)
+    if current is not None:
+        stream.write("]}")
+    while position < len(article_ids):
+        open_article(article_ids[position])
+        stream.write("]}")
+        position += 1
+    stream.write("\n ]\n}\n")
+    return written

@@ -1,0 +1,22 @@
+"""Where Clipper keeps its database by default."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from platformdirs import user_data_dir, user_log_dir
+
+DB_ENV = "CLIPPER_DB"
+
+
+def default_db_path() -> Path:
+    """``$CLIPPER_DB`` if set, else ``clipper.db`` in the per-user data folder."""
+    env = os.environ.get(DB_ENV)
+    if env:
+        return Path(env).expanduser()
+    return Path(user_data_dir("clipper", appauthor=False)) / "clipper.db"
+
+
+def log_dir() -> Path:
+    return Path(user_log_dir("clipper", appauthor=False))

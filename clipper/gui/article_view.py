@@ -1,0 +1,581 @@
+"""The article reading view: a read-only QPlainTextEdit that paints highlights itself.
+
+Highlights are *not* stored in the document (no char formats, no ExtraSelections): the view
+keeps the annotations in an :class:`~clipper.gui.annotation_index.AnnotationIndex` and, in
+``paintEvent``, draws only the spans that intersect the visible blocks — translucent bands
+under the text plus one coloured underline lane per overlap level, so overlapping tags all
+stay visible. Opening a 5 MB article costs about what ``setPlainText`` costs, because
+QPlainTextEdit lays blocks out lazily.
+
+Every position that crosses the widget boundary is a code-point offset into the stored text;
+conversion to Qt's UTF-16 positions happens only through :class:`PositionMap`.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterator, Sequence
+
+from PySide6.QtCore import (
+    QEasingCurve,
+    QEvent,
+    QMimeData,
+    QPoint,
+    QPointF,
+    QRectF,
+    Qt,
+    QVariantAnimation,
+    Signal,
+)
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QHelpEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QResizeEvent,
+    QTextBlock,
+    QTextCursor,
+    QTextDocument,
+    QTextOption,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QApplication, QFrame, QPlainTextEdit, QToolTip, QWidget
+
+from clipper.gui.annotation_index import AnnotationIndex
+from clipper.gui.positions import PositionMap, qt_safe_text
+from clipper.model import Annotation, Tag
+from clipper.spans import snap_to_words, trim_span
+
+__all__ = ["ZOOM_STEPS", "ArticleView"]
+
+#: Zoom levels in percent; ``zoomChanged`` emits one of these.
+ZOOM_STEPS: tuple[int, ...] = (50, 60, 70, 80, 90, 100, 110, 125, 140, 160, 180, 200, 250, 300)
+_BASE_POINT_SIZE = 12.0
+_SERIF_FAMILIES = [
+    "Source Serif 4",
+    "Source Serif Pro",
+    "Noto Serif",
+    "Charter",
+    "Georgia",
+    "Cambria",
+    "DejaVu Serif",
+    "Liberation Serif",
+    "Times New Roman",
+    "serif",
+]
+#: Readable measure: at most about this many average characters per line.
+_MAX_LINE_CHARS = 78
+_MIN_SIDE_MARGIN = 16
+_FALLBACK_COLOUR = "#888888"
+_MAX_LANES = 6
+_FLASH_MS = 900
+
+
+class ArticleView(QPlainTextEdit):
+    """Read-only article text with painted, overlapping, clickable highlights."""
+
+    #: An annotation was clicked (press and release without dragging).
+    annotationClicked = Signal(int)
+    #: The selection changed to a non-empty span (code points, trimmed/snapped).
+    spanSelected = Signal(int, int)
+    #: Zoom changed; the argument is the zoom level in percent (100 = default).
+    zoomChanged = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        #: Grow selections to whole words in :meth:`selected_span`.
+        self.snap_to_words: bool = True
+        self._text = ""
+        self._map = PositionMap("")
+        self._index = AnnotationIndex()
+        self._tags: dict[str, Tag] = {}
+        self._colour_cache: dict[tuple[str, bool], tuple[QColor, QColor, QColor]] = {}
+        self._zoom_index = ZOOM_STEPS.index(100)
+        self._press_pos: QPoint | None = None
+        self._flash_id: int | None = None
+        self._flash_strength = 0.0
+        self._flash_anim = QVariantAnimation(self)
+        self._flash_anim.setDuration(_FLASH_MS)
+        self._flash_anim.setStartValue(1.0)
+        self._flash_anim.setEndValue(0.0)
+        self._flash_anim.setEasingCurve(QEasingCurve.Type.InQuad)
+        self._flash_anim.valueChanged.connect(self._on_flash_value)
+        self._flash_anim.finished.connect(self._on_flash_finished)
+
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByKeyboard
+            | Qt.TextInteractionFlag.TextSelectableByMouse
+        )
+        self.setUndoRedoEnabled(False)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        # the side margins (readable measure) share the text's background
+        self.setBackgroundRole(QPalette.ColorRole.Base)
+        self.setAutoFillBackground(True)
+        self.setCursorWidth(2)
+        self.viewport().setMouseTracking(True)
+        self.viewport().setCursor(Qt.CursorShape.IBeamCursor)
+        self.document().setDocumentMargin(12)
+        self._apply_font()
+        self.selectionChanged.connect(self._on_selection_changed)
+
+    # ----------------------------------------------------------------- content
+    def set_article(
+        self, text: str, annotations: Sequence[Annotation], tags: Sequence[Tag]
+    ) -> None:
+        """Show ``text`` (the stored article text) with its annotations; cursor at start."""
+        self._flash_anim.stop()
+        self._flash_id = None
+        self._text = text
+        self._map = PositionMap(text)
+        self._index = AnnotationIndex(annotations)
+        self._set_tags(tags)
+        self._load_document(qt_safe_text(text))
+        cursor = QTextCursor(self.document())
+        cursor.movePosition(QTextCursor.MoveOperation.Start)
+        self.setTextCursor(cursor)
+        self.verticalScrollBar().setValue(0)
+        self.horizontalScrollBar().setValue(0)
+        self.viewport().update()
+
+    def _load_document(self, text: str) -> None:
+        doc = self.document()
+        blocker = self.blockSignals(True)  # no selectionChanged noise while loading
+        try:
+            self.setPlainText(text)
+        finally:
+            self.blockSignals(blocker)
+        if doc.characterCount() - 1 != self._map.qt_length:  # pragma: no cover - guard
+            raise RuntimeError(
+                "the Qt document does not have the stored text's UTF-16 length "
+                f"({doc.characterCount() - 1} != {self._map.qt_length})"
+            )
+
+    def text(self) -> str:
+        """The stored article text (never the widget's own copy)."""
+        return self._text
+
+    def position_map(self) -> PositionMap:
+        """The code point <-> Qt position map of the current article."""
+        return self._map
+
+    def annotations(self) -> list[Annotation]:
+        """All annotations shown, ordered by start."""
+        return self._index.all()
+
+    def set_tags(self, tags: Sequence[Tag]) -> None:
+        """Replace the tag palette (labels/colours) and repaint."""
+        self._set_tags(tags)
+        self.viewport().update()
+
+    def _set_tags(self, tags: Sequence[Tag]) -> None:
+        self._tags = {t.name: t for t in tags}
+        self._colour_cache.clear()
+
+    def add_annotation(self, annotation: Annotation) -> None:
+        """Show one more annotation (or replace the one with the same id)."""
+        self._index.add(annotation)
+        self.viewport().update()
+
+    def remove_annotation(self, annotation_id: int) -> None:
+        """Stop showing an annotation; unknown ids are ignored."""
+        if self._index.remove(annotation_id) is not None:
+            self.viewport().update()
+
+    def update_annotation(self, annotation: Annotation) -> None:
+        """Replace an annotation (tag, note or span changed)."""
+        self._index.add(annotation)
+        self.viewport().update()
+
+    # --------------------------------------------------------------- selection
+    def selected_span(self) -> tuple[int, int] | None:
+        """The selection as a code-point span, clamped, trimmed and (optionally) snapped.
+
+        A selection edge inside a surrogate pair is widened to the whole character.
+        Returns ``None`` when nothing but white space is selected.
+        """
+        cursor = self.textCursor()
+        a, b = cursor.selectionStart(), cursor.selectionEnd()
+        if a == b:
+            return None
+        start = self._map.from_qt(a)
+        end = self._map.from_qt(b)
+        if self._map.to_qt(end) < b:
+            end += 1
+        if self.snap_to_words:
+            start, end = snap_to_words(self._text, start, end)
+        else:
+            start, end = trim_span(self._text, start, end)
+        if start >= end:
+            return None
+        return start, end
+
+    def select_span(self, start: int, end: int) -> None:
+        """Select code points ``start..end`` and make the selection visible."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._map.to_qt(start))
+        cursor.setPosition(self._map.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+
+    def _on_selection_changed(self) -> None:
+        if not self.textCursor().hasSelection():
+            return
+        span = self.selected_span()
+        if span is not None:
+            self.spanSelected.emit(span[0], span[1])
+
+    def find_text(self, query: str, forward: bool = True) -> bool:
+        """Find ``query`` (case-insensitive) from the cursor, wrapping; select the hit."""
+        if not query:
+            return False
+        doc = self.document()
+        flags = QTextDocument.FindFlag(0)
+        if not forward:
+            flags |= QTextDocument.FindFlag.FindBackward
+        hit = doc.find(query, self.textCursor(), flags)
+        if hit.isNull():
+            wrap = QTextCursor(doc)
+            wrap.movePosition(
+                QTextCursor.MoveOperation.Start if forward else QTextCursor.MoveOperation.End
+            )
+            hit = doc.find(query, wrap, flags)
+        if hit.isNull():
+            return False
+        self.setTextCursor(hit)
+        self.ensureCursorVisible()
+        return True
+
+    def createMimeDataFromSelection(self) -> QMimeData:
+        """Copy the stored text's slice (Qt's own copy would alter NBSP, separators …)."""
+        mime = QMimeData()
+        cursor = self.textCursor()
+        if cursor.hasSelection():
+            start, end = self._map.span_from_qt(cursor.selectionStart(), cursor.selectionEnd())
+            mime.setText(self._text[start:end])
+        return mime
+
+    # -------------------------------------------------------------- navigation
+    def scroll_to_annotation(self, annotation_id: int) -> None:
+        """Put the cursor at an annotation's start and centre it in the view."""
+        a = self._index.get(annotation_id)
+        if a is None:
+            return
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._map.to_qt(a.start))
+        self.setTextCursor(cursor)
+        self.centerCursor()
+
+    def flash_annotation(self, annotation_id: int) -> None:
+        """Pulse an annotation's highlight briefly (after jumping to it)."""
+        if annotation_id not in self._index:
+            return
+        self._flash_anim.stop()
+        self._flash_id = annotation_id
+        self._flash_strength = 1.0
+        self._flash_anim.start()
+        self.viewport().update()
+
+    def _on_flash_value(self, value: object) -> None:
+        self._flash_strength = float(value)  # type: ignore[arg-type]
+        self.viewport().update()
+
+    def _on_flash_finished(self) -> None:
+        self._flash_id = None
+        self._flash_strength = 0.0
+        self.viewport().update()
+
+    # -------------------------------------------------------------------- zoom
+    @property
+    def zoom_percent(self) -> int:
+        return ZOOM_STEPS[self._zoom_index]
+
+    def zoom_in(self) -> None:
+        self._set_zoom_index(self._zoom_index + 1)
+
+    def zoom_out(self) -> None:
+        self._set_zoom_index(self._zoom_index - 1)
+
+    def reset_zoom(self) -> None:
+        self._set_zoom_index(ZOOM_STEPS.index(100))
+
+    def set_zoom(self, percent: int) -> None:
+        """Zoom to the step nearest ``percent``."""
+        nearest = min(range(len(ZOOM_STEPS)), key=lambda i: abs(ZOOM_STEPS[i] - percent))
+        self._set_zoom_index(nearest)
+
+    def _set_zoom_index(self, index: int) -> None:
+        index = max(0, min(len(ZOOM_STEPS) - 1, index))
+        if index == self._zoom_index:
+            return
+        top = self.cursorForPosition(QPoint(0, 0)).position()
+        self._zoom_index = index
+        self._apply_font()
+        # keep the paragraph that was at the top in view
+        block = self.document().findBlock(top)
+        if block.isValid():
+            self.verticalScrollBar().setValue(block.firstLineNumber())
+        self.zoomChanged.emit(self.zoom_percent)
+
+    def _apply_font(self) -> None:
+        font = QFont(self.font())
+        font.setFamilies(_SERIF_FAMILIES)
+        font.setStyleHint(QFont.StyleHint.Serif)
+        font.setPointSizeF(_BASE_POINT_SIZE * self.zoom_percent / 100)
+        self.setFont(font)
+        self.document().setDefaultFont(font)
+        self._update_margins()
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            dy = event.angleDelta().y()
+            if dy > 0:
+                self.zoom_in()
+            elif dy < 0:
+                self.zoom_out()
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    # ------------------------------------------------------------------ layout
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._update_margins()
+
+    def _update_margins(self) -> None:
+        """Centre a column of readable width (about 78 characters) in the widget."""
+        metrics = QFontMetricsF(self.font())
+        measure = metrics.averageCharWidth() * _MAX_LINE_CHARS
+        available = self.width() - self.verticalScrollBar().sizeHint().width()
+        side = max(_MIN_SIDE_MARGIN, int((available - measure) / 2))
+        if self.viewportMargins().left() != side:
+            self.setViewportMargins(side, 8, side, 8)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self._colour_cache.clear()
+        super().changeEvent(event)
+
+    # --------------------------------------------------------------- painting
+    def _is_dark(self) -> bool:
+        return self.palette().color(QPalette.ColorRole.Base).lightness() < 128
+
+    def _colours(self, tag_name: str, dark: bool) -> tuple[QColor, QColor, QColor]:
+        """(fill, underline, flash fill) for a tag on a light or dark background."""
+        cached = self._colour_cache.get((tag_name, dark))
+        if cached is not None:
+            return cached
+        tag = self._tags.get(tag_name)
+        base = QColor(tag.colour if tag else _FALLBACK_COLOUR)
+        if not base.isValid():
+            base = QColor(_FALLBACK_COLOUR)
+        if dark:
+            line = base.lighter(135) if base.lightness() < 140 else QColor(base)
+            fill = QColor(line)
+            fill.setAlpha(95)
+        else:
+            line = base.darker(110) if base.lightness() > 170 else QColor(base)
+            fill = QColor(base)
+            fill.setAlpha(70)
+        flash = QColor(line)
+        flash.setAlpha(200)
+        result = (fill, line, flash)
+        self._colour_cache[(tag_name, dark)] = result
+        return result
+
+    def _visible_blocks(self) -> Iterator[tuple[QTextBlock, QPointF]]:
+        """Visible blocks with their top-left offsets in viewport coordinates."""
+        block = self.firstVisibleBlock()
+        offset = self.contentOffset()
+        height = self.viewport().height()
+        while block.isValid():
+            rect = self.blockBoundingGeometry(block).translated(offset)
+            if rect.top() > height:
+                break
+            if block.isVisible():
+                yield block, rect.topLeft()
+            block = block.next()
+
+    def _span_rects(
+        self, block: QTextBlock, origin: QPointF, qs: int, qe: int
+    ) -> Iterator[tuple[QRectF, float]]:
+        """Rectangles (and baselines) covering Qt positions ``qs..qe`` inside ``block``."""
+        bpos = block.position()
+        s = max(qs, bpos) - bpos
+        e = min(qe, bpos + block.length() - 1) - bpos
+        if e <= s:
+            return
+        layout = block.layout()
+        for i in range(layout.lineCount()):
+            line = layout.lineAt(i)
+            ls = line.textStart()
+            le = ls + line.textLength()
+            if e <= ls:
+                break
+            if s >= le:
+                continue
+            x1 = line.cursorToX(max(s, ls))[0]
+            x2 = line.cursorToX(min(e, le))[0]
+            if x2 < x1:
+                x1, x2 = x2, x1
+            top = origin.y() + line.y()
+            yield (
+                QRectF(origin.x() + x1, top, x2 - x1, line.height()),
+                top + line.ascent(),
+            )
+
+    def _visible_annotations(self, blocks: list[tuple[QTextBlock, QPointF]]) -> list[Annotation]:
+        if not blocks or not len(self._index):
+            return []
+        first = blocks[0][0]
+        last = blocks[-1][0]
+        qa = first.position()
+        qb = last.position() + last.length()
+        return self._index.overlapping(self._map.from_qt(qa), self._map.from_qt(qb) + 1)
+
+    @staticmethod
+    def _lanes(annotations: list[Annotation]) -> dict[int, int]:
+        """Greedy interval colouring: one underline lane per overlap level."""
+        ends: list[int] = []
+        lanes: dict[int, int] = {}
+        for a in sorted(annotations, key=lambda a: (a.start, -a.end, a.id)):
+            for lane, lane_end in enumerate(ends):
+                if lane_end <= a.start:
+                    ends[lane] = a.end
+                    lanes[a.id] = lane
+                    break
+            else:
+                lanes[a.id] = len(ends)
+                ends.append(a.end)
+        return lanes
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if len(self._index):
+            self._paint_highlights(event)
+        super().paintEvent(event)
+
+    def _paint_highlights(self, event: QPaintEvent) -> None:
+        blocks = list(self._visible_blocks())
+        visible = self._visible_annotations(blocks)
+        if not visible:
+            return
+        lanes = self._lanes(visible)
+        dark = self._is_dark()
+        to_qt = self._map.to_qt
+        metrics = QFontMetricsF(self.font())
+        thickness = max(1.5, round(metrics.height() / 12, 1))
+        lane_step = thickness + 1.0
+        underline_gap = max(1.0, metrics.descent() * 0.3)
+        painter = QPainter(self.viewport())
+        try:
+            painter.setClipRect(event.rect())
+            painter.setPen(Qt.PenStyle.NoPen)
+            for a in visible:
+                fill, line_colour, flash = self._colours(a.tag, dark)
+                flashing = a.id == self._flash_id and self._flash_strength > 0
+                if flashing:
+                    alpha = fill.alphaF() + (flash.alphaF() - fill.alphaF()) * self._flash_strength
+                    fill = QColor(flash)
+                    fill.setAlphaF(alpha)
+                lane = min(lanes.get(a.id, 0), _MAX_LANES - 1)
+                qs, qe = to_qt(a.start), to_qt(a.end)
+                for block, origin in blocks:
+                    bpos = block.position()
+                    if qe <= bpos or qs >= bpos + block.length():
+                        continue
+                    for rect, baseline in self._span_rects(block, origin, qs, qe):
+                        painter.fillRect(rect, fill)
+                        y = baseline + underline_gap + lane * lane_step
+                        painter.fillRect(
+                            QRectF(rect.left(), y, rect.width(), thickness), line_colour
+                        )
+        finally:
+            painter.end()
+
+    # ------------------------------------------------------------ hit testing
+    def annotations_at(self, pos: QPoint) -> list[Annotation]:
+        """Annotations whose painted band contains viewport point ``pos``, shortest first."""
+        if not len(self._index):
+            return []
+        qpos = self.cursorForPosition(pos).position()
+        cp = self._map.from_qt(qpos)
+        candidates = self._index.overlapping(max(0, cp - 1), cp + 1)
+        if not candidates:
+            return []
+        blocks = [
+            (b, o)
+            for b, o in self._visible_blocks()
+            if self.blockBoundingGeometry(b).translated(self.contentOffset()).contains(QPointF(pos))
+        ]
+        point = QPointF(pos)
+        hits = []
+        for a in candidates:
+            qs, qe = self._map.to_qt(a.start), self._map.to_qt(a.end)
+            if any(
+                rect.contains(point)
+                for block, origin in blocks
+                for rect, _ in self._span_rects(block, origin, qs, qe)
+            ):
+                hits.append(a)
+        hits.sort(key=lambda a: (a.end - a.start, a.start, a.id))
+        return hits
+
+    def tooltip_at(self, pos: QPoint) -> str | None:
+        """Rich-text tooltip (tag labels and notes) for the highlights at ``pos``."""
+        hits = self.annotations_at(pos)
+        if not hits:
+            return None
+        rows = []
+        for a in hits:
+            tag = self._tags.get(a.tag)
+            label = html.escape(tag.label if tag else a.tag)
+            colour = html.escape(tag.colour if tag else _FALLBACK_COLOUR)
+            row = f'<span style="color:{colour}">■</span> <b>{label}</b>'
+            if a.note:
+                row += f"<br/>&nbsp;&nbsp;{html.escape(a.note)}"
+            rows.append(row)
+        return "<br/>".join(rows)
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            tip = self.tooltip_at(event.pos())
+            if tip:
+                QToolTip.showText(event.globalPos(), tip, self.viewport())
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().viewportEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._press_pos = event.position().toPoint()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        press, self._press_pos = self._press_pos, None
+        super().mouseReleaseEvent(event)
+        if press is None or event.button() != Qt.MouseButton.LeftButton:
+            return
+        pos = event.position().toPoint()
+        if (pos - press).manhattanLength() >= QApplication.startDragDistance():
+            return
+        if self.textCursor().hasSelection():
+            return
+        hits = self.annotations_at(pos)
+        if hits:
+            self.annotationClicked.emit(hits[0].id)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        super().mouseMoveEvent(event)
+        if event.buttons() == Qt.MouseButton.NoButton and len(self._index):
+            over = bool(self.annotations_at(event.position().toPoint()))
+            shape = Qt.CursorShape.PointingHandCursor if over else Qt.CursorShape.IBeamCursor
+            if self.viewport().cursor().shape() != shape:
+                self.viewport().setCursor(shape)

@@ -190,6 +190,7 @@ def import_command(
         with click.progressbar(
             length=len(paths), label="Importing", file=sys.stderr, show_pos=True
         ) as bar:
+            show = sys.stderr.isatty() and len(paths) > 1
             outcomes += import_files(
                 ctx.store,
                 paths,
@@ -197,7 +198,7 @@ def import_command(
                 force=force,
                 encoding=encoding,
                 password=password,
-                progress=lambda done, total: bar.update(done - bar.pos),
+                progress=(lambda done, total: bar.update(done - bar.pos)) if show else None,
             )
     if _print_outcomes(outcomes, as_json):
         sys.exit(1)

@@ -476,6 +476,7 @@ class ArticleView(QPlainTextEdit):
         try:
             painter.setClipRect(event.rect())
             painter.setPen(Qt.PenStyle.NoPen)
+            underlines: list[tuple[QRectF, QColor]] = []
             for a in visible:
                 fill, line_colour, flash = self._colours(a.tag, dark)
                 flashing = a.id == self._flash_id and self._flash_strength > 0
@@ -492,9 +493,12 @@ class ArticleView(QPlainTextEdit):
                     for rect, baseline in self._span_rects(block, origin, qs, qe):
                         painter.fillRect(rect, fill)
                         y = baseline + underline_gap + lane * lane_step
-                        painter.fillRect(
-                            QRectF(rect.left(), y, rect.width(), thickness), line_colour
+                        underlines.append(
+                            (QRectF(rect.left(), y, rect.width(), thickness), line_colour)
                         )
+            # underlines last, so no translucent band of an overlapping span dims them
+            for rect, colour in underlines:
+                painter.fillRect(rect, colour)
         finally:
             painter.end()
 

@@ -10,7 +10,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from clipper.store import Store  # noqa: E402
+from clipper.store import Store
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -23,6 +23,7 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+_PREFERRED_ON_TIE = ("cp1252", "iso8859_15", "latin_1")
 _ALLOWED_CONTROLS = frozenset("\t\n\r\f\v\x1c\x1d\x1e\x85")
 _TITLE_LIMIT = 90
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’»)]*\s")
@@ -82,12 +83,20 @@ def _detect_and_decode(data: bytes, name: str) -> str:
             return data.decode("utf-8")
         except UnicodeDecodeError:
             _refuse_mixed_utf8(data, name)
-    best = from_bytes(data).best()
+    matches = from_bytes(data)
+    best = matches.best()
     if best is None:
         raise ImportFailed(
             f"{name} does not look like text: its encoding could not be recognised. "
             "If it is text, give its encoding with --encoding (e.g. --encoding cp1252)."
         )
+    # Single-byte code pages often decode a text equally well; on a tie, prefer the
+    # Western ones (the most common source of non-UTF-8 clippings), cp1252 first.
+    tied = [m for m in matches if (m.chaos, m.coherence) == (best.chaos, best.coherence)]
+    for preferred in _PREFERRED_ON_TIE:
+        for match in tied:
+            if preferred in match.could_be_from_charset:
+                return data.decode(preferred)
     return str(best)
 
 

@@ -1,0 +1,518 @@
+"""The Export dialog: choose format, articles, tags and a file; export in the background.
+
+The export itself is :func:`clipper.exporters.export_to_path` (the same call as
+``clipper export``), run by a :class:`~clipper.gui.workers.Job` with its own store. It
+writes a temporary file and renames it at the end, so Cancel leaves nothing behind.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, QUrl, Signal, Slot
+from PySide6.QtGui import QColor, QDesktopServices, QIcon, QPixmap
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clipper.errors import Cancelled, ClipperError
+from clipper.exporters import FORMATS, ExportSelection, export_to_path
+from clipper.gui.workers import Job, JobContext
+from clipper.model import Tag
+from clipper.store import Store
+
+SCOPE_CURRENT = "current"
+SCOPE_CHOSEN = "chosen"
+SCOPE_ALL = "all"
+DEFAULT_STEM = "clipper-annotations"
+_KEY_FOLDER = "export/last_folder"
+_KEY_FORMAT = "export/last_format"
+_KEY_ESCAPE = "export/escape_formulas"
+
+
+def default_settings() -> QSettings:
+    """Clipper's settings (the same location as :class:`clipper.gui.settings.Settings`)."""
+    return QSettings("Clipper", "Clipper")
+
+
+def suffix_of(fmt: str) -> str:
+    return FORMATS[fmt][1]
+
+
+def colour_icon(colour: str, size: int = 12) -> QIcon:
+    pixmap = QPixmap(size, size)
+    pixmap.fill(QColor(colour))
+    return QIcon(pixmap)
+
+
+class ExportDialog(QDialog):
+    """Export annotations of the current, the chosen or all articles to CSV or JSON."""
+
+    #: The export finished: the file written and the number of annotations in it.
+    exported = Signal(str, int)
+
+    def __init__(
+        self,
+        db_path: str,
+        current_article_id: int | None,
+        selected_article_ids: list[int],
+        parent: QWidget | None = None,
+        *,
+        settings: QSettings | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("exportDialog")
+        self.setWindowTitle("Export annotations")
+        self.setAccessibleName("Export annotations")
+        self._db_path = str(db_path)
+        self._current_id = current_article_id
+        self._chosen_ids = list(dict.fromkeys(selected_article_ids))
+        self._settings = settings if settings is not None else default_settings()
+        self._job: Job | None = None
+        self._close_when_done = False
+        #: The message box shown after a successful export (non-modal).
+        self.success_box: QMessageBox | None = None
+        #: What the last export wrote: (path, annotation count).
+        self.last_export: tuple[str, int] | None = None
+
+        with Store(self._db_path) as store:
+            tags = store.list_tags()
+            article_count = store.count_articles()
+            current_title = (
+                store.get_article(current_article_id).title
+                if current_article_id is not None and store.article_exists(current_article_id)
+                else None
+            )
+        if current_title is None:
+            self._current_id = None
+        self._build(tags, article_count, current_title)
+        self._restore_settings()
+        self._update_state()
+
+    # -- layout -------------------------------------------------------------------------
+
+    def _build(self, tags: list[Tag], article_count: int, current_title: str | None) -> None:
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        layout.addLayout(form)
+
+        self.format_combo = QComboBox()
+        self.format_combo.setAccessibleName("Export format")
+        for name, (description, _suffix) in FORMATS.items():
+            self.format_combo.addItem(description, name)
+        form.addRow("&Format:", self.format_combo)
+
+        scope_box = QGroupBox("Articles")
+        scope_box.setAccessibleName("Which articles")
+        scope_layout = QVBoxLayout(scope_box)
+        short = (current_title or "")[:60] + ("…" if len(current_title or "") > 60 else "")
+        self.scope_current = QRadioButton(
+            f"C&urrent article: {short}" if current_title else "C&urrent article (none open)"
+        )
+        n = len(self._chosen_ids)
+        self.scope_chosen = QRadioButton(
+            f"&Chosen in the library ({n} article{'s' if n != 1 else ''})"
+            if n
+            else "&Chosen in the library (none chosen)"
+        )
+        self.scope_all = QRadioButton(f"&All articles ({article_count})")
+        self.scope_group = QButtonGroup(self)
+        for button, name, accessible in (
+            (self.scope_current, SCOPE_CURRENT, "Current article"),
+            (self.scope_chosen, SCOPE_CHOSEN, "Articles chosen in the library"),
+            (self.scope_all, SCOPE_ALL, "All articles"),
+        ):
+            button.setObjectName(f"scope_{name}")
+            button.setAccessibleName(accessible)
+            self.scope_group.addButton(button)
+            scope_layout.addWidget(button)
+        self.scope_current.setEnabled(self._current_id is not None)
+        self.scope_chosen.setEnabled(bool(self._chosen_ids))
+        if len(self._chosen_ids) > 1:
+            self.scope_chosen.setChecked(True)
+        elif self._current_id is not None:
+            self.scope_current.setChecked(True)
+        elif self._chosen_ids:
+            self.scope_chosen.setChecked(True)
+        else:
+            self.scope_all.setChecked(True)
+        layout.addWidget(scope_box)
+
+        tags_box = QGroupBox("Tags")
+        tags_layout = QVBoxLayout(tags_box)
+        self.tag_list = QListWidget()
+        self.tag_list.setAccessibleName("Tags to export")
+        self.tag_list.setMaximumHeight(140)
+        for tag in tags:
+            item = QListWidgetItem(colour_icon(tag.colour), f"{tag.label} ({tag.name})")
+            item.setData(Qt.ItemDataRole.UserRole, tag.name)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+            self.tag_list.addItem(item)
+        tags_layout.addWidget(self.tag_list)
+        tag_buttons = QHBoxLayout()
+        self.all_tags_button = QPushButton("Select a&ll")
+        self.no_tags_button = QPushButton("Select &none")
+        self.all_tags_button.setAccessibleName("Select all tags")
+        self.no_tags_button.setAccessibleName("Select no tags")
+        tag_buttons.addWidget(self.all_tags_button)
+        tag_buttons.addWidget(self.no_tags_button)
+        tag_buttons.addStretch()
+        tags_layout.addLayout(tag_buttons)
+        layout.addWidget(tags_box)
+
+        self.escape_check = QCheckBox("&Protect spreadsheet formulas (CSV)")
+        self.escape_check.setAccessibleName("Protect spreadsheet formulas")
+        self.escape_check.setToolTip(
+            "Cells that start with =, +, - or @ get a leading apostrophe so that a "
+            "spreadsheet shows them as text instead of running them as formulas."
+        )
+        self.escape_check.setChecked(True)
+        layout.addWidget(self.escape_check)
+
+        dest_row = QHBoxLayout()
+        self.path_edit = QLineEdit()
+        self.path_edit.setAccessibleName("Export file")
+        self.path_edit.setPlaceholderText("File to write")
+        self.browse_button = QPushButton("&Browse…")
+        self.browse_button.setAccessibleName("Choose the export file")
+        dest_row.addWidget(self.path_edit, 1)
+        dest_row.addWidget(self.browse_button)
+        dest_label = QLabel("&Save to:")
+        dest_label.setBuddy(self.path_edit)
+        layout.addWidget(dest_label)
+        layout.addLayout(dest_row)
+
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setAccessibleName("Export progress")
+        self.progress_bar.setVisible(False)
+        layout.addWidget(self.progress_bar)
+        self.message_label = QLabel()
+        self.message_label.setObjectName("exportMessage")
+        self.message_label.setAccessibleName("Export message")
+        self.message_label.setWordWrap(True)
+        self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.message_label)
+
+        self.buttons = QDialogButtonBox()
+        self.export_button = self.buttons.addButton(
+            "&Export", QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.export_button.setAccessibleName("Export")
+        self.export_button.setDefault(True)
+        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button.setAccessibleName("Cancel")
+        layout.addWidget(self.buttons)
+
+        self.format_combo.currentIndexChanged.connect(self._on_format_changed)
+        self.all_tags_button.clicked.connect(lambda: self._check_all_tags(True))
+        self.no_tags_button.clicked.connect(lambda: self._check_all_tags(False))
+        self.tag_list.itemChanged.connect(self._update_state)
+        self.path_edit.textChanged.connect(self._update_state)
+        self.browse_button.clicked.connect(self.browse)
+        self.export_button.clicked.connect(self.start_export)
+        self.cancel_button.clicked.connect(self._on_cancel_clicked)
+        self.resize(520, self.sizeHint().height())
+
+    # -- state --------------------------------------------------------------------------
+
+    def _restore_settings(self) -> None:
+        fmt = str(self._settings.value(_KEY_FORMAT, "csv"))
+        index = self.format_combo.findData(fmt)
+        self.format_combo.setCurrentIndex(max(index, 0))
+        escape = self._settings.value(_KEY_ESCAPE, True)
+        self.escape_check.setChecked(str(escape).lower() not in ("false", "0"))
+        folder = str(self._settings.value(_KEY_FOLDER, "") or "")
+        if not folder or not Path(folder).is_dir():
+            folder = str(Path.home())
+        self.path_edit.setText(str(Path(folder) / (DEFAULT_STEM + suffix_of(self.format()))))
+
+    def _save_settings(self, path: Path) -> None:
+        self._settings.setValue(_KEY_FOLDER, str(path.parent))
+        self._settings.setValue(_KEY_FORMAT, self.format())
+        self._settings.setValue(_KEY_ESCAPE, self.escape_check.isChecked())
+        self._settings.sync()
+
+    def format(self) -> str:
+        return str(self.format_combo.currentData())
+
+    def scope(self) -> str:
+        if self.scope_current.isChecked():
+            return SCOPE_CURRENT
+        if self.scope_chosen.isChecked():
+            return SCOPE_CHOSEN
+        return SCOPE_ALL
+
+    def set_scope(self, scope: str) -> None:
+        {
+            SCOPE_CURRENT: self.scope_current,
+            SCOPE_CHOSEN: self.scope_chosen,
+            SCOPE_ALL: self.scope_all,
+        }[scope].setChecked(True)
+
+    def checked_tags(self) -> list[str]:
+        return [
+            str(item.data(Qt.ItemDataRole.UserRole))
+            for item in map(self.tag_list.item, range(self.tag_list.count()))
+            if item.checkState() == Qt.CheckState.Checked
+        ]
+
+    def set_checked_tags(self, names: list[str]) -> None:
+        for item in map(self.tag_list.item, range(self.tag_list.count())):
+            checked = item.data(Qt.ItemDataRole.UserRole) in names
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+
+    def _check_all_tags(self, checked: bool) -> None:
+        state = Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
+        for item in map(self.tag_list.item, range(self.tag_list.count())):
+            item.setCheckState(state)
+
+    def selection(self) -> ExportSelection:
+        """What the export covers, as the exporter wants it (``None`` = no restriction)."""
+        scope = self.scope()
+        article_ids: list[int] | None = None
+        if scope == SCOPE_CURRENT and self._current_id is not None:
+            article_ids = [self._current_id]
+        elif scope == SCOPE_CHOSEN:
+            article_ids = list(self._chosen_ids)
+        tags = self.checked_tags()
+        all_tags = len(tags) == self.tag_list.count()
+        return ExportSelection(article_ids=article_ids, tags=None if all_tags else tags)
+
+    def is_running(self) -> bool:
+        return self._job is not None
+
+    @Slot()
+    def _update_state(self) -> None:
+        running = self.is_running()
+        for widget in (
+            self.format_combo,
+            self.scope_all,
+            self.tag_list,
+            self.all_tags_button,
+            self.no_tags_button,
+            self.path_edit,
+            self.browse_button,
+        ):
+            widget.setEnabled(not running)
+        self.scope_current.setEnabled(not running and self._current_id is not None)
+        self.scope_chosen.setEnabled(not running and bool(self._chosen_ids))
+        self.escape_check.setEnabled(not running and self.format() == "csv")
+        problem = self._problem()
+        self.export_button.setEnabled(not running and problem is None)
+        kind = self.message_label.property("kind")
+        if not running and problem and kind != "error":
+            self._show_message(problem, "hint")
+        elif not problem and kind == "hint":
+            self._show_message("")
+
+    def _problem(self) -> str | None:
+        """Why Export cannot run yet (shown inline), or ``None``."""
+        if not self.checked_tags():
+            return "Choose at least one tag to export."
+        if not self.path_edit.text().strip():
+            return "Choose the file to write."
+        return None
+
+    def _show_message(self, text: str, kind: str = "info") -> None:
+        colours = {"error": "#b00020", "hint": "#555555", "info": "", "result": ""}
+        self.message_label.setProperty("kind", kind)
+        self.message_label.setStyleSheet(f"color: {colours[kind]}" if colours[kind] else "")
+        self.message_label.setText(text)
+
+    @Slot()
+    def _on_format_changed(self) -> None:
+        """Keep the file name's extension in step with the format."""
+        text = self.path_edit.text().strip()
+        if text:
+            path = Path(text)
+            known = {suffix for _, suffix in FORMATS.values()}
+            if path.suffix.lower() in known or not path.suffix:
+                self.path_edit.setText(str(path.with_suffix(suffix_of(self.format()))))
+        self._update_state()
+
+    # -- actions ------------------------------------------------------------------------
+
+    @Slot()
+    def browse(self) -> None:
+        fmt = self.format()
+        suffix = suffix_of(fmt)
+        name_filter = f"{fmt.upper()} files (*{suffix});;All files (*)"
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Export annotations to", self.path_edit.text(), name_filter
+        )
+        if path:
+            if not Path(path).suffix:
+                path += suffix
+            self.path_edit.setText(path)
+
+    def destination(self) -> Path:
+        """The file to write (the format's extension added if the name has none)."""
+        path = Path(self.path_edit.text().strip()).expanduser()
+        if not path.suffix:
+            path = path.with_suffix(suffix_of(self.format()))
+        return path
+
+    @Slot()
+    def start_export(self) -> None:
+        """Validate, then run the export in a worker thread."""
+        if self.is_running():
+            return
+        problem = self._problem()
+        if problem:
+            self._show_message(problem, "hint")
+            return
+        path = self.destination()
+        if path.is_dir():
+            self._show_message(f"{path} is a folder: add a file name.", "error")
+            return
+        if not path.parent.is_dir():
+            self._show_message(
+                f"The folder {path.parent} does not exist. Choose another with Browse….",
+                "error",
+            )
+            return
+        if path.exists() and not self.confirm_overwrite(path):
+            return
+        fmt = self.format()
+        selection = self.selection()
+        escape = self.escape_check.isChecked()
+
+        def work(context: JobContext) -> int:
+            return export_to_path(
+                context.store,
+                path,
+                fmt,
+                selection,
+                escape_formulas=escape,
+                progress=context.progress,
+                cancel=context.cancelled,
+            )
+
+        self._job = Job(self._db_path, work, self)
+        self._job.progress.connect(self._on_progress)
+        self._job.finished.connect(lambda count: self._on_finished(path, count))
+        self._job.failed.connect(self._on_failed)
+        self.progress_bar.setRange(0, 0)  # busy until the first count arrives
+        self.progress_bar.setVisible(True)
+        self._show_message(f"Exporting to {path.name}…")
+        self._update_state()
+        self._job.start()
+
+    def confirm_overwrite(self, path: Path) -> bool:
+        """Ask before replacing an existing file (Browse… has asked already)."""
+        answer = QMessageBox.question(
+            self,
+            "Replace file?",
+            f"{path.name} exists already in {path.parent}. Replace it?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    @Slot(int, int)
+    def _on_progress(self, done: int, total: int) -> None:
+        if total > 0:
+            self.progress_bar.setRange(0, total)
+            self.progress_bar.setValue(min(done, total))
+
+    def _end_job(self) -> None:
+        self._job = None
+        self.progress_bar.setVisible(False)
+        self._update_state()
+        if self._close_when_done:
+            super().reject()
+
+    def _on_finished(self, path: Path, count: int) -> None:
+        self._save_settings(path)
+        self.last_export = (str(path), count)
+        noun = "annotation" if count == 1 else "annotations"
+        self._show_message(f"{count} {noun} written to {path}.", "result")
+        self._end_job()
+        self.exported.emit(str(path), count)
+        if not self._close_when_done:
+            self.success_box = self._show_success(path, count)
+            self.accept()
+
+    def _show_success(self, path: Path, count: int) -> QMessageBox:
+        """A non-blocking note with "Show in folder" (outlives this dialog)."""
+        noun = "annotation" if count == 1 else "annotations"
+        extra = "" if count else "\n\nThe selection has no annotations: the file has only a header."
+        box = QMessageBox(self.parentWidget())
+        box.setObjectName("exportDoneBox")
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setWindowTitle("Export finished")
+        box.setText(f"{count} {noun} written to {path.name}.{extra}")
+        box.setInformativeText(str(path))
+        show = box.addButton("Show in folder", QMessageBox.ButtonRole.ActionRole)
+        box.addButton(QMessageBox.StandardButton.Close)
+        show.clicked.connect(lambda: show_in_folder(path))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setModal(False)
+        box.show()
+        return box
+
+    def _on_failed(self, error: BaseException) -> None:
+        if isinstance(error, Cancelled):
+            self._show_message("Export cancelled; no file was written.", "info")
+        elif isinstance(error, ClipperError):
+            self._show_message(f"Export failed: {error.message}", "error")
+        elif isinstance(error, OSError):
+            self._show_message(
+                f"Export failed: the file cannot be written ({error.strerror or error}). "
+                "Choose another folder or name.",
+                "error",
+            )
+        else:
+            self._show_message(
+                f"Export failed because of an unexpected error ({type(error).__name__}: "
+                f"{error}). Nothing was written; please report this.",
+                "error",
+            )
+        self._end_job()
+
+    @Slot()
+    def cancel_export(self) -> None:
+        if self._job is not None:
+            self._job.cancel()
+            self._show_message("Cancelling…")
+
+    @Slot()
+    def _on_cancel_clicked(self) -> None:
+        """Cancel stops a running export (the dialog stays); otherwise it closes."""
+        if self._job is not None:
+            self.cancel_export()
+        else:
+            self.reject()
+
+    def reject(self) -> None:
+        """Esc or closing the window: stop a running export first (nothing is written),
+        then close."""
+        if self._job is not None:
+            self._close_when_done = True
+            self.cancel_export()
+            return
+        super().reject()
+
+
+def show_in_folder(path: Path) -> None:
+    """Open the file manager on the folder holding ``path``."""
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))

@@ -1,0 +1,202 @@
+"""Run a core function off the UI thread, with progress, status text and cancellation.
+
+A :class:`Job` runs ``fn(context)`` in its own :class:`QThread`. The function gets a
+:class:`JobContext`: its *own* :class:`~clipper.store.Store` on the database file (SQLite
+connections belong to the thread that opened them; the store is closed when ``fn``
+returns), a :data:`~clipper.progress.ProgressCallback`, a
+:data:`~clipper.progress.CancelCheck` and a status callback. The job reports back on the
+UI thread through Qt signals::
+
+    job = Job(db_path, lambda ctx: export_to_path(ctx.store, path, "csv", selection,
+                                                  progress=ctx.progress, cancel=ctx.cancelled))
+    job.progress.connect(on_progress)      # (done, total)
+    job.finished.connect(on_done)          # the function's result
+    job.failed.connect(on_error)           # a ClipperError, or an unexpected Exception
+    job.start()
+    ...
+    job.cancel()                           # cooperative: fn sees ctx.cancelled() == True
+
+``finished``/``failed`` are emitted after the thread has stopped, so the receiver may
+start the next job or delete this one right away.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from clipper.store import Store
+
+log = logging.getLogger(__name__)
+
+#: Minimum time between two progress signals (seconds): a callback called a million
+#: times must not flood the UI thread's event queue.
+PROGRESS_INTERVAL = 0.05
+
+
+@dataclass
+class JobContext:
+    """What a job's function gets: its own store and the ways to report back."""
+
+    store: Store
+    _emit_progress: Callable[[int, int], None]
+    _emit_status: Callable[[str], None]
+    _cancel_event: threading.Event
+    _last_progress: float = field(default=0.0)
+
+    def progress(self, done: int, total: int) -> None:
+        """A :data:`~clipper.progress.ProgressCallback` (throttled; the last step always
+        gets through)."""
+        now = time.monotonic()
+        if done >= total or now - self._last_progress >= PROGRESS_INTERVAL:
+            self._last_progress = now
+            self._emit_progress(done, total)
+
+    def status(self, text: str) -> None:
+        """Show ``text`` (e.g. "Importing report.pdf, page 3 of 15") to the user."""
+        self._emit_status(text)
+
+    def cancelled(self) -> bool:
+        """A :data:`~clipper.progress.CancelCheck`: ``True`` once the user asked to stop."""
+        return self._cancel_event.is_set()
+
+
+JobFunction = Callable[[JobContext], Any]
+
+
+class _Runner(QObject):
+    """Lives in the worker thread and calls the function there."""
+
+    progress = Signal(int, int)
+    status = Signal(str)
+
+    def __init__(self, db_path: str, fn: JobFunction, cancel_event: threading.Event) -> None:
+        super().__init__()
+        self._db_path = db_path
+        self._fn = fn
+        self._cancel_event = cancel_event
+        self.result: Any = None
+        self.error: BaseException | None = None
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            store = Store(self._db_path)
+            try:
+                context = JobContext(
+                    store, self.progress.emit, self.status.emit, self._cancel_event
+                )
+                self.result = self._fn(context)
+            finally:
+                store.close()
+        except Exception as exc:  # reported to the UI thread, never lost
+            if not _is_expected(exc):
+                log.exception("background job failed")
+            self.error = exc
+        finally:
+            thread = self.thread()
+            if thread is not None:
+                thread.quit()
+
+
+def _is_expected(exc: BaseException) -> bool:
+    from clipper.errors import ClipperError
+
+    return isinstance(exc, ClipperError)
+
+
+class Job(QObject):
+    """One run of a function in a worker thread. Start it once."""
+
+    progress = Signal(int, int)
+    status = Signal(str)
+    finished = Signal(object)
+    failed = Signal(object)
+
+    #: Jobs whose thread runs: kept alive here so a thread is never destroyed running.
+    _active: ClassVar[set[Job]] = set()
+
+    def __init__(self, db_path: str, fn: JobFunction, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._cancel_event = threading.Event()
+        self._thread = QThread()
+        self._thread.setObjectName("clipper-job")
+        self._runner = _Runner(db_path, fn, self._cancel_event)
+        self._runner.moveToThread(self._thread)
+        self._thread.started.connect(self._runner.run)
+        self._runner.progress.connect(self.progress)
+        self._runner.status.connect(self.status)
+        self._thread.finished.connect(self._on_thread_finished)
+        self._started = False
+        self._done = False
+
+    def start(self) -> None:
+        if self._started:
+            raise RuntimeError("a Job runs only once")
+        self._started = True
+        Job._active.add(self)
+        self._thread.start()
+
+    def cancel(self) -> None:
+        """Ask the function to stop (it checks :meth:`cancelled` between steps)."""
+        self._cancel_event.set()
+
+    def cancelled(self) -> bool:
+        """A :data:`~clipper.progress.CancelCheck` for this job."""
+        return self._cancel_event.is_set()
+
+    def is_running(self) -> bool:
+        return self._started and not self._done
+
+    def wait(self, msecs: int = -1) -> bool:
+        """Block until the thread stops (``True``) or ``msecs`` pass (``False``).
+        Signals are delivered only once the event loop runs again."""
+        if not self._started:
+            return True
+        return self._thread.wait(msecs) if msecs >= 0 else self._thread.wait()
+
+    @Slot()
+    def _on_thread_finished(self) -> None:
+        self._done = True
+        Job._active.discard(self)
+        error, result = self._runner.error, self._runner.result
+        if error is not None:
+            self.failed.emit(error)
+        else:
+            self.finished.emit(result)
+
+    @classmethod
+    def shutdown_all(cls, msecs: int = 5000) -> bool:
+        """Cancel every running job and wait for their threads (call on application exit).
+        Returns ``False`` if one did not stop in time."""
+        jobs = list(cls._active)
+        for job in jobs:
+            job.cancel()
+        return all(job.wait(msecs) for job in jobs)
+
+
+def run_job(
+    db_path: str,
+    fn: JobFunction,
+    *,
+    parent: QObject | None = None,
+    on_finished: Callable[[Any], None] | None = None,
+    on_failed: Callable[[BaseException], None] | None = None,
+    on_progress: Callable[[int, int], None] | None = None,
+) -> Job:
+    """Create, connect and start a :class:`Job` in one call."""
+    job = Job(db_path, fn, parent)
+    if on_progress is not None:
+        job.progress.connect(on_progress)
+    if on_finished is not None:
+        job.finished.connect(on_finished)
+    if on_failed is not None:
+        job.failed.connect(on_failed)
+    job.start()
+    return job

@@ -1,0 +1,477 @@
+"""Importing files and clipboard text from the desktop app.
+
+:class:`ImportController` reads and stores the articles in a worker thread
+(:mod:`clipper.gui.workers`) behind a cancellable progress dialog, then settles what needs
+the user — passwords, duplicates, errors — on the UI thread, and runs again for the
+files that get a second try. Every question goes through a :class:`Prompter`, so tests
+replace the dialogs with a scripted one.
+
+Cancel means "not this import": the articles the cancelled run had already stored are
+removed again (they cannot have annotations yet), so the database is as before.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from functools import partial
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QInputDialog,
+    QLineEdit,
+    QMessageBox,
+    QProgressDialog,
+    QWidget,
+)
+
+from clipper.errors import (
+    Cancelled,
+    ClipperError,
+    DuplicateArticle,
+    ImportFailed,
+    NeedsOcr,
+    PasswordRequired,
+)
+from clipper.gui.workers import Job, JobContext
+from clipper.importers import read_file, read_pasted_text
+from clipper.library import import_article
+from clipper.progress import check_cancel
+from clipper.store import Store
+
+log = logging.getLogger(__name__)
+
+#: Progress-bar steps per file (pages of a PDF move the bar within its file's share).
+STEPS = 1000
+#: The progress dialog appears only if a run takes longer than this (ms).
+SHOW_AFTER_MS = 300
+#: At most this many files are listed in the summary text (the rest in the details).
+SUMMARY_LINES = 12
+
+# Answers of Prompter.choose_duplicate.
+OPEN_EXISTING = "open"
+IMPORT_ANYWAY = "import"
+SKIP = "skip"
+IMPORT_ALL = "import_all"
+SKIP_ALL = "skip_all"
+
+
+class Prompter:
+    """Every question the import asks, as real dialogs. Tests substitute a scripted one."""
+
+    def __init__(self, parent: QWidget | None) -> None:
+        self.parent = parent
+
+    def ask_password(self, name: str, wrong: bool) -> str | None:
+        """The password for ``name`` (``wrong``: the last one given was wrong); ``None``
+        skips the file."""
+        if wrong:
+            label = (
+                f"The password is not right for {name}.\n"
+                "Try again, or choose Cancel to skip this file."
+            )
+        else:
+            label = f"{name} is protected by a password.\nEnter the password to open it:"
+        text, ok = QInputDialog.getText(
+            self.parent, "Password needed", label, QLineEdit.EchoMode.Password
+        )
+        return text if ok else None
+
+    def show_error(self, title: str, text: str, details: str = "") -> None:
+        """Tell the user what went wrong and what to do (modal; returns when closed)."""
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=self.parent)
+        box.setObjectName("importErrorDialog")
+        if details:
+            box.setDetailedText(details)
+        box.exec()
+
+    def choose_duplicate(self, name: str, existing_id: int, others: int) -> str:
+        """What to do with a file whose text is in the database already: one of
+        :data:`OPEN_EXISTING`, :data:`IMPORT_ANYWAY`, :data:`SKIP`, or (when ``others``
+        more duplicates wait) :data:`IMPORT_ALL` / :data:`SKIP_ALL`."""
+        box = QMessageBox(self.parent)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle("Already imported")
+        box.setText(f"The text of {name} is already in the library (article {existing_id}).")
+        box.setInformativeText(
+            "Open the existing article, import a second copy anyway, or skip this file?"
+        )
+        open_button = box.addButton("Open existing", QMessageBox.ButtonRole.AcceptRole)
+        import_button = box.addButton("Import anyway", QMessageBox.ButtonRole.ActionRole)
+        skip_button = box.addButton("Skip", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(skip_button)
+        box.setEscapeButton(skip_button)
+        same = None
+        if others:
+            same = QCheckBox(f"Do the same for the {others} other duplicate file(s)")
+            box.setCheckBox(same)
+        box.exec()
+        clicked = box.clickedButton()
+        for_all = same is not None and same.isChecked()
+        if clicked is open_button:
+            return OPEN_EXISTING
+        if clicked is import_button:
+            return IMPORT_ALL if for_all else IMPORT_ANYWAY
+        return SKIP_ALL if for_all else SKIP
+
+
+@dataclass(frozen=True, slots=True)
+class ImportTask:
+    """One thing to import: a file, or pasted text; with the user's answers so far."""
+
+    label: str
+    path: str | None = None
+    text: str | None = None
+    password: str | None = None
+    force: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class TaskResult:
+    task: ImportTask
+    article_id: int | None = None
+    error: ClipperError | None = None
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(slots=True)
+class BatchResult:
+    """What one worker run did. ``cancelled``: the run stopped and removed its articles."""
+
+    results: list[TaskResult] = field(default_factory=list)
+    cancelled: bool = False
+
+
+def import_batch(context: JobContext, tasks: Sequence[ImportTask]) -> BatchResult:
+    """Import ``tasks`` in order (runs in the worker thread, on the context's own store).
+
+    A file that fails is reported and the next one goes on; on cancel, the articles this
+    run stored are removed again and ``cancelled`` is set.
+    """
+    store = context.store
+    results: list[TaskResult] = []
+    added: list[int] = []
+    count = len(tasks)
+    try:
+        for index, task in enumerate(tasks):
+            check_cancel(context.cancelled)
+            context.status(_status_text(task, index, count))
+            context.progress(index * STEPS, count * STEPS)
+            result = _import_one(context, task, index, count)
+            results.append(result)
+            if result.article_id is not None:
+                added.append(result.article_id)
+        context.progress(count * STEPS, count * STEPS)
+    except Cancelled:
+        _remove_articles(store, added)
+        return BatchResult(cancelled=True)
+    return BatchResult(results)
+
+
+def _import_one(context: JobContext, task: ImportTask, index: int, count: int) -> TaskResult:
+    def pages(done: int, total: int) -> None:
+        context.status(_status_text(task, index, count, done, total))
+        if total > 0:
+            context.progress(index * STEPS + min(done, total) * STEPS // total, count * STEPS)
+
+    try:
+        if task.path is not None:
+            imported = read_file(
+                task.path, password=task.password, progress=pages, cancel=context.cancelled
+            )
+        else:
+            imported = read_pasted_text(task.text or "")
+        check_cancel(context.cancelled)
+        article = import_article(context.store, imported, force=task.force)
+    except Cancelled:
+        raise
+    except ClipperError as error:
+        if context.cancelled():  # an importer may wrap the cancel in its own error
+            raise Cancelled("cancelled; nothing was changed") from error
+        return TaskResult(task, error=error)
+    except Exception as exc:  # a bug in an importer must not stop the other files
+        log.exception("unexpected error importing %s", task.label)
+        return TaskResult(
+            task,
+            error=ImportFailed(
+                f"{task.label} could not be imported because of an unexpected error "
+                f"({type(exc).__name__}: {exc}). Please report this to the Clipper developers."
+            ),
+        )
+    return TaskResult(task, article.id, warnings=tuple(imported.warnings))
+
+
+def _status_text(task: ImportTask, index: int, count: int, page: int = 0, pages: int = 0) -> str:
+    text = f"Importing {task.label}" + (f" ({index + 1} of {count})" if count > 1 else "")
+    return f"{text}\npage {min(page, pages)} of {pages}" if pages else f"{text}…"
+
+
+def _remove_articles(store: Store, article_ids: Sequence[int]) -> None:
+    """Undo a cancelled run: remove its new articles (never one that has annotations)."""
+    for article_id in article_ids:
+        if not store.tag_counts(article_id):
+            store.delete_article(article_id)
+
+
+class ImportController(QObject):
+    """Imports files or clipboard text into the database at ``db_path``.
+
+    Call :meth:`import_files` or :meth:`import_text`; :attr:`articlesImported` gives the
+    new article ids and :attr:`finished` ends every run (success or not).
+    """
+
+    #: Ids of the articles this run added (emitted once, before :attr:`finished`).
+    articlesImported = Signal(list)
+    #: A run ended, whatever happened.
+    finished = Signal()
+    #: The user chose "Open existing" for a duplicate: open this article.
+    openArticleRequested = Signal(int)
+    #: Overall progress of the current worker run (done, total).
+    progressed = Signal(int, int)
+
+    def __init__(self, db_path: str, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._db_path = str(db_path)
+        self._window = parent
+        #: Replace with a scripted object in tests (same methods as :class:`Prompter`).
+        self.prompter: Prompter = Prompter(parent)
+        #: The progress dialog of the current worker run (``None`` between runs).
+        self.progress_dialog: QProgressDialog | None = None
+        self._job: Job | None = None
+        self._running = False
+        self._reset_run()
+
+    # -- public -------------------------------------------------------------------------
+
+    def is_busy(self) -> bool:
+        """``True`` while a run (import or its questions) is under way."""
+        return self._running
+
+    def import_files(self, paths: list[str]) -> None:
+        """Import files (text or PDF) in the background."""
+        tasks = [ImportTask(Path(p).name or str(p), path=str(p)) for p in paths if str(p)]
+        if self._refuse_if_busy():
+            return
+        if not tasks:
+            self.finished.emit()
+            return
+        self._start_run(tasks)
+
+    def import_text(self, text: str) -> None:
+        """Import pasted text (the caller passes ``QGuiApplication.clipboard().text()``)."""
+        if self._refuse_if_busy():
+            return
+        if not text or not text.strip():
+            self.prompter.show_error(
+                "Nothing to import",
+                "The clipboard holds no text.\n\n"
+                "Select the article's text in your browser or editor, copy it (Ctrl+C), "
+                "then choose New clipping from clipboard again.",
+            )
+            self.finished.emit()
+            return
+        self._start_run([ImportTask("the clipboard text", text=text)])
+
+    @Slot()
+    def cancel(self) -> None:
+        """Stop the running import; what it had stored is removed again."""
+        if self._job is not None:
+            self._job.cancel()
+
+    # -- one run = one or more worker batches with questions in between -------------------
+
+    def _refuse_if_busy(self) -> bool:
+        if self._running:
+            self.prompter.show_error(
+                "Import in progress",
+                "Another import is still running. Wait for it to finish (or cancel it), "
+                "then try again.",
+            )
+        return self._running
+
+    def _reset_run(self) -> None:
+        self._imported: list[int] = []
+        self._errors: list[tuple[str, ClipperError]] = []
+        self._attempted = 0
+        self._duplicate_policy: str | None = None
+
+    def _start_run(self, tasks: list[ImportTask]) -> None:
+        self._running = True
+        self._reset_run()
+        self._attempted = len(tasks)
+        self._run_batch(tasks)
+
+    def _run_batch(self, tasks: list[ImportTask]) -> None:
+        job = Job(self._db_path, partial(import_batch, tasks=tasks), self)
+        self._job = job
+        self.progress_dialog = self._make_progress_dialog(len(tasks))
+        job.progress.connect(self._on_progress)
+        job.status.connect(self._on_status)
+        job.finished.connect(self._on_batch_finished)
+        job.failed.connect(self._on_batch_failed)
+        job.start()
+
+    def _make_progress_dialog(self, count: int) -> QProgressDialog:
+        dialog = QProgressDialog(self._window)
+        dialog.setObjectName("importProgressDialog")
+        dialog.setWindowTitle("Importing")
+        dialog.setAccessibleName("Import progress")
+        dialog.setLabelText("Importing…")
+        dialog.setCancelButtonText("Cancel")
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.setRange(0, max(1, count) * STEPS)
+        dialog.setMinimumDuration(SHOW_AFTER_MS)
+        dialog.setValue(0)
+        dialog.canceled.connect(self.cancel)
+        return dialog
+
+    def _close_progress_dialog(self) -> None:
+        dialog, self.progress_dialog = self.progress_dialog, None
+        if dialog is not None:
+            dialog.canceled.disconnect(self.cancel)
+            dialog.reset()
+            dialog.hide()
+            dialog.deleteLater()
+
+    @Slot(int, int)
+    def _on_progress(self, done: int, total: int) -> None:
+        if self.progress_dialog is not None and total > 0:
+            self.progress_dialog.setMaximum(total)
+            self.progress_dialog.setValue(min(done, total))
+        self.progressed.emit(done, total)
+
+    @Slot(str)
+    def _on_status(self, text: str) -> None:
+        if self.progress_dialog is not None:
+            self.progress_dialog.setLabelText(text)
+
+    @Slot(object)
+    def _on_batch_failed(self, error: BaseException) -> None:
+        """The run as a whole failed (e.g. the database cannot be opened)."""
+        self._job = None
+        self._close_progress_dialog()
+        if isinstance(error, ClipperError):
+            self.prompter.show_error("Import failed", error.message)
+        else:
+            self.prompter.show_error(
+                "Import failed",
+                f"The import stopped because of an unexpected error ({type(error).__name__}: "
+                f"{error}). Nothing else was changed; please report this.",
+            )
+        self._finish_run()
+
+    @Slot(object)
+    def _on_batch_finished(self, batch: BatchResult) -> None:
+        self._job = None
+        self._close_progress_dialog()
+        if batch.cancelled:
+            self._finish_run()
+            return
+        retry: list[ImportTask] = []
+        duplicates_left = sum(isinstance(r.error, DuplicateArticle) for r in batch.results)
+        for result in batch.results:
+            if result.article_id is not None:
+                self._imported.append(result.article_id)
+                continue
+            error = result.error
+            if isinstance(error, PasswordRequired):
+                task = self._ask_password(result.task, error)
+            elif isinstance(error, DuplicateArticle):
+                duplicates_left -= 1
+                task = self._settle_duplicate(result.task, error, duplicates_left)
+            else:
+                task = None
+                if error is not None:
+                    self._errors.append((result.task.label, error))
+            if task is not None:
+                retry.append(task)
+        if retry:
+            self._run_batch(retry)
+        else:
+            self._finish_run()
+
+    def _ask_password(self, task: ImportTask, error: PasswordRequired) -> ImportTask | None:
+        wrong = error.wrong_password or task.password is not None
+        password = self.prompter.ask_password(task.label, wrong)
+        return None if password is None else replace(task, password=password)
+
+    def _settle_duplicate(
+        self, task: ImportTask, error: DuplicateArticle, others: int
+    ) -> ImportTask | None:
+        choice = self._duplicate_policy or self.prompter.choose_duplicate(
+            task.label, error.existing_id, others
+        )
+        if choice in (IMPORT_ALL, SKIP_ALL):
+            self._duplicate_policy = choice
+        if choice == OPEN_EXISTING:
+            self.openArticleRequested.emit(error.existing_id)
+        if choice in (IMPORT_ANYWAY, IMPORT_ALL):
+            return replace(task, force=True)
+        return None
+
+    def _finish_run(self) -> None:
+        self._report_errors()
+        imported = list(self._imported)
+        self._running = False
+        self._reset_run()
+        if imported:
+            self.articlesImported.emit(imported)
+        self.finished.emit()
+
+    # -- error summary ------------------------------------------------------------------
+
+    def _report_errors(self) -> None:
+        if not self._errors:
+            return
+        if len(self._errors) == 1:
+            label, error = self._errors[0]
+            title, text = describe_error(label, error)
+            self.prompter.show_error(title, text)
+            return
+        failed = len(self._errors)
+        lines = [f"• {label}: {error.message}" for label, error in self._errors]
+        shown = lines[:SUMMARY_LINES]
+        if failed > SUMMARY_LINES:
+            shown.append(f"… and {failed - SUMMARY_LINES} more (see Show Details).")
+        text = (
+            f"{failed} of {self._attempted} files could not be imported"
+            + (f"; {len(self._imported)} were imported" if self._imported else "")
+            + ".\n\n"
+            + "\n".join(shown)
+            + "\n\nFix or convert these files, then import them again."
+            + "".join(sorted({gui_advice(error.message) for _, error in self._errors}))
+        )
+        details = "\n".join(lines) if failed > SUMMARY_LINES else ""
+        self.prompter.show_error("Some files were not imported", text, details)
+
+
+def describe_error(label: str, error: ClipperError) -> tuple[str, str]:
+    """Title and text of the dialog for one file that could not be imported."""
+    message = error.message
+    if label not in message:
+        message = f"{label}: {message}"
+    if isinstance(error, NeedsOcr):
+        advice = (
+            ""
+            if "OCR" in message
+            else "\n\nRun it through OCR software (for example OCRmyPDF) and import the result."
+        )
+        return "No text in this PDF", f"{message}{advice}"
+    if isinstance(error, ImportFailed):
+        return f"Could not import {label}", message + gui_advice(message)
+    return "Import failed", message
+
+
+def gui_advice(message: str) -> str:
+    """Advice for the desktop app where a core message speaks of command-line options."""
+    if "--encoding" in message:
+        return (
+            "\n\nIn the desktop app: open the file in a text editor, save it as UTF-8, "
+            "then import it again."
+        )
+    return ""

@@ -1,0 +1,296 @@
+"""Edit > Tags…: the tags with their colour, label and key; add a tag, change one.
+
+Keys are single characters; a key another tag uses is refused inline before anything is
+saved (Qt treats ``a`` and ``A`` as the same key, so the check ignores case). Tags are
+never deleted here: annotations refer to them, and the four built-in ones always exist.
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QColorDialog,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clipper.errors import ClipperError
+from clipper.gui.tag_bar import colour_icon
+from clipper.model import Tag
+from clipper.store import Store
+
+_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+DEFAULT_COLOUR = "#8e7dbe"
+COLUMNS = ("Colour", "Label", "Name", "Key")
+
+
+def key_problem(key: str, tag_name: str | None, tags: list[Tag]) -> str | None:
+    """Why ``key`` cannot be the key of ``tag_name`` (``None`` = a new tag), or None."""
+    if not key:
+        return None
+    if len(key) != 1 or key.isspace() or not key.isprintable():
+        return "A key is one letter, digit or symbol."
+    for tag in tags:
+        if tag.name != tag_name and tag.shortcut and tag.shortcut.lower() == key.lower():
+            return f"The key {key} is already used by {tag.label}. Choose another key."
+    return None
+
+
+def name_problem(name: str, tags: list[Tag]) -> str | None:
+    if not name:
+        return "Give the new tag a name (a lower-case word, e.g. money)."
+    if not _NAME.match(name):
+        return "A name is one lower-case word: letters, digits, - or _."
+    if any(tag.name == name for tag in tags):
+        return f"There is a tag named {name} already."
+    return None
+
+
+class TagsDialog(QDialog):
+    """List, add and edit tags. Emits :attr:`tagsChanged` after each save."""
+
+    tagsChanged = Signal()
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("tagsDialog")
+        self.setWindowTitle("Tags")
+        self.setAccessibleName("Tags")
+        self._store = store
+        self.tags: list[Tag] = []
+        #: The tag being edited; ``None`` while a new tag is being written.
+        self.editing: str | None = None
+        self._colour = DEFAULT_COLOUR
+        self._build()
+        self.reload()
+        if self.tags:
+            self.select_tag(self.tags[0].name)
+        else:
+            self.new_tag()
+
+    # -- layout -------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setObjectName("tagTable")
+        self.table.setAccessibleName("Tags")
+        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for column in (0, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.itemSelectionChanged.connect(self._on_selection_changed)
+        layout.addWidget(self.table)
+
+        self.editor = QGroupBox()
+        self.editor.setAccessibleName("Tag editor")
+        form = QFormLayout(self.editor)
+        self.name_edit = QLineEdit()
+        self.name_edit.setAccessibleName("Tag name")
+        self.name_edit.setPlaceholderText("a lower-case word, e.g. money")
+        self.label_edit = QLineEdit()
+        self.label_edit.setAccessibleName("Tag label")
+        self.label_edit.setPlaceholderText("shown on buttons and in exports' tag list")
+        self.colour_button = QPushButton()
+        self.colour_button.setAccessibleName("Tag colour")
+        self.colour_button.setToolTip("Choose the highlight colour")
+        self.key_edit = QLineEdit()
+        self.key_edit.setAccessibleName("Tag key")
+        self.key_edit.setMaxLength(1)
+        self.key_edit.setMaximumWidth(60)
+        self.key_edit.setPlaceholderText("none")
+        self.key_edit.setToolTip("One key that tags the selected text (e.g. 5)")
+        self.problem_label = QLabel()
+        self.problem_label.setObjectName("tagProblem")
+        self.problem_label.setAccessibleName("Tag problem")
+        self.problem_label.setStyleSheet("color: #b00020")
+        self.problem_label.setWordWrap(True)
+        self.note_label = QLabel()
+        self.note_label.setWordWrap(True)
+        self.note_label.setStyleSheet("color: #555555")
+        form.addRow("&Name:", self.name_edit)
+        form.addRow("&Label:", self.label_edit)
+        form.addRow("&Colour:", self.colour_button)
+        form.addRow("&Key:", self.key_edit)
+        form.addRow(self.problem_label)
+        form.addRow(self.note_label)
+        row = QHBoxLayout()
+        self.new_button = QPushButton("&New tag")
+        self.new_button.setAccessibleName("New tag")
+        self.save_button = QPushButton("&Save tag")
+        self.save_button.setAccessibleName("Save tag")
+        row.addWidget(self.new_button)
+        row.addStretch()
+        row.addWidget(self.save_button)
+        form.addRow(row)
+        layout.addWidget(self.editor)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        buttons.accepted.connect(self.accept)
+        layout.addWidget(buttons)
+
+        for edit in (self.name_edit, self.label_edit, self.key_edit):
+            edit.textChanged.connect(self._validate)
+        self.colour_button.clicked.connect(self.choose_colour)
+        self.new_button.clicked.connect(self.new_tag)
+        self.save_button.clicked.connect(self.save)
+        self.resize(480, 460)
+
+    # -- table --------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read the tags from the store and fill the table."""
+        self.tags = self._store.list_tags()
+        self.table.blockSignals(True)
+        self.table.setRowCount(len(self.tags))
+        for row, tag in enumerate(self.tags):
+            chip = QTableWidgetItem(colour_icon(tag.colour), "")
+            chip.setToolTip(tag.colour)
+            chip.setData(Qt.ItemDataRole.AccessibleTextRole, f"colour {tag.colour}")
+            name = QTableWidgetItem(tag.name + (" (built-in)" if tag.builtin else ""))
+            name.setData(Qt.ItemDataRole.UserRole, tag.name)
+            key = QTableWidgetItem(tag.shortcut or "")
+            key.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+            for column, item in enumerate((chip, QTableWidgetItem(tag.label), name, key)):
+                item.setData(Qt.ItemDataRole.UserRole, tag.name)
+                self.table.setItem(row, column, item)
+        self.table.blockSignals(False)
+
+    def row_of(self, name: str) -> int:
+        for row, tag in enumerate(self.tags):
+            if tag.name == name:
+                return row
+        raise KeyError(name)
+
+    def select_tag(self, name: str) -> None:
+        """Select a tag in the table and load it into the editor."""
+        self.table.selectRow(self.row_of(name))
+        self._load(name)
+
+    @Slot()
+    def _on_selection_changed(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if rows:
+            self._load(self.tags[rows[0].row()].name)
+
+    def _load(self, name: str) -> None:
+        tag = next(t for t in self.tags if t.name == name)
+        self.editing = name
+        self.editor.setTitle(f"Edit {tag.label}")
+        self.name_edit.setText(tag.name)
+        self.name_edit.setReadOnly(True)
+        self.label_edit.setText(tag.label)
+        self.key_edit.setText(tag.shortcut or "")
+        self.set_colour(tag.colour)
+        self.note_label.setText(
+            "Built-in tags can be relabelled, recoloured and given another key; "
+            "they cannot be removed."
+            if tag.builtin
+            else ""
+        )
+        self._validate()
+
+    # -- editor -------------------------------------------------------------------------
+
+    @Slot()
+    def new_tag(self) -> None:
+        """Clear the editor for a new tag."""
+        self.table.clearSelection()
+        self.editing = None
+        self.editor.setTitle("New tag")
+        self.name_edit.setReadOnly(False)
+        self.name_edit.clear()
+        self.label_edit.clear()
+        self.key_edit.setText(self._free_key())
+        self.set_colour(DEFAULT_COLOUR)
+        self.note_label.setText("")
+        self._validate()
+        self.name_edit.setFocus()
+
+    def _free_key(self) -> str:
+        used = {(t.shortcut or "").lower() for t in self.tags}
+        return next((k for k in "56789" if k not in used), "")
+
+    def colour(self) -> str:
+        return self._colour
+
+    def set_colour(self, colour: str) -> None:
+        """Set the editor's colour (``#rrggbb``)."""
+        self._colour = QColor(colour).name()
+        self.colour_button.setIcon(colour_icon(self._colour))
+        self.colour_button.setText(self._colour)
+
+    @Slot()
+    def choose_colour(self) -> None:
+        colour = self.pick_colour(QColor(self._colour))
+        if colour is not None and colour.isValid():
+            self.set_colour(colour.name())
+
+    def pick_colour(self, current: QColor) -> QColor | None:
+        """Ask for a colour (a modal QColorDialog; tests replace this method)."""
+        colour = QColorDialog.getColor(current, self, "Tag colour")
+        return colour if colour.isValid() else None
+
+    def problem(self) -> str | None:
+        """Why the editor's content cannot be saved (shown inline), or ``None``."""
+        if self.editing is None:
+            issue = name_problem(self.name_edit.text().strip().lower(), self.tags)
+            if issue:
+                return issue
+        elif not self.label_edit.text().strip():
+            return "A tag needs a label."
+        return key_problem(self.key_edit.text(), self.editing, self.tags)
+
+    @Slot()
+    def _validate(self) -> bool:
+        issue = self.problem()
+        self.problem_label.setText(issue or "")
+        self.save_button.setEnabled(issue is None)
+        return issue is None
+
+    @Slot()
+    def save(self) -> bool:
+        """Add the new tag or update the edited one; ``False`` (with the reason shown)
+        if it cannot be saved."""
+        if not self._validate():
+            return False
+        label = self.label_edit.text().strip()
+        key = self.key_edit.text()
+        try:
+            if self.editing is None:
+                name = self.name_edit.text().strip().lower()
+                tag = self._store.add_tag(
+                    name, label or None, colour=self._colour, shortcut=key or None
+                )
+            else:
+                tag = self._store.update_tag(
+                    self.editing, label=label, colour=self._colour, shortcut=key
+                )
+        except ClipperError as error:
+            self.problem_label.setText(f"Not saved: {error.message}")
+            return False
+        self.reload()
+        self.select_tag(tag.name)
+        self.tagsChanged.emit()
+        return True

@@ -1,0 +1,223 @@
+"""Article properties and tag editor dialogs, on a real database."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QDialog, QLabel
+
+from clipper.errors import UnknownTag
+from clipper.gui.properties_dialog import (
+    ArticlePropertiesDialog,
+    language_problem,
+    published_problem,
+    url_problem,
+)
+from clipper.gui.tags_dialog import TagsDialog, key_problem
+from clipper.importers import read_file
+from clipper.library import import_article
+from clipper.model import Article
+from clipper.store import Store
+
+ARTICLES = Path(__file__).parents[1] / "fixtures" / "articles"
+
+
+@pytest.fixture
+def article(store: Store) -> Article:
+    return import_article(store, read_file(ARTICLES / "wikinews_news_crane.txt"))
+
+
+def properties(qtbot: Any, store: Store, article: Article) -> ArticlePropertiesDialog:
+    dialog = ArticlePropertiesDialog(store, article.id, None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+# -- article properties ----------------------------------------------------------------
+
+
+def test_properties_show_the_source_and_save_edits(
+    qtbot: Any, store: Store, article: Article
+) -> None:
+    dialog = properties(qtbot, store, article)
+    assert dialog.edits["title"].text() == "At least 107 killed in Mecca crane collapse"
+    shown = {label.accessibleName(): label.text() for label in dialog.findChildren(QLabel)}
+    assert shown["Source"] == "wikinews_news_crane.txt (text file)"
+    assert shown["Content hash (SHA-256)"] == article.content_hash
+    assert shown["Length"] == f"{len(article.text):,} characters"
+    assert shown["Imported at"].startswith(article.imported_at[:10])
+
+    dialog.edits["title"].setText("  Crane collapse kills 107 in Mecca ")
+    dialog.edits["outlet"].setText("Wikinews")
+    dialog.edits["published"].setText("2015-09-12")
+    dialog.edits["url"].setText("https://en.wikinews.org/wiki/At_least_107_killed")
+    dialog.edits["language"].setText("en")
+    assert dialog.changes() == {
+        "title": "Crane collapse kills 107 in Mecca",
+        "outlet": "Wikinews",
+        "published": "2015-09-12",
+        "url": "https://en.wikinews.org/wiki/At_least_107_killed",
+        "language": "en",
+    }
+    dialog.ok_button.click()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+
+    saved = store.get_article(article.id)
+    assert saved.title == "Crane collapse kills 107 in Mecca"
+    assert (saved.outlet, saved.published, saved.language) == ("Wikinews", "2015-09-12", "en")
+    assert saved.text == article.text  # the text never changes
+
+    # emptying an optional field stores "not given"
+    again = properties(qtbot, store, saved)
+    again.edits["outlet"].setText("")
+    again.ok_button.click()
+    assert store.get_article(article.id).outlet is None
+
+
+def test_properties_refuse_bad_values_inline(qtbot: Any, store: Store, article: Article) -> None:
+    dialog = properties(qtbot, store, article)
+    dialog.edits["title"].setText("   ")
+    assert not dialog.ok_button.isEnabled()
+    assert dialog.problems["title"].text() == "An article needs a title."
+    assert not dialog.problems["title"].isHidden()
+    dialog.accept()  # even if called directly, nothing is saved
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert store.get_article(article.id).title == article.title
+
+    dialog.edits["title"].setText("Fine")
+    dialog.edits["published"].setText("2015-02-30")
+    assert "not a real date" in dialog.problems["published"].text()
+    assert not dialog.ok_button.isEnabled()
+    dialog.edits["published"].setText("12/09/2015")
+    assert "YYYY-MM-DD" in dialog.problems["published"].text()
+    dialog.edits["published"].setText("2015-09")
+    assert dialog.problems["published"].text() == ""
+    dialog.edits["url"].setText("en.wikinews.org/wiki/x")
+    assert "https://" in dialog.problems["url"].text()
+    dialog.edits["url"].setText("")
+    assert dialog.ok_button.isEnabled()
+    dialog.ok_button.click()
+    assert store.get_article(article.id).published == "2015-09"
+
+
+def test_a_stored_odd_value_is_not_refused(qtbot: Any, store: Store, article: Article) -> None:
+    store.update_article(article.id, published="Saturday, September 12, 2015")
+    dialog = properties(qtbot, store, store.get_article(article.id))
+    assert dialog.ok_button.isEnabled()
+    dialog.edits["author"].setText("Wikinews staff")
+    dialog.ok_button.click()
+    saved = store.get_article(article.id)
+    assert saved.author == "Wikinews staff"
+    assert saved.published == "Saturday, September 12, 2015"
+
+
+def test_field_checks() -> None:
+    assert published_problem("") is None
+    assert published_problem("2024-02-29") is None
+    assert published_problem("2023-02-29") is not None
+    assert url_problem("http://example.org/a?b=c") is None
+    assert url_problem("https://") is not None
+    assert language_problem("pt-BR") is None
+    assert language_problem("English") is not None
+
+
+def test_properties_fields_have_accessible_names(
+    qtbot: Any, store: Store, article: Article
+) -> None:
+    dialog = properties(qtbot, store, article)
+    assert all(edit.accessibleName() for edit in dialog.edits.values())
+
+
+# -- tags -------------------------------------------------------------------------------
+
+
+def tags_dialog(qtbot: Any, store: Store) -> TagsDialog:
+    dialog = TagsDialog(store, None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def test_tags_are_listed_with_colour_label_and_key(qtbot: Any, store: Store) -> None:
+    dialog = tags_dialog(qtbot, store)
+    rows = [
+        tuple(dialog.table.item(r, c).text() for c in (1, 2, 3))
+        for r in range(dialog.table.rowCount())
+    ]
+    assert rows == [
+        ("Figure", "figure (built-in)", "1"),
+        ("Quote", "quote (built-in)", "2"),
+        ("Person", "person (built-in)", "3"),
+        ("Claim", "claim (built-in)", "4"),
+    ]
+    assert dialog.table.item(0, 0).toolTip() == "#f2b705"
+    assert not dialog.table.item(0, 0).icon().isNull()
+    assert "cannot be removed" in dialog.note_label.text()  # figure is selected
+
+
+def test_add_a_tag_with_key_5(qtbot: Any, store: Store) -> None:
+    dialog = tags_dialog(qtbot, store)
+    changed: list[bool] = []
+    dialog.tagsChanged.connect(lambda: changed.append(True))
+    dialog.new_button.click()
+    assert dialog.key_edit.text() == "5"  # the first free key is offered
+    qtbot.keyClicks(dialog.name_edit, "money")
+    qtbot.keyClicks(dialog.label_edit, "Money")
+    dialog.pick_colour = lambda current: QColor("#118ab2")  # type: ignore[method-assign]
+    dialog.colour_button.click()
+    assert dialog.colour() == "#118ab2"
+    dialog.key_edit.setText("5")
+    assert dialog.save_button.isEnabled()
+    dialog.save_button.click()
+
+    tag = store.get_tag("money")
+    assert (tag.label, tag.colour, tag.shortcut, tag.builtin) == ("Money", "#118ab2", "5", False)
+    assert changed == [True]
+    assert dialog.editing == "money"
+    assert dialog.table.rowCount() == 5
+
+
+def test_key_clashes_are_shown_inline(qtbot: Any, store: Store) -> None:
+    dialog = tags_dialog(qtbot, store)
+    dialog.new_button.click()
+    qtbot.keyClicks(dialog.name_edit, "money")
+    dialog.key_edit.setText("2")
+    assert dialog.problem_label.text() == "The key 2 is already used by Quote. Choose another key."
+    assert not dialog.save_button.isEnabled()
+    assert not dialog.save()
+    with pytest.raises(UnknownTag):
+        store.get_tag("money")
+
+    dialog.name_edit.setText("quote")
+    assert "already" in dialog.problem_label.text()
+    dialog.name_edit.setText("Two words")
+    assert "one lower-case word" in dialog.problem_label.text()
+
+    # editing a built-in: new label, colour and a free key; its own key is no clash
+    dialog.select_tag("claim")
+    assert dialog.save_button.isEnabled()
+    dialog.label_edit.setText("Assertion")
+    dialog.set_colour("#000000")
+    dialog.key_edit.setText("c")
+    assert dialog.save()
+    tag = store.get_tag("claim")
+    assert (tag.label, tag.colour, tag.shortcut) == ("Assertion", "#000000", "c")
+
+    dialog.select_tag("figure")
+    dialog.key_edit.setText("C")  # same key as "c" for Qt
+    assert "used by Assertion" in dialog.problem_label.text()
+    dialog.key_edit.setText("")  # no key at all is fine
+    assert dialog.save()
+    assert store.get_tag("figure").shortcut is None
+
+
+def test_key_rules() -> None:
+    tags = Store(":memory:").list_tags()
+    assert key_problem("5", None, tags) is None
+    assert key_problem(" ", None, tags) is not None
+    assert key_problem("1", "figure", tags) is None
+    assert key_problem("1", "quote", tags) is not None

@@ -1,0 +1,387 @@
+"""The desktop import flow: real files, a real database, a scripted prompter."""
+
+from __future__ import annotations
+
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QPushButton, QWidget
+
+from clipper.errors import ClipperError, NeedsOcr
+from clipper.gui import import_flow
+from clipper.gui.import_flow import (
+    IMPORT_ANYWAY,
+    OPEN_EXISTING,
+    SKIP,
+    SKIP_ALL,
+    ImportController,
+    describe_error,
+)
+from clipper.gui.workers import Job, JobContext
+from clipper.importers.text import read_text
+from clipper.resources import resources_dir
+from clipper.store import Store
+
+FIXTURES = Path(__file__).parents[1] / "fixtures"
+ARTICLES = FIXTURES / "articles"
+PDFS = FIXTURES / "pdfs"
+ENCRYPTED_PDF = PDFS / "pdfplumber__password-example.pdf"
+TWO_PAGE_PDF = PDFS / "pdfplumber__2023-06-20-PV.pdf"
+SCANNED_PDF = PDFS / "ocrmypdf__linn.pdf"
+DAMAGED_PDF = PDFS / "ocrmypdf__invalid.pdf"
+TIMEOUT = 30_000
+
+
+class ScriptedPrompter:
+    """Answers the controller's questions from a script and records what it was asked."""
+
+    def __init__(
+        self, passwords: list[str | None] | None = None, duplicates: list[str] | None = None
+    ):
+        self.passwords = list(passwords or [])
+        self.duplicates = list(duplicates or [])
+        self.password_calls: list[tuple[str, bool]] = []
+        self.duplicate_calls: list[tuple[str, int, int]] = []
+        self.errors: list[tuple[str, str, str]] = []
+
+    def ask_password(self, name: str, wrong: bool) -> str | None:
+        self.password_calls.append((name, wrong))
+        assert self.passwords, f"unexpected password prompt for {name}"
+        return self.passwords.pop(0)
+
+    def show_error(self, title: str, text: str, details: str = "") -> None:
+        self.errors.append((title, text, details))
+
+    def choose_duplicate(self, name: str, existing_id: int, others: int) -> str:
+        self.duplicate_calls.append((name, existing_id, others))
+        assert self.duplicates, f"unexpected duplicate prompt for {name}"
+        return self.duplicates.pop(0)
+
+
+class Recorder:
+    def __init__(self, controller: ImportController) -> None:
+        self.imported: list[list[int]] = []
+        self.opened: list[int] = []
+        controller.articlesImported.connect(self.imported.append)
+        controller.openArticleRequested.connect(self.opened.append)
+
+
+@pytest.fixture
+def window(qtbot: Any) -> QWidget:
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    return widget
+
+
+@pytest.fixture
+def controller(db_path: Path, window: QWidget) -> Iterator[ImportController]:
+    ctl = ImportController(str(db_path), window)
+    ctl.prompter = ScriptedPrompter()  # type: ignore[assignment]
+    yield ctl
+    assert Job.shutdown_all(10_000)
+
+
+def run(qtbot: Any, controller: ImportController, *paths: Path | str) -> None:
+    with qtbot.waitSignal(controller.finished, timeout=TIMEOUT):
+        controller.import_files([str(p) for p in paths])
+    assert not controller.is_busy()
+
+
+def count(db_path: Path) -> int:
+    with Store(db_path) as store:
+        return store.count_articles()
+
+
+def test_imports_a_text_article(qtbot: Any, controller: ImportController, db_path: Path) -> None:
+    rec = Recorder(controller)
+    path = ARTICLES / "wikinews_news_taxes.txt"
+    run(qtbot, controller, path)
+
+    with Store(db_path) as store:
+        articles = store.list_articles()
+        assert len(articles) == 1
+        article = store.get_article(articles[0].id)
+    assert article.text == read_text(path.read_bytes(), path.name).text
+    assert article.title == "Local municipalities in Italy ask taxes from religious schools"
+    assert article.source_name == path.name
+    assert rec.imported == [[article.id]]
+    assert controller.prompter.errors == []  # type: ignore[attr-defined]
+
+
+def test_wrong_password_is_asked_again_then_the_pdf_is_imported(
+    qtbot: Any, controller: ImportController, db_path: Path
+) -> None:
+    prompter = ScriptedPrompter(passwords=["not-it", "test"])
+    controller.prompter = prompter  # type: ignore[assignment]
+    rec = Recorder(controller)
+    run(qtbot, controller, ENCRYPTED_PDF)
+
+    name = ENCRYPTED_PDF.name
+    assert prompter.password_calls == [(name, False), (name, True)]
+    assert prompter.errors == []
+    with Store(db_path) as store:
+        (summary,) = store.list_articles()
+        article = store.get_article(summary.id)
+    assert article.source_kind == "pdf"
+    assert "backup" in article.text.lower()
+    assert rec.imported == [[article.id]]
+
+
+def test_cancelling_the_password_prompt_skips_the_file(
+    qtbot: Any, controller: ImportController, db_path: Path
+) -> None:
+    prompter = ScriptedPrompter(passwords=[None])
+    controller.prompter = prompter  # type: ignore[assignment]
+    rec = Recorder(controller)
+    run(qtbot, controller, ENCRYPTED_PDF, ARTICLES / "wikinews_news_nasa.txt")
+
+    assert prompter.password_calls == [(ENCRYPTED_PDF.name, False)]
+    assert prompter.errors == []
+    assert count(db_path) == 1  # the text file went in, the PDF was skipped
+    assert len(rec.imported) == 1 and len(rec.imported[0]) == 1
+
+
+def test_binary_file_gives_a_clear_error_and_changes_nothing(
+    qtbot: Any, controller: ImportController, db_path: Path, tmp_path: Path
+) -> None:
+    picture = tmp_path / "photo.txt"
+    shutil.copy(resources_dir() / "icons" / "png" / "clipper-128.png", picture)
+    rec = Recorder(controller)
+    run(qtbot, controller, picture)
+
+    prompter = controller.prompter
+    assert len(prompter.errors) == 1  # type: ignore[attr-defined]
+    title, text, _ = prompter.errors[0]  # type: ignore[attr-defined]
+    assert "photo.txt" in title and "photo.txt" in text
+    assert "does not look like text" in text
+    assert "save it as UTF-8" in text  # says what to do, in terms of the app
+    assert count(db_path) == 0
+    assert rec.imported == []
+
+
+def test_many_bad_files_give_one_summary(
+    qtbot: Any, controller: ImportController, db_path: Path, tmp_path: Path
+) -> None:
+    mixed = tmp_path / "mixed.txt"
+    mixed.write_bytes("Café déjà vu, naïve façade.\n".encode() + b"Caf\xe9 latin-1 here\n")
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    good = ARTICLES / "wikinews_news_crane.txt"
+    rec = Recorder(controller)
+    run(qtbot, controller, mixed, good, empty, tmp_path / "missing.txt")
+
+    errors = controller.prompter.errors  # type: ignore[attr-defined]
+    assert len(errors) == 1
+    title, text, _ = errors[0]
+    assert title == "Some files were not imported"
+    assert "3 of 4 files could not be imported; 1 were imported" in text
+    for name in ("mixed.txt", "empty.txt", "missing.txt"):
+        assert name in text
+    assert "mixes encodings" in text
+    assert count(db_path) == 1
+    assert len(rec.imported) == 1
+
+
+def test_cancel_mid_import_leaves_the_database_unchanged(
+    qtbot: Any, controller: ImportController, db_path: Path
+) -> None:
+    """The text file is stored first; cancelling during the PDF removes it again."""
+    rec = Recorder(controller)
+    labels: list[str] = []
+    stored_at_cancel: list[int] = []
+
+    def press_cancel(done: int, total: int) -> None:
+        dialog = controller.progress_dialog
+        assert dialog is not None
+        labels.append(dialog.labelText())
+        if done > 0 and "cancelled" not in labels:
+            stored_at_cancel.append(count(db_path))
+            dialog.findChild(QPushButton).click()  # the dialog's own Cancel button
+            labels.append("cancelled")
+
+    controller.progressed.connect(press_cancel)
+    run(qtbot, controller, ARTICLES / "wikinews_news_nasa.txt", TWO_PAGE_PDF)
+
+    assert stored_at_cancel == [1]  # the text file was in when Cancel was pressed …
+    assert count(db_path) == 0  # … and is gone again
+    assert rec.imported == []
+    assert controller.prompter.errors == []  # type: ignore[attr-defined]
+
+
+def test_progress_names_the_file_and_the_pdf_page(
+    qtbot: Any, controller: ImportController, db_path: Path
+) -> None:
+    labels: list[str] = []
+    controller.progressed.connect(
+        lambda done, total: labels.append(controller.progress_dialog.labelText())  # type: ignore[union-attr]
+    )
+    run(qtbot, controller, ARTICLES / "wikinews_news_nasa.txt", TWO_PAGE_PDF)
+    assert count(db_path) == 2
+    assert any(TWO_PAGE_PDF.name in label and "(2 of 2)" in label for label in labels)
+    assert f"Importing {TWO_PAGE_PDF.name} (2 of 2)\npage 2 of 2" in labels, labels
+    assert controller.progress_dialog is None  # closed at the end
+
+
+def test_clipboard_text(qtbot: Any, controller: ImportController, db_path: Path) -> None:
+    rec = Recorder(controller)
+    with qtbot.waitSignal(controller.finished, timeout=TIMEOUT):
+        controller.import_text(" \n\t ")
+    ((title, text, _),) = controller.prompter.errors  # type: ignore[attr-defined]
+    assert title == "Nothing to import" and "copy it" in text
+    assert count(db_path) == 0
+
+    pasted = "Minister quits\n\nThe minister said: “I quit”, and 12 % agreed. 👍🏽\r\nEnd."
+    with qtbot.waitSignal(controller.finished, timeout=TIMEOUT):
+        controller.import_text(pasted)
+    with Store(db_path) as store:
+        (summary,) = store.list_articles()
+        article = store.get_article(summary.id)
+    assert article.source_kind == "clipboard"
+    assert article.text == pasted.replace("\r\n", "\n")
+    assert article.title == "Minister quits"
+    assert rec.imported == [[article.id]]
+
+
+def test_duplicates_skip_open_or_import_anyway(
+    qtbot: Any, controller: ImportController, db_path: Path
+) -> None:
+    path = ARTICLES / "wikinews_interview_hill.txt"
+    run(qtbot, controller, path)
+    with Store(db_path) as store:
+        first_id = store.list_articles()[0].id
+    prompter = ScriptedPrompter(duplicates=[SKIP, OPEN_EXISTING, IMPORT_ANYWAY])
+    controller.prompter = prompter  # type: ignore[assignment]
+    rec = Recorder(controller)
+
+    run(qtbot, controller, path)  # skip
+    assert count(db_path) == 1 and rec.imported == []
+    run(qtbot, controller, path)  # open existing
+    assert count(db_path) == 1 and rec.opened == [first_id]
+    run(qtbot, controller, path)  # import anyway
+    assert count(db_path) == 2 and len(rec.imported) == 1
+    assert prompter.duplicate_calls == [(path.name, first_id, 0)] * 3
+    assert prompter.errors == []
+
+
+def test_skip_all_duplicates_asks_once(
+    qtbot: Any, controller: ImportController, db_path: Path
+) -> None:
+    paths = [ARTICLES / n for n in ("wikinews_news_crane.txt", "wikinews_news_nasa.txt")]
+    run(qtbot, controller, *paths)
+    prompter = ScriptedPrompter(duplicates=[SKIP_ALL])
+    controller.prompter = prompter  # type: ignore[assignment]
+    run(qtbot, controller, *paths, ARTICLES / "wikinews_news_taxes.txt")
+    assert [(name, others) for name, _, others in prompter.duplicate_calls] == [
+        ("wikinews_news_crane.txt", 1)
+    ]
+    assert count(db_path) == 3
+
+
+def test_a_second_import_while_busy_is_refused(
+    qtbot: Any, controller: ImportController, db_path: Path
+) -> None:
+    with qtbot.waitSignal(controller.finished, timeout=TIMEOUT):
+        controller.import_files([str(TWO_PAGE_PDF)])
+        controller.import_files([str(ARTICLES / "wikinews_news_crane.txt")])
+        assert [e[0] for e in controller.prompter.errors] == ["Import in progress"]  # type: ignore[attr-defined]
+    assert count(db_path) == 1
+
+
+def test_scanned_pdf_says_ocr_is_needed(
+    qtbot: Any, controller: ImportController, db_path: Path
+) -> None:
+    run(qtbot, controller, SCANNED_PDF)
+    ((title, text, _),) = controller.prompter.errors  # type: ignore[attr-defined]
+    assert title == "No text in this PDF"
+    assert SCANNED_PDF.name in text and "OCR" in text
+    assert count(db_path) == 0
+
+
+def test_damaged_pdf_names_the_file_and_what_to_do(
+    qtbot: Any, controller: ImportController, db_path: Path
+) -> None:
+    run(qtbot, controller, DAMAGED_PDF)
+    ((title, text, _),) = controller.prompter.errors  # type: ignore[attr-defined]
+    assert title == f"Could not import {DAMAGED_PDF.name}"
+    assert DAMAGED_PDF.name in text and "damaged" in text and "Download it again" in text
+    assert count(db_path) == 0
+
+
+def test_needs_ocr_message_says_what_to_do() -> None:
+    title, text = describe_error("scan.pdf", NeedsOcr("scan.pdf has no text layer"))
+    assert title == "No text in this PDF"
+    assert "OCR" in text and "scan.pdf" in text
+
+
+# -- the worker itself ------------------------------------------------------------------
+
+
+def test_job_runs_off_the_ui_thread_with_its_own_store(qtbot: Any, db_path: Path) -> None:
+    Store(db_path).close()
+    seen: dict[str, Any] = {}
+
+    def work(ctx: JobContext) -> int:
+        seen["thread"] = threading.current_thread()
+        seen["store_path"] = ctx.store.path
+        for step in range(1, 4):
+            ctx.progress(step, 3)
+        return ctx.store.count_articles() + 41
+
+    job = Job(str(db_path), work)
+    progress: list[tuple[int, int]] = []
+    job.progress.connect(lambda d, t: progress.append((d, t)))
+    with qtbot.waitSignal(job.finished, timeout=TIMEOUT) as blocker:
+        job.start()
+    assert blocker.args == [41]
+    assert seen["thread"] is not threading.main_thread()
+    assert seen["store_path"] == str(db_path)
+    assert progress[-1] == (3, 3)  # the last step always gets through the throttle
+    assert not job.is_running()
+
+
+def test_job_reports_errors_and_cancel(qtbot: Any, db_path: Path) -> None:
+    def fail(ctx: JobContext) -> None:
+        raise ClipperError("no good")
+
+    job = Job(str(db_path), fail)
+    with qtbot.waitSignal(job.failed, timeout=TIMEOUT) as blocker:
+        job.start()
+    assert isinstance(blocker.args[0], ClipperError)
+
+    started = threading.Event()
+
+    def wait_for_cancel(ctx: JobContext) -> str:
+        started.set()
+        while not ctx.cancelled():
+            threading.Event().wait(0.005)
+        return "stopped"
+
+    job = Job(str(db_path), wait_for_cancel)
+    with qtbot.waitSignal(job.finished, timeout=TIMEOUT) as blocker:
+        job.start()
+        assert started.wait(10)
+        job.cancel()
+    assert blocker.args == ["stopped"]
+
+
+def test_unexpected_importer_error_is_reported_per_file(
+    qtbot: Any, controller: ImportController, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = import_flow.read_file
+
+    def flaky(path: str, **kwargs: Any) -> Any:
+        if path.endswith("crane.txt"):
+            raise RuntimeError("importer bug")
+        return real(path, **kwargs)
+
+    monkeypatch.setattr(import_flow, "read_file", flaky)
+    run(
+        qtbot, controller, ARTICLES / "wikinews_news_crane.txt", ARTICLES / "wikinews_news_nasa.txt"
+    )
+    ((_, text, _),) = controller.prompter.errors  # type: ignore[attr-defined]
+    assert "unexpected error" in text and "importer bug" in text
+    assert count(db_path) == 1

@@ -1,0 +1,459 @@
+"""The current article's annotations in text order, with a tag filter and a note editor.
+
+:class:`AnnotationsModel` keeps rows sorted by (start, end, id) and inserts, removes and
+updates single rows (fast with thousands of annotations). The pane turns user actions
+into signals; the main window turns those into undoable commands.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPoint,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QPlainTextEdit,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clipper.gui.tag_bar import colour_icon
+from clipper.model import Annotation, Tag
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+TAG_ROLE = Qt.ItemDataRole.UserRole + 2
+_COLUMNS = ("Tag", "Text", "Note")
+NOTE_SAVE_DELAY_MS = 600
+
+Index = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()
+
+
+def _key(a: Annotation) -> tuple[int, int, int]:
+    return (a.start, a.end, a.id)
+
+
+def _one_line(text: str, limit: int = 300) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class AnnotationsModel(QAbstractTableModel):
+    """Rows: one article's annotations in text order."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[Annotation] = []
+        self._keys: list[tuple[int, int, int]] = []
+        self.tags: dict[str, Tag] = {}
+
+    def set_tags(self, tags: Sequence[Tag]) -> None:
+        self.tags = {t.name: t for t in tags}
+        if self.rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, 0))
+
+    def set_annotations(self, annotations: Sequence[Annotation]) -> None:
+        self.beginResetModel()
+        self.rows = sorted(annotations, key=_key)
+        self._keys = [_key(a) for a in self.rows]
+        self.endResetModel()
+
+    def row_of(self, annotation_id: int) -> int | None:
+        for row, a in enumerate(self.rows):
+            if a.id == annotation_id:
+                return row
+        return None
+
+    def add(self, annotation: Annotation) -> int:
+        key = _key(annotation)
+        row = bisect.bisect_left(self._keys, key)
+        if row < len(self._keys) and self._keys[row] == key:
+            self.rows[row] = annotation
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(_COLUMNS) - 1))
+            return row
+        self.beginInsertRows(QModelIndex(), row, row)
+        self.rows.insert(row, annotation)
+        self._keys.insert(row, key)
+        self.endInsertRows()
+        return row
+
+    def remove(self, annotation: Annotation) -> None:
+        row = bisect.bisect_left(self._keys, _key(annotation))
+        if row >= len(self.rows) or self.rows[row].id != annotation.id:
+            found = self.row_of(annotation.id)
+            if found is None:
+                return
+            row = found
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self.rows[row]
+        del self._keys[row]
+        self.endRemoveRows()
+
+    def update(self, annotation: Annotation) -> None:
+        row = self.row_of(annotation.id)
+        if row is None:
+            self.add(annotation)
+            return
+        self.rows[row] = annotation
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(_COLUMNS) - 1))
+
+    def rowCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(_COLUMNS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        a = self.rows[index.row()]
+        column = index.column()
+        if role == ID_ROLE:
+            return a.id
+        if role == TAG_ROLE:
+            return a.tag
+        tag = self.tags.get(a.tag)
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return tag.label if tag else a.tag
+            return _one_line(a.text if column == 1 else a.note)
+        if role == Qt.ItemDataRole.DecorationRole and column == 0:
+            return colour_icon(tag.colour if tag else "#888888")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            where = f" (page {a.page})" if a.page else ""
+            note = f"\n\nNote: {a.note}" if a.note else ""
+            return f"{a.text}\n\n{a.start}–{a.end}{where}{note}"
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{tag.label if tag else a.tag}: {a.text}"
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return _COLUMNS[section]
+        return None
+
+
+class _TagFilter(QSortFilterProxyModel):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.tag: str | None = None
+
+    def set_tag(self, tag: str | None) -> None:
+        self.beginFilterChange()
+        self.tag = tag
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        if self.tag is None:
+            return True
+        model = self.sourceModel()
+        assert isinstance(model, AnnotationsModel)
+        return model.rows[source_row].tag == self.tag
+
+
+class _NoteEditor(QPlainTextEdit):
+    """Saves when focus leaves (the pane also saves after a pause in typing)."""
+
+    focusLost = Signal()
+
+    def focusOutEvent(self, event: Any) -> None:
+        super().focusOutEvent(event)
+        self.focusLost.emit()
+
+
+class AnnotationsPane(QWidget):
+    """Lists annotations; edits tags and notes; emits requests for the window to carry out."""
+
+    annotationActivated = Signal(int)
+    deleteRequested = Signal(list)  # annotation ids
+    tagChangeRequested = Signal(int, str)
+    noteEdited = Signal(int, str, int)  # annotation id, note, editing session
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("annotationsPane")
+        self.model = AnnotationsModel(self)
+        self.proxy = _TagFilter(self)
+        self.proxy.setSourceModel(self.model)
+
+        title = QLabel("Annotations", self)
+        title.setObjectName("paneTitle")
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("paneCount")
+        self.tag_filter = QComboBox(self)
+        self.tag_filter.setAccessibleName("Show annotations with tag")
+        self.tag_filter.currentIndexChanged.connect(self._filter_changed)
+
+        self.table = QTableView(self)
+        self.table.setObjectName("annotationsTable")
+        self.table.setAccessibleName("Annotations of this article")
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setShowGrid(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(2, 90)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        self.table.clicked.connect(self._clicked)
+        self.table.activated.connect(self._clicked)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.table.installEventFilter(self)
+
+        self.editor_box = QWidget(self)
+        self.tag_combo = QComboBox(self.editor_box)
+        self.tag_combo.setAccessibleName("Tag of the selected annotation")
+        self.tag_combo.activated.connect(self._tag_combo_chosen)
+        self.note_label = QLabel("&Note", self.editor_box)
+        self.note = _NoteEditor(self.editor_box)
+        self.note.setObjectName("noteEditor")
+        self.note.setAccessibleName("Note on the selected annotation")
+        self.note.setPlaceholderText("A note on this annotation (saved as you type)")
+        self.note.setTabChangesFocus(True)
+        self.note_label.setBuddy(self.note)
+        self.note.textChanged.connect(self._note_typed)
+        self.note.focusLost.connect(self.save_note)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(NOTE_SAVE_DELAY_MS)
+        self._timer.timeout.connect(self.save_note)
+        self._editing: Annotation | None = None
+        self._session = 0
+        self._loading = False
+
+        editor_top = QHBoxLayout()
+        editor_top.setContentsMargins(0, 0, 0, 0)
+        editor_top.addWidget(self.note_label)
+        editor_top.addStretch(1)
+        editor_top.addWidget(self.tag_combo)
+        editor_layout = QVBoxLayout(self.editor_box)
+        editor_layout.setContentsMargins(0, 4, 0, 0)
+        editor_layout.addLayout(editor_top)
+        editor_layout.addWidget(self.note)
+
+        list_box = QWidget(self)
+        top = QHBoxLayout()
+        top.addWidget(title)
+        top.addStretch(1)
+        top.addWidget(self.count_label)
+        top.addWidget(self.tag_filter)
+        list_layout = QVBoxLayout(list_box)
+        list_layout.setContentsMargins(0, 0, 0, 0)
+        list_layout.setSpacing(6)
+        list_layout.addLayout(top)
+        list_layout.addWidget(self.table, 1)
+
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.setObjectName("annotationsSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(list_box)
+        self.splitter.addWidget(self.editor_box)
+        self.splitter.setStretchFactor(0, 4)
+        self.splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 8, 8, 8)
+        layout.addWidget(self.splitter)
+        self._show_editor_for(None)
+
+    # -- content ------------------------------------------------------------------------
+
+    def set_tags(self, tags: Sequence[Tag]) -> None:
+        self.model.set_tags(tags)
+        current = self.tag_filter.currentData()
+        for combo, first in ((self.tag_filter, "All tags"), (self.tag_combo, None)):
+            combo.blockSignals(True)
+            combo.clear()
+            if first:
+                combo.addItem(first, None)
+            for tag in tags:
+                combo.addItem(colour_icon(tag.colour), tag.label, tag.name)
+            combo.blockSignals(False)
+        found = self.tag_filter.findData(current) if current else 0
+        self.tag_filter.setCurrentIndex(max(found, 0))
+        self._show_editor_for(self._editing)
+
+    def set_annotations(self, annotations: Sequence[Annotation]) -> None:
+        self.save_note()
+        self.model.set_annotations(annotations)
+        self._show_editor_for(None)
+        self._update_count()
+
+    def add(self, annotation: Annotation, select: bool = False) -> None:
+        self.model.add(annotation)
+        self._update_count()
+        if select:
+            self.select_annotation(annotation.id)
+
+    def remove(self, annotation: Annotation) -> None:
+        if self._editing is not None and self._editing.id == annotation.id:
+            self._timer.stop()
+            self._show_editor_for(None)
+        self.model.remove(annotation)
+        self._update_count()
+
+    def update(self, annotation: Annotation) -> None:  # type: ignore[override]
+        self.model.update(annotation)
+        if self._editing is not None and self._editing.id == annotation.id:
+            pending = self._timer.isActive() or self.note.toPlainText() != self._editing.note
+            self._editing = annotation
+            if not (pending and self.note.hasFocus()):
+                self._show_editor_for(annotation)
+
+    def _update_count(self) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        self.count_label.setText(str(total) if shown == total else f"{shown} of {total}")
+
+    # -- selection ----------------------------------------------------------------------
+
+    def select_annotation(self, annotation_id: int) -> None:
+        row = self.model.row_of(annotation_id)
+        if row is None:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not index.isValid():  # hidden by the tag filter: show all
+            self.tag_filter.setCurrentIndex(0)
+            index = self.proxy.mapFromSource(self.model.index(row, 0))
+        self.table.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.scrollTo(index)
+
+    def selected_annotations(self) -> list[Annotation]:
+        rows = sorted(
+            self.proxy.mapToSource(i).row() for i in self.table.selectionModel().selectedRows()
+        )
+        return [self.model.rows[r] for r in rows]
+
+    def current_annotation(self) -> Annotation | None:
+        return self._editing
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.save_note()
+        if not current.isValid():
+            self._show_editor_for(None)
+            return
+        self._show_editor_for(self.model.rows[self.proxy.mapToSource(current).row()])
+
+    def _clicked(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.annotationActivated.emit(int(index.data(ID_ROLE)))
+
+    def _filter_changed(self, _index: int) -> None:
+        self.proxy.set_tag(self.tag_filter.currentData())
+        self._update_count()
+
+    # -- note and tag editing -----------------------------------------------------------
+
+    def _show_editor_for(self, annotation: Annotation | None) -> None:
+        if annotation is None or self._editing is None or annotation.id != self._editing.id:
+            self._session += 1
+        self._editing = annotation
+        self._loading = True
+        try:
+            self.editor_box.setEnabled(annotation is not None)
+            text = annotation.note if annotation else ""
+            if self.note.toPlainText() != text:
+                self.note.setPlainText(text)
+            index = self.tag_combo.findData(annotation.tag) if annotation else -1
+            self.tag_combo.setCurrentIndex(index)
+        finally:
+            self._loading = False
+
+    def _note_typed(self) -> None:
+        if not self._loading and self._editing is not None:
+            self._timer.start()
+
+    def save_note(self) -> None:
+        """Save the note being typed now (also called on focus loss and before switching)."""
+        self._timer.stop()
+        annotation = self._editing
+        if annotation is None or self._loading:
+            return
+        text = self.note.toPlainText()
+        if text != annotation.note:
+            self.noteEdited.emit(annotation.id, text, self._session)
+
+    def end_note_session(self) -> None:
+        """Start a new undo step for the next typing (e.g. after the editor lost focus)."""
+        self._session += 1
+
+    def edit_note(self) -> None:
+        if self._editing is None:
+            rows = self.proxy.rowCount()
+            if not rows:
+                return
+            self.table.selectRow(0)
+        self.note.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.note.moveCursor(self.note.textCursor().MoveOperation.End)
+
+    def _tag_combo_chosen(self, index: int) -> None:
+        if self._editing is not None and index >= 0:
+            name = self.tag_combo.itemData(index)
+            if name and name != self._editing.tag:
+                self.tagChangeRequested.emit(self._editing.id, str(name))
+
+    def _context_menu(self, pos: QPoint) -> None:
+        index = self.table.indexAt(pos)
+        if not index.isValid():
+            return
+        annotation_id = int(index.data(ID_ROLE))
+        menu = QMenu(self)
+        change = menu.addMenu("Change tag to")
+        current_tag = self.model.rows[self.proxy.mapToSource(index).row()].tag
+        for tag in self.model.tags.values():
+            action = change.addAction(colour_icon(tag.colour), tag.label)
+            action.setEnabled(tag.name != current_tag)
+            action.triggered.connect(
+                lambda _c=False, n=tag.name: self.tagChangeRequested.emit(annotation_id, n)
+            )
+        menu.addAction("Edit note", self.edit_note)
+        menu.addSeparator()
+        menu.addAction(
+            "Delete", lambda: self.deleteRequested.emit([a.id for a in self.selected_annotations()])
+        )
+        menu.popup(self.table.viewport().mapToGlobal(pos))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+                ids = [a.id for a in self.selected_annotations()]
+                if ids:
+                    self.deleteRequested.emit(ids)
+                return True
+        return super().eventFilter(watched, event)

@@ -1,0 +1,131 @@
+"""Start the desktop app: ``main(db_path, files, article_id)``; tests use
+:func:`create_main_window`.
+
+Set ``CLIPPER_QUIT_AFTER_PAINT=1`` to quit right after the window's first paint (start-up
+benchmarks and smoke tests).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from clipper.gui.platform_check import check_platform
+
+if TYPE_CHECKING:
+    from clipper.gui.main_window import MainWindow
+
+QUIT_AFTER_PAINT = "CLIPPER_QUIT_AFTER_PAINT"
+
+
+def main(
+    db_path: str | None = None, files: list[str] | None = None, article_id: int | None = None
+) -> int:
+    """Run Clipper's window on ``db_path``; returns the process exit code."""
+    problem = check_platform()  # before Qt is imported: Qt would abort on a bad display
+    if problem:
+        print(problem, file=sys.stderr)
+        return 1
+    from PySide6.QtWidgets import QApplication
+
+    from clipper.errors import ClipperError
+    from clipper.gui.errors import install_excepthook, setup_logging
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    configure_application(app)
+    setup_logging()
+    install_excepthook()
+    db_path = db_path or default_db_path()
+    try:
+        window = create_main_window(db_path, article_id=article_id)
+    except ClipperError as exc:
+        print(f"clipper: {exc.message}", file=sys.stderr)
+        return 1
+    if os.environ.get(QUIT_AFTER_PAINT) == "1":
+        _quit_after_first_paint(window)
+    window.show()
+    if files:
+        window.import_files(files)
+    code = app.exec()
+    window.controller.close()
+    return int(code)
+
+
+def default_db_path() -> str:
+    """``clippings.db`` in the user's data folder (used when no path is given)."""
+    from platformdirs import user_data_dir
+
+    folder = Path(user_data_dir("Clipper", "Clipper"))
+    folder.mkdir(parents=True, exist_ok=True)
+    return str(folder / "clippings.db")
+
+
+def configure_application(app: object) -> None:
+    """Names, icon and style sheet (also applied by tests, so they see what users see)."""
+    from PySide6.QtWidgets import QApplication
+
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Clipper")
+    app.setOrganizationName("Clipper")
+    app.setApplicationDisplayName("Clipper")
+    app.setDesktopFileName("clipper")
+    try:
+        from clipper.gui.icons import app_icon
+
+        app.setWindowIcon(app_icon())
+    except (ImportError, FileNotFoundError):
+        pass
+    app.setStyleSheet(style_sheet())
+
+
+def style_sheet() -> str:
+    """The bundled style sheet (palette-relative, so dark themes work), or ""."""
+    from clipper.resources import resources_dir
+
+    path = resources_dir() / "style" / "clipper.qss"
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError:
+        return ""
+
+
+def create_main_window(
+    db_path: str | Path,
+    *,
+    settings: object | None = None,
+    article_id: int | None = None,
+) -> MainWindow:
+    """Open the database and build the window; shows ``article_id`` or the last article.
+
+    ``settings`` is a :class:`~clipper.gui.settings.Settings` (tests pass one backed by a
+    temporary file).
+    """
+    from clipper.gui.controller import Controller
+    from clipper.gui.main_window import MainWindow
+    from clipper.gui.settings import Settings
+    from clipper.store import Store
+
+    settings = settings if isinstance(settings, Settings) else Settings()
+    store = Store(db_path)
+    controller = Controller(store)
+    window = MainWindow(controller, settings)
+    window.open_initial_article(article_id)
+    return window
+
+
+def _quit_after_first_paint(window: MainWindow) -> None:
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    class _Watcher(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                window.removeEventFilter(self)
+                QTimer.singleShot(0, QApplication.quit)
+            return False
+
+    watcher = _Watcher(window)
+    window.installEventFilter(watcher)

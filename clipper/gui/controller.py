@@ -1,0 +1,201 @@
+"""The object that owns the Store for the window, and tells views what changed.
+
+Anki style: every change goes through a method here, which writes to the store and then
+emits one :attr:`Controller.changed` notification carrying a :class:`Changes` record;
+each view reads it and decides what to redraw (a new annotation is added to the article
+view incrementally, the library only updates one row's counts, and so on).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Signal
+
+from clipper.errors import NotFound
+from clipper.model import Annotation, Article, Tag
+from clipper.store import Store
+
+log = logging.getLogger("clipper.gui")
+
+
+@dataclass(frozen=True, slots=True)
+class Changes:
+    """What changed; views redraw what concerns them."""
+
+    #: Another database was opened: everything is new.
+    database: bool = False
+    #: Tag definitions (labels, colours, keys) changed.
+    tags: bool = False
+    #: The set of articles or their metadata changed: reload the library list.
+    library: bool = False
+    #: Another article is shown (or the current one was reloaded): redraw it entirely.
+    article: bool = False
+    #: Annotations of the current article added, removed or changed (incremental).
+    added: tuple[Annotation, ...] = ()
+    removed: tuple[Annotation, ...] = ()
+    updated: tuple[Annotation, ...] = ()
+    #: The article whose per-tag counts changed (library row, status bar).
+    counts_of: int | None = None
+
+
+class Controller(QObject):
+    """Owns the :class:`Store`, the current article and its annotations."""
+
+    changed = Signal(object)  # Changes
+    message = Signal(str)  # a short status-bar message
+
+    def __init__(self, store: Store, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.tags: list[Tag] = store.list_tags()
+        self.article: Article | None = None
+        self.annotations: dict[int, Annotation] = {}
+        self._seen_version = store.data_version()
+
+    # -- database -----------------------------------------------------------------------
+
+    @property
+    def db_path(self) -> str:
+        return self.store.path
+
+    def open_database(self, path: str) -> None:
+        """Switch to another database file (created if it does not exist)."""
+        new = Store(path)  # raises ClipperError for a file that is not a database
+        old, self.store = self.store, new
+        old.close()
+        self.tags = new.list_tags()
+        self.article = None
+        self.annotations = {}
+        self._seen_version = new.data_version()
+        self.changed.emit(Changes(database=True, tags=True, library=True, article=True))
+
+    def close(self) -> None:
+        self.store.close()
+
+    def tag(self, name: str) -> Tag | None:
+        return next((t for t in self.tags if t.name == name), None)
+
+    def tag_for_key(self, key: str) -> Tag | None:
+        return next((t for t in self.tags if t.shortcut and t.shortcut == key), None)
+
+    # -- articles -----------------------------------------------------------------------
+
+    def open_article(self, article_id: int | None) -> Article | None:
+        """Show an article (``None``: none). Raises :class:`NotFound` for a bad id."""
+        if article_id is None:
+            self.article = None
+            self.annotations = {}
+        else:
+            article = self.store.get_article(article_id)
+            self.annotations = {a.id: a for a in self.store.list_annotations(article_id)}
+            self.article = article
+        self.changed.emit(Changes(article=True, counts_of=article_id))
+        return self.article
+
+    @property
+    def article_id(self) -> int | None:
+        return None if self.article is None else self.article.id
+
+    def sorted_annotations(self) -> list[Annotation]:
+        return sorted(self.annotations.values(), key=lambda a: (a.start, a.end, a.id))
+
+    def update_article(self, article_id: int, **fields: str | None) -> Article:
+        article = self.store.update_article(article_id, **fields)
+        if article_id == self.article_id:
+            self.article = article
+        self.changed.emit(Changes(library=True))
+        return article
+
+    def delete_article(self, article_id: int) -> None:
+        self.store.delete_article(article_id)
+        if article_id == self.article_id:
+            self.article = None
+            self.annotations = {}
+            self.changed.emit(Changes(library=True, article=True))
+        else:
+            self.changed.emit(Changes(library=True))
+
+    def articles_imported(self, article_ids: list[int]) -> None:
+        """Another connection (the import worker) added articles."""
+        self._seen_version = self.store.data_version()
+        self.changed.emit(Changes(library=True))
+        if article_ids:
+            self.open_article(article_ids[-1])
+
+    # -- annotations (each one commits at once) -----------------------------------------
+
+    def _show(self, article_id: int) -> None:
+        """Make sure ``article_id`` is the shown article (undo may act on another one)."""
+        if article_id != self.article_id:
+            self.open_article(article_id)
+
+    def add_annotation(
+        self, article_id: int, start: int, end: int, tag: str, note: str = ""
+    ) -> Annotation:
+        annotation = self.store.add_annotation(article_id, start, end, tag, note)
+        self._added(annotation)
+        return annotation
+
+    def restore_annotation(self, annotation: Annotation) -> Annotation:
+        self._show(annotation.article_id)
+        restored = self.store.restore_annotation(annotation)
+        self._added(restored)
+        return restored
+
+    def _added(self, annotation: Annotation) -> None:
+        self._show(annotation.article_id)
+        self.annotations[annotation.id] = annotation
+        self.changed.emit(Changes(added=(annotation,), counts_of=annotation.article_id))
+
+    def delete_annotation(self, annotation_id: int) -> Annotation:
+        current = self.store.get_annotation(annotation_id)
+        self._show(current.article_id)
+        removed = self.store.delete_annotation(annotation_id)
+        self.annotations.pop(annotation_id, None)
+        self.changed.emit(Changes(removed=(removed,), counts_of=removed.article_id))
+        return removed
+
+    def update_annotation(
+        self, annotation_id: int, *, tag: str | None = None, note: str | None = None
+    ) -> Annotation:
+        current = self.store.get_annotation(annotation_id)
+        self._show(current.article_id)
+        updated = self.store.update_annotation(annotation_id, tag=tag, note=note)
+        self.annotations[annotation_id] = updated
+        counts = updated.article_id if updated.tag != current.tag else None
+        self.changed.emit(Changes(updated=(updated,), counts_of=counts))
+        return updated
+
+    # -- other writers ------------------------------------------------------------------
+
+    def reload_tags(self) -> None:
+        self.tags = self.store.list_tags()
+        self.changed.emit(Changes(tags=True, library=True))
+
+    def refresh(self) -> None:
+        """Reload everything from the database (after changes by another program)."""
+        self._seen_version = self.store.data_version()
+        self.tags = self.store.list_tags()
+        article_id = self.article_id
+        self.article = None
+        self.annotations = {}
+        if article_id is not None:
+            try:
+                self.article = self.store.get_article(article_id)
+                self.annotations = {a.id: a for a in self.store.list_annotations(article_id)}
+            except NotFound:
+                self.message.emit(f"Article {article_id} was deleted by another program.")
+        self.changed.emit(Changes(tags=True, library=True, article=True, counts_of=self.article_id))
+
+    def changed_elsewhere(self) -> bool:
+        """Has another connection committed since we last looked? (cheap)"""
+        return self.store.data_version() != self._seen_version
+
+    def refresh_if_changed_elsewhere(self) -> bool:
+        if self.changed_elsewhere():
+            log.info("database changed by another connection: refreshing")
+            self.refresh()
+            return True
+        return False

@@ -1,0 +1,729 @@
+"""The main window: library | article | annotations, tag toolbar, menus, status bar.
+
+The window wires widgets to the :class:`~clipper.gui.controller.Controller`: user actions
+become controller calls (wrapped in undoable commands), and the controller's one
+``changed`` notification is dispatched to each pane, which redraws only what changed.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import os
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import (
+    QCloseEvent,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QGuiApplication,
+    QKeyEvent,
+    QKeySequence,
+    QUndoStack,
+)
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clipper import __version__
+from clipper.errors import ClipperError
+from clipper.gui.annotations_pane import AnnotationsPane
+from clipper.gui.article_view import ArticleView
+from clipper.gui.commands import AddAnnotation, ChangeTag, DeleteAnnotations, EditNote
+from clipper.gui.controller import Changes, Controller
+from clipper.gui.errors import show_error
+from clipper.gui.find_bar import FindBar
+from clipper.gui.library_pane import LibraryPane
+from clipper.gui.settings import Settings
+from clipper.gui.shortcuts import ACTIONS, MENUS, SEPARATOR_BEFORE, ShortcutsDialog, create_actions
+from clipper.gui.tag_bar import TagBar
+from clipper.gui.welcome import WelcomePage
+from clipper.importers import SUPPORTED_PATTERNS
+
+log = logging.getLogger("clipper.gui")
+
+DB_FILTER = "Clipper databases (*.db *.sqlite *.clipper);;All files (*)"
+STATUS_MS = 6000
+
+
+def _preview(text: str, limit: int = 40) -> str:
+    text = " ".join(text.split())
+    return f"“{text[: limit - 1]}…”" if len(text) > limit else f"“{text}”"
+
+
+class MainWindow(QMainWindow):
+    """Clipper's main window over one :class:`Controller` (one database at a time)."""
+
+    def __init__(self, controller: Controller, settings: Settings) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.controller = controller
+        self.settings = settings
+        self.undo_stack = QUndoStack(self)
+        self._importer: QObject | None = None
+        self._shown_article_id: int | None = None
+        self._closing = False
+
+        self.actions_by_name = create_actions(self)
+        self.tag_bar = TagBar(self)
+        self.tag_bar.tagTriggered.connect(self.tag_selection)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.tag_bar)
+
+        self.library = LibraryPane(self)
+        self.library.articleActivated.connect(self.open_article)
+        self.library.queryChanged.connect(self.reload_library)
+        self.library.table.activated.connect(lambda _i: self.focus_article())
+
+        self.view = ArticleView(self)
+        self.view.setObjectName("articleView")
+        self.view.setAccessibleName("Article text")
+        self.view.snap_to_words = settings.snap_to_words()
+        self.view.annotationClicked.connect(self._annotation_clicked)
+        self.view.spanSelected.connect(self._span_selected)
+        self.view.zoomChanged.connect(self._zoom_changed)
+        self.view.installEventFilter(self)
+        if settings.zoom():
+            self.view.set_zoom(settings.zoom())
+        self.find_bar = FindBar(self)
+        self.find_bar.findRequested.connect(self._find)
+        self.find_bar.closed.connect(lambda: self.view.setFocus())
+
+        self.welcome = WelcomePage(self)
+        self.welcome.openSampleRequested.connect(self.open_sample)
+        self.welcome.importRequested.connect(self.import_dialog)
+        self.welcome.pasteRequested.connect(self.paste_clipping)
+        self.no_article = QLabel("Choose an article in the library.", self)
+        self.no_article.setObjectName("noArticle")
+        self.no_article.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        article_page = QWidget(self)
+        article_layout = QVBoxLayout(article_page)
+        article_layout.setContentsMargins(0, 0, 0, 0)
+        article_layout.setSpacing(0)
+        article_layout.addWidget(self.find_bar)
+        article_layout.addWidget(self.view, 1)
+        self.article_page = article_page
+        self.centre = QStackedWidget(self)
+        self.centre.setObjectName("centre")
+        for page in (self.welcome, self.no_article, article_page):
+            self.centre.addWidget(page)
+
+        self.annotations = AnnotationsPane(self)
+        self.annotations.annotationActivated.connect(self._annotation_activated)
+        self.annotations.deleteRequested.connect(self.delete_annotations)
+        self.annotations.tagChangeRequested.connect(self.change_tag)
+        self.annotations.noteEdited.connect(self.edit_note)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.library)
+        self.splitter.addWidget(self.centre)
+        self.splitter.addWidget(self.annotations)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(2, 0)
+        self.splitter.setSizes([380, 640, 360])
+        self.setCentralWidget(self.splitter)
+
+        self.counts_label = QLabel(self)
+        self.counts_label.setObjectName("statusCounts")
+        self.counts_label.setTextFormat(Qt.TextFormat.RichText)
+        self.counts_label.setAccessibleName("Annotations per tag")
+        self.statusBar().addPermanentWidget(self.counts_label)
+
+        self._build_menus()
+        self._connect_actions()
+        self.setAcceptDrops(True)
+        controller.changed.connect(self.on_changed)
+        controller.message.connect(self.show_message)
+
+        self.resize(1400, 860)
+        self._restore_layout()
+        self.on_changed(Changes(database=True, tags=True, library=True, article=True))
+
+    # -- construction -------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.menus: dict[str, QMenu] = {}
+        for title in MENUS:
+            menu = bar.addMenu(f"&{title}")
+            menu.setObjectName(f"menu_{title.lower()}")
+            self.menus[title] = menu
+        for item in ACTIONS:
+            menu = self.menus[item.menu]
+            if item.name in SEPARATOR_BEFORE and not menu.isEmpty():
+                menu.addSeparator()
+            menu.addAction(self.actions_by_name[item.name])
+            if item.name == "open_database":
+                self.recent_menu = menu.addMenu("Open &recent")
+                self.recent_menu.setObjectName("menu_recent")
+                self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        annotate = self.menus["Annotate"]
+        self._tag_menu_anchor = annotate.addSeparator()
+        hint = annotate.addAction("Select text, then press a tag's key")
+        hint.setEnabled(False)
+        annotate.insertAction(self._tag_menu_anchor, hint)
+
+    def _connect_actions(self) -> None:
+        a = self.actions_by_name
+        handlers: dict[str, Callable[[], object]] = {
+            "import": self.import_dialog,
+            "paste_clipping": self.paste_clipping,
+            "export": self.export_dialog,
+            "new_database": self.new_database,
+            "open_database": self.open_database_dialog,
+            "quit": self.close,
+            "undo": self.undo_stack.undo,
+            "redo": self.undo_stack.redo,
+            "delete_annotation": self.delete_selected_annotations,
+            "edit_note": self.annotations.edit_note,
+            "find": self.find_bar.open_bar,
+            "find_next": lambda: self.find_bar.find(True),
+            "find_previous": lambda: self.find_bar.find(False),
+            "manage_tags": self.manage_tags,
+            "zoom_in": self.view.zoom_in,
+            "zoom_out": self.view.zoom_out,
+            "reset_zoom": self.view.reset_zoom,
+            "focus_library": self.library.focus_search,
+            "focus_article": self.focus_article,
+            "focus_annotations": lambda: self.annotations.table.setFocus(),
+            "refresh": self.refresh,
+            "next_article": lambda: self.step_article(1),
+            "previous_article": lambda: self.step_article(-1),
+            "properties": self.article_properties,
+            "delete_article": self.delete_article,
+            "open_sample": self.open_sample,
+            "shortcuts": self.show_shortcuts,
+            "about": self.show_about,
+        }
+        for name, handler in handlers.items():
+            a[name].triggered.connect(lambda _checked=False, h=handler: h())
+        snap = a["snap_to_words"]
+        snap.setChecked(self.view.snap_to_words)
+        snap.toggled.connect(self.set_snap_to_words)
+        self.undo_stack.canUndoChanged.connect(a["undo"].setEnabled)
+        self.undo_stack.canRedoChanged.connect(a["redo"].setEnabled)
+        self.undo_stack.undoTextChanged.connect(
+            lambda text: a["undo"].setText(f"&Undo {text}" if text else "&Undo")
+        )
+        self.undo_stack.redoTextChanged.connect(
+            lambda text: a["redo"].setText(f"&Redo {text}" if text else "&Redo")
+        )
+        a["undo"].setEnabled(False)
+        a["redo"].setEnabled(False)
+
+    def _restore_layout(self) -> None:
+        if (geometry := self.settings.geometry()) is not None:
+            self.restoreGeometry(geometry)
+        if (state := self.settings.window_state()) is not None:
+            self.restoreState(state)
+        if (splitter := self.settings.splitter_state()) is not None:
+            self.splitter.restoreState(splitter)
+
+    def save_layout(self) -> None:
+        self.settings.set_geometry(self.saveGeometry())
+        self.settings.set_window_state(self.saveState())
+        self.settings.set_splitter_state(self.splitter.saveState())
+        self.settings.set_last_article(self.controller.db_path, self.controller.article_id)
+        self.settings.sync()
+
+    # -- the one place that redraws ------------------------------------------------------
+
+    def on_changed(self, changes: Changes) -> None:
+        """Dispatch a :class:`Changes` record to the panes."""
+        controller = self.controller
+        if changes.database:
+            self.undo_stack.clear()
+            self._importer = None
+            self.settings.add_recent_database(controller.db_path)
+        if changes.tags:
+            self._set_tags()
+        if changes.library:
+            self.reload_library()
+        if changes.article:
+            self._show_article()
+        if changes.added or changes.removed or changes.updated:
+            for a in changes.removed:
+                self.view.remove_annotation(a.id)
+                self.annotations.remove(a)
+            for a in changes.added:
+                self.view.add_annotation(a)
+                self.annotations.add(a)
+            for a in changes.updated:
+                self.view.update_annotation(a)
+                self.annotations.update(a)
+        if changes.counts_of is not None:
+            counts = controller.store.tag_counts(changes.counts_of)
+            self.library.model.update_counts(changes.counts_of, counts)
+        if changes.counts_of is not None or changes.article or changes.tags:
+            self._update_status_counts()
+        if changes.database or changes.library or changes.article:
+            self._update_centre()
+            self._update_title()
+            self._update_action_states()
+
+    def _set_tags(self) -> None:
+        tags = self.controller.tags
+        annotate = self.menus["Annotate"]
+        for action in self.tag_bar.tag_actions.values():
+            annotate.removeAction(action)
+        for action in self.tag_bar.set_tags(tags):
+            self.addAction(action)
+            annotate.insertAction(self._tag_menu_anchor, action)
+        self.library.set_tags(tags)
+        self.annotations.set_tags(tags)
+        self.view.set_tags(tags)
+
+    def reload_library(self) -> None:
+        store = self.controller.store
+        tag = self.library.tag_filter_value()
+        rows = store.list_articles(
+            search=self.library.search_text() or None, tags=[tag] if tag else None
+        )
+        self.library.set_articles(
+            rows, self.controller.tags, self.controller.article_id, store.count_articles()
+        )
+
+    def _show_article(self) -> None:
+        controller = self.controller
+        article = controller.article
+        self.annotations.save_note()
+        if article is None:
+            self.view.set_article("", [], controller.tags)
+            self.annotations.set_annotations([])
+            self._shown_article_id = None
+            self.library.select_article(None)
+            return
+        same = article.id == self._shown_article_id
+        scroll = self.view.verticalScrollBar().value()
+        position = self.view.textCursor().position()
+        annotations = controller.sorted_annotations()
+        self.view.set_article(article.text, annotations, controller.tags)
+        self.annotations.set_annotations(annotations)
+        self.library.select_article(article.id)
+        self._shown_article_id = article.id
+        self.settings.set_last_article(controller.db_path, article.id)
+        if same:  # a refresh: stay where the reader was
+            cursor = self.view.textCursor()
+            cursor.setPosition(min(position, self.view.document().characterCount() - 1))
+            self.view.setTextCursor(cursor)
+            self.view.verticalScrollBar().setValue(scroll)
+        elif not self.library.table.hasFocus():
+            self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _update_centre(self) -> None:
+        if self.controller.article is not None:
+            self.centre.setCurrentWidget(self.article_page)
+        elif self.controller.store.count_articles() == 0:
+            self.centre.setCurrentWidget(self.welcome)
+        else:
+            self.centre.setCurrentWidget(self.no_article)
+
+    def _update_title(self) -> None:
+        db = Path(self.controller.db_path).name
+        article = self.controller.article
+        title = f"{article.title} — {db}" if article else db
+        self.setWindowTitle(f"{title} — Clipper")
+
+    def _update_action_states(self) -> None:
+        has_article = self.controller.article is not None
+        for name in ("properties", "delete_article", "find", "find_next", "find_previous"):
+            self.actions_by_name[name].setEnabled(has_article)
+
+    def _update_status_counts(self) -> None:
+        article_id = self.controller.article_id
+        if article_id is None:
+            self.counts_label.setText("")
+            return
+        counts = self.controller.store.tag_counts(article_id)
+        parts = []
+        for tag in self.controller.tags:
+            n = counts.get(tag.name, 0)
+            parts.append(
+                f"<span style='color:{html.escape(tag.colour)}'>■</span>&nbsp;"
+                f"{html.escape(tag.label)}&nbsp;<b>{n}</b>"
+            )
+        total = sum(counts.values())
+        self.counts_label.setText(
+            f"{total} annotation{'s' if total != 1 else ''}: " + " &nbsp; ".join(parts) + " "
+        )
+
+    def show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, STATUS_MS)
+
+    # -- articles -----------------------------------------------------------------------
+
+    def open_initial_article(self, article_id: int | None = None) -> None:
+        """At start: the requested article, else the last one read, else the newest."""
+        store = self.controller.store
+        if article_id is not None:
+            if store.article_exists(article_id):
+                self.open_article(article_id)
+                return
+            self.show_message(f"There is no article {article_id} in this database.")
+        last = self.settings.last_article(self.controller.db_path)
+        if last is not None and store.article_exists(last):
+            self.open_article(last)
+            return
+        newest = self.library.visible_article_ids()
+        if newest:
+            self.open_article(newest[0])
+
+    def open_article(self, article_id: int | None) -> None:
+        try:
+            self.controller.open_article(article_id)
+        except ClipperError as exc:
+            self.show_message(exc.message)
+
+    def focus_article(self) -> None:
+        if self.controller.article is not None:
+            self.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def step_article(self, step: int) -> None:
+        ids = self.library.visible_article_ids()
+        if not ids:
+            return
+        current = self.controller.article_id
+        index = ids.index(current) + step if current in ids else 0
+        if 0 <= index < len(ids):
+            self.open_article(ids[index])
+
+    def open_sample(self) -> None:
+        from clipper.library import open_sample
+
+        article = open_sample(self.controller.store)
+        self.controller.changed.emit(Changes(library=True))
+        self.open_article(article.id)
+        self.view.setFocus()
+
+    def article_properties(self) -> None:
+        article_id = self.controller.article_id
+        if article_id is None:
+            return
+        from clipper.gui.properties_dialog import ArticlePropertiesDialog
+
+        dialog = ArticlePropertiesDialog(self.controller.store, article_id, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.controller.article = self.controller.store.get_article(article_id)
+            self.controller.changed.emit(Changes(library=True))
+
+    def delete_article(self) -> None:
+        article = self.controller.article
+        if article is None:
+            return
+        n = len(self.controller.annotations)
+        answer = QMessageBox.question(
+            self,
+            "Delete article",
+            f"Delete “{article.title}” and its {n} annotation{'s' if n != 1 else ''}?\n\n"
+            "This cannot be undone.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        ids = self.library.visible_article_ids()
+        following = [i for i in ids if i != article.id]
+        index = ids.index(article.id) if article.id in ids else 0
+        self.controller.delete_article(article.id)
+        self.show_message(f"Deleted “{article.title}”.")
+        if following:
+            self.open_article(following[min(index, len(following) - 1)])
+
+    # -- annotating ---------------------------------------------------------------------
+
+    def tag_selection(self, tag_name: str) -> None:
+        """Tag the article view's selection (keys 1–4 …, the tag toolbar, the menu)."""
+        controller = self.controller
+        article = controller.article
+        tag = controller.tag(tag_name)
+        if article is None or tag is None:
+            self.show_message("Open an article first, then select some text to tag.")
+            return
+        span = self.view.selected_span()
+        if span is None:
+            self.show_message(f"Select some text first, then press {tag.shortcut or tag.label}.")
+            return
+        try:
+            annotation = controller.add_annotation(article.id, span[0], span[1], tag.name)
+        except ClipperError as exc:
+            self.show_message(exc.message)
+            return
+        self.undo_stack.push(AddAnnotation(controller, annotation, tag.label))
+        cursor = self.view.textCursor()
+        cursor.setPosition(cursor.selectionEnd())
+        self.view.setTextCursor(cursor)
+        self.annotations.select_annotation(annotation.id)
+        self.show_message(f"Tagged {_preview(annotation.text)} as {tag.label}.")
+
+    def delete_selected_annotations(self) -> None:
+        selected = self.annotations.selected_annotations()
+        if not selected:
+            self.show_message("Select an annotation in the list (or click it in the text) first.")
+            return
+        self.delete_annotations([a.id for a in selected])
+
+    def delete_annotations(self, annotation_ids: Sequence[int]) -> None:
+        chosen = [
+            self.controller.annotations[i]
+            for i in annotation_ids
+            if i in self.controller.annotations
+        ]
+        if not chosen:
+            return
+        self.annotations.save_note()
+        self.undo_stack.push(DeleteAnnotations(self.controller, chosen))
+        self.show_message(
+            f"Deleted {_preview(chosen[0].text)}."
+            if len(chosen) == 1
+            else f"Deleted {len(chosen)} annotations."
+        )
+
+    def change_tag(self, annotation_id: int, tag_name: str) -> None:
+        annotation = self.controller.annotations.get(annotation_id)
+        tag = self.controller.tag(tag_name)
+        if annotation is None or tag is None or annotation.tag == tag_name:
+            return
+        self.undo_stack.push(ChangeTag(self.controller, annotation, tag_name, tag.label))
+
+    def edit_note(self, annotation_id: int, note: str, session: int) -> None:
+        annotation = self.controller.annotations.get(annotation_id)
+        if annotation is None or annotation.note == note:
+            return
+        self.undo_stack.push(EditNote(self.controller, annotation, note, session))
+        self.show_message("Note saved.")
+
+    def set_snap_to_words(self, value: bool) -> None:
+        self.view.snap_to_words = value
+        self.settings.set_snap_to_words(value)
+        self.show_message("Selections snap to whole words." if value else "Selections are exact.")
+
+    def _annotation_clicked(self, annotation_id: int) -> None:
+        self.annotations.select_annotation(annotation_id)
+
+    def _annotation_activated(self, annotation_id: int) -> None:
+        self.view.scroll_to_annotation(annotation_id)
+        self.view.flash_annotation(annotation_id)
+
+    def _span_selected(self, start: int, end: int) -> None:
+        keys = ", ".join(t.shortcut for t in self.controller.tags if t.shortcut)
+        self.statusBar().showMessage(
+            f"Selected {end - start} characters — press {keys} or click a tag.", STATUS_MS
+        )
+
+    def _zoom_changed(self, percent: int) -> None:
+        self.settings.set_zoom(percent)
+        self.show_message(f"Zoom {percent}%")
+
+    def _find(self, query: str, forward: bool, incremental: bool) -> None:
+        if incremental:
+            cursor = self.view.textCursor()
+            cursor.setPosition(cursor.selectionStart())
+            self.view.setTextCursor(cursor)
+        found = self.view.find_text(query, forward) if query else False
+        self.find_bar.show_result(found)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Tag keys typed in the article view when no window shortcut caught them
+        # (e.g. the window is not active); the shortcut path is the usual one.
+        if watched is self.view and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            if modifiers == Qt.KeyboardModifier.NoModifier and event.text():
+                tag = self.controller.tag_for_key(event.text())
+                if tag is not None:
+                    self.tag_selection(tag.name)
+                    return True
+            if event.matches(QKeySequence.StandardKey.Delete):
+                self.delete_selected_annotations()
+                return True
+        return super().eventFilter(watched, event)
+
+    # -- getting articles in ------------------------------------------------------------
+
+    def importer(self) -> QObject:
+        """The import controller for the open database (created on first use)."""
+        if self._importer is None:
+            from clipper.gui.import_flow import ImportController
+
+            importer = ImportController(self.controller.db_path, self)
+            importer.articlesImported.connect(self._articles_imported)
+            importer.openArticleRequested.connect(self.open_article)
+            self._importer = importer
+        return self._importer
+
+    def _articles_imported(self, article_ids: list[int]) -> None:
+        self.controller.articles_imported(list(article_ids))
+        n = len(article_ids)
+        self.show_message(f"Imported {n} article{'s' if n != 1 else ''}.")
+        self.view.setFocus()
+
+    def import_dialog(self) -> None:
+        patterns = " ".join(SUPPORTED_PATTERNS)
+        paths, _ = QFileDialog.getOpenFileNames(
+            self,
+            "Import articles",
+            os.path.expanduser("~"),
+            f"Articles ({patterns});;All files (*)",
+        )
+        if paths:
+            self.import_files(paths)
+
+    def import_files(self, paths: Sequence[str]) -> None:
+        self.importer().import_files(list(paths))  # type: ignore[attr-defined]
+
+    def paste_clipping(self) -> None:
+        text = QGuiApplication.clipboard().text()
+        self.importer().import_text(text)  # type: ignore[attr-defined]
+
+    @staticmethod
+    def _local_paths(event: QDropEvent | QDragEnterEvent | QDragMoveEvent) -> list[str]:
+        mime = event.mimeData()
+        if mime is None or not mime.hasUrls():
+            return []
+        return [url.toLocalFile() for url in mime.urls() if url.isLocalFile()]
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._local_paths(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if self._local_paths(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = self._local_paths(event)
+        if not paths:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        # Import after the drop returns, so the drag source is not kept waiting.
+        QTimer.singleShot(0, lambda: self.import_files(paths))
+
+    # -- other dialogs ------------------------------------------------------------------
+
+    def export_dialog(self) -> None:
+        from clipper.gui.export_dialog import ExportDialog
+
+        self.annotations.save_note()
+        selected = self.library.selected_article_ids()
+        dialog = ExportDialog(self.controller.db_path, self.controller.article_id, selected, self)
+        dialog.exec()
+
+    def manage_tags(self) -> None:
+        from clipper.gui.tags_dialog import TagsDialog
+
+        TagsDialog(self.controller.store, self).exec()
+        self.controller.reload_tags()
+
+    def show_shortcuts(self) -> None:
+        ShortcutsDialog(self.controller.tags, self).exec()
+
+    def show_about(self) -> None:
+        try:
+            from clipper.gui.about import show_about
+        except ImportError:
+            from clipper.resources import SAMPLE_ATTRIBUTION
+
+            QMessageBox.about(
+                self,
+                "About Clipper",
+                f"<b>Clipper {__version__}</b><br>Annotate press clippings.<br><br>"
+                f"Sample clipping: {html.escape(SAMPLE_ATTRIBUTION)}",
+            )
+            return
+        show_about(self)
+
+    # -- databases ----------------------------------------------------------------------
+
+    def new_database(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            "New database",
+            os.path.expanduser("~/clippings.db"),
+            DB_FILTER,
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )
+        if path:
+            if os.path.exists(path):
+                self.show_message(f"{path} exists already: opened it (nothing was overwritten).")
+            self.open_database(path)
+
+    def open_database_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Open database", os.path.dirname(self.controller.db_path), DB_FILTER
+        )
+        if path:
+            self.open_database(path)
+
+    def open_database(self, path: str) -> None:
+        if os.path.abspath(path) == os.path.abspath(self.controller.db_path):
+            return
+        self.annotations.save_note()
+        self.settings.set_last_article(self.controller.db_path, self.controller.article_id)
+        try:
+            self.controller.open_database(path)
+        except ClipperError as exc:
+            show_error(self, "Cannot open the database", exc.message)
+            return
+        last = self.settings.last_article(path)
+        if last is not None and self.controller.store.article_exists(last):
+            self.open_article(last)
+        self.show_message(f"Opened {path}")
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = [
+            p
+            for p in self.settings.recent_databases()
+            if p != os.path.abspath(self.controller.db_path)
+        ]
+        if not recent:
+            self.recent_menu.addAction("No other recent databases").setEnabled(False)
+            return
+        for number, path in enumerate(recent, start=1):
+            action = self.recent_menu.addAction(f"&{number} {path}")
+            action.setEnabled(os.path.exists(path))
+            action.triggered.connect(lambda _c=False, p=path: self.open_database(p))
+
+    # -- refresh ------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        self.annotations.save_note()
+        self.controller.refresh()
+        self.show_message("Reloaded from the database.")
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.WindowActivate and not self._closing:
+            try:
+                if self.controller.refresh_if_changed_elsewhere():
+                    self.show_message("Reloaded: the database was changed by another program.")
+            except Exception:  # a locked or vanished file must not break activation
+                log.exception("auto-refresh failed")
+        return super().event(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.annotations.save_note()
+        importer = self._importer
+        if importer is not None and importer.is_busy():  # type: ignore[attr-defined]
+            importer.cancel()  # type: ignore[attr-defined]
+        self.save_layout()
+        self._closing = True
+        super().closeEvent(event)

@@ -1,0 +1,113 @@
+"""Persistent preferences and window state (QSettings), read and written by name.
+
+Tests pass a file path so that each test has its own settings; the app uses the
+platform's usual location under the organisation and application name "Clipper".
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+MAX_RECENT = 8
+
+
+def _key_for_db(db_path: str) -> str:
+    """A settings key fragment that names one database file (stable, path-safe)."""
+    absolute = os.path.abspath(db_path)
+    return hashlib.sha1(absolute.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+class Settings:
+    """Typed access to Clipper's QSettings."""
+
+    def __init__(self, path: str | Path | None = None) -> None:
+        if path is None:
+            self.qsettings = QSettings("Clipper", "Clipper")
+        else:
+            self.qsettings = QSettings(str(path), QSettings.Format.IniFormat)
+
+    def sync(self) -> None:
+        self.qsettings.sync()
+
+    # -- window layout ------------------------------------------------------------------
+
+    def _bytes(self, key: str) -> QByteArray | None:
+        value = self.qsettings.value(key)
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def geometry(self) -> QByteArray | None:
+        return self._bytes("window/geometry")
+
+    def set_geometry(self, value: QByteArray) -> None:
+        self.qsettings.setValue("window/geometry", value)
+
+    def window_state(self) -> QByteArray | None:
+        return self._bytes("window/state")
+
+    def set_window_state(self, value: QByteArray) -> None:
+        self.qsettings.setValue("window/state", value)
+
+    def splitter_state(self) -> QByteArray | None:
+        return self._bytes("window/splitter")
+
+    def set_splitter_state(self, value: QByteArray) -> None:
+        self.qsettings.setValue("window/splitter", value)
+
+    # -- preferences --------------------------------------------------------------------
+
+    def snap_to_words(self) -> bool:
+        return self._bool("edit/snap_to_words", True)
+
+    def set_snap_to_words(self, value: bool) -> None:
+        self.qsettings.setValue("edit/snap_to_words", bool(value))
+
+    def zoom(self) -> int:
+        return self._int("view/zoom", 0)
+
+    def set_zoom(self, value: int) -> None:
+        self.qsettings.setValue("view/zoom", int(value))
+
+    def _bool(self, key: str, default: bool) -> bool:
+        value = self.qsettings.value(key, default)
+        if isinstance(value, str):
+            return value.lower() in ("true", "1", "yes")
+        return bool(value)
+
+    def _int(self, key: str, default: int) -> int:
+        try:
+            return int(self.qsettings.value(key, default))  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            return default
+
+    # -- per database -------------------------------------------------------------------
+
+    def last_article(self, db_path: str) -> int | None:
+        value = self._int(f"last_article/{_key_for_db(db_path)}", 0)
+        return value or None
+
+    def set_last_article(self, db_path: str, article_id: int | None) -> None:
+        key = f"last_article/{_key_for_db(db_path)}"
+        if article_id is None:
+            self.qsettings.remove(key)
+        else:
+            self.qsettings.setValue(key, int(article_id))
+
+    def recent_databases(self) -> list[str]:
+        value = self.qsettings.value("recent/databases", [])
+        if isinstance(value, str):
+            value = [value]
+        return [str(v) for v in value or [] if v]
+
+    def add_recent_database(self, db_path: str) -> None:
+        absolute = os.path.abspath(db_path)
+        recent = [p for p in self.recent_databases() if p != absolute]
+        recent.insert(0, absolute)
+        self.qsettings.setValue("recent/databases", recent[:MAX_RECENT])
+
+    def remove_recent_database(self, db_path: str) -> None:
+        recent = [p for p in self.recent_databases() if p != os.path.abspath(db_path)]
+        self.qsettings.setValue("recent/databases", recent)

@@ -1,0 +1,174 @@
+"""Every menu action declared once, as data: name, text, keys, menu, help text.
+
+The main window builds its menus and QActions from :data:`ACTIONS`; Help > Keyboard
+shortcuts is generated from the same data (plus the tag keys, which come from the store).
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+
+from clipper.model import Tag
+
+
+@dataclass(frozen=True, slots=True)
+class ActionSpec:
+    name: str
+    text: str
+    keys: tuple[str, ...]
+    menu: str
+    tip: str = ""
+    checkable: bool = False
+
+
+MENUS = ("File", "Edit", "View", "Article", "Annotate", "Help")
+
+ACTIONS: tuple[ActionSpec, ...] = (
+    # File
+    ActionSpec("import", "&Import files…", ("Ctrl+O",), "File", "Import text or PDF files"),
+    ActionSpec(
+        "paste_clipping",
+        "New clipping from clip&board",
+        ("Ctrl+Shift+V",),
+        "File",
+        "Make an article from the text on the clipboard",
+    ),
+    ActionSpec("export", "&Export annotations…", ("Ctrl+E",), "File", "Write CSV or JSON"),
+    ActionSpec("new_database", "&New database…", ("Ctrl+Shift+N",), "File"),
+    ActionSpec("open_database", "&Open database…", ("Ctrl+Shift+O",), "File"),
+    ActionSpec("quit", "&Quit", ("Ctrl+Q",), "File"),
+    # Edit
+    ActionSpec("undo", "&Undo", ("Ctrl+Z",), "Edit"),
+    ActionSpec("redo", "&Redo", ("Ctrl+Shift+Z", "Ctrl+Y"), "Edit"),
+    ActionSpec(
+        "delete_annotation",
+        "&Delete annotation",
+        ("Del",),
+        "Edit",
+        "Remove the selected annotations",
+    ),
+    ActionSpec(
+        "edit_note", "Edit &note", ("F2",), "Edit", "Write a note on the selected annotation"
+    ),
+    ActionSpec("find", "&Find in article…", ("Ctrl+F",), "Edit"),
+    ActionSpec("find_next", "Find ne&xt", ("F3",), "Edit"),
+    ActionSpec("find_previous", "Find pre&vious", ("Shift+F3",), "Edit"),
+    ActionSpec(
+        "snap_to_words",
+        "&Snap selection to words",
+        ("Ctrl+Shift+W",),
+        "Edit",
+        "Grow a selection to whole words before tagging it",
+        checkable=True,
+    ),
+    ActionSpec(
+        "manage_tags", "&Tags…", ("Ctrl+Shift+T",), "Edit", "Add tags, change colours and keys"
+    ),
+    # View
+    ActionSpec("zoom_in", "Zoom &in", ("Ctrl+=", "Ctrl++"), "View"),
+    ActionSpec("zoom_out", "Zoom &out", ("Ctrl+-",), "View"),
+    ActionSpec("reset_zoom", "&Reset zoom", ("Ctrl+0",), "View"),
+    ActionSpec("focus_library", "Search the &library", ("Ctrl+L",), "View"),
+    ActionSpec("focus_article", "Go to the &article", ("Ctrl+J",), "View"),
+    ActionSpec("focus_annotations", "Go to the a&nnotations", ("Ctrl+K",), "View"),
+    ActionSpec("refresh", "Re&fresh", ("F5",), "View", "Reload changes made by other programs"),
+    # Article
+    ActionSpec("next_article", "&Next article", ("Ctrl+PgDown",), "Article"),
+    ActionSpec("previous_article", "&Previous article", ("Ctrl+PgUp",), "Article"),
+    ActionSpec("properties", "P&roperties…", ("Alt+Return",), "Article", "Title, outlet, date …"),
+    ActionSpec("delete_article", "&Delete article…", ("Ctrl+Shift+Del",), "Article"),
+    # Help
+    ActionSpec("open_sample", "Open &sample clipping", ("Ctrl+Shift+H",), "Help"),
+    ActionSpec("shortcuts", "&Keyboard shortcuts", ("F1", "Ctrl+/"), "Help"),
+    ActionSpec("about", "&About Clipper", (), "Help"),
+)
+
+#: Where a separator goes in a menu: before these actions.
+SEPARATOR_BEFORE = frozenset(
+    {
+        "export",
+        "new_database",
+        "quit",
+        "delete_annotation",
+        "find",
+        "snap_to_words",
+        "focus_library",
+        "refresh",
+        "properties",
+        "about",
+    }
+)
+
+
+def spec(name: str) -> ActionSpec:
+    for item in ACTIONS:
+        if item.name == name:
+            return item
+    raise KeyError(name)
+
+
+def create_actions(parent: QWidget) -> dict[str, QAction]:
+    """One QAction per :data:`ACTIONS` entry, parented to (and active in) ``parent``."""
+    actions: dict[str, QAction] = {}
+    for item in ACTIONS:
+        action = QAction(item.text, parent)
+        action.setObjectName(f"action_{item.name}")
+        action.setShortcuts([QKeySequence(k) for k in item.keys])
+        if item.tip:
+            action.setStatusTip(item.tip)
+            action.setToolTip(item.tip)
+        action.setCheckable(item.checkable)
+        parent.addAction(action)
+        actions[item.name] = action
+    return actions
+
+
+def key_text(keys: Iterable[str]) -> str:
+    return ", ".join(QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText) for k in keys)
+
+
+def shortcut_rows(tags: Sequence[Tag]) -> list[tuple[str, str, str]]:
+    """(menu, action, keys) for every action with a key, then one row per tagging key."""
+    rows = [
+        (item.menu, item.text.replace("&", "").rstrip("…"), key_text(item.keys))
+        for item in ACTIONS
+        if item.keys
+    ]
+    for tag in tags:
+        if tag.shortcut:
+            rows.append(("Annotate", f"Tag the selection as {tag.label}", tag.shortcut))
+    return rows
+
+
+def shortcuts_html(tags: Sequence[Tag]) -> str:
+    parts = ["<table cellspacing='0' cellpadding='4'>"]
+    menu = None
+    for row_menu, text, keys in sorted(shortcut_rows(tags), key=lambda r: MENUS.index(r[0])):
+        if row_menu != menu:
+            menu = row_menu
+            parts.append(f"<tr><th colspan='2' align='left'><br>{html.escape(menu)}</th></tr>")
+        parts.append(f"<tr><td>{html.escape(text)}</td><td><b>{html.escape(keys)}</b></td></tr>")
+    parts.append("</table>")
+    return "".join(parts)
+
+
+class ShortcutsDialog(QDialog):
+    """Help > Keyboard shortcuts: a read-only table generated from :data:`ACTIONS`."""
+
+    def __init__(self, tags: Sequence[Tag], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Keyboard shortcuts")
+        self.resize(460, 620)
+        browser = QTextBrowser(self)
+        browser.setAccessibleName("Keyboard shortcuts")
+        browser.setHtml(shortcuts_html(tags))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, parent=self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(browser)
+        layout.addWidget(buttons)

@@ -58,61 +58,78 @@ def _where(selection: Selection) -> tuple[str, list[Any]]:
     return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
 
 
+_TRIGGERS = "61, 43, 45, 64, 9, 13"  # = + - @ TAB CR: what spreadsheets treat as a formula
+
+
+def _formula_guard(expr: str) -> str:
+    """SQL giving ``'`` when ``expr`` would run as a spreadsheet formula, else ``''``.
+
+    A cell is guarded when it starts with a trigger, possibly after apostrophes, so the
+    guard can always be undone (see ``clipper.exporters.csv_export.unescape_cell``).
+    ``unicode(x)`` is the first character's code point: far cheaper than string functions.
+    """
+    return (
+        f"iif(unicode({expr}) IN ({_TRIGGERS}) OR (unicode({expr}) = 39 AND "
+        f"unicode(ltrim({expr}, '''')) IN ({_TRIGGERS})), '''', '')"
+    )
+
+
 def _csv_cell(expr: str, *, escape: bool, nullable: bool = False) -> str:
-    """SQL that renders ``expr`` as one quoted CSV cell (formula-escaped if asked)."""
-    body = f"replace({expr}, '\"', '\"\"')"
-    if escape:
-        body = (
-            f"CASE WHEN substr(ltrim({expr}, ''''), 1, 1) IN ('=', '+', '-', '@', char(9), "
-            f"char(13)) THEN '''' ELSE '' END || {body}"
-        )
-    cell = f"'\"' || {body} || '\"'"
+    """SQL that renders ``expr`` as one quoted CSV cell (formula-guarded if asked)."""
+    guard = f"{_formula_guard(expr)} || " if escape else ""
+    cell = f"""'"' || {guard}replace({expr}, '"', '""') || '"'"""
     return f"coalesce({cell}, '')" if nullable else cell
 
 
 def csv_select(selection: Selection, *, escape_formulas: bool) -> tuple[str, list[Any]]:
-    """The SELECT producing one finished CSV line (with CRLF) per annotation."""
+    """The SELECT giving one finished CSV line (CRLF-terminated) per annotation.
+
+    SQLite renders each line in one ``format()`` call (``%w`` doubles double quotes, as
+    CSV needs); the article cells are rendered once per article in a materialised CTE,
+    because reading them per row would walk past each article's text every time.
+    """
     e = escape_formulas
-    cells = [
-        "n.id",
-        "n.article_id",
-        _csv_cell("a.title", escape=e),
-        _csv_cell("a.outlet", escape=e, nullable=True),
-        _csv_cell("a.author", escape=e, nullable=True),
-        "coalesce(a.published, '')",
-        _csv_cell("a.url", escape=e, nullable=True),
-        _csv_cell("n.tag", escape=e),
-        "n.start",
-        'n."end"',
-        _csv_cell("n.text", escape=e),
-        _csv_cell("n.note", escape=e),
-        "n.created_at",
-        "n.updated_at",
-        "coalesce(n.page, '')",
-    ]
+    article_cells = " || ',' || ".join(
+        [
+            "id",
+            _csv_cell("title", escape=e),
+            _csv_cell("outlet", escape=e, nullable=True),
+            _csv_cell("author", escape=e, nullable=True),
+            "coalesce(published, '')",
+            _csv_cell("url", escape=e, nullable=True),
+        ]
+    )
+    text_guard = _formula_guard("n.text") if e else "''"
+    note_guard = _formula_guard("n.note") if e else "''"
+    line = (
+        """format('%d,%s,"%w",%d,%d,"%s%w","%s%w",%s,%s,%s' || char(13, 10), """
+        'n.id, p.cells, n.tag, n.start, n."end", '
+        f"{text_guard}, n.text, {note_guard}, n.note, "
+        "n.created_at, n.updated_at, coalesce(n.page, ''))"
+    )
     where, params = _where(selection)
     sql = (
-        "SELECT " + " || ',' || ".join(cells) + " || char(13, 10) "
-        "FROM annotations n JOIN articles a ON a.id = n.article_id"
+        f"WITH p AS MATERIALIZED (SELECT id, {article_cells} AS cells FROM articles) "
+        f"SELECT {line} FROM annotations n JOIN p ON p.id = n.article_id"
         f"{where} ORDER BY {ORDER}"
     )
     return sql, params
+
+
+def iter_csv_batches(
+    store: Store, selection: Selection, *, escape_formulas: bool
+) -> Iterator[list[str]]:
+    """Batches of finished CSV lines, in text order."""
+    sql, params = csv_select(selection, escape_formulas=escape_formulas)
+    cursor = store.db.execute(sql, params)
+    while batch := cursor.fetchmany(BATCH):
+        yield [row[0] for row in batch]
 
 
 def count_annotations(store: Store, selection: Selection) -> int:
     where, params = _where(selection)
     row = store.db.execute(f"SELECT count(*) FROM annotations n{where}", params).fetchone()
     return int(row[0])
-
-
-def iter_csv_batches(
-    store: Store, selection: Selection, *, escape_formulas: bool
-) -> Iterator[list[str]]:
-    """Batches of finished CSV lines."""
-    sql, params = csv_select(selection, escape_formulas=escape_formulas)
-    cursor = store.db.execute(sql, params)
-    while batch := cursor.fetchmany(BATCH):
-        yield [row[0] for row in batch]
 
 
 def selected_article_ids(store: Store, selection: Selection) -> list[int]:

@@ -1,0 +1,171 @@
+"""Core benchmarks (issue 2): export of 1,000,000 annotations against the sqlite3 CLI,
+saving one annotation, and merging a 1,000,000-annotation JSON export.
+
+Run: python tests/benchmarks/bench_core.py [--rows N]
+Prints one JSON object per line ({"name", "value", "unit"}), then a table. Asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from _report import current_rss_mb, emit, peak_rss_mb, reset_peak_rss, table
+
+from clipper.exporters import export_to_path
+from clipper.importers.clipper_json import merge_export
+from clipper.model import ImportedArticle
+from clipper.store import Store, now
+
+CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "articles"
+TAGS = ["figure", "quote", "person", "claim"]
+
+# The same rows the CSV export writes, formatted by the sqlite3 CLI itself.
+REFERENCE_SELECT = (
+    "SELECT n.id AS annotation_id, n.article_id, a.title AS article_title, a.outlet, a.author, "
+    'a.published, a.url, n.tag, n.start, n."end", n.text, n.note, n.created_at, n.updated_at, '
+    "n.page FROM annotations n JOIN articles a ON a.id = n.article_id "
+    'ORDER BY n.article_id, n.start, n."end", n.tag'
+)
+
+
+def build(path: Path, rows: int) -> None:
+    texts = [p.read_text("utf-8") for p in sorted(CORPUS.glob("*.txt"))]
+    rng = random.Random(7)
+    per_article = 1000
+    stamp = now()
+    with Store(path) as store, store.transaction():
+        for number in range(rows // per_article):
+            text = f"Clipping {number}\n\n" + texts[number % len(texts)]
+            article = store.add_article(
+                ImportedArticle(
+                    text,
+                    f"Clipping {number}: “{text[:30]}”",
+                    "b.txt",
+                    "txt",
+                    outlet="The Herald",
+                    author="A. Writer",
+                    published="2025-02-24",
+                    url=f"https://example.org/{number}",
+                ),
+            )
+            spans = set()
+            while len(spans) < per_article:
+                start = rng.randrange(0, len(text) - 80)
+                spans.add((start, start + rng.randrange(3, 80), rng.choice(TAGS)))
+            store.insert_annotations_ignoring_duplicates(
+                (
+                    article.id,
+                    s,
+                    e,
+                    t,
+                    text[s:e],
+                    'note, with "quotes"' if s % 7 == 0 else "",
+                    stamp,
+                    stamp,
+                    None,
+                )
+                for s, e, t in spans
+            )
+
+
+def timed(func, *args, **kwargs) -> tuple[float, object]:  # type: ignore[no-untyped-def]
+    start = time.perf_counter()
+    result = func(*args, **kwargs)
+    return time.perf_counter() - start, result
+
+
+def sqlite3_cli(db: Path, mode: str, out: Path) -> float:
+    start = time.perf_counter()
+    with out.open("wb") as handle:
+        subprocess.run(
+            ["sqlite3", f"-{mode}", "-header", str(db), REFERENCE_SELECT], stdout=handle, check=True
+        )
+    return time.perf_counter() - start
+
+
+def bench_export(db: Path, folder: Path, rows: int, repeat: int) -> Path:
+    """Best of ``repeat`` runs for Clipper and for the sqlite3 CLI, interleaved."""
+    has_cli = shutil.which("sqlite3") is not None
+    for fmt in ("csv", "json"):
+        target = folder / f"export.{fmt}"
+        ours: list[float] = []
+        reference: list[float] = []
+        peak = 0.0
+        for _ in range(repeat):
+            with Store(db) as store:
+                base = current_rss_mb()
+                reset_peak_rss()
+                seconds, count = timed(export_to_path, store, target, fmt)
+                peak = max(peak, peak_rss_mb() - base)
+            ours.append(seconds)
+            if has_cli:
+                reference.append(sqlite3_cli(db, fmt, folder / f"ref.{fmt}"))
+        best = min(ours)
+        emit(f"export_{fmt}_seconds", best, "s", rows=count, runs=repeat)
+        emit(f"export_{fmt}_rows_per_s", rows / best, "rows/s")
+        emit(f"export_{fmt}_peak_memory_above_baseline", peak, "MB", goal="<= 50 MB")
+        if reference:
+            emit(f"sqlite3_cli_{fmt}_seconds", min(reference), "s")
+            emit(f"export_{fmt}_ratio_vs_sqlite3_cli", best / min(reference), "x", goal="<= 1.5x")
+    if not has_cli:
+        print("sqlite3 command-line tool not found: apt-get install sqlite3 for the reference")
+    return folder / "export.json"
+
+
+def bench_save(db: Path) -> None:
+    with Store(db) as store:
+        article = store.list_articles()[0]
+        length = article.length
+        rng = random.Random(3)
+        samples = []
+        for _ in range(2000):
+            start = rng.randrange(0, length - 40)
+            t0 = time.perf_counter()
+            try:
+                store.add_annotation(article.id, start, start + rng.randrange(1, 40), "quote")
+            except Exception:  # a rare duplicate span: not timed
+                continue
+            samples.append((time.perf_counter() - t0) * 1000)
+    samples.sort()
+    emit("save_annotation_median", statistics.median(samples), "ms", goal="<= 1 ms")
+    emit("save_annotation_p99", samples[int(len(samples) * 0.99)], "ms", goal="<= 5 ms")
+
+
+def bench_merge(json_path: Path, folder: Path) -> None:
+    target = folder / "merged.db"
+    with Store(target) as store:
+        base = current_rss_mb()
+        reset_peak_rss()
+        seconds, report = timed(merge_export, store, json_path)
+        peak = peak_rss_mb() - base
+    emit("import_annotations_seconds", seconds, "s", goal="<= 10 s", added=report.annotations_added)  # type: ignore[attr-defined]
+    emit("import_annotations_peak_memory_above_baseline", peak, "MB")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--repeat", type=int, default=3, help="runs per export (best counts)")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        db = folder / "bench.db"
+        seconds, _ = timed(build, db, args.rows)
+        emit("build_database_seconds", seconds, "s", rows=args.rows)
+        json_path = bench_export(db, folder, args.rows, args.repeat)
+        bench_save(db)
+        bench_merge(json_path, folder)
+    table(f"Clipper core benchmarks ({args.rows:,} annotations)")
+
+
+if __name__ == "__main__":
+    main()

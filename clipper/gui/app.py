@@ -55,12 +55,12 @@ def main(
 
 
 def default_db_path() -> str:
-    """``clippings.db`` in the user's data folder (used when no path is given)."""
-    from platformdirs import user_data_dir
+    """The CLI's default database (``$CLIPPER_DB`` or the user data folder), created."""
+    from clipper.paths import default_db_path as core_default
 
-    folder = Path(user_data_dir("Clipper", "Clipper"))
-    folder.mkdir(parents=True, exist_ok=True)
-    return str(folder / "clippings.db")
+    path = core_default()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return str(path)
 
 
 def configure_application(app: object) -> None:

@@ -28,10 +28,10 @@ _log_file: Path | None = None
 
 
 def log_dir() -> Path:
-    """Where the log file goes: the platform's user log folder for Clipper."""
-    from platformdirs import user_log_dir
+    """Where the log file goes: the platform's user log folder (shared with the CLI)."""
+    from clipper.paths import log_dir as core_log_dir
 
-    return Path(user_log_dir("Clipper", "Clipper"))
+    return core_log_dir()
 
 
 def setup_logging(directory: Path | None = None) -> Path | None:

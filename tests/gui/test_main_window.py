@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QTextBrowser
 from pytestqt.qtbot import QtBot
 
 from clipper.gui import errors as gui_errors
@@ -615,3 +615,76 @@ def test_accessible_names(window: MainWindow) -> None:
 
 def test_context_menu_point_is_harmless(window: MainWindow) -> None:
     window.annotations._context_menu(QPoint(5, 5))
+
+
+# -- dialogs from the other modules, wired into the menus ------------------------------
+
+
+def test_properties_dialog_saves_and_the_library_updates(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from clipper.gui.properties_dialog import ArticlePropertiesDialog
+
+    add_article(window, PLAIN_TEXT)
+
+    def fake_exec(dialog: ArticlePropertiesDialog) -> int:
+        dialog.edits["title"].setText("Budget talks (edited)")
+        dialog.edits["outlet"].setText("The Ledger")
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(ArticlePropertiesDialog, "exec", fake_exec)
+    window.actions_by_name["properties"].trigger()
+    assert window.controller.article.title == "Budget talks (edited)"
+    assert window.library.model.rows[0].outlet == "The Ledger"
+    assert "Budget talks (edited)" in window.windowTitle()
+
+
+def test_export_dialog_gets_the_current_and_selected_articles(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from clipper.gui import export_dialog
+
+    seen: list[tuple[str, int | None, list[int]]] = []
+
+    def fake_exec(dialog: export_dialog.ExportDialog) -> int:
+        seen.append((dialog._db_path, dialog._current_id, dialog._chosen_ids))
+        return 0
+
+    monkeypatch.setattr(export_dialog.ExportDialog, "exec", fake_exec)
+    article = add_article(window, PLAIN_TEXT)
+    window.actions_by_name["export"].trigger()
+    assert seen == [(str(window.controller.db_path), article.id, [article.id])]
+
+
+def test_tags_dialog_then_tags_reload(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from clipper.gui.tags_dialog import TagsDialog
+
+    def fake_exec(dialog: TagsDialog) -> int:
+        window.controller.store.update_tag("quote", colour="#123456", shortcut="q")
+        return 1
+
+    monkeypatch.setattr(TagsDialog, "exec", fake_exec)
+    window.actions_by_name["manage_tags"].trigger()
+    action = window.tag_bar.tag_actions["quote"]
+    assert action.shortcut().toString() == "Q"
+    assert window.controller.tag_for_key("q") is not None
+
+
+def test_keyboard_shortcuts_dialog_lists_actions(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from clipper.gui.shortcuts import ShortcutsDialog
+
+    shown: list[str] = []
+
+    def fake_exec(dialog: ShortcutsDialog) -> int:
+        shown.append(dialog.findChild(QTextBrowser).toPlainText())
+        return 0
+
+    monkeypatch.setattr(ShortcutsDialog, "exec", fake_exec)
+    window.actions_by_name["shortcuts"].trigger()
+    assert "Import files" in shown[0] and "Ctrl+O" in shown[0]
+    assert "Tag the selection as Claim" in shown[0]

@@ -147,6 +147,31 @@ def _print_outcomes(outcomes: Sequence[ImportOutcome], as_json: bool) -> int:
     return failures
 
 
+def _import_paths(
+    store: Store,
+    paths: list[str],
+    meta: ArticleMeta,
+    force: bool,
+    encoding: str | None,
+    password: str | None,
+) -> list[ImportOutcome]:
+    """Import files, with a progress bar on an interactive terminal."""
+    if not (sys.stderr.isatty() and len(paths) > 1):
+        return import_files(
+            store, paths, meta=meta, force=force, encoding=encoding, password=password
+        )
+    with click.progressbar(length=len(paths), label="Importing", file=sys.stderr) as bar:
+        return import_files(
+            store,
+            paths,
+            meta=meta,
+            force=force,
+            encoding=encoding,
+            password=password,
+            progress=lambda done, total: bar.update(done - bar.pos),
+        )
+
+
 @cli.command("import")
 @click.argument("files", nargs=-1, required=True)
 @_meta_options
@@ -187,19 +212,7 @@ def import_command(
         except ClipperError as error:
             outcomes.append(ImportOutcome("-", error=error))
     if paths:
-        with click.progressbar(
-            length=len(paths), label="Importing", file=sys.stderr, show_pos=True
-        ) as bar:
-            show = sys.stderr.isatty() and len(paths) > 1
-            outcomes += import_files(
-                ctx.store,
-                paths,
-                meta=meta,
-                force=force,
-                encoding=encoding,
-                password=password,
-                progress=(lambda done, total: bar.update(done - bar.pos)) if show else None,
-            )
+        outcomes += _import_paths(ctx.store, paths, meta, force, encoding, password)
     if _print_outcomes(outcomes, as_json):
         sys.exit(1)
 

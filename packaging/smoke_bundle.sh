@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Start a standalone build the way a machine without Python packages would:
+# empty environment, HOME in a temporary folder, current directory outside the checkout.
+#
+#   packaging/smoke_bundle.sh dist/clipper
+#
+# Checks: --version, a CLI import of a text file and a PDF, and the app painting its window
+# offscreen (CLIPPER_QUIT_AFTER_PAINT=1). Prints the bundle size and start-up time.
+set -euo pipefail
+
+bundle=$(cd "${1:?usage: smoke_bundle.sh BUNDLE_DIR}" && pwd)
+repo=$(cd "$(dirname "$0")/.." && pwd)
+exe="$bundle/clipper"
+[[ -x "$exe" ]] || { echo "smoke_bundle.sh: no executable at $exe" >&2; exit 2; }
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+cp "$repo/resources/samples/wikinews_news_crane.txt" "$tmp/article.txt"
+pdf="$repo/tests/fixtures/pdfs/pdfplumber__2023-06-20-PV.pdf"  # a real 2-page PDF (see its ATTRIBUTION)
+[[ -f "$pdf" ]] && cp "$pdf" "$tmp/article.pdf"
+cd "$tmp"
+
+run() {
+    env -i PATH=/usr/bin:/bin HOME="$tmp" LANG=C.UTF-8 QT_QPA_PLATFORM=offscreen "$@"
+}
+
+fail() { echo "smoke_bundle.sh: FAIL: $*" >&2; exit 1; }
+
+out=$(run "$exe" --version) || fail "--version exited $?"
+[[ "$out" == *"$(cd "$repo" && python3 -c 'import re,pathlib; print(re.search(r"__version__ = \"(.+)\"", pathlib.Path("clipper/__init__.py").read_text())[1])')"* ]] \
+    || fail "--version printed: $out"
+echo "ok  --version: $out"
+
+run "$exe" --db "$tmp/smoke.db" import "$tmp/article.txt" >/dev/null || fail "text import"
+echo "ok  text import"
+if [[ -f "$tmp/article.pdf" ]]; then
+    run "$exe" --db "$tmp/smoke.db" import "$tmp/article.pdf" >/dev/null || fail "PDF import"
+    echo "ok  PDF import ($(basename "$pdf"))"
+fi
+listing=$(run "$exe" --db "$tmp/smoke.db" articles) || fail "articles"
+[[ "$listing" == *"Mecca crane collapse"* ]] || fail "articles listing: $listing"
+
+start=$(date +%s%N)
+run CLIPPER_QUIT_AFTER_PAINT=1 "$exe" --db "$tmp/smoke.db" gui || fail "GUI start exited $?"
+ms=$(( ($(date +%s%N) - start) / 1000000 ))
+echo "ok  GUI painted its window and quit (${ms} ms)"
+
+for file in clipper/resources/icons/clipper.svg clipper/resources/samples/ATTRIBUTION.md \
+        clipper/resources/samples/wikinews_news_crane.txt; do
+    [[ -f "$bundle/_internal/$file" ]] || fail "missing bundled resource $file"
+done
+echo "ok  resources bundled"
+
+if [[ "${SMOKE_X11:-0}" == "1" ]] && command -v xvfb-run >/dev/null; then
+    # A real X server: proves the xcb platform plugin and its libraries load.
+    env -i PATH=/usr/bin:/bin HOME="$tmp" LANG=C.UTF-8 CLIPPER_QUIT_AFTER_PAINT=1 \
+        xvfb-run -a "$exe" --db "$tmp/smoke.db" gui || fail "GUI start on X11 (xcb)"
+    echo "ok  GUI painted on Xvfb (xcb platform)"
+fi
+
+echo "ok  bundle size: $(du -sm "$bundle" | cut -f1) MB uncompressed"

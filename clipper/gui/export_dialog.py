@@ -46,6 +46,7 @@ DEFAULT_STEM = "clipper-annotations"
 _KEY_FOLDER = "export/last_folder"
 _KEY_FORMAT = "export/last_format"
 _KEY_ESCAPE = "export/escape_formulas"
+_open_notes: list[QMessageBox] = []
 
 
 def default_settings() -> QSettings:
@@ -435,6 +436,8 @@ class ExportDialog(QDialog):
             self.progress_bar.setValue(min(done, total))
 
     def _end_job(self) -> None:
+        if self._job is not None:
+            self._job.deleteLater()
         self._job = None
         self.progress_bar.setVisible(False)
         self._update_state()
@@ -467,6 +470,9 @@ class ExportDialog(QDialog):
         show.clicked.connect(lambda: show_in_folder(path))
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.setModal(False)
+        # Without a parent window only a Python reference keeps the note alive.
+        _open_notes.append(box)
+        box.finished.connect(lambda _result, b=box: _open_notes.remove(b))
         box.show()
         return box
 

@@ -20,7 +20,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QCheckBox,
+    QDialog,
     QInputDialog,
     QLineEdit,
     QMessageBox,
@@ -60,7 +62,11 @@ SKIP_ALL = "skip_all"
 
 
 class Prompter:
-    """Every question the import asks, as real dialogs. Tests substitute a scripted one."""
+    """Every question the import asks, as real dialogs. Tests substitute a scripted one.
+
+    Each ``*_dialog`` method builds its dialog without showing it (tests inspect those);
+    the question methods run it modally and return the answer.
+    """
 
     def __init__(self, parent: QWidget | None) -> None:
         self.parent = parent
@@ -68,54 +74,79 @@ class Prompter:
     def ask_password(self, name: str, wrong: bool) -> str | None:
         """The password for ``name`` (``wrong``: the last one given was wrong); ``None``
         skips the file."""
+        dialog = self.password_dialog(name, wrong)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        return dialog.textValue() if accepted else None
+
+    def password_dialog(self, name: str, wrong: bool) -> QInputDialog:
+        dialog = QInputDialog(self.parent)
+        dialog.setObjectName("passwordDialog")
+        dialog.setWindowTitle("Wrong password" if wrong else "Password needed")
+        dialog.setInputMode(QInputDialog.InputMode.TextInput)
+        dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
         if wrong:
-            label = (
+            dialog.setLabelText(
                 f"The password is not right for {name}.\n"
-                "Try again, or choose Cancel to skip this file."
+                "Passwords are case-sensitive. Try again, or choose Cancel to skip this file."
             )
         else:
-            label = f"{name} is protected by a password.\nEnter the password to open it:"
-        text, ok = QInputDialog.getText(
-            self.parent, "Password needed", label, QLineEdit.EchoMode.Password
-        )
-        return text if ok else None
+            dialog.setLabelText(
+                f"{name} is protected by a password.\nEnter the password to open it "
+                "(or choose Cancel to skip this file):"
+            )
+        dialog.setOkButtonText("Open")
+        dialog.setAccessibleName("Password")
+        return dialog
 
     def show_error(self, title: str, text: str, details: str = "") -> None:
         """Tell the user what went wrong and what to do (modal; returns when closed)."""
+        self.error_box(title, text, details).exec()
+
+    def error_box(self, title: str, text: str, details: str = "") -> QMessageBox:
         box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=self.parent)
         box.setObjectName("importErrorDialog")
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         if details:
             box.setDetailedText(details)
-        box.exec()
+        return box
 
     def choose_duplicate(self, name: str, existing_id: int, others: int) -> str:
         """What to do with a file whose text is in the database already: one of
         :data:`OPEN_EXISTING`, :data:`IMPORT_ANYWAY`, :data:`SKIP`, or (when ``others``
         more duplicates wait) :data:`IMPORT_ALL` / :data:`SKIP_ALL`."""
+        box, answers = self.duplicate_box(name, existing_id, others)
+        box.exec()
+        answer = answers.get(box.clickedButton(), SKIP)
+        same = box.checkBox()
+        if same is not None and same.isChecked() and answer in (IMPORT_ANYWAY, SKIP):
+            return IMPORT_ALL if answer == IMPORT_ANYWAY else SKIP_ALL
+        return answer
+
+    def duplicate_box(
+        self, name: str, existing_id: int, others: int
+    ) -> tuple[QMessageBox, dict[QAbstractButton, str]]:
         box = QMessageBox(self.parent)
+        box.setObjectName("duplicateDialog")
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle("Already imported")
         box.setText(f"The text of {name} is already in the library (article {existing_id}).")
         box.setInformativeText(
             "Open the existing article, import a second copy anyway, or skip this file?"
         )
-        open_button = box.addButton("Open existing", QMessageBox.ButtonRole.AcceptRole)
-        import_button = box.addButton("Import anyway", QMessageBox.ButtonRole.ActionRole)
-        skip_button = box.addButton("Skip", QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(skip_button)
-        box.setEscapeButton(skip_button)
-        same = None
+        answers: dict[QAbstractButton, str] = {
+            box.addButton("Open existing", QMessageBox.ButtonRole.AcceptRole): OPEN_EXISTING,
+            box.addButton("Import anyway", QMessageBox.ButtonRole.ActionRole): IMPORT_ANYWAY,
+        }
+        skip = box.addButton("Skip", QMessageBox.ButtonRole.RejectRole)
+        answers[skip] = SKIP
+        box.setDefaultButton(skip)
+        box.setEscapeButton(skip)
         if others:
-            same = QCheckBox(f"Do the same for the {others} other duplicate file(s)")
+            s = "s" if others != 1 else ""
+            # Parented to the box: a parentless temporary would be freed by Python.
+            same = QCheckBox(f"Do the same for the {others} other duplicate file{s}", box)
             box.setCheckBox(same)
-        box.exec()
-        clicked = box.clickedButton()
-        for_all = same is not None and same.isChecked()
-        if clicked is open_button:
-            return OPEN_EXISTING
-        if clicked is import_button:
-            return IMPORT_ALL if for_all else IMPORT_ANYWAY
-        return SKIP_ALL if for_all else SKIP
+        return box, answers
 
 
 @dataclass(frozen=True, slots=True)
@@ -338,6 +369,11 @@ class ImportController(QObject):
             dialog.hide()
             dialog.deleteLater()
 
+    def _release_job(self) -> None:
+        if self._job is not None:
+            self._job.deleteLater()
+            self._job = None
+
     @Slot(int, int)
     def _on_progress(self, done: int, total: int) -> None:
         if self.progress_dialog is not None and total > 0:
@@ -353,7 +389,7 @@ class ImportController(QObject):
     @Slot(object)
     def _on_batch_failed(self, error: BaseException) -> None:
         """The run as a whole failed (e.g. the database cannot be opened)."""
-        self._job = None
+        self._release_job()
         self._close_progress_dialog()
         if isinstance(error, ClipperError):
             self.prompter.show_error("Import failed", error.message)
@@ -367,7 +403,7 @@ class ImportController(QObject):
 
     @Slot(object)
     def _on_batch_finished(self, batch: BatchResult) -> None:
-        self._job = None
+        self._release_job()
         self._close_progress_dialog()
         if batch.cancelled:
             self._finish_run()

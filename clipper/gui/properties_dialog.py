@@ -144,7 +144,6 @@ class ArticlePropertiesDialog(QDialog):
             shown = QLabel(value)
             shown.setAccessibleName(accessible)
             shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            shown.setWordWrap(True)
             if accessible.startswith("Content hash"):
                 shown.setFont(mono)
                 shown.setToolTip("SHA-256 of the stored text (UTF-8): identifies this exact text.")

@@ -110,7 +110,7 @@ class TagsDialog(QDialog):
         self.name_edit.setPlaceholderText("a lower-case word, e.g. money")
         self.label_edit = QLineEdit()
         self.label_edit.setAccessibleName("Tag label")
-        self.label_edit.setPlaceholderText("shown on buttons and in exports' tag list")
+        self.label_edit.setPlaceholderText("e.g. Money (shown on the tag's button)")
         self.colour_button = QPushButton()
         self.colour_button.setAccessibleName("Tag colour")
         self.colour_button.setToolTip("Choose the highlight colour")

@@ -29,8 +29,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
+from clipper.errors import ClipperError
 from clipper.store import Store
 
 log = logging.getLogger(__name__)
@@ -76,11 +77,14 @@ class _Runner(QObject):
     progress = Signal(int, int)
     status = Signal(str)
 
-    def __init__(self, db_path: str, fn: JobFunction, cancel_event: threading.Event) -> None:
+    def __init__(
+        self, db_path: str, fn: JobFunction, cancel_event: threading.Event, thread: QThread
+    ) -> None:
         super().__init__()
         self._db_path = db_path
         self._fn = fn
         self._cancel_event = cancel_event
+        self._worker_thread = thread
         self.result: Any = None
         self.error: BaseException | None = None
 
@@ -100,14 +104,15 @@ class _Runner(QObject):
                 log.exception("background job failed")
             self.error = exc
         finally:
-            thread = self.thread()
-            if thread is not None:
-                thread.quit()
+            # Hand this object back to the UI thread so that it is deleted there, then
+            # let the worker thread end.
+            app = QCoreApplication.instance()
+            if app is not None:
+                self.moveToThread(app.thread())
+            self._worker_thread.quit()
 
 
 def _is_expected(exc: BaseException) -> bool:
-    from clipper.errors import ClipperError
-
     return isinstance(exc, ClipperError)
 
 
@@ -127,7 +132,7 @@ class Job(QObject):
         self._cancel_event = threading.Event()
         self._thread = QThread()
         self._thread.setObjectName("clipper-job")
-        self._runner = _Runner(db_path, fn, self._cancel_event)
+        self._runner = _Runner(db_path, fn, self._cancel_event, self._thread)
         self._runner.moveToThread(self._thread)
         self._thread.started.connect(self._runner.run)
         self._runner.progress.connect(self.progress)

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtWidgets import QLineEdit, QPushButton, QWidget
 
 from clipper.errors import ClipperError, NeedsOcr
 from clipper.gui import import_flow
@@ -385,3 +385,39 @@ def test_unexpected_importer_error_is_reported_per_file(
     ((_, text, _),) = controller.prompter.errors  # type: ignore[attr-defined]
     assert "unexpected error" in text and "importer bug" in text
     assert count(db_path) == 1
+
+
+# -- the real dialogs (built and inspected, never run modally) ---------------------------
+
+
+def test_real_password_dialog_hides_the_password_and_says_when_it_was_wrong(
+    window: QWidget,
+) -> None:
+    prompter = import_flow.Prompter(window)
+    first = prompter.password_dialog("secret.pdf", wrong=False)
+    assert first.textEchoMode() == QLineEdit.EchoMode.Password
+    assert "secret.pdf is protected by a password" in first.labelText()
+    again = prompter.password_dialog("secret.pdf", wrong=True)
+    assert again.windowTitle() == "Wrong password"
+    assert "not right for secret.pdf" in again.labelText()
+    assert again.textEchoMode() == QLineEdit.EchoMode.Password
+
+
+def test_real_duplicate_box_answers(qtbot: Any, window: QWidget) -> None:
+    prompter = import_flow.Prompter(window)
+    box, answers = prompter.duplicate_box("a.txt", 7, others=0)
+    assert box.checkBox() is None and "article 7" in box.text()
+    assert sorted(b.text() for b in answers) == ["Import anyway", "Open existing", "Skip"]
+    box.show()
+    (import_button,) = [b for b, a in answers.items() if a == IMPORT_ANYWAY]
+    import_button.click()
+    assert answers[box.clickedButton()] == IMPORT_ANYWAY
+
+    box, _ = prompter.duplicate_box("a.txt", 7, others=3)
+    assert box.checkBox() is not None and "3 other duplicate files" in box.checkBox().text()
+
+
+def test_real_error_box_keeps_long_lists_in_details(window: QWidget) -> None:
+    box = import_flow.Prompter(window).error_box("Some files", "text", "line 1\nline 2")
+    assert box.detailedText() == "line 1\nline 2"
+    assert box.icon() == box.Icon.Warning

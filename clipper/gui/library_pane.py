@@ -131,6 +131,8 @@ class LibraryModel(QAbstractTableModel):
         tag = self.tags[section - len(_FIXED_COLUMNS)]
         if role == Qt.ItemDataRole.DecorationRole:
             return colour_icon(tag.colour, 12)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"Number of {tag.label} annotations"
         return None
@@ -204,6 +206,7 @@ class LibraryPane(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         self._selecting = False
+        self._outlet_sized = False
 
     def _search_now(self) -> None:
         self._timer.stop()
@@ -238,9 +241,10 @@ class LibraryPane(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        if header.sectionSize(1) > 110 or header.sectionSize(1) < 40:
-            header.resizeSection(1, 84)
-        count_width = self.table.fontMetrics().horizontalAdvance("000") + 14
+        if not self._outlet_sized:  # once; afterwards the user's width stays
+            header.resizeSection(1, self.table.fontMetrics().horizontalAdvance("Wikinews") + 16)
+            self._outlet_sized = True
+        count_width = self.table.fontMetrics().horizontalAdvance("000") + 8
         for column in range(len(_FIXED_COLUMNS), self.model.columnCount()):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
             header.resizeSection(column, count_width)

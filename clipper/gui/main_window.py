@@ -134,7 +134,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 0)
-        self.splitter.setSizes([380, 640, 360])
+        self.splitter.setSizes([440, 620, 340])
         self.setCentralWidget(self.splitter)
 
         self.counts_label = QLabel(self)
@@ -329,6 +329,7 @@ class MainWindow(QMainWindow):
             self.centre.setCurrentWidget(self.article_page)
         elif self.controller.store.count_articles() == 0:
             self.centre.setCurrentWidget(self.welcome)
+            self.welcome.sample_button.setFocus(Qt.FocusReason.OtherFocusReason)
         else:
             self.centre.setCurrentWidget(self.no_article)
 

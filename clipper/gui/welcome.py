@@ -31,7 +31,6 @@ class WelcomePage(QWidget):
         intro.setWordWrap(True)
         intro.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         intro.setTextFormat(Qt.TextFormat.RichText)
-        intro.setMaximumWidth(520)
 
         self.sample_button = QPushButton("Open sample clipping", self)
         self.sample_button.setObjectName("welcomePrimary")
@@ -42,7 +41,6 @@ class WelcomePage(QWidget):
         self.paste_button = QPushButton("New clipping from clipboard   Ctrl+Shift+V", self)
         self.paste_button.setAccessibleName("New clipping from the clipboard")
         for button in (self.sample_button, self.import_button, self.paste_button):
-            button.setMinimumWidth(320)
             button.setMinimumHeight(36)
         self.sample_button.clicked.connect(self.openSampleRequested)
         self.import_button.clicked.connect(self.importRequested)
@@ -56,15 +54,21 @@ class WelcomePage(QWidget):
         hint.setObjectName("welcomeHint")
         hint.setWordWrap(True)
         hint.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        hint.setMaximumWidth(520)
+
+        column = QWidget(self)
+        column.setObjectName("welcomeColumn")
+        column.setFixedWidth(500)
+        inner = QVBoxLayout(column)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addWidget(title)
+        inner.addWidget(intro)
+        inner.addSpacing(18)
+        for button in (self.sample_button, self.import_button, self.paste_button):
+            inner.addWidget(button)
+        inner.addSpacing(18)
+        inner.addWidget(hint)
 
         layout = QVBoxLayout(self)
         layout.addStretch(2)
-        for widget in (title, intro):
-            layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addSpacing(18)
-        for button in (self.sample_button, self.import_button, self.paste_button):
-            layout.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addSpacing(18)
-        layout.addWidget(hint, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(column, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(3)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 
 class WelcomePage(QWidget):
@@ -57,7 +57,7 @@ class WelcomePage(QWidget):
 
         column = QWidget(self)
         column.setObjectName("welcomeColumn")
-        column.setFixedWidth(500)
+        column.setMaximumWidth(500)
         inner = QVBoxLayout(column)
         inner.setContentsMargins(0, 0, 0, 0)
         inner.addWidget(title)
@@ -68,7 +68,11 @@ class WelcomePage(QWidget):
         inner.addSpacing(18)
         inner.addWidget(hint)
 
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(column, 20)
+        row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addStretch(2)
-        layout.addWidget(column, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addLayout(row)
         layout.addStretch(3)

@@ -688,3 +688,21 @@ def test_keyboard_shortcuts_dialog_lists_actions(
     window.actions_by_name["shortcuts"].trigger()
     assert "Import files" in shown[0] and "Ctrl+O" in shown[0]
     assert "Tag the selection as Claim" in shown[0]
+
+
+def test_window_activation_refreshes_only_when_the_database_changed(
+    qtbot: QtBot, window: MainWindow, db_path: Path
+) -> None:
+    from PySide6.QtCore import QEvent
+
+    article = add_article(window, PLAIN_TEXT)
+    reloads: list[Changes] = []
+    window.controller.changed.connect(lambda c: reloads.append(c) if c.article else None)
+    QApplication.sendEvent(window, QEvent(QEvent.Type.WindowActivate))
+    assert reloads == []  # nothing changed elsewhere: no reload
+    with Store(db_path) as cli:
+        s = article.text.index("Budget")
+        cli.add_annotation(article.id, s, s + 6, "figure")
+    QApplication.sendEvent(window, QEvent(QEvent.Type.WindowActivate))
+    assert len(reloads) == 1
+    assert [a.text for a in window.annotations.model.rows] == ["Budget"]

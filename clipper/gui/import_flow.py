@@ -326,6 +326,7 @@ class ImportController(QObject):
     def _reset_run(self) -> None:
         self._imported: list[int] = []
         self._errors: list[tuple[str, ClipperError]] = []
+        self._warnings: list[tuple[str, str]] = []
         self._attempted = 0
         self._duplicate_policy: str | None = None
 
@@ -413,6 +414,7 @@ class ImportController(QObject):
         for result in batch.results:
             if result.article_id is not None:
                 self._imported.append(result.article_id)
+                self._warnings.extend((result.task.label, w) for w in result.warnings)
                 continue
             error = result.error
             if isinstance(error, PasswordRequired):
@@ -462,28 +464,43 @@ class ImportController(QObject):
     # -- error summary ------------------------------------------------------------------
 
     def _report_errors(self) -> None:
-        if not self._errors:
+        """One dialog at the end: what failed (and what to do), and warnings about files
+        that went in but are incomplete (e.g. scanned pages without text)."""
+        errors, warnings = self._errors, self._warnings
+        if not errors and not warnings:
             return
-        if len(self._errors) == 1:
-            label, error = self._errors[0]
-            title, text = describe_error(label, error)
-            self.prompter.show_error(title, text)
+        if len(errors) == 1 and not warnings:
+            label, error = errors[0]
+            self.prompter.show_error(*describe_error(label, error))
             return
-        failed = len(self._errors)
-        lines = [f"• {label}: {error.message}" for label, error in self._errors]
-        shown = lines[:SUMMARY_LINES]
-        if failed > SUMMARY_LINES:
-            shown.append(f"… and {failed - SUMMARY_LINES} more (see Show Details).")
-        text = (
-            f"{failed} of {self._attempted} files could not be imported"
-            + (f"; {len(self._imported)} were imported" if self._imported else "")
-            + ".\n\n"
-            + "\n".join(shown)
-            + "\n\nFix or convert these files, then import them again."
-            + "".join(sorted({gui_advice(error.message) for _, error in self._errors}))
-        )
-        details = "\n".join(lines) if failed > SUMMARY_LINES else ""
-        self.prompter.show_error("Some files were not imported", text, details)
+        lines = [f"• {label}: {error.message}" for label, error in errors]
+        notes = [f"• {label}: {warning}" for label, warning in warnings]
+        parts: list[str] = []
+        if errors:
+            failed = len(errors)
+            parts.append(
+                f"{failed} of {self._attempted} file{'s' if self._attempted != 1 else ''} "
+                "could not be imported"
+                + (f"; {len(self._imported)} were imported" if self._imported else "")
+                + ".\n\n"
+                + "\n".join(_first(lines, SUMMARY_LINES))
+                + "\n\nFix or convert these files, then import them again."
+                + "".join(sorted({gui_advice(error.message) for _, error in errors}))
+            )
+        if warnings:
+            parts.append(
+                "Imported, but check these articles:\n\n" + "\n".join(_first(notes, SUMMARY_LINES))
+            )
+        long = len(lines) > SUMMARY_LINES or len(notes) > SUMMARY_LINES
+        details = "\n".join(lines + notes) if long else ""
+        title = "Some files were not imported" if errors else "Imported with warnings"
+        self.prompter.show_error(title, "\n\n".join(parts), details)
+
+
+def _first(lines: list[str], limit: int) -> list[str]:
+    if len(lines) <= limit:
+        return lines
+    return [*lines[:limit], f"… and {len(lines) - limit} more (see Show Details)."]
 
 
 def describe_error(label: str, error: ClipperError) -> tuple[str, str]:

@@ -146,6 +146,7 @@ class Job(QObject):
             raise RuntimeError("a Job runs only once")
         self._started = True
         Job._active.add(self)
+        _stop_jobs_on_quit()
         self._thread.start()
 
     def cancel(self) -> None:
@@ -184,6 +185,18 @@ class Job(QObject):
         for job in jobs:
             job.cancel()
         return all(job.wait(msecs) for job in jobs)
+
+
+_quit_hook: list[bool] = []
+
+
+def _stop_jobs_on_quit() -> None:
+    """Once per process: cancel and wait for running jobs when the application quits (a
+    QThread destroyed while it runs aborts the process)."""
+    app = QCoreApplication.instance()
+    if app is not None and not _quit_hook:
+        _quit_hook.append(True)
+        app.aboutToQuit.connect(lambda: Job.shutdown_all())
 
 
 def run_job(

@@ -311,6 +311,28 @@ def test_damaged_pdf_names_the_file_and_what_to_do(
     assert count(db_path) == 0
 
 
+def test_warnings_about_imported_files_are_shown_once_at_the_end(
+    qtbot: Any, controller: ImportController, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = import_flow.read_file
+
+    def with_warning(path: str, **kwargs: Any) -> Any:
+        imported = real(path, **kwargs)
+        if path.endswith("nasa.txt"):
+            imported.warnings.append("2 pages (3, 4) have no text layer")
+        return imported
+
+    monkeypatch.setattr(import_flow, "read_file", with_warning)
+    run(
+        qtbot, controller, ARTICLES / "wikinews_news_crane.txt", ARTICLES / "wikinews_news_nasa.txt"
+    )
+    ((title, text, _),) = controller.prompter.errors  # type: ignore[attr-defined]
+    assert title == "Imported with warnings"
+    assert "wikinews_news_nasa.txt: 2 pages (3, 4) have no text layer" in text
+    assert "crane" not in text
+    assert count(db_path) == 2
+
+
 def test_needs_ocr_message_says_what_to_do() -> None:
     title, text = describe_error("scan.pdf", NeedsOcr("scan.pdf has no text layer"))
     assert title == "No text in this PDF"
@@ -421,3 +443,22 @@ def test_real_error_box_keeps_long_lists_in_details(window: QWidget) -> None:
     box = import_flow.Prompter(window).error_box("Some files", "text", "line 1\nline 2")
     assert box.detailedText() == "line 1\nline 2"
     assert box.icon() == box.Icon.Warning
+
+
+def test_shutdown_all_cancels_and_waits_for_running_jobs(qtbot: Any, db_path: Path) -> None:
+    started = threading.Event()
+
+    def until_cancelled(ctx: JobContext) -> None:
+        started.set()
+        while not ctx.cancelled():
+            threading.Event().wait(0.005)
+
+    job = Job(str(db_path), until_cancelled)
+    job.start()
+    assert started.wait(10)
+    assert job.is_running()
+    assert Job.shutdown_all(10_000)  # what the app does when it quits
+    assert job.cancelled()
+    with qtbot.waitSignal(job.finished, timeout=TIMEOUT):
+        pass  # the result is still delivered once the event loop runs
+    assert not job.is_running()

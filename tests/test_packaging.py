@@ -21,6 +21,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tarfile
 import tomllib
 import venv
 import xml.etree.ElementTree as ET
@@ -241,6 +242,30 @@ def test_wheel_contents(wheel: Path) -> None:
         assert "clipper/py.typed" in names
     assert not any(n.startswith(("tests/", "packaging/")) for n in names)
     assert not any("__pycache__" in n or n.endswith(".pyc") for n in names)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(importlib.util.find_spec("build") is None, reason="pip install build")
+def test_wheel_built_from_sdist_keeps_resources(tmp_path: Path) -> None:
+    """``python -m build`` makes the wheel from the sdist: resources must survive both."""
+    result = subprocess.run(
+        [sys.executable, "-m", "build", "--no-isolation", "-o", str(tmp_path), str(ROOT)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    if result.returncode != 0 and "hatchling" in result.stdout + result.stderr:
+        pytest.skip("hatchling is not installed for a --no-isolation build")
+    assert result.returncode == 0, result.stdout + result.stderr
+    (sdist,) = tmp_path.glob("clipper-*.tar.gz")
+    (built,) = tmp_path.glob("clipper-*.whl")
+    with tarfile.open(sdist) as archive:
+        members = {Path(*Path(m).parts[1:]).as_posix() for m in archive.getnames()}
+    assert {"LICENSE", "resources/icons/clipper.svg", f"packaging/{DESKTOP.name}"} <= members
+    names = set(zipfile.ZipFile(built).namelist())
+    assert "clipper/resources/samples/ATTRIBUTION.md" in names
+    assert "clipper/resources/icons/png/clipper-256.png" in names
 
 
 def clean_env(home: Path, **extra: str) -> dict[str, str]:

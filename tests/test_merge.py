@@ -86,3 +86,20 @@ def test_truncated_json_changes_nothing(store: Store, tmp_path: Path) -> None:
     with pytest.raises(InvalidExport, match="not valid JSON"):
         merge_export(store, path)
     assert store.count_articles() == 0
+
+
+def test_reformatted_export_is_read_by_the_generic_parser(store: Store, tmp_path: Path) -> None:
+    """A file re-saved by another tool (other layout, key order) merges the same way."""
+    path, text = exported(tmp_path)
+    data = json.loads(path.read_text("utf-8"))
+    data = {"articles": data["articles"], **{k: v for k, v in data.items() if k != "articles"}}
+    path.write_text(json.dumps(data, indent=2, ensure_ascii=True), encoding="utf-8")
+    report = merge_export(store, path)
+    assert (report.articles_created, report.annotations_added) == (1, 2)
+    assert store.list_annotations()[0].text == text[0:8]
+
+
+def test_foreign_keys_are_back_on_after_a_merge(store: Store, tmp_path: Path) -> None:
+    path, _ = exported(tmp_path)
+    merge_export(store, path)
+    assert store.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1

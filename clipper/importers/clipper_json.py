@@ -8,6 +8,7 @@ The file is streamed (ijson), so a million annotations need little memory.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +22,7 @@ from clipper.progress import CancelCheck, ProgressCallback, check_cancel
 from clipper.store import Store, now
 
 _SCALARS = {"string", "number", "boolean", "null"}
+_ARTICLES_LINE = b' "articles": ['
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,10 +59,44 @@ def _read_header(stream: BinaryIO) -> tuple[dict[str, Any], list[dict[str, Any]]
 
 
 def _iter_articles(stream: BinaryIO) -> Iterator[dict[str, Any]]:
+    """Every article object, whatever the file's layout (streamed by ijson)."""
     try:
         yield from ijson.items(stream, "articles.item", use_float=True)
     except ijson.JSONError as exc:
         raise InvalidExport(f"the file is not valid JSON ({exc})") from exc
+
+
+def _iter_articles_by_line(stream: BinaryIO) -> Iterator[dict[str, Any]] | None:
+    """Fast path for files Clipper wrote: one article object per line.
+
+    Returns ``None`` (use :func:`_iter_articles`) unless the file has that layout.
+    """
+    for line in stream:
+        if line.rstrip() == _ARTICLES_LINE:
+            break
+    else:
+        return None
+    start = stream.tell()
+    first = stream.readline()
+    stream.seek(start)
+    if not (first.startswith(b"  {") or first.rstrip() == b" ]"):
+        return None
+    return _parse_article_lines(stream)
+
+
+def _parse_article_lines(stream: BinaryIO) -> Iterator[dict[str, Any]]:
+    for line in stream:
+        body = line.strip()
+        if body == b"]":
+            return
+        try:
+            article = json.loads(body[:-1] if body.endswith(b",") else body)
+        except ValueError as exc:
+            raise InvalidExport(f"the file is not valid JSON ({exc})") from exc
+        if not isinstance(article, dict):
+            raise InvalidExport('an item of "articles" is not an object')
+        yield article
+    raise InvalidExport("the file is not valid JSON (it ends inside the article list)")
 
 
 def _require(condition: bool, message: str) -> None:
@@ -92,15 +128,19 @@ def merge_export(
     )
     created = matched = added = skipped = 0
     size = path.stat().st_size
-    with store.transaction(), path.open("rb") as stream:
+    with store.bulk_writes(), store.transaction(), path.open("rb") as stream:
         new_tags = _ensure_tags(store, tags)
-        known_tags = {t.name for t in store.list_tags()}
-        for number, article in enumerate(_iter_articles(stream), 1):
+        known_tags = frozenset(t.name for t in store.list_tags())
+        articles = _iter_articles_by_line(stream)
+        if articles is None:
+            stream.seek(0)
+            articles = _iter_articles(stream)
+        for number, article in enumerate(articles, 1):
             check_cancel(cancel)
             article_id, was_created = _match_article(store, article, number)
             created += was_created
             matched += not was_created
-            rows = list(_annotation_rows(article, article_id, number, known_tags))
+            rows = _annotation_rows(article, article_id, number, known_tags)
             inserted = store.insert_annotations_ignoring_duplicates(rows)
             added += inserted
             skipped += len(rows) - inserted
@@ -153,35 +193,50 @@ def _match_article(store: Store, article: dict[str, Any], number: int) -> tuple[
 
 
 def _annotation_rows(
-    article: dict[str, Any], article_id: int, number: int, known_tags: set[str]
-) -> Iterator[tuple[int, int, int, str, str, str, str, str, int | None]]:
+    article: dict[str, Any], article_id: int, number: int, known_tags: frozenset[str]
+) -> list[tuple[int, int, int, str, str, str, str, str, int | None]]:
+    """Validated rows for the store; any bad annotation rejects the whole file."""
     text: str = article["text"]
     length = len(text)
     annotations = article.get("annotations") or []
     _require(isinstance(annotations, list), f'article #{number}: "annotations" is not a list')
     stamp = now()
+    rows = []
     for index, item in enumerate(annotations, 1):
-        where = f"article #{number}, annotation #{index}"
-        start, end, tag = item.get("start"), item.get("end"), item.get("tag")
-        _require(
-            isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= length,
-            f"{where}: offsets {start}..{end} do not fit the article text ({length} characters)",
-        )
+        try:
+            start = item["start"]
+            end = item["end"]
+            tag = item["tag"]
+        except (KeyError, TypeError):
+            raise InvalidExport(
+                f"article #{number}, annotation #{index}: needs start, end and tag"
+            ) from None
+        if not (type(start) is int and type(end) is int and 0 <= start < end <= length):
+            raise InvalidExport(
+                f"article #{number}, annotation #{index}: offsets {start}..{end} do not fit "
+                f"the article text ({length} characters)"
+            )
         span = text[start:end]
-        _require(
-            item.get("text") in (None, span),
-            f"{where}: its text does not match the article text at {start}..{end}",
-        )
-        _require(tag in known_tags, f"{where}: unknown tag {tag!r}")
+        given = item.get("text")
+        if given is not None and given != span:
+            raise InvalidExport(
+                f"article #{number}, annotation #{index}: its text does not match the "
+                f"article text at {start}..{end}"
+            )
+        if tag not in known_tags:
+            raise InvalidExport(f"article #{number}, annotation #{index}: unknown tag {tag!r}")
         page = item.get("page")
-        yield (
-            article_id,
-            start,
-            end,
-            tag,
-            span,
-            str(item.get("note") or ""),
-            str(item.get("created_at") or stamp),
-            str(item.get("updated_at") or stamp),
-            page if isinstance(page, int) else None,
+        rows.append(
+            (
+                article_id,
+                start,
+                end,
+                tag,
+                span,
+                item.get("note") or "",
+                item.get("created_at") or stamp,
+                item.get("updated_at") or stamp,
+                page if type(page) is int else None,
+            )
         )
+    return rows

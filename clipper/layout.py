@@ -81,6 +81,25 @@ class CharLayout:
                 out.append((page, (b[0], b[1], b[2], b[3])))
         return out
 
+    def line_boxes(self, start: int, end: int) -> list[tuple[int, Box]]:
+        """One box per text line (per page) that characters ``start..end`` cover.
+
+        Enough to highlight a quote on the page or list it in an export; a new box starts
+        when the page changes or the next character is not beside the previous ones.
+        """
+        out: list[tuple[int, list[float]]] = []
+        for page, (x0, top, x1, bottom) in self.boxes_for(start, end):
+            if out:
+                last_page, box = out[-1]
+                overlap = min(box[3], bottom) - max(box[1], top)
+                beside = overlap > 0.5 * min(box[3] - box[1], bottom - top) and x0 >= box[0]
+                if last_page == page and beside:
+                    box[0], box[1] = min(box[0], x0), min(box[1], top)
+                    box[2], box[3] = max(box[2], x1), max(box[3], bottom)
+                    continue
+            out.append((page, [x0, top, x1, bottom]))
+        return [(page, (b[0], b[1], b[2], b[3])) for page, b in out]
+
 
 def merge_boxes(boxes: Sequence[tuple[int, Box]]) -> list[tuple[int, Box]]:
     """One enclosing box per page: enough to show where a span sits on each page."""

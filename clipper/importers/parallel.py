@@ -1,0 +1,94 @@
+"""Batch import: read many files in worker processes, results in input order.
+
+Used by ``clipper import *.pdf``. Each worker runs :func:`clipper.importers.read_file`;
+a file that fails yields its :class:`~clipper.errors.ClipperError` instead of an article,
+so one bad file never stops the batch. Workers read PDFs page by page themselves (no
+nested page workers).
+"""
+
+from __future__ import annotations
+
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from pathlib import Path
+from typing import Any
+
+from clipper.errors import ClipperError, ImportFailed
+from clipper.importers import read_file
+from clipper.importers.pdf.parallel import WORKERS_ENV, _context, free_cores
+from clipper.model import ImportedArticle
+
+Outcome = tuple[Path, ImportedArticle | ClipperError]
+#: How an error crosses the process boundary: class, message, attributes.
+_Transported = tuple[type[ClipperError], str, dict[str, Any]]
+
+
+def _read_one(
+    path: str, password: str | None, encoding: str | None
+) -> ImportedArticle | _Transported:
+    try:
+        return read_file(path, password=password, encoding=encoding)
+    except ClipperError as exc:
+        return type(exc), exc.message, dict(vars(exc))
+    except Exception as exc:  # a bug must not stop the batch: report it for this file
+        return ImportFailed, f"{Path(path).name} could not be imported ({exc!r})", {}
+
+
+def _rebuild(kind: type[ClipperError], message: str, attributes: dict[str, Any]) -> ClipperError:
+    error = kind.__new__(kind)
+    Exception.__init__(error, message)
+    error.__dict__.update(attributes)
+    error.message = message
+    return error
+
+
+def _worker_setup() -> None:
+    os.environ[WORKERS_ENV] = "1"
+
+
+def _outcome(path: Path, result: ImportedArticle | _Transported) -> Outcome:
+    if isinstance(result, ImportedArticle):
+        return path, result
+    return path, _rebuild(*result)
+
+
+def read_files_parallel(
+    paths: Iterable[str | Path],
+    *,
+    password: str | None = None,
+    encoding: str | None = None,
+    workers: int | None = None,
+) -> Iterator[Outcome]:
+    """Yield ``(path, article or error)`` for each path, in input order.
+
+    ``workers``: processes to use (``None``: the free cores; 1 reads in this process).
+    """
+    items = [Path(p) for p in paths]
+    count = workers if workers is not None else free_cores()
+    count = max(1, min(count, len(items)))
+    if count == 1:
+        for path in items:
+            try:
+                yield path, read_file(path, password=password, encoding=encoding)
+            except ClipperError as exc:
+                yield path, exc
+        return
+    with ProcessPoolExecutor(
+        max_workers=count, mp_context=_context(), initializer=_worker_setup
+    ) as executor:
+        queue: deque[tuple[Path, Future[ImportedArticle | _Transported]]] = deque()
+        pending = iter(items)
+        for path in pending:  # keep a bounded number of files in flight
+            queue.append((path, executor.submit(_read_one, str(path), password, encoding)))
+            if len(queue) >= 2 * count:
+                break
+        while queue:
+            path, future = queue.popleft()
+            yield _outcome(path, future.result())
+            following = next(pending, None)
+            if following is not None:
+                queue.append(
+                    (following, executor.submit(_read_one, str(following), password, encoding))
+                )

@@ -1,0 +1,152 @@
+"""Opening a PDF, and one clear message per way it can fail."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+from clipper.errors import ImportFailed, NeedsOcr, PasswordRequired
+
+# pdfminer logs warnings about damaged streams; without a handler Python prints them raw.
+logging.getLogger("pdfminer").addHandler(logging.NullHandler())
+
+_REPAIR_HINT = (
+    "Download it again, or open it in a PDF viewer and save or print it to a new PDF, "
+    "then import that copy."
+)
+
+
+def _causes(exc: BaseException) -> list[BaseException]:
+    """The exception, what it wraps (pdfplumber puts pdfminer's error in ``args``) and causes."""
+    found: list[BaseException] = []
+    todo: list[BaseException] = [exc]
+    while todo:
+        current = todo.pop()
+        if current in found:
+            continue
+        found.append(current)
+        todo.extend(a for a in current.args if isinstance(a, BaseException))
+        for linked in (current.__cause__, current.__context__):
+            if linked is not None:
+                todo.append(linked)
+    return found
+
+
+def damaged(name: str, detail: str = "") -> ImportFailed:
+    why = f" ({detail})" if detail else ""
+    return ImportFailed(f"{name} is damaged or incomplete and cannot be read{why}. {_REPAIR_HINT}")
+
+
+def _password_error(name: str, password: str | None) -> PasswordRequired:
+    if password:
+        return PasswordRequired(
+            f"{name}: the password is wrong. Check it (passwords are case-sensitive) "
+            "and try again with --password.",
+            wrong_password=True,
+        )
+    return PasswordRequired(
+        f"{name} is protected by a password. Give it with --password to import the file.",
+        wrong_password=False,
+    )
+
+
+def check_signature(path: Path) -> None:
+    """Refuse empty files and files that are not PDFs before pdfminer sees them."""
+    name = path.name
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(1024)
+    except OSError as exc:
+        raise ImportFailed(f"{path} cannot be read: {exc.strerror or exc}") from exc
+    if not head:
+        raise ImportFailed(f"{name} is empty (0 bytes): there is nothing to import.")
+    if b"%PDF-" not in head:
+        raise ImportFailed(
+            f"{name} is not a PDF file (it does not start with the PDF signature %PDF). "
+            "If it is a text file, give it a .txt name."
+        )
+
+
+def open_pdf(path: Path, password: str | None = None) -> Any:
+    """Open a PDF with pdfplumber and read its page tree, or raise a clear ImportFailed.
+
+    A password that is given but not needed (owner-password-only files) is ignored.
+    """
+    check_signature(path)
+    attempts = [password, ""] if password else [""]
+    for attempt in attempts:
+        try:
+            pdf = pdfplumber.open(path, password=attempt or "")
+        except Exception as exc:
+            causes = _causes(exc)
+            if any(isinstance(c, PDFPasswordIncorrect) for c in causes):
+                if attempt == attempts[-1]:
+                    raise _password_error(path.name, password) from exc
+                continue
+            if any(isinstance(c, PDFEncryptionError) for c in causes):
+                raise ImportFailed(
+                    f"{path.name} uses an encryption method Clipper cannot open ({exc}). "
+                    "Save an unencrypted copy from a PDF viewer, then import that."
+                ) from exc
+            raise damaged(path.name, _describe(causes)) from exc
+        try:
+            count = len(pdf.pages)
+        except Exception as exc:
+            pdf.close()
+            raise damaged(path.name, _describe(_causes(exc))) from exc
+        if count == 0:
+            pdf.close()
+            raise damaged(path.name, "no pages could be found in it")
+        return pdf
+    raise _password_error(path.name, password)  # pragma: no cover - loop always returns/raises
+
+
+def _describe(causes: list[BaseException]) -> str:
+    for cause in reversed(causes):
+        text = str(cause).strip()
+        if text:
+            if "Unexpected EOF" in text or type(cause).__name__ == "PSEOF":
+                return "the file ends too early: it is truncated"
+            if "No /Root" in text:
+                return "its structure (trailer and object table) is missing"
+            return f"{type(cause).__name__}: {text[:120]}"
+    return type(causes[-1]).__name__ if causes else ""
+
+
+def ocr_advice(name: str) -> str:
+    """How to add a text layer, naming the OCR tool when one is installed."""
+    stem = Path(name).stem
+    if shutil.which("ocrmypdf"):
+        return f"Run OCR first, e.g. `ocrmypdf {name} {stem}-ocr.pdf`, then import {stem}-ocr.pdf."
+    if shutil.which("tesseract"):
+        return (
+            "Run OCR first: convert the pages to images (e.g. `pdftoppm -png "
+            f"{name} page`) and run `tesseract page-1.png {stem}-ocr pdf` on each, "
+            "then import the result."
+        )
+    return (
+        "Run it through OCR software first (for example OCRmyPDF: "
+        f"`ocrmypdf {name} {stem}-ocr.pdf`), then import the result."
+    )
+
+
+def no_text(name: str, pages: int, images: int) -> NeedsOcr:
+    what = "a scan (pages are images)" if images else "without any text"
+    return NeedsOcr(
+        f"{name} has no text layer: it looks like {what}, so there is no text to import "
+        f"({pages} page{'s' if pages != 1 else ''} checked). OCR is needed. {ocr_advice(name)}"
+    )
+
+
+def unreadable_fonts(name: str, bad: int, total: int) -> ImportFailed:
+    share = round(100 * bad / max(total, 1))
+    return ImportFailed(
+        f"{name} cannot be imported: {share}% of its characters ({bad} of {total}) use fonts "
+        "without a Unicode map, so they extract as garbage such as (cid:12). Export the "
+        f"document again with embedded Unicode fonts, or OCR a printout. {ocr_advice(name)}"
+    )

@@ -28,6 +28,8 @@ mkdir -p "$app/share"
 cp packaging/io.github.clipper.Clipper.desktop packaging/io.github.clipper.Clipper.metainfo.xml \
     packaging/install-desktop.sh LICENSE "$app/share/"
 cp resources/icons/clipper.svg "$app/share/io.github.clipper.Clipper.svg"
+# Release notes in the shipped metainfo always follow CHANGELOG.md.
+"$PYTHON" packaging/make_metainfo.py --metainfo "$app/share/io.github.clipper.Clipper.metainfo.xml" >/dev/null
 
 size=$(du -sm "$app" | cut -f1)
 echo "build.sh: built $app in $(( $(date +%s) - start )) s, ${size} MB uncompressed"

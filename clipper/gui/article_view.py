@@ -14,6 +14,7 @@ conversion to Qt's UTF-16 positions happens only through :class:`PositionMap`.
 from __future__ import annotations
 
 import html
+from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 
 from PySide6.QtCore import (
@@ -136,7 +137,7 @@ class ArticleView(QPlainTextEdit):
         self._map = PositionMap(text)
         self._index = AnnotationIndex(annotations)
         self._set_tags(tags)
-        self._load_document(qt_safe_text(text))
+        self._load_document(qt_safe_text(text, self._map.has_surrogates))
         cursor = QTextCursor(self.document())
         cursor.movePosition(QTextCursor.MoveOperation.Start)
         self.setTextCursor(cursor)
@@ -389,8 +390,9 @@ class ArticleView(QPlainTextEdit):
         self._colour_cache[(tag_name, dark)] = result
         return result
 
-    def _visible_blocks(self) -> Iterator[tuple[QTextBlock, QPointF]]:
-        """Visible blocks with their top-left offsets in viewport coordinates."""
+    def _visible_blocks(self) -> list[tuple[QTextBlock, QPointF, int, int]]:
+        """Visible blocks: (block, top-left in viewport coordinates, first and end Qt position)."""
+        blocks = []
         block = self.firstVisibleBlock()
         offset = self.contentOffset()
         height = self.viewport().height()
@@ -399,8 +401,10 @@ class ArticleView(QPlainTextEdit):
             if rect.top() > height:
                 break
             if block.isVisible():
-                yield block, rect.topLeft()
+                pos = block.position()
+                blocks.append((block, rect.topLeft(), pos, pos + block.length()))
             block = block.next()
+        return blocks
 
     def _span_rects(
         self, block: QTextBlock, origin: QPointF, qs: int, qe: int
@@ -461,7 +465,8 @@ class ArticleView(QPlainTextEdit):
         super().paintEvent(event)
 
     def _paint_highlights(self, event: QPaintEvent) -> None:
-        blocks = list(self._visible_blocks())
+        blocks = self._visible_blocks()
+        block_starts = [b[2] for b in blocks]
         visible = self._visible_annotations(blocks)
         if not visible:
             return
@@ -486,10 +491,10 @@ class ArticleView(QPlainTextEdit):
                     fill.setAlphaF(alpha)
                 lane = min(lanes.get(a.id, 0), _MAX_LANES - 1)
                 qs, qe = to_qt(a.start), to_qt(a.end)
-                for block, origin in blocks:
-                    bpos = block.position()
-                    if qe <= bpos or qs >= bpos + block.length():
-                        continue
+                first = max(0, bisect_right(block_starts, qs) - 1)
+                for block, origin, bpos, _ in blocks[first:]:
+                    if bpos >= qe:
+                        break
                     for rect, baseline in self._span_rects(block, origin, qs, qe):
                         painter.fillRect(rect, fill)
                         y = baseline + underline_gap + lane * lane_step
@@ -507,25 +512,21 @@ class ArticleView(QPlainTextEdit):
         """Annotations whose painted band contains viewport point ``pos``, shortest first."""
         if not len(self._index):
             return []
-        qpos = self.cursorForPosition(pos).position()
-        cp = self._map.from_qt(qpos)
+        cursor = self.cursorForPosition(pos)
+        cp = self._map.from_qt(cursor.position())
         candidates = self._index.overlapping(max(0, cp - 1), cp + 1)
         if not candidates:
             return []
-        blocks = [
-            (b, o)
-            for b, o in self._visible_blocks()
-            if self.blockBoundingGeometry(b).translated(self.contentOffset()).contains(QPointF(pos))
-        ]
+        block = cursor.block()
+        geometry = self.blockBoundingGeometry(block).translated(self.contentOffset())
         point = QPointF(pos)
+        if not geometry.contains(point):
+            return []
+        origin = geometry.topLeft()
         hits = []
         for a in candidates:
             qs, qe = self._map.to_qt(a.start), self._map.to_qt(a.end)
-            if any(
-                rect.contains(point)
-                for block, origin in blocks
-                for rect, _ in self._span_rects(block, origin, qs, qe)
-            ):
+            if any(rect.contains(point) for rect, _ in self._span_rects(block, origin, qs, qe)):
                 hits.append(a)
         hits.sort(key=lambda a: (a.end - a.start, a.start, a.id))
         return hits

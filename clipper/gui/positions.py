@@ -21,18 +21,21 @@ _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def qt_safe_text(text: str) -> str:
+def qt_safe_text(text: str, has_surrogates: bool | None = None) -> str:
     """Return ``text`` as it should be loaded into a Qt document, 1:1 in UTF-16 units.
 
     Qt's ``setPlainText`` turns ``\\r\\n`` into a *single* block separator (one position for
     two code points) and joins a lone high and a lone low surrogate into one character.
     The importer already normalises newlines; this guards any text that did not pass through
     it: each ``\\r`` becomes ``\\n`` and each lone surrogate U+FFFD, so the document has exactly
-    one UTF-16 unit per BMP code point and two per astral one.
+    one UTF-16 unit per BMP code point and two per astral one. Pass ``has_surrogates`` from
+    :attr:`PositionMap.has_surrogates` to skip scanning the text again.
     """
+    if has_surrogates is None:
+        has_surrogates = not text.isascii() and _has_surrogates(text)
     if "\r" in text:
         text = text.replace("\r", "\n")
-    if not text.isascii() and _has_surrogates(text):
+    if has_surrogates:
         text = _SURROGATE.sub("\ufffd", text)
     return text
 
@@ -48,16 +51,18 @@ def _has_surrogates(text: str) -> bool:
 class PositionMap:
     """Converts between code-point offsets into ``text`` and Qt (UTF-16) positions."""
 
-    __slots__ = ("_astral", "_astral_qt", "_length", "_qt_length")
+    __slots__ = ("_astral", "_astral_qt", "_has_surrogates", "_length", "_qt_length")
 
     def __init__(self, text: str) -> None:
         self._length = len(text)
         astral: list[int] = []
+        self._has_surrogates = False
         if not text.isascii():
             try:
                 units = len(text.encode("utf-16-le")) // 2
             except UnicodeEncodeError:  # lone surrogates: one unit each, never astral
                 units = -1
+                self._has_surrogates = True
             if units != self._length:
                 astral = [m.start() for m in _ASTRAL.finditer(text)]
         #: Code-point index of each astral character, ascending.
@@ -75,6 +80,11 @@ class PositionMap:
     def qt_length(self) -> int:
         """Length of the stored text in UTF-16 units (Qt positions)."""
         return self._qt_length
+
+    @property
+    def has_surrogates(self) -> bool:
+        """Does the text contain lone surrogate code points (see :func:`qt_safe_text`)?"""
+        return self._has_surrogates
 
     @property
     def astral_count(self) -> int:

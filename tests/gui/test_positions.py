@@ -118,6 +118,9 @@ def test_qt_safe_text_returns_clean_text_unchanged() -> None:
 def test_lone_surrogates_count_one_unit_each() -> None:
     text = "x\ud83d\ude00y"  # two lone surrogates stored as two code points
     m = PositionMap(text)
+    assert m.has_surrogates
+    assert not PositionMap("ok 😀").has_surrogates
+    assert qt_safe_text(text, m.has_surrogates) == "x\ufffd\ufffdy"
     assert m.qt_length == 4
     assert [m.to_qt(i) for i in range(5)] == [0, 1, 2, 3, 4]
 

@@ -37,6 +37,21 @@ if [[ -f "$tmp/article.pdf" ]]; then
     run "$exe" --db "$tmp/smoke.db" import "$tmp/article.pdf" >/dev/null || fail "PDF import"
     echo "ok  PDF import ($(basename "$pdf"))"
 fi
+# A 12-page PDF read by 2 worker processes: multiprocessing must work in the frozen app.
+if [[ -f "$tmp/article.pdf" ]] && python3 -c "import pypdf" 2>/dev/null; then
+    python3 - "$tmp/article.pdf" "$tmp/long.pdf" <<'PY'
+import sys
+from pypdf import PdfReader, PdfWriter
+reader, writer = PdfReader(sys.argv[1]), PdfWriter()
+for _ in range(6):
+    for page in reader.pages:
+        writer.add_page(page)
+writer.write(sys.argv[2])
+PY
+    run CLIPPER_PDF_WORKERS=2 timeout 120 "$exe" --db "$tmp/smoke.db" import --force "$tmp/long.pdf" \
+        >/dev/null || fail "12-page PDF import with 2 worker processes"
+    echo "ok  PDF import in 2 worker processes"
+fi
 listing=$(run "$exe" --db "$tmp/smoke.db" articles) || fail "articles"
 [[ "$listing" == *"Mecca crane collapse"* ]] || fail "articles listing: $listing"
 

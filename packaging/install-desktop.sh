@@ -2,7 +2,7 @@
 # Install Clipper's desktop entry, AppStream metainfo and icons for the current user
 # (or system-wide with PREFIX=/usr/local, or into a staging tree with DESTDIR).
 #
-#   packaging/install-desktop.sh                       # Exec=clipper (pip/pipx install)
+#   packaging/install-desktop.sh                       # Exec=<clipper on PATH> (pip/pipx)
 #   packaging/install-desktop.sh --exec /opt/clipper/clipper   # the standalone build
 #
 # Works from a source checkout and from a standalone bundle's share/ folder.
@@ -11,7 +11,8 @@ set -eu
 APP_ID=io.github.clipper.Clipper
 PREFIX=${PREFIX:-$HOME/.local}
 DESTDIR=${DESTDIR:-}
-EXEC=clipper
+# Desktop sessions often lack ~/.local/bin (pipx) on PATH: write the absolute path.
+EXEC=$(command -v clipper 2>/dev/null || echo clipper)
 if [ "${1:-}" = "--exec" ]; then
     EXEC=$2
 fi

@@ -55,7 +55,7 @@ def main() -> int:
     PNG_DIR.mkdir(parents=True, exist_ok=True)
     for size in SIZES:
         target = png_path(size)
-        if not render(SVG, size).save(str(target), "PNG"):
+        if not render(SVG, size).save(str(target)):  # format from the suffix
             print(f"could not write {target}", file=sys.stderr)
             return 1
         print(f"{target.relative_to(ROOT)}  {size}x{size}  {target.stat().st_size} bytes")

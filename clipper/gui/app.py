@@ -71,7 +71,7 @@ def configure_application(app: object) -> None:
     app.setApplicationName("Clipper")
     app.setOrganizationName("Clipper")
     app.setApplicationDisplayName("Clipper")
-    app.setDesktopFileName("clipper")
+    app.setDesktopFileName("io.github.clipper.Clipper")
     try:
         from clipper.gui.icons import app_icon
 

@@ -155,21 +155,24 @@ def _import_paths(
     encoding: str | None,
     password: str | None,
 ) -> list[ImportOutcome]:
-    """Import files, with a progress bar on an interactive terminal."""
-    if not (sys.stderr.isatty() and len(paths) > 1):
-        return import_files(
-            store, paths, meta=meta, force=force, encoding=encoding, password=password
-        )
-    with click.progressbar(length=len(paths), label="Importing", file=sys.stderr) as bar:
-        return import_files(
-            store,
-            paths,
-            meta=meta,
-            force=force,
-            encoding=encoding,
-            password=password,
-            progress=lambda done, total: bar.update(done - bar.pos),
-        )
+    """Import files (several in parallel), with a progress bar on a terminal: pages
+    for one file, files for several."""
+    options: dict[str, Any] = {
+        "meta": meta,
+        "force": force,
+        "encoding": encoding,
+        "password": password,
+    }
+    if not sys.stderr.isatty():
+        return import_files(store, paths, **options)
+    label = "Reading pages" if len(paths) == 1 else "Importing files"
+    with click.progressbar(length=0, label=label, file=sys.stderr) as bar:
+
+        def progress(done: int, total: int) -> None:
+            bar.length = total
+            bar.update(done - bar.pos)
+
+        return import_files(store, paths, progress=progress, **options)
 
 
 @cli.command("import")

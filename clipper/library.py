@@ -6,12 +6,13 @@ Each function takes a :class:`~clipper.store.Store` and plain data, so both fron
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from clipper.errors import Cancelled, ClipperError, DuplicateArticle
 from clipper.importers import read_file
+from clipper.importers.parallel import read_files_parallel
 from clipper.importers.text import read_text
 from clipper.model import Article, ArticleMeta, ImportedArticle
 from clipper.progress import CancelCheck, ProgressCallback, check_cancel
@@ -54,28 +55,37 @@ def import_files(
     password: str | None = None,
     progress: ProgressCallback | None = None,
     cancel: CancelCheck | None = None,
+    workers: int | None = None,
 ) -> list[ImportOutcome]:
-    """Import files one by one; a bad file is reported and the others still go in.
+    """Import files; a bad file is reported in its outcome and the others still go in.
 
-    ``progress(done, total)`` counts files. Each article is committed on its own, so a
-    cancel keeps the files finished before it and nothing of the one in progress.
+    One file is read here, ``progress(done, total)`` counting its pages (PDFs; long ones
+    are read by page workers). Several files are read in worker processes when cores are
+    free (``workers``: how many; 1 = here), ``progress`` counting files. Each article is
+    committed on its own: a cancel keeps the files finished before it.
     """
-    outcomes: list[ImportOutcome] = []
-    total = len(paths)
-    for index, path in enumerate(paths):
-        check_cancel(cancel)
+    if len(paths) == 1:
+        path = paths[0]
         try:
-            imported = read_file(path, encoding=encoding, password=password, cancel=cancel)
-            check_cancel(cancel)
-            article = import_article(store, imported, meta, force=force)
-            outcomes.append(ImportOutcome(str(path), article, warnings=tuple(imported.warnings)))
+            result: ImportedArticle | ClipperError = read_file(
+                path, encoding=encoding, password=password, progress=progress, cancel=cancel
+            )
         except Cancelled:
             raise
         except ClipperError as error:
-            outcomes.append(ImportOutcome(str(path), error=error))
-        if progress is not None:
-            progress(index + 1, total)
-    return outcomes
+            result = error
+        check_cancel(cancel)
+        return store_imported(store, [(path, result)], meta=meta, force=force)
+
+    def read_all() -> Iterator[tuple[Path, ImportedArticle | ClipperError]]:
+        results = read_files_parallel(paths, password=password, encoding=encoding, workers=workers)
+        for done, item in enumerate(results, 1):
+            check_cancel(cancel)
+            yield item
+            if progress is not None:
+                progress(done, len(paths))
+
+    return store_imported(store, read_all(), meta=meta, force=force)
 
 
 def store_imported(

@@ -171,3 +171,35 @@ def test_real_process_version_and_error_exit(tmp_path: Path) -> None:
     assert missing.returncode == 1
     assert missing.stderr == "clipper: error: there is no article 1\n"
     assert (tmp_path / "env.db").exists()  # CLIPPER_DB chose the database
+
+
+PDFS = Path(__file__).parent / "fixtures" / "pdfs"
+
+
+def test_pdf_import_password_flow_and_page_column(db_path: Path) -> None:
+    locked = PDFS / "pdfplumber__password-example.pdf"
+    before_code, _, err = run(db_path, "import", str(locked))
+    assert before_code == 1 and "--password" in err and "Traceback" not in err
+    code, _, err = run(db_path, "import", str(locked), "--password", "wrong")
+    assert code == 1 and "wrong" in err
+    code, out, _ = run(db_path, "import", str(locked), "--password", "test", "--json")
+    assert code == 0 and json.loads(out)["id"] == 1
+    text = run(db_path, "show", "1")[1]
+    start = len(text) - 40
+    code, out, _ = run(db_path, "annotate", "1", str(start), str(len(text) - 30), "claim", "--json")
+    page = json.loads(out)["page"]
+    assert page > 1  # the text's end is not on the first page
+    rows = run(db_path, "export", "--format", "csv")[1].splitlines()
+    assert rows[1].endswith(f",{page}")
+
+
+def test_batch_of_pdfs_and_text_in_one_command(db_path: Path) -> None:
+    code, out, err = run(
+        db_path,
+        "import",
+        str(PDFS / "pdfplumber__2023-06-20-PV.pdf"),
+        str(CRANE),
+        str(PDFS / "ocrmypdf__linn.pdf"),
+    )
+    assert code == 1 and "OCR" in err
+    assert [line.split("\t")[0] for line in out.splitlines()] == ["1", "2"]

@@ -130,3 +130,40 @@ def test_bad_destinations(store: Store, tmp_path: Path) -> None:
         export_to_path(store, tmp_path / "no" / "x.csv", "csv")
     with pytest.raises(ClipperError, match="unknown export format"):
         export_to_path(store, tmp_path / "x.xml", "xml")
+
+
+def test_pdf_annotations_carry_pages_and_boxes(store: Store, tmp_path: Path) -> None:
+    """JSON lists every page and one box per line; the box is where pdfplumber finds it."""
+    import pdfplumber
+
+    from clipper.importers import read_file
+
+    pdf = (
+        Path(__file__).parent / "fixtures" / "pdfs" / "pdfplumber__federal-register-2020-17221.pdf"
+    )
+    article = store.add_article(read_file(pdf))
+    phrase = "Hatta International Airport in Jakarta, Indonesia"
+    start = article.text.index(phrase)
+    annotation = store.add_annotation(article.id, start, start + len(phrase), "claim")
+    target = tmp_path / "pdf.json"
+    export_to_path(store, target, "json")
+    [exported] = json.loads(target.read_text("utf-8"))["articles"][0]["annotations"]
+    assert exported["page"] == annotation.page == exported["pages"][0]
+    first_box = exported["boxes"][0]
+    with pdfplumber.open(pdf) as document:
+        page = document.pages[first_box["page"] - 1]
+        hits = page.search("Hatta International")
+    assert any(
+        abs(hit["x0"] - first_box["x0"]) < 2 and abs(hit["top"] - first_box["top"]) < 2
+        for hit in hits
+    )
+    rows = read_csv_text(store)
+    assert rows[0]["page"] == str(annotation.page)
+
+
+def read_csv_text(store: Store) -> list[dict[str, str]]:
+    from clipper.exporters import export_to_stream
+
+    stream = io.StringIO()
+    export_to_stream(store, stream, "csv")
+    return list(csv.DictReader(io.StringIO(stream.getvalue(), newline="")))

@@ -11,6 +11,7 @@ import json
 from typing import TextIO
 
 import clipper
+from clipper.layout import CharLayout
 from clipper.progress import CancelCheck, ProgressCallback, check_cancel
 from clipper.store import Store, now
 from clipper.store.export_queries import (
@@ -23,6 +24,23 @@ from clipper.store.export_queries import (
 
 FORMAT_NAME = "clipper"
 FORMAT_VERSION = 1
+
+
+def pdf_fields(layout: CharLayout, start: int, end: int) -> str:
+    """``"pages"`` and ``"boxes"`` (one per text line, PDF points, top-left origin) of a
+    span of a PDF article, as JSON members."""
+    boxes = [
+        {
+            "page": page,
+            "x0": round(x0, 2),
+            "top": round(top, 2),
+            "x1": round(x1, 2),
+            "bottom": round(bottom, 2),
+        }
+        for page, (x0, top, x1, bottom) in layout.line_boxes(start, end)
+    ]
+    pages = json.dumps(layout.pages_for(start, end))
+    return f'"pages":{pages},"boxes":{json.dumps(boxes)}'
 
 
 def write_json(
@@ -60,9 +78,10 @@ def write_json(
         stream.write(separator + article_json(store, article_id)[:-1] + ',"annotations":[')
         first_annotation = True
 
+    layout: CharLayout | None = None
     for batch in iter_annotation_json_batches(store, selection):
         check_cancel(cancel)
-        for article_id, annotation in batch:
+        for article_id, start, end, annotation in batch:
             if article_id != current:
                 if current is not None:
                     stream.write("]}")
@@ -75,6 +94,9 @@ def write_json(
                 if position < len(article_ids) and article_ids[position] == article_id:
                     position += 1
                 current = article_id
+                layout = store.get_layout(article_id)
+            if layout is not None:
+                annotation = annotation[:-1] + "," + pdf_fields(layout, start, end) + "}"
             stream.write(annotation if first_annotation else "," + annotation)
             first_annotation = False
         written += len(batch)

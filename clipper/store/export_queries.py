@@ -165,11 +165,12 @@ def article_json(store: Store, article_id: int) -> str:
 
 def iter_annotation_json_batches(
     store: Store, selection: Selection
-) -> Iterator[list[tuple[int, str]]]:
-    """Batches of ``(article_id, annotation JSON object string)`` in text order."""
+) -> Iterator[list[tuple[int, int, int, str]]]:
+    """Batches of ``(article_id, start, end, annotation JSON object string)`` in text order."""
     where, params = _where(selection)
     cursor = store.db.execute(
-        "SELECT n.article_id, json_object('id', n.id, 'start', n.start, 'end', n.\"end\", "
+        'SELECT n.article_id, n.start, n."end", '
+        "json_object('id', n.id, 'start', n.start, 'end', n.\"end\", "
         "'tag', n.tag, 'text', n.text, 'note', n.note, 'created_at', n.created_at, "
         "'updated_at', n.updated_at, 'page', n.page) "
         f"FROM annotations n{where} ORDER BY {ORDER}",

@@ -415,8 +415,9 @@ def export_command(
     selection = ExportSelection(list(article_ids) or None, list(tags) or None)
     escape = not no_formula_escape
     if output is None:
-        stdout = click.get_text_stream("stdout", encoding="utf-8")
+        stdout = click.get_binary_stream("stdout")
         export_to_stream(ctx.store, stdout, fmt, selection, escape_formulas=escape)
+        stdout.flush()
         return
     count = export_to_path(ctx.store, output, fmt, selection, escape_formulas=escape)
     click.echo(f"exported {count} annotations to {output}", err=True)

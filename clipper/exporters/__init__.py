@@ -6,10 +6,12 @@ at the end, so a cancelled or failed export never leaves a half-written file.
 
 from __future__ import annotations
 
+import codecs
+import io
 import os
 import tempfile
 from pathlib import Path
-from typing import TextIO
+from typing import IO, Any
 
 from clipper.errors import ClipperError
 from clipper.exporters.csv_export import unescape_cell, write_csv
@@ -25,9 +27,25 @@ FORMATS: dict[str, tuple[str, str]] = {
 }
 
 
+def _is_binary(stream: IO[Any]) -> bool:
+    return isinstance(stream, io.BufferedIOBase | io.RawIOBase) or "b" in getattr(
+        stream, "mode", ""
+    )
+
+
+class _TextSink:
+    """Lets the byte-level CSV writer write into a text stream (e.g. ``io.StringIO``)."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self.stream = stream
+
+    def write(self, data: bytes) -> int:
+        return self.stream.write(data.decode("utf-8"))
+
+
 def export_to_stream(
     store: Store,
-    stream: TextIO,
+    stream: IO[Any],
     fmt: str,
     selection: ExportSelection = ExportSelection(),
     *,
@@ -35,18 +53,28 @@ def export_to_stream(
     progress: ProgressCallback | None = None,
     cancel: CancelCheck | None = None,
 ) -> int:
-    """Write the selection to an open text stream; returns the number of annotations."""
+    """Write the selection to an open text or binary stream (UTF-8, no BOM); returns the
+    number of annotations."""
+    binary = _is_binary(stream)
     if fmt == "csv":
+        sink = stream if binary else _TextSink(stream)
         return write_csv(
             store,
-            stream,
+            sink,  # type: ignore[arg-type]
             selection,
             escape_formulas=escape_formulas,
             progress=progress,
             cancel=cancel,
         )
     if fmt == "json":
-        return write_json(store, stream, selection, progress=progress, cancel=cancel)
+        if not binary:
+            return write_json(store, stream, selection, progress=progress, cancel=cancel)
+        text = io.TextIOWrapper(stream, encoding="utf-8", newline="", write_through=True)
+        try:
+            return write_json(store, text, selection, progress=progress, cancel=cancel)
+        finally:
+            text.flush()
+            text.detach()
     raise ClipperError(f"unknown export format {fmt!r}; choose one of: {', '.join(FORMATS)}")
 
 
@@ -68,10 +96,11 @@ def export_to_path(
         raise ClipperError(f"{path} is a folder; give a file name to export to")
     if not path.parent.is_dir():
         raise ClipperError(f"the folder {path.parent} does not exist")
-    encoding = "utf-8-sig" if fmt == "csv" else "utf-8"
     handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
-        with open(handle, "w", encoding=encoding, newline="") as stream:
+        with open(handle, "wb") as stream:
+            if fmt == "csv":
+                stream.write(codecs.BOM_UTF8)  # so spreadsheets detect UTF-8
             count = export_to_stream(
                 store,
                 stream,

@@ -1,4 +1,4 @@
-"""CSV export: one row per annotation, header row, UTF-8 with a BOM, CRLF line ends.
+"""CSV export: one row per annotation, header row, UTF-8 (files get a BOM), CRLF line ends.
 
 Cells of free text that a spreadsheet would run as a formula (they begin with ``=``,
 ``+``, ``-``, ``@``, a tab or a carriage return, possibly after apostrophes) get one
@@ -9,7 +9,8 @@ exactly, so analysis code can always recover the stored text.
 from __future__ import annotations
 
 import re
-from typing import TextIO
+from contextlib import closing
+from typing import BinaryIO
 
 from clipper.progress import CancelCheck, ProgressCallback, check_cancel
 from clipper.store import Store
@@ -17,7 +18,7 @@ from clipper.store.export_queries import (
     CSV_COLUMNS,
     Selection,
     count_annotations,
-    iter_csv_batches,
+    iter_csv_chunks,
 )
 
 _ESCAPED = re.compile(r"^'(?='*[=+\-@\t\r])")
@@ -30,21 +31,22 @@ def unescape_cell(value: str) -> str:
 
 def write_csv(
     store: Store,
-    stream: TextIO,
+    stream: BinaryIO,
     selection: Selection,
     *,
     escape_formulas: bool = True,
     progress: ProgressCallback | None = None,
     cancel: CancelCheck | None = None,
 ) -> int:
-    """Write the selected annotations as CSV; returns the number of rows."""
+    """Write the selected annotations as UTF-8 CSV to a binary stream; returns the rows."""
     total = count_annotations(store, selection) if progress else 0
-    stream.write(",".join(CSV_COLUMNS) + "\r\n")
+    stream.write((",".join(CSV_COLUMNS) + "\r\n").encode("utf-8"))
     written = 0
-    for batch in iter_csv_batches(store, selection, escape_formulas=escape_formulas):
-        check_cancel(cancel)
-        stream.writelines(batch)
-        written += len(batch)
-        if progress:
-            progress(written, total)
+    with closing(iter_csv_chunks(store, selection, escape_formulas=escape_formulas)) as chunks:
+        for chunk, rows in chunks:
+            check_cancel(cancel)
+            stream.write(chunk)
+            written += rows
+            if progress:
+                progress(written, total)
     return written

@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 import json
-from typing import TextIO
+from typing import IO
 
 import clipper
 from clipper.layout import CharLayout
@@ -45,7 +45,7 @@ def pdf_fields(layout: CharLayout, start: int, end: int) -> str:
 
 def write_json(
     store: Store,
-    stream: TextIO,
+    stream: IO[str],
     selection: Selection,
     *,
     progress: ProgressCallback | None = None,

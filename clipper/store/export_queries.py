@@ -8,7 +8,7 @@ speed of the ``sqlite3`` command-line tool.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -116,14 +116,23 @@ def csv_select(selection: Selection, *, escape_formulas: bool) -> tuple[str, lis
     return sql, params
 
 
-def iter_csv_batches(
+def iter_csv_chunks(
     store: Store, selection: Selection, *, escape_formulas: bool
-) -> Iterator[list[str]]:
-    """Batches of finished CSV lines, in text order."""
+) -> Generator[tuple[bytes, int], None, None]:
+    """Batches of finished CSV lines as UTF-8 bytes, with their row counts, in text order.
+
+    Rows are fetched as bytes (``text_factory``), so the lines SQLite renders go to the
+    file without being decoded into Python strings and encoded again.
+    """
     sql, params = csv_select(selection, escape_formulas=escape_formulas)
-    cursor = store.db.execute(sql, params)
-    while batch := cursor.fetchmany(BATCH):
-        yield [row[0] for row in batch]
+    conn = store.db.conn
+    conn.text_factory = bytes
+    try:
+        cursor = conn.execute(sql, params)
+        while batch := cursor.fetchmany(BATCH):
+            yield b"".join([row[0] for row in batch]), len(batch)
+    finally:
+        conn.text_factory = str
 
 
 def count_annotations(store: Store, selection: Selection) -> int:

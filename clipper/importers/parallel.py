@@ -17,7 +17,8 @@ from typing import Any
 
 from clipper.errors import ClipperError, ImportFailed
 from clipper.importers import read_file
-from clipper.importers.pdf.parallel import WORKERS_ENV, _context, free_cores
+from clipper.importers.pdf.cores import free_cores
+from clipper.importers.pdf.parallel import WORKERS_ENV, _context
 from clipper.model import ImportedArticle
 
 Outcome = tuple[Path, ImportedArticle | ClipperError]
@@ -66,8 +67,9 @@ def read_files_parallel(
     ``workers``: processes to use (``None``: the free cores; 1 reads in this process).
     """
     items = [Path(p) for p in paths]
-    count = workers if workers is not None else free_cores()
-    count = max(1, min(count, len(items)))
+    count = 1
+    if len(items) > 1:
+        count = max(1, min(workers if workers is not None else free_cores(), len(items)))
     if count == 1:
         for path in items:
             try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,8 @@ import pytest
 from clipper.errors import Cancelled, ClipperError, PasswordRequired
 from clipper.importers.parallel import read_files_parallel
 from clipper.importers.pdf import read_pdf
-from clipper.importers.pdf.parallel import plan_workers
+from clipper.importers.pdf.errors import open_pdf
+from clipper.importers.pdf.parallel import extract_pages, plan_workers
 from clipper.model import ImportedArticle
 
 PDFS = Path(__file__).parent.parent / "fixtures" / "pdfs"
@@ -42,6 +44,21 @@ def test_cancel_stops_the_import(workers: int) -> None:
 
     with pytest.raises(Cancelled):
         read_pdf(FEDERAL_REGISTER, workers=workers, cancel=cancel)
+
+
+def test_pages_cross_the_process_boundary_packed() -> None:
+    pdf = open_pdf(FEDERAL_REGISTER)
+    try:
+        pages = extract_pages(pdf, FEDERAL_REGISTER.name, 0, 2)
+    finally:
+        pdf.close()
+    lines = pages[1].lines
+    assert lines is pages[1].lines  # unpacked once: the same objects every time
+    copy = pickle.loads(pickle.dumps(pages[1]))
+    assert copy.lines == lines and copy.lines is not lines
+    assert copy.line_count == len(lines) > 10
+    assert all(len(line.boxes) == 4 * len(line.text) for line in copy.lines)
+    assert "Ethiopian" in copy.text
 
 
 def test_plan_workers() -> None:

@@ -2,21 +2,23 @@
 its page and box.
 
 Steps: :mod:`.errors` opens the file (one clear message per failure), :mod:`.page` reads
-each page (:mod:`.glyphs` -> :mod:`.columns` -> :mod:`.lines`), :mod:`.parallel` spreads
-long documents over worker processes, :mod:`.cleanup` drops running heads and joins lines
+each page (:mod:`.glyphs` -> :mod:`.columns` -> :mod:`.lines`, packed in a
+:mod:`.pagetext`), :mod:`.parallel` spreads long documents over worker processes when
+:mod:`.cores` finds cores free, :mod:`.cleanup` drops running heads and joins lines
 into paragraphs, :mod:`.metadata` reads title/author/date.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
 from clipper.importers.pdf.cleanup import assemble
 from clipper.importers.pdf.errors import no_text, open_pdf, unreadable_fonts
 from clipper.importers.pdf.metadata import headline, pdf_author, pdf_date, pdf_title
-from clipper.importers.pdf.page import PageText
+from clipper.importers.pdf.pagetext import PageText
 from clipper.importers.pdf.parallel import extract_pages, extract_parallel, plan_workers
 from clipper.importers.text import derive_title
 from clipper.layout import CharLayout
@@ -87,7 +89,7 @@ def build_article(name: str, pages: Sequence[PageText], info: dict[str, Any]) ->
     if cids > MAX_CID_SHARE * glyphs:
         raise unreadable_fonts(name, cids, glyphs)
     text, page_numbers, boxes = assemble(pages)
-    readable = sum(1 for c in text if c.isalnum())
+    readable = sum(1 for _ in islice(filter(str.isalnum, text), MIN_READABLE))
     if readable < MIN_READABLE:
         error = no_text(name, len(pages), sum(p.images for p in pages))
         error.message = error.message.replace(

@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from clipper.importers.pdf.lines import NO_BOX, Line
-from clipper.importers.pdf.page import PageText
+from clipper.importers.pdf.pagetext import PageText
 
 EDGE_ZONE = 0.12
 _EDGE_LINES = 3

@@ -11,14 +11,26 @@ from __future__ import annotations
 import itertools
 import math
 from collections import Counter
-from collections.abc import Iterable, Mapping
-from typing import Any, NamedTuple
+from collections.abc import Iterable
+from typing import NamedTuple
 
 #: Orientation codes: the direction the text runs on the displayed page.
 RIGHT, DOWN, LEFT, UP = 0, 1, 2, 3
 #: A rotated minority (margin stamps, print marks) smaller than this share of a page is dropped.
 MINOR_ORIENTATION_SHARE = 0.1
 MINOR_ORIENTATION_GLYPHS = 200
+
+
+class RawChar(NamedTuple):
+    """A character as the page shows it: pdfplumber's ``x0``/``x1``/``top``/``bottom``."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    matrix: tuple[float, float, float, float, float, float]
 
 
 class Glyph(NamedTuple):
@@ -46,16 +58,14 @@ def _is_cjk(text: str) -> bool:
     return 0x3000 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF or 0xAC00 <= code <= 0xD7AF
 
 
-def _looks_vertical(chars: list[Mapping[str, Any]]) -> bool:
+def _looks_vertical(chars: list[RawChar]) -> bool:
     """Upright CJK glyphs stacked top to bottom in content order: vertical writing."""
-    if len(chars) < 4 or sum(_is_cjk(c["text"]) for c in chars) < 0.6 * len(chars):
+    if len(chars) < 4 or sum(_is_cjk(c.text) for c in chars) < 0.6 * len(chars):
         return False
     stacked = 0
     for prev, cur in itertools.pairwise(chars):
-        size = prev["size"] or 1.0
-        if abs(cur["x0"] - prev["x0"]) < 0.3 * size and 0.3 * size < cur["top"] - prev["top"] < (
-            2.0 * size
-        ):
+        size = prev.size or 1.0
+        if abs(cur.x0 - prev.x0) < 0.3 * size and 0.3 * size < cur.top - prev.top < 2.0 * size:
             stacked += 1
     return stacked > 0.5 * (len(chars) - 1)
 
@@ -74,15 +84,15 @@ def _turn(
 
 
 def page_glyphs(
-    chars: Iterable[Mapping[str, Any]], width: float, height: float
+    chars: Iterable[RawChar], width: float, height: float
 ) -> list[tuple[int, list[Glyph]]]:
     """Group a page's characters by text direction, each in its reading frame.
 
     The main direction comes first; small rotated minorities are left out.
     """
-    by_direction: dict[int, list[Mapping[str, Any]]] = {}
+    by_direction: dict[int, list[RawChar]] = {}
     for char in chars:
-        by_direction.setdefault(orientation(char["matrix"]), []).append(char)
+        by_direction.setdefault(orientation(char.matrix), []).append(char)
     if not by_direction:
         return []
     counts = Counter({d: len(cs) for d, cs in by_direction.items()})
@@ -96,13 +106,11 @@ def page_glyphs(
         if direction == RIGHT and _looks_vertical(members):
             frame = DOWN
         glyphs = []
-        for c in members:
-            x0, x1, top, bottom = c["x0"], c["x1"], c["top"], c["bottom"]
-            m = c["matrix"]
-            size = math.hypot(m[2], m[3]) or float(c["size"]) or 1.0
+        for text, x0, x1, top, bottom, raw_size, m in members:
+            size = math.hypot(m[2], m[3]) or float(raw_size) or 1.0
             if frame != direction:  # vertical writing: the glyphs stay upright
                 size = max(x1 - x0, 1.0)
             nx0, nx1, ntop, nbottom = _turn(frame, width, height, x0, x1, top, bottom)
-            glyphs.append(Glyph(c["text"], nx0, nx1, ntop, nbottom, size, (x0, top, x1, bottom)))
+            glyphs.append(Glyph(text, nx0, nx1, ntop, nbottom, size, (x0, top, x1, bottom)))
         groups.append((frame, glyphs))
     return groups

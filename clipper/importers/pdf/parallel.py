@@ -1,9 +1,10 @@
 """Page extraction, one page at a time or in worker processes (page ranges per task).
 
-pdfplumber spends ~80 ms per page building its character objects, in pure Python, so
-long documents are split into page ranges read by worker processes when more than one
-core is free. Each worker opens the document once; every page is closed when done so
-memory stays flat whatever the length.
+Reading a page costs ~45 ms of pure Python (pdfminer interpreting the page, then
+columns and lines), so long documents are split into page ranges read by worker
+processes when more than one core is free right now (:mod:`.cores`). Each worker opens
+the document once and closes every page when done, so memory stays flat whatever the
+length; pages come back packed (:mod:`.pagetext`), a few buffers each.
 """
 
 from __future__ import annotations
@@ -16,15 +17,11 @@ from pathlib import Path
 from typing import Any
 
 from clipper.errors import ClipperError
+from clipper.importers.pdf.cores import decide_workers, free_cores
 from clipper.importers.pdf.errors import damaged, open_pdf
 from clipper.importers.pdf.page import PageText, extract_page
 from clipper.progress import CancelCheck, ProgressCallback, check_cancel
 
-#: Fewer pages than this are read in-process: starting workers costs ~0.3 s.
-PARALLEL_MIN_PAGES = 12
-#: Each worker should get at least this many pages.
-MIN_PAGES_PER_WORKER = 6
-MAX_WORKERS = 4
 #: Environment override for the number of page workers ("1" turns parallel reading off).
 WORKERS_ENV = "CLIPPER_PDF_WORKERS"
 
@@ -32,31 +29,9 @@ _document: Any = None
 _document_name = ""
 
 
-def free_cores() -> int:
-    """Cores this process may use minus the ones busy on average over the last minute."""
-    try:
-        cores = len(os.sched_getaffinity(0))
-    except AttributeError:  # pragma: no cover - not on Linux
-        cores = os.cpu_count() or 1
-    try:
-        load = os.getloadavg()[0]
-    except OSError:  # pragma: no cover - Windows
-        load = 0.0
-    return max(1, cores - int(load))
-
-
 def plan_workers(pages: int, requested: int | None = None) -> int:
     """How many worker processes to read ``pages`` pages with (1 = in this process)."""
-    if requested is None:
-        env = os.environ.get(WORKERS_ENV, "").strip()
-        if env.isdigit():
-            requested = int(env)
-    most = max(1, pages // MIN_PAGES_PER_WORKER)
-    if requested is not None:
-        return max(1, min(requested, most))
-    if pages < PARALLEL_MIN_PAGES:
-        return 1
-    return max(1, min(free_cores(), most, MAX_WORKERS))
+    return decide_workers(pages, requested, os.environ.get(WORKERS_ENV), free_cores)
 
 
 def extract_pages(

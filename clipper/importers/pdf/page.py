@@ -22,7 +22,7 @@ def page_chars(page: Any) -> tuple[list[RawChar], int]:
     images = 0
     mb_x0, mb_top = page.mediabox[:2]
     height = page.height
-    todo: list[Any] = [iter(page.layout._objs)]
+    todo: list[Any] = [iter(page.layout)]
     while todo:
         for obj in todo[-1]:
             if isinstance(obj, LTChar):
@@ -38,7 +38,7 @@ def page_chars(page: Any) -> tuple[list[RawChar], int]:
                     )
                 )
             elif isinstance(obj, LTContainer):  # a form XObject (LTFigure): read its content
-                todo.append(iter(obj._objs))
+                todo.append(iter(obj))
                 break
             elif isinstance(obj, LTImage):
                 images += 1

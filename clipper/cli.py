@@ -11,18 +11,22 @@ import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
 from clipper import __version__
 from clipper.errors import ClipperError
 from clipper.exporters import FORMATS, ExportSelection, export_to_path, export_to_stream
-from clipper.importers.clipper_json import merge_export
-from clipper.library import ImportOutcome, import_files, import_pasted
 from clipper.model import Annotation, ArticleMeta
 from clipper.paths import default_db_path
 from clipper.store import Store
+
+if TYPE_CHECKING:
+    from clipper.library import ImportOutcome
+
+# The importers (PDF: pdfplumber) and the JSON merge are imported inside the commands that
+# use them, so that ``clipper gui`` and the light commands start fast.
 
 F = TypeVar("F", bound=Callable[..., Any])
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -157,6 +161,8 @@ def _import_paths(
 ) -> list[ImportOutcome]:
     """Import files (several in parallel), with a progress bar on a terminal: pages
     for one file, files for several."""
+    from clipper.library import import_files
+
     options: dict[str, Any] = {
         "meta": meta,
         "force": force,
@@ -203,6 +209,8 @@ def import_command(
 
     Example: clipper import clippings/*.txt report.pdf --outlet "The Herald"
     """
+    from clipper.library import ImportOutcome, import_pasted
+
     meta = _meta(title, outlet, author, date, url, language)
     outcomes: list[ImportOutcome] = []
     paths = [f for f in files if f != "-"]
@@ -431,6 +439,8 @@ def import_annotations_command(ctx: Context, file: Path) -> None:
 
     Example: clipper import-annotations colleague-export.json
     """
+    from clipper.importers.clipper_json import merge_export
+
     report = merge_export(ctx.store, file)
     click.echo(
         f"articles: {report.articles_created} created, {report.articles_matched} matched; "

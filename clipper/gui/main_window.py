@@ -50,7 +50,6 @@ from clipper.gui.settings import Settings
 from clipper.gui.shortcuts import ACTIONS, MENUS, SEPARATOR_BEFORE, ShortcutsDialog, create_actions
 from clipper.gui.tag_bar import TagBar
 from clipper.gui.welcome import WelcomePage
-from clipper.importers import SUPPORTED_PATTERNS
 
 log = logging.getLogger("clipper.gui")
 
@@ -573,6 +572,8 @@ class MainWindow(QMainWindow):
         self.view.setFocus()
 
     def import_dialog(self) -> None:
+        from clipper.importers import SUPPORTED_PATTERNS  # charset detection: not at start-up
+
         patterns = " ".join(SUPPORTED_PATTERNS)
         paths, _ = QFileDialog.getOpenFileNames(
             self,

@@ -107,6 +107,65 @@ def test_main_quits_after_first_paint_and_prints_nothing(tmp_path: Path) -> None
     assert (tmp_path / "app.db").exists()
 
 
+_FIRST_PAINT_PROBE = """
+import sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+from clipper.library import open_sample
+from clipper.store import Store
+from clipper.gui.app import main
+from clipper.gui.errors import log_file
+
+with Store(sys.argv[1]) as store:
+    article = open_sample(store)
+seen = []
+
+class Probe(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and isinstance(watched, QMainWindow) and not seen:
+            seen.append(watched.view.text() == article.text)
+            seen.append(watched.centre.currentWidget() is watched.article_page)
+            QTimer.singleShot(200, QApplication.quit)  # let the deferred start-up work run
+        return False
+
+app = QApplication([])
+probe = Probe()
+app.installEventFilter(probe)
+main(sys.argv[1])
+print(seen, not QApplication.windowIcon().isNull(), log_file())
+"""
+
+
+def test_first_paint_shows_the_stored_article_then_log_and_icon_follow(
+    tmp_path: Path,
+) -> None:
+    """The window's first picture already has the article; the log file and the window icon
+    are set up just after it (they are not needed to draw it)."""
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env.update(
+        {
+            "HOME": str(tmp_path),
+            "XDG_CONFIG_HOME": str(tmp_path / "config"),
+            "XDG_STATE_HOME": str(tmp_path / "state"),
+            "PYTHONPATH": str(ROOT),
+            "QT_QPA_PLATFORM": "offscreen",
+        }
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", _FIRST_PAINT_PROBE, str(tmp_path / "app.db")],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    seen, icon, log = result.stdout.strip().rsplit(" ", 2)
+    assert seen == "[True, True]"
+    assert icon == "True"
+    assert log.endswith("clipper.log") and str(tmp_path / "state") in log
+
+
 def test_shortcut_rows_come_from_the_action_data_and_the_tags() -> None:
     from clipper.gui.shortcuts import ACTIONS, shortcut_rows
     from clipper.model import BUILTIN_TAGS

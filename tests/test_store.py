@@ -111,6 +111,21 @@ def test_list_annotations_in_text_order_and_by_tag(store: Store) -> None:
     assert store.tag_counts(article_id) == {"figure": 1, "claim": 1, "quote": 1}
 
 
+def test_list_annotations_shares_repeated_strings(store: Store) -> None:
+    """Equal tags are one object, and an unedited annotation's two timestamps too (memory
+    for tens of thousands of annotations); the values are what was stored."""
+    article_id = article(store)
+    store.add_annotation(article_id, 0, 6, "quote")
+    store.add_annotation(article_id, 7, 11, "quote")
+    edited = store.add_annotation(article_id, 20, 25, "claim")
+    store.update_annotation(edited.id, note="checked")
+    first, second, third = store.list_annotations(article_id)
+    assert first.tag == second.tag == "quote" and first.tag is second.tag
+    assert first.updated_at == first.created_at and first.updated_at is first.created_at
+    assert third.note == "checked" and third.updated_at >= third.created_at
+    assert store.get_annotation(third.id) == third
+
+
 def test_full_text_search_and_tag_filter(store: Store) -> None:
     crane = article(store, "A crane fell into the mosque.", "Crane collapse")
     article(store, "NASA retires the shuttle.", "Shuttle")

@@ -9,9 +9,11 @@ list insert/delete (a memmove), fine for tens of thousands.
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
-from operator import attrgetter
+from itertools import islice
+from operator import attrgetter, eq
 
 from clipper.model import Annotation
 
@@ -21,6 +23,7 @@ __all__ = ["LONG", "AnnotationIndex"]
 LONG = 4096
 
 _START = attrgetter("start")
+_ID = attrgetter("id")
 
 
 def _key(a: Annotation) -> tuple[int, int, int]:
@@ -30,14 +33,23 @@ def _key(a: Annotation) -> tuple[int, int, int]:
 class AnnotationIndex:
     """Annotations of one article, sorted by start, queryable by window."""
 
-    __slots__ = ("_by_id", "_items", "_long", "_starts")
+    __slots__ = ("_by_id", "_ids", "_items", "_long", "_starts")
 
     def __init__(self, annotations: Iterable[Annotation] = ()) -> None:
-        # Measured at 50,000 annotations: comprehensions and a sort keyed on one attribute
-        # beat tuple keys and attrgetter/zip pipelines here (~25 ms vs ~40-70 ms).
-        self._by_id: dict[int, Annotation] = {a.id: a for a in annotations}
+        # Lookup by id is a bisect in a sorted array of ids (8 bytes each) beside the
+        # annotations in id order: a third of a dict's memory (~0.8 vs 2.6 MB at 50,000).
+        given = list(annotations)
+        by_id = sorted(given, key=_ID)
+        ids = array("q", [a.id for a in by_id])
+        if any(map(eq, ids, islice(ids, 1, None))):  # a repeated id: the last one wins
+            unique = {a.id: a for a in given}
+            given = list(unique.values())
+            by_id = sorted(given, key=_ID)
+            ids = array("q", [a.id for a in by_id])
+        self._ids = ids
+        self._by_id: list[Annotation] = by_id
         #: Short annotations sorted by start (stable), and their starts (for bisect).
-        self._items: list[Annotation] = sorted(self._by_id.values(), key=_START)
+        self._items: list[Annotation] = sorted(given, key=_START)
         self._starts: list[int] = [a.start for a in self._items]
         self._long: dict[int, Annotation] = {}
         if self._items and max(a.end - a.start for a in self._items) > LONG:
@@ -46,22 +58,30 @@ class AnnotationIndex:
             self._starts = [a.start for a in self._items]
 
     def __len__(self) -> int:
-        return len(self._by_id)
+        return len(self._ids)
+
+    def _find(self, annotation_id: int) -> int:
+        """Position of ``annotation_id`` in the id order, or -1."""
+        i = bisect_left(self._ids, annotation_id)
+        return i if i < len(self._ids) and self._ids[i] == annotation_id else -1
 
     def __contains__(self, annotation_id: object) -> bool:
-        return annotation_id in self._by_id
+        return isinstance(annotation_id, int) and self._find(annotation_id) >= 0
 
     def get(self, annotation_id: int) -> Annotation | None:
-        return self._by_id.get(annotation_id)
+        i = self._find(annotation_id)
+        return self._by_id[i] if i >= 0 else None
 
     def all(self) -> list[Annotation]:
         """Every annotation, ordered by ``(start, end, id)``."""
-        return sorted(self._by_id.values(), key=_key)
+        return sorted(self._by_id, key=_key)
 
     def add(self, annotation: Annotation) -> None:
         """Add ``annotation`` (replacing one with the same id)."""
         self.remove(annotation.id)
-        self._by_id[annotation.id] = annotation
+        i = bisect_left(self._ids, annotation.id)
+        self._ids.insert(i, annotation.id)
+        self._by_id.insert(i, annotation)
         if annotation.end - annotation.start > LONG:
             self._long[annotation.id] = annotation
             return
@@ -71,9 +91,11 @@ class AnnotationIndex:
 
     def remove(self, annotation_id: int) -> Annotation | None:
         """Remove and return the annotation with this id (``None`` if absent)."""
-        old = self._by_id.pop(annotation_id, None)
-        if old is None:
+        position = self._find(annotation_id)
+        if position < 0:
             return None
+        old = self._by_id.pop(position)
+        del self._ids[position]
         if self._long.pop(annotation_id, None) is None:
             i = bisect_left(self._starts, old.start)
             while i < len(self._items) and self._starts[i] == old.start:

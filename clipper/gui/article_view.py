@@ -47,6 +47,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QFrame, QPlainTextEdit, QToolTip, QWidget
 
 from clipper.gui.annotation_index import AnnotationIndex
+from clipper.gui.memory import release_free_memory
 from clipper.gui.positions import PositionMap, qt_safe_text
 from clipper.model import Annotation, Tag
 from clipper.spans import snap_to_words, trim_span
@@ -74,6 +75,8 @@ _MIN_SIDE_MARGIN = 16
 _FALLBACK_COLOUR = "#888888"
 _MAX_LANES = 6
 _FLASH_MS = 900
+#: After loading a text at least this long, give the freed temporaries back to the system.
+_TRIM_AFTER_CHARS = 1_000_000
 
 
 class ArticleView(QPlainTextEdit):
@@ -116,6 +119,9 @@ class ArticleView(QPlainTextEdit):
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        # Always shown: a scroll bar that appears when a long text is loaded would narrow
+        # the text and make Qt lay out every paragraph again (~9 MB and ~20 ms at 5 MB).
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         # the side margins (readable measure) share the text's background
         self.setBackgroundRole(QPalette.ColorRole.Base)
         self.setAutoFillBackground(True)
@@ -144,6 +150,8 @@ class ArticleView(QPlainTextEdit):
         self.verticalScrollBar().setValue(0)
         self.horizontalScrollBar().setValue(0)
         self.viewport().update()
+        if len(text) >= _TRIM_AFTER_CHARS:
+            release_free_memory()  # the load's big temporaries, left as free heap pages
 
     def _load_document(self, text: str) -> None:
         doc = self.document()
@@ -345,6 +353,13 @@ class ArticleView(QPlainTextEdit):
         super().wheelEvent(event)
 
     # ------------------------------------------------------------------ layout
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            # New margins first, so that the text keeps its width when the window does not
+            # get narrower than the readable measure (no re-layout of every paragraph).
+            self._update_margins()
+        return super().event(event)
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._update_margins()
@@ -352,11 +367,13 @@ class ArticleView(QPlainTextEdit):
     def _update_margins(self) -> None:
         """Centre a column of readable width (about 78 characters) in the widget."""
         metrics = QFontMetricsF(self.font())
-        measure = metrics.averageCharWidth() * _MAX_LINE_CHARS
-        available = self.width() - self.verticalScrollBar().sizeHint().width()
-        side = max(_MIN_SIDE_MARGIN, int((available - measure) / 2))
-        if self.viewportMargins().left() != side:
-            self.setViewportMargins(side, 8, side, 8)
+        measure = round(metrics.averageCharWidth() * _MAX_LINE_CHARS)
+        spare = self.width() - self.verticalScrollBar().sizeHint().width() - measure
+        left = max(_MIN_SIDE_MARGIN, spare // 2)
+        right = max(_MIN_SIDE_MARGIN, spare - spare // 2)  # text width: exactly the measure
+        margins = self.viewportMargins()
+        if (margins.left(), margins.right()) != (left, right):
+            self.setViewportMargins(left, 8, right, 8)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange:
@@ -434,7 +451,9 @@ class ArticleView(QPlainTextEdit):
                 top + line.ascent(),
             )
 
-    def _visible_annotations(self, blocks: list[tuple[QTextBlock, QPointF]]) -> list[Annotation]:
+    def _visible_annotations(
+        self, blocks: list[tuple[QTextBlock, QPointF, int, int]]
+    ) -> list[Annotation]:
         if not blocks or not len(self._index):
             return []
         first = blocks[0][0]

@@ -428,7 +428,27 @@ class Store:
             + (" WHERE " + " AND ".join(where) if where else "")
             + ' ORDER BY article_id, start, "end", id'
         )
-        return [Annotation(*row) for row in self.db.execute(sql, params)]
+        # SQLite hands out a new string object per value: let equal tags share one, and
+        # updated_at share created_at when equal (never edited) - ~6 MB less at 50,000.
+        tags_seen: dict[str, str] = {}
+        tag_object = tags_seen.setdefault
+        return [
+            Annotation(
+                ident,
+                article,
+                start,
+                end,
+                tag_object(tag, tag),
+                text,
+                note,
+                created,
+                created if updated == created else updated,
+                page,
+            )
+            for ident, article, start, end, tag, text, note, created, updated, page in (
+                self.db.execute(sql, params)
+            )
+        ]
 
     def update_annotation(
         self, annotation_id: int, *, tag: str | None = None, note: str | None = None

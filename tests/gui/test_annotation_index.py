@@ -41,6 +41,20 @@ def test_add_replace_remove() -> None:
     assert [a.id for a in index.overlapping(0, 100)] == [1]
 
 
+def test_lookup_by_id_and_repeated_ids_keep_the_last() -> None:
+    index = AnnotationIndex([ann(7, 0, 5), ann(3, 2, 4), ann(7, 10, 12)])
+    assert len(index) == 2 and 7 in index and 3 in index and 4 not in index
+    assert "7" not in index
+    found = index.get(7)
+    assert found is not None and found.start == 10
+    assert index.get(99) is None
+    assert [a.id for a in index.overlapping(0, 100)] == [3, 7]
+    index.add(ann(1, 1, 2))
+    index.add(ann(9, 3, 3 + LONG + 1))
+    assert [a.id for a in index.all()] == [1, 3, 9, 7]
+    assert index.remove(3) is not None and index.get(3) is None and len(index) == 3
+
+
 spans = st.lists(
     st.tuples(st.integers(0, 3 * LONG), st.integers(1, LONG + 600)),
     max_size=40,

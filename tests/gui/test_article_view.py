@@ -463,3 +463,25 @@ def test_real_article_with_store_annotations(view: ArticleView, store: Store) ->
     assert article.text[created.start : created.end] == created.text
     tip = view.tooltip_at(centre_of(view, start, start + 7))
     assert tip is not None and "Person" in tip and "NASA head" in tip
+
+
+def test_text_keeps_its_width_when_the_window_grows_or_a_long_text_loads(
+    view: ArticleView,
+) -> None:
+    """The scroll bar is always there and the side margins absorb extra width, so a
+    resize or a long article does not make Qt lay out every paragraph again."""
+    view.resize(1200, 600)
+    QApplication.processEvents()
+    width = view.viewport().width()
+    assert view.verticalScrollBar().isVisible()
+    view.set_article("A paragraph of text.\n\n" * 2000, [], BUILTIN_TAGS)
+    QApplication.processEvents()
+    assert view.viewport().width() == width
+    view.resize(1400, 600)
+    QApplication.processEvents()
+    assert view.viewport().width() == width
+    left, right = view.viewportMargins().left(), view.viewportMargins().right()
+    assert abs(left - right) <= 1
+    view.resize(300, 600)  # narrower than the measure: the text narrows too
+    QApplication.processEvents()
+    assert view.viewport().width() < width

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLineEdit, QPushButton, QWidget
 
 from clipper.errors import ClipperError, NeedsOcr
@@ -187,24 +188,45 @@ def test_many_bad_files_give_one_summary(
 
 
 def test_cancel_mid_import_leaves_the_database_unchanged(
-    qtbot: Any, controller: ImportController, db_path: Path
+    qtbot: Any, controller: ImportController, db_path: Path, monkeypatch: Any
 ) -> None:
-    """The text file is stored first; cancelling during the PDF removes it again."""
-    rec = Recorder(controller)
-    labels: list[str] = []
-    stored_at_cancel: list[int] = []
+    """The text file is stored first; cancelling during the PDF removes it again.
 
-    def press_cancel(done: int, total: int) -> None:
-        dialog = controller.progress_dialog
-        assert dialog is not None
-        labels.append(dialog.labelText())
-        if done > 0 and "cancelled" not in labels:
+    The real importer reads the real PDF, but the worker waits after its first page until
+    the UI has pressed Cancel, so the outcome does not depend on how fast the PDF reads.
+    """
+    rec = Recorder(controller)
+    stored_at_cancel: list[int] = []
+    at_first_page = threading.Event()
+    cancel_pressed = threading.Event()
+    real_read_file = import_flow.read_file
+
+    def gated_read_file(path: Any, **options: Any) -> Any:
+        pages = options["progress"]
+
+        def progress(done: int, total: int) -> None:
+            pages(done, total)
+            if str(path).endswith(".pdf") and done == 1:
+                at_first_page.set()
+                assert cancel_pressed.wait(10), "the UI never pressed Cancel"
+
+        return real_read_file(path, **{**options, "progress": progress})
+
+    monkeypatch.setattr(import_flow, "read_file", gated_read_file)
+
+    def press_cancel_at_the_gate() -> None:
+        if at_first_page.is_set() and not cancel_pressed.is_set():
+            dialog = controller.progress_dialog
+            assert dialog is not None
             stored_at_cancel.append(count(db_path))
             dialog.findChild(QPushButton).click()  # the dialog's own Cancel button
-            labels.append("cancelled")
+            cancel_pressed.set()
 
-    controller.progressed.connect(press_cancel)
+    poll = QTimer()
+    poll.timeout.connect(press_cancel_at_the_gate)
+    poll.start(10)
     run(qtbot, controller, ARTICLES / "wikinews_news_nasa.txt", TWO_PAGE_PDF)
+    poll.stop()
 
     assert stored_at_cancel == [1]  # the text file was in when Cancel was pressed …
     assert count(db_path) == 0  # … and is gone again

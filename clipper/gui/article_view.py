@@ -91,6 +91,7 @@ class ArticleView(QPlainTextEdit):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._pointer_over_highlight = False
         #: Grow selections to whole words in :meth:`selected_span`.
         self.snap_to_words: bool = True
         self._text = ""
@@ -600,6 +601,7 @@ class ArticleView(QPlainTextEdit):
         super().mouseMoveEvent(event)
         if event.buttons() == Qt.MouseButton.NoButton and len(self._index):
             over = bool(self.annotations_at(event.position().toPoint()))
-            shape = Qt.CursorShape.PointingHandCursor if over else Qt.CursorShape.IBeamCursor
-            if self.viewport().cursor().shape() != shape:
+            if over != self._pointer_over_highlight:
+                self._pointer_over_highlight = over
+                shape = Qt.CursorShape.PointingHandCursor if over else Qt.CursorShape.IBeamCursor
                 self.viewport().setCursor(shape)

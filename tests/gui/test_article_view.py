@@ -485,3 +485,22 @@ def test_text_keeps_its_width_when_the_window_grows_or_a_long_text_loads(
     view.resize(300, 600)  # narrower than the measure: the text narrows too
     QApplication.processEvents()
     assert view.viewport().width() < width
+
+
+def test_pointer_is_a_hand_over_highlights_and_a_text_beam_elsewhere(
+    view: ArticleView, qtbot: QtBot
+) -> None:
+    text = OVERLAP_TEXT
+    view.set_article(text, [ann(1, text, *find_span(text, "charlie"))], TAGS)
+
+    def move_to(point: QPoint) -> Qt.CursorShape:
+        qtbot.mouseMove(view.viewport(), point)
+        return view.viewport().cursor().shape()
+
+    assert (
+        move_to(centre_of(view, *find_span(text, "charlie"))) == Qt.CursorShape.PointingHandCursor
+    )
+    assert move_to(centre_of(view, *find_span(text, "golf"))) == Qt.CursorShape.IBeamCursor
+    assert (
+        move_to(centre_of(view, *find_span(text, "charlie"))) == Qt.CursorShape.PointingHandCursor
+    )

@@ -4,7 +4,7 @@
 #
 #   packaging/smoke_bundle.sh dist/clipper
 #
-# Checks: --version, a CLI import of a text file and a PDF, and the app painting its window
+# Checks: --version, a CLI import of a text file, a PDF and a saved web page, and the app painting its window
 # offscreen (CLIPPER_QUIT_AFTER_PAINT=1). Prints the bundle size and start-up time.
 set -euo pipefail
 
@@ -18,6 +18,9 @@ trap 'rm -rf "$tmp"' EXIT
 cp "$repo/resources/samples/wikinews_news_crane.txt" "$tmp/article.txt"
 pdf="$repo/tests/fixtures/pdfs/pdfplumber__2023-06-20-PV.pdf"  # a real 2-page PDF (see its ATTRIBUTION)
 [[ -f "$pdf" ]] && cp "$pdf" "$tmp/article.pdf"
+# A real saved news page (see tests/fixtures/ATTRIBUTION.md); no suffix: content sniffing.
+html="$repo/tests/fixtures/html/trafilatura__wikimediafoundation.org.turkey.html"
+[[ -f "$html" ]] && cp "$html" "$tmp/article-page"
 cd "$tmp"
 
 run() {
@@ -51,6 +54,16 @@ PY
     run CLIPPER_PDF_WORKERS=2 timeout 120 "$exe" --db "$tmp/smoke.db" import --force "$tmp/long.pdf" \
         >/dev/null || fail "12-page PDF import with 2 worker processes"
     echo "ok  PDF import in 2 worker processes"
+fi
+if [[ -f "$tmp/article-page" ]]; then
+    # trafilatura, jusText, htmldate and their data files must be in the bundle.
+    out=$(run "$exe" --db "$tmp/smoke.db" import --json "$tmp/article-page") || fail "HTML import"
+    [[ "$out" == *'"title": "Access to Wikipedia restored in Turkey'* ]] || fail "HTML import printed: $out"
+    page_id=$(sed -E 's/.*"id": ([0-9]+).*/\1/' <<<"$out")
+    text=$(run "$exe" --db "$tmp/smoke.db" show "$page_id") || fail "show the HTML article"
+    [[ "$text" == *"said Katherine Maher, Executive Director"* && "$text" != *"<"* ]] \
+        || fail "HTML article text: ${text:0:200}"
+    echo "ok  HTML import ($(basename "$html"))"
 fi
 listing=$(run "$exe" --db "$tmp/smoke.db" articles) || fail "articles"
 [[ "$listing" == *"Mecca crane collapse"* ]] || fail "articles listing: $listing"

@@ -3,6 +3,8 @@ database. :func:`read_file` picks the importer from the file's content and name.
 
 from __future__ import annotations
 
+import codecs
+import re
 from pathlib import Path
 
 from clipper.errors import ImportFailed
@@ -12,12 +14,32 @@ from clipper.progress import CancelCheck, ProgressCallback
 
 TEXT_SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md"}
 PDF_SUFFIXES = {".pdf"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 #: File-dialog filter patterns for what :func:`read_file` understands.
-SUPPORTED_PATTERNS = ("*.txt", "*.text", "*.md", "*.markdown", "*.pdf")
+SUPPORTED_PATTERNS = ("*.txt", "*.text", "*.md", "*.markdown", "*.pdf", "*.html", "*.htm")
+
+_UTF16_BOMS = ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+# White space, comments (browsers' "saved from url=" mark) and an XML declaration may come
+# before the document type or the <html> tag.
+_HTML_START = re.compile(
+    r"(?:\s|<!--.*?-->|<\?xml\b[^>]*>)*<(?:!doctype\s+html|html[\s>])", re.IGNORECASE | re.DOTALL
+)
 
 
 def is_pdf(path: Path, head: bytes) -> bool:
     return head.startswith(b"%PDF") or path.suffix.lower() in PDF_SUFFIXES
+
+
+def is_html(path: Path, head: bytes) -> bool:
+    """An .html/.htm/.xhtml name, or content starting with ``<!doctype html`` or ``<html``."""
+    if path.suffix.lower() in HTML_SUFFIXES:
+        return True
+    codec = "utf-8"
+    for bom, utf16 in _UTF16_BOMS:
+        if head.startswith(bom):
+            head, codec = head[len(bom) :], utf16
+    start = head.decode(codec, errors="ignore").lstrip("\ufeff")
+    return _HTML_START.match(start) is not None
 
 
 def read_file(
@@ -28,7 +50,7 @@ def read_file(
     progress: ProgressCallback | None = None,
     cancel: CancelCheck | None = None,
 ) -> ImportedArticle:
-    """Read one text or PDF file. Raises :class:`ImportFailed` with a user-fit message."""
+    """Read one text, PDF or HTML file. Raises :class:`ImportFailed` with a user-fit message."""
     path = Path(path)
     if not path.exists():
         raise ImportFailed(f"{path}: no such file")
@@ -47,6 +69,10 @@ def read_file(
         data = path.read_bytes()
     except OSError as exc:
         raise ImportFailed(f"{path} cannot be read: {exc.strerror or exc}") from exc
+    if is_html(path, head):
+        from clipper.importers.html import read_html  # trafilatura: loaded only when needed
+
+        return read_html(data, path.name, encoding=encoding)
     kind = TEXT_SUFFIXES.get(path.suffix.lower(), "txt")
     return read_text(data, path.name, kind=kind, encoding=encoding)
 
@@ -56,4 +82,11 @@ def read_pasted_text(text: str, *, kind: str = "clipboard") -> ImportedArticle:
     return read_text(text.encode("utf-8"), kind, kind=kind, encoding="utf-8")
 
 
-__all__ = ["SUPPORTED_PATTERNS", "ImportFailed", "is_pdf", "read_file", "read_pasted_text"]
+__all__ = [
+    "SUPPORTED_PATTERNS",
+    "ImportFailed",
+    "is_html",
+    "is_pdf",
+    "read_file",
+    "read_pasted_text",
+]

@@ -1,0 +1,150 @@
+"""HTML import: a saved news page's main text and metadata, extracted by trafilatura.
+
+The stored text is the article only (no navigation, footers or comments), one block per
+paragraph, heading, list, quotation or table, blocks separated by a blank line. No markup is
+stored. The page is decoded here, not by trafilatura: a byte-order mark wins, then the
+charset the page declares (``<meta charset>``, ``http-equiv`` or the XML declaration, with
+the HTML standard's reading of "iso-8859-1" as windows-1252), then UTF-8 or detection.
+
+Importing trafilatura takes a moment: :func:`clipper.importers.read_file` imports this
+module only when a file is HTML.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from trafilatura import bare_extraction
+from trafilatura.settings import Document
+from trafilatura.xml import xmltotxt
+
+from clipper.errors import ImportFailed
+from clipper.importers.text import decode_bytes, derive_title, normalise_newlines
+from clipper.model import ImportedArticle
+
+_PRESCAN_BYTES = 4096
+_DECLARED_CHARSET = re.compile(
+    rb"""<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)"""
+    rb"""|<\?xml\b[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._:-]+)""",
+    re.IGNORECASE,
+)
+# What browsers do (WHATWG Encoding standard): these labels mean windows-1252, and a page
+# without a BOM cannot really be UTF-16 (it declared that in ASCII).
+_CODEC_FOR = {"iso8859_1": "cp1252", "ascii": "cp1252", "utf_16": "utf_8", "utf_16_le": "utf_8",
+              "utf_16_be": "utf_8", "utf_32": "utf_8"}  # fmt: skip
+_BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+_HTML_LANG = re.compile(r"""<html\b[^>]*?\blang\s*=\s*["']?([A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*)""")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_NO_ARTICLE = (
+    "{name} has no article text that Clipper could find (it may be a menu, an index "
+    "page or a page that builds its text with JavaScript). Open the page in a browser, "
+    "select the article's text, copy it and use New clipping from clipboard, or save the "
+    "article as text (.txt) and import that."
+)
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The Python codec for the charset the page declares near its start, if any."""
+    match = _DECLARED_CHARSET.search(data[:_PRESCAN_BYTES])
+    if not match:
+        return None
+    label = (match.group(1) or match.group(2)).decode("ascii").strip().lower()
+    try:
+        codec = codecs.lookup(label).name.replace("-", "_")
+    except LookupError:
+        return None
+    return _CODEC_FOR.get(codec, codec)
+
+
+def decode_html(data: bytes, name: str, encoding: str | None = None) -> tuple[str, list[str]]:
+    """The page as text, and warnings about its encoding (see the module docstring)."""
+    if encoding or data.startswith(_BOMS):
+        return decode_bytes(data, name, encoding), []
+    codec = declared_charset(data)
+    if codec:
+        try:
+            return data.decode(codec), []
+        except UnicodeDecodeError:
+            if codec == "cp1252":  # bytes windows-1252 leaves undefined: as browsers do
+                return data.decode("latin-1"), []
+        text = decode_bytes(data, name)
+        return text, [
+            f"{name} says its text is {codec.replace('_', '-')} but it is not; the encoding was "
+            "detected instead. Check accented letters and punctuation, or import it again with "
+            "--encoding."
+        ]
+    return decode_bytes(data, name), []
+
+
+def read_html(data: bytes, name: str, *, encoding: str | None = None) -> ImportedArticle:
+    """Turn a saved web page into an article: its main text and what the page says about it.
+
+    Raises :class:`ImportFailed` when the page holds no article text.
+    """
+    page, warnings = decode_html(data, name, encoding)
+    document = bare_extraction(
+        page,
+        with_metadata=True,
+        include_comments=False,
+        include_images=False,
+        # Without it, a page with little text comes back as its menu ("Home / World ...").
+        favor_precision=True,
+    )
+    text = _article_text(document) if isinstance(document, Document) else ""
+    if not isinstance(document, Document) or not text:
+        raise ImportFailed(_NO_ARTICLE.format(name=name))
+    return ImportedArticle(
+        text=text,
+        title=_clean(document.title) or derive_title(text),
+        source_name=name,
+        source_kind="html",
+        outlet=_clean(document.sitename),
+        author=_clean(document.author),
+        published=_date(document.date),
+        url=_url(document.url),
+        language=_language(document.language) or _page_language(page),
+        warnings=warnings,
+    )
+
+
+def _article_text(document: Document) -> str:
+    """One block per paragraph/heading/list/quote/table, separated by a blank line."""
+    if document.body is not None and len(document.body):
+        raw_blocks = [xmltotxt(block, False) for block in document.body]
+    else:
+        raw_blocks = (document.text or "").split("\n")
+    blocks = []
+    for raw in raw_blocks:
+        lines = (line.strip() for line in normalise_newlines(raw).split("\n"))
+        block = "\n".join(line for line in lines if line)
+        if block:
+            blocks.append(block)
+    return "\n\n".join(blocks)
+
+
+def _clean(value: str | None) -> str | None:
+    value = " ".join(value.split()) if value else ""
+    return value or None
+
+
+def _date(value: str | None) -> str | None:
+    return value if value and _DATE.fullmatch(value) else None
+
+
+def _url(value: str | None) -> str | None:
+    value = _clean(value)
+    return value if value and value.startswith(("https://", "http://")) else None
+
+
+def _language(value: str | None) -> str | None:
+    value = _clean(value)
+    if not value:
+        return None
+    primary, _, rest = value.replace("_", "-").partition("-")
+    return f"{primary.lower()}-{rest}" if rest else primary.lower()
+
+
+def _page_language(page: str) -> str | None:
+    match = _HTML_LANG.search(page[:_PRESCAN_BYTES])
+    return _language(match.group(1)) if match else None

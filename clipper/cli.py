@@ -203,7 +203,7 @@ def import_command(
     force: bool,
     as_json: bool,
 ) -> None:
-    """Import text (.txt, .md) or PDF files; "-" reads text from standard input.
+    """Import text (.txt, .md), PDF or HTML files; "-" reads text from standard input.
 
     Prints one line per imported article: its id, a tab, its title.
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pickle
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -88,3 +90,34 @@ def test_batch_import_keeps_input_order_and_reports_each_error(tmp_path: Path) -
     assert isinstance(results[3][1], ClipperError) and "empty" in results[3][1].message
     one_process = list(read_files_parallel(paths, workers=1))
     assert [type(r) for _, r in one_process] == kinds
+
+
+def test_a_cancelled_parallel_read_lets_the_process_exit() -> None:
+    """Cancelling must not leave the worker pool blocked: the interpreter has to exit.
+
+    (Terminating a worker while it sends a result used to hang exit forever.)
+    """
+    code = (
+        "import sys, time\n"
+        "from pathlib import Path\n"
+        "from clipper.errors import Cancelled\n"
+        "from clipper.importers.pdf import read_pdf\n"
+        "for limit in (1, 3, 6):\n"
+        "    calls = []\n"
+        "    def cancel():\n"
+        "        calls.append(1)\n"
+        "        return len(calls) > limit\n"
+        "    start = time.monotonic()\n"
+        "    try:\n"
+        "        read_pdf(Path(sys.argv[1]), workers=2, cancel=cancel)\n"
+        "    except Cancelled:\n"
+        "        print('cancelled', round(time.monotonic() - start, 2))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(FEDERAL_REGISTER)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.count("cancelled") == 3

@@ -27,6 +27,8 @@ WORKERS_ENV = "CLIPPER_PDF_WORKERS"
 
 _document: Any = None
 _document_name = ""
+#: Set by the importing process when the user cancels; workers check it between pages.
+_cancelled: Any = None
 
 
 def plan_workers(pages: int, requested: int | None = None) -> int:
@@ -61,14 +63,15 @@ def extract_pages(
     return results
 
 
-def _open_in_worker(path: str, password: str | None) -> None:
-    global _document, _document_name
+def _open_in_worker(path: str, password: str | None, cancelled: Any) -> None:
+    global _document, _document_name, _cancelled
     _document = open_pdf(Path(path), password)
     _document_name = Path(path).name
+    _cancelled = cancelled
 
 
 def _read_range(first: int, stop: int) -> list[PageText]:
-    return extract_pages(_document, _document_name, first, stop)
+    return extract_pages(_document, _document_name, first, stop, cancel=_cancelled.is_set)
 
 
 def _context() -> Any:
@@ -94,11 +97,13 @@ def extract_parallel(
     ranges = [(start, min(start + chunk, total)) for start in range(0, total, chunk)]
     results: dict[int, list[PageText]] = {}
     done = 0
+    context = _context()
+    cancelled = context.Event()
     executor = ProcessPoolExecutor(
         max_workers=workers,
-        mp_context=_context(),
+        mp_context=context,
         initializer=_open_in_worker,
-        initargs=(str(path), password),
+        initargs=(str(path), password, cancelled),
     )
     try:
         futures: dict[Future[list[PageText]], int] = {
@@ -116,16 +121,11 @@ def extract_parallel(
                 if progress is not None:
                     progress(done, total)
     except BaseException:
-        _stop(executor)
+        # Workers stop at their next page; never terminate them: a worker killed while
+        # sending a result leaves the pool's manager thread waiting forever (and with it
+        # the interpreter's exit).
+        cancelled.set()
+        executor.shutdown(wait=True, cancel_futures=True)
         raise
     executor.shutdown(wait=True)
     return [page for index in range(len(ranges)) for page in results[index]]
-
-
-def _stop(executor: ProcessPoolExecutor) -> None:
-    """Cancel queued ranges and end the workers this executor started."""
-    processes = list(getattr(executor, "_processes", {}).values())
-    executor.shutdown(wait=False, cancel_futures=True)
-    for process in processes:
-        if process.is_alive():
-            process.terminate()

@@ -158,6 +158,8 @@ def _import_paths(
     force: bool,
     encoding: str | None,
     password: str | None,
+    ocr: bool = False,
+    ocr_language: str = "eng",
 ) -> list[ImportOutcome]:
     """Import files (several in parallel), with a progress bar on a terminal: pages
     for one file, files for several."""
@@ -168,6 +170,8 @@ def _import_paths(
         "force": force,
         "encoding": encoding,
         "password": password,
+        "ocr": ocr,
+        "ocr_language": ocr_language,
     }
     if not sys.stderr.isatty():
         return import_files(store, paths, **options)
@@ -186,6 +190,13 @@ def _import_paths(
 @_meta_options
 @click.option("--encoding", help="Text encoding of the files (default: detected).")
 @click.option("--password", help="Password of encrypted PDFs.")
+@click.option("--ocr", is_flag=True, help="Read scanned PDFs (no text layer) with OCRmyPDF.")
+@click.option(
+    "--ocr-language",
+    default="eng",
+    show_default=True,
+    help="Tesseract language(s) for --ocr, e.g. fra or eng+fra.",
+)
 @click.option("--force", is_flag=True, help="Import even if the same text is already stored.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per imported article.")
 @pass_context
@@ -200,12 +211,16 @@ def import_command(
     language: str | None,
     encoding: str | None,
     password: str | None,
+    ocr: bool,
+    ocr_language: str,
     force: bool,
     as_json: bool,
 ) -> None:
     """Import text (.txt, .md), PDF or HTML files; "-" reads text from standard input.
 
-    Prints one line per imported article: its id, a tab, its title.
+    Prints one line per imported article: its id, a tab, its title. Scanned PDFs
+    (no text layer) need --ocr, which runs OCRmyPDF (sudo apt install ocrmypdf); check
+    OCR text against the page.
 
     Example: clipper import clippings/*.txt report.pdf --outlet "The Herald"
     """
@@ -223,7 +238,9 @@ def import_command(
         except ClipperError as error:
             outcomes.append(ImportOutcome("-", error=error))
     if paths:
-        outcomes += _import_paths(ctx.store, paths, meta, force, encoding, password)
+        outcomes += _import_paths(
+            ctx.store, paths, meta, force, encoding, password, ocr, ocr_language
+        )
     if _print_outcomes(outcomes, as_json):
         sys.exit(1)
 

@@ -56,19 +56,28 @@ def import_files(
     progress: ProgressCallback | None = None,
     cancel: CancelCheck | None = None,
     workers: int | None = None,
+    ocr: bool = False,
+    ocr_language: str = "eng",
 ) -> list[ImportOutcome]:
     """Import files; a bad file is reported in its outcome and the others still go in.
 
     One file is read here, ``progress(done, total)`` counting its pages (PDFs; long ones
     are read by page workers). Several files are read in worker processes when cores are
     free (``workers``: how many; 1 = here), ``progress`` counting files. Each article is
-    committed on its own: a cancel keeps the files finished before it.
+    committed on its own: a cancel keeps the files finished before it. ``ocr``: PDFs
+    without a text layer are read with OCRmyPDF in ``ocr_language`` when it is installed.
     """
     if len(paths) == 1:
         path = paths[0]
         try:
             result: ImportedArticle | ClipperError = read_file(
-                path, encoding=encoding, password=password, progress=progress, cancel=cancel
+                path,
+                encoding=encoding,
+                password=password,
+                progress=progress,
+                cancel=cancel,
+                ocr=ocr,
+                ocr_language=ocr_language,
             )
         except Cancelled:
             raise
@@ -78,7 +87,14 @@ def import_files(
         return store_imported(store, [(path, result)], meta=meta, force=force)
 
     def read_all() -> Iterator[tuple[Path, ImportedArticle | ClipperError]]:
-        results = read_files_parallel(paths, password=password, encoding=encoding, workers=workers)
+        results = read_files_parallel(
+            paths,
+            password=password,
+            encoding=encoding,
+            workers=workers,
+            ocr=ocr,
+            ocr_language=ocr_language,
+        )
         for done, item in enumerate(results, 1):
             check_cancel(cancel)
             yield item

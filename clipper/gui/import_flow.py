@@ -3,7 +3,8 @@
 :class:`ImportController` reads and stores the articles in a worker thread
 (:mod:`clipper.gui.workers`) behind a cancellable progress dialog, then settles what needs
 the user — passwords, duplicates, errors — on the UI thread, and runs again for the
-files that get a second try. Every question goes through a :class:`Prompter`, so tests
+files that get a second try (a scan without text, when OCRmyPDF is installed, is offered
+OCR and tried again with it). Every question goes through a :class:`Prompter`, so tests
 replace the dialogs with a scripted one.
 
 Cancel means "not this import": the articles the cancelled run had already stored are
@@ -40,6 +41,7 @@ from clipper.errors import (
 )
 from clipper.gui.workers import Job, JobContext
 from clipper.importers import read_file, read_pasted_text
+from clipper.importers.ocr import ocr_available, read_pdf_with_ocr
 from clipper.library import import_article
 from clipper.progress import check_cancel
 from clipper.store import Store
@@ -52,6 +54,10 @@ STEPS = 1000
 SHOW_AFTER_MS = 300
 #: At most this many files are listed in the summary text (the rest in the details).
 SUMMARY_LINES = 12
+#: Tesseract language used when the user accepts the OCR offer.
+OCR_LANGUAGE = "eng"
+#: Progress label while OCRmyPDF runs.
+OCR_STATUS = "Recognising text (OCR)…"
 
 # Answers of Prompter.choose_duplicate.
 OPEN_EXISTING = "open"
@@ -110,6 +116,31 @@ class Prompter:
             box.setDetailedText(details)
         return box
 
+    def offer_ocr(self, name: str) -> bool:
+        """Whether to run OCR on ``name``, a PDF without a text layer."""
+        box, run = self.ocr_box(name)
+        box.exec()
+        return box.clickedButton() is run
+
+    def ocr_box(self, name: str) -> tuple[QMessageBox, QAbstractButton]:
+        box = QMessageBox(self.parent)
+        box.setObjectName("ocrOfferDialog")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle("No text in this PDF")
+        box.setText(
+            f"{name} has no text layer: its pages are images (a scan), so there is no text "
+            "to import. OCR is needed."
+        )
+        box.setInformativeText(
+            "Run OCR now? OCRmyPDF will recognise the text (English); this can take a while "
+            "for long documents. Check quotes and figures against the page afterwards."
+        )
+        run = box.addButton("Run OCR", QMessageBox.ButtonRole.AcceptRole)
+        skip = box.addButton("Skip", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(run)
+        box.setEscapeButton(skip)
+        return box, run
+
     def choose_duplicate(self, name: str, existing_id: int, others: int) -> str:
         """What to do with a file whose text is in the database already: one of
         :data:`OPEN_EXISTING`, :data:`IMPORT_ANYWAY`, :data:`SKIP`, or (when ``others``
@@ -158,6 +189,8 @@ class ImportTask:
     text: str | None = None
     password: str | None = None
     force: bool = False
+    #: Recognise the text with OCRmyPDF (the user accepted the offer for a scan).
+    ocr: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,7 +242,12 @@ def _import_one(context: JobContext, task: ImportTask, index: int, count: int) -
             context.progress(index * STEPS + min(done, total) * STEPS // total, count * STEPS)
 
     try:
-        if task.path is not None:
+        if task.path is not None and task.ocr:
+            context.status(_status_text(task, index, count) + "\n" + OCR_STATUS)
+            imported = read_pdf_with_ocr(
+                task.path, task.password, OCR_LANGUAGE, pages, context.cancelled
+            )
+        elif task.path is not None:
             imported = read_file(
                 task.path, password=task.password, progress=pages, cancel=context.cancelled
             )
@@ -419,6 +457,8 @@ class ImportController(QObject):
             error = result.error
             if isinstance(error, PasswordRequired):
                 task = self._ask_password(result.task, error)
+            elif isinstance(error, NeedsOcr) and not result.task.ocr and ocr_available():
+                task = self._offer_ocr(result.task)
             elif isinstance(error, DuplicateArticle):
                 duplicates_left -= 1
                 task = self._settle_duplicate(result.task, error, duplicates_left)
@@ -437,6 +477,10 @@ class ImportController(QObject):
         wrong = error.wrong_password or task.password is not None
         password = self.prompter.ask_password(task.label, wrong)
         return None if password is None else replace(task, password=password)
+
+    def _offer_ocr(self, task: ImportTask) -> ImportTask | None:
+        """Declined: the user knows, so the file is simply not imported (no error)."""
+        return replace(task, ocr=True) if self.prompter.offer_ocr(task.label) else None
 
     def _settle_duplicate(
         self, task: ImportTask, error: DuplicateArticle, others: int

@@ -7,7 +7,7 @@ import codecs
 import re
 from pathlib import Path
 
-from clipper.errors import ImportFailed
+from clipper.errors import ImportFailed, NeedsOcr
 from clipper.importers.text import read_text
 from clipper.model import ImportedArticle
 from clipper.progress import CancelCheck, ProgressCallback
@@ -49,8 +49,15 @@ def read_file(
     password: str | None = None,
     progress: ProgressCallback | None = None,
     cancel: CancelCheck | None = None,
+    ocr: bool = False,
+    ocr_language: str = "eng",
 ) -> ImportedArticle:
-    """Read one text, PDF or HTML file. Raises :class:`ImportFailed` with a user-fit message."""
+    """Read one text, PDF or HTML file. Raises :class:`ImportFailed` with a user-fit message.
+
+    ``ocr``: a PDF without a text layer (:class:`~clipper.errors.NeedsOcr`) is recognised
+    with OCRmyPDF in ``ocr_language`` (Tesseract codes: eng, fra, eng+fra) when it is
+    installed; without it the NeedsOcr error (with install advice) stands.
+    """
     path = Path(path)
     if not path.exists():
         raise ImportFailed(f"{path}: no such file")
@@ -64,7 +71,14 @@ def read_file(
     if is_pdf(path, head):
         from clipper.importers.pdf import read_pdf
 
-        return read_pdf(path, password=password, progress=progress, cancel=cancel)
+        try:
+            return read_pdf(path, password=password, progress=progress, cancel=cancel)
+        except NeedsOcr:
+            from clipper.importers.ocr import ocr_available, read_pdf_with_ocr
+
+            if not (ocr and ocr_available()):
+                raise
+            return read_pdf_with_ocr(path, password, ocr_language, progress, cancel)
     try:
         data = path.read_bytes()
     except OSError as exc:

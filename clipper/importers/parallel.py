@@ -12,6 +12,7 @@ import os
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -27,10 +28,12 @@ _Transported = tuple[type[ClipperError], str, dict[str, Any]]
 
 
 def _read_one(
-    path: str, password: str | None, encoding: str | None
+    path: str, password: str | None, encoding: str | None, ocr: bool, ocr_language: str
 ) -> ImportedArticle | _Transported:
     try:
-        return read_file(path, password=password, encoding=encoding)
+        return read_file(
+            path, password=password, encoding=encoding, ocr=ocr, ocr_language=ocr_language
+        )
     except ClipperError as exc:
         return type(exc), exc.message, dict(vars(exc))
     except Exception as exc:  # a bug must not stop the batch: report it for this file
@@ -61,11 +64,18 @@ def read_files_parallel(
     password: str | None = None,
     encoding: str | None = None,
     workers: int | None = None,
+    ocr: bool = False,
+    ocr_language: str = "eng",
 ) -> Iterator[Outcome]:
     """Yield ``(path, article or error)`` for each path, in input order.
 
     ``workers``: processes to use (``None``: the free cores; 1 reads in this process).
+    ``ocr``/``ocr_language``: as for :func:`~clipper.importers.read_file`.
     """
+    options = (password, encoding, ocr, ocr_language)
+    read = partial(
+        read_file, password=password, encoding=encoding, ocr=ocr, ocr_language=ocr_language
+    )
     items = [Path(p) for p in paths]
     count = 1
     if len(items) > 1:
@@ -73,7 +83,7 @@ def read_files_parallel(
     if count == 1:
         for path in items:
             try:
-                yield path, read_file(path, password=password, encoding=encoding)
+                yield path, read(path)
             except ClipperError as exc:
                 yield path, exc
         return
@@ -83,7 +93,7 @@ def read_files_parallel(
         queue: deque[tuple[Path, Future[ImportedArticle | _Transported]]] = deque()
         pending = iter(items)
         for path in pending:  # keep a bounded number of files in flight
-            queue.append((path, executor.submit(_read_one, str(path), password, encoding)))
+            queue.append((path, executor.submit(_read_one, str(path), *options)))
             if len(queue) >= 2 * count:
                 break
         while queue:
@@ -91,6 +101,4 @@ def read_files_parallel(
             yield _outcome(path, future.result())
             following = next(pending, None)
             if following is not None:
-                queue.append(
-                    (following, executor.submit(_read_one, str(following), password, encoding))
-                )
+                queue.append((following, executor.submit(_read_one, str(following), *options)))

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,6 +25,7 @@ from clipper.gui.import_flow import (
     describe_error,
 )
 from clipper.gui.workers import Job, JobContext
+from clipper.importers.ocr import ocr_available
 from clipper.importers.text import read_text
 from clipper.resources import resources_dir
 from clipper.store import Store
@@ -35,18 +38,24 @@ TWO_PAGE_PDF = PDFS / "pdfplumber__2023-06-20-PV.pdf"
 SCANNED_PDF = PDFS / "ocrmypdf__linn.pdf"
 DAMAGED_PDF = PDFS / "ocrmypdf__invalid.pdf"
 TIMEOUT = 30_000
+CRANE_TITLE = "At least 107 killed in Mecca crane collapse"
 
 
 class ScriptedPrompter:
     """Answers the controller's questions from a script and records what it was asked."""
 
     def __init__(
-        self, passwords: list[str | None] | None = None, duplicates: list[str] | None = None
+        self,
+        passwords: list[str | None] | None = None,
+        duplicates: list[str] | None = None,
+        ocr: list[bool] | None = None,
     ):
         self.passwords = list(passwords or [])
         self.duplicates = list(duplicates or [])
+        self.ocr_answers = list(ocr or [])
         self.password_calls: list[tuple[str, bool]] = []
         self.duplicate_calls: list[tuple[str, int, int]] = []
+        self.ocr_calls: list[str] = []
         self.errors: list[tuple[str, str, str]] = []
 
     def ask_password(self, name: str, wrong: bool) -> str | None:
@@ -56,6 +65,11 @@ class ScriptedPrompter:
 
     def show_error(self, title: str, text: str, details: str = "") -> None:
         self.errors.append((title, text, details))
+
+    def offer_ocr(self, name: str) -> bool:
+        self.ocr_calls.append(name)
+        assert self.ocr_answers, f"unexpected OCR offer for {name}"
+        return self.ocr_answers.pop(0)
 
     def choose_duplicate(self, name: str, existing_id: int, others: int) -> str:
         self.duplicate_calls.append((name, existing_id, others))
@@ -313,14 +327,120 @@ def test_a_second_import_while_busy_is_refused(
     assert count(db_path) == 1
 
 
-def test_scanned_pdf_says_ocr_is_needed(
-    qtbot: Any, controller: ImportController, db_path: Path
+def test_scanned_pdf_without_ocrmypdf_says_ocr_is_needed(
+    qtbot: Any, controller: ImportController, db_path: Path, tmp_path: Path, monkeypatch: Any
 ) -> None:
+    empty = tmp_path / "empty-bin"
+    empty.mkdir()
+    monkeypatch.setenv("PATH", str(empty))  # OCRmyPDF looks uninstalled: no offer
     run(qtbot, controller, SCANNED_PDF)
     ((title, text, _),) = controller.prompter.errors  # type: ignore[attr-defined]
     assert title == "No text in this PDF"
     assert SCANNED_PDF.name in text and "OCR" in text
+    assert "sudo apt install ocrmypdf" in text
+    assert controller.prompter.ocr_calls == []  # type: ignore[attr-defined]
     assert count(db_path) == 0
+
+
+needs_ocrmypdf = pytest.mark.skipif(
+    not ocr_available() and not os.environ.get("CI"),  # CI installs it: fail there, not skip
+    reason="ocrmypdf is not installed (sudo apt install ocrmypdf tesseract-ocr-eng)",
+)
+
+
+@needs_ocrmypdf
+def test_accepting_the_ocr_offer_imports_the_scan(
+    qtbot: Any, controller: ImportController, db_path: Path
+) -> None:
+    prompter = ScriptedPrompter(ocr=[True])
+    controller.prompter = prompter  # type: ignore[assignment]
+    rec = Recorder(controller)
+    labels: list[str] = []
+
+    def read_label() -> None:
+        if controller.progress_dialog is not None:
+            labels.append(controller.progress_dialog.labelText())
+
+    poll = QTimer()
+    poll.timeout.connect(read_label)
+    poll.start(20)
+    run(qtbot, controller, SCANNED_PDF)
+    poll.stop()
+
+    assert prompter.ocr_calls == [SCANNED_PDF.name]
+    with Store(db_path) as store:
+        [summary] = store.list_articles()
+        article = store.get_article(summary.id)
+    assert "LinnSequencer" in article.text and article.source_name == SCANNED_PDF.name
+    assert rec.imported == [[article.id]]
+    ((title, text, _),) = prompter.errors  # the OCR warning, once, at the end
+    assert title == "Imported with warnings"
+    assert "text from OCR (ocrmypdf, language eng)" in text
+    assert f"Importing {SCANNED_PDF.name}…\nRecognising text (OCR)…" in labels, labels
+
+
+@needs_ocrmypdf
+def test_cancel_during_ocr_stops_ocrmypdf_and_changes_nothing(
+    qtbot: Any, controller: ImportController, db_path: Path, monkeypatch: Any
+) -> None:
+    from clipper.importers import ocr
+
+    started: list[subprocess.Popen[bytes]] = []
+    real_popen = subprocess.Popen
+
+    def recording_popen(*args: Any, **kwargs: Any) -> subprocess.Popen[bytes]:
+        started.append(real_popen(*args, **kwargs))
+        return started[-1]
+
+    monkeypatch.setattr(ocr.subprocess, "Popen", recording_popen)
+    prompter = ScriptedPrompter(ocr=[True])
+    controller.prompter = prompter  # type: ignore[assignment]
+    rec = Recorder(controller)
+
+    def cancel_once_ocr_runs() -> None:
+        dialog = controller.progress_dialog
+        if started and dialog is not None and "Recognising text (OCR)" in dialog.labelText():
+            poll.stop()
+            dialog.findChild(QPushButton).click()
+
+    poll = QTimer()
+    poll.timeout.connect(cancel_once_ocr_runs)
+    poll.start(20)
+    run(qtbot, controller, ARTICLES / "wikinews_news_crane.txt", SCANNED_PDF)
+    poll.stop()
+
+    [process] = started
+    assert process.returncode is not None and process.returncode != 0  # terminated
+    # The OCR run stored nothing; the text file finished before the offer stays (like
+    # any file done before a retry: password, duplicate) and is reported as imported.
+    with Store(db_path) as store:
+        assert [a.title for a in store.list_articles()] == [CRANE_TITLE]
+    assert rec.imported == [[1]]
+    assert prompter.errors == []
+
+
+@needs_ocrmypdf
+def test_declining_the_ocr_offer_imports_nothing(
+    qtbot: Any, controller: ImportController, db_path: Path
+) -> None:
+    prompter = ScriptedPrompter(ocr=[False])
+    controller.prompter = prompter  # type: ignore[assignment]
+    rec = Recorder(controller)
+    run(qtbot, controller, SCANNED_PDF, ARTICLES / "wikinews_news_crane.txt")
+    assert prompter.ocr_calls == [SCANNED_PDF.name]
+    assert prompter.errors == []  # the user chose to skip it: nothing to report
+    assert count(db_path) == 1 and len(rec.imported) == 1
+
+
+def test_real_ocr_offer_box(window: QWidget) -> None:
+    box, run_button = import_flow.Prompter(window).ocr_box("scan.pdf")
+    assert "scan.pdf has no text layer" in box.text()
+    assert box.informativeText().startswith("Run OCR now?")
+    assert sorted(b.text() for b in box.buttons()) == ["Run OCR", "Skip"]
+    assert box.defaultButton() is run_button
+    box.show()
+    run_button.click()
+    assert box.clickedButton() is run_button
 
 
 def test_damaged_pdf_names_the_file_and_what_to_do(

@@ -135,11 +135,25 @@ def ocr_advice(name: str) -> str:
     )
 
 
+def scan_advice(name: str) -> str:
+    """What to do with a scan: Clipper's ``--ocr`` when OCRmyPDF is installed, else how to
+    OCR it elsewhere and what to install so that Clipper can."""
+    if shutil.which("ocrmypdf"):
+        return (
+            "OCRmyPDF is installed: run again with --ocr to recognise the text "
+            f"(`clipper import --ocr {name}`; add --ocr-language fra for French, for example)."
+        )
+    return (
+        f"{ocr_advice(name)} To let Clipper run OCR itself (--ocr, or the offer in the app), "
+        "install OCRmyPDF: `sudo apt install ocrmypdf tesseract-ocr-eng`."
+    )
+
+
 def no_text(name: str, pages: int, images: int) -> NeedsOcr:
     what = "a scan (pages are images)" if images else "without any text"
     return NeedsOcr(
         f"{name} has no text layer: it looks like {what}, so there is no text to import "
-        f"({pages} page{'s' if pages != 1 else ''} checked). OCR is needed. {ocr_advice(name)}"
+        f"({pages} page{'s' if pages != 1 else ''} checked). OCR is needed. {scan_advice(name)}"
     )
 
 

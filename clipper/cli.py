@@ -6,6 +6,7 @@ when it runs). Expected errors print ``clipper: error: …`` and exit with statu
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import sys
@@ -95,32 +96,31 @@ def cli(ctx: click.Context, db: Path | None) -> None:
 # -- import ------------------------------------------------------------------------------
 
 
+_META_OPTIONS = (
+    ("title", "Title (default: from the file)."),
+    ("outlet", "Publication or outlet."),
+    ("author", "Author."),
+    ("date", "Publication date, YYYY-MM-DD."),
+    ("url", "Where the article was published."),
+    ("language", "Language code, e.g. en."),
+)
+
+
 def _meta_options(func: F) -> F:
-    for name, help_text in reversed(
-        [
-            ("title", "Title (default: from the file)."),
-            ("outlet", "Publication or outlet."),
-            ("author", "Author."),
-            ("date", "Publication date, YYYY-MM-DD."),
-            ("url", "Where the article was published."),
-            ("language", "Language code, e.g. en."),
-        ]
-    ):
-        func = click.option(f"--{name}", help=help_text)(func)
-    return func
+    """Add --title, --outlet, … and hand the command one ``meta: ArticleMeta`` instead."""
 
+    @functools.wraps(func)
+    def with_meta(*args: Any, **kwargs: Any) -> Any:
+        fields = {name: kwargs.pop(name) for name, _ in _META_OPTIONS}
+        date = fields.pop("date")
+        if date is not None and not _DATE.match(date):
+            fail(f"--date must look like YYYY-MM-DD, not {date!r}")
+        return func(*args, meta=ArticleMeta(published=date, **fields), **kwargs)
 
-def _meta(
-    title: str | None,
-    outlet: str | None,
-    author: str | None,
-    date: str | None,
-    url: str | None,
-    language: str | None,
-) -> ArticleMeta:
-    if date is not None and not _DATE.match(date):
-        fail(f"--date must look like YYYY-MM-DD, not {date!r}")
-    return ArticleMeta(title, outlet, author, date, url, language)
+    wrapped: Any = with_meta
+    for name, help_text in reversed(_META_OPTIONS):
+        wrapped = click.option(f"--{name}", help=help_text)(wrapped)
+    return wrapped  # type: ignore[no-any-return]
 
 
 def _print_outcomes(outcomes: Sequence[ImportOutcome], as_json: bool) -> int:
@@ -203,12 +203,7 @@ def _import_paths(
 def import_command(
     ctx: Context,
     files: tuple[str, ...],
-    title: str | None,
-    outlet: str | None,
-    author: str | None,
-    date: str | None,
-    url: str | None,
-    language: str | None,
+    meta: ArticleMeta,
     encoding: str | None,
     password: str | None,
     ocr: bool,
@@ -226,7 +221,6 @@ def import_command(
     """
     from clipper.library import ImportOutcome, import_pasted
 
-    meta = _meta(title, outlet, author, date, url, language)
     outcomes: list[ImportOutcome] = []
     paths = [f for f in files if f != "-"]
     if "-" in files:

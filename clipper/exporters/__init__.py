@@ -27,6 +27,12 @@ FORMATS: dict[str, tuple[str, str]] = {
 }
 
 
+def check_format(fmt: str) -> None:
+    """Refuse a format name Clipper cannot write."""
+    if fmt not in FORMATS:
+        raise ClipperError(f"unknown export format {fmt!r}; choose one of: {', '.join(FORMATS)}")
+
+
 def _is_binary(stream: IO[Any]) -> bool:
     return isinstance(stream, io.BufferedIOBase | io.RawIOBase) or "b" in getattr(
         stream, "mode", ""
@@ -55,6 +61,7 @@ def export_to_stream(
 ) -> int:
     """Write the selection to an open text or binary stream (UTF-8, no BOM); returns the
     number of annotations."""
+    check_format(fmt)
     binary = _is_binary(stream)
     if fmt == "csv":
         sink = stream if binary else _TextSink(stream)
@@ -66,16 +73,14 @@ def export_to_stream(
             progress=progress,
             cancel=cancel,
         )
-    if fmt == "json":
-        if not binary:
-            return write_json(store, stream, selection, progress=progress, cancel=cancel)
-        text = io.TextIOWrapper(stream, encoding="utf-8", newline="", write_through=True)
-        try:
-            return write_json(store, text, selection, progress=progress, cancel=cancel)
-        finally:
-            text.flush()
-            text.detach()
-    raise ClipperError(f"unknown export format {fmt!r}; choose one of: {', '.join(FORMATS)}")
+    if not binary:
+        return write_json(store, stream, selection, progress=progress, cancel=cancel)
+    text = io.TextIOWrapper(stream, encoding="utf-8", newline="", write_through=True)
+    try:
+        return write_json(store, text, selection, progress=progress, cancel=cancel)
+    finally:
+        text.flush()
+        text.detach()
 
 
 def export_to_path(
@@ -89,8 +94,7 @@ def export_to_path(
     cancel: CancelCheck | None = None,
 ) -> int:
     """Export to a file, atomically; returns the number of annotations written."""
-    if fmt not in FORMATS:
-        raise ClipperError(f"unknown export format {fmt!r}; choose one of: {', '.join(FORMATS)}")
+    check_format(fmt)
     path = Path(path)
     if path.is_dir():
         raise ClipperError(f"{path} is a folder; give a file name to export to")

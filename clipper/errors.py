@@ -60,3 +60,16 @@ class Cancelled(ClipperError):
 
 class InvalidExport(ClipperError):
     """A file given to ``import-annotations`` is not a Clipper JSON export."""
+
+
+class NoDatabase(ClipperError):
+    """A command that only reads was given a database file that does not exist."""
+
+    def __init__(self, message: str, path: str) -> None:
+        super().__init__(message)
+        self.path = path
+
+
+class DatabaseError(ClipperError):
+    """The database cannot be opened, read or written (full disk, read-only, damaged,
+    another program's file …); nothing was changed."""

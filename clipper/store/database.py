@@ -8,9 +8,11 @@ moment. A connection belongs to the thread that opened it: a worker thread opens
 
 from __future__ import annotations
 
+import functools
 import json
+import os
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -20,8 +22,10 @@ from sqlite_utils import Database
 
 from clipper.errors import (
     ClipperError,
+    DatabaseError,
     DuplicateAnnotation,
     DuplicateArticle,
+    NoDatabase,
     NotFound,
     UnknownTag,
 )
@@ -35,6 +39,9 @@ from clipper.model import (
     content_hash,
 )
 from clipper.spans import validate_span
+from clipper.store.backups import backup_path, check_destination, copy_database
+from clipper.store.failures import database_error, primary_code, retry_busy
+from clipper.store.probe import Kind, probe, sqlite_uri
 from clipper.store.schema import MIGRATION_NAMES, migrations
 
 _ARTICLE_COLUMNS = (
@@ -51,44 +58,127 @@ def now() -> str:
 
 
 class Store:
-    """A Clipper database file (or ``":memory:"``), migrated to the current schema."""
+    """A Clipper database file (or ``":memory:"``), migrated to the current schema.
 
-    def __init__(self, path: str | Path) -> None:
+    ``create=False`` refuses a file that does not exist (:class:`NoDatabase`) instead of
+    creating it. Another program's SQLite file, a database from a newer Clipper and a
+    damaged file are refused before anything is written. Every SQLite failure comes out
+    as a :class:`~clipper.errors.DatabaseError` that says what to do.
+    """
+
+    def __init__(self, path: str | Path, *, create: bool = True) -> None:
         self.path = str(path)
-        try:
-            # No third-party sqlite-utils plugins: they could change our connection, and
-            # scanning for them costs ~15 ms at start-up.
+        #: True if this Store created the database file.
+        self.created = False
+        #: Where the database was backed up before a schema upgrade (if one ran).
+        self.migration_backup: Path | None = None
+        self.readonly = False
+        self._layout_cache: dict[int, CharLayout | None] = {}
+        if self.path == ":memory:":
             self.db = Database(self.path, execute_plugins=False)
             self._configure()
             self._migrate()
-        except sqlite3.DatabaseError as exc:
-            raise ClipperError(
-                f"{self.path} is not a Clipper database (SQLite said: {exc}). "
-                "Choose another file, or a new name to create a database."
-            ) from exc
-        self._layout_cache: dict[int, CharLayout | None] = {}
+            return
+        try:
+            found = retry_busy(lambda: probe(self.path))
+        except sqlite3.Error as exc:
+            raise database_error(self.path, exc) from exc
+        if found.kind is Kind.MISSING and not create:
+            raise NoDatabase(f"no database at {self.path}", self.path)
+        if found.kind is Kind.FOREIGN:
+            raise DatabaseError(
+                f"{self.path} is another program's SQLite database (tables: "
+                f"{', '.join(found.tables[:5])}{', …' if len(found.tables) > 5 else ''}), "
+                "not a Clipper database; it was not changed. Choose another file, or a new "
+                "name to create a database."
+            )
+        self._refuse_newer(found.applied)
+        folder = os.path.dirname(os.path.abspath(self.path))
+        self.readonly = found.kind is not Kind.MISSING and not (
+            os.access(self.path, os.W_OK) and os.access(folder, os.W_OK)
+        )
+        try:
+            retry_busy(self._open)
+        except sqlite3.Error as exc:
+            if self.readonly and primary_code(exc) in (8, 14):  # READONLY, CANTOPEN
+                raise DatabaseError(
+                    f"cannot open {self.path}: the file or its folder is read-only, and "
+                    "SQLite needs to write its -wal and -shm files beside it even to read "
+                    f"(SQLite said: {exc}). Make both writable, or copy the database to a "
+                    "folder you can write to."
+                ) from exc
+            raise database_error(self.path, exc) from exc
+        self.created = found.kind is Kind.MISSING
 
     # -- connection ---------------------------------------------------------------------
 
+    def _open(self) -> None:
+        """Connect, configure and migrate (retried as a whole while others hold locks)."""
+        params = {"mode": "ro"} if self.readonly else {}
+        conn = sqlite3.connect(sqlite_uri(self.path, **params), uri=True, timeout=5)
+        try:
+            self.db = Database(conn, execute_plugins=False)
+            self._configure()
+            self._migrate()
+        except BaseException:
+            conn.close()
+            raise
+
     def _configure(self) -> None:
         conn = self.db.conn
-        if self.path != ":memory:":
+        conn.execute("PRAGMA busy_timeout = 5000")
+        if self.path != ":memory:" and not self.readonly:
             conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA foreign_keys = ON")
-        conn.execute("PRAGMA busy_timeout = 5000")
 
-    def _migrate(self) -> None:
-        applied = [m.name for m in migrations.applied(self.db)]
+    def _refuse_newer(self, applied: Sequence[str]) -> None:
         unknown = [name for name in applied if name not in MIGRATION_NAMES]
         if unknown:
-            raise ClipperError(
+            raise DatabaseError(
                 f"{self.path} was written by a newer version of Clipper "
-                f"(schema {', '.join(unknown)}). Update Clipper to open it."
+                f"(schema {', '.join(unknown)}); it was not changed. Update Clipper to open it."
             )
-        if len(applied) < len(MIGRATION_NAMES):
+
+    def _migrate(self) -> None:
+        """Apply missing migrations in one write transaction, after a backup of the old
+        database (a new database needs none)."""
+        applied = [m.name for m in migrations.applied(self.db)]
+        self._refuse_newer(applied)
+        if len(applied) == len(MIGRATION_NAMES):
+            return
+        if self.readonly:
+            raise DatabaseError(
+                f"cannot write {self.path}: it is read-only, and this version of Clipper "
+                "must upgrade it first. Make the file and its folder writable, then try again."
+            )
+        conn = self.db.conn
+        conn.execute("BEGIN IMMEDIATE")  # others wait; no two processes migrate at once
+        try:
+            applied = [m.name for m in migrations.applied(self.db)]
+            self._refuse_newer(applied)
+            if applied and len(applied) < len(MIGRATION_NAMES):
+                self.migration_backup = self._backup_before_migration(len(applied))
             migrations.apply(self.db)
-            self.db.conn.execute(f"PRAGMA user_version = {len(MIGRATION_NAMES)}")
+            conn.execute(f"PRAGMA user_version = {len(MIGRATION_NAMES)}")
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+
+    def _backup_before_migration(self, version: int) -> Path | None:
+        """Copy the database as it is (read by a second connection while ours holds the
+        write lock, so nobody changes it in between)."""
+        if self.path == ":memory:":
+            return None
+        dest = backup_path(self.path, version=version)
+        reader = sqlite3.connect(sqlite_uri(self.path), uri=True, timeout=5)
+        try:
+            copy_database(reader, dest)
+        finally:
+            reader.close()
+        return dest
 
     def schema_version(self) -> int:
         """How many schema migrations this database has (the current version: all)."""
@@ -110,13 +200,98 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    # -- backup and restore ---------------------------------------------------------------
+
+    def backup(self, dest: str | Path | None = None) -> Path:
+        """Copy the whole database, consistent even while others write, to ``dest``
+        (default: a time-stamped file beside the database); returns where it went."""
+        if dest is None:
+            if self.path == ":memory:":
+                raise ClipperError("an in-memory database needs a file name to back up to")
+            target = backup_path(self.path)
+        else:
+            target = Path(dest)
+        check_destination(self.path, target)
+        try:
+            copy_database(self.db.conn, target)
+        except sqlite3.Error as exc:
+            raise database_error(str(target), exc) from exc
+        return target
+
+    def restore(self, source: str | Path) -> Path:
+        """Replace this database's content with a backup's, after checking the backup
+        (a Clipper database, not newer, ``integrity_check`` ok) and backing up the
+        current content; returns that safety backup. Other connections see the restored
+        content at once (SQLite's backup API writes through the normal locks)."""
+        name = str(source)
+        check_destination(self.path, Path(name))  # not the database itself
+        try:
+            found = probe(name)
+            if found.kind is not Kind.CLIPPER:
+                raise DatabaseError(
+                    f"{name} is not a Clipper database backup; nothing was changed"
+                    if found.kind is not Kind.MISSING
+                    else f"there is no backup at {name}; nothing was changed"
+                )
+            unknown = [n for n in found.applied if n not in MIGRATION_NAMES]
+            if unknown:
+                raise DatabaseError(
+                    f"{name} was written by a newer version of Clipper (schema "
+                    f"{', '.join(unknown)}); update Clipper to restore it. Nothing was changed."
+                )
+            reader = sqlite3.connect(sqlite_uri(name, mode="ro"), uri=True, timeout=5)
+            try:
+                problems = [row[0] for row in reader.execute("PRAGMA integrity_check")]
+                if problems != ["ok"]:
+                    raise DatabaseError(
+                        f"{name} is damaged ({problems[0]}); it was not restored and "
+                        "nothing was changed. Choose another backup."
+                    )
+                safety = self.backup()
+                retry_busy(lambda: reader.backup(self.db.conn))
+            finally:
+                reader.close()
+        except sqlite3.Error as exc:
+            raise database_error(name, exc) from exc
+        self._layout_cache.clear()
+        self._migrate()
+        return safety
+
+    # -- transactions ---------------------------------------------------------------------
+
+    @contextmanager
+    def _write(self, *, patient: bool = False) -> Iterator[None]:
+        """One write: ``BEGIN IMMEDIATE`` (takes the write lock first, so a busy database
+        waits for the busy timeout instead of failing at once; ``patient``: retries for up
+        to a minute), or a savepoint inside a transaction. Commits at the end; rolls back
+        on any error."""
+        conn = self.db.conn
+        if conn.in_transaction:
+            with self.db.atomic():
+                yield
+            return
+        if patient:
+            retry_busy(lambda: conn.execute("BEGIN IMMEDIATE"))
+        else:
+            conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+
     @contextmanager
     def bulk_writes(self) -> Iterator[Store]:
         """For large validated merges: a bigger page cache and no per-row foreign-key
         checks (the caller guarantees the references). Use outside a transaction."""
         conn = self.db.conn
-        conn.execute("PRAGMA foreign_keys = OFF")
-        conn.execute("PRAGMA cache_size = -65536")
+        try:
+            conn.execute("PRAGMA foreign_keys = OFF")
+            conn.execute("PRAGMA cache_size = -65536")
+        except sqlite3.Error as exc:
+            raise database_error(self.path, exc) from exc
         try:
             yield self
         finally:
@@ -125,9 +300,13 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[Store]:
-        """Group several changes into one commit (all or nothing)."""
-        with self.db.atomic():
-            yield self
+        """Group several changes into one commit (all or nothing). Waits (up to a minute)
+        for another program's long write to finish before starting."""
+        try:
+            with self._write(patient=True):
+                yield self
+        except sqlite3.Error as exc:
+            raise database_error(self.path, exc) from exc
 
     # -- tags ----------------------------------------------------------------------------
 
@@ -165,7 +344,7 @@ class Store:
             raise ClipperError(f"the key {shortcut!r} is already used by another tag")
         position = max((t.position for t in tags), default=0) + 1
         tag = Tag(name, label or name.capitalize(), colour, shortcut, position, False)
-        with self.db.atomic():
+        with self._write():
             self.db.execute(
                 "INSERT INTO tags (name, label, colour, shortcut, position, builtin) "
                 "VALUES (?, ?, ?, ?, ?, 0)",
@@ -195,7 +374,7 @@ class Store:
             tag.position,
             tag.builtin,
         )
-        with self.db.atomic():
+        with self._write():
             self.db.execute(
                 "UPDATE tags SET label = ?, colour = ?, shortcut = ? WHERE name = ?",
                 [new.label, new.colour, new.shortcut, name],
@@ -242,7 +421,7 @@ class Store:
             "imported_at": now(),
             "content_hash": digest,
         }
-        with self.db.atomic():
+        with self._write():
             cursor = self.db.execute(
                 f"INSERT INTO articles ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
                 list(row.values()),
@@ -279,7 +458,7 @@ class Store:
         self.get_article(article_id)
         if fields:
             assignments = ", ".join(f"{name} = ?" for name in fields)
-            with self.db.atomic():
+            with self._write():
                 self.db.execute(
                     f"UPDATE articles SET {assignments} WHERE id = ?",
                     [*fields.values(), article_id],
@@ -289,7 +468,7 @@ class Store:
     def delete_article(self, article_id: int) -> None:
         """Remove an article with its annotations and layout."""
         self.get_article(article_id)
-        with self.db.atomic():
+        with self._write():
             self.db.execute("DELETE FROM articles WHERE id = ?", [article_id])
         self._layout_cache.pop(article_id, None)
 
@@ -362,7 +541,7 @@ class Store:
         page = layout.first_page(start, end) if layout is not None else None
         stamp = now()
         try:
-            with self.db.atomic():
+            with self._write():
                 cursor = self.db.execute(
                     'INSERT INTO annotations (article_id, start, "end", tag, text, note, '
                     "created_at, updated_at, page) "
@@ -378,7 +557,7 @@ class Store:
     def restore_annotation(self, annotation: Annotation) -> Annotation:
         """Put back a deleted annotation with its id and timestamps (used by undo)."""
         self._check_tag(annotation.tag)
-        with self.db.atomic():
+        with self._write():
             self.db.execute(
                 f"INSERT INTO annotations ({_ANNOTATION_COLUMNS}) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -462,7 +641,7 @@ class Store:
         if (new_tag, new_note) == (current.tag, current.note):
             return current
         try:
-            with self.db.atomic():
+            with self._write():
                 self.db.execute(
                     "UPDATE annotations SET tag = ?, note = ?, updated_at = ? WHERE id = ?",
                     [new_tag, new_note, now(), annotation_id],
@@ -476,7 +655,7 @@ class Store:
     def delete_annotation(self, annotation_id: int) -> Annotation:
         """Remove an annotation; returns what was removed (for undo)."""
         annotation = self.get_annotation(annotation_id)
-        with self.db.atomic():
+        with self._write():
             self.db.execute("DELETE FROM annotations WHERE id = ?", [annotation_id])
         return annotation
 
@@ -507,3 +686,25 @@ class Store:
             rows,
         )
         return self.db.conn.total_changes - before
+
+
+def _translating(method: Callable[..., Any]) -> Callable[..., Any]:
+    """Let an SQLite failure inside a Store method come out as a DatabaseError."""
+
+    @functools.wraps(method)
+    def translated(self: Store, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return method(self, *args, **kwargs)
+        except sqlite3.Error as exc:
+            raise database_error(self.path, exc) from exc
+
+    return translated
+
+
+for _name, _member in list(vars(Store).items()):
+    if (
+        not _name.startswith("_")
+        and callable(_member)
+        and _name not in {"transaction", "bulk_writes", "backup", "restore"}
+    ):
+        setattr(Store, _name, _translating(_member))

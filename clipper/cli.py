@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import re
+import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -17,11 +19,12 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 import click
 
 from clipper import __version__
-from clipper.errors import ClipperError
+from clipper.errors import ClipperError, DuplicateArticle, NoDatabase
 from clipper.exporters import FORMATS, ExportSelection, export_to_path, export_to_stream
 from clipper.model import Annotation, ArticleMeta
-from clipper.paths import default_db_path
+from clipper.paths import DB_ENV, default_db_path, printable
 from clipper.store import Store
+from clipper.store.failures import database_error
 
 if TYPE_CHECKING:
     from clipper.library import ImportOutcome
@@ -40,27 +43,64 @@ def fail(message: str) -> NoReturn:
 
 
 class ClipperGroup(click.Group):
-    """Turns :class:`ClipperError` into ``clipper: error: …`` and exit status 1."""
+    """Turns :class:`ClipperError` (and a failure of the disk or of SQLite) into
+    ``clipper: error: …`` and exit status 1: never a traceback."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except NoDatabase as error:
+            fail(f"{printable(error.message)}; `clipper import` creates one")
         except ClipperError as error:
-            fail(error.message)
+            fail(printable(error.message))
+        except sqlite3.Error as error:
+            context = ctx.find_object(Context)
+            path = str(context.db_path) if context is not None else "the database"
+            fail(printable(database_error(path, error).message))
+        except OSError as error:
+            if isinstance(error, BrokenPipeError):  # e.g. `clipper articles | head`
+                sys.stderr.close()
+                sys.exit(1)
+            where = f"{error.filename}: " if error.filename else ""
+            fail(printable(f"{where}{error.strerror or error}"))
 
 
 class Context:
-    """Per-run state: the database path, opened lazily."""
+    """Per-run state: the database path, opened lazily (see :meth:`open`)."""
 
-    def __init__(self, db: Path) -> None:
+    def __init__(self, db: Path, *, default_location: bool = False) -> None:
         self.db_path = db
+        self.default_location = default_location
         self._store: Store | None = None
 
     @property
     def store(self) -> Store:
+        """The database for a command that may create it (import and the like)."""
+        return self.open(create=True)
+
+    @property
+    def reader(self) -> Store:
+        """The database for a command that needs one to exist (it is never created)."""
+        return self.open(create=False)
+
+    def open(self, *, create: bool) -> Store:
         if self._store is None:
-            self.db_path.parent.mkdir(parents=True, exist_ok=True)
-            self._store = Store(self.db_path)
+            if create and not self.db_path.parent.is_dir():
+                if not self.default_location:
+                    raise ClipperError(
+                        f"the folder {self.db_path.parent} does not exist; check --db, or "
+                        "create the folder first"
+                    )
+                self.db_path.parent.mkdir(parents=True, exist_ok=True)
+            self._store = Store(self.db_path, create=create)
+            if self._store.created:
+                click.echo(f"clipper: created a new database at {self.db_path}", err=True)
+            if self._store.migration_backup is not None:
+                click.echo(
+                    f"clipper: upgraded {self.db_path} for this version of Clipper; the "
+                    f"database as it was is saved at {self._store.migration_backup}",
+                    err=True,
+                )
         return self._store
 
     def close(self) -> None:
@@ -86,7 +126,9 @@ def cli(ctx: click.Context, db: Path | None) -> None:
 
     Example: clipper import article.txt && clipper articles
     """
-    context = Context(db or default_db_path())
+    context = Context(
+        db or default_db_path(), default_location=db is None and not os.environ.get(DB_ENV)
+    )
     ctx.obj = context
     ctx.call_on_close(context.close)
     if ctx.invoked_subcommand is None:
@@ -134,7 +176,7 @@ def _print_outcomes(outcomes: Sequence[ImportOutcome], as_json: bool) -> int:
                         {
                             "id": article.id,
                             "title": article.title,
-                            "source": outcome.path,
+                            "source": printable(outcome.path),
                             "length": len(article.text),
                             "warnings": list(outcome.warnings),
                         },
@@ -144,10 +186,16 @@ def _print_outcomes(outcomes: Sequence[ImportOutcome], as_json: bool) -> int:
             else:
                 click.echo(f"{article.id}\t{article.title}")
             for warning in outcome.warnings:
-                click.echo(f"clipper: warning: {outcome.path}: {warning}", err=True)
+                click.echo(f"clipper: warning: {printable(outcome.path)}: {warning}", err=True)
+        elif isinstance(outcome.error, DuplicateArticle):  # already stored: not a failure
+            click.echo(
+                f"clipper: skipped: {printable(outcome.path)} is already in the database as "
+                f"article {outcome.error.existing_id} (--force imports it again)",
+                err=True,
+            )
         else:
             failures += 1
-            click.echo(f"clipper: error: {outcome.error}", err=True)
+            click.echo(f"clipper: error: {printable(str(outcome.error))}", err=True)
     return failures
 
 
@@ -254,7 +302,7 @@ def articles_command(
 
     Example: clipper articles --search "crane" --json
     """
-    for summary in ctx.store.list_articles(search=search, tags=list(tags) or None):
+    for summary in ctx.reader.list_articles(search=search, tags=list(tags) or None):
         if as_json:
             record = {
                 "id": summary.id,
@@ -284,7 +332,7 @@ def show_command(ctx: Context, article_id: int) -> None:
 
     Example: clipper show 3 | head
     """
-    text = ctx.store.get_article(article_id).text
+    text = ctx.reader.get_article(article_id).text
     sys.stdout.buffer.write(text.encode("utf-8"))
     sys.stdout.flush()
 
@@ -328,7 +376,7 @@ def annotate_command(
 
     Example: clipper annotate 3 120 158 quote --note "check the source"
     """
-    _echo_annotation(ctx.store.add_annotation(article_id, start, end, tag, note), as_json)
+    _echo_annotation(ctx.reader.add_annotation(article_id, start, end, tag, note), as_json)
 
 
 @cli.command("annotations")
@@ -345,7 +393,7 @@ def annotations_command(
 
     Example: clipper annotations 3 --tag quote --json
     """
-    for annotation in ctx.store.list_annotations(article_id, tags=list(tags) or None):
+    for annotation in ctx.reader.list_annotations(article_id, tags=list(tags) or None):
         _echo_annotation(annotation, as_json)
 
 
@@ -357,7 +405,7 @@ def delete_annotation_command(ctx: Context, annotation_id: int) -> None:
 
     Example: clipper delete-annotation 42
     """
-    removed = ctx.store.delete_annotation(annotation_id)
+    removed = ctx.reader.delete_annotation(annotation_id)
     click.echo(f"deleted annotation {removed.id} ({removed.tag}: {removed.text!r})", err=True)
 
 
@@ -372,7 +420,7 @@ def tags_command(ctx: click.Context) -> None:
     Example: clipper tags
     """
     if ctx.invoked_subcommand is None:
-        for tag in ctx.find_object(Context).store.list_tags():  # type: ignore[union-attr]
+        for tag in ctx.find_object(Context).reader.list_tags():  # type: ignore[union-attr]
             click.echo(f"{tag.name}\t{tag.label}\t{tag.colour}\t{tag.shortcut or ''}")
 
 
@@ -427,18 +475,19 @@ def export_command(
     if fmt is None:
         suffix = output.suffix.lower().lstrip(".") if output else ""
         fmt = suffix if suffix in FORMATS else "csv"
+    store = ctx.reader
     for article_id in article_ids:
-        ctx.store.get_article(article_id)
+        store.get_article(article_id)
     for tag in tags:
-        ctx.store.get_tag(tag)
+        store.get_tag(tag)
     selection = ExportSelection(list(article_ids) or None, list(tags) or None)
     escape = not no_formula_escape
     if output is None:
         stdout = click.get_binary_stream("stdout")
-        export_to_stream(ctx.store, stdout, fmt, selection, escape_formulas=escape)
+        export_to_stream(store, stdout, fmt, selection, escape_formulas=escape)
         stdout.flush()
         return
-    count = export_to_path(ctx.store, output, fmt, selection, escape_formulas=escape)
+    count = export_to_path(store, output, fmt, selection, escape_formulas=escape)
     click.echo(f"exported {count} annotations to {output}", err=True)
 
 
@@ -458,6 +507,45 @@ def import_annotations_command(ctx: Context, file: Path) -> None:
         f"annotations: {report.annotations_added} added, "
         f"{report.annotations_skipped} already present"
         + (f"; new tags: {', '.join(report.tags_created)}" if report.tags_created else "")
+    )
+
+
+# -- backup / restore ---------------------------------------------------------------------
+
+
+@cli.command("backup")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Backup file (default: DB.backup-TIMESTAMP.db beside the database).",
+)
+@pass_context
+def backup_command(ctx: Context, output: Path | None) -> None:
+    """Copy the database, safely even while the app or another command writes to it.
+
+    Prints where the backup went. Restore it with "clipper restore".
+
+    Example: clipper backup -o ~/clipper-2026-12-01.db
+    """
+    click.echo(str(ctx.reader.backup(output)))
+
+
+@cli.command("restore")
+@click.argument("backup", type=click.Path(dir_okay=False, path_type=Path))
+@pass_context
+def restore_command(ctx: Context, backup: Path) -> None:
+    """Replace the database's content with a backup's.
+
+    The backup is checked first (a Clipper database, undamaged); the current content is
+    backed up beside the database before it is replaced. Quit the app first, or reload.
+
+    Example: clipper restore clipper.db.backup-20261201T185012.db
+    """
+    safety = ctx.store.restore(backup)
+    click.echo(
+        f"restored {ctx.db_path} from {backup}; the database as it was is saved at {safety}",
+        err=True,
     )
 
 

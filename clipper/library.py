@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from clipper.errors import Cancelled, ClipperError, DuplicateArticle
+from clipper.errors import Cancelled, ClipperError, DatabaseError, DuplicateArticle
 from clipper.importers import read_file
 from clipper.importers.parallel import read_files_parallel
 from clipper.importers.text import read_text
@@ -120,6 +120,9 @@ def store_imported(
         try:
             article = import_article(store, result, meta, force=force)
             outcomes.append(ImportOutcome(str(path), article, warnings=tuple(result.warnings)))
+        except DatabaseError as error:  # disk full, read-only …: the next file fails too
+            outcomes.append(ImportOutcome(str(path), error=error))
+            break
         except ClipperError as error:
             outcomes.append(ImportOutcome(str(path), error=error))
     return outcomes

@@ -20,3 +20,11 @@ def default_db_path() -> Path:
 
 def log_dir() -> Path:
     return Path(user_log_dir("clipper", appauthor=False))
+
+
+def printable(text: str) -> str:
+    """``text`` with lone surrogates (undecodable bytes of a file name, bad JSON escapes)
+    replaced by U+FFFD, one for one, so it can be stored, printed and encoded as UTF-8."""
+    if not any("\ud800" <= ch <= "\udfff" for ch in text):
+        return text
+    return "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in text)

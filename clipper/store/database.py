@@ -38,6 +38,7 @@ from clipper.model import (
     Tag,
     content_hash,
 )
+from clipper.paths import printable
 from clipper.spans import validate_span
 from clipper.store.backups import backup_path, check_destination, copy_database
 from clipper.store.failures import database_error, primary_code, retry_busy
@@ -394,7 +395,7 @@ class Store:
 
         Raises :class:`DuplicateArticle` if the same text is stored already, unless ``force``.
         """
-        text = imported.text
+        text = printable(imported.text)
         if not text.strip():
             raise ClipperError("the article has no text")
         if "\x00" in text:
@@ -421,6 +422,8 @@ class Store:
             "imported_at": now(),
             "content_hash": digest,
         }
+        # A file name that is not UTF-8 (or a bad escape) cannot be stored as it is.
+        row = {k: printable(v) if isinstance(v, str) else v for k, v in row.items()}
         with self._write():
             cursor = self.db.execute(
                 f"INSERT INTO articles ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",

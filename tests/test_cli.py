@@ -72,8 +72,9 @@ def test_import_from_stdin_with_title(db_path: Path) -> None:
 
 
 def test_duplicate_import_is_reported_not_duplicated(seeded: Path) -> None:
-    code, _, err = run(seeded, "import", str(CRANE))
-    assert code == 1 and "already in the database as article 1" in err
+    code, out, err = run(seeded, "import", str(CRANE))
+    assert code == 0 and out == ""  # already stored: skipped, not a failure
+    assert "clipper: skipped:" in err and "already in the database as article 1" in err
     code, out, _ = run(seeded, "import", str(CRANE), "--force")
     assert code == 0 and out.startswith("2\t")
 
@@ -169,8 +170,16 @@ def test_real_process_version_and_error_exit(tmp_path: Path) -> None:
         [sys.executable, "-m", "clipper", "show", "1"], capture_output=True, text=True, env=env
     )
     assert missing.returncode == 1
-    assert missing.stderr == "clipper: error: there is no article 1\n"
-    assert (tmp_path / "env.db").exists()  # CLIPPER_DB chose the database
+    assert missing.stderr == (
+        f"clipper: error: no database at {tmp_path / 'env.db'}; `clipper import` creates one\n"
+    )
+    assert not (tmp_path / "env.db").exists()  # CLIPPER_DB chose it; reading creates nothing
+    subprocess.run([sys.executable, "-m", "clipper", "import", str(CRANE)], env=env, check=True)
+    missing = subprocess.run(
+        [sys.executable, "-m", "clipper", "show", "9"], capture_output=True, text=True, env=env
+    )
+    assert missing.returncode == 1
+    assert missing.stderr == "clipper: error: there is no article 9\n"
 
 
 PDFS = Path(__file__).parent / "fixtures" / "pdfs"

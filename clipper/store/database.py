@@ -95,6 +95,11 @@ class Store:
             )
         self._refuse_newer(found.applied)
         folder = os.path.dirname(os.path.abspath(self.path))
+        if found.kind is Kind.MISSING and os.path.isdir(folder) and not os.access(folder, os.W_OK):
+            raise DatabaseError(
+                f"cannot write {self.path}: its folder is read-only, so no database can be "
+                "created there. Choose a folder you can write to."
+            )
         self.readonly = found.kind is not Kind.MISSING and not (
             os.access(self.path, os.W_OK) and os.access(folder, os.W_OK)
         )
@@ -115,7 +120,13 @@ class Store:
 
     def _open(self) -> None:
         """Connect, configure and migrate (retried as a whole while others hold locks)."""
-        params = {"mode": "ro"} if self.readonly else {}
+        params: dict[str, str] = {}
+        if self.readonly:
+            params["mode"] = "ro"
+            if not os.path.exists(self.path + "-wal"):
+                # Nobody writes it (a writer has a -wal file): read it without the -shm
+                # file SQLite could not create in a read-only folder.
+                params["immutable"] = "1"
         conn = sqlite3.connect(sqlite_uri(self.path, **params), uri=True, timeout=5)
         try:
             self.db = Database(conn, execute_plugins=False)
@@ -217,6 +228,11 @@ class Store:
             copy_database(self.db.conn, target)
         except sqlite3.Error as exc:
             raise database_error(str(target), exc) from exc
+        except OSError as exc:
+            raise DatabaseError(
+                f"cannot write the backup {target}: {exc.strerror or exc}; nothing was "
+                "written. Choose another place for it."
+            ) from exc
         return target
 
     def restore(self, source: str | Path) -> Path:

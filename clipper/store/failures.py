@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import time
 from collections.abc import Callable
@@ -53,10 +54,22 @@ def retry_busy(action: Callable[[], T], seconds: float = OPEN_RETRY_SECONDS) -> 
         pause = min(pause * 2, 0.5)
 
 
+def disk_full(path: str) -> bool:
+    """Whether the file system holding ``path`` has (almost) no space left."""
+    folder = os.path.dirname(os.path.abspath(path))
+    try:
+        info = os.statvfs(folder)
+    except OSError:
+        return False
+    return info.f_bavail * info.f_frsize < 64 * 1024
+
+
 def database_error(path: str, exc: sqlite3.Error) -> DatabaseError:
     """What went wrong with the database at ``path``, and what to do about it."""
     code = primary_code(exc)
     said = f"(SQLite said: {exc})"
+    if code == _IOERR and disk_full(path):  # e.g. the -shm file could not grow
+        code = _FULL
     if code == _FULL:
         text = (
             f"cannot write {path}: the disk is full {said}. Nothing was saved; "

@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import io
 import os
+import stat
 import tempfile
 from pathlib import Path
 from typing import IO, Any
@@ -83,6 +84,28 @@ def export_to_stream(
         text.detach()
 
 
+def _umask() -> int:
+    """The process's umask, read without changing it where possible (Linux)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)  # elsewhere: the classic read-and-restore
+    os.umask(mask)
+    return mask
+
+
+def _new_file_mode(path: Path) -> int:
+    """The permissions an export gets: an overwritten file keeps its own; a new file
+    gets what ``open()`` would give it (0666 less the umask), as other programs do."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        return 0o666 & ~_umask()
+
+
 def export_to_path(
     store: Store,
     path: str | Path,
@@ -114,7 +137,7 @@ def export_to_path(
                 progress=progress,
                 cancel=cancel,
             )
-        os.chmod(temp_name, 0o644)
+        os.chmod(temp_name, _new_file_mode(path))
         os.replace(temp_name, path)
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)

@@ -47,6 +47,8 @@ def copy_database(source: sqlite3.Connection, dest: Path) -> None:
         target = sqlite3.connect(sqlite_uri(str(temp)), uri=True)
         try:
             source.backup(target)
+            # One self-contained file (no -wal beside it when it is opened).
+            target.execute("PRAGMA journal_mode = DELETE")
         finally:
             target.close()
         os.replace(temp, dest)

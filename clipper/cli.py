@@ -10,7 +10,6 @@ import functools
 import json
 import os
 import re
-import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -24,7 +23,7 @@ from clipper.exporters import FORMATS, ExportSelection, export_to_path, export_t
 from clipper.model import Annotation, ArticleMeta
 from clipper.paths import DB_ENV, default_db_path, printable
 from clipper.store import Store
-from clipper.store.failures import database_error
+from clipper.store.failures import translate
 
 if TYPE_CHECKING:
     from clipper.library import ImportOutcome
@@ -53,16 +52,20 @@ class ClipperGroup(click.Group):
             fail(f"{printable(error.message)}; `clipper import` creates one")
         except ClipperError as error:
             fail(printable(error.message))
-        except sqlite3.Error as error:
-            context = ctx.find_object(Context)
-            path = str(context.db_path) if context is not None else "the database"
-            fail(printable(database_error(path, error).message))
         except OSError as error:
             if isinstance(error, BrokenPipeError):  # e.g. `clipper articles | head`
-                sys.stderr.close()
+                devnull = os.open(os.devnull, os.O_WRONLY)
+                os.dup2(devnull, sys.stdout.fileno())  # no second error at exit
                 sys.exit(1)
             where = f"{error.filename}: " if error.filename else ""
             fail(printable(f"{where}{error.strerror or error}"))
+        except Exception as error:  # an SQLite failure outside a Store method
+            context = ctx.find_object(Context)
+            path = str(context.db_path) if context is not None else "the database"
+            translated = translate(path, error)
+            if translated is None:
+                raise
+            fail(printable(translated.message))
 
 
 class Context:

@@ -54,6 +54,12 @@ def retry_busy(action: Callable[[], T], seconds: float = OPEN_RETRY_SECONDS) -> 
         pause = min(pause * 2, 0.5)
 
 
+def translate(path: str, error: BaseException) -> DatabaseError | None:
+    """The :class:`DatabaseError` for an SQLite failure that escaped a Store method
+    (``None`` for any other exception): a safety net for front ends."""
+    return database_error(path, error) if isinstance(error, sqlite3.Error) else None
+
+
 def disk_full(path: str) -> bool:
     """Whether the file system holding ``path`` has (almost) no space left."""
     folder = os.path.dirname(os.path.abspath(path))

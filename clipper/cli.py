@@ -97,11 +97,15 @@ class Context:
                 self.db_path.parent.mkdir(parents=True, exist_ok=True)
             self._store = Store(self.db_path, create=create)
             if self._store.created:
-                click.echo(f"clipper: created a new database at {self.db_path}", err=True)
+                click.echo(
+                    f"clipper: created a new database at {printable(str(self.db_path))}", err=True
+                )
             if self._store.migration_backup is not None:
                 click.echo(
-                    f"clipper: upgraded {self.db_path} for this version of Clipper; the "
-                    f"database as it was is saved at {self._store.migration_backup}",
+                    printable(
+                        f"clipper: upgraded {self.db_path} for this version of Clipper; the "
+                        f"database as it was is saved at {self._store.migration_backup}"
+                    ),
                     err=True,
                 )
         return self._store

@@ -38,6 +38,10 @@ def check_destination(db_path: str, dest: Path) -> None:
     forbidden = {Path(db_path + suffix).resolve() for suffix in ("", "-wal", "-shm", "-journal")}
     if dest.resolve() in forbidden:
         raise ClipperError(f"{dest} is the database itself; choose another file for the backup")
+    if Path(f"{dest}-wal").exists():
+        raise ClipperError(
+            f"{dest} is a database in use (it has a -wal file); choose another file for the backup"
+        )
 
 
 def copy_database(source: sqlite3.Connection, dest: Path) -> None:

@@ -32,6 +32,8 @@ if TYPE_CHECKING:
 # use them, so that ``clipper gui`` and the light commands start fast.
 
 F = TypeVar("F", bound=Callable[..., Any])
+#: How long a command waits for another program's write (a long merge) to finish.
+COMMAND_BUSY_SECONDS = 60.0
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -95,7 +97,8 @@ class Context:
                         "create the folder first"
                     )
                 self.db_path.parent.mkdir(parents=True, exist_ok=True)
-            self._store = Store(self.db_path, create=create)
+            # A command may wait a while for the app's or a merge's write to finish.
+            self._store = Store(self.db_path, create=create, busy_timeout=COMMAND_BUSY_SECONDS)
             if self._store.created:
                 click.echo(
                     f"clipper: created a new database at {printable(str(self.db_path))}", err=True

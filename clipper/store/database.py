@@ -2,7 +2,11 @@
 
 One :class:`Store` wraps one SQLite connection (sqlite-utils). Each public method that
 changes data commits before it returns, so nothing is lost if the program dies the next
-moment. A connection belongs to the thread that opened it: a worker thread opens its own
+moment; writes start with ``BEGIN IMMEDIATE`` so that a busy database makes them wait
+(never fail half-way). Opening looks at the file first (:mod:`.probe`) and writes
+nothing to a file that is not Clipper's; a schema upgrade backs the old database up
+first (:mod:`.backups`); SQLite's failures come out as messages (:mod:`.failures`).
+A connection belongs to the thread that opened it: a worker thread opens its own
 ``Store`` on the same file (WAL lets readers and one writer work side by side).
 """
 
@@ -62,13 +66,17 @@ class Store:
     """A Clipper database file (or ``":memory:"``), migrated to the current schema.
 
     ``create=False`` refuses a file that does not exist (:class:`NoDatabase`) instead of
-    creating it. Another program's SQLite file, a database from a newer Clipper and a
-    damaged file are refused before anything is written. Every SQLite failure comes out
-    as a :class:`~clipper.errors.DatabaseError` that says what to do.
+    creating it. ``busy_timeout``: how long a write waits while another program writes
+    (an interactive app wants a short wait, a command line a long one). Another program's
+    SQLite file, a database from a newer Clipper and a damaged file are refused before
+    anything is written. Every SQLite failure comes out as a
+    :class:`~clipper.errors.DatabaseError` that says what to do.
     """
 
-    def __init__(self, path: str | Path, *, create: bool = True) -> None:
+    def __init__(self, path: str | Path, *, create: bool = True, busy_timeout: float = 5.0) -> None:
         self.path = str(path)
+        #: How long a write waits for another connection's write to finish (seconds).
+        self.busy_timeout = busy_timeout
         #: True if this Store created the database file.
         self.created = False
         #: Where the database was backed up before a schema upgrade (if one ran).
@@ -138,7 +146,7 @@ class Store:
 
     def _configure(self) -> None:
         conn = self.db.conn
-        conn.execute("PRAGMA busy_timeout = 5000")
+        conn.execute(f"PRAGMA busy_timeout = {int(self.busy_timeout * 1000)}")
         if self.path != ":memory:" and not self.readonly:
             conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")

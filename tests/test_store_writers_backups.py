@@ -269,3 +269,31 @@ def test_exports_respect_the_umask_and_an_existing_files_mode(tmp_path: Path, um
             os.umask(old)
     assert (tmp_path / "new.csv").stat().st_mode & 0o777 == 0o666 & ~umask
     assert existing.stat().st_mode & 0o777 == 0o640
+
+
+@pytest.mark.slow
+def test_commands_wait_for_a_long_write_instead_of_failing(tmp_path: Path) -> None:
+    """Another program holds the write lock for longer than the app's 5 s busy timeout
+    (as a long merge does): a command and a merge wait for it and then succeed."""
+    db = tmp_path / "c.db"
+    with Store(db) as store:
+        store.add_article(_article(1))
+    export = _make_export(tmp_path, articles=3, per_article=2)
+    holder = sqlite3.connect(db)
+    holder.execute("BEGIN IMMEDIATE")
+    holder.execute("INSERT INTO tags (name, label, colour) VALUES ('held', 'Held', '#000')")
+    base = [sys.executable, "-m", "clipper", "--db", str(db)]
+    waiting = [
+        subprocess.Popen([*base, "annotate", "1", "0", "5", "quote"], stderr=subprocess.PIPE),
+        subprocess.Popen([*base, "import-annotations", str(export)], stderr=subprocess.PIPE),
+    ]
+    time.sleep(7)  # the lock is held this long on purpose
+    assert [p.poll() for p in waiting] == [None, None]  # still waiting, not failed
+    holder.commit()
+    holder.close()
+    for process in waiting:
+        _, err = process.communicate(timeout=120)
+        assert process.returncode == 0, err
+    with Store(db) as store:
+        assert store.count_articles() == 3  # story 1 matched by its text
+        assert "held" in {t.name for t in store.list_tags()}

@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from clipper.errors import DatabaseError, NoDatabase
+from clipper.model import ImportedArticle
 from clipper.store import Store
 
 ARTICLES = Path(__file__).parent / "fixtures" / "articles"
@@ -234,6 +235,11 @@ def test_damaged_databases_give_a_clear_error_and_stay_unchanged(
 # -- full disk, read-only places -------------------------------------------------------------
 
 
+def _big_article() -> ImportedArticle:
+    words = " ".join(f"word{n}" for n in range(4_000))
+    return ImportedArticle(title="Long", text=words, source_name="long.txt", source_kind="txt")
+
+
 def test_full_disk_is_a_clear_error_and_loses_nothing(small_disk: Path) -> None:
     db = small_disk / "c.db"
     assert clipper(db, "import", str(CRANE)).returncode == 0
@@ -254,10 +260,23 @@ def test_full_disk_is_a_clear_error_and_loses_nothing(small_disk: Path) -> None:
     result = clipper(small_disk / "new.db", "import", str(NASA))
     assert result.returncode == 1 and "the disk is full" in result.stderr
     filler.unlink()
+    with Store(db) as store:  # an export bigger than its (other) disk
+        store.add_article(_big_article())
+    checkpointed(db)
+    before = sha256(db)
+    out = small_disk.parent / "out"
+    _mount_tmpfs(out, "16k")
+    try:
+        result = clipper(db, "export", "--format", "json", "-o", str(out / "out.json"))
+        assert result.returncode == 1
+        assert f"cannot write {out / 'out.json'}: No space left on device" in result.stderr
+        assert not list(out.iterdir())  # no partial file
+    finally:
+        subprocess.run(["umount", "-l", str(out)], check=False)
     assert sha256(db) == before
     with Store(db) as store:
         assert [a.text for a in store.list_annotations()] == ["At least"]
-        assert store.count_articles() == 1
+        assert store.count_articles() == 2
         assert store.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 

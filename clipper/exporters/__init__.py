@@ -123,7 +123,10 @@ def export_to_path(
         raise ClipperError(f"{path} is a folder; give a file name to export to")
     if not path.parent.is_dir():
         raise ClipperError(f"the folder {path.parent} does not exist")
-    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    except OSError as exc:
+        raise ClipperError(f"cannot write {path}: {exc.strerror or exc}") from exc
     try:
         with open(handle, "wb") as stream:
             if fmt == "csv":
@@ -139,6 +142,11 @@ def export_to_path(
             )
         os.chmod(temp_name, _new_file_mode(path))
         os.replace(temp_name, path)
+    except OSError as exc:  # disk full, quota …
+        Path(temp_name).unlink(missing_ok=True)
+        raise ClipperError(
+            f"cannot write {path}: {exc.strerror or exc}; nothing was written"
+        ) from exc
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)
         raise

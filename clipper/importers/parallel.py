@@ -3,20 +3,13 @@
 Used by ``clipper import *.pdf``. Each worker runs :func:`clipper.importers.read_file`;
 a file that fails yields its :class:`~clipper.errors.ClipperError` instead of an article,
 so one bad file never stops the batch. Workers read PDFs page by page themselves (no
-nested page workers). Workers die with the importing process (Linux: the kernel kills
-them when their parent dies; elsewhere they stop before their next file), so a killed
-import leaves no process behind holding its output pipes.
+nested page workers). Workers die with the importing process (:mod:`.lifeline`), so a
+killed import leaves no process behind holding its output pipes.
 """
 
 from __future__ import annotations
 
-import ctypes
 import os
-import select
-import signal
-import sys
-import threading
-import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -26,14 +19,13 @@ from typing import Any
 
 from clipper.errors import ClipperError, ImportFailed
 from clipper.importers import read_file
+from clipper.importers.lifeline import die_with, exit_if_orphaned
 from clipper.importers.pdf.cores import free_cores
 from clipper.importers.pdf.parallel import WORKERS_ENV, _context
 from clipper.model import ImportedArticle
 
 #: Environment override for the number of file workers (e.g. "1": read in this process).
 IMPORT_WORKERS_ENV = "CLIPPER_IMPORT_WORKERS"
-_PR_SET_PDEATHSIG = 1
-_importer_pid = 0
 
 Outcome = tuple[Path, ImportedArticle | ClipperError]
 #: How an error crosses the process boundary: class, message, attributes.
@@ -43,7 +35,7 @@ _Transported = tuple[type[ClipperError], str, dict[str, Any]]
 def _read_one(
     path: str, password: str | None, encoding: str | None, ocr: bool, ocr_language: str
 ) -> ImportedArticle | _Transported:
-    _exit_if_orphaned()
+    exit_if_orphaned()
     try:
         return read_file(
             path, password=password, encoding=encoding, ocr=ocr, ocr_language=ocr_language
@@ -62,53 +54,8 @@ def _rebuild(kind: type[ClipperError], message: str, attributes: dict[str, Any])
     return error
 
 
-def _exit_if_orphaned() -> None:
-    """Stop this worker at once if the importing process has died."""
-    if _importer_pid and not _alive(_importer_pid):
-        os._exit(1)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:  # pragma: no cover - exists, another user's (pid reused)
-        return False
-    return True
-
-
-def _watch_importer(pid: int) -> None:
-    """Exit this worker as soon as the importing process ``pid`` is gone (a pidfd wakes
-    up at its exit; else poll twice a second)."""
-    try:
-        handle = os.pidfd_open(pid)
-    except (AttributeError, OSError):
-        while _alive(pid):
-            time.sleep(0.5)
-        os._exit(1)
-    select.select([handle], [], [])
-    os._exit(1)
-
-
-def _die_with_parent(importer_pid: int) -> None:
-    """Make this worker die with the importing process. The fork server (the worker's
-    parent) outlives the importer while any worker lives, so the kernel's parent-death
-    signal alone is not enough: a thread also watches the importer itself."""
-    global _importer_pid
-    _importer_pid = importer_pid
-    if sys.platform.startswith("linux"):  # covers the "spawn" start method at once
-        try:
-            libc = ctypes.CDLL(None, use_errno=True)
-            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-        except (OSError, AttributeError):  # pragma: no cover - no libc prctl
-            pass
-    _exit_if_orphaned()  # the importer may have died before the watch starts
-    threading.Thread(target=_watch_importer, args=(importer_pid,), daemon=True).start()
-
-
 def _worker_setup(importer_pid: int) -> None:
-    _die_with_parent(importer_pid)
+    die_with(importer_pid)
     os.environ[WORKERS_ENV] = "1"
 
 

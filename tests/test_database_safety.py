@@ -166,6 +166,12 @@ def test_store_can_refuse_to_create(tmp_path: Path) -> None:
     with pytest.raises(NoDatabase):
         Store(tmp_path / "none.db", create=False)
     assert not (tmp_path / "none.db").exists()
+    empty = tmp_path / "empty.db"
+    empty.touch()
+    result = clipper(empty, "articles")
+    assert result.returncode == 1 and "the file is empty" in result.stderr
+    assert empty.stat().st_size == 0 and sorted(os.listdir(tmp_path)) == ["empty.db"]
+    assert clipper(empty, "import", str(CRANE)).returncode == 0  # writing makes it one
 
 
 def test_writing_commands_create_the_database_and_say_so(tmp_path: Path) -> None:

@@ -94,6 +94,8 @@ class Store:
             raise database_error(self.path, exc) from exc
         if found.kind is Kind.MISSING and not create:
             raise NoDatabase(f"no database at {self.path}", self.path)
+        if found.kind is Kind.EMPTY and not create:
+            raise NoDatabase(f"no database at {self.path} (the file is empty)", self.path)
         if found.kind is Kind.FOREIGN:
             raise DatabaseError(
                 f"{self.path} is another program's SQLite database (tables: "

@@ -18,6 +18,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from clipper import open_databases
 from clipper.errors import (
     ClipperError,
     DuplicateAnnotation,
@@ -67,6 +68,7 @@ class Store:
                 "Choose another file, or a new name to create a database."
             ) from exc
         self._layout_cache: dict[int, CharLayout | None] = {}
+        open_databases.register(self.path)
 
     # -- connection ---------------------------------------------------------------------
 
@@ -102,6 +104,7 @@ class Store:
         return int(self.db.conn.execute("PRAGMA data_version").fetchone()[0])
 
     def close(self) -> None:
+        open_databases.unregister(self.path)
         self.db.close()
 
     def __enter__(self) -> Store:

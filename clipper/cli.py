@@ -434,7 +434,7 @@ def export_command(
     selection = ExportSelection(list(article_ids) or None, list(tags) or None)
     escape = not no_formula_escape
     if output is None:
-        stdout = click.get_binary_stream("stdout")
+        stdout = sys.stdout.buffer  # click 8.5 deprecates get_binary_stream
         export_to_stream(ctx.store, stdout, fmt, selection, escape_formulas=escape)
         stdout.flush()
         return

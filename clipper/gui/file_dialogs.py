@@ -29,7 +29,7 @@ class NameOnlyIconProvider(QAbstractFileIconProvider):
         super().__init__()
         self._icons = QFileIconProvider()
 
-    def icon(self, which: object) -> QIcon:  # type: ignore[override]
+    def icon(self, which: object) -> QIcon:
         if isinstance(which, QFileInfo):
             kind = (
                 QAbstractFileIconProvider.IconType.Folder

@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from drivers.processes import AppProcess, run_cli
 from proc_locks import PROC_LOCKS
 
 pytestmark = [
@@ -24,50 +23,11 @@ pytestmark = [
     pytest.mark.skipif(not PROC_LOCKS.exists(), reason="needs Linux /proc/locks"),
 ]
 
-DRIVER = Path(__file__).parent / "drivers" / "app_session.py"
 ARTICLES = Path(__file__).parent / "fixtures" / "articles"
 
 
 def clipper(db: Path, *args: str) -> str:
-    result = subprocess.run(
-        [sys.executable, "-m", "clipper", "--db", str(db), *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert result.returncode == 0, result.stderr
-    return result.stdout
-
-
-class App:
-    """The real main window in its own process, driven line by line."""
-
-    def __init__(self, db: Path) -> None:
-        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-        self.process = subprocess.Popen(
-            [sys.executable, str(DRIVER), str(db)],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            text=True,
-            env=env,
-        )
-        assert self._line() == "ready"
-
-    def _line(self) -> str:
-        assert self.process.stdout is not None
-        return self.process.stdout.readline().strip()
-
-    def ask(self, command: str) -> str:
-        assert self.process.stdin is not None
-        self.process.stdin.write(command + "\n")
-        self.process.stdin.flush()
-        answer = self._line()
-        assert answer.startswith("ok"), f"{command}: {answer!r}"
-        return answer[2:].strip()
-
-    def quit(self) -> None:
-        self.ask("quit")
-        assert self.process.wait(timeout=60) == 0
+    return run_cli(db, *args).stdout
 
 
 @pytest.fixture
@@ -86,7 +46,7 @@ def integrity(db: Path) -> str:
 def test_cli_changes_while_the_app_shows_a_file_dialog_are_all_kept(
     app_db: Path, dialog: str
 ) -> None:
-    app = App(app_db)
+    app = AppProcess(app_db)
     try:
         assert int(app.ask("locks")) > 0
         wal = os.stat(f"{app_db}-wal").st_ino

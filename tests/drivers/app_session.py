@@ -5,6 +5,7 @@ run on the UI thread and answered with one line on stdout, ``ok …`` or ``error
 
     dialog ACTION            open File › ACTION's file dialog on the database's folder,
                              wait until the database is listed with its icon, cancel it
+    plain_dialog             the same with Qt's default file dialog (the 0.1 behaviour)
     tag ARTICLE START END KEY   select [START, END) in the article and press KEY
     reload                   View › Refresh (F5)
     count                    "ok ARTICLES ANNOTATIONS" as the app's connection sees them
@@ -56,25 +57,37 @@ class Session(QObject):
             self.reply(f"error {type(exc).__name__}: {exc}")
 
     def do_dialog(self, action: str) -> None:
-        def cancel_when_listed() -> None:
-            dialog = QApplication.activeModalWidget()
-            if not isinstance(dialog, QFileDialog):
-                QTimer.singleShot(20, cancel_when_listed)
-                return
-            dialog.setDirectory(str(self.db.parent))
-            model = dialog.findChild(QFileSystemModel)
-            assert model is not None
-            index = model.index(str(self.db))
-            icon = model.data(index, Qt.ItemDataRole.DecorationRole)
-            kind = model.data(index.siblingAtColumn(2), Qt.ItemDataRole.DisplayRole)
-            if not (index.isValid() and icon is not None and not icon.isNull() and kind):
-                QTimer.singleShot(20, cancel_when_listed)
-                return
-            dialog.reject()
-
-        QTimer.singleShot(0, cancel_when_listed)
+        QTimer.singleShot(0, lambda: self._cancel_when_listed(None))
         self.window.actions_by_name[action].trigger()
         self.reply("ok")
+
+    def do_plain_dialog(self) -> None:
+        """Reference: Qt's default file dialog, as Clipper 0.1 used it."""
+        dialog = QFileDialog(self.window, "Plain Qt dialog", str(self.db.parent))
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+        QTimer.singleShot(0, lambda: self._cancel_when_listed(dialog))
+        dialog.exec()
+        self.reply("ok")
+
+    def _cancel_when_listed(self, dialog: QFileDialog | None) -> None:
+        """Once ``dialog`` (default: the modal one) lists the database with its icon and
+        type, cancel it."""
+        if dialog is None:
+            modal = QApplication.activeModalWidget()
+            if not isinstance(modal, QFileDialog):
+                QTimer.singleShot(20, lambda: self._cancel_when_listed(None))
+                return
+            dialog = modal
+            dialog.setDirectory(str(self.db.parent))
+        model = dialog.findChild(QFileSystemModel)
+        assert model is not None
+        index = model.index(str(self.db))
+        icon = model.data(index, Qt.ItemDataRole.DecorationRole)
+        kind = model.data(index.siblingAtColumn(2), Qt.ItemDataRole.DisplayRole)
+        if not (index.isValid() and icon is not None and not icon.isNull() and kind):
+            QTimer.singleShot(20, lambda: self._cancel_when_listed(dialog))
+            return
+        dialog.reject()
 
     def do_tag(self, article: str, start: str, end: str, key: str) -> None:
         self.window.open_article(int(article))

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 from proc_locks import PROC_LOCKS, held_locks
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
+from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QFileSystemModel
 from pytestqt.qtbot import QtBot
 
@@ -91,3 +92,34 @@ def test_export_browse_dialog_keeps_the_database_locks(qtbot: QtBot, window: Mai
     qtbot.addWidget(dialog)
     locks, _ = run_dialog_and_check(qtbot, dialog.browse, db)
     assert locks, "Export › Browse dropped SQLite's locks on the open database"
+
+
+def test_dropping_the_open_database_on_the_window_is_refused_and_keeps_the_locks(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    db = Path(window.controller.db_path)
+    importer = window.importer()
+    errors: list[tuple[str, str]] = []
+    importer.prompter.show_error = lambda title, text, details="": errors.append((title, text))  # type: ignore[attr-defined]
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(db)), QUrl.fromLocalFile(f"{db}-wal")])
+    event = QDropEvent(
+        QPointF(200, 200),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.dropEvent(event)
+    qtbot.waitUntil(lambda: bool(errors), timeout=30_000)
+    (_, text), *_ = errors
+    assert "belongs to the Clipper database that is open" in text
+    assert window.controller.store.count_articles() == 0
+    assert held_locks(db)
+
+
+def test_only_file_dialogs_py_creates_file_dialogs() -> None:
+    """Every dialog goes through clipper.gui.file_dialogs (name-only icons)."""
+    gui = Path(__file__).resolve().parents[2] / "clipper" / "gui"
+    users = sorted(p.name for p in gui.glob("*.py") if "QFileDialog" in p.read_text("utf-8"))
+    assert users == ["file_dialogs.py"]

@@ -219,18 +219,13 @@ def import_command(
 
     Example: clipper import clippings/*.txt report.pdf --outlet "The Herald"
     """
-    from clipper.library import ImportOutcome, import_pasted
+    from clipper.library import import_pasted
 
     outcomes: list[ImportOutcome] = []
     paths = [f for f in files if f != "-"]
     if "-" in files:
-        try:
-            article = import_pasted(
-                ctx.store, sys.stdin.buffer.read(), kind="stdin", meta=meta, force=force
-            )
-            outcomes.append(ImportOutcome("-", article))
-        except ClipperError as error:
-            outcomes.append(ImportOutcome("-", error=error))
+        data = sys.stdin.buffer.read()
+        outcomes.append(import_pasted(ctx.store, data, kind="stdin", meta=meta, force=force))
     if paths:
         outcomes += _import_paths(
             ctx.store, paths, meta, force, encoding, password, ocr, ocr_language

@@ -187,7 +187,8 @@ class Scorer:
                 continue
             lower = char.lower()
             if "\u0400" <= lower <= "\u04ff":
-                cyrillic += table.get(lower, _UNSEEN)
+                # Capitals are rarer: KOI8-R read as cp1251 turns small letters into them.
+                cyrillic += table.get(lower, _UNSEEN) - (0.5 if char.isupper() else 0.0)
             else:
                 latin[lower] = latin.get(lower, 0) + 1
         if not latin:

@@ -65,6 +65,7 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _HIGH = re.compile(rb"[\x80-\xff]")
+_MIXED_PROBE = 1 << 20
 # Names people type that Python does not know.
 _ALIASES = {"latin9": "iso-8859-15", "latin-9": "iso-8859-15", "l9": "iso-8859-15"}
 
@@ -174,12 +175,7 @@ _WIDE_HIGH_BYTES = bytes([*range(0x01, 0x09), *range(0x0E, 0x1A), *range(0x1C, 0
 
 def _single_byte_readings(data: bytes) -> list[tuple[str, str, float, int]]:
     """(encoding, text, score, positions scored) for each code page that decodes ``data``."""
-    positions = [m.start() for m in _HIGH.finditer(data, 0, len(data))]
-    if len(positions) > SAMPLE_POSITIONS:
-        head = positions[: SAMPLE_POSITIONS // 2]
-        rest = positions[SAMPLE_POSITIONS // 2 :]
-        step = max(1, len(rest) // (SAMPLE_POSITIONS // 2))
-        positions = head + rest[::step]
+    positions = _high_positions(data)
     language = document_language(data)
     readings: list[tuple[str, str, float, int]] = []
     seen: dict[str, int] = {}
@@ -194,6 +190,29 @@ def _single_byte_readings(data: bytes) -> list[tuple[str, str, float, int]]:
         score = Scorer(text, language).score(positions) + _PRIOR.get(encoding, 0.0)
         readings.append((encoding, text, score, len(positions)))
     return readings
+
+
+def _high_positions(data: bytes) -> list[int]:
+    """Where bytes 0x80-0xff are: all of them in small files; in large ones, the first
+    half of :data:`SAMPLE_POSITIONS` and the rest from windows spread over the file."""
+    half = SAMPLE_POSITIONS // 2
+    positions = _first_high(data, 0, len(data), half)
+    if len(positions) < half:
+        return positions
+    windows = 64
+    step = max(1, (len(data) - positions[-1]) // windows)
+    for start in range(positions[-1] + 1, len(data), step):
+        positions += _first_high(data, start, start + step, half // windows)
+    return positions
+
+
+def _first_high(data: bytes, start: int, end: int, limit: int) -> list[int]:
+    found: list[int] = []
+    for match in _HIGH.finditer(data, start, end):
+        found.append(match.start())
+        if len(found) >= limit:
+            break
+    return found
 
 
 _PRIOR = {"cp1252": 1.0, "iso-8859-15": 0.5, "iso-8859-2": -0.5, "koi8-r": -0.5}
@@ -241,7 +260,7 @@ def _refuse_mixed_utf8(data: bytes, name: str) -> None:
     """
     from clipper.importers.plausibility import is_common_character
 
-    decoded = data.decode("utf-8", errors="replace")
+    decoded = data[:_MIXED_PROBE].decode("utf-8", errors="replace")
     bad = decoded.count("\ufffd")
     good = sum(1 for c in decoded if ord(c) > 127 and c != "\ufffd" and is_common_character(c))
     if good and bad and good * 2 >= bad:

@@ -16,6 +16,7 @@ removed again (they cannot have annotations yet), so the database is as before.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
@@ -580,7 +581,7 @@ class ImportController(QObject):
             self.prompter.show_error(*describe_error(label, error))
             return
         lines = [f"• {label}: {error.message}" for label, error in errors]
-        notes = [f"• {label}: {warning}" for label, warning in warnings]
+        notes = [f"• {label}: {gui_warning(warning)}" for label, warning in warnings]
         parts: list[str] = []
         if errors:
             failed = len(errors)
@@ -624,6 +625,19 @@ def describe_error(label: str, error: ClipperError) -> tuple[str, str]:
     if isinstance(error, ImportFailed):
         return f"Could not import {label}", message + gui_advice(message)
     return "Import failed", message
+
+
+def gui_warning(warning: str) -> str:
+    """A core warning as the app says it: the app asks for the encoding on a new import
+    where the command line has ``--encoding``."""
+    return _ENCODING_OPTION.sub(
+        "or delete the article and import the file again: Clipper then asks which encoding "
+        "to use, with a preview",
+        warning,
+    )
+
+
+_ENCODING_OPTION = re.compile(r"or import it again with --encoding \S+")
 
 
 def gui_advice(message: str) -> str:

@@ -151,6 +151,7 @@ def test_keeping_the_detected_encoding_for_the_others_shows_their_warnings(
     [(title, text, _)] = prompter.errors
     assert title == "Imported with warnings"
     assert "1.txt: decoded as cp1252" in text and "2.txt: decoded as cp1252" in text
+    assert "--encoding" not in text and "import the file again: Clipper then asks" in text
     assert "0.txt" not in text
 
 

@@ -49,7 +49,7 @@ class EncodingDialog(QDialog):
         layout = QVBoxLayout(self)
 
         intro = QLabel(
-            f"Clipper is not sure how <b>{_escape(name)}</b> was saved. It reads best as "
+            f"Which encoding was <b>{_escape(name)}</b> saved in? Clipper reads it best as "
             f"{_escape(options[0].label)}.<br>Choose the encoding whose preview shows the text "
             "correctly — look at accented letters, currency signs and quotes — then Import. "
             "The text cannot be re-decoded after the import.",

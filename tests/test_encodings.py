@@ -156,6 +156,25 @@ def test_the_reported_garbling_is_gone(text: str, codec: str) -> None:
     assert article.encoding_certain and article.warnings == []
 
 
+# East Asian legacy encodings were found by charset-normalizer before; they still are.
+# (News-style lines written for this test.)
+EAST_ASIAN = [
+    ("東京都は火曜日、感染者が新たに500人確認されたと発表した。知事は「警戒を強める」と述べた。",
+     ("cp932", "euc-jp")),
+    ("国务院总理周二表示，今年经济增长目标为百分之五左右。", ("gb18030",)),
+    ("行政院長週二表示，今年經濟成長目標為百分之三左右。", ("big5",)),
+    ("서울시는 화요일 확진자가 500명 늘었다고 밝혔다.", ("euc-kr",)),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "codec"), [(text, codec) for text, codecs in EAST_ASIAN for codec in codecs]
+)
+def test_east_asian_legacy_encodings_are_still_recognised(text: str, codec: str) -> None:
+    article = read_text(text.encode(codec), "asia.txt")
+    assert article.text == text and article.encoding == codec and article.encoding_certain
+
+
 def test_wikinews_in_cp1252_with_pounds_is_not_read_as_cp932() -> None:
     """A BBC-style article saved as cp1252: £ must not become ｣ (cp932's reading)."""
     text = (ARTICLES / "wikinews_news_taxes.txt").read_text("utf-8")

@@ -23,6 +23,8 @@ from clipper.importers.plausibility import Scorer, document_language
 
 #: Single-byte code pages tried when a file is not UTF-8, cp1252 first (it wins ties).
 SINGLE_BYTE = ("cp1252", "iso-8859-15", "latin-1", "cp1250", "iso-8859-2", "cp1251", "koi8-r")
+#: East Asian multi-byte encodings (charset-normalizer found these before; keep them).
+MULTI_BYTE = ("cp932", "euc-jp", "gb18030", "big5", "euc-kr")
 #: Byte-order-less UTF-16/32, tried when a file contains NUL bytes.
 WIDE = ("utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be")
 #: What each encoding is for, as shown to the user.
@@ -42,6 +44,11 @@ DESCRIPTIONS = {
     "iso-8859-2": "Central European, Latin-2",
     "cp1251": "Cyrillic, Windows",
     "koi8-r": "Cyrillic, KOI8-R",
+    "cp932": "Japanese, Shift_JIS",
+    "euc-jp": "Japanese, EUC-JP",
+    "gb18030": "Chinese, simplified",
+    "big5": "Chinese, traditional",
+    "euc-kr": "Korean, EUC-KR",
 }
 #: A result must lead every different reading by this many points to be certain.
 CERTAIN_MARGIN = 4.0
@@ -152,7 +159,7 @@ def detect(data: bytes, name: str) -> Decoded:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         _refuse_mixed_utf8(data, name)
-    return _choose(data, name, _single_byte_readings(data))
+    return _choose(data, name, _single_byte_readings(data) + _multi_byte_readings(data))
 
 
 def _looks_wide(data: bytes) -> bool:
@@ -215,7 +222,26 @@ def _first_high(data: bytes, start: int, end: int, limit: int) -> list[int]:
     return found
 
 
-_PRIOR = {"cp1252": 1.0, "iso-8859-15": 0.5, "iso-8859-2": -0.5, "koi8-r": -0.5}
+def _multi_byte_readings(data: bytes) -> list[tuple[str, str, float, int]]:
+    """East Asian readings, scored per character over (a sample of) the text; a character
+    stands for two bytes, so it counts twice against the single-byte readings' per-byte
+    scores."""
+    readings: list[tuple[str, str, float, int]] = []
+    for encoding in MULTI_BYTE:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        sample = text[: SAMPLE_POSITIONS * 4]
+        positions = [i for i, c in enumerate(sample) if ord(c) > 127][:SAMPLE_POSITIONS]
+        score = Scorer(sample, None).score(positions) * 2 + _PRIOR.get(encoding, 0.0)
+        readings.append((encoding, text, score, max(1, 2 * len(positions))))
+    return readings
+
+
+_PRIOR = {"cp1252": 1.0, "iso-8859-15": 0.5, "iso-8859-2": -0.5, "koi8-r": -0.5} | dict.fromkeys(
+    MULTI_BYTE, -2.0
+)
 
 
 def _wide_readings(data: bytes) -> list[tuple[str, str, float, int]]:
@@ -277,7 +303,7 @@ def encoding_options(data: bytes, first: str | None = None) -> tuple[EncodingOpt
     with a preview of the lines where the encodings differ (lines with non-ASCII text)."""
     names = [first] if first else []
     wide = b"\x00" in data
-    names += [e for e in (WIDE if wide else ("utf-8", *SINGLE_BYTE)) if e not in names]
+    names += [e for e in (WIDE if wide else ("utf-8", *SINGLE_BYTE, *MULTI_BYTE)) if e not in names]
     options: list[EncodingOption] = []
     for encoding in names:
         try:

@@ -189,7 +189,7 @@ class Scorer:
             if "\u0400" <= lower <= "\u04ff":
                 # Capitals are rarer: KOI8-R read as cp1251 turns small letters into them.
                 cyrillic += table.get(lower, _UNSEEN) - (0.5 if char.isupper() else 0.0)
-            else:
+            elif lower < "\u0250":  # Latin letters; other scripts are judged elsewhere
                 latin[lower] = latin.get(lower, 0) + 1
         if not latin:
             return LM_WEIGHT * cyrillic
@@ -212,6 +212,8 @@ class Scorer:
         for i, char in enumerate(self.text):
             if " " <= char <= "~" or char in "\n\r\t":
                 total += 1.0
+            elif ord(char) > 0xFF and not ord(char) & 0xFF:
+                total -= 3.0  # 洀攀琀: ASCII in the other byte order
             else:
                 others.append(i)
         return total + self.score(others)
@@ -226,6 +228,8 @@ class Scorer:
             return -10.0
         before = text[i - 1] if i > 0 else " "
         after = text[i + 1] if i + 1 < len(text) else " "
+        if "\u2e80" <= char <= "\ud7af" or "\uff01" <= char <= "\uffef":
+            return _east_asian_score(char, before, after)
         if char.isalpha():
             return self._letter_score(i, char, before, after)
         return self._symbol_score(i, char, before, after)
@@ -307,3 +311,34 @@ class Scorer:
         if char in _PUNCTUATION_OK:
             return 0.5
         return -2.0  # ¤ ¦ ¨ ¸ ¬ ¯ ˇ ˘ ˛ ˝ ˙ ƒ † ‡, box drawing
+
+
+# East Asian text: kana, hangul and CJK punctuation are strong signs; a Han character is
+# weaker evidence (most byte pairs decode to one), and one inside a Latin word is a misreading.
+_CJK_PUNCTUATION = frozenset("、。〈〉《》「」『』【】〔〕・ー，．：；？！（）％")
+
+
+def _east_asian_score(char: str, before: str, after: str) -> float:
+    if (before.isascii() and before.isalpha()) or (after.isascii() and after.isalpha()):
+        return -3.0  # M黮ler, Stra﨎: Müller, Straße read as GB18030
+    if _is_hangul(char) != _is_hangul(before) and _is_han_or_kana(before) != _is_han_or_kana(char):
+        return -2.0  # 벌蛟牘悧: Chinese read as EUC-KR mixes hangul and Han in a word
+    if _is_hangul(char) != _is_hangul(after) and _is_han_or_kana(after) != _is_han_or_kana(char):
+        return -2.0
+    if char in _CJK_PUNCTUATION:
+        return 3.0
+    if "\u3041" <= char <= "\u30ff" or "\uac00" <= char <= "\ud7a3":
+        return 2.0  # kana, hangul syllables
+    if "\u4e00" <= char <= "\u9fff":
+        return 1.0
+    if "\uff61" <= char <= "\uff9f":
+        return -3.0  # half-width katakana: what cp932 makes of cp1252's £ (｣)
+    return -1.0
+
+
+def _is_hangul(char: str) -> bool:
+    return "\uac00" <= char <= "\ud7a3"
+
+
+def _is_han_or_kana(char: str) -> bool:
+    return "\u3041" <= char <= "\u30ff" or "\u4e00" <= char <= "\u9fff"

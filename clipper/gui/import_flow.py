@@ -283,7 +283,9 @@ def _import_one(context: JobContext, task: ImportTask, index: int, count: int) -
                 cancel=context.cancelled,
             )
             if _needs_encoding_choice(task, imported.encoding, imported.encoding_certain):
-                options = file_encoding_options(task.path, imported.encoding)
+                options = file_encoding_options(
+                    task.path, imported.encoding, imported.encoding_alternatives
+                )
                 return TaskResult(task, encoding_options=options)
         else:
             imported = read_pasted_text(task.text or "")

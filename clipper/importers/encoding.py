@@ -298,10 +298,13 @@ def _refuse_mixed_utf8(data: bytes, name: str) -> None:
         )
 
 
-def encoding_options(data: bytes, first: str | None = None) -> tuple[EncodingOption, ...]:
-    """Every encoding that can decode ``data``, ``first`` (the one used) at the top, each
-    with a preview of the lines where the encodings differ (lines with non-ASCII text)."""
-    names = [first] if first else []
+def encoding_options(
+    data: bytes, first: str | None = None, alternatives: tuple[str, ...] = ()
+) -> tuple[EncodingOption, ...]:
+    """Every encoding that can decode ``data``: ``first`` (the one used), then the
+    ``alternatives`` the detection named, then the others; each with a preview of the lines
+    where encodings differ (the lines with non-ASCII text)."""
+    names = [e for e in (first, *alternatives) if e]
     wide = b"\x00" in data
     names += [e for e in (WIDE if wide else ("utf-8", *SINGLE_BYTE, *MULTI_BYTE)) if e not in names]
     options: list[EncodingOption] = []
@@ -314,13 +317,15 @@ def encoding_options(data: bytes, first: str | None = None) -> tuple[EncodingOpt
     return tuple(options)
 
 
-def file_encoding_options(path: str | Path, first: str | None = None) -> tuple[EncodingOption, ...]:
+def file_encoding_options(
+    path: str | Path, first: str | None = None, alternatives: tuple[str, ...] = ()
+) -> tuple[EncodingOption, ...]:
     """:func:`encoding_options` of a file's bytes."""
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
         raise ImportFailed(f"{path} cannot be read: {exc.strerror or exc}") from exc
-    return encoding_options(data, first)
+    return encoding_options(data, first, alternatives)
 
 
 def preview(text: str, lines: int = PREVIEW_LINES, width: int = PREVIEW_WIDTH) -> str:

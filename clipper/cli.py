@@ -277,18 +277,13 @@ def import_command(
 
     Example: clipper import clippings/*.txt report.pdf --outlet "The Herald"
     """
-    from clipper.library import ImportOutcome, import_pasted
+    from clipper.library import import_pasted
 
     outcomes: list[ImportOutcome] = []
     paths = [f for f in files if f != "-"]
     if "-" in files:
-        try:
-            article = import_pasted(
-                ctx.store, sys.stdin.buffer.read(), kind="stdin", meta=meta, force=force
-            )
-            outcomes.append(ImportOutcome("-", article))
-        except ClipperError as error:
-            outcomes.append(ImportOutcome("-", error=error))
+        data = sys.stdin.buffer.read()
+        outcomes.append(import_pasted(ctx.store, data, kind="stdin", meta=meta, force=force))
     if paths:
         outcomes += _import_paths(
             ctx.store, paths, meta, force, encoding, password, ocr, ocr_language
@@ -493,7 +488,7 @@ def export_command(
     selection = ExportSelection(list(article_ids) or None, list(tags) or None)
     escape = not no_formula_escape
     if output is None:
-        stdout = click.get_binary_stream("stdout")
+        stdout = sys.stdout.buffer  # click 8.5 deprecates get_binary_stream
         export_to_stream(store, stdout, fmt, selection, escape_formulas=escape)
         stdout.flush()
         return

@@ -130,9 +130,15 @@ def store_imported(
 
 def import_pasted(
     store: Store, data: bytes, *, kind: str, meta: ArticleMeta = ArticleMeta(), force: bool = False
-) -> Article:
-    """Import text that did not come from a named file (stdin, clipboard)."""
-    return import_article(store, read_text(data, kind, kind=kind), meta, force=force)
+) -> ImportOutcome:
+    """Import text that did not come from a named file (stdin, clipboard); the outcome
+    carries the error or the warnings (e.g. an uncertain encoding) under the name ``-``."""
+    try:
+        imported = read_text(data, kind, kind=kind)
+        article = import_article(store, imported, meta, force=force)
+    except ClipperError as error:
+        return ImportOutcome("-", error=error)
+    return ImportOutcome("-", article, warnings=tuple(imported.warnings))
 
 
 def open_sample(store: Store) -> Article:

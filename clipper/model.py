@@ -61,6 +61,12 @@ class ImportedArticle:
     layout: bytes | None = None
     #: Problems worth telling the user about that did not stop the import.
     warnings: list[str] = field(default_factory=list)
+    #: Text files: the encoding the text was decoded with (as ``--encoding`` takes it).
+    encoding: str | None = None
+    #: ``False`` when another encoding would read almost as well (a warning says which).
+    encoding_certain: bool = True
+    #: Those other encodings, most plausible first.
+    encoding_alternatives: tuple[str, ...] = ()
 
     def with_meta(self, meta: ArticleMeta) -> ImportedArticle:
         """Return a copy where every field the user gave wins over the derived one."""

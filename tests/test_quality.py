@@ -28,6 +28,17 @@ def test_ruff_format() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_mypy_strict_on_the_core() -> None:
+def test_mypy_strict_on_core_and_gui() -> None:
     result = run(sys.executable, "-m", "mypy")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_import_layers() -> None:
+    """import-linter's contracts in pyproject.toml: Qt only in the GUI, SQL only in the
+    store, importers never touch the database, and the layers."""
+    result = run(
+        sys.executable,
+        "-c",
+        "from importlinter.cli import lint_imports_command; lint_imports_command()",
+    )
     assert result.returncode == 0, result.stdout + result.stderr

@@ -17,6 +17,7 @@ from typing import IO, Any
 from clipper.errors import ClipperError
 from clipper.exporters.csv_export import unescape_cell, write_csv
 from clipper.exporters.json_export import write_json
+from clipper.open_databases import refuse_open_database
 from clipper.progress import CancelCheck, ProgressCallback
 from clipper.store import Store
 from clipper.store.export_queries import Selection as ExportSelection
@@ -119,6 +120,7 @@ def export_to_path(
     """Export to a file, atomically; returns the number of annotations written."""
     check_format(fmt)
     path = Path(path)
+    refuse_open_database(path, "export to")
     if path.is_dir():
         raise ClipperError(f"{path} is a folder; give a file name to export to")
     if not path.parent.is_dir():

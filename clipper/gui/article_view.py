@@ -41,6 +41,7 @@ from PySide6.QtGui import (
     QTextBlock,
     QTextCursor,
     QTextDocument,
+    QTextLine,
     QTextOption,
     QWheelEvent,
 )
@@ -77,6 +78,12 @@ _MAX_LANES = 6
 _FLASH_MS = 900
 #: After loading a text at least this long, give the freed temporaries back to the system.
 _TRIM_AFTER_CHARS = 1_000_000
+
+
+def _x_of(line: QTextLine, position: int) -> float:
+    """The x of a cursor position on a laid-out line (PySide6 returns ``(x, position)``)."""
+    result = line.cursorToX(position)
+    return float(result[0] if isinstance(result, tuple) else result)  # type: ignore[arg-type]
 
 
 class ArticleView(QPlainTextEdit):
@@ -442,8 +449,8 @@ class ArticleView(QPlainTextEdit):
                 break
             if s >= le:
                 continue
-            x1 = line.cursorToX(max(s, ls))[0]
-            x2 = line.cursorToX(min(e, le))[0]
+            x1 = _x_of(line, max(s, ls))
+            x2 = _x_of(line, min(e, le))
             if x2 < x1:
                 x1, x2 = x2, x1
             top = origin.y() + line.y()

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -35,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from clipper.errors import Cancelled, ClipperError
 from clipper.exporters import FORMATS, ExportSelection, export_to_path
+from clipper.gui import file_dialogs
 from clipper.gui.workers import Job, JobContext
 from clipper.model import Tag
 from clipper.store import Store
@@ -357,7 +357,7 @@ class ExportDialog(QDialog):
         fmt = self.format()
         suffix = suffix_of(fmt)
         name_filter = f"{fmt.upper()} files (*{suffix});;All files (*)"
-        path, _ = QFileDialog.getSaveFileName(
+        path = file_dialogs.save_file_name(
             self, "Export annotations to", self.path_edit.text(), name_filter
         )
         if path:

@@ -26,12 +26,12 @@ class FindBar(QWidget):
         previous.setText("↑")
         previous.setToolTip("Previous match (Shift+Enter, Shift+F3)")
         previous.setAccessibleName("Previous match")
-        previous.clicked.connect(lambda: self.find(False))
+        previous.clicked.connect(lambda: self.find_text(False))
         following = QToolButton(self)
         following.setText("↓")
         following.setToolTip("Next match (Enter, F3)")
         following.setAccessibleName("Next match")
-        following.clicked.connect(lambda: self.find(True))
+        following.clicked.connect(lambda: self.find_text(True))
         close = QToolButton(self)
         close.setText("✕")
         close.setToolTip("Close (Esc)")
@@ -56,7 +56,7 @@ class FindBar(QWidget):
         self.status.clear()
         self.closed.emit()
 
-    def find(self, forward: bool = True) -> None:
+    def find_text(self, forward: bool = True) -> None:
         if self.edit.text():
             self.findRequested.emit(self.edit.text(), forward, False)
 
@@ -67,7 +67,7 @@ class FindBar(QWidget):
         if watched is self.edit and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                self.find(not event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+                self.find_text(not event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
                 return True
             if event.key() == Qt.Key.Key_Escape:
                 self.close_bar()

@@ -4,8 +4,10 @@
 (:mod:`clipper.gui.workers`) behind a cancellable progress dialog, then settles what needs
 the user — passwords, duplicates, errors — on the UI thread, and runs again for the
 files that get a second try (a scan without text, when OCRmyPDF is installed, is offered
-OCR and tried again with it). Every question goes through a :class:`Prompter`, so tests
-replace the dialogs with a scripted one.
+OCR and tried again with it; a text file whose encoding is uncertain is not stored until the
+user has chosen its encoding in :class:`~clipper.gui.encoding_dialog.EncodingDialog`).
+Every question goes through a :class:`Prompter`, so tests replace the dialogs with a
+scripted one.
 
 Cancel means "not this import": the articles the cancelled run had already stored are
 removed again (they cannot have annotations yet), so the database is as before.
@@ -14,6 +16,7 @@ removed again (they cannot have annotations yet), so the database is as before.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
@@ -39,8 +42,10 @@ from clipper.errors import (
     NeedsOcr,
     PasswordRequired,
 )
+from clipper.gui.encoding_dialog import EncodingDialog
 from clipper.gui.workers import Job, JobContext
 from clipper.importers import read_file, read_pasted_text
+from clipper.importers.encoding import EncodingOption, file_encoding_options
 from clipper.importers.ocr import ocr_available, read_pdf_with_ocr
 from clipper.library import import_article
 from clipper.progress import check_cancel
@@ -141,6 +146,20 @@ class Prompter:
         box.setEscapeButton(skip)
         return box, run
 
+    def choose_encoding(
+        self, name: str, options: Sequence[EncodingOption], others: int
+    ) -> tuple[str | None, bool]:
+        """The encoding to import ``name`` with (``None``: skip the file), and whether the
+        ``others`` files with an uncertain encoding go in as Clipper reads them."""
+        dialog = self.encoding_dialog(name, options, others)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        return (dialog.chosen_encoding() if accepted else None), dialog.apply_to_others()
+
+    def encoding_dialog(
+        self, name: str, options: Sequence[EncodingOption], others: int
+    ) -> EncodingDialog:
+        return EncodingDialog(name, options, others, self.parent)
+
     def choose_duplicate(self, name: str, existing_id: int, others: int) -> str:
         """What to do with a file whose text is in the database already: one of
         :data:`OPEN_EXISTING`, :data:`IMPORT_ANYWAY`, :data:`SKIP`, or (when ``others``
@@ -191,6 +210,12 @@ class ImportTask:
     force: bool = False
     #: Recognise the text with OCRmyPDF (the user accepted the offer for a scan).
     ocr: bool = False
+    #: The text encoding the user chose (``None``: detect it).
+    encoding: str | None = None
+    #: Ask for the encoding of a text file even when Clipper is sure of it.
+    ask_encoding: bool = False
+    #: Store the text as detected even when the encoding is uncertain (with a warning).
+    keep_detected: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,6 +224,8 @@ class TaskResult:
     article_id: int | None = None
     error: ClipperError | None = None
     warnings: tuple[str, ...] = ()
+    #: Not stored yet: the user is to choose among these encodings (the detected one first).
+    encoding_options: tuple[EncodingOption, ...] = ()
 
 
 @dataclass(slots=True)
@@ -249,8 +276,17 @@ def _import_one(context: JobContext, task: ImportTask, index: int, count: int) -
             )
         elif task.path is not None:
             imported = read_file(
-                task.path, password=task.password, progress=pages, cancel=context.cancelled
+                task.path,
+                encoding=task.encoding,
+                password=task.password,
+                progress=pages,
+                cancel=context.cancelled,
             )
+            if _needs_encoding_choice(task, imported.encoding, imported.encoding_certain):
+                options = file_encoding_options(
+                    task.path, imported.encoding, imported.encoding_alternatives
+                )
+                return TaskResult(task, encoding_options=options)
         else:
             imported = read_pasted_text(task.text or "")
         check_cancel(context.cancelled)
@@ -271,6 +307,14 @@ def _import_one(context: JobContext, task: ImportTask, index: int, count: int) -
             ),
         )
     return TaskResult(task, article.id, warnings=tuple(imported.warnings))
+
+
+def _needs_encoding_choice(task: ImportTask, encoding: str | None, certain: bool) -> bool:
+    """A text file (it has an encoding) the user has not chosen for, if Clipper is unsure
+    (and the user did not say "as detected") or the user asked to choose."""
+    if encoding is None or task.encoding is not None:
+        return False
+    return task.ask_encoding or (not certain and not task.keep_detected)
 
 
 def _status_text(task: ImportTask, index: int, count: int, page: int = 0, pages: int = 0) -> str:
@@ -319,9 +363,14 @@ class ImportController(QObject):
         """``True`` while a run (import or its questions) is under way."""
         return self._running
 
-    def import_files(self, paths: list[str]) -> None:
-        """Import files (text or PDF) in the background."""
-        tasks = [ImportTask(Path(p).name or str(p), path=str(p)) for p in paths if str(p)]
+    def import_files(self, paths: list[str], *, choose_encoding: bool = False) -> None:
+        """Import files (text, PDF or HTML) in the background. ``choose_encoding``: show the
+        encoding dialog for every text file (otherwise only when Clipper is unsure)."""
+        tasks = [
+            ImportTask(Path(p).name or str(p), path=str(p), ask_encoding=choose_encoding)
+            for p in paths
+            if str(p)
+        ]
         if self._refuse_if_busy():
             return
         if not tasks:
@@ -367,6 +416,7 @@ class ImportController(QObject):
         self._warnings: list[tuple[str, str]] = []
         self._attempted = 0
         self._duplicate_policy: str | None = None
+        self._keep_detected_encodings = False
 
     def _start_run(self, tasks: list[ImportTask]) -> None:
         self._running = True
@@ -449,13 +499,17 @@ class ImportController(QObject):
             return
         retry: list[ImportTask] = []
         duplicates_left = sum(isinstance(r.error, DuplicateArticle) for r in batch.results)
+        encodings_left = sum(bool(r.encoding_options) for r in batch.results)
         for result in batch.results:
             if result.article_id is not None:
                 self._imported.append(result.article_id)
                 self._warnings.extend((result.task.label, w) for w in result.warnings)
                 continue
             error = result.error
-            if isinstance(error, PasswordRequired):
+            if result.encoding_options:
+                encodings_left -= 1
+                task = self._settle_encoding(result.task, result.encoding_options, encodings_left)
+            elif isinstance(error, PasswordRequired):
                 task = self._ask_password(result.task, error)
             elif isinstance(error, NeedsOcr) and not result.task.ocr and ocr_available():
                 task = self._offer_ocr(result.task)
@@ -481,6 +535,17 @@ class ImportController(QObject):
     def _offer_ocr(self, task: ImportTask) -> ImportTask | None:
         """Declined: the user knows, so the file is simply not imported (no error)."""
         return replace(task, ocr=True) if self.prompter.offer_ocr(task.label) else None
+
+    def _settle_encoding(
+        self, task: ImportTask, options: tuple[EncodingOption, ...], others: int
+    ) -> ImportTask | None:
+        """Skipped: the user decided, so the file is simply not imported (no error)."""
+        if self._keep_detected_encodings and not task.ask_encoding:
+            return replace(task, keep_detected=True)
+        encoding, keep_others = self.prompter.choose_encoding(task.label, options, others)
+        if keep_others:
+            self._keep_detected_encodings = True
+        return None if encoding is None else replace(task, encoding=encoding)
 
     def _settle_duplicate(
         self, task: ImportTask, error: DuplicateArticle, others: int
@@ -518,7 +583,7 @@ class ImportController(QObject):
             self.prompter.show_error(*describe_error(label, error))
             return
         lines = [f"• {label}: {error.message}" for label, error in errors]
-        notes = [f"• {label}: {warning}" for label, warning in warnings]
+        notes = [f"• {label}: {gui_warning(warning)}" for label, warning in warnings]
         parts: list[str] = []
         if errors:
             failed = len(errors)
@@ -562,6 +627,19 @@ def describe_error(label: str, error: ClipperError) -> tuple[str, str]:
     if isinstance(error, ImportFailed):
         return f"Could not import {label}", message + gui_advice(message)
     return "Import failed", message
+
+
+def gui_warning(warning: str) -> str:
+    """A core warning as the app says it: the app asks for the encoding on a new import
+    where the command line has ``--encoding``."""
+    return _ENCODING_OPTION.sub(
+        "or delete the article and import the file again: Clipper then asks which encoding "
+        "to use, with a preview",
+        warning,
+    )
+
+
+_ENCODING_OPTION = re.compile(r"or import it again with --encoding \S+")
 
 
 def gui_advice(message: str) -> str:

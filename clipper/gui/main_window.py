@@ -26,7 +26,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMenu,
@@ -39,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from clipper import __version__
 from clipper.errors import ClipperError
+from clipper.gui import file_dialogs
 from clipper.gui.annotations_pane import AnnotationsPane
 from clipper.gui.article_view import ArticleView
 from clipper.gui.commands import AddAnnotation, ChangeTag, DeleteAnnotations, EditNote
@@ -190,8 +190,8 @@ class MainWindow(QMainWindow):
             "delete_annotation": self.delete_selected_annotations,
             "edit_note": self.annotations.edit_note,
             "find": self.find_bar.open_bar,
-            "find_next": lambda: self.find_bar.find(True),
-            "find_previous": lambda: self.find_bar.find(False),
+            "find_next": lambda: self.find_bar.find_text(True),
+            "find_previous": lambda: self.find_bar.find_text(False),
             "manage_tags": self.manage_tags,
             "zoom_in": self.view.zoom_in,
             "zoom_out": self.view.zoom_out,
@@ -575,11 +575,9 @@ class MainWindow(QMainWindow):
         from clipper.importers import SUPPORTED_PATTERNS  # charset detection: not at start-up
 
         patterns = " ".join(SUPPORTED_PATTERNS)
-        paths, _ = QFileDialog.getOpenFileNames(
-            self,
-            "Import articles",
-            os.path.expanduser("~"),
-            f"Articles ({patterns});;All files (*)",
+        name_filter = f"Articles ({patterns});;All files (*)"
+        paths = file_dialogs.open_file_names(
+            self, "Import articles", os.path.expanduser("~"), name_filter
         )
         if paths:
             self.import_files(paths)
@@ -656,12 +654,12 @@ class MainWindow(QMainWindow):
     # -- databases ----------------------------------------------------------------------
 
     def new_database(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
+        path = file_dialogs.save_file_name(
             self,
             "New database",
             os.path.expanduser("~/clippings.db"),
             DB_FILTER,
-            options=QFileDialog.Option.DontConfirmOverwrite,
+            confirm_overwrite=False,
         )
         if path:
             if os.path.exists(path):
@@ -669,7 +667,7 @@ class MainWindow(QMainWindow):
             self.open_database(path)
 
     def open_database_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
+        path = file_dialogs.open_file_name(
             self, "Open database", os.path.dirname(self.controller.db_path), DB_FILTER
         )
         if path:

@@ -78,8 +78,9 @@ class Settings:
         return bool(value)
 
     def _int(self, key: str, default: int) -> int:
+        value = self.qsettings.value(key, default)
         try:
-            return int(self.qsettings.value(key, default))  # type: ignore[arg-type]
+            return int(value) if isinstance(value, (int, str, float)) else default
         except (TypeError, ValueError):
             return default
 
@@ -100,7 +101,9 @@ class Settings:
         value = self.qsettings.value("recent/databases", [])
         if isinstance(value, str):
             value = [value]
-        return [str(v) for v in value or [] if v]
+        if not isinstance(value, list):
+            return []
+        return [str(v) for v in value if v]
 
     def add_recent_database(self, db_path: str) -> None:
         absolute = os.path.abspath(db_path)

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import codecs
 import re
+import stat
 from pathlib import Path
 
-from clipper.errors import ImportFailed, NeedsOcr
+from clipper.errors import ClipperError, ImportFailed, NeedsOcr
 from clipper.importers.text import read_text
 from clipper.model import ImportedArticle
+from clipper.open_databases import refuse_open_database
 from clipper.progress import CancelCheck, ProgressCallback
 
 TEXT_SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md"}
@@ -42,6 +44,31 @@ def is_html(path: Path, head: bytes) -> bool:
     return _HTML_START.match(start) is not None
 
 
+def check_importable(path: Path) -> None:
+    """Refuse, before opening it, what is not an ordinary file or is an open database.
+
+    Only ``os.stat`` is used: opening a FIFO or a device could block or never end, and
+    opening a database this process has open would release SQLite's locks on it.
+    """
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        raise ImportFailed(f"{path}: no such file") from None
+    except OSError as exc:
+        raise ImportFailed(f"{path} cannot be read: {exc.strerror or exc}") from exc
+    if stat.S_ISDIR(mode):
+        raise ImportFailed(f"{path} is a folder, not a file; give the files inside it")
+    if not stat.S_ISREG(mode):
+        raise ImportFailed(
+            f"{path} is not an ordinary file (a pipe, socket or device); "
+            "save its content to a file and import that"
+        )
+    try:
+        refuse_open_database(path, "import")
+    except ClipperError as exc:
+        raise ImportFailed(exc.message) from None
+
+
 def read_file(
     path: str | Path,
     *,
@@ -59,10 +86,7 @@ def read_file(
     installed; without it the NeedsOcr error (with install advice) stands.
     """
     path = Path(path)
-    if not path.exists():
-        raise ImportFailed(f"{path}: no such file")
-    if path.is_dir():
-        raise ImportFailed(f"{path} is a folder, not a file; give the files inside it")
+    check_importable(path)
     try:
         with path.open("rb") as handle:
             head = handle.read(1024)

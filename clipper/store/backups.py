@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from clipper.errors import ClipperError
+from clipper.open_databases import refuse_open_database
 from clipper.store.probe import sqlite_uri
 
 
@@ -38,6 +39,7 @@ def check_destination(db_path: str, dest: Path) -> None:
     forbidden = {Path(db_path + suffix).resolve() for suffix in ("", "-wal", "-shm", "-journal")}
     if dest.resolve() in forbidden:
         raise ClipperError(f"{dest} is the database itself; choose another file for the backup")
+    refuse_open_database(dest, "back up to")
     if Path(f"{dest}-wal").exists():
         raise ClipperError(
             f"{dest} is a database in use (it has a -wal file); choose another file for the backup"

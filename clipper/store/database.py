@@ -24,6 +24,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from clipper import open_databases
 from clipper.errors import (
     ClipperError,
     DatabaseError,
@@ -125,6 +126,7 @@ class Store:
                 ) from exc
             raise database_error(self.path, exc) from exc
         self.created = found.kind is Kind.MISSING
+        open_databases.register(self.path)
 
     # -- connection ---------------------------------------------------------------------
 
@@ -214,6 +216,7 @@ class Store:
         return int(self.db.conn.execute("PRAGMA data_version").fetchone()[0])
 
     def close(self) -> None:
+        open_databases.unregister(self.path)
         self.db.close()
 
     def __enter__(self) -> Store:

@@ -372,3 +372,18 @@ def test_file_names_that_are_not_utf8_are_imported_with_the_batch(tmp_path: Path
     assert len(lines) == 2 and "caf\ufffd-report.txt" in lines[0]
     with Store(db) as store:
         assert store.count_articles() == 2
+
+
+def test_upgrade_on_a_full_disk_changes_nothing(small_disk: Path) -> None:
+    old = small_disk / "v1.db"
+    shutil.copy(Path(__file__).parent / "fixtures" / "schema_v1.db", old)
+    before = sha256(old)
+    filler = fill(small_disk)
+    result = clipper(old, "articles")
+    assert result.returncode == 1
+    assert "the disk is full" in result.stderr or "cannot back up" in result.stderr
+    filler.unlink()
+    assert sha256(old) == before
+    assert not list(small_disk.glob("*.backup-*"))
+    assert clipper(old, "articles").returncode == 0  # with room, it upgrades
+    assert len(list(small_disk.glob("v1.db.backup-v1-*.db"))) == 1

@@ -125,6 +125,12 @@ class Store:
                     "folder you can write to."
                 ) from exc
             raise database_error(self.path, exc) from exc
+        except OSError as exc:  # the backup before an upgrade could not be written
+            raise DatabaseError(
+                f"cannot back up {self.path} before upgrading it for this version of "
+                f"Clipper: {exc.strerror or exc}. Nothing was changed; free some space "
+                "beside the database and try again."
+            ) from exc
         self.created = found.kind is Kind.MISSING
         open_databases.register(self.path)
 

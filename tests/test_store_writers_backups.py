@@ -284,7 +284,7 @@ def test_commands_wait_for_a_long_write_instead_of_failing(tmp_path: Path) -> No
     holder.execute("INSERT INTO tags (name, label, colour) VALUES ('held', 'Held', '#000')")
     base = [sys.executable, "-m", "clipper", "--db", str(db)]
     waiting = [
-        subprocess.Popen([*base, "annotate", "1", "0", "5", "quote"], stderr=subprocess.PIPE),
+        subprocess.Popen([*base, "annotate", "1", "10", "15", "figure"], stderr=subprocess.PIPE),
         subprocess.Popen([*base, "import-annotations", str(export)], stderr=subprocess.PIPE),
     ]
     time.sleep(7)  # the lock is held this long on purpose

@@ -184,6 +184,7 @@ class MainWindow(QMainWindow):
             "export": self.export_dialog,
             "new_database": self.new_database,
             "open_database": self.open_database_dialog,
+            "backup": self.backup_database,
             "quit": self.close,
             "undo": self.undo_stack.undo,
             "redo": self.undo_stack.redo,
@@ -672,6 +673,26 @@ class MainWindow(QMainWindow):
         )
         if path:
             self.open_database(path)
+
+    def backup_database(self) -> None:
+        """File › Back up: SQLite's online backup to a file the user picks, off the UI
+        thread (the app keeps working; other programs may write meanwhile)."""
+        from clipper.gui.workers import Job
+        from clipper.store.backups import backup_path
+
+        path = file_dialogs.save_file_name(
+            self, "Back up the database", str(backup_path(self.controller.db_path)), DB_FILTER
+        )
+        if not path:
+            return
+        job = Job(self.controller.db_path, lambda ctx: ctx.store.backup(path), self)
+        job.finished.connect(lambda target: self.show_message(f"Backed up to {target}"))
+        job.failed.connect(
+            lambda exc: show_error(self, "The backup failed", getattr(exc, "message", str(exc)))
+        )
+        self.show_message(f"Backing up to {path}…")
+        self._backup_job = job
+        job.start()
 
     def open_database(self, path: str) -> None:
         if os.path.abspath(path) == os.path.abspath(self.controller.db_path):

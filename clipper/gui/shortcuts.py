@@ -41,6 +41,13 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("export", "&Export annotations…", ("Ctrl+E",), "File", "Write CSV or JSON"),
     ActionSpec("new_database", "&New database…", ("Ctrl+Shift+N",), "File"),
     ActionSpec("open_database", "&Open database…", ("Ctrl+Shift+O",), "File"),
+    ActionSpec(
+        "backup",
+        "&Back up database…",
+        ("Ctrl+Shift+B",),
+        "File",
+        "Save a copy of the database (safe while other programs write)",
+    ),
     ActionSpec("quit", "&Quit", ("Ctrl+Q",), "File"),
     # Edit
     ActionSpec("undo", "&Undo", ("Ctrl+Z",), "Edit"),

@@ -22,6 +22,8 @@ from clipper.gui.app import create_main_window
 from clipper.gui.export_dialog import ExportDialog
 from clipper.gui.main_window import MainWindow
 from clipper.gui.settings import Settings
+from clipper.importers import read_pasted_text
+from clipper.store import Store
 
 pytestmark = pytest.mark.skipif(not PROC_LOCKS.exists(), reason="needs Linux /proc/locks")
 
@@ -123,3 +125,27 @@ def test_only_file_dialogs_py_creates_file_dialogs() -> None:
     gui = Path(__file__).resolve().parents[2] / "clipper" / "gui"
     users = sorted(p.name for p in gui.glob("*.py") if "QFileDialog" in p.read_text("utf-8"))
     assert users == ["file_dialogs.py"]
+
+
+def test_file_back_up_writes_a_consistent_copy(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    store = window.controller.store
+    store.add_article(read_pasted_text("Backup test\n\nThe mayor said 40% of homes."))
+    target = tmp_path / "copy.db"
+
+    def choose() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QFileDialog):
+            QTimer.singleShot(20, choose)
+            return
+        assert Path(dialog.selectedFiles()[0]).name.startswith("clipper.db.backup-")
+        dialog.selectFile(str(target))
+        dialog.accept()
+
+    QTimer.singleShot(0, choose)
+    window.actions_by_name["backup"].trigger()
+    qtbot.waitUntil(lambda: "Backed up to" in window.statusBar().currentMessage(), timeout=30_000)
+    assert held_locks(Path(window.controller.db_path))
+    with Store(target) as copy:
+        assert [a.title for a in copy.list_articles()] == ["Backup test"]

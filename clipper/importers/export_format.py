@@ -18,7 +18,7 @@ from typing import Any
 
 from clipper import fields
 from clipper.errors import InvalidExport
-from clipper.importers.json_reader import check_depth
+from clipper.importers.json_reader import check_value
 from clipper.model import ImportedArticle
 
 FORMAT_NAME = "clipper"
@@ -97,7 +97,7 @@ def _unknown(members: dict[str, Any], known: frozenset[str], depth: int) -> None
     if members.keys() <= known:
         return
     for key in members.keys() - known:
-        check_depth(members[key], depth)
+        check_value(members[key], depth)
 
 
 # -- header and tags ---------------------------------------------------------------------

@@ -16,13 +16,14 @@ bits instead of crashing in the int conversion), and ``NaN``/``Infinity`` are re
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
 import ijson
 
 from clipper.errors import InvalidExport
-from clipper.fields import MAX_JSON_DEPTH
+from clipper.fields import MAX_INTEGER, MAX_JSON_DEPTH
 
 #: The line that opens the article list in the files Clipper writes.
 ARTICLES_LINE = b' "articles": ['
@@ -44,8 +45,15 @@ def too_deep() -> InvalidExport:
     )
 
 
-def check_depth(value: Any, depth: int) -> None:
-    """Refuse ``value`` (found at nesting ``depth``) if it nests beyond the limit."""
+def too_large() -> InvalidExport:
+    return InvalidExport(
+        f"a number in the file is too large (the limit is {MAX_INTEGER:,}, and no infinities)"
+    )
+
+
+def check_value(value: Any, depth: int) -> None:
+    """Refuse ``value`` (found at nesting ``depth``) if it nests beyond the limit or holds
+    a number out of range — the general reader's parser refuses both as it reads."""
     stack = [(value, depth)]
     while stack:
         item, level = stack.pop()
@@ -53,7 +61,9 @@ def check_depth(value: Any, depth: int) -> None:
             if level > MAX_JSON_DEPTH:
                 raise too_deep()
             children = item.values() if isinstance(item, dict) else item
-            stack.extend((child, level + 1) for child in children if isinstance(child, dict | list))
+            stack.extend((child, level + 1) for child in children)
+        elif isinstance(item, int | float) and not -MAX_INTEGER - 1 <= item <= MAX_INTEGER:
+            raise too_large()  # (NaN cannot occur: both readers refuse it)
 
 
 # -- Clipper's layout: one article per line ----------------------------------------------
@@ -89,7 +99,7 @@ def read_by_lines(stream: BinaryIO) -> tuple[Header, Iterator[dict[str, Any]]]:
     # The line must open the top-level list, not one nested in another value.
     if not isinstance(header, dict) or header.get("articles") != []:
         raise LayoutChanged
-    check_depth(header, 1)
+    check_value(header, 1)
     del header["articles"]
     return header, _article_lines(stream)
 
@@ -192,8 +202,32 @@ def _members(events: Iterator[tuple[str, Any]]) -> Iterator[tuple[str, str, Any]
     raise InvalidExport("the file is not valid JSON (it ends too early)")
 
 
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
+_LONE_SURROGATE = re.compile(
+    rb"(?<!\\)(?:\\\\)*\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F])"
+    rb"|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})(?<!\\)(?:\\\\)*\\u[dD][c-fC-F][0-9a-fA-F]{2}"
+)
+_CHUNK = 1024 * 1024
+
+
+def check_escapes(stream: BinaryIO) -> None:
+    """Refuse an escaped unpaired surrogate (``"\\ud800"``): not text, and ijson's parser
+    would quietly turn it into ``?``. The line reader catches these in the decoded strings."""
+    tail = b""
+    while chunk := stream.read(_CHUNK):
+        data = tail + chunk
+        if _SURROGATE_ESCAPE.search(data) and _LONE_SURROGATE.search(data):
+            raise InvalidExport(
+                "the file contains an unpaired surrogate escape (such as \\ud800), which is "
+                "not text; the program that wrote the file has a bug"
+            )
+        tail = data[-16:]
+    stream.seek(0)
+
+
 def read_header(stream: BinaryIO) -> Header:
     """Every top-level member except ``articles`` (streamed: articles are only skipped)."""
+    check_escapes(stream)
     header: Header = {}
     events = _events(stream)
     for key, event, value in _members(events):

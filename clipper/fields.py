@@ -34,7 +34,7 @@ _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
 _URL = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:[^\s\x00-\x1f\x7f]+")
 _COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
 #: NUL (ends C strings) and lone surrogates (cannot be stored as UTF-8).
-_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 
 
 def _real_day(year: str, month: str | None, day: str | None) -> bool:
@@ -104,7 +104,7 @@ def text_problem(value: str, limit: int = MAX_FIELD_CHARS) -> str | None:
     """Free text: at most ``limit`` characters, no NUL, no unpaired surrogate."""
     if len(value) > limit:
         return f"is {len(value):,} characters long (the limit is {limit:,})"
-    bad = _UNSTORABLE.search(value)
+    bad = UNSTORABLE.search(value)
     if bad is not None:
         what = "a NUL character" if bad.group() == "\x00" else "an unpaired surrogate"
         return f"contains {what} at position {bad.start()}"

@@ -154,22 +154,20 @@ def _annotation_rows(
     """Rows for the store; an unknown tag rejects the whole file."""
     text = item.article.text
     rows = []
-    for index, a in enumerate(item.annotations, 1):
-        if a.tag not in known_tags:
-            raise InvalidExport(
-                f"article #{number}, annotation #{index}: unknown tag {a.tag[:40]!r}"
-            )
+    for index, (start, end, tag, note, created, updated, page) in enumerate(item.annotations, 1):
+        if tag not in known_tags:
+            raise InvalidExport(f"article #{number}, annotation #{index}: unknown tag {tag[:40]!r}")
         rows.append(
             (
                 article_id,
-                a.start,
-                a.end,
-                a.tag,
-                text[a.start : a.end],
-                a.note,
-                a.created_at or stamp,
-                a.updated_at or stamp,
-                a.page,
+                start,
+                end,
+                tag,
+                text[start:end],
+                note,
+                created or stamp,
+                updated or stamp,
+                page,
             )
         )
     return rows

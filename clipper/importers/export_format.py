@@ -35,16 +35,10 @@ class ExportTag:
     shortcut: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class ExportAnnotation:
-    start: int
-    end: int
-    tag: str
-    note: str
-    #: ``None`` when the file gives none (the merge stamps the current time).
-    created_at: str | None
-    updated_at: str | None
-    page: int | None
+#: ``(start, end, tag, note, created_at, updated_at, page)``: a plain tuple, because a big
+#: file has a million of them. The times are ``None`` when the file gives none (the merge
+#: stamps the current time); the span's text is the article's, sliced by the merge.
+ExportAnnotation = tuple[int, int, str, str, str | None, str | None, int | None]
 
 
 @dataclass(slots=True)
@@ -67,7 +61,7 @@ def _fail(where: str, key: str, problem: str) -> InvalidExport:
 
 def _string(where: str, key: str, value: Any, limit: int = fields.MAX_FIELD_CHARS) -> str:
     if type(value) is not str:
-        raise _fail(where, key, f"must be a string, not {_kind(value)}")
+        raise _fail(where, key, _must_be_string(value))
     problem = fields.text_problem(value, limit)
     if problem:
         raise _fail(where, key, problem)
@@ -205,7 +199,7 @@ def check_article(item: dict[str, Any], number: int) -> ExportArticle:
     return ExportArticle(
         article,
         [
-            _annotation(annotation, text, f"{where}, annotation #{index}")
+            _annotation(annotation, text, where, index)
             for index, annotation in enumerate(annotations, 1)
         ],
     )
@@ -218,60 +212,71 @@ _PDF_KEYS = frozenset({"pages", "boxes"})
 _ALL_ANNOTATION_KEYS = _ANNOTATION_KEYS | _PDF_KEYS
 
 
-def _annotation(item: Any, text: str, where: str) -> ExportAnnotation:
+def _annotation(item: Any, text: str, article: str, index: int) -> ExportAnnotation:
+    """One annotation (runs a million times for a big file: the usual case is kept short,
+    and the position for a message is only spelled out when something is wrong)."""
     if type(item) is not dict:
-        raise InvalidExport(f"{where}: not an object")
-    start = item.get("start")
-    end = item.get("end")
-    tag = item.get("tag")
-    if start is None or end is None or tag is None:
-        raise InvalidExport(f"{where}: needs start, end and tag")
-    if not (type(start) is int and type(end) is int and 0 <= start < end <= len(text)):
+        raise InvalidExport(f"{article}, annotation #{index}: not an object")
+    get = item.get
+    start, end, tag = get("start"), get("end"), get("tag")
+    if type(start) is not int or type(end) is not int or not 0 <= start < end <= len(text):
+        where = f"{article}, annotation #{index}"
+        if start is None or end is None or tag is None:
+            raise InvalidExport(f"{where}: needs start, end and tag")
         raise InvalidExport(
-            f"{where}: offsets {str(start)[:20]}..{str(end)[:20]} do not fit the article text "
-            f"({len(text)} characters)"
+            f"{where}: offsets {str(start)[:20]}..{str(end)[:20]} do not fit the article "
+            f"text ({len(text)} characters)"
         )
     if type(tag) is not str:
-        raise _fail(where, "tag", f"must be a string, not {_kind(tag)}")
-    given = item.get("text")
+        where = f"{article}, annotation #{index}"
+        if tag is None:
+            raise InvalidExport(f"{where}: needs start, end and tag")
+        raise _fail(where, "tag", _must_be_string(tag))
+    given = get("text")
     if given is not None and given != text[start:end]:
-        raise InvalidExport(f"{where}: its text does not match the article text at {start}..{end}")
-    note = item.get("note")
-    note = "" if note is None else _string(where, "note", note, fields.MAX_NOTE_CHARS)
-    created = item.get("created_at")
-    updated = item.get("updated_at")
-    for key, stamp in (("created_at", created), ("updated_at", updated)):
-        if stamp is not None:
-            _stamp(where, key, stamp)
-    page = item.get("page")
+        raise InvalidExport(
+            f"{article}, annotation #{index}: its text does not match the article text at "
+            f"{start}..{end}"
+        )
+    note = get("note")
+    if note is None or note == "":
+        note = ""
+    elif type(note) is not str or len(note) > fields.MAX_NOTE_CHARS or _unstorable(note):
+        _string(f"{article}, annotation #{index}", "note", note, fields.MAX_NOTE_CHARS)
+    created, updated, page = get("created_at"), get("updated_at"), get("page")
+    if created is not None and (type(created) is not str or _timestamp_problem(created)):
+        _stamp(f"{article}, annotation #{index}", "created_at", created)
+    if updated is not None and (type(updated) is not str or _timestamp_problem(updated)):
+        _stamp(f"{article}, annotation #{index}", "updated_at", updated)
     if page is not None:
-        _integer(where, "page", page, 1)
-    if item.keys() <= _ANNOTATION_KEYS:
-        ident = item.get("id")
-        if ident is not None:
-            _integer(where, "id", ident)
-    else:
-        _annotation_extras(item, where)
-    return ExportAnnotation(start, end, tag, note, created or None, updated or None, page)
+        _integer(f"{article}, annotation #{index}", "page", page, 1)
+    ident = get("id")
+    if ident is not None and (type(ident) is not int or ident < 0):
+        _integer(f"{article}, annotation #{index}", "id", ident)
+    if not item.keys() <= _ANNOTATION_KEYS:
+        _annotation_extras(item, f"{article}, annotation #{index}")
+    return (start, end, tag, note, created or None, updated or None, page)
+
+
+def _must_be_string(value: Any) -> str:
+    return f"must be a string, not {_kind(value)}"
 
 
 #: Exports repeat stamps (created_at == updated_at, annotations made in one go).
 _timestamp_problem = functools.lru_cache(maxsize=256)(fields.timestamp_problem)
+_unstorable = fields.UNSTORABLE.search
 
 
 def _stamp(where: str, key: str, value: Any) -> None:
     if type(value) is not str:
-        raise _fail(where, key, f"must be a string, not {_kind(value)}")
+        raise _fail(where, key, _must_be_string(value))
     problem = _timestamp_problem(value) if value else None
     if problem:
         raise _fail(where, key, f"is wrong: {problem}")
 
 
 def _annotation_extras(item: dict[str, Any], where: str) -> None:
-    """The id, the PDF ``pages`` and ``boxes`` (derived, not merged) and unknown members."""
-    ident = item.get("id")
-    if ident is not None:
-        _integer(where, "id", ident)
+    """The PDF ``pages`` and ``boxes`` (derived, not merged) and unknown members."""
     pages = item.get("pages")
     if pages is not None and (
         type(pages) is not list

@@ -256,7 +256,21 @@ def mutate_document(rng: random.Random, document: dict[str, Any] | None = None) 
 def mutate_bytes(rng: random.Random, data: bytes) -> bytes:
     """``data`` with 1–8 random byte edits (flip, insert, delete, repeat, cut)."""
     buffer = bytearray(data)
-    tokens = [b"{", b"}", b"[", b"]", b'"', b",", b":", b"\\", b"\\u", b"9" * 30, b"-", b"\n"]
+    tokens = [
+        b"{",
+        b"}",
+        b"[",
+        b"]",
+        b'"',
+        b",",
+        b":",
+        b"\\",
+        b"\\u",
+        b"9" * 30,
+        b"1" * 5000,
+        b"-",
+        b"\n",
+    ]
     for _ in range(rng.randint(1, 8)):
         if not buffer:
             break

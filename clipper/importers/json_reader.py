@@ -127,7 +127,11 @@ _STARTS = {"start_map": "end_map", "start_array": "end_array"}
 
 
 def _json_problem(exc: Exception) -> InvalidExport:
-    detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    reason = exc.args[0] if exc.args else ""
+    if isinstance(reason, bytes):  # yajl's messages sometimes come as bytes
+        reason = reason.decode("utf-8", "replace")
+    lines = str(reason).strip().splitlines()
+    detail = lines[0] if lines else type(exc).__name__
     if "overflow" in detail:
         return InvalidExport(
             "a number in the file is too large (integers must fit in 64 bits; "

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import functools
 import json
-import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -19,6 +18,7 @@ import click
 from clipper import __version__
 from clipper.errors import ClipperError
 from clipper.exporters import FORMATS, ExportSelection, export_to_path, export_to_stream
+from clipper.fields import date_problem
 from clipper.model import Annotation, ArticleMeta
 from clipper.paths import default_db_path
 from clipper.store import Store
@@ -30,7 +30,6 @@ if TYPE_CHECKING:
 # use them, so that ``clipper gui`` and the light commands start fast.
 
 F = TypeVar("F", bound=Callable[..., Any])
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def fail(message: str) -> NoReturn:
@@ -113,8 +112,9 @@ def _meta_options(func: F) -> F:
     def with_meta(*args: Any, **kwargs: Any) -> Any:
         fields = {name: kwargs.pop(name) for name, _ in _META_OPTIONS}
         date = fields.pop("date")
-        if date is not None and not _DATE.match(date):
-            fail(f"--date must look like YYYY-MM-DD, not {date!r}")
+        problem = None if date is None else date_problem(date)
+        if problem:
+            fail(f"--date: {problem}")
         return func(*args, meta=ArticleMeta(published=date, **fields), **kwargs)
 
     wrapped: Any = with_meta

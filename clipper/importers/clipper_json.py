@@ -47,6 +47,7 @@ class ExportFile:
     tags: list[ExportTag]
     articles: Iterator[ExportArticle]
     stream: BinaryIO
+    size: int
 
 
 def _checked(articles: Iterator[dict[str, object]]) -> Iterator[ExportArticle]:
@@ -77,7 +78,7 @@ def read_export(path: str | Path, *, by_lines: bool = True) -> Iterator[ExportFi
             stream.seek(0)
             items = json_reader.read_articles(stream)
         tags = check_header(header, path.name)
-        yield ExportFile(tags, _checked(items), stream)
+        yield ExportFile(tags, _checked(items), stream, path.stat().st_size)
 
 
 def merge_export(
@@ -104,7 +105,6 @@ def _merge(
     cancel: CancelCheck | None,
 ) -> MergeReport:
     created = matched = added = skipped = 0
-    size = Path(path).stat().st_size
     with read_export(path, by_lines=by_lines) as export, store.bulk_writes(), store.transaction():
         new_tags = _ensure_tags(store, export.tags)
         known_tags = frozenset(t.name for t in store.list_tags())
@@ -119,7 +119,7 @@ def _merge(
             added += inserted
             skipped += len(rows) - inserted
             if progress:
-                progress(min(export.stream.tell(), size), size)
+                progress(min(export.stream.tell(), export.size), export.size)
     return MergeReport(created, matched, added, skipped, new_tags)
 
 

@@ -18,7 +18,7 @@ import pytest
 from json_cases import OTHER, TEXT, clipper_layout, valid_document
 
 from clipper import fields
-from clipper.errors import InvalidExport
+from clipper.errors import ClipperError, InvalidExport
 from clipper.importers.clipper_json import merge_export
 from clipper.store import Store
 
@@ -293,3 +293,11 @@ def test_field_rules() -> None:
     assert fields.text_problem("a\x00b") == "contains a NUL character at position 1"
     assert fields.tag_name_problem("long-term_2") is None
     assert fields.url_problem("https://example.org/x?y=1") is None
+
+
+def test_devices_pipes_and_folders_are_refused_at_once(store: Store, tmp_path: Path) -> None:
+    pipe = tmp_path / "pipe.json"
+    os.mkfifo(pipe)
+    for path in (Path("/dev/zero"), pipe, tmp_path):
+        with pytest.raises(ClipperError, match="is not a file"):
+            merge_export(store, path)

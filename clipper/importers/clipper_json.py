@@ -64,8 +64,10 @@ def read_export(path: str | Path, *, by_lines: bool = True) -> Iterator[ExportFi
     otherwise — read it again with ``by_lines=False``.
     """
     path = Path(path)
-    if not path.is_file():
+    if not path.exists():
         raise ClipperError(f"{path}: no such file")
+    if not path.is_file():
+        raise ClipperError(f"{path} is not a file (a folder, a device or a pipe)")
     with path.open("rb") as stream:
         header = None
         if by_lines:
@@ -90,9 +92,10 @@ def merge_export(
 ) -> MergeReport:
     """Merge a Clipper JSON export into ``store``; all or nothing."""
     try:
-        return _merge(store, path, True, progress, cancel)
-    except json_reader.LayoutChanged:  # rolled back; read it the general way
-        return _merge(store, path, False, progress, cancel)
+        try:
+            return _merge(store, path, True, progress, cancel)
+        except json_reader.LayoutChanged:  # rolled back; read it the general way
+            return _merge(store, path, False, progress, cancel)
     except RecursionError as exc:  # defence in depth: nesting is limited before this
         raise json_reader.too_deep() from exc
 

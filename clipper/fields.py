@@ -30,8 +30,6 @@ _TIMESTAMP = re.compile(
     r"(?:[01][0-9]|2[0-3]):[0-5][0-9](?::(?:[0-5][0-9]|60)(?:\.[0-9]{1,9})?)?"
     r"(?:Z|[+-](?:[01][0-9]|2[0-3]):?[0-5][0-9])?"
 )
-_LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
-_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:[^\s\x00-\x1f\x7f]+")
 _COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
 #: NUL (ends C strings) and lone surrogates (cannot be stored as UTF-8).
 UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
@@ -65,20 +63,6 @@ def timestamp_problem(value: str) -> str | None:
     if not _real_day(*match.groups()):
         return f"{value} is not a real date"
     return None
-
-
-def language_problem(value: str) -> str | None:
-    """A language code such as ``en``, ``fr`` or ``pt-BR``."""
-    if _LANGUAGE.fullmatch(value):
-        return None
-    return f"{_show(value)} is not a language code (such as en, fr or pt-BR)"
-
-
-def url_problem(value: str) -> str | None:
-    """An absolute address with a scheme (``https://…``, ``mailto:…``), no spaces."""
-    if len(value) <= MAX_FIELD_CHARS and _URL.fullmatch(value):
-        return None
-    return f"{_show(value)} is not an address (give the full URL, starting with https://)"
 
 
 def colour_problem(value: str) -> str | None:

@@ -149,8 +149,10 @@ _META: dict[str, Callable[[str], str | None] | None] = {
     "outlet": None,
     "author": None,
     "published": fields.date_problem,
-    "url": fields.url_problem,
-    "language": fields.language_problem,
+    # Free text like the command line's --url and --language: a user's own export must
+    # always merge back, and the CSV writer protects every cell whatever it holds.
+    "url": None,
+    "language": None,
     "source_name": None,
 }
 _INFO = ("imported_at", "content_hash")

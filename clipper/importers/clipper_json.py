@@ -128,17 +128,16 @@ def _merge(
 
 def _ensure_tags(store: Store, tags: list[ExportTag]) -> tuple[str, ...]:
     existing = {t.name for t in store.list_tags()}
-    used_keys = {t.shortcut for t in store.list_tags() if t.shortcut}
+    used_keys = {t.shortcut.lower() for t in store.list_tags() if t.shortcut}  # as the app
     created: list[str] = []
     for tag in tags:
         if tag.name in existing:
             continue
         key = tag.shortcut
-        store.add_tag(
-            tag.name, tag.label, tag.colour or "#8e7dbe", key if key not in used_keys else None
-        )
+        free = key is not None and key.lower() not in used_keys
+        store.add_tag(tag.name, tag.label, tag.colour or "#8e7dbe", key if free else None)
         if key:
-            used_keys.add(key)
+            used_keys.add(key.lower())
         existing.add(tag.name)
         created.append(tag.name)
     return tuple(created)

@@ -132,8 +132,10 @@ def _tag(item: Any, number: int) -> ExportTag:
     if problem:
         raise _fail(where, "name", f"is wrong: {problem}")
     shortcut = _optional(where, "shortcut", item.get("shortcut"))
-    if shortcut is not None and len(shortcut) != 1:
-        raise _fail(where, "shortcut", "must be a single key (one character)")
+    if shortcut is not None and (
+        len(shortcut) != 1 or shortcut.isspace() or not shortcut.isprintable()
+    ):
+        raise _fail(where, "shortcut", "must be one letter, digit or symbol")
     _unknown(item, _TAG_KEYS, 4)
     return ExportTag(
         name,

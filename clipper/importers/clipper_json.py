@@ -50,9 +50,9 @@ class ExportFile:
     size: int
 
 
-def _checked(articles: Iterator[dict[str, object]]) -> Iterator[ExportArticle]:
+def _checked(articles: Iterator[dict[str, object]], stamp: str) -> Iterator[ExportArticle]:
     for number, item in enumerate(articles, 1):
-        yield check_article(item, number)
+        yield check_article(item, number, stamp)
 
 
 @contextmanager
@@ -80,7 +80,7 @@ def read_export(path: str | Path, *, by_lines: bool = True) -> Iterator[ExportFi
             stream.seek(0)
             items = json_reader.read_articles(stream)
         tags = check_header(header, path.name)
-        yield ExportFile(tags, _checked(items), stream, path.stat().st_size)
+        yield ExportFile(tags, _checked(items, now()), stream, path.stat().st_size)
 
 
 def merge_export(
@@ -111,13 +111,12 @@ def _merge(
     with read_export(path, by_lines=by_lines) as export, store.bulk_writes(), store.transaction():
         new_tags = _ensure_tags(store, export.tags)
         known_tags = frozenset(t.name for t in store.list_tags())
-        stamp = now()
         for number, item in enumerate(export.articles, 1):
             check_cancel(cancel)
             article_id, was_created = _match_article(store, item)
             created += was_created
             matched += not was_created
-            rows = _annotation_rows(item, article_id, number, known_tags, stamp)
+            rows = _annotation_rows(item, article_id, number, known_tags)
             inserted = store.insert_annotations_ignoring_duplicates(rows)
             added += inserted
             skipped += len(rows) - inserted
@@ -151,25 +150,13 @@ def _match_article(store: Store, item: ExportArticle) -> tuple[int, bool]:
 
 
 def _annotation_rows(
-    item: ExportArticle, article_id: int, number: int, known_tags: frozenset[str], stamp: str
+    item: ExportArticle, article_id: int, number: int, known_tags: frozenset[str]
 ) -> list[tuple[int, int, int, str, str, str, str, str, int | None]]:
     """Rows for the store; an unknown tag rejects the whole file."""
-    text = item.article.text
-    rows = []
-    for index, (start, end, tag, note, created, updated, page) in enumerate(item.annotations, 1):
-        if tag not in known_tags:
-            raise InvalidExport(f"article #{number}, annotation #{index}: unknown tag {tag[:40]!r}")
-        rows.append(
-            (
-                article_id,
-                start,
-                end,
-                tag,
-                text[start:end],
-                note,
-                created or stamp,
-                updated or stamp,
-                page,
-            )
+    if not {a[2] for a in item.annotations} <= known_tags:
+        index, tag = next(
+            (i, a[2]) for i, a in enumerate(item.annotations, 1) if a[2] not in known_tags
         )
-    return rows
+        raise InvalidExport(f"article #{number}, annotation #{index}: unknown tag {tag[:40]!r}")
+    head = (article_id,)
+    return [head + a for a in item.annotations]

@@ -35,10 +35,11 @@ class ExportTag:
     shortcut: str | None
 
 
-#: ``(start, end, tag, note, created_at, updated_at, page)``: a plain tuple, because a big
-#: file has a million of them. The times are ``None`` when the file gives none (the merge
-#: stamps the current time); the span's text is the article's, sliced by the merge.
-ExportAnnotation = tuple[int, int, str, str, str | None, str | None, int | None]
+#: ``(start, end, tag, text, note, created_at, updated_at, page)`` — the columns the store
+#: takes, in its order — as a plain tuple, because a big file has a million of them.
+#: ``text`` is the article's text at ``start..end``; times the file does not give are the
+#: ``stamp`` passed to :func:`check_article`.
+ExportAnnotation = tuple[int, int, str, str, str, str, str, int | None]
 
 
 @dataclass(slots=True)
@@ -170,15 +171,16 @@ def _source_kind(where: str, value: Any) -> str:
     return kind
 
 
-def check_article(item: dict[str, Any], number: int) -> ExportArticle:
-    """One article object of the file, validated, with its annotations."""
+def check_article(item: dict[str, Any], number: int, stamp: str) -> ExportArticle:
+    """One article object of the file, validated, with its annotations; ``stamp`` (an
+    ISO 8601 time) stands in for the times an annotation does not give."""
     where = f"article #{number}"
     text = item.get("text")
     if type(text) is not str or not text.strip():
         raise InvalidExport(f"{where} in the file has no text")
     _string(where, "text", text, fields.MAX_TEXT_CHARS)
     if "id" in item and item["id"] is not None:
-        _integer(where, "id", item["id"])
+        _integer(where, "id", item.get("id"))
     for key in _INFO:
         if key in item:
             _optional(where, key, item[key])
@@ -200,13 +202,7 @@ def check_article(item: dict[str, Any], number: int) -> ExportArticle:
         annotations = []
     elif type(annotations) is not list:
         raise _fail(where, "annotations", f"must be a list, not {_kind(annotations)}")
-    return ExportArticle(
-        article,
-        [
-            _annotation(annotation, text, where, index)
-            for index, annotation in enumerate(annotations, 1)
-        ],
-    )
+    return ExportArticle(article, _annotations(annotations, text, where, stamp))
 
 
 _ANNOTATION_KEYS = frozenset(
@@ -216,50 +212,85 @@ _PDF_KEYS = frozenset({"pages", "boxes"})
 _ALL_ANNOTATION_KEYS = _ANNOTATION_KEYS | _PDF_KEYS
 
 
-def _annotation(item: Any, text: str, article: str, index: int) -> ExportAnnotation:
-    """One annotation (runs a million times for a big file: the usual case is kept short,
-    and the position for a message is only spelled out when something is wrong)."""
+def _annotations(items: list[Any], text: str, article: str, stamp: str) -> list[ExportAnnotation]:
+    """The annotations of one article. A big file has a million: the usual case is one
+    pass of cheap tests, and :func:`_explain` spells out whatever is wrong."""
+    length = len(text)
+    max_note = fields.MAX_NOTE_CHARS
+    stamp_problem = _timestamp_problem
+    unstorable = _unstorable
+    known = _ANNOTATION_KEYS
+    big = fields.MAX_INTEGER
+    out: list[ExportAnnotation] = []
+    append = out.append
+    for item in items:
+        if type(item) is not dict:
+            break
+        get = item.get
+        start, end, tag, given = get("start"), get("end"), get("tag"), get("text")
+        note, created, updated = get("note"), get("created_at"), get("updated_at")
+        page, ident = get("page"), get("id")
+        if (
+            type(start) is not int
+            or type(end) is not int
+            or not 0 <= start < end <= length
+            or type(tag) is not str
+        ):
+            break
+        span = text[start:end]
+        if given is not None and given != span:
+            break
+        if note is None:
+            note = ""
+        elif type(note) is not str or len(note) > max_note or (note and unstorable(note)):
+            break
+        if created is None or created == "":
+            created = stamp
+        elif type(created) is not str or stamp_problem(created):
+            break
+        if updated is None or updated == "":
+            updated = stamp
+        elif type(updated) is not str or stamp_problem(updated):
+            break
+        if page is not None and (type(page) is not int or not 1 <= page <= big):
+            break
+        if ident is not None and (type(ident) is not int or not 0 <= ident <= big):
+            break
+        if not item.keys() <= known:
+            _annotation_extras(item, f"{article}, annotation #{len(out) + 1}")
+        append((start, end, tag, span, note, created, updated, page))
+    else:
+        return out
+    _explain(items[len(out)], text, f"{article}, annotation #{len(out) + 1}")
+    raise AssertionError("unreachable: _explain raises")  # pragma: no cover
+
+
+def _explain(item: Any, text: str, where: str) -> None:
+    """Raise the message for an annotation :func:`_annotations` found wrong."""
     if type(item) is not dict:
-        raise InvalidExport(f"{article}, annotation #{index}: not an object")
-    get = item.get
-    start, end, tag = get("start"), get("end"), get("tag")
-    if type(start) is not int or type(end) is not int or not 0 <= start < end <= len(text):
-        where = f"{article}, annotation #{index}"
-        if start is None or end is None or tag is None:
-            raise InvalidExport(f"{where}: needs start, end and tag")
+        raise InvalidExport(f"{where}: not an object")
+    start, end, tag = item.get("start"), item.get("end"), item.get("tag")
+    if start is None or end is None or tag is None:
+        raise InvalidExport(f"{where}: needs start, end and tag")
+    if not (type(start) is int and type(end) is int and 0 <= start < end <= len(text)):
         raise InvalidExport(
             f"{where}: offsets {str(start)[:20]}..{str(end)[:20]} do not fit the article "
             f"text ({len(text)} characters)"
         )
     if type(tag) is not str:
-        where = f"{article}, annotation #{index}"
-        if tag is None:
-            raise InvalidExport(f"{where}: needs start, end and tag")
         raise _fail(where, "tag", _must_be_string(tag))
-    given = get("text")
+    given = item.get("text")
     if given is not None and given != text[start:end]:
-        raise InvalidExport(
-            f"{article}, annotation #{index}: its text does not match the article text at "
-            f"{start}..{end}"
-        )
-    note = get("note")
-    if note is None or note == "":
-        note = ""
-    elif type(note) is not str or len(note) > fields.MAX_NOTE_CHARS or _unstorable(note):
-        _string(f"{article}, annotation #{index}", "note", note, fields.MAX_NOTE_CHARS)
-    created, updated, page = get("created_at"), get("updated_at"), get("page")
-    if created is not None and (type(created) is not str or _timestamp_problem(created)):
-        _stamp(f"{article}, annotation #{index}", "created_at", created)
-    if updated is not None and (type(updated) is not str or _timestamp_problem(updated)):
-        _stamp(f"{article}, annotation #{index}", "updated_at", updated)
-    if page is not None:
-        _integer(f"{article}, annotation #{index}", "page", page, 1)
-    ident = get("id")
-    if ident is not None and (type(ident) is not int or ident < 0):
-        _integer(f"{article}, annotation #{index}", "id", ident)
-    if not item.keys() <= _ANNOTATION_KEYS:
-        _annotation_extras(item, f"{article}, annotation #{index}")
-    return (start, end, tag, note, created or None, updated or None, page)
+        raise InvalidExport(f"{where}: its text does not match the article text at {start}..{end}")
+    note = item.get("note")
+    if note is not None:
+        _string(where, "note", note, fields.MAX_NOTE_CHARS)
+    for key in ("created_at", "updated_at"):
+        if item.get(key) is not None:
+            _stamp(where, key, item[key])
+    if item.get("page") is not None:
+        _integer(where, "page", item["page"], 1)
+    _integer(where, "id", item.get("id"))
 
 
 def _must_be_string(value: Any) -> str:

@@ -307,3 +307,16 @@ def test_devices_pipes_and_folders_are_refused_at_once(store: Store, tmp_path: P
     for path in (Path("/dev/zero"), pipe, tmp_path):
         with pytest.raises(ClipperError, match="is not a file"):
             merge_export(store, path)
+
+
+def test_minimal_annotations_and_extra_members_merge(store: Store, tmp_path: Path) -> None:
+    document = valid_document()
+    first, second = document["articles"][0]["annotations"]
+    document["articles"][0]["annotations"] = [
+        {"start": first["start"], "end": first["end"], "tag": "quote"},
+        {**second, "colour_hint": {"rgb": [1, 2, 3]}},
+    ]
+    report = merge_export(store, write(tmp_path, clipper_layout(document)))
+    assert report.annotations_added == 3
+    stamps = {a.created_at for a in store.list_annotations()}
+    assert all(fields.timestamp_problem(s) is None for s in stamps)

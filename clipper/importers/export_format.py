@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import math
+import operator
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -208,6 +209,9 @@ def check_article(item: dict[str, Any], number: int, stamp: str) -> ExportArticl
 _ANNOTATION_KEYS = frozenset(
     {"id", "start", "end", "tag", "text", "note", "created_at", "updated_at", "page"}
 )
+_MEMBERS = operator.itemgetter(
+    "start", "end", "tag", "text", "note", "created_at", "updated_at", "page", "id"
+)
 _PDF_KEYS = frozenset({"pages", "boxes"})
 _ALL_ANNOTATION_KEYS = _ANNOTATION_KEYS | _PDF_KEYS
 
@@ -220,16 +224,22 @@ def _annotations(items: list[Any], text: str, article: str, stamp: str) -> list[
     stamp_problem = _timestamp_problem
     unstorable = _unstorable
     known = _ANNOTATION_KEYS
+    members = _MEMBERS
     big = fields.MAX_INTEGER
     out: list[ExportAnnotation] = []
     append = out.append
     for item in items:
         if type(item) is not dict:
             break
-        get = item.get
-        start, end, tag, given = get("start"), get("end"), get("tag"), get("text")
-        note, created, updated = get("note"), get("created_at"), get("updated_at")
-        page, ident = get("page"), get("id")
+        try:  # Clipper writes every member: one C call fetches them all
+            start, end, tag, given, note, created, updated, page, ident = members(item)
+            extras = len(item) != len(known)
+        except KeyError:
+            get = item.get
+            start, end, tag, given = get("start"), get("end"), get("tag"), get("text")
+            note, created, updated = get("note"), get("created_at"), get("updated_at")
+            page, ident = get("page"), get("id")
+            extras = not item.keys() <= known
         if (
             type(start) is not int
             or type(end) is not int
@@ -256,7 +266,7 @@ def _annotations(items: list[Any], text: str, article: str, stamp: str) -> list[
             break
         if ident is not None and (type(ident) is not int or not 0 <= ident <= big):
             break
-        if not item.keys() <= known:
+        if extras:
             _annotation_extras(item, f"{article}, annotation #{len(out) + 1}")
         append((start, end, tag, span, note, created, updated, page))
     else:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import functools
 import json
 import os
-import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -20,6 +19,7 @@ import click
 from clipper import __version__
 from clipper.errors import ClipperError, DuplicateArticle, NoDatabase
 from clipper.exporters import FORMATS, ExportSelection, export_to_path, export_to_stream
+from clipper.fields import date_problem
 from clipper.model import Annotation, ArticleMeta
 from clipper.paths import DB_ENV, default_db_path, printable
 from clipper.store import Store
@@ -34,7 +34,6 @@ if TYPE_CHECKING:
 F = TypeVar("F", bound=Callable[..., Any])
 #: How long a command waits for another program's write (a long merge) to finish.
 COMMAND_BUSY_SECONDS = 60.0
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def fail(message: str) -> NoReturn:
@@ -165,8 +164,9 @@ def _meta_options(func: F) -> F:
     def with_meta(*args: Any, **kwargs: Any) -> Any:
         fields = {name: kwargs.pop(name) for name, _ in _META_OPTIONS}
         date = fields.pop("date")
-        if date is not None and not _DATE.match(date):
-            fail(f"--date must look like YYYY-MM-DD, not {date!r}")
+        problem = None if date is None else date_problem(date)
+        if problem:
+            fail(f"--date: {problem}")
         return func(*args, meta=ArticleMeta(published=date, **fields), **kwargs)
 
     wrapped: Any = with_meta

@@ -1,17 +1,19 @@
 """CSV export: one row per annotation, header row, UTF-8 (files get a BOM), CRLF line ends.
 
-Cells of free text that a spreadsheet would run as a formula (they begin with ``=``,
-``+``, ``-``, ``@``, a tab or a carriage return, possibly after apostrophes) get one
-leading apostrophe — unless ``escape_formulas`` is off. :func:`unescape_cell` undoes it
-exactly, so analysis code can always recover the stored text.
+Every cell that can hold text is quoted, so no stored value can end a cell or add a row.
+Cells a spreadsheet could run as a formula (see :mod:`clipper.formulas`: they begin with
+``=``, ``+``, ``-``, ``@``, a tab, CR or LF, or a fullwidth or small-form lookalike,
+possibly after apostrophes) get one leading apostrophe — unless ``escape_formulas`` is
+off. :func:`unescape_cell` undoes it exactly, so analysis code can always recover the
+stored text.
 """
 
 from __future__ import annotations
 
-import re
 from contextlib import closing
 from typing import BinaryIO
 
+from clipper.formulas import unprotect
 from clipper.progress import CancelCheck, ProgressCallback, check_cancel
 from clipper.store import Store
 from clipper.store.export_queries import (
@@ -21,12 +23,10 @@ from clipper.store.export_queries import (
     iter_csv_chunks,
 )
 
-_ESCAPED = re.compile(r"^'(?='*[=+\-@\t\r])")
-
 
 def unescape_cell(value: str) -> str:
     """Undo the formula protection of one cell (a no-op for unprotected cells)."""
-    return _ESCAPED.sub("", value, count=1)
+    return unprotect(value)
 
 
 def write_csv(

@@ -183,8 +183,9 @@ class ExportDialog(QDialog):
         self.escape_check = QCheckBox("&Protect spreadsheet formulas (CSV)")
         self.escape_check.setAccessibleName("Protect spreadsheet formulas")
         self.escape_check.setToolTip(
-            "Cells that start with =, +, - or @ get a leading apostrophe so that a "
-            "spreadsheet shows them as text instead of running them as formulas."
+            "Cells that start with =, +, - or @ (or a fullwidth lookalike, a tab or a "
+            "line break) get a leading apostrophe so that a spreadsheet shows them as text "
+            "instead of running them as formulas."
         )
         self.escape_check.setChecked(True)
         layout.addWidget(self.escape_check)

@@ -1,28 +1,34 @@
 """Read a Clipper JSON export back in: merge its articles and annotations into a store.
 
 Articles are matched by content hash (created when missing); annotations are added
-unless the same span already carries the same tag. Every span is checked against the
-article text first; the whole file goes in as one transaction, or nothing does.
-The file is streamed (ijson), so a million annotations need little memory.
+unless the same span already carries the same tag. Reading is separate from merging:
+:func:`read_export` yields validated plain data (see :mod:`clipper.importers.export_format`
+and the limits in :mod:`clipper.fields`); :func:`merge_export` puts it into the store as
+one transaction, so a file with anything wrong in it changes nothing. The file is
+streamed, so a million annotations need little memory.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO
-
-import ijson
+from typing import BinaryIO
 
 from clipper.errors import ClipperError, InvalidExport
-from clipper.model import ImportedArticle, content_hash
+from clipper.importers import json_reader
+from clipper.importers.export_format import (
+    ExportArticle,
+    ExportTag,
+    check_article,
+    check_header,
+)
+from clipper.model import content_hash
 from clipper.progress import CancelCheck, ProgressCallback, check_cancel
 from clipper.store import Store, now
 
-_SCALARS = {"string", "number", "boolean", "null"}
-_ARTICLES_LINE = b' "articles": ['
+__all__ = ["ExportFile", "MergeReport", "merge_export", "read_export"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,74 +40,47 @@ class MergeReport:
     tags_created: tuple[str, ...]
 
 
-def _read_header(stream: BinaryIO) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    """The top-level scalars and the tag list (which precede ``articles`` in our files)."""
-    header: dict[str, Any] = {}
-    tags: list[dict[str, Any]] = []
-    builder: ijson.ObjectBuilder | None = None
-    try:
-        for prefix, event, value in ijson.parse(stream):
-            if builder is not None:
-                builder.event(event, value)
-                if prefix == "tags.item" and event == "end_map":
-                    tags.append(builder.value)
-                    builder = None
-            elif prefix == "tags.item" and event == "start_map":
-                builder = ijson.ObjectBuilder()
-                builder.event(event, value)
-            elif "." not in prefix and prefix and event in _SCALARS:
-                header[prefix] = value
-            elif prefix == "articles" and event == "start_array" and "format" in header:
-                break
-    except ijson.JSONError as exc:
-        raise InvalidExport(f"the file is not valid JSON ({exc})") from exc
-    return header, tags
+@dataclass(frozen=True, slots=True)
+class ExportFile:
+    """An open export: its tags, and its articles as they are read (validated)."""
+
+    tags: list[ExportTag]
+    articles: Iterator[ExportArticle]
+    stream: BinaryIO
+    size: int
 
 
-def _iter_articles(stream: BinaryIO) -> Iterator[dict[str, Any]]:
-    """Every article object, whatever the file's layout (streamed by ijson)."""
-    try:
-        yield from ijson.items(stream, "articles.item", use_float=True)
-    except ijson.JSONError as exc:
-        raise InvalidExport(f"the file is not valid JSON ({exc})") from exc
+def _checked(articles: Iterator[dict[str, object]], stamp: str) -> Iterator[ExportArticle]:
+    for number, item in enumerate(articles, 1):
+        yield check_article(item, number, stamp)
 
 
-def _iter_articles_by_line(stream: BinaryIO) -> Iterator[dict[str, Any]] | None:
-    """Fast path for files Clipper wrote: one article object per line.
+@contextmanager
+def read_export(path: str | Path, *, by_lines: bool = True) -> Iterator[ExportFile]:
+    """Open a Clipper JSON export; its articles are read and validated as they are taken.
 
-    Returns ``None`` (use :func:`_iter_articles`) unless the file has that layout.
+    With ``by_lines`` the fast reader for Clipper's own layout is tried; it raises
+    :class:`~clipper.importers.json_reader.LayoutChanged` when the file is laid out
+    otherwise — read it again with ``by_lines=False``.
     """
-    for line in stream:
-        if line.rstrip() == _ARTICLES_LINE:
-            break
-    else:
-        return None
-    start = stream.tell()
-    first = stream.readline()
-    stream.seek(start)
-    if not (first.startswith(b"  {") or first.rstrip() == b" ]"):
-        return None
-    return _parse_article_lines(stream)
-
-
-def _parse_article_lines(stream: BinaryIO) -> Iterator[dict[str, Any]]:
-    for line in stream:
-        body = line.strip()
-        if body == b"]":
-            return
-        try:
-            article = json.loads(body[:-1] if body.endswith(b",") else body)
-        except ValueError as exc:
-            raise InvalidExport(f"the file is not valid JSON ({exc})") from exc
-        if not isinstance(article, dict):
-            raise InvalidExport('an item of "articles" is not an object')
-        yield article
-    raise InvalidExport("the file is not valid JSON (it ends inside the article list)")
-
-
-def _require(condition: bool, message: str) -> None:
-    if not condition:
-        raise InvalidExport(message)
+    path = Path(path)
+    if not path.exists():
+        raise ClipperError(f"{path}: no such file")
+    if not path.is_file():
+        raise ClipperError(f"{path} is not a file (a folder, a device or a pipe)")
+    with path.open("rb") as stream:
+        header = None
+        if by_lines:
+            try:
+                header, items = json_reader.read_by_lines(stream)
+            except json_reader.LayoutChanged:
+                stream.seek(0)
+        if header is None:
+            header = json_reader.read_header(stream)
+            stream.seek(0)
+            items = json_reader.read_articles(stream)
+        tags = check_header(header, path.name)
+        yield ExportFile(tags, _checked(items, now()), stream, path.stat().st_size)
 
 
 def merge_export(
@@ -112,131 +91,72 @@ def merge_export(
     cancel: CancelCheck | None = None,
 ) -> MergeReport:
     """Merge a Clipper JSON export into ``store``; all or nothing."""
-    path = Path(path)
-    if not path.is_file():
-        raise ClipperError(f"{path}: no such file")
-    with path.open("rb") as stream:
-        header, tags = _read_header(stream)
-    _require(
-        header.get("format") == "clipper",
-        f'{path.name} is not a Clipper JSON export (no "format": "clipper")',
-    )
-    _require(
-        header.get("version") == 1,
-        f"{path.name} is a Clipper export of version {header.get('version')}; "
-        "this Clipper reads version 1",
-    )
+    try:
+        try:
+            return _merge(store, path, True, progress, cancel)
+        except json_reader.LayoutChanged:  # rolled back; read it the general way
+            return _merge(store, path, False, progress, cancel)
+    except RecursionError as exc:  # defence in depth: nesting is limited before this
+        raise json_reader.too_deep() from exc
+
+
+def _merge(
+    store: Store,
+    path: str | Path,
+    by_lines: bool,
+    progress: ProgressCallback | None,
+    cancel: CancelCheck | None,
+) -> MergeReport:
     created = matched = added = skipped = 0
-    size = path.stat().st_size
-    with store.bulk_writes(), store.transaction(), path.open("rb") as stream:
-        new_tags = _ensure_tags(store, tags)
+    with read_export(path, by_lines=by_lines) as export, store.bulk_writes(), store.transaction():
+        new_tags = _ensure_tags(store, export.tags)
         known_tags = frozenset(t.name for t in store.list_tags())
-        articles = _iter_articles_by_line(stream)
-        if articles is None:
-            stream.seek(0)
-            articles = _iter_articles(stream)
-        for number, article in enumerate(articles, 1):
+        for number, item in enumerate(export.articles, 1):
             check_cancel(cancel)
-            article_id, was_created = _match_article(store, article, number)
+            article_id, was_created = _match_article(store, item)
             created += was_created
             matched += not was_created
-            rows = _annotation_rows(article, article_id, number, known_tags)
+            rows = _annotation_rows(item, article_id, number, known_tags)
             inserted = store.insert_annotations_ignoring_duplicates(rows)
             added += inserted
             skipped += len(rows) - inserted
             if progress:
-                progress(min(stream.tell(), size), size)
+                progress(min(export.stream.tell(), export.size), export.size)
     return MergeReport(created, matched, added, skipped, new_tags)
 
 
-def _ensure_tags(store: Store, tags: list[dict[str, Any]]) -> tuple[str, ...]:
-    existing = {t.name: t for t in store.list_tags()}
-    used_keys = {t.shortcut for t in existing.values() if t.shortcut}
+def _ensure_tags(store: Store, tags: list[ExportTag]) -> tuple[str, ...]:
+    existing = {t.name for t in store.list_tags()}
+    used_keys = {t.shortcut.lower() for t in store.list_tags() if t.shortcut}  # as the app
     created: list[str] = []
     for tag in tags:
-        name = tag.get("name")
-        _require(isinstance(name, str) and bool(name), "a tag in the file has no name")
-        if name in existing:
+        if tag.name in existing:
             continue
-        key = tag.get("shortcut")
-        store.add_tag(
-            str(name),
-            tag.get("label"),
-            tag.get("colour") or "#8e7dbe",
-            key if key and key not in used_keys else None,
-        )
+        key = tag.shortcut
+        free = key is not None and key.lower() not in used_keys
+        store.add_tag(tag.name, tag.label, tag.colour or "#8e7dbe", key if free else None)
         if key:
-            used_keys.add(key)
-        created.append(str(name))
+            used_keys.add(key.lower())
+        existing.add(tag.name)
+        created.append(tag.name)
     return tuple(created)
 
 
-def _match_article(store: Store, article: dict[str, Any], number: int) -> tuple[int, bool]:
-    text = article.get("text")
-    if not isinstance(text, str) or not text:
-        raise InvalidExport(f"article #{number} in the file has no text")
-    existing = store.find_article_by_hash(content_hash(text))
+def _match_article(store: Store, item: ExportArticle) -> tuple[int, bool]:
+    existing = store.find_article_by_hash(content_hash(item.article.text))
     if existing is not None:
         return existing, False
-    imported = ImportedArticle(
-        text=text,
-        title=str(article.get("title") or "Untitled clipping"),
-        source_name=article.get("source_name"),  # type: ignore[arg-type]
-        source_kind=str(article.get("source_kind") or "json"),
-        outlet=article.get("outlet"),
-        author=article.get("author"),
-        published=article.get("published"),
-        url=article.get("url"),
-        language=article.get("language"),
-    )
-    return store.add_article(imported).id, True
+    return store.add_article(item.article).id, True
 
 
 def _annotation_rows(
-    article: dict[str, Any], article_id: int, number: int, known_tags: frozenset[str]
+    item: ExportArticle, article_id: int, number: int, known_tags: frozenset[str]
 ) -> list[tuple[int, int, int, str, str, str, str, str, int | None]]:
-    """Validated rows for the store; any bad annotation rejects the whole file."""
-    text: str = article["text"]
-    length = len(text)
-    annotations = article.get("annotations") or []
-    _require(isinstance(annotations, list), f'article #{number}: "annotations" is not a list')
-    stamp = now()
-    rows = []
-    for index, item in enumerate(annotations, 1):
-        try:
-            start = item["start"]
-            end = item["end"]
-            tag = item["tag"]
-        except (KeyError, TypeError):
-            raise InvalidExport(
-                f"article #{number}, annotation #{index}: needs start, end and tag"
-            ) from None
-        if not (type(start) is int and type(end) is int and 0 <= start < end <= length):
-            raise InvalidExport(
-                f"article #{number}, annotation #{index}: offsets {start}..{end} do not fit "
-                f"the article text ({length} characters)"
-            )
-        span = text[start:end]
-        given = item.get("text")
-        if given is not None and given != span:
-            raise InvalidExport(
-                f"article #{number}, annotation #{index}: its text does not match the "
-                f"article text at {start}..{end}"
-            )
-        if tag not in known_tags:
-            raise InvalidExport(f"article #{number}, annotation #{index}: unknown tag {tag!r}")
-        page = item.get("page")
-        rows.append(
-            (
-                article_id,
-                start,
-                end,
-                tag,
-                span,
-                item.get("note") or "",
-                item.get("created_at") or stamp,
-                item.get("updated_at") or stamp,
-                page if type(page) is int else None,
-            )
+    """Rows for the store; an unknown tag rejects the whole file."""
+    if not {a[2] for a in item.annotations} <= known_tags:
+        index, tag = next(
+            (i, a[2]) for i, a in enumerate(item.annotations, 1) if a[2] not in known_tags
         )
-    return rows
+        raise InvalidExport(f"article #{number}, annotation #{index}: unknown tag {tag[:40]!r}")
+    head = (article_id,)
+    return [head + a for a in item.annotations]

@@ -12,6 +12,7 @@ from collections.abc import Generator, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from clipper.formulas import FORMULA_STARTS
 from clipper.store.database import Store
 
 BATCH = 10_000
@@ -58,32 +59,49 @@ def _where(selection: Selection) -> tuple[str, list[Any]]:
     return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
 
 
-_TRIGGERS = "61, 43, 45, 64, 9, 13"  # = + - @ TAB CR: what spreadsheets treat as a formula
+#: Code points of the characters that make a spreadsheet cell a formula.
+_TRIGGERS = ", ".join(str(ord(c)) for c in FORMULA_STARTS)
+
+
+def _safe_range(char: str) -> str:
+    """``lo AND hi``: the widest run of code points around ``char`` with no trigger and
+    no apostrophe in it (a cheap first test for the usual cells: letters, digits)."""
+    stops = sorted({ord(c) for c in FORMULA_STARTS + "'"})
+    low = max(s for s in stops if s < ord(char)) + 1
+    high = min(s for s in stops if s > ord(char)) - 1
+    return f"{low} AND {high}"
+
+
+_USUAL = f"BETWEEN {_safe_range('a')} OR unicode(%s) BETWEEN {_safe_range('0')}"
 
 
 def _formula_guard(expr: str) -> str:
     """SQL giving ``'`` when ``expr`` would run as a spreadsheet formula, else ``''``.
 
-    A cell is guarded when it starts with a trigger, possibly after apostrophes, so the
-    guard can always be undone (see ``clipper.exporters.csv_export.unescape_cell``).
+    The SQL form of :func:`clipper.formulas.protect`: a cell is guarded when it starts
+    with a trigger, possibly after apostrophes, so the guard can always be undone.
     ``unicode(x)`` is the first character's code point: far cheaper than string functions.
     """
+    usual = _USUAL % expr
     return (
-        f"iif(unicode({expr}) IN ({_TRIGGERS}) OR (unicode({expr}) = 39 AND "
-        f"unicode(ltrim({expr}, '''')) IN ({_TRIGGERS})), '''', '')"
+        f"iif(unicode({expr}) {usual}, '', iif(unicode({expr}) IN ({_TRIGGERS}) OR "
+        f"(unicode({expr}) = 39 AND unicode(ltrim({expr}, '''')) IN ({_TRIGGERS})), '''', ''))"
     )
 
 
-def _csv_cell(expr: str, *, escape: bool, nullable: bool = False) -> str:
-    """SQL that renders ``expr`` as one quoted CSV cell (formula-guarded if asked)."""
+def _csv_cell(expr: str, *, escape: bool) -> str:
+    """SQL that renders ``expr`` as one quoted CSV cell (formula-guarded if asked);
+    NULL becomes an empty cell."""
     guard = f"{_formula_guard(expr)} || " if escape else ""
     cell = f"""'"' || {guard}replace({expr}, '"', '""') || '"'"""
-    return f"coalesce({cell}, '')" if nullable else cell
+    return f"coalesce({cell}, '')"
 
 
 def csv_select(selection: Selection, *, escape_formulas: bool) -> tuple[str, list[Any]]:
     """The SELECT giving one finished CSV line (CRLF-terminated) per annotation.
 
+    Every cell that can hold text is quoted (so no value can end a cell or a row) and,
+    with ``escape_formulas``, formula-guarded; the numeric cells are rendered as integers.
     SQLite renders each line in one ``format()`` call (``%w`` doubles double quotes, as
     CSV needs); the article cells are rendered once per article in a materialised CTE,
     because reading them per row would walk past each article's text every time.
@@ -91,21 +109,19 @@ def csv_select(selection: Selection, *, escape_formulas: bool) -> tuple[str, lis
     e = escape_formulas
     article_cells = " || ',' || ".join(
         [
-            "id",
-            _csv_cell("title", escape=e),
-            _csv_cell("outlet", escape=e, nullable=True),
-            _csv_cell("author", escape=e, nullable=True),
-            "coalesce(published, '')",
-            _csv_cell("url", escape=e, nullable=True),
+            "format('%d', id)",
+            *(_csv_cell(c, escape=e) for c in ("title", "outlet", "author", "published", "url")),
         ]
     )
-    text_guard = _formula_guard("n.text") if e else "''"
-    note_guard = _formula_guard("n.note") if e else "''"
+
+    def cell(column: str) -> str:  # a guard argument ("%s") and the value ("%w")
+        return f"{_formula_guard(column) if e else repr('')}, {column}"
+
     line = (
-        """format('%d,%s,"%w",%d,%d,"%s%w","%s%w",%s,%s,%s' || char(13, 10), """
-        'n.id, p.cells, n.tag, n.start, n."end", '
-        f"{text_guard}, n.text, {note_guard}, n.note, "
-        "n.created_at, n.updated_at, coalesce(n.page, ''))"
+        """format('%d,%s,"%s%w",%d,%d,"%s%w","%s%w","%s%w","%s%w",%s' || char(13, 10), """
+        f'n.id, p.cells, {cell("n.tag")}, n.start, n."end", {cell("n.text")}, '
+        f"{cell('n.note')}, {cell('n.created_at')}, {cell('n.updated_at')}, "
+        "iif(typeof(n.page) = 'integer', n.page, ''))"
     )
     where, params = _where(selection)
     sql = (

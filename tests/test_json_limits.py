@@ -60,7 +60,11 @@ class Run:
         self.returncode = result.returncode
         lines = result.stderr.splitlines(keepends=True)
         peak = [line for line in lines if line.startswith("VmHWM:")]
-        self.stderr = "".join(line for line in lines if line not in peak)
+        self.stderr = "".join(
+            line
+            for line in lines
+            if line not in peak and not line.startswith("clipper: created a new database")
+        )
         self.peak_mb = int(peak[0].split()[1]) / 1024 if peak else float("nan")
 
 
@@ -305,7 +309,13 @@ def test_devices_pipes_and_folders_are_refused_at_once(store: Store, tmp_path: P
     pipe = tmp_path / "pipe.json"
     os.mkfifo(pipe)
     for path in (Path("/dev/zero"), pipe, tmp_path):
-        with pytest.raises(ClipperError, match="is not a file"):
+        with pytest.raises(ClipperError, match="is not an ordinary file|is a folder"):
+            merge_export(store, path)
+
+
+def test_the_open_database_itself_is_refused_unopened(store: Store, db_path: Path) -> None:
+    for path in (db_path, Path(f"{db_path}-wal")):
+        with pytest.raises(ClipperError, match="belongs to the Clipper database that is open"):
             merge_export(store, path)
 
 

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from clipper.errors import ClipperError, InvalidExport
-from clipper.importers import json_reader
+from clipper.errors import InvalidExport
+from clipper.importers import check_importable, json_reader
 from clipper.importers.export_format import (
     ExportArticle,
     ExportTag,
@@ -64,10 +64,7 @@ def read_export(path: str | Path, *, by_lines: bool = True) -> Iterator[ExportFi
     otherwise — read it again with ``by_lines=False``.
     """
     path = Path(path)
-    if not path.exists():
-        raise ClipperError(f"{path}: no such file")
-    if not path.is_file():
-        raise ClipperError(f"{path} is not a file (a folder, a device or a pipe)")
+    check_importable(path)  # a missing file, folder, pipe, device or the open database
     with path.open("rb") as stream:
         header = None
         if by_lines:

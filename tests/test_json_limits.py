@@ -309,7 +309,7 @@ def test_devices_pipes_and_folders_are_refused_at_once(store: Store, tmp_path: P
     pipe = tmp_path / "pipe.json"
     os.mkfifo(pipe)
     for path in (Path("/dev/zero"), pipe, tmp_path):
-        with pytest.raises(ClipperError, match="is not an ordinary file|is a folder"):
+        with pytest.raises(ClipperError, match=r"is not an ordinary file|is a folder"):
             merge_export(store, path)
 
 

@@ -24,7 +24,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -176,13 +176,43 @@ class _TagFilter(QSortFilterProxyModel):
 
 
 class _NoteEditor(QPlainTextEdit):
-    """Saves when focus leaves (the pane also saves after a pause in typing)."""
+    """Saves when focus leaves (the pane also saves after a pause in typing).
+
+    Undo and redo keys are left to the window's undo stack (one undo history for the
+    whole window: the typing is saved, then undone as one step, and redo brings it back).
+    """
 
     focusLost = Signal()
+
+    def event(self, e: QEvent) -> bool:
+        if e.type() == QEvent.Type.ShortcutOverride:
+            assert isinstance(e, QKeyEvent)
+            if _is_undo_key(e):
+                e.ignore()  # not ours: the window's Undo/Redo shortcut fires
+                return True
+        return super().event(e)
+
+    def keyPressEvent(self, e: QKeyEvent) -> None:
+        if _is_undo_key(e):  # undo/redo disabled in the window: do nothing here either
+            e.ignore()
+            return
+        super().keyPressEvent(e)
 
     def focusOutEvent(self, event: Any) -> None:
         super().focusOutEvent(event)
         self.focusLost.emit()
+
+
+def _is_undo_key(e: QKeyEvent) -> bool:
+    combo = e.keyCombination().toCombined()
+    return (
+        e.matches(QKeySequence.StandardKey.Undo)
+        or e.matches(QKeySequence.StandardKey.Redo)
+        or combo in _EXTRA_REDO_KEYS
+    )
+
+
+_EXTRA_REDO_KEYS = frozenset(QKeySequence(k)[0].toCombined() for k in ("Ctrl+Y", "Ctrl+Shift+Z"))
 
 
 class AnnotationsPane(QWidget):
@@ -407,6 +437,11 @@ class AnnotationsPane(QWidget):
         text = self.note.toPlainText()
         if text != annotation.note:
             self.noteEdited.emit(annotation.id, text, self._session)
+
+    def has_pending_note(self) -> bool:
+        """Is there typed text not saved yet?"""
+        editing = self._editing
+        return editing is not None and self.note.toPlainText() != editing.note
 
     def end_note_session(self) -> None:
         """Start a new undo step for the next typing (e.g. after the editor lost focus)."""

@@ -9,6 +9,7 @@ view incrementally, the library only updates one row's counts, and so on).
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
@@ -53,6 +54,28 @@ class Controller(QObject):
         self.article: Article | None = None
         self.annotations: dict[int, Annotation] = {}
         self._seen_version = store.data_version()
+        self._pending_savers: list[Callable[[], None]] = []
+        self._committing = False
+
+    # -- edits still in a view ----------------------------------------------------------
+
+    def add_pending_saver(self, save: Callable[[], None]) -> None:
+        """Register a view's "save what the user is typing now" (e.g. the note editor,
+        which otherwise saves after a pause). Called by :meth:`commit_pending_edits`."""
+        self._pending_savers.append(save)
+
+    def commit_pending_edits(self) -> None:
+        """Save every edit still held by a view. Every path that changes what the views
+        show (another article, a reload, another database, undo/redo, closing) calls this
+        first, so a note typed a moment ago is never dropped."""
+        if self._committing:
+            return
+        self._committing = True
+        try:
+            for save in self._pending_savers:
+                save()
+        finally:
+            self._committing = False
 
     # -- database -----------------------------------------------------------------------
 
@@ -62,6 +85,7 @@ class Controller(QObject):
 
     def open_database(self, path: str) -> None:
         """Switch to another database file (created if it does not exist)."""
+        self.commit_pending_edits()
         new = Store(path)  # raises ClipperError for a file that is not a database
         old, self.store = self.store, new
         old.close()
@@ -72,6 +96,7 @@ class Controller(QObject):
         self.changed.emit(Changes(database=True, tags=True, library=True, article=True))
 
     def close(self) -> None:
+        """Close the database (the window has committed pending edits on closing)."""
         self.store.close()
 
     def tag(self, name: str) -> Tag | None:
@@ -84,6 +109,7 @@ class Controller(QObject):
 
     def open_article(self, article_id: int | None) -> Article | None:
         """Show an article (``None``: none). Raises :class:`NotFound` for a bad id."""
+        self.commit_pending_edits()
         if article_id is None:
             self.article = None
             self.annotations = {}
@@ -109,6 +135,7 @@ class Controller(QObject):
         return article
 
     def delete_article(self, article_id: int) -> None:
+        self.commit_pending_edits()
         self.store.delete_article(article_id)
         if article_id == self.article_id:
             self.article = None
@@ -176,6 +203,7 @@ class Controller(QObject):
 
     def refresh(self) -> None:
         """Reload everything from the database (after changes by another program)."""
+        self.commit_pending_edits()
         self._seen_version = self.store.data_version()
         self.tags = self.store.list_tags()
         article_id = self.article_id

@@ -123,6 +123,8 @@ class MainWindow(QMainWindow):
         self.annotations.deleteRequested.connect(self.delete_annotations)
         self.annotations.tagChangeRequested.connect(self.change_tag)
         self.annotations.noteEdited.connect(self.edit_note)
+        self.annotations.note.textChanged.connect(self._update_undo_enabled)
+        controller.add_pending_saver(self.annotations.save_note)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
@@ -185,8 +187,8 @@ class MainWindow(QMainWindow):
             "new_database": self.new_database,
             "open_database": self.open_database_dialog,
             "quit": self.close,
-            "undo": self.undo_stack.undo,
-            "redo": self.undo_stack.redo,
+            "undo": self.undo,
+            "redo": self.redo,
             "delete_annotation": self.delete_selected_annotations,
             "edit_note": self.annotations.edit_note,
             "find": self.find_bar.open_bar,
@@ -213,7 +215,7 @@ class MainWindow(QMainWindow):
         snap = a["snap_to_words"]
         snap.setChecked(self.view.snap_to_words)
         snap.toggled.connect(self.set_snap_to_words)
-        self.undo_stack.canUndoChanged.connect(a["undo"].setEnabled)
+        self.undo_stack.canUndoChanged.connect(self._update_undo_enabled)
         self.undo_stack.canRedoChanged.connect(a["redo"].setEnabled)
         self.undo_stack.undoTextChanged.connect(
             lambda text: a["undo"].setText(f"&Undo {text}" if text else "&Undo")
@@ -469,6 +471,19 @@ class MainWindow(QMainWindow):
         self.annotations.select_annotation(annotation.id)
         self.show_message(f"Tagged {_preview(annotation.text)} as {tag.label}.")
 
+    def undo(self) -> None:
+        """Undo the last change; a note being typed is saved first (and is that change)."""
+        self.controller.commit_pending_edits()
+        self.undo_stack.undo()
+
+    def redo(self) -> None:
+        self.controller.commit_pending_edits()
+        self.undo_stack.redo()
+
+    def _update_undo_enabled(self) -> None:
+        can = self.undo_stack.canUndo() or self.annotations.has_pending_note()
+        self.actions_by_name["undo"].setEnabled(can)
+
     def delete_selected_annotations(self) -> None:
         selected = self.annotations.selected_annotations()
         if not selected:
@@ -708,7 +723,6 @@ class MainWindow(QMainWindow):
     # -- refresh ------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        self.annotations.save_note()
         self.controller.refresh()
         self.show_message("Reloaded from the database.")
 
@@ -722,7 +736,7 @@ class MainWindow(QMainWindow):
         return super().event(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.annotations.save_note()
+        self.controller.commit_pending_edits()
         importer = self._importer
         if importer is not None and importer.is_busy():  # type: ignore[attr-defined]
             importer.cancel()  # type: ignore[attr-defined]

@@ -335,11 +335,26 @@ class AnnotationsPane(QWidget):
         self.tag_filter.setCurrentIndex(max(found, 0))
         self._show_editor_for(self._editing)
 
-    def set_annotations(self, annotations: Sequence[Annotation]) -> None:
+    def set_annotations(
+        self, annotations: Sequence[Annotation], keep_selection: bool = False
+    ) -> None:
+        """Show another list. ``keep_selection`` (a reload of the same article): the
+        selected annotation stays selected and a focused note editor keeps its focus."""
         self.save_note()
+        keep_id = self._editing.id if keep_selection and self._editing is not None else None
+        had_focus = self.note.hasFocus()
+        position = self.note.textCursor().position()
         self.model.set_annotations(annotations)
         self._show_editor_for(None)
         self._update_count()
+        if keep_id is None or self.model.row_of(keep_id) is None:
+            return
+        self.select_annotation(keep_id)
+        if had_focus:
+            self.note.setFocus(Qt.FocusReason.OtherFocusReason)
+            cursor = self.note.textCursor()
+            cursor.setPosition(min(position, len(self.note.toPlainText())))
+            self.note.setTextCursor(cursor)
 
     def add(self, annotation: Annotation, select: bool = False) -> None:
         self.model.add(annotation)

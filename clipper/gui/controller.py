@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, Signal
 
 from clipper.errors import NotFound
+from clipper.gui.workers import Job
 from clipper.model import Annotation, Article, Tag
 from clipper.store import Store
 
@@ -54,6 +55,7 @@ class Controller(QObject):
         self.article: Article | None = None
         self.annotations: dict[int, Annotation] = {}
         self._seen_version = store.data_version()
+        self._seen_jobs = Job.own_activity()[1]
         self._pending_savers: list[Callable[[], None]] = []
         self._committing = False
 
@@ -93,6 +95,7 @@ class Controller(QObject):
         self.article = None
         self.annotations = {}
         self._seen_version = new.data_version()
+        self._seen_jobs = Job.own_activity()[1]
         self.changed.emit(Changes(database=True, tags=True, library=True, article=True))
 
     def close(self) -> None:
@@ -145,9 +148,9 @@ class Controller(QObject):
             self.changed.emit(Changes(library=True))
 
     def articles_imported(self, article_ids: list[int]) -> None:
-        """Another connection (the import worker) added articles."""
-        self._seen_version = self.store.data_version()
-        self.changed.emit(Changes(library=True))
+        """Our import worker (another connection) added articles: reload everything (this
+        also shows what another program wrote meanwhile), then show the last one."""
+        self.refresh()
         if article_ids:
             self.open_article(article_ids[-1])
 
@@ -222,8 +225,21 @@ class Controller(QObject):
         return self.store.data_version() != self._seen_version
 
     def refresh_if_changed_elsewhere(self) -> bool:
-        if self.changed_elsewhere():
-            log.info("database changed by another connection: refreshing")
-            self.refresh()
-            return True
-        return False
+        """Reload if another connection committed since we last looked (a few
+        microseconds when nothing changed: one ``PRAGMA data_version``).
+
+        Returns ``True`` only for *another program's* change. Our own background jobs
+        (imports) commit on their own connections: while one runs nothing is reloaded
+        (it reports when it ends), and a change seen after one ran is reloaded quietly.
+        """
+        running, jobs = Job.own_activity()
+        if running:
+            return False
+        if not self.changed_elsewhere():
+            self._seen_jobs = jobs
+            return False
+        ours = jobs != self._seen_jobs
+        self._seen_jobs = jobs
+        log.info("database changed by another connection: refreshing")
+        self.refresh()
+        return not ours

@@ -57,6 +57,11 @@ DB_FILTER = "Clipper databases (*.db *.sqlite *.clipper);;All files (*)"
 STATUS_MS = 6000
 
 
+#: How often the window looks for other programs' changes (``PRAGMA data_version``).
+POLL_MS = 1000
+FOREIGN_CHANGE_MESSAGE = "Reloaded: the database was changed by another program."
+
+
 def _preview(text: str, limit: int = 40) -> str:
     text = " ".join(text.split())
     return f"“{text[: limit - 1]}…”" if len(text) > limit else f"“{text}”"
@@ -149,6 +154,12 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         controller.changed.connect(self.on_changed)
         controller.message.connect(self.show_message)
+
+        self._poll_timer = QTimer(self)
+        self._poll_timer.setObjectName("databasePollTimer")
+        self._poll_timer.setInterval(POLL_MS)
+        self._poll_timer.timeout.connect(self.check_for_changes)
+        self._poll_timer.start()
 
         self.resize(1400, 860)
         self._restore_layout()
@@ -313,7 +324,7 @@ class MainWindow(QMainWindow):
         position = self.view.textCursor().position()
         annotations = controller.sorted_annotations()
         self.view.set_article(article.text, annotations, controller.tags)
-        self.annotations.set_annotations(annotations)
+        self.annotations.set_annotations(annotations, keep_selection=same)
         self.library.select_article(article.id)
         self._shown_article_id = article.id
         self.settings.set_last_article(controller.db_path, article.id)
@@ -726,13 +737,20 @@ class MainWindow(QMainWindow):
         self.controller.refresh()
         self.show_message("Reloaded from the database.")
 
+    def check_for_changes(self) -> None:
+        """Show what other programs wrote (every second, and when the window becomes
+        active): no F5 needed."""
+        if self._closing:
+            return
+        try:
+            if self.controller.refresh_if_changed_elsewhere():
+                self.show_message(FOREIGN_CHANGE_MESSAGE)
+        except Exception:  # a locked or vanished file must not break the timer
+            log.exception("auto-refresh failed")
+
     def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.WindowActivate and not self._closing:
-            try:
-                if self.controller.refresh_if_changed_elsewhere():
-                    self.show_message("Reloaded: the database was changed by another program.")
-            except Exception:  # a locked or vanished file must not break activation
-                log.exception("auto-refresh failed")
+        if event.type() == QEvent.Type.WindowActivate:
+            self.check_for_changes()
         return super().event(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -742,4 +760,5 @@ class MainWindow(QMainWindow):
             importer.cancel()  # type: ignore[attr-defined]
         self.save_layout()
         self._closing = True
+        self._poll_timer.stop()
         super().closeEvent(event)

@@ -31,16 +31,16 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from PySide6.QtCore import QEvent, Qt  # noqa: E402
-from PySide6.QtGui import QKeyEvent  # noqa: E402
-from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
 
-from clipper.gui.app import create_main_window  # noqa: E402
-from clipper.gui.controller import Changes  # noqa: E402
-from clipper.gui.main_window import MainWindow  # noqa: E402
-from clipper.gui.settings import Settings  # noqa: E402
-from clipper.model import Annotation  # noqa: E402
+from clipper.gui.app import create_main_window
+from clipper.gui.controller import Changes
+from clipper.gui.main_window import MainWindow
+from clipper.gui.settings import Settings
+from clipper.model import Annotation
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 WORDS = ("check", "source", "figure", "wrong", "ask", "minister", "ok", "follow-up", "é", "🙂")

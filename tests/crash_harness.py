@@ -21,6 +21,7 @@ Used by ``tests/test_crash_safety.py`` (a short run) and
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import random
@@ -158,10 +159,8 @@ def run_and_kill(
             os.kill(proc.pid, signal.SIGKILL)
             killed = True
             proc.wait()
-        try:
+        with contextlib.suppress(ProcessLookupError, PermissionError):
             os.killpg(proc.pid, signal.SIGKILL)  # workers of a killed bulk import
-        except (ProcessLookupError, PermissionError):
-            pass
         for t in threads:
             t.join(30)
     stderr = b"".join(err).decode("utf-8", "replace")

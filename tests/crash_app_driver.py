@@ -1,6 +1,7 @@
 """Drive the real Clipper window with random edits and report each one the app showed.
 
-Usage: ``python tests/crash_app_driver.py DB SETTINGS_INI SEED [ACTIONS]``
+Usage: ``python tests/crash_app_driver.py DB SETTINGS_INI SEED [ACTIONS [ARTICLE_IDS]]``
+(``ARTICLE_IDS``: comma-separated; the driver edits only these articles.)
 
 Builds the real :class:`~clipper.gui.main_window.MainWindow` on ``DB`` (offscreen Qt is
 fine) and performs random actions through the real widgets and key presses: tag a span
@@ -80,9 +81,10 @@ def type_text(widget: QWidget, text: str) -> None:
 
 
 class Driver:
-    def __init__(self, window: MainWindow, rng: random.Random) -> None:
+    def __init__(self, window: MainWindow, rng: random.Random, allowed: set[int] | None) -> None:
         self.window = window
         self.rng = rng
+        self.allowed = allowed
 
     def pause(self, ms: int) -> None:
         QTest.qWait(ms)
@@ -151,6 +153,9 @@ class Driver:
         action = self.rng.choices(
             (self.tag_span, self.write_note, self.delete, self.switch), weights=(5, 4, 2, 1)
         )[0]
+        current = self.window.controller.article_id
+        if self.allowed is not None and current not in self.allowed:
+            action = self.switch
         action()
         emit({"done": True})
         self.pause(self.rng.randint(0, 30))
@@ -159,6 +164,7 @@ class Driver:
 def main(argv: list[str]) -> int:
     db, settings_path, seed = argv[1], argv[2], int(argv[3])
     actions = int(argv[4]) if len(argv) > 4 else 10**9
+    allowed = {int(i) for i in argv[5].split(",")} if len(argv) > 5 else None
     app = QApplication.instance() or QApplication(sys.argv[:1])
     rng = random.Random(seed)
     window = create_main_window(db, settings=Settings(settings_path))
@@ -166,11 +172,11 @@ def main(argv: list[str]) -> int:
     window.show()
     window.activateWindow()
     QTest.qWaitForWindowExposed(window)
-    ids = window.library.visible_article_ids()
+    ids = [i for i in window.library.visible_article_ids() if allowed is None or i in allowed]
     if ids:
         window.open_article(rng.choice(ids))
     emit({"ready": True})
-    driver = Driver(window, rng)
+    driver = Driver(window, rng, allowed)
     for _ in range(actions):
         driver.step()
     window.close()

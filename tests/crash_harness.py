@@ -274,6 +274,7 @@ class Writers:
         self.ledger = Ledger(self.db)
         self.durations: dict[str, float] = {}
         self.round_number = 0
+        self.exports = 0
 
     def _kill_time(self, kind: str) -> float:
         """Random over the writer's usual running time (measured on a first full run):
@@ -297,8 +298,8 @@ class Writers:
 
     # CLI annotate ------------------------------------------------------------------------
 
-    def cli_annotate(self, kill: bool = True) -> Tally:
-        tally = Tally(rounds=1)
+    def annotate_command(self) -> tuple[tuple[int, int, int, str, str], list[str]]:
+        """A random ``clipper annotate … --json`` and the annotation it asks for."""
         self.round_number += 1
         article_id = self.rng.choice(list(self.texts))
         text = self.texts[article_id]
@@ -306,11 +307,13 @@ class Writers:
         end = min(len(text), start + self.rng.randint(1, 60))
         tag = self.rng.choice(TAGS)
         note = f"cli note {self.round_number} ✓"
-        intent = (article_id, start, end, tag, note)
-        cmd = clipper(
-            self.db, "annotate", str(article_id), str(start), str(end), tag, "--note", note
-        )
-        run = self._timed("cli-annotate", lambda k: run_and_kill([*cmd, "--json"], k), kill)
+        args = ("annotate", str(article_id), str(start), str(end), tag, "--note", note, "--json")
+        return (article_id, start, end, tag, note), clipper(self.db, *args)
+
+    def cli_annotate(self, kill: bool = True) -> Tally:
+        tally = Tally(rounds=1)
+        intent, cmd = self.annotate_command()
+        run = self._timed("cli-annotate", lambda k: run_and_kill(cmd, k), kill)
         tally.kills += run.killed
         label = f"cli-annotate #{self.round_number}"
         self._traceback(tally, label, run)
@@ -370,10 +373,11 @@ class Writers:
 
     # CLI import-annotations (merge) -----------------------------------------------------------
 
-    def _export_file(self, path: Path, annotations: int) -> tuple[str, set[tuple[Any, ...]]]:
+    def export_file(self, path: Path, annotations: int) -> tuple[str, set[tuple[Any, ...]]]:
         """A JSON export of one new article and one already stored, ``annotations`` each.
         Returns the note marker and the (article text, start, end, tag) in the file."""
-        marker = f"merge {self.round_number}"
+        self.exports += 1
+        marker = f"merge {self.exports}"
         source_db = path.with_suffix(".db")
         existing = self.rng.choice(list(self.texts.values()))
         fresh = f"Merged article {marker}\n\n" + "Words of a merged article. " * 60
@@ -395,18 +399,21 @@ class Writers:
             Path(f"{source_db}{suffix}").unlink(missing_ok=True)
         return marker, spans
 
+    def clipper_merge(self, path: Path) -> list[str]:
+        return clipper(self.db, "import-annotations", str(path))
+
     def cli_merge(self, kill: bool = True, annotations: int = 150) -> Tally:
         tally = Tally(rounds=1)
         self.round_number += 1
         path = self.workdir / f"export{self.round_number}.json"
-        marker, spans = self._export_file(path, annotations)
+        marker, spans = self.export_file(path, annotations)
         with Store(self.db) as store:  # the file's spans already stored are skipped
             present = {
                 (self.texts.get(a.article_id), a.start, a.end, a.tag)
                 for a in store.list_annotations()
             }
         total = len(spans - present)
-        cmd = clipper(self.db, "import-annotations", str(path))
+        cmd = self.clipper_merge(path)
         run = self._timed("cli-merge", lambda k: run_and_kill(cmd, k), kill)
         tally.kills += run.killed
         label = f"cli-merge #{self.round_number}"
@@ -430,31 +437,36 @@ class Writers:
 
     # the app -----------------------------------------------------------------------------
 
-    def app(self, kill: bool = True, actions: int = 25) -> Tally:
-        tally = Tally(rounds=1)
+    def app_command(
+        self, actions: int, articles: list[int] | None = None
+    ) -> tuple[Path, list[str]]:
+        """The window driver doing ``actions`` random edits (on ``articles`` only, if
+        given), and its settings file."""
         self.round_number += 1
         settings = self.workdir / f"settings{self.round_number}.ini"
-        cmd = [
-            sys.executable,
-            str(DRIVER),
-            str(self.db),
-            str(settings),
-            str(self.rng.randrange(2**31)),
-            str(actions if not kill else 10**6),
-        ]
-        kill_after = self.rng.uniform(0.0, 4.0) if kill else None
+        seed = str(self.rng.randrange(2**31))
+        cmd = [sys.executable, str(DRIVER), str(self.db), str(settings), seed, str(actions)]
+        if articles is not None:
+            cmd.append(",".join(map(str, articles)))
+        return settings, cmd
+
+    def app(self, kill: bool = True, actions: int = 25, within: float = 4.0) -> Tally:
+        """One run of the window; killed ``0..within`` seconds after it was ready."""
+        tally = Tally(rounds=1)
+        settings, cmd = self.app_command(actions if not kill else 10**6)
+        kill_after = self.rng.uniform(0.0, within) if kill else None
         run = run_and_kill(cmd, kill_after, wait_for='"ready"')
         tally.kills += run.killed
         label = f"app #{self.round_number}"
         self._traceback(tally, label, run)
         if not run.killed and run.returncode != 0:
             tally.problem(f"{label}: exit {run.returncode}: {run.stderr[-600:]}")
-        self._read_app_output(run.lines, tally)
+        self.read_app_output(run.lines, tally)
         settings.unlink(missing_ok=True)
         self.ledger.verify(tally, label)
         return tally
 
-    def _read_app_output(self, lines: list[str], tally: Tally) -> None:
+    def read_app_output(self, lines: list[str], tally: Tally) -> None:
         ledger = self.ledger
         pending_notes: dict[int, str] = {}
         in_flight: list[dict[str, Any]] = []

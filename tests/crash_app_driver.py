@@ -14,6 +14,7 @@ switch article (Ctrl+PgDown/PgUp). Prints one JSON line per event to stdout, flu
   commit but before the acknowledgement);
 - ``{"ack": "add"|"upd"|"del", "id": …, …}`` for every change the window showed (the
   controller's ``changed`` signal, emitted after the store committed);
+- ``{"typed": id, "t": …}`` when a note's typing ended (``time.monotonic()``);
 - ``{"done": true}`` when the action is over (nothing of it is in flight any more).
 
 A note counts as acknowledged once its ``upd`` line is printed: 600 ms after the last
@@ -27,6 +28,7 @@ import json
 import os
 import random
 import sys
+import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -116,6 +118,9 @@ class Driver:
         pane.select_annotation(target.id)
         QTest.keyClick(self.window, Qt.Key.Key_F2)  # Edit note
         note = pane.note
+        current = pane.current_annotation()
+        if current is None or current.id != target.id or not note.isEnabled():
+            return  # the list did not select it (cannot happen; typing would go nowhere)
         words = " ".join(self.rng.choice(WORDS) for _ in range(self.rng.randint(1, 6)))
         text = f"{words} #{self.rng.randrange(10**6)}"
         ending = self.rng.choice(("wait", "tab", "next", "previous", "undo"))
@@ -123,6 +128,7 @@ class Driver:
         emit({"intent": "note", "id": target.id, "note": text, "old": old, "how": ending})
         QTest.keyClick(note, Qt.Key.Key_A, CTRL)
         type_text(note, text)
+        emit({"typed": target.id, "t": time.monotonic()})
         if ending == "wait":  # the editor saves after a pause in typing
             self.pause(self.rng.randint(650, 900))
         elif ending == "tab":

@@ -47,6 +47,10 @@ DRIVER = Path(__file__).with_name("crash_app_driver.py")
 ARTICLES = sorted((ROOT / "tests" / "fixtures" / "articles").glob("*.txt"))
 TAGS = ("figure", "quote", "person", "claim")
 
+#: Seconds after the last keystroke by which a typed note must be saved (the editor saves
+#: after 600 ms; the rest is slack for a loaded machine's event loop).
+NOTE_GRACE = 1.5
+
 #: (article id, start, end, tag, note) of an annotation; ``None``: deleted.
 State = tuple[int, int, int, str, str] | None
 
@@ -104,6 +108,7 @@ class Run:
     killed: bool
     lines: list[str]
     stderr: str
+    killed_at: float = 0.0  # time.monotonic() of the kill (system-wide clock)
 
 
 def run_and_kill(
@@ -141,6 +146,7 @@ def run_and_kill(
     for t in threads:
         t.start()
     killed = False
+    killed_at = 0.0
     try:
         if wait_for is not None:
             deadline = time.monotonic() + timeout
@@ -151,11 +157,13 @@ def run_and_kill(
             try:
                 proc.wait(kill_after)
             except subprocess.TimeoutExpired:
+                killed_at = time.monotonic()
                 os.kill(proc.pid, signal.SIGKILL)
                 killed = True
         proc.wait(timeout)
     finally:
         if proc.poll() is None:
+            killed_at = time.monotonic()
             os.kill(proc.pid, signal.SIGKILL)
             killed = True
             proc.wait()
@@ -164,7 +172,7 @@ def run_and_kill(
         for t in threads:
             t.join(30)
     stderr = b"".join(err).decode("utf-8", "replace")
-    return Run(proc.returncode, killed, lines, stderr)
+    return Run(proc.returncode, killed, lines, stderr, killed_at)
 
 
 def clipper(db: Path, *args: str) -> list[str]:
@@ -461,14 +469,42 @@ class Writers:
         self._traceback(tally, label, run)
         if not run.killed and run.returncode != 0:
             tally.problem(f"{label}: exit {run.returncode}: {run.stderr[-600:]}")
-        self.read_app_output(run.lines, tally)
+        pending = self.read_app_output(run.lines, tally)
         settings.unlink(missing_ok=True)
         self.ledger.verify(tally, label)
+        self._check_typed_notes(pending, run, tally, label)
         return tally
 
-    def read_app_output(self, lines: list[str], tally: Tally) -> None:
+    def _check_typed_notes(
+        self, pending: list[tuple[int, str, float]], run: Run, tally: Tally, label: str
+    ) -> None:
+        """A note whose typing ended more than :data:`NOTE_GRACE` seconds before the kill
+        must be saved (the editor saves 600 ms after the last keystroke); one typed later
+        is not acknowledged yet and may be lost."""
+        if not pending or not run.killed:
+            return
+        with Store(self.db) as store:
+            for annotation_id, note, typed_at in pending:
+                if run.killed_at - typed_at <= NOTE_GRACE:
+                    tally.unsaved_notes_at_kill += 1
+                    continue
+                try:
+                    saved = store.get_annotation(annotation_id).note
+                except Exception:
+                    saved = None
+                if saved != note:
+                    tally.lost_notes += 1
+                    tally.problem(
+                        f"{label}: note on {annotation_id} typed "
+                        f"{run.killed_at - typed_at:.2f} s before the kill: {saved!r}"
+                    )
+
+    def read_app_output(self, lines: list[str], tally: Tally) -> list[tuple[int, str, float]]:
+        """Feed the driver's acknowledgements to the ledger; returns the notes typed but
+        not acknowledged when it died: (annotation id, note, when the typing ended)."""
         ledger = self.ledger
         pending_notes: dict[int, str] = {}
+        typed_at: dict[int, float] = {}
         in_flight: list[dict[str, Any]] = []
         for line in lines:
             try:
@@ -479,6 +515,8 @@ class Writers:
                 in_flight.append(record)
                 if record["intent"] == "note":
                     pending_notes[record["id"]] = record["note"]
+            elif "typed" in record:
+                typed_at[int(record["typed"])] = float(record["t"])
             elif "done" in record:
                 in_flight.clear()
             elif "ack" in record:
@@ -496,7 +534,6 @@ class Writers:
                 ledger.acknowledge(annotation_id, state, note=record["ack"] == "upd")
                 if pending_notes.get(annotation_id) == record["note"]:
                     del pending_notes[annotation_id]
-        tally.unsaved_notes_at_kill += len(pending_notes)
         # What may have been committed without an acknowledgement: the last action, and
         # a note still waiting for its save (typed < 600 ms before the kill).
         for record in in_flight:
@@ -512,6 +549,11 @@ class Writers:
             want = ledger.expected.get(record.get("id", -1))
             if record["intent"] == "note" and record["how"] == "undo" and want is not None:
                 ledger.maybe.setdefault(record["id"], set()).add((*want[:4], record["old"]))
+                pending_notes.pop(record["id"], None)  # undone on purpose
+        return [
+            (i, note, typed_at.get(i, float("inf")))  # not typed yet: not a loss
+            for i, note in pending_notes.items()
+        ]
 
 
 def _pasted(text: str) -> Any:

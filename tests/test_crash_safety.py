@@ -26,7 +26,7 @@ def _rounds(writers: Writers, kind: str, count: int) -> Tally:
     run = getattr(writers, kind)
     tally.merge(run(kill=False))  # a full run first: its duration spreads the kills
     extra = {"within": 2.5} if kind == "app" else {}
-    for _ in range(count):
+    while tally.kills < count and tally.rounds <= 5 * count:  # some end before their kill
         tally.merge(run(kill=True, **extra))
     return tally
 
@@ -39,12 +39,12 @@ def _assert_nothing_lost(tally: Tally) -> None:
 
 @pytest.mark.parametrize(
     ("kind", "count"),
-    [("cli_annotate", 10), ("cli_import", 6), ("cli_merge", 6), ("app", 8)],
+    [("cli_annotate", 8), ("cli_import", 6), ("cli_merge", 6), ("app", 8)],
 )
 def test_killed_writers_lose_nothing_acknowledged(writers: Writers, kind: str, count: int) -> None:
     tally = _rounds(writers, kind, count)
     _assert_nothing_lost(tally)
-    assert tally.kills >= count // 2  # most rounds were killed before they finished
+    assert tally.kills == count
 
 
 def test_the_app_acknowledges_what_it_saved_and_quits_cleanly(writers: Writers) -> None:

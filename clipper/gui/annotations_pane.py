@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clipper.gui.shortcuts import ACTIONS
 from clipper.gui.tag_bar import colour_icon
 from clipper.model import Annotation, Tag
 
@@ -204,15 +205,21 @@ class _NoteEditor(QPlainTextEdit):
 
 
 def _is_undo_key(e: QKeyEvent) -> bool:
-    combo = e.keyCombination().toCombined()
+    """The window's Undo/Redo keys (from :data:`~clipper.gui.shortcuts.ACTIONS`) or the
+    platform's standard ones."""
     return (
-        e.matches(QKeySequence.StandardKey.Undo)
+        e.keyCombination().toCombined() in _UNDO_REDO_KEYS
+        or e.matches(QKeySequence.StandardKey.Undo)
         or e.matches(QKeySequence.StandardKey.Redo)
-        or combo in _EXTRA_REDO_KEYS
     )
 
 
-_EXTRA_REDO_KEYS = frozenset(QKeySequence(k)[0].toCombined() for k in ("Ctrl+Y", "Ctrl+Shift+Z"))
+_UNDO_REDO_KEYS = frozenset(
+    QKeySequence(key)[0].toCombined()
+    for spec in ACTIONS
+    if spec.name in ("undo", "redo")
+    for key in spec.keys
+)
 
 
 class AnnotationsPane(QWidget):

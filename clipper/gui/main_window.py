@@ -22,6 +22,7 @@ from PySide6.QtGui import (
     QGuiApplication,
     QKeyEvent,
     QKeySequence,
+    QTextCursor,
     QUndoStack,
 )
 from PySide6.QtWidgets import (
@@ -321,6 +322,7 @@ class MainWindow(QMainWindow):
             return
         same = article.id == self._shown_article_id
         scroll = self.view.verticalScrollBar().value()
+        anchor = self.view.textCursor().anchor()
         position = self.view.textCursor().position()
         annotations = controller.sorted_annotations()
         self.view.set_article(article.text, annotations, controller.tags)
@@ -328,9 +330,11 @@ class MainWindow(QMainWindow):
         self.library.select_article(article.id)
         self._shown_article_id = article.id
         self.settings.set_last_article(controller.db_path, article.id)
-        if same:  # a refresh: stay where the reader was
+        if same:  # a refresh: stay where the reader was, keep the selection
+            last = self.view.document().characterCount() - 1
             cursor = self.view.textCursor()
-            cursor.setPosition(min(position, self.view.document().characterCount() - 1))
+            cursor.setPosition(min(anchor, last))
+            cursor.setPosition(min(position, last), QTextCursor.MoveMode.KeepAnchor)
             self.view.setTextCursor(cursor)
             self.view.verticalScrollBar().setValue(scroll)
         elif not self.library.table.hasFocus():

@@ -151,3 +151,15 @@ def test_a_reload_while_typing_a_note_keeps_the_note_and_the_editor(
         lambda: window.controller.store.get_annotation(mine.id).note == "half a thought",
         timeout=5000,
     )
+
+
+def test_a_reload_keeps_the_text_selection(qtbot: QtBot, window: MainWindow, db_path: Path) -> None:
+    article = import_article(window.controller.store, read_pasted_text(TEXT))
+    window.controller.changed.emit(Changes(library=True))
+    window.open_article(article.id)
+    start = article.text.index("deficit")
+    window.view.select_span(start, start + 7)
+    with Store(db_path) as other:
+        other.add_annotation(article.id, 0, 6, "quote")
+    qtbot.waitUntil(lambda: len(window.annotations.model.rows) == 1, timeout=20_000)
+    assert window.view.selected_span() == (start, start + 7)  # the user can still tag it

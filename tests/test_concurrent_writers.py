@@ -10,6 +10,7 @@ never a part.
 from __future__ import annotations
 
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -37,6 +38,7 @@ def test_two_cli_writers_and_the_app_lose_nothing(tmp_path: Path) -> None:
     runs: dict[str, list[tuple[object, Run]]] = {"cli": [], "app": [], "merge": []}
     seen: dict[str, set[int]] = {marker: set() for _p, marker, _s in exports}
     stop = threading.Event()
+    times: dict[str, float] = {}
 
     def cli_loop(commands: list[tuple[object, list[str]]]) -> None:
         for intent, cmd in commands:
@@ -44,11 +46,13 @@ def test_two_cli_writers_and_the_app_lose_nothing(tmp_path: Path) -> None:
 
     def app() -> None:
         runs["app"].append((None, run_and_kill(app_cmd, None, wait_for='"ready"')))
+        times["app ended"] = time.monotonic()
 
     def merge() -> None:
         with Store(writers.db) as store:  # start once the others are writing
             while store.count_annotations() < 5 and not stop.is_set():
                 stop.wait(0.02)
+        times["merges started"] = time.monotonic()
         for path, _marker, _spans in exports:
             runs["merge"].append((None, run_and_kill(writers.clipper_merge(path), None)))
 
@@ -77,6 +81,7 @@ def test_two_cli_writers_and_the_app_lose_nothing(tmp_path: Path) -> None:
     assert app_run.returncode == 0, app_run.stderr
     tally = Tally()
     writers.read_app_output(app_run.lines, tally)
+    assert times["merges started"] < times["app ended"]  # they did overlap
     assert len(runs["merge"]) == len(exports)
     for _, merge_run in runs["merge"]:
         assert merge_run.returncode == 0, merge_run.stderr
@@ -96,3 +101,38 @@ def test_two_cli_writers_and_the_app_lose_nothing(tmp_path: Path) -> None:
     assert tally.failures() == 0
     assert tally.unsaved_notes_at_kill == 0
     assert tally.acknowledged >= 24 + 3 * 200
+
+
+@pytest.mark.xfail(
+    reason="import-annotations: 'database is locked' when another connection commits "
+    "between its first read and first write (deferred transaction; BEGIN IMMEDIATE in "
+    "clipper/store fixes it, another part of issue 8). Remove this mark with that fix.",
+    strict=False,
+)
+def test_merges_succeed_while_cli_writers_write(tmp_path: Path) -> None:
+    writers = Writers(tmp_path, seed=5)
+    exports = []
+    for n in range(8):
+        path = tmp_path / f"export{n}.json"
+        writers.export_file(path, 150)
+        exports.append(path)
+    loops = [[writers.annotate_command()[1] for _ in range(20)] for _loop in range(3)]
+    failures: list[str] = []
+
+    def annotate(commands: list[list[str]]) -> None:
+        for cmd in commands:
+            run = run_and_kill(cmd, None)
+            if run.returncode != 0:
+                failures.append(f"annotate: {run.stderr[-300:]}")
+
+    threads = [threading.Thread(target=annotate, args=(c,)) for c in loops]
+    for t in threads:
+        t.start()
+    for path in exports:
+        run = run_and_kill(writers.clipper_merge(path), None)
+        if run.returncode != 0:
+            failures.append(f"merge: {run.stderr[-300:]}")
+    for t in threads:
+        t.join(300)
+    assert integrity(writers.db) == "ok"
+    assert failures == []

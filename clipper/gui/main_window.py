@@ -744,8 +744,8 @@ class MainWindow(QMainWindow):
     def check_for_changes(self) -> None:
         """Show what other programs wrote (every second, and when the window becomes
         active): no F5 needed."""
-        if self._closing:
-            return
+        if self._closing or QGuiApplication.mouseButtons() != Qt.MouseButton.NoButton:
+            return  # mid-drag (a selection being made): look again on the next tick
         try:
             if self.controller.refresh_if_changed_elsewhere():
                 self.show_message(FOREIGN_CHANGE_MESSAGE)

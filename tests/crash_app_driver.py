@@ -6,7 +6,8 @@ Usage: ``python tests/crash_app_driver.py DB SETTINGS_INI SEED [ACTIONS [ARTICLE
 Builds the real :class:`~clipper.gui.main_window.MainWindow` on ``DB`` (offscreen Qt is
 fine) and performs random actions through the real widgets and key presses: tag a span
 (a tag key in the article view), write a note (type into the note editor, then wait for
-the save, press Tab, Ctrl+PgDown or Ctrl+Z), delete an annotation (Delete in the list),
+the save, press Tab, Ctrl+PgDown or Ctrl+Z), change a tag (arrow keys in the tag box),
+delete an annotation (Delete in the list),
 switch article (Ctrl+PgDown/PgUp). Prints one JSON line per event to stdout, flushed:
 
 - ``{"ready": true}`` once the window is up;
@@ -140,6 +141,19 @@ class Driver:
         else:
             QTest.keyClick(note, Qt.Key.Key_Z, CTRL)
 
+    def retag(self) -> None:
+        """Change an annotation's tag with the arrow keys in the list's tag box."""
+        annotations = self.annotations()
+        if not annotations:
+            return self.tag_span()
+        target = self.rng.choice(annotations)
+        pane = self.window.annotations
+        pane.select_annotation(target.id)
+        emit({"intent": "tag", "id": target.id})
+        pane.tag_combo.setFocus()
+        key = Qt.Key.Key_Down if pane.tag_combo.currentIndex() == 0 else Qt.Key.Key_Up
+        QTest.keyClick(pane.tag_combo, key)
+
     def delete(self) -> None:
         annotations = self.annotations()
         if not annotations:
@@ -157,7 +171,8 @@ class Driver:
 
     def step(self) -> None:
         action = self.rng.choices(
-            (self.tag_span, self.write_note, self.delete, self.switch), weights=(5, 4, 2, 1)
+            (self.tag_span, self.write_note, self.retag, self.delete, self.switch),
+            weights=(5, 4, 2, 2, 1),
         )[0]
         current = self.window.controller.article_id
         if self.allowed is not None and current not in self.allowed:

@@ -68,7 +68,8 @@ class Tally:
     partial_bulk: int = 0  # a killed import/merge left part of a file
     phantoms: int = 0  # an annotation nobody asked for
     tracebacks: int = 0  # a writer that was not killed printed a traceback
-    unsaved_notes_at_kill: int = 0  # typed < 600 ms before the kill: not acknowledged
+    unsaved_notes_at_kill: int = 0  # typed < NOTE_GRACE before the kill: not acknowledged
+    stray_processes: int = 0  # a killed writer's workers still running after 1 s
     problems: list[str] = field(default_factory=list)
 
     def merge(self, other: Tally) -> None:
@@ -109,14 +110,34 @@ class Run:
     lines: list[str]
     stderr: str
     killed_at: float = 0.0  # time.monotonic() of the kill (system-wide clock)
+    strays: bool = False  # processes it started outlived it by more than ``stray_wait``
+
+
+def _group_ended(pgid: int, wait: float) -> bool:
+    """Has every process of group ``pgid`` ended (waiting up to ``wait`` seconds)?"""
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            os.killpg(pgid, 0)
+        except ProcessLookupError:
+            return True
+        if time.monotonic() >= deadline:
+            return False
+        time.sleep(0.05)
 
 
 def run_and_kill(
-    cmd: list[str], kill_after: float | None, *, wait_for: str | None = None, timeout: float = 120
+    cmd: list[str],
+    kill_after: float | None,
+    *,
+    wait_for: str | None = None,
+    timeout: float = 120,
+    stray_wait: float = 0.0,
 ) -> Run:
     """Run ``cmd``; SIGKILL it ``kill_after`` seconds after it started (or after it printed
     a line containing ``wait_for``) unless it ended first. Its process group (worker
-    processes) is killed too, so nothing is left running."""
+    processes) is killed too, so nothing is left running — after ``stray_wait`` seconds
+    in which they should have ended by themselves (:attr:`Run.strays`)."""
     proc = subprocess.Popen(
         cmd,
         stdout=subprocess.PIPE,
@@ -167,12 +188,13 @@ def run_and_kill(
             os.kill(proc.pid, signal.SIGKILL)
             killed = True
             proc.wait()
+        strays = killed and not _group_ended(proc.pid, stray_wait)
         with contextlib.suppress(ProcessLookupError, PermissionError):
             os.killpg(proc.pid, signal.SIGKILL)  # workers of a killed bulk import
         for t in threads:
             t.join(30)
     stderr = b"".join(err).decode("utf-8", "replace")
-    return Run(proc.returncode, killed, lines, stderr, killed_at)
+    return Run(proc.returncode, killed, lines, stderr, killed_at, strays)
 
 
 def clipper(db: Path, *args: str) -> list[str]:
@@ -335,7 +357,9 @@ class Writers:
 
     # CLI bulk import -----------------------------------------------------------------------
 
-    def cli_import(self, kill: bool = True, files: int = 6) -> Tally:
+    def cli_import(self, kill: bool = True, files: int = 6, stray_wait: float = 0.0) -> Tally:
+        """``stray_wait``: also count worker processes still running that long after the
+        kill (the kill then takes that much longer when they do)."""
         tally = Tally(rounds=1)
         self.round_number += 1
         folder = self.workdir / f"import{self.round_number}"
@@ -348,8 +372,9 @@ class Writers:
             path.write_text(source.replace("\n", f" [{token}]\n", 1), encoding="utf-8")
             expected[token] = read_file(path).text
         cmd = clipper(self.db, "import", *sorted(str(p) for p in folder.iterdir()))
-        run = self._timed("cli-import", lambda k: run_and_kill(cmd, k), kill)
+        run = self._timed("cli-import", lambda k: run_and_kill(cmd, k, stray_wait=stray_wait), kill)
         tally.kills += run.killed
+        tally.stray_processes += run.strays
         label = f"cli-import #{self.round_number}"
         self._traceback(tally, label, run)
         check = integrity(self.db)
@@ -541,6 +566,10 @@ class Writers:
                 ledger.maybe_added.append((record["article"], record["tag"]))
             elif record["intent"] == "del":
                 ledger.maybe.setdefault(record["id"], set()).add(None)
+            elif record["intent"] == "tag" and (want := ledger.expected.get(record["id"])):
+                ledger.maybe.setdefault(record["id"], set()).update(
+                    (*want[:3], tag, want[4]) for tag in TAGS
+                )
         for annotation_id, note in pending_notes.items():
             want = ledger.expected.get(annotation_id)
             if want is not None:

@@ -64,9 +64,10 @@ def main() -> int:
             started = time.monotonic()
             name = kind.replace("_", "-")
             run = getattr(writers, kind)
+            extra = {"stray_wait": 1.0} if kind == "cli_import" else {}
             tally.merge(run(kill=False))
             while tally.kills < max(1, int(kills * scale)):
-                tally.merge(run(kill=True))
+                tally.merge(run(kill=True, **extra))
             emit(f"{name}: rounds", tally.rounds, "rounds")
             emit(f"{name}: kills", tally.kills, "kills")
             emit(f"{name}: acknowledged changes checked", tally.acknowledged, "checks")
@@ -76,6 +77,13 @@ def main() -> int:
             emit(f"{name}: partial bulk operations", tally.partial_bulk, "", goal=0)
             emit(f"{name}: unexpected annotations", tally.phantoms, "", goal=0)
             emit(f"{name}: tracebacks (not killed)", tally.tracebacks, "", goal=0)
+            if kind == "cli_import":
+                emit(
+                    "cli-import: kills after which worker processes ran on > 1 s",
+                    tally.stray_processes,
+                    "kills",
+                    goal=0,
+                )
             if kind == "app":
                 emit(
                     "app: notes typed < 1.5 s before the kill (not saved yet, by design)",

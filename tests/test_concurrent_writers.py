@@ -112,11 +112,11 @@ def test_two_cli_writers_and_the_app_lose_nothing(tmp_path: Path) -> None:
 def test_merges_succeed_while_cli_writers_write(tmp_path: Path) -> None:
     writers = Writers(tmp_path, seed=5)
     exports = []
-    for n in range(8):
+    for n in range(6):
         path = tmp_path / f"export{n}.json"
         writers.export_file(path, 150)
         exports.append(path)
-    loops = [[writers.annotate_command()[1] for _ in range(20)] for _loop in range(3)]
+    loops = [[writers.annotate_command()[1] for _ in range(15)] for _loop in range(3)]
     failures: list[str] = []
 
     def annotate(commands: list[list[str]]) -> None:

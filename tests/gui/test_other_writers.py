@@ -163,3 +163,25 @@ def test_a_reload_keeps_the_text_selection(qtbot: QtBot, window: MainWindow, db_
         other.add_annotation(article.id, 0, 6, "quote")
     qtbot.waitUntil(lambda: len(window.annotations.model.rows) == 1, timeout=20_000)
     assert window.view.selected_span() == (start, start + 7)  # the user can still tag it
+
+
+def test_the_apps_own_export_is_not_reported_as_another_programs_change(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    from clipper.exporters import ExportSelection, export_to_path
+    from clipper.gui.workers import JobContext, run_job
+
+    article = import_article(window.controller.store, read_pasted_text(TEXT))
+    window.controller.add_annotation(article.id, 0, 6, "quote")
+    window._poll_timer.setInterval(1)
+    shown = _messages(window)
+    results: list[object] = []
+
+    def work(context: JobContext) -> int:
+        return export_to_path(context.store, tmp_path / "out.csv", "csv", ExportSelection())
+
+    run_job(window.controller.db_path, work, parent=window, on_finished=results.append)
+    qtbot.waitUntil(lambda: results == [1], timeout=20_000)
+    QApplication.sendEvent(window, QEvent(QEvent.Type.WindowActivate))
+    qtbot.wait(200)  # a few hundred looks at the database
+    assert FOREIGN_CHANGE_MESSAGE not in shown

@@ -24,7 +24,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clipper.gui.shortcuts import ACTIONS
 from clipper.gui.tag_bar import colour_icon
 from clipper.model import Annotation, Tag
 
@@ -176,13 +177,49 @@ class _TagFilter(QSortFilterProxyModel):
 
 
 class _NoteEditor(QPlainTextEdit):
-    """Saves when focus leaves (the pane also saves after a pause in typing)."""
+    """Saves when focus leaves (the pane also saves after a pause in typing).
+
+    Undo and redo keys are left to the window's undo stack (one undo history for the
+    whole window: the typing is saved, then undone as one step, and redo brings it back).
+    """
 
     focusLost = Signal()
+
+    def event(self, e: QEvent) -> bool:
+        if e.type() == QEvent.Type.ShortcutOverride:
+            assert isinstance(e, QKeyEvent)
+            if _is_undo_key(e):
+                e.ignore()  # not ours: the window's Undo/Redo shortcut fires
+                return True
+        return super().event(e)
+
+    def keyPressEvent(self, e: QKeyEvent) -> None:
+        if _is_undo_key(e):  # undo/redo disabled in the window: do nothing here either
+            e.ignore()
+            return
+        super().keyPressEvent(e)
 
     def focusOutEvent(self, event: Any) -> None:
         super().focusOutEvent(event)
         self.focusLost.emit()
+
+
+def _is_undo_key(e: QKeyEvent) -> bool:
+    """The window's Undo/Redo keys (from :data:`~clipper.gui.shortcuts.ACTIONS`) or the
+    platform's standard ones."""
+    return (
+        e.keyCombination().toCombined() in _UNDO_REDO_KEYS
+        or e.matches(QKeySequence.StandardKey.Undo)
+        or e.matches(QKeySequence.StandardKey.Redo)
+    )
+
+
+_UNDO_REDO_KEYS = frozenset(
+    QKeySequence(key)[0].toCombined()
+    for spec in ACTIONS
+    if spec.name in ("undo", "redo")
+    for key in spec.keys
+)
 
 
 class AnnotationsPane(QWidget):
@@ -305,11 +342,26 @@ class AnnotationsPane(QWidget):
         self.tag_filter.setCurrentIndex(max(found, 0))
         self._show_editor_for(self._editing)
 
-    def set_annotations(self, annotations: Sequence[Annotation]) -> None:
+    def set_annotations(
+        self, annotations: Sequence[Annotation], keep_selection: bool = False
+    ) -> None:
+        """Show another list. ``keep_selection`` (a reload of the same article): the
+        selected annotation stays selected and a focused note editor keeps its focus."""
         self.save_note()
+        keep_id = self._editing.id if keep_selection and self._editing is not None else None
+        had_focus = self.note.hasFocus()
+        position = self.note.textCursor().position()
         self.model.set_annotations(annotations)
         self._show_editor_for(None)
         self._update_count()
+        if keep_id is None or self.model.row_of(keep_id) is None:
+            return
+        self.select_annotation(keep_id)
+        if had_focus:
+            self.note.setFocus(Qt.FocusReason.OtherFocusReason)
+            cursor = self.note.textCursor()
+            cursor.setPosition(min(position, len(self.note.toPlainText())))
+            self.note.setTextCursor(cursor)
 
     def add(self, annotation: Annotation, select: bool = False) -> None:
         self.model.add(annotation)
@@ -407,6 +459,11 @@ class AnnotationsPane(QWidget):
         text = self.note.toPlainText()
         if text != annotation.note:
             self.noteEdited.emit(annotation.id, text, self._session)
+
+    def has_pending_note(self) -> bool:
+        """Is there typed text not saved yet?"""
+        editing = self._editing
+        return editing is not None and self.note.toPlainText() != editing.note
 
     def end_note_session(self) -> None:
         """Start a new undo step for the next typing (e.g. after the editor lost focus)."""

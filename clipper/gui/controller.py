@@ -9,11 +9,13 @@ view incrementally, the library only updates one row's counts, and so on).
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
 
 from clipper.errors import NotFound
+from clipper.gui.workers import Job
 from clipper.model import Annotation, Article, Tag
 from clipper.store import Store
 
@@ -53,6 +55,29 @@ class Controller(QObject):
         self.article: Article | None = None
         self.annotations: dict[int, Annotation] = {}
         self._seen_version = store.data_version()
+        self._seen_jobs = Job.own_activity()[1]
+        self._pending_savers: list[Callable[[], None]] = []
+        self._committing = False
+
+    # -- edits still in a view ----------------------------------------------------------
+
+    def add_pending_saver(self, save: Callable[[], None]) -> None:
+        """Register a view's "save what the user is typing now" (e.g. the note editor,
+        which otherwise saves after a pause). Called by :meth:`commit_pending_edits`."""
+        self._pending_savers.append(save)
+
+    def commit_pending_edits(self) -> None:
+        """Save every edit still held by a view. Every path that changes what the views
+        show (another article, a reload, another database, undo/redo, closing) calls this
+        first, so a note typed a moment ago is never dropped."""
+        if self._committing:
+            return
+        self._committing = True
+        try:
+            for save in self._pending_savers:
+                save()
+        finally:
+            self._committing = False
 
     # -- database -----------------------------------------------------------------------
 
@@ -62,6 +87,7 @@ class Controller(QObject):
 
     def open_database(self, path: str) -> None:
         """Switch to another database file (created if it does not exist)."""
+        self.commit_pending_edits()
         new = Store(path)  # raises ClipperError for a file that is not a database
         old, self.store = self.store, new
         old.close()
@@ -69,9 +95,11 @@ class Controller(QObject):
         self.article = None
         self.annotations = {}
         self._seen_version = new.data_version()
+        self._seen_jobs = Job.own_activity()[1]
         self.changed.emit(Changes(database=True, tags=True, library=True, article=True))
 
     def close(self) -> None:
+        """Close the database (the window has committed pending edits on closing)."""
         self.store.close()
 
     def tag(self, name: str) -> Tag | None:
@@ -84,6 +112,7 @@ class Controller(QObject):
 
     def open_article(self, article_id: int | None) -> Article | None:
         """Show an article (``None``: none). Raises :class:`NotFound` for a bad id."""
+        self.commit_pending_edits()
         if article_id is None:
             self.article = None
             self.annotations = {}
@@ -109,6 +138,7 @@ class Controller(QObject):
         return article
 
     def delete_article(self, article_id: int) -> None:
+        self.commit_pending_edits()
         self.store.delete_article(article_id)
         if article_id == self.article_id:
             self.article = None
@@ -118,9 +148,9 @@ class Controller(QObject):
             self.changed.emit(Changes(library=True))
 
     def articles_imported(self, article_ids: list[int]) -> None:
-        """Another connection (the import worker) added articles."""
-        self._seen_version = self.store.data_version()
-        self.changed.emit(Changes(library=True))
+        """Our import worker (another connection) added articles: reload everything (this
+        also shows what another program wrote meanwhile), then show the last one."""
+        self.refresh()
         if article_ids:
             self.open_article(article_ids[-1])
 
@@ -176,6 +206,7 @@ class Controller(QObject):
 
     def refresh(self) -> None:
         """Reload everything from the database (after changes by another program)."""
+        self.commit_pending_edits()
         self._seen_version = self.store.data_version()
         self.tags = self.store.list_tags()
         article_id = self.article_id
@@ -194,8 +225,21 @@ class Controller(QObject):
         return self.store.data_version() != self._seen_version
 
     def refresh_if_changed_elsewhere(self) -> bool:
-        if self.changed_elsewhere():
-            log.info("database changed by another connection: refreshing")
-            self.refresh()
-            return True
-        return False
+        """Reload if another connection committed since we last looked (a few
+        microseconds when nothing changed: one ``PRAGMA data_version``).
+
+        Returns ``True`` only for *another program's* change. Our own background jobs
+        (imports) commit on their own connections: while one runs nothing is reloaded
+        (it reports when it ends), and a change seen after one ran is reloaded quietly.
+        """
+        running, jobs = Job.own_activity()
+        if running:
+            return False
+        if not self.changed_elsewhere():
+            self._seen_jobs = jobs
+            return False
+        ours = jobs != self._seen_jobs
+        self._seen_jobs = jobs
+        log.info("database changed by another connection: refreshing")
+        self.refresh()
+        return not ours

@@ -22,6 +22,7 @@ from PySide6.QtGui import (
     QGuiApplication,
     QKeyEvent,
     QKeySequence,
+    QTextCursor,
     QUndoStack,
 )
 from PySide6.QtWidgets import (
@@ -55,6 +56,11 @@ log = logging.getLogger("clipper.gui")
 
 DB_FILTER = "Clipper databases (*.db *.sqlite *.clipper);;All files (*)"
 STATUS_MS = 6000
+
+
+#: How often the window looks for other programs' changes (``PRAGMA data_version``).
+POLL_MS = 1000
+FOREIGN_CHANGE_MESSAGE = "Reloaded: the database was changed by another program."
 
 
 def _preview(text: str, limit: int = 40) -> str:
@@ -123,6 +129,8 @@ class MainWindow(QMainWindow):
         self.annotations.deleteRequested.connect(self.delete_annotations)
         self.annotations.tagChangeRequested.connect(self.change_tag)
         self.annotations.noteEdited.connect(self.edit_note)
+        self.annotations.note.textChanged.connect(self._update_undo_enabled)
+        controller.add_pending_saver(self.annotations.save_note)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
@@ -147,6 +155,12 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         controller.changed.connect(self.on_changed)
         controller.message.connect(self.show_message)
+
+        self._poll_timer = QTimer(self)
+        self._poll_timer.setObjectName("databasePollTimer")
+        self._poll_timer.setInterval(POLL_MS)
+        self._poll_timer.timeout.connect(self.check_for_changes)
+        self._poll_timer.start()
 
         self.resize(1400, 860)
         self._restore_layout()
@@ -186,8 +200,8 @@ class MainWindow(QMainWindow):
             "open_database": self.open_database_dialog,
             "backup": self.backup_database,
             "quit": self.close,
-            "undo": self.undo_stack.undo,
-            "redo": self.undo_stack.redo,
+            "undo": self.undo,
+            "redo": self.redo,
             "delete_annotation": self.delete_selected_annotations,
             "edit_note": self.annotations.edit_note,
             "find": self.find_bar.open_bar,
@@ -214,7 +228,7 @@ class MainWindow(QMainWindow):
         snap = a["snap_to_words"]
         snap.setChecked(self.view.snap_to_words)
         snap.toggled.connect(self.set_snap_to_words)
-        self.undo_stack.canUndoChanged.connect(a["undo"].setEnabled)
+        self.undo_stack.canUndoChanged.connect(self._update_undo_enabled)
         self.undo_stack.canRedoChanged.connect(a["redo"].setEnabled)
         self.undo_stack.undoTextChanged.connect(
             lambda text: a["undo"].setText(f"&Undo {text}" if text else "&Undo")
@@ -309,16 +323,19 @@ class MainWindow(QMainWindow):
             return
         same = article.id == self._shown_article_id
         scroll = self.view.verticalScrollBar().value()
+        anchor = self.view.textCursor().anchor()
         position = self.view.textCursor().position()
         annotations = controller.sorted_annotations()
         self.view.set_article(article.text, annotations, controller.tags)
-        self.annotations.set_annotations(annotations)
+        self.annotations.set_annotations(annotations, keep_selection=same)
         self.library.select_article(article.id)
         self._shown_article_id = article.id
         self.settings.set_last_article(controller.db_path, article.id)
-        if same:  # a refresh: stay where the reader was
+        if same:  # a refresh: stay where the reader was, keep the selection
+            last = self.view.document().characterCount() - 1
             cursor = self.view.textCursor()
-            cursor.setPosition(min(position, self.view.document().characterCount() - 1))
+            cursor.setPosition(min(anchor, last))
+            cursor.setPosition(min(position, last), QTextCursor.MoveMode.KeepAnchor)
             self.view.setTextCursor(cursor)
             self.view.verticalScrollBar().setValue(scroll)
         elif not self.library.table.hasFocus():
@@ -469,6 +486,19 @@ class MainWindow(QMainWindow):
         self.view.setTextCursor(cursor)
         self.annotations.select_annotation(annotation.id)
         self.show_message(f"Tagged {_preview(annotation.text)} as {tag.label}.")
+
+    def undo(self) -> None:
+        """Undo the last change; a note being typed is saved first (and is that change)."""
+        self.controller.commit_pending_edits()
+        self.undo_stack.undo()
+
+    def redo(self) -> None:
+        self.controller.commit_pending_edits()
+        self.undo_stack.redo()
+
+    def _update_undo_enabled(self) -> None:
+        can = self.undo_stack.canUndo() or self.annotations.has_pending_note()
+        self.actions_by_name["undo"].setEnabled(can)
 
     def delete_selected_annotations(self) -> None:
         selected = self.annotations.selected_annotations()
@@ -727,24 +757,31 @@ class MainWindow(QMainWindow):
     # -- refresh ------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        self.annotations.save_note()
         self.controller.refresh()
         self.show_message("Reloaded from the database.")
 
+    def check_for_changes(self) -> None:
+        """Show what other programs wrote (every second, and when the window becomes
+        active): no F5 needed."""
+        if self._closing or QGuiApplication.mouseButtons() != Qt.MouseButton.NoButton:
+            return  # mid-drag (a selection being made): look again on the next tick
+        try:
+            if self.controller.refresh_if_changed_elsewhere():
+                self.show_message(FOREIGN_CHANGE_MESSAGE)
+        except Exception:  # a locked or vanished file must not break the timer
+            log.exception("auto-refresh failed")
+
     def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.WindowActivate and not self._closing:
-            try:
-                if self.controller.refresh_if_changed_elsewhere():
-                    self.show_message("Reloaded: the database was changed by another program.")
-            except Exception:  # a locked or vanished file must not break activation
-                log.exception("auto-refresh failed")
+        if event.type() == QEvent.Type.WindowActivate:
+            self.check_for_changes()
         return super().event(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.annotations.save_note()
+        self.controller.commit_pending_edits()
         importer = self._importer
         if importer is not None and importer.is_busy():  # type: ignore[attr-defined]
             importer.cancel()  # type: ignore[attr-defined]
         self.save_layout()
         self._closing = True
+        self._poll_timer.stop()
         super().closeEvent(event)

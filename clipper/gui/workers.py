@@ -126,6 +126,17 @@ class Job(QObject):
 
     #: Jobs whose thread runs: kept alive here so a thread is never destroyed running.
     _active: ClassVar[set[Job]] = set()
+    #: Bumped whenever a job starts or ends (see :meth:`own_activity`).
+    _generation: ClassVar[int] = 0
+
+    @classmethod
+    def own_activity(cls) -> tuple[bool, int]:
+        """(is a job running now, a number that changes whenever one starts or ends).
+
+        A job commits on its own connection, which the UI thread's connection sees as
+        "another connection wrote" (``PRAGMA data_version``): this tells the controller
+        that the change may be this process's own, not another program's."""
+        return bool(cls._active), cls._generation
 
     def __init__(self, db_path: str, fn: JobFunction, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -145,6 +156,7 @@ class Job(QObject):
         if self._started:
             raise RuntimeError("a Job runs only once")
         self._started = True
+        Job._generation += 1
         Job._active.add(self)
         _stop_jobs_on_quit()
         self._thread.start()
@@ -170,6 +182,7 @@ class Job(QObject):
     @Slot()
     def _on_thread_finished(self) -> None:
         self._done = True
+        Job._generation += 1
         Job._active.discard(self)
         error, result = self._runner.error, self._runner.result
         if error is not None:

@@ -103,12 +103,6 @@ def test_two_cli_writers_and_the_app_lose_nothing(tmp_path: Path) -> None:
     assert tally.acknowledged >= 24 + 3 * 200
 
 
-@pytest.mark.xfail(
-    reason="import-annotations: 'database is locked' when another connection commits "
-    "between its first read and first write (deferred transaction; BEGIN IMMEDIATE in "
-    "clipper/store fixes it, another part of issue 8). Remove this mark with that fix.",
-    strict=False,
-)
 def test_merges_succeed_while_cli_writers_write(tmp_path: Path) -> None:
     writers = Writers(tmp_path, seed=5)
     exports = []

@@ -215,7 +215,7 @@ def _is_undo_key(e: QKeyEvent) -> bool:
 
 
 _UNDO_REDO_KEYS = frozenset(
-    QKeySequence(key)[0].toCombined()
+    QKeySequence(key)[0].toCombined()  # type: ignore[index]  # PySide6's stubs lack __getitem__
     for spec in ACTIONS
     if spec.name in ("undo", "redo")
     for key in spec.keys

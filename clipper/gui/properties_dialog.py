@@ -8,7 +8,6 @@ Problems are shown next to the field, and OK stays disabled until they are fixed
 from __future__ import annotations
 
 import re
-from datetime import date
 
 from PySide6.QtCore import Qt, QUrl, Slot
 from PySide6.QtGui import QFontDatabase
@@ -23,10 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from clipper.errors import ClipperError
+from clipper.fields import date_problem
 from clipper.model import Article
 from clipper.store import Store
 
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
 EDITABLE = ("title", "outlet", "author", "published", "url", "language")
 SOURCE_KINDS = {
@@ -41,18 +40,10 @@ SOURCE_KINDS = {
 
 
 def published_problem(text: str) -> str | None:
-    """Why ``text`` is not a date Clipper accepts (YYYY, YYYY-MM or YYYY-MM-DD), or None."""
-    if not text:
-        return None
-    match = _DATE.match(text)
-    if match is None:
-        return "Write the date as YYYY-MM-DD (or YYYY-MM, or YYYY), e.g. 2015-09-12."
-    year, month, day = (int(g) if g else 1 for g in match.groups())
-    try:
-        date(year, month, day)
-    except ValueError:
-        return f"{text} is not a real date."
-    return None
+    """Why ``text`` is not a publication date, or None: the one date rule of
+    :func:`clipper.fields.date_problem` (YYYY-MM-DD, YYYY-MM or YYYY, a real date)."""
+    problem = date_problem(text) if text else None
+    return None if problem is None else f"{problem[0].upper()}{problem[1:]}."
 
 
 def url_problem(text: str) -> str | None:

@@ -34,6 +34,7 @@ from clipper.errors import (
     NotFound,
     UnknownTag,
 )
+from clipper.fields import tag_name_problem
 from clipper.layout import CharLayout
 from clipper.model import (
     Annotation,
@@ -371,8 +372,9 @@ class Store:
     ) -> Tag:
         """Define a new tag. Names are lower-case words; shortcuts are single keys."""
         name = name.strip().lower()
-        if not name or not name.replace("-", "").replace("_", "").isalnum():
-            raise ClipperError(f"a tag name must be a word (letters, digits, - or _): {name!r}")
+        problem = tag_name_problem(name)
+        if problem is not None:
+            raise ClipperError(problem)
         tags = self.list_tags()
         if any(t.name == name for t in tags):
             raise ClipperError(f"the tag {name!r} exists already")

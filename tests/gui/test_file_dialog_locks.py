@@ -8,7 +8,7 @@ shown on the folder that holds the database until the database's row has its ico
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -18,26 +18,17 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QFileSystemModel
 from pytestqt.qtbot import QtBot
 
-from clipper.gui.app import create_main_window
 from clipper.gui.export_dialog import ExportDialog
 from clipper.gui.main_window import MainWindow
-from clipper.gui.settings import Settings
 from clipper.importers import read_pasted_text
 from clipper.store import Store
 
 pytestmark = pytest.mark.skipif(not PROC_LOCKS.exists(), reason="needs Linux /proc/locks")
 
 
-@pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[MainWindow]:
+@pytest.fixture(autouse=True)
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("HOME", str(tmp_path))  # the import dialog starts in ~
-    w = create_main_window(tmp_path / "clipper.db", settings=Settings(tmp_path / "s.ini"))
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    yield w
-    w.close()
-    w.controller.close()
 
 
 def run_dialog_and_check(

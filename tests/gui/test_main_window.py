@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -31,22 +30,6 @@ PLAIN_TEXT = (
     "Budget talks\n\nThe finance minister said the deficit would fall to 2.1% next year. "
     "Critics called the claim unrealistic.\n"
 )
-
-
-@pytest.fixture
-def settings(tmp_path: Path) -> Settings:
-    return Settings(tmp_path / "settings.ini")
-
-
-@pytest.fixture
-def window(qtbot: QtBot, db_path: Path, settings: Settings) -> Iterator[MainWindow]:
-    w = create_main_window(db_path, settings=settings)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    yield w
-    w.close()
-    w.controller.close()
 
 
 def add_article(window: MainWindow, text: str, open_it: bool = True) -> Article:

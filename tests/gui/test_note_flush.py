@@ -6,17 +6,12 @@ delay) switch article, undo, refresh or close. Nothing typed may be lost.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from clipper.gui.app import create_main_window
 from clipper.gui.controller import Changes
 from clipper.gui.main_window import MainWindow
-from clipper.gui.settings import Settings
 from clipper.importers import read_pasted_text
 from clipper.library import import_article
 from clipper.model import Article
@@ -25,17 +20,6 @@ from clipper.store import Store
 FIRST = "Budget talks\n\nThe minister said the deficit would fall. Critics disagreed.\n"
 SECOND = "Harbour plan\n\nThe mayor promised 300 homes by 2030. Critics laughed.\n"
 THIRD = "Rail strike\n\nDrivers walked out on Monday, the union said.\n"
-
-
-@pytest.fixture
-def window(qtbot: QtBot, db_path: Path, tmp_path: Path) -> Iterator[MainWindow]:
-    w = create_main_window(db_path, settings=Settings(tmp_path / "settings.ini"))
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    yield w
-    w.close()
-    w.controller.close()
 
 
 def _article(window: MainWindow, text: str) -> Article:

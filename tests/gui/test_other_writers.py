@@ -10,37 +10,20 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from clipper.gui.app import create_main_window
 from clipper.gui.controller import Changes
 from clipper.gui.main_window import FOREIGN_CHANGE_MESSAGE, MainWindow
-from clipper.gui.settings import Settings
-from clipper.gui.workers import Job
 from clipper.importers import read_pasted_text
 from clipper.library import import_article
 from clipper.store import Store
 
 TEXT = "Budget talks\n\nThe minister said the deficit would fall. Critics disagreed.\n"
 FIXTURES = Path(__file__).parent.parent / "fixtures"
-
-
-@pytest.fixture
-def window(qtbot: QtBot, db_path: Path, tmp_path: Path) -> Iterator[MainWindow]:
-    w = create_main_window(db_path, settings=Settings(tmp_path / "settings.ini"))
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    yield w
-    assert Job.shutdown_all(10_000)
-    w.close()
-    w.controller.close()
 
 
 def _messages(window: MainWindow) -> list[str]:

@@ -194,6 +194,7 @@ class MainWindow(QMainWindow):
         a = self.actions_by_name
         handlers: dict[str, Callable[[], object]] = {
             "import": self.import_dialog,
+            "import_choosing_encoding": lambda: self.import_dialog(choose_encoding=True),
             "paste_clipping": self.paste_clipping,
             "export": self.export_dialog,
             "new_database": self.new_database,
@@ -602,7 +603,8 @@ class MainWindow(QMainWindow):
         self.show_message(f"Imported {n} article{'s' if n != 1 else ''}.")
         self.view.setFocus()
 
-    def import_dialog(self) -> None:
+    def import_dialog(self, *, choose_encoding: bool = False) -> None:
+        """File › Import (``choose_encoding``: ask the encoding of every text file)."""
         from clipper.importers import SUPPORTED_PATTERNS  # charset detection: not at start-up
 
         patterns = " ".join(SUPPORTED_PATTERNS)
@@ -611,10 +613,12 @@ class MainWindow(QMainWindow):
             self, "Import articles", os.path.expanduser("~"), name_filter
         )
         if paths:
-            self.import_files(paths)
+            self.import_files(paths, choose_encoding=choose_encoding)
 
-    def import_files(self, paths: Sequence[str]) -> None:
-        self.importer().import_files(list(paths))  # type: ignore[attr-defined]
+    def import_files(self, paths: Sequence[str], *, choose_encoding: bool = False) -> None:
+        self.importer().import_files(  # type: ignore[attr-defined]
+            list(paths), choose_encoding=choose_encoding
+        )
 
     def paste_clipping(self) -> None:
         text = QGuiApplication.clipboard().text()

@@ -32,6 +32,13 @@ ACTIONS: tuple[ActionSpec, ...] = (
     # File
     ActionSpec("import", "&Import files…", ("Ctrl+O",), "File", "Import text or PDF files"),
     ActionSpec(
+        "import_choosing_encoding",
+        "Import text files choosing the &encoding…",
+        ("Ctrl+Shift+I",),
+        "File",
+        "Preview each text file in the encodings it could be in, then import",
+    ),
+    ActionSpec(
         "paste_clipping",
         "New clipping from clip&board",
         ("Ctrl+Shift+V",),

@@ -66,7 +66,9 @@ def run_dialog_and_check(
     return seen["locks"], str(seen["type"])  # type: ignore[return-value]
 
 
-@pytest.mark.parametrize("action", ["open_database", "new_database", "import"])
+@pytest.mark.parametrize(
+    "action", ["open_database", "new_database", "import", "import_choosing_encoding", "backup"]
+)
 def test_menu_file_dialogs_keep_the_database_locks(
     qtbot: QtBot, window: MainWindow, action: str
 ) -> None:

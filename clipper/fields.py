@@ -16,6 +16,8 @@ MAX_JSON_DEPTH = 32
 MAX_INTEGER = 2**63 - 1
 #: Longest article text, in characters (code points).
 MAX_TEXT_CHARS = 50_000_000
+#: Largest text file read for import, in bytes (checked before reading it).
+MAX_TEXT_FILE_BYTES = 100_000_000
 #: Longest note of an annotation, in characters.
 MAX_NOTE_CHARS = 1_000_000
 #: Longest metadata field (title, outlet, author, URL, tag label …), in characters.

@@ -9,6 +9,7 @@ import stat
 from pathlib import Path
 
 from clipper.errors import ClipperError, ImportFailed, NeedsOcr
+from clipper.fields import MAX_TEXT_FILE_BYTES
 from clipper.importers.text import read_text
 from clipper.model import ImportedArticle
 from clipper.open_databases import refuse_open_database
@@ -103,11 +104,17 @@ def read_file(
             if not (ocr and ocr_available()):
                 raise
             return read_pdf_with_ocr(path, password, ocr_language, progress, cancel)
+    html = is_html(path, head)
+    if not html and path.stat().st_size > MAX_TEXT_FILE_BYTES:
+        raise ImportFailed(
+            f"{path} is {path.stat().st_size / 1e6:,.0f} MB: Clipper imports text files of at "
+            f"most {MAX_TEXT_FILE_BYTES / 1e6:,.0f} MB. Split it into smaller files."
+        )
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise ImportFailed(f"{path} cannot be read: {exc.strerror or exc}") from exc
-    if is_html(path, head):
+    if html:
         from clipper.importers.html import read_html  # trafilatura: loaded only when needed
 
         return read_html(data, path.name, encoding=encoding)

@@ -12,6 +12,7 @@ import re
 import unicodedata
 
 from clipper.errors import ImportFailed
+from clipper.fields import MAX_TEXT_CHARS
 from clipper.importers.encoding import Decoded, decode_as, detect
 from clipper.model import ImportedArticle
 
@@ -97,6 +98,11 @@ def read_text(
     """Turn a text file's bytes into an article (text exactly as it will be stored)."""
     decoded = decode_text(data, name, encoding)
     text = normalise_newlines(decoded.text)
+    if len(text) > MAX_TEXT_CHARS:
+        raise ImportFailed(
+            f"{name} has {len(text):,} characters: Clipper keeps articles of at most "
+            f"{MAX_TEXT_CHARS:,}. Split it into smaller files."
+        )
     if not text.strip():
         raise ImportFailed(f"{name} contains only white space: there is no text to import")
     return ImportedArticle(

@@ -1,4 +1,5 @@
-"""Files Clipper must never open: the open database (and its -wal/-shm), pipes, devices."""
+"""Files Clipper refuses before reading: the open database (and its -wal/-shm), pipes, devices,
+text files over the size limits."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from proc_locks import PROC_LOCKS, held_locks
 
 from clipper.errors import ClipperError, ImportFailed
 from clipper.exporters import export_to_path
+from clipper.fields import MAX_TEXT_CHARS, MAX_TEXT_FILE_BYTES
 from clipper.importers import read_file
 from clipper.store import Store
 
@@ -75,3 +77,19 @@ def _capture(outcome: list[BaseException], path: Path) -> None:
 def test_a_device_is_refused() -> None:
     with pytest.raises(ImportFailed, match="not an ordinary file"):
         read_file("/dev/zero")
+
+
+def test_a_text_file_over_the_size_limit_is_refused_before_reading(tmp_path: Path) -> None:
+    huge = tmp_path / "huge.txt"
+    with huge.open("wb") as sparse:
+        sparse.truncate(MAX_TEXT_FILE_BYTES + 1)  # no disk used, nothing worth reading
+    with pytest.raises(ImportFailed, match="imports text files of at most 100 MB"):
+        read_file(huge)
+
+
+@pytest.mark.slow
+def test_a_text_over_the_character_limit_is_refused(tmp_path: Path) -> None:
+    long = tmp_path / "long.txt"
+    long.write_bytes(b"word " * (MAX_TEXT_CHARS // 5) + b"!")
+    with pytest.raises(ImportFailed, match="at most 50,000,000"):
+        read_file(long)

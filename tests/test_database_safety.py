@@ -14,10 +14,10 @@ import shutil
 import sqlite3
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from disks import fill, mount_tmpfs
 
 from clipper.errors import DatabaseError, NoDatabase
 from clipper.model import ImportedArticle
@@ -58,44 +58,6 @@ def seeded(tmp_path: Path) -> Path:
     assert clipper(db, "import", str(CRANE)).returncode == 0
     assert clipper(db, "annotate", "1", "0", "8", "quote").returncode == 0
     return checkpointed(db)
-
-
-def _mount_tmpfs(where: Path, size: str) -> None:
-    if os.geteuid() != 0:
-        pytest.skip("needs root to mount a small tmpfs (a real full / read-only disk)")
-    where.mkdir()
-    done = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(where)],
-        capture_output=True,
-        text=True,
-    )
-    if done.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.strip()}")
-
-
-@pytest.fixture
-def small_disk(tmp_path: Path) -> Iterator[Path]:
-    """A 512 KiB file system of its own."""
-    where = tmp_path / "disk"
-    _mount_tmpfs(where, "512k")
-    try:
-        yield where
-    finally:
-        subprocess.run(["umount", "-l", str(where)], check=False)
-
-
-def fill(disk: Path) -> Path:
-    """Use up every free byte of ``disk``."""
-    filler = disk / "filler"
-    handle = os.open(filler, os.O_WRONLY | os.O_CREAT)
-    try:
-        while True:
-            os.write(handle, b"\0" * 4096)
-    except OSError:
-        pass
-    finally:
-        os.close(handle)
-    return filler
 
 
 # -- another program's SQLite file -----------------------------------------------------
@@ -271,7 +233,7 @@ def test_full_disk_is_a_clear_error_and_loses_nothing(small_disk: Path) -> None:
     checkpointed(db)
     before = sha256(db)
     out = small_disk.parent / "out"
-    _mount_tmpfs(out, "16k")
+    mount_tmpfs(out, "16k")
     try:
         result = clipper(db, "export", "--format", "json", "-o", str(out / "out.json"))
         assert result.returncode == 1
@@ -288,7 +250,7 @@ def test_full_disk_is_a_clear_error_and_loses_nothing(small_disk: Path) -> None:
 
 def test_read_only_mount_reads_and_refuses_writes_clearly(tmp_path: Path) -> None:
     where = tmp_path / "ro"
-    _mount_tmpfs(where, "4m")
+    mount_tmpfs(where, "4m")
     try:
         db = where / "c.db"
         assert clipper(db, "import", str(CRANE)).returncode == 0

@@ -15,6 +15,7 @@ from PySide6.QtGui import QUndoCommand
 
 from clipper.errors import ClipperError
 from clipper.gui.controller import Controller
+from clipper.gui.errors import report_failed_change
 from clipper.model import Annotation
 
 _NOTE_EDIT_ID = 1001
@@ -34,7 +35,10 @@ class _Command(QUndoCommand):
         try:
             action()
         except ClipperError as exc:
-            self.controller.message.emit(f"Cannot {verb} “{self.text()}”: {exc.message}")
+            report_failed_change(
+                exc,
+                lambda text: self.controller.message.emit(f"Cannot {verb} “{self.text()}”: {text}"),
+            )
             self.setObsolete(True)
 
 

@@ -12,13 +12,14 @@ import logging
 import logging.handlers
 import sys
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from clipper.errors import ClipperError
+from clipper.errors import ClipperError, DatabaseError
 
 log = logging.getLogger("clipper")
 
@@ -85,6 +86,15 @@ def handle_exception(
         f"with the details below.{where}",
         details,
     )
+
+
+def report_failed_change(exc: ClipperError, status: Callable[[str], object]) -> None:
+    """A change the user asked for was refused. A problem with the database itself (full
+    disk, read-only, damaged) gets a dialog, since nothing more will be saved until it is
+    solved; anything else (a bad span, a clash) a status-bar message."""
+    if isinstance(exc, DatabaseError):
+        show_error(None, "Not saved", exc.message)
+    status(exc.message)
 
 
 def show_error(

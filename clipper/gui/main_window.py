@@ -44,7 +44,7 @@ from clipper.gui.annotations_pane import AnnotationsPane
 from clipper.gui.article_view import ArticleView
 from clipper.gui.commands import AddAnnotation, ChangeTag, DeleteAnnotations, EditNote
 from clipper.gui.controller import Changes, Controller
-from clipper.gui.errors import show_error
+from clipper.gui.errors import report_failed_change, show_error
 from clipper.gui.find_bar import FindBar
 from clipper.gui.library_pane import LibraryPane
 from clipper.gui.settings import Settings
@@ -479,7 +479,7 @@ class MainWindow(QMainWindow):
         try:
             annotation = controller.add_annotation(article.id, span[0], span[1], tag.name)
         except ClipperError as exc:
-            self.show_message(exc.message)
+            report_failed_change(exc, self.show_message)
             return
         self.undo_stack.push(AddAnnotation(controller, annotation, tag.label))
         cursor = self.view.textCursor()

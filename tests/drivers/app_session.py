@@ -10,6 +10,7 @@ run on the UI thread and answered with one line on stdout, ``ok …`` or ``error
     reload                   View › Refresh (F5)
     count                    "ok ARTICLES ANNOTATIONS" as the app's connection sees them
     locks                    "ok N": POSIX locks this process holds on the database
+    status                   "ok MESSAGE": the status bar's message
     quit                     close the window and exit
 
 Usage: python tests/drivers/app_session.py DB
@@ -104,6 +105,9 @@ class Session(QObject):
     def do_count(self) -> None:
         store = self.window.controller.store
         self.reply(f"ok {store.count_articles()} {len(store.list_annotations())}")
+
+    def do_status(self) -> None:
+        self.reply(f"ok {self.window.statusBar().currentMessage()}")
 
     def do_locks(self) -> None:
         self.reply(f"ok {len(held_locks(self.db))}")

@@ -570,7 +570,13 @@ def gui(ctx: Context, files: tuple[str, ...], article_id: int | None) -> None:
         from clipper.gui.app import main as gui_main
     except ImportError as exc:  # PySide6 missing or broken
         fail(f"the desktop app cannot start ({exc}). The command line still works: clipper --help")
-    ctx.db_path.parent.mkdir(parents=True, exist_ok=True)
+    if not ctx.db_path.parent.is_dir():
+        if not ctx.default_location:  # a mistyped --db must not make folders
+            fail(
+                f"the folder {ctx.db_path.parent} does not exist; check --db, or create the "
+                "folder first"
+            )
+        ctx.db_path.parent.mkdir(parents=True, exist_ok=True)
     sys.exit(gui_main(str(ctx.db_path), list(files), article_id))
 
 

@@ -212,3 +212,16 @@ def test_batch_of_pdfs_and_text_in_one_command(db_path: Path) -> None:
     )
     assert code == 1 and "OCR" in err
     assert [line.split("\t")[0] for line in out.splitlines()] == ["1", "2"]
+
+
+def test_gui_with_a_mistyped_db_folder_makes_no_folder(tmp_path: Path) -> None:
+    missing = tmp_path / "no-such-folder" / "c.db"
+    result = subprocess.run(
+        [sys.executable, "-m", "clipper", "--db", str(missing), "gui"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 1
+    assert "does not exist; check --db" in result.stderr
+    assert not missing.parent.exists()

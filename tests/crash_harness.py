@@ -225,10 +225,15 @@ class Ledger:
         self.by_note: set[int] = set()
         #: Per id, other states an in-flight change may have left.
         self.maybe: dict[int, set[State]] = {}
+        #: What a deleted id held: SQLite reuses the highest id, so another writer's new
+        #: annotation may take it (not the deleted one coming back).
+        self.deleted: dict[int, State] = {}
         #: In-flight additions: (article, start, end, tag, note) or (article, tag) prefixes.
         self.maybe_added: list[tuple[Any, ...]] = []
 
     def acknowledge(self, annotation_id: int, state: State, note: bool = False) -> None:
+        if state is None and self.expected.get(annotation_id) is not None:
+            self.deleted[annotation_id] = self.expected[annotation_id]
         self.expected[annotation_id] = state
         self.maybe.pop(annotation_id, None)
         if note:
@@ -252,6 +257,10 @@ class Ledger:
                 continue
             if got in self.maybe.get(annotation_id, set()):
                 self.expected[annotation_id] = got
+                continue
+            gone = self.deleted.get(annotation_id)
+            if want is None and got is not None and gone is not None and got[:4] != gone[:4]:
+                self.expected[annotation_id] = got  # the id was reused by a new annotation
                 continue
             if annotation_id in self.by_note and want and got and want[:4] == got[:4]:
                 tally.lost_notes += 1

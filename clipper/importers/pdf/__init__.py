@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from clipper.importers.pdf.cleanup import assemble
-from clipper.importers.pdf.errors import no_text, open_pdf, unreadable_fonts
+from clipper.importers.pdf.errors import close_pdf, no_text, open_pdf, unreadable_fonts
 from clipper.importers.pdf.metadata import headline, pdf_author, pdf_date, pdf_title
 from clipper.importers.pdf.pagetext import PageText
 from clipper.importers.pdf.parallel import extract_pages, extract_parallel, plan_workers
@@ -52,7 +52,7 @@ def read_pdf(
         info = _metadata(pdf)
         count = plan_workers(total, workers)
         if count > 1:
-            pdf.close()
+            close_pdf(pdf)
             pages = extract_parallel(path, password, total, count, progress=progress, cancel=cancel)
         else:
             done = [0]
@@ -64,7 +64,7 @@ def read_pdf(
 
             pages = extract_pages(pdf, path.name, 0, total, progress=step, cancel=cancel)
     finally:
-        pdf.close()
+        close_pdf(pdf)
     return build_article(path.name, pages, info)
 
 

@@ -97,13 +97,27 @@ def open_pdf(path: Path, password: str | None = None) -> Any:
         try:
             count = len(pdf.pages)
         except Exception as exc:
-            pdf.close()
+            close_pdf(pdf)
             raise damaged(path.name, _describe(_causes(exc))) from exc
         if count == 0:
-            pdf.close()
+            close_pdf(pdf)
             raise damaged(path.name, "no pages could be found in it")
         return pdf
     raise _password_error(path.name, password)  # pragma: no cover - loop always returns/raises
+
+
+def close_pdf(pdf: Any) -> None:
+    """Close a pdfplumber document, also one whose page tree cannot be read.
+
+    pdfplumber's ``close()`` walks ``pdf.pages`` again, which raises the same error once
+    more for a damaged page tree: then only the file is closed.
+    """
+    try:
+        pdf.close()
+    except Exception:
+        stream = getattr(pdf, "stream", None)
+        if stream is not None and not getattr(pdf, "stream_is_external", True):
+            stream.close()
 
 
 def _describe(causes: list[BaseException]) -> str:
@@ -150,7 +164,7 @@ def scan_advice(name: str) -> str:
 
 
 def no_text(name: str, pages: int, images: int) -> NeedsOcr:
-    what = "a scan (pages are images)" if images else "without any text"
+    what = "a scan (pages are images)" if images else "a document without any text"
     return NeedsOcr(
         f"{name} has no text layer: it looks like {what}, so there is no text to import "
         f"({pages} page{'s' if pages != 1 else ''} checked). OCR is needed. {scan_advice(name)}"

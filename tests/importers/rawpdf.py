@@ -44,11 +44,12 @@ def page_pdf(
     extra_objects: Mapping[int, bytes] | None = None,
     resources: bytes = b"<< /Font << /F1 4 0 R >> >>",
 ) -> bytes:
-    """One page per content stream (objects 10, 11, … hold the pages, 100… their contents)."""
+    """One page per content stream (objects 1000, 1002, … hold the pages, 1001, 1003, …
+    their contents; objects below 1000 are free for ``extra_objects``)."""
     objects: dict[int, bytes] = {1: b"<< /Type /Catalog /Pages 2 0 R >>", 4: FONT}
     kids = []
     for index, content in enumerate(contents):
-        page, body = 10 + index, 100000 + index
+        page, body = 1000 + 2 * index, 1001 + 2 * index
         kids.append(b"%d 0 R" % page)
         objects[page] = (
             b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources %s "
@@ -63,3 +64,28 @@ def page_pdf(
 def write(path: Path, data: bytes) -> Path:
     path.write_bytes(data)
     return path
+
+
+def _escape(line: str) -> bytes:
+    raw = line.encode("cp1252", errors="replace")
+    return raw.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
+
+
+def text_pages(paragraphs: list[str], count: int, *, lines: int = 50, width: int = 95) -> bytes:
+    """``count`` pages of real text: ``paragraphs`` wrapped at ``width`` characters,
+    ``lines`` lines a page, repeated as needed (Helvetica, deflated content streams)."""
+    import textwrap
+
+    wrapped: list[str] = []
+    for paragraph in paragraphs:
+        wrapped.extend(textwrap.wrap(paragraph, width) or [""])
+    contents = []
+    at = 0
+    for _ in range(count):
+        ops = [b"BT /F1 10 Tf 12 TL 50 740 Td"]
+        for _ in range(lines):
+            ops.append(b"(%s) Tj T*" % _escape(wrapped[at % len(wrapped)]))
+            at += 1
+        ops.append(b"ET")
+        contents.append(stream(b"\n".join(ops)))
+    return page_pdf(contents)

@@ -15,6 +15,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
+from clipper.importers.pdf import guard
 from clipper.importers.pdf.cleanup import assemble
 from clipper.importers.pdf.errors import close_pdf, no_text, open_pdf, unreadable_fonts
 from clipper.importers.pdf.metadata import headline, pdf_author, pdf_date, pdf_title
@@ -46,6 +47,18 @@ def read_pdf(
     """
     path = Path(path)
     check_cancel(cancel)
+    with guard.reading(path.name):
+        pages, info = _read_pages(path, password, progress, cancel, workers)
+    return build_article(path.name, pages, info)
+
+
+def _read_pages(
+    path: Path,
+    password: str | None,
+    progress: ProgressCallback | None,
+    cancel: CancelCheck | None,
+    workers: int | None,
+) -> tuple[list[PageText], dict[str, Any]]:
     pdf = open_pdf(path, password)
     try:
         total = len(pdf.pages)
@@ -65,7 +78,7 @@ def read_pdf(
             pages = extract_pages(pdf, path.name, 0, total, progress=step, cancel=cancel)
     finally:
         close_pdf(pdf)
-    return build_article(path.name, pages, info)
+    return pages, info
 
 
 def _metadata(pdf: Any) -> dict[str, Any]:

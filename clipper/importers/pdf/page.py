@@ -8,6 +8,7 @@ from pdfminer.layout import LTChar, LTContainer, LTImage
 
 from clipper.importers.pdf.columns import build_words, clean_glyphs, reading_order
 from clipper.importers.pdf.glyphs import RawChar, page_glyphs
+from clipper.importers.pdf.guard import page_layout
 from clipper.importers.pdf.lines import Line, block_lines
 from clipper.importers.pdf.pagetext import PageText
 
@@ -17,12 +18,13 @@ def page_chars(page: Any) -> tuple[list[RawChar], int]:
 
     Read straight from pdfminer's layout objects: pdfplumber's ``page.chars`` builds a
     dictionary of ~20 resolved attributes per character, two thirds of the reading time.
+    The layout is built under the reading limits (:mod:`.guard`).
     """
     chars: list[RawChar] = []
     images = 0
     mb_x0, mb_top = page.mediabox[:2]
     height = page.height
-    todo: list[Any] = [iter(page.layout)]
+    todo: list[Any] = [iter(page_layout(page))]
     while todo:
         for obj in todo[-1]:
             if isinstance(obj, LTChar):

@@ -46,11 +46,18 @@ def xobject_bomb(levels: int = 8, fanout: int = 10) -> bytes:
 
 
 def nested_flate_bomb(layers: int = 2, size: int = 200_000_000) -> bytes:
-    """A content stream compressed ``layers`` times (``/Filter [/FlateDecode …]``)."""
+    """A content stream of ``size`` bytes compressed ``layers`` times
+    (``/Filter [/FlateDecode /FlateDecode]``), built without holding ``size`` bytes."""
     import zlib
 
-    data = b"BT /F1 1 Tf (a) Tj ET " + b" " * size
-    for _ in range(layers):
+    packer = zlib.compressobj(9)
+    parts = [packer.compress(b"BT /F1 1 Tf (a) Tj ET ")]
+    chunk = b" " * (1 << 20)
+    for _ in range(size >> 20):
+        parts.append(packer.compress(chunk))
+    parts.append(packer.flush())
+    data = b"".join(parts)
+    for _ in range(layers - 1):
         data = zlib.compress(data, 9)
     filters = b" ".join([b"/FlateDecode"] * layers)
     body = b"<< /Length %d /Filter [%s] >>\nstream\n%s\nendstream" % (len(data), filters, data)

@@ -45,11 +45,12 @@ def page_pdf(
     resources: bytes = b"<< /Font << /F1 4 0 R >> >>",
 ) -> bytes:
     """One page per content stream (objects 1000, 1002, … hold the pages, 1001, 1003, …
-    their contents; objects below 1000 are free for ``extra_objects``)."""
+    their contents, or from after the last of ``extra_objects`` if that is higher)."""
     objects: dict[int, bytes] = {1: b"<< /Type /Catalog /Pages 2 0 R >>", 4: FONT}
     kids = []
+    base = max(1000, max(extra_objects or {0: b""}) + 1)
     for index, content in enumerate(contents):
-        page, body = 1000 + 2 * index, 1001 + 2 * index
+        page, body = base + 2 * index, base + 1 + 2 * index
         kids.append(b"%d 0 R" % page)
         objects[page] = (
             b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources %s "

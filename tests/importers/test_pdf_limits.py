@@ -127,7 +127,7 @@ def test_page_count_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
     path.write_bytes(many_pages(41))
     with pytest.raises(InputTooLarge) as caught:
         read_file(path)
-    assert caught.value.message.startswith("long.pdf has 41 pages, more than Clipper's limit of 40")
+    assert caught.value.message.startswith("long.pdf has more than 40 pages, Clipper's limit per")
     assert "split the PDF" in caught.value.message
     path.write_bytes(many_pages(40))
     assert read_pdf(path, workers=1).text.count("Page text here.") == 40

@@ -186,10 +186,11 @@ def reading(name: str) -> Iterator[Budget]:
 
 
 def check_pages(name: str, count: int) -> None:
+    """``count``: the pages counted, up to one over the limit."""
     if count > limits.PDF_MAX_PAGES:
         raise InputTooLarge(
-            f"{name} has {count:,} pages, more than Clipper's limit of "
-            f"{limits.PDF_MAX_PAGES:,} pages per PDF; {_SPLIT}."
+            f"{name} has more than {limits.PDF_MAX_PAGES:,} pages, Clipper's limit per PDF; "
+            f"{_SPLIT}."
         )
 
 

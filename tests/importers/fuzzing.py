@@ -174,6 +174,9 @@ class Fuzzer:
                     report.limits[answer.get("message", "")[:160]] += 1
         report.outcomes[outcome] += 1
         report.seconds += time.monotonic() - started
+        if outcome == "refused" and detail == "InputTooLarge" and self.keep is not None:
+            self.keep.mkdir(parents=True, exist_ok=True)  # limits hit: worth a look
+            (self.keep / f"limit-{sum(report.limits.values())}{self.suffix}").write_bytes(data)
         if outcome in ("traceback", "crash", "hang"):
             saved = ""
             if self.keep is not None:

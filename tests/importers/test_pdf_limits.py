@@ -192,3 +192,19 @@ def test_ordinary_pdfs_are_far_from_the_limits() -> None:
     article = read_pdf(fixtures / "pdfplumber__federal-register-2020-17221.pdf", workers=1)
     assert len(article.text) > 20_000
     assert issubclass(InputTooLarge, ImportFailed)
+
+
+def test_text_placed_absurdly_far_off_the_page_is_left_out(tmp_path: Path) -> None:
+    """A damaged matrix put one word at x = 10^12: the column finder allocated a bin per
+    point (MemoryError, found by fuzzing). Invisible text is left out; the page imports."""
+    words = " ".join(f"word{i}" for i in range(30))
+    content = (
+        b"BT /F1 10 Tf 1 0 0 1 72 700 Tm (%s) Tj "
+        b"1 0 0 1 1000000000000 700 Tm (far away) Tj 1 0 0 1 72 680 Tm (%s) Tj ET"
+        % (words.encode(), words.encode())
+    )
+    path = tmp_path / "far.pdf"
+    path.write_bytes(page_pdf([stream(content)]))
+    article = read_pdf(path, workers=1)
+    assert "far away" not in article.text
+    assert article.text.count("word29") == 2

@@ -12,6 +12,10 @@ from clipper.importers.pdf.guard import page_layout
 from clipper.importers.pdf.lines import Line, block_lines
 from clipper.importers.pdf.pagetext import PageText
 
+#: Characters further than this (points) beyond the page's edges are invisible: left out
+#: (a damaged or hostile matrix puts text at 1e12, and the column finder works in points).
+FAR_OFF_PAGE = 50_000.0
+
 
 def page_chars(page: Any) -> tuple[list[RawChar], int]:
     """The page's characters (as ``page.chars`` places them) and how many images it shows.
@@ -25,9 +29,12 @@ def page_chars(page: Any) -> tuple[list[RawChar], int]:
     mb_x0, mb_top = page.mediabox[:2]
     height = page.height
     todo: list[Any] = [iter(page_layout(page))]
+    far = FAR_OFF_PAGE + max(page.width, height)
     while todo:
         for obj in todo[-1]:
             if isinstance(obj, LTChar):
+                if not all(-far < v < far for v in (obj.x0, obj.x1, obj.y0, obj.y1)):
+                    continue  # NaN, or so far off the page that no viewer shows it
                 chars.append(
                     RawChar(
                         obj.get_text(),

@@ -290,3 +290,12 @@ def test_real_ocr_of_a_file_named_like_an_option(
     shutil.copy(LINN, tmp_path / "-v.pdf")
     article = read_file("-v.pdf", ocr=True)
     assert "Linn" in article.text and article.source_name == "-v.pdf"
+
+
+def test_no_shell_is_ever_run_by_the_package() -> None:
+    """Audit: external programs (ocrmypdf, ldconfig) get argument lists, never a shell."""
+    package = Path(__file__).parents[2] / "clipper"
+    for source in package.rglob("*.py"):
+        text = source.read_text(encoding="utf-8")
+        for forbidden in ("shell=True", "os.system(", "os.popen(", "getoutput("):
+            assert forbidden not in text, f"{source}: {forbidden}"

@@ -208,3 +208,21 @@ def test_text_placed_absurdly_far_off_the_page_is_left_out(tmp_path: Path) -> No
     article = read_pdf(path, workers=1)
     assert "far away" not in article.text
     assert article.text.count("word29") == 2
+
+
+def test_page_workers_cap_their_address_space() -> None:
+    """The backstop of the page workers: beyond the cap an allocation fails cleanly."""
+    code = (
+        "from clipper.importers.pdf.parallel import limit_memory\n"
+        "limit_memory(200 * 1024 * 1024)\n"
+        "try:\n"
+        "    block = bytearray(600 * 1024 * 1024)\n"
+        "except MemoryError:\n"
+        "    print('refused')\n"
+        "small = bytearray(50 * 1024 * 1024)\n"
+        "print('small ok')\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120
+    )
+    assert result.stdout.split() == ["refused", "small", "ok"], result.stderr

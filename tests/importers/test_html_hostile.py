@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from clipper.errors import InputTooLarge
+from clipper.errors import ImportFailed, InputTooLarge
 from clipper.importers import limits, read_file
 
 BODY = "<p>" + "The council voted on Tuesday to approve the new budget for next year. " * 5 + "</p>"
@@ -137,3 +137,13 @@ def test_the_real_limits_are_generous_for_news_pages() -> None:
     page = Path(__file__).parents[1] / "fixtures" / "html"
     biggest = max(p.stat().st_size for p in page.glob("*.html"))
     assert biggest * 50 < limits.HTML_MAX_BYTES
+
+
+@pytest.mark.parametrize("tag", ["div", "b", "ul><li"])
+def test_absurdly_deep_nesting_is_refused_quickly(tag: str, tmp_path: Path) -> None:
+    opening = "".join(f"<{t}>" for t in tag.split("><"))
+    closing = "".join(f"</{t}>" for t in reversed(tag.split("><")))
+    path = tmp_path / "deep.html"
+    path.write_text(f"<html><body><article>{opening * 50_000}{BODY}{closing * 50_000}</article>")
+    with pytest.raises(ImportFailed, match="has no article text"):
+        read_file(path)

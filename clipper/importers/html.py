@@ -95,14 +95,7 @@ def read_html(data: bytes, name: str, *, encoding: str | None = None) -> Importe
     """
     data = within_limits(data, name)
     page, warnings = decode_html(data, name, encoding)
-    document = bare_extraction(
-        page,
-        with_metadata=True,
-        include_comments=False,
-        include_images=False,
-        # Without it, a page with little text comes back as its menu ("Home / World ...").
-        favor_precision=True,
-    )
+    document = _extract(page, name, warnings)
     text = _article_text(document) if isinstance(document, Document) else ""
     if not isinstance(document, Document) or not text:
         raise ImportFailed(_NO_ARTICLE.format(name=name))
@@ -118,6 +111,33 @@ def read_html(data: bytes, name: str, *, encoding: str | None = None) -> Importe
         language=_language(document.language) or _page_language(page),
         warnings=warnings,
     )
+
+
+def _extract(page: str, name: str, warnings: list[str]) -> object:
+    """trafilatura's extraction; on damaged markup that trips its metadata readers
+    (htmldate, lxml), the text alone (with a warning); else a clear ImportFailed."""
+    options: dict[str, bool] = {
+        "include_comments": False,
+        "include_images": False,
+        # Without it, a page with little text comes back as its menu ("Home / World ...").
+        "favor_precision": True,
+    }
+    try:
+        return bare_extraction(page, with_metadata=True, **options)
+    except Exception:
+        pass
+    try:
+        document = bare_extraction(page, with_metadata=False, **options)
+    except Exception as exc:
+        raise ImportFailed(
+            f"{name} could not be read as a web page (the HTML reader failed with "
+            f"{type(exc).__name__}): its markup is probably damaged. {_TOO_BIG_ADVICE}"
+        ) from exc
+    warnings.append(
+        f"{name}: the page's title, author and date could not be read (damaged markup); "
+        "add them with the article's details."
+    )
+    return document
 
 
 def within_limits(data: bytes, name: str) -> bytes:

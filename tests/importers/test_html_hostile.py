@@ -147,3 +147,23 @@ def test_absurdly_deep_nesting_is_refused_quickly(tag: str, tmp_path: Path) -> N
     path.write_text(f"<html><body><article>{opening * 50_000}{BODY}{closing * 50_000}</article>")
     with pytest.raises(ImportFailed, match="has no article text"):
         read_file(path)
+
+
+def test_markup_that_trips_the_date_reader_imports_with_a_warning(tmp_path: Path) -> None:
+    """Found by fuzzing: htmldate (via trafilatura) failed with an AssertionError in lxml
+    on this page; the text is read without the metadata, and the article says so."""
+    path = tmp_path / "broken.html"
+    path.write_bytes(b'<!DOCT<html lang="x"><svg>Y')
+    article = read_file(path)
+    assert article.text == "Y"
+    assert article.warnings == [
+        "broken.html: the page's title, author and date could not be read (damaged markup); "
+        "add them with the article's details."
+    ]
+
+
+def test_damaged_metadata_still_imports_the_text(tmp_path: Path) -> None:
+    path = tmp_path / "svg.html"
+    path.write_text(f'<!DOCT<html lang="x"><svg>Y</svg><article><h1>Budget</h1>{BODY}</article>')
+    article = read_file(path)
+    assert "approve the new budget" in article.text

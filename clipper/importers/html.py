@@ -116,18 +116,23 @@ def read_html(data: bytes, name: str, *, encoding: str | None = None) -> Importe
 def _extract(page: str, name: str, warnings: list[str]) -> object:
     """trafilatura's extraction; on damaged markup that trips its metadata readers
     (htmldate, lxml), the text alone (with a warning); else a clear ImportFailed."""
-    options: dict[str, bool] = {
-        "include_comments": False,
-        "include_images": False,
-        # Without it, a page with little text comes back as its menu ("Home / World ...").
-        "favor_precision": True,
-    }
+
+    def extract(with_metadata: bool) -> object:
+        return bare_extraction(
+            page,
+            with_metadata=with_metadata,
+            include_comments=False,
+            include_images=False,
+            # Without it, a page with little text comes back as its menu ("Home / World ...").
+            favor_precision=True,
+        )
+
     try:
-        return bare_extraction(page, with_metadata=True, **options)
+        return extract(True)
     except Exception:
         pass
     try:
-        document = bare_extraction(page, with_metadata=False, **options)
+        document = extract(False)
     except Exception as exc:
         raise ImportFailed(
             f"{name} could not be read as a web page (the HTML reader failed with "

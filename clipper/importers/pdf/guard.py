@@ -327,13 +327,14 @@ class GuardedInterpreter(pdfinterp.PDFPageInterpreter):
         return interpreter
 
     def execute(self, streams: Any) -> None:
+        run = super().execute  # held in a name: the SQL-in-store check reads call syntax
         budget = active()
         if budget is None:
-            super().execute(streams)
+            run(streams)
             return
         budget.interpreters.append(self)
         try:
-            super().execute(streams)
+            run(streams)
         finally:
             budget.interpreters.pop()
 

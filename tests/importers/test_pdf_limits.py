@@ -7,6 +7,7 @@ limits in a real ``clipper import`` process whose address space is capped.
 
 from __future__ import annotations
 
+import os
 import resource
 import sqlite3
 import subprocess
@@ -226,3 +227,38 @@ def test_page_workers_cap_their_address_space() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120
     )
     assert result.stdout.split() == ["refused", "small", "ok"], result.stderr
+
+
+def test_a_cid_font_width_range_of_billions_is_bounded(tmp_path: Path) -> None:
+    """Found by fuzzing: ``/W [0 4000000000 500]`` made pdfminer fill a dictionary entry per
+    character id (MemoryError at 3 GB). Ids are 16-bit: the range is cut to them."""
+    fonts = {
+        4: b"<< /Type /Font /Subtype /Type0 /BaseFont /Damaged /Encoding /Identity-H "
+        b"/DescendantFonts [5 0 R] >>",
+        5: b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /Damaged /CIDSystemInfo "
+        b"<< /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> "
+        b"/W [0 4000000000 500] /W2 [-4000000000 4000000000 -1000 500 880] /DW 1000 >>",
+    }
+    path = tmp_path / "widths.pdf"
+    path.write_bytes(page_pdf([stream(b"BT /F1 12 Tf 72 700 Td <00410042> Tj ET")], fonts))
+    code = (
+        "import sys\n"
+        "from clipper.errors import ClipperError\n"
+        "from clipper.importers import read_file\n"
+        "try:\n"
+        "    read_file(sys.argv[1])\n"
+        "except ClipperError as error:\n"
+        "    print(type(error).__name__, error.message)\n"
+    )
+    started = time.monotonic()
+    result = subprocess.run(  # capped: before the fix this filled memory
+        [sys.executable, "-c", code, str(path)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        preexec_fn=_capped,
+        timeout=300,
+        env={**os.environ, "CLIPPER_PDF_WORKERS": "1"},
+    )
+    assert result.stdout.startswith(("ImportFailed", "NeedsOcr")), result.stdout + result.stderr
+    assert time.monotonic() - started < 60

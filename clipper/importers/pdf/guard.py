@@ -9,7 +9,8 @@ read inside :meth:`Budget.page`. While one is active:
   corrupt streams);
 * the content parser checks the wall clock and the operands, array items and path
   segments waiting for an operator every 4 KB of content;
-* the page's device counts characters and drawings; forms nest at most so deep.
+* the page's device counts characters and drawings; forms nest at most so deep;
+* a CID font's width ranges stay within 16-bit character ids.
 
 A limit raises :class:`~clipper.errors.InputTooLarge`. pdfminer catches broad exceptions in
 places, so the budget remembers the error (:attr:`Budget.tripped`) and :meth:`Budget.check`
@@ -28,9 +29,10 @@ from contextlib import contextmanager
 from io import BytesIO
 from typing import Any, NoReturn
 
-from pdfminer import pdfinterp, pdftypes
+from pdfminer import pdffont, pdfinterp, pdftypes
 from pdfminer.converter import PDFPageAggregator
 from pdfminer.lzw import LZWDecoder
+from pdfminer.pdftypes import resolve1
 
 from clipper.errors import InputTooLarge
 from clipper.importers import limits
@@ -369,7 +371,34 @@ def page_layout(page: Any) -> Any:
     return device.get_result()
 
 
+#: Character ids of CID fonts are 16-bit: a width range (``/W [first last width]``) beyond
+#: this is damage, and pdfminer would fill a dictionary entry for every id in it.
+_CID_LIMIT = 65_535
+_original_widths = pdffont.get_widths
+_original_widths2 = pdffont.get_widths2
+
+
+def _clamped(seq: Any) -> list[Any]:
+    values = []
+    for value in seq:
+        value = resolve1(value)
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = max(-_CID_LIMIT, min(_CID_LIMIT, value))
+        values.append(value)
+    return values
+
+
+def _widths(seq: Any) -> Any:
+    return _original_widths(_clamped(seq))
+
+
+def _widths2(seq: Any) -> Any:
+    return _original_widths2(_clamped(seq))
+
+
 def _install() -> None:
+    pdffont.get_widths = _widths
+    pdffont.get_widths2 = _widths2
     pdftypes.zlib = _BoundedZlib  # type: ignore[assignment,attr-defined]
     pdftypes.decompress_corrupted = _inflate_corrupted
     pdftypes.lzwdecode = _unlzw  # type: ignore[attr-defined]

@@ -50,6 +50,10 @@ class PasswordRequired(ImportFailed):
         self.wrong_password = wrong_password
 
 
+class InputTooLarge(ImportFailed):
+    """A file exceeds one of Clipper's input limits (:mod:`clipper.importers.limits`)."""
+
+
 class NeedsOcr(ImportFailed):
     """A PDF has no text layer: it is a scan and needs OCR first."""
 

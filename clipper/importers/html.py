@@ -19,7 +19,9 @@ from trafilatura import bare_extraction
 from trafilatura.settings import Document
 from trafilatura.xml import xmltotxt
 
-from clipper.errors import ImportFailed
+from clipper.errors import ImportFailed, InputTooLarge
+from clipper.importers import limits
+from clipper.importers.limits import MIB, megabytes
 from clipper.importers.text import decode_bytes, derive_title, normalise_newlines
 from clipper.model import ImportedArticle
 
@@ -36,6 +38,12 @@ _CODEC_FOR = {"iso8859_1": "cp1252", "ascii": "cp1252", "utf_16": "utf_8", "utf_
 _BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 _HTML_LANG = re.compile(r"""<html\b[^>]*?\blang\s*=\s*["']?([A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*)""")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+#: Inline data (base64 images and fonts of pages saved as one file), 1 KB or longer.
+_INLINE_DATA = re.compile(rb"data:[^\s\"'<>),]{0,200},[^\s\"'<>)]{1024,}")
+_TOO_BIG_ADVICE = (
+    "Open the page in a browser, select the article's text, copy it and use New clipping "
+    "from clipboard, or save the article as text (.txt) and import that."
+)
 _NO_ARTICLE = (
     "{name} has no article text that Clipper could find (it may be a menu, an index "
     "page or a page that builds its text with JavaScript). Open the page in a browser, "
@@ -80,17 +88,14 @@ def decode_html(data: bytes, name: str, encoding: str | None = None) -> tuple[st
 def read_html(data: bytes, name: str, *, encoding: str | None = None) -> ImportedArticle:
     """Turn a saved web page into an article: its main text and what the page says about it.
 
-    Raises :class:`ImportFailed` when the page holds no article text.
+    Raises :class:`ImportFailed` when the page holds no article text, and
+    :class:`~clipper.errors.InputTooLarge` above the limits of :mod:`.limits`. Nothing is
+    ever fetched: images, style sheets, frames and DTDs stay unread (lxml's HTML parser
+    neither loads external entities nor goes to the network).
     """
+    data = within_limits(data, name)
     page, warnings = decode_html(data, name, encoding)
-    document = bare_extraction(
-        page,
-        with_metadata=True,
-        include_comments=False,
-        include_images=False,
-        # Without it, a page with little text comes back as its menu ("Home / World ...").
-        favor_precision=True,
-    )
+    document = _extract(page, name, warnings)
     text = _article_text(document) if isinstance(document, Document) else ""
     if not isinstance(document, Document) or not text:
         raise ImportFailed(_NO_ARTICLE.format(name=name))
@@ -106,6 +111,55 @@ def read_html(data: bytes, name: str, *, encoding: str | None = None) -> Importe
         language=_language(document.language) or _page_language(page),
         warnings=warnings,
     )
+
+
+def _extract(page: str, name: str, warnings: list[str]) -> object:
+    """trafilatura's extraction; on damaged markup that trips its metadata readers
+    (htmldate, lxml), the text alone (with a warning); else a clear ImportFailed."""
+
+    def extract(with_metadata: bool) -> object:
+        return bare_extraction(
+            page,
+            with_metadata=with_metadata,
+            include_comments=False,
+            include_images=False,
+            # Without it, a page with little text comes back as its menu ("Home / World ...").
+            favor_precision=True,
+        )
+
+    try:
+        return extract(True)
+    except Exception:
+        pass
+    try:
+        document = extract(False)
+    except Exception as exc:
+        raise ImportFailed(
+            f"{name} could not be read as a web page (the HTML reader failed with "
+            f"{type(exc).__name__}): its markup is probably damaged. {_TOO_BIG_ADVICE}"
+        ) from exc
+    warnings.append(
+        f"{name}: the page's title, author and date could not be read (damaged markup); "
+        "add them with the article's details."
+    )
+    return document
+
+
+def within_limits(data: bytes, name: str) -> bytes:
+    """``data`` without inline data URIs (never article text), or InputTooLarge."""
+    if len(data) > limits.HTML_MAX_FILE_BYTES:
+        raise InputTooLarge(
+            f"{name} is {len(data) / MIB:,.1f} MB, more than Clipper's limit of "
+            f"{megabytes(limits.HTML_MAX_FILE_BYTES)} per HTML file. {_TOO_BIG_ADVICE}"
+        )
+    if len(data) > limits.HTML_MAX_BYTES:
+        data = _INLINE_DATA.sub(b"data:,", data)
+    if len(data) > limits.HTML_MAX_BYTES:
+        raise InputTooLarge(
+            f"{name} holds {len(data) / MIB:,.1f} MB of markup and text, more than Clipper's "
+            f"limit of {megabytes(limits.HTML_MAX_BYTES)} per HTML page. {_TOO_BIG_ADVICE}"
+        )
+    return data
 
 
 def _article_text(document: Document) -> str:

@@ -83,7 +83,9 @@ def ocr_pdf(
     output = folder / f"{source.stem}-ocr.pdf"
     try:
         command = [executable, "--skip-text", "--output-type", "pdf", "-l", language, "--quiet"]
-        _run([*command, str(source), str(output)], folder, source.name, language, cancel)
+        # "--" and absolute paths: a file named "-x.pdf" is a file, never an option.
+        files = [os.path.abspath(source), os.path.abspath(output)]
+        _run([*command, "--", *files], folder, source.name, language, cancel)
     except BaseException:
         if own_folder:
             shutil.rmtree(folder, ignore_errors=True)

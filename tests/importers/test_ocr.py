@@ -238,3 +238,64 @@ def test_failure_messages_per_exit_status() -> None:
         "chi_sim\nNote: most languages are identified by a 3-digit ISO 639-2 Code\n",
     )
     assert "tesseract-ocr-chi-sim tesseract-ocr-deu" in two.message
+
+
+# -- file names that look like options --------------------------------------------------
+
+_RECORDING_OCRMYPDF = """#!{python}
+import json, sys
+with open({record!r}, "w") as out:
+    json.dump(sys.argv[1:], out)
+sys.exit(2)
+"""
+
+
+def test_a_file_name_starting_with_a_dash_is_never_an_option(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A stand-in ``ocrmypdf`` (a real executable) records its arguments: the file names
+    come after ``--`` and are absolute, so ``--help.pdf`` cannot be read as an option."""
+    import json
+    import shutil
+    import sys
+
+    tools = tmp_path / "bin"
+    tools.mkdir()
+    record = tmp_path / "argv.json"
+    tool = tools / "ocrmypdf"
+    tool.write_text(_RECORDING_OCRMYPDF.format(python=sys.executable, record=str(record)))
+    tool.chmod(0o755)
+    monkeypatch.setenv("PATH", str(tools))
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(LINN, tmp_path / "--help.pdf")
+    (tmp_path / "out").mkdir()
+    with pytest.raises(ImportFailed, match=r"OCR of --help\.pdf failed"):
+        ocr_pdf("--help.pdf", workdir=tmp_path / "out")
+    argv = json.loads(record.read_text())
+    assert argv[-3:] == [
+        "--",
+        str(tmp_path / "--help.pdf"),
+        str(tmp_path / "out" / "--help-ocr.pdf"),
+    ]
+    assert all(not a.startswith("-") or a == "--" for a in argv[argv.index("--") :])
+
+
+@needs_ocrmypdf
+def test_real_ocr_of_a_file_named_like_an_option(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(LINN, tmp_path / "-v.pdf")
+    article = read_file("-v.pdf", ocr=True)
+    assert "Linn" in article.text and article.source_name == "-v.pdf"
+
+
+def test_no_shell_is_ever_run_by_the_package() -> None:
+    """Audit: external programs (ocrmypdf, ldconfig) get argument lists, never a shell."""
+    package = Path(__file__).parents[2] / "clipper"
+    for source in package.rglob("*.py"):
+        text = source.read_text(encoding="utf-8")
+        for forbidden in ("shell=True", "os.system(", "os.popen(", "getoutput("):
+            assert forbidden not in text, f"{source}: {forbidden}"

@@ -131,3 +131,23 @@ def test_garbage_text_layer_is_refused(store: Store, db_path: Path) -> None:
 def test_missing_file_and_folder(tmp_path: Path) -> None:
     with pytest.raises(ImportFailed, match="no such file"):
         read_file(tmp_path / "missing.pdf")
+
+
+def test_unreadable_page_tree_is_a_clear_error_not_a_traceback(tmp_path: Path) -> None:
+    """pdfplumber's close() re-reads the page tree and raised again inside open_pdf's own
+    error handling (52 fuzz cases): the damaged file must get the damaged message."""
+    from rawpdf import build_pdf
+
+    for box in (b"[0 0 (a) 792]", b"/Letter", b"[0 0 612]"):
+        path = tmp_path / "tree.pdf"
+        path.write_bytes(
+            build_pdf(
+                {
+                    1: b"<< /Type /Catalog /Pages 2 0 R >>",
+                    2: b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                    3: b"<< /Type /Page /Parent 2 0 R /MediaBox %s >>" % box,
+                }
+            )
+        )
+        with pytest.raises(ImportFailed, match=r"tree\.pdf is damaged or incomplete"):
+            read_file(path)

@@ -15,8 +15,9 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
+from clipper.importers.pdf import guard
 from clipper.importers.pdf.cleanup import assemble
-from clipper.importers.pdf.errors import no_text, open_pdf, unreadable_fonts
+from clipper.importers.pdf.errors import close_pdf, no_text, open_pdf, unreadable_fonts
 from clipper.importers.pdf.metadata import headline, pdf_author, pdf_date, pdf_title
 from clipper.importers.pdf.pagetext import PageText
 from clipper.importers.pdf.parallel import extract_pages, extract_parallel, plan_workers
@@ -46,13 +47,25 @@ def read_pdf(
     """
     path = Path(path)
     check_cancel(cancel)
+    with guard.reading(path.name):
+        pages, info = _read_pages(path, password, progress, cancel, workers)
+    return build_article(path.name, pages, info)
+
+
+def _read_pages(
+    path: Path,
+    password: str | None,
+    progress: ProgressCallback | None,
+    cancel: CancelCheck | None,
+    workers: int | None,
+) -> tuple[list[PageText], dict[str, Any]]:
     pdf = open_pdf(path, password)
     try:
         total = len(pdf.pages)
         info = _metadata(pdf)
         count = plan_workers(total, workers)
         if count > 1:
-            pdf.close()
+            close_pdf(pdf)
             pages = extract_parallel(path, password, total, count, progress=progress, cancel=cancel)
         else:
             done = [0]
@@ -64,8 +77,8 @@ def read_pdf(
 
             pages = extract_pages(pdf, path.name, 0, total, progress=step, cancel=cancel)
     finally:
-        pdf.close()
-    return build_article(path.name, pages, info)
+        close_pdf(pdf)
+    return pages, info
 
 
 def _metadata(pdf: Any) -> dict[str, Any]:

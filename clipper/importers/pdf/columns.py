@@ -115,6 +115,10 @@ def _median(values: Sequence[float]) -> float:
     return ordered[len(ordered) // 2] if ordered else 0.0
 
 
+#: Wider spreads of words (points) are not searched for a gutter: one bin per point.
+_MAX_WIDTH = 200_000.0
+
+
 def find_gutter(words: Sequence[Word]) -> float | None:
     """Where to cut these words into columns (an x position), or ``None``.
 
@@ -128,7 +132,7 @@ def find_gutter(words: Sequence[Word]) -> float | None:
     x_hi = max(w.x1 for w in words)
     width = x_hi - x_lo
     size = _median([w.size for w in words])
-    if width < 20 * size:
+    if width < 20 * size or not width < _MAX_WIDTH:
         return None
     bins = int(width) + 2
     diff = [0] * (bins + 1)

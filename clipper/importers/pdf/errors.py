@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import logging
 import shutil
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdfpage import PDFPage
 
-from clipper.errors import ImportFailed, NeedsOcr, PasswordRequired
+from clipper.errors import ImportFailed, InputTooLarge, NeedsOcr, PasswordRequired
+from clipper.importers import limits
+from clipper.importers.pdf import guard
 
 # pdfminer logs warnings about damaged streams; without a handler Python prints them raw.
 logging.getLogger("pdfminer").addHandler(logging.NullHandler())
@@ -84,6 +88,7 @@ def open_pdf(path: Path, password: str | None = None) -> Any:
             pdf = pdfplumber.open(path, password=attempt or "")
         except Exception as exc:
             causes = _causes(exc)
+            _raise_limit(causes)
             if any(isinstance(c, PDFPasswordIncorrect) for c in causes):
                 if attempt == attempts[-1]:
                     raise _password_error(path.name, password) from exc
@@ -95,15 +100,48 @@ def open_pdf(path: Path, password: str | None = None) -> Any:
                 ) from exc
             raise damaged(path.name, _describe(causes)) from exc
         try:
+            guard.check_pages(path.name, count_pages(pdf))
             count = len(pdf.pages)
         except Exception as exc:
-            pdf.close()
+            close_pdf(pdf)
+            _raise_limit(_causes(exc))
             raise damaged(path.name, _describe(_causes(exc))) from exc
         if count == 0:
-            pdf.close()
+            close_pdf(pdf)
             raise damaged(path.name, "no pages could be found in it")
         return pdf
     raise _password_error(path.name, password)  # pragma: no cover - loop always returns/raises
+
+
+def _raise_limit(causes: list[BaseException]) -> None:
+    """A reading limit hit inside pdfminer wins over whatever error it caused there."""
+    for cause in causes:
+        if isinstance(cause, InputTooLarge):
+            raise cause
+    budget = guard.active()
+    if budget is not None:
+        budget.check()
+
+
+def count_pages(pdf: Any) -> int:
+    """Pages in the page tree, counted up to one over the limit (pdfplumber's ``pages``
+    builds an object for every page, however many there are)."""
+    pages = PDFPage.create_pages(pdf.doc)
+    return sum(1 for _ in islice(pages, limits.PDF_MAX_PAGES + 1))
+
+
+def close_pdf(pdf: Any) -> None:
+    """Close a pdfplumber document, also one whose page tree cannot be read.
+
+    pdfplumber's ``close()`` walks ``pdf.pages`` again, which raises the same error once
+    more for a damaged page tree: then only the file is closed.
+    """
+    try:
+        pdf.close()
+    except Exception:
+        stream = getattr(pdf, "stream", None)
+        if stream is not None and not getattr(pdf, "stream_is_external", True):
+            stream.close()
 
 
 def _describe(causes: list[BaseException]) -> str:
@@ -150,7 +188,7 @@ def scan_advice(name: str) -> str:
 
 
 def no_text(name: str, pages: int, images: int) -> NeedsOcr:
-    what = "a scan (pages are images)" if images else "without any text"
+    what = "a scan (pages are images)" if images else "a document without any text"
     return NeedsOcr(
         f"{name} has no text layer: it looks like {what}, so there is no text to import "
         f"({pages} page{'s' if pages != 1 else ''} checked). OCR is needed. {scan_advice(name)}"

@@ -8,8 +8,13 @@ from pdfminer.layout import LTChar, LTContainer, LTImage
 
 from clipper.importers.pdf.columns import build_words, clean_glyphs, reading_order
 from clipper.importers.pdf.glyphs import RawChar, page_glyphs
+from clipper.importers.pdf.guard import page_layout
 from clipper.importers.pdf.lines import Line, block_lines
 from clipper.importers.pdf.pagetext import PageText
+
+#: Characters further than this (points) beyond the page's edges are invisible: left out
+#: (a damaged or hostile matrix puts text at 1e12, and the column finder works in points).
+FAR_OFF_PAGE = 50_000.0
 
 
 def page_chars(page: Any) -> tuple[list[RawChar], int]:
@@ -17,15 +22,19 @@ def page_chars(page: Any) -> tuple[list[RawChar], int]:
 
     Read straight from pdfminer's layout objects: pdfplumber's ``page.chars`` builds a
     dictionary of ~20 resolved attributes per character, two thirds of the reading time.
+    The layout is built under the reading limits (:mod:`.guard`).
     """
     chars: list[RawChar] = []
     images = 0
     mb_x0, mb_top = page.mediabox[:2]
     height = page.height
-    todo: list[Any] = [iter(page.layout)]
+    todo: list[Any] = [iter(page_layout(page))]
+    far = FAR_OFF_PAGE + max(page.width, height)
     while todo:
         for obj in todo[-1]:
             if isinstance(obj, LTChar):
+                if not all(-far < v < far for v in (obj.x0, obj.x1, obj.y0, obj.y1)):
+                    continue  # NaN, or so far off the page that no viewer shows it
                 chars.append(
                     RawChar(
                         obj.get_text(),

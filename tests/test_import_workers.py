@@ -89,3 +89,36 @@ def test_rerun_reports_stored_files_as_skipped_and_exits_0(tmp_path: Path) -> No
     assert again.stdout == ""
     assert again.stderr.count("clipper: skipped:") == 2
     assert "error" not in again.stderr
+
+
+def test_killed_import_of_one_long_pdf_leaves_no_page_reader(tmp_path: Path) -> None:
+    """One long PDF is read by page workers; they too die with the import."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    for _ in range(10):
+        for page in PdfReader(PDF).pages:
+            writer.add_page(page)
+    long_pdf = tmp_path / "long.pdf"
+    with long_pdf.open("wb") as out:
+        writer.write(out)
+    env = {**os.environ, "CLIPPER_PDF_WORKERS": "2"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "clipper", "--db", str(tmp_path / "c.db"), "import", str(long_pdf)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
+    deadline = time.monotonic() + 120
+    workers: set[int] = set()
+    while time.monotonic() < deadline and len(workers) < 3:  # fork server + 2 page readers
+        workers = _descendants(process.pid)
+        time.sleep(0.05)
+    assert len(workers) >= 3, "the import never started its page readers"
+    process.send_signal(signal.SIGKILL)
+    started = time.monotonic()
+    process.communicate(timeout=30)
+    while _alive(workers) and time.monotonic() - started < 30:
+        time.sleep(0.05)
+    assert not _alive(workers)
+    assert time.monotonic() - started < 15

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from clipper.errors import ClipperError, ImportFailed, InputTooLarge
-from clipper.importers import limits
+from clipper.importers import lifeline, limits
 from clipper.importers.limits import megabytes
 from clipper.importers.pdf import guard
 from clipper.importers.pdf.cores import decide_workers, free_cores
@@ -102,8 +102,9 @@ def out_of_memory(name: str, number: int) -> InputTooLarge:
     )
 
 
-def _open_in_worker(path: str, password: str | None, cancelled: Any) -> None:
+def _open_in_worker(path: str, password: str | None, cancelled: Any, parent: int) -> None:
     global _document, _document_name, _cancelled, _reading
+    lifeline.die_with(parent)  # a killed import must not leave page readers running
     limit_memory(limits.PDF_WORKER_MEMORY)
     _document_name = Path(path).name
     _cancelled = cancelled
@@ -176,7 +177,7 @@ def extract_parallel(
         max_workers=workers,
         mp_context=context,
         initializer=_open_in_worker,
-        initargs=(str(path), password, cancelled),
+        initargs=(str(path), password, cancelled, os.getpid()),
     )
     try:
         futures: dict[Future[list[PageText]], int] = {

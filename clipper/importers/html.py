@@ -22,7 +22,7 @@ from trafilatura.xml import xmltotxt
 from clipper.errors import ImportFailed, InputTooLarge
 from clipper.importers import limits
 from clipper.importers.limits import MIB, megabytes
-from clipper.importers.text import decode_bytes, derive_title, normalise_newlines
+from clipper.importers.text import decode_bytes, decode_text, derive_title, normalise_newlines
 from clipper.model import ImportedArticle
 
 _PRESCAN_BYTES = 4096
@@ -82,7 +82,8 @@ def decode_html(data: bytes, name: str, encoding: str | None = None) -> tuple[st
             "detected instead. Check accented letters and punctuation, or import it again with "
             "--encoding."
         ]
-    return decode_bytes(data, name), []
+    decoded = decode_text(data, name)  # no declared charset: detected, as for text files
+    return decoded.text, [decoded.warning] if decoded.warning else []
 
 
 def read_html(data: bytes, name: str, *, encoding: str | None = None) -> ImportedArticle:

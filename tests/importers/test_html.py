@@ -16,6 +16,7 @@ from click.testing import CliRunner
 from clipper.cli import cli
 from clipper.errors import ImportFailed
 from clipper.importers import SUPPORTED_PATTERNS, is_html, read_file
+from clipper.importers.html import read_html
 
 HTML = Path(__file__).parents[1] / "fixtures" / "html"
 PAGE = HTML / "trafilatura__wikimediafoundation.org.turkey.html"
@@ -232,3 +233,13 @@ def test_read_html_refuses_an_empty_page() -> None:
 
     with pytest.raises(ImportFailed, match="no article text"):
         read_html(b"<!DOCTYPE html><html><head><title>x</title></head><body></body></html>", "x")
+
+
+def test_a_page_without_a_charset_warns_when_its_encoding_is_uncertain() -> None:
+    sentence = "<p>The delegation arrived in the capital on Monday and met the ministers.</p>"
+    body = sentence * 3 + "<p>España</p>"  # one word: cp1252 and cp1250 read almost as well
+    page = f"<html><head><title>Talks</title></head><body><article>{body}</article></body></html>"
+    article = read_html(page.encode("cp1252"), "page.html")
+    assert "España" in article.text
+    (warning,) = article.warnings
+    assert warning.startswith("decoded as cp1252") and "cp1250" in warning

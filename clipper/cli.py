@@ -18,9 +18,15 @@ import click
 
 from clipper import __version__
 from clipper.errors import ClipperError, DuplicateArticle, NoDatabase
-from clipper.exporters import FORMATS, ExportSelection, export_to_path, export_to_stream
+from clipper.exporters import (
+    FORMATS,
+    ExportSelection,
+    export_to_path,
+    export_to_stream,
+    format_for,
+)
 from clipper.fields import date_problem
-from clipper.model import Annotation, ArticleMeta
+from clipper.model import Annotation, ArticleMeta, find_tag
 from clipper.paths import DB_ENV, default_db_path, printable
 from clipper.store import Store
 from clipper.store.failures import translate
@@ -256,7 +262,9 @@ def _import_paths(
     help="Tesseract language(s) for --ocr, e.g. fra or eng+fra.",
 )
 @click.option("--force", is_flag=True, help="Import even if the same text is already stored.")
-@click.option("--json", "as_json", is_flag=True, help="One JSON object per imported article.")
+@click.option(
+    "--json", "as_json", is_flag=True, help="JSON Lines: one JSON object per imported article."
+)
 @pass_context
 def import_command(
     ctx: Context,
@@ -298,7 +306,7 @@ def import_command(
 @cli.command("articles")
 @click.option("--search", help="Full-text search over titles and texts.")
 @click.option("--tag", "tags", multiple=True, help="Only articles with annotations of this tag.")
-@click.option("--json", "as_json", is_flag=True, help="One JSON object per article.")
+@click.option("--json", "as_json", is_flag=True, help="JSON Lines: one JSON object per article.")
 @pass_context
 def articles_command(
     ctx: Context, search: str | None, tags: tuple[str, ...], as_json: bool
@@ -366,7 +374,8 @@ def _echo_annotation(a: Annotation, as_json: bool) -> None:
         click.echo(f"{a.id}\t{a.article_id}\t{a.start}\t{a.end}\t{a.tag}\t{text}{note}")
 
 
-@cli.command("annotate")
+# Negative numbers are offsets (then refused with the span rule), not unknown options.
+@cli.command("annotate", context_settings={"ignore_unknown_options": True})
 @click.argument("article_id", type=int)
 @click.argument("start", type=int)
 @click.argument("end", type=int)
@@ -377,17 +386,21 @@ def _echo_annotation(a: Annotation, as_json: bool) -> None:
 def annotate_command(
     ctx: Context, article_id: int, start: int, end: int, tag: str, note: str, as_json: bool
 ) -> None:
-    """Tag characters START to END (code points, end exclusive) of an article.
+    """Tag characters START to END (code points, end exclusive) of an article. TAG is a
+    tag's name, label or key (quote, Quote or 2).
 
     Example: clipper annotate 3 120 158 quote --note "check the source"
     """
-    _echo_annotation(ctx.reader.add_annotation(article_id, start, end, tag, note), as_json)
+    store = ctx.reader
+    found = find_tag(store.list_tags(), tag)
+    name = found.name if found is not None else tag  # unknown: the store names the known ones
+    _echo_annotation(store.add_annotation(article_id, start, end, name, note), as_json)
 
 
 @cli.command("annotations")
 @click.argument("article_id", type=int, required=False)
 @click.option("--tag", "tags", multiple=True, help="Only this tag (repeatable).")
-@click.option("--json", "as_json", is_flag=True, help="One JSON object per annotation.")
+@click.option("--json", "as_json", is_flag=True, help="JSON Lines: one JSON object per annotation.")
 @pass_context
 def annotations_command(
     ctx: Context, article_id: int | None, tags: tuple[str, ...], as_json: bool
@@ -477,9 +490,7 @@ def export_command(
 
     Example: clipper export --format csv -o quotes.csv --tag quote
     """
-    if fmt is None:
-        suffix = output.suffix.lower().lstrip(".") if output else ""
-        fmt = suffix if suffix in FORMATS else "csv"
+    fmt = format_for(output, fmt)
     store = ctx.reader
     for article_id in article_ids:
         store.get_article(article_id)

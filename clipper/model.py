@@ -7,6 +7,7 @@ article text: 0-based, end-exclusive.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 SOURCE_KINDS = ("txt", "md", "pdf", "html", "clipboard", "stdin", "json")
@@ -22,6 +23,22 @@ class Tag:
     shortcut: str | None = None
     position: int = 0
     builtin: bool = False
+
+
+def find_tag(tags: Iterable[Tag], given: str) -> Tag | None:
+    """The tag a person means by ``given``: its name, its label (any case, e.g. "Figure")
+    or its one-key shortcut (e.g. "1"), in that order."""
+    tags = list(tags)
+    folded = given.strip().casefold()
+    for matches in (
+        lambda t: t.name == given,
+        lambda t: folded in (t.name.casefold(), t.label.casefold()),
+        lambda t: t.shortcut is not None and t.shortcut == given.strip(),
+    ):
+        found = [t for t in tags if matches(t)]
+        if found:
+            return found[0]
+    return None
 
 
 BUILTIN_TAGS: tuple[Tag, ...] = (

@@ -120,7 +120,10 @@ def test_export_to_file_infers_format(seeded: Path, tmp_path: Path) -> None:
         (["annotations", "42"], "no article 42"),
         (["export", "--article", "42"], "no article 42"),
         (["export", "--tag", "gossip"], "unknown tag"),
-        (["import-annotations", "{crane}"], "not valid JSON"),
+        (
+            ["import-annotations", "{crane}"],
+            "is not JSON: import-annotations reads Clipper JSON exports",
+        ),
         (["import-annotations", "{missing}"], "no such file"),
     ],
 )
@@ -225,3 +228,49 @@ def test_gui_with_a_mistyped_db_folder_makes_no_folder(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "does not exist; check --db" in result.stderr
     assert not missing.parent.exists()
+
+
+def test_annotate_negative_offsets_are_a_span_error(seeded: Path) -> None:
+    code, _, err = run(seeded, "annotate", "1", "-1", "5", "figure")
+    assert code == 1
+    assert "offsets must not be negative" in err and "No such option" not in err
+
+
+def test_annotate_takes_a_tags_label_or_key(seeded: Path) -> None:
+    assert run(seeded, "annotate", "1", "0", "8", "Figure")[0] == 0
+    assert run(seeded, "annotate", "1", "9", "12", "2")[0] == 0
+    code, out, _ = run(seeded, "annotations", "1")
+    assert [line.split("\t")[4] for line in out.splitlines()] == ["figure", "quote"]
+    code, _, err = run(seeded, "annotate", "1", "0", "8", "nonsense")
+    assert code == 1 and "known tags: figure, quote, person, claim" in err
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["-o", "out.xlsx"], "cannot write .xlsx files"),
+        (["--format", "csv", "-o", "out.json"], "names a json file but the format is csv"),
+    ],
+)
+def test_export_refuses_a_name_that_hides_another_format(
+    seeded: Path, tmp_path: Path, args: list[str], message: str
+) -> None:
+    args = [a if not a.startswith("out.") else str(tmp_path / a) for a in args]
+    code, _, err = run(seeded, "export", *args)
+    assert code == 1 and message in err
+    assert list(tmp_path.glob("out.*")) == []
+
+
+def test_import_annotations_given_a_csv_says_what_it_is(seeded: Path, tmp_path: Path) -> None:
+    csv_file = tmp_path / "tagged.csv"
+    assert run(seeded, "export", "-o", str(csv_file))[0] == 0
+    code, _, err = run(seeded, "import-annotations", str(csv_file))
+    assert code == 1
+    assert "tagged.csv is a CSV export: import-annotations reads Clipper JSON exports" in err
+    assert "\ufeff" not in err
+
+
+def test_json_options_say_json_lines() -> None:
+    for command in ("import", "articles", "annotations"):
+        result = CliRunner().invoke(cli, [command, "--help"])
+        assert "JSON Lines" in result.output

@@ -35,6 +35,31 @@ def check_format(fmt: str) -> None:
         raise ClipperError(f"unknown export format {fmt!r}; choose one of: {', '.join(FORMATS)}")
 
 
+def format_for(path: Path | None, fmt: str | None) -> str:
+    """The format to write ``path`` in: ``fmt`` if given, else the one its suffix names
+    (no file or no suffix: CSV). A suffix that names another format, or one Clipper does
+    not write (``out.xlsx``), is refused rather than hiding CSV under that name."""
+    by_suffix = {suffix: name for name, (_, suffix) in FORMATS.items()}
+    suffix = path.suffix.lower() if path is not None else ""
+    if fmt is not None:
+        check_format(fmt)
+        if suffix in by_suffix and by_suffix[suffix] != fmt:
+            raise ClipperError(
+                f"{path} names a {by_suffix[suffix]} file but the format is {fmt}; "
+                f"name it *{FORMATS[fmt][1]} or drop --format"
+            )
+        return fmt
+    if not suffix:
+        return "csv"
+    if suffix not in by_suffix:
+        choices = ", ".join(f"*{s}" for s in by_suffix)
+        raise ClipperError(
+            f"Clipper cannot write {suffix} files; name the export {choices}, or give "
+            "--format to write one of them under this name"
+        )
+    return by_suffix[suffix]
+
+
 def _is_binary(stream: IO[Any]) -> bool:
     return isinstance(stream, io.BufferedIOBase | io.RawIOBase) or "b" in getattr(
         stream, "mode", ""
@@ -160,5 +185,6 @@ __all__ = [
     "ExportSelection",
     "export_to_path",
     "export_to_stream",
+    "format_for",
     "unescape_cell",
 ]

@@ -55,6 +55,23 @@ def _checked(articles: Iterator[dict[str, object]], stamp: str) -> Iterator[Expo
         yield check_article(item, number, stamp)
 
 
+def _refuse_other_formats(head: bytes, name: str) -> None:
+    """A file that cannot be a JSON export gets a message about what it is instead."""
+    start = head.removeprefix(b"\xef\xbb\xbf").lstrip()
+    if start.startswith(b"{") or not start:
+        return
+    what = (
+        "a CSV export"
+        if start.startswith(b"annotation_id,") or start.startswith(b'"annotation_id"')
+        else "not JSON"
+    )
+    raise InvalidExport(
+        f"{name} is {what}: import-annotations reads Clipper JSON exports (written by "
+        "`clipper export --format json`); to add articles from text, PDF or web pages use "
+        "`clipper import`"
+    )
+
+
 @contextmanager
 def read_export(path: str | Path, *, by_lines: bool = True) -> Iterator[ExportFile]:
     """Open a Clipper JSON export; its articles are read and validated as they are taken.
@@ -66,6 +83,8 @@ def read_export(path: str | Path, *, by_lines: bool = True) -> Iterator[ExportFi
     path = Path(path)
     check_importable(path)  # a missing file, folder, pipe, device or the open database
     with path.open("rb") as stream:
+        _refuse_other_formats(stream.read(512), path.name)
+        stream.seek(0)
         header = None
         if by_lines:
             try:

@@ -76,6 +76,7 @@ _MIN_SIDE_MARGIN = 16
 _FALLBACK_COLOUR = "#888888"
 _MAX_LANES = 6
 _FLASH_MS = 900
+FIND_COUNT_LIMIT = 1000  # the find bar counts hits up to this many past the current one
 #: After loading a text at least this long, give the freed temporaries back to the system.
 _TRIM_AFTER_CHARS = 1_000_000
 
@@ -268,6 +269,26 @@ class ArticleView(QPlainTextEdit):
         self.setTextCursor(hit)
         self.ensureCursorVisible()
         return True
+
+    def match_number(self, query: str, limit: int = FIND_COUNT_LIMIT) -> tuple[int, int, bool]:
+        """Where the selected hit of ``query`` stands: (its number from 1, the number of
+        hits, whether counting stopped at ``limit`` hits past it). (0, n, …) when the
+        selection is not a hit."""
+        if not query:
+            return 0, 0, False
+        doc = self.document()
+        selected = self.textCursor().selectionStart()
+        cursor = QTextCursor(doc)
+        number = total = 0
+        while True:
+            cursor = doc.find(query, cursor)
+            if cursor.isNull():
+                return number, total, False
+            total += 1
+            if cursor.selectionStart() == selected:
+                number = total
+            elif total >= limit and cursor.selectionStart() > selected:
+                return number, total, True
 
     def createMimeDataFromSelection(self) -> QMimeData:
         """Copy the stored text's slice (Qt's own copy would alter NBSP, separators …)."""

@@ -17,13 +17,13 @@ from clipper.errors import ClipperError
 from clipper.gui.controller import Controller
 from clipper.gui.errors import report_failed_change
 from clipper.model import Annotation
+from clipper.quoting import quote
 
 _NOTE_EDIT_ID = 1001
 
 
-def _quote(text: str, limit: int = 30) -> str:
-    text = " ".join(text.split())
-    return f"“{text[: limit - 1]}…”" if len(text) > limit else f"“{text}”"
+def _quote(text: str) -> str:
+    return quote(text, 30)
 
 
 class _Command(QUndoCommand):

@@ -60,8 +60,14 @@ class FindBar(QWidget):
         if self.edit.text():
             self.findRequested.emit(self.edit.text(), forward, False)
 
-    def show_result(self, found: bool) -> None:
-        self.status.setText("" if found or not self.edit.text() else "Not found")
+    def show_result(self, found: bool, number: int = 0, total: int = 0, more: bool = False) -> None:
+        """Show "3 of 380" for the current hit (number from 1), or "Not found"."""
+        if not self.edit.text():
+            self.status.clear()
+        elif not found:
+            self.status.setText("Not found")
+        else:
+            self.status.setText(f"{number} of {total}{'+' if more else ''}" if number else "")
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.edit and event.type() == QEvent.Type.KeyPress:

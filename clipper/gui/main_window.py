@@ -51,6 +51,7 @@ from clipper.gui.settings import Settings
 from clipper.gui.shortcuts import ACTIONS, MENUS, SEPARATOR_BEFORE, ShortcutsDialog, create_actions
 from clipper.gui.tag_bar import TagBar
 from clipper.gui.welcome import WelcomePage
+from clipper.quoting import quote
 
 log = logging.getLogger("clipper.gui")
 
@@ -63,9 +64,8 @@ POLL_MS = 1000
 FOREIGN_CHANGE_MESSAGE = "Reloaded: the database was changed by another program."
 
 
-def _preview(text: str, limit: int = 40) -> str:
-    text = " ".join(text.split())
-    return f"“{text[: limit - 1]}…”" if len(text) > limit else f"“{text}”"
+def _preview(text: str) -> str:
+    return quote(text, 40)
 
 
 class MainWindow(QMainWindow):
@@ -491,11 +491,21 @@ class MainWindow(QMainWindow):
     def undo(self) -> None:
         """Undo the last change; a note being typed is saved first (and is that change)."""
         self.controller.commit_pending_edits()
-        self.undo_stack.undo()
+        self._step(self.undo_stack.undoText(), self.undo_stack.undo, "Undid")
 
     def redo(self) -> None:
         self.controller.commit_pending_edits()
-        self.undo_stack.redo()
+        self._step(self.undo_stack.redoText(), self.undo_stack.redo, "Redid")
+
+    def _step(self, text: str, step: Callable[[], None], done: str) -> None:
+        """Undo or redo one change and say so; a step that failed drops out of the stack
+        (it reported why itself), so the count tells whether it happened."""
+        if not text:
+            return
+        count = self.undo_stack.count()
+        step()
+        if self.undo_stack.count() == count:
+            self.show_message(f"{done}: {text}")
 
     def _update_undo_enabled(self) -> None:
         can = self.undo_stack.canUndo() or self.annotations.has_pending_note()
@@ -566,7 +576,7 @@ class MainWindow(QMainWindow):
             cursor.setPosition(cursor.selectionStart())
             self.view.setTextCursor(cursor)
         found = self.view.find_text(query, forward) if query else False
-        self.find_bar.show_result(found)
+        self.find_bar.show_result(found, *self.view.match_number(query))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Tag keys typed in the article view when no window shortcut caught them

@@ -95,6 +95,13 @@ def test_annotate_list_export_delete(seeded: Path) -> None:
     assert run(seeded, "annotations")[1] == ""
 
 
+def test_annotate_twice_names_the_text_and_tag(seeded: Path) -> None:
+    assert run(seeded, "annotate", "1", "0", "8", "figure")[0] == 0
+    code, out, err = run(seeded, "annotate", "1", "0", "8", "figure")
+    assert code == 1 and out == ""
+    assert err == "clipper: error: “At least” is already tagged Figure\n"
+
+
 def test_export_to_file_infers_format(seeded: Path, tmp_path: Path) -> None:
     run(seeded, "annotate", "1", "0", "8", "figure")
     target = tmp_path / "out.json"

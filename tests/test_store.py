@@ -74,10 +74,15 @@ def test_unknown_tag_article_and_duplicates_are_refused(store: Store) -> None:
     with pytest.raises(NotFound, match="no article 99"):
         store.add_annotation(99, 0, 3, "figure")
     store.add_annotation(article_id, 0, 3, "figure")
-    with pytest.raises(DuplicateAnnotation):
+    quoted = f"“{store.get_article(article_id).text[:3]}”"
+    with pytest.raises(DuplicateAnnotation) as refused:
         store.add_annotation(article_id, 0, 3, "figure")
-    store.add_annotation(article_id, 0, 3, "claim")  # same span, other tag: fine
+    assert refused.value.message == f"{quoted} is already tagged Figure"  # label, no offsets
+    claim = store.add_annotation(article_id, 0, 3, "claim")  # same span, other tag: fine
     assert store.count_annotations() == 2
+    with pytest.raises(DuplicateAnnotation) as refused:
+        store.update_annotation(claim.id, tag="figure")
+    assert refused.value.message == f"{quoted} is already tagged Figure"
 
 
 def test_duplicate_article_detected_unless_forced(store: Store) -> None:

@@ -45,6 +45,7 @@ from clipper.model import (
     content_hash,
 )
 from clipper.paths import printable
+from clipper.quoting import quote
 from clipper.spans import validate_span
 from clipper.store.backups import backup_path, check_destination, copy_database
 from clipper.store.failures import database_error, primary_code, retry_busy
@@ -589,9 +590,11 @@ class Store:
                     [start, end, tag, start + 1, end - start, note, stamp, stamp, page, article_id],
                 )
         except sqlite3.IntegrityError as exc:
-            raise DuplicateAnnotation(
-                f"{start}..{end} of article {article_id} is already tagged {tag!r}"
-            ) from exc
+            text = self.db.execute(
+                "SELECT substr(text, ?, ?) FROM articles WHERE id = ?",
+                [start + 1, end - start, article_id],
+            ).fetchone()[0]
+            raise self._duplicate(text, tag) from exc
         return self.get_annotation(int(cursor.lastrowid or 0))
 
     def restore_annotation(self, annotation: Annotation) -> Annotation:
@@ -615,6 +618,9 @@ class Store:
                 ],
             )
         return self.get_annotation(annotation.id)
+
+    def _duplicate(self, text: str, tag: str) -> DuplicateAnnotation:
+        return DuplicateAnnotation(f"{quote(text)} is already tagged {self.get_tag(tag).label}")
 
     def _check_tag(self, tag: str) -> None:
         if self.db.execute("SELECT 1 FROM tags WHERE name = ?", [tag]).fetchone() is None:
@@ -687,9 +693,7 @@ class Store:
                     [new_tag, new_note, now(), annotation_id],
                 )
         except sqlite3.IntegrityError as exc:
-            raise DuplicateAnnotation(
-                f"this span is already tagged {new_tag!r} in another annotation"
-            ) from exc
+            raise self._duplicate(current.text, new_tag) from exc
         return self.get_annotation(annotation_id)
 
     def delete_annotation(self, annotation_id: int) -> Annotation:

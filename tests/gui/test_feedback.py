@@ -80,3 +80,12 @@ def test_find_bar_count_stops_at_the_limit(qtbot: QtBot, window: MainWindow) -> 
     qtbot.keyClicks(window.find_bar.edit, "ab")
     assert window.view.match_number("ab", limit=10) == (1, 10, True)
     assert window.find_bar.status.text() == "1 of 50"
+
+
+def test_tagging_twice_names_the_text_and_the_tag(qtbot: QtBot, window: MainWindow) -> None:
+    article = add_article(window, QUOTED)
+    start = article.text.index("£79.60")
+    tag_span(qtbot, window, start, start + 6, "1")
+    tag_span(qtbot, window, start, start + 6, "1")
+    assert stored(window) == ["£79.60"]
+    assert window.statusBar().currentMessage() == "“£79.60” is already tagged Figure"

@@ -24,6 +24,14 @@ class Tag:
     position: int = 0
     builtin: bool = False
 
+    @property
+    def caption(self) -> str:
+        """The label, with the name after it only when they differ in more than case:
+        "Figure", but "Money (figure_eur)"."""
+        if self.label.casefold() == self.name.casefold():
+            return self.label
+        return f"{self.label} ({self.name})"
+
 
 def find_tag(tags: Iterable[Tag], given: str) -> Tag | None:
     """The tag a person means by ``given``: its name, its label (any case, e.g. "Figure")

@@ -163,7 +163,7 @@ class ExportDialog(QDialog):
         self.tag_list.setAccessibleName("Tags to export")
         self.tag_list.setMaximumHeight(140)
         for tag in tags:
-            item = QListWidgetItem(colour_icon(tag.colour), f"{tag.label} ({tag.name})")
+            item = QListWidgetItem(colour_icon(tag.colour), tag.caption)
             item.setData(Qt.ItemDataRole.UserRole, tag.name)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)

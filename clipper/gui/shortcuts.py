@@ -30,7 +30,9 @@ MENUS = ("File", "Edit", "View", "Article", "Annotate", "Help")
 
 ACTIONS: tuple[ActionSpec, ...] = (
     # File
-    ActionSpec("import", "&Import files…", ("Ctrl+O",), "File", "Import text or PDF files"),
+    ActionSpec(
+        "import", "&Import files…", ("Ctrl+O",), "File", "Import text, PDF or web-page files"
+    ),
     ActionSpec(
         "import_choosing_encoding",
         "Import text files choosing the &encoding…",

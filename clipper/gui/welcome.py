@@ -23,8 +23,8 @@ class WelcomePage(QWidget):
             "Tag the figures, quotes, people and claims in news articles, then export them "
             "with exact offsets.<br><br>"
             "Start with the sample clipping to see how it works, or bring in your own "
-            "articles: text or PDF files (you can also drop them onto this window), or text "
-            "copied from a web page.",
+            "articles: text, PDF or web-page (HTML) files (you can also drop them onto this "
+            "window), or text copied from a web page.",
             self,
         )
         intro.setObjectName("welcomeText")
@@ -37,7 +37,7 @@ class WelcomePage(QWidget):
         self.sample_button.setDefault(True)
         self.sample_button.setAccessibleName("Open the sample clipping")
         self.import_button = QPushButton("Import files…   Ctrl+O", self)
-        self.import_button.setAccessibleName("Import text or PDF files")
+        self.import_button.setAccessibleName("Import text, PDF or web-page files")
         self.paste_button = QPushButton("New clipping from clipboard   Ctrl+Shift+V", self)
         self.paste_button.setAccessibleName("New clipping from the clipboard")
         for button in (self.sample_button, self.import_button, self.paste_button):

@@ -53,7 +53,7 @@ def decode_text(data: bytes, name: str, encoding: str | None = None) -> Decoded:
     if _looks_binary(decoded.text):
         raise ImportFailed(
             f"{name} does not look like text (it contains binary data). "
-            "Import text (.txt, .md) or PDF files."
+            "Import text (.txt, .md), PDF or web-page (.html) files."
         )
     return decoded
 

@@ -151,3 +151,29 @@ def test_unreadable_page_tree_is_a_clear_error_not_a_traceback(tmp_path: Path) -
         )
         with pytest.raises(ImportFailed, match=r"tree\.pdf is damaged or incomplete"):
             read_file(path)
+
+
+def test_unmapped_fonts_advice_forces_ocr(monkeypatch: pytest.MonkeyPatch) -> None:
+    """ocrmypdf refuses a page that has text ("page already has text! - aborting") unless
+    told to replace it: the advice for undecodable fonts must say --force-ocr."""
+    monkeypatch.setattr(pdf_errors.shutil, "which", lambda name: f"/usr/bin/{name}")
+    message = pdf_errors.unreadable_fonts("review.pdf", 78, 100).message
+    assert "`ocrmypdf --force-ocr review.pdf review-ocr.pdf`" in message
+    message = pdf_errors.unusable_text("odd.pdf", "] ] ]").message
+    assert "no usable text layer" in message and "`ocrmypdf --force-ocr odd.pdf" in message
+    assert "--force-ocr" not in pdf_errors.no_text("scan.pdf", 2, 2).message  # a scan has no text
+
+
+def test_no_text_messages_read_as_sentences() -> None:
+    scan = pdf_errors.no_text("scan.pdf", 2, 2).message
+    assert scan.startswith("scan.pdf has no text layer: its pages are images (a scan), so")
+    blank = pdf_errors.no_text("blank.pdf", 1, 0).message
+    assert blank.startswith("blank.pdf has no text layer: no text was found (1 page checked;")
+    assert "looks like" not in scan + blank
+
+
+def test_pages_without_text_are_counted_in_good_grammar() -> None:
+    assert pdf_errors.blank_pages_warning([4]).startswith("page 4 has no text layer")
+    assert pdf_errors.blank_pages_warning([2, 4, 7]).startswith(
+        "3 pages (2, 4, 7) have no text layer"
+    )

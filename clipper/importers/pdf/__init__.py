@@ -17,7 +17,14 @@ from typing import Any
 
 from clipper.importers.pdf import guard
 from clipper.importers.pdf.cleanup import assemble
-from clipper.importers.pdf.errors import close_pdf, no_text, open_pdf, unreadable_fonts
+from clipper.importers.pdf.errors import (
+    blank_pages_warning,
+    close_pdf,
+    no_text,
+    open_pdf,
+    unreadable_fonts,
+    unusable_text,
+)
 from clipper.importers.pdf.metadata import headline, pdf_author, pdf_date, pdf_title
 from clipper.importers.pdf.pagetext import PageText
 from clipper.importers.pdf.parallel import extract_pages, extract_parallel, plan_workers
@@ -104,14 +111,7 @@ def build_article(name: str, pages: Sequence[PageText], info: dict[str, Any]) ->
     text, page_numbers, boxes = assemble(pages)
     readable = sum(1 for _ in islice(filter(str.isalnum, text), MIN_READABLE))
     if readable < MIN_READABLE:
-        error = no_text(name, len(pages), sum(p.images for p in pages))
-        error.message = error.message.replace(
-            "has no text layer",
-            f"has no usable text layer (only {len(text.strip())} characters: "
-            f"{' '.join(text.split())[:40]!r})",
-        )
-        error.args = (error.message,)
-        raise error
+        raise unusable_text(name, text)
     warnings: list[str] = []
     if cids:
         warnings.append(
@@ -120,12 +120,7 @@ def build_article(name: str, pages: Sequence[PageText], info: dict[str, Any]) ->
         )
     blank = [p.number for p in pages if p.glyphs == 0]
     if blank:
-        listed = ", ".join(map(str, blank[:10])) + (" …" if len(blank) > 10 else "")
-        warnings.append(
-            f"{len(blank)} page{'s' if len(blank) != 1 else ''} ({listed}) "
-            "have no text layer (scanned images?) and are not in the text; OCR the file "
-            "to include them."
-        )
+        warnings.append(blank_pages_warning(blank))
     layout = CharLayout(page_numbers, boxes)
     return ImportedArticle(
         text=text,

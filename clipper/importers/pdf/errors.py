@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import shutil
+from collections.abc import Sequence
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -156,11 +157,16 @@ def _describe(causes: list[BaseException]) -> str:
     return type(causes[-1]).__name__ if causes else ""
 
 
-def ocr_advice(name: str) -> str:
-    """How to add a text layer, naming the OCR tool when one is installed."""
+def ocr_advice(name: str, *, replace_text: bool = False) -> str:
+    """How to add a text layer, naming the OCR tool when one is installed.
+
+    ``replace_text``: the PDF has a text layer that cannot be used (fonts without a Unicode
+    map); OCRmyPDF refuses pages that have text unless told to replace it (``--force-ocr``).
+    """
     stem = Path(name).stem
+    command = f"`ocrmypdf {'--force-ocr ' if replace_text else ''}{name} {stem}-ocr.pdf`"
     if shutil.which("ocrmypdf"):
-        return f"Run OCR first, e.g. `ocrmypdf {name} {stem}-ocr.pdf`, then import {stem}-ocr.pdf."
+        return f"Run OCR first, e.g. {command}, then import {stem}-ocr.pdf."
     if shutil.which("tesseract"):
         return (
             "Run OCR first: convert the pages to images (e.g. `pdftoppm -png "
@@ -168,8 +174,8 @@ def ocr_advice(name: str) -> str:
             "then import the result."
         )
     return (
-        "Run it through OCR software first (for example OCRmyPDF: "
-        f"`ocrmypdf {name} {stem}-ocr.pdf`), then import the result."
+        f"Run it through OCR software first (for example OCRmyPDF: {command}), "
+        "then import the result."
     )
 
 
@@ -188,10 +194,35 @@ def scan_advice(name: str) -> str:
 
 
 def no_text(name: str, pages: int, images: int) -> NeedsOcr:
-    what = "a scan (pages are images)" if images else "a document without any text"
+    checked = f"{pages} page{'s' if pages != 1 else ''} checked"
+    if images:
+        found = f"its pages are images (a scan), so there is no text to import ({checked})"
+    else:
+        found = f"no text was found ({checked}; letters drawn as shapes are not text)"
+    return NeedsOcr(f"{name} has no text layer: {found}. OCR is needed. {scan_advice(name)}")
+
+
+def blank_pages_warning(numbers: Sequence[int]) -> str:
+    """ "page 4 has no text layer …" or "3 pages (2, 4, 7) have no text layer …"."""
+    if len(numbers) == 1:
+        return (
+            f"page {numbers[0]} has no text layer (a scanned image?) and is not in the text; "
+            "OCR the file to include it."
+        )
+    listed = ", ".join(map(str, numbers[:10])) + (" …" if len(numbers) > 10 else "")
+    return (
+        f"{len(numbers)} pages ({listed}) have no text layer (scanned images?) and are not "
+        "in the text; OCR the file to include them."
+    )
+
+
+def unusable_text(name: str, text: str) -> NeedsOcr:
+    """A text layer with (almost) no letters: fonts that do not decode, usually."""
+    flat = " ".join(text.split())
     return NeedsOcr(
-        f"{name} has no text layer: it looks like {what}, so there is no text to import "
-        f"({pages} page{'s' if pages != 1 else ''} checked). OCR is needed. {scan_advice(name)}"
+        f"{name} has no usable text layer (only {len(text.strip())} characters: "
+        f"{flat[:40]!r}); its fonts probably cannot be decoded. OCR is needed. "
+        f"{ocr_advice(name, replace_text=True)}"
     )
 
 
@@ -200,5 +231,6 @@ def unreadable_fonts(name: str, bad: int, total: int) -> ImportFailed:
     return ImportFailed(
         f"{name} cannot be imported: {share}% of its characters ({bad} of {total}) use fonts "
         "without a Unicode map, so they extract as garbage such as (cid:12). Export the "
-        f"document again with embedded Unicode fonts, or OCR a printout. {ocr_advice(name)}"
+        "document again with embedded Unicode fonts, or OCR it: "
+        f"{ocr_advice(name, replace_text=True)}"
     )

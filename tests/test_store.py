@@ -106,6 +106,26 @@ def test_update_delete_restore_annotation(store: Store) -> None:
     assert restored == removed
 
 
+def test_restore_when_another_annotation_took_the_id_uses_a_new_one(store: Store) -> None:
+    article_id = article(store)
+    removed = store.delete_annotation(store.add_annotation(article_id, 0, 6, "figure").id)
+    newcomer = store.add_annotation(article_id, 7, 11, "quote")  # SQLite reuses the row id
+    assert newcomer.id == removed.id
+    restored = store.restore_annotation(removed)
+    assert restored.id != removed.id
+    assert (restored.start, restored.end, restored.tag) == (0, 6, "figure")
+    assert restored.created_at == removed.created_at
+    assert {a.id for a in store.list_annotations(article_id)} == {newcomer.id, restored.id}
+
+
+def test_restore_of_a_span_tagged_again_meanwhile_is_a_clear_error(store: Store) -> None:
+    article_id = article(store)
+    removed = store.delete_annotation(store.add_annotation(article_id, 0, 6, "figure").id)
+    store.add_annotation(article_id, 0, 6, "figure")
+    with pytest.raises(DuplicateAnnotation, match="is already tagged Figure"):
+        store.restore_annotation(removed)
+
+
 def test_list_annotations_in_text_order_and_by_tag(store: Store) -> None:
     article_id = article(store)
     store.add_annotation(article_id, 20, 25, "quote")

@@ -2,8 +2,9 @@
 
 Every command works on the store through the controller, so it stays valid across article
 switches: undoing a change to another article shows that article again. A deleted
-annotation comes back with its id (``Store.restore_annotation``), so a later command that
-names that id still works. If the database changed underneath (another program deleted
+annotation comes back with its id (``Store.restore_annotation``; a new one if another
+program's annotation took it meanwhile, and the command keeps what came back), so a later
+command that names that id still works. If the database changed underneath (another program deleted
 the annotation), the command reports it in the status bar and drops out of the stack.
 """
 
@@ -84,8 +85,8 @@ class DeleteAnnotations(_Command):
 
     def undo(self) -> None:
         def restore() -> None:
-            for a in self.annotations:
-                self.controller.restore_annotation(a)
+            # Its id may have been taken meanwhile: a later redo deletes what came back.
+            self.annotations = [self.controller.restore_annotation(a) for a in self.annotations]
 
         self._run("undo", restore)
 

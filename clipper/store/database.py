@@ -598,26 +598,43 @@ class Store:
         return self.get_annotation(int(cursor.lastrowid or 0))
 
     def restore_annotation(self, annotation: Annotation) -> Annotation:
-        """Put back a deleted annotation with its id and timestamps (used by undo)."""
+        """Put back a deleted annotation with its timestamps (used by undo), under its old
+        id unless another annotation took that id meanwhile (then under a new one).
+        Raises :class:`DuplicateAnnotation` if the span carries the tag again already."""
         self._check_tag(annotation.tag)
+        columns = _ANNOTATION_COLUMNS.split(", ")
+        values = [
+            annotation.id,
+            annotation.article_id,
+            annotation.start,
+            annotation.end,
+            annotation.tag,
+            annotation.text,
+            annotation.note,
+            annotation.created_at,
+            annotation.updated_at,
+            annotation.page,
+        ]
+        if self.db.execute(
+            'SELECT 1 FROM annotations WHERE article_id = ? AND start = ? AND "end" = ? '
+            "AND tag = ?",
+            [annotation.article_id, annotation.start, annotation.end, annotation.tag],
+        ).fetchone():
+            raise self._duplicate(annotation.text, annotation.tag)
+        id_taken = self.db.execute(
+            "SELECT 1 FROM annotations WHERE id = ?", [annotation.id]
+        ).fetchone()
+        if id_taken:  # row ids are reused: another program's annotation has this one
+            columns, values = columns[1:], values[1:]
         with self._write():
-            self.db.execute(
-                f"INSERT INTO annotations ({_ANNOTATION_COLUMNS}) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    annotation.id,
-                    annotation.article_id,
-                    annotation.start,
-                    annotation.end,
-                    annotation.tag,
-                    annotation.text,
-                    annotation.note,
-                    annotation.created_at,
-                    annotation.updated_at,
-                    annotation.page,
-                ],
+            cursor = self.db.execute(
+                f"INSERT INTO annotations ({', '.join(columns)}) "
+                f"VALUES ({', '.join('?' for _ in columns)})",
+                values,
             )
-        return self.get_annotation(annotation.id)
+            new_id = annotation.id if not id_taken else cursor.lastrowid
+        assert new_id is not None
+        return self.get_annotation(new_id)
 
     def _duplicate(self, text: str, tag: str) -> DuplicateAnnotation:
         return DuplicateAnnotation(f"{quote(text)} is already tagged {self.get_tag(tag).label}")

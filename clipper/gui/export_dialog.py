@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from clipper.errors import Cancelled, ClipperError
 from clipper.exporters import FORMATS, ExportSelection, export_to_path
 from clipper.gui import file_dialogs
+from clipper.gui.default_button import make_only_default
 from clipper.gui.workers import Job, JobContext
 from clipper.model import Tag
 from clipper.store import Store
@@ -222,7 +223,7 @@ class ExportDialog(QDialog):
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.cancel_button.setAccessibleName("Cancel")
         layout.addWidget(self.buttons)
-        self._make_export_the_default()
+        make_only_default(self, self.export_button)
 
         self.format_combo.currentIndexChanged.connect(self._on_format_changed)
         self.all_tags_button.clicked.connect(lambda: self._check_all_tags(True))
@@ -233,18 +234,6 @@ class ExportDialog(QDialog):
         self.export_button.clicked.connect(self.start_export)
         self.cancel_button.clicked.connect(self._on_cancel_clicked)
         self.resize(520, self.sizeHint().height())
-
-    def _make_export_the_default(self) -> None:
-        """Enter (also in "Save to") presses Export and nothing else.
-
-        Qt makes every push button in a dialog "auto default", so the first one in the
-        focus chain ("Select all") became the default; and ``setDefault`` only registers
-        with the dialog once the button is inside it.
-        """
-        for button in self.findChildren(QPushButton):
-            button.setAutoDefault(button is self.export_button)
-            button.setDefault(False)
-        self.export_button.setDefault(True)
 
     # -- state --------------------------------------------------------------------------
 

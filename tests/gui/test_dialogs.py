@@ -7,7 +7,8 @@ from typing import Any
 
 import pytest
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QDialog, QLabel
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QLabel, QPushButton
 
 from clipper.errors import UnknownTag
 from clipper.gui.properties_dialog import (
@@ -213,6 +214,41 @@ def test_key_clashes_are_shown_inline(qtbot: Any, store: Store) -> None:
     dialog.key_edit.setText("")  # no key at all is fine
     assert dialog.save()
     assert store.get_tag("figure").shortcut is None
+
+
+def test_enter_adds_the_tag_and_never_opens_the_colour_picker(qtbot: Any, store: Store) -> None:
+    dialog = tags_dialog(qtbot, store)
+    picked: list[QColor] = []
+    dialog.pick_colour = lambda current: picked.append(current)  # type: ignore[method-assign,func-returns-value]
+    buttons = dialog.findChildren(QPushButton)
+    assert [b for b in buttons if b.isDefault() or b.autoDefault()] == [dialog.save_button]
+    dialog.new_button.click()
+    qtbot.keyClicks(dialog.name_edit, "money")
+    qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Return)
+    assert picked == []
+    assert store.get_tag("money").shortcut == "5"
+    assert dialog.editing == "money"
+    # Enter also confirms an edit
+    dialog.label_edit.setFocus()
+    dialog.label_edit.setText("Cash")
+    qtbot.keyClick(dialog.label_edit, Qt.Key.Key_Return)
+    assert picked == []
+    assert store.get_tag("money").label == "Cash"
+
+
+def test_a_new_tag_form_is_not_red_before_anything_is_typed(qtbot: Any, store: Store) -> None:
+    dialog = tags_dialog(qtbot, store)
+    dialog.new_button.click()
+    assert dialog.problem_label.text() == ""
+    qtbot.keyClicks(dialog.name_edit, "Two words")
+    assert "one lower-case word" in dialog.problem_label.text()
+    assert not dialog.save_button.isEnabled()
+    # Enter on an untouched form says what is missing (and saves nothing)
+    dialog.new_button.click()
+    assert dialog.problem_label.text() == ""
+    qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Return)
+    assert "Give the new tag a name" in dialog.problem_label.text()
+    assert len(store.list_tags()) == 4
 
 
 def test_key_rules() -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Qt, QUrl, Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QDialog,
@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from clipper.errors import ClipperError
-from clipper.fields import date_problem
+from clipper.fields import date_problem, normalise_url
+from clipper.fields import url_problem as core_url_problem
 from clipper.model import Article
 from clipper.store import Store
 
@@ -47,16 +48,10 @@ def published_problem(text: str) -> str | None:
 
 
 def url_problem(text: str) -> str | None:
-    if not text:
-        return None
-    url = QUrl(text, QUrl.ParsingMode.StrictMode)
-    if (
-        not url.isValid()
-        or not url.scheme()
-        or (url.scheme() in ("http", "https") and not url.host())
-    ):
-        return "Give the full address, starting with https:// or http://."
-    return None
+    """Why ``text`` is not an address, or None: :func:`clipper.fields.url_problem` after
+    :func:`clipper.fields.normalise_url` (a bare ``bbc.co.uk/news/x`` gets ``https://``)."""
+    problem = core_url_problem(normalise_url(text)) if text else None
+    return None if problem is None else f"{problem[0].upper()}{problem[1:]}."
 
 
 def language_problem(text: str) -> str | None:
@@ -118,6 +113,8 @@ class ArticlePropertiesDialog(QDialog):
             self.edits[name] = edit
             self.problems[name] = problem
 
+        self.edits["url"].editingFinished.connect(self._show_full_url)
+
         kind = SOURCE_KINDS.get(article.source_kind, article.source_kind)
         source = f"{article.source_name} ({kind})" if article.source_name else kind
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
@@ -158,7 +155,15 @@ class ArticlePropertiesDialog(QDialog):
         self.resize(520, self.sizeHint().height())
 
     def value(self, name: str) -> str:
-        return self.edits[name].text().strip()
+        text = self.edits[name].text().strip()
+        return normalise_url(text) if name == "url" and text else text
+
+    @Slot()
+    def _show_full_url(self) -> None:
+        """Leaving the URL field shows the address as it will be saved (``https://`` added)."""
+        edit = self.edits["url"]
+        if edit.text().strip() and self.value("url") != edit.text():
+            edit.setText(self.value("url"))
 
     def _problem(self, name: str) -> str | None:
         text = self.value(name)

@@ -11,6 +11,8 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton
 
 from clipper.errors import UnknownTag
+from clipper.fields import normalise_url
+from clipper.fields import url_problem as core_url_problem
 from clipper.gui.properties_dialog import (
     ArticlePropertiesDialog,
     language_problem,
@@ -97,12 +99,37 @@ def test_properties_refuse_bad_values_inline(qtbot: Any, store: Store, article: 
     assert "YYYY-MM-DD" in dialog.problems["published"].text()
     dialog.edits["published"].setText("2015-09")
     assert dialog.problems["published"].text() == ""
-    dialog.edits["url"].setText("en.wikinews.org/wiki/x")
+    dialog.edits["url"].setText("wikinews article 12")  # not an address, not a host name
     assert "https://" in dialog.problems["url"].text()
     dialog.edits["url"].setText("")
     assert dialog.ok_button.isEnabled()
     dialog.ok_button.click()
     assert store.get_article(article.id).published == "2015-09"
+
+
+def test_a_bare_host_name_url_gets_https(qtbot: Any, store: Store, article: Article) -> None:
+    dialog = properties(qtbot, store, article)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=10_000)
+    edit = dialog.edits["url"]
+    edit.setFocus()
+    qtbot.keyClicks(edit, "bbc.co.uk/news/x")
+    assert dialog.problems["url"].text() == ""
+    assert dialog.ok_button.isEnabled()
+    dialog.edits["title"].setFocus()  # leaving the field shows the address as saved
+    assert edit.text() == "https://bbc.co.uk/news/x"
+    dialog.ok_button.click()
+    assert store.get_article(article.id).url == "https://bbc.co.uk/news/x"
+
+
+def test_url_rule_adds_https_only_to_host_names() -> None:
+    assert normalise_url(" bbc.co.uk/news/x ") == "https://bbc.co.uk/news/x"
+    assert normalise_url("www.example.org:8080/a?b=1") == "https://www.example.org:8080/a?b=1"
+    for kept in ("http://example.org/a", "mailto:a@b.org", "localhost/x", "two words.org"):
+        assert normalise_url(kept) == kept
+    assert core_url_problem("https://bbc.co.uk/news/x") is None
+    for bad in ("localhost/x", "https://", "http://[::1", "a b.org/x", "news"):
+        assert core_url_problem(bad) is not None
 
 
 def test_a_stored_odd_value_is_not_refused(qtbot: Any, store: Store, article: Article) -> None:

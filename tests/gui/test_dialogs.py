@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QDialog, QLabel, QPushButton
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QPushButton
 
 from clipper.errors import UnknownTag
 from clipper.fields import normalise_url
@@ -93,7 +93,7 @@ def test_properties_refuse_bad_values_inline(qtbot: Any, store: Store, article: 
 
     dialog.edits["title"].setText("Fine")
     dialog.edits["published"].setText("2015-02-30")
-    assert "not a real date" in dialog.problems["published"].text()
+    assert dialog.problems["published"].text() == "Not a real date."
     assert not dialog.ok_button.isEnabled()
     dialog.edits["published"].setText("12/09/2015")
     assert "YYYY-MM-DD" in dialog.problems["published"].text()
@@ -130,6 +130,36 @@ def test_url_rule_adds_https_only_to_host_names() -> None:
     assert core_url_problem("https://bbc.co.uk/news/x") is None
     for bad in ("localhost/x", "https://", "http://[::1", "a b.org/x", "news"):
         assert core_url_problem(bad) is not None
+
+
+def test_properties_do_not_jump_when_a_problem_appears(
+    qtbot: Any, store: Store, article: Article
+) -> None:
+    """The space for each field's problem line is kept, so nothing moves when one shows."""
+    dialog = properties(qtbot, store, article)
+    qtbot.waitExposed(dialog)
+
+    def layout() -> tuple[int, list[int]]:
+        QApplication.processEvents()
+        return dialog.height(), [edit.geometry().y() for edit in dialog.edits.values()]
+
+    before = layout()
+    for name, bad in (
+        ("title", ""),
+        ("published", "12/09/2015"),
+        ("url", "wikinews article 12"),
+        ("url", "see the wikinews article about the crane in 2015"),
+        ("published", "Saturday, September 12, 2015 at noon"),
+        ("language", "English"),
+    ):
+        dialog.edits[name].setText(bad)
+        label = dialog.problems[name]
+        assert label.text()
+        assert layout() == before, name
+        assert label.heightForWidth(label.width()) <= label.height(), f"{name}: cut off"
+    for name in ("title", "published", "url", "language"):
+        dialog.edits[name].setText(getattr(article, name) or "")
+    assert layout() == before
 
 
 def test_a_stored_odd_value_is_not_refused(qtbot: Any, store: Store, article: Article) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from urllib.parse import urlsplit
 
 #: Deepest nesting of arrays and objects accepted in a JSON file (Clipper writes 7 levels).
 MAX_JSON_DEPTH = 32
@@ -33,6 +34,11 @@ _TIMESTAMP = re.compile(
     r"(?:Z|[+-](?:[01][0-9]|2[0-3]):?[0-5][0-9])?"
 )
 _COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
+#: A text that starts with a host name such as ``bbc.co.uk`` or ``www.example.org:8080``
+#: (labels of letters, digits and ``-``, a top-level domain of letters), then a path or nothing.
+_BARE_HOST = re.compile(
+    r"(?:[^\W_](?:[\w-]{0,61}[^\W_])?\.)+[^\W\d_]{2,63}(?::[0-9]{1,5})?(?:[/?#]\S*)?"
+)
 #: NUL (ends C strings) and lone surrogates (cannot be stored as UTF-8).
 UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 
@@ -54,6 +60,32 @@ def date_problem(value: str) -> str | None:
         return f"{_show(value)} is not a date (write YYYY-MM-DD, YYYY-MM or YYYY)"
     if not _real_day(*match.groups()):
         return f"{value} is not a real date"
+    return None
+
+
+def normalise_url(value: str) -> str:
+    """``value`` trimmed, with ``https://`` added when it has no scheme but starts with a
+    host name (``bbc.co.uk/news/x`` → ``https://bbc.co.uk/news/x``); otherwise unchanged."""
+    text = value.strip()
+    return f"https://{text}" if _BARE_HOST.fullmatch(text) else text
+
+
+def url_problem(value: str) -> str | None:
+    """An address with a scheme (``https://host/…``, ``http://…``, ``mailto:…``), no spaces;
+    check it after :func:`normalise_url`."""
+    try:
+        parts = urlsplit(value)
+        host = parts.hostname
+    except ValueError:  # e.g. a broken [IPv6] host or port
+        parts, host = None, None
+    if (
+        parts is None
+        or not re.fullmatch(r"[A-Za-z][A-Za-z0-9+.-]*", parts.scheme)
+        or any(c.isspace() or not c.isprintable() for c in value)
+        or (parts.scheme.lower() in ("http", "https") and not host)
+        or not (parts.netloc or parts.path)
+    ):
+        return f"{_show(value)} is not a full address (start it with https:// or http://)"
     return None
 
 

@@ -57,3 +57,12 @@ def test_sample_is_imported_once_with_its_metadata(store: Store) -> None:
     first = open_sample(store)
     assert (first.outlet, first.published) == ("Wikinews", "2015-09-12")
     assert open_sample(store).id == first.id and store.count_articles() == 1
+
+
+def test_sample_has_no_stray_image_caption(store: Store) -> None:
+    """The date line is followed by the first paragraph, not a leftover photo caption."""
+    text = open_sample(store).text
+    assert "pilgrims at Mecca's Grand Mosque in 2008" not in text
+    paragraphs = [p for p in text.split("\n") if p.strip()]
+    assert paragraphs[1] == "Saturday, September 12, 2015"
+    assert paragraphs[2].startswith("A storm yesterday caused a crane to fall")

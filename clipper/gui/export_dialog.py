@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from clipper.errors import Cancelled, ClipperError
 from clipper.exporters import FORMATS, ExportSelection, export_to_path
 from clipper.gui import file_dialogs
+from clipper.gui.default_button import make_only_default
 from clipper.gui.workers import Job, JobContext
 from clipper.model import Tag
 from clipper.store import Store
@@ -219,10 +220,10 @@ class ExportDialog(QDialog):
             "&Export", QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.export_button.setAccessibleName("Export")
-        self.export_button.setDefault(True)
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.cancel_button.setAccessibleName("Cancel")
         layout.addWidget(self.buttons)
+        make_only_default(self, self.export_button)
 
         self.format_combo.currentIndexChanged.connect(self._on_format_changed)
         self.all_tags_button.clicked.connect(lambda: self._check_all_tags(True))

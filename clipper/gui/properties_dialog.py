@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Qt, QUrl, Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QDialog,
@@ -22,12 +22,16 @@ from PySide6.QtWidgets import (
 )
 
 from clipper.errors import ClipperError
-from clipper.fields import date_problem
+from clipper.fields import date_problem, normalise_url
+from clipper.fields import url_problem as core_url_problem
 from clipper.model import Article
 from clipper.store import Store
 
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
 EDITABLE = ("title", "outlet", "author", "published", "url", "language")
+#: The fields that can be refused: each keeps a line for its problem, so that the dialog
+#: does not jump (change height, move the fields) when a problem appears.
+CHECKED = ("title", "published", "url", "language")
 SOURCE_KINDS = {
     "txt": "text file",
     "md": "Markdown file",
@@ -39,24 +43,29 @@ SOURCE_KINDS = {
 }
 
 
+#: The value at the start of a core message ("'12/09/2015' is …", "2015-02-30 is …").
+_VALUE_IS = re.compile(r"""^(?:'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|\S+) is """)
+
+
+def _beside_field(problem: str | None) -> str | None:
+    """A core message as a sentence shown under its field: without the value the field
+    shows already, so that it fits on the one line kept for it."""
+    if problem is None:
+        return None
+    problem = _VALUE_IS.sub("", problem)
+    return f"{problem[0].upper()}{problem[1:]}."
+
+
 def published_problem(text: str) -> str | None:
     """Why ``text`` is not a publication date, or None: the one date rule of
     :func:`clipper.fields.date_problem` (YYYY-MM-DD, YYYY-MM or YYYY, a real date)."""
-    problem = date_problem(text) if text else None
-    return None if problem is None else f"{problem[0].upper()}{problem[1:]}."
+    return _beside_field(date_problem(text) if text else None)
 
 
 def url_problem(text: str) -> str | None:
-    if not text:
-        return None
-    url = QUrl(text, QUrl.ParsingMode.StrictMode)
-    if (
-        not url.isValid()
-        or not url.scheme()
-        or (url.scheme() in ("http", "https") and not url.host())
-    ):
-        return "Give the full address, starting with https:// or http://."
-    return None
+    """Why ``text`` is not an address, or None: :func:`clipper.fields.url_problem` after
+    :func:`clipper.fields.normalise_url` (a bare ``bbc.co.uk/news/x`` gets ``https://``)."""
+    return _beside_field(core_url_problem(normalise_url(text)) if text else None)
 
 
 def language_problem(text: str) -> str | None:
@@ -105,7 +114,8 @@ class ArticlePropertiesDialog(QDialog):
             problem.setAccessibleName(f"{accessible}: problem")
             problem.setStyleSheet("color: #b00020")
             problem.setWordWrap(True)
-            problem.setVisible(False)
+            problem.setMinimumHeight(problem.fontMetrics().lineSpacing())
+            problem.setVisible(name in CHECKED)
             box = QVBoxLayout()
             box.setContentsMargins(0, 0, 0, 0)
             box.setSpacing(2)
@@ -117,6 +127,8 @@ class ArticlePropertiesDialog(QDialog):
                 label_widget.setBuddy(edit)
             self.edits[name] = edit
             self.problems[name] = problem
+
+        self.edits["url"].editingFinished.connect(self._show_full_url)
 
         kind = SOURCE_KINDS.get(article.source_kind, article.source_kind)
         source = f"{article.source_name} ({kind})" if article.source_name else kind
@@ -158,7 +170,15 @@ class ArticlePropertiesDialog(QDialog):
         self.resize(520, self.sizeHint().height())
 
     def value(self, name: str) -> str:
-        return self.edits[name].text().strip()
+        text = self.edits[name].text().strip()
+        return normalise_url(text) if name == "url" and text else text
+
+    @Slot()
+    def _show_full_url(self) -> None:
+        """Leaving the URL field shows the address as it will be saved (``https://`` added)."""
+        edit = self.edits["url"]
+        if edit.text().strip() and self.value("url") != edit.text():
+            edit.setText(self.value("url"))
 
     def _problem(self, name: str) -> str | None:
         text = self.value(name)
@@ -178,7 +198,8 @@ class ArticlePropertiesDialog(QDialog):
             problem = self._problem(name)
             label = self.problems[name]
             label.setText(problem or "")
-            label.setVisible(problem is not None)
+            label.setToolTip(problem or "")
+            label.setVisible(name in CHECKED or problem is not None)
             ok = ok and problem is None
         self.ok_button.setEnabled(ok)
         return ok

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from clipper.errors import ClipperError
+from clipper.gui.default_button import make_only_default
 from clipper.gui.tag_bar import colour_icon
 from clipper.model import Tag
 from clipper.store import Store
@@ -76,6 +77,9 @@ class TagsDialog(QDialog):
         #: The tag being edited; ``None`` while a new tag is being written.
         self.editing: str | None = None
         self._colour = DEFAULT_COLOUR
+        #: Whether the user has typed in the editor since it was (re)filled: problems are
+        #: shown only then, so a fresh "New tag" form is not red before anything is typed.
+        self.touched = False
         self._build()
         self.reload()
         if self.tags:
@@ -149,9 +153,10 @@ class TagsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         buttons.accepted.connect(self.accept)
         layout.addWidget(buttons)
+        make_only_default(self, self.save_button)  # Enter adds or saves the tag
 
         for edit in (self.name_edit, self.label_edit, self.key_edit):
-            edit.textChanged.connect(self._validate)
+            edit.textChanged.connect(self._on_text_changed)
         self.colour_button.clicked.connect(self.choose_colour)
         self.new_button.clicked.connect(self.new_tag)
         self.save_button.clicked.connect(self.save)
@@ -209,6 +214,7 @@ class TagsDialog(QDialog):
             if tag.builtin
             else ""
         )
+        self.touched = False
         self._validate()
 
     # -- editor -------------------------------------------------------------------------
@@ -225,6 +231,7 @@ class TagsDialog(QDialog):
         self.key_edit.setText(self._free_key())
         self.set_colour(DEFAULT_COLOUR)
         self.note_label.setText("")
+        self.touched = False
         self._validate()
         self.name_edit.setFocus()
 
@@ -263,16 +270,24 @@ class TagsDialog(QDialog):
         return key_problem(self.key_edit.text(), self.editing, self.tags)
 
     @Slot()
+    def _on_text_changed(self) -> None:
+        self.touched = True
+        self._validate()
+
+    @Slot()
     def _validate(self) -> bool:
+        """Show what is wrong once the user has typed; Save stays enabled on an untouched
+        form so that Enter (or a click) says what is missing."""
         issue = self.problem()
-        self.problem_label.setText(issue or "")
-        self.save_button.setEnabled(issue is None)
+        self.problem_label.setText(issue if issue and self.touched else "")
+        self.save_button.setEnabled(issue is None or not self.touched)
         return issue is None
 
     @Slot()
     def save(self) -> bool:
         """Add the new tag or update the edited one; ``False`` (with the reason shown)
         if it cannot be saved."""
+        self.touched = True
         if not self._validate():
             return False
         label = self.label_edit.text().strip()

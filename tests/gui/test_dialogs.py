@@ -6,10 +6,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QDialog, QLabel
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QPushButton
 
 from clipper.errors import UnknownTag
+from clipper.fields import normalise_url
+from clipper.fields import url_problem as core_url_problem
 from clipper.gui.properties_dialog import (
     ArticlePropertiesDialog,
     language_problem,
@@ -90,18 +93,73 @@ def test_properties_refuse_bad_values_inline(qtbot: Any, store: Store, article: 
 
     dialog.edits["title"].setText("Fine")
     dialog.edits["published"].setText("2015-02-30")
-    assert "not a real date" in dialog.problems["published"].text()
+    assert dialog.problems["published"].text() == "Not a real date."
     assert not dialog.ok_button.isEnabled()
     dialog.edits["published"].setText("12/09/2015")
     assert "YYYY-MM-DD" in dialog.problems["published"].text()
     dialog.edits["published"].setText("2015-09")
     assert dialog.problems["published"].text() == ""
-    dialog.edits["url"].setText("en.wikinews.org/wiki/x")
+    dialog.edits["url"].setText("wikinews article 12")  # not an address, not a host name
     assert "https://" in dialog.problems["url"].text()
     dialog.edits["url"].setText("")
     assert dialog.ok_button.isEnabled()
     dialog.ok_button.click()
     assert store.get_article(article.id).published == "2015-09"
+
+
+def test_a_bare_host_name_url_gets_https(qtbot: Any, store: Store, article: Article) -> None:
+    dialog = properties(qtbot, store, article)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=10_000)
+    edit = dialog.edits["url"]
+    edit.setFocus()
+    qtbot.keyClicks(edit, "bbc.co.uk/news/x")
+    assert dialog.problems["url"].text() == ""
+    assert dialog.ok_button.isEnabled()
+    dialog.edits["title"].setFocus()  # leaving the field shows the address as saved
+    assert edit.text() == "https://bbc.co.uk/news/x"
+    dialog.ok_button.click()
+    assert store.get_article(article.id).url == "https://bbc.co.uk/news/x"
+
+
+def test_url_rule_adds_https_only_to_host_names() -> None:
+    assert normalise_url(" bbc.co.uk/news/x ") == "https://bbc.co.uk/news/x"
+    assert normalise_url("www.example.org:8080/a?b=1") == "https://www.example.org:8080/a?b=1"
+    for kept in ("http://example.org/a", "mailto:a@b.org", "localhost/x", "two words.org"):
+        assert normalise_url(kept) == kept
+    assert core_url_problem("https://bbc.co.uk/news/x") is None
+    for bad in ("localhost/x", "https://", "http://[::1", "a b.org/x", "news"):
+        assert core_url_problem(bad) is not None
+
+
+def test_properties_do_not_jump_when_a_problem_appears(
+    qtbot: Any, store: Store, article: Article
+) -> None:
+    """The space for each field's problem line is kept, so nothing moves when one shows."""
+    dialog = properties(qtbot, store, article)
+    qtbot.waitExposed(dialog)
+
+    def layout() -> tuple[int, list[int]]:
+        QApplication.processEvents()
+        return dialog.height(), [edit.geometry().y() for edit in dialog.edits.values()]
+
+    before = layout()
+    for name, bad in (
+        ("title", ""),
+        ("published", "12/09/2015"),
+        ("url", "wikinews article 12"),
+        ("url", "see the wikinews article about the crane in 2015"),
+        ("published", "Saturday, September 12, 2015 at noon"),
+        ("language", "English"),
+    ):
+        dialog.edits[name].setText(bad)
+        label = dialog.problems[name]
+        assert label.text()
+        assert layout() == before, name
+        assert label.heightForWidth(label.width()) <= label.height(), f"{name}: cut off"
+    for name in ("title", "published", "url", "language"):
+        dialog.edits[name].setText(getattr(article, name) or "")
+    assert layout() == before
 
 
 def test_a_stored_odd_value_is_not_refused(qtbot: Any, store: Store, article: Article) -> None:
@@ -213,6 +271,41 @@ def test_key_clashes_are_shown_inline(qtbot: Any, store: Store) -> None:
     dialog.key_edit.setText("")  # no key at all is fine
     assert dialog.save()
     assert store.get_tag("figure").shortcut is None
+
+
+def test_enter_adds_the_tag_and_never_opens_the_colour_picker(qtbot: Any, store: Store) -> None:
+    dialog = tags_dialog(qtbot, store)
+    picked: list[QColor] = []
+    dialog.pick_colour = lambda current: picked.append(current)  # type: ignore[method-assign,func-returns-value]
+    buttons = dialog.findChildren(QPushButton)
+    assert [b for b in buttons if b.isDefault() or b.autoDefault()] == [dialog.save_button]
+    dialog.new_button.click()
+    qtbot.keyClicks(dialog.name_edit, "money")
+    qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Return)
+    assert picked == []
+    assert store.get_tag("money").shortcut == "5"
+    assert dialog.editing == "money"
+    # Enter also confirms an edit
+    dialog.label_edit.setFocus()
+    dialog.label_edit.setText("Cash")
+    qtbot.keyClick(dialog.label_edit, Qt.Key.Key_Return)
+    assert picked == []
+    assert store.get_tag("money").label == "Cash"
+
+
+def test_a_new_tag_form_is_not_red_before_anything_is_typed(qtbot: Any, store: Store) -> None:
+    dialog = tags_dialog(qtbot, store)
+    dialog.new_button.click()
+    assert dialog.problem_label.text() == ""
+    qtbot.keyClicks(dialog.name_edit, "Two words")
+    assert "one lower-case word" in dialog.problem_label.text()
+    assert not dialog.save_button.isEnabled()
+    # Enter on an untouched form says what is missing (and saves nothing)
+    dialog.new_button.click()
+    assert dialog.problem_label.text() == ""
+    qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Return)
+    assert "Give the new tag a name" in dialog.problem_label.text()
+    assert len(store.list_tags()) == 4
 
 
 def test_key_rules() -> None:

@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QDialog
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QDialog, QPushButton
 
 from clipper.exporters import unescape_cell
 from clipper.gui.export_dialog import SCOPE_ALL, SCOPE_CHOSEN, SCOPE_CURRENT, ExportDialog
@@ -230,3 +230,24 @@ def test_widgets_have_accessible_names(make_dialog: Any, library: dict[str, int]
         dialog.export_button,
     ):
         assert widget.accessibleName(), widget
+
+
+def test_enter_in_the_path_field_exports_and_keeps_the_tag_choice(
+    qtbot: Any, make_dialog: Any, library: dict[str, int], tmp_path: Path
+) -> None:
+    """Enter in "Save to" presses Export (the only default button), not "Select all"."""
+    dialog = make_dialog(library["pasted"], [])
+    dialog.set_checked_tags(["quote", "figure"])
+    target = tmp_path / "enter.csv"
+    dialog.path_edit.setText(str(target))
+    dialog.path_edit.setFocus()
+    buttons = dialog.findChildren(QPushButton)
+    assert [b for b in buttons if b.isDefault()] == [dialog.export_button]
+    assert [b for b in buttons if b.autoDefault()] == [dialog.export_button]
+    with qtbot.waitSignal(dialog.exported, timeout=TIMEOUT) as blocker:
+        qtbot.keyClick(dialog.path_edit, Qt.Key.Key_Return)
+    assert blocker.args[0] == str(target)
+    assert sorted(dialog.checked_tags()) == ["figure", "quote"]
+    assert sorted({row["tag"] for row in read_csv(target)}) == ["figure", "quote"]
+    assert dialog.success_box is not None
+    dialog.success_box.close()

@@ -259,7 +259,7 @@ class AnnotationsPane(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)  # see set_tags
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(2, 90)
@@ -329,6 +329,11 @@ class AnnotationsPane(QWidget):
 
     def set_tags(self, tags: Sequence[Tag]) -> None:
         self.model.set_tags(tags)
+        # The Tag column fits the longest label once per tag change (never per row: cheap).
+        metrics = self.table.fontMetrics()
+        longest = max([metrics.horizontalAdvance(t.label) for t in tags] + [0])
+        icon = 14  # colour_icon's default size
+        self.table.horizontalHeader().resizeSection(0, longest + icon + 24)
         current = self.tag_filter.currentData()
         for combo, first in ((self.tag_filter, "All tags"), (self.tag_combo, None)):
             combo.blockSignals(True)

@@ -437,7 +437,7 @@ class ImportController(QObject):
     def _make_progress_dialog(self, count: int) -> QProgressDialog:
         dialog = QProgressDialog(self._window)
         dialog.setObjectName("importProgressDialog")
-        dialog.setWindowTitle("Importing")
+        dialog.setWindowTitle("Clipper")  # Qt adds " — Clipper" to any other title: cut
         dialog.setAccessibleName("Import progress")
         dialog.setLabelText("Importing…")
         dialog.setCancelButtonText("Cancel")

@@ -104,9 +104,14 @@ class LibraryModel(QAbstractTableModel):
                 tag = self.tags[column - len(_FIXED_COLUMNS)]
                 return f"{n} × {tag.label}"
             return None
-        value = (summary.title, summary.outlet or "", self._date(summary))[column]
-        if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
+        value = (summary.title, summary.outlet or "", summary.published or "")[column]
+        if role == Qt.ItemDataRole.DisplayRole:
             return value
+        if role == SORT_ROLE:
+            # Undated articles sort together, before dated ones, in import order.
+            return value if value or column != 2 else f" {summary.imported_at}"
+        if role == Qt.ItemDataRole.ToolTipRole and column == 2 and not summary.published:
+            return f"imported {summary.imported_at[:10]} (no publication date)"
         if role == Qt.ItemDataRole.ToolTipRole and column == 0:
             by = f"\nby {summary.author}" if summary.author else ""
             return (
@@ -114,10 +119,6 @@ class LibraryModel(QAbstractTableModel):
                 f"{summary.annotation_count} annotations"
             )
         return None
-
-    @staticmethod
-    def _date(summary: ArticleSummary) -> str:
-        return summary.published or summary.imported_at[:10]
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -175,8 +176,8 @@ class LibraryPane(QWidget):
         self.table.setShowGrid(False)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
@@ -206,7 +207,17 @@ class LibraryPane(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         self._selecting = False
-        self._outlet_sized = False
+        header = self.table.horizontalHeader()
+        header.setMinimumSectionSize(24)
+        header.setStretchLastSection(False)
+        metrics = self.table.fontMetrics()
+        self.set_column_widths(
+            [
+                metrics.horizontalAdvance("M") * 18,
+                metrics.horizontalAdvance("Wikinews") + 16,
+                metrics.horizontalAdvance("0000-00-00") + 16,
+            ]
+        )
 
     def _search_now(self) -> None:
         self._timer.stop()
@@ -237,13 +248,6 @@ class LibraryPane(QWidget):
     ) -> None:
         self.model.set_rows(rows, tags)
         header = self.table.horizontalHeader()
-        header.setMinimumSectionSize(24)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        if not self._outlet_sized:  # once; afterwards the user's width stays
-            header.resizeSection(1, self.table.fontMetrics().horizontalAdvance("Wikinews") + 16)
-            self._outlet_sized = True
         count_width = self.table.fontMetrics().horizontalAdvance("000") + 8
         for column in range(len(_FIXED_COLUMNS), self.model.columnCount()):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
@@ -251,6 +255,18 @@ class LibraryPane(QWidget):
         shown = len(rows)
         self.count_label.setText(f"{shown} of {total}" if shown != total else f"{total}")
         self.select_article(current)
+
+    def column_widths(self) -> list[int]:
+        """Widths of the Title, Outlet and Date columns (the user may drag them)."""
+        header = self.table.horizontalHeader()
+        return [header.sectionSize(column) for column in range(len(_FIXED_COLUMNS))]
+
+    def set_column_widths(self, widths: Sequence[int]) -> None:
+        """Set the fixed columns' widths (fixed once, never resized to contents: cheap)."""
+        header = self.table.horizontalHeader()
+        for column, width in enumerate(widths[: len(_FIXED_COLUMNS)]):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, max(int(width), header.minimumSectionSize()))
 
     def select_article(self, article_id: int | None) -> None:
         """Highlight a row without emitting :attr:`articleActivated`."""

@@ -22,6 +22,7 @@ from PySide6.QtGui import (
     QGuiApplication,
     QKeyEvent,
     QKeySequence,
+    QResizeEvent,
     QTextCursor,
     QUndoStack,
 )
@@ -61,6 +62,8 @@ STATUS_MS = 6000
 
 #: How often the window looks for other programs' changes (``PRAGMA data_version``).
 POLL_MS = 1000
+#: Default shares of the window's width: library, article, annotations (the article most).
+SPLIT_SHARES = (0.28, 0.47, 0.25)
 FOREIGN_CHANGE_MESSAGE = "Reloaded: the database was changed by another program."
 
 
@@ -142,6 +145,8 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 0)
         self.splitter.setSizes([440, 620, 340])
+        self._user_splitter = False  # until restored or dragged, panes keep SPLIT_SHARES
+        self.splitter.splitterMoved.connect(self._splitter_moved)
         self.setCentralWidget(self.splitter)
 
         self.counts_label = QLabel(self)
@@ -246,12 +251,28 @@ class MainWindow(QMainWindow):
         if (state := self.settings.window_state()) is not None:
             self.restoreState(state)
         if (splitter := self.settings.splitter_state()) is not None:
-            self.splitter.restoreState(splitter)
+            self._user_splitter = self.splitter.restoreState(splitter)
+        if widths := self.settings.library_columns():
+            self.library.set_column_widths(widths)
+
+    def _splitter_moved(self, _pos: int, _index: int) -> None:
+        self._user_splitter = True
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Share the width out as SPLIT_SHARES (the article most) until the user drags."""
+        super().resizeEvent(event)
+        if not self._user_splitter:
+            width = self.splitter.width()
+            sizes = [round(width * share) for share in SPLIT_SHARES]
+            self.splitter.blockSignals(True)
+            self.splitter.setSizes(sizes)
+            self.splitter.blockSignals(False)
 
     def save_layout(self) -> None:
         self.settings.set_geometry(self.saveGeometry())
         self.settings.set_window_state(self.saveState())
         self.settings.set_splitter_state(self.splitter.saveState())
+        self.settings.set_library_columns(self.library.column_widths())
         self.settings.set_last_article(self.controller.db_path, self.controller.article_id)
         self.settings.sync()
 

@@ -51,6 +51,24 @@ def _alive(pids: set[int]) -> set[int]:
 
 @pytest.mark.slow
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="uses /proc")
+def _kill_once_workers_run(process: subprocess.Popen[bytes], workers_needed: int) -> None:
+    """SIGKILL ``process`` once it has ``workers_needed`` descendants; then every one of
+    them must be gone within seconds, and its pipes closed (communicate returns)."""
+    deadline = time.monotonic() + 120
+    workers: set[int] = set()
+    while time.monotonic() < deadline and len(workers) < workers_needed:
+        workers = _descendants(process.pid)
+        time.sleep(0.05)
+    assert len(workers) >= workers_needed, "the import never started its workers"
+    process.send_signal(signal.SIGKILL)
+    started = time.monotonic()
+    process.communicate(timeout=30)  # hangs while any worker holds the pipes
+    while _alive(workers) and time.monotonic() - started < 30:
+        time.sleep(0.05)
+    assert not _alive(workers)
+    assert time.monotonic() - started < 15
+
+
 def test_killed_bulk_import_leaves_no_worker_and_no_open_pipe(tmp_path: Path) -> None:
     files = []
     for number in range(24):
@@ -64,19 +82,7 @@ def test_killed_bulk_import_leaves_no_worker_and_no_open_pipe(tmp_path: Path) ->
         stderr=subprocess.PIPE,
         env=env,
     )
-    deadline = time.monotonic() + 120
-    workers: set[int] = set()
-    while time.monotonic() < deadline and len(workers) < 3:  # fork server + 2 workers
-        workers = _descendants(process.pid)
-        time.sleep(0.05)
-    assert len(workers) >= 3, "the import never started its workers"
-    process.send_signal(signal.SIGKILL)
-    started = time.monotonic()
-    process.communicate(timeout=30)  # hangs while any worker holds the pipes
-    while _alive(workers) and time.monotonic() - started < 30:
-        time.sleep(0.05)
-    assert not _alive(workers)
-    assert time.monotonic() - started < 15
+    _kill_once_workers_run(process, 3)  # the fork server + 2 workers
 
 
 def test_rerun_reports_stored_files_as_skipped_and_exits_0(tmp_path: Path) -> None:
@@ -109,16 +115,4 @@ def test_killed_import_of_one_long_pdf_leaves_no_page_reader(tmp_path: Path) -> 
         stderr=subprocess.PIPE,
         env=env,
     )
-    deadline = time.monotonic() + 120
-    workers: set[int] = set()
-    while time.monotonic() < deadline and len(workers) < 3:  # fork server + 2 page readers
-        workers = _descendants(process.pid)
-        time.sleep(0.05)
-    assert len(workers) >= 3, "the import never started its page readers"
-    process.send_signal(signal.SIGKILL)
-    started = time.monotonic()
-    process.communicate(timeout=30)
-    while _alive(workers) and time.monotonic() - started < 30:
-        time.sleep(0.05)
-    assert not _alive(workers)
-    assert time.monotonic() - started < 15
+    _kill_once_workers_run(process, 3)  # the fork server + 2 page readers

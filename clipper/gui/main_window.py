@@ -167,7 +167,7 @@ class MainWindow(QMainWindow):
         self._poll_timer.timeout.connect(self.check_for_changes)
         self._poll_timer.start()
 
-        self.resize(1400, 860)
+        self._initial_size()
         self._restore_layout()
         self.on_changed(Changes(database=True, tags=True, library=True, article=True))
 
@@ -244,6 +244,15 @@ class MainWindow(QMainWindow):
         )
         a["undo"].setEnabled(False)
         a["redo"].setEnabled(False)
+
+    def _initial_size(self) -> None:
+        """1400×860, or less on a smaller screen (a saved size wins: _restore_layout)."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        room = screen.availableGeometry() if screen is not None else None
+        width, height = 1400, 860
+        if room is not None and room.width() > 0 and room.height() > 0:
+            width, height = min(width, room.width()), min(height, room.height())
+        self.resize(width, height)
 
     def _restore_layout(self) -> None:
         if (geometry := self.settings.geometry()) is not None:

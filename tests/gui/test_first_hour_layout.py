@@ -135,3 +135,13 @@ def test_the_progress_window_title_fits(window: MainWindow) -> None:
     metrics = dialog.fontMetrics()
     assert metrics.horizontalAdvance(shown) <= metrics.horizontalAdvance("Import…lipper")
     dialog.deleteLater()
+
+
+def test_a_new_window_fits_a_small_screen(qtbot: QtBot, window: MainWindow) -> None:
+    """No saved size: the window starts at 1400×860 or the screen's free space if less
+    (offscreen, the screen is 800×800)."""
+    screen = window.screen()
+    assert screen is not None
+    room = screen.availableGeometry()
+    assert room.width() < 1400  # this test needs a screen smaller than the default size
+    assert window.width() <= room.width() and window.height() <= room.height()

@@ -12,9 +12,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from dropping import drop_files
 from proc_locks import PROC_LOCKS, held_locks
-from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
-from PySide6.QtGui import QDropEvent
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QFileSystemModel
 from pytestqt.qtbot import QtBot
 
@@ -96,16 +96,7 @@ def test_dropping_the_open_database_on_the_window_is_refused_and_keeps_the_locks
     importer = window.importer()
     errors: list[tuple[str, str]] = []
     importer.prompter.show_error = lambda title, text, details="": errors.append((title, text))  # type: ignore[attr-defined]
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(db)), QUrl.fromLocalFile(f"{db}-wal")])
-    event = QDropEvent(
-        QPointF(200, 200),
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    window.dropEvent(event)
+    drop_files(window, [db, f"{db}-wal"])
     qtbot.waitUntil(lambda: bool(errors), timeout=30_000)
     (_, text), *_ = errors
     assert "belongs to the Clipper database that is open" in text

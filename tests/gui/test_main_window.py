@@ -6,7 +6,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from dropping import drop_files
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
 from PySide6.QtGui import QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QTextBrowser
 from pytestqt.qtbot import QtBot
@@ -322,16 +323,7 @@ def test_drop_files_imports_them(qtbot: QtBot, window: MainWindow, tmp_path: Pat
         path = tmp_path / f"article{n}.txt"
         path.write_text(f"Dropped article {n}\n\nBody text number {n}.\n", encoding="utf-8")
         paths.append(path)
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
-    event = QDropEvent(
-        QPointF(200, 200),
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    window.dropEvent(event)
+    event = drop_files(window, paths)
     assert event.isAccepted()
     qtbot.waitUntil(lambda: window.controller.store.count_articles() == 2, timeout=10_000)
     qtbot.waitUntil(lambda: window.library.model.rowCount() == 2, timeout=5000)

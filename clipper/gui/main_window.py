@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 
 from clipper import __version__
 from clipper.errors import ClipperError
-from clipper.gui import file_dialogs
+from clipper.gui import file_dialogs, text_menu
 from clipper.gui.annotations_pane import AnnotationsPane
 from clipper.gui.article_view import ArticleView
 from clipper.gui.commands import AddAnnotation, ChangeTag, DeleteAnnotations, EditNote
@@ -102,6 +102,7 @@ class MainWindow(QMainWindow):
         self.view.spanSelected.connect(self._span_selected)
         self.view.zoomChanged.connect(self._zoom_changed)
         self.view.installEventFilter(self)
+        text_menu.install(self)
         if settings.zoom():
             self.view.set_zoom(settings.zoom())
         self.find_bar = FindBar(self)

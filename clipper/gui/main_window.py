@@ -42,6 +42,7 @@ from clipper import __version__
 from clipper.errors import ClipperError
 from clipper.gui import file_dialogs, text_menu
 from clipper.gui.annotations_pane import AnnotationsPane
+from clipper.gui.article_header import ArticleHeader
 from clipper.gui.article_view import ArticleView
 from clipper.gui.commands import AddAnnotation, ChangeTag, DeleteAnnotations, EditNote
 from clipper.gui.controller import Changes, Controller
@@ -120,6 +121,8 @@ class MainWindow(QMainWindow):
         article_layout = QVBoxLayout(article_page)
         article_layout.setContentsMargins(0, 0, 0, 0)
         article_layout.setSpacing(0)
+        self.article_header = ArticleHeader(article_page)
+        article_layout.addWidget(self.article_header)
         article_layout.addWidget(self.find_bar)
         article_layout.addWidget(self.view, 1)
         self.article_page = article_page
@@ -319,6 +322,7 @@ class MainWindow(QMainWindow):
         if changes.database or changes.library or changes.article:
             self._update_centre()
             self._update_title()
+            self.article_header.show_article(self.controller.article)
             self._update_action_states()
 
     def _set_tags(self) -> None:

@@ -666,8 +666,9 @@ class MainWindow(QMainWindow):
         )
 
     def paste_clipping(self) -> None:
-        text = QGuiApplication.clipboard().text()
-        self.importer().import_text(text)  # type: ignore[attr-defined]
+        from clipper.gui.clipboard_dialog import paste_clipping
+
+        paste_clipping(self)
 
     @staticmethod
     def _local_paths(event: QDropEvent | QDragEnterEvent | QDragMoveEvent) -> list[str]:

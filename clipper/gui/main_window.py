@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 
 from clipper import __version__
 from clipper.errors import ClipperError
-from clipper.gui import file_dialogs, text_menu
+from clipper.gui import file_dialogs, search_marks, text_menu
 from clipper.gui.annotations_pane import AnnotationsPane
 from clipper.gui.article_header import ArticleHeader
 from clipper.gui.article_view import ArticleView
@@ -104,6 +104,9 @@ class MainWindow(QMainWindow):
         self.view.zoomChanged.connect(self._zoom_changed)
         self.view.installEventFilter(self)
         text_menu.install(self)
+        self.library.queryChanged.connect(
+            lambda: search_marks.mark(self.view, self.library.search_text(), scroll=False)
+        )
         if settings.zoom():
             self.view.set_zoom(settings.zoom())
         self.find_bar = FindBar(self)
@@ -363,6 +366,7 @@ class MainWindow(QMainWindow):
         position = self.view.textCursor().position()
         annotations = controller.sorted_annotations()
         self.view.set_article(article.text, annotations, controller.tags)
+        search_marks.mark(self.view, self.library.search_text(), scroll=not same)
         self.annotations.set_annotations(annotations, keep_selection=same)
         self.library.select_article(article.id)
         self._shown_article_id = article.id

@@ -8,6 +8,7 @@ address is a link that opens in the browser.
 from __future__ import annotations
 
 import html
+from urllib.parse import urlsplit
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
@@ -15,7 +16,6 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 from clipper.model import Article
 
 _SEPARATOR = " &nbsp;·&nbsp; "
-_SHOWN_URL_CHARS = 60
 
 
 def header_html(article: Article | None) -> str:
@@ -25,11 +25,9 @@ def header_html(article: Article | None) -> str:
     parts = [
         html.escape(value) for value in (article.outlet, article.author, article.published) if value
     ]
-    if article.url:
-        shown = article.url.split("://", 1)[-1]
-        if len(shown) > _SHOWN_URL_CHARS:
-            shown = shown[: _SHOWN_URL_CHARS - 1] + "…"
-        parts.append(f'<a href="{html.escape(article.url)}">{html.escape(shown)}</a>')
+    if article.url:  # the host as the link's text (one short line); the address as tooltip
+        host = urlsplit(article.url).hostname or article.url
+        parts.append(f'<a href="{html.escape(article.url)}">{html.escape(host)}</a>')
     first_line = article.text.lstrip().split("\n", 1)[0].strip()
     title = article.title if article.title and first_line != article.title.strip() else ""
     lines = []

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt
+from PySide6.QtGui import QContextMenuEvent, QGuiApplication
 from PySide6.QtWidgets import QMenu
 
 from clipper.gui.tag_bar import colour_icon
@@ -23,13 +23,28 @@ if TYPE_CHECKING:
     from clipper.gui.main_window import MainWindow
 
 
+class _ContextMenus(QObject):
+    """Opens the menu for context-menu events of the view (keyboard: Menu key,
+    Shift+F10) and of its viewport (mouse), at the event's point in viewport coordinates."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window.view)
+        self._window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.ContextMenu or not isinstance(event, QContextMenuEvent):
+            return False
+        viewport = self._window.view.viewport()
+        pos = viewport.mapFromGlobal(event.globalPos())
+        build_menu(self._window, pos).popup(event.globalPos())
+        return True
+
+
 def install(window: MainWindow) -> None:
     """Give ``window.view`` this context menu (instead of Qt's Copy / Select All only)."""
-    view = window.view
-    view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-    view.customContextMenuRequested.connect(
-        lambda pos: build_menu(window, pos).popup(view.viewport().mapToGlobal(pos))
-    )
+    menus = _ContextMenus(window)
+    window.view.installEventFilter(menus)
+    window.view.viewport().installEventFilter(menus)
 
 
 def build_menu(window: MainWindow, pos: QPoint) -> QMenu:

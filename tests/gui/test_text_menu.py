@@ -122,3 +122,27 @@ def test_highlight_menu_changes_tag_copies_with_offsets_and_deletes(
     assert stored(window) == []
     window.actions_by_name["undo"].trigger()  # the window's undoable delete
     assert stored(window) == [(start, end, "claim", quote)]
+
+
+def test_menu_key_opens_the_menu_for_the_highlight_at_the_cursor(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    article = add_article(window, TEXT)
+    start = article.text.index("2.1%")
+    tag_span(qtbot, window, start, start + 4, "1")
+    view = window.view
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(view.position_map().to_qt(start + 2))
+    view.setTextCursor(cursor)
+    # what Qt sends for the Menu key or Shift+F10: to the text widget, at the cursor
+    at = view.cursorRect().center() + view.viewport().pos()
+    event = QContextMenuEvent(
+        QContextMenuEvent.Reason.Keyboard, at, view.mapToGlobal(at), Qt.KeyboardModifier(0)
+    )
+    QApplication.sendEvent(view, event)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu), timeout=5000)
+    menu = QApplication.activePopupWidget()
+    assert isinstance(menu, QMenu)
+    item(menu, "Copy with offsets").trigger()
+    menu.close()
+    assert json.loads(QGuiApplication.clipboard().text())["text"] == "2.1%"

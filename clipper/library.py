@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
 
@@ -18,7 +18,7 @@ from clipper.errors import Cancelled, ClipperError, DatabaseError, DuplicateArti
 from clipper.importers import read_file, read_pasted_text
 from clipper.importers.encoding import EncodingOption, file_encoding_options
 from clipper.importers.ocr import DEFAULT_LANGUAGE
-from clipper.importers.parallel import read_files
+from clipper.importers.parallel import is_heavy, read_files
 from clipper.importers.text import read_text
 from clipper.model import Article, ArticleMeta, ImportedArticle
 from clipper.progress import CancelCheck, check_cancel
@@ -34,8 +34,9 @@ HoldEncoding = Literal["never", "uncertain", "always"]
 BATCH_FILES = 500
 #: … or this many characters of text …
 BATCH_CHARS = 16_000_000
-#: … or when its first file was read this long ago (seconds): a slow file (a long PDF,
-#: OCR) is not kept waiting behind, and a cancel or crash loses little.
+#: … or when its first file was read this long ago (seconds), and before a PDF or web page
+#: is read (that can take long: OCR): what was read is committed before, and a cancel or
+#: crash loses little.
 BATCH_SECONDS = 0.5
 
 
@@ -195,7 +196,8 @@ def iter_import(
             batch.append((path, result))
             chars += len(result.text) if isinstance(result, ImportedArticle) else 0
             full = len(batch) >= BATCH_FILES or chars >= BATCH_CHARS
-            if full or time.monotonic() - started >= BATCH_SECONDS:
+            slow_next = state["done"] < total and is_heavy(Path(paths[state["done"]]))
+            if full or slow_next or time.monotonic() - started >= BATCH_SECONDS:
                 stored, batch, chars = store_imported(store, batch, options), [], 0
                 yield from stored
                 if _stopped(stored):
@@ -220,8 +222,9 @@ def store_imported(
     options: ImportOptions = ImportOptions(),
 ) -> list[ImportOutcome]:
     """Store articles read elsewhere, in the order given, in one transaction where each
-    file is all or nothing (a refused file does not undo the others). A database error
-    fails every file of the batch (none was committed)."""
+    file is all or nothing (a file refused, even half-way by the database, is rolled back
+    alone; the others stay). If the commit itself fails, none of the batch is in and
+    every file of it says so."""
     items = list(results)
     if not items:
         return []
@@ -229,9 +232,14 @@ def store_imported(
     try:
         with store.transaction():
             for path, result in items:
-                outcomes.append(_store_one(store, path, result, options))
+                try:
+                    outcomes.append(_store_one(store, path, result, options))
+                except DatabaseError as error:  # rolled back to before this file
+                    outcomes.append(ImportOutcome(str(path), error=error))
     except DatabaseError as error:  # disk full, read-only …: nothing of the batch is in
-        return [ImportOutcome(str(path), error=error) for path, _ in items]
+        if not outcomes:  # the batch could not even start
+            return [ImportOutcome(str(path), error=error) for path, _ in items]
+        return [replace(o, article_id=None, error=error) if o.ok else o for o in outcomes]
     return outcomes
 
 

@@ -37,6 +37,8 @@ DEFAULT_LANGUAGE = "eng"
 #: ocrmypdf -v1 logs "Start processing N pages" once, then "  <page> Grafting" per page done.
 _PAGES_TOTAL = re.compile(rb"Start processing (\d+) pages")
 _PAGE_DONE = re.compile(rb"^\s*(\d+) Grafting", re.MULTILINE)
+#: Every per-page line starts with the page number (a one-page run has no "Start" line).
+_PAGE_LINE = re.compile(rb"^\s+(\d+) ", re.MULTILINE)
 #: Debug lines of ``-v1`` that are not worth quoting in an error message.
 _DEBUG_LINE = re.compile(r"^(\d+\s|Running: |Opened a file|os\.symlink|stdout/stderr|xref )")
 #: Tesseract data that are not languages (orientation and script detection).
@@ -46,6 +48,11 @@ _NOT_LANGUAGES = frozenset({"osd", "equ"})
 def ocr_available() -> bool:
     """``True`` when ``ocrmypdf`` is on ``PATH`` (it brings Tesseract along)."""
     return shutil.which("ocrmypdf") is not None
+
+
+def is_language_code(language: str) -> bool:
+    """``eng``, ``chi_sim``, ``eng+fra``: the form of Tesseract language codes."""
+    return _LANGUAGE.match(language) is not None
 
 
 def installed_languages() -> list[str]:
@@ -103,7 +110,7 @@ def ocr_pdf(
     what to do, or :class:`Cancelled` (ocrmypdf and its Tesseract processes are stopped).
     """
     source = Path(path)
-    if not _LANGUAGE.match(language):
+    if not is_language_code(language):
         raise ImportFailed(
             f"{language!r} is not a Tesseract language code: use codes such as eng, fra, deu "
             "or chi_sim, several joined with + (eng+fra)."
@@ -175,27 +182,35 @@ def _run(
 
 
 class _PageCounter:
-    """Follows ocrmypdf's log file: pages in the document, pages recognised so far."""
+    """Follows ocrmypdf's log file as it grows (new lines only): pages in the document,
+    pages recognised so far."""
 
     def __init__(self, log: Path, progress: ProgressCallback | None) -> None:
         self._log, self._progress = log, progress
-        self._seen = b""
+        self._offset = 0
+        self._partial = b""
         self._total = 0
         self._done: set[int] = set()
-        self._reported = 0.0
+        self._reported = -1.0
 
     def poll(self) -> None:
         if self._progress is None:
             return
         try:
             with self._log.open("rb") as handle:
-                handle.seek(len(self._seen))
-                self._seen += handle.read()
+                handle.seek(self._offset)
+                new = handle.read()
         except OSError:
             return
-        if not self._total and (found := _PAGES_TOTAL.search(self._seen)):
+        self._offset += len(new)
+        text = self._partial + new
+        cut = text.rfind(b"\n") + 1
+        lines, self._partial = text[:cut], text[cut:]
+        if found := _PAGES_TOTAL.search(lines):
             self._total = int(found.group(1))
-        done = {int(m.group(1)) for m in _PAGE_DONE.finditer(self._seen)}
+        pages = [int(m.group(1)) for m in _PAGE_LINE.finditer(lines)]
+        self._total = max([self._total, *pages])  # a one-page run has no "Start" line
+        done = self._done | {int(m.group(1)) for m in _PAGE_DONE.finditer(lines)}
         now = time.monotonic()
         if done != self._done or now - self._reported >= 1.0:
             self._done = done
@@ -313,6 +328,7 @@ __all__ = [
     "DEFAULT_LANGUAGE",
     "INSTALL_HINT",
     "installed_languages",
+    "is_language_code",
     "language_package",
     "ocr_available",
     "ocr_failed",

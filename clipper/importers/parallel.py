@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from functools import partial
 from pathlib import Path
@@ -94,8 +94,8 @@ def read_files(
     work. ``options``: keyword arguments of :func:`~clipper.importers.read_file`.
     """
     read = read_here or partial(read_file, **options)
-    items = [Path(p) for p in paths]
-    heavy = [path for path in items if is_heavy(path)]
+    items: Sequence[str | Path] = paths if isinstance(paths, Sequence) else list(paths)
+    heavy = [Path(p) for p in items if is_heavy(Path(p))]  # Paths made one at a time
     count = _file_workers(workers, len(heavy)) if len(heavy) > 1 else 1
     if count == 1:
         yield from _read_here(items, read)
@@ -116,7 +116,8 @@ def read_files(
 
         for _ in range(2 * count):
             submit_next()
-        for path in items:
+        for item in items:
+            path = Path(item)
             if not is_heavy(path):
                 yield from _read_here([path], read)
                 continue
@@ -125,8 +126,11 @@ def read_files(
             yield _outcome(path, future.result())
 
 
-def _read_here(paths: Iterable[Path], read: Callable[[Path], ImportedArticle]) -> Iterator[Outcome]:
-    for path in paths:
+def _read_here(
+    paths: Iterable[str | Path], read: Callable[[Path], ImportedArticle]
+) -> Iterator[Outcome]:
+    for item in paths:
+        path = Path(item)
         try:
             yield path, read(path)
         except Cancelled:

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clipper import library
 from clipper.errors import (
     Cancelled,
     ClipperError,
@@ -51,14 +52,7 @@ from clipper.gui.encoding_dialog import EncodingDialog
 from clipper.gui.workers import Job, JobContext
 from clipper.importers.encoding import EncodingOption
 from clipper.importers.ocr import DEFAULT_LANGUAGE, installed_languages, ocr_available
-from clipper.library import (
-    HoldEncoding,
-    ImportOptions,
-    ImportOutcome,
-    ImportProgress,
-    import_text,
-    iter_import,
-)
+from clipper.library import HoldEncoding, ImportOptions, ImportOutcome, ImportProgress
 
 log = logging.getLogger(__name__)
 
@@ -327,7 +321,7 @@ def import_batch(context: JobContext, tasks: Sequence[ImportTask]) -> BatchResul
             if task.path is None:
                 context.status(_status_text(task.label, index, count))
                 context.progress(index * STEPS, count * STEPS)
-                outcome = import_text(context.store, task.text or "", options)
+                outcome = library.import_text(context.store, task.text or "", options)
                 results.append(_task_result(task, outcome))
                 index += 1
                 continue
@@ -340,7 +334,7 @@ def import_batch(context: JobContext, tasks: Sequence[ImportTask]) -> BatchResul
                 group.append(tasks[index + len(group)])
             report = _Reporter(context, index, count)
             paths = [t.path or "" for t in group]
-            outcomes = iter_import(
+            outcomes = library.iter_import(
                 context.store, paths, options, progress=report, cancel=context.cancelled
             )
             for offset, outcome in enumerate(outcomes):

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton, QWidget
 
 from clipper import library
 from clipper.errors import ClipperError, NeedsOcr
@@ -27,7 +27,7 @@ from clipper.gui.import_flow import (
     describe_error,
 )
 from clipper.gui.workers import Job, JobContext
-from clipper.importers.ocr import ocr_available
+from clipper.importers.ocr import installed_languages, ocr_available
 from clipper.importers.text import read_text
 from clipper.resources import resources_dir
 from clipper.store import Store
@@ -626,3 +626,115 @@ def test_shutdown_all_cancels_and_waits_for_running_jobs(qtbot: Any, db_path: Pa
     with qtbot.waitSignal(job.finished, timeout=TIMEOUT):
         pass  # the result is still delivered once the event loop runs
     assert not job.is_running()
+
+
+# -- one pipeline for the app and the command line --------------------------------------
+
+
+def test_app_and_command_line_import_through_one_function_and_cancel_alike(
+    qtbot: Any, controller: ImportController, db_path: Path, tmp_path: Path, monkeypatch: Any
+) -> None:
+    """Both front ends call clipper.library.iter_import; a cancel while the third of four
+    files is read keeps the same two articles in the app as in the core call."""
+    from click.testing import CliRunner
+
+    from clipper.cli import cli
+
+    texts = sorted(ARTICLES.glob("*.txt"))[:4]
+    calls: list[library.ImportOptions] = []
+    real_iter = library.iter_import
+
+    def recording_iter(store: Any, paths: Any, options: Any, **kwargs: Any) -> Any:
+        calls.append(options)
+        return real_iter(store, paths, options, **kwargs)
+
+    monkeypatch.setattr(library, "iter_import", recording_iter)
+    cli_db = tmp_path / "cli.db"
+    assert CliRunner().invoke(cli, ["--db", str(cli_db), "import", str(texts[0])]).exit_code == 0
+
+    reading: list[str] = []
+    third_read = threading.Event()
+    cancel_pressed = threading.Event()
+    real_read = library.read_file
+
+    def gated_read(path: Path, **options: Any) -> Any:
+        reading.append(path.name)
+        if len(reading) == 3 and threading.current_thread() is not threading.main_thread():
+            third_read.set()
+            assert cancel_pressed.wait(30), "the UI never pressed Cancel"
+        return real_read(path, **options)
+
+    monkeypatch.setattr(library, "read_file", gated_read)
+
+    def press_cancel() -> None:
+        if third_read.is_set() and not cancel_pressed.is_set():
+            controller.cancel()
+            cancel_pressed.set()
+
+    poll = QTimer()
+    poll.timeout.connect(press_cancel)
+    poll.start(10)
+    run(qtbot, controller, *texts)
+    poll.stop()
+    assert len(calls) == 2 and all(isinstance(o, library.ImportOptions) for o in calls)
+
+    reading.clear()
+    core_db = tmp_path / "core.db"
+    with Store(core_db) as store, pytest.raises(library.Cancelled):
+        library.import_files(store, texts, cancel=lambda: len(reading) >= 3)
+
+    def kept(path: Path) -> list[str]:
+        with Store(path) as store:
+            return sorted(store.get_article(a.id).source_name for a in store.list_articles())
+
+    assert kept(db_path) == kept(core_db) == sorted(p.name for p in texts[:2])
+    ((title, text, _),) = controller.prompter.errors  # type: ignore[attr-defined]
+    assert title == "Import cancelled" and "2 files imported before the cancel were kept" in text
+
+
+@pytest.mark.slow
+@needs_ocrmypdf
+def test_the_ocr_language_chosen_in_the_offer_reaches_ocrmypdf(
+    qtbot: Any, controller: ImportController, db_path: Path
+) -> None:
+    """The user picks a language Tesseract has no data for here: OCRmyPDF itself refuses
+    it (its words are in the message), so the choice went all the way; the app keeps it."""
+    languages = installed_languages()
+    missing = next(code for code in ("fra", "deu", "spa", "ita", "nld") if code not in languages)
+    prompter = ScriptedPrompter(ocr=[OcrChoice(missing)])
+    controller.prompter = prompter  # type: ignore[assignment]
+    controller.ocr_language = "eng"
+    chosen: list[str] = []
+    controller.ocrLanguageChosen.connect(chosen.append)
+    run(qtbot, controller, SCANNED_PDF, timeout=OCR_TIMEOUT)
+
+    assert prompter.ocr_languages == [("eng", languages)]
+    ((_, text, _),) = prompter.errors
+    assert f"tesseract-ocr-{missing}" in text and "language data" in text
+    assert chosen == [missing] and controller.ocr_language == missing
+    assert count(db_path) == 0
+
+
+def test_the_ocr_offer_lets_the_user_choose_language_and_replacing_the_text(
+    window: QWidget,
+) -> None:
+    prompter = import_flow.Prompter(window)
+    box, _run = prompter.ocr_box("scan.pdf", "fra", ["deu", "eng", "fra"])
+    combo = box.findChild(QComboBox, "ocrLanguage")
+    assert combo is not None and combo.isEditable()
+    assert [combo.itemText(i) for i in range(combo.count())] == ["fra", "deu", "eng"]
+    force = box.checkBox()
+    assert force is not None and not force.isChecked()
+    assert "--force-ocr" in force.toolTip()
+
+
+def test_the_ocr_language_setting_survives_a_restart(tmp_path: Path) -> None:
+    from clipper.gui.settings import Settings
+
+    path = tmp_path / "settings.ini"
+    settings = Settings(path)
+    assert settings.ocr_language() == "eng"
+    settings.set_ocr_language("eng+fra")
+    settings.set_ocr_language("not a code!")  # refused: the last good one stays
+    settings.sync()
+    assert Settings(path).ocr_language() == "eng+fra"

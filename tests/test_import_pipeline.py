@@ -172,7 +172,7 @@ def test_cli_force_ocr_reads_undecodable_fonts_with_progress_on_stderr(db_path: 
     assert "pages recognised" in result.stderr
     with Store(db_path) as store:
         text = store.get_article(record["id"]).text
-    assert sum(c.isalpha() for c in text) > 20, text
+    assert "Phone" in text  # the page's one word; its text layer decodes as '"7+%-'
 
 
 def test_ocr_page_progress_is_read_from_ocrmypdfs_log(tmp_path: Path) -> None:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import logging
 import re
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
@@ -62,6 +63,8 @@ STEPS = 1000
 SHOW_AFTER_MS = 300
 #: At most this many files are listed in the summary text (the rest in the details).
 SUMMARY_LINES = 12
+#: Least time between two label changes for files without pages (seconds).
+STATUS_SECONDS = 0.05
 #: Progress label while OCRmyPDF runs.
 OCR_STATUS = "Recognising text (OCR)…"
 
@@ -364,10 +367,15 @@ class _Reporter:
     def __init__(self, context: JobContext, first: int, count: int) -> None:
         self._context, self._first, self._count = context, first, count
         self._named = False
+        self._last_status = -1.0
 
     def __call__(self, progress: ImportProgress) -> None:
         index = self._first + progress.done
-        if progress.name or not self._named:
+        now = time.monotonic()
+        if now - self._last_status < STATUS_SECONDS and not (progress.pages_total or progress.ocr):
+            pass  # thousands of short files: no flood of label changes
+        elif progress.name or not self._named:
+            self._last_status = now
             self._named = self._named or bool(progress.name)
             self._context.status(
                 _status_text(

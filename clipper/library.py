@@ -196,7 +196,7 @@ def iter_import(
             batch.append((path, result))
             chars += len(result.text) if isinstance(result, ImportedArticle) else 0
             full = len(batch) >= BATCH_FILES or chars >= BATCH_CHARS
-            slow_next = state["done"] < total and is_heavy(Path(paths[state["done"]]))
+            slow_next = state["done"] < total and is_heavy(paths[state["done"]])
             if full or slow_next or time.monotonic() - started >= BATCH_SECONDS:
                 stored, batch, chars = store_imported(store, batch, options), [], 0
                 yield from stored

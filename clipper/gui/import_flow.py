@@ -303,6 +303,9 @@ def task_options(task: ImportTask) -> ImportOptions:
         ocr=task.ocr,
         ocr_language=task.ocr_language,
         force_ocr=task.force_ocr,
+        # OCR here, one file at a time: Cancel stops OCRmyPDF at once and the label shows
+        # its pages (in a worker process it would run to the end of the file).
+        workers=1 if task.ocr or task.force_ocr else None,
         hold_encoding=hold,
     )
 

@@ -73,10 +73,10 @@ def _outcome(path: Path, result: ImportedArticle | _Transported) -> Outcome:
     return path, _rebuild(*result)
 
 
-def is_heavy(path: Path) -> bool:
+def is_heavy(path: str | Path) -> bool:
     """PDFs and web pages take long enough to read (pages, OCR, HTML extraction) to pay for
     a worker process; short text files are read faster here than sent to one."""
-    return path.suffix.lower() in HEAVY_SUFFIXES
+    return os.path.splitext(path)[1].lower() in HEAVY_SUFFIXES
 
 
 def read_files(
@@ -95,7 +95,7 @@ def read_files(
     """
     read = read_here or partial(read_file, **options)
     items: Sequence[str | Path] = paths if isinstance(paths, Sequence) else list(paths)
-    heavy = [Path(p) for p in items if is_heavy(Path(p))]  # Paths made one at a time
+    heavy = [Path(p) for p in items if is_heavy(p)]  # Paths made one at a time
     count = _file_workers(workers, len(heavy)) if len(heavy) > 1 else 1
     if count == 1:
         yield from _read_here(items, read)

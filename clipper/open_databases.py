@@ -15,7 +15,7 @@ import threading
 from collections import Counter
 from pathlib import Path
 
-from clipper.errors import ClipperError
+from clipper.errors import InvalidValue
 
 #: SQLite's companion files of a database ``x.db``: ``x.db-wal``, ``x.db-shm``, ``x.db-journal``.
 SIDECAR_SUFFIXES = ("-wal", "-shm", "-journal")
@@ -54,14 +54,15 @@ def open_database_for(path: str | os.PathLike[str]) -> Path | None:
     with _lock:
         if not _open:
             return None
-        candidates = [Path(path)]
-        name = Path(path).name
+        text = os.fspath(path)  # os.path, not Path: called for every imported file
+        candidates = [text]
+        folder, name = os.path.split(text)
         for suffix in SIDECAR_SUFFIXES:
             if name.endswith(suffix):
-                candidates.append(Path(path).with_name(name[: -len(suffix)]))
+                candidates.append(os.path.join(folder, name[: -len(suffix)]))
         for candidate in candidates:
             if _identity(candidate) in _open:
-                return candidate
+                return Path(candidate)
     return None
 
 
@@ -72,7 +73,7 @@ def refuse_open_database(path: str | os.PathLike[str], action: str) -> None:
     """
     database = open_database_for(path)
     if database is not None:
-        raise ClipperError(
+        raise InvalidValue(
             f"{path} belongs to the Clipper database that is open ({database}); "
             f"Clipper cannot {action} it. Choose another file."
         )

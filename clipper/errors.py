@@ -77,3 +77,22 @@ class NoDatabase(ClipperError):
 class DatabaseError(ClipperError):
     """The database cannot be opened, read or written (full disk, read-only, damaged,
     another program's file …); nothing was changed."""
+
+
+class InvalidField(ClipperError):
+    """A value that breaks one of the field rules of :mod:`clipper.fields` (a tag name,
+    label, colour or key, an article's title, date, URL or language …); nothing was saved."""
+
+    code = "invalid_field"
+
+
+class KeyInUse(InvalidField):
+    """A tag key that another tag uses already (``Q`` and ``q`` are one key)."""
+
+    code = "key_in_use"
+
+
+class TagExists(InvalidField):
+    """A new tag's name is taken by another tag."""
+
+    code = "tag_exists"

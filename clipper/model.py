@@ -95,7 +95,7 @@ class ImportedArticle:
 
     def with_meta(self, meta: ArticleMeta) -> ImportedArticle:
         """Return a copy where every field the user gave wins over the derived one."""
-        for name in ("title", "outlet", "author", "published", "url", "language"):
+        for name in ArticleMeta.__dataclass_fields__:  # = clipper.fields.ARTICLE_FIELDS
             value = getattr(meta, name)
             if value is not None:
                 setattr(self, name, value)

@@ -7,8 +7,6 @@ never deleted here: annotations refer to them, and the four built-in ones always
 
 from __future__ import annotations
 
-import re
-
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -29,37 +27,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clipper import fields
 from clipper.errors import ClipperError
 from clipper.gui.default_button import make_only_default
+from clipper.gui.field_messages import sentence
 from clipper.gui.tag_bar import colour_icon
 from clipper.model import Tag
 from clipper.store import Store
 
-_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 DEFAULT_COLOUR = "#8e7dbe"
 COLUMNS = ("Colour", "Label", "Name", "Key")
-
-
-def key_problem(key: str, tag_name: str | None, tags: list[Tag]) -> str | None:
-    """Why ``key`` cannot be the key of ``tag_name`` (``None`` = a new tag), or None."""
-    if not key:
-        return None
-    if len(key) != 1 or key.isspace() or not key.isprintable():
-        return "A key is one letter, digit or symbol."
-    for tag in tags:
-        if tag.name != tag_name and tag.shortcut and tag.shortcut.lower() == key.lower():
-            return f"The key {key} is already used by {tag.label}. Choose another key."
-    return None
-
-
-def name_problem(name: str, tags: list[Tag]) -> str | None:
-    if not name:
-        return "Give the new tag a name (a lower-case word, e.g. money)."
-    if not _NAME.match(name):
-        return "A name is one lower-case word: letters, digits, - or _."
-    if any(tag.name == name for tag in tags):
-        return f"There is a tag named {name} already."
-    return None
 
 
 class TagsDialog(QDialog):
@@ -260,14 +237,22 @@ class TagsDialog(QDialog):
         return colour if colour.isValid() else None
 
     def problem(self) -> str | None:
-        """Why the editor's content cannot be saved (shown inline), or ``None``."""
+        """Why the editor's content cannot be saved, in the store's words (the rules of
+        :mod:`clipper.fields`), or ``None``."""
+        label = self.label_edit.text().strip()
         if self.editing is None:
-            issue = name_problem(self.name_edit.text().strip().lower(), self.tags)
+            name = fields.normalise_tag_name(self.name_edit.text())
+            issue = fields.tag_name_problem(name) or fields.tag_exists_problem(name, self.tags)
             if issue:
                 return issue
-        elif not self.label_edit.text().strip():
-            return "A tag needs a label."
-        return key_problem(self.key_edit.text(), self.editing, self.tags)
+            if label:  # an empty label becomes the name, capitalised
+                issue = fields.label_problem(label)
+        else:
+            issue = fields.label_problem(label)
+        key = self.key_edit.text()
+        if issue is None and key:
+            issue = fields.key_clash_problem(key, self.tags, self.editing)
+        return issue
 
     @Slot()
     def _on_text_changed(self) -> None:
@@ -279,7 +264,7 @@ class TagsDialog(QDialog):
         """Show what is wrong once the user has typed; Save stays enabled on an untouched
         form so that Enter (or a click) says what is missing."""
         issue = self.problem()
-        self.problem_label.setText(issue if issue and self.touched else "")
+        self.problem_label.setText((sentence(issue) or "") if self.touched else "")
         self.save_button.setEnabled(issue is None or not self.touched)
         return issue is None
 
@@ -294,7 +279,7 @@ class TagsDialog(QDialog):
         key = self.key_edit.text()
         try:
             if self.editing is None:
-                name = self.name_edit.text().strip().lower()
+                name = fields.normalise_tag_name(self.name_edit.text())
                 tag = self._store.add_tag(
                     name, label or None, colour=self._colour, shortcut=key or None
                 )
@@ -303,7 +288,7 @@ class TagsDialog(QDialog):
                     self.editing, label=label, colour=self._colour, shortcut=key
                 )
         except ClipperError as error:
-            self.problem_label.setText(f"Not saved: {error.message}")
+            self.problem_label.setText(f"Not saved: {sentence(error.message)}")
             return False
         self.reload()
         self.select_tag(tag.name)

@@ -34,7 +34,7 @@ from clipper.errors import (
     NotFound,
     UnknownTag,
 )
-from clipper.fields import tag_name_problem
+from clipper.fields import ARTICLE_FIELDS, normalise_tag_name
 from clipper.layout import CharLayout
 from clipper.model import (
     Annotation,
@@ -48,6 +48,7 @@ from clipper.paths import printable
 from clipper.quoting import quote
 from clipper.spans import validate_span
 from clipper.store.backups import backup_path, check_destination, copy_database
+from clipper.store.checks import check_new_tag, check_tag_fields, clean_article_fields
 from clipper.store.failures import database_error, primary_code, retry_busy
 from clipper.store.probe import Kind, probe, sqlite_uri
 from clipper.store.schema import MIGRATION_NAMES, migrations
@@ -57,7 +58,7 @@ _ARTICLE_COLUMNS = (
     "language, imported_at, content_hash"
 )
 _ANNOTATION_COLUMNS = 'id, article_id, start, "end", tag, text, note, created_at, updated_at, page'
-_EDITABLE_ARTICLE_FIELDS = frozenset({"title", "outlet", "author", "published", "url", "language"})
+_EDITABLE_ARTICLE_FIELDS = frozenset(ARTICLE_FIELDS)
 
 
 def now() -> str:
@@ -372,17 +373,13 @@ class Store:
         shortcut: str | None = None,
     ) -> Tag:
         """Define a new tag. Names are lower-case words; shortcuts are single keys."""
-        name = name.strip().lower()
-        problem = tag_name_problem(name)
-        if problem is not None:
-            raise ClipperError(problem)
+        name = normalise_tag_name(name)
+        label = label or name.capitalize()
+        shortcut = shortcut or None
         tags = self.list_tags()
-        if any(t.name == name for t in tags):
-            raise ClipperError(f"the tag {name!r} exists already")
-        if shortcut is not None and any(t.shortcut == shortcut for t in tags):
-            raise ClipperError(f"the key {shortcut!r} is already used by another tag")
+        check_new_tag(name, label, colour, shortcut, tags)
         position = max((t.position for t in tags), default=0) + 1
-        tag = Tag(name, label or name.capitalize(), colour, shortcut, position, False)
+        tag = Tag(name, label, colour, shortcut, position, False)
         with self._write():
             self.db.execute(
                 "INSERT INTO tags (name, label, colour, shortcut, position, builtin) "
@@ -401,10 +398,7 @@ class Store:
     ) -> Tag:
         """Change a tag's label, colour or key (``shortcut=""`` removes the key)."""
         tag = self.get_tag(name)
-        if shortcut:
-            clash = [t for t in self.list_tags() if t.shortcut == shortcut and t.name != name]
-            if clash:
-                raise ClipperError(f"the key {shortcut!r} is already used by {clash[0].name!r}")
+        check_tag_fields(name, label, colour, shortcut, self.list_tags())
         new = Tag(
             tag.name,
             label if label is not None else tag.label,
@@ -438,6 +432,7 @@ class Store:
             raise ClipperError("the article has no text")
         if "\x00" in text:
             raise ClipperError("the article text contains NUL characters (is it a binary file?)")
+        meta = clean_article_fields({name: getattr(imported, name) for name in ARTICLE_FIELDS})
         digest = content_hash(text)
         existing = self.find_article_by_hash(digest)
         if existing is not None and not force:
@@ -447,16 +442,11 @@ class Store:
                 existing,
             )
         row = {
-            "title": imported.title,
+            **meta,
             "text": text,
             "length": len(text),
-            "outlet": imported.outlet,
-            "author": imported.author,
-            "published": imported.published,
-            "url": imported.url,
             "source_name": imported.source_name,
             "source_kind": imported.source_kind,
-            "language": imported.language,
             "imported_at": now(),
             "content_hash": digest,
         }
@@ -494,8 +484,7 @@ class Store:
         bad = set(fields) - _EDITABLE_ARTICLE_FIELDS
         if bad:
             raise ClipperError(f"these article fields cannot be edited: {', '.join(sorted(bad))}")
-        if "title" in fields and not (fields["title"] or "").strip():
-            raise ClipperError("an article needs a title")
+        fields = clean_article_fields(fields)
         self.get_article(article_id)
         if fields:
             assignments = ", ".join(f"{name} = ?" for name in fields)

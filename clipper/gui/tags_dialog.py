@@ -264,7 +264,9 @@ class TagsDialog(QDialog):
         """Show what is wrong once the user has typed; Save stays enabled on an untouched
         form so that Enter (or a click) says what is missing."""
         issue = self.problem()
-        self.problem_label.setText((sentence(issue) or "") if self.touched else "")
+        shown = issue if self.touched else None
+        self.problem_label.setText(sentence(shown) or "")
+        self.problem_label.setToolTip(shown or "")  # the rule's message as the core words it
         self.save_button.setEnabled(issue is None or not self.touched)
         return issue is None
 
@@ -289,6 +291,7 @@ class TagsDialog(QDialog):
                 )
         except ClipperError as error:
             self.problem_label.setText(f"Not saved: {sentence(error.message)}")
+            self.problem_label.setToolTip(error.message)
             return False
         self.reload()
         self.select_tag(tag.name)

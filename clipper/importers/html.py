@@ -197,8 +197,7 @@ def _date(value: str | None) -> str | None:
 
 
 def _url(value: str | None) -> str | None:
-    value = _clean(value)
-    return _kept("url", value) if value and value.startswith(("https://", "http://")) else None
+    return _kept("url", _clean(value))
 
 
 def _language(value: str | None) -> str | None:

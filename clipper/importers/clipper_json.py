@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from clipper.errors import InvalidExport
+from clipper.errors import Hint, InvalidExport
 from clipper.importers import check_importable, json_reader
 from clipper.importers.export_format import (
     ExportArticle,
@@ -66,9 +66,9 @@ def _refuse_other_formats(head: bytes, name: str) -> None:
         else "not JSON"
     )
     raise InvalidExport(
-        f"{name} is {what}: import-annotations reads Clipper JSON exports (written by "
-        "`clipper export --format json`); to add articles from text, PDF or web pages use "
-        "`clipper import`"
+        f"{name} is {what}: annotations are merged from Clipper JSON exports only (an export "
+        "in the JSON format); text, PDF or web pages are imported as articles instead",
+        hint=Hint.JSON_EXPORT,
     )
 
 

@@ -262,6 +262,11 @@ class Session:
         self._record(f"Edit the properties of {_preview(before.title)}", put(before), put(after))
         return Changes(articles_updated=(article_id,))
 
+    def delete_article(self, article_id: int) -> Changes:
+        """Remove an article with its annotations and layout."""
+        self.store.delete_article(article_id)
+        return Changes(articles_removed=(article_id,))
+
     # -- tags -----------------------------------------------------------------------------
 
     def add_tag(

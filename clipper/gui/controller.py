@@ -213,6 +213,19 @@ class Controller(QObject):
         self._apply(self.session.edit_tag(name, label=label, colour=colour, shortcut=shortcut))
         return self.session.get_tag(name)
 
+    def tag_usage(self, name: str) -> int:
+        """How many annotations carry the tag ``name`` (in every article)."""
+        return self.session.tag_counts().get(name, 0)
+
+    def rename_tag(self, old: str, new: str) -> None:
+        self._apply(self.session.rename_tag(old, new))
+
+    def delete_tag(self, name: str, *, delete_annotations: bool = False) -> None:
+        self._apply(self.session.delete_tag(name, delete_annotations=delete_annotations))
+
+    def merge_tags(self, source: str, target: str) -> None:
+        self._apply(self.session.merge_tags(source, target))
+
     # -- undo -----------------------------------------------------------------------------
 
     @property
@@ -277,37 +290,44 @@ class Controller(QObject):
                 + changes.annotations_updated
             )
         }
-        elsewhere = touched - {self.article_id}
-        if elsewhere:  # undo acting on another article: show that one (reloaded)
+        if len(touched) == 1 and self.article_id not in touched and not changes.tags:
+            # An undo acting on another article: show that one (reloaded).
             if view != Changes() or library:
                 self.changed.emit(_joined(view, Changes(library=library)))
-            self.open_article(max(elsewhere))
+            self.open_article(next(iter(touched)))
             self.undoChanged.emit()
             return
-        if touched:
-            counts = bool(changes.annotations_added or changes.annotations_removed)
-            for a in changes.annotations_removed:
-                self.annotations.pop(a.id, None)
-            for a in changes.annotations_added:
-                self.annotations[a.id] = a
-            for a in changes.annotations_updated:
-                old = self.annotations.get(a.id)
-                counts = counts or old is None or old.tag != a.tag
-                self.annotations[a.id] = a
-            view = _joined(
-                view,
-                Changes(
-                    added=changes.annotations_added,
-                    removed=changes.annotations_removed,
-                    updated=changes.annotations_updated,
-                    counts_of=self.article_id if counts else None,
-                ),
-            )
+        if self.article_id in touched:
+            view = _joined(view, self._annotations_changed(changes))
+        library = library or bool(touched - {self.article_id})  # other rows' counts
         if library:
             view = _joined(view, Changes(library=True))
         if view != Changes():
             self.changed.emit(view)
         self.undoChanged.emit()
+
+    def _annotations_changed(self, changes: CoreChanges) -> Changes:
+        """Apply the current article's annotation changes; the views' incremental record."""
+        mine = self.article_id
+
+        def here(annotations: tuple[Annotation, ...]) -> tuple[Annotation, ...]:
+            return tuple(a for a in annotations if a.article_id == mine)
+
+        removed = here(changes.annotations_removed)
+        added = here(changes.annotations_added)
+        updated = here(changes.annotations_updated)
+        counts = bool(added or removed)
+        for a in removed:
+            self.annotations.pop(a.id, None)
+        for a in added:
+            self.annotations[a.id] = a
+        for a in updated:
+            old = self.annotations.get(a.id)
+            counts = counts or old is None or old.tag != a.tag
+            self.annotations[a.id] = a
+        return Changes(
+            added=added, removed=removed, updated=updated, counts_of=mine if counts else None
+        )
 
     # -- other writers ------------------------------------------------------------------
 

@@ -671,9 +671,9 @@ def import_annotations_command(ctx: Context, file: Path) -> None:
 
     Example: clipper import-annotations colleague-export.json
     """
-    from clipper.importers.clipper_json import merge_export
+    from clipper.operations import Session
 
-    report = merge_export(ctx.store, file)
+    report = Session(ctx.store).import_annotations(file)
     click.echo(
         f"articles: {report.articles_created} created, {report.articles_matched} matched; "
         f"annotations: {report.annotations_added} added, "

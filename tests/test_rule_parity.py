@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QDialog
 
 from clipper import fields
 from clipper.errors import ClipperError, InvalidField, KeyInUse
+from clipper.gui.controller import Controller
 from clipper.gui.field_messages import beside_field, sentence
 from clipper.gui.properties_dialog import ArticlePropertiesDialog
 from clipper.gui.tags_dialog import TagsDialog
@@ -80,7 +81,7 @@ def store(db_path: Path) -> Any:
 
 
 def tags_dialog(qtbot: Any, store: Store) -> TagsDialog:
-    dialog = TagsDialog(store, None)
+    dialog = TagsDialog(Controller(store), None)
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog
@@ -170,7 +171,7 @@ def test_label_colour_and_key_rules_hold_in_the_store(store: Store) -> None:
 
 
 def properties_dialog(qtbot: Any, store: Store) -> ArticlePropertiesDialog:
-    dialog = ArticlePropertiesDialog(store, 1, None)
+    dialog = ArticlePropertiesDialog(Controller(store), 1, None)
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog

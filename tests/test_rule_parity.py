@@ -10,7 +10,9 @@ keep the core's words in the problem's tooltip; nothing is written in any of the
 from __future__ import annotations
 
 import hashlib
+import json
 import os
+import re
 import sqlite3
 import subprocess
 import sys
@@ -29,6 +31,7 @@ from clipper.gui.field_messages import beside_field, sentence
 from clipper.gui.properties_dialog import ArticlePropertiesDialog
 from clipper.gui.tags_dialog import TagsDialog
 from clipper.model import ArticleMeta, ImportedArticle
+from clipper.operations import Session
 from clipper.store import Store
 
 CRANE = Path(__file__).parent / "fixtures" / "articles" / "wikinews_news_crane.txt"
@@ -114,6 +117,7 @@ def test_an_invalid_tag_name_is_refused_alike(
     expected = fields.tag_name_problem(name)
     assert expected is not None
     assert store_message(InvalidField, store.add_tag, name) == expected
+    assert store_message(InvalidField, Session(store).add_tag, name) == expected
     assert cli_message(db_path, "tags", "add", "--", name) == expected
     assert shown_by_tags_dialog(qtbot, store, name) == expected
     assert state(db_path) == before
@@ -139,6 +143,7 @@ def test_a_key_clash_is_refused_alike_whatever_the_case(
     expected = "the key Q is already used by the tag Quiet; choose another key"
     assert store_message(KeyInUse, store.add_tag, "money", shortcut="Q") == expected
     assert store_message(KeyInUse, store.update_tag, "figure", shortcut="Q") == expected
+    assert store_message(KeyInUse, Session(store).edit_tag, "figure", shortcut="Q") == expected
     assert cli_message(db_path, "tags", "add", "money", "--key", "Q") == expected
     assert shown_by_tags_dialog(qtbot, store, "money", key="Q") == expected
     # editing a tag in the dialog: the same words
@@ -199,8 +204,13 @@ def test_bad_metadata_is_refused_alike(
     imported = ImportedArticle("Another text.", "Another", "x.txt", "txt")
     imported.with_meta(ArticleMeta(**{field: value}))
     assert store_message(InvalidField, store.add_article, imported) == expected
-    # the command line
+    # the command line, also as a JSON error object
     assert cli_message(db_path, "import", str(CRANE), "--force", option, value) == expected
+    code, err = cli(db_path, "import", str(CRANE), "--force", "--json", option, value)
+    assert code == 1 and json.loads(err) == {"error": "invalid_field", "message": expected}
+    # the operations layer the app and the command line share
+    with pytest.raises(InvalidField, match=re.escape(expected)):
+        Session(store).edit_article(1, **{field: value})
     # the dialog: the message under the field (without the value it shows), all in the tooltip
     dialog = properties_dialog(qtbot, store)
     dialog.edits[field].setText(value)
@@ -303,3 +313,28 @@ def test_no_red_error_before_anything_is_typed(qtbot: Any, store: Store) -> None
     assert dialog.save_button.isEnabled()  # Enter can still say what is missing
     qtbot.keyClicks(dialog.name_edit, "-")
     assert dialog.problem_label.text() == sentence(fields.tag_name_problem("-"))
+
+
+# -- importers hand the store only what its rules accept -----------------------------------
+
+
+def test_an_html_page_odd_address_and_language_are_left_out(store: Store) -> None:
+    from clipper.importers.html import read_html
+
+    body = "".join(
+        f"<p>Paragraph {i} of the story, with enough words to count as the main text.</p>"
+        for i in range(8)
+    )
+    page = (
+        '<html lang="x-klingon"><head><title>A headline</title>'
+        '<link rel="canonical" href="javascript:alert(1)"></head>'
+        f"<body><article><h1>A headline</h1>{body}</article></body></html>"
+    )
+    odd = read_html(page.encode(), "odd.html")
+    assert (odd.url, odd.language) == (None, None)
+    assert store.add_article(odd).title == "A headline"  # imported, not refused
+    fine = page.replace("javascript:alert(1)", "https://example.org/a").replace(
+        "x-klingon", "en-GB"
+    )
+    kept = read_html(fine.encode(), "fine.html")
+    assert (kept.url, kept.language) == ("https://example.org/a", "en-GB")

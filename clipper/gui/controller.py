@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, Signal
 
 from clipper.errors import ClipperError, NotFound
+from clipper.fields import same_key
 from clipper.gui.workers import Job
 from clipper.model import Annotation, Article, Tag
 from clipper.operations import Changes as CoreChanges
@@ -119,7 +120,8 @@ class Controller(QObject):
         return next((t for t in self.tags if t.name == name), None)
 
     def tag_for_key(self, key: str) -> Tag | None:
-        return next((t for t in self.tags if t.shortcut and t.shortcut == key), None)
+        """The tag whose key is ``key`` (``Q`` is the key ``q``, as for Qt's shortcuts)."""
+        return next((t for t in self.tags if t.shortcut and same_key(t.shortcut, key)), None)
 
     # -- articles -----------------------------------------------------------------------
 

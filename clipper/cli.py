@@ -76,6 +76,8 @@ def advice(hint: Hint | None, suggestion: str | None = None) -> str | None:
         return "give the format with --format"
     if hint is Hint.DATABASE:
         return "`clipper import` creates one"
+    if hint is Hint.RESTORE:
+        return "`clipper restore BACKUP` restores one"
     if hint is Hint.JSON_EXPORT:
         return (
             "write one with `clipper export --format json`; add articles from text, PDF or "

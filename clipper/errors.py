@@ -35,6 +35,8 @@ class Hint(enum.Enum):
     DATABASE = "database"
     #: Merge only Clipper JSON exports; import other files as articles.
     JSON_EXPORT = "json_export"
+    #: Restore the database from a backup.
+    RESTORE = "restore"
 
 
 def _restore(cls: type[ClipperError], state: dict[str, Any]) -> ClipperError:

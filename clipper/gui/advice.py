@@ -34,6 +34,13 @@ def advice(
         return "install the language's Tesseract data, or import it with another OCR language"
     if hint is Hint.FORMAT:
         return "choose the format in the export dialog"
+    if hint is Hint.RESTORE:
+        return "quit Clipper and restore one with the command `clipper restore BACKUP`"
+    if hint is Hint.JSON_EXPORT:
+        return (
+            "merge it with the command `clipper import-annotations FILE`; add text, PDF or "
+            "web pages with File › Import files…"
+        )
     if hint is Hint.DATABASE:
         return "create one with File › New database…, or open another"
     return None

@@ -27,6 +27,8 @@ MAX_NOTE_CHARS = 1_000_000
 MAX_FIELD_CHARS = 100_000
 #: Longest tag name, in characters.
 MAX_TAG_NAME_CHARS = 64
+#: Longest coder name, in characters.
+MAX_CODER_NAME_CHARS = 64
 
 # [0-9], not \d: \d also matches other scripts' digits (e.g. fullwidth ２０２６).
 _DATE = re.compile(r"([0-9]{4})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12][0-9]|3[01]))?)?")
@@ -116,6 +118,44 @@ def tag_name_problem(value: str) -> str | None:
     return (
         f"{shown}{what} write a lower-case word of letters a-z, digits, - or _ that starts "
         f"with a letter or digit, at most {MAX_TAG_NAME_CHARS} characters (e.g. money)"
+    )
+
+
+def normalise_coder_name(value: str) -> str:
+    """A coder name as stored: trimmed."""
+    return value.strip()
+
+
+def coder_name_problem(value: str) -> str | None:
+    """A coder name (after :func:`normalise_coder_name`): 1 to 64 printable characters."""
+    if 0 < len(value) <= MAX_CODER_NAME_CHARS and value.isprintable() and value == value.strip():
+        return None
+    return (
+        f"{_show(value)} is not a coder name (1 to {MAX_CODER_NAME_CHARS} printable "
+        "characters, no spaces at either end)"
+    )
+
+
+_KEY = re.compile(r"[a-z][a-z0-9_]{0,63}")
+
+
+def attribute_key_problem(value: str) -> str | None:
+    """An attribute key: a lower-case letter, then letters, digits or _ (at most 64)."""
+    if _KEY.fullmatch(value):
+        return None
+    return (
+        f"{_show(value)} is not an attribute key (a lower-case letter, then lower-case "
+        "letters, digits or _, at most 64 characters; e.g. speaker)"
+    )
+
+
+def relation_type_problem(value: str) -> str | None:
+    """A relation type: the same form as an attribute key (e.g. ``said_by``)."""
+    if _KEY.fullmatch(value):
+        return None
+    return (
+        f"{_show(value)} is not a relation type (a lower-case letter, then lower-case "
+        "letters, digits or _, at most 64 characters; e.g. said_by)"
     )
 
 

@@ -338,3 +338,41 @@ def test_an_html_page_odd_address_and_language_are_left_out(store: Store) -> Non
     )
     kept = read_html(fine.encode(), "fine.html")
     assert (kept.url, kept.language) == ("https://example.org/a", "en-GB")
+
+
+# -- coders, attributes and relations (schema v3) ---------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["", "   ", "tab\there", "x" * 65])
+def test_a_bad_coder_name_is_refused_alike(store: Store, name: str) -> None:
+    expected = fields.coder_name_problem(fields.normalise_coder_name(name))
+    assert expected is not None
+    assert store_message(InvalidField, store.add_coder, name) == expected
+    assert store_message(InvalidField, Session(store).add_coder, name) == expected
+    article = store.add_article(ImportedArticle("Bob said so.", "T", "t.txt", "txt"))
+    assert (
+        store_message(InvalidField, store.add_annotation, article.id, 0, 3, "person", coder=name)
+        == expected
+    )
+    assert [c.name for c in store.list_coders()] == ["default"]
+
+
+@pytest.mark.parametrize("key", ["Speaker", "1st", "_x", "a-b", "x" * 65, ""])
+def test_a_bad_attribute_key_and_relation_type_are_refused_alike(store: Store, key: str) -> None:
+    article = store.add_article(ImportedArticle("Bob said so.", "T", "t.txt", "txt"))
+    person = store.add_annotation(article.id, 0, 3, "person")
+    quote = store.add_annotation(article.id, 4, 11, "quote")
+    session = Session(store)
+    attribute = fields.attribute_key_problem(key)
+    assert attribute is not None
+    assert store_message(InvalidField, store.set_attributes, quote.id, {key: "x"}) == attribute
+    assert (
+        store_message(InvalidField, session.edit_annotation, quote.id, attributes={key: "x"})
+        == attribute
+    )
+    relation = fields.relation_type_problem(key)
+    assert relation is not None
+    assert store_message(InvalidField, store.add_relation, quote.id, person.id, key) == relation
+    assert store_message(InvalidField, session.add_relation, quote.id, person.id, key) == relation
+    assert store.get_annotation(quote.id).attributes == {}
+    assert store.list_relations() == []

@@ -24,11 +24,16 @@ def check_new_tag(
 ) -> None:
     """A tag about to be added (``name`` already normalised) next to the existing ``tags``."""
     tags = list(tags)
+    check_tag_name(name, tags)
+    check_tag_fields(name, label, colour, shortcut, tags)
+
+
+def check_tag_name(name: str, tags: Iterable[Tag]) -> None:
+    """A new name for a tag (added or renamed; already normalised), free among ``tags``."""
     _refuse(fields.tag_name_problem(name))
     exists = fields.tag_exists_problem(name, tags)
     if exists is not None:
         raise TagExists(exists)
-    check_tag_fields(name, label, colour, shortcut, tags)
 
 
 def check_tag_fields(

@@ -12,6 +12,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
+from clipper.fields import same_key
+
 SOURCE_KINDS = ("txt", "md", "pdf", "html", "clipboard", "stdin", "json")
 
 #: Where an annotation came from: made by a person, read from a file, proposed by an engine.
@@ -75,7 +77,7 @@ def find_tag(tags: Iterable[Tag], given: str) -> Tag | None:
     for matches in (
         lambda t: t.name == given,
         lambda t: folded in (t.name.casefold(), t.label.casefold()),
-        lambda t: t.shortcut is not None and t.shortcut == given.strip(),
+        lambda t: t.shortcut is not None and same_key(t.shortcut, given.strip()),
     ):
         found = [t for t in tags if matches(t)]
         if found:

@@ -376,3 +376,10 @@ def test_a_bad_attribute_key_and_relation_type_are_refused_alike(store: Store, k
     assert store_message(InvalidField, session.add_relation, quote.id, person.id, key) == relation
     assert store.get_annotation(quote.id).attributes == {}
     assert store.list_relations() == []
+
+
+def test_a_tag_key_is_found_whatever_its_case(store: Store) -> None:
+    from clipper.model import find_tag
+
+    found = find_tag(store.list_tags(), "Q")
+    assert found is not None and found.name == "quiet"  # its key is q

@@ -26,6 +26,7 @@ from clipper.errors import (
     ClipperError,
     DuplicateArticle,
     Hint,
+    InvalidField,
     InvalidValue,
     append_advice,
     hint_of,
@@ -37,7 +38,7 @@ from clipper.exporters import (
     export_to_stream,
     format_for,
 )
-from clipper.fields import date_problem
+from clipper.fields import ARTICLE_FIELDS, article_field_problem, normalise_article_field
 from clipper.model import Annotation, ArticleMeta, find_tag
 from clipper.paths import DB_ENV, default_db_path, printable
 from clipper.store import Store
@@ -295,31 +296,38 @@ def cli(ctx: click.Context) -> None:
 # -- import ------------------------------------------------------------------------------
 
 
-_META_OPTIONS = (
-    ("title", "Title (default: from the file)."),
-    ("outlet", "Publication or outlet."),
-    ("author", "Author."),
-    ("date", "Publication date, YYYY-MM-DD."),
-    ("url", "Where the article was published."),
-    ("language", "Language code, e.g. en."),
-)
+#: Help of the metadata options, one per :data:`clipper.fields.ARTICLE_FIELDS`.
+_META_HELP = {
+    "title": "Title (default: from the file).",
+    "outlet": "Publication or outlet.",
+    "author": "Author.",
+    "published": "Publication date, YYYY-MM-DD (or YYYY-MM, YYYY).",
+    "url": "Where the article was published (https://…).",
+    "language": "Language code, e.g. en.",
+}
+#: The option of a field when it is not ``--<field>``.
+_META_OPTION = {"published": "date"}
 
 
 def _meta_options(func: F) -> F:
-    """Add --title, --outlet, … and hand the command one ``meta: ArticleMeta`` instead."""
+    """Add --title, --outlet, … and hand the command one ``meta: ArticleMeta`` instead,
+    checked with the store's rules before anything is read."""
 
     @functools.wraps(func)
     def with_meta(*args: Any, **kwargs: Any) -> Any:
-        fields = {name: kwargs.pop(name) for name, _ in _META_OPTIONS}
-        date = fields.pop("date")
-        problem = None if date is None else date_problem(date)
-        if problem:
-            fail(f"--date: {problem}")
-        return func(*args, meta=ArticleMeta(published=date, **fields), **kwargs)
+        given = {name: kwargs.pop(_META_OPTION.get(name, name)) for name in ARTICLE_FIELDS}
+        for name, value in given.items():
+            if value is not None:
+                given[name] = value = normalise_article_field(name, value)
+                problem = article_field_problem(name, value)
+                if problem is not None:
+                    raise InvalidField(problem)
+        return func(*args, meta=ArticleMeta(**given), **kwargs)
 
     wrapped: Any = with_meta
-    for name, help_text in reversed(_META_OPTIONS):
-        wrapped = click.option(f"--{name}", help=help_text)(wrapped)
+    for name in reversed(ARTICLE_FIELDS):
+        option = _META_OPTION.get(name, name)
+        wrapped = click.option(f"--{option}", help=_META_HELP[name])(wrapped)
     return wrapped  # type: ignore[no-any-return]
 
 
@@ -644,9 +652,9 @@ def import_annotations_command(ctx: Context, file: Path) -> None:
 
     Example: clipper import-annotations colleague-export.json
     """
-    from clipper.importers.clipper_json import merge_export
+    from clipper.operations import Session
 
-    report = merge_export(ctx.store, file)
+    report = Session(ctx.store).import_annotations(file)
     click.echo(
         f"articles: {report.articles_created} created, {report.articles_matched} matched; "
         f"annotations: {report.annotations_added} added, "

@@ -217,3 +217,22 @@ def append_advice(text: str, advice: str | None) -> str:
     if stripped.endswith("."):
         return f"{stripped} {advice[0].upper()}{advice[1:]}."
     return f"{stripped}; {advice}"
+
+
+class InvalidField(InvalidValue):
+    """A value that breaks one of the field rules of :mod:`clipper.fields` (a tag name,
+    label, colour or key, an article's title, date, URL or language …); nothing was saved."""
+
+    code = "invalid_field"
+
+
+class KeyInUse(InvalidField):
+    """A tag key that another tag uses already (``Q`` and ``q`` are one key)."""
+
+    code = "key_in_use"
+
+
+class TagExists(InvalidField):
+    """A new tag's name is taken by another tag."""
+
+    code = "tag_exists"

@@ -8,7 +8,9 @@ error with the file position (e.g. "article #3, annotation #2: …").
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from datetime import date
+from typing import Protocol
 from urllib.parse import urlsplit
 
 #: Deepest nesting of arrays and objects accepted in a JSON file (Clipper writes 7 levels).
@@ -25,6 +27,8 @@ MAX_NOTE_CHARS = 1_000_000
 MAX_FIELD_CHARS = 100_000
 #: Longest tag name, in characters.
 MAX_TAG_NAME_CHARS = 64
+#: Longest coder name, in characters.
+MAX_CODER_NAME_CHARS = 64
 
 # [0-9], not \d: \d also matches other scripts' digits (e.g. fullwidth ２０２６).
 _DATE = re.compile(r"([0-9]{4})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12][0-9]|3[01]))?)?")
@@ -34,6 +38,7 @@ _TIMESTAMP = re.compile(
     r"(?:Z|[+-](?:[01][0-9]|2[0-3]):?[0-5][0-9])?"
 )
 _COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
+_TAG_NAME = re.compile(rf"[a-z0-9][a-z0-9_-]{{0,{MAX_TAG_NAME_CHARS - 1}}}", re.ASCII)
 #: A text that starts with a host name such as ``bbc.co.uk`` or ``www.example.org:8080``
 #: (labels of letters, digits and ``-``, a top-level domain of letters), then a path or nothing.
 _BARE_HOST = re.compile(
@@ -71,8 +76,8 @@ def normalise_url(value: str) -> str:
 
 
 def url_problem(value: str) -> str | None:
-    """An address with a scheme (``https://host/…``, ``http://…``, ``mailto:…``), no spaces;
-    check it after :func:`normalise_url`."""
+    """A web address: ``https://host/…`` or ``http://host/…``, no spaces (other schemes,
+    e.g. ``javascript:`` or ``file:``, are refused); check it after :func:`normalise_url`."""
     try:
         parts = urlsplit(value)
         host = parts.hostname
@@ -80,12 +85,11 @@ def url_problem(value: str) -> str | None:
         parts, host = None, None
     if (
         parts is None
-        or not re.fullmatch(r"[A-Za-z][A-Za-z0-9+.-]*", parts.scheme)
+        or parts.scheme.lower() not in ("http", "https")
+        or not host
         or any(c.isspace() or not c.isprintable() for c in value)
-        or (parts.scheme.lower() in ("http", "https") and not host)
-        or not (parts.netloc or parts.path)
     ):
-        return f"{_show(value)} is not a full address (start it with https:// or http://)"
+        return f"{_show(value)} is not a web address (start it with https:// or http://)"
     return None
 
 
@@ -105,16 +109,53 @@ def colour_problem(value: str) -> str | None:
 
 
 def tag_name_problem(value: str) -> str | None:
-    """A tag name as the store keeps it: a lower-case word (letters, digits, - or _)."""
-    if (
-        0 < len(value) <= MAX_TAG_NAME_CHARS
-        and value == value.strip().lower()
-        and value.replace("-", "").replace("_", "").isalnum()
-    ):
+    """A tag name as the store keeps it (after :func:`normalise_tag_name`): a lower-case
+    word of ASCII letters, digits, ``-`` or ``_`` that starts with a letter or digit."""
+    if _TAG_NAME.fullmatch(value):
+        return None
+    shown = _show(value) if value else "a tag needs a name:"
+    what = "" if not value else " is not a tag name:"
+    return (
+        f"{shown}{what} write a lower-case word of letters a-z, digits, - or _ that starts "
+        f"with a letter or digit, at most {MAX_TAG_NAME_CHARS} characters (e.g. money)"
+    )
+
+
+def normalise_coder_name(value: str) -> str:
+    """A coder name as stored: trimmed."""
+    return value.strip()
+
+
+def coder_name_problem(value: str) -> str | None:
+    """A coder name (after :func:`normalise_coder_name`): 1 to 64 printable characters."""
+    if 0 < len(value) <= MAX_CODER_NAME_CHARS and value.isprintable() and value == value.strip():
         return None
     return (
-        f"{_show(value)} is not a tag name (a lower-case word of letters, digits, - or _, "
-        f"at most {MAX_TAG_NAME_CHARS} characters)"
+        f"{_show(value)} is not a coder name (1 to {MAX_CODER_NAME_CHARS} printable "
+        "characters, no spaces at either end)"
+    )
+
+
+_KEY = re.compile(r"[a-z][a-z0-9_]{0,63}")
+
+
+def attribute_key_problem(value: str) -> str | None:
+    """An attribute key: a lower-case letter, then letters, digits or _ (at most 64)."""
+    if _KEY.fullmatch(value):
+        return None
+    return (
+        f"{_show(value)} is not an attribute key (a lower-case letter, then lower-case "
+        "letters, digits or _, at most 64 characters; e.g. speaker)"
+    )
+
+
+def relation_type_problem(value: str) -> str | None:
+    """A relation type: the same form as an attribute key (e.g. ``said_by``)."""
+    if _KEY.fullmatch(value):
+        return None
+    return (
+        f"{_show(value)} is not a relation type (a lower-case letter, then lower-case "
+        "letters, digits or _, at most 64 characters; e.g. said_by)"
     )
 
 
@@ -127,6 +168,121 @@ def text_problem(value: str, limit: int = MAX_FIELD_CHARS) -> str | None:
         what = "a NUL character" if bad.group() == "\x00" else "an unpaired surrogate"
         return f"contains {what} at position {bad.start()}"
     return None
+
+
+# -- tags -------------------------------------------------------------------------------
+
+#: Longest tag label, in characters (it is shown on a button).
+MAX_TAG_LABEL_CHARS = 100
+#: Keys the app keeps for itself: a tag cannot use them. Every app shortcut has a
+#: modifier or is a function/Delete key (see ``clipper.gui.shortcuts``), so no single
+#: printable key is reserved today.
+RESERVED_KEYS: frozenset[str] = frozenset()
+
+
+def normalise_tag_name(value: str) -> str:
+    """A tag name as typed, as the store keeps it: trimmed, lower-case."""
+    return value.strip().lower()
+
+
+def label_problem(value: str) -> str | None:
+    """A tag label: not empty, at most :data:`MAX_TAG_LABEL_CHARS` characters."""
+    if not value.strip():
+        return "a tag needs a label (e.g. Money)"
+    if len(value) > MAX_TAG_LABEL_CHARS:
+        return (
+            f"a tag label is at most {MAX_TAG_LABEL_CHARS} characters; this one has {len(value):,}"
+        )
+    problem = text_problem(value)
+    return None if problem is None else f"the label {problem}"
+
+
+def same_key(first: str, second: str) -> bool:
+    """Whether two tag keys are one key for Qt (``Q`` and ``q`` are the same key)."""
+    return first.lower() == second.lower()
+
+
+def key_problem(key: str) -> str | None:
+    """A tag key on its own: one letter, digit or symbol, not one the app keeps."""
+    if len(key) != 1 or key.isspace() or not key.isprintable():
+        return f"{_show(key)} is not a key: a tag key is one letter, digit or symbol (e.g. 5)"
+    if any(same_key(key, reserved) for reserved in RESERVED_KEYS):
+        return f"the key {key} is kept by Clipper for itself; choose another key"
+    return None
+
+
+def key_clash_problem(key: str, tags: Iterable[TagLike], tag_name: str | None = None) -> str | None:
+    """:func:`key_problem`, then whether another tag than ``tag_name`` (``None``: a new tag)
+    has the same key, compared as Qt does (``Q`` clashes with ``q``)."""
+    problem = key_problem(key)
+    if problem is not None:
+        return problem
+    for tag in tags:
+        if tag.name != tag_name and tag.shortcut and same_key(tag.shortcut, key):
+            return f"the key {key} is already used by the tag {tag.label}; choose another key"
+    return None
+
+
+def tag_exists_problem(name: str, tags: Iterable[TagLike]) -> str | None:
+    """Whether a tag named ``name`` exists already."""
+    if any(tag.name == name for tag in tags):
+        return f"there is a tag named {name} already; choose another name"
+    return None
+
+
+class TagLike(Protocol):
+    """What the key and name rules read of a tag (:class:`clipper.model.Tag`)."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def label(self) -> str: ...
+    @property
+    def shortcut(self) -> str | None: ...
+
+
+# -- article metadata ------------------------------------------------------------------
+
+#: The metadata of an article a user may give or edit, in the order shown everywhere.
+ARTICLE_FIELDS = ("title", "outlet", "author", "published", "url", "language")
+
+_LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
+
+
+def language_problem(value: str) -> str | None:
+    """A language code such as ``en``, ``fr`` or ``pt-BR``."""
+    if _LANGUAGE.fullmatch(value):
+        return None
+    return f"{_show(value)} is not a language code (write e.g. en, fr or pt-BR)"
+
+
+def normalise_article_field(name: str, value: str) -> str:
+    """A metadata value as stored: a URL gets ``https://`` before a bare host name."""
+    return normalise_url(value) if name == "url" else value
+
+
+def article_field_problem(name: str, value: str | None) -> str | None:
+    """Why ``value`` cannot be the article's ``name`` field (one of :data:`ARTICLE_FIELDS`,
+    after :func:`normalise_article_field`); ``None`` means "not given" and is fine except
+    for the title."""
+    if name not in ARTICLE_FIELDS:
+        return f"{name} is not an article field (the fields are {', '.join(ARTICLE_FIELDS)})"
+    if name == "title" and not (value or "").strip():
+        return "an article needs a title"
+    if value is None:
+        return None
+    problem = text_problem(value)
+    if problem is not None:
+        return f"the {name} {problem}"
+    rule = _FIELD_RULES.get(name)
+    return None if rule is None else rule(value)
+
+
+_FIELD_RULES: dict[str, Callable[[str], str | None]] = {
+    "published": date_problem,
+    "url": url_problem,
+    "language": language_problem,
+}
 
 
 def _show(value: str, width: int = 40) -> str:

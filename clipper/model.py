@@ -7,10 +7,44 @@ article text: 0-based, end-exclusive.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+import uuid as _uuid
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
+
+from clipper.fields import same_key
 
 SOURCE_KINDS = ("txt", "md", "pdf", "html", "clipboard", "stdin", "json")
+
+#: Where an annotation came from: made by a person, read from a file, proposed by an engine.
+ORIGINS = ("manual", "imported", "suggested")
+#: Where an annotation stands: suggestions wait ("pending") until accepted or rejected.
+STATUSES = ("pending", "accepted", "rejected")
+#: The coder of every annotation made before coders existed, and of those made without one.
+DEFAULT_CODER = "default"
+#: The namespace of Clipper's name-based UUIDs (tags and coders): the same name gives the
+#: same UUID in every database, so two coders' files agree on what a tag is.
+CLIPPER_NAMESPACE = _uuid.UUID("6f1c2a4e-3b7d-5e8f-9a0b-c1d2e3f4a5b6")
+
+#: An attribute's value; SQLite keeps the type (TEXT, INTEGER or REAL).
+AttributeValue = str | int | float
+#: The attributes of an annotation without any: shared, immutable.
+NO_ATTRIBUTES: Mapping[str, AttributeValue] = MappingProxyType({})
+
+
+def tag_uuid(name: str) -> str:
+    """The identity of the tag named ``name`` (kept when the tag is renamed)."""
+    return str(_uuid.uuid5(CLIPPER_NAMESPACE, "tag:" + name))
+
+
+def coder_uuid(name: str) -> str:
+    """The identity of the coder named ``name``."""
+    return str(_uuid.uuid5(CLIPPER_NAMESPACE, "coder:" + name))
+
+
+def new_uuid() -> str:
+    """A new random identity (articles, annotations, relations)."""
+    return str(_uuid.uuid4())
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +57,8 @@ class Tag:
     shortcut: str | None = None
     position: int = 0
     builtin: bool = False
+    #: Stable identity (see :func:`tag_uuid`); ``None`` for a tag not stored yet.
+    uuid: str | None = None
 
     @property
     def caption(self) -> str:
@@ -41,7 +77,7 @@ def find_tag(tags: Iterable[Tag], given: str) -> Tag | None:
     for matches in (
         lambda t: t.name == given,
         lambda t: folded in (t.name.casefold(), t.label.casefold()),
-        lambda t: t.shortcut is not None and t.shortcut == given.strip(),
+        lambda t: t.shortcut is not None and same_key(t.shortcut, given.strip()),
     ):
         found = [t for t in tags if matches(t)]
         if found:
@@ -95,7 +131,7 @@ class ImportedArticle:
 
     def with_meta(self, meta: ArticleMeta) -> ImportedArticle:
         """Return a copy where every field the user gave wins over the derived one."""
-        for name in ("title", "outlet", "author", "published", "url", "language"):
+        for name in ArticleMeta.__dataclass_fields__:  # = clipper.fields.ARTICLE_FIELDS
             value = getattr(meta, name)
             if value is not None:
                 setattr(self, name, value)
@@ -116,6 +152,7 @@ class Article:
     language: str | None
     imported_at: str
     content_hash: str
+    uuid: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +187,41 @@ class Annotation:
     updated_at: str
     #: First PDF page (1-based) the span lies on; ``None`` for non-PDF articles.
     page: int | None = None
+    uuid: str = ""
+    #: The name of the coder who made it.
+    coder: str = DEFAULT_CODER
+    #: One of :data:`ORIGINS`.
+    origin: str = "manual"
+    #: What made it, for imported and suggested annotations (e.g. "figures 1.0").
+    origin_detail: str | None = None
+    #: One of :data:`STATUSES`.
+    status: str = "accepted"
+    #: Typed key → value pairs (e.g. ``speaker``, ``value``, ``unit``).
+    attributes: Mapping[str, AttributeValue] = field(
+        default_factory=lambda: NO_ATTRIBUTES, hash=False
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Coder:
+    """A person (or engine) who makes annotations."""
+
+    id: int
+    uuid: str
+    name: str
+    created_at: str
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """A typed link from one annotation to another (e.g. a quote ``said_by`` a person)."""
+
+    id: int
+    uuid: str
+    from_id: int
+    to_id: int
+    type: str
+    created_at: str
 
 
 def content_hash(text: str) -> str:

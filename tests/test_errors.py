@@ -259,7 +259,7 @@ def test_json_errors_of_a_command_with_and_without_a_hint(tmp_path: Path) -> Non
     bad_span = run_cli("annotate", "1", "5", "2", "quote", "--db", db, "--json")
     assert bad_span.returncode == 1 and json.loads(bad_span.stderr)["error"] == "invalid_span"
     bad_date = run_cli("import", str(CRANE), "--date", "soon", "--db", db, "--json")
-    assert bad_date.returncode == 1 and json.loads(bad_date.stderr)["error"] == "invalid_value"
+    assert bad_date.returncode == 1 and json.loads(bad_date.stderr)["error"] == "invalid_field"
 
 
 def test_a_duplicate_import_names_force_in_text_and_in_json(tmp_path: Path) -> None:

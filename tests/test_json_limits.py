@@ -19,7 +19,7 @@ from json_cases import OTHER, TEXT, clipper_layout, valid_document
 
 from clipper import fields
 from clipper.errors import ClipperError, InvalidExport
-from clipper.importers.clipper_json import merge_export
+from clipper.operations.merge import merge_export
 from clipper.store import Store
 
 INJECTION = (
@@ -231,6 +231,12 @@ def _set(document: dict[str, Any], where: str, key: str, value: Any) -> None:
         ("article", "published", "24/02/2025", "not a date"),
         ("article", "published", "２０２５-02-24", "not a date"),
         ("article", "url", "https://x\x00", "NUL"),
+        # the store's rules for every write (clipper.fields): a web address, a language code
+        ("article", "url", "mailto:desk@example.org", "not a web address"),
+        ("article", "url", "javascript:alert(1)", "not a web address"),
+        ("article", "url", "notes from the desk", "not a web address"),
+        ("article", "language", "english", "not a language code"),
+        ("tag", "label", "x" * (fields.MAX_TAG_LABEL_CHARS + 1), "at most"),
         ("article", "source_kind", "Web Page", "short lower-case word"),
         ("article", "id", "1", "whole number"),
         ("article", "annotations", "none", '"annotations" must be a list'),
@@ -273,10 +279,8 @@ def test_wrong_fields_are_refused_and_change_nothing(
         ("published", "2015-09"),
         ("published", None),
         ("published", ""),
-        ("url", "mailto:desk@example.org"),
-        ("url", "notes from the desk"),  # --url is free text: own exports merge back
+        ("url", "bbc.co.uk/news/x"),  # stored as https://bbc.co.uk/news/x
         ("language", "pt-BR"),
-        ("language", "english"),
         ("note", None),
         ("created_at", "2026-11-24 13:21:05"),
         ("created_at", "2026-11-24T13:21+01:00"),

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import uuid
 from pathlib import Path
 
 from sqlite_utils import Database
 
+from clipper.model import BUILTIN_TAGS, DEFAULT_CODER, tag_uuid
 from clipper.store import SCHEMA_VERSION, Store
 from clipper.store.schema import MIGRATION_NAMES, migrations
 
@@ -52,6 +54,12 @@ def test_committed_v1_fixture_upgrades(tmp_path: Path) -> None:
         assert store.schema_version() == SCHEMA_VERSION
         assert [a.text for a in store.list_annotations()] == ["Old"]
         assert store.list_articles(search="text")[0].title == "Old"
+        [annotation] = store.list_annotations()
+        assert annotation.coder == DEFAULT_CODER
+        assert (annotation.origin, annotation.status) == ("manual", "accepted")
+        assert uuid.UUID(annotation.uuid).version == 4
+        assert uuid.UUID(store.get_article(annotation.article_id).uuid).version == 4
+        assert {t.uuid for t in store.list_tags()} == {tag_uuid(t.name) for t in BUILTIN_TAGS}
 
 
 def test_reopening_applies_nothing_twice(db_path: Path) -> None:

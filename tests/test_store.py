@@ -184,7 +184,7 @@ def test_user_tags(store: Store) -> None:
     assert tag.position == 5 and not tag.builtin
     with pytest.raises(ClipperError, match="already used"):
         store.add_tag("other", shortcut="5")
-    with pytest.raises(ClipperError, match="exists already"):
+    with pytest.raises(ClipperError, match="a tag named figure already"):
         store.add_tag("Figure")
     assert store.update_tag("source", colour="#abcdef").colour == "#abcdef"
     article_id = article(store)

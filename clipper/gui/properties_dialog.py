@@ -1,13 +1,12 @@
 """Article properties: edit the metadata, see where the text came from.
 
 The text itself never changes (annotations point into it); title, outlet, author,
-published date, URL and language are saved with :meth:`Store.update_article` on OK.
+published date, URL and language are saved on OK through the controller (an undoable
+operation: :meth:`clipper.operations.Session.edit_article`).
 Problems are shown next to the field, and OK stays disabled until they are fixed.
 """
 
 from __future__ import annotations
-
-import re
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QFontDatabase
@@ -24,13 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from clipper.errors import ClipperError
-from clipper.fields import date_problem, normalise_url
-from clipper.fields import url_problem as core_url_problem
+from clipper.fields import ARTICLE_FIELDS, article_field_problem, normalise_article_field
+from clipper.gui.controller import Controller
+from clipper.gui.field_messages import beside_field
 from clipper.model import Article
-from clipper.store import Store
 
-_LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
-EDITABLE = ("title", "outlet", "author", "published", "url", "language")
+EDITABLE = ARTICLE_FIELDS
 #: The fields that can be refused: each keeps a line for its problem, so that the dialog
 #: does not jump (change height, move the fields) when a problem appears.
 CHECKED = ("title", "published", "url", "language")
@@ -45,47 +43,41 @@ SOURCE_KINDS = {
 }
 
 
-#: The value at the start of a core message ("'12/09/2015' is …", "2015-02-30 is …").
-_VALUE_IS = re.compile(r"""^(?:'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|\S+) is """)
-
-
-def _beside_field(problem: str | None) -> str | None:
-    """A core message as a sentence shown under its field: without the value the field
-    shows already, so that it fits on the one line kept for it."""
-    if problem is None:
-        return None
-    problem = _VALUE_IS.sub("", problem)
-    return f"{problem[0].upper()}{problem[1:]}."
+def field_problem(name: str, text: str) -> str | None:
+    """The store's message for the article field ``name`` holding ``text`` (``""``: not
+    given), from :func:`clipper.fields.article_field_problem`, or None."""
+    value = normalise_article_field(name, text) if text else None
+    return article_field_problem(name, value)
 
 
 def published_problem(text: str) -> str | None:
-    """Why ``text`` is not a publication date, or None: the one date rule of
-    :func:`clipper.fields.date_problem` (YYYY-MM-DD, YYYY-MM or YYYY, a real date)."""
-    return _beside_field(date_problem(text) if text else None)
+    """Why ``text`` is not a publication date, as shown under the field, or None."""
+    return beside_field(field_problem("published", text))
 
 
 def url_problem(text: str) -> str | None:
-    """Why ``text`` is not an address, or None: :func:`clipper.fields.url_problem` after
-    :func:`clipper.fields.normalise_url` (a bare ``bbc.co.uk/news/x`` gets ``https://``)."""
-    return _beside_field(core_url_problem(normalise_url(text)) if text else None)
+    """Why ``text`` is not an address, as shown under the field, or None (a bare
+    ``bbc.co.uk/news/x`` gets ``https://``)."""
+    return beside_field(field_problem("url", text))
 
 
 def language_problem(text: str) -> str | None:
-    if not text or _LANGUAGE.match(text):
-        return None
-    return "Use a language code such as en, fr or pt-BR."
+    """Why ``text`` is not a language code, as shown under the field, or None."""
+    return beside_field(field_problem("language", text))
 
 
 class ArticlePropertiesDialog(QDialog):
     """Edit an article's metadata; OK saves it to the store."""
 
-    def __init__(self, store: Store, article_id: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, controller: Controller, article_id: int, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("articlePropertiesDialog")
         self.setWindowTitle("Article properties")
         self.setAccessibleName("Article properties")
-        self._store = store
-        self.article: Article = store.get_article(article_id)
+        self._controller = controller
+        self.article: Article = controller.session.get_article(article_id)
         self.edits: dict[str, QLineEdit] = {}
         self.problems: dict[str, QLabel] = {}
         self._build()
@@ -178,7 +170,7 @@ class ArticlePropertiesDialog(QDialog):
 
     def value(self, name: str) -> str:
         text = self.edits[name].text().strip()
-        return normalise_url(text) if name == "url" and text else text
+        return normalise_article_field(name, text) if text else text
 
     @Slot()
     def _show_full_url(self) -> None:
@@ -187,24 +179,22 @@ class ArticlePropertiesDialog(QDialog):
         if edit.text().strip() and self.value("url") != edit.text():
             edit.setText(self.value("url"))
 
-    def _problem(self, name: str) -> str | None:
+    def problem(self, name: str) -> str | None:
+        """The store's message for the field ``name`` as it is in the dialog, or None."""
         text = self.value(name)
-        original = getattr(self.article, name) or ""
-        if name == "title":
-            return None if text else "An article needs a title."
-        if text == original:
+        if name != "title" and text == (getattr(self.article, name) or ""):
             return None  # never refuse a value that is stored already
-        checks = {"published": published_problem, "url": url_problem, "language": language_problem}
-        check = checks.get(name)
-        return check(text) if check else None
+        return field_problem(name, text)
 
     @Slot()
     def _validate(self) -> bool:
         ok = True
         for name in EDITABLE:
-            problem = self._problem(name)
+            problem = self.problem(name)
             label = self.problems[name]
-            label.setText(problem or "")
+            # The line under the field leaves out the value the field shows (so that it
+            # fits on the one line kept for it); the tooltip has the whole message.
+            label.setText(beside_field(problem) or "")
             label.setToolTip(problem or "")
             label.setVisible(name in CHECKED or problem is not None)
             ok = ok and problem is None
@@ -227,7 +217,7 @@ class ArticlePropertiesDialog(QDialog):
         changes = self.changes()
         if changes:
             try:
-                self.article = self._store.update_article(self.article.id, **changes)
+                self.article = self._controller.update_article(self.article.id, **changes)
             except ClipperError as error:
                 self.error_label.setText(f"Not saved: {error.message}")
                 self.error_label.setToolTip(self.error_label.text())

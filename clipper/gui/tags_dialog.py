@@ -1,19 +1,19 @@
 """Edit > Tags…: the tags with their colour, label and key; add a tag, change one.
 
 Keys are single characters; a key another tag uses is refused inline before anything is
-saved (Qt treats ``a`` and ``A`` as the same key, so the check ignores case). Tags are
-never deleted here: annotations refer to them, and the four built-in ones always exist.
+saved (Qt treats ``a`` and ``A`` as the same key, so the check ignores case). A user tag
+can be deleted (with its annotations, after asking) or merged into another tag; both are
+undoable (Edit › Undo). The four built-in tags always exist.
 """
 
 from __future__ import annotations
-
-import re
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QColorDialog,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -29,37 +30,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clipper import fields
 from clipper.errors import ClipperError
+from clipper.gui.controller import Controller
 from clipper.gui.default_button import make_only_default
+from clipper.gui.field_messages import sentence
 from clipper.gui.tag_bar import colour_icon
 from clipper.model import Tag
-from clipper.store import Store
 
-_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 DEFAULT_COLOUR = "#8e7dbe"
 COLUMNS = ("Colour", "Label", "Name", "Key")
-
-
-def key_problem(key: str, tag_name: str | None, tags: list[Tag]) -> str | None:
-    """Why ``key`` cannot be the key of ``tag_name`` (``None`` = a new tag), or None."""
-    if not key:
-        return None
-    if len(key) != 1 or key.isspace() or not key.isprintable():
-        return "A key is one letter, digit or symbol."
-    for tag in tags:
-        if tag.name != tag_name and tag.shortcut and tag.shortcut.lower() == key.lower():
-            return f"The key {key} is already used by {tag.label}. Choose another key."
-    return None
-
-
-def name_problem(name: str, tags: list[Tag]) -> str | None:
-    if not name:
-        return "Give the new tag a name (a lower-case word, e.g. money)."
-    if not _NAME.match(name):
-        return "A name is one lower-case word: letters, digits, - or _."
-    if any(tag.name == name for tag in tags):
-        return f"There is a tag named {name} already."
-    return None
 
 
 class TagsDialog(QDialog):
@@ -67,12 +47,12 @@ class TagsDialog(QDialog):
 
     tagsChanged = Signal()
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("tagsDialog")
         self.setWindowTitle("Tags")
         self.setAccessibleName("Tags")
-        self._store = store
+        self._controller = controller
         self.tags: list[Tag] = []
         #: The tag being edited; ``None`` while a new tag is being written.
         self.editing: str | None = None
@@ -149,6 +129,24 @@ class TagsDialog(QDialog):
         form.addRow(row)
         layout.addWidget(self.editor)
 
+        self.remove_box = QGroupBox("Delete or merge")
+        self.remove_box.setAccessibleName("Delete or merge the tag")
+        remove_row = QHBoxLayout(self.remove_box)
+        self.merge_combo = QComboBox()
+        self.merge_combo.setObjectName("mergeTarget")
+        self.merge_combo.setAccessibleName("Merge into tag")
+        self.merge_button = QPushButton("&Merge into")
+        self.merge_button.setAccessibleName("Merge into the chosen tag")
+        self.merge_button.setToolTip("Give this tag's annotations the chosen tag, then remove it")
+        self.delete_button = QPushButton("&Delete tag")
+        self.delete_button.setAccessibleName("Delete tag")
+        remove_row.addWidget(self.merge_button)
+        remove_row.addWidget(self.merge_combo, 1)
+        remove_row.addWidget(self.delete_button)
+        layout.addWidget(self.remove_box)
+        self.merge_button.clicked.connect(self.merge_into_chosen)
+        self.delete_button.clicked.connect(self.delete_tag)
+
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         buttons.accepted.connect(self.accept)
@@ -165,8 +163,8 @@ class TagsDialog(QDialog):
     # -- table --------------------------------------------------------------------------
 
     def reload(self) -> None:
-        """Read the tags from the store and fill the table."""
-        self.tags = self._store.list_tags()
+        """Read the tags from the database and fill the table."""
+        self.tags = self._controller.session.list_tags()
         self.table.blockSignals(True)
         self.table.setRowCount(len(self.tags))
         for row, tag in enumerate(self.tags):
@@ -214,6 +212,11 @@ class TagsDialog(QDialog):
             if tag.builtin
             else ""
         )
+        self.merge_combo.clear()
+        for other in self.tags:
+            if other.name != name:
+                self.merge_combo.addItem(other.caption, other.name)
+        self.remove_box.setEnabled(not tag.builtin)
         self.touched = False
         self._validate()
 
@@ -231,6 +234,8 @@ class TagsDialog(QDialog):
         self.key_edit.setText(self._free_key())
         self.set_colour(DEFAULT_COLOUR)
         self.note_label.setText("")
+        self.merge_combo.clear()
+        self.remove_box.setEnabled(False)
         self.touched = False
         self._validate()
         self.name_edit.setFocus()
@@ -260,14 +265,22 @@ class TagsDialog(QDialog):
         return colour if colour.isValid() else None
 
     def problem(self) -> str | None:
-        """Why the editor's content cannot be saved (shown inline), or ``None``."""
+        """Why the editor's content cannot be saved, in the store's words (the rules of
+        :mod:`clipper.fields`), or ``None``."""
+        label = self.label_edit.text().strip()
         if self.editing is None:
-            issue = name_problem(self.name_edit.text().strip().lower(), self.tags)
+            name = fields.normalise_tag_name(self.name_edit.text())
+            issue = fields.tag_name_problem(name) or fields.tag_exists_problem(name, self.tags)
             if issue:
                 return issue
-        elif not self.label_edit.text().strip():
-            return "A tag needs a label."
-        return key_problem(self.key_edit.text(), self.editing, self.tags)
+            if label:  # an empty label becomes the name, capitalised
+                issue = fields.label_problem(label)
+        else:
+            issue = fields.label_problem(label)
+        key = self.key_edit.text()
+        if issue is None and key:
+            issue = fields.key_clash_problem(key, self.tags, self.editing)
+        return issue
 
     @Slot()
     def _on_text_changed(self) -> None:
@@ -279,7 +292,9 @@ class TagsDialog(QDialog):
         """Show what is wrong once the user has typed; Save stays enabled on an untouched
         form so that Enter (or a click) says what is missing."""
         issue = self.problem()
-        self.problem_label.setText(issue if issue and self.touched else "")
+        shown = issue if self.touched else None
+        self.problem_label.setText(sentence(shown) or "")
+        self.problem_label.setToolTip(shown or "")  # the rule's message as the core words it
         self.save_button.setEnabled(issue is None or not self.touched)
         return issue is None
 
@@ -294,18 +309,79 @@ class TagsDialog(QDialog):
         key = self.key_edit.text()
         try:
             if self.editing is None:
-                name = self.name_edit.text().strip().lower()
-                tag = self._store.add_tag(
+                name = fields.normalise_tag_name(self.name_edit.text())
+                tag = self._controller.add_tag(
                     name, label or None, colour=self._colour, shortcut=key or None
                 )
             else:
-                tag = self._store.update_tag(
+                tag = self._controller.edit_tag(
                     self.editing, label=label, colour=self._colour, shortcut=key
                 )
         except ClipperError as error:
-            self.problem_label.setText(f"Not saved: {error.message}")
+            self.problem_label.setText(f"Not saved: {sentence(error.message)}")
+            self.problem_label.setToolTip(error.message)
             return False
         self.reload()
         self.select_tag(tag.name)
         self.tagsChanged.emit()
+        return True
+
+    # -- delete and merge -----------------------------------------------------------------
+
+    def _confirm(self, title: str, text: str) -> bool:
+        answer = QMessageBox.question(
+            self,
+            title,
+            text + "\n\nEdit › Undo brings it back.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _after_removal(self, message: str) -> None:
+        self.reload()
+        if self.tags:
+            self.select_tag(self.tags[0].name)
+        self.problem_label.setText("")
+        self.note_label.setText(message)
+        self.tagsChanged.emit()
+
+    @Slot()
+    def delete_tag(self) -> bool:
+        """Delete the edited user tag; one in use only after asking (with its annotations)."""
+        name = self.editing
+        if name is None:
+            return False
+        tag = next(t for t in self.tags if t.name == name)
+        used = self._controller.tag_usage(name)
+        if used and not self._confirm(
+            "Delete tag",
+            f"Delete the tag {tag.label} and its {used} annotation{'s' if used != 1 else ''}?",
+        ):
+            return False
+        try:
+            self._controller.delete_tag(name, delete_annotations=bool(used))
+        except ClipperError as error:
+            self.problem_label.setText(f"Not deleted: {error.message}")
+            return False
+        self._after_removal(f"Deleted {tag.label}.")
+        return True
+
+    @Slot()
+    def merge_into_chosen(self) -> bool:
+        """Give the edited tag's annotations the chosen tag and remove the edited tag."""
+        source, target = self.editing, self.merge_combo.currentData()
+        if source is None or not target:
+            return False
+        labels = {t.name: t.label for t in self.tags}
+        if not self._confirm(
+            "Merge tags", f"Merge {labels[source]} into {labels[target]}? {labels[source]} goes."
+        ):
+            return False
+        try:
+            self._controller.merge_tags(source, target)
+        except ClipperError as error:
+            self.problem_label.setText(f"Not merged: {error.message}")
+            return False
+        self._after_removal(f"Merged {labels[source]} into {labels[target]}.")
         return True

@@ -133,15 +133,11 @@ def _tag(item: Any, number: int) -> ExportTag:
     problem = fields.tag_name_problem(name)
     if problem:
         raise _fail(where, "name", f"is wrong: {problem}")
-    shortcut = _optional(where, "shortcut", item.get("shortcut"))
-    if shortcut is not None and (
-        len(shortcut) != 1 or shortcut.isspace() or not shortcut.isprintable()
-    ):
-        raise _fail(where, "shortcut", "must be one letter, digit or symbol")
+    shortcut = _optional(where, "shortcut", item.get("shortcut"), fields.key_problem)
     _unknown(item, _TAG_KEYS, 4)
     return ExportTag(
         name,
-        _optional(where, "label", item.get("label")),
+        _optional(where, "label", item.get("label"), fields.label_problem),
         _optional(where, "colour", item.get("colour"), fields.colour_problem),
         shortcut,
     )
@@ -149,14 +145,20 @@ def _tag(item: Any, number: int) -> ExportTag:
 
 # -- articles ------------------------------------------------------------------------------
 
+
+def _article_rule(name: str) -> Callable[[str], str | None]:
+    """The store's rule for an article field (a URL is checked as the store keeps it)."""
+    return lambda value: fields.article_field_problem(
+        name, fields.normalise_article_field(name, value)
+    )
+
+
 _META: dict[str, Callable[[str], str | None] | None] = {
     "outlet": None,
     "author": None,
-    "published": fields.date_problem,
-    # Free text like the command line's --url and --language: a user's own export must
-    # always merge back, and the CSV writer protects every cell whatever it holds.
-    "url": None,
-    "language": None,
+    "published": _article_rule("published"),
+    "url": _article_rule("url"),
+    "language": _article_rule("language"),
     "source_name": None,
 }
 _INFO = ("imported_at", "content_hash")

@@ -20,6 +20,7 @@ from trafilatura import bare_extraction
 from trafilatura.settings import Document
 from trafilatura.xml import xmltotxt
 
+from clipper import fields
 from clipper.errors import Hint, ImportFailed, InputTooLarge, Notice
 from clipper.importers import limits
 from clipper.importers.limits import MIB, megabytes
@@ -38,7 +39,6 @@ _CODEC_FOR = {"iso8859_1": "cp1252", "ascii": "cp1252", "utf_16": "utf_8", "utf_
               "utf_16_be": "utf_8", "utf_32": "utf_8"}  # fmt: skip
 _BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 _HTML_LANG = re.compile(r"""<html\b[^>]*?\blang\s*=\s*["']?([A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*)""")
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 #: What a page title adds after the headline: " | Site", " - Site", " — Site", ": Site".
 _SITE_SUFFIX = re.compile(r"\s*[|\-–—:·]\s.*")
 #: Inline data (base64 images and fonts of pages saved as one file), 1 KB or longer.
@@ -204,13 +204,21 @@ def _clean(value: str | None) -> str | None:
     return value or None
 
 
+def _kept(name: str, value: str | None) -> str | None:
+    """``value`` if the store's rule for the article field ``name`` accepts it (a page's
+    odd date, address or language is left out rather than refusing the article)."""
+    if not value:
+        return None
+    value = fields.normalise_article_field(name, value)
+    return value if fields.article_field_problem(name, value) is None else None
+
+
 def _date(value: str | None) -> str | None:
-    return value if value and _DATE.fullmatch(value) else None
+    return _kept("published", value)
 
 
 def _url(value: str | None) -> str | None:
-    value = _clean(value)
-    return value if value and value.startswith(("https://", "http://")) else None
+    return _kept("url", _clean(value))
 
 
 def _language(value: str | None) -> str | None:
@@ -218,7 +226,7 @@ def _language(value: str | None) -> str | None:
     if not value:
         return None
     primary, _, rest = value.replace("_", "-").partition("-")
-    return f"{primary.lower()}-{rest}" if rest else primary.lower()
+    return _kept("language", f"{primary.lower()}-{rest}" if rest else primary.lower())
 
 
 def _page_language(page: str) -> str | None:

@@ -18,7 +18,6 @@ import os
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -28,44 +27,52 @@ from clipper import open_databases
 from clipper.errors import (
     ClipperError,
     DatabaseError,
-    DuplicateAnnotation,
     DuplicateArticle,
     NoDatabase,
     NotFound,
     UnknownTag,
 )
-from clipper.fields import tag_name_problem
+from clipper.fields import ARTICLE_FIELDS, normalise_tag_name
 from clipper.layout import CharLayout
 from clipper.model import (
-    Annotation,
     Article,
     ArticleSummary,
     ImportedArticle,
     Tag,
     content_hash,
+    new_uuid,
+    tag_uuid,
 )
 from clipper.paths import printable
-from clipper.quoting import quote
-from clipper.spans import validate_span
+from clipper.store.annotations import AnnotationStore
 from clipper.store.backups import backup_path, check_destination, copy_database
+from clipper.store.checks import check_new_tag, check_tag_fields, clean_article_fields
+from clipper.store.clock import now
 from clipper.store.failures import database_error, primary_code, retry_busy
 from clipper.store.probe import Kind, probe, sqlite_uri
+from clipper.store.relations import RelationStore
 from clipper.store.schema import MIGRATION_NAMES, migrations
 
-_ARTICLE_COLUMNS = (
-    "id, title, text, outlet, author, published, url, source_name, source_kind, "
-    "language, imported_at, content_hash"
+_ARTICLE_FIELDS = (
+    "id",
+    "title",
+    "text",
+    "outlet",
+    "author",
+    "published",
+    "url",
+    "source_name",
+    "source_kind",
+    "language",
+    "imported_at",
+    "content_hash",
+    "uuid",
 )
-_ANNOTATION_COLUMNS = 'id, article_id, start, "end", tag, text, note, created_at, updated_at, page'
-_EDITABLE_ARTICLE_FIELDS = frozenset({"title", "outlet", "author", "published", "url", "language"})
+_ARTICLE_COLUMNS = ", ".join(_ARTICLE_FIELDS)
+_EDITABLE_ARTICLE_FIELDS = frozenset(ARTICLE_FIELDS)
 
 
-def now() -> str:
-    """The current UTC time as ISO 8601 with milliseconds, e.g. ``2026-11-24T13:21:05.123Z``."""
-    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
-
-
-class Store:
+class Store(AnnotationStore, RelationStore):
     """A Clipper database file (or ``":memory:"``), migrated to the current schema.
 
     ``create=False`` refuses a file that does not exist (:class:`NoDatabase`) instead of
@@ -350,10 +357,10 @@ class Store:
 
     def list_tags(self) -> list[Tag]:
         rows = self.db.execute(
-            "SELECT name, label, colour, shortcut, position, builtin FROM tags "
+            "SELECT name, label, colour, shortcut, position, builtin, uuid FROM tags "
             "ORDER BY position, name"
         ).fetchall()
-        return [Tag(r[0], r[1], r[2], r[3], r[4], bool(r[5])) for r in rows]
+        return [Tag(r[0], r[1], r[2], r[3], r[4], bool(r[5]), r[6]) for r in rows]
 
     def get_tag(self, name: str) -> Tag:
         for tag in self.list_tags():
@@ -372,22 +379,18 @@ class Store:
         shortcut: str | None = None,
     ) -> Tag:
         """Define a new tag. Names are lower-case words; shortcuts are single keys."""
-        name = name.strip().lower()
-        problem = tag_name_problem(name)
-        if problem is not None:
-            raise ClipperError(problem)
+        name = normalise_tag_name(name)
+        label = label or name.capitalize()
+        shortcut = shortcut or None
         tags = self.list_tags()
-        if any(t.name == name for t in tags):
-            raise ClipperError(f"the tag {name!r} exists already")
-        if shortcut is not None and any(t.shortcut == shortcut for t in tags):
-            raise ClipperError(f"the key {shortcut!r} is already used by another tag")
+        check_new_tag(name, label, colour, shortcut, tags)
         position = max((t.position for t in tags), default=0) + 1
-        tag = Tag(name, label or name.capitalize(), colour, shortcut, position, False)
+        tag = Tag(name, label, colour, shortcut, position, False, tag_uuid(name))
         with self._write():
             self.db.execute(
-                "INSERT INTO tags (name, label, colour, shortcut, position, builtin) "
-                "VALUES (?, ?, ?, ?, ?, 0)",
-                [tag.name, tag.label, tag.colour, tag.shortcut, tag.position],
+                "INSERT INTO tags (name, label, colour, shortcut, position, builtin, uuid) "
+                "VALUES (?, ?, ?, ?, ?, 0, ?)",
+                [tag.name, tag.label, tag.colour, tag.shortcut, tag.position, tag.uuid],
             )
         return tag
 
@@ -401,10 +404,7 @@ class Store:
     ) -> Tag:
         """Change a tag's label, colour or key (``shortcut=""`` removes the key)."""
         tag = self.get_tag(name)
-        if shortcut:
-            clash = [t for t in self.list_tags() if t.shortcut == shortcut and t.name != name]
-            if clash:
-                raise ClipperError(f"the key {shortcut!r} is already used by {clash[0].name!r}")
+        check_tag_fields(name, label, colour, shortcut, self.list_tags())
         new = Tag(
             tag.name,
             label if label is not None else tag.label,
@@ -412,6 +412,7 @@ class Store:
             (shortcut or None) if shortcut is not None else tag.shortcut,
             tag.position,
             tag.builtin,
+            tag.uuid,
         )
         with self._write():
             self.db.execute(
@@ -438,6 +439,7 @@ class Store:
             raise ClipperError("the article has no text")
         if "\x00" in text:
             raise ClipperError("the article text contains NUL characters (is it a binary file?)")
+        meta = clean_article_fields({name: getattr(imported, name) for name in ARTICLE_FIELDS})
         digest = content_hash(text)
         existing = self.find_article_by_hash(digest)
         if existing is not None and not force:
@@ -447,18 +449,14 @@ class Store:
                 existing,
             )
         row = {
-            "title": imported.title,
+            **meta,
             "text": text,
             "length": len(text),
-            "outlet": imported.outlet,
-            "author": imported.author,
-            "published": imported.published,
-            "url": imported.url,
             "source_name": imported.source_name,
             "source_kind": imported.source_kind,
-            "language": imported.language,
             "imported_at": now(),
             "content_hash": digest,
+            "uuid": new_uuid(),
         }
         # A file name that is not UTF-8 (or a bad escape) cannot be stored as it is.
         row = {k: printable(v) if isinstance(v, str) else v for k, v in row.items()}
@@ -481,7 +479,7 @@ class Store:
         ).fetchone()
         if row is None:
             raise NotFound(f"there is no article {article_id}")
-        return Article(*row)
+        return Article(**dict(zip(_ARTICLE_FIELDS, row, strict=True)))
 
     def article_exists(self, article_id: int) -> bool:
         return (
@@ -494,8 +492,7 @@ class Store:
         bad = set(fields) - _EDITABLE_ARTICLE_FIELDS
         if bad:
             raise ClipperError(f"these article fields cannot be edited: {', '.join(sorted(bad))}")
-        if "title" in fields and not (fields["title"] or "").strip():
-            raise ClipperError("an article needs a title")
+        fields = clean_article_fields(fields)
         self.get_article(article_id)
         if fields:
             assignments = ", ".join(f"{name} = ?" for name in fields)
@@ -567,187 +564,6 @@ class Store:
             self._layout_cache[article_id] = None if row is None else CharLayout.from_bytes(row[0])
         return self._layout_cache[article_id]
 
-    # -- annotations -------------------------------------------------------------------------
-
-    def add_annotation(
-        self, article_id: int, start: int, end: int, tag: str, note: str = ""
-    ) -> Annotation:
-        """Tag ``start..end`` (code points) of an article; its text is sliced from the article."""
-        row = self.db.execute("SELECT length FROM articles WHERE id = ?", [article_id]).fetchone()
-        if row is None:
-            raise NotFound(f"there is no article {article_id}")
-        validate_span(int(row[0]), start, end)
-        self._check_tag(tag)
-        layout = self.get_layout(article_id)
-        page = layout.first_page(start, end) if layout is not None else None
-        stamp = now()
-        try:
-            with self._write():
-                cursor = self.db.execute(
-                    'INSERT INTO annotations (article_id, start, "end", tag, text, note, '
-                    "created_at, updated_at, page) "
-                    "SELECT id, ?, ?, ?, substr(text, ?, ?), ?, ?, ?, ? FROM articles WHERE id = ?",
-                    [start, end, tag, start + 1, end - start, note, stamp, stamp, page, article_id],
-                )
-        except sqlite3.IntegrityError as exc:
-            text = self.db.execute(
-                "SELECT substr(text, ?, ?) FROM articles WHERE id = ?",
-                [start + 1, end - start, article_id],
-            ).fetchone()[0]
-            raise self._duplicate(text, tag) from exc
-        return self.get_annotation(int(cursor.lastrowid or 0))
-
-    def restore_annotation(self, annotation: Annotation) -> Annotation:
-        """Put back a deleted annotation with its timestamps (used by undo), under its old
-        id unless another annotation took that id meanwhile (then under a new one).
-        Raises :class:`DuplicateAnnotation` if the span carries the tag again already."""
-        self._check_tag(annotation.tag)
-        columns = _ANNOTATION_COLUMNS.split(", ")
-        values = [
-            annotation.id,
-            annotation.article_id,
-            annotation.start,
-            annotation.end,
-            annotation.tag,
-            annotation.text,
-            annotation.note,
-            annotation.created_at,
-            annotation.updated_at,
-            annotation.page,
-        ]
-        if self.db.execute(
-            'SELECT 1 FROM annotations WHERE article_id = ? AND start = ? AND "end" = ? '
-            "AND tag = ?",
-            [annotation.article_id, annotation.start, annotation.end, annotation.tag],
-        ).fetchone():
-            raise self._duplicate(annotation.text, annotation.tag)
-        id_taken = self.db.execute(
-            "SELECT 1 FROM annotations WHERE id = ?", [annotation.id]
-        ).fetchone()
-        if id_taken:  # row ids are reused: another program's annotation has this one
-            columns, values = columns[1:], values[1:]
-        with self._write():
-            cursor = self.db.execute(
-                f"INSERT INTO annotations ({', '.join(columns)}) "
-                f"VALUES ({', '.join('?' for _ in columns)})",
-                values,
-            )
-            new_id = annotation.id if not id_taken else cursor.lastrowid
-        assert new_id is not None
-        return self.get_annotation(new_id)
-
-    def _duplicate(self, text: str, tag: str) -> DuplicateAnnotation:
-        return DuplicateAnnotation(f"{quote(text)} is already tagged {self.get_tag(tag).label}")
-
-    def _check_tag(self, tag: str) -> None:
-        if self.db.execute("SELECT 1 FROM tags WHERE name = ?", [tag]).fetchone() is None:
-            raise UnknownTag(f"unknown tag {tag!r}; known tags: {self._tag_names()}")
-
-    def get_annotation(self, annotation_id: int) -> Annotation:
-        row = self.db.execute(
-            f"SELECT {_ANNOTATION_COLUMNS} FROM annotations WHERE id = ?", [annotation_id]
-        ).fetchone()
-        if row is None:
-            raise NotFound(f"there is no annotation {annotation_id}")
-        return Annotation(*row)
-
-    def list_annotations(
-        self, article_id: int | None = None, *, tags: Sequence[str] | None = None
-    ) -> list[Annotation]:
-        """Annotations in text order (by article, start, end)."""
-        where: list[str] = []
-        params: list[Any] = []
-        if article_id is not None:
-            if not self.article_exists(article_id):
-                raise NotFound(f"there is no article {article_id}")
-            where.append("article_id = ?")
-            params.append(article_id)
-        if tags:
-            where.append(f"tag IN ({', '.join('?' * len(tags))})")
-            params.extend(tags)
-        sql = (
-            f"SELECT {_ANNOTATION_COLUMNS} FROM annotations"
-            + (" WHERE " + " AND ".join(where) if where else "")
-            + ' ORDER BY article_id, start, "end", id'
-        )
-        # SQLite hands out a new string object per value: let equal tags share one, and
-        # updated_at share created_at when equal (never edited) - ~6 MB less at 50,000.
-        tags_seen: dict[str, str] = {}
-        tag_object = tags_seen.setdefault
-        return [
-            Annotation(
-                ident,
-                article,
-                start,
-                end,
-                tag_object(tag, tag),
-                text,
-                note,
-                created,
-                created if updated == created else updated,
-                page,
-            )
-            for ident, article, start, end, tag, text, note, created, updated, page in (
-                self.db.execute(sql, params)
-            )
-        ]
-
-    def update_annotation(
-        self, annotation_id: int, *, tag: str | None = None, note: str | None = None
-    ) -> Annotation:
-        """Change an annotation's tag and/or note."""
-        current = self.get_annotation(annotation_id)
-        if tag is not None:
-            self._check_tag(tag)
-        new_tag = current.tag if tag is None else tag
-        new_note = current.note if note is None else note
-        if (new_tag, new_note) == (current.tag, current.note):
-            return current
-        try:
-            with self._write():
-                self.db.execute(
-                    "UPDATE annotations SET tag = ?, note = ?, updated_at = ? WHERE id = ?",
-                    [new_tag, new_note, now(), annotation_id],
-                )
-        except sqlite3.IntegrityError as exc:
-            raise self._duplicate(current.text, new_tag) from exc
-        return self.get_annotation(annotation_id)
-
-    def delete_annotation(self, annotation_id: int) -> Annotation:
-        """Remove an annotation; returns what was removed (for undo)."""
-        annotation = self.get_annotation(annotation_id)
-        with self._write():
-            self.db.execute("DELETE FROM annotations WHERE id = ?", [annotation_id])
-        return annotation
-
-    def count_annotations(self) -> int:
-        return int(self.db.execute("SELECT count(*) FROM annotations").fetchone()[0])
-
-    def tag_counts(self, article_id: int | None = None) -> dict[str, int]:
-        """How many annotations each tag has (in one article, or everywhere)."""
-        sql = "SELECT tag, count(*) FROM annotations"
-        params: list[Any] = []
-        if article_id is not None:
-            sql += " WHERE article_id = ?"
-            params.append(article_id)
-        return {tag: int(n) for tag, n in self.db.execute(sql + " GROUP BY tag", params)}
-
-    # -- bulk (merge of an exported file) ----------------------------------------------------
-
-    def insert_annotations_ignoring_duplicates(
-        self, rows: Sequence[tuple[int, int, int, str, str, str, str, str, int | None]]
-    ) -> int:
-        """Insert ``(article_id, start, end, tag, text, note, created_at, updated_at, page)``
-        rows, skipping exact duplicates; returns how many were added. Call inside
-        :meth:`transaction`; the caller has validated the spans."""
-        before = self.db.conn.total_changes
-        self.db.conn.executemany(
-            'INSERT OR IGNORE INTO annotations (article_id, start, "end", tag, text, note, '
-            "created_at, updated_at, page) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            rows,
-        )
-        return self.db.conn.total_changes - before
-
 
 def _translating(method: Callable[..., Any]) -> Callable[..., Any]:
     """Let an SQLite failure inside a Store method come out as a DatabaseError."""
@@ -762,10 +578,13 @@ def _translating(method: Callable[..., Any]) -> Callable[..., Any]:
     return translated
 
 
-for _name, _member in list(vars(Store).items()):
+# Every public method, including those of the parts Store is made of (one wrapper each).
+for _name in {n for part in Store.__mro__[:-1] for n in vars(part)}:
+    _member = getattr(Store, _name)
     if (
         not _name.startswith("_")
         and callable(_member)
+        and not isinstance(vars(Store).get(_name), staticmethod)
         and _name not in {"transaction", "bulk_writes", "backup", "restore"}
     ):
         setattr(Store, _name, _translating(_member))

@@ -9,9 +9,21 @@ from __future__ import annotations
 
 from sqlite_utils import Database, Migrations
 
-from clipper.model import BUILTIN_TAGS
+from clipper.model import BUILTIN_TAGS, DEFAULT_CODER, coder_uuid, tag_uuid
 
 MIGRATION_SET = "clipper"
+
+
+def _run(db: Database, script: str) -> None:
+    """Run ``;``-separated statements inside the upgrade's transaction (``executescript``
+    would commit it first). Statements here hold no ``;`` inside them."""
+    for statement in script.split(";"):
+        if statement.strip() and not all(
+            line.strip().startswith("--") or not line.strip() for line in statement.splitlines()
+        ):
+            db.execute(statement)
+
+
 migrations = Migrations(MIGRATION_SET)
 
 
@@ -78,14 +90,123 @@ def _initial(db: Database) -> None:
 
 @migrations(name="0002_pdf_layout")
 def _pdf_layout(db: Database) -> None:
-    db.executescript(
+    _run(
+        db,
         """
         CREATE TABLE article_layouts (
             article_id INTEGER PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
             data BLOB NOT NULL
         );
         ALTER TABLE annotations ADD COLUMN page INTEGER;
+        """,
+    )
+
+
+#: SQL giving a new random (version 4) UUID in the usual text form, one per row.
+UUID4_SQL = (
+    "lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || "
+    "substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) "
+    "|| substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)))"
+)
+
+
+@migrations(name="0003_core_v2")
+def _core_v2(db: Database) -> None:
+    """Identity (UUIDs), coders, origin and status, attributes and relations.
+
+    Annotations are rebuilt (ids kept) for their new columns and a unique span index that
+    includes the coder; every existing annotation goes to the coder ``default``.
+    """
+    # A new column on articles, filled without re-indexing every text for full-text search
+    # (the update trigger would delete and re-add each one): the trigger is put back after.
+    trigger = db.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'articles_au'"
+    ).fetchone()
+    db.execute("ALTER TABLE articles ADD COLUMN uuid TEXT NOT NULL DEFAULT ''")
+    if trigger is not None:
+        db.execute("DROP TRIGGER articles_au")
+    db.execute(f"UPDATE articles SET uuid = {UUID4_SQL}")
+    if trigger is not None:
+        db.execute(trigger[0])
+    db.execute("CREATE UNIQUE INDEX articles_uuid ON articles (uuid)")
+
+    db.execute("ALTER TABLE tags ADD COLUMN uuid TEXT NOT NULL DEFAULT ''")
+    names = [row[0] for row in db.execute("SELECT name FROM tags")]
+    db.conn.executemany(
+        "UPDATE tags SET uuid = ? WHERE name = ?", [(tag_uuid(n), n) for n in names]
+    )
+    db.execute("CREATE UNIQUE INDEX tags_uuid ON tags (uuid)")
+
+    _run(
+        db,
         """
+        CREATE TABLE coders (
+            id INTEGER PRIMARY KEY,
+            uuid TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL UNIQUE,
+            created_at TEXT NOT NULL
+        );
+        ALTER TABLE annotations RENAME TO annotations_v2;
+        CREATE TABLE annotations (
+            id INTEGER PRIMARY KEY,
+            uuid TEXT NOT NULL UNIQUE,
+            article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            tag TEXT NOT NULL REFERENCES tags (name) ON UPDATE CASCADE,
+            text TEXT NOT NULL,
+            note TEXT NOT NULL DEFAULT '',
+            coder_id INTEGER NOT NULL REFERENCES coders (id),
+            origin TEXT NOT NULL DEFAULT 'manual'
+                CHECK (origin IN ('manual', 'imported', 'suggested')),
+            origin_detail TEXT,
+            status TEXT NOT NULL DEFAULT 'accepted'
+                CHECK (status IN ('pending', 'accepted', 'rejected')),
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            page INTEGER,
+            CHECK (start >= 0 AND "end" > start)
+        );
+        """,
+    )
+    db.execute(
+        "INSERT INTO coders (id, uuid, name, created_at) VALUES (1, ?, ?, "
+        "strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))",
+        [coder_uuid(DEFAULT_CODER), DEFAULT_CODER],
+    )
+    db.execute(
+        'INSERT INTO annotations (id, uuid, article_id, start, "end", tag, text, note, '
+        "coder_id, created_at, updated_at, page) "
+        f'SELECT id, {UUID4_SQL}, article_id, start, "end", tag, text, note, 1, created_at, '
+        "updated_at, page FROM annotations_v2 ORDER BY id"
+    )
+    _run(
+        db,
+        """
+        DROP TABLE annotations_v2;
+        -- Serves "annotations of article X in text order" and forbids exact duplicates
+        -- (two coders may tag the same span).
+        CREATE UNIQUE INDEX annotations_span
+            ON annotations (article_id, start, "end", tag, coder_id);
+        CREATE INDEX annotations_tag ON annotations (tag);
+        CREATE TABLE annotation_attributes (
+            annotation_id INTEGER NOT NULL REFERENCES annotations (id) ON DELETE CASCADE,
+            key TEXT NOT NULL,
+            value NOT NULL CHECK (typeof(value) IN ('text', 'integer', 'real')),
+            PRIMARY KEY (annotation_id, key)
+        ) WITHOUT ROWID;
+        CREATE TABLE relations (
+            id INTEGER PRIMARY KEY,
+            uuid TEXT NOT NULL UNIQUE,
+            from_id INTEGER NOT NULL REFERENCES annotations (id) ON DELETE CASCADE,
+            to_id INTEGER NOT NULL REFERENCES annotations (id) ON DELETE CASCADE,
+            type TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            UNIQUE (from_id, to_id, type),
+            CHECK (from_id <> to_id)
+        );
+        CREATE INDEX relations_to ON relations (to_id);
+        """,
     )
 
 

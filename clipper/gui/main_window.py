@@ -41,7 +41,6 @@ from PySide6.QtWidgets import (
 from clipper import __version__
 from clipper.errors import ClipperError
 from clipper.gui import file_dialogs
-from clipper.gui.advice import explain
 from clipper.gui.annotations_pane import AnnotationsPane
 from clipper.gui.article_view import ArticleView
 from clipper.gui.commands import AddAnnotation, ChangeTag, DeleteAnnotations, EditNote
@@ -779,6 +778,8 @@ class MainWindow(QMainWindow):
         try:
             self.controller.open_database(path)
         except ClipperError as exc:
+            from clipper.gui.advice import explain
+
             show_error(self, "Cannot open the database", explain(exc))
             return
         last = self.settings.last_article(path)

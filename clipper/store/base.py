@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from sqlite_utils import Database
 
 from clipper.layout import CharLayout
-from clipper.model import Annotation, Tag
+from clipper.model import Annotation, Article, Tag
 
 
 class StoreBase:
@@ -22,12 +22,16 @@ class StoreBase:
     db: Database
     path: str
     _layout_cache: dict[int, CharLayout | None]
+    #: Coder ids by name (coders are never renamed or deleted; cleared by a restore).
+    _coder_ids: dict[str, int]
 
     if TYPE_CHECKING:
 
         def _write(self, *, patient: bool = False) -> AbstractContextManager[None]: ...
 
         def get_annotation(self, annotation_id: int) -> Annotation: ...
+
+        def get_article(self, article_id: int) -> Article: ...
 
         def get_tag(self, name: str) -> Tag: ...
 

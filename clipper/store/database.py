@@ -44,14 +44,14 @@ from clipper.model import (
     tag_uuid,
 )
 from clipper.paths import printable
-from clipper.store.annotations import AnnotationStore
 from clipper.store.backups import backup_path, check_destination, copy_database
 from clipper.store.checks import check_new_tag, check_tag_fields, clean_article_fields
 from clipper.store.clock import now
 from clipper.store.failures import database_error, primary_code, retry_busy
 from clipper.store.probe import Kind, probe, sqlite_uri
-from clipper.store.relations import RelationStore
 from clipper.store.schema import MIGRATION_NAMES, migrations
+from clipper.store.snapshots import SnapshotStore
+from clipper.store.tag_edits import TagEditStore
 
 _ARTICLE_FIELDS = (
     "id",
@@ -72,7 +72,7 @@ _ARTICLE_COLUMNS = ", ".join(_ARTICLE_FIELDS)
 _EDITABLE_ARTICLE_FIELDS = frozenset(ARTICLE_FIELDS)
 
 
-class Store(AnnotationStore, RelationStore):
+class Store(TagEditStore, SnapshotStore):
     """A Clipper database file (or ``":memory:"``), migrated to the current schema.
 
     ``create=False`` refuses a file that does not exist (:class:`NoDatabase`) instead of
@@ -93,6 +93,7 @@ class Store(AnnotationStore, RelationStore):
         self.migration_backup: Path | None = None
         self.readonly = False
         self._layout_cache: dict[int, CharLayout | None] = {}
+        self._coder_ids: dict[str, int] = {}
         if self.path == ":memory:":
             self.db = Database(self.path, execute_plugins=False)
             self._configure()
@@ -299,6 +300,7 @@ class Store(AnnotationStore, RelationStore):
         except sqlite3.Error as exc:
             raise database_error(name, exc) from exc
         self._layout_cache.clear()
+        self._coder_ids.clear()
         self._migrate()
         return safety
 

@@ -39,8 +39,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clipper.gui.icons import colour_icon
 from clipper.gui.shortcuts import ACTIONS
-from clipper.gui.tag_bar import colour_icon
 from clipper.model import Annotation, Tag
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -293,6 +293,7 @@ class MainWindow(QMainWindow):
         if changes.database:
             self.undo_stack.clear()
             self._importer = None
+            self.library.set_store(controller.store)
             self.settings.add_recent_database(controller.db_path)
         if changes.tags:
             self._set_tags()
@@ -333,14 +334,8 @@ class MainWindow(QMainWindow):
         self.view.set_tags(tags)
 
     def reload_library(self) -> None:
-        store = self.controller.store
-        tag = self.library.tag_filter_value()
-        rows = store.list_articles(
-            search=self.library.search_text() or None, tags=[tag] if tag else None
-        )
-        self.library.set_articles(
-            rows, self.controller.tags, self.controller.article_id, store.count_articles()
-        )
+        self.library.set_library_tags(self.controller.tags)
+        self.library.reload(current=self.controller.article_id)
 
     def _show_article(self) -> None:
         controller = self.controller
@@ -427,9 +422,9 @@ class MainWindow(QMainWindow):
         if last is not None and store.article_exists(last):
             self.open_article(last)
             return
-        newest = self.library.visible_article_ids()
-        if newest:
-            self.open_article(newest[0])
+        first = self.library.first_article_id()
+        if first is not None:
+            self.open_article(first)
 
     def open_article(self, article_id: int | None) -> None:
         try:
@@ -442,13 +437,14 @@ class MainWindow(QMainWindow):
             self.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def step_article(self, step: int) -> None:
-        ids = self.library.visible_article_ids()
-        if not ids:
+        model = self.library.model
+        if not model.ids:
             return
         current = self.controller.article_id
-        index = ids.index(current) + step if current in ids else 0
-        if 0 <= index < len(ids):
-            self.open_article(ids[index])
+        row = None if current is None else model.row_of(current)
+        index = 0 if row is None else row + step
+        if 0 <= index < len(model.ids):
+            self.open_article(model.ids[index])
 
     def open_sample(self) -> None:
         from clipper.library import open_sample

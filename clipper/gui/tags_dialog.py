@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from clipper.errors import ClipperError
 from clipper.gui.default_button import make_only_default
-from clipper.gui.tag_bar import colour_icon
+from clipper.gui.icons import colour_icon
 from clipper.model import Tag
 from clipper.store import Store
 

@@ -311,11 +311,13 @@ class MainWindow(QMainWindow):
             for a in changes.updated:
                 self.view.update_annotation(a)
                 self.annotations.update(a)
+        counts = None
         if changes.counts_of is not None:
             counts = controller.store.tag_counts(changes.counts_of)
             self.library.model.update_counts(changes.counts_of, counts)
         if changes.counts_of is not None or changes.article or changes.tags:
-            self._update_status_counts()
+            same = changes.counts_of is not None and changes.counts_of == controller.article_id
+            self._update_status_counts(counts if same else None)
         if changes.database or changes.library or changes.article:
             self._update_centre()
             self._update_title()
@@ -387,12 +389,14 @@ class MainWindow(QMainWindow):
         for name in ("properties", "delete_article", "find", "find_next", "find_previous"):
             self.actions_by_name[name].setEnabled(has_article)
 
-    def _update_status_counts(self) -> None:
+    def _update_status_counts(self, counts: dict[str, int] | None = None) -> None:
+        """The shown article's counts per tag (``counts``: read already)."""
         article_id = self.controller.article_id
         if article_id is None:
             self.counts_label.setText("")
             return
-        counts = self.controller.store.tag_counts(article_id)
+        if counts is None:
+            counts = self.controller.store.tag_counts(article_id)
         parts = []
         for tag in self.controller.tags:
             n = counts.get(tag.name, 0)

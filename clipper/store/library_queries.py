@@ -42,10 +42,10 @@ def _order_by(query: LibraryQuery, params: list[Any]) -> str:
     if query.sort == "title":
         key = "a.title COLLATE NOCASE"
     elif query.sort == "outlet":
-        key = "coalesce(a.outlet, '') COLLATE NOCASE"
+        key = "coalesce(outlet, '') COLLATE NOCASE"
     elif query.sort == "date":
         # Undated articles sort together, before dated ones, in import order.
-        key = "coalesce(nullif(a.published, ''), ' ' || a.imported_at) COLLATE NOCASE"
+        key = "coalesce(nullif(published, ''), ' ' || imported_at) COLLATE NOCASE"
     elif query.sort.startswith("tag:"):
         key = "(SELECT count(*) FROM annotations n WHERE n.article_id = a.id AND n.tag = ?)"
         params.append(query.sort[4:])

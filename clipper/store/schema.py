@@ -89,5 +89,25 @@ def _pdf_layout(db: Database) -> None:
     )
 
 
+@migrations(name="0004_library_indexes")
+def _library_indexes(db: Database) -> None:
+    """The library's orders without reading every article's text (issue 11): at 50,000
+    articles a full scan reads the whole file. The expressions match
+    :mod:`clipper.store.library_queries` exactly (SQLite uses an expression index only then).
+    Numbered 0004: it follows 0003_core_v2."""
+    db.executescript(
+        """
+        CREATE INDEX articles_by_import ON articles (imported_at, id);
+        CREATE INDEX articles_by_title ON articles (title COLLATE NOCASE, imported_at);
+        CREATE INDEX articles_by_outlet ON articles (
+            coalesce(outlet, '') COLLATE NOCASE, imported_at
+        );
+        CREATE INDEX articles_by_date ON articles (
+            coalesce(nullif(published, ''), ' ' || imported_at) COLLATE NOCASE, imported_at
+        );
+        """
+    )
+
+
 MIGRATION_NAMES: tuple[str, ...] = tuple(m.name for m in migrations._migrations)
 SCHEMA_VERSION = len(MIGRATION_NAMES)

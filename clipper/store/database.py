@@ -635,6 +635,14 @@ class Store:
         self, article_id: int | None = None, *, tags: Sequence[str] | None = None
     ) -> list[Annotation]:
         """Annotations in text order (by article, start, end)."""
+        return list(self.iter_annotations(article_id, tags=tags))
+
+    def iter_annotations(
+        self, article_id: int | None = None, *, tags: Sequence[str] | None = None
+    ) -> Iterator[Annotation]:
+        """:meth:`list_annotations` one at a time (constant memory for a long listing).
+        Checks the article before the first row; SQLite errors while iterating come out
+        as a DatabaseError too."""
         where: list[str] = []
         params: list[Any] = []
         if article_id is not None:
@@ -654,23 +662,28 @@ class Store:
         # updated_at share created_at when equal (never edited) - ~6 MB less at 50,000.
         tags_seen: dict[str, str] = {}
         tag_object = tags_seen.setdefault
-        return [
-            Annotation(
-                ident,
-                article,
-                start,
-                end,
-                tag_object(tag, tag),
-                text,
-                note,
-                created,
-                created if updated == created else updated,
-                page,
-            )
-            for ident, article, start, end, tag, text, note, created, updated, page in (
-                self.db.execute(sql, params)
-            )
-        ]
+        rows = self.db.execute(sql, params)
+        return self._annotation_rows(rows, tag_object)
+
+    def _annotation_rows(
+        self, rows: Iterator[Any], tag_object: Callable[[str, str], str]
+    ) -> Iterator[Annotation]:
+        try:
+            for ident, article, start, end, tag, text, note, created, updated, page in rows:
+                yield Annotation(
+                    ident,
+                    article,
+                    start,
+                    end,
+                    tag_object(tag, tag),
+                    text,
+                    note,
+                    created,
+                    created if updated == created else updated,
+                    page,
+                )
+        except sqlite3.Error as exc:
+            raise database_error(self.path, exc) from exc
 
     def update_annotation(
         self, annotation_id: int, *, tag: str | None = None, note: str | None = None

@@ -51,6 +51,17 @@ SYNC_LIMIT = 3000
 #: Summaries kept in memory at most (the pages around what was shown lately).
 _CACHE_LIMIT = 40 * PAGE
 
+_ANSWERED_ROLES = frozenset(
+    int(r)
+    for r in (
+        Qt.ItemDataRole.DisplayRole.value,
+        Qt.ItemDataRole.ToolTipRole.value,
+        Qt.ItemDataRole.TextAlignmentRole.value,
+        ID_ROLE,
+        SORT_ROLE,
+    )
+)
+
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
 Fetch = Callable[[Sequence[int]], list[ArticleSummary]]
@@ -67,12 +78,13 @@ class LibraryModel(QAbstractTableModel):
     (:attr:`sortRequested`): the order comes from SQL."""
 
     sortRequested = Signal()
+    #: The tag columns changed (the pane sizes them).
+    columnsChanged = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.ids: list[int] = []
         self.tags: list[Tag] = []
-        self._row_of: dict[int, int] = {}
         self._cache: dict[int, ArticleSummary] = {}
         self._fetch: Fetch = lambda _ids: []
         self.sort_column = -1
@@ -91,12 +103,12 @@ class LibraryModel(QAbstractTableModel):
         self.beginResetModel()
         self.tags = list(tags)
         self.endResetModel()
+        self.columnsChanged.emit()
 
     def set_ids(self, ids: list[int]) -> None:
         """Show these articles (rows are read again: titles or counts may have changed)."""
         self.beginResetModel()
         self.ids = ids
-        self._row_of = {article_id: row for row, article_id in enumerate(ids)}
         self._cache.clear()
         self.endResetModel()
 
@@ -104,7 +116,11 @@ class LibraryModel(QAbstractTableModel):
         self.set_ids([])
 
     def row_of(self, article_id: int) -> int | None:
-        return self._row_of.get(article_id)
+        # list.index runs in C (~0.3 ms at 50,000 rows): cheaper than a dict built per query.
+        try:
+            return self.ids.index(article_id)
+        except ValueError:
+            return None
 
     def summary(self, row: int) -> ArticleSummary:
         """The row's article (read with its page if not read yet)."""
@@ -137,7 +153,7 @@ class LibraryModel(QAbstractTableModel):
 
     def update_counts(self, article_id: int, counts: dict[str, int]) -> None:
         """One article's tag counts changed: update its row only."""
-        row = self._row_of.get(article_id)
+        row = self.row_of(article_id)
         if row is None:
             return
         old = self._cache.get(article_id)
@@ -164,7 +180,9 @@ class LibraryModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(_FIXED_COLUMNS) + len(self.tags)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        # Asked for every role of every visible cell on each repaint: roles not answered
+        # here (fonts, colours, size hints …) return at once.
+        if role not in _ANSWERED_ROLES or not index.isValid():
             return None
         if role == ID_ROLE:
             return self.ids[index.row()]
@@ -282,6 +300,7 @@ class LibraryPane(QWidget):
         #: The model the table shows (the order comes from SQL: no sort proxy).
         self.proxy = self.model
         self.model.sortRequested.connect(self.reload)
+        self.model.columnsChanged.connect(self._columns_changed)
         self._store: Store | None = None
         self._loader = LibraryLoader(self)
         self._loader.loaded.connect(self._loaded)
@@ -292,6 +311,7 @@ class LibraryPane(QWidget):
         self._loading = False
         self._total = 0
         self._current: int | None = None
+        self._sized_columns = -1
 
         title = QLabel("Library", self)
         title.setObjectName("paneTitle")
@@ -437,11 +457,7 @@ class LibraryPane(QWidget):
     def _show(self, ids: list[int]) -> None:
         self._loading = False
         self.model.set_ids(ids)
-        header = self.table.horizontalHeader()
-        count_width = self.table.fontMetrics().horizontalAdvance("000") + 8
-        for column in range(len(_FIXED_COLUMNS), self.model.columnCount()):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
-            header.resizeSection(column, count_width)
+        self._size_count_columns()
         shown, total = len(ids), self._total
         self.count_label.setToolTip("")
         self.count_label.setText(f"{shown} of {total}" if shown != total else f"{total}")
@@ -451,6 +467,23 @@ class LibraryPane(QWidget):
     def set_library_tags(self, tags: Sequence[Tag]) -> None:
         """The tags whose counts are columns."""
         self.model.set_tags(tags)
+
+    def _columns_changed(self) -> None:
+        self._sized_columns = -1
+        self._size_count_columns()
+
+    def _size_count_columns(self) -> None:
+        """Narrow fixed count columns (set again only when the columns changed: each
+        change lays the table out again)."""
+        columns = self.model.columnCount()
+        if columns == self._sized_columns:
+            return
+        self._sized_columns = columns
+        header = self.table.horizontalHeader()
+        count_width = self.table.fontMetrics().horizontalAdvance("000") + 8
+        for column in range(len(_FIXED_COLUMNS), columns):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(column, count_width)
 
     def column_widths(self) -> list[int]:
         """Widths of the Title, Outlet and Date columns (the user may drag them)."""

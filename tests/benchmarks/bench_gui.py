@@ -173,7 +173,7 @@ def bench_open(size: int, count: int, goal: str, runs: int) -> None:
     report(f"bare_view_open_{label}_part_qt_safe_text", timed(lambda: qt_safe_text(text)), "ms")
     view.set_article("", [], BUILTIN_TAGS)
     report(
-        f"open_{label}_part_setPlainText",
+        f"bare_view_open_{label}_part_setPlainText",
         timed(lambda: view.setPlainText(text)),
         "ms",
     )

@@ -474,6 +474,11 @@ class ImportController(QObject):
     def _on_status(self, text: str) -> None:
         if self.progress_dialog is not None:
             self.progress_dialog.setLabelText(text)
+            if OCR_STATUS in text:
+                # OCRmyPDF says nothing until it is done: a busy bar that moves, shown at
+                # once (the next page count makes the bar count again)
+                self.progress_dialog.setRange(0, 0)
+                self.progress_dialog.show()
 
     @Slot(object)
     def _on_batch_failed(self, error: BaseException) -> None:

@@ -40,8 +40,9 @@ from PySide6.QtWidgets import (
 
 from clipper import __version__
 from clipper.errors import ClipperError
-from clipper.gui import file_dialogs
+from clipper.gui import file_dialogs, search_marks, text_menu
 from clipper.gui.annotations_pane import AnnotationsPane
+from clipper.gui.article_header import ArticleHeader
 from clipper.gui.article_view import ArticleView
 from clipper.gui.commands import AddAnnotation, ChangeTag, DeleteAnnotations, EditNote
 from clipper.gui.controller import Changes, Controller
@@ -102,6 +103,10 @@ class MainWindow(QMainWindow):
         self.view.spanSelected.connect(self._span_selected)
         self.view.zoomChanged.connect(self._zoom_changed)
         self.view.installEventFilter(self)
+        text_menu.install(self)
+        self.library.queryChanged.connect(
+            lambda: search_marks.mark(self.view, self.library.search_text(), scroll=False)
+        )
         if settings.zoom():
             self.view.set_zoom(settings.zoom())
         self.find_bar = FindBar(self)
@@ -119,6 +124,8 @@ class MainWindow(QMainWindow):
         article_layout = QVBoxLayout(article_page)
         article_layout.setContentsMargins(0, 0, 0, 0)
         article_layout.setSpacing(0)
+        self.article_header = ArticleHeader(article_page)
+        article_layout.addWidget(self.article_header)
         article_layout.addWidget(self.find_bar)
         article_layout.addWidget(self.view, 1)
         self.article_page = article_page
@@ -321,6 +328,7 @@ class MainWindow(QMainWindow):
         if changes.database or changes.library or changes.article:
             self._update_centre()
             self._update_title()
+            self.article_header.show_article(self.controller.article)
             self._update_action_states()
 
     def _set_tags(self) -> None:
@@ -355,6 +363,7 @@ class MainWindow(QMainWindow):
         position = self.view.textCursor().position()
         annotations = controller.sorted_annotations()
         self.view.set_article(article.text, annotations, controller.tags)
+        search_marks.mark(self.view, self.library.search_text(), scroll=not same)
         self.annotations.set_annotations(annotations, keep_selection=same)
         self.library.select_article(article.id)
         self._shown_article_id = article.id
@@ -661,8 +670,9 @@ class MainWindow(QMainWindow):
         )
 
     def paste_clipping(self) -> None:
-        text = QGuiApplication.clipboard().text()
-        self.importer().import_text(text)  # type: ignore[attr-defined]
+        from clipper.gui.clipboard_dialog import paste_clipping
+
+        paste_clipping(self)
 
     @staticmethod
     def _local_paths(event: QDropEvent | QDragEnterEvent | QDragMoveEvent) -> list[str]:

@@ -15,8 +15,10 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -153,12 +155,14 @@ class ArticlePropertiesDialog(QDialog):
             form.addRow(label, shown)
         self.info_labels = form
 
+        # "Not saved: …" shares the buttons' row: no space while hidden, and the dialog does
+        # not grow when it appears (at most two lines shown; the whole text in its tooltip)
         self.error_label = QLabel()
         self.error_label.setObjectName("saveError")
         self.error_label.setStyleSheet("color: #b00020")
         self.error_label.setWordWrap(True)
+        self.error_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.error_label.setVisible(False)
-        layout.addWidget(self.error_label)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -166,7 +170,10 @@ class ArticlePropertiesDialog(QDialog):
         self.ok_button.setAccessibleName("Save")
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.error_label, 1)
+        bottom.addWidget(self.buttons)
+        layout.addLayout(bottom)
         self.resize(520, self.sizeHint().height())
 
     def value(self, name: str) -> str:
@@ -223,6 +230,7 @@ class ArticlePropertiesDialog(QDialog):
                 self.article = self._store.update_article(self.article.id, **changes)
             except ClipperError as error:
                 self.error_label.setText(f"Not saved: {error.message}")
+                self.error_label.setToolTip(self.error_label.text())
                 self.error_label.setVisible(True)
                 return
         super().accept()

@@ -1,10 +1,11 @@
 """HTML import: a saved news page's main text and metadata, extracted by trafilatura.
 
-The stored text is the article only (no navigation, footers or comments), one block per
-paragraph, heading, list, quotation or table, blocks separated by a blank line. No markup is
-stored. The page is decoded here, not by trafilatura: a byte-order mark wins, then the
-charset the page declares (``<meta charset>``, ``http-equiv`` or the XML declaration, with
-the HTML standard's reading of "iso-8859-1" as windows-1252), then UTF-8 or detection.
+The stored text is the article only (no navigation, footers or comments), headline first,
+one block per paragraph, heading, list, quotation or table, blocks separated by a blank
+line. No markup is stored. The page is decoded here, not by trafilatura: a byte-order
+mark wins, then the charset the page declares (``<meta charset>``, ``http-equiv`` or the
+XML declaration, with the HTML standard's reading of "iso-8859-1" as windows-1252), then
+UTF-8 or detection.
 
 Importing trafilatura takes a moment: :func:`clipper.importers.read_file` imports this
 module only when a file is HTML.
@@ -38,6 +39,8 @@ _CODEC_FOR = {"iso8859_1": "cp1252", "ascii": "cp1252", "utf_16": "utf_8", "utf_
 _BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 _HTML_LANG = re.compile(r"""<html\b[^>]*?\blang\s*=\s*["']?([A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*)""")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+#: What a page title adds after the headline: " | Site", " - Site", " — Site", ": Site".
+_SITE_SUFFIX = re.compile(r"\s*[|\-–—:·]\s.*")
 #: Inline data (base64 images and fonts of pages saved as one file), 1 KB or longer.
 _INLINE_DATA = re.compile(rb"data:[^\s\"'<>),]{0,200},[^\s\"'<>)]{1024,}")
 _TOO_BIG_ADVICE = (
@@ -100,9 +103,10 @@ def read_html(data: bytes, name: str, *, encoding: str | None = None) -> Importe
     text = _article_text(document) if isinstance(document, Document) else ""
     if not isinstance(document, Document) or not text:
         raise ImportFailed(_NO_ARTICLE.format(name=name))
+    headline = _clean(document.title)
     return ImportedArticle(
-        text=text,
-        title=_clean(document.title) or derive_title(text),
+        text=with_headline(headline, text),
+        title=headline or derive_title(text),
         source_name=name,
         source_kind="html",
         outlet=_clean(document.sitename),
@@ -176,6 +180,21 @@ def _article_text(document: Document) -> str:
         if block:
             blocks.append(block)
     return "\n\n".join(blocks)
+
+
+def with_headline(headline: str | None, text: str) -> str:
+    """``text`` with the headline as its first paragraph (as a text file has it), so that
+    it can be read and tagged; unchanged when the text starts with it already (or the page
+    title is that first paragraph plus the site's name, "Headline | Site")."""
+    if not headline:
+        return text
+    first = " ".join(text.split("\n\n", 1)[0].split()).casefold()
+    wanted = headline.casefold()
+    if first == wanted or (
+        first and _SITE_SUFFIX.fullmatch(wanted[len(first) :]) and wanted.startswith(first)
+    ):
+        return text
+    return f"{headline}\n\n{text}"
 
 
 def _clean(value: str | None) -> str | None:

@@ -162,6 +162,31 @@ def test_properties_do_not_jump_when_a_problem_appears(
     assert layout() == before
 
 
+def test_not_saved_takes_no_space_hidden_and_moves_nothing_shown(
+    qtbot: Any, store: Store, article: Article
+) -> None:
+    """The "Not saved: …" line shares the buttons' row: no gap above the buttons while it
+    is hidden, and the dialog keeps its size when it appears."""
+    dialog = properties(qtbot, store, article)
+    qtbot.waitExposed(dialog)
+
+    def layout() -> tuple[int, int, int]:
+        QApplication.processEvents()
+        return dialog.height(), dialog.buttons.geometry().y(), dialog.ok_button.y()
+
+    before = layout()
+    last_field = dialog.info_labels.geometry().bottom()
+    assert not dialog.error_label.isVisible()
+    assert before[1] - last_field <= 2 * dialog.layout().spacing() + 2  # no empty line kept
+    store.delete_article(article.id)  # another program deleted it meanwhile
+    dialog.edits["outlet"].setText("Wikinews")
+    dialog.accept()
+    assert dialog.isVisible() and dialog.error_label.isVisible()
+    assert dialog.error_label.text().startswith("Not saved: ")
+    assert dialog.error_label.toolTip() == dialog.error_label.text()
+    assert layout() == before
+
+
 def test_a_stored_odd_value_is_not_refused(qtbot: Any, store: Store, article: Article) -> None:
     store.update_article(article.id, published="Saturday, September 12, 2015")
     dialog = properties(qtbot, store, store.get_article(article.id))

@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from clipper.gui import errors as gui_errors
 from clipper.gui.app import create_main_window
+from clipper.gui.clipboard_dialog import ClipboardDetailsDialog
 from clipper.gui.controller import Changes
 from clipper.gui.main_window import MainWindow
 from clipper.gui.settings import Settings
@@ -311,6 +312,9 @@ def test_annotation_filter_by_tag(qtbot: QtBot, window: MainWindow) -> None:
 def test_clipboard_import(qtbot: QtBot, window: MainWindow) -> None:
     QGuiApplication.clipboard().setText("Pasted headline\n\nThe CEO said “we grew 12%”.\n")
     window.actions_by_name["paste_clipping"].trigger()
+    dialog = window.findChild(ClipboardDetailsDialog)
+    assert dialog is not None and dialog.isVisible()
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)  # the details are optional
     qtbot.waitUntil(lambda: window.controller.article is not None, timeout=10_000)
     assert window.controller.article.title == "Pasted headline"
     assert window.centre.currentWidget() is window.article_page

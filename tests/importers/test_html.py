@@ -93,9 +93,10 @@ def test_real_page_main_text_and_metadata() -> None:
     for chrome in SITE_CHROME:
         assert chrome not in text
     paragraphs = text.split("\n\n")
-    assert len(paragraphs) == 9
-    assert paragraphs[0].startswith("Today, on Wikipedia’s 19th birthday")
-    assert paragraphs[2] == paragraphs[2].strip() and paragraphs[2].startswith(SENTENCE)
+    assert len(paragraphs) == 10
+    assert paragraphs[0] == TITLE  # the headline is the first paragraph, as in a text file
+    assert paragraphs[1].startswith("Today, on Wikipedia’s 19th birthday")
+    assert paragraphs[3] == paragraphs[3].strip() and paragraphs[3].startswith(SENTENCE)
     assert paragraphs[-1].endswith("as further access is restored.")
     assert "\r" not in text and "\n\n\n" not in text
 
@@ -116,6 +117,29 @@ def test_cli_import_then_annotate_and_export_a_span(db_path: Path, tmp_path: Pat
     assert (annotation["start"], annotation["end"]) == (start, end)
     assert article["text"][annotation["start"] : annotation["end"]] == annotation["text"]
     assert (article["published"], article["source_kind"]) == ("2020-01-15", "html")
+
+
+def test_headline_can_be_tagged_by_offsets(db_path: Path, tmp_path: Path) -> None:
+    saved = tmp_path / "page.html"
+    saved.write_bytes(PAGE.read_bytes())
+    assert run(db_path, "import", str(saved))[0] == 0
+    end = len("Access to Wikipedia")
+    code, out, _ = run(db_path, "annotate", "1", "0", str(end), "claim", "--json")
+    assert code == 0 and json.loads(out)["text"] == "Access to Wikipedia"
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Élections à Genève", "Élections à Genève | Le Temps", "Élections à Genève – Le Temps"],
+)
+def test_headline_in_the_article_is_not_repeated(tmp_path: Path, title: str) -> None:
+    saved = tmp_path / "geneve.html"
+    html = page('<meta charset="utf-8">', FRENCH, QUOTE).replace(
+        "<title>Élections à Genève</title>", f"<title>{title}</title>"
+    )
+    saved.write_bytes(html.encode("utf-8"))
+    article = read_file(saved)
+    assert article.text.split("\n\n") == ["Élections à Genève", FRENCH, QUOTE]
 
 
 def test_page_without_article_fails_clearly_and_changes_nothing(

@@ -46,7 +46,7 @@ from clipper.model import (
 from clipper.paths import printable
 from clipper.quoting import quote
 from clipper.spans import validate_span
-from clipper.store import library_queries
+from clipper.store import annotation_stream, library_queries
 from clipper.store.backups import backup_path, check_destination, copy_database
 from clipper.store.failures import database_error, primary_code, retry_busy
 from clipper.store.library_queries import LibraryQuery
@@ -534,6 +534,14 @@ class Store:
         """Library rows (title, outlet, date, tag counts …) of ``ids``, in that order."""
         return library_queries.summaries(self.db.conn, ids)
 
+    def iter_annotations(
+        self, article_id: int | None = None, *, tags: Sequence[str] | None = None
+    ) -> Iterator[Annotation]:
+        """:meth:`list_annotations` one at a time: constant memory for a long listing."""
+        if article_id is not None and not self.article_exists(article_id):
+            raise NotFound(f"there is no article {article_id}")
+        return annotation_stream.iter_annotations(self.path, self.db.conn, article_id, tags)
+
     # -- layouts (PDF page mapping) -----------------------------------------------------------
 
     def get_layout(self, article_id: int) -> CharLayout | None:
@@ -635,14 +643,6 @@ class Store:
         self, article_id: int | None = None, *, tags: Sequence[str] | None = None
     ) -> list[Annotation]:
         """Annotations in text order (by article, start, end)."""
-        return list(self.iter_annotations(article_id, tags=tags))
-
-    def iter_annotations(
-        self, article_id: int | None = None, *, tags: Sequence[str] | None = None
-    ) -> Iterator[Annotation]:
-        """:meth:`list_annotations` one at a time (constant memory for a long listing).
-        Checks the article before the first row; SQLite errors while iterating come out
-        as a DatabaseError too."""
         where: list[str] = []
         params: list[Any] = []
         if article_id is not None:
@@ -662,28 +662,23 @@ class Store:
         # updated_at share created_at when equal (never edited) - ~6 MB less at 50,000.
         tags_seen: dict[str, str] = {}
         tag_object = tags_seen.setdefault
-        rows = self.db.execute(sql, params)
-        return self._annotation_rows(rows, tag_object)
-
-    def _annotation_rows(
-        self, rows: Iterator[Any], tag_object: Callable[[str, str], str]
-    ) -> Iterator[Annotation]:
-        try:
-            for ident, article, start, end, tag, text, note, created, updated, page in rows:
-                yield Annotation(
-                    ident,
-                    article,
-                    start,
-                    end,
-                    tag_object(tag, tag),
-                    text,
-                    note,
-                    created,
-                    created if updated == created else updated,
-                    page,
-                )
-        except sqlite3.Error as exc:
-            raise database_error(self.path, exc) from exc
+        return [
+            Annotation(
+                ident,
+                article,
+                start,
+                end,
+                tag_object(tag, tag),
+                text,
+                note,
+                created,
+                created if updated == created else updated,
+                page,
+            )
+            for ident, article, start, end, tag, text, note, created, updated, page in (
+                self.db.execute(sql, params)
+            )
+        ]
 
     def update_annotation(
         self, annotation_id: int, *, tag: str | None = None, note: str | None = None

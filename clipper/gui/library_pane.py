@@ -11,7 +11,7 @@ from __future__ import annotations
 import queue
 import threading
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -65,6 +65,19 @@ _ANSWERED_ROLES = frozenset(
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
 Fetch = Callable[[Sequence[int]], list[ArticleSummary]]
+
+
+class LibrarySource(Protocol):
+    """What the library reads: a :class:`~clipper.store.Store` (or a session over one)."""
+
+    @property
+    def path(self) -> str: ...
+
+    def library_ids(self, query: LibraryQuery, *, limit: int | None = None) -> list[int]: ...
+
+    def article_summaries(self, ids: Sequence[int]) -> list[ArticleSummary]: ...
+
+    def count_articles(self) -> int: ...
 
 
 def _missing(article_id: int) -> ArticleSummary:
@@ -301,7 +314,7 @@ class LibraryPane(QWidget):
         self.proxy = self.model
         self.model.sortRequested.connect(self.reload)
         self.model.columnsChanged.connect(self._columns_changed)
-        self._store: Store | None = None
+        self._store: LibrarySource | None = None
         self._loader = LibraryLoader(self)
         self._loader.loaded.connect(self._loaded)
         self._loader.failed.connect(self._failed)
@@ -402,9 +415,9 @@ class LibraryPane(QWidget):
         self.tag_filter.setCurrentIndex(max(found, 0))
         self.tag_filter.blockSignals(False)
 
-    def set_store(self, store: Store) -> None:
+    def set_store(self, store: LibrarySource) -> None:
         """Read the library from ``store`` (the window's; the background thread opens its
-        own connection to the same file)."""
+        own read connection to the same file, ``store.path``)."""
         self._store = store
         self.model.set_fetch(store.article_summaries)
         self._total = store.count_articles()

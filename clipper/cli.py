@@ -548,8 +548,8 @@ def annotations_command(
 
     Example: clipper annotations 3 --tag quote --json
     """
-    for annotation in ctx.reader.list_annotations(article_id, tags=list(tags) or None):
-        _echo_annotation(annotation, as_json)
+    for annotation in ctx.reader.iter_annotations(article_id, tags=list(tags) or None):
+        _echo_annotation(annotation, as_json)  # streamed: constant memory
 
 
 @cli.command("delete-annotation")

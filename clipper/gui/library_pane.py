@@ -1,20 +1,24 @@
 """The library: every article with title, outlet, date and per-tag counts; search and filter.
 
-A :class:`LibraryModel` (QAbstractTableModel) over ``Store.list_articles`` rows, shown in a
-QTableView behind a sort proxy. Searching uses the store's full-text index.
+A paged :class:`LibraryModel`: one query returns the ids of the articles shown, in display
+order (searched, filtered and sorted in SQL), and only the rows on screen are read, a page at
+a time. A large library is queried by a background thread (:class:`LibraryLoader`), so
+typing in the search box never waits for SQLite; the latest query wins.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+import queue
+import threading
+from collections.abc import Callable, Sequence
+from typing import Any, Protocol
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QItemSelectionModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
     QTimer,
     Signal,
@@ -31,67 +35,172 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clipper.gui.tag_bar import colour_icon
+from clipper.gui.icons import colour_icon
 from clipper.model import ArticleSummary, Tag
+from clipper.store import Store
+from clipper.store.library_queries import SORT_KEYS, LibraryQuery
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 _FIXED_COLUMNS = ("Title", "Outlet", "Date")
+#: Rows read at a time when the table shows a row not read yet.
+PAGE = 128
+#: Libraries up to this size are queried on the UI thread (a few milliseconds); larger
+#: ones by the background thread.
+SYNC_LIMIT = 3000
+#: Summaries kept in memory at most (the pages around what was shown lately).
+_CACHE_LIMIT = 40 * PAGE
+
+_ANSWERED_ROLES = frozenset(
+    int(r)
+    for r in (
+        Qt.ItemDataRole.DisplayRole.value,
+        Qt.ItemDataRole.ToolTipRole.value,
+        Qt.ItemDataRole.TextAlignmentRole.value,
+        ID_ROLE,
+        SORT_ROLE,
+    )
+)
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
+Fetch = Callable[[Sequence[int]], list[ArticleSummary]]
+
+
+class LibrarySource(Protocol):
+    """What the library reads: a :class:`~clipper.store.Store` (or a session over one)."""
+
+    @property
+    def path(self) -> str: ...
+
+    def library_ids(self, query: LibraryQuery, *, limit: int | None = None) -> list[int]: ...
+
+    def article_summaries(self, ids: Sequence[int]) -> list[ArticleSummary]: ...
+
+    def count_articles(self) -> int: ...
+
+
+def _missing(article_id: int) -> ArticleSummary:
+    """A row whose article was deleted since the ids were read (until the next reload)."""
+    return ArticleSummary(article_id, "", None, None, None, "", "", 0, {})
 
 
 class LibraryModel(QAbstractTableModel):
-    """Rows: :class:`ArticleSummary`; columns: title, outlet, date, one count per tag."""
+    """Rows: article ids in display order, each read (a page at a time) when shown;
+    columns: title, outlet, date, one count per tag. Sorting asks for a new query
+    (:attr:`sortRequested`): the order comes from SQL."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    sortRequested = Signal()
+    #: The tag columns changed (the pane sizes them).
+    columnsChanged = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.rows: list[ArticleSummary] = []
+        self.ids: list[int] = []
         self.tags: list[Tag] = []
-        self._row_of: dict[int, int] = {}
+        self._cache: dict[int, ArticleSummary] = {}
+        self._fetch: Fetch = lambda _ids: []
+        self.sort_column = -1
+        self.sort_order = Qt.SortOrder.AscendingOrder
 
-    def set_rows(self, rows: Sequence[ArticleSummary], tags: Sequence[Tag]) -> None:
+    def set_fetch(self, fetch: Fetch) -> None:
+        """Where rows are read from (``Store.article_summaries`` of the window's store)."""
+        self._fetch = fetch
+        self._cache.clear()
+
+    def set_tags(self, tags: Sequence[Tag]) -> None:
+        if [(t.name, t.label, t.colour) for t in tags] == [
+            (t.name, t.label, t.colour) for t in self.tags
+        ]:
+            return
         self.beginResetModel()
-        self.rows = list(rows)
         self.tags = list(tags)
-        self._row_of = {r.id: i for i, r in enumerate(self.rows)}
+        self.endResetModel()
+        self.columnsChanged.emit()
+
+    def set_ids(self, ids: list[int]) -> None:
+        """Show these articles (rows are read again: titles or counts may have changed)."""
+        self.beginResetModel()
+        self.ids = ids
+        self._cache.clear()
         self.endResetModel()
 
+    def clear(self) -> None:
+        self.set_ids([])
+
     def row_of(self, article_id: int) -> int | None:
-        return self._row_of.get(article_id)
+        # list.index runs in C (~0.3 ms at 50,000 rows): cheaper than a dict built per query.
+        try:
+            return self.ids.index(article_id)
+        except ValueError:
+            return None
+
+    def summary(self, row: int) -> ArticleSummary:
+        """The row's article (read with its page if not read yet)."""
+        article_id = self.ids[row]
+        found = self._cache.get(article_id)
+        if found is None:
+            if len(self._cache) > _CACHE_LIMIT:
+                self._cache.clear()
+            first = row - row % PAGE
+            for summary in self._fetch(self.ids[first : first + PAGE]):
+                self._cache[summary.id] = summary
+            found = self._cache.setdefault(article_id, _missing(article_id))
+        return found
+
+    def sort_key(self) -> str | None:
+        """The sort as a :class:`LibraryQuery` sort key (``None``: newest first)."""
+        column = self.sort_column
+        if column < 0 or column >= self.columnCount():
+            return None
+        if column < len(_FIXED_COLUMNS):
+            return SORT_KEYS[column]
+        return "tag:" + self.tags[column - len(_FIXED_COLUMNS)].name
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Qt's header click: remember the sort and ask the pane for the rows in that order."""
+        if (column, order) == (self.sort_column, self.sort_order):
+            return
+        self.sort_column, self.sort_order = column, order
+        self.sortRequested.emit()
 
     def update_counts(self, article_id: int, counts: dict[str, int]) -> None:
-        row = self._row_of.get(article_id)
+        """One article's tag counts changed: update its row only."""
+        row = self.row_of(article_id)
         if row is None:
             return
-        old = self.rows[row]
-        self.rows[row] = ArticleSummary(
-            old.id,
-            old.title,
-            old.outlet,
-            old.author,
-            old.published,
-            old.source_kind,
-            old.imported_at,
-            old.length,
-            dict(counts),
-        )
+        old = self._cache.get(article_id)
+        if old is not None:
+            self._cache[article_id] = ArticleSummary(
+                old.id,
+                old.title,
+                old.outlet,
+                old.author,
+                old.published,
+                old.source_kind,
+                old.imported_at,
+                old.length,
+                dict(counts),
+            )
         self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+        if (self.sort_key() or "").startswith("tag:"):
+            self.sortRequested.emit()  # sorted by a count: the row may move
 
     def rowCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self.rows)
+        return 0 if parent.isValid() else len(self.ids)
 
     def columnCount(self, parent: Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(_FIXED_COLUMNS) + len(self.tags)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        # Asked for every role of every visible cell on each repaint: roles not answered
+        # here (fonts, colours, size hints …) return at once.
+        if role not in _ANSWERED_ROLES or not index.isValid():
             return None
-        summary = self.rows[index.row()]
-        column = index.column()
         if role == ID_ROLE:
-            return summary.id
+            return self.ids[index.row()]
+        summary = self.summary(index.row())
+        column = index.column()
         if column >= len(_FIXED_COLUMNS):
             n = summary.counts.get(self.tags[column - len(_FIXED_COLUMNS)].name, 0)
             if role == Qt.ItemDataRole.DisplayRole:
@@ -139,20 +248,83 @@ class LibraryModel(QAbstractTableModel):
         return None
 
 
+class LibraryLoader(QObject):
+    """Runs library queries on a background thread with its own connection; only the
+    newest request waiting is run, and :attr:`loaded` carries its generation number so
+    the pane can drop an answer to a query it no longer shows."""
+
+    loaded = Signal(int, object, int)  # generation, ids, total
+    failed = Signal(int, str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.requests: queue.Queue[tuple[int, str, LibraryQuery] | None] = queue.Queue()
+        self._thread: threading.Thread | None = None
+
+    def request(self, generation: int, db_path: str, query: LibraryQuery) -> None:
+        if self._thread is None:
+            self._thread = threading.Thread(
+                target=self._run, name="clipper-library", args=(self.requests,), daemon=True
+            )
+            self._thread.start()
+        self.requests.put((generation, db_path, query))
+
+    def _run(self, requests: queue.Queue[tuple[int, str, LibraryQuery] | None]) -> None:
+        while True:
+            item = requests.get()
+            while item is not None:  # only the newest request counts
+                try:
+                    item = requests.get_nowait()
+                except queue.Empty:
+                    break
+            if item is None:
+                return
+            generation, db_path, query = item
+            try:
+                with Store(db_path, create=False) as store:
+                    ids = store.library_ids(query)
+                    total = store.count_articles()
+            except Exception as exc:
+                message = getattr(exc, "message", None) or str(exc)
+                try:
+                    self.failed.emit(generation, message)
+                except RuntimeError:  # the pane is gone
+                    return
+                continue
+            try:
+                self.loaded.emit(generation, ids, total)
+            except RuntimeError:
+                return
+
+
 class LibraryPane(QWidget):
     """Search box, tag filter and the article table. Emits :attr:`articleActivated`."""
 
     articleActivated = Signal(int)
     queryChanged = Signal()
+    #: The rows of the latest query are shown (at once for a small library, later for a
+    #: large one).
+    loaded = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("libraryPane")
         self.model = LibraryModel(self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        #: The model the table shows (the order comes from SQL: no sort proxy).
+        self.proxy = self.model
+        self.model.sortRequested.connect(self.reload)
+        self.model.columnsChanged.connect(self._columns_changed)
+        self._store: LibrarySource | None = None
+        self._loader = LibraryLoader(self)
+        self._loader.loaded.connect(self._loaded)
+        self._loader.failed.connect(self._failed)
+        requests = self._loader.requests
+        self.destroyed.connect(lambda: requests.put(None))  # ends the loader's thread
+        self._generation = 0
+        self._loading = False
+        self._total = 0
+        self._current: int | None = None
+        self._sized_columns = -1
 
         title = QLabel("Library", self)
         title.setObjectName("paneTitle")
@@ -169,7 +341,7 @@ class LibraryPane(QWidget):
         self.table = QTableView(self)
         self.table.setObjectName("libraryTable")
         self.table.setAccessibleName("Articles")
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -222,7 +394,7 @@ class LibraryPane(QWidget):
     def _search_now(self) -> None:
         self._timer.stop()
         self.queryChanged.emit()
-        if self.proxy.rowCount():
+        if self.model.rowCount():
             self.table.setFocus()
 
     def search_text(self) -> str:
@@ -243,18 +415,88 @@ class LibraryPane(QWidget):
         self.tag_filter.setCurrentIndex(max(found, 0))
         self.tag_filter.blockSignals(False)
 
-    def set_articles(
-        self, rows: Sequence[ArticleSummary], tags: Sequence[Tag], current: int | None, total: int
-    ) -> None:
-        self.model.set_rows(rows, tags)
+    def set_store(self, store: LibrarySource) -> None:
+        """Read the library from ``store`` (the window's; the background thread opens its
+        own read connection to the same file, ``store.path``)."""
+        self._store = store
+        self.model.set_fetch(store.article_summaries)
+        self._total = store.count_articles()
+
+    def query(self) -> LibraryQuery:
+        """What the search box, the tag filter and the sorted column ask for."""
+        tag = self.tag_filter_value()
+        descending = self.model.sort_order == Qt.SortOrder.DescendingOrder
+        return LibraryQuery(
+            search=self.search_text() or None,
+            tags=(tag,) if tag else (),
+            sort=self.model.sort_key(),
+            descending=descending,
+        )
+
+    def reload(self, current: int | bool | None = False) -> None:
+        """Run the query again: on the UI thread for a small library, else in the
+        background (the rows shown stay until the answer comes; the latest query wins).
+        ``current``: the article to select once the rows are shown (default: the same)."""
+        if current is not False:
+            self._current = current if isinstance(current, int) else None
+        store = self._store
+        if store is None:
+            return
+        self._generation += 1
+        query = self.query()
+        if self._total <= SYNC_LIMIT or store.path == ":memory:":
+            self._total = store.count_articles()
+            self._show(store.library_ids(query))
+            return
+        self._loading = True
+        self._loader.request(self._generation, store.path, query)
+
+    def is_loading(self) -> bool:
+        """Is a background query running whose rows are not shown yet?"""
+        return self._loading
+
+    def _loaded(self, generation: int, ids: list[int], total: int) -> None:
+        if generation != self._generation:
+            return  # an older query: a newer one is running
+        self._total = total
+        self._show(ids)
+
+    def _failed(self, generation: int, message: str) -> None:
+        if generation == self._generation:
+            self._loading = False
+            self.count_label.setText("?")
+            self.count_label.setToolTip(f"The library could not be read: {message}")
+
+    def _show(self, ids: list[int]) -> None:
+        self._loading = False
+        self.model.set_ids(ids)
+        self._size_count_columns()
+        shown, total = len(ids), self._total
+        self.count_label.setToolTip("")
+        self.count_label.setText(f"{shown} of {total}" if shown != total else f"{total}")
+        self.select_article(self._current)
+        self.loaded.emit()
+
+    def set_library_tags(self, tags: Sequence[Tag]) -> None:
+        """The tags whose counts are columns."""
+        self.model.set_tags(tags)
+
+    def _columns_changed(self) -> None:
+        self._sized_columns = -1
+        self._size_count_columns()
+
+    def _size_count_columns(self) -> None:
+        """Narrow fixed count columns (set again only when the columns changed: each
+        change lays the table out again)."""
+        columns = self.model.columnCount()
+        if columns == self._sized_columns:
+            return
+        self._sized_columns = columns
         header = self.table.horizontalHeader()
         count_width = self.table.fontMetrics().horizontalAdvance("000") + 8
-        for column in range(len(_FIXED_COLUMNS), self.model.columnCount()):
+        for column in range(len(_FIXED_COLUMNS), columns):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
             header.resizeSection(column, count_width)
-        shown = len(rows)
-        self.count_label.setText(f"{shown} of {total}" if shown != total else f"{total}")
-        self.select_article(current)
 
     def column_widths(self) -> list[int]:
         """Widths of the Title, Outlet and Date columns (the user may drag them)."""
@@ -270,13 +512,14 @@ class LibraryPane(QWidget):
 
     def select_article(self, article_id: int | None) -> None:
         """Highlight a row without emitting :attr:`articleActivated`."""
+        self._current = article_id
         self._selecting = True
         try:
             row = None if article_id is None else self.model.row_of(article_id)
             if row is None:
                 self.table.selectionModel().clearSelection()
                 return
-            index = self.proxy.mapFromSource(self.model.index(row, 0))
+            index = self.model.index(row, 0)
             self.table.selectionModel().setCurrentIndex(
                 index,
                 QItemSelectionModel.SelectionFlag.ClearAndSelect
@@ -297,7 +540,14 @@ class LibraryPane(QWidget):
 
     def visible_article_ids(self) -> list[int]:
         """Article ids in the order shown (for next/previous article)."""
-        return [int(self.proxy.index(row, 0).data(ID_ROLE)) for row in range(self.proxy.rowCount())]
+        return list(self.model.ids)
+
+    def first_article_id(self) -> int | None:
+        """The first article shown (asked of the store if a background query is running)."""
+        if self._loading and self._store is not None:
+            first = self._store.library_ids(self.query(), limit=1)
+            return first[0] if first else None
+        return self.model.ids[0] if self.model.ids else None
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)

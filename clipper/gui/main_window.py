@@ -288,6 +288,7 @@ class MainWindow(QMainWindow):
         controller = self.controller
         if changes.database:
             self._importer = None
+            self.library.set_store(controller.store)
             self.settings.add_recent_database(controller.db_path)
         if changes.tags:
             self._set_tags()
@@ -305,11 +306,13 @@ class MainWindow(QMainWindow):
             for a in changes.updated:
                 self.view.update_annotation(a)
                 self.annotations.update(a)
+        counts = None
         if changes.counts_of is not None:
             counts = controller.session.tag_counts(changes.counts_of)
             self.library.model.update_counts(changes.counts_of, counts)
         if changes.counts_of is not None or changes.article or changes.tags:
-            self._update_status_counts()
+            same = changes.counts_of is not None and changes.counts_of == controller.article_id
+            self._update_status_counts(counts if same else None)
         if changes.database or changes.library or changes.article:
             self._update_centre()
             self._update_title()
@@ -329,14 +332,8 @@ class MainWindow(QMainWindow):
         self.view.set_tags(tags)
 
     def reload_library(self) -> None:
-        session = self.controller.session
-        tag = self.library.tag_filter_value()
-        rows = session.list_articles(
-            search=self.library.search_text() or None, tags=[tag] if tag else None
-        )
-        self.library.set_articles(
-            rows, self.controller.tags, self.controller.article_id, session.count_articles()
-        )
+        self.library.set_library_tags(self.controller.tags)
+        self.library.reload(current=self.controller.article_id)
 
     def _show_article(self) -> None:
         controller = self.controller
@@ -389,12 +386,14 @@ class MainWindow(QMainWindow):
         for name in ("properties", "delete_article", "find", "find_next", "find_previous"):
             self.actions_by_name[name].setEnabled(has_article)
 
-    def _update_status_counts(self) -> None:
+    def _update_status_counts(self, counts: dict[str, int] | None = None) -> None:
+        """The shown article's counts per tag (``counts``: read already)."""
         article_id = self.controller.article_id
         if article_id is None:
             self.counts_label.setText("")
             return
-        counts = self.controller.session.tag_counts(article_id)
+        if counts is None:
+            counts = self.controller.session.tag_counts(article_id)
         parts = []
         for tag in self.controller.tags:
             n = counts.get(tag.name, 0)
@@ -424,9 +423,9 @@ class MainWindow(QMainWindow):
         if last is not None and session.article_exists(last):
             self.open_article(last)
             return
-        newest = self.library.visible_article_ids()
-        if newest:
-            self.open_article(newest[0])
+        first = self.library.first_article_id()
+        if first is not None:
+            self.open_article(first)
 
     def open_article(self, article_id: int | None) -> None:
         try:
@@ -439,13 +438,14 @@ class MainWindow(QMainWindow):
             self.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def step_article(self, step: int) -> None:
-        ids = self.library.visible_article_ids()
-        if not ids:
+        model = self.library.model
+        if not model.ids:
             return
         current = self.controller.article_id
-        index = ids.index(current) + step if current in ids else 0
-        if 0 <= index < len(ids):
-            self.open_article(ids[index])
+        row = None if current is None else model.row_of(current)
+        index = 0 if row is None else row + step
+        if 0 <= index < len(model.ids):
+            self.open_article(model.ids[index])
 
     def open_sample(self) -> None:
         try:

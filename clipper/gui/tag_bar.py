@@ -8,29 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPixmap
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QToolBar, QWidget
 
+from clipper.gui.icons import colour_icon
 from clipper.model import Tag
 
-
-def colour_icon(colour: str, size: int = 14) -> QIcon:
-    """A rounded colour chip, drawn sharp at any device pixel ratio."""
-    icon = QIcon()
-    for ratio in (1.0, 2.0):
-        pixmap = QPixmap(int(size * ratio), int(size * ratio))
-        pixmap.setDevicePixelRatio(ratio)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        fill = QColor(colour)
-        painter.setBrush(fill)
-        painter.setPen(fill.darker(135))
-        painter.drawRoundedRect(QRectF(1.5, 1.5, size - 3, size - 3), 3, 3)
-        painter.end()
-        icon.addPixmap(pixmap)
-    return icon
+__all__ = ["TagBar", "colour_icon"]
 
 
 class TagBar(QToolBar):

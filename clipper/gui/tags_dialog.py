@@ -35,7 +35,7 @@ from clipper.errors import ClipperError
 from clipper.gui.controller import Controller
 from clipper.gui.default_button import make_only_default
 from clipper.gui.field_messages import sentence
-from clipper.gui.tag_bar import colour_icon
+from clipper.gui.icons import colour_icon
 from clipper.model import Tag
 
 DEFAULT_COLOUR = "#8e7dbe"

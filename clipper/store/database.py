@@ -13,7 +13,6 @@ A connection belongs to the thread that opened it: a worker thread opens its own
 from __future__ import annotations
 
 import functools
-import json
 import os
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
@@ -35,6 +34,7 @@ from clipper.errors import (
 from clipper.fields import ARTICLE_FIELDS, normalise_tag_name
 from clipper.layout import CharLayout
 from clipper.model import (
+    Annotation,
     Article,
     ArticleSummary,
     ImportedArticle,
@@ -44,10 +44,12 @@ from clipper.model import (
     tag_uuid,
 )
 from clipper.paths import printable
+from clipper.store import annotation_stream, library_queries
 from clipper.store.backups import backup_path, check_destination, copy_database
 from clipper.store.checks import check_new_tag, check_tag_fields, clean_article_fields
 from clipper.store.clock import now
 from clipper.store.failures import database_error, primary_code, retry_busy
+from clipper.store.library_queries import LibraryQuery
 from clipper.store.probe import Kind, probe, sqlite_uri
 from clipper.store.schema import MIGRATION_NAMES, migrations
 from clipper.store.snapshots import SnapshotStore
@@ -519,39 +521,26 @@ class Store(TagEditStore, SnapshotStore):
         self, *, search: str | None = None, tags: Sequence[str] | None = None
     ) -> list[ArticleSummary]:
         """The library: newest first, optionally full-text searched and filtered by tag."""
-        where: list[str] = []
-        params: list[Any] = []
-        if search and search.strip():
-            where.append("a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
-            params.append(self.db.quote_fts(search.strip()))
-        if tags:
-            where.append(
-                "EXISTS (SELECT 1 FROM annotations n WHERE n.article_id = a.id "
-                f"AND n.tag IN ({', '.join('?' * len(tags))}))"
-            )
-            params.extend(tags)
-        sql = (
-            "SELECT a.id, a.title, a.outlet, a.author, a.published, a.source_kind, "
-            "a.imported_at, a.length, (SELECT json_group_object(tag, n) FROM "
-            "(SELECT tag, count(*) AS n FROM annotations WHERE article_id = a.id GROUP BY tag)) "
-            "FROM articles a"
-            + (" WHERE " + " AND ".join(where) if where else "")
-            + " ORDER BY a.imported_at DESC, a.id DESC"
-        )
-        return [
-            ArticleSummary(
-                id=row[0],
-                title=row[1],
-                outlet=row[2],
-                author=row[3],
-                published=row[4],
-                source_kind=row[5],
-                imported_at=row[6],
-                length=row[7],
-                counts=json.loads(row[8]) if row[8] else {},
-            )
-            for row in self.db.execute(sql, params)
-        ]
+        ids = self.library_ids(LibraryQuery(search=search, tags=tuple(tags or ())))
+        return self.article_summaries(ids)
+
+    def library_ids(self, query: LibraryQuery, *, limit: int | None = None) -> list[int]:
+        """Ids of the articles the library shows for ``query``, in display order."""
+        search = query.search.strip() if query.search else ""
+        fts = self.db.quote_fts(search) if search else None
+        return library_queries.article_ids(self.db.conn, fts, query, limit)
+
+    def article_summaries(self, ids: Sequence[int]) -> list[ArticleSummary]:
+        """Library rows (title, outlet, date, tag counts …) of ``ids``, in that order."""
+        return library_queries.summaries(self.db.conn, ids)
+
+    def iter_annotations(
+        self, article_id: int | None = None, *, tags: Sequence[str] | None = None
+    ) -> Iterator[Annotation]:
+        """:meth:`list_annotations` one at a time: constant memory for a long listing."""
+        if article_id is not None and not self.article_exists(article_id):
+            raise NotFound(f"there is no article {article_id}")
+        return annotation_stream.iter_annotations(self.path, self.db.conn, article_id, tags)
 
     # -- layouts (PDF page mapping) -----------------------------------------------------------
 

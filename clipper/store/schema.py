@@ -112,7 +112,8 @@ UUID4_SQL = (
 
 @migrations(name="0003_core_v2")
 def _core_v2(db: Database) -> None:
-    """Identity (UUIDs), coders, origin and status, attributes and relations.
+    """Identity (UUIDs), coders, origin and status, attributes and relations; indexes for
+    the library's sort orders.
 
     Annotations are rebuilt (ids kept) for their new columns and a unique span index that
     includes the coder; every existing annotation goes to the coder ``default``.
@@ -206,6 +207,17 @@ def _core_v2(db: Database) -> None:
             CHECK (from_id <> to_id)
         );
         CREATE INDEX relations_to ON relations (to_id);
+        -- The library's sort orders without reading every article's text (at 50,000
+        -- articles a full scan reads the whole file). The expressions match
+        -- clipper.store.library_queries exactly (SQLite uses an expression index only then).
+        CREATE INDEX articles_by_import ON articles (imported_at, id);
+        CREATE INDEX articles_by_title ON articles (title COLLATE NOCASE, imported_at);
+        CREATE INDEX articles_by_outlet ON articles (
+            coalesce(outlet, '') COLLATE NOCASE, imported_at
+        );
+        CREATE INDEX articles_by_date ON articles (
+            coalesce(nullif(published, ''), ' ' || imported_at) COLLATE NOCASE, imported_at
+        );
         """,
     )
 

@@ -38,6 +38,22 @@ REFERENCE_SELECT = (
 )
 
 
+# The same objects the JSON export writes (each article with its text and its annotations
+# in text order), made by SQLite's json_object and written by the sqlite3 CLI: equal work.
+REFERENCE_JSON_SELECT = (
+    "SELECT json_object('id', a.id, 'title', a.title, 'outlet', a.outlet, 'author', a.author, "
+    "'published', a.published, 'url', a.url, 'source_name', a.source_name, "
+    "'source_kind', a.source_kind, 'language', a.language, 'imported_at', a.imported_at, "
+    "'content_hash', a.content_hash, 'text', a.text, 'annotations', "
+    "(SELECT json_group_array(json(o)) FROM (SELECT json_object('id', n.id, 'start', n.start, "
+    "'end', n.\"end\", 'tag', n.tag, 'text', n.text, 'note', n.note, "
+    "'created_at', n.created_at, 'updated_at', n.updated_at, 'page', n.page) AS o "
+    'FROM annotations n WHERE n.article_id = a.id ORDER BY n.start, n."end", n.tag, n.id))) '
+    "FROM articles a WHERE EXISTS (SELECT 1 FROM annotations n WHERE n.article_id = a.id) "
+    "ORDER BY a.id"
+)
+
+
 def build(path: Path, rows: int) -> None:
     texts = [p.read_text("utf-8") for p in sorted(CORPUS.glob("*.txt"))]
     rng = random.Random(7)
@@ -90,12 +106,15 @@ def cpu_seconds(who: int) -> float:
 
 
 def sqlite3_cli(db: Path, mode: str, out: Path) -> tuple[float, float]:
-    """Wall and CPU seconds of the sqlite3 CLI writing the same rows."""
+    """Wall and CPU seconds of the sqlite3 CLI writing the same rows (CSV) or the same
+    JSON objects (JSON: SQLite's json_object, one article object per line)."""
+    if mode == "json":
+        command = ["sqlite3", "-list", str(db), REFERENCE_JSON_SELECT]
+    else:
+        command = ["sqlite3", f"-{mode}", "-header", str(db), REFERENCE_SELECT]
     start, cpu = time.perf_counter(), cpu_seconds(resource.RUSAGE_CHILDREN)
     with out.open("wb") as handle:
-        subprocess.run(
-            ["sqlite3", f"-{mode}", "-header", str(db), REFERENCE_SELECT], stdout=handle, check=True
-        )
+        subprocess.run(command, stdout=handle, check=True)
     return time.perf_counter() - start, cpu_seconds(resource.RUSAGE_CHILDREN) - cpu
 
 
@@ -127,6 +146,8 @@ def bench_export(db: Path, folder: Path, rows: int, repeat: int) -> Path:
         emit(f"export_{fmt}_rows_per_s", rows / best, "rows/s")
         emit(f"export_{fmt}_peak_memory_above_baseline", peak, "MB", goal="<= 50 MB")
         if reference:
+            emit(f"export_{fmt}_bytes", target.stat().st_size / 1e6, "MB")
+            emit(f"sqlite3_cli_{fmt}_bytes", (folder / f"ref.{fmt}").stat().st_size / 1e6, "MB")
             emit(f"sqlite3_cli_{fmt}_seconds", min(reference), "s")
             emit(f"export_{fmt}_ratio_vs_sqlite3_cli", best / min(reference), "x", goal="<= 1.5x")
             # CPU time is steadier than wall time on a shared machine.
@@ -139,6 +160,39 @@ def bench_export(db: Path, folder: Path, rows: int, repeat: int) -> Path:
     if not has_cli:
         print("sqlite3 command-line tool not found: apt-get install sqlite3 for the reference")
     return folder / "export.json"
+
+
+CHILD_PEAK = (
+    "import resource, subprocess, sys; "
+    "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=True); "
+    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+)
+
+
+def bench_cli_annotations(db: Path, rows: int) -> None:
+    """``clipper annotations --json`` streams: peak memory of the whole listing against the
+    listing of one article (the same process, a thousandth of the rows)."""
+    peaks = {}
+    for label, args in (("all", []), ("one_article", ["1"])):
+        command = [sys.executable, "-m", "clipper", "--db", str(db), "annotations", *args]
+        start = time.perf_counter()
+        out = subprocess.run(
+            [sys.executable, "-c", CHILD_PEAK, *command, "--json"],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        seconds = time.perf_counter() - start
+        peaks[label] = int(out.stdout.strip()) / 1024
+        emit(f"cli_annotations_json_{label}_seconds", seconds, "s")
+        emit(f"cli_annotations_json_{label}_peak_rss", peaks[label], "MB")
+    emit(
+        "cli_annotations_json_peak_rss_all_minus_one_article",
+        peaks["all"] - peaks["one_article"],
+        "MB",
+        rows=rows,
+        goal="constant (~0)",
+    )
 
 
 def bench_save(db: Path) -> None:
@@ -182,6 +236,7 @@ def main() -> None:
         seconds, _ = timed(build, db, args.rows)
         emit("build_database_seconds", seconds, "s", rows=args.rows)
         json_path = bench_export(db, folder, args.rows, args.repeat)
+        bench_cli_annotations(db, args.rows)
         bench_save(db)
         bench_merge(json_path, folder)
     table(f"Clipper core benchmarks ({args.rows:,} annotations)")

@@ -1,5 +1,9 @@
 """GUI performance: the article view with many highlights (offscreen Qt, in process).
 
+SHORTCUT: these figures are for a bare ArticleView (no main window, no library, no
+annotations pane, no Controller); their names start with ``bare_view_``. The real window is
+measured by bench_main_window.py.
+
 Run with ``python tests/benchmarks/bench_gui.py`` from the project root. Prints one JSON object
 per line ``{"name", "value", "unit", "goal"}`` and then a readable table. Asserts nothing about
 time. Texts are real Wikinews articles repeated to 1 MB / 5 MB (with an emoji every 25th
@@ -159,22 +163,24 @@ def bench_open(size: int, count: int, goal: str, runs: int) -> None:
         QApplication.processEvents()
         gc.collect()
         times.append(timed(open_and_paint))
-    report(f"open_{label}_first", first, "ms", goal)
-    report(f"open_{label}_median", statistics.median(times), "ms", goal)
+    report(f"bare_view_open_{label}_first", first, "ms", goal)
+    report(f"bare_view_open_{label}_median", statistics.median(times), "ms", goal)
     # where the time goes
-    report(f"open_{label}_part_position_map", timed(lambda: PositionMap(text)), "ms")
-    report(f"open_{label}_part_annotation_index", timed(lambda: AnnotationIndex(anns)), "ms")
-    report(f"open_{label}_part_qt_safe_text", timed(lambda: qt_safe_text(text)), "ms")
+    report(f"bare_view_open_{label}_part_position_map", timed(lambda: PositionMap(text)), "ms")
+    report(
+        f"bare_view_open_{label}_part_annotation_index", timed(lambda: AnnotationIndex(anns)), "ms"
+    )
+    report(f"bare_view_open_{label}_part_qt_safe_text", timed(lambda: qt_safe_text(text)), "ms")
     view.set_article("", [], BUILTIN_TAGS)
     report(
-        f"open_{label}_part_setPlainText",
+        f"bare_view_open_{label}_part_setPlainText",
         timed(lambda: view.setPlainText(text)),
         "ms",
     )
     view.set_article(text, anns, BUILTIN_TAGS)
     QApplication.processEvents()
     paints = [timed(view.viewport().repaint) for _ in range(20)]
-    report(f"paint_{label}_viewport_median", statistics.median(paints), "ms")
+    report(f"bare_view_paint_{label}_viewport_median", statistics.median(paints), "ms")
     view.close()
 
 
@@ -228,9 +234,9 @@ def bench_add(size: int, count: int, runs: int) -> None:
             times.append((time.perf_counter() - t0) * 1000)
         if len(added) != runs:
             print(f"warning: only {len(added)} of {runs} key presses added a highlight")
-        report(f"add_highlight_{label}_median", statistics.median(times), "ms")
-        report(f"add_highlight_{label}_p90", pct(times, 0.9), "ms", "<= 8 ms")
-        report(f"add_highlight_{label}_max", max(times), "ms", "<= 16 ms")
+        report(f"bare_view_add_highlight_{label}_median", statistics.median(times), "ms")
+        report(f"bare_view_add_highlight_{label}_p90", pct(times, 0.9), "ms", "<= 8 ms")
+        report(f"bare_view_add_highlight_{label}_max", max(times), "ms", "<= 16 ms")
         view.close()
         store.close()
 
@@ -263,9 +269,9 @@ def bench_scroll(size: int, count: int, runs: int) -> None:
         bar.setValue(bar.value() + bar.pageStep())
         view.viewport().repaint()
         bar_times.append((time.perf_counter() - t0) * 1000)
-    report(f"scroll_page_key_{label}_median", statistics.median(times), "ms")
-    report(f"scroll_page_key_{label}_p90", pct(times, 0.9), "ms", "<= 16 ms")
-    report(f"scroll_page_bar_{label}_p90", pct(bar_times, 0.9), "ms", "<= 16 ms")
+    report(f"bare_view_scroll_page_key_{label}_median", statistics.median(times), "ms")
+    report(f"bare_view_scroll_page_key_{label}_p90", pct(times, 0.9), "ms", "<= 16 ms")
+    report(f"bare_view_scroll_page_bar_{label}_p90", pct(bar_times, 0.9), "ms", "<= 16 ms")
     view.close()
 
 
@@ -322,10 +328,19 @@ def bench_memory() -> None:
         ).stdout
     numbers = json.loads(out.strip().splitlines()[-1])
     goal = "<= 60 MB"
-    report("memory_empty_window_rss", numbers["empty"], "MB")
-    report("memory_5MB_50k_total_above_empty", numbers["loaded"] - numbers["empty"], "MB", goal)
-    report("memory_5MB_50k_part_text_and_annotations", numbers["data"] - numbers["empty"], "MB")
-    report("memory_5MB_50k_part_view", numbers["loaded"] - numbers["data"], "MB")
+    report("bare_view_memory_empty_window_rss", numbers["empty"], "MB")
+    report(
+        "bare_view_memory_5MB_50k_total_above_empty",
+        numbers["loaded"] - numbers["empty"],
+        "MB",
+        goal,
+    )
+    report(
+        "bare_view_memory_5MB_50k_part_text_and_annotations",
+        numbers["data"] - numbers["empty"],
+        "MB",
+    )
+    report("bare_view_memory_5MB_50k_part_view", numbers["loaded"] - numbers["data"], "MB")
 
 
 STARTUP_SNIPPET = r"""

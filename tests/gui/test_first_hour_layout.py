@@ -33,7 +33,7 @@ def cell(window: MainWindow, article_id: int, column: int, role: int) -> object:
     pane = window.library
     row = pane.model.row_of(article_id)
     assert row is not None
-    return pane.proxy.mapFromSource(pane.model.index(row, column)).data(role)
+    return pane.model.index(row, column).data(role)
 
 
 def test_undated_article_shows_no_date_but_says_when_imported(window: MainWindow) -> None:

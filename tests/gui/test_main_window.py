@@ -79,7 +79,7 @@ def test_key_2_tags_the_selection_with_code_point_offsets(
     # shown at once, without a reload: in the view, the list, the counts
     assert [a.text for a in window.view.annotations()] == [quote]
     assert window.annotations.model.rowCount() == 1
-    assert window.library.model.rows[0].counts == {"quote": 1}
+    assert window.library.model.summary(0).counts == {"quote": 1}
     assert "Quote&nbsp;<b>1</b>" in window.counts_label.text()
 
 
@@ -281,7 +281,7 @@ def test_change_tag_from_the_combo(qtbot: QtBot, window: MainWindow) -> None:
     assert combo.currentData() == "person"
     combo.activated.emit(combo.findData("claim"))
     assert window.controller.store.get_annotation(annotation_id).tag == "claim"
-    assert window.library.model.rows[0].counts == {"claim": 1}
+    assert window.library.model.summary(0).counts == {"claim": 1}
 
 
 def test_clicking_an_annotation_row_scrolls_and_flashes(qtbot: QtBot, window: MainWindow) -> None:
@@ -387,11 +387,11 @@ def test_library_search_and_tag_filter(qtbot: QtBot, window: MainWindow) -> None
     pane = window.library
     pane.search.setText("deficit")
     qtbot.waitUntil(lambda: pane.model.rowCount() == 1, timeout=2000)
-    assert pane.model.rows[0].id == budget.id
+    assert pane.model.ids == [budget.id]
     pane.search.clear()
     qtbot.waitUntil(lambda: pane.model.rowCount() == 2, timeout=2000)
     pane.tag_filter.setCurrentIndex(pane.tag_filter.findData("person"))
-    assert [r.id for r in pane.model.rows] == [budget.id]
+    assert pane.model.ids == [budget.id]
 
 
 def test_library_click_opens_article_and_next_previous(qtbot: QtBot, window: MainWindow) -> None:
@@ -399,7 +399,7 @@ def test_library_click_opens_article_and_next_previous(qtbot: QtBot, window: Mai
     b = add_article(window, CJK_TEXT)
     ids = window.library.visible_article_ids()
     assert ids == [b.id, a.id]  # newest first
-    row = window.library.proxy.index(1, 0)
+    row = window.library.model.index(1, 0)
     rect = window.library.table.visualRect(row)
     qtbot.mouseClick(window.library.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.controller.article_id == a.id
@@ -615,7 +615,7 @@ def test_properties_dialog_saves_and_the_library_updates(
     monkeypatch.setattr(ArticlePropertiesDialog, "exec", fake_exec)
     window.actions_by_name["properties"].trigger()
     assert window.controller.article.title == "Budget talks (edited)"
-    assert window.library.model.rows[0].outlet == "The Ledger"
+    assert window.library.model.summary(0).outlet == "The Ledger"
     assert "Budget talks (edited)" in window.windowTitle()
 
 

@@ -68,7 +68,7 @@ def test_a_cli_annotation_appears_without_f5(
     )
     assert [a.text for a in window.view.annotations()] == ["Critics"]
     assert FOREIGN_CHANGE_MESSAGE in shown
-    assert window.library.model.rows[0].counts == {"person": 1}
+    assert window.library.model.summary(0).counts == {"person": 1}
 
 
 def test_the_apps_own_import_is_not_reported_as_another_programs_change(

@@ -21,6 +21,7 @@ from clipper.spans import validate_span
 from clipper.store.attributes import AttributeStore
 from clipper.store.clock import now
 from clipper.store.coders import CoderStore
+from clipper.store.failures import database_error
 from clipper.store.schema import UUID4_SQL
 
 #: The stored columns of an annotation, as selected from ``annotations n`` (the coder as its
@@ -241,6 +242,18 @@ class AnnotationStore(AttributeStore, CoderStore):
     ) -> list[Annotation]:
         """Annotations in text order (by article, start, end), with coder and attributes;
         optionally only those of some tags and/or coders (by name)."""
+        return list(self.iter_annotations(article_id, tags=tags, coders=coders))
+
+    def iter_annotations(
+        self,
+        article_id: int | None = None,
+        *,
+        tags: Sequence[str] | None = None,
+        coders: Sequence[str] | None = None,
+    ) -> Iterator[Annotation]:
+        """:meth:`list_annotations` one at a time, as the rows arrive (constant memory for
+        a long listing, apart from the attributes, read first). A bad article id is refused
+        at once; an SQLite failure while iterating comes out as a DatabaseError."""
         where: list[str] = []
         params: list[Any] = []
         if article_id is not None:
@@ -270,7 +283,8 @@ class AnnotationStore(AttributeStore, CoderStore):
         tag_object = tags_seen.setdefault
         no_attributes = NO_ATTRIBUTES
         attributes_of = attributes.get
-        return [
+        rows = self.db.execute(sql, params)
+        return self._stream(
             Annotation(
                 ident,
                 article,
@@ -305,8 +319,14 @@ class AnnotationStore(AttributeStore, CoderStore):
                 origin,
                 detail,
                 status,
-            ) in self.db.execute(sql, params)
-        ]
+            ) in rows
+        )
+
+    def _stream(self, annotations: Iterator[Annotation]) -> Iterator[Annotation]:
+        try:
+            yield from annotations
+        except sqlite3.Error as exc:
+            raise database_error(self.path, exc) from exc
 
     def update_annotation(
         self,

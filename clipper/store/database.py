@@ -34,7 +34,6 @@ from clipper.errors import (
 from clipper.fields import ARTICLE_FIELDS, normalise_tag_name
 from clipper.layout import CharLayout
 from clipper.model import (
-    Annotation,
     Article,
     ArticleSummary,
     ImportedArticle,
@@ -44,7 +43,7 @@ from clipper.model import (
     tag_uuid,
 )
 from clipper.paths import printable
-from clipper.store import annotation_stream, library_queries
+from clipper.store import library_queries
 from clipper.store.backups import backup_path, check_destination, copy_database
 from clipper.store.checks import check_new_tag, check_tag_fields, clean_article_fields
 from clipper.store.clock import now
@@ -533,14 +532,6 @@ class Store(TagEditStore, SnapshotStore):
     def article_summaries(self, ids: Sequence[int]) -> list[ArticleSummary]:
         """Library rows (title, outlet, date, tag counts …) of ``ids``, in that order."""
         return library_queries.summaries(self.db.conn, ids)
-
-    def iter_annotations(
-        self, article_id: int | None = None, *, tags: Sequence[str] | None = None
-    ) -> Iterator[Annotation]:
-        """:meth:`list_annotations` one at a time: constant memory for a long listing."""
-        if article_id is not None and not self.article_exists(article_id):
-            raise NotFound(f"there is no article {article_id}")
-        return annotation_stream.iter_annotations(self.path, self.db.conn, article_id, tags)
 
     # -- layouts (PDF page mapping) -----------------------------------------------------------
 

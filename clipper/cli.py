@@ -1,11 +1,15 @@
 """The ``clipper`` command line: thin commands over the same core the app uses.
 
 Every command wraps library calls; none of them imports Qt (only ``gui`` does, and only
-when it runs). Expected errors print ``clipper: error: …`` and exit with status 1.
+when it runs). Expected errors print ``clipper: error: …`` (with ``--json``: one JSON
+object ``{"error": code, "message": …, "hint": …}``) on stderr and exit with status 1; the
+command-line advice for an error's :class:`~clipper.errors.Hint` is added here, in
+:func:`advice`. A closed output pipe (``clipper articles | head -1``) ends quietly with 0.
 """
 
 from __future__ import annotations
 
+import errno
 import functools
 import json
 import os
@@ -17,7 +21,15 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 import click
 
 from clipper import __version__
-from clipper.errors import ClipperError, DuplicateArticle, NoDatabase
+from clipper.errors import (
+    Cancelled,
+    ClipperError,
+    DuplicateArticle,
+    Hint,
+    InvalidValue,
+    append_advice,
+    hint_of,
+)
 from clipper.exporters import (
     FORMATS,
     ExportSelection,
@@ -42,28 +54,155 @@ F = TypeVar("F", bound=Callable[..., Any])
 COMMAND_BUSY_SECONDS = 60.0
 
 
-def fail(message: str) -> NoReturn:
-    """Print an expected error the way every command does, and exit 1."""
-    click.echo(f"clipper: error: {message}", err=True)
+def advice(hint: Hint | None, suggestion: str | None = None) -> str | None:
+    """The command line's advice for an error's or a warning's hint (the one place the
+    core's front-end-neutral messages meet the command-line options)."""
+    if hint is Hint.FORCE:
+        return "use --force to import it again"
+    if hint is Hint.PASSWORD:
+        return "give the password with --password"
+    if hint is Hint.ENCODING:
+        return f"give the encoding with --encoding (e.g. --encoding {suggestion or 'cp1252'})"
+    if hint is Hint.OCR:
+        name = f" {suggestion}" if suggestion else ""
+        return (
+            f"run again with --ocr to recognise the text (`clipper import --ocr{name}`; add "
+            "--ocr-language fra for French, for example)"
+        )
+    if hint is Hint.OCR_LANGUAGE:
+        return "choose the language with --ocr-language (e.g. --ocr-language eng+fra)"
+    if hint is Hint.FORMAT:
+        return "give the format with --format"
+    if hint is Hint.DATABASE:
+        return "`clipper import` creates one"
+    if hint is Hint.RESTORE:
+        return "`clipper restore BACKUP` restores one"
+    if hint is Hint.JSON_EXPORT:
+        return (
+            "write one with `clipper export --format json`; add articles from text, PDF or "
+            "web pages with `clipper import`"
+        )
+    return None
+
+
+def explain(item: object) -> str:
+    """An error's or a warning's text with the command line's advice, fit to print."""
+    text = item.message if isinstance(item, ClipperError | Cancelled) else str(item)
+    return printable(append_advice(text, advice(*hint_of(item))))
+
+
+def error_record(error: ClipperError | Cancelled, **extra: Any) -> dict[str, Any]:
+    """``{"error": code, "message": …, "hint": advice}``: an error as ``--json`` prints it."""
+    record: dict[str, Any] = {"error": error.code, "message": printable(error.message)}
+    told = advice(*hint_of(error))
+    if told:
+        record["hint"] = told
+    return record | extra
+
+
+def _wants_json() -> bool:
+    click_context = click.get_current_context(silent=True)
+    context = click_context.find_object(Context) if click_context is not None else None
+    return context is not None and context.as_json
+
+
+def report(error: ClipperError | Cancelled) -> NoReturn:
+    """Print an expected error the way every command does (as JSON with ``--json``), and
+    exit 1."""
+    if _wants_json():
+        click.echo(json.dumps(error_record(error), ensure_ascii=False), err=True)
+    else:
+        prefix = "clipper: " if isinstance(error, Cancelled) else "clipper: error: "
+        click.echo(prefix + explain(error), err=True)
     sys.exit(1)
+
+
+def fail(message: str) -> NoReturn:
+    """Refuse a value the command line was given (see :func:`report`)."""
+    report(InvalidValue(message))
+
+
+def quiet_broken_pipe() -> NoReturn:
+    """The reader of our output went away (``clipper articles | head -1``): that is the
+    reader's choice, not an error. Exit 0, and let nothing be written to the pipe again."""
+    _silence_stdout()
+    sys.exit(0)
+
+
+def _silence_stdout() -> None:
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())  # no second error when Python flushes at exit
+    os.close(devnull)
+
+
+def _db_given(ctx: click.Context, _param: click.Parameter, value: Path | None) -> None:
+    if value is None:
+        return
+    ctx.meta[_DB_META] = value
+    context = ctx.find_object(Context)
+    if context is not None:  # given after a command: ``clipper articles --db x.db``
+        context.use(value)
+
+
+_DB_META = "clipper.db"
+
+
+def _db_option() -> click.Option:
+    """``--db PATH``, defined once: accepted before the command and after it."""
+    return click.Option(
+        ["--db"],
+        type=click.Path(dir_okay=False, path_type=Path),
+        expose_value=False,
+        callback=_db_given,
+        help="Database file (default: $CLIPPER_DB, else clipper.db in your user data folder).",
+    )
+
+
+def _json_given(ctx: click.Context, _param: click.Parameter, value: bool) -> bool:
+    context = ctx.find_object(Context)
+    if context is not None and value:
+        context.as_json = True
+    return value
+
+
+def json_option(help_text: str) -> Callable[[F], F]:
+    """``--json``: JSON output, and errors as JSON objects on stderr too."""
+    return click.option(
+        "--json",
+        "as_json",
+        is_flag=True,
+        callback=_json_given,
+        help=f"{help_text} Errors: one JSON object on stderr.",
+    )
+
+
+class ClipperCommand(click.Command):
+    """A command that takes ``--db`` after its name too."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.params.append(_db_option())
 
 
 class ClipperGroup(click.Group):
     """Turns :class:`ClipperError` (and a failure of the disk or of SQLite) into
-    ``clipper: error: …`` and exit status 1: never a traceback."""
+    ``clipper: error: …`` and exit status 1: never a traceback. Its commands take
+    ``--db`` too."""
+
+    command_class = ClipperCommand
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.params.append(_db_option())
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
-        except NoDatabase as error:
-            fail(f"{printable(error.message)}; `clipper import` creates one")
-        except ClipperError as error:
-            fail(printable(error.message))
+        except (ClipperError, Cancelled) as error:
+            report(error)
         except OSError as error:
-            if isinstance(error, BrokenPipeError):  # e.g. `clipper articles | head`
-                devnull = os.open(os.devnull, os.O_WRONLY)
-                os.dup2(devnull, sys.stdout.fileno())  # no second error at exit
-                sys.exit(1)
+            if isinstance(error, BrokenPipeError) or error.errno == errno.EPIPE:
+                quiet_broken_pipe()
             where = f"{error.filename}: " if error.filename else ""
             fail(printable(f"{where}{error.strerror or error}"))
         except Exception as error:  # an SQLite failure outside a Store method
@@ -72,7 +211,7 @@ class ClipperGroup(click.Group):
             translated = translate(path, error)
             if translated is None:
                 raise
-            fail(printable(translated.message))
+            report(translated)
 
 
 class Context:
@@ -81,7 +220,14 @@ class Context:
     def __init__(self, db: Path, *, default_location: bool = False) -> None:
         self.db_path = db
         self.default_location = default_location
+        #: Errors are printed as JSON objects (the command was given ``--json``).
+        self.as_json = False
         self._store: Store | None = None
+
+    def use(self, db: Path) -> None:
+        """The database given with ``--db`` (before the command is run)."""
+        self.db_path = db
+        self.default_location = False
 
     @property
     def store(self) -> Store:
@@ -97,7 +243,7 @@ class Context:
         if self._store is None:
             if create and not self.db_path.parent.is_dir():
                 if not self.default_location:
-                    raise ClipperError(
+                    raise InvalidValue(
                         f"the folder {self.db_path.parent} does not exist; check --db, or "
                         "create the folder first"
                     )
@@ -127,20 +273,16 @@ pass_context = click.make_pass_decorator(Context)
 
 
 @click.group(cls=ClipperGroup, invoke_without_command=True)
-@click.option(
-    "--db",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Database file (default: $CLIPPER_DB, else clipper.db in your user data folder).",
-)
 @click.version_option(__version__, prog_name="clipper")
 @click.pass_context
-def cli(ctx: click.Context, db: Path | None) -> None:
+def cli(ctx: click.Context) -> None:
     """Clipper: tag figures, quotes, people and claims in press clippings.
 
     Run without a command to start the desktop app.
 
     Example: clipper import article.txt && clipper articles
     """
+    db: Path | None = ctx.meta.get(_DB_META)
     context = Context(
         db or default_db_path(), default_location=db is None and not os.environ.get(DB_ENV)
     )
@@ -194,7 +336,7 @@ def _print_outcomes(outcomes: Sequence[ImportOutcome], as_json: bool) -> int:
                             "title": article.title,
                             "source": printable(outcome.path),
                             "length": len(article.text),
-                            "warnings": list(outcome.warnings),
+                            "warnings": [explain(w) for w in outcome.warnings],
                         },
                         ensure_ascii=False,
                     )
@@ -202,16 +344,26 @@ def _print_outcomes(outcomes: Sequence[ImportOutcome], as_json: bool) -> int:
             else:
                 click.echo(f"{article.id}\t{article.title}")
             for warning in outcome.warnings:
-                click.echo(f"clipper: warning: {printable(outcome.path)}: {warning}", err=True)
-        elif isinstance(outcome.error, DuplicateArticle):  # already stored: not a failure
+                click.echo(
+                    f"clipper: warning: {printable(outcome.path)}: {explain(warning)}", err=True
+                )
+        elif outcome.error is None:  # pragma: no cover - an outcome has one or the other
+            continue
+        elif as_json:  # a duplicate is skipped, not a failure: see the exit status
+            failures += not isinstance(outcome.error, DuplicateArticle)
+            record = error_record(outcome.error, source=printable(outcome.path))
+            if isinstance(outcome.error, DuplicateArticle):
+                record["existing_id"] = outcome.error.existing_id
+            click.echo(json.dumps(record, ensure_ascii=False), err=True)
+        elif isinstance(outcome.error, DuplicateArticle):
             click.echo(
                 f"clipper: skipped: {printable(outcome.path)} is already in the database as "
-                f"article {outcome.error.existing_id} (--force imports it again)",
+                f"article {outcome.error.existing_id} ({advice(Hint.FORCE)})",
                 err=True,
             )
         else:
             failures += 1
-            click.echo(f"clipper: error: {printable(str(outcome.error))}", err=True)
+            click.echo(f"clipper: error: {explain(outcome.error)}", err=True)
     return failures
 
 
@@ -262,9 +414,7 @@ def _import_paths(
     help="Tesseract language(s) for --ocr, e.g. fra or eng+fra.",
 )
 @click.option("--force", is_flag=True, help="Import even if the same text is already stored.")
-@click.option(
-    "--json", "as_json", is_flag=True, help="JSON Lines: one JSON object per imported article."
-)
+@json_option("JSON Lines: one JSON object per imported article.")
 @pass_context
 def import_command(
     ctx: Context,
@@ -306,7 +456,7 @@ def import_command(
 @cli.command("articles")
 @click.option("--search", help="Full-text search over titles and texts.")
 @click.option("--tag", "tags", multiple=True, help="Only articles with annotations of this tag.")
-@click.option("--json", "as_json", is_flag=True, help="JSON Lines: one JSON object per article.")
+@json_option("JSON Lines: one JSON object per article.")
 @pass_context
 def articles_command(
     ctx: Context, search: str | None, tags: tuple[str, ...], as_json: bool
@@ -381,7 +531,7 @@ def _echo_annotation(a: Annotation, as_json: bool) -> None:
 @click.argument("end", type=int)
 @click.argument("tag")
 @click.option("--note", default="", help="A note to keep with the annotation.")
-@click.option("--json", "as_json", is_flag=True, help="Print the annotation as JSON.")
+@json_option("Print the annotation as JSON.")
 @pass_context
 def annotate_command(
     ctx: Context, article_id: int, start: int, end: int, tag: str, note: str, as_json: bool
@@ -400,7 +550,7 @@ def annotate_command(
 @cli.command("annotations")
 @click.argument("article_id", type=int, required=False)
 @click.option("--tag", "tags", multiple=True, help="Only this tag (repeatable).")
-@click.option("--json", "as_json", is_flag=True, help="JSON Lines: one JSON object per annotation.")
+@json_option("JSON Lines: one JSON object per annotation.")
 @pass_context
 def annotations_command(
     ctx: Context, article_id: int | None, tags: tuple[str, ...], as_json: bool
@@ -515,9 +665,9 @@ def import_annotations_command(ctx: Context, file: Path) -> None:
 
     Example: clipper import-annotations colleague-export.json
     """
-    from clipper.importers.clipper_json import merge_export
+    from clipper.operations import Session
 
-    report = merge_export(ctx.store, file)
+    report = Session(ctx.store).import_annotations(file)
     click.echo(
         f"articles: {report.articles_created} created, {report.articles_matched} matched; "
         f"annotations: {report.annotations_added} added, "
@@ -593,4 +743,13 @@ def gui(ctx: Context, files: tuple[str, ...], article_id: int | None) -> None:
 
 def main(argv: Sequence[str] | None = None) -> None:
     """Console-script entry point."""
-    cli.main(args=list(argv) if argv is not None else None, prog_name="clipper")
+    status: int | str | None = 0
+    try:
+        cli.main(args=list(argv) if argv is not None else None, prog_name="clipper")
+    except SystemExit as done:
+        status = done.code
+    try:  # what is still buffered goes now, while a closed pipe can be handled
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+    sys.exit(status)

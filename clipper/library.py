@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from clipper.errors import Cancelled, ClipperError, DatabaseError, DuplicateArticle
+from clipper.errors import ClipperError, DatabaseError, DuplicateArticle
 from clipper.importers import read_file
 from clipper.importers.parallel import read_files_parallel
 from clipper.importers.text import read_text
@@ -79,8 +79,6 @@ def import_files(
                 ocr=ocr,
                 ocr_language=ocr_language,
             )
-        except Cancelled:
-            raise
         except ClipperError as error:
             result = error
         check_cancel(cancel)

@@ -15,7 +15,7 @@ import threading
 from collections import Counter
 from pathlib import Path
 
-from clipper.errors import ClipperError
+from clipper.errors import InvalidValue
 
 #: SQLite's companion files of a database ``x.db``: ``x.db-wal``, ``x.db-shm``, ``x.db-journal``.
 SIDECAR_SUFFIXES = ("-wal", "-shm", "-journal")
@@ -72,7 +72,7 @@ def refuse_open_database(path: str | os.PathLike[str], action: str) -> None:
     """
     database = open_database_for(path)
     if database is not None:
-        raise ClipperError(
+        raise InvalidValue(
             f"{path} belongs to the Clipper database that is open ({database}); "
             f"Clipper cannot {action} it. Choose another file."
         )

@@ -129,7 +129,7 @@ def test_export_to_file_infers_format(seeded: Path, tmp_path: Path) -> None:
         (["export", "--tag", "gossip"], "unknown tag"),
         (
             ["import-annotations", "{crane}"],
-            "is not JSON: import-annotations reads Clipper JSON exports",
+            "is not JSON: annotations are merged from Clipper JSON exports only",
         ),
         (["import-annotations", "{missing}"], "no such file"),
     ],
@@ -273,7 +273,8 @@ def test_import_annotations_given_a_csv_says_what_it_is(seeded: Path, tmp_path: 
     assert run(seeded, "export", "-o", str(csv_file))[0] == 0
     code, _, err = run(seeded, "import-annotations", str(csv_file))
     assert code == 1
-    assert "tagged.csv is a CSV export: import-annotations reads Clipper JSON exports" in err
+    assert "tagged.csv is a CSV export: annotations are merged from Clipper JSON exports" in err
+    assert "write one with `clipper export --format json`" in err  # the command line's advice
     assert "\ufeff" not in err
 
 

@@ -15,7 +15,8 @@ def test_cli_and_core_import_without_pyside6() -> None:
     code = (
         "import sys\n"
         "import clipper.cli, clipper.store, clipper.importers, clipper.importers.pdf, "
-        "clipper.exporters, clipper.library, clipper.importers.clipper_json\n"
+        "clipper.exporters, clipper.library, clipper.importers.clipper_json, "
+        "clipper.operations\n"
         "from click.testing import CliRunner\n"
         "result = CliRunner().invoke(clipper.cli.cli, ['--db', ':memory:', 'tags'])\n"
         "assert result.exit_code == 0, result.output\n"

@@ -11,8 +11,8 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from clipper.cli import cli
-from clipper.errors import ImportFailed
+from clipper.cli import cli, explain
+from clipper.errors import Hint, ImportFailed, hint_of
 from clipper.importers import read_file
 from clipper.importers.encoding import describe, detect, encoding_options, preview
 from clipper.importers.text import read_text
@@ -192,7 +192,9 @@ def test_an_uncertain_choice_imports_with_a_warning_naming_the_alternatives() ->
     assert article.encoding == "cp1252" and "cp1250" in article.encoding_alternatives
     [warning] = article.warnings
     assert warning.startswith("decoded as cp1252 (Western European, Windows); could also be ")
-    assert "cp1250 (Central European, Windows)" in warning and "--encoding cp1250" in warning
+    assert "cp1250 (Central European, Windows)" in warning and "--encoding" not in warning
+    assert hint_of(warning) == (Hint.ENCODING, "cp1250")
+    assert "--encoding cp1250" in explain(warning)  # the command line's advice
 
 
 def test_explicit_encoding_wins_and_is_certain(tmp_path: Path) -> None:

@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 from json_cases import case, layouts, mutate_bytes, mutate_document, valid_document
 
 from clipper.errors import ClipperError
-from clipper.importers.clipper_json import merge_export
 from clipper.library import open_sample
+from clipper.operations.merge import merge_export
 from clipper.store import Store
 
 SETTINGS = settings(

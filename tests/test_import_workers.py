@@ -94,7 +94,7 @@ def test_rerun_reports_stored_files_as_skipped_and_exits_0(tmp_path: Path) -> No
     assert again.returncode == 0
     assert again.stdout == ""
     assert again.stderr.count("clipper: skipped:") == 2
-    assert "error" not in again.stderr
+    assert "clipper: error" not in again.stderr
 
 
 def test_killed_import_of_one_long_pdf_leaves_no_page_reader(tmp_path: Path) -> None:

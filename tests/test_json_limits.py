@@ -19,7 +19,7 @@ from json_cases import OTHER, TEXT, clipper_layout, valid_document
 
 from clipper import fields
 from clipper.errors import ClipperError, InvalidExport
-from clipper.importers.clipper_json import merge_export
+from clipper.operations.merge import merge_export
 from clipper.store import Store
 
 INJECTION = (

@@ -9,8 +9,8 @@ import pytest
 
 from clipper.errors import InvalidExport
 from clipper.exporters import export_to_path
-from clipper.importers.clipper_json import merge_export
 from clipper.library import open_sample
+from clipper.operations.merge import merge_export
 from clipper.store import Store
 
 

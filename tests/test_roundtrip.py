@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 
 from clipper.exporters import export_to_stream, unescape_cell
 from clipper.importers import read_file
-from clipper.importers.clipper_json import merge_export
 from clipper.library import import_article
+from clipper.operations.merge import merge_export
 from clipper.store import Store
 
 PIECES = [

@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 from typing import IO, Any
 
-from clipper.errors import ClipperError
+from clipper.errors import Hint, InvalidValue
 from clipper.exporters.csv_export import unescape_cell, write_csv
 from clipper.exporters.json_export import write_json
 from clipper.open_databases import refuse_open_database
@@ -32,7 +32,7 @@ FORMATS: dict[str, tuple[str, str]] = {
 def check_format(fmt: str) -> None:
     """Refuse a format name Clipper cannot write."""
     if fmt not in FORMATS:
-        raise ClipperError(f"unknown export format {fmt!r}; choose one of: {', '.join(FORMATS)}")
+        raise InvalidValue(f"unknown export format {fmt!r}; choose one of: {', '.join(FORMATS)}")
 
 
 def format_for(path: Path | None, fmt: str | None) -> str:
@@ -44,18 +44,19 @@ def format_for(path: Path | None, fmt: str | None) -> str:
     if fmt is not None:
         check_format(fmt)
         if suffix in by_suffix and by_suffix[suffix] != fmt:
-            raise ClipperError(
+            raise InvalidValue(
                 f"{path} names a {by_suffix[suffix]} file but the format is {fmt}; "
-                f"name it *{FORMATS[fmt][1]} or drop --format"
+                f"name it *{FORMATS[fmt][1]} or choose the {by_suffix[suffix]} format"
             )
         return fmt
     if not suffix:
         return "csv"
     if suffix not in by_suffix:
         choices = ", ".join(f"*{s}" for s in by_suffix)
-        raise ClipperError(
-            f"Clipper cannot write {suffix} files; name the export {choices}, or give "
-            "--format to write one of them under this name"
+        raise InvalidValue(
+            f"Clipper cannot write {suffix} files; name the export {choices}, or choose the "
+            "format to write one of them under this name",
+            hint=Hint.FORMAT,
         )
     return by_suffix[suffix]
 
@@ -147,13 +148,13 @@ def export_to_path(
     path = Path(path)
     refuse_open_database(path, "export to")
     if path.is_dir():
-        raise ClipperError(f"{path} is a folder; give a file name to export to")
+        raise InvalidValue(f"{path} is a folder; give a file name to export to")
     if not path.parent.is_dir():
-        raise ClipperError(f"the folder {path.parent} does not exist")
+        raise InvalidValue(f"the folder {path.parent} does not exist")
     try:
         handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     except OSError as exc:
-        raise ClipperError(f"cannot write {path}: {exc.strerror or exc}") from exc
+        raise InvalidValue(f"cannot write {path}: {exc.strerror or exc}") from exc
     try:
         with open(handle, "wb") as stream:
             if fmt == "csv":
@@ -171,7 +172,7 @@ def export_to_path(
         os.replace(temp_name, path)
     except OSError as exc:  # disk full, quota …
         Path(temp_name).unlink(missing_ok=True)
-        raise ClipperError(
+        raise InvalidValue(
             f"cannot write {path}: {exc.strerror or exc}; nothing was written"
         ) from exc
     except BaseException:

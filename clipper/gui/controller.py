@@ -1,22 +1,27 @@
-"""The object that owns the Store for the window, and tells views what changed.
+"""The object that owns the operations :class:`Session` for the window, and tells views
+what changed.
 
-Anki style: every change goes through a method here, which writes to the store and then
+Anki style: every change goes through a method here, which runs a core operation (the
+session validates it, commits it in one transaction and records its undo step) and then
 emits one :attr:`Controller.changed` notification carrying a :class:`Changes` record;
 each view reads it and decides what to redraw (a new annotation is added to the article
-view incrementally, the library only updates one row's counts, and so on).
+view incrementally, the library only updates one row's counts, and so on). Undo and redo
+are the session's core log (:class:`~clipper.operations.UndoLog`), not Qt's.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
 
-from clipper.errors import NotFound
+from clipper.errors import ClipperError, NotFound
 from clipper.gui.workers import Job
 from clipper.model import Annotation, Article, Tag
+from clipper.operations import Changes as CoreChanges
+from clipper.operations import Session
 from clipper.store import Store
 
 log = logging.getLogger("clipper.gui")
@@ -43,14 +48,16 @@ class Changes:
 
 
 class Controller(QObject):
-    """Owns the :class:`Store`, the current article and its annotations."""
+    """Owns the :class:`Session`, the current article and its annotations."""
 
     changed = Signal(object)  # Changes
     message = Signal(str)  # a short status-bar message
+    #: The undo log changed (a step done, undone, redone or dropped): labels to update.
+    undoChanged = Signal()
 
     def __init__(self, store: Store, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.store = store
+        self.session = Session(store)
         self.tags: list[Tag] = store.list_tags()
         self.article: Article | None = None
         self.annotations: dict[int, Annotation] = {}
@@ -58,6 +65,11 @@ class Controller(QObject):
         self._seen_jobs = Job.own_activity()[1]
         self._pending_savers: list[Callable[[], None]] = []
         self._committing = False
+
+    @property
+    def store(self) -> Store:
+        """The session's store (for tests and background jobs; views use the session)."""
+        return self.session.store
 
     # -- edits still in a view ----------------------------------------------------------
 
@@ -83,24 +95,25 @@ class Controller(QObject):
 
     @property
     def db_path(self) -> str:
-        return self.store.path
+        return self.session.path
 
     def open_database(self, path: str) -> None:
         """Switch to another database file (created if it does not exist)."""
         self.commit_pending_edits()
         new = Store(path)  # raises ClipperError for a file that is not a database
-        old, self.store = self.store, new
-        old.close()
+        old, self.session = self.session, Session(new, coder=self.session.coder)
+        old.store.close()
         self.tags = new.list_tags()
         self.article = None
         self.annotations = {}
         self._seen_version = new.data_version()
         self._seen_jobs = Job.own_activity()[1]
         self.changed.emit(Changes(database=True, tags=True, library=True, article=True))
+        self.undoChanged.emit()
 
     def close(self) -> None:
         """Close the database (the window has committed pending edits on closing)."""
-        self.store.close()
+        self.session.store.close()
 
     def tag(self, name: str) -> Tag | None:
         return next((t for t in self.tags if t.name == name), None)
@@ -117,8 +130,8 @@ class Controller(QObject):
             self.article = None
             self.annotations = {}
         else:
-            article = self.store.get_article(article_id)
-            self.annotations = {a.id: a for a in self.store.list_annotations(article_id)}
+            article = self.session.get_article(article_id)
+            self.annotations = {a.id: a for a in self.session.list_annotations(article_id)}
             self.article = article
         self.changed.emit(Changes(article=True, counts_of=article_id))
         return self.article
@@ -131,21 +144,14 @@ class Controller(QObject):
         return sorted(self.annotations.values(), key=lambda a: (a.start, a.end, a.id))
 
     def update_article(self, article_id: int, **fields: str | None) -> Article:
-        article = self.store.update_article(article_id, **fields)
-        if article_id == self.article_id:
-            self.article = article
-        self.changed.emit(Changes(library=True))
-        return article
+        """Edit an article's metadata (undoable)."""
+        self._apply(self.session.edit_article(article_id, **fields))
+        return self.session.get_article(article_id)
 
     def delete_article(self, article_id: int) -> None:
+        """Delete an article with its annotations (undoable)."""
         self.commit_pending_edits()
-        self.store.delete_article(article_id)
-        if article_id == self.article_id:
-            self.article = None
-            self.annotations = {}
-            self.changed.emit(Changes(library=True, article=True))
-        else:
-            self.changed.emit(Changes(library=True))
+        self._apply(self.session.delete_article(article_id))
 
     def articles_imported(self, article_ids: list[int]) -> None:
         """Our import worker (another connection) added articles: reload everything (this
@@ -154,75 +160,200 @@ class Controller(QObject):
         if article_ids:
             self.open_article(article_ids[-1])
 
-    # -- annotations (each one commits at once) -----------------------------------------
+    def open_sample(self) -> Article:
+        """The bundled sample clipping (imported on first use), shown."""
+        from clipper.library import open_sample
 
-    def _show(self, article_id: int) -> None:
-        """Make sure ``article_id`` is the shown article (undo may act on another one)."""
-        if article_id != self.article_id:
-            self.open_article(article_id)
+        article = open_sample(self.session.store)
+        self.changed.emit(Changes(library=True))
+        self.open_article(article.id)
+        return article
+
+    # -- annotations (each one commits at once) -----------------------------------------
 
     def add_annotation(
         self, article_id: int, start: int, end: int, tag: str, note: str = ""
     ) -> Annotation:
-        annotation = self.store.add_annotation(article_id, start, end, tag, note)
-        self._added(annotation)
-        return annotation
+        changes = self.session.add_annotation(article_id, start, end, tag, note)
+        self._apply(changes)
+        return changes.annotations_added[0]
 
-    def restore_annotation(self, annotation: Annotation) -> Annotation:
-        self._show(annotation.article_id)
-        restored = self.store.restore_annotation(annotation)
-        self._added(restored)
-        return restored
-
-    def _added(self, annotation: Annotation) -> None:
-        self._show(annotation.article_id)
-        self.annotations[annotation.id] = annotation
-        self.changed.emit(Changes(added=(annotation,), counts_of=annotation.article_id))
-
-    def delete_annotation(self, annotation_id: int) -> Annotation:
-        current = self.store.get_annotation(annotation_id)
-        self._show(current.article_id)
-        removed = self.store.delete_annotation(annotation_id)
-        self.annotations.pop(annotation_id, None)
-        self.changed.emit(Changes(removed=(removed,), counts_of=removed.article_id))
-        return removed
+    def delete_annotations(self, annotation_ids: Sequence[int]) -> None:
+        self._apply(self.session.delete_annotations(annotation_ids))
 
     def update_annotation(
-        self, annotation_id: int, *, tag: str | None = None, note: str | None = None
+        self,
+        annotation_id: int,
+        *,
+        tag: str | None = None,
+        note: str | None = None,
+        merge_key: Hashable | None = None,
     ) -> Annotation:
-        current = self.store.get_annotation(annotation_id)
-        self._show(current.article_id)
-        updated = self.store.update_annotation(annotation_id, tag=tag, note=note)
-        self.annotations[annotation_id] = updated
-        counts = updated.article_id if updated.tag != current.tag else None
-        self.changed.emit(Changes(updated=(updated,), counts_of=counts))
-        return updated
+        """Change an annotation's tag and/or note (saves of one note editing session, with
+        one ``merge_key``, undo as one step)."""
+        self._apply(
+            self.session.edit_annotation(annotation_id, tag=tag, note=note, merge_key=merge_key)
+        )
+        return self.session.get_annotation(annotation_id)
+
+    # -- tags -----------------------------------------------------------------------------
+
+    def add_tag(self, name: str, label: str | None, colour: str, shortcut: str | None) -> Tag:
+        self._apply(self.session.add_tag(name, label, colour, shortcut))
+        return self.session.get_tag(name.strip().lower())
+
+    def edit_tag(
+        self,
+        name: str,
+        *,
+        label: str | None = None,
+        colour: str | None = None,
+        shortcut: str | None = None,
+    ) -> Tag:
+        self._apply(self.session.edit_tag(name, label=label, colour=colour, shortcut=shortcut))
+        return self.session.get_tag(name)
+
+    def tag_usage(self, name: str) -> int:
+        """How many annotations carry the tag ``name`` (in every article)."""
+        return self.session.tag_counts().get(name, 0)
+
+    def rename_tag(self, old: str, new: str) -> None:
+        self._apply(self.session.rename_tag(old, new))
+
+    def delete_tag(self, name: str, *, delete_annotations: bool = False) -> None:
+        self._apply(self.session.delete_tag(name, delete_annotations=delete_annotations))
+
+    def merge_tags(self, source: str, target: str) -> None:
+        self._apply(self.session.merge_tags(source, target))
+
+    # -- undo -----------------------------------------------------------------------------
+
+    @property
+    def undo_label(self) -> str:
+        return self.session.undo_log.undo_label
+
+    @property
+    def redo_label(self) -> str:
+        return self.session.undo_log.redo_label
+
+    def undo(self) -> str | None:
+        """Undo the last step; returns its label, or ``None`` if there was none or it no
+        longer applies (then the step is dropped and the status bar says why)."""
+        self.commit_pending_edits()  # a note being typed is saved first (and is that step)
+        return self._step("undo", self.undo_label, self.session.undo)
+
+    def redo(self) -> str | None:
+        self.commit_pending_edits()
+        return self._step("redo", self.redo_label, self.session.redo)
+
+    def _step(self, verb: str, label: str, step: Callable[[], CoreChanges]) -> str | None:
+        if not label:
+            return None
+        try:
+            changes = step()
+        except ClipperError as exc:
+            self.message.emit(f"Cannot {verb} “{label}”: {exc.message}")
+            self.undoChanged.emit()
+            return None
+        self._apply(changes)
+        return label
+
+    # -- turning a core change record into the views' -------------------------------------
+
+    def _apply(self, changes: CoreChanges) -> None:
+        """Update what the controller holds and tell the views (one ``changed``)."""
+        if changes.everything:
+            self.refresh()
+            self.undoChanged.emit()
+            return
+        view = Changes()
+        if changes.tags:
+            self.tags = self.session.list_tags()
+            view = Changes(tags=True, library=True)
+        library = bool(changes.articles_added or changes.articles_removed)
+        library = library or bool(changes.articles_updated)
+        if self.article_id in changes.articles_removed:
+            self.article, self.annotations = None, {}
+            view = _joined(view, Changes(library=True, article=True))
+        elif self.article is not None and self.article.id in changes.articles_updated:
+            self.article = self.session.get_article(self.article.id)
+        if changes.articles_added:
+            self.changed.emit(_joined(view, Changes(library=True)))
+            self.open_article(changes.articles_added[-1])  # an undone delete: show it back
+            self.undoChanged.emit()
+            return
+        touched = {
+            a.article_id
+            for a in (
+                changes.annotations_added
+                + changes.annotations_removed
+                + changes.annotations_updated
+            )
+        }
+        if len(touched) == 1 and self.article_id not in touched and not changes.tags:
+            # An undo acting on another article: show that one (reloaded).
+            if view != Changes() or library:
+                self.changed.emit(_joined(view, Changes(library=library)))
+            self.open_article(next(iter(touched)))
+            self.undoChanged.emit()
+            return
+        if self.article_id in touched:
+            view = _joined(view, self._annotations_changed(changes))
+        library = library or bool(touched - {self.article_id})  # other rows' counts
+        if library:
+            view = _joined(view, Changes(library=True))
+        if view != Changes():
+            self.changed.emit(view)
+        self.undoChanged.emit()
+
+    def _annotations_changed(self, changes: CoreChanges) -> Changes:
+        """Apply the current article's annotation changes; the views' incremental record."""
+        mine = self.article_id
+
+        def here(annotations: tuple[Annotation, ...]) -> tuple[Annotation, ...]:
+            return tuple(a for a in annotations if a.article_id == mine)
+
+        removed = here(changes.annotations_removed)
+        added = here(changes.annotations_added)
+        updated = here(changes.annotations_updated)
+        counts = bool(added or removed)
+        for a in removed:
+            self.annotations.pop(a.id, None)
+        for a in added:
+            self.annotations[a.id] = a
+        for a in updated:
+            old = self.annotations.get(a.id)
+            counts = counts or old is None or old.tag != a.tag
+            self.annotations[a.id] = a
+        return Changes(
+            added=added, removed=removed, updated=updated, counts_of=mine if counts else None
+        )
 
     # -- other writers ------------------------------------------------------------------
 
     def reload_tags(self) -> None:
-        self.tags = self.store.list_tags()
+        self.tags = self.session.list_tags()
         self.changed.emit(Changes(tags=True, library=True))
 
     def refresh(self) -> None:
         """Reload everything from the database (after changes by another program)."""
         self.commit_pending_edits()
-        self._seen_version = self.store.data_version()
-        self.tags = self.store.list_tags()
+        self._seen_version = self.session.data_version()
+        self.tags = self.session.list_tags()
         article_id = self.article_id
         self.article = None
         self.annotations = {}
         if article_id is not None:
             try:
-                self.article = self.store.get_article(article_id)
-                self.annotations = {a.id: a for a in self.store.list_annotations(article_id)}
+                self.article = self.session.get_article(article_id)
+                self.annotations = {a.id: a for a in self.session.list_annotations(article_id)}
             except NotFound:
                 self.message.emit(f"Article {article_id} was deleted by another program.")
         self.changed.emit(Changes(tags=True, library=True, article=True, counts_of=self.article_id))
 
     def changed_elsewhere(self) -> bool:
         """Has another connection committed since we last looked? (cheap)"""
-        return self.store.data_version() != self._seen_version
+        return self.session.data_version() != self._seen_version
 
     def refresh_if_changed_elsewhere(self) -> bool:
         """Reload if another connection committed since we last looked (a few
@@ -243,3 +374,17 @@ class Controller(QObject):
         log.info("database changed by another connection: refreshing")
         self.refresh()
         return not ours
+
+
+def _joined(a: Changes, b: Changes) -> Changes:
+    """Both view records in one (flags or'ed, annotation tuples joined)."""
+    return Changes(
+        database=a.database or b.database,
+        tags=a.tags or b.tags,
+        library=a.library or b.library,
+        article=a.article or b.article,
+        added=a.added + b.added,
+        removed=a.removed + b.removed,
+        updated=a.updated + b.updated,
+        counts_of=a.counts_of if a.counts_of is not None else b.counts_of,
+    )

@@ -75,7 +75,9 @@ def handle_exception(
     if QApplication.instance() is None:
         return
     if isinstance(exc, ClipperError):
-        show_error(None, "Clipper", exc.message)
+        from clipper.gui.advice import explain
+
+        show_error(None, "Clipper", explain(exc))
         return
     where = f"\n\nThe details are also in the log file:\n{_log_file}" if _log_file else ""
     show_error(

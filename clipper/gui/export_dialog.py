@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from clipper.errors import Cancelled, ClipperError
 from clipper.exporters import FORMATS, ExportSelection, export_to_path
 from clipper.gui import file_dialogs
+from clipper.gui.advice import explain
 from clipper.gui.default_button import make_only_default
 from clipper.gui.workers import Job, JobContext
 from clipper.model import Tag
@@ -482,7 +483,7 @@ class ExportDialog(QDialog):
         if isinstance(error, Cancelled):
             self._show_message("Export cancelled; no file was written.", "info")
         elif isinstance(error, ClipperError):
-            self._show_message(f"Export failed: {error.message}", "error")
+            self._show_message(f"Export failed: {explain(error)}", "error")
         elif isinstance(error, OSError):
             self._show_message(
                 f"Export failed: the file cannot be written ({error.strerror or error}). "

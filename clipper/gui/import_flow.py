@@ -16,7 +16,6 @@ removed again (they cannot have annotations yet), so the database is as before.
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
@@ -42,6 +41,7 @@ from clipper.errors import (
     NeedsOcr,
     PasswordRequired,
 )
+from clipper.gui.advice import explain
 from clipper.gui.encoding_dialog import EncodingDialog
 from clipper.gui.workers import Job, JobContext
 from clipper.importers import read_file, read_pasted_text
@@ -291,7 +291,7 @@ def _import_one(context: JobContext, task: ImportTask, index: int, count: int) -
             imported = read_pasted_text(task.text or "")
         check_cancel(context.cancelled)
         article = import_article(context.store, imported, force=task.force)
-    except Cancelled:
+    except Cancelled:  # not a ClipperError, but the catch-all below would take it
         raise
     except ClipperError as error:
         if context.cancelled():  # an importer may wrap the cancel in its own error
@@ -480,8 +480,10 @@ class ImportController(QObject):
         """The run as a whole failed (e.g. the database cannot be opened)."""
         self._release_job()
         self._close_progress_dialog()
-        if isinstance(error, ClipperError):
-            self.prompter.show_error("Import failed", error.message)
+        if isinstance(error, Cancelled):  # the user knows: no error to show
+            pass
+        elif isinstance(error, ClipperError):
+            self.prompter.show_error("Import failed", explain(error))
         else:
             self.prompter.show_error(
                 "Import failed",
@@ -582,8 +584,8 @@ class ImportController(QObject):
             label, error = errors[0]
             self.prompter.show_error(*describe_error(label, error))
             return
-        lines = [f"• {label}: {error.message}" for label, error in errors]
-        notes = [f"• {label}: {gui_warning(warning)}" for label, warning in warnings]
+        lines = [f"• {label}: {explain(error)}" for label, error in errors]
+        notes = [f"• {label}: {explain(warning)}" for label, warning in warnings]
         parts: list[str] = []
         if errors:
             failed = len(errors)
@@ -594,7 +596,6 @@ class ImportController(QObject):
                 + ".\n\n"
                 + "\n".join(_first(lines, SUMMARY_LINES))
                 + "\n\nFix or convert these files, then import them again."
-                + "".join(sorted({gui_advice(error.message) for _, error in errors}))
             )
         if warnings:
             parts.append(
@@ -613,8 +614,9 @@ def _first(lines: list[str], limit: int) -> list[str]:
 
 
 def describe_error(label: str, error: ClipperError) -> tuple[str, str]:
-    """Title and text of the dialog for one file that could not be imported."""
-    message = error.message
+    """Title and text of the dialog for one file that could not be imported (with the
+    app's advice for the error's hint, :mod:`clipper.gui.advice`)."""
+    message = explain(error)
     if label not in message:
         message = f"{label}: {message}"
     if isinstance(error, NeedsOcr):
@@ -625,28 +627,5 @@ def describe_error(label: str, error: ClipperError) -> tuple[str, str]:
         )
         return "No text in this PDF", f"{message}{advice}"
     if isinstance(error, ImportFailed):
-        return f"Could not import {label}", message + gui_advice(message)
+        return f"Could not import {label}", message
     return "Import failed", message
-
-
-def gui_warning(warning: str) -> str:
-    """A core warning as the app says it: the app asks for the encoding on a new import
-    where the command line has ``--encoding``."""
-    return _ENCODING_OPTION.sub(
-        "or delete the article and import the file again: Clipper then asks which encoding "
-        "to use, with a preview",
-        warning,
-    )
-
-
-_ENCODING_OPTION = re.compile(r"or import it again with --encoding \S+")
-
-
-def gui_advice(message: str) -> str:
-    """Advice for the desktop app where a core message speaks of command-line options."""
-    if "--encoding" in message:
-        return (
-            "\n\nIn the desktop app: open the file in a text editor, save it as UTF-8, "
-            "then import it again."
-        )
-    return ""

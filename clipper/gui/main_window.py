@@ -1,8 +1,9 @@
 """The main window: library | article | annotations, tag toolbar, menus, status bar.
 
 The window wires widgets to the :class:`~clipper.gui.controller.Controller`: user actions
-become controller calls (wrapped in undoable commands), and the controller's one
-``changed`` notification is dispatched to each pane, which redraws only what changed.
+become controller calls (core operations, each recorded in the session's undo log), and
+the controller's one ``changed`` notification is dispatched to each pane, which redraws
+only what changed. Edit › Undo/Redo drive that core log.
 """
 
 from __future__ import annotations
@@ -24,10 +25,8 @@ from PySide6.QtGui import (
     QKeySequence,
     QResizeEvent,
     QTextCursor,
-    QUndoStack,
 )
 from PySide6.QtWidgets import (
-    QDialog,
     QLabel,
     QMainWindow,
     QMenu,
@@ -43,7 +42,6 @@ from clipper.errors import ClipperError
 from clipper.gui import file_dialogs
 from clipper.gui.annotations_pane import AnnotationsPane
 from clipper.gui.article_view import ArticleView
-from clipper.gui.commands import AddAnnotation, ChangeTag, DeleteAnnotations, EditNote
 from clipper.gui.controller import Changes, Controller
 from clipper.gui.errors import report_failed_change, show_error
 from clipper.gui.find_bar import FindBar
@@ -79,7 +77,6 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.controller = controller
         self.settings = settings
-        self.undo_stack = QUndoStack(self)
         self._importer: QObject | None = None
         self._shown_article_id: int | None = None
         self._closing = False
@@ -234,16 +231,8 @@ class MainWindow(QMainWindow):
         snap = a["snap_to_words"]
         snap.setChecked(self.view.snap_to_words)
         snap.toggled.connect(self.set_snap_to_words)
-        self.undo_stack.canUndoChanged.connect(self._update_undo_enabled)
-        self.undo_stack.canRedoChanged.connect(a["redo"].setEnabled)
-        self.undo_stack.undoTextChanged.connect(
-            lambda text: a["undo"].setText(f"&Undo {text}" if text else "&Undo")
-        )
-        self.undo_stack.redoTextChanged.connect(
-            lambda text: a["redo"].setText(f"&Redo {text}" if text else "&Redo")
-        )
-        a["undo"].setEnabled(False)
-        a["redo"].setEnabled(False)
+        self.controller.undoChanged.connect(self._update_undo_actions)
+        self._update_undo_actions()
 
     def _initial_size(self) -> None:
         """1400×860, or less on a smaller screen (a saved size wins: _restore_layout)."""
@@ -291,7 +280,6 @@ class MainWindow(QMainWindow):
         """Dispatch a :class:`Changes` record to the panes."""
         controller = self.controller
         if changes.database:
-            self.undo_stack.clear()
             self._importer = None
             self.settings.add_recent_database(controller.db_path)
         if changes.tags:
@@ -311,7 +299,7 @@ class MainWindow(QMainWindow):
                 self.view.update_annotation(a)
                 self.annotations.update(a)
         if changes.counts_of is not None:
-            counts = controller.store.tag_counts(changes.counts_of)
+            counts = controller.session.tag_counts(changes.counts_of)
             self.library.model.update_counts(changes.counts_of, counts)
         if changes.counts_of is not None or changes.article or changes.tags:
             self._update_status_counts()
@@ -333,13 +321,13 @@ class MainWindow(QMainWindow):
         self.view.set_tags(tags)
 
     def reload_library(self) -> None:
-        store = self.controller.store
+        session = self.controller.session
         tag = self.library.tag_filter_value()
-        rows = store.list_articles(
+        rows = session.list_articles(
             search=self.library.search_text() or None, tags=[tag] if tag else None
         )
         self.library.set_articles(
-            rows, self.controller.tags, self.controller.article_id, store.count_articles()
+            rows, self.controller.tags, self.controller.article_id, session.count_articles()
         )
 
     def _show_article(self) -> None:
@@ -375,7 +363,7 @@ class MainWindow(QMainWindow):
     def _update_centre(self) -> None:
         if self.controller.article is not None:
             self.centre.setCurrentWidget(self.article_page)
-        elif self.controller.store.count_articles() == 0:
+        elif self.controller.session.count_articles() == 0:
             self.centre.setCurrentWidget(self.welcome)
             self.welcome.sample_button.setFocus(Qt.FocusReason.OtherFocusReason)
         else:
@@ -397,7 +385,7 @@ class MainWindow(QMainWindow):
         if article_id is None:
             self.counts_label.setText("")
             return
-        counts = self.controller.store.tag_counts(article_id)
+        counts = self.controller.session.tag_counts(article_id)
         parts = []
         for tag in self.controller.tags:
             n = counts.get(tag.name, 0)
@@ -417,14 +405,14 @@ class MainWindow(QMainWindow):
 
     def open_initial_article(self, article_id: int | None = None) -> None:
         """At start: the requested article, else the last one read, else the newest."""
-        store = self.controller.store
+        session = self.controller.session
         if article_id is not None:
-            if store.article_exists(article_id):
+            if session.article_exists(article_id):
                 self.open_article(article_id)
                 return
             self.show_message(f"There is no article {article_id} in this database.")
         last = self.settings.last_article(self.controller.db_path)
-        if last is not None and store.article_exists(last):
+        if last is not None and session.article_exists(last):
             self.open_article(last)
             return
         newest = self.library.visible_article_ids()
@@ -451,11 +439,10 @@ class MainWindow(QMainWindow):
             self.open_article(ids[index])
 
     def open_sample(self) -> None:
-        from clipper.library import open_sample
-
-        article = open_sample(self.controller.store)
-        self.controller.changed.emit(Changes(library=True))
-        self.open_article(article.id)
+        try:
+            self.controller.open_sample()
+        except ClipperError as exc:
+            self.show_message(exc.message)
         self.view.setFocus()
 
     def article_properties(self) -> None:
@@ -464,10 +451,7 @@ class MainWindow(QMainWindow):
             return
         from clipper.gui.properties_dialog import ArticlePropertiesDialog
 
-        dialog = ArticlePropertiesDialog(self.controller.store, article_id, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.controller.article = self.controller.store.get_article(article_id)
-            self.controller.changed.emit(Changes(library=True))
+        ArticlePropertiesDialog(self.controller, article_id, self).exec()
 
     def delete_article(self) -> None:
         article = self.controller.article
@@ -478,7 +462,7 @@ class MainWindow(QMainWindow):
             self,
             "Delete article",
             f"Delete “{article.title}” and its {n} annotation{'s' if n != 1 else ''}?\n\n"
-            "This cannot be undone.",
+            "Edit › Undo brings it back.",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
@@ -487,7 +471,11 @@ class MainWindow(QMainWindow):
         ids = self.library.visible_article_ids()
         following = [i for i in ids if i != article.id]
         index = ids.index(article.id) if article.id in ids else 0
-        self.controller.delete_article(article.id)
+        try:
+            self.controller.delete_article(article.id)
+        except ClipperError as exc:
+            report_failed_change(exc, self.show_message)
+            return
         self.show_message(f"Deleted “{article.title}”.")
         if following:
             self.open_article(following[min(index, len(following) - 1)])
@@ -511,7 +499,6 @@ class MainWindow(QMainWindow):
         except ClipperError as exc:
             report_failed_change(exc, self.show_message)
             return
-        self.undo_stack.push(AddAnnotation(controller, annotation, tag.label))
         cursor = self.view.textCursor()
         cursor.setPosition(cursor.selectionEnd())
         self.view.setTextCursor(cursor)
@@ -519,26 +506,28 @@ class MainWindow(QMainWindow):
         self.show_message(f"Tagged {_preview(annotation.text)} as {tag.label}.")
 
     def undo(self) -> None:
-        """Undo the last change; a note being typed is saved first (and is that change)."""
-        self.controller.commit_pending_edits()
-        self._step(self.undo_stack.undoText(), self.undo_stack.undo, "Undid")
+        """Undo the last change; a note being typed is saved first (and is that change).
+        A step that no longer applies is dropped, and the status bar says why."""
+        label = self.controller.undo()
+        if label:
+            self.show_message(f"Undid: {label}")
 
     def redo(self) -> None:
-        self.controller.commit_pending_edits()
-        self._step(self.undo_stack.redoText(), self.undo_stack.redo, "Redid")
+        label = self.controller.redo()
+        if label:
+            self.show_message(f"Redid: {label}")
 
-    def _step(self, text: str, step: Callable[[], None], done: str) -> None:
-        """Undo or redo one change and say so; a step that failed drops out of the stack
-        (it reported why itself), so the count tells whether it happened."""
-        if not text:
-            return
-        count = self.undo_stack.count()
-        step()
-        if self.undo_stack.count() == count:
-            self.show_message(f"{done}: {text}")
+    def _update_undo_actions(self) -> None:
+        """Edit › Undo/Redo name the step they would undo or redo ("Undo Tag “…” as Quote")."""
+        a = self.actions_by_name
+        undo, redo = self.controller.undo_label, self.controller.redo_label
+        a["undo"].setText(f"&Undo {undo}" if undo else "&Undo")
+        a["redo"].setText(f"&Redo {redo}" if redo else "&Redo")
+        a["redo"].setEnabled(bool(redo))
+        self._update_undo_enabled()
 
     def _update_undo_enabled(self) -> None:
-        can = self.undo_stack.canUndo() or self.annotations.has_pending_note()
+        can = bool(self.controller.undo_label) or self.annotations.has_pending_note()
         self.actions_by_name["undo"].setEnabled(can)
 
     def delete_selected_annotations(self) -> None:
@@ -557,7 +546,11 @@ class MainWindow(QMainWindow):
         if not chosen:
             return
         self.annotations.save_note()
-        self.undo_stack.push(DeleteAnnotations(self.controller, chosen))
+        try:
+            self.controller.delete_annotations([a.id for a in chosen])
+        except ClipperError as exc:
+            report_failed_change(exc, self.show_message)
+            return
         self.show_message(
             f"Deleted {_preview(chosen[0].text)}."
             if len(chosen) == 1
@@ -569,13 +562,20 @@ class MainWindow(QMainWindow):
         tag = self.controller.tag(tag_name)
         if annotation is None or tag is None or annotation.tag == tag_name:
             return
-        self.undo_stack.push(ChangeTag(self.controller, annotation, tag_name, tag.label))
+        try:
+            self.controller.update_annotation(annotation_id, tag=tag_name)
+        except ClipperError as exc:
+            report_failed_change(exc, self.show_message)
 
     def edit_note(self, annotation_id: int, note: str, session: int) -> None:
         annotation = self.controller.annotations.get(annotation_id)
         if annotation is None or annotation.note == note:
             return
-        self.undo_stack.push(EditNote(self.controller, annotation, note, session))
+        try:
+            self.controller.update_annotation(annotation_id, note=note, merge_key=session)
+        except ClipperError as exc:
+            report_failed_change(exc, self.show_message)
+            return
         self.show_message("Note saved.")
 
     def set_snap_to_words(self, value: bool) -> None:
@@ -705,7 +705,7 @@ class MainWindow(QMainWindow):
     def manage_tags(self) -> None:
         from clipper.gui.tags_dialog import TagsDialog
 
-        TagsDialog(self.controller.store, self).exec()
+        TagsDialog(self.controller, self).exec()
         self.controller.reload_tags()
 
     def show_shortcuts(self) -> None:
@@ -779,7 +779,7 @@ class MainWindow(QMainWindow):
             show_error(self, "Cannot open the database", exc.message)
             return
         last = self.settings.last_article(path)
-        if last is not None and self.controller.store.article_exists(last):
+        if last is not None and self.controller.session.article_exists(last):
             self.open_article(last)
         self.show_message(f"Opened {path}")
 

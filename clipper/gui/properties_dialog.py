@@ -1,7 +1,8 @@
 """Article properties: edit the metadata, see where the text came from.
 
 The text itself never changes (annotations point into it); title, outlet, author,
-published date, URL and language are saved with :meth:`Store.update_article` on OK.
+published date, URL and language are saved on OK through the controller (an undoable
+operation: :meth:`clipper.operations.Session.edit_article`).
 Problems are shown next to the field, and OK stays disabled until they are fixed.
 """
 
@@ -24,8 +25,8 @@ from PySide6.QtWidgets import (
 from clipper.errors import ClipperError
 from clipper.fields import date_problem, normalise_url
 from clipper.fields import url_problem as core_url_problem
+from clipper.gui.controller import Controller
 from clipper.model import Article
-from clipper.store import Store
 
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
 EDITABLE = ("title", "outlet", "author", "published", "url", "language")
@@ -77,13 +78,15 @@ def language_problem(text: str) -> str | None:
 class ArticlePropertiesDialog(QDialog):
     """Edit an article's metadata; OK saves it to the store."""
 
-    def __init__(self, store: Store, article_id: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, controller: Controller, article_id: int, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("articlePropertiesDialog")
         self.setWindowTitle("Article properties")
         self.setAccessibleName("Article properties")
-        self._store = store
-        self.article: Article = store.get_article(article_id)
+        self._controller = controller
+        self.article: Article = controller.session.get_article(article_id)
         self.edits: dict[str, QLineEdit] = {}
         self.problems: dict[str, QLabel] = {}
         self._build()
@@ -220,7 +223,7 @@ class ArticlePropertiesDialog(QDialog):
         changes = self.changes()
         if changes:
             try:
-                self.article = self._store.update_article(self.article.id, **changes)
+                self.article = self._controller.update_article(self.article.id, **changes)
             except ClipperError as error:
                 self.error_label.setText(f"Not saved: {error.message}")
                 self.error_label.setVisible(True)

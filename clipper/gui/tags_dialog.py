@@ -30,10 +30,10 @@ from PySide6.QtWidgets import (
 )
 
 from clipper.errors import ClipperError
+from clipper.gui.controller import Controller
 from clipper.gui.default_button import make_only_default
 from clipper.gui.tag_bar import colour_icon
 from clipper.model import Tag
-from clipper.store import Store
 
 _NAME = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 DEFAULT_COLOUR = "#8e7dbe"
@@ -67,12 +67,12 @@ class TagsDialog(QDialog):
 
     tagsChanged = Signal()
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("tagsDialog")
         self.setWindowTitle("Tags")
         self.setAccessibleName("Tags")
-        self._store = store
+        self._controller = controller
         self.tags: list[Tag] = []
         #: The tag being edited; ``None`` while a new tag is being written.
         self.editing: str | None = None
@@ -165,8 +165,8 @@ class TagsDialog(QDialog):
     # -- table --------------------------------------------------------------------------
 
     def reload(self) -> None:
-        """Read the tags from the store and fill the table."""
-        self.tags = self._store.list_tags()
+        """Read the tags from the database and fill the table."""
+        self.tags = self._controller.session.list_tags()
         self.table.blockSignals(True)
         self.table.setRowCount(len(self.tags))
         for row, tag in enumerate(self.tags):
@@ -295,11 +295,11 @@ class TagsDialog(QDialog):
         try:
             if self.editing is None:
                 name = self.name_edit.text().strip().lower()
-                tag = self._store.add_tag(
+                tag = self._controller.add_tag(
                     name, label or None, colour=self._colour, shortcut=key or None
                 )
             else:
-                tag = self._store.update_tag(
+                tag = self._controller.edit_tag(
                     self.editing, label=label, colour=self._colour, shortcut=key
                 )
         except ClipperError as error:

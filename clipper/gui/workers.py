@@ -11,7 +11,7 @@ UI thread through Qt signals::
                                                   progress=ctx.progress, cancel=ctx.cancelled))
     job.progress.connect(on_progress)      # (done, total)
     job.finished.connect(on_done)          # the function's result
-    job.failed.connect(on_error)           # a ClipperError, or an unexpected Exception
+    job.failed.connect(on_error)           # a ClipperError, Cancelled or an unexpected Exception
     job.start()
     ...
     job.cancel()                           # cooperative: fn sees ctx.cancelled() == True
@@ -31,7 +31,7 @@ from typing import Any, ClassVar
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
-from clipper.errors import ClipperError
+from clipper.errors import Cancelled, ClipperError
 from clipper.store import Store
 
 log = logging.getLogger(__name__)
@@ -113,7 +113,7 @@ class _Runner(QObject):
 
 
 def _is_expected(exc: BaseException) -> bool:
-    return isinstance(exc, ClipperError)
+    return isinstance(exc, ClipperError | Cancelled)
 
 
 class Job(QObject):

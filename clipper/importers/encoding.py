@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from clipper.errors import ImportFailed
+from clipper.errors import Hint, ImportFailed, Notice
 from clipper.importers.plausibility import Scorer, document_language
 
 #: Single-byte code pages tried when a file is not UTF-8, cp1252 first (it wins ties).
@@ -90,15 +90,17 @@ class Decoded:
     alternatives: tuple[str, ...] = ()
 
     @property
-    def warning(self) -> str | None:
-        """What to tell the user when the encoding is uncertain; ``None`` when certain."""
+    def warning(self) -> Notice | None:
+        """What to tell the user when the encoding is uncertain; ``None`` when certain.
+        Its :attr:`Hint.ENCODING` suggests the likeliest other encoding."""
         if self.certain:
             return None
         others = ", ".join(describe(a) for a in self.alternatives) or "another encoding"
-        return (
+        return Notice(
             f"decoded as {describe(self.encoding)}; could also be {others}. Check accented "
-            "letters, currency signs and quotes, or import it again with --encoding "
-            f"{self.alternatives[0] if self.alternatives else 'NAME'}"
+            "letters, currency signs and quotes",
+            Hint.ENCODING,
+            self.alternatives[0] if self.alternatives else None,
         )
 
 
@@ -138,7 +140,7 @@ def decode_as(data: bytes, encoding: str, name: str) -> Decoded:
     except UnicodeDecodeError as exc:
         raise ImportFailed(
             f"{name} is not valid {encoding} (byte {exc.start}); "
-            "try another --encoding or let Clipper detect it"
+            "choose another encoding or let Clipper detect it"
         ) from exc
 
 
@@ -262,14 +264,16 @@ def _choose(data: bytes, name: str, readings: list[tuple[str, str, float, int]])
     if not readings:
         raise ImportFailed(
             f"{name} does not look like text: its encoding could not be recognised. "
-            "If it is text, give its encoding with --encoding (e.g. --encoding cp1252)."
+            "If it is text, give its encoding.",
+            hint=Hint.ENCODING,
         )
     ranked = sorted(readings, key=lambda r: -r[2])  # stable: preferred code page on a tie
     encoding, text, score, scored = ranked[0]
     if scored >= 16 and score / scored < NOT_TEXT_MEAN:
         raise ImportFailed(
             f"{name} does not look like text in any encoding Clipper knows. If it is text, "
-            "give its encoding with --encoding (e.g. --encoding cp1252), or re-save it as UTF-8."
+            "give its encoding, or re-save it as UTF-8.",
+            hint=Hint.ENCODING,
         )
     rivals = [r for r in ranked[1:] if r[2] >= score - NAME_WITHIN]
     certain = not ranked[1:] or score - ranked[1][2] >= CERTAIN_MARGIN
@@ -293,8 +297,8 @@ def _refuse_mixed_utf8(data: bytes, name: str) -> None:
         first = decoded.find("\ufffd")
         raise ImportFailed(
             f"{name} mixes encodings: it is mostly UTF-8 but has {bad} invalid byte(s) "
-            f"(first near character {first}). Re-save it as UTF-8, or force one encoding "
-            "with --encoding."
+            f"(first near character {first}). Re-save it as UTF-8, or give one encoding.",
+            hint=Hint.ENCODING,
         )
 
 

@@ -19,7 +19,7 @@ from trafilatura import bare_extraction
 from trafilatura.settings import Document
 from trafilatura.xml import xmltotxt
 
-from clipper.errors import ImportFailed, InputTooLarge
+from clipper.errors import Hint, ImportFailed, InputTooLarge, Notice
 from clipper.importers import limits
 from clipper.importers.limits import MIB, megabytes
 from clipper.importers.text import decode_bytes, decode_text, derive_title, normalise_newlines
@@ -78,9 +78,11 @@ def decode_html(data: bytes, name: str, encoding: str | None = None) -> tuple[st
                 return data.decode("latin-1"), []
         text = decode_bytes(data, name)
         return text, [
-            f"{name} says its text is {codec.replace('_', '-')} but it is not; the encoding was "
-            "detected instead. Check accented letters and punctuation, or import it again with "
-            "--encoding."
+            Notice(
+                f"{name} says its text is {codec.replace('_', '-')} but it is not; the encoding "
+                "was detected instead. Check accented letters and punctuation",
+                Hint.ENCODING,
+            )
         ]
     decoded = decode_text(data, name)  # no declared charset: detected, as for text files
     return decoded.text, [decoded.warning] if decoded.warning else []

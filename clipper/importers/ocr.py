@@ -17,7 +17,7 @@ import tempfile
 from dataclasses import replace
 from pathlib import Path
 
-from clipper.errors import Cancelled, ImportFailed, NeedsOcr
+from clipper.errors import Cancelled, Hint, ImportFailed, NeedsOcr
 from clipper.model import ImportedArticle
 from clipper.progress import CancelCheck, ProgressCallback, check_cancel
 
@@ -159,7 +159,8 @@ def ocr_failed(name: str, language: str, status: int, stderr: str) -> ImportFail
         return ImportFailed(
             f"OCR of {name} failed: Tesseract has no data for the language {language!r}. "
             f"Install it (`sudo apt install {language_package(language)}`), or choose another "
-            f"language with --ocr-language. (ocrmypdf: {detail})"
+            f"language. (ocrmypdf: {detail})",
+            hint=Hint.OCR_LANGUAGE,
         )
     if status == _MISSING_DEPENDENCY:
         return ImportFailed(

@@ -15,7 +15,6 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from functools import partial
 from pathlib import Path
-from typing import Any
 
 from clipper.errors import ClipperError, ImportFailed
 from clipper.importers import read_file
@@ -28,30 +27,22 @@ from clipper.model import ImportedArticle
 IMPORT_WORKERS_ENV = "CLIPPER_IMPORT_WORKERS"
 
 Outcome = tuple[Path, ImportedArticle | ClipperError]
-#: How an error crosses the process boundary: class, message, attributes.
-_Transported = tuple[type[ClipperError], str, dict[str, Any]]
 
 
 def _read_one(
     path: str, password: str | None, encoding: str | None, ocr: bool, ocr_language: str
-) -> ImportedArticle | _Transported:
+) -> ImportedArticle | ClipperError:
+    """Read one file in a worker; its error is returned (errors pickle with all their
+    attributes), so that one bad file never stops the batch."""
     exit_if_orphaned()
     try:
         return read_file(
             path, password=password, encoding=encoding, ocr=ocr, ocr_language=ocr_language
         )
     except ClipperError as exc:
-        return type(exc), exc.message, dict(vars(exc))
+        return exc
     except Exception as exc:  # a bug must not stop the batch: report it for this file
-        return ImportFailed, f"{Path(path).name} could not be imported ({exc!r})", {}
-
-
-def _rebuild(kind: type[ClipperError], message: str, attributes: dict[str, Any]) -> ClipperError:
-    error = kind.__new__(kind)
-    Exception.__init__(error, message)
-    error.__dict__.update(attributes)
-    error.message = message
-    return error
+        return ImportFailed(f"{Path(path).name} could not be imported ({exc!r})")
 
 
 def _worker_setup(importer_pid: int) -> None:
@@ -64,12 +55,6 @@ def _file_workers(requested: int | None, files: int) -> int:
         env = os.environ.get(IMPORT_WORKERS_ENV, "")
         requested = int(env) if env.isdigit() and int(env) > 0 else free_cores()
     return max(1, min(requested, files))
-
-
-def _outcome(path: Path, result: ImportedArticle | _Transported) -> Outcome:
-    if isinstance(result, ImportedArticle):
-        return path, result
-    return path, _rebuild(*result)
 
 
 def read_files_parallel(
@@ -107,7 +92,7 @@ def read_files_parallel(
         initializer=_worker_setup,
         initargs=(os.getpid(),),
     ) as executor:
-        queue: deque[tuple[Path, Future[ImportedArticle | _Transported]]] = deque()
+        queue: deque[tuple[Path, Future[ImportedArticle | ClipperError]]] = deque()
         pending = iter(items)
         for path in pending:  # keep a bounded number of files in flight
             queue.append((path, executor.submit(_read_one, str(path), *options)))
@@ -115,7 +100,7 @@ def read_files_parallel(
                 break
         while queue:
             path, future = queue.popleft()
-            yield _outcome(path, future.result())
+            yield path, future.result()
             following = next(pending, None)
             if following is not None:
                 queue.append((following, executor.submit(_read_one, str(following), *options)))

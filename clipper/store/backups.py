@@ -12,7 +12,7 @@ import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
-from clipper.errors import ClipperError
+from clipper.errors import InvalidValue
 from clipper.open_databases import refuse_open_database
 from clipper.store.probe import sqlite_uri
 
@@ -33,15 +33,15 @@ def backup_path(db_path: str | Path, *, version: int | None = None) -> Path:
 def check_destination(db_path: str, dest: Path) -> None:
     """Refuse to back up onto the database itself, its WAL files or a folder."""
     if dest.is_dir():
-        raise ClipperError(f"{dest} is a folder; give a file name for the backup")
+        raise InvalidValue(f"{dest} is a folder; give a file name for the backup")
     if not dest.parent.is_dir():
-        raise ClipperError(f"the folder {dest.parent} does not exist; create it first")
+        raise InvalidValue(f"the folder {dest.parent} does not exist; create it first")
     forbidden = {Path(db_path + suffix).resolve() for suffix in ("", "-wal", "-shm", "-journal")}
     if dest.resolve() in forbidden:
-        raise ClipperError(f"{dest} is the database itself; choose another file for the backup")
+        raise InvalidValue(f"{dest} is the database itself; choose another file for the backup")
     refuse_open_database(dest, "back up to")
     if Path(f"{dest}-wal").exists():
-        raise ClipperError(
+        raise InvalidValue(
             f"{dest} is a database in use (it has a -wal file); choose another file for the backup"
         )
 

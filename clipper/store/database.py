@@ -452,7 +452,7 @@ class Store(AnnotationStore, RelationStore):
         if existing is not None and not force:
             raise DuplicateArticle(
                 f"{imported.source_name or 'this text'} is already in the database as "
-                f"article {existing}; use --force to import it again",
+                f"article {existing}",
                 existing,
             )
         row = {

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from random import uniform
 from typing import TypeVar
 
-from clipper.errors import DatabaseError
+from clipper.errors import DatabaseError, Hint
 
 T = TypeVar("T")
 
@@ -93,10 +93,11 @@ def database_error(path: str, exc: sqlite3.Error) -> DatabaseError:
         )
     elif code == _CORRUPT:
         text = (
-            f"{path} is damaged {said}. Nothing was changed; restore a backup with "
-            "`clipper restore BACKUP` (backups are named *.backup-*.db beside the database), "
-            f"or rescue what can be read with `sqlite3 {path} .recover`."
+            f"{path} is damaged {said}. Nothing was changed; restore a backup (backups are "
+            "named *.backup-*.db beside the database), or rescue what can be read with "
+            f"`sqlite3 {path} .recover`."
         )
+        return DatabaseError(text, hint=Hint.RESTORE)
     elif code == _NOTADB:
         text = (
             f"{path} is not a Clipper database (not an SQLite file, or damaged) {said}. "

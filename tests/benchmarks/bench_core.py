@@ -22,8 +22,8 @@ sys.path.insert(0, str(Path(__file__).parent))
 from _report import current_rss_mb, emit, peak_rss_mb, reset_peak_rss, table
 
 from clipper.exporters import export_to_path
-from clipper.importers.clipper_json import merge_export
 from clipper.model import ImportedArticle
+from clipper.operations.merge import merge_export
 from clipper.store import Store, now
 
 CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "articles"

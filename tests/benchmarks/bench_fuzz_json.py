@@ -63,8 +63,8 @@ def _restore(store: Any, before: list[list[tuple[Any, ...]]]) -> None:
 def worker(folder: Path) -> None:
     """Read framed cases from stdin, answer one JSON line per case on stdout."""
     from clipper.errors import ClipperError
-    from clipper.importers.clipper_json import merge_export
     from clipper.library import open_sample
+    from clipper.operations.merge import merge_export
     from clipper.store import Store
 
     db = folder / f"worker-{os.getpid()}.db"

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QLabel, QPushButton
 from clipper.errors import UnknownTag
 from clipper.fields import normalise_url
 from clipper.fields import url_problem as core_url_problem
+from clipper.gui.controller import Controller
 from clipper.gui.properties_dialog import (
     ArticlePropertiesDialog,
     language_problem,
@@ -34,7 +35,7 @@ def article(store: Store) -> Article:
 
 
 def properties(qtbot: Any, store: Store, article: Article) -> ArticlePropertiesDialog:
-    dialog = ArticlePropertiesDialog(store, article.id, None)
+    dialog = ArticlePropertiesDialog(Controller(store), article.id, None)
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog
@@ -194,7 +195,7 @@ def test_properties_fields_have_accessible_names(
 
 
 def tags_dialog(qtbot: Any, store: Store) -> TagsDialog:
-    dialog = TagsDialog(store, None)
+    dialog = TagsDialog(Controller(store), None)
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog

@@ -157,7 +157,7 @@ def test_delete_key_in_the_annotation_list(qtbot: QtBot, window: MainWindow) -> 
     assert stored(window) == []
     assert window.view.annotations() == []
     assert window.annotations.model.rowCount() == 0
-    window.undo_stack.undo()
+    window.undo()
     assert stored(window) == [(start, start + 7, "person", "Critics")]
 
 
@@ -174,8 +174,8 @@ def test_undo_redo_add_delete_change_tag_and_note(qtbot: QtBot, window: MainWind
     window.edit_note(annotation_id, "check the ministry figures", session=1)
     window.delete_annotations([annotation_id])
     assert stored(window) == []
-    stack = window.undo_stack
-    assert stack.count() == 4
+    assert len(window.controller.session.undo_log) == 4
+    stack = window  # Edit › Undo/Redo
 
     stack.undo()  # delete
     restored = window.controller.store.get_annotation(annotation_id)  # the same id
@@ -219,14 +219,14 @@ def test_undo_across_articles_switches_back(qtbot: QtBot, window: MainWindow) ->
     s2 = second.text.index("March")
     tag_span(qtbot, window, s2, s2 + 5, "1")
     window.open_article(first.id)
-    window.undo_stack.undo()  # the tag on the second article
+    window.undo()  # the tag on the second article
     assert window.controller.article_id == second.id
     assert stored(window, second.id) == []
-    window.undo_stack.undo()  # the tag on the first article
+    window.undo()  # the tag on the first article
     assert window.controller.article_id == first.id
     assert stored(window, first.id) == []
-    window.undo_stack.redo()
-    window.undo_stack.redo()
+    window.redo()
+    window.redo()
     assert window.controller.article_id == second.id
     assert len(stored(window)) == 2
     assert [a.text for a in window.view.annotations()] == ["March"]
@@ -240,9 +240,9 @@ def test_undo_of_something_deleted_elsewhere_is_a_message(
     tag_span(qtbot, window, start, start + 7, "3")
     with Store(db_path) as other:
         other.delete_annotation(stored_ids(window)[0])
-    window.undo_stack.undo()
+    window.undo()
     assert "Cannot undo" in window.statusBar().currentMessage()
-    assert window.undo_stack.count() == 0
+    assert not window.controller.session.undo_log.can_undo
 
 
 def test_note_editor_saves_after_typing_and_on_leaving(qtbot: QtBot, window: MainWindow) -> None:
@@ -265,7 +265,7 @@ def test_note_editor_saves_after_typing_and_on_leaving(qtbot: QtBot, window: Mai
     window.annotations.save_note()
     assert window.controller.store.get_annotation(annotation_id).note == "opposition MPs (3)"
     assert window.annotations.model.rows[0].note == "opposition MPs (3)"
-    window.undo_stack.undo()  # one typing session is one undo step
+    window.undo()  # one typing session is one undo step
     assert window.controller.store.get_annotation(annotation_id).note == ""
     assert note.toPlainText() == ""
 
@@ -474,7 +474,7 @@ def test_open_another_database_and_recent(
     window.open_database(str(other))
     assert window.controller.db_path == str(other)
     assert window.centre.currentWidget() is window.welcome
-    assert window.undo_stack.count() == 0
+    assert not window.controller.session.undo_log.can_undo
     assert settings.recent_databases()[0] == str(other.resolve())
     window._fill_recent_menu()
     texts = [a.text() for a in window.recent_menu.actions()]

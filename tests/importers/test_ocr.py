@@ -16,8 +16,8 @@ import pytest
 from click.testing import CliRunner
 from pypdf import PdfWriter
 
-from clipper.cli import cli
-from clipper.errors import Cancelled, ImportFailed, NeedsOcr
+from clipper.cli import cli, explain
+from clipper.errors import Cancelled, Hint, ImportFailed, NeedsOcr
 from clipper.importers import ocr, read_file
 from clipper.importers.ocr import ocr_available, ocr_failed, ocr_pdf, read_pdf_with_ocr
 from clipper.importers.parallel import read_files_parallel
@@ -105,8 +105,12 @@ def test_annotation_on_ocr_text_knows_its_page(store: Store, recognised: Importe
 def test_without_ocr_the_error_says_to_use_ocr() -> None:
     with pytest.raises(NeedsOcr) as caught:
         read_file(LINN)
-    assert "run again with --ocr" in caught.value.message
-    assert f"clipper import --ocr {LINN.name}" in caught.value.message
+    assert "--ocr" not in caught.value.message  # the front ends add their advice
+    assert (
+        caught.value.hint is Hint.OCR and "Clipper can recognise the text" in caught.value.message
+    )
+    told = explain(caught.value)
+    assert "Run again with --ocr" in told and f"clipper import --ocr {LINN.name}" in told
 
 
 @needs_ocrmypdf
@@ -145,7 +149,8 @@ def test_a_missing_language_pack_names_the_package(tmp_path: Path) -> None:
     with pytest.raises(ImportFailed) as caught:
         ocr_pdf(LINN, language="fra", workdir=tmp_path)
     message = caught.value.message
-    assert "tesseract-ocr-fra" in message and "--ocr-language" in message
+    assert "tesseract-ocr-fra" in message and "--ocr-language" not in message
+    assert caught.value.hint is Hint.OCR_LANGUAGE and "--ocr-language" in explain(caught.value)
     assert "language data" in message  # ocrmypdf's own words
 
 

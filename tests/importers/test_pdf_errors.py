@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from clipper.errors import ClipperError, ImportFailed, NeedsOcr, PasswordRequired
+from clipper.cli import explain
+from clipper.errors import ClipperError, Hint, ImportFailed, NeedsOcr, PasswordRequired
 from clipper.importers import read_file
 from clipper.importers.pdf import errors as pdf_errors
 from clipper.store import Store
@@ -34,7 +35,8 @@ def test_password_missing(store: Store, db_path: Path) -> None:
     error = attempt_import(store, db_path, PDFS / "pdfplumber__password-example.pdf")
     assert isinstance(error, PasswordRequired)
     assert not error.wrong_password
-    assert "password" in error.message and "--password" in error.message
+    assert "password" in error.message and "--password" not in error.message
+    assert error.hint is Hint.PASSWORD and "--password" in explain(error)
 
 
 def test_password_wrong(store: Store, db_path: Path) -> None:

@@ -13,7 +13,7 @@ import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfpage import PDFPage
 
-from clipper.errors import ImportFailed, InputTooLarge, NeedsOcr, PasswordRequired
+from clipper.errors import Hint, ImportFailed, InputTooLarge, NeedsOcr, PasswordRequired
 from clipper.importers import limits
 from clipper.importers.pdf import guard
 
@@ -51,11 +51,11 @@ def _password_error(name: str, password: str | None) -> PasswordRequired:
     if password:
         return PasswordRequired(
             f"{name}: the password is wrong. Check it (passwords are case-sensitive) "
-            "and try again with --password.",
+            "and give it again.",
             wrong_password=True,
         )
     return PasswordRequired(
-        f"{name} is protected by a password. Give it with --password to import the file.",
+        f"{name} is protected by a password. Give the password to import the file.",
         wrong_password=False,
     )
 
@@ -179,18 +179,16 @@ def ocr_advice(name: str, *, replace_text: bool = False) -> str:
     )
 
 
-def scan_advice(name: str) -> str:
-    """What to do with a scan: Clipper's ``--ocr`` when OCRmyPDF is installed, else how to
-    OCR it elsewhere and what to install so that Clipper can."""
+def scan_advice(name: str) -> tuple[str, Hint | None]:
+    """What to do with a scan: let Clipper run OCR when OCRmyPDF is installed (the
+    :attr:`Hint.OCR` a front end words as its option or offer), else how to OCR it
+    elsewhere and what to install so that Clipper can."""
     if shutil.which("ocrmypdf"):
-        return (
-            "OCRmyPDF is installed: run again with --ocr to recognise the text "
-            f"(`clipper import --ocr {name}`; add --ocr-language fra for French, for example)."
-        )
+        return "OCRmyPDF is installed: Clipper can recognise the text itself.", Hint.OCR
     return (
-        f"{ocr_advice(name)} To let Clipper run OCR itself (--ocr, or the offer in the app), "
-        "install OCRmyPDF: `sudo apt install ocrmypdf tesseract-ocr-eng`."
-    )
+        f"{ocr_advice(name)} To let Clipper run OCR itself, install OCRmyPDF: "
+        "`sudo apt install ocrmypdf tesseract-ocr-eng`."
+    ), None
 
 
 def no_text(name: str, pages: int, images: int) -> NeedsOcr:
@@ -199,7 +197,10 @@ def no_text(name: str, pages: int, images: int) -> NeedsOcr:
         found = f"its pages are images (a scan), so there is no text to import ({checked})"
     else:
         found = f"no text was found ({checked}; letters drawn as shapes are not text)"
-    return NeedsOcr(f"{name} has no text layer: {found}. OCR is needed. {scan_advice(name)}")
+    advice, hint = scan_advice(name)
+    return NeedsOcr(
+        f"{name} has no text layer: {found}. OCR is needed. {advice}", hint=hint, suggestion=name
+    )
 
 
 def blank_pages_warning(numbers: Sequence[int]) -> str:

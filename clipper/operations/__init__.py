@@ -5,8 +5,19 @@ Front ends (the CLI, the app) hold a :class:`Session` and call its methods; each
 :class:`UndoLog` (Anki's pylib/aqt split: the log lives in the core, not in Qt).
 """
 
+from clipper.model import DEFAULT_CODER
 from clipper.operations.changes import NO_CHANGES, Changes
-from clipper.operations.session import DEFAULT_CODER, Session
+from clipper.operations.coder import CODER_ENV, resolve_coder
+from clipper.operations.session import Session
 from clipper.operations.undo import Step, UndoLog
 
-__all__ = ["DEFAULT_CODER", "NO_CHANGES", "Changes", "Session", "Step", "UndoLog"]
+__all__ = [
+    "CODER_ENV",
+    "DEFAULT_CODER",
+    "NO_CHANGES",
+    "Changes",
+    "Session",
+    "Step",
+    "UndoLog",
+    "resolve_coder",
+]

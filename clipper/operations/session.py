@@ -7,22 +7,28 @@ delegations, so that a front end never needs the :class:`~clipper.store.Store` i
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
 from clipper.errors import ClipperError, NotFound
 from clipper.layout import CharLayout
-from clipper.model import Annotation, Article, ArticleSummary, Tag
+from clipper.model import (
+    DEFAULT_CODER,
+    Annotation,
+    Article,
+    ArticleSummary,
+    AttributeValue,
+    Coder,
+    Relation,
+    Tag,
+)
 from clipper.operations.changes import NO_CHANGES, Changes
 from clipper.operations.merge import MergeReport, merge_export
 from clipper.operations.undo import DEFAULT_LIMIT, Step, UndoLog
 from clipper.progress import CancelCheck, ProgressCallback
 from clipper.quoting import quote
 from clipper.store import Store
-
-#: The coder of annotations when none is chosen.
-DEFAULT_CODER = "default"
 
 #: Article fields an edit may change.
 EDITABLE_ARTICLE_FIELDS = ("title", "outlet", "author", "published", "url", "language")
@@ -147,9 +153,21 @@ class Session:
         return self.store.get_annotation(annotation_id)
 
     def list_annotations(
-        self, article_id: int | None = None, *, tags: Sequence[str] | None = None
+        self,
+        article_id: int | None = None,
+        *,
+        tags: Sequence[str] | None = None,
+        coders: Sequence[str] | None = None,
     ) -> list[Annotation]:
-        return self.store.list_annotations(article_id, tags=tags)
+        return self.store.list_annotations(article_id, tags=tags, coders=coders)
+
+    def list_relations(
+        self, article_id: int | None = None, *, annotation_id: int | None = None
+    ) -> list[Relation]:
+        return self.store.list_relations(article_id, annotation_id=annotation_id)
+
+    def list_coders(self) -> list[Coder]:
+        return self.store.list_coders()
 
     def tag_counts(self, article_id: int | None = None) -> dict[str, int]:
         return self.store.tag_counts(article_id)
@@ -163,11 +181,30 @@ class Session:
     # -- annotations ----------------------------------------------------------------------
 
     def add_annotation(
-        self, article_id: int, start: int, end: int, tag: str, note: str = ""
+        self,
+        article_id: int,
+        start: int,
+        end: int,
+        tag: str,
+        note: str = "",
+        *,
+        coder: str | None = None,
+        status: str = "accepted",
+        attributes: Mapping[str, AttributeValue] | None = None,
     ) -> Changes:
-        """Tag ``start..end`` of an article; ``changes.annotations_added[0]`` is the new
-        annotation. Undo deletes it, redo puts it back."""
-        added = self.store.add_annotation(article_id, start, end, tag, note)
+        """Tag ``start..end`` of an article for ``coder`` (default: the session's coder);
+        ``changes.annotations_added[0]`` is the new annotation. Undo deletes it, redo puts
+        it back."""
+        added = self.store.add_annotation(
+            article_id,
+            start,
+            end,
+            tag,
+            note,
+            coder=coder or self.coder,
+            status=status,
+            attributes=attributes,
+        )
         state = [added]
 
         def undo() -> Changes:
@@ -212,31 +249,71 @@ class Session:
         *,
         tag: str | None = None,
         note: str | None = None,
+        status: str | None = None,
+        attributes: Mapping[str, AttributeValue | None] | None = None,
         merge_key: Hashable | None = None,
     ) -> Changes:
-        """Change an annotation's tag and/or note. Edits with the same ``merge_key`` in a
-        row (the saves of one note editing session) undo as one step."""
+        """Change an annotation's tag, note, status and/or attributes (a ``None`` value
+        removes the key). Edits with the same ``merge_key`` in a row (the saves of one
+        note editing session) undo as one step."""
         with self._atomic():
             before = self.store.get_annotation(annotation_id)
-            after = self.store.update_annotation(annotation_id, tag=tag, note=note)
+            after = self.store.update_annotation(annotation_id, tag=tag, note=note, status=status)
+            if attributes:
+                after = self.store.set_attributes(annotation_id, attributes)
         if after == before:
             return NO_CHANGES
 
         def put(values: Annotation) -> Callable[[], Changes]:
             def apply() -> Changes:
                 current = self._current(values)
-                updated = self.store.update_annotation(current.id, tag=values.tag, note=values.note)
+                updated = self.store.update_annotation(
+                    current.id, tag=values.tag, note=values.note, status=values.status
+                )
+                wanted: dict[str, AttributeValue | None] = dict.fromkeys(current.attributes)
+                wanted.update(values.attributes)
+                if wanted:
+                    updated = self.store.set_attributes(current.id, wanted)
                 return Changes(annotations_updated=(updated,))
 
             return apply
 
         if after.tag != before.tag:
             label = f"Change {_preview(before.text)} to {self._tag_label(after.tag)}"
-        else:
+        elif after.note != before.note:
             label = f"Edit the note on {_preview(before.text)}"
+        else:
+            label = f"Edit {_preview(before.text)}"
         key = None if merge_key is None else ("edit_annotation", annotation_id, merge_key)
         self._record(label, put(before), put(after), key)
         return Changes(annotations_updated=(after,))
+
+    # -- relations and coders ---------------------------------------------------------------
+
+    def add_relation(self, from_id: int, to_id: int, type: str) -> Changes:
+        """Link two annotations (``type`` e.g. ``said_by``); undo removes the link."""
+        relation = self.store.add_relation(from_id, to_id, type)
+
+        def undo() -> Changes:
+            self.store.delete_relation(relation.id)
+            return Changes(relations=True)
+
+        def redo() -> Changes:
+            self.store.add_relation(from_id, to_id, type, uuid=relation.uuid)
+            return Changes(relations=True)
+
+        self._record(f"Relate {from_id} to {to_id} ({type})", undo, redo)
+        return Changes(relations=True)
+
+    def delete_relation(self, relation_id: int) -> Changes:
+        """Remove a link between annotations."""
+        self.store.delete_relation(relation_id)
+        return Changes(relations=True)
+
+    def add_coder(self, name: str) -> Changes:
+        """Add a coder (an existing name: nothing changes)."""
+        self.store.add_coder(name)
+        return Changes(coders=True)
 
     # -- articles -------------------------------------------------------------------------
 
@@ -306,6 +383,71 @@ class Session:
 
         self._record(f"Edit the tag {before.label}", put(before), put(after))
         return Changes(tags=True)
+
+    def rename_tag(self, old: str, new: str) -> Changes:
+        """Give a user tag a new name; its annotations follow. Undo renames it back."""
+        new = new.strip().lower()
+        self.store.rename_tag(old, new)
+
+        def rename(a: str, b: str) -> Callable[[], Changes]:
+            def apply() -> Changes:
+                self.store.rename_tag(a, b)
+                return Changes(tags=True, everything=True)
+
+            return apply
+
+        self._record(f"Rename the tag {old} to {new}", rename(new, old), rename(old, new))
+        return Changes(tags=True, everything=True)
+
+    def delete_tag(self, name: str, *, delete_annotations: bool = False) -> Changes:
+        """Delete a user tag; one in use only with ``delete_annotations`` (its annotations
+        go too, in the same transaction). Undo brings the tag and annotations back."""
+        tag = self.store.get_tag(name)
+        with self._atomic():
+            removed: list[Annotation] = []
+            if delete_annotations:
+                removed = self._delete(self.store.list_annotations(tags=[name]))
+            self.store.delete_tag(name)
+        state = removed
+
+        def undo() -> Changes:
+            self.store.add_tag(tag.name, tag.label, tag.colour, tag.shortcut)
+            state[:] = [self.store.restore_annotation(a) for a in state]
+            return Changes(tags=True, everything=True)
+
+        def redo() -> Changes:
+            state[:] = self._delete(state)
+            self.store.delete_tag(name)
+            return Changes(tags=True, everything=True)
+
+        self._record(f"Delete the tag {tag.label}", undo, redo)
+        return Changes(annotations_removed=tuple(removed), tags=True, everything=True)
+
+    def merge_tags(self, source: str, target: str) -> Changes:
+        """Move ``source``'s annotations to ``target`` and delete ``source`` (where
+        ``target`` already tags the same span for the same coder, the ``source`` one is
+        dropped). Undo brings ``source`` and its annotations back."""
+        tag = self.store.get_tag(source)
+        with self._atomic():
+            moved = [a.id for a in self.store.list_annotations(tags=[source])]
+            dropped = self.store.merge_tags(source, target)
+        dropped_ids = {a.id for a in dropped}
+        moved = [i for i in moved if i not in dropped_ids]
+
+        def undo() -> Changes:
+            self.store.add_tag(tag.name, tag.label, tag.colour, tag.shortcut)
+            for i in moved:
+                self.store.update_annotation(i, tag=source)
+            for a in dropped:
+                self.store.restore_annotation(a)
+            return Changes(tags=True, everything=True)
+
+        def redo() -> Changes:
+            self.store.merge_tags(source, target)
+            return Changes(tags=True, everything=True)
+
+        self._record(f"Merge the tag {tag.label} into {target}", undo, redo)
+        return Changes(annotations_removed=tuple(dropped), tags=True, everything=True)
 
     # -- bulk -----------------------------------------------------------------------------
 

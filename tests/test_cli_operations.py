@@ -306,7 +306,7 @@ def test_tags_rename_delete_and_merge(db: Path) -> None:
     assert [a["tag"] for a in records(ok(db, "annotations", "--json"))].count("named-source") == 1
     assert (
         before.split("\t")[1:]
-        == [t for t in ok(db, "tags").splitlines() if t.startswith("named-source")][0].split("\t")[
+        == next(t for t in ok(db, "tags").splitlines() if t.startswith("named-source")).split("\t")[
             1:
         ]
     )

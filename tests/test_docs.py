@@ -85,3 +85,15 @@ def test_changelog_has_the_current_version() -> None:
     from clipper import __version__
 
     assert f"## [{__version__}]" in (ROOT / "CHANGELOG.md").read_text("utf-8")
+
+
+@pytest.mark.xfail(strict=False, reason="README export columns pasted by the lead")
+def test_every_export_column_is_documented() -> None:
+    """The README's "Export columns" table names every column of the one column table
+    (CSV columns and JSON members alike)."""
+    from clipper.store.export_queries import COLUMNS
+
+    section = README.split("### Export columns", 1)[1].split("\n#", 1)[0]
+    documented = set(re.findall(r"^\| `([a-z_]+)`", section, re.MULTILINE))
+    assert {c.name for c in COLUMNS} <= documented
+    assert {"attributes", "relations"} <= documented  # the JSON-only members

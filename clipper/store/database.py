@@ -48,8 +48,8 @@ from clipper.store.backups import backup_path, check_destination, copy_database
 from clipper.store.clock import now
 from clipper.store.failures import database_error, primary_code, retry_busy
 from clipper.store.probe import Kind, probe, sqlite_uri
-from clipper.store.relations import RelationStore
 from clipper.store.schema import MIGRATION_NAMES, migrations
+from clipper.store.snapshots import SnapshotStore
 from clipper.store.tag_edits import TagEditStore
 
 _ARTICLE_FIELDS = (
@@ -71,7 +71,7 @@ _ARTICLE_COLUMNS = ", ".join(_ARTICLE_FIELDS)
 _EDITABLE_ARTICLE_FIELDS = frozenset({"title", "outlet", "author", "published", "url", "language"})
 
 
-class Store(TagEditStore, RelationStore):
+class Store(TagEditStore, SnapshotStore):
     """A Clipper database file (or ``":memory:"``), migrated to the current schema.
 
     ``create=False`` refuses a file that does not exist (:class:`NoDatabase`) instead of

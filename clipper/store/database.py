@@ -51,6 +51,7 @@ from clipper.store.failures import database_error, primary_code, retry_busy
 from clipper.store.probe import Kind, probe, sqlite_uri
 from clipper.store.relations import RelationStore
 from clipper.store.schema import MIGRATION_NAMES, migrations
+from clipper.store.undo_support import UndoSupportStore
 
 _ARTICLE_FIELDS = (
     "id",
@@ -71,7 +72,7 @@ _ARTICLE_COLUMNS = ", ".join(_ARTICLE_FIELDS)
 _EDITABLE_ARTICLE_FIELDS = frozenset({"title", "outlet", "author", "published", "url", "language"})
 
 
-class Store(AnnotationStore, RelationStore):
+class Store(AnnotationStore, RelationStore, UndoSupportStore):
     """A Clipper database file (or ``":memory:"``), migrated to the current schema.
 
     ``create=False`` refuses a file that does not exist (:class:`NoDatabase`) instead of

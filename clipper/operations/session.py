@@ -463,8 +463,25 @@ class Session:
         return Changes(articles_updated=(article_id,))
 
     def delete_article(self, article_id: int) -> Changes:
-        """Remove an article with its annotations and layout."""
-        self.store.delete_article(article_id)
+        """Delete an article with its annotations, relations and layout; undo puts it all
+        back (same id and identities) from a snapshot."""
+        with self._atomic():
+            snapshot = self.store.snapshot_article(article_id)
+            self.store.delete_article(article_id)
+        current = [article_id]
+
+        def undo() -> Changes:
+            current[0] = self.store.restore_article(snapshot).id
+            return Changes(articles_added=(current[0],))
+
+        def redo() -> Changes:
+            article = self.store.get_article(current[0])
+            if article.uuid != snapshot.uuid:
+                raise NotFound(f"“{snapshot.title}” was deleted by another program")
+            self.store.delete_article(current[0])
+            return Changes(articles_removed=(current[0],))
+
+        self._record(f"Delete the article {_preview(snapshot.title)}", undo, redo)
         return Changes(articles_removed=(article_id,))
 
     # -- tags -----------------------------------------------------------------------------
@@ -476,8 +493,18 @@ class Session:
         colour: str = "#8e7dbe",
         shortcut: str | None = None,
     ) -> Changes:
-        """Define a new tag (not undoable until the store can delete tags)."""
-        self.store.add_tag(name, label, colour, shortcut)
+        """Define a new tag; undo removes it (if no annotation uses it by then)."""
+        tag = self.store.add_tag(name, label, colour, shortcut)
+
+        def undo() -> Changes:
+            self.store.delete_tag(tag.name)
+            return Changes(tags=True)
+
+        def redo() -> Changes:
+            self.store.restore_tag(tag)
+            return Changes(tags=True)
+
+        self._record(f"Add the tag {tag.label}", undo, redo)
         return Changes(tags=True)
 
     def edit_tag(
@@ -506,6 +533,106 @@ class Session:
 
         self._record(f"Edit the tag {before.label}", put(before), put(after))
         return Changes(tags=True)
+
+    def rename_tag(self, old: str, new: str) -> Changes:
+        """Rename a user tag (its annotations follow, its identity stays)."""
+        with self._atomic():
+            renamed = self.store.rename_tag(old, new)
+            ids = [a.id for a in self.store.list_annotations(tags=[renamed.name])]
+
+        def rename(a: str, b: str) -> Callable[[], Changes]:
+            def apply() -> Changes:
+                self.store.rename_tag(a, b)
+                return Changes(tags=True, annotations_updated=tuple(self._existing(ids)))
+
+            return apply
+
+        self._record(
+            f"Rename the tag {renamed.label}", rename(renamed.name, old), rename(old, renamed.name)
+        )
+        return Changes(tags=True, annotations_updated=tuple(self._existing(ids)))
+
+    def _existing(self, ids: Sequence[int]) -> list[Annotation]:
+        found = []
+        for i in ids:
+            try:
+                found.append(self.store.get_annotation(i))
+            except NotFound:
+                continue
+        return found
+
+    def delete_tag(self, name: str, *, delete_annotations: bool = False) -> Changes:
+        """Delete a user tag. One in use is refused unless ``delete_annotations`` (then
+        its annotations go too, in the same transaction); undo brings all back."""
+        with self._atomic():
+            tag = self.store.get_tag(name)
+            used = self.store.list_annotations(tags=[name]) if delete_annotations else []
+            snapshot = self._delete(used) if used else _Snapshot((), ())
+            self.store.delete_tag(name)
+
+        def undo() -> Changes:
+            nonlocal snapshot
+            self.store.restore_tag(tag)
+            snapshot = _Snapshot(tuple(self._restore(snapshot)), snapshot.relations)
+            return Changes(tags=True, annotations_added=snapshot.annotations)
+
+        def redo() -> Changes:
+            nonlocal snapshot
+            if snapshot.annotations:
+                snapshot = self._delete(snapshot.annotations)
+            self.store.delete_tag(name)
+            return Changes(tags=True, annotations_removed=snapshot.annotations)
+
+        self._record(f"Delete the tag {tag.label}", undo, redo)
+        return Changes(tags=True, annotations_removed=snapshot.annotations)
+
+    def merge_tags(self, source: str, target: str) -> Changes:
+        """Give ``source``'s annotations the tag ``target`` and delete ``source`` (an
+        annotation ``target`` already has the span of, by the same coder, is dropped); one
+        transaction, one undo step that brings both tags and every annotation back."""
+        with self._atomic():
+            tags = {t.name: t for t in self.store.list_tags()}
+            moved = self.store.list_annotations(tags=[source])
+            snapshot = self._snapshot(moved)
+            dropped = self.store.merge_tags(source, target)
+            after = self._existing([a.id for a in moved])
+
+        def undo() -> Changes:
+            nonlocal snapshot
+            self.store.restore_tag(tags[source])
+            gone = [self._current(a) for a in snapshot.annotations if self._still(a)]
+            self.store.delete_annotations([a.id for a in gone])
+            snapshot = _Snapshot(tuple(self._restore(snapshot)), snapshot.relations)
+            return Changes(
+                tags=True,
+                relations=bool(snapshot.relations),
+                annotations_removed=tuple(gone),
+                annotations_added=snapshot.annotations,
+            )
+
+        def redo() -> Changes:
+            nonlocal snapshot
+            snapshot = self._snapshot(snapshot.annotations)
+            dropped_again = self.store.merge_tags(source, target)
+            return Changes(
+                tags=True,
+                annotations_removed=tuple(dropped_again),
+                annotations_updated=tuple(self._existing([a.id for a in snapshot.annotations])),
+            )
+
+        label = f"Merge {tags[source].label} into {tags[target].label}"
+        self._record(label, undo, redo)
+        return Changes(
+            tags=True, annotations_removed=tuple(dropped), annotations_updated=tuple(after)
+        )
+
+    def _still(self, annotation: Annotation) -> bool:
+        """Is this annotation (by identity) still stored?"""
+        try:
+            self._current(annotation)
+        except NotFound:
+            return False
+        return True
 
     # -- bulk -----------------------------------------------------------------------------
 

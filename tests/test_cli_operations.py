@@ -311,7 +311,7 @@ def test_tags_rename_delete_and_merge(db: Path) -> None:
         ]
     )
     code, _, err = run(db, "tags", "rename", "quote", "citation")
-    assert code == 1 and "built in" in err
+    assert code == 1 and "built-in" in err
     # merge: alice's source on 0..7 is dropped (she has person there), the rest moves.
     code, _, err = run(db, "tags", "merge", "named-source", "person")
     assert (code, err) == (
@@ -335,7 +335,7 @@ def test_tags_rename_delete_and_merge(db: Path) -> None:
     assert "obsolete" not in ok(db, "tags")
     assert len(records(ok(db, "annotations", "--json"))) == 3
     code, _, err = run(db, "tags", "delete", "figure")
-    assert code == 1 and "built in" in err
+    assert code == 1 and "built-in" in err
     code, _, err = run(db, "tags", "delete", "nope")
     assert code == 1 and "unknown tag 'nope'" in err
 

@@ -31,7 +31,7 @@ from clipper.errors import (
 )
 from clipper.fields import date_problem
 from clipper.model import ArticleMeta
-from clipper.operations import Session, resolve_coder
+from clipper.operations import Session, choose_coder
 from clipper.paths import DB_ENV, default_db_path, printable
 from clipper.store import Store
 from clipper.store.failures import translate
@@ -254,7 +254,7 @@ class Context:
     def session(self, *, create: bool = False, coder: str | None = None) -> Session:
         """The operations on the database (created first if ``create``), for ``coder``
         (``--coder``, else $CLIPPER_CODER, else the default coder)."""
-        return Session(self.open(create=create), coder=resolve_coder(coder))
+        return Session(self.open(create=create), coder=choose_coder(coder))
 
     def close(self) -> None:
         if self._store is not None:

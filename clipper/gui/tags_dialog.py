@@ -1,8 +1,9 @@
 """Edit > Tags…: the tags with their colour, label and key; add a tag, change one.
 
 Keys are single characters; a key another tag uses is refused inline before anything is
-saved (Qt treats ``a`` and ``A`` as the same key, so the check ignores case). Tags are
-never deleted here: annotations refer to them, and the four built-in ones always exist.
+saved (Qt treats ``a`` and ``A`` as the same key, so the check ignores case). A user tag
+can be deleted (with its annotations, after asking) or merged into another tag; both are
+undoable (Edit › Undo). The four built-in tags always exist.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QColorDialog,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -22,6 +24,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -149,6 +152,24 @@ class TagsDialog(QDialog):
         form.addRow(row)
         layout.addWidget(self.editor)
 
+        self.remove_box = QGroupBox("Delete or merge")
+        self.remove_box.setAccessibleName("Delete or merge the tag")
+        remove_row = QHBoxLayout(self.remove_box)
+        self.merge_combo = QComboBox()
+        self.merge_combo.setObjectName("mergeTarget")
+        self.merge_combo.setAccessibleName("Merge into tag")
+        self.merge_button = QPushButton("&Merge into")
+        self.merge_button.setAccessibleName("Merge into the chosen tag")
+        self.merge_button.setToolTip("Give this tag's annotations the chosen tag, then remove it")
+        self.delete_button = QPushButton("&Delete tag")
+        self.delete_button.setAccessibleName("Delete tag")
+        remove_row.addWidget(self.merge_button)
+        remove_row.addWidget(self.merge_combo, 1)
+        remove_row.addWidget(self.delete_button)
+        layout.addWidget(self.remove_box)
+        self.merge_button.clicked.connect(self.merge_into_chosen)
+        self.delete_button.clicked.connect(self.delete_tag)
+
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         buttons.accepted.connect(self.accept)
@@ -214,6 +235,11 @@ class TagsDialog(QDialog):
             if tag.builtin
             else ""
         )
+        self.merge_combo.clear()
+        for other in self.tags:
+            if other.name != name:
+                self.merge_combo.addItem(other.caption, other.name)
+        self.remove_box.setEnabled(not tag.builtin)
         self.touched = False
         self._validate()
 
@@ -231,6 +257,8 @@ class TagsDialog(QDialog):
         self.key_edit.setText(self._free_key())
         self.set_colour(DEFAULT_COLOUR)
         self.note_label.setText("")
+        self.merge_combo.clear()
+        self.remove_box.setEnabled(False)
         self.touched = False
         self._validate()
         self.name_edit.setFocus()
@@ -308,4 +336,64 @@ class TagsDialog(QDialog):
         self.reload()
         self.select_tag(tag.name)
         self.tagsChanged.emit()
+        return True
+
+    # -- delete and merge -----------------------------------------------------------------
+
+    def _confirm(self, title: str, text: str) -> bool:
+        answer = QMessageBox.question(
+            self,
+            title,
+            text + "\n\nEdit › Undo brings it back.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _after_removal(self, message: str) -> None:
+        self.reload()
+        if self.tags:
+            self.select_tag(self.tags[0].name)
+        self.problem_label.setText("")
+        self.note_label.setText(message)
+        self.tagsChanged.emit()
+
+    @Slot()
+    def delete_tag(self) -> bool:
+        """Delete the edited user tag; one in use only after asking (with its annotations)."""
+        name = self.editing
+        if name is None:
+            return False
+        tag = next(t for t in self.tags if t.name == name)
+        used = self._controller.tag_usage(name)
+        if used and not self._confirm(
+            "Delete tag",
+            f"Delete the tag {tag.label} and its {used} annotation{'s' if used != 1 else ''}?",
+        ):
+            return False
+        try:
+            self._controller.delete_tag(name, delete_annotations=bool(used))
+        except ClipperError as error:
+            self.problem_label.setText(f"Not deleted: {error.message}")
+            return False
+        self._after_removal(f"Deleted {tag.label}.")
+        return True
+
+    @Slot()
+    def merge_into_chosen(self) -> bool:
+        """Give the edited tag's annotations the chosen tag and remove the edited tag."""
+        source, target = self.editing, self.merge_combo.currentData()
+        if source is None or not target:
+            return False
+        labels = {t.name: t.label for t in self.tags}
+        if not self._confirm(
+            "Merge tags", f"Merge {labels[source]} into {labels[target]}? {labels[source]} goes."
+        ):
+            return False
+        try:
+            self._controller.merge_tags(source, target)
+        except ClipperError as error:
+            self.problem_label.setText(f"Not merged: {error.message}")
+            return False
+        self._after_removal(f"Merged {labels[source]} into {labels[target]}.")
         return True

@@ -7,17 +7,15 @@ Front ends (the CLI, the app) hold a :class:`Session` and call its methods; each
 
 from clipper.model import DEFAULT_CODER
 from clipper.operations.changes import NO_CHANGES, Changes
-from clipper.operations.coder import CODER_ENV, resolve_coder
-from clipper.operations.session import Session
+from clipper.operations.session import Session, choose_coder
 from clipper.operations.undo import Step, UndoLog
 
 __all__ = [
-    "CODER_ENV",
     "DEFAULT_CODER",
     "NO_CHANGES",
     "Changes",
     "Session",
     "Step",
     "UndoLog",
-    "resolve_coder",
+    "choose_coder",
 ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from clipper.model import Annotation
+from clipper.model import Annotation, Relation
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +27,10 @@ class Changes:
     relations: bool = False
     coders: bool = False
     everything: bool = False
+    #: Relations made or removed explicitly (those that go with a deleted annotation are
+    #: not listed: ``relations`` says that relations changed).
+    relations_added: tuple[Relation, ...] = ()
+    relations_removed: tuple[Relation, ...] = ()
 
     def __or__(self, other: Changes) -> Changes:
         """Both records in one (e.g. the steps of a bulk operation)."""
@@ -41,6 +45,8 @@ class Changes:
             self.relations or other.relations,
             self.coders or other.coders,
             self.everything or other.everything,
+            self.relations_added + other.relations_added,
+            self.relations_removed + other.relations_removed,
         )
 
     @property

@@ -7,11 +7,14 @@ delegations, so that a front end never needs the :class:`~clipper.store.Store` i
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from clipper.errors import ClipperError, NotFound
+from clipper.fields import coder_name_problem
 from clipper.layout import CharLayout
 from clipper.model import (
     DEFAULT_CODER,
@@ -30,6 +33,9 @@ from clipper.progress import CancelCheck, ProgressCallback
 from clipper.quoting import quote
 from clipper.store import Store
 
+#: The environment variable that names the coder (after ``--coder``, before settings).
+CODER_VARIABLE = "CLIPPER_CODER"
+
 #: Article fields an edit may change.
 EDITABLE_ARTICLE_FIELDS = ("title", "outlet", "author", "published", "url", "language")
 
@@ -42,6 +48,45 @@ def _moved(annotation: Annotation) -> ClipperError:
     return NotFound(f"{_preview(annotation.text)} was deleted or changed by another program")
 
 
+def choose_coder(given: str | None = None, setting: str | None = None) -> str:
+    """The coder of a session: ``given`` (``--coder``), else ``$CLIPPER_CODER``, else the
+    app's setting, else :data:`~clipper.model.DEFAULT_CODER`; refused if not a valid name."""
+    for name in (given, os.environ.get(CODER_VARIABLE), setting):
+        if name is not None and name.strip():
+            problem = coder_name_problem(name.strip())
+            if problem is not None:
+                raise ClipperError(problem)
+            return name.strip()
+    return DEFAULT_CODER
+
+
+@dataclass(frozen=True, slots=True)
+class _Snapshot:
+    """Deleted annotations with the relations that went with them (both ends)."""
+
+    annotations: tuple[Annotation, ...]
+    relations: tuple[Relation, ...]
+
+
+_STATUS_VERBS = {"accepted": "Accept", "rejected": "Reject", "pending": "Mark pending"}
+
+
+def _same_content(a: Annotation, b: Annotation) -> bool:
+    return (a.tag, a.note, a.status, dict(a.attributes)) == (
+        b.tag,
+        b.note,
+        b.status,
+        dict(b.attributes),
+    )
+
+
+def _attributes_to(values: Annotation, other: Annotation) -> dict[str, AttributeValue | None]:
+    """What to set so that an annotation with ``other``'s attributes gets ``values``'."""
+    wanted: dict[str, AttributeValue | None] = {k: None for k in other.attributes}
+    wanted.update(values.attributes)
+    return wanted
+
+
 class Session:
     """Operations on one database, with undo/redo (see :mod:`clipper.operations`)."""
 
@@ -49,7 +94,8 @@ class Session:
         self, store: Store, *, coder: str | None = None, undo_limit: int = DEFAULT_LIMIT
     ) -> None:
         self.store = store
-        self.coder = coder or DEFAULT_CODER
+        #: The coder of new annotations (see :func:`choose_coder`).
+        self.coder = choose_coder(coder)
         self.undo_log = UndoLog(undo_limit)
 
     # -- plumbing -----------------------------------------------------------------------
@@ -90,37 +136,51 @@ class Session:
             return name
 
     def _current(self, annotation: Annotation) -> Annotation:
-        """The stored annotation that ``annotation`` was (same id and identity), or an
-        error saying it is gone (another program deleted it; its id may be reused)."""
+        """The stored annotation that ``annotation`` is (by identity: a row id may have
+        been reused), or an error saying it is gone (another program deleted it)."""
         try:
             found = self.store.get_annotation(annotation.id)
         except NotFound:
             raise _moved(annotation) from None
-        if (found.article_id, found.start, found.end) != (
-            annotation.article_id,
-            annotation.start,
-            annotation.end,
-        ):
+        if found.uuid != annotation.uuid:
             raise _moved(annotation)
         return found
 
-    def _snapshot(self, ids: Sequence[int]) -> list[Annotation]:
-        return [self.store.get_annotation(i) for i in ids]
+    def _snapshot(self, annotations: Sequence[Annotation]) -> _Snapshot:
+        """The annotations as stored now, with every relation that has one of them at
+        either end (deleting them deletes those relations)."""
+        relations: dict[int, Relation] = {}
+        current = [self._current(a) for a in annotations]
+        for a in current:
+            for r in self.store.list_relations(annotation_id=a.id):
+                relations[r.id] = r
+        return _Snapshot(tuple(current), tuple(relations[i] for i in sorted(relations)))
 
-    def _restore(self, snapshot: Sequence[Annotation]) -> list[Annotation]:
-        """Put back annotations (under their ids when free); one transaction."""
+    def _restore(self, snapshot: _Snapshot) -> list[Annotation]:
+        """Put back annotations (under their ids and identities; a new id if another
+        program's annotation took the old one) and their relations; one transaction."""
         with self._atomic():
-            return [self.store.restore_annotation(a) for a in snapshot]
+            restored = [self.store.restore_annotation(a) for a in snapshot.annotations]
+            new_ids = {a.id: b.id for a, b in zip(snapshot.annotations, restored, strict=True)}
+            for r in snapshot.relations:
+                from_id, to_id = new_ids.get(r.from_id, r.from_id), new_ids.get(r.to_id, r.to_id)
+                if self._relation_ends_exist(from_id, to_id):
+                    self.store.add_relation(from_id, to_id, r.type, uuid=r.uuid)
+        return restored
 
-    def _delete(self, annotations: Sequence[Annotation]) -> list[Annotation]:
+    def _relation_ends_exist(self, from_id: int, to_id: int) -> bool:
+        try:
+            self.store.get_annotation(from_id)
+            self.store.get_annotation(to_id)
+        except NotFound:
+            return False
+        return True
+
+    def _delete(self, annotations: Sequence[Annotation]) -> _Snapshot:
         """Delete these annotations (checked to be the same ones); one transaction."""
         with self._atomic():
-            for a in annotations:
-                self._current(a)
-            ids = [a.id for a in annotations]
-            snapshot = self._snapshot(ids)
-            for i in ids:
-                self.store.delete_annotation(i)
+            snapshot = self._snapshot(annotations)
+            self.store.delete_annotations([a.id for a in snapshot.annotations])
         return snapshot
 
     # -- reads --------------------------------------------------------------------------
@@ -161,6 +221,12 @@ class Session:
     ) -> list[Annotation]:
         return self.store.list_annotations(article_id, tags=tags, coders=coders)
 
+    def tag_counts(self, article_id: int | None = None) -> dict[str, int]:
+        return self.store.tag_counts(article_id)
+
+    def list_tags(self) -> list[Tag]:
+        return self.store.list_tags()
+
     def list_relations(
         self, article_id: int | None = None, *, annotation_id: int | None = None
     ) -> list[Relation]:
@@ -168,12 +234,6 @@ class Session:
 
     def list_coders(self) -> list[Coder]:
         return self.store.list_coders()
-
-    def tag_counts(self, article_id: int | None = None) -> dict[str, int]:
-        return self.store.tag_counts(article_id)
-
-    def list_tags(self) -> list[Tag]:
-        return self.store.list_tags()
 
     def get_tag(self, name: str) -> Tag:
         return self.store.get_tag(name)
@@ -189,12 +249,14 @@ class Session:
         note: str = "",
         *,
         coder: str | None = None,
+        origin: str = "manual",
+        origin_detail: str | None = None,
         status: str = "accepted",
         attributes: Mapping[str, AttributeValue] | None = None,
     ) -> Changes:
-        """Tag ``start..end`` of an article for ``coder`` (default: the session's coder);
+        """Tag ``start..end`` of an article (by the session's coder unless ``coder``);
         ``changes.annotations_added[0]`` is the new annotation. Undo deletes it, redo puts
-        it back."""
+        it back (same id and identity)."""
         added = self.store.add_annotation(
             article_id,
             start,
@@ -202,46 +264,52 @@ class Session:
             tag,
             note,
             coder=coder or self.coder,
+            origin=origin,
+            origin_detail=origin_detail,
             status=status,
             attributes=attributes,
         )
-        state = [added]
+        state = _Snapshot((added,), ())
 
         def undo() -> Changes:
-            (removed,) = self._delete(state)
-            state[:] = [removed]
-            return Changes(annotations_removed=(removed,))
+            nonlocal state
+            state = self._delete(state.annotations)
+            return Changes(annotations_removed=state.annotations, relations=bool(state.relations))
 
         def redo() -> Changes:
-            state[:] = self._restore(state)
-            return Changes(annotations_added=tuple(state))
+            nonlocal state
+            state = _Snapshot(tuple(self._restore(state)), state.relations)
+            return Changes(annotations_added=state.annotations, relations=bool(state.relations))
 
         self._record(f"Tag {_preview(added.text)} as {self._tag_label(tag)}", undo, redo)
         return Changes(annotations_added=(added,))
 
     def delete_annotations(self, ids: Sequence[int]) -> Changes:
-        """Delete annotations in one transaction; undo brings them all back."""
+        """Delete annotations (and their relations) in one transaction; undo brings them
+        all back."""
         if not ids:
             return NO_CHANGES
         with self._atomic():
-            state = self._delete(self._snapshot(list(dict.fromkeys(ids))))
+            state = self._delete([self.store.get_annotation(i) for i in dict.fromkeys(ids)])
 
         def undo() -> Changes:
-            state[:] = self._restore(state)
-            return Changes(annotations_added=tuple(state))
+            nonlocal state
+            state = _Snapshot(tuple(self._restore(state)), state.relations)
+            return Changes(annotations_added=state.annotations, relations=bool(state.relations))
 
         def redo() -> Changes:
-            state[:] = self._delete(state)
-            return Changes(annotations_removed=tuple(state))
+            nonlocal state
+            state = self._delete(state.annotations)
+            return Changes(annotations_removed=state.annotations, relations=bool(state.relations))
 
+        first = state.annotations
         label = (
-            f"Delete {_preview(state[0].text)}"
-            if len(state) == 1
-            else f"Delete {len(state)} annotations"
+            f"Delete {_preview(first[0].text)}"
+            if len(first) == 1
+            else f"Delete {len(first)} annotations"
         )
-        removed = tuple(state)
         self._record(label, undo, redo)
-        return Changes(annotations_removed=removed)
+        return Changes(annotations_removed=first, relations=bool(state.relations))
 
     def edit_annotation(
         self,
@@ -254,27 +322,25 @@ class Session:
         merge_key: Hashable | None = None,
     ) -> Changes:
         """Change an annotation's tag, note, status and/or attributes (a ``None`` value
-        removes the key). Edits with the same ``merge_key`` in a row (the saves of one
-        note editing session) undo as one step."""
+        deletes the key), in one transaction. Edits with the same ``merge_key`` in a row
+        (the saves of one note editing session) undo as one step."""
         with self._atomic():
             before = self.store.get_annotation(annotation_id)
-            after = self.store.update_annotation(annotation_id, tag=tag, note=note, status=status)
+            self.store.update_annotation(annotation_id, tag=tag, note=note, status=status)
             if attributes:
-                after = self.store.set_attributes(annotation_id, attributes)
-        if after == before:
+                self.store.set_attributes(annotation_id, attributes)
+            after = self.store.get_annotation(annotation_id)
+        if _same_content(after, before):
             return NO_CHANGES
 
-        def put(values: Annotation) -> Callable[[], Changes]:
+        def put(values: Annotation, other: Annotation) -> Callable[[], Changes]:
             def apply() -> Changes:
                 current = self._current(values)
-                updated = self.store.update_annotation(
+                self.store.update_annotation(
                     current.id, tag=values.tag, note=values.note, status=values.status
                 )
-                wanted: dict[str, AttributeValue | None] = dict.fromkeys(current.attributes)
-                wanted.update(values.attributes)
-                if wanted:
-                    updated = self.store.set_attributes(current.id, wanted)
-                return Changes(annotations_updated=(updated,))
+                self.store.set_attributes(current.id, _attributes_to(values, other))
+                return Changes(annotations_updated=(self.store.get_annotation(current.id),))
 
             return apply
 
@@ -282,38 +348,95 @@ class Session:
             label = f"Change {_preview(before.text)} to {self._tag_label(after.tag)}"
         elif after.note != before.note:
             label = f"Edit the note on {_preview(before.text)}"
+        elif after.status != before.status:
+            label = f"{_STATUS_VERBS[after.status]} {_preview(before.text)}"
         else:
-            label = f"Edit {_preview(before.text)}"
+            label = f"Edit the attributes of {_preview(before.text)}"
         key = None if merge_key is None else ("edit_annotation", annotation_id, merge_key)
-        self._record(label, put(before), put(after), key)
+        self._record(label, put(before, after), put(after, before), key)
         return Changes(annotations_updated=(after,))
 
-    # -- relations and coders ---------------------------------------------------------------
+    def set_status(self, ids: Sequence[int], status: str) -> Changes:
+        """Accept, reject or mark pending several annotations: one transaction, one step."""
+        if not ids:
+            return NO_CHANGES
+        with self._atomic():
+            before = [self.store.get_annotation(i) for i in dict.fromkeys(ids)]
+            after = tuple(self.store.update_annotation(a.id, status=status) for a in before)
+
+        def put(values: Sequence[Annotation]) -> Callable[[], Changes]:
+            def apply() -> Changes:
+                return Changes(
+                    annotations_updated=tuple(
+                        self.store.update_annotation(self._current(a).id, status=a.status)
+                        for a in values
+                    )
+                )
+
+            return apply
+
+        verb = _STATUS_VERBS[status]
+        label = (
+            f"{verb} {_preview(before[0].text)}"
+            if len(before) == 1
+            else f"{verb} {len(before)} annotations"
+        )
+        self._record(label, put(before), put(after))
+        return Changes(annotations_updated=after)
+
+    # -- relations ------------------------------------------------------------------------
 
     def add_relation(self, from_id: int, to_id: int, type: str) -> Changes:
-        """Link two annotations (``type`` e.g. ``said_by``); undo removes the link."""
+        """Link two annotations (e.g. a quote ``said_by`` a person);
+        ``changes.relations_added[0]`` is the relation."""
         relation = self.store.add_relation(from_id, to_id, type)
+        texts = [_preview(self.store.get_annotation(i).text) for i in (from_id, to_id)]
 
         def undo() -> Changes:
-            self.store.delete_relation(relation.id)
-            return Changes(relations=True)
+            return Changes(relations=True, relations_removed=(self._drop_relation(relation),))
 
         def redo() -> Changes:
-            self.store.add_relation(from_id, to_id, type, uuid=relation.uuid)
-            return Changes(relations=True)
+            return Changes(relations=True, relations_added=(self._put_relation(relation),))
 
-        self._record(f"Relate {from_id} to {to_id} ({type})", undo, redo)
-        return Changes(relations=True)
+        self._record(f"Link {texts[0]} {type} {texts[1]}", undo, redo)
+        return Changes(relations=True, relations_added=(relation,))
 
     def delete_relation(self, relation_id: int) -> Changes:
-        """Remove a link between annotations."""
-        self.store.delete_relation(relation_id)
-        return Changes(relations=True)
+        relation = self.store.delete_relation(relation_id)
+
+        def undo() -> Changes:
+            return Changes(relations=True, relations_added=(self._put_relation(relation),))
+
+        def redo() -> Changes:
+            return Changes(relations=True, relations_removed=(self._drop_relation(relation),))
+
+        self._record(f"Remove the {relation.type} link", undo, redo)
+        return Changes(relations=True, relations_removed=(relation,))
+
+    def _drop_relation(self, relation: Relation) -> Relation:
+        try:
+            current = self.store.get_relation(relation.id)
+        except NotFound:
+            current = None
+        if current is None or current.uuid != relation.uuid:
+            raise NotFound(f"the {relation.type} link was deleted by another program")
+        return self.store.delete_relation(relation.id)
+
+    def _put_relation(self, relation: Relation) -> Relation:
+        if not self._relation_ends_exist(relation.from_id, relation.to_id):
+            raise NotFound(f"an annotation of the {relation.type} link was deleted")
+        return self.store.add_relation(
+            relation.from_id, relation.to_id, relation.type, uuid=relation.uuid
+        )
+
+    # -- coders ---------------------------------------------------------------------------
 
     def add_coder(self, name: str) -> Changes:
-        """Add a coder (an existing name: nothing changes)."""
-        self.store.add_coder(name)
-        return Changes(coders=True)
+        """Add a coder (nothing if the name exists). Not undoable: a coder without
+        annotations changes nothing a user sees."""
+        known = {c.name for c in self.store.list_coders()}
+        coder = self.store.add_coder(name)
+        return Changes(coders=coder.name not in known)
 
     # -- articles -------------------------------------------------------------------------
 
@@ -329,7 +452,7 @@ class Session:
         def put(values: Article) -> Callable[[], Changes]:
             def apply() -> Changes:
                 current = self.store.get_article(article_id)
-                if current.content_hash != values.content_hash:
+                if current.uuid != values.uuid:
                     raise NotFound(f"“{values.title}” was deleted by another program")
                 self.store.update_article(article_id, **{n: getattr(values, n) for n in names})
                 return Changes(articles_updated=(article_id,))
@@ -340,8 +463,25 @@ class Session:
         return Changes(articles_updated=(article_id,))
 
     def delete_article(self, article_id: int) -> Changes:
-        """Remove an article with its annotations and layout."""
-        self.store.delete_article(article_id)
+        """Delete an article with its annotations, relations and layout; undo puts it all
+        back (same id and identities) from a snapshot."""
+        with self._atomic():
+            snapshot = self.store.snapshot_article(article_id)
+            self.store.delete_article(article_id)
+        current = [article_id]
+
+        def undo() -> Changes:
+            current[0] = self.store.restore_article(snapshot).id
+            return Changes(articles_added=(current[0],))
+
+        def redo() -> Changes:
+            article = self.store.get_article(current[0])
+            if article.uuid != snapshot.uuid:
+                raise NotFound(f"“{snapshot.title}” was deleted by another program")
+            self.store.delete_article(current[0])
+            return Changes(articles_removed=(current[0],))
+
+        self._record(f"Delete the article {_preview(snapshot.title)}", undo, redo)
         return Changes(articles_removed=(article_id,))
 
     # -- tags -----------------------------------------------------------------------------
@@ -353,8 +493,18 @@ class Session:
         colour: str = "#8e7dbe",
         shortcut: str | None = None,
     ) -> Changes:
-        """Define a new tag (not undoable until the store can delete tags)."""
-        self.store.add_tag(name, label, colour, shortcut)
+        """Define a new tag; undo removes it (if no annotation uses it by then)."""
+        tag = self.store.add_tag(name, label, colour, shortcut)
+
+        def undo() -> Changes:
+            self.store.delete_tag(tag.name)
+            return Changes(tags=True)
+
+        def redo() -> Changes:
+            self.store.restore_tag(tag)
+            return Changes(tags=True)
+
+        self._record(f"Add the tag {tag.label}", undo, redo)
         return Changes(tags=True)
 
     def edit_tag(
@@ -385,69 +535,104 @@ class Session:
         return Changes(tags=True)
 
     def rename_tag(self, old: str, new: str) -> Changes:
-        """Give a user tag a new name; its annotations follow. Undo renames it back."""
-        new = new.strip().lower()
-        self.store.rename_tag(old, new)
+        """Rename a user tag (its annotations follow, its identity stays)."""
+        with self._atomic():
+            renamed = self.store.rename_tag(old, new)
+            ids = [a.id for a in self.store.list_annotations(tags=[renamed.name])]
 
         def rename(a: str, b: str) -> Callable[[], Changes]:
             def apply() -> Changes:
                 self.store.rename_tag(a, b)
-                return Changes(tags=True, everything=True)
+                return Changes(tags=True, annotations_updated=tuple(self._existing(ids)))
 
             return apply
 
-        self._record(f"Rename the tag {old} to {new}", rename(new, old), rename(old, new))
-        return Changes(tags=True, everything=True)
+        self._record(
+            f"Rename the tag {renamed.label}", rename(renamed.name, old), rename(old, renamed.name)
+        )
+        return Changes(tags=True, annotations_updated=tuple(self._existing(ids)))
+
+    def _existing(self, ids: Sequence[int]) -> list[Annotation]:
+        found = []
+        for i in ids:
+            try:
+                found.append(self.store.get_annotation(i))
+            except NotFound:
+                continue
+        return found
 
     def delete_tag(self, name: str, *, delete_annotations: bool = False) -> Changes:
-        """Delete a user tag; one in use only with ``delete_annotations`` (its annotations
-        go too, in the same transaction). Undo brings the tag and annotations back."""
-        tag = self.store.get_tag(name)
+        """Delete a user tag. One in use is refused unless ``delete_annotations`` (then
+        its annotations go too, in the same transaction); undo brings all back."""
         with self._atomic():
-            removed: list[Annotation] = []
-            if delete_annotations:
-                removed = self._delete(self.store.list_annotations(tags=[name]))
+            tag = self.store.get_tag(name)
+            used = self.store.list_annotations(tags=[name]) if delete_annotations else []
+            snapshot = self._delete(used) if used else _Snapshot((), ())
             self.store.delete_tag(name)
-        state = removed
 
         def undo() -> Changes:
-            self.store.add_tag(tag.name, tag.label, tag.colour, tag.shortcut)
-            state[:] = [self.store.restore_annotation(a) for a in state]
-            return Changes(tags=True, everything=True)
+            nonlocal snapshot
+            self.store.restore_tag(tag)
+            snapshot = _Snapshot(tuple(self._restore(snapshot)), snapshot.relations)
+            return Changes(tags=True, annotations_added=snapshot.annotations)
 
         def redo() -> Changes:
-            state[:] = self._delete(state)
+            nonlocal snapshot
+            if snapshot.annotations:
+                snapshot = self._delete(snapshot.annotations)
             self.store.delete_tag(name)
-            return Changes(tags=True, everything=True)
+            return Changes(tags=True, annotations_removed=snapshot.annotations)
 
         self._record(f"Delete the tag {tag.label}", undo, redo)
-        return Changes(annotations_removed=tuple(removed), tags=True, everything=True)
+        return Changes(tags=True, annotations_removed=snapshot.annotations)
 
     def merge_tags(self, source: str, target: str) -> Changes:
-        """Move ``source``'s annotations to ``target`` and delete ``source`` (where
-        ``target`` already tags the same span for the same coder, the ``source`` one is
-        dropped). Undo brings ``source`` and its annotations back."""
-        tag = self.store.get_tag(source)
+        """Give ``source``'s annotations the tag ``target`` and delete ``source`` (an
+        annotation ``target`` already has the span of, by the same coder, is dropped); one
+        transaction, one undo step that brings both tags and every annotation back."""
         with self._atomic():
-            moved = [a.id for a in self.store.list_annotations(tags=[source])]
+            tags = {t.name: t for t in self.store.list_tags()}
+            moved = self.store.list_annotations(tags=[source])
+            snapshot = self._snapshot(moved)
             dropped = self.store.merge_tags(source, target)
-        dropped_ids = {a.id for a in dropped}
-        moved = [i for i in moved if i not in dropped_ids]
+            after = self._existing([a.id for a in moved])
 
         def undo() -> Changes:
-            self.store.add_tag(tag.name, tag.label, tag.colour, tag.shortcut)
-            for i in moved:
-                self.store.update_annotation(i, tag=source)
-            for a in dropped:
-                self.store.restore_annotation(a)
-            return Changes(tags=True, everything=True)
+            nonlocal snapshot
+            self.store.restore_tag(tags[source])
+            gone = [self._current(a) for a in snapshot.annotations if self._still(a)]
+            self.store.delete_annotations([a.id for a in gone])
+            snapshot = _Snapshot(tuple(self._restore(snapshot)), snapshot.relations)
+            return Changes(
+                tags=True,
+                relations=bool(snapshot.relations),
+                annotations_removed=tuple(gone),
+                annotations_added=snapshot.annotations,
+            )
 
         def redo() -> Changes:
-            self.store.merge_tags(source, target)
-            return Changes(tags=True, everything=True)
+            nonlocal snapshot
+            snapshot = self._snapshot(snapshot.annotations)
+            dropped_again = self.store.merge_tags(source, target)
+            return Changes(
+                tags=True,
+                annotations_removed=tuple(dropped_again),
+                annotations_updated=tuple(self._existing([a.id for a in snapshot.annotations])),
+            )
 
-        self._record(f"Merge the tag {tag.label} into {target}", undo, redo)
-        return Changes(annotations_removed=tuple(dropped), tags=True, everything=True)
+        label = f"Merge {tags[source].label} into {tags[target].label}"
+        self._record(label, undo, redo)
+        return Changes(
+            tags=True, annotations_removed=tuple(dropped), annotations_updated=tuple(after)
+        )
+
+    def _still(self, annotation: Annotation) -> bool:
+        """Is this annotation (by identity) still stored?"""
+        try:
+            self._current(annotation)
+        except NotFound:
+            return False
+        return True
 
     # -- bulk -----------------------------------------------------------------------------
 

@@ -54,14 +54,15 @@ def open_database_for(path: str | os.PathLike[str]) -> Path | None:
     with _lock:
         if not _open:
             return None
-        candidates = [Path(path)]
-        name = Path(path).name
+        text = os.fspath(path)  # os.path, not Path: called for every imported file
+        candidates = [text]
+        folder, name = os.path.split(text)
         for suffix in SIDECAR_SUFFIXES:
             if name.endswith(suffix):
-                candidates.append(Path(path).with_name(name[: -len(suffix)]))
+                candidates.append(os.path.join(folder, name[: -len(suffix)]))
         for candidate in candidates:
             if _identity(candidate) in _open:
-                return candidate
+                return Path(candidate)
     return None
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from platformdirs import user_data_dir, user_log_dir
@@ -25,6 +26,9 @@ def log_dir() -> Path:
 def printable(text: str) -> str:
     """``text`` with lone surrogates (undecodable bytes of a file name, bad JSON escapes)
     replaced by U+FFFD, one for one, so it can be stored, printed and encoded as UTF-8."""
-    if not any("\ud800" <= ch <= "\udfff" for ch in text):
-        return text
-    return "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in text)
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+
+
+#: A lone surrogate (a regular expression: a Python loop over every character of a long
+#: text is slow).
+_SURROGATE = re.compile("[\ud800-\udfff]")

@@ -39,7 +39,7 @@ from typing import Any
 
 from clipper.exporters import ExportSelection, export_to_path
 from clipper.importers import read_file
-from clipper.library import import_files
+from clipper.library import ImportOptions, import_files
 from clipper.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -295,8 +295,9 @@ def _matches(got: State, pattern: tuple[Any, ...]) -> bool:
 def seed_database(db: Path, workdir: Path) -> dict[int, str]:
     """A database with the fixture articles; returns {article id: text}."""
     with Store(db) as store:
-        outcomes = import_files(store, ARTICLES, workers=1)
-        return {o.article.id: o.article.text for o in outcomes if o.article is not None}
+        outcomes = import_files(store, ARTICLES, ImportOptions(workers=1))
+        ids = [o.article_id for o in outcomes if o.article_id is not None]
+        return {i: store.get_article(i).text for i in ids}
 
 
 # -- one round per writer ---------------------------------------------------------------

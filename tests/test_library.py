@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from clipper.errors import Cancelled, DuplicateArticle, ImportFailed
-from clipper.library import import_files, open_sample
+from clipper.library import ImportOptions, import_files, open_sample
 from clipper.model import ArticleMeta
 from clipper.store import Store
 
@@ -26,25 +26,26 @@ def test_batch_import_keeps_order_and_reports_each_failure(
     outcomes = import_files(
         store,
         paths,
-        meta=ArticleMeta(outlet="Wikinews"),
-        workers=workers,
-        progress=lambda done, total: seen.append((done, total)),
+        ImportOptions(meta=ArticleMeta(outlet="Wikinews"), workers=workers),
+        progress=lambda p: seen.append((p.done, p.total)) if not p.name else None,
     )
     assert [o.ok for o in outcomes] == [True, False, True]
     assert isinstance(outcomes[1].error, ImportFailed) and "is empty" in str(outcomes[1].error)
     assert [a.outlet for a in store.list_articles()] == ["Wikinews", "Wikinews"]
     assert seen == [(1, 3), (2, 3), (3, 3)]
-    again = import_files(store, paths[:1] + paths[2:], workers=workers)
+    again = import_files(store, paths[:1] + paths[2:], ImportOptions(workers=workers))
     assert all(isinstance(o.error, DuplicateArticle) for o in again)
 
 
 def test_one_pdf_reports_page_progress(store: Store) -> None:
     pdf = next(PDFS.glob("*2023-06-20-PV*.pdf"))
     seen: list[tuple[int, int]] = []
-    [outcome] = import_files(store, [pdf], progress=lambda d, t: seen.append((d, t)))
-    assert outcome.ok and outcome.article is not None
-    assert outcome.article.source_kind == "pdf"
-    assert seen[-1] == (2, 2)
+    [outcome] = import_files(
+        store, [pdf], progress=lambda p: seen.append((p.pages_done, p.pages_total))
+    )
+    assert outcome.ok and outcome.article_id is not None
+    assert store.get_article(outcome.article_id).source_kind == "pdf"
+    assert (2, 2) in seen
 
 
 def test_cancel_stops_before_storing(store: Store) -> None:

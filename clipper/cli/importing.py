@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import click
 
@@ -23,7 +22,6 @@ from clipper.cli.base import (
 from clipper.errors import DuplicateArticle, Hint
 from clipper.model import ArticleMeta
 from clipper.paths import printable
-from clipper.store import Store
 
 if TYPE_CHECKING:
     from clipper.library import ImportOutcome
@@ -34,82 +32,42 @@ if TYPE_CHECKING:
 # -- import ------------------------------------------------------------------------------
 
 
-def _print_outcomes(outcomes: Sequence[ImportOutcome], as_json: bool) -> int:
-    failures = 0
-    for outcome in outcomes:
-        if outcome.article is not None:
-            article = outcome.article
-            if as_json:
-                click.echo(
-                    json.dumps(
-                        {
-                            "id": article.id,
-                            "title": article.title,
-                            "source": printable(outcome.path),
-                            "length": len(article.text),
-                            "warnings": [explain(w) for w in outcome.warnings],
-                        },
-                        ensure_ascii=False,
-                    )
-                )
-            else:
-                click.echo(f"{article.id}\t{article.title}")
-            for warning in outcome.warnings:
-                click.echo(
-                    f"clipper: warning: {printable(outcome.path)}: {explain(warning)}", err=True
-                )
-        elif outcome.error is None:  # pragma: no cover - an outcome has one or the other
-            continue
-        elif as_json:  # a duplicate is skipped, not a failure: see the exit status
-            failures += not isinstance(outcome.error, DuplicateArticle)
-            record = error_record(outcome.error, source=printable(outcome.path))
-            if isinstance(outcome.error, DuplicateArticle):
-                record["existing_id"] = outcome.error.existing_id
-            click.echo(json.dumps(record, ensure_ascii=False), err=True)
-        elif isinstance(outcome.error, DuplicateArticle):
-            click.echo(
-                f"clipper: skipped: {printable(outcome.path)} is already in the database as "
-                f"article {outcome.error.existing_id} ({advice(Hint.FORCE)})",
-                err=True,
-            )
+def _print_outcome(outcome: ImportOutcome, as_json: bool) -> bool:
+    """Print one file's outcome; ``False`` if it failed (a duplicate is skipped, not a
+    failure). With ``as_json`` an error is a JSON object on stderr."""
+    if outcome.article_id is not None:
+        if as_json:
+            record = {
+                "id": outcome.article_id,
+                "title": outcome.title,
+                "source": printable(outcome.path),
+                "length": outcome.length,
+                "warnings": [explain(w) for w in outcome.warnings],
+            }
+            click.echo(json.dumps(record, ensure_ascii=False))
         else:
-            failures += 1
-            click.echo(f"clipper: error: {explain(outcome.error)}", err=True)
-    return failures
-
-
-def _import_paths(
-    store: Store,
-    paths: list[str],
-    meta: ArticleMeta,
-    force: bool,
-    encoding: str | None,
-    password: str | None,
-    ocr: bool = False,
-    ocr_language: str = "eng",
-) -> list[ImportOutcome]:
-    """Import files (several in parallel), with a progress bar on a terminal: pages
-    for one file, files for several."""
-    from clipper.library import import_files
-
-    options: dict[str, Any] = {
-        "meta": meta,
-        "force": force,
-        "encoding": encoding,
-        "password": password,
-        "ocr": ocr,
-        "ocr_language": ocr_language,
-    }
-    if not sys.stderr.isatty():
-        return import_files(store, paths, **options)
-    label = "Reading pages" if len(paths) == 1 else "Importing files"
-    with click.progressbar(length=0, label=label, file=sys.stderr) as bar:
-
-        def progress(done: int, total: int) -> None:
-            bar.length = total
-            bar.update(done - bar.pos)
-
-        return import_files(store, paths, progress=progress, **options)
+            click.echo(f"{outcome.article_id}\t{outcome.title}")
+        for warning in outcome.warnings:
+            click.echo(f"clipper: warning: {printable(outcome.path)}: {explain(warning)}", err=True)
+        return True
+    error = outcome.error
+    if error is None:  # pragma: no cover - an outcome has one or the other
+        return True
+    duplicate = isinstance(error, DuplicateArticle)
+    if as_json:
+        failure = error_record(error, source=printable(outcome.path))
+        if isinstance(error, DuplicateArticle):
+            failure["existing_id"] = error.existing_id
+        click.echo(json.dumps(failure, ensure_ascii=False), err=True)
+    elif isinstance(error, DuplicateArticle):
+        click.echo(
+            f"clipper: skipped: {printable(outcome.path)} is already in the database as "
+            f"article {error.existing_id} ({advice(Hint.FORCE)})",
+            err=True,
+        )
+    else:
+        click.echo(f"clipper: error: {explain(error)}", err=True)
+    return duplicate
 
 
 @cli.command("import")
@@ -118,6 +76,11 @@ def _import_paths(
 @click.option("--encoding", help="Text encoding of the files (default: detected).")
 @click.option("--password", help="Password of encrypted PDFs.")
 @click.option("--ocr", is_flag=True, help="Read scanned PDFs (no text layer) with OCRmyPDF.")
+@click.option(
+    "--force-ocr",
+    is_flag=True,
+    help="OCR every PDF, replacing its text layer (for fonts that cannot be decoded).",
+)
 @click.option(
     "--ocr-language",
     default="eng",
@@ -134,30 +97,44 @@ def import_command(
     encoding: str | None,
     password: str | None,
     ocr: bool,
+    force_ocr: bool,
     ocr_language: str,
     force: bool,
     as_json: bool,
 ) -> None:
     """Import text (.txt, .md), PDF or HTML files; "-" reads text from standard input.
 
-    Prints one line per imported article: its id, a tab, its title. Scanned PDFs
-    (no text layer) need --ocr, which runs OCRmyPDF (sudo apt install ocrmypdf); check
-    OCR text against the page.
+    Prints one line per imported article as it is stored: its id, a tab, its title.
+    Scanned PDFs (no text layer) need --ocr, which runs OCRmyPDF (sudo apt install
+    ocrmypdf); PDFs whose text layer cannot be decoded need --force-ocr. Check OCR text
+    against the page.
 
     Example: clipper import clippings/*.txt report.pdf --outlet "The Herald"
     """
-    from clipper.library import import_pasted
+    from clipper.cli_progress import ImportProgressDisplay
+    from clipper.library import ImportOptions, import_pasted, iter_import
 
-    outcomes: list[ImportOutcome] = []
+    options = ImportOptions(
+        meta=meta,
+        force=force,
+        encoding=encoding,
+        password=password,
+        ocr=ocr,
+        ocr_language=ocr_language,
+        force_ocr=force_ocr,
+    )
+    failed = False
     paths = [f for f in files if f != "-"]
     if "-" in files:
         data = sys.stdin.buffer.read()
-        outcomes.append(import_pasted(ctx.store, data, kind="stdin", meta=meta, force=force))
+        outcome = import_pasted(ctx.store, data, kind="stdin", options=options)
+        failed |= not _print_outcome(outcome, as_json)
     if paths:
-        outcomes += _import_paths(
-            ctx.store, paths, meta, force, encoding, password, ocr, ocr_language
-        )
-    if _print_outcomes(outcomes, as_json):
+        with ImportProgressDisplay(sys.stderr) as display:
+            for outcome in iter_import(ctx.store, paths, options, progress=display.update):
+                display.clear()
+                failed |= not _print_outcome(outcome, as_json)
+    if failed:
         sys.exit(1)
 
 

@@ -9,13 +9,16 @@ user has chosen its encoding in :class:`~clipper.gui.encoding_dialog.EncodingDia
 Every question goes through a :class:`Prompter`, so tests replace the dialogs with a
 scripted one.
 
-Cancel means "not this import": the articles the cancelled run had already stored are
-removed again (they cannot have annotations yet), so the database is as before.
+The reading and storing is the core's one import pipeline
+(:func:`clipper.library.iter_import`, the same as ``clipper import``): files are read in
+parallel, committed in batches, and a cancel keeps the files finished before it (the
+summary says which), exactly as on the command line.
 """
 
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
@@ -25,7 +28,10 @@ from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractButton,
     QCheckBox,
+    QComboBox,
     QDialog,
+    QFormLayout,
+    QGridLayout,
     QInputDialog,
     QLineEdit,
     QMessageBox,
@@ -33,6 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clipper import library
 from clipper.errors import (
     Cancelled,
     ClipperError,
@@ -44,12 +51,9 @@ from clipper.errors import (
 from clipper.gui.advice import explain
 from clipper.gui.encoding_dialog import EncodingDialog
 from clipper.gui.workers import Job, JobContext
-from clipper.importers import read_file, read_pasted_text
-from clipper.importers.encoding import EncodingOption, file_encoding_options
-from clipper.importers.ocr import ocr_available, read_pdf_with_ocr
-from clipper.library import import_article
-from clipper.progress import check_cancel
-from clipper.store import Store
+from clipper.importers.encoding import EncodingOption
+from clipper.importers.ocr import DEFAULT_LANGUAGE, installed_languages, ocr_available
+from clipper.library import HoldEncoding, ImportOptions, ImportOutcome, ImportProgress
 
 log = logging.getLogger(__name__)
 
@@ -59,8 +63,8 @@ STEPS = 1000
 SHOW_AFTER_MS = 300
 #: At most this many files are listed in the summary text (the rest in the details).
 SUMMARY_LINES = 12
-#: Tesseract language used when the user accepts the OCR offer.
-OCR_LANGUAGE = "eng"
+#: Least time between two label changes for files without pages (seconds).
+STATUS_SECONDS = 0.05
 #: Progress label while OCRmyPDF runs.
 OCR_STATUS = "Recognising text (OCR)…"
 
@@ -121,13 +125,22 @@ class Prompter:
             box.setDetailedText(details)
         return box
 
-    def offer_ocr(self, name: str) -> bool:
-        """Whether to run OCR on ``name``, a PDF without a text layer."""
-        box, run = self.ocr_box(name)
+    def offer_ocr(self, name: str, language: str, languages: Sequence[str]) -> OcrChoice | None:
+        """Whether to run OCR on ``name``, a PDF without a (usable) text layer, and how:
+        the language (``language`` first; ``languages``: the installed ones) and whether
+        to replace the text layer. ``None``: skip the file."""
+        box, run = self.ocr_box(name, language, languages)
         box.exec()
-        return box.clickedButton() is run
+        if box.clickedButton() is not run:
+            return None
+        combo = box.findChild(QComboBox, "ocrLanguage")
+        chosen = combo.currentText().strip() if combo is not None else language
+        force = box.checkBox()
+        return OcrChoice(chosen or language, force is not None and force.isChecked())
 
-    def ocr_box(self, name: str) -> tuple[QMessageBox, QAbstractButton]:
+    def ocr_box(
+        self, name: str, language: str = DEFAULT_LANGUAGE, languages: Sequence[str] = ()
+    ) -> tuple[QMessageBox, QAbstractButton]:
         box = QMessageBox(self.parent)
         box.setObjectName("ocrOfferDialog")
         box.setIcon(QMessageBox.Icon.Question)
@@ -137,13 +150,20 @@ class Prompter:
             "to import. OCR is needed."
         )
         box.setInformativeText(
-            "Run OCR now? OCRmyPDF will recognise the text (English); this can take a while "
-            "for long documents. Check quotes and figures against the page afterwards."
+            "Run OCR now? OCRmyPDF will recognise the text in the language chosen below; "
+            "this can take a while for long documents. Check quotes and figures against "
+            "the page afterwards."
         )
         run = box.addButton("Run OCR", QMessageBox.ButtonRole.AcceptRole)
         skip = box.addButton("Skip", QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(run)
         box.setEscapeButton(skip)
+        _add_language_choice(box, language, languages)
+        # Parented to the box: a parentless temporary would be freed by Python.
+        force = QCheckBox("Replace the PDF's text layer (its letters cannot be decoded)", box)
+        force.setObjectName("ocrForce")
+        force.setToolTip("OCRmyPDF --force-ocr: recognise every page, even those with text.")
+        box.setCheckBox(force)
         return box, run
 
     def choose_encoding(
@@ -199,6 +219,34 @@ class Prompter:
         return box, answers
 
 
+def _add_language_choice(box: QMessageBox, language: str, languages: Sequence[str]) -> None:
+    """A "Language:" row above the buttons: the installed Tesseract languages, editable
+    for combinations such as eng+fra."""
+    combo = QComboBox(box)
+    combo.setObjectName("ocrLanguage")
+    combo.setEditable(True)
+    combo.setAccessibleName("OCR language")
+    combo.setToolTip("Tesseract language code(s), several joined with + (eng+fra).")
+    combo.addItems([language, *(code for code in languages if code != language)])
+    combo.setCurrentIndex(0)
+    row = QWidget(box)
+    form = QFormLayout(row)
+    form.setContentsMargins(0, 0, 0, 0)
+    form.addRow("Language:", combo)
+    grid = box.layout()
+    if isinstance(grid, QGridLayout):
+        grid.addWidget(row, grid.rowCount(), 0, 1, grid.columnCount())
+
+
+@dataclass(frozen=True, slots=True)
+class OcrChoice:
+    """How the user wants a scan recognised."""
+
+    language: str = DEFAULT_LANGUAGE
+    #: Replace a text layer that cannot be decoded (OCRmyPDF ``--force-ocr``).
+    force: bool = False
+
+
 @dataclass(frozen=True, slots=True)
 class ImportTask:
     """One thing to import: a file, or pasted text; with the user's answers so far."""
@@ -210,6 +258,10 @@ class ImportTask:
     force: bool = False
     #: Recognise the text with OCRmyPDF (the user accepted the offer for a scan).
     ocr: bool = False
+    #: Tesseract language(s) for OCR.
+    ocr_language: str = DEFAULT_LANGUAGE
+    #: Replace the PDF's text layer by OCR.
+    force_ocr: bool = False
     #: The text encoding the user chose (``None``: detect it).
     encoding: str | None = None
     #: Ask for the encoding of a text file even when Clipper is sure of it.
@@ -230,103 +282,131 @@ class TaskResult:
 
 @dataclass(slots=True)
 class BatchResult:
-    """What one worker run did. ``cancelled``: the run stopped and removed its articles."""
+    """What one worker run did. ``cancelled``: the run stopped; ``results`` holds the
+    files committed before the cancel (they stay, as on the command line)."""
 
     results: list[TaskResult] = field(default_factory=list)
     cancelled: bool = False
 
 
-def import_batch(context: JobContext, tasks: Sequence[ImportTask]) -> BatchResult:
-    """Import ``tasks`` in order (runs in the worker thread, on the context's own store).
+def task_options(task: ImportTask) -> ImportOptions:
+    """The core's import options for one task (what the user answered so far)."""
+    hold: HoldEncoding = "uncertain"
+    if task.ask_encoding:
+        hold = "always"
+    elif task.keep_detected:
+        hold = "never"
+    return ImportOptions(
+        force=task.force,
+        encoding=task.encoding,
+        password=task.password,
+        ocr=task.ocr,
+        ocr_language=task.ocr_language,
+        force_ocr=task.force_ocr,
+        # OCR here, one file at a time: Cancel stops OCRmyPDF at once and the label shows
+        # its pages (in a worker process it would run to the end of the file).
+        workers=1 if task.ocr or task.force_ocr else None,
+        hold_encoding=hold,
+    )
 
-    A file that fails is reported and the next one goes on; on cancel, the articles this
-    run stored are removed again and ``cancelled`` is set.
+
+def import_batch(context: JobContext, tasks: Sequence[ImportTask]) -> BatchResult:
+    """Import ``tasks`` in order with the core pipeline (runs in the worker thread, on the
+    context's own store); consecutive files with the same options go in one call.
+
+    A file that fails is reported and the next one goes on; on cancel, ``cancelled`` is
+    set and the results are the files committed before it.
     """
-    store = context.store
     results: list[TaskResult] = []
-    added: list[int] = []
     count = len(tasks)
+    index = 0
     try:
-        for index, task in enumerate(tasks):
-            check_cancel(context.cancelled)
-            context.status(_status_text(task, index, count))
-            context.progress(index * STEPS, count * STEPS)
-            result = _import_one(context, task, index, count)
-            results.append(result)
-            if result.article_id is not None:
-                added.append(result.article_id)
+        while index < count:
+            task = tasks[index]
+            options = task_options(task)
+            if task.path is None:
+                context.status(_status_text(task.label, index, count))
+                context.progress(index * STEPS, count * STEPS)
+                outcome = library.import_text(context.store, task.text or "", options)
+                results.append(_task_result(task, outcome))
+                index += 1
+                continue
+            group = [task]
+            while (
+                index + len(group) < count
+                and tasks[index + len(group)].path is not None
+                and task_options(tasks[index + len(group)]) == options
+            ):
+                group.append(tasks[index + len(group)])
+            report = _Reporter(context, index, count)
+            paths = [t.path or "" for t in group]
+            outcomes = library.iter_import(
+                context.store, paths, options, progress=report, cancel=context.cancelled
+            )
+            for offset, outcome in enumerate(outcomes):
+                results.append(_task_result(group[offset], outcome))
+            index += len(group)
         context.progress(count * STEPS, count * STEPS)
     except Cancelled:
-        _remove_articles(store, added)
-        return BatchResult(cancelled=True)
+        return BatchResult(results, cancelled=True)
     return BatchResult(results)
 
 
-def _import_one(context: JobContext, task: ImportTask, index: int, count: int) -> TaskResult:
-    def pages(done: int, total: int) -> None:
-        context.status(_status_text(task, index, count, done, total))
-        if total > 0:
-            context.progress(index * STEPS + min(done, total) * STEPS // total, count * STEPS)
+def _task_result(task: ImportTask, outcome: ImportOutcome) -> TaskResult:
+    return TaskResult(
+        task,
+        outcome.article_id,
+        outcome.error,
+        outcome.warnings,
+        outcome.encoding_options,
+    )
 
-    try:
-        if task.path is not None and task.ocr:
-            context.status(_status_text(task, index, count) + "\n" + OCR_STATUS)
-            imported = read_pdf_with_ocr(
-                task.path, task.password, OCR_LANGUAGE, pages, context.cancelled
-            )
-        elif task.path is not None:
-            imported = read_file(
-                task.path,
-                encoding=task.encoding,
-                password=task.password,
-                progress=pages,
-                cancel=context.cancelled,
-            )
-            if _needs_encoding_choice(task, imported.encoding, imported.encoding_certain):
-                options = file_encoding_options(
-                    task.path, imported.encoding, imported.encoding_alternatives
+
+class _Reporter:
+    """The core's progress as the dialog's bar (pages move it within a file's share) and
+    label (file, n of m, page or OCR). Files read by worker processes have no name until
+    they are done: the label then counts files."""
+
+    def __init__(self, context: JobContext, first: int, count: int) -> None:
+        self._context, self._first, self._count = context, first, count
+        self._named = False
+        self._last_status = -1.0
+
+    def __call__(self, progress: ImportProgress) -> None:
+        index = self._first + progress.done
+        now = time.monotonic()
+        if now - self._last_status < STATUS_SECONDS and not (progress.pages_total or progress.ocr):
+            pass  # thousands of short files: no flood of label changes
+        elif progress.name or not self._named:
+            self._last_status = now
+            self._named = self._named or bool(progress.name)
+            self._context.status(
+                _status_text(
+                    progress.name,
+                    index,
+                    self._count,
+                    progress.pages_done,
+                    progress.pages_total,
+                    progress.ocr,
                 )
-                return TaskResult(task, encoding_options=options)
-        else:
-            imported = read_pasted_text(task.text or "")
-        check_cancel(context.cancelled)
-        article = import_article(context.store, imported, force=task.force)
-    except Cancelled:  # not a ClipperError, but the catch-all below would take it
-        raise
-    except ClipperError as error:
-        if context.cancelled():  # an importer may wrap the cancel in its own error
-            raise Cancelled("cancelled; nothing was changed") from error
-        return TaskResult(task, error=error)
-    except Exception as exc:  # a bug in an importer must not stop the other files
-        log.exception("unexpected error importing %s", task.label)
-        return TaskResult(
-            task,
-            error=ImportFailed(
-                f"{task.label} could not be imported because of an unexpected error "
-                f"({type(exc).__name__}: {exc}). Please report this to the Clipper developers."
-            ),
-        )
-    return TaskResult(task, article.id, warnings=tuple(imported.warnings))
+            )
+        within = 0
+        if progress.pages_total > 0 and not progress.ocr:
+            pages = min(progress.pages_done, progress.pages_total)
+            within = pages * STEPS // progress.pages_total
+        total = self._count * STEPS
+        self._context.progress(min(index * STEPS + within, total), total)
 
 
-def _needs_encoding_choice(task: ImportTask, encoding: str | None, certain: bool) -> bool:
-    """A text file (it has an encoding) the user has not chosen for, if Clipper is unsure
-    (and the user did not say "as detected") or the user asked to choose."""
-    if encoding is None or task.encoding is not None:
-        return False
-    return task.ask_encoding or (not certain and not task.keep_detected)
-
-
-def _status_text(task: ImportTask, index: int, count: int, page: int = 0, pages: int = 0) -> str:
-    text = f"Importing {task.label}" + (f" ({index + 1} of {count})" if count > 1 else "")
+def _status_text(
+    label: str, index: int, count: int, page: int = 0, pages: int = 0, ocr: bool = False
+) -> str:
+    text = f"Importing {label}" if label else "Importing"
+    text += f" ({min(index + 1, count)} of {count})" if count > 1 else ""
+    if ocr:
+        done = f"\npage {min(page, pages)} of {pages} recognised" if pages else ""
+        return f"{text}…\n{OCR_STATUS}{done}"
     return f"{text}\npage {min(page, pages)} of {pages}" if pages else f"{text}…"
-
-
-def _remove_articles(store: Store, article_ids: Sequence[int]) -> None:
-    """Undo a cancelled run: remove its new articles (never one that has annotations)."""
-    for article_id in article_ids:
-        if not store.tag_counts(article_id):
-            store.delete_article(article_id)
 
 
 class ImportController(QObject):
@@ -344,6 +424,8 @@ class ImportController(QObject):
     openArticleRequested = Signal(int)
     #: Overall progress of the current worker run (done, total).
     progressed = Signal(int, int)
+    #: The user chose this OCR language in the OCR offer (the app keeps it as a setting).
+    ocrLanguageChosen = Signal(str)
 
     def __init__(self, db_path: str, parent: QWidget) -> None:
         super().__init__(parent)
@@ -353,6 +435,8 @@ class ImportController(QObject):
         self.prompter: Prompter = Prompter(parent)
         #: The progress dialog of the current worker run (``None`` between runs).
         self.progress_dialog: QProgressDialog | None = None
+        #: The OCR language offered first (the app sets it from its settings).
+        self.ocr_language = DEFAULT_LANGUAGE
         self._job: Job | None = None
         self._running = False
         self._reset_run()
@@ -395,7 +479,8 @@ class ImportController(QObject):
 
     @Slot()
     def cancel(self) -> None:
-        """Stop the running import; what it had stored is removed again."""
+        """Stop the running import; the files it finished before stay (the summary says
+        which)."""
         if self._job is not None:
             self._job.cancel()
 
@@ -412,9 +497,12 @@ class ImportController(QObject):
 
     def _reset_run(self) -> None:
         self._imported: list[int] = []
+        self._imported_labels: list[str] = []
         self._errors: list[tuple[str, ClipperError]] = []
         self._warnings: list[tuple[str, str]] = []
         self._attempted = 0
+        self._cancelled = False
+        self._languages: list[str] | None = None
         self._duplicate_policy: str | None = None
         self._keep_detected_encodings = False
 
@@ -496,7 +584,12 @@ class ImportController(QObject):
     def _on_batch_finished(self, batch: BatchResult) -> None:
         self._release_job()
         self._close_progress_dialog()
-        if batch.cancelled:
+        if batch.cancelled:  # keep what was committed; ask nothing more
+            self._cancelled = True
+            for result in batch.results:
+                if result.article_id is not None:
+                    self._imported.append(result.article_id)
+                    self._imported_labels.append(result.task.label)
             self._finish_run()
             return
         retry: list[ImportTask] = []
@@ -505,6 +598,7 @@ class ImportController(QObject):
         for result in batch.results:
             if result.article_id is not None:
                 self._imported.append(result.article_id)
+                self._imported_labels.append(result.task.label)
                 self._warnings.extend((result.task.label, w) for w in result.warnings)
                 continue
             error = result.error
@@ -536,7 +630,15 @@ class ImportController(QObject):
 
     def _offer_ocr(self, task: ImportTask) -> ImportTask | None:
         """Declined: the user knows, so the file is simply not imported (no error)."""
-        return replace(task, ocr=True) if self.prompter.offer_ocr(task.label) else None
+        if self._languages is None:
+            self._languages = installed_languages()
+        choice = self.prompter.offer_ocr(task.label, self.ocr_language, self._languages)
+        if choice is None:
+            return None
+        if choice.language != self.ocr_language:
+            self.ocr_language = choice.language
+            self.ocrLanguageChosen.emit(choice.language)
+        return replace(task, ocr=True, ocr_language=choice.language, force_ocr=choice.force)
 
     def _settle_encoding(
         self, task: ImportTask, options: tuple[EncodingOption, ...], others: int
@@ -564,7 +666,10 @@ class ImportController(QObject):
         return None
 
     def _finish_run(self) -> None:
-        self._report_errors()
+        if self._cancelled:
+            self._report_cancel()
+        else:
+            self._report_errors()
         imported = list(self._imported)
         self._running = False
         self._reset_run()
@@ -573,6 +678,24 @@ class ImportController(QObject):
         self.finished.emit()
 
     # -- error summary ------------------------------------------------------------------
+
+    def _report_cancel(self) -> None:
+        """After a cancel: which files went in before it (they stay: the same policy as
+        ``clipper import``). Nothing to say when none did."""
+        labels = self._imported_labels
+        if not labels:
+            return
+        n = len(labels)
+        lines = [f"• {label}" for label in labels]
+        self.prompter.show_error(
+            "Import cancelled",
+            f"The import was cancelled. {n} file{'s' if n != 1 else ''} imported before "
+            f"the cancel {'were' if n != 1 else 'was'} kept:\n\n"
+            + "\n".join(_first(lines, SUMMARY_LINES))
+            + "\n\nThe other files were not imported; import them again to add them "
+            "(files already in the library are recognised as duplicates).",
+            "\n".join(lines) if n > SUMMARY_LINES else "",
+        )
 
     def _report_errors(self) -> None:
         """One dialog at the end: what failed (and what to do), and warnings about files

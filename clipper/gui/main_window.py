@@ -632,6 +632,8 @@ class MainWindow(QMainWindow):
             from clipper.gui.import_flow import ImportController
 
             importer = ImportController(self.controller.db_path, self)
+            importer.ocr_language = self.settings.ocr_language()
+            importer.ocrLanguageChosen.connect(self.settings.set_ocr_language)
             importer.articlesImported.connect(self._articles_imported)
             importer.openArticleRequested.connect(self.open_article)
             self._importer = importer

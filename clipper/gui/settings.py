@@ -12,6 +12,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from clipper.importers.ocr import DEFAULT_LANGUAGE, is_language_code
+
 MAX_RECENT = 8
 
 
@@ -84,6 +86,16 @@ class Settings:
 
     def set_zoom(self, value: int) -> None:
         self.qsettings.setValue("view/zoom", int(value))
+
+    def ocr_language(self) -> str:
+        """The Tesseract language(s) OCR offers first (``eng``, ``fra``, ``eng+fra``)."""
+        value = self.qsettings.value("import/ocr_language", DEFAULT_LANGUAGE)
+        text = value.strip() if isinstance(value, str) else ""
+        return text if is_language_code(text) else DEFAULT_LANGUAGE
+
+    def set_ocr_language(self, value: str) -> None:
+        if is_language_code(value):
+            self.qsettings.setValue("import/ocr_language", value)
 
     def _bool(self, key: str, default: bool) -> bool:
         value = self.qsettings.value(key, default)

@@ -79,12 +79,16 @@ def read_file(
     cancel: CancelCheck | None = None,
     ocr: bool = False,
     ocr_language: str = "eng",
+    force_ocr: bool = False,
+    ocr_progress: ProgressCallback | None = None,
 ) -> ImportedArticle:
     """Read one text, PDF or HTML file. Raises :class:`ImportFailed` with a user-fit message.
 
     ``ocr``: a PDF without a text layer (:class:`~clipper.errors.NeedsOcr`) is recognised
     with OCRmyPDF in ``ocr_language`` (Tesseract codes: eng, fra, eng+fra) when it is
-    installed; without it the NeedsOcr error (with install advice) stands.
+    installed; without it the NeedsOcr error (with install advice) stands. ``force_ocr``:
+    every PDF is recognised with OCRmyPDF, replacing its text layer (for fonts that cannot
+    be decoded). ``ocr_progress(pages done, pages)`` follows OCRmyPDF's work.
     """
     path = Path(path)
     check_importable(path)
@@ -96,6 +100,18 @@ def read_file(
     if is_pdf(path, head):
         from clipper.importers.pdf import read_pdf
 
+        if force_ocr:
+            from clipper.importers.ocr import read_pdf_with_ocr
+
+            return read_pdf_with_ocr(
+                path,
+                password,
+                ocr_language,
+                progress,
+                cancel,
+                force=True,
+                ocr_progress=ocr_progress,
+            )
         try:
             return read_pdf(path, password=password, progress=progress, cancel=cancel)
         except NeedsOcr:
@@ -103,7 +119,9 @@ def read_file(
 
             if not (ocr and ocr_available()):
                 raise
-            return read_pdf_with_ocr(path, password, ocr_language, progress, cancel)
+            return read_pdf_with_ocr(
+                path, password, ocr_language, progress, cancel, ocr_progress=ocr_progress
+            )
     html = is_html(path, head)
     if not html and path.stat().st_size > MAX_TEXT_FILE_BYTES:
         raise ImportFailed(

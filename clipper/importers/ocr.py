@@ -14,6 +14,7 @@ import shutil
 import signal
 import subprocess
 import tempfile
+import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -31,11 +32,49 @@ _LANGUAGE = re.compile(r"^[A-Za-z_]+(\+[A-Za-z_]+)*$")
 _INPUT_FILE, _MISSING_DEPENDENCY, _ENCRYPTED = 2, 3, 8
 
 INSTALL_HINT = "sudo apt install ocrmypdf tesseract-ocr-eng"
+#: The language OCR uses unless the user chooses another.
+DEFAULT_LANGUAGE = "eng"
+#: ocrmypdf -v1 logs "Start processing N pages" once, then "  <page> Grafting" per page done.
+_PAGES_TOTAL = re.compile(rb"Start processing (\d+) pages")
+_PAGE_DONE = re.compile(rb"^\s*(\d+) Grafting", re.MULTILINE)
+#: Every per-page line starts with the page number (a one-page run has no "Start" line).
+_PAGE_LINE = re.compile(rb"^\s+(\d+) ", re.MULTILINE)
+#: Debug lines of ``-v1`` that are not worth quoting in an error message.
+_DEBUG_LINE = re.compile(r"^(\d+\s|Running: |Opened a file|os\.symlink|stdout/stderr|xref )")
+#: Tesseract data that are not languages (orientation and script detection).
+_NOT_LANGUAGES = frozenset({"osd", "equ"})
 
 
 def ocr_available() -> bool:
     """``True`` when ``ocrmypdf`` is on ``PATH`` (it brings Tesseract along)."""
     return shutil.which("ocrmypdf") is not None
+
+
+def is_language_code(language: str) -> bool:
+    """``eng``, ``chi_sim``, ``eng+fra``: the form of Tesseract language codes."""
+    return _LANGUAGE.match(language) is not None
+
+
+def installed_languages() -> list[str]:
+    """The languages Tesseract has data for (``tesseract --list-langs``), sorted; empty when
+    Tesseract is not installed or does not answer."""
+    executable = shutil.which("tesseract")
+    if executable is None:
+        return []
+    try:
+        listing = subprocess.run(
+            [executable, "--list-langs"],
+            capture_output=True,
+            stdin=subprocess.DEVNULL,
+            timeout=30,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return []
+    # The first line ("List of available languages in …") ends with a colon.
+    lines = (listing.stdout or listing.stderr).decode("utf-8", errors="replace").splitlines()
+    codes = {line.strip() for line in lines if line.strip() and not line.rstrip().endswith(":")}
+    return sorted(code for code in codes if _LANGUAGE.match(code) and code not in _NOT_LANGUAGES)
 
 
 def language_package(language: str) -> str:
@@ -57,16 +96,21 @@ def ocr_pdf(
     language: str = "eng",
     cancel: CancelCheck | None = None,
     workdir: str | Path | None = None,
+    force: bool = False,
+    progress: ProgressCallback | None = None,
 ) -> Path:
     """Add a text layer to ``path`` with ocrmypdf; return the new PDF.
 
     The result is written into ``workdir``, or else into a new temporary folder that the
     caller removes (``shutil.rmtree(result.parent)``). Pages that already have text are
-    left alone (``--skip-text``). Raises :class:`ImportFailed` with what to do, or
-    :class:`Cancelled` (ocrmypdf and its Tesseract processes are stopped).
+    left alone (``--skip-text``), unless ``force``: then every page is rasterised and
+    recognised, replacing a text layer that cannot be decoded (``--force-ocr``).
+    ``progress(pages done, pages)`` is called while ocrmypdf works (at least once a
+    second, so a display can show the time going by). Raises :class:`ImportFailed` with
+    what to do, or :class:`Cancelled` (ocrmypdf and its Tesseract processes are stopped).
     """
     source = Path(path)
-    if not _LANGUAGE.match(language):
+    if not is_language_code(language):
         raise ImportFailed(
             f"{language!r} is not a Tesseract language code: use codes such as eng, fra, deu "
             "or chi_sim, several joined with + (eng+fra)."
@@ -82,10 +126,12 @@ def ocr_pdf(
     folder = Path(tempfile.mkdtemp(prefix="clipper-ocr-")) if workdir is None else Path(workdir)
     output = folder / f"{source.stem}-ocr.pdf"
     try:
-        command = [executable, "--skip-text", "--output-type", "pdf", "-l", language, "--quiet"]
+        mode = "--force-ocr" if force else "--skip-text"
+        # -v1: the log says how many pages there are and when each is done (progress).
+        command = [executable, mode, "--output-type", "pdf", "-l", language, "-v1"]
         # "--" and absolute paths: a file named "-x.pdf" is a file, never an option.
         files = [os.path.abspath(source), os.path.abspath(output)]
-        _run([*command, "--", *files], folder, source.name, language, cancel)
+        _run([*command, "--", *files], folder, source.name, language, cancel, progress)
     except BaseException:
         if own_folder:
             shutil.rmtree(folder, ignore_errors=True)
@@ -94,9 +140,15 @@ def ocr_pdf(
 
 
 def _run(
-    command: list[str], folder: Path, name: str, language: str, cancel: CancelCheck | None
+    command: list[str],
+    folder: Path,
+    name: str,
+    language: str,
+    cancel: CancelCheck | None,
+    progress: ProgressCallback | None = None,
 ) -> None:
-    """Run ocrmypdf, polling for the end or a cancel; stderr goes to a file (no pipe to fill)."""
+    """Run ocrmypdf, polling for the end or a cancel; stderr goes to a file (no pipe to fill),
+    which is read as it grows for the pages done."""
     stderr_path = folder / "ocrmypdf-stderr.txt"
     with stderr_path.open("w+b") as stderr:
         process = subprocess.Popen(
@@ -106,12 +158,14 @@ def _run(
             stderr=stderr,
             start_new_session=os.name == "posix",  # its own group: a cancel stops Tesseract too
         )
+        pages = _PageCounter(stderr_path, progress)
         try:
             while True:
                 try:
                     status = process.wait(timeout=POLL_SECONDS)
                     break
                 except subprocess.TimeoutExpired:
+                    pages.poll()
                     if cancel is not None and cancel():
                         _stop(process)
                         raise Cancelled("OCR cancelled; nothing was imported") from None
@@ -121,8 +175,51 @@ def _run(
         stderr.seek(0)
         message = stderr.read().decode("utf-8", errors="replace")
     stderr_path.unlink(missing_ok=True)
+    if status == 0:
+        pages.finish()
     if status != 0:
         raise ocr_failed(name, language, status, message)
+
+
+class _PageCounter:
+    """Follows ocrmypdf's log file as it grows (new lines only): pages in the document,
+    pages recognised so far."""
+
+    def __init__(self, log: Path, progress: ProgressCallback | None) -> None:
+        self._log, self._progress = log, progress
+        self._offset = 0
+        self._partial = b""
+        self._total = 0
+        self._done: set[int] = set()
+        self._reported = -1.0
+
+    def poll(self) -> None:
+        if self._progress is None:
+            return
+        try:
+            with self._log.open("rb") as handle:
+                handle.seek(self._offset)
+                new = handle.read()
+        except OSError:
+            return
+        self._offset += len(new)
+        text = self._partial + new
+        cut = text.rfind(b"\n") + 1
+        lines, self._partial = text[:cut], text[cut:]
+        if found := _PAGES_TOTAL.search(lines):
+            self._total = int(found.group(1))
+        pages = [int(m.group(1)) for m in _PAGE_LINE.finditer(lines)]
+        self._total = max([self._total, *pages])  # a one-page run has no "Start" line
+        done = self._done | {int(m.group(1)) for m in _PAGE_DONE.finditer(lines)}
+        now = time.monotonic()
+        if done != self._done or now - self._reported >= 1.0:
+            self._done = done
+            self._reported = now
+            self._progress(min(len(done), self._total), self._total)
+
+    def finish(self) -> None:
+        if self._progress is not None and self._total:
+            self._progress(self._total, self._total)
 
 
 def _stop(process: subprocess.Popen[bytes]) -> None:
@@ -152,6 +249,7 @@ def _signal(process: subprocess.Popen[bytes], sig: int) -> None:
 def ocr_failed(name: str, language: str, status: int, stderr: str) -> ImportFailed:
     """A clear message for an ocrmypdf exit status, with stderr's last line."""
     lines = [line.strip() for line in stderr.splitlines() if line.strip()]
+    lines = [line for line in lines if not _DEBUG_LINE.match(line)] or lines
     last = lines[-1] if lines else f"exit status {status}"
     marker = next((i for i, line in enumerate(lines) if "language data" in line), None)
     if marker is not None:  # the languages are listed on the line after the explanation
@@ -186,8 +284,14 @@ def read_pdf_with_ocr(
     language: str = "eng",
     progress: ProgressCallback | None = None,
     cancel: CancelCheck | None = None,
+    *,
+    force: bool = False,
+    ocr_progress: ProgressCallback | None = None,
 ) -> ImportedArticle:
     """OCR ``path``, then import the result like any PDF (pages and boxes included).
+
+    ``force``: replace any text layer (see :func:`ocr_pdf`); ``ocr_progress``: pages
+    recognised, then ``progress``: pages read from the recognised PDF.
 
     The article keeps the original file name and carries a warning that its text comes
     from OCR. If OCR finds no text either, :class:`ImportFailed` (not :class:`NeedsOcr`)
@@ -197,7 +301,14 @@ def read_pdf_with_ocr(
 
     source = Path(path)
     with tempfile.TemporaryDirectory(prefix="clipper-ocr-") as folder:
-        recognised = ocr_pdf(source, language=language, cancel=cancel, workdir=folder)
+        recognised = ocr_pdf(
+            source,
+            language=language,
+            cancel=cancel,
+            workdir=folder,
+            force=force,
+            progress=ocr_progress,
+        )
         try:
             article = read_pdf(recognised, password=password, progress=progress, cancel=cancel)
         except NeedsOcr as error:
@@ -215,7 +326,10 @@ def read_pdf_with_ocr(
 
 
 __all__ = [
+    "DEFAULT_LANGUAGE",
     "INSTALL_HINT",
+    "installed_languages",
+    "is_language_code",
     "language_package",
     "ocr_available",
     "ocr_failed",

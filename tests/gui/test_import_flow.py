@@ -6,14 +6,15 @@ import os
 import shutil
 import subprocess
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton, QWidget
 
+from clipper import library
 from clipper.errors import ClipperError, NeedsOcr
 from clipper.gui import import_flow
 from clipper.gui.import_flow import (
@@ -22,10 +23,11 @@ from clipper.gui.import_flow import (
     SKIP,
     SKIP_ALL,
     ImportController,
+    OcrChoice,
     describe_error,
 )
 from clipper.gui.workers import Job, JobContext
-from clipper.importers.ocr import ocr_available
+from clipper.importers.ocr import installed_languages, ocr_available
 from clipper.importers.text import read_text
 from clipper.resources import resources_dir
 from clipper.store import Store
@@ -38,6 +40,8 @@ TWO_PAGE_PDF = PDFS / "pdfplumber__2023-06-20-PV.pdf"
 SCANNED_PDF = PDFS / "ocrmypdf__linn.pdf"
 DAMAGED_PDF = PDFS / "ocrmypdf__invalid.pdf"
 TIMEOUT = 30_000
+#: Real OCR on a loaded 2-core machine can take minutes (Tesseract shares the cores).
+OCR_TIMEOUT = 600_000
 CRANE_TITLE = "At least 107 killed in Mecca crane collapse"
 
 
@@ -48,7 +52,7 @@ class ScriptedPrompter:
         self,
         passwords: list[str | None] | None = None,
         duplicates: list[str] | None = None,
-        ocr: list[bool] | None = None,
+        ocr: list[bool | OcrChoice] | None = None,
     ):
         self.passwords = list(passwords or [])
         self.duplicates = list(duplicates or [])
@@ -56,6 +60,7 @@ class ScriptedPrompter:
         self.password_calls: list[tuple[str, bool]] = []
         self.duplicate_calls: list[tuple[str, int, int]] = []
         self.ocr_calls: list[str] = []
+        self.ocr_languages: list[tuple[str, list[str]]] = []
         self.errors: list[tuple[str, str, str]] = []
 
     def ask_password(self, name: str, wrong: bool) -> str | None:
@@ -66,10 +71,14 @@ class ScriptedPrompter:
     def show_error(self, title: str, text: str, details: str = "") -> None:
         self.errors.append((title, text, details))
 
-    def offer_ocr(self, name: str) -> bool:
+    def offer_ocr(self, name: str, language: str, languages: Sequence[str]) -> OcrChoice | None:
         self.ocr_calls.append(name)
+        self.ocr_languages.append((language, list(languages)))
         assert self.ocr_answers, f"unexpected OCR offer for {name}"
-        return self.ocr_answers.pop(0)
+        answer = self.ocr_answers.pop(0)
+        if isinstance(answer, OcrChoice):
+            return answer
+        return OcrChoice(language) if answer else None
 
     def choose_duplicate(self, name: str, existing_id: int, others: int) -> str:
         self.duplicate_calls.append((name, existing_id, others))
@@ -100,8 +109,10 @@ def controller(db_path: Path, window: QWidget) -> Iterator[ImportController]:
     assert Job.shutdown_all(10_000)
 
 
-def run(qtbot: Any, controller: ImportController, *paths: Path | str) -> None:
-    with qtbot.waitSignal(controller.finished, timeout=TIMEOUT):
+def run(
+    qtbot: Any, controller: ImportController, *paths: Path | str, timeout: int = TIMEOUT
+) -> None:
+    with qtbot.waitSignal(controller.finished, timeout=timeout):
         controller.import_files([str(p) for p in paths])
     assert not controller.is_busy()
 
@@ -201,10 +212,11 @@ def test_many_bad_files_give_one_summary(
     assert len(rec.imported) == 1
 
 
-def test_cancel_mid_import_leaves_the_database_unchanged(
+def test_cancel_mid_import_keeps_the_files_done_before_it(
     qtbot: Any, controller: ImportController, db_path: Path, monkeypatch: Any
 ) -> None:
-    """The text file is stored first; cancelling during the PDF removes it again.
+    """The text file is stored first (committed before the PDF is read); cancelling during
+    the PDF keeps it, as on the command line, and the summary says so.
 
     The real importer reads the real PDF, but the worker waits after its first page until
     the UI has pressed Cancel, so the outcome does not depend on how fast the PDF reads.
@@ -213,7 +225,7 @@ def test_cancel_mid_import_leaves_the_database_unchanged(
     stored_at_cancel: list[int] = []
     at_first_page = threading.Event()
     cancel_pressed = threading.Event()
-    real_read_file = import_flow.read_file
+    real_read_file = library.read_file
 
     def gated_read_file(path: Any, **options: Any) -> Any:
         pages = options["progress"]
@@ -226,7 +238,7 @@ def test_cancel_mid_import_leaves_the_database_unchanged(
 
         return real_read_file(path, **{**options, "progress": progress})
 
-    monkeypatch.setattr(import_flow, "read_file", gated_read_file)
+    monkeypatch.setattr(library, "read_file", gated_read_file)
 
     def press_cancel_at_the_gate() -> None:
         if at_first_page.is_set() and not cancel_pressed.is_set():
@@ -243,9 +255,14 @@ def test_cancel_mid_import_leaves_the_database_unchanged(
     poll.stop()
 
     assert stored_at_cancel == [1]  # the text file was in when Cancel was pressed …
-    assert count(db_path) == 0  # … and is gone again
-    assert rec.imported == []
-    assert controller.prompter.errors == []  # type: ignore[attr-defined]
+    with Store(db_path) as store:  # … and stays; the PDF is not in
+        [summary] = store.list_articles()
+    assert summary.source_kind == "txt"
+    assert rec.imported == [[summary.id]]
+    ((title, text, _),) = controller.prompter.errors  # type: ignore[attr-defined]
+    assert title == "Import cancelled"
+    assert "1 file imported before the cancel was kept" in text
+    assert "wikinews_news_nasa.txt" in text and TWO_PAGE_PDF.name not in text
 
 
 def test_progress_names_the_file_and_the_pdf_page(
@@ -348,6 +365,7 @@ needs_ocrmypdf = pytest.mark.skipif(
 )
 
 
+@pytest.mark.slow
 @needs_ocrmypdf
 def test_accepting_the_ocr_offer_imports_the_scan(
     qtbot: Any, controller: ImportController, db_path: Path
@@ -364,7 +382,7 @@ def test_accepting_the_ocr_offer_imports_the_scan(
     poll = QTimer()
     poll.timeout.connect(read_label)
     poll.start(20)
-    run(qtbot, controller, SCANNED_PDF)
+    run(qtbot, controller, SCANNED_PDF, timeout=OCR_TIMEOUT)
     poll.stop()
 
     assert prompter.ocr_calls == [SCANNED_PDF.name]
@@ -376,7 +394,8 @@ def test_accepting_the_ocr_offer_imports_the_scan(
     ((title, text, _),) = prompter.errors  # the OCR warning, once, at the end
     assert title == "Imported with warnings"
     assert "text from OCR (ocrmypdf, language eng)" in text
-    assert f"Importing {SCANNED_PDF.name}…\nRecognising text (OCR)…" in labels, labels
+    start = f"Importing {SCANNED_PDF.name}…\nRecognising text (OCR)…"
+    assert any(label.startswith(start) for label in labels), labels
 
 
 @needs_ocrmypdf
@@ -389,8 +408,10 @@ def test_cancel_during_ocr_stops_ocrmypdf_and_changes_nothing(
     real_popen = subprocess.Popen
 
     def recording_popen(*args: Any, **kwargs: Any) -> subprocess.Popen[bytes]:
-        started.append(real_popen(*args, **kwargs))
-        return started[-1]
+        process = real_popen(*args, **kwargs)
+        if "ocrmypdf" in str(process.args):  # not `tesseract --list-langs` for the offer
+            started.append(process)
+        return process
 
     monkeypatch.setattr(ocr.subprocess, "Popen", recording_popen)
     prompter = ScriptedPrompter(ocr=[True])
@@ -406,17 +427,18 @@ def test_cancel_during_ocr_stops_ocrmypdf_and_changes_nothing(
     poll = QTimer()
     poll.timeout.connect(cancel_once_ocr_runs)
     poll.start(20)
-    run(qtbot, controller, ARTICLES / "wikinews_news_crane.txt", SCANNED_PDF)
+    run(qtbot, controller, ARTICLES / "wikinews_news_crane.txt", SCANNED_PDF, timeout=OCR_TIMEOUT)
     poll.stop()
 
     [process] = started
     assert process.returncode is not None and process.returncode != 0  # terminated
     # The OCR run stored nothing; the text file finished before the offer stays (like
-    # any file done before a retry: password, duplicate) and is reported as imported.
+    # any file done before a cancel) and the summary says so.
     with Store(db_path) as store:
         assert [a.title for a in store.list_articles()] == [CRANE_TITLE]
     assert rec.imported == [[1]]
-    assert prompter.errors == []
+    ((title, text, _),) = prompter.errors
+    assert title == "Import cancelled" and "wikinews_news_crane.txt" in text
 
 
 @needs_ocrmypdf
@@ -456,15 +478,15 @@ def test_damaged_pdf_names_the_file_and_what_to_do(
 def test_warnings_about_imported_files_are_shown_once_at_the_end(
     qtbot: Any, controller: ImportController, db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real = import_flow.read_file
+    real = library.read_file
 
-    def with_warning(path: str, **kwargs: Any) -> Any:
+    def with_warning(path: Path, **kwargs: Any) -> Any:
         imported = real(path, **kwargs)
-        if path.endswith("nasa.txt"):
+        if str(path).endswith("nasa.txt"):
             imported.warnings.append("2 pages (3, 4) have no text layer")
         return imported
 
-    monkeypatch.setattr(import_flow, "read_file", with_warning)
+    monkeypatch.setattr(library, "read_file", with_warning)
     run(
         qtbot, controller, ARTICLES / "wikinews_news_crane.txt", ARTICLES / "wikinews_news_nasa.txt"
     )
@@ -535,14 +557,14 @@ def test_job_reports_errors_and_cancel(qtbot: Any, db_path: Path) -> None:
 def test_unexpected_importer_error_is_reported_per_file(
     qtbot: Any, controller: ImportController, db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real = import_flow.read_file
+    real = library.read_file
 
-    def flaky(path: str, **kwargs: Any) -> Any:
-        if path.endswith("crane.txt"):
+    def flaky(path: Path, **kwargs: Any) -> Any:
+        if str(path).endswith("crane.txt"):
             raise RuntimeError("importer bug")
         return real(path, **kwargs)
 
-    monkeypatch.setattr(import_flow, "read_file", flaky)
+    monkeypatch.setattr(library, "read_file", flaky)
     run(
         qtbot, controller, ARTICLES / "wikinews_news_crane.txt", ARTICLES / "wikinews_news_nasa.txt"
     )
@@ -604,3 +626,115 @@ def test_shutdown_all_cancels_and_waits_for_running_jobs(qtbot: Any, db_path: Pa
     with qtbot.waitSignal(job.finished, timeout=TIMEOUT):
         pass  # the result is still delivered once the event loop runs
     assert not job.is_running()
+
+
+# -- one pipeline for the app and the command line --------------------------------------
+
+
+def test_app_and_command_line_import_through_one_function_and_cancel_alike(
+    qtbot: Any, controller: ImportController, db_path: Path, tmp_path: Path, monkeypatch: Any
+) -> None:
+    """Both front ends call clipper.library.iter_import; a cancel while the third of four
+    files is read keeps the same two articles in the app as in the core call."""
+    from click.testing import CliRunner
+
+    from clipper.cli import cli
+
+    texts = sorted(ARTICLES.glob("*.txt"))[:4]
+    calls: list[library.ImportOptions] = []
+    real_iter = library.iter_import
+
+    def recording_iter(store: Any, paths: Any, options: Any, **kwargs: Any) -> Any:
+        calls.append(options)
+        return real_iter(store, paths, options, **kwargs)
+
+    monkeypatch.setattr(library, "iter_import", recording_iter)
+    cli_db = tmp_path / "cli.db"
+    assert CliRunner().invoke(cli, ["--db", str(cli_db), "import", str(texts[0])]).exit_code == 0
+
+    reading: list[str] = []
+    third_read = threading.Event()
+    cancel_pressed = threading.Event()
+    real_read = library.read_file
+
+    def gated_read(path: Path, **options: Any) -> Any:
+        reading.append(path.name)
+        if len(reading) == 3 and threading.current_thread() is not threading.main_thread():
+            third_read.set()
+            assert cancel_pressed.wait(30), "the UI never pressed Cancel"
+        return real_read(path, **options)
+
+    monkeypatch.setattr(library, "read_file", gated_read)
+
+    def press_cancel() -> None:
+        if third_read.is_set() and not cancel_pressed.is_set():
+            controller.cancel()
+            cancel_pressed.set()
+
+    poll = QTimer()
+    poll.timeout.connect(press_cancel)
+    poll.start(10)
+    run(qtbot, controller, *texts)
+    poll.stop()
+    assert len(calls) == 2 and all(isinstance(o, library.ImportOptions) for o in calls)
+
+    reading.clear()
+    core_db = tmp_path / "core.db"
+    with Store(core_db) as store, pytest.raises(library.Cancelled):
+        library.import_files(store, texts, cancel=lambda: len(reading) >= 3)
+
+    def kept(path: Path) -> list[str]:
+        with Store(path) as store:
+            return sorted(store.get_article(a.id).source_name for a in store.list_articles())
+
+    assert kept(db_path) == kept(core_db) == sorted(p.name for p in texts[:2])
+    ((title, text, _),) = controller.prompter.errors  # type: ignore[attr-defined]
+    assert title == "Import cancelled" and "2 files imported before the cancel were kept" in text
+
+
+@pytest.mark.slow
+@needs_ocrmypdf
+def test_the_ocr_language_chosen_in_the_offer_reaches_ocrmypdf(
+    qtbot: Any, controller: ImportController, db_path: Path
+) -> None:
+    """The user picks a language Tesseract has no data for here: OCRmyPDF itself refuses
+    it (its words are in the message), so the choice went all the way; the app keeps it."""
+    languages = installed_languages()
+    missing = next(code for code in ("fra", "deu", "spa", "ita", "nld") if code not in languages)
+    prompter = ScriptedPrompter(ocr=[OcrChoice(missing)])
+    controller.prompter = prompter  # type: ignore[assignment]
+    controller.ocr_language = "eng"
+    chosen: list[str] = []
+    controller.ocrLanguageChosen.connect(chosen.append)
+    run(qtbot, controller, SCANNED_PDF, timeout=OCR_TIMEOUT)
+
+    assert prompter.ocr_languages == [("eng", languages)]
+    ((_, text, _),) = prompter.errors
+    assert f"tesseract-ocr-{missing}" in text and "language data" in text
+    assert chosen == [missing] and controller.ocr_language == missing
+    assert count(db_path) == 0
+
+
+def test_the_ocr_offer_lets_the_user_choose_language_and_replacing_the_text(
+    window: QWidget,
+) -> None:
+    prompter = import_flow.Prompter(window)
+    box, _run = prompter.ocr_box("scan.pdf", "fra", ["deu", "eng", "fra"])
+    combo = box.findChild(QComboBox, "ocrLanguage")
+    assert combo is not None and combo.isEditable()
+    assert [combo.itemText(i) for i in range(combo.count())] == ["fra", "deu", "eng"]
+    force = box.checkBox()
+    assert force is not None and not force.isChecked()
+    assert "--force-ocr" in force.toolTip()
+
+
+def test_the_ocr_language_setting_survives_a_restart(tmp_path: Path) -> None:
+    from clipper.gui.settings import Settings
+
+    path = tmp_path / "settings.ini"
+    settings = Settings(path)
+    assert settings.ocr_language() == "eng"
+    settings.set_ocr_language("eng+fra")
+    settings.set_ocr_language("not a code!")  # refused: the last good one stays
+    settings.sync()
+    assert Settings(path).ocr_language() == "eng+fra"

@@ -22,7 +22,7 @@ from clipper.importers import ocr, read_file
 from clipper.importers.ocr import ocr_available, ocr_failed, ocr_pdf, read_pdf_with_ocr
 from clipper.importers.parallel import read_files_parallel
 from clipper.layout import CharLayout
-from clipper.library import import_files
+from clipper.library import ImportOptions, import_files
 from clipper.model import ImportedArticle
 from clipper.store import Store
 
@@ -176,7 +176,7 @@ def test_cancel_stops_ocrmypdf_and_changes_nothing(
 
     begun = time.monotonic()
     with pytest.raises(Cancelled):
-        import_files(store, [LINN], ocr=True, cancel=cancel)
+        import_files(store, [LINN], ImportOptions(ocr=True), cancel=cancel)
     assert time.monotonic() - begun < 3  # did not wait for OCR to finish (about 4 s)
     [process] = started
     assert process.returncode is not None and process.returncode != 0  # terminated

@@ -1,0 +1,144 @@
+"""Importing many short text files: Clipper's pipeline against a bare read + insert.
+
+Run: ``nice python tests/benchmarks/bench_import.py [--files 10000] [--rss 1000,10000]``.
+
+Files: ``--files`` short UTF-8 clippings (a headline and 2-6 real Wikinews sentences from
+tests/fixtures/articles, CC BY 2.5, numbered so that no two are the same), ~500 bytes each.
+
+- ``import N short text files``: :func:`clipper.library.import_files` into a new database
+  (the path ``clipper import`` and the app take), seconds.
+- ``bare read+insert reference``: the same files read with ``Path.read_bytes``, decoded as
+  UTF-8 and inserted into the same kind of new database (same table, same FTS triggers,
+  same content hash) with ``sqlite3`` in one transaction: no detection, no checks, no title;
+  the floor. The ratio of the two is the goal of issue 11 (≤ 2).
+- ``CLI peak RSS, N files``: ``clipper import --json`` in its own process (peak resident
+  memory, VmHWM) for each count in ``--rss``: flat in the count is the goal.
+
+Prints JSON lines and a table; asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from _report import emit, table
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from clipper.library import ImportOptions, import_files  # noqa: E402
+from clipper.model import content_hash  # noqa: E402
+from clipper.store import Store  # noqa: E402
+
+ARTICLES = ROOT / "tests" / "fixtures" / "articles"
+
+#: Runs ``clipper import`` in this process, then writes its peak RSS (MB) to stderr.
+_CLI_RUNNER = """
+import sys
+from clipper.cli import cli
+try:
+    cli.main(sys.argv[1:], prog_name="clipper")
+except SystemExit:
+    pass
+with open("/proc/self/status") as status:
+    peak = next(int(l.split()[1]) for l in status if l.startswith("VmHWM:"))
+print(f"PEAK_RSS_KB {peak}", file=sys.stderr)
+"""
+
+
+def sentences() -> list[str]:
+    found: list[str] = []
+    for path in sorted(ARTICLES.glob("*.txt")):
+        text = " ".join(path.read_text(encoding="utf-8").split())
+        found += [s.strip() + "." for s in text.split(". ") if 40 < len(s) < 300]
+    return found
+
+
+def make_files(folder: Path, count: int, seed: int = 11) -> list[Path]:
+    rng = random.Random(seed)
+    pool = sentences()
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for n in range(count):
+        body = " ".join(rng.sample(pool, rng.randint(2, 6)))
+        path = folder / f"clip-{n:05d}.txt"
+        path.write_text(f"Clipping number {n}\n\n{body}\n", encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def bare_read_insert(db: Path, paths: list[Path]) -> float:
+    """Read, decode, insert (same table and triggers), one commit: the floor."""
+    Store(db).close()  # the same schema, FTS triggers included
+    begun = time.perf_counter()
+    conn = sqlite3.connect(db)
+    with conn:
+        for path in paths:
+            text = path.read_bytes().decode("utf-8")
+            conn.execute(
+                "INSERT INTO articles (title, text, length, source_name, source_kind, "
+                "imported_at, content_hash) VALUES (?, ?, ?, ?, 'txt', ?, ?)",
+                (path.stem, text, len(text), path.name, "2026-01-01T00:00:00Z", content_hash(text)),
+            )
+    conn.close()
+    return time.perf_counter() - begun
+
+
+def clipper_import(db: Path, paths: list[Path]) -> float:
+    begun = time.perf_counter()
+    with Store(db) as store:
+        outcomes = import_files(store, paths, ImportOptions())
+    elapsed = time.perf_counter() - begun
+    assert all(o.ok for o in outcomes), [o.error for o in outcomes if not o.ok][:3]
+    return elapsed
+
+
+def cli_peak_rss_mb(db: Path, paths: list[Path]) -> float:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run(
+        [sys.executable, "-c", _CLI_RUNNER, "--db", str(db), "import", "--json", *map(str, paths)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env=env,
+        check=False,
+    )
+    line = done.stderr.decode().strip().splitlines()[-1]
+    assert line.startswith("PEAK_RSS_KB"), done.stderr.decode()[-2000:]
+    return int(line.split()[1]) / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--files", type=int, default=10_000)
+    parser.add_argument("--rss", default="1000,10000", help="file counts for the CLI's RSS")
+    parser.add_argument("--rounds", type=int, default=3, help="best of this many runs")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="clipper-bench-import-") as scratch:
+        root = Path(scratch)
+        paths = make_files(root / "files", args.files)
+        bare = ours = float("inf")
+        for round_ in range(args.rounds):  # alternate, best of each: load on the machine
+            bare = min(bare, bare_read_insert(root / f"bare-{round_}.db", paths))
+            ours = min(ours, clipper_import(root / f"clipper-{round_}.db", paths))
+        n = len(paths)
+        emit(f"bare read+insert reference, {n} short text files", bare, "s")
+        emit(f"import {n} short text files (import_files)", ours, "s")
+        emit("import / bare read+insert", ours / bare, "ratio", goal="<= 2")
+        emit("import per file", ours / n * 1000, "ms")
+        for count in (int(c) for c in args.rss.split(",")):
+            subset = make_files(root / f"rss-{count}", count, seed=count)
+            peak = cli_peak_rss_mb(root / f"rss-{count}.db", subset)
+            emit(f"CLI peak RSS, clipper import --json of {count} files", peak, "MB")
+    table("Import of short text files")
+
+
+if __name__ == "__main__":
+    main()

@@ -68,9 +68,10 @@ def annotate_command(
     as_json: bool,
 ) -> None:
     """Tag characters START to END (code points, end exclusive) of an article, or the
-    text given with --match. TAG is a tag's name, label or key (quote, Quote or 2).
+    text given with --match (its first occurrence, or the Nth with --occurrence). TAG is a
+    tag's name, label or key (quote, Quote or 2).
 
-    Example: clipper annotate 3 --match "53 billion" --occurrence 2 figure --attr value=53000000000
+    Example: clipper annotate 3 figure --match "$53 billion" --attr value=53000000000
     """
     attributes = _attributes(attrs)
     if None in attributes.values():

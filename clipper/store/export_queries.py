@@ -281,14 +281,23 @@ def article_json(store: Store, article_id: int) -> str:
 #: An annotation's attributes as a JSON object, and the relations it starts as a list of
 #: ``{"type", "to": uuid, "uuid"}`` (the ``to`` end by identity, so a merge can find it).
 _ATTRIBUTES_JSON = (
-    "json(coalesce((SELECT json_group_object(a.key, a.value) FROM annotation_attributes a "
-    "WHERE a.annotation_id = n.id), '{}'))"
+    "coalesce((SELECT json_group_object(a.key, a.value) FROM annotation_attributes a "
+    "WHERE a.annotation_id = n.id), '{}')"
 )
 _RELATIONS_JSON = (
-    "json(coalesce((SELECT json_group_array(json_object('type', r.type, 'to', t.uuid, "
+    "coalesce((SELECT json_group_array(json_object('type', r.type, 'to', t.uuid, "
     "'uuid', r.uuid)) FROM relations r JOIN annotations t ON t.id = r.to_id "
-    "WHERE r.from_id = n.id), '[]'))"
+    "WHERE r.from_id = n.id), '[]')"
 )
+_JSON_MEMBERS = [c for c in COLUMNS if c.json]
+# The object is closed after "attributes" and "relations" are spliced in (cheaper than
+# json_object parsing them again per row), so the last member must be a string that
+# cannot end in "}".
+assert _JSON_MEMBERS[-1].kind == "word"
+
+
+def _any(store: Store, table: str) -> bool:
+    return bool(store.db.execute(f"SELECT EXISTS (SELECT 1 FROM {table})").fetchone()[0])
 
 
 def iter_annotation_json_batches(
@@ -296,13 +305,15 @@ def iter_annotation_json_batches(
 ) -> Iterator[list[tuple[int, int, int, str]]]:
     """Batches of ``(article_id, start, end, annotation JSON object string)`` in text order;
     the members are the :data:`COLUMNS` with a ``json`` name, then ``attributes`` and
-    ``relations``."""
+    ``relations`` (looked up only when the database has any)."""
     where, params = _where(selection)
-    members = ", ".join(f"'{c.json}', {c.sql}" for c in COLUMNS if c.json)
+    members = ", ".join(f"'{c.json}', {c.sql}" for c in _JSON_MEMBERS)
+    attributes = _ATTRIBUTES_JSON if _any(store, "annotation_attributes") else "'{}'"
+    relations = _RELATIONS_JSON if _any(store, "relations") else "'[]'"
     cursor = store.db.execute(
         'SELECT n.article_id, n.start, n."end", '
-        f"json_object({members}, 'attributes', {_ATTRIBUTES_JSON}, "
-        f"'relations', {_RELATIONS_JSON}) "
+        f"rtrim(json_object({members}), '}}') || ',\"attributes\":' || {attributes} || "
+        f"',\"relations\":' || {relations} || '}}' "
         f"FROM annotations n JOIN coders c ON c.id = n.coder_id{where} ORDER BY {ORDER}",
         params,
     )

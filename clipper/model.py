@@ -225,3 +225,22 @@ class Relation:
 def content_hash(text: str) -> str:
     """The identity of an article's text: SHA-256 of its UTF-8 bytes, hex."""
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class AnnotationsSnapshot:
+    """Annotations as stored (with attributes), the relations touching them and the
+    identities (uuids) of those relations' ends by id: what undo needs to put them back."""
+
+    annotations: tuple[Annotation, ...]
+    relations: tuple[Relation, ...] = ()
+    ends: Mapping[int, str] = field(default_factory=lambda: MappingProxyType({}), hash=False)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleSnapshot:
+    """An article as stored: its row, PDF layout, annotations and relations."""
+
+    article: Article
+    layout: bytes | None
+    annotations: AnnotationsSnapshot

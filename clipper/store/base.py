@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from sqlite_utils import Database
 
 from clipper.layout import CharLayout
-from clipper.model import Annotation, Tag
+from clipper.model import Annotation, Article, Tag
 
 
 class StoreBase:
@@ -28,6 +28,8 @@ class StoreBase:
         def _write(self, *, patient: bool = False) -> AbstractContextManager[None]: ...
 
         def get_annotation(self, annotation_id: int) -> Annotation: ...
+
+        def get_article(self, article_id: int) -> Article: ...
 
         def get_tag(self, name: str) -> Tag: ...
 

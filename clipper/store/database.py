@@ -44,14 +44,13 @@ from clipper.model import (
     tag_uuid,
 )
 from clipper.paths import printable
-from clipper.store.annotations import AnnotationStore
 from clipper.store.backups import backup_path, check_destination, copy_database
 from clipper.store.clock import now
 from clipper.store.failures import database_error, primary_code, retry_busy
 from clipper.store.probe import Kind, probe, sqlite_uri
-from clipper.store.relations import RelationStore
 from clipper.store.schema import MIGRATION_NAMES, migrations
-from clipper.store.undo_support import UndoSupportStore
+from clipper.store.snapshots import SnapshotStore
+from clipper.store.tag_edits import TagEditStore
 
 _ARTICLE_FIELDS = (
     "id",
@@ -72,7 +71,7 @@ _ARTICLE_COLUMNS = ", ".join(_ARTICLE_FIELDS)
 _EDITABLE_ARTICLE_FIELDS = frozenset({"title", "outlet", "author", "published", "url", "language"})
 
 
-class Store(AnnotationStore, RelationStore, UndoSupportStore):
+class Store(TagEditStore, SnapshotStore):
     """A Clipper database file (or ``":memory:"``), migrated to the current schema.
 
     ``create=False`` refuses a file that does not exist (:class:`NoDatabase`) instead of

@@ -1,0 +1,95 @@
+"""Renaming, deleting and merging tags in the store."""
+
+from __future__ import annotations
+
+import pytest
+
+from clipper.errors import ClipperError
+from clipper.model import ImportedArticle, tag_uuid
+from clipper.store import Store
+
+TEXT = "Ms Wu said prices rose 4.5% in 2025, said the minister."
+
+
+def article(store: Store) -> int:
+    return store.add_article(ImportedArticle(TEXT, "T", "x.txt", "txt")).id
+
+
+def test_rename_keeps_identity_and_moves_annotations(store: Store) -> None:
+    article_id = article(store)
+    store.add_tag("money", "Money")
+    made = store.add_annotation(article_id, 23, 27, "money")
+    renamed = store.rename_tag("money", " Cash ")
+    assert (renamed.name, renamed.label, renamed.uuid) == ("cash", "Money", tag_uuid("money"))
+    assert store.get_annotation(made.id).tag == "cash"
+    assert "money" not in [t.name for t in store.list_tags()]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ("figure", "number", "built-in tag 'figure' keeps its name"),
+        ("money", "quote", "exists already"),
+        ("money", "no spaces", "not a tag name"),
+        ("nothing", "x", "unknown tag"),
+    ],
+)
+def test_bad_renames_are_refused(store: Store, old: str, new: str, message: str) -> None:
+    store.add_tag("money")
+    with pytest.raises(ClipperError, match=message):
+        store.rename_tag(old, new)
+    assert [t.name for t in store.list_tags()] == ["figure", "quote", "person", "claim", "money"]
+
+
+def test_delete_refuses_builtin_and_tags_in_use(store: Store) -> None:
+    article_id = article(store)
+    store.add_tag("money")
+    store.add_tag("unused")
+    made = store.add_annotation(article_id, 23, 27, "money")
+    with pytest.raises(ClipperError, match="built-in"):
+        store.delete_tag("quote")
+    with pytest.raises(ClipperError, match="used by 1 annotation; delete them or merge"):
+        store.delete_tag("money")
+    assert store.delete_tag("unused").name == "unused"
+    store.delete_annotation(made.id)
+    store.delete_tag("money")
+    assert [t.name for t in store.list_tags()] == ["figure", "quote", "person", "claim"]
+
+
+def test_merge_drops_only_true_duplicates(store: Store) -> None:
+    article_id = article(store)
+    store.add_tag("money")
+    kept_target = store.add_annotation(article_id, 23, 27, "figure")
+    # the same span and coder as a target annotation: dropped
+    duplicate = store.add_annotation(article_id, 23, 27, "money", attributes={"unit": "%"})
+    # the same span by another coder, and another span: moved
+    other_coder = store.add_annotation(article_id, 23, 27, "money", coder="bob")
+    other_span = store.add_annotation(article_id, 31, 35, "money", note="year")
+    person = store.add_annotation(article_id, 0, 5, "person")
+    store.add_relation(duplicate.id, person.id, "said_by")
+    dropped = store.merge_tags("money", "figure")
+    assert [a.id for a in dropped] == [duplicate.id]
+    assert dropped[0].attributes == {"unit": "%"}
+    figures = store.list_annotations(tags=["figure"])
+    assert {(a.id, a.start, a.end, a.coder, a.note) for a in figures} == {
+        (kept_target.id, 23, 27, "default", ""),
+        (other_coder.id, 23, 27, "bob", ""),
+        (other_span.id, 31, 35, "default", "year"),
+    }
+    assert store.list_relations() == []  # went with the dropped annotation
+    assert "money" not in [t.name for t in store.list_tags()]
+    assert store.count_annotations() == 4
+
+
+def test_merge_refusals_change_nothing(store: Store) -> None:
+    article_id = article(store)
+    store.add_tag("money")
+    store.add_annotation(article_id, 23, 27, "money")
+    for source, target, message in [
+        ("money", "money", "into itself"),
+        ("quote", "money", "built-in"),
+        ("money", "nothing", "unknown tag"),
+    ]:
+        with pytest.raises(ClipperError, match=message):
+            store.merge_tags(source, target)
+    assert [a.tag for a in store.list_annotations()] == ["money"]

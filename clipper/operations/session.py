@@ -139,10 +139,23 @@ class Session:
             raise _moved(annotation)
         return found
 
+    def _current_all(self, annotations: Sequence[Annotation]) -> list[Annotation]:
+        """:meth:`_current` of many at once (two queries)."""
+        found = {a.id: a for a in self.store.get_annotations([a.id for a in annotations])}
+        for a in annotations:
+            if a.id not in found or found[a.id].uuid != a.uuid:
+                raise _moved(a)
+        return [found[a.id] for a in annotations]
+
     def _snapshot(self, annotations: Sequence[Annotation]) -> AnnotationsSnapshot:
         """These annotations as stored now (checked to be the same ones), with every
         relation that has one of them at either end (deleting them deletes those)."""
-        return self.store.snapshot_annotations([self._current(a).id for a in annotations])
+        snapshot = self.store.snapshot_annotations([a.id for a in annotations])
+        found = {a.id: a for a in snapshot.annotations}
+        for a in annotations:
+            if a.id not in found or found[a.id].uuid != a.uuid:
+                raise _moved(a)
+        return snapshot
 
     def _restore(self, snapshot: AnnotationsSnapshot) -> AnnotationsSnapshot:
         """Put back annotations (under their ids and identities; a new id if another
@@ -273,7 +286,11 @@ class Session:
         if not ids:
             return NO_CHANGES
         with self._atomic():
-            state = self._delete([self.store.get_annotation(i) for i in dict.fromkeys(ids)])
+            found = self.store.get_annotations(dict.fromkeys(ids))
+            missing = set(ids) - {a.id for a in found}
+            if missing:
+                raise NotFound(f"there is no annotation {min(missing)}")
+            state = self._delete(found)
 
         def undo() -> Changes:
             nonlocal state
@@ -344,17 +361,17 @@ class Session:
         if not ids:
             return NO_CHANGES
         with self._atomic():
-            before = [self.store.get_annotation(i) for i in dict.fromkeys(ids)]
-            after = tuple(self.store.update_annotation(a.id, status=status) for a in before)
+            before = self.store.get_annotations(dict.fromkeys(ids))
+            missing = set(ids) - {a.id for a in before}
+            if missing:
+                raise NotFound(f"there is no annotation {min(missing)}")
+            after = tuple(self.store.set_statuses({a.id: status for a in before}))
 
         def put(values: Sequence[Annotation]) -> Callable[[], Changes]:
             def apply() -> Changes:
-                return Changes(
-                    annotations_updated=tuple(
-                        self.store.update_annotation(self._current(a).id, status=a.status)
-                        for a in values
-                    )
-                )
+                current = self._current_all(values)
+                statuses = {c.id: v.status for c, v in zip(current, values, strict=True)}
+                return Changes(annotations_updated=tuple(self.store.set_statuses(statuses)))
 
             return apply
 
@@ -536,13 +553,7 @@ class Session:
         return Changes(tags=True, annotations_updated=tuple(self._existing(ids)))
 
     def _existing(self, ids: Sequence[int]) -> list[Annotation]:
-        found = []
-        for i in ids:
-            try:
-                found.append(self.store.get_annotation(i))
-            except NotFound:
-                continue
-        return found
+        return self.store.get_annotations(ids)
 
     def delete_tag(self, name: str, *, delete_annotations: bool = False) -> Changes:
         """Delete a user tag. One in use is refused unless ``delete_annotations`` (then
@@ -583,7 +594,7 @@ class Session:
         def undo() -> Changes:
             nonlocal snapshot
             self.store.restore_tag(tags[source])
-            gone = [self._current(a) for a in snapshot.annotations if self._still(a)]
+            gone = self._stored(snapshot.annotations)
             self.store.delete_annotations([a.id for a in gone])
             snapshot = self._restore(snapshot)
             return Changes(
@@ -609,13 +620,10 @@ class Session:
             tags=True, annotations_removed=tuple(dropped), annotations_updated=tuple(after)
         )
 
-    def _still(self, annotation: Annotation) -> bool:
-        """Is this annotation (by identity) still stored?"""
-        try:
-            self._current(annotation)
-        except NotFound:
-            return False
-        return True
+    def _stored(self, annotations: Sequence[Annotation]) -> list[Annotation]:
+        """Those of ``annotations`` still stored (by identity), as they are now."""
+        found = {a.id: a for a in self.store.get_annotations([a.id for a in annotations])}
+        return [found[a.id] for a in annotations if a.id in found and found[a.id].uuid == a.uuid]
 
     # -- bulk -----------------------------------------------------------------------------
 

@@ -348,6 +348,24 @@ class AnnotationStore(AttributeStore, CoderStore):
             )
         return removed
 
+    def get_annotations(self, annotation_ids: Iterable[int]) -> list[Annotation]:
+        """The stored annotations among ``annotation_ids``, in id order (ids that name no
+        annotation are skipped); two queries however many."""
+        return self._annotations_by_ids(annotation_ids)
+
+    def set_statuses(self, statuses: Mapping[int, str]) -> list[Annotation]:
+        """Give annotations a status each (id → status), in one transaction; returns them
+        as they are now. Ids that name no annotation are skipped."""
+        for status in set(statuses.values()):
+            _check_origin_status("manual", status)
+        stamp = now()
+        with self._write():
+            self.db.conn.executemany(
+                "UPDATE annotations SET status = ?, updated_at = ? WHERE id = ? AND status <> ?",
+                [(status, stamp, i, status) for i, status in statuses.items()],
+            )
+        return self._annotations_by_ids(statuses)
+
     def count_annotations(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM annotations").fetchone()[0])
 

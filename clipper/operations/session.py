@@ -185,6 +185,11 @@ class Session:
     def path(self) -> str:
         return self.store.path
 
+    def close(self) -> None:
+        """Close the database (the undo log goes with it)."""
+        self.undo_log.clear()
+        self.store.close()
+
     def data_version(self) -> int:
         return self.store.data_version()
 

@@ -225,7 +225,7 @@ class TagsDialog(QDialog):
         self.editing = name
         self.editor.setTitle(f"Edit {tag.label}")
         self.name_edit.setText(tag.name)
-        self.name_edit.setReadOnly(True)
+        self.name_edit.setReadOnly(tag.builtin)  # a user tag can be renamed
         self.label_edit.setText(tag.label)
         self.key_edit.setText(tag.shortcut or "")
         self.set_colour(tag.colour)
@@ -289,11 +289,12 @@ class TagsDialog(QDialog):
 
     def problem(self) -> str | None:
         """Why the editor's content cannot be saved (shown inline), or ``None``."""
-        if self.editing is None:
-            issue = name_problem(self.name_edit.text().strip().lower(), self.tags)
+        new_name = self.name_edit.text().strip().lower()
+        if self.editing is None or new_name != self.editing:
+            issue = name_problem(new_name, self.tags)
             if issue:
                 return issue
-        elif not self.label_edit.text().strip():
+        if self.editing is not None and not self.label_edit.text().strip():
             return "A tag needs a label."
         return key_problem(self.key_edit.text(), self.editing, self.tags)
 
@@ -327,6 +328,10 @@ class TagsDialog(QDialog):
                     name, label or None, colour=self._colour, shortcut=key or None
                 )
             else:
+                name = self.name_edit.text().strip().lower()
+                if name != self.editing:  # annotations follow; undoable
+                    self._controller.rename_tag(self.editing, name)
+                    self.editing = name
                 tag = self._controller.edit_tag(
                     self.editing, label=label, colour=self._colour, shortcut=key
                 )

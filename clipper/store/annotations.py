@@ -43,6 +43,13 @@ _ANNOTATION_FIELDS = (
     "status",
 )
 _ANNOTATION_COLUMNS = ", ".join(f'n."{c}"' for c in _ANNOTATION_FIELDS)
+_MANUAL, _ACCEPTED = ORIGINS[0], STATUSES[1]
+#: ``_ANNOTATION_COLUMNS`` for lists: NULL where a value is the usual one (shared in Python).
+_LIST_COLUMNS = (
+    _ANNOTATION_COLUMNS.replace('n."updated_at"', 'nullif(n."updated_at", n."created_at")')
+    .replace('n."origin"', f"nullif(n.\"origin\", '{_MANUAL}')")
+    .replace('n."status"', f"nullif(n.\"status\", '{_ACCEPTED}')")
+)
 
 
 def _row_to_annotation(
@@ -244,35 +251,35 @@ class AnnotationStore(AttributeStore, CoderStore):
         attributes = self._attributes_where(condition, params)
         coder_names = self._coder_names()
         sql = (
-            f"SELECT {_ANNOTATION_COLUMNS} FROM annotations n"
+            f"SELECT {_LIST_COLUMNS} FROM annotations n"
             + (f" WHERE {condition}" if condition else "")
             + ' ORDER BY n.article_id, n.start, n."end", n.id'
         )
-        # SQLite hands out a new string object per value: let equal tags, origins, statuses
-        # and times (annotations made together: a merge, a suggestion run) share one, and
-        # updated_at share created_at when equal (never edited) - ~10 MB less at 50,000.
-        shared: dict[str, str] = {}
-        share = shared.setdefault
+        # SQLite hands out a new string object per value: let equal tags share one, and
+        # updated_at, origin and status share the usual value (NULL from SQL when equal to
+        # it) - ~6 MB less at 50,000. Positional arguments: in the order of the fields.
+        tags_seen: dict[str, str] = {}
+        tag_object = tags_seen.setdefault
         no_attributes = NO_ATTRIBUTES
         attributes_of = attributes.get
         return [
             Annotation(
-                id=ident,
-                article_id=article,
-                start=start,
-                end=end,
-                tag=share(tag, tag),
-                text=text,
-                note=note,
-                created_at=share(created, created),
-                updated_at=share(updated, updated),
-                page=page,
-                uuid=uuid,
-                coder=coder_names[coder_id],
-                origin=share(origin, origin),
-                origin_detail=detail,
-                status=share(status, status),
-                attributes=attributes_of(ident, no_attributes),
+                ident,
+                article,
+                start,
+                end,
+                tag_object(tag, tag),
+                text,
+                note,
+                created,
+                updated or created,
+                page,
+                uuid,
+                coder_names[coder_id],
+                origin or _MANUAL,
+                detail,
+                status or _ACCEPTED,
+                attributes_of(ident, no_attributes),
             )
             for (
                 ident,
@@ -340,6 +347,24 @@ class AnnotationStore(AttributeStore, CoderStore):
                 "DELETE FROM annotations WHERE id = ?", [(a.id,) for a in removed]
             )
         return removed
+
+    def get_annotations(self, annotation_ids: Iterable[int]) -> list[Annotation]:
+        """The stored annotations among ``annotation_ids``, in id order (ids that name no
+        annotation are skipped); two queries however many."""
+        return self._annotations_by_ids(annotation_ids)
+
+    def set_statuses(self, statuses: Mapping[int, str]) -> list[Annotation]:
+        """Give annotations a status each (id → status), in one transaction; returns them
+        as they are now. Ids that name no annotation are skipped."""
+        for status in set(statuses.values()):
+            _check_origin_status("manual", status)
+        stamp = now()
+        with self._write():
+            self.db.conn.executemany(
+                "UPDATE annotations SET status = ?, updated_at = ? WHERE id = ? AND status <> ?",
+                [(status, stamp, i, status) for i, status in statuses.items()],
+            )
+        return self._annotations_by_ids(statuses)
 
     def count_annotations(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM annotations").fetchone()[0])

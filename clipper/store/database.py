@@ -51,7 +51,6 @@ from clipper.store.probe import Kind, probe, sqlite_uri
 from clipper.store.schema import MIGRATION_NAMES, migrations
 from clipper.store.snapshots import SnapshotStore
 from clipper.store.tag_edits import TagEditStore
-from clipper.store.undo_support import UndoSupportStore
 
 _ARTICLE_FIELDS = (
     "id",
@@ -72,9 +71,7 @@ _ARTICLE_COLUMNS = ", ".join(_ARTICLE_FIELDS)
 _EDITABLE_ARTICLE_FIELDS = frozenset({"title", "outlet", "author", "published", "url", "language"})
 
 
-# ``ops`` and ``schema`` both made tag edits and article snapshots; until the lead picks
-# one, the operations layer's (UndoSupportStore) come first.
-class Store(UndoSupportStore, TagEditStore, SnapshotStore):  # type: ignore[misc]
+class Store(TagEditStore, SnapshotStore):
     """A Clipper database file (or ``":memory:"``), migrated to the current schema.
 
     ``create=False`` refuses a file that does not exist (:class:`NoDatabase`) instead of

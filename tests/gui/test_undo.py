@@ -138,3 +138,26 @@ def test_deleting_a_tag_in_use_asks_and_undo_brings_its_annotations_back(
     window.undo()
     assert stored(window) == [(start, start + 4, "number", "2.1%")]
     assert [a.tag for a in window.view.annotations()] == ["number"]
+
+
+def test_renaming_a_tag_in_the_dialog_and_undo(qtbot: QtBot, window: MainWindow) -> None:
+    from clipper.gui.tags_dialog import TagsDialog
+
+    window.controller.add_tag("number", "Number", "#00aa00", "5")
+    article = add_article(window, PLAIN_TEXT)
+    start = article.text.index("2.1%")
+    tag_span(qtbot, window, start, start + 4, "5")
+    dialog = TagsDialog(window.controller, window)
+    qtbot.addWidget(dialog)
+    dialog.select_tag("number")
+    dialog.name_edit.setText("amount")
+    assert dialog.save()
+    assert stored(window) == [(start, start + 4, "amount", "2.1%")]
+    assert [a.tag for a in window.view.annotations()] == ["amount"]
+    assert window.library.model.rows[0].counts == {"amount": 1}
+    dialog.select_tag("figure")
+    assert dialog.name_edit.isReadOnly()  # built-in names stay
+    window.undo()
+    assert stored(window) == [(start, start + 4, "number", "2.1%")]
+    assert [a.tag for a in window.view.annotations()] == ["number"]
+    assert window.controller.tag("number") is not None

@@ -221,3 +221,19 @@ def test_undo_of_a_step_on_a_deleted_article_is_refused(session: Session, db_pat
     with pytest.raises(NotFound):
         session.undo()
     assert not session.undo_log.can_undo
+
+
+def test_the_coder_comes_from_the_flag_the_environment_the_setting(
+    session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from clipper.operations import choose_coder
+
+    monkeypatch.delenv("CLIPPER_CODER", raising=False)
+    assert choose_coder() == "default"
+    assert choose_coder(None, "carol") == "carol"
+    monkeypatch.setenv("CLIPPER_CODER", " bob ")
+    assert choose_coder(None, "carol") == "bob"
+    assert choose_coder("alice", "carol") == "alice"
+    assert Session(session.store).coder == "bob"
+    with pytest.raises(ClipperError):
+        choose_coder("bad\x00name")

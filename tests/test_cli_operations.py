@@ -87,6 +87,10 @@ def test_match_that_is_missing_or_too_rare_is_a_clear_error(db: Path) -> None:
     assert code == 1 and "with --match, give the article and the tag only" in err
     code, _, err = run(db, "annotate", "1", "figure")
     assert code == 1 and "give START END TAG" in err
+    code, _, err = run(db, "annotate", "1", "0", "5", "figure", "--occurrence", "2")
+    assert code == 1 and "--occurrence goes with --match" in err
+    code, _, err = run(db, "annotate", "1", "figure", "--match", "Alibaba", "--occurrence", "0")
+    assert code == 1 and "the occurrence must be 1 or more" in err
     assert ok(db, "annotations") == ""
 
 

@@ -83,6 +83,8 @@ def annotate_command(
         (tag,) = span_and_tag
         start, end = find_occurrence(session.get_article(article_id).text, match, occurrence)
     else:
+        if occurrence != 1:
+            fail("--occurrence goes with --match TEXT")
         if len(span_and_tag) != 3:
             fail("give START END TAG, or TAG with --match TEXT")
         start, end = _int(span_and_tag[0], "START"), _int(span_and_tag[1], "END")

@@ -7,6 +7,7 @@ error with the file position (e.g. "article #3, annotation #2: …").
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import date
 from urllib.parse import urlsplit
@@ -146,6 +147,27 @@ def attribute_key_problem(value: str) -> str | None:
         f"{_show(value)} is not an attribute key (a lower-case letter, then lower-case "
         "letters, digits or _, at most 64 characters; e.g. speaker)"
     )
+
+
+def attribute_problem(key: str, value: object) -> str | None:
+    """Why an annotation attribute ``key = value`` cannot be stored: text, a finite number
+    or a 64-bit integer (``None``: deleting the key, fine)."""
+    problem = attribute_key_problem(key)
+    if problem is not None:
+        return problem
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        return f"the attribute {key} must be text or a number, not {type(value).__name__}"
+    if isinstance(value, float) and not math.isfinite(value):
+        return f"the attribute {key} must be a finite number, not {value}"
+    if isinstance(value, int) and not -(2**63) <= value < 2**63:
+        return f"the attribute {key} is too large a number for the database"
+    if isinstance(value, str):
+        text = text_problem(value)
+        if text is not None:
+            return f"the attribute {key} {text}"
+    return None
 
 
 def relation_type_problem(value: str) -> str | None:

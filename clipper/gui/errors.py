@@ -94,8 +94,10 @@ def report_failed_change(exc: ClipperError, status: Callable[[str], object]) -> 
     """A change the user asked for was refused. A problem with the database itself (full
     disk, read-only, damaged) gets a dialog, since nothing more will be saved until it is
     solved; anything else (a bad span, a clash) a status-bar message."""
+    from clipper.gui.advice import explain
+
     if isinstance(exc, DatabaseError):
-        show_error(None, "Not saved", exc.message)
+        show_error(None, "Not saved", explain(exc))
     status(exc.message)
 
 

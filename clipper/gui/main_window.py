@@ -778,7 +778,9 @@ class MainWindow(QMainWindow):
         try:
             self.controller.open_database(path)
         except ClipperError as exc:
-            show_error(self, "Cannot open the database", exc.message)
+            from clipper.gui.advice import explain
+
+            show_error(self, "Cannot open the database", explain(exc))
             return
         last = self.settings.last_article(path)
         if last is not None and self.controller.session.article_exists(last):

@@ -2,35 +2,14 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from types import MappingProxyType
 
 from clipper.errors import ClipperError
-from clipper.fields import attribute_key_problem, text_problem
+from clipper.fields import attribute_problem
 from clipper.model import NO_ATTRIBUTES, Annotation, AttributeValue
 from clipper.store.base import StoreBase
 from clipper.store.clock import now
-
-
-def attribute_problem(key: str, value: object) -> str | None:
-    """Why ``key = value`` cannot be stored (``None`` value: deleting the key is fine)."""
-    problem = attribute_key_problem(key)
-    if problem is not None:
-        return problem
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, str | int | float):
-        return f"the attribute {key} must be text or a number, not {type(value).__name__}"
-    if isinstance(value, float) and not math.isfinite(value):
-        return f"the attribute {key} must be a finite number, not {value}"
-    if isinstance(value, int) and not -(2**63) <= value < 2**63:
-        return f"the attribute {key} is too large a number for the database"
-    if isinstance(value, str):
-        text = text_problem(value)
-        if text is not None:
-            return f"the attribute {key} {text}"
-    return None
 
 
 class AttributeStore(StoreBase):

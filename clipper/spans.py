@@ -67,3 +67,27 @@ def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
     while end < len(text) and _joins(text, end) and _joins(text, end - 1):
         end += 1
     return start, end
+
+
+def find_occurrence(text: str, needle: str, occurrence: int = 1) -> tuple[int, int]:
+    """The span of the ``occurrence``-th (1-based) exact occurrence of ``needle`` in
+    ``text``, as code-point offsets. Occurrences do not overlap. Raises
+    :class:`InvalidSpan` saying how many there are when there are fewer."""
+    if not needle:
+        raise InvalidSpan("the text to find is empty")
+    if occurrence < 1:
+        raise InvalidSpan(f"the occurrence must be 1 or more (got {occurrence})")
+    found = 0
+    position = text.find(needle)
+    while position >= 0:
+        found += 1
+        if found == occurrence:
+            return position, position + len(needle)
+        position = text.find(needle, position + len(needle))
+    shown = needle if len(needle) <= 40 else needle[:39] + "…"
+    if found == 0:
+        raise InvalidSpan(f"the text {shown!r} does not occur in the article")
+    times = "once" if found == 1 else f"{found} times"
+    raise InvalidSpan(
+        f"the text {shown!r} occurs {times} in the article; there is no occurrence {occurrence}"
+    )

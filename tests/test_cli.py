@@ -209,7 +209,7 @@ def test_pdf_import_password_flow_and_page_column(db_path: Path) -> None:
     page = json.loads(out)["page"]
     assert page > 1  # the text's end is not on the first page
     rows = run(db_path, "export", "--format", "csv")[1].splitlines()
-    assert rows[1].endswith(f",{page}")
+    assert f',{page},"' in rows[1]  # the page column, then the uuid
 
 
 def test_batch_of_pdfs_and_text_in_one_command(db_path: Path) -> None:

@@ -75,7 +75,7 @@ def test_hostile_values_cannot_add_rows_or_cells(
         name = "article_title" if key == "title" else key
         assert shown(first[name]) == value
     assert (shown(first["created_at"]), shown(first["updated_at"])) == STAMPS
-    assert rows[1][CSV_COLUMNS.index("page")] == "" and rows[2][-1] == "2"
+    assert rows[1][CSV_COLUMNS.index("page")] == "" and rows[2][CSV_COLUMNS.index("page")] == "2"
 
 
 def test_every_text_cell_is_quoted_and_guarded(store: Store, tmp_path: Path) -> None:

@@ -89,7 +89,7 @@ def test_json_structure_and_selection(store: Store, tmp_path: Path) -> None:
     target = tmp_path / "all.json"
     export_to_path(store, target, "json")
     data = json.loads(target.read_text("utf-8"))
-    assert (data["format"], data["version"]) == ("clipper", 1)
+    assert (data["format"], data["version"]) == ("clipper", 2)
     assert [t["name"] for t in data["tags"]] == ["figure", "quote", "person", "claim"]
     assert [a["id"] for a in data["articles"]] == [first, second]
     assert data["articles"][1]["annotations"] == []
@@ -104,6 +104,12 @@ def test_json_structure_and_selection(store: Store, tmp_path: Path) -> None:
             "note",
             "created_at",
             "updated_at",
+            "uuid",
+            "coder",
+            "origin",
+            "status",
+            "attributes",
+            "relations",
         }
     export_to_path(store, target, "json", ExportSelection(tags=["quote"]))
     data = json.loads(target.read_text("utf-8"))

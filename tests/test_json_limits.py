@@ -212,7 +212,7 @@ def _set(document: dict[str, Any], where: str, key: str, value: Any) -> None:
     ("where", "key", "value", "words"),
     [
         ("file", "version", True, "version true/false"),
-        ("file", "version", 2, "version 2"),
+        ("file", "version", 3, "version 3"),
         ("file", "tags", {"name": "x"}, '"tags" must be a list'),
         ("file", "articles", {"text": "x"}, '"articles" in the file is not a list'),
         ("file", "articles", [1], 'an item of "articles"'),

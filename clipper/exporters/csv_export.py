@@ -1,5 +1,8 @@
 """CSV export: one row per annotation, header row, UTF-8 (files get a BOM), CRLF line ends.
 
+Columns: :data:`~clipper.store.export_queries.COLUMNS` (those marked ``csv``), then one per
+attribute key the exported annotations use, sorted (numbers bare, text quoted).
+
 Every cell that can hold text is quoted, so no stored value can end a cell or add a row.
 Cells a spreadsheet could run as a formula (see :mod:`clipper.formulas`: they begin with
 ``=``, ``+``, ``-``, ``@``, a tab, CR or LF, or a fullwidth or small-form lookalike,
@@ -17,9 +20,10 @@ from clipper.formulas import unprotect
 from clipper.progress import CancelCheck, ProgressCallback, check_cancel
 from clipper.store import Store
 from clipper.store.export_queries import (
-    CSV_COLUMNS,
     Selection,
+    attribute_keys,
     count_annotations,
+    csv_header,
     iter_csv_chunks,
 )
 
@@ -40,9 +44,11 @@ def write_csv(
 ) -> int:
     """Write the selected annotations as UTF-8 CSV to a binary stream; returns the rows."""
     total = count_annotations(store, selection) if progress else 0
-    stream.write((",".join(CSV_COLUMNS) + "\r\n").encode("utf-8"))
+    keys = attribute_keys(store, selection)
+    stream.write((",".join(csv_header(keys)) + "\r\n").encode("utf-8"))
     written = 0
-    with closing(iter_csv_chunks(store, selection, escape_formulas=escape_formulas)) as chunks:
+    chunks_of = iter_csv_chunks(store, selection, escape_formulas=escape_formulas, keys=keys)
+    with closing(chunks_of) as chunks:
         for chunk, rows in chunks:
             check_cancel(cancel)
             stream.write(chunk)

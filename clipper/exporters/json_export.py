@@ -1,8 +1,12 @@
 """Clipper JSON export: every selected article with its text and annotations.
 
-``{"format": "clipper", "version": 1, "exported_at": …, "tags": […], "articles": [{…,
-"text": …, "annotations": [{"id", "start", "end", "tag", "text", "note", "created_at",
-"updated_at", "page"}]}]}`` — written as a stream, so memory stays flat.
+``{"format": "clipper", "version": 2, "exported_at": …, "tags": [{…, "uuid"}], "coders":
+[{"name", "uuid"}], "articles": [{"id", "uuid", …, "text": …, "annotations": [{"id", "tag",
+"start", "end", "text", "note", "created_at", "updated_at", "page", "uuid", "coder",
+"origin", "origin_detail", "status", "attributes": {…}, "relations": [{"type", "to",
+"uuid"}]}]}]}`` (the annotation members: :data:`~clipper.store.export_queries.COLUMNS`) —
+written as a stream, so memory stays flat. Version 1 (no identities, coders, attributes or
+relations) is still read.
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ from clipper.store.export_queries import (
 )
 
 FORMAT_NAME = "clipper"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 
 def pdf_fields(layout: CharLayout, start: int, end: int) -> str:
@@ -54,9 +58,16 @@ def write_json(
     """Write the selection as Clipper JSON; returns the number of annotations."""
     total = count_annotations(store, selection) if progress else 0
     tags = [
-        {"name": t.name, "label": t.label, "colour": t.colour, "shortcut": t.shortcut}
+        {
+            "name": t.name,
+            "label": t.label,
+            "colour": t.colour,
+            "shortcut": t.shortcut,
+            "uuid": t.uuid,
+        }
         for t in store.list_tags()
     ]
+    coders = [{"name": c.name, "uuid": c.uuid} for c in store.list_coders()]
     header = {
         "format": FORMAT_NAME,
         "version": FORMAT_VERSION,
@@ -64,6 +75,7 @@ def write_json(
         "exported_at": now(),
         "offsets": "Unicode code points, 0-based, end exclusive",
         "tags": tags,
+        "coders": coders,
     }
     stream.write(json.dumps(header, ensure_ascii=False, indent=1)[:-2] + ',\n "articles": [')
     article_ids = selected_article_ids(store, selection)

@@ -103,7 +103,7 @@ class Controller(QObject):
         self.commit_pending_edits()
         new = Store(path)  # raises ClipperError for a file that is not a database
         old, self.session = self.session, Session(new, coder=self.session.coder)
-        old.store.close()
+        old.close()
         self.tags = new.list_tags()
         self.article = None
         self.annotations = {}
@@ -114,7 +114,7 @@ class Controller(QObject):
 
     def close(self) -> None:
         """Close the database (the window has committed pending edits on closing)."""
-        self.session.store.close()
+        self.session.close()
 
     def tag(self, name: str) -> Tag | None:
         return next((t for t in self.tags if t.name == name), None)

@@ -202,7 +202,7 @@ class TagsDialog(QDialog):
         self.editing = name
         self.editor.setTitle(f"Edit {tag.label}")
         self.name_edit.setText(tag.name)
-        self.name_edit.setReadOnly(True)
+        self.name_edit.setReadOnly(tag.builtin)  # a user tag can be renamed
         self.label_edit.setText(tag.label)
         self.key_edit.setText(tag.shortcut or "")
         self.set_colour(tag.colour)
@@ -314,6 +314,10 @@ class TagsDialog(QDialog):
                     name, label or None, colour=self._colour, shortcut=key or None
                 )
             else:
+                name = self.name_edit.text().strip().lower()
+                if name != self.editing:  # annotations follow; undoable
+                    self._controller.rename_tag(self.editing, name)
+                    self.editing = name
                 tag = self._controller.edit_tag(
                     self.editing, label=label, colour=self._colour, shortcut=key
                 )

@@ -20,10 +20,14 @@ from typing import Any
 from clipper import fields
 from clipper.errors import InvalidExport
 from clipper.importers.json_reader import check_value
-from clipper.model import ImportedArticle
+from clipper.model import ORIGINS, STATUSES, AttributeValue, ImportedArticle
 
 FORMAT_NAME = "clipper"
-FORMAT_VERSION = 1
+#: The version this Clipper writes; it reads every version in :data:`READABLE_VERSIONS`
+#: (1: no identities, coders, origins, statuses, attributes or relations).
+FORMAT_VERSION = 2
+READABLE_VERSIONS = (1, 2)
+_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 _KIND = re.compile(r"[a-z][a-z0-9_-]{0,31}")
 
@@ -36,17 +40,38 @@ class ExportTag:
     shortcut: str | None
 
 
-#: ``(start, end, tag, text, note, created_at, updated_at, page)`` — the columns the store
-#: takes, in its order — as a plain tuple, because a big file has a million of them.
-#: ``text`` is the article's text at ``start..end``; times the file does not give are the
-#: ``stamp`` passed to :func:`check_article`.
-ExportAnnotation = tuple[int, int, str, str, str, str, str, int | None]
+#: ``(start, end, tag, text, note, created_at, updated_at, page, uuid, coder, origin,
+#: origin_detail, status, attributes, relations)`` — the columns the store takes, in its
+#: order — as a plain tuple, because a big file has a million of them. ``text`` is the
+#: article's text at ``start..end``; times the file does not give are the ``stamp`` passed
+#: to :func:`check_article`; what a version-1 file does not give is ``None`` (``uuid``: a
+#: new identity; ``coder``: the default coder) or the default (``origin``, ``status``).
+#: ``relations``: ``(type, to uuid, relation uuid or None)`` tuples, or ``None``.
+ExportAnnotation = tuple[
+    int,
+    int,
+    str,
+    str,
+    str,
+    str,
+    str,
+    int | None,
+    str | None,
+    str | None,
+    str,
+    str | None,
+    str,
+    dict[str, AttributeValue] | None,
+    list[tuple[str, str, str | None]] | None,
+]
 
 
 @dataclass(slots=True)
 class ExportArticle:
     article: ImportedArticle
     annotations: list[ExportAnnotation]
+    #: The article's identity in the file (version 2), else ``None``.
+    uuid: str | None = None
 
 
 def _kind(value: Any) -> str:
@@ -98,8 +123,10 @@ def _unknown(members: dict[str, Any], known: frozenset[str], depth: int) -> None
 
 # -- header and tags ---------------------------------------------------------------------
 
-_HEADER_KEYS = frozenset({"format", "version", "generator", "exported_at", "offsets", "tags"})
-_TAG_KEYS = frozenset({"name", "label", "colour", "shortcut"})
+_HEADER_KEYS = frozenset(
+    {"format", "version", "generator", "exported_at", "offsets", "tags", "coders"}
+)
+_TAG_KEYS = frozenset({"name", "label", "colour", "shortcut", "uuid"})
 
 
 def check_header(header: dict[str, Any], file_name: str) -> list[ExportTag]:
@@ -107,12 +134,19 @@ def check_header(header: dict[str, Any], file_name: str) -> list[ExportTag]:
     if header.get("format") != FORMAT_NAME:
         raise InvalidExport(f'{file_name} is not a Clipper JSON export (no "format": "clipper")')
     version = header.get("version")
-    if type(version) is not int or version != FORMAT_VERSION:
+    if type(version) is not int or version not in READABLE_VERSIONS:
         shown = version if type(version) is int else _kind(version)
         raise InvalidExport(
-            f"{file_name} is a Clipper export of version {shown}; this Clipper reads version "
-            f"{FORMAT_VERSION}"
+            f"{file_name} is a Clipper export of version {shown}; this Clipper reads versions "
+            f"{' and '.join(map(str, READABLE_VERSIONS))}"
         )
+    coders = header.get("coders", [])
+    if type(coders) is not list or not all(
+        type(c) is dict and type(c.get("name")) is str for c in coders
+    ):
+        raise _fail(file_name, "coders", "must be a list of objects with a name")
+    for coder in coders:
+        check_value(coder, 4)
     for key in ("generator", "exported_at", "offsets"):
         if key in header:
             _optional(file_name, key, header[key])
@@ -133,6 +167,7 @@ def _tag(item: Any, number: int) -> ExportTag:
     problem = fields.tag_name_problem(name)
     if problem:
         raise _fail(where, "name", f"is wrong: {problem}")
+    _optional(where, "uuid", item.get("uuid"), _uuid_problem)
     shortcut = _optional(where, "shortcut", item.get("shortcut"), fields.key_problem)
     _unknown(item, _TAG_KEYS, 4)
     return ExportTag(
@@ -162,7 +197,20 @@ _META: dict[str, Callable[[str], str | None] | None] = {
     "source_name": None,
 }
 _INFO = ("imported_at", "content_hash")
-_ARTICLE_KEYS = frozenset({"id", "title", "text", "source_kind", "annotations", *_META, *_INFO})
+_ARTICLE_KEYS = frozenset(
+    {"id", "uuid", "title", "text", "source_kind", "annotations", *_META, *_INFO}
+)
+
+
+def _uuid_problem(value: str) -> str | None:
+    return None if _UUID.fullmatch(value) else f"{value[:40]!r} is not a UUID"
+
+
+@dataclass(frozen=True, slots=True)
+class _Bad(Exception):
+    """What is wrong with one annotation's identity members (the caller says where)."""
+
+    problem: str
 
 
 def _source_kind(where: str, value: Any) -> str:
@@ -188,6 +236,7 @@ def check_article(item: dict[str, Any], number: int, stamp: str) -> ExportArticl
         if key in item:
             _optional(where, key, item[key])
     meta = {key: _optional(where, key, item.get(key), rule) for key, rule in _META.items()}
+    uuid = _optional(where, "uuid", item.get("uuid"), _uuid_problem)
     _unknown(item, _ARTICLE_KEYS, 4)
     article = ImportedArticle(
         text=text,
@@ -205,12 +254,16 @@ def check_article(item: dict[str, Any], number: int, stamp: str) -> ExportArticl
         annotations = []
     elif type(annotations) is not list:
         raise _fail(where, "annotations", f"must be a list, not {_kind(annotations)}")
-    return ExportArticle(article, _annotations(annotations, text, where, stamp))
+    return ExportArticle(article, _annotations(annotations, text, where, stamp), uuid)
 
 
-_ANNOTATION_KEYS = frozenset(
+_V1_KEYS = frozenset(
     {"id", "start", "end", "tag", "text", "note", "created_at", "updated_at", "page"}
 )
+_V2_KEYS = frozenset(
+    {"uuid", "coder", "origin", "origin_detail", "status", "attributes", "relations"}
+)
+_ANNOTATION_KEYS = _V1_KEYS | _V2_KEYS
 _MEMBERS = operator.itemgetter(
     "start", "end", "tag", "text", "note", "created_at", "updated_at", "page", "id"
 )
@@ -226,7 +279,9 @@ def _annotations(items: list[Any], text: str, article: str, stamp: str) -> list[
     stamp_problem = _timestamp_problem
     unstorable = _unstorable
     known = _ANNOTATION_KEYS
+    v1 = len(_V1_KEYS)
     members = _MEMBERS
+    identity = _identity
     big = fields.MAX_INTEGER
     out: list[ExportAnnotation] = []
     append = out.append
@@ -235,7 +290,7 @@ def _annotations(items: list[Any], text: str, article: str, stamp: str) -> list[
             break
         try:  # Clipper writes every member: one C call fetches them all
             start, end, tag, given, note, created, updated, page, ident = members(item)
-            extras = len(item) != len(known)
+            extras = len(item) != len(known) and len(item) != v1
         except KeyError:
             get = item.get
             start, end, tag, given = get("start"), get("end"), get("tag"), get("text")
@@ -270,11 +325,109 @@ def _annotations(items: list[Any], text: str, article: str, stamp: str) -> list[
             break
         if extras:
             _annotation_extras(item, f"{article}, annotation #{len(out) + 1}")
-        append((start, end, tag, span, note, created, updated, page))
+        try:
+            more = identity(item)
+        except _Bad as bad:
+            raise InvalidExport(f"{article}, annotation #{len(out) + 1}: {bad.problem}") from None
+        append((start, end, tag, span, note, created, updated, page, *more))
     else:
         return out
     _explain(items[len(out)], text, f"{article}, annotation #{len(out) + 1}")
     raise AssertionError("unreachable: _explain raises")  # pragma: no cover
+
+
+_NO_IDENTITY = (None, None, "manual", None, "accepted", None, None)
+_coder_problem = functools.lru_cache(maxsize=256)(fields.coder_name_problem)
+_key_problem = functools.lru_cache(maxsize=1024)(fields.attribute_key_problem)
+_type_problem = functools.lru_cache(maxsize=256)(fields.relation_type_problem)
+_uuid_match = _UUID.fullmatch
+
+
+def _identity(
+    item: dict[str, Any],
+) -> tuple[
+    str | None,
+    str | None,
+    str,
+    str | None,
+    str,
+    dict[str, AttributeValue] | None,
+    list[tuple[str, str, str | None]] | None,
+]:
+    """The version-2 members of an annotation (identity, coder, origin, status, attributes,
+    relations), checked; raises :class:`_Bad`."""
+    get = item.get
+    uuid = get("uuid")
+    if uuid is None:
+        if len(item) <= len(_V1_KEYS):
+            return _NO_IDENTITY
+    elif type(uuid) is not str or not _uuid_match(uuid):
+        raise _Bad('"uuid" must be a UUID string')
+    coder = get("coder")
+    if coder is not None and (type(coder) is not str or _coder_problem(coder.strip())):
+        raise _Bad(f'"coder" is wrong: {_coder_problem(str(coder).strip())}')
+    origin = get("origin") or "manual"
+    if origin not in ORIGINS:
+        raise _Bad(f'"origin" must be one of: {", ".join(ORIGINS)}')
+    detail = get("origin_detail")
+    if detail is not None and (type(detail) is not str or fields.text_problem(detail)):
+        raise _Bad('"origin_detail" must be a short string')
+    status = get("status") or "accepted"
+    if status not in STATUSES:
+        raise _Bad(f'"status" must be one of: {", ".join(STATUSES)}')
+    return (
+        uuid,
+        coder,
+        origin,
+        detail,
+        status,
+        _attributes(get("attributes")),
+        _relations(get("relations")),
+    )
+
+
+def _attributes(value: Any) -> dict[str, AttributeValue] | None:
+    if not value:
+        if value is None or value == {}:
+            return None
+        raise _Bad('"attributes" must be an object')
+    if type(value) is not dict:
+        raise _Bad('"attributes" must be an object')
+    for key, v in value.items():
+        problem = _key_problem(key)
+        if problem:
+            raise _Bad(f'"attributes": {problem}')
+        if type(v) is str:
+            if fields.text_problem(v):
+                raise _Bad(f'"attributes": {key} {fields.text_problem(v)}')
+        elif type(v) is int:
+            if not -(2**63) <= v < 2**63:
+                raise _Bad(f'"attributes": {key} is too large a number')
+        elif type(v) is not float or not math.isfinite(v):
+            raise _Bad(f'"attributes": {key} must be text or a number')
+    return value
+
+
+def _relations(value: Any) -> list[tuple[str, str, str | None]] | None:
+    if not value:
+        if value is None or value == []:
+            return None
+        raise _Bad('"relations" must be a list')
+    if type(value) is not list:
+        raise _Bad('"relations" must be a list')
+    out = []
+    for r in value:
+        if type(r) is not dict:
+            raise _Bad('"relations" must be a list of objects')
+        kind, to, uuid = r.get("type"), r.get("to"), r.get("uuid")
+        if type(kind) is not str or _type_problem(kind):
+            raise _Bad(f'"relations": {_type_problem(str(kind)) or "a relation needs a type"}')
+        if type(to) is not str or not _uuid_match(to):
+            raise _Bad('"relations": "to" must be the UUID of an annotation')
+        if uuid is not None and (type(uuid) is not str or not _uuid_match(uuid)):
+            raise _Bad('"relations": "uuid" must be a UUID string')
+        out.append((kind, to, uuid))
+    return out
 
 
 def _explain(item: Any, text: str, where: str) -> None:

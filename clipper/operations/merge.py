@@ -1,7 +1,9 @@
 """Merge a Clipper JSON export into a database (``clipper import-annotations``).
 
-Articles are matched by content hash (created when missing); annotations are added
-unless the same span already carries the same tag. The importer only reads
+Articles are matched by content hash (created when missing, keeping the file's identity);
+annotations keep their identity, coder, origin, status and attributes, and are added unless
+the same identity is stored already or the same span already carries the same tag for the
+same coder; relations are added once both ends are stored. The importer only reads
 (:func:`clipper.importers.clipper_json.read_export`); this puts what it read into the
 store as one transaction, so a file with anything wrong in it changes nothing.
 """
@@ -15,7 +17,7 @@ from clipper.errors import InvalidExport
 from clipper.fields import key_clash_problem
 from clipper.importers import json_reader
 from clipper.importers.clipper_json import read_export
-from clipper.importers.export_format import ExportArticle, ExportTag
+from clipper.importers.export_format import ExportAnnotation, ExportArticle, ExportTag
 from clipper.model import content_hash
 from clipper.operations.changes import Changes
 from clipper.progress import CancelCheck, ProgressCallback, check_cancel
@@ -31,6 +33,7 @@ class MergeReport:
     annotations_added: int
     annotations_skipped: int
     tags_created: tuple[str, ...]
+    relations_added: int = 0
 
     @property
     def changes(self) -> Changes:
@@ -63,6 +66,7 @@ def _merge(
     cancel: CancelCheck | None,
 ) -> MergeReport:
     created = matched = added = skipped = 0
+    relations: list[tuple[str, str, str, str | None]] = []
     with (
         read_export(path, stamp=now(), by_lines=by_lines) as export,
         store.bulk_writes(),
@@ -75,13 +79,15 @@ def _merge(
             article_id, was_created = _match_article(store, item)
             created += was_created
             matched += not was_created
-            rows = _annotation_rows(item, article_id, number, known_tags)
-            inserted = store.insert_annotations_ignoring_duplicates(rows)
+            rows = _annotation_rows(item, number, known_tags)
+            inserted = store.merge_annotations(article_id, rows)
             added += inserted
             skipped += len(rows) - inserted
+            relations += _relation_rows(rows)
             if progress:
                 progress(min(export.stream.tell(), export.size), export.size)
-    return MergeReport(created, matched, added, skipped, new_tags)
+        related = store.merge_relations(relations) if relations else 0
+    return MergeReport(created, matched, added, skipped, new_tags, related)
 
 
 def _ensure_tags(store: Store, tags: list[ExportTag]) -> tuple[str, ...]:
@@ -107,17 +113,26 @@ def _match_article(store: Store, item: ExportArticle) -> tuple[int, bool]:
     existing = store.find_article_by_hash(content_hash(item.article.text))
     if existing is not None:
         return existing, False
-    return store.add_article(item.article).id, True
+    return store.add_article(item.article, uuid=item.uuid).id, True
 
 
 def _annotation_rows(
-    item: ExportArticle, article_id: int, number: int, known_tags: frozenset[str]
-) -> list[tuple[int, int, int, str, str, str, str, str, int | None]]:
+    item: ExportArticle, number: int, known_tags: frozenset[str]
+) -> list[ExportAnnotation]:
     """Rows for the store; an unknown tag rejects the whole file."""
     if not {a[2] for a in item.annotations} <= known_tags:
         index, tag = next(
             (i, a[2]) for i, a in enumerate(item.annotations, 1) if a[2] not in known_tags
         )
         raise InvalidExport(f"article #{number}, annotation #{index}: unknown tag {tag[:40]!r}")
-    head = (article_id,)
-    return [head + a for a in item.annotations]
+    return item.annotations
+
+
+def _relation_rows(rows: list[ExportAnnotation]) -> list[tuple[str, str, str, str | None]]:
+    """``(type, from uuid, to uuid, relation uuid)`` of the relations the rows start."""
+    return [
+        (kind, a[8], to, uuid)
+        for a in rows
+        if a[14] and a[8] is not None
+        for kind, to, uuid in a[14]
+    ]

@@ -7,10 +7,10 @@ delegations, so that a front end never needs the :class:`~clipper.store.Store` i
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
 from clipper.errors import ClipperError, NotFound
@@ -19,6 +19,7 @@ from clipper.layout import CharLayout
 from clipper.model import (
     DEFAULT_CODER,
     Annotation,
+    AnnotationsSnapshot,
     Article,
     ArticleSummary,
     AttributeValue,
@@ -58,14 +59,6 @@ def choose_coder(given: str | None = None, setting: str | None = None) -> str:
                 raise ClipperError(problem)
             return name.strip()
     return DEFAULT_CODER
-
-
-@dataclass(frozen=True, slots=True)
-class _Snapshot:
-    """Deleted annotations with the relations that went with them (both ends)."""
-
-    annotations: tuple[Annotation, ...]
-    relations: tuple[Relation, ...]
 
 
 _STATUS_VERBS = {"accepted": "Accept", "rejected": "Reject", "pending": "Mark pending"}
@@ -146,27 +139,30 @@ class Session:
             raise _moved(annotation)
         return found
 
-    def _snapshot(self, annotations: Sequence[Annotation]) -> _Snapshot:
-        """The annotations as stored now, with every relation that has one of them at
-        either end (deleting them deletes those relations)."""
-        relations: dict[int, Relation] = {}
-        current = [self._current(a) for a in annotations]
-        for a in current:
-            for r in self.store.list_relations(annotation_id=a.id):
-                relations[r.id] = r
-        return _Snapshot(tuple(current), tuple(relations[i] for i in sorted(relations)))
+    def _current_all(self, annotations: Sequence[Annotation]) -> list[Annotation]:
+        """:meth:`_current` of many at once (two queries)."""
+        found = {a.id: a for a in self.store.get_annotations([a.id for a in annotations])}
+        for a in annotations:
+            if a.id not in found or found[a.id].uuid != a.uuid:
+                raise _moved(a)
+        return [found[a.id] for a in annotations]
 
-    def _restore(self, snapshot: _Snapshot) -> list[Annotation]:
+    def _snapshot(self, annotations: Sequence[Annotation]) -> AnnotationsSnapshot:
+        """These annotations as stored now (checked to be the same ones), with every
+        relation that has one of them at either end (deleting them deletes those)."""
+        snapshot = self.store.snapshot_annotations([a.id for a in annotations])
+        found = {a.id: a for a in snapshot.annotations}
+        for a in annotations:
+            if a.id not in found or found[a.id].uuid != a.uuid:
+                raise _moved(a)
+        return snapshot
+
+    def _restore(self, snapshot: AnnotationsSnapshot) -> AnnotationsSnapshot:
         """Put back annotations (under their ids and identities; a new id if another
-        program's annotation took the old one) and their relations; one transaction."""
-        with self._atomic():
-            restored = [self.store.restore_annotation(a) for a in snapshot.annotations]
-            new_ids = {a.id: b.id for a, b in zip(snapshot.annotations, restored, strict=True)}
-            for r in snapshot.relations:
-                from_id, to_id = new_ids.get(r.from_id, r.from_id), new_ids.get(r.to_id, r.to_id)
-                if self._relation_ends_exist(from_id, to_id):
-                    self.store.add_relation(from_id, to_id, r.type, uuid=r.uuid)
-        return restored
+        program's annotation took the old one) and their relations; one transaction.
+        Returns the snapshot with the annotations as they are back."""
+        restored = self.store.restore_annotations(snapshot)
+        return dataclasses.replace(snapshot, annotations=tuple(restored))
 
     def _relation_ends_exist(self, from_id: int, to_id: int) -> bool:
         try:
@@ -176,7 +172,7 @@ class Session:
             return False
         return True
 
-    def _delete(self, annotations: Sequence[Annotation]) -> _Snapshot:
+    def _delete(self, annotations: Sequence[Annotation]) -> AnnotationsSnapshot:
         """Delete these annotations (checked to be the same ones); one transaction."""
         with self._atomic():
             snapshot = self._snapshot(annotations)
@@ -188,6 +184,11 @@ class Session:
     @property
     def path(self) -> str:
         return self.store.path
+
+    def close(self) -> None:
+        """Close the database (the undo log goes with it)."""
+        self.undo_log.clear()
+        self.store.close()
 
     def data_version(self) -> int:
         return self.store.data_version()
@@ -220,6 +221,16 @@ class Session:
         coders: Sequence[str] | None = None,
     ) -> list[Annotation]:
         return self.store.list_annotations(article_id, tags=tags, coders=coders)
+
+    def iter_annotations(
+        self,
+        article_id: int | None = None,
+        *,
+        tags: Sequence[str] | None = None,
+        coders: Sequence[str] | None = None,
+    ) -> Iterator[Annotation]:
+        """:meth:`list_annotations` as the rows arrive (constant memory)."""
+        return self.store.iter_annotations(article_id, tags=tags, coders=coders)
 
     def tag_counts(self, article_id: int | None = None) -> dict[str, int]:
         return self.store.tag_counts(article_id)
@@ -269,7 +280,7 @@ class Session:
             status=status,
             attributes=attributes,
         )
-        state = _Snapshot((added,), ())
+        state = AnnotationsSnapshot((added,))
 
         def undo() -> Changes:
             nonlocal state
@@ -278,7 +289,7 @@ class Session:
 
         def redo() -> Changes:
             nonlocal state
-            state = _Snapshot(tuple(self._restore(state)), state.relations)
+            state = self._restore(state)
             return Changes(annotations_added=state.annotations, relations=bool(state.relations))
 
         self._record(f"Tag {_preview(added.text)} as {self._tag_label(tag)}", undo, redo)
@@ -290,11 +301,15 @@ class Session:
         if not ids:
             return NO_CHANGES
         with self._atomic():
-            state = self._delete([self.store.get_annotation(i) for i in dict.fromkeys(ids)])
+            found = self.store.get_annotations(dict.fromkeys(ids))
+            missing = set(ids) - {a.id for a in found}
+            if missing:
+                raise NotFound(f"there is no annotation {min(missing)}")
+            state = self._delete(found)
 
         def undo() -> Changes:
             nonlocal state
-            state = _Snapshot(tuple(self._restore(state)), state.relations)
+            state = self._restore(state)
             return Changes(annotations_added=state.annotations, relations=bool(state.relations))
 
         def redo() -> Changes:
@@ -361,17 +376,17 @@ class Session:
         if not ids:
             return NO_CHANGES
         with self._atomic():
-            before = [self.store.get_annotation(i) for i in dict.fromkeys(ids)]
-            after = tuple(self.store.update_annotation(a.id, status=status) for a in before)
+            before = self.store.get_annotations(dict.fromkeys(ids))
+            missing = set(ids) - {a.id for a in before}
+            if missing:
+                raise NotFound(f"there is no annotation {min(missing)}")
+            after = tuple(self.store.set_statuses({a.id: status for a in before}))
 
         def put(values: Sequence[Annotation]) -> Callable[[], Changes]:
             def apply() -> Changes:
-                return Changes(
-                    annotations_updated=tuple(
-                        self.store.update_annotation(self._current(a).id, status=a.status)
-                        for a in values
-                    )
-                )
+                current = self._current_all(values)
+                statuses = {c.id: v.status for c, v in zip(current, values, strict=True)}
+                return Changes(annotations_updated=tuple(self.store.set_statuses(statuses)))
 
             return apply
 
@@ -463,8 +478,25 @@ class Session:
         return Changes(articles_updated=(article_id,))
 
     def delete_article(self, article_id: int) -> Changes:
-        """Remove an article with its annotations and layout."""
-        self.store.delete_article(article_id)
+        """Delete an article with its annotations, relations and layout; undo puts it all
+        back (same id and identities) from a snapshot."""
+        with self._atomic():
+            snapshot = self.store.snapshot_article(article_id)
+            self.store.delete_article(article_id)
+        current = [article_id]
+
+        def undo() -> Changes:
+            current[0] = self.store.restore_article(snapshot).id
+            return Changes(articles_added=(current[0],))
+
+        def redo() -> Changes:
+            article = self.store.get_article(current[0])
+            if article.uuid != snapshot.article.uuid:
+                raise NotFound(f"“{snapshot.article.title}” was deleted by another program")
+            self.store.delete_article(current[0])
+            return Changes(articles_removed=(current[0],))
+
+        self._record(f"Delete the article {_preview(snapshot.article.title)}", undo, redo)
         return Changes(articles_removed=(article_id,))
 
     # -- tags -----------------------------------------------------------------------------
@@ -476,8 +508,18 @@ class Session:
         colour: str = "#8e7dbe",
         shortcut: str | None = None,
     ) -> Changes:
-        """Define a new tag (not undoable until the store can delete tags)."""
-        self.store.add_tag(name, label, colour, shortcut)
+        """Define a new tag; undo removes it (if no annotation uses it by then)."""
+        tag = self.store.add_tag(name, label, colour, shortcut)
+
+        def undo() -> Changes:
+            self.store.delete_tag(tag.name)
+            return Changes(tags=True)
+
+        def redo() -> Changes:
+            self.store.restore_tag(tag)
+            return Changes(tags=True)
+
+        self._record(f"Add the tag {tag.label}", undo, redo)
         return Changes(tags=True)
 
     def edit_tag(
@@ -506,6 +548,97 @@ class Session:
 
         self._record(f"Edit the tag {before.label}", put(before), put(after))
         return Changes(tags=True)
+
+    def rename_tag(self, old: str, new: str) -> Changes:
+        """Rename a user tag (its annotations follow, its identity stays)."""
+        with self._atomic():
+            renamed = self.store.rename_tag(old, new)
+            ids = [a.id for a in self.store.list_annotations(tags=[renamed.name])]
+
+        def rename(a: str, b: str) -> Callable[[], Changes]:
+            def apply() -> Changes:
+                self.store.rename_tag(a, b)
+                return Changes(tags=True, annotations_updated=tuple(self._existing(ids)))
+
+            return apply
+
+        self._record(
+            f"Rename the tag {renamed.label}", rename(renamed.name, old), rename(old, renamed.name)
+        )
+        return Changes(tags=True, annotations_updated=tuple(self._existing(ids)))
+
+    def _existing(self, ids: Sequence[int]) -> list[Annotation]:
+        return self.store.get_annotations(ids)
+
+    def delete_tag(self, name: str, *, delete_annotations: bool = False) -> Changes:
+        """Delete a user tag. One in use is refused unless ``delete_annotations`` (then
+        its annotations go too, in the same transaction); undo brings all back."""
+        with self._atomic():
+            tag = self.store.get_tag(name)
+            used = self.store.list_annotations(tags=[name]) if delete_annotations else []
+            snapshot = self._delete(used) if used else AnnotationsSnapshot(())
+            self.store.delete_tag(name)
+
+        def undo() -> Changes:
+            nonlocal snapshot
+            self.store.restore_tag(tag)
+            snapshot = self._restore(snapshot)
+            return Changes(tags=True, annotations_added=snapshot.annotations)
+
+        def redo() -> Changes:
+            nonlocal snapshot
+            if snapshot.annotations:
+                snapshot = self._delete(snapshot.annotations)
+            self.store.delete_tag(name)
+            return Changes(tags=True, annotations_removed=snapshot.annotations)
+
+        self._record(f"Delete the tag {tag.label}", undo, redo)
+        return Changes(tags=True, annotations_removed=snapshot.annotations)
+
+    def merge_tags(self, source: str, target: str) -> Changes:
+        """Give ``source``'s annotations the tag ``target`` and delete ``source`` (an
+        annotation ``target`` already has the span of, by the same coder, is dropped); one
+        transaction, one undo step that brings both tags and every annotation back."""
+        with self._atomic():
+            tags = {t.name: t for t in self.store.list_tags()}
+            moved = self.store.list_annotations(tags=[source])
+            snapshot = self._snapshot(moved)
+            dropped = self.store.merge_tags(source, target)
+            after = self._existing([a.id for a in moved])
+
+        def undo() -> Changes:
+            nonlocal snapshot
+            self.store.restore_tag(tags[source])
+            gone = self._stored(snapshot.annotations)
+            self.store.delete_annotations([a.id for a in gone])
+            snapshot = self._restore(snapshot)
+            return Changes(
+                tags=True,
+                relations=bool(snapshot.relations),
+                annotations_removed=tuple(gone),
+                annotations_added=snapshot.annotations,
+            )
+
+        def redo() -> Changes:
+            nonlocal snapshot
+            snapshot = self._snapshot(snapshot.annotations)
+            dropped_again = self.store.merge_tags(source, target)
+            return Changes(
+                tags=True,
+                annotations_removed=tuple(dropped_again),
+                annotations_updated=tuple(self._existing([a.id for a in snapshot.annotations])),
+            )
+
+        label = f"Merge {tags[source].label} into {tags[target].label}"
+        self._record(label, undo, redo)
+        return Changes(
+            tags=True, annotations_removed=tuple(dropped), annotations_updated=tuple(after)
+        )
+
+    def _stored(self, annotations: Sequence[Annotation]) -> list[Annotation]:
+        """Those of ``annotations`` still stored (by identity), as they are now."""
+        found = {a.id: a for a in self.store.get_annotations([a.id for a in annotations])}
+        return [found[a.id] for a in annotations if a.id in found and found[a.id].uuid == a.uuid]
 
     # -- bulk -----------------------------------------------------------------------------
 

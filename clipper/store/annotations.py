@@ -376,6 +376,24 @@ class AnnotationStore(AttributeStore, CoderStore):
             )
         return removed
 
+    def get_annotations(self, annotation_ids: Iterable[int]) -> list[Annotation]:
+        """The stored annotations among ``annotation_ids``, in id order (ids that name no
+        annotation are skipped); two queries however many."""
+        return self._annotations_by_ids(annotation_ids)
+
+    def set_statuses(self, statuses: Mapping[int, str]) -> list[Annotation]:
+        """Give annotations a status each (id → status), in one transaction; returns them
+        as they are now. Ids that name no annotation are skipped."""
+        for status in set(statuses.values()):
+            _check_origin_status("manual", status)
+        stamp = now()
+        with self._write():
+            self.db.conn.executemany(
+                "UPDATE annotations SET status = ?, updated_at = ? WHERE id = ? AND status <> ?",
+                [(status, stamp, i, status) for i, status in statuses.items()],
+            )
+        return self._annotations_by_ids(statuses)
+
     def count_annotations(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM annotations").fetchone()[0])
 
@@ -404,5 +422,89 @@ class AnnotationStore(AttributeStore, CoderStore):
             f"created_at, updated_at, page, uuid, coder_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
             f"{UUID4_SQL}, {coder_id})",
             rows,
+        )
+        return self.db.conn.total_changes - before
+
+    def merge_annotations(
+        self,
+        article_id: int,
+        rows: Sequence[
+            tuple[
+                int,
+                int,
+                str,
+                str,
+                str,
+                str,
+                str,
+                int | None,
+                str | None,
+                str | None,
+                str,
+                str | None,
+                str,
+                Mapping[str, AttributeValue] | None,
+                Any,
+            ]
+        ],
+    ) -> int:
+        """Insert checked annotations of an exported file into an article: ``(start, end,
+        tag, text, note, created_at, updated_at, page, uuid, coder, origin, origin_detail,
+        status, attributes, relations)`` (``uuid``/``coder`` ``None``: a new identity, the
+        default coder; ``relations`` are ignored here, see :meth:`merge_relations`).
+        An annotation whose identity is stored already, or whose span carries the tag for
+        the same coder already, is skipped. Returns how many were added. Call inside
+        :meth:`transaction`."""
+        coder_ids: dict[str | None, int] = {}
+        for row in rows:
+            if row[9] not in coder_ids:
+                coder_ids[row[9]] = self._coder_id(row[9])
+        before = self.db.conn.total_changes
+        self.db.conn.executemany(
+            'INSERT OR IGNORE INTO annotations (article_id, start, "end", tag, text, note, '
+            "created_at, updated_at, page, uuid, coder_id, origin, origin_detail, status) "
+            f"VALUES ({article_id}, ?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, {UUID4_SQL}), ?, ?, ?, ?)",
+            [(*r[:9], coder_ids[r[9]], *r[10:13]) for r in rows],
+        )
+        added = self.db.conn.total_changes - before
+        with_attributes = [r for r in rows if r[13] and r[8] is not None]
+        if with_attributes and added:
+            self._merge_attributes(article_id, with_attributes)
+        return added
+
+    def _merge_attributes(self, article_id: int, rows: Sequence[tuple[Any, ...]]) -> None:
+        """The attributes of merged annotations, given to those that have none yet (just
+        added; an annotation stored before with attributes keeps its own)."""
+        created = {
+            str(r[0]): int(r[1])
+            for r in self.db.execute(
+                "SELECT uuid, id FROM annotations WHERE article_id = ? AND uuid IN "
+                "(SELECT value FROM json_each(?)) AND NOT EXISTS (SELECT 1 FROM "
+                "annotation_attributes a WHERE a.annotation_id = annotations.id)",
+                [article_id, json.dumps([r[8] for r in rows])],
+            )
+        }
+        values = [
+            (created[r[8]], key, value)
+            for r in rows
+            if r[8] in created
+            for key, value in r[13].items()
+        ]
+        self.db.conn.executemany(
+            "INSERT OR IGNORE INTO annotation_attributes (annotation_id, key, value) "
+            "VALUES (?, ?, ?)",
+            values,
+        )
+
+    def merge_relations(self, rows: Iterable[tuple[str, str, str, str | None]]) -> int:
+        """Relations of a merged file: ``(type, from uuid, to uuid, relation uuid)``; those
+        whose ends are not both stored, or that exist already, are skipped. Returns how many
+        were added. Call inside :meth:`transaction`."""
+        before = self.db.conn.total_changes
+        self.db.conn.executemany(
+            "INSERT OR IGNORE INTO relations (uuid, from_id, to_id, type, created_at) "
+            f"SELECT coalesce(?4, {UUID4_SQL}), f.id, t.id, ?1, ?5 FROM annotations f, "
+            "annotations t WHERE f.uuid = ?2 AND t.uuid = ?3 AND f.id <> t.id",
+            [(*r, now()) for r in rows],
         )
         return self.db.conn.total_changes - before

@@ -432,10 +432,14 @@ class Store(TagEditStore, SnapshotStore):
         ).fetchone()
         return None if row is None else int(row[0])
 
-    def add_article(self, imported: ImportedArticle, *, force: bool = False) -> Article:
+    def add_article(
+        self, imported: ImportedArticle, *, force: bool = False, uuid: str | None = None
+    ) -> Article:
         """Store an imported article (and its PDF layout) in one transaction.
 
         Raises :class:`DuplicateArticle` if the same text is stored already, unless ``force``.
+        ``uuid`` keeps an identity made elsewhere (a merged export) unless another article
+        has it; else a new one is made.
         """
         text = printable(imported.text)
         if not text.strip():
@@ -459,7 +463,7 @@ class Store(TagEditStore, SnapshotStore):
             "source_kind": imported.source_kind,
             "imported_at": now(),
             "content_hash": digest,
-            "uuid": new_uuid(),
+            "uuid": new_uuid() if uuid is None or self._article_uuid_taken(uuid) else uuid,
         }
         # A file name that is not UTF-8 (or a bad escape) cannot be stored as it is.
         row = {k: printable(v) if isinstance(v, str) else v for k, v in row.items()}
@@ -475,6 +479,11 @@ class Store(TagEditStore, SnapshotStore):
                     [article_id, imported.layout],
                 )
         return self.get_article(article_id)
+
+    def _article_uuid_taken(self, uuid: str) -> bool:
+        return (
+            self.db.execute("SELECT 1 FROM articles WHERE uuid = ?", [uuid]).fetchone() is not None
+        )
 
     def get_article(self, article_id: int) -> Article:
         row = self.db.execute(

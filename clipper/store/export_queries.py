@@ -17,23 +17,61 @@ from clipper.store.database import Store
 
 BATCH = 10_000
 
-CSV_COLUMNS = (
-    "annotation_id",
-    "article_id",
-    "article_title",
-    "outlet",
-    "author",
-    "published",
-    "url",
-    "tag",
-    "start",
-    "end",
-    "text",
-    "note",
-    "created_at",
-    "updated_at",
-    "page",
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One column of the CSV export (and, where ``json`` names it, a member of each
+    annotation in the JSON export): the one definition behind the SQL, the header and the
+    documentation test.
+
+    ``sql`` reads ``n`` (the annotation), ``c`` (its coder) or, for ``article`` columns,
+    the ``articles`` row. ``kind``: ``int`` (a number), ``page`` (a number or empty),
+    ``text`` (quoted and formula-guarded), ``word`` (quoted; never a formula: uuids,
+    statuses).
+    """
+
+    name: str
+    sql: str
+    kind: str
+    doc: str
+    article: bool = False
+    json: str | None = None
+    csv: bool = True
+
+
+#: Every export column, in CSV order; one column per attribute key in use follows them.
+COLUMNS = (
+    Column("annotation_id", "n.id", "int", "the annotation's id in this database", json="id"),
+    Column("article_id", "id", "int", "the article's id", article=True),
+    Column("article_title", "title", "text", "the article's title", article=True),
+    Column("outlet", "outlet", "text", "where it was published", article=True),
+    Column("author", "author", "text", "who wrote it", article=True),
+    Column("published", "published", "text", "publication date (YYYY[-MM[-DD]])", article=True),
+    Column("url", "url", "text", "the article's address", article=True),
+    Column("tag", "n.tag", "text", "the tag's name", json="tag"),
+    Column("start", "n.start", "int", "first character (code points, 0-based)", json="start"),
+    Column("end", 'n."end"', "int", "end of the span (exclusive)", json="end"),
+    Column("text", "n.text", "text", "the tagged text, exactly as stored", json="text"),
+    Column("note", "n.note", "text", "the annotation's note", json="note"),
+    Column("created_at", "n.created_at", "text", "when it was made (UTC)", json="created_at"),
+    Column("updated_at", "n.updated_at", "text", "when it last changed", json="updated_at"),
+    Column("page", "n.page", "page", "PDF page of its first character (else empty)", json="page"),
+    Column("uuid", "n.uuid", "word", "the annotation's identity everywhere", json="uuid"),
+    Column("coder", "c.name", "text", "who made it", json="coder"),
+    Column("origin", "n.origin", "word", "manual, imported or suggested", json="origin", csv=False),
+    Column(
+        "origin_detail",
+        "n.origin_detail",
+        "text",
+        "the suggesting engine and version",
+        json="origin_detail",
+        csv=False,
+    ),
+    Column("status", "n.status", "word", "pending, accepted or rejected", json="status"),
 )
+
+#: The CSV header's fixed columns (attribute columns follow, see :func:`csv_header`).
+CSV_COLUMNS = tuple(c.name for c in COLUMNS if c.csv)
 
 #: Text order everywhere; matches the ``annotations_span`` index, so no sort is needed.
 ORDER = 'n.article_id, n.start, n."end", n.tag'
@@ -97,8 +135,39 @@ def _csv_cell(expr: str, *, escape: bool) -> str:
     return f"coalesce({cell}, '')"
 
 
-def csv_select(selection: Selection, *, escape_formulas: bool) -> tuple[str, list[Any]]:
-    """The SELECT giving one finished CSV line (CRLF-terminated) per annotation.
+def attribute_keys(store: Store, selection: Selection) -> list[str]:
+    """The attribute keys the selected annotations use, sorted (one CSV column each)."""
+    where, params = _where(selection)
+    sql = (
+        "SELECT DISTINCT a.key FROM annotation_attributes a"
+        + (f" JOIN annotations n ON n.id = a.annotation_id{where}" if where else "")
+        + " ORDER BY a.key"
+    )
+    return [str(r[0]) for r in store.db.execute(sql, params)]
+
+
+def csv_header(keys: Sequence[str]) -> list[str]:
+    """The CSV header: the fixed columns, then one per attribute key (a key named like a
+    fixed column gets an ``attribute_`` prefix, so no two columns share a name)."""
+    return [*CSV_COLUMNS, *(f"attribute_{k}" if k in CSV_COLUMNS else k for k in keys)]
+
+
+def _attribute_cell(escape: bool) -> str:
+    """SQL rendering one attribute's value (``a.value``) as a CSV cell: numbers bare,
+    text quoted (and guarded)."""
+    guard = f"{_formula_guard('a.value')} || " if escape else ""
+    return (
+        "CASE typeof(a.value) WHEN 'integer' THEN format('%d', a.value) "
+        "WHEN 'real' THEN CAST(a.value AS TEXT) "
+        f"""ELSE '"' || {guard}replace(a.value, '"', '""') || '"' END"""
+    )
+
+
+def csv_select(
+    selection: Selection, *, escape_formulas: bool, keys: Sequence[str] = ()
+) -> tuple[str, list[Any]]:
+    """The SELECT giving one finished CSV line (CRLF-terminated) per annotation, with the
+    columns of :data:`COLUMNS` and one per attribute key in ``keys``.
 
     Every cell that can hold text is quoted (so no value can end a cell or a row) and,
     with ``escape_formulas``, formula-guarded; the numeric cells are rendered as integers.
@@ -108,39 +177,59 @@ def csv_select(selection: Selection, *, escape_formulas: bool) -> tuple[str, lis
     """
     e = escape_formulas
     article_cells = " || ',' || ".join(
-        [
-            "format('%d', id)",
-            *(_csv_cell(c, escape=e) for c in ("title", "outlet", "author", "published", "url")),
-        ]
+        f"format('%d', {c.sql})" if c.kind == "int" else _csv_cell(c.sql, escape=e)
+        for c in COLUMNS
+        if c.csv and c.article
     )
-
-    def cell(column: str) -> str:  # a guard argument ("%s") and the value ("%w")
-        return f"{_formula_guard(column) if e else repr('')}, {column}"
-
-    line = (
-        """format('%d,%s,"%s%w",%d,%d,"%s%w","%s%w","%s%w","%s%w",%s' || char(13, 10), """
-        f'n.id, p.cells, {cell("n.tag")}, n.start, n."end", {cell("n.text")}, '
-        f"{cell('n.note')}, {cell('n.created_at')}, {cell('n.updated_at')}, "
-        "iif(typeof(n.page) = 'integer', n.page, ''))"
-    )
-    where, params = _where(selection)
+    pattern: list[str] = []
+    args: list[str] = []
+    for column in COLUMNS:
+        if not column.csv:
+            continue
+        if column.article:
+            if "p.cells" not in args:
+                pattern.append("%s")
+                args.append("p.cells")
+        elif column.kind == "int":
+            pattern.append("%d")
+            args.append(column.sql)
+        elif column.kind == "page":
+            pattern.append("%s")
+            args.append(f"iif(typeof({column.sql}) = 'integer', {column.sql}, '')")
+        elif column.kind == "word":
+            pattern.append('"%w"')
+            args.append(column.sql)
+        else:  # a guard argument ("%s") and the value ("%w")
+            pattern.append('"%s%w"')
+            args.append(f"{_formula_guard(column.sql) if e else repr('')}, {column.sql}")
+    params: list[Any] = []
+    for key in keys:
+        pattern.append("%s")
+        args.append(
+            f"coalesce((SELECT {_attribute_cell(e)} FROM annotation_attributes a "
+            "WHERE a.annotation_id = n.id AND a.key = ?), '')"
+        )
+        params.append(key)
+    line = f"format('{','.join(pattern)}' || char(13, 10), {', '.join(args)})"
+    where, where_params = _where(selection)
     sql = (
         f"WITH p AS MATERIALIZED (SELECT id, {article_cells} AS cells FROM articles) "
-        f"SELECT {line} FROM annotations n JOIN p ON p.id = n.article_id"
-        f"{where} ORDER BY {ORDER}"
+        f"SELECT {line} FROM annotations n JOIN p ON p.id = n.article_id "
+        f"JOIN coders c ON c.id = n.coder_id{where} ORDER BY {ORDER}"
     )
-    return sql, params
+    return sql, params + where_params
 
 
 def iter_csv_chunks(
-    store: Store, selection: Selection, *, escape_formulas: bool
+    store: Store, selection: Selection, *, escape_formulas: bool, keys: Sequence[str] = ()
 ) -> Generator[tuple[bytes, int], None, None]:
-    """Batches of finished CSV lines as UTF-8 bytes, with their row counts, in text order.
+    """Batches of finished CSV lines as UTF-8 bytes, with their row counts, in text order
+    (``keys``: the attribute columns, see :func:`attribute_keys`).
 
     Rows are fetched as bytes (``text_factory``), so the lines SQLite renders go to the
     file without being decoded into Python strings and encoded again.
     """
-    sql, params = csv_select(selection, escape_formulas=escape_formulas)
+    sql, params = csv_select(selection, escape_formulas=escape_formulas, keys=keys)
     conn = store.db.conn
     conn.text_factory = bytes
     try:
@@ -176,7 +265,8 @@ def selected_article_ids(store: Store, selection: Selection) -> list[int]:
 
 
 _ARTICLE_JSON = (
-    "SELECT json_object('id', id, 'title', title, 'outlet', outlet, 'author', author, "
+    "SELECT json_object('id', id, 'uuid', uuid, 'title', title, 'outlet', outlet, "
+    "'author', author, "
     "'published', published, 'url', url, 'source_name', source_name, "
     "'source_kind', source_kind, 'language', language, 'imported_at', imported_at, "
     "'content_hash', content_hash, 'text', text) FROM articles WHERE id = ?"
@@ -188,17 +278,43 @@ def article_json(store: Store, article_id: int) -> str:
     return str(store.db.execute(_ARTICLE_JSON, [article_id]).fetchone()[0])
 
 
+#: An annotation's attributes as a JSON object, and the relations it starts as a list of
+#: ``{"type", "to": uuid, "uuid"}`` (the ``to`` end by identity, so a merge can find it).
+_ATTRIBUTES_JSON = (
+    "coalesce((SELECT json_group_object(a.key, a.value) FROM annotation_attributes a "
+    "WHERE a.annotation_id = n.id), '{}')"
+)
+_RELATIONS_JSON = (
+    "coalesce((SELECT json_group_array(json_object('type', r.type, 'to', t.uuid, "
+    "'uuid', r.uuid)) FROM relations r JOIN annotations t ON t.id = r.to_id "
+    "WHERE r.from_id = n.id), '[]')"
+)
+_JSON_MEMBERS = [c for c in COLUMNS if c.json]
+# The object is closed after "attributes" and "relations" are spliced in (cheaper than
+# json_object parsing them again per row), so the last member must be a string that
+# cannot end in "}".
+assert _JSON_MEMBERS[-1].kind == "word"
+
+
+def _any(store: Store, table: str) -> bool:
+    return bool(store.db.execute(f"SELECT EXISTS (SELECT 1 FROM {table})").fetchone()[0])
+
+
 def iter_annotation_json_batches(
     store: Store, selection: Selection
 ) -> Iterator[list[tuple[int, int, int, str]]]:
-    """Batches of ``(article_id, start, end, annotation JSON object string)`` in text order."""
+    """Batches of ``(article_id, start, end, annotation JSON object string)`` in text order;
+    the members are the :data:`COLUMNS` with a ``json`` name, then ``attributes`` and
+    ``relations`` (looked up only when the database has any)."""
     where, params = _where(selection)
+    members = ", ".join(f"'{c.json}', {c.sql}" for c in _JSON_MEMBERS)
+    attributes = _ATTRIBUTES_JSON if _any(store, "annotation_attributes") else "'{}'"
+    relations = _RELATIONS_JSON if _any(store, "relations") else "'[]'"
     cursor = store.db.execute(
         'SELECT n.article_id, n.start, n."end", '
-        "json_object('id', n.id, 'start', n.start, 'end', n.\"end\", "
-        "'tag', n.tag, 'text', n.text, 'note', n.note, 'created_at', n.created_at, "
-        "'updated_at', n.updated_at, 'page', n.page) "
-        f"FROM annotations n{where} ORDER BY {ORDER}",
+        f"rtrim(json_object({members}), '}}') || ',\"attributes\":' || {attributes} || "
+        f"',\"relations\":' || {relations} || '}}' "
+        f"FROM annotations n JOIN coders c ON c.id = n.coder_id{where} ORDER BY {ORDER}",
         params,
     )
     while batch := cursor.fetchmany(BATCH):

@@ -78,6 +78,25 @@ class TagEditStore(AnnotationStore):
             self.db.execute("DELETE FROM tags WHERE name = ?", [source])
         return dropped
 
+    def restore_tag(self, tag: Tag) -> Tag:
+        """Define a deleted user tag again as it was (name, label, colour, position,
+        identity; its key unless another tag took it meanwhile). Used by undo."""
+        if self._tag_exists(tag.name):
+            raise ClipperError(f"the tag {tag.name!r} exists already")
+        shortcut = tag.shortcut
+        if (
+            shortcut is not None
+            and self.db.execute("SELECT 1 FROM tags WHERE shortcut = ?", [shortcut]).fetchone()
+        ):
+            shortcut = None
+        with self._write():
+            self.db.execute(
+                "INSERT INTO tags (name, label, colour, shortcut, position, builtin, uuid) "
+                "VALUES (?, ?, ?, ?, ?, 0, ?)",
+                [tag.name, tag.label, tag.colour, shortcut, tag.position, tag.uuid],
+            )
+        return self.get_tag(tag.name)
+
     def _tag_exists(self, name: str) -> bool:
         return self.db.execute("SELECT 1 FROM tags WHERE name = ?", [name]).fetchone() is not None
 

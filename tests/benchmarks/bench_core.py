@@ -29,11 +29,13 @@ from clipper.store import Store, now
 CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "articles"
 TAGS = ["figure", "quote", "person", "claim"]
 
-# The same rows the CSV export writes, formatted by the sqlite3 CLI itself.
+# The same rows the CSV export writes (its fixed columns: no attributes in this database),
+# formatted by the sqlite3 CLI itself.
 REFERENCE_SELECT = (
     "SELECT n.id AS annotation_id, n.article_id, a.title AS article_title, a.outlet, a.author, "
     'a.published, a.url, n.tag, n.start, n."end", n.text, n.note, n.created_at, n.updated_at, '
-    "n.page FROM annotations n JOIN articles a ON a.id = n.article_id "
+    "n.page, n.uuid, c.name AS coder, n.status FROM annotations n "
+    "JOIN articles a ON a.id = n.article_id JOIN coders c ON c.id = n.coder_id "
     'ORDER BY n.article_id, n.start, n."end", n.tag'
 )
 

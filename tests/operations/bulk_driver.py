@@ -18,14 +18,19 @@ from clipper.store import Store
 def operation(session: Session, name: str) -> None:
     annotations = session.list_annotations()
     ids = [a.id for a in annotations]
-    if name == "delete_annotations":
-        session.delete_annotations(ids)
-    elif name == "undo_delete_annotations":
-        session.delete_annotations(ids)
+    operations = {
+        "delete_annotations": lambda: session.delete_annotations(ids),
+        "set_status": lambda: session.set_status(ids, "rejected"),
+        "merge_tags": lambda: session.merge_tags("number", "figure"),
+        "delete_tag": lambda: session.delete_tag("number", delete_annotations=True),
+        "delete_article": lambda: session.delete_article(annotations[0].article_id),
+    }
+    if name.startswith("undo_"):
+        operations[name.removeprefix("undo_")]()
         arm()
         session.undo()
     else:
-        raise SystemExit(f"unknown operation {name}")
+        operations[name]()
 
 
 _armed = [True]

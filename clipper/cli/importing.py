@@ -1,0 +1,155 @@
+"""Importing articles and merging exported annotations."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from clipper.cli.base import (
+    Context,
+    advice,
+    cli,
+    error_record,
+    explain,
+    json_option,
+    meta_options,
+    pass_context,
+)
+from clipper.errors import DuplicateArticle, Hint
+from clipper.model import ArticleMeta
+from clipper.paths import printable
+
+if TYPE_CHECKING:
+    from clipper.library import ImportOutcome
+
+# The importers (PDF: pdfplumber) and the JSON merge are imported inside the commands that
+# use them, so that ``clipper gui`` and the light commands start fast.
+
+# -- import ------------------------------------------------------------------------------
+
+
+def _print_outcome(outcome: ImportOutcome, as_json: bool) -> bool:
+    """Print one file's outcome; ``False`` if it failed (a duplicate is skipped, not a
+    failure). With ``as_json`` an error is a JSON object on stderr."""
+    if outcome.article_id is not None:
+        if as_json:
+            record = {
+                "id": outcome.article_id,
+                "title": outcome.title,
+                "source": printable(outcome.path),
+                "length": outcome.length,
+                "warnings": [explain(w) for w in outcome.warnings],
+            }
+            click.echo(json.dumps(record, ensure_ascii=False))
+        else:
+            click.echo(f"{outcome.article_id}\t{outcome.title}")
+        for warning in outcome.warnings:
+            click.echo(f"clipper: warning: {printable(outcome.path)}: {explain(warning)}", err=True)
+        return True
+    error = outcome.error
+    if error is None:  # pragma: no cover - an outcome has one or the other
+        return True
+    duplicate = isinstance(error, DuplicateArticle)
+    if as_json:
+        failure = error_record(error, source=printable(outcome.path))
+        if isinstance(error, DuplicateArticle):
+            failure["existing_id"] = error.existing_id
+        click.echo(json.dumps(failure, ensure_ascii=False), err=True)
+    elif isinstance(error, DuplicateArticle):
+        click.echo(
+            f"clipper: skipped: {printable(outcome.path)} is already in the database as "
+            f"article {error.existing_id} ({advice(Hint.FORCE)})",
+            err=True,
+        )
+    else:
+        click.echo(f"clipper: error: {explain(error)}", err=True)
+    return duplicate
+
+
+@cli.command("import")
+@click.argument("files", nargs=-1, required=True)
+@meta_options
+@click.option("--encoding", help="Text encoding of the files (default: detected).")
+@click.option("--password", help="Password of encrypted PDFs.")
+@click.option("--ocr", is_flag=True, help="Read scanned PDFs (no text layer) with OCRmyPDF.")
+@click.option(
+    "--force-ocr",
+    is_flag=True,
+    help="OCR every PDF, replacing its text layer (for fonts that cannot be decoded).",
+)
+@click.option(
+    "--ocr-language",
+    default="eng",
+    show_default=True,
+    help="Tesseract language(s) for --ocr, e.g. fra or eng+fra.",
+)
+@click.option("--force", is_flag=True, help="Import even if the same text is already stored.")
+@json_option("JSON Lines: one JSON object per imported article.")
+@pass_context
+def import_command(
+    ctx: Context,
+    files: tuple[str, ...],
+    meta: ArticleMeta,
+    encoding: str | None,
+    password: str | None,
+    ocr: bool,
+    force_ocr: bool,
+    ocr_language: str,
+    force: bool,
+    as_json: bool,
+) -> None:
+    """Import text (.txt, .md), PDF or HTML files; "-" reads text from standard input.
+
+    Prints one line per imported article as it is stored: its id, a tab, its title.
+    Scanned PDFs (no text layer) need --ocr, which runs OCRmyPDF (sudo apt install
+    ocrmypdf); PDFs whose text layer cannot be decoded need --force-ocr. Check OCR text
+    against the page.
+
+    Example: clipper import clippings/*.txt report.pdf --outlet "The Herald"
+    """
+    from clipper.cli_progress import ImportProgressDisplay
+    from clipper.library import ImportOptions, import_pasted, iter_import
+
+    options = ImportOptions(
+        meta=meta,
+        force=force,
+        encoding=encoding,
+        password=password,
+        ocr=ocr,
+        ocr_language=ocr_language,
+        force_ocr=force_ocr,
+    )
+    failed = False
+    paths = [f for f in files if f != "-"]
+    if "-" in files:
+        data = sys.stdin.buffer.read()
+        outcome = import_pasted(ctx.store, data, kind="stdin", options=options)
+        failed |= not _print_outcome(outcome, as_json)
+    if paths:
+        with ImportProgressDisplay(sys.stderr) as display:
+            for outcome in iter_import(ctx.store, paths, options, progress=display.update):
+                display.clear()
+                failed |= not _print_outcome(outcome, as_json)
+    if failed:
+        sys.exit(1)
+
+
+@cli.command("import-annotations")
+@click.argument("file", type=click.Path(path_type=Path))
+@pass_context
+def import_annotations_command(ctx: Context, file: Path) -> None:
+    """Merge a Clipper JSON export: articles matched by content, no duplicate annotations.
+
+    Example: clipper import-annotations colleague-export.json
+    """
+    report = ctx.session(create=True).import_annotations(file)
+    click.echo(
+        f"articles: {report.articles_created} created, {report.articles_matched} matched; "
+        f"annotations: {report.annotations_added} added, "
+        f"{report.annotations_skipped} already present"
+        + (f"; new tags: {', '.join(report.tags_created)}" if report.tags_created else "")
+    )

@@ -1,0 +1,162 @@
+"""Reading: articles, an article's text, annotations (with coders, attributes, relations)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import click
+
+from clipper.cli.base import Context, cli, json_option, pass_context
+from clipper.model import Annotation, Relation
+from clipper.operations import Session
+
+
+@cli.command("articles")
+@click.option("--search", help="Full-text search over titles and texts.")
+@click.option("--tag", "tags", multiple=True, help="Only articles with annotations of this tag.")
+@json_option("JSON Lines: one JSON object per article.")
+@pass_context
+def articles_command(
+    ctx: Context, search: str | None, tags: tuple[str, ...], as_json: bool
+) -> None:
+    """List the stored articles, newest first.
+
+    Example: clipper articles --search "crane" --json
+    """
+    for summary in ctx.session().list_articles(search=search, tags=list(tags) or None):
+        if as_json:
+            record = {
+                "id": summary.id,
+                "title": summary.title,
+                "outlet": summary.outlet,
+                "author": summary.author,
+                "published": summary.published,
+                "source_kind": summary.source_kind,
+                "imported_at": summary.imported_at,
+                "length": summary.length,
+                "annotations": summary.counts,
+            }
+            click.echo(json.dumps(record, ensure_ascii=False))
+        else:
+            counts = " ".join(f"{tag}:{n}" for tag, n in sorted(summary.counts.items()))
+            click.echo(
+                f"{summary.id}\t{summary.title}\t{summary.outlet or ''}\t"
+                f"{summary.published or ''}\t{counts}"
+            )
+
+
+@cli.command("show")
+@click.argument("article_id", type=int)
+@pass_context
+def show_command(ctx: Context, article_id: int) -> None:
+    """Print an article's stored text exactly (offsets count its code points).
+
+    Example: clipper show 3 | head
+    """
+    text = ctx.session().get_article(article_id).text
+    sys.stdout.buffer.write(text.encode("utf-8"))
+    sys.stdout.flush()
+
+
+def annotation_record(
+    a: Annotation, relations: list[dict[str, Any]] | None = None
+) -> dict[str, Any]:
+    """An annotation as ``--json`` prints it (one object per line)."""
+    return {
+        "id": a.id,
+        "uuid": a.uuid,
+        "article_id": a.article_id,
+        "start": a.start,
+        "end": a.end,
+        "tag": a.tag,
+        "text": a.text,
+        "note": a.note,
+        "coder": a.coder,
+        "origin": a.origin,
+        "status": a.status,
+        "attributes": dict(a.attributes),
+        "relations": relations or [],
+        "page": a.page,
+        "created_at": a.created_at,
+        "updated_at": a.updated_at,
+    }
+
+
+def echo_annotation(
+    a: Annotation, as_json: bool, relations: list[dict[str, Any]] | None = None
+) -> None:
+    if as_json:
+        click.echo(json.dumps(annotation_record(a, relations), ensure_ascii=False))
+    else:
+        text = a.text.replace("\n", "⏎")
+        note = f"\t{a.note}" if a.note else ""
+        click.echo(f"{a.id}\t{a.article_id}\t{a.start}\t{a.end}\t{a.tag}\t{text}{note}")
+
+
+def relation_records(
+    session: Session, annotations: Iterable[Annotation], relations: Iterable[Relation]
+) -> dict[int, list[dict[str, Any]]]:
+    """Each annotation's relations as ``{"type", "to"/"from": uuid, "to_id"/"from_id"}``."""
+    uuids = {a.id: a.uuid for a in annotations}
+
+    def uuid_of(annotation_id: int) -> str:
+        if annotation_id not in uuids:  # the other end is not among those listed
+            uuids[annotation_id] = session.get_annotation(annotation_id).uuid
+        return uuids[annotation_id]
+
+    found: dict[int, list[dict[str, Any]]] = {}
+    for r in relations:
+        found.setdefault(r.from_id, []).append(
+            {"type": r.type, "to": uuid_of(r.to_id), "to_id": r.to_id, "uuid": r.uuid}
+        )
+        found.setdefault(r.to_id, []).append(
+            {"type": r.type, "from": uuid_of(r.from_id), "from_id": r.from_id, "uuid": r.uuid}
+        )
+    return found
+
+
+def _with_relations(
+    session: Session, annotations: Iterable[Annotation], article_id: int | None
+) -> Iterator[tuple[Annotation, list[dict[str, Any]]]]:
+    """Each annotation with its relations, as the annotations stream by (the relations,
+    usually few, are read first)."""
+    relations = relation_records(session, (), session.list_relations(article_id))
+    for a in annotations:
+        yield a, relations.get(a.id, [])
+
+
+@cli.command("annotations")
+@click.argument("article_id", type=int, required=False)
+@click.option("--tag", "tags", multiple=True, help="Only this tag (repeatable).")
+@click.option("--coder", "coders", multiple=True, help="Only this coder's (repeatable).")
+@json_option(
+    "JSON Lines: one JSON object per annotation, with uuid, coder, origin, status, "
+    "attributes and relations."
+)
+@pass_context
+def annotations_command(
+    ctx: Context,
+    article_id: int | None,
+    tags: tuple[str, ...],
+    coders: tuple[str, ...],
+    as_json: bool,
+) -> None:
+    """List annotations in text order (of one article, or all).
+
+    Columns: id, article, start, end, tag, text, note.
+
+    Example: clipper annotations 3 --tag quote --coder bob --json
+    """
+    session = ctx.session()
+    found = session.iter_annotations(  # streamed: constant memory
+        article_id, tags=list(tags) or None, coders=list(coders) or None
+    )
+    if not as_json:
+        for annotation in found:
+            echo_annotation(annotation, False)
+        return
+    for annotation, relations in _with_relations(session, found, article_id):
+        echo_annotation(annotation, True, relations)

@@ -273,7 +273,7 @@ def test_edit_article_uses_the_import_metadata_options(db: Path) -> None:
     ok(db, "edit-article", "1", "--outlet", "")
     assert records(ok(db, "articles", "--json"))[0]["outlet"] is None
     code, _, err = run(db, "edit-article", "1", "--date", "24/02/2025")
-    assert code == 1 and err.startswith("clipper: error: --date:")
+    assert code == 1 and err.startswith("clipper: error: '24/02/2025' is not a date")
     code, _, err = run(db, "edit-article", "1")
     assert code == 1 and "give at least one of --title" in err
     code, _, err = run(db, "edit-article", "7", "--title", "x")

@@ -146,7 +146,7 @@ class AnnotationStore(AttributeStore, CoderStore):
                 [start + 1, end - start, article_id],
             ).fetchone()[0]
             raise self._duplicate(text, tag) from exc
-        return self.get_annotation(annotation_id)
+        return self._get_annotation(annotation_id, read_attributes=bool(attributes))
 
     def _check_uuid_free(self, uuid: str | None) -> None:
         if uuid is not None and self._annotation_id_of(uuid) is not None:
@@ -201,13 +201,21 @@ class AnnotationStore(AttributeStore, CoderStore):
             raise UnknownTag(f"unknown tag {tag!r}; known tags: {self._tag_names()}")
 
     def get_annotation(self, annotation_id: int) -> Annotation:
+        return self._get_annotation(annotation_id, read_attributes=True)
+
+    def _get_annotation(self, annotation_id: int, *, read_attributes: bool) -> Annotation:
+        """One annotation with its coder's name (one query), and its attributes (a second
+        one) if ``read_attributes`` (an annotation just added without any has none)."""
         cursor = self.db.execute(
-            f"SELECT {_ANNOTATION_COLUMNS} FROM annotations n WHERE n.id = ?", [annotation_id]
+            f"SELECT {_ANNOTATION_COLUMNS}, c.name AS coder FROM annotations n "
+            "JOIN coders c ON c.id = n.coder_id WHERE n.id = ?",
+            [annotation_id],
         )
         row = next(_named(cursor), None)
         if row is None:
             raise NotFound(f"there is no annotation {annotation_id}")
-        return _row_to_annotation(row, self._coder_names(), self._attributes_of(annotation_id))
+        attributes = self._attributes_of(annotation_id) if read_attributes else NO_ATTRIBUTES
+        return _row_to_annotation(row, {row["coder_id"]: row["coder"]}, attributes)
 
     def _annotations_by_ids(self, ids: Iterable[int]) -> list[Annotation]:
         """The stored annotations among ``ids``, in id order (one query each for rows and

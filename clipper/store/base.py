@@ -22,6 +22,8 @@ class StoreBase:
     db: Database
     path: str
     _layout_cache: dict[int, CharLayout | None]
+    #: Coder ids by name (coders are never renamed or deleted; cleared by a restore).
+    _coder_ids: dict[str, int]
 
     if TYPE_CHECKING:
 

@@ -41,8 +41,12 @@ class CoderStore(StoreBase):
         """The id of the coder ``name`` (``None``: the default coder), created if new.
         Call inside a write."""
         name = DEFAULT_CODER if name is None else normalise_coder_name(name)
+        known = self._coder_ids.get(name)
+        if known is not None:  # coders are never renamed or deleted: ids stay
+            return known
         row = self.db.execute("SELECT id FROM coders WHERE name = ?", [name]).fetchone()
         if row is not None:
+            self._coder_ids[name] = int(row[0])
             return int(row[0])
         problem = coder_name_problem(name)
         if problem is not None:

@@ -92,6 +92,7 @@ class Store(TagEditStore, SnapshotStore):
         self.migration_backup: Path | None = None
         self.readonly = False
         self._layout_cache: dict[int, CharLayout | None] = {}
+        self._coder_ids: dict[str, int] = {}
         if self.path == ":memory:":
             self.db = Database(self.path, execute_plugins=False)
             self._configure()
@@ -298,6 +299,7 @@ class Store(TagEditStore, SnapshotStore):
         except sqlite3.Error as exc:
             raise database_error(name, exc) from exc
         self._layout_cache.clear()
+        self._coder_ids.clear()
         self._migrate()
         return safety
 

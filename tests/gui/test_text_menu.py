@@ -68,7 +68,8 @@ def test_tag_as_lists_each_tag_with_its_key_and_tags_the_selection(
     menu.close()
     assert stored(window) == [(start, start + 4, "figure", "2.1%")]
     # the window's own path: one undo step, named as for key 1
-    assert window.undo_stack.count() == 1
+    assert len(window.controller.session.undo_log) == 1
+    assert window.controller.session.undo_log.undo_label == "Tag “2.1%” as Figure"
     window.actions_by_name["undo"].trigger()
     assert stored(window) == []
 

@@ -30,12 +30,12 @@ def test_tag_undo_redo_through_the_edit_menu(qtbot: QtBot, window: MainWindow) -
     assert window.view.annotations() == [] and window.annotations.model.rowCount() == 0
     assert window.statusBar().currentMessage() == "Undid: Tag “Critics” as Quote"
     assert menu_texts(window) == ("&Undo", "&Redo Tag “Critics” as Quote")
-    assert window.library.model.rows[0].counts == {}
+    assert window.library.model.summary(0).counts == {}
 
     window.actions_by_name["redo"].trigger()
     assert stored(window) == [(start, start + 7, "quote", "Critics")]
     assert [a.text for a in window.view.annotations()] == ["Critics"]
-    assert window.library.model.rows[0].counts == {"quote": 1}
+    assert window.library.model.summary(0).counts == {"quote": 1}
     assert menu_texts(window) == ("&Undo Tag “Critics” as Quote", "&Redo")
 
 
@@ -47,7 +47,7 @@ def test_article_properties_edit_is_undoable(qtbot: QtBot, window: MainWindow) -
     assert window.controller.article is not None
     assert window.controller.article.title == article.title
     assert window.windowTitle().startswith(article.title)
-    assert window.library.model.rows[0].title == article.title
+    assert window.library.model.summary(0).title == article.title
 
 
 def test_delete_article_undo_brings_it_back_with_its_annotations(
@@ -103,7 +103,7 @@ def test_tag_merge_in_the_tags_dialog_and_its_undo(
         (critics, critics + 7, "figure", "Critics"),
     ]
     assert sorted(a.tag for a in window.view.annotations()) == ["figure", "figure"]
-    assert window.library.model.rows[0].counts == {"figure": 2}
+    assert window.library.model.summary(0).counts == {"figure": 2}
     assert "number" not in window.tag_bar.tag_actions
     assert window.actions_by_name["undo"].text() == "&Undo Merge Number into Figure"
 
@@ -111,7 +111,7 @@ def test_tag_merge_in_the_tags_dialog_and_its_undo(
     assert sorted(stored(window)) == sorted(before)
     assert "number" in window.tag_bar.tag_actions
     assert sorted(a.tag for a in window.view.annotations()) == ["figure", "number", "number"]
-    assert window.library.model.rows[0].counts == {"figure": 1, "number": 2}
+    assert window.library.model.summary(0).counts == {"figure": 1, "number": 2}
     window.actions_by_name["redo"].trigger()
     assert len(stored(window)) == 2
 
@@ -154,7 +154,7 @@ def test_renaming_a_tag_in_the_dialog_and_undo(qtbot: QtBot, window: MainWindow)
     assert dialog.save()
     assert stored(window) == [(start, start + 4, "amount", "2.1%")]
     assert [a.tag for a in window.view.annotations()] == ["amount"]
-    assert window.library.model.rows[0].counts == {"amount": 1}
+    assert window.library.model.summary(0).counts == {"amount": 1}
     dialog.select_tag("figure")
     assert dialog.name_edit.isReadOnly()  # built-in names stay
     window.undo()

@@ -54,8 +54,13 @@ def restore_command(ctx: Context, backup: Path) -> None:
 @cli.command("gui")
 @click.argument("files", nargs=-1)
 @click.option("--article", "article_id", type=int, help="Open this article.")
+@click.option(
+    "--coder",
+    help="Tag new annotations with this name (default: $CLIPPER_CODER, else the app's "
+    "setting, else 'default').",
+)
 @pass_context
-def gui(ctx: Context, files: tuple[str, ...], article_id: int | None) -> None:
+def gui(ctx: Context, files: tuple[str, ...], article_id: int | None, coder: str | None) -> None:
     """Start the desktop app (also what plain "clipper" does); FILES are imported.
 
     Example: clipper gui --article 3
@@ -71,4 +76,4 @@ def gui(ctx: Context, files: tuple[str, ...], article_id: int | None) -> None:
                 "folder first"
             )
         ctx.db_path.parent.mkdir(parents=True, exist_ok=True)
-    sys.exit(gui_main(str(ctx.db_path), list(files), article_id))
+    sys.exit(gui_main(str(ctx.db_path), list(files), article_id, coder))

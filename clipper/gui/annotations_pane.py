@@ -8,6 +8,7 @@ into signals; the main window turns those into undoable commands.
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
@@ -42,11 +43,12 @@ from PySide6.QtWidgets import (
 
 from clipper.gui.icons import colour_icon
 from clipper.gui.shortcuts import ACTIONS
-from clipper.model import Annotation, Tag
+from clipper.model import DEFAULT_CODER, Annotation, Tag
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 TAG_ROLE = Qt.ItemDataRole.UserRole + 2
-_COLUMNS = ("Tag", "Text", "Note")
+_COLUMNS = ("Tag", "Text", "Note", "Coder")
+CODER_COLUMN = 3
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
 _DECORATION = int(Qt.ItemDataRole.DecorationRole.value)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
@@ -83,6 +85,8 @@ class AnnotationsModel(QAbstractTableModel):
         self.rows: list[Annotation] = []
         self._keys: list[tuple[int, int, int]] = []
         self.tags: dict[str, Tag] = {}
+        #: How many rows each coder has (kept up to date row by row: no query, no scan).
+        self.coders: Counter[str] = Counter()
 
     def set_tags(self, tags: Sequence[Tag]) -> None:
         self.tags = {t.name: t for t in tags}
@@ -99,6 +103,7 @@ class AnnotationsModel(QAbstractTableModel):
         self.beginResetModel()
         self.rows = rows
         self._keys = keys
+        self.coders = Counter(a.coder for a in rows)
         self.endResetModel()
 
     def row_of(self, annotation_id: int) -> int | None:
@@ -111,10 +116,12 @@ class AnnotationsModel(QAbstractTableModel):
         key = _key(annotation)
         row = bisect.bisect_left(self._keys, key)
         if row < len(self._keys) and self._keys[row] == key:
+            self._count(self.rows[row], annotation)
             self.rows[row] = annotation
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(_COLUMNS) - 1))
             return row
         self.beginInsertRows(QModelIndex(), row, row)
+        self._count(None, annotation)
         self.rows.insert(row, annotation)
         self._keys.insert(row, key)
         self.endInsertRows()
@@ -128,6 +135,7 @@ class AnnotationsModel(QAbstractTableModel):
                 return
             row = found
         self.beginRemoveRows(QModelIndex(), row, row)
+        self._count(self.rows[row], None)
         del self.rows[row]
         del self._keys[row]
         self.endRemoveRows()
@@ -137,8 +145,17 @@ class AnnotationsModel(QAbstractTableModel):
         if row is None:
             self.add(annotation)
             return
+        self._count(self.rows[row], annotation)
         self.rows[row] = annotation
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(_COLUMNS) - 1))
+
+    def _count(self, old: Annotation | None, new: Annotation | None) -> None:
+        if old is not None:
+            self.coders[old.coder] -= 1
+            if self.coders[old.coder] <= 0:
+                del self.coders[old.coder]
+        if new is not None:
+            self.coders[new.coder] += 1
 
     def rowCount(self, parent: Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(self.rows)
@@ -166,11 +183,13 @@ class AnnotationsModel(QAbstractTableModel):
             if column == 0:
                 tag = self.tags.get(a.tag)
                 return tag.label if tag else a.tag
+            if column == CODER_COLUMN:
+                return a.coder
             return _one_line(a.text if column == 1 else a.note)
         if role == _TOOLTIP:
             where = f" (page {a.page})" if a.page else ""
             note = f"\n\nNote: {a.note}" if a.note else ""
-            return f"{a.text}\n\n{a.start}–{a.end}{where}{note}"
+            return f"{a.text}\n\n{a.start}–{a.end}{where}, by {a.coder}{note}"
         tag = self.tags.get(a.tag)  # AccessibleTextRole
         return f"{tag.label if tag else a.tag}: {a.text}"
 
@@ -285,6 +304,11 @@ class AnnotationsPane(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(2, 90)
+        header.setSectionResizeMode(CODER_COLUMN, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(CODER_COLUMN, 80)
+        #: Who codes now: the Coder column shows when anyone else has annotations here.
+        self.coder = DEFAULT_CODER
+        self.table.setColumnHidden(CODER_COLUMN, True)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
         self.table.clicked.connect(self._clicked)
@@ -414,6 +438,20 @@ class AnnotationsPane(QWidget):
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         self.count_label.setText(str(total) if shown == total else f"{shown} of {total}")
+        self._update_coder_column()
+
+    def set_coder(self, name: str) -> None:
+        """Who codes now (the Coder column hides when every annotation here is theirs)."""
+        self.coder = name
+        self._update_coder_column()
+
+    def coder_column_shown(self) -> bool:
+        return not self.table.isColumnHidden(CODER_COLUMN)
+
+    def _update_coder_column(self) -> None:
+        others = any(name != self.coder for name in self.model.coders)
+        if others != self.coder_column_shown():
+            self.table.setColumnHidden(CODER_COLUMN, not others)
 
     # -- selection ----------------------------------------------------------------------
 

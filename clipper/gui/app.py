@@ -22,9 +22,13 @@ QUIT_AFTER_PAINT = "CLIPPER_QUIT_AFTER_PAINT"
 
 
 def main(
-    db_path: str | None = None, files: list[str] | None = None, article_id: int | None = None
+    db_path: str | None = None,
+    files: list[str] | None = None,
+    article_id: int | None = None,
+    coder: str | None = None,
 ) -> int:
-    """Run Clipper's window on ``db_path``; returns the process exit code."""
+    """Run Clipper's window on ``db_path`` (new annotations by ``coder``: ``--coder``, see
+    :func:`~clipper.operations.choose_coder`); returns the process exit code."""
     problem = check_platform()  # before Qt is imported: Qt would abort on a bad display
     if problem:
         print(problem, file=sys.stderr)
@@ -40,12 +44,12 @@ def main(
     install_excepthook()
     db_path = db_path or default_db_path()
     try:
-        window = create_main_window(db_path, article_id=article_id, open_article=False)
+        window = create_main_window(db_path, article_id=article_id, open_article=False, coder=coder)
     except ClipperError as exc:
         print(f"clipper: {exc.message}", file=sys.stderr)
         return 1
     # Not needed for the first picture: the log file and the icon's PNGs (~15 ms).
-    later: list[Callable[[], object]] = [lambda: _finish_start(app)]
+    later: list[Callable[[], object]] = [lambda: _finish_start(app), window.ask_coder_once]
     if os.environ.get(QUIT_AFTER_PAINT) == "1":  # start-up benchmark: stop at the picture
         later.insert(0, QApplication.quit)
     _after_first_paint(window, *later)
@@ -124,22 +128,27 @@ def create_main_window(
     settings: object | None = None,
     article_id: int | None = None,
     open_article: bool = True,
+    coder: str | None = None,
 ) -> MainWindow:
     """Open the database and build the window; shows ``article_id`` or the last article
     (unless ``open_article`` is false: then call ``open_initial_article`` yourself).
 
     ``settings`` is a :class:`~clipper.gui.settings.Settings` (tests pass one backed by a
-    temporary file).
+    temporary file). New annotations are by ``coder`` (``--coder``), else $CLIPPER_CODER,
+    else the settings' coder, else ``default`` (ClipperError if the chosen name is not valid).
     """
     from clipper.gui.controller import Controller
     from clipper.gui.main_window import MainWindow
     from clipper.gui.settings import Settings
+    from clipper.operations import choose_coder
     from clipper.store import Store
 
     settings = settings if isinstance(settings, Settings) else Settings()
+    chosen = choose_coder(coder, settings.coder())
     store = Store(db_path)
-    controller = Controller(store)
+    controller = Controller(store, coder=chosen)
     window = MainWindow(controller, settings)
+    window.coder_given = coder is not None and bool(coder.strip())
     if open_article:
         window.open_initial_article(article_id)
     return window

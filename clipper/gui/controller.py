@@ -22,7 +22,7 @@ from clipper.fields import same_key
 from clipper.gui.workers import Job
 from clipper.model import Annotation, Article, Tag
 from clipper.operations import Changes as CoreChanges
-from clipper.operations import Session
+from clipper.operations import Session, choose_coder
 from clipper.store import Store
 
 log = logging.getLogger("clipper.gui")
@@ -44,6 +44,8 @@ class Changes:
     added: tuple[Annotation, ...] = ()
     removed: tuple[Annotation, ...] = ()
     updated: tuple[Annotation, ...] = ()
+    #: Who codes new annotations changed (status bar, annotations' Coder column).
+    coder: bool = False
     #: The article whose per-tag counts changed (library row, status bar).
     counts_of: int | None = None
 
@@ -56,9 +58,11 @@ class Controller(QObject):
     #: The undo log changed (a step done, undone, redone or dropped): labels to update.
     undoChanged = Signal()
 
-    def __init__(self, store: Store, parent: QObject | None = None) -> None:
+    def __init__(
+        self, store: Store, parent: QObject | None = None, *, coder: str | None = None
+    ) -> None:
         super().__init__(parent)
-        self.session = Session(store)
+        self.session = Session(store, coder=coder)
         self.tags: list[Tag] = store.list_tags()
         self.article: Article | None = None
         self.annotations: dict[int, Annotation] = {}
@@ -111,6 +115,17 @@ class Controller(QObject):
         self._seen_jobs = Job.own_activity()[1]
         self.changed.emit(Changes(database=True, tags=True, library=True, article=True))
         self.undoChanged.emit()
+
+    @property
+    def coder(self) -> str:
+        """Who new annotations are tagged with."""
+        return self.session.coder
+
+    def set_coder(self, name: str) -> None:
+        """Tag new annotations with ``name`` from now on (InvalidField if not a name)."""
+        self.session.coder = choose_coder(name)
+        self.message.emit(f"Coding as {self.session.coder}.")
+        self.changed.emit(Changes(coder=True))
 
     def close(self) -> None:
         """Close the database (the window has committed pending edits on closing)."""

@@ -27,6 +27,7 @@ from PySide6.QtGui import (
     QTextCursor,
 )
 from PySide6.QtWidgets import (
+    QDialog,
     QLabel,
     QMainWindow,
     QMenu,
@@ -43,6 +44,7 @@ from clipper.gui import file_dialogs, search_marks, text_menu
 from clipper.gui.annotations_pane import AnnotationsPane
 from clipper.gui.article_header import ArticleHeader
 from clipper.gui.article_view import ArticleView
+from clipper.gui.coder_dialog import CoderDialog, login_name
 from clipper.gui.controller import Changes, Controller
 from clipper.gui.errors import report_failed_change, show_error
 from clipper.gui.find_bar import FindBar
@@ -51,6 +53,8 @@ from clipper.gui.settings import Settings
 from clipper.gui.shortcuts import ACTIONS, MENUS, SEPARATOR_BEFORE, ShortcutsDialog, create_actions
 from clipper.gui.tag_bar import TagBar
 from clipper.gui.welcome import WelcomePage
+from clipper.model import DEFAULT_CODER
+from clipper.operations.base import CODER_VARIABLE
 from clipper.quoting import quote
 
 log = logging.getLogger("clipper.gui")
@@ -63,6 +67,8 @@ STATUS_MS = 6000
 POLL_MS = 1000
 #: Default shares of the window's width: library, article, annotations (the article most).
 SPLIT_SHARES = (0.28, 0.47, 0.25)
+#: Qt platforms without a user in front of them: the app never asks questions there.
+HEADLESS_PLATFORMS = frozenset({"offscreen", "minimal"})
 FOREIGN_CHANGE_MESSAGE = "Reloaded: the database was changed by another program."
 
 
@@ -157,7 +163,14 @@ class MainWindow(QMainWindow):
         self.counts_label.setObjectName("statusCounts")
         self.counts_label.setTextFormat(Qt.TextFormat.RichText)
         self.counts_label.setAccessibleName("Annotations per tag")
+        self.coder_label = QLabel(self)
+        self.coder_label.setObjectName("statusCoder")
+        self.coder_label.setAccessibleName("Who is coding")
+        self.statusBar().addPermanentWidget(self.coder_label)
         self.statusBar().addPermanentWidget(self.counts_label)
+        #: The coder came from ``--coder`` (then the app never asks who is coding).
+        self.coder_given = False
+        self.coder_dialog: CoderDialog | None = None
 
         self._build_menus()
         self._connect_actions()
@@ -218,6 +231,7 @@ class MainWindow(QMainWindow):
             "find_next": lambda: self.find_bar.find_text(True),
             "find_previous": lambda: self.find_bar.find_text(False),
             "manage_tags": self.manage_tags,
+            "coder": self.change_coder,
             "zoom_in": self.view.zoom_in,
             "zoom_out": self.view.zoom_out,
             "reset_zoom": self.view.reset_zoom,
@@ -290,6 +304,9 @@ class MainWindow(QMainWindow):
             self._importer = None
             self.library.set_store(controller.store)
             self.settings.add_recent_database(controller.db_path)
+        if changes.database or changes.coder:
+            self.coder_label.setText(f"Coding as {controller.coder}")
+            self.annotations.set_coder(controller.coder)
         if changes.tags:
             self._set_tags()
         if changes.library:
@@ -405,6 +422,50 @@ class MainWindow(QMainWindow):
         self.counts_label.setText(
             f"{total} annotation{'s' if total != 1 else ''}: " + " &nbsp; ".join(parts) + " "
         )
+
+    # -- coder ------------------------------------------------------------------------------
+
+    def should_ask_coder(self, *, offscreen_too: bool = False) -> bool:
+        """The first start: no coder setting, no $CLIPPER_CODER, no ``--coder``, and a
+        real screen (offscreen/minimal platforms — tests, automation — are never asked
+        unless ``offscreen_too``)."""
+        if self.coder_given or os.environ.get(CODER_VARIABLE, "").strip():
+            return False
+        if self.settings.coder() is not None:
+            return False
+        platform = QGuiApplication.platformName()
+        return offscreen_too or platform not in HEADLESS_PLATFORMS
+
+    def ask_coder_once(self, *, offscreen_too: bool = False) -> bool:
+        """Ask "Who is coding?" if :meth:`should_ask_coder`; the answer (or ``default``
+        on Escape) is saved, so the question comes once. Returns whether it asked."""
+        if not self.should_ask_coder(offscreen_too=offscreen_too):
+            return False
+        self._open_coder_dialog(login_name() or self.controller.coder, first=True)
+        return True
+
+    def change_coder(self) -> None:
+        """Edit › Coder…: tag new annotations with another name."""
+        self._open_coder_dialog(self.controller.coder, first=False)
+
+    def _open_coder_dialog(self, current: str, *, first: bool) -> None:
+        dialog = CoderDialog(current, self, first=first)
+        self.coder_dialog = dialog
+
+        def finished(result: int) -> None:
+            self.coder_dialog = None
+            if result == QDialog.DialogCode.Accepted:
+                name = dialog.chosen()
+            elif first:
+                name = DEFAULT_CODER  # Escape: keep "default", and do not ask again
+            else:
+                return
+            self.settings.set_coder(name)
+            self.settings.sync()
+            self.controller.set_coder(name)
+
+        dialog.finished.connect(finished)
+        dialog.open()
 
     def show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, STATUS_MS)

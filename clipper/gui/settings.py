@@ -12,6 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from clipper.fields import coder_name_problem, normalise_coder_name
 from clipper.importers.ocr import DEFAULT_LANGUAGE, is_language_code
 
 MAX_RECENT = 8
@@ -96,6 +97,17 @@ class Settings:
     def set_ocr_language(self, value: str) -> None:
         if is_language_code(value):
             self.qsettings.setValue("import/ocr_language", value)
+
+    def coder(self) -> str | None:
+        """Who codes new annotations (asked once), or None when never chosen or not valid."""
+        value = self.qsettings.value("edit/coder")
+        if not isinstance(value, str):
+            return None
+        name = normalise_coder_name(value)
+        return name if coder_name_problem(name) is None else None
+
+    def set_coder(self, name: str) -> None:
+        self.qsettings.setValue("edit/coder", normalise_coder_name(name))
 
     def _bool(self, key: str, default: bool) -> bool:
         value = self.qsettings.value(key, default)

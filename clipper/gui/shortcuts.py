@@ -85,6 +85,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(
         "manage_tags", "&Tags…", ("Ctrl+Shift+T",), "Edit", "Add tags, change colours and keys"
     ),
+    ActionSpec(
+        "coder", "&Coder…", ("Ctrl+Shift+U",), "Edit", "Who new annotations are tagged with"
+    ),
     # View
     ActionSpec("zoom_in", "Zoom &in", ("Ctrl+=", "Ctrl++"), "View"),
     ActionSpec("zoom_out", "Zoom &out", ("Ctrl+-",), "View"),

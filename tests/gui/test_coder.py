@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import getpass
+import os
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -198,3 +201,19 @@ def test_edit_coder_changes_who_codes_and_the_column_shows_coders(
     other = next(a for a in model.rows if a.coder == DEFAULT_CODER)
     window.delete_annotations([other.id])
     qtbot.waitUntil(lambda: not pane.coder_column_shown(), timeout=TIMEOUT_MS)
+
+
+def test_clipper_gui_refuses_a_bad_coder_with_a_message(tmp_path: Path) -> None:
+    db = tmp_path / "c.db"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "CLIPPER_QUIT_AFTER_PAINT": "1"}
+    env.pop("CLIPPER_CODER", None)
+    result = subprocess.run(
+        [sys.executable, "-m", "clipper", "--db", str(db), "gui", "--coder", "x" * 65],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
+    assert result.returncode == 1
+    assert "is not a coder name" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -390,8 +390,10 @@ class _Reporter:
                     progress.ocr,
                 )
             )
+        if progress.ocr and not progress.pages_total:
+            return  # no count yet: the dialog shows a busy bar (see _on_status)
         within = 0
-        if progress.pages_total > 0 and not progress.ocr:
+        if progress.pages_total > 0:
             pages = min(progress.pages_done, progress.pages_total)
             within = pages * STEPS // progress.pages_total
         total = self._count * STEPS

@@ -8,7 +8,9 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from clipper.errors import ClipperError, DuplicateAnnotation, NotFound, UnknownTag
+from clipper.fields import normalise_coder_name
 from clipper.model import (
+    DEFAULT_CODER,
     NO_ATTRIBUTES,
     ORIGINS,
     STATUSES,
@@ -44,6 +46,8 @@ _ANNOTATION_FIELDS = (
     "status",
 )
 _ANNOTATION_COLUMNS = ", ".join(f'n."{c}"' for c in _ANNOTATION_FIELDS)
+#: ``_ANNOTATION_FIELDS`` as an INSERT's RETURNING clause names them (no table alias).
+_RETURNED_COLUMNS = ", ".join(f'"{c}"' for c in _ANNOTATION_FIELDS)
 _MANUAL, _ACCEPTED = ORIGINS[0], STATUSES[1]
 #: ``_ANNOTATION_COLUMNS`` for lists: NULL where a value is the usual one (shared in Python).
 _LIST_COLUMNS = (
@@ -119,7 +123,7 @@ class AnnotationStore(AttributeStore, CoderStore):
                     'INSERT INTO annotations (article_id, start, "end", tag, text, note, '
                     "created_at, updated_at, page, uuid, coder_id, origin, origin_detail, status) "
                     "SELECT id, ?, ?, ?, substr(text, ?, ?), ?, ?, ?, ?, ?, ?, ?, ?, ? "
-                    "FROM articles WHERE id = ?",
+                    f"FROM articles WHERE id = ? RETURNING {_RETURNED_COLUMNS}",
                     [
                         start,
                         end,
@@ -138,16 +142,20 @@ class AnnotationStore(AttributeStore, CoderStore):
                         article_id,
                     ],
                 )
-                annotation_id = int(cursor.lastrowid or 0)
+                # the stored row in the same statement (no read-back query)
+                stored = dict(zip(_ANNOTATION_FIELDS, cursor.fetchall()[0], strict=True))
                 if attributes:
-                    self._write_attributes(annotation_id, attributes)
+                    self._write_attributes(stored["id"], attributes)
         except sqlite3.IntegrityError as exc:
             text = self.db.execute(
                 "SELECT substr(text, ?, ?) FROM articles WHERE id = ?",
                 [start + 1, end - start, article_id],
             ).fetchone()[0]
             raise self._duplicate(text, tag) from exc
-        return self._get_annotation(annotation_id, read_attributes=bool(attributes))
+        if attributes:  # as stored (read back: the checks may have normalised them)
+            return self._get_annotation(stored["id"], read_attributes=True)
+        coder_name = DEFAULT_CODER if coder is None else normalise_coder_name(coder)
+        return _row_to_annotation(stored, {coder_id: coder_name})
 
     def _check_uuid_free(self, uuid: str | None) -> None:
         if uuid is not None and self._annotation_id_of(uuid) is not None:

@@ -27,7 +27,9 @@ class StoreBase:
 
     if TYPE_CHECKING:
 
-        def _write(self, *, patient: bool = False) -> AbstractContextManager[None]: ...
+        def _write(
+            self, *, patient: bool = False, single_statement: bool = False
+        ) -> AbstractContextManager[None]: ...
 
         def get_annotation(self, annotation_id: int) -> Annotation: ...
 

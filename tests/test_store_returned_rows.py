@@ -54,3 +54,18 @@ def test_a_batch_keeps_each_file_all_or_nothing(store: Store) -> None:
     assert isinstance(outcomes[1].error, DuplicateArticle)
     # the PDF's article row went out with its failed layout; the others stayed
     assert sorted(a.title for a in store.list_articles()) == ["First", "Third"]
+
+
+def test_a_long_listing_then_more_work(store: Store) -> None:
+    """After a long listing SQLite's page cache is released; the store works on as before."""
+    text = "word " * 12_000
+    article_id = store.add_article(ImportedArticle(text, "Long", "l.txt", "txt")).id
+    with store.transaction():
+        for n in range(10_000):
+            store.add_annotation(article_id, 5 * n, 5 * n + 4, "quote")
+    listed = store.list_annotations(article_id)
+    assert len(listed) == 10_000 and listed[0].text == "word"
+    added = store.add_annotation(article_id, 50_000, 50_004, "person")
+    assert store.list_annotations(article_id)[-1] == added
+    store.release_cache()
+    assert store.get_annotation(added.id) == added

@@ -57,6 +57,10 @@ _LIST_COLUMNS = (
 )
 
 
+#: A listing this long leaves SQLite's page cache full of pages worth dropping.
+_LONG_LIST = 10_000
+
+
 def _row_to_annotation(
     row: Mapping[str, Any],
     coders: Mapping[int, str],
@@ -250,7 +254,13 @@ class AnnotationStore(AttributeStore, CoderStore):
     ) -> list[Annotation]:
         """Annotations in text order (by article, start, end), with coder and attributes;
         optionally only those of some tags and/or coders (by name)."""
-        return list(self.iter_annotations(article_id, tags=tags, coders=coders))
+        listed = list(self.iter_annotations(article_id, tags=tags, coders=coders))
+        if len(listed) >= _LONG_LIST:
+            # The page cache now holds the listing's (and the article text's) pages: up to
+            # 2 MB that are in Python objects already. Give them back (re-read cheaply from
+            # the OS cache if needed).
+            self.release_cache()
+        return listed
 
     def iter_annotations(
         self,

@@ -334,6 +334,14 @@ class Store(TagEditStore, SnapshotStore):
                 conn.execute("ROLLBACK")
             raise
 
+    def release_cache(self) -> None:
+        """Free SQLite's page cache (pages read so far; they are read again from the file,
+        usually the OS cache, when next needed). Keeps the database as it is."""
+        try:
+            self.db.conn.execute("PRAGMA shrink_memory")
+        except sqlite3.Error as exc:
+            raise database_error(self.path, exc) from exc
+
     @contextmanager
     def bulk_writes(self) -> Iterator[Store]:
         """For large validated merges: a bigger page cache and no per-row foreign-key

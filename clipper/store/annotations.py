@@ -24,6 +24,7 @@ from clipper.store.attributes import AttributeStore
 from clipper.store.clock import now
 from clipper.store.coders import CoderStore
 from clipper.store.failures import database_error
+from clipper.store.rows import positional_builder
 from clipper.store.schema import UUID4_SQL
 
 #: The stored columns of an annotation, as selected from ``annotations n`` (the coder as its
@@ -57,6 +58,8 @@ _LIST_COLUMNS = (
 )
 
 
+#: ``Annotation(*values)``, about twice as fast (for rows as stored: no checks to skip).
+_build_annotation = positional_builder(Annotation)
 #: A listing this long leaves SQLite's page cache full of pages worth dropping.
 _LONG_LIST = 10_000
 
@@ -303,7 +306,7 @@ class AnnotationStore(AttributeStore, CoderStore):
         attributes_of = attributes.get
         rows = self.db.execute(sql, params)
         return self._stream(
-            Annotation(
+            _build_annotation(
                 ident,
                 article,
                 start,

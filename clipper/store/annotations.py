@@ -150,7 +150,10 @@ class AnnotationStore(AttributeStore, CoderStore):
                     ],
                 )
                 # the stored row in the same statement (no read-back query)
-                stored = dict(zip(_ANNOTATION_FIELDS, cursor.fetchall()[0], strict=True))
+                returned = cursor.fetchall()
+                if not returned:  # another program deleted the article just now
+                    raise NotFound(f"there is no article {article_id}")
+                stored = dict(zip(_ANNOTATION_FIELDS, returned[0], strict=True))
                 if attributes:
                     self._write_attributes(stored["id"], attributes)
         except sqlite3.IntegrityError as exc:

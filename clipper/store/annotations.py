@@ -8,7 +8,9 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from clipper.errors import ClipperError, DuplicateAnnotation, NotFound, UnknownTag
+from clipper.fields import normalise_coder_name
 from clipper.model import (
+    DEFAULT_CODER,
     NO_ATTRIBUTES,
     ORIGINS,
     STATUSES,
@@ -22,6 +24,7 @@ from clipper.store.attributes import AttributeStore
 from clipper.store.clock import now
 from clipper.store.coders import CoderStore
 from clipper.store.failures import database_error
+from clipper.store.rows import positional_builder
 from clipper.store.schema import UUID4_SQL
 
 #: The stored columns of an annotation, as selected from ``annotations n`` (the coder as its
@@ -44,6 +47,8 @@ _ANNOTATION_FIELDS = (
     "status",
 )
 _ANNOTATION_COLUMNS = ", ".join(f'n."{c}"' for c in _ANNOTATION_FIELDS)
+#: ``_ANNOTATION_FIELDS`` as an INSERT's RETURNING clause names them (no table alias).
+_RETURNED_COLUMNS = ", ".join(f'"{c}"' for c in _ANNOTATION_FIELDS)
 _MANUAL, _ACCEPTED = ORIGINS[0], STATUSES[1]
 #: ``_ANNOTATION_COLUMNS`` for lists: NULL where a value is the usual one (shared in Python).
 _LIST_COLUMNS = (
@@ -51,6 +56,12 @@ _LIST_COLUMNS = (
     .replace('n."origin"', f"nullif(n.\"origin\", '{_MANUAL}')")
     .replace('n."status"', f"nullif(n.\"status\", '{_ACCEPTED}')")
 )
+
+
+#: ``Annotation(*values)``, about twice as fast (for rows as stored: no checks to skip).
+_build_annotation = positional_builder(Annotation)
+#: A listing this long leaves SQLite's page cache full of pages worth dropping.
+_LONG_LIST = 10_000
 
 
 def _row_to_annotation(
@@ -119,7 +130,7 @@ class AnnotationStore(AttributeStore, CoderStore):
                     'INSERT INTO annotations (article_id, start, "end", tag, text, note, '
                     "created_at, updated_at, page, uuid, coder_id, origin, origin_detail, status) "
                     "SELECT id, ?, ?, ?, substr(text, ?, ?), ?, ?, ?, ?, ?, ?, ?, ?, ? "
-                    "FROM articles WHERE id = ?",
+                    f"FROM articles WHERE id = ? RETURNING {_RETURNED_COLUMNS}",
                     [
                         start,
                         end,
@@ -138,16 +149,23 @@ class AnnotationStore(AttributeStore, CoderStore):
                         article_id,
                     ],
                 )
-                annotation_id = int(cursor.lastrowid or 0)
+                # the stored row in the same statement (no read-back query)
+                returned = cursor.fetchall()
+                if not returned:  # another program deleted the article just now
+                    raise NotFound(f"there is no article {article_id}")
+                stored = dict(zip(_ANNOTATION_FIELDS, returned[0], strict=True))
                 if attributes:
-                    self._write_attributes(annotation_id, attributes)
+                    self._write_attributes(stored["id"], attributes)
         except sqlite3.IntegrityError as exc:
             text = self.db.execute(
                 "SELECT substr(text, ?, ?) FROM articles WHERE id = ?",
                 [start + 1, end - start, article_id],
             ).fetchone()[0]
             raise self._duplicate(text, tag) from exc
-        return self._get_annotation(annotation_id, read_attributes=bool(attributes))
+        if attributes:  # as stored (read back: the checks may have normalised them)
+            return self._get_annotation(stored["id"], read_attributes=True)
+        coder_name = DEFAULT_CODER if coder is None else normalise_coder_name(coder)
+        return _row_to_annotation(stored, {coder_id: coder_name})
 
     def _check_uuid_free(self, uuid: str | None) -> None:
         if uuid is not None and self._annotation_id_of(uuid) is not None:
@@ -242,7 +260,13 @@ class AnnotationStore(AttributeStore, CoderStore):
     ) -> list[Annotation]:
         """Annotations in text order (by article, start, end), with coder and attributes;
         optionally only those of some tags and/or coders (by name)."""
-        return list(self.iter_annotations(article_id, tags=tags, coders=coders))
+        listed = list(self.iter_annotations(article_id, tags=tags, coders=coders))
+        if len(listed) >= _LONG_LIST:
+            # The page cache now holds the listing's (and the article text's) pages: up to
+            # 2 MB that are in Python objects already. Give them back (re-read cheaply from
+            # the OS cache if needed).
+            self.release_cache()
+        return listed
 
     def iter_annotations(
         self,
@@ -285,7 +309,7 @@ class AnnotationStore(AttributeStore, CoderStore):
         attributes_of = attributes.get
         rows = self.db.execute(sql, params)
         return self._stream(
-            Annotation(
+            _build_annotation(
                 ident,
                 article,
                 start,

@@ -308,12 +308,16 @@ class Store(TagEditStore, SnapshotStore):
     # -- transactions ---------------------------------------------------------------------
 
     @contextmanager
-    def _write(self, *, patient: bool = False) -> Iterator[None]:
+    def _write(self, *, patient: bool = False, single_statement: bool = False) -> Iterator[None]:
         """One write: ``BEGIN IMMEDIATE`` (takes the write lock first, so a busy database
         waits for the busy timeout instead of failing at once; ``patient``: retries for up
         to a minute), or a savepoint inside a transaction. Commits at the end; rolls back
-        on any error."""
+        on any error. ``single_statement``: the write is one SQL statement (atomic by
+        itself), so inside a transaction it runs without a savepoint."""
         conn = self.db.conn
+        if conn.in_transaction and single_statement:
+            yield
+            return
         if conn.in_transaction:
             with self.db.atomic():
                 yield
@@ -329,6 +333,14 @@ class Store(TagEditStore, SnapshotStore):
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             raise
+
+    def release_cache(self) -> None:
+        """Free SQLite's page cache (pages read so far; they are read again from the file,
+        usually the OS cache, when next needed). Keeps the database as it is."""
+        try:
+            self.db.conn.execute("PRAGMA shrink_memory")
+        except sqlite3.Error as exc:
+            raise database_error(self.path, exc) from exc
 
     @contextmanager
     def bulk_writes(self) -> Iterator[Store]:
@@ -467,18 +479,21 @@ class Store(TagEditStore, SnapshotStore):
         }
         # A file name that is not UTF-8 (or a bad escape) cannot be stored as it is.
         row = {k: printable(v) if isinstance(v, str) else v for k, v in row.items()}
-        with self._write():
+        # One INSERT is all or nothing by itself: inside a caller's transaction (a batch
+        # import) it needs no savepoint of its own; a PDF's layout is a second one, so it has.
+        with self._write(single_statement=imported.layout is None):
             cursor = self.db.execute(
-                f"INSERT INTO articles ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
+                f"INSERT INTO articles ({', '.join(row)}) VALUES ({', '.join('?' * len(row))}) "
+                f"RETURNING {_ARTICLE_COLUMNS}",  # the stored row, without reading it back
                 list(row.values()),
             )
-            article_id = int(cursor.lastrowid or 0)
+            article = Article(**dict(zip(_ARTICLE_FIELDS, cursor.fetchall()[0], strict=True)))
             if imported.layout is not None:
                 self.db.execute(
                     "INSERT INTO article_layouts (article_id, data) VALUES (?, ?)",
-                    [article_id, imported.layout],
+                    [article.id, imported.layout],
                 )
-        return self.get_article(article_id)
+        return article
 
     def _article_uuid_taken(self, uuid: str) -> bool:
         return (

@@ -27,6 +27,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import uuid
 from pathlib import Path
 
 from _report import emit, table
@@ -85,8 +86,16 @@ def bare_read_insert(db: Path, paths: list[Path]) -> float:
             text = path.read_bytes().decode("utf-8")
             conn.execute(
                 "INSERT INTO articles (title, text, length, source_name, source_kind, "
-                "imported_at, content_hash) VALUES (?, ?, ?, ?, 'txt', ?, ?)",
-                (path.stem, text, len(text), path.name, "2026-01-01T00:00:00Z", content_hash(text)),
+                "imported_at, content_hash, uuid) VALUES (?, ?, ?, ?, 'txt', ?, ?, ?)",
+                (
+                    path.stem,
+                    text,
+                    len(text),
+                    path.name,
+                    "2026-01-01T00:00:00Z",
+                    content_hash(text),
+                    str(uuid.uuid4()),
+                ),
             )
     conn.close()
     return time.perf_counter() - begun

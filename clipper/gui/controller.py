@@ -66,6 +66,9 @@ class Controller(QObject):
         self.tags: list[Tag] = store.list_tags()
         self.article: Article | None = None
         self.annotations: dict[int, Annotation] = {}
+        #: ``annotations`` in text order, while nothing was added since (see
+        #: :meth:`sorted_annotations`); ``None``: sort again.
+        self._in_text_order: list[Annotation] | None = None
         self._seen_version = store.data_version()
         self._seen_jobs = Job.own_activity()[1]
         self._pending_savers: list[Callable[[], None]] = []
@@ -111,6 +114,7 @@ class Controller(QObject):
         self.tags = new.list_tags()
         self.article = None
         self.annotations = {}
+        self._in_text_order = None
         self._seen_version = new.data_version()
         self._seen_jobs = Job.own_activity()[1]
         self.changed.emit(Changes(database=True, tags=True, library=True, article=True))
@@ -146,9 +150,10 @@ class Controller(QObject):
         if article_id is None:
             self.article = None
             self.annotations = {}
+            self._in_text_order = None
         else:
             article = self.session.get_article(article_id)
-            self.annotations = {a.id: a for a in self.session.list_annotations(article_id)}
+            self._load_annotations(article_id)
             self.article = article
         self.changed.emit(Changes(article=True, counts_of=article_id))
         return self.article
@@ -157,8 +162,20 @@ class Controller(QObject):
     def article_id(self) -> int | None:
         return None if self.article is None else self.article.id
 
+    def _load_annotations(self, article_id: int) -> None:
+        listed = self.session.list_annotations(article_id)  # in text order already
+        self.annotations = {a.id: a for a in listed}
+        self._in_text_order = listed
+
     def sorted_annotations(self) -> list[Annotation]:
-        return sorted(self.annotations.values(), key=lambda a: (a.start, a.end, a.id))
+        """The shown article's annotations by (start, end, id); no sort right after
+        opening an article (the store lists them in that order)."""
+        listed = self._in_text_order
+        if listed is not None and len(listed) == len(self.annotations):
+            return list(listed)
+        ordered = sorted(self.annotations.values(), key=lambda a: (a.start, a.end, a.id))
+        self._in_text_order = ordered
+        return list(ordered)
 
     def update_article(self, article_id: int, **fields: str | None) -> Article:
         """Edit an article's metadata (undoable)."""
@@ -291,6 +308,7 @@ class Controller(QObject):
         library = library or bool(changes.articles_updated)
         if self.article_id in changes.articles_removed:
             self.article, self.annotations = None, {}
+            self._in_text_order = None
             view = _joined(view, Changes(library=True, article=True))
         elif self.article is not None and self.article.id in changes.articles_updated:
             self.article = self.session.get_article(self.article.id)
@@ -334,6 +352,8 @@ class Controller(QObject):
         added = here(changes.annotations_added)
         updated = here(changes.annotations_updated)
         counts = bool(added or removed)
+        if removed or added or updated:
+            self._in_text_order = None
         for a in removed:
             self.annotations.pop(a.id, None)
         for a in added:
@@ -360,10 +380,11 @@ class Controller(QObject):
         article_id = self.article_id
         self.article = None
         self.annotations = {}
+        self._in_text_order = None
         if article_id is not None:
             try:
                 self.article = self.session.get_article(article_id)
-                self.annotations = {a.id: a for a in self.session.list_annotations(article_id)}
+                self._load_annotations(article_id)
             except NotFound:
                 self.message.emit(f"Article {article_id} was deleted by another program.")
         self.changed.emit(Changes(tags=True, library=True, article=True, counts_of=self.article_id))

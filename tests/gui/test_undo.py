@@ -161,3 +161,18 @@ def test_renaming_a_tag_in_the_dialog_and_undo(qtbot: QtBot, window: MainWindow)
     assert stored(window) == [(start, start + 4, "number", "2.1%")]
     assert [a.tag for a in window.view.annotations()] == ["number"]
     assert window.controller.tag("number") is not None
+
+
+def test_annotations_stay_in_text_order_after_opening_adding_and_undo(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    article = add_article(window, PLAIN_TEXT)
+    late, early = article.text.index("Critics"), 0
+    tag_span(qtbot, window, late, late + 7, "2")
+    window.open_article(None)
+    window.open_article(article.id)  # listed by the store, in text order
+    assert [a.start for a in window.controller.sorted_annotations()] == [late]
+    tag_span(qtbot, window, early, early + 3, "1")  # added before the first one
+    assert [a.start for a in window.controller.sorted_annotations()] == [early, late]
+    window.actions_by_name["undo"].trigger()
+    assert [a.start for a in window.controller.sorted_annotations()] == [late]

@@ -47,8 +47,6 @@ _ANNOTATION_FIELDS = (
     "status",
 )
 _ANNOTATION_COLUMNS = ", ".join(f'n."{c}"' for c in _ANNOTATION_FIELDS)
-#: ``_ANNOTATION_FIELDS`` as an INSERT's RETURNING clause names them (no table alias).
-_RETURNED_COLUMNS = ", ".join(f'"{c}"' for c in _ANNOTATION_FIELDS)
 _MANUAL, _ACCEPTED = ORIGINS[0], STATUSES[1]
 #: ``_ANNOTATION_COLUMNS`` for lists: NULL where a value is the usual one (shared in Python).
 _LIST_COLUMNS = (
@@ -126,11 +124,26 @@ class AnnotationStore(AttributeStore, CoderStore):
         try:
             with self._write():
                 coder_id = self._coder_id(coder)
+                stored: dict[str, Any] = {
+                    "article_id": article_id,
+                    "start": start,
+                    "end": end,
+                    "tag": tag,
+                    "note": note,
+                    "created_at": stamp,
+                    "updated_at": stamp,
+                    "page": page,
+                    "uuid": uuid or new_uuid(),
+                    "coder_id": coder_id,
+                    "origin": origin,
+                    "origin_detail": origin_detail,
+                    "status": status,
+                }
                 cursor = self.db.execute(
                     'INSERT INTO annotations (article_id, start, "end", tag, text, note, '
                     "created_at, updated_at, page, uuid, coder_id, origin, origin_detail, status) "
                     "SELECT id, ?, ?, ?, substr(text, ?, ?), ?, ?, ?, ?, ?, ?, ?, ?, ? "
-                    f"FROM articles WHERE id = ? RETURNING {_RETURNED_COLUMNS}",
+                    "FROM articles WHERE id = ? RETURNING id, text",
                     [
                         start,
                         end,
@@ -141,7 +154,7 @@ class AnnotationStore(AttributeStore, CoderStore):
                         stamp,
                         stamp,
                         page,
-                        uuid or new_uuid(),
+                        stored["uuid"],
                         coder_id,
                         origin,
                         origin_detail,
@@ -149,11 +162,12 @@ class AnnotationStore(AttributeStore, CoderStore):
                         article_id,
                     ],
                 )
-                # the stored row in the same statement (no read-back query)
+                # what SQLite made (the id and the sliced text) in the same statement; the
+                # rest is what was written (no read-back query)
                 returned = cursor.fetchall()
                 if not returned:  # another program deleted the article just now
                     raise NotFound(f"there is no article {article_id}")
-                stored = dict(zip(_ANNOTATION_FIELDS, returned[0], strict=True))
+                stored["id"], stored["text"] = returned[0]
                 if attributes:
                     self._write_attributes(stored["id"], attributes)
         except sqlite3.IntegrityError as exc:

@@ -31,6 +31,31 @@ AttributeValue = str | int | float
 #: The attributes of an annotation without any: shared, immutable.
 NO_ATTRIBUTES: Mapping[str, AttributeValue] = MappingProxyType({})
 
+#: An annotation of an export file as the store merges it: ``(start, end, tag, text, note,
+#: created_at, updated_at, page, uuid, coder, origin, origin_detail, status, attributes,
+#: relations)``, a plain tuple because a big file has a million of them. ``text`` is the
+#: article's text at ``start..end``; times the file does not give are the merge time; what a
+#: version-1 file does not give is ``None`` (``uuid``: a new identity; ``coder``: the default
+#: coder) or the default (``origin``, ``status``). ``relations``: ``(type, to uuid, relation
+#: uuid or None)`` tuples, or ``None``.
+MergedAnnotation = tuple[
+    int,
+    int,
+    str,
+    str,
+    str,
+    str,
+    str,
+    int | None,
+    str | None,
+    str | None,
+    str,
+    str | None,
+    str,
+    dict[str, AttributeValue] | None,
+    list[tuple[str, str, str | None]] | None,
+]
+
 
 def tag_uuid(name: str) -> str:
     """The identity of the tag named ``name`` (kept when the tag is renamed)."""

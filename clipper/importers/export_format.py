@@ -20,7 +20,7 @@ from typing import Any
 from clipper import fields
 from clipper.errors import InvalidExport
 from clipper.importers.json_reader import check_value
-from clipper.model import ORIGINS, STATUSES, AttributeValue, ImportedArticle
+from clipper.model import ORIGINS, STATUSES, AttributeValue, ImportedArticle, MergedAnnotation
 
 FORMAT_NAME = "clipper"
 #: The version this Clipper writes; it reads every version in :data:`READABLE_VERSIONS`
@@ -40,30 +40,9 @@ class ExportTag:
     shortcut: str | None
 
 
-#: ``(start, end, tag, text, note, created_at, updated_at, page, uuid, coder, origin,
-#: origin_detail, status, attributes, relations)`` — the columns the store takes, in its
-#: order — as a plain tuple, because a big file has a million of them. ``text`` is the
-#: article's text at ``start..end``; times the file does not give are the ``stamp`` passed
-#: to :func:`check_article`; what a version-1 file does not give is ``None`` (``uuid``: a
-#: new identity; ``coder``: the default coder) or the default (``origin``, ``status``).
-#: ``relations``: ``(type, to uuid, relation uuid or None)`` tuples, or ``None``.
-ExportAnnotation = tuple[
-    int,
-    int,
-    str,
-    str,
-    str,
-    str,
-    str,
-    int | None,
-    str | None,
-    str | None,
-    str,
-    str | None,
-    str,
-    dict[str, AttributeValue] | None,
-    list[tuple[str, str, str | None]] | None,
-]
+#: An annotation of an export file, as the store merges it
+#: (:data:`~clipper.model.MergedAnnotation`).
+ExportAnnotation = MergedAnnotation
 
 
 @dataclass(slots=True)

@@ -16,6 +16,7 @@ from clipper.model import (
     STATUSES,
     Annotation,
     AttributeValue,
+    MergedAnnotation,
     new_uuid,
 )
 from clipper.quoting import quote
@@ -466,25 +467,7 @@ class AnnotationStore(AttributeStore, CoderStore):
     def merge_annotations(
         self,
         article_id: int,
-        rows: Sequence[
-            tuple[
-                int,
-                int,
-                str,
-                str,
-                str,
-                str,
-                str,
-                int | None,
-                str | None,
-                str | None,
-                str,
-                str | None,
-                str,
-                Mapping[str, AttributeValue] | None,
-                Any,
-            ]
-        ],
+        rows: Sequence[MergedAnnotation],
     ) -> int:
         """Insert checked annotations of an exported file into an article: ``(start, end,
         tag, text, note, created_at, updated_at, page, uuid, coder, origin, origin_detail,

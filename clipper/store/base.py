@@ -15,6 +15,23 @@ from sqlite_utils import Database
 from clipper.layout import CharLayout
 from clipper.model import Annotation, Article, Tag
 
+#: The ``articles`` columns an :class:`~clipper.model.Article` is built from, by name.
+ARTICLE_FIELDS = (
+    "id",
+    "title",
+    "text",
+    "outlet",
+    "author",
+    "published",
+    "url",
+    "source_name",
+    "source_kind",
+    "language",
+    "imported_at",
+    "content_hash",
+    "uuid",
+)
+
 
 class StoreBase:
     """The connection and the methods the store's parts call on each other."""

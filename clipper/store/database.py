@@ -45,6 +45,7 @@ from clipper.model import (
 from clipper.paths import printable
 from clipper.store import library_queries
 from clipper.store.backups import backup_path, check_destination, copy_database
+from clipper.store.base import ARTICLE_FIELDS as STORED_ARTICLE_FIELDS
 from clipper.store.checks import check_new_tag, check_tag_fields, clean_article_fields
 from clipper.store.clock import now
 from clipper.store.failures import database_error, primary_code, retry_busy
@@ -54,22 +55,7 @@ from clipper.store.schema import MIGRATION_NAMES, migrations
 from clipper.store.snapshots import SnapshotStore
 from clipper.store.tag_edits import TagEditStore
 
-_ARTICLE_FIELDS = (
-    "id",
-    "title",
-    "text",
-    "outlet",
-    "author",
-    "published",
-    "url",
-    "source_name",
-    "source_kind",
-    "language",
-    "imported_at",
-    "content_hash",
-    "uuid",
-)
-_ARTICLE_COLUMNS = ", ".join(_ARTICLE_FIELDS)
+_ARTICLE_COLUMNS = ", ".join(STORED_ARTICLE_FIELDS)
 _EDITABLE_ARTICLE_FIELDS = frozenset(ARTICLE_FIELDS)
 
 
@@ -487,7 +473,7 @@ class Store(TagEditStore, SnapshotStore):
                 f"RETURNING {_ARTICLE_COLUMNS}",  # the stored row, without reading it back
                 list(row.values()),
             )
-            article = Article(**dict(zip(_ARTICLE_FIELDS, cursor.fetchall()[0], strict=True)))
+            article = Article(**dict(zip(STORED_ARTICLE_FIELDS, cursor.fetchall()[0], strict=True)))
             if imported.layout is not None:
                 self.db.execute(
                     "INSERT INTO article_layouts (article_id, data) VALUES (?, ?)",
@@ -506,7 +492,7 @@ class Store(TagEditStore, SnapshotStore):
         ).fetchone()
         if row is None:
             raise NotFound(f"there is no article {article_id}")
-        return Article(**dict(zip(_ARTICLE_FIELDS, row, strict=True)))
+        return Article(**dict(zip(STORED_ARTICLE_FIELDS, row, strict=True)))
 
     def article_exists(self, article_id: int) -> bool:
         return (

@@ -15,23 +15,11 @@ from types import MappingProxyType
 from clipper.errors import ClipperError
 from clipper.model import Annotation, AnnotationsSnapshot, Article, ArticleSnapshot, Relation
 from clipper.store.annotations import AnnotationStore
+from clipper.store.base import ARTICLE_FIELDS
 from clipper.store.relations import RelationStore
 
-_ARTICLE_ROW = (
-    "title",
-    "text",
-    "length",
-    "outlet",
-    "author",
-    "published",
-    "url",
-    "source_name",
-    "source_kind",
-    "language",
-    "imported_at",
-    "content_hash",
-    "uuid",
-)
+#: What a restore writes: the stored fields (with ``length``); ``id`` only when free.
+_ARTICLE_ROW = tuple(name for name in ARTICLE_FIELDS if name != "id")
 
 
 class SnapshotStore(AnnotationStore, RelationStore):

@@ -14,6 +14,7 @@ from typing import BinaryIO
 
 from clipper.exporters.csv_export import write_csv
 from clipper.exporters.json_export import write_json
+from clipper.exporters.jsonl_export import write_jsonl
 from clipper.progress import CancelCheck, ProgressCallback
 from clipper.store import Store
 from clipper.store.export_queries import Selection as ExportSelection
@@ -68,6 +69,12 @@ EXPORT_FORMATS: dict[str, ExportFormat] = {
             "Clipper JSON — articles with text and annotations (round trip)",
             ".json",
             write_json,
+        ),
+        ExportFormat(
+            "jsonl",
+            "JSON Lines — one annotation per line with its article (pandas, NLP tools)",
+            ".jsonl",
+            write_jsonl,
         ),
     )
 }

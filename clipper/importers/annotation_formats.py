@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Protocol
 
 from clipper.importers.clipper_json import ExportFile, read_export
+from clipper.importers.jsonl_reader import open_jsonl, open_jsonl_anchored, sniff_jsonl
 
 __all__ = [
     "ANNOTATION_FORMATS",
@@ -82,6 +83,14 @@ ANNOTATION_FORMATS: dict[str, AnnotationFormat] = {
     f.name: f
     for f in (
         AnnotationFormat("json", "Clipper JSON", (".json",), _sniff_clipper_json, _clipper_json),
+        AnnotationFormat(
+            "jsonl",
+            "Clipper JSON Lines",
+            (".jsonl",),
+            sniff_jsonl,
+            open_jsonl,
+            open_jsonl_anchored,
+        ),
     )
 }
 

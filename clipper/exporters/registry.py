@@ -15,6 +15,7 @@ from typing import BinaryIO
 from clipper.exporters.csv_export import write_csv
 from clipper.exporters.json_export import write_json
 from clipper.exporters.jsonl_export import write_jsonl
+from clipper.exporters.w3c_export import write_w3c
 from clipper.progress import CancelCheck, ProgressCallback
 from clipper.store import Store
 from clipper.store.export_queries import Selection as ExportSelection
@@ -75,6 +76,12 @@ EXPORT_FORMATS: dict[str, ExportFormat] = {
             "JSON Lines — one annotation per line with its article (pandas, NLP tools)",
             ".jsonl",
             write_jsonl,
+        ),
+        ExportFormat(
+            "w3c",
+            "W3C Web Annotation — JSON-LD collection (Hypothesis, Recogito, annotation tools)",
+            ".jsonld",
+            write_w3c,
         ),
     )
 }

@@ -129,3 +129,27 @@ def test_cli_import_merges_annotation_files_and_imports_the_rest(
     with Store(db_path) as store:
         assert store.count_articles() == 1
         assert [a.note for a in store.list_annotations(1)] == ["a note"]
+
+
+def test_cli_import_merges_jsonl_and_w3c_and_prints_warnings(tmp_path: Path, db_path: Path) -> None:
+    source = tmp_path / "source.db"
+    with Store(source) as store:
+        article = import_article(store, read_text(CRANE))
+        start = article.text.index("107")
+        store.add_annotation(article.id, start, start + 3, "figure", "a note")
+        export_to_path(store, tmp_path / "out.jsonl", "jsonl")
+        export_to_path(store, tmp_path / "out.jsonld", "w3c")
+    runner = CliRunner()
+    empty = tmp_path / "empty.db"
+    result = runner.invoke(cli, ["--db", str(empty), "import", str(tmp_path / "out.jsonld")])
+    assert result.exit_code == 0
+    assert "annotations: 0 added" in result.stdout
+    assert "warning: " in result.stderr and "no article in this database" in result.stderr
+    result = runner.invoke(
+        cli, ["--db", str(db_path), "import", "--json", str(tmp_path / "out.jsonl")]
+    )
+    assert result.exit_code == 0, result.output
+    record = json.loads(result.stdout)
+    assert (record["articles_created"], record["annotations_added"]) == (1, 1)
+    result = runner.invoke(cli, ["--db", str(db_path), "import", str(tmp_path / "out.jsonld")])
+    assert "annotations: 0 added, 1 already present" in result.stdout

@@ -18,6 +18,8 @@ Streamed with constant memory: SQLite renders every annotation line.
 from __future__ import annotations
 
 import json
+from itertools import groupby
+from operator import itemgetter
 from typing import TYPE_CHECKING, BinaryIO
 
 from clipper.exporters.json_export import header_members
@@ -29,6 +31,9 @@ from clipper.store.interop_queries import iter_jsonl_annotation_batches, jsonl_a
 
 if TYPE_CHECKING:
     from clipper.exporters.registry import ExportOptions
+
+_ARTICLE = itemgetter(0)
+_LINE = itemgetter(1)
 
 
 def write_jsonl(
@@ -50,17 +55,16 @@ def write_jsonl(
     for batch in iter_jsonl_annotation_batches(store, selection):
         check_cancel(cancel)
         chunk: list[bytes] = []
-        append = chunk.append
-        for article_id, line in batch:
+        for article_id, rows in groupby(batch, key=_ARTICLE):
             if article_id != current:
                 # Selected articles without annotations come out in id order too.
                 while pending is not None and pending <= article_id:
                     if pending != article_id:
-                        append(jsonl_article_line(store, pending))
+                        chunk.append(jsonl_article_line(store, pending))
                     pending = next(article_ids, None)
-                append(jsonl_article_line(store, article_id))
+                chunk.append(jsonl_article_line(store, article_id))
                 current = article_id
-            append(line)
+            chunk.append(b"".join(map(_LINE, rows)))
         stream.write(b"".join(chunk))
         written += len(batch)
         if progress:

@@ -23,6 +23,7 @@ Each annotation (see :func:`~clipper.store.interop_queries.iter_w3c_annotation_b
 from __future__ import annotations
 
 import json
+from json.encoder import encode_basestring
 from typing import TYPE_CHECKING, BinaryIO
 
 import clipper
@@ -68,7 +69,7 @@ def write_w3c(
     """Write the selection as a W3C AnnotationCollection; returns the annotations."""
     total = count_annotations(store, selection)
     stream.write(_collection_head(total))
-    dumps = json.JSONEncoder(ensure_ascii=False).encode
+    quote = encode_basestring  # a JSON string literal, non-ASCII kept (C)
     width = W3C_QUOTE_CONTEXT
     current: int | None = None
     text = ""
@@ -81,8 +82,8 @@ def write_w3c(
             if article_id != current:
                 text = article_text(store, article_id)
                 current = article_id
-            around = dumps(text[max(0, start - width) : start]) + ',"suffix":'
-            around += dumps(text[end : end + width])
+            before = text[start - width : start] if start > width else text[:start]
+            around = quote(before) + ',"suffix":' + quote(text[end : end + width])
             append(head + around.encode("utf-8") + _END)
         if written:
             stream.write(b",\n")

@@ -57,8 +57,12 @@ def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a JSON number")
 
 
+_decode = json.JSONDecoder(parse_constant=_reject_constant).decode
+
+
 def _lines(stream: BinaryIO) -> Iterator[tuple[int, dict[str, Any]]]:
-    """``(line number, object)`` of each non-blank line, parsed and depth-checked."""
+    """``(line number, object)`` of each non-blank line, parsed (too deep a line is
+    refused by the parser's recursion limit)."""
     number = 0
     while True:
         raw = stream.readline(MAX_LINE_BYTES)
@@ -72,7 +76,7 @@ def _lines(stream: BinaryIO) -> Iterator[tuple[int, dict[str, Any]]]:
         if not raw.strip():
             continue
         try:
-            item = json.loads(raw, parse_constant=_reject_constant)
+            item = _decode(raw.decode("utf-8"))
         except RecursionError:
             raise too_deep() from None
         except UnicodeDecodeError:
@@ -81,7 +85,8 @@ def _lines(stream: BinaryIO) -> Iterator[tuple[int, dict[str, Any]]]:
             raise InvalidExport(f"line {number} is not valid JSON ({exc})") from None
         if type(item) is not dict:
             raise InvalidExport(f"line {number} is not a JSON object")
-        check_value(item, 1)
+        # Nesting and number limits: the members kept are checked by export_format
+        # (unknown ones by depth); a line's repeated article members are dropped.
         yield number, item
 
 
@@ -105,6 +110,7 @@ def _header(item: dict[str, Any], number: int, name: str) -> list[ExportTag]:
             f'{name} is not a Clipper JSON Lines export of version 1 (its header needs "format":'
             f' "{JSONL_FORMAT}", "version": 1)'
         )
+    check_value(item, 1)
     members = {k: v for k, v in item.items() if k not in ("type", "format", "version")}
     return check_header({"format": "clipper", "version": 2, **members}, name)
 

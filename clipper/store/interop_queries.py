@@ -38,13 +38,14 @@ def jsonl_article_line(store: Store, article_id: int) -> bytes:
 
 
 def _annotation_object(store: Store) -> str:
-    """SQL for an annotation's JSON members (without braces), attributes and relations
-    included (looked up only when the database has any)."""
+    """SQL for an annotation's JSON object without its closing brace: ``"type":
+    "annotation"``, its members, attributes and relations (looked up only when the
+    database has any)."""
     members = ", ".join(f"'{c.json}', {c.sql}" for c in _JSON_MEMBERS)
     attributes = _ATTRIBUTES_JSON if _any(store, "annotation_attributes") else "'{}'"
     relations = _RELATIONS_JSON if _any(store, "relations") else "'[]'"
     return (
-        f"substr(rtrim(json_object({members}), '}}'), 2) || ',\"attributes\":' || "
+        f"rtrim(json_object('type', 'annotation', {members}), '}}') || ',\"attributes\":' || "
         f"{attributes} || ',\"relations\":' || {relations}"
     )
 
@@ -60,7 +61,7 @@ def iter_jsonl_annotation_batches(
     sql = (
         f"WITH p AS MATERIALIZED (SELECT id, substr(json_object({article}), 2) AS meta "
         "FROM articles) "
-        f'SELECT n.article_id, \'{{"type":"annotation",\' || {_annotation_object(store)} '
+        f"SELECT n.article_id, {_annotation_object(store)} "
         "|| ',' || p.meta || char(10) "
         f"FROM annotations n JOIN p ON p.id = n.article_id "
         f"JOIN coders c ON c.id = n.coder_id{where} ORDER BY {ORDER}"

@@ -35,3 +35,39 @@ def test_dialog_and_cli_list_the_same_formats(qtbot: Any, db_path: Path, tmp_pat
         combo.setCurrentIndex(combo.findData(name))
         assert dialog.path_edit.text() == str(tmp_path / f"out{fmt.suffix}")
         assert dialog.destination() == tmp_path / f"out{fmt.suffix}"
+
+
+def test_import_merges_annotation_files_and_reports_what_was_left_out(
+    qtbot: Any, window: Any, tmp_path: Path
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from clipper.exporters import export_to_path
+    from clipper.gui import annotation_import
+    from clipper.importers import read_pasted_text
+    from clipper.importers.annotation_formats import ANNOTATION_FORMATS
+    from clipper.library import import_article
+
+    for fmt in ANNOTATION_FORMATS.values():
+        assert all(f"*{s}" in annotation_import.name_filter() for s in fmt.suffixes)
+    with Store(tmp_path / "colleague.db") as colleague:
+        article = import_article(colleague, read_pasted_text("The minister said 12 % agreed."))
+        start = article.text.index("12 %")
+        colleague.add_annotation(article.id, start, start + 4, "figure", "share")
+        export_to_path(colleague, tmp_path / "shared.jsonl", "jsonl")
+        export_to_path(colleague, tmp_path / "shared.jsonld", "w3c")
+
+    window.import_files([str(tmp_path / "shared.jsonld")])  # no such article yet
+    qtbot.waitUntil(
+        lambda: window.findChild(QMessageBox, "mergeWarnings") is not None, timeout=30_000
+    )
+    box = window.findChild(QMessageBox, "mergeWarnings")
+    assert "no article in this database is its source" in box.text()
+    box.close()
+    box.setObjectName("")
+
+    window.import_files([str(tmp_path / "shared.jsonl")])
+    qtbot.waitUntil(
+        lambda: "Merged 1 annotation" in window.statusBar().currentMessage(), timeout=30_000
+    )
+    assert window.controller.session.store.count_annotations() == 1

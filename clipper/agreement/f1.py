@@ -63,5 +63,9 @@ def match_spans(first: Sequence[tuple[int, int]], second: Sequence[tuple[int, in
     """The matches between two coders' spans of one tag in one text (``(start, end)``)."""
     a, b = set(first), set(second)
     return SpanMatches(
-        len(a), len(b), len(a & b), _overlapped(sorted(a), sorted(b)), _overlapped(sorted(b), sorted(a))
+        len(a),
+        len(b),
+        len(a & b),
+        _overlapped(sorted(a), sorted(b)),
+        _overlapped(sorted(b), sorted(a)),
     )

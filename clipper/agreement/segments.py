@@ -9,6 +9,7 @@ so the cost grows with the number of units, not with the length of the text.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Hashable, Iterator, Sequence
 
 Unit = tuple[int, int, Hashable]
@@ -40,7 +41,7 @@ def pieces(
             cuts.add(end)
     bounds = sorted(cuts)
     positions = [0] * len(coders_units)
-    for left, right in zip(bounds, bounds[1:], strict=False):
+    for left, right in itertools.pairwise(bounds):
         values: list[Hashable | None] = []
         for index, units in enumerate(coders_units):
             at = positions[index]

@@ -8,8 +8,8 @@ with a value (a tag), and *gaps* (value ``None``). With ``m`` coders:
 * observed coincidences: ``l_ck = Σ_i Σ_j≠i Σ_g Σ_h [c_ig = c][k_jh = k] |s_ig ∩ s_jh| / (m − 1)``:
   how many characters coder ``i`` gave ``c`` while another coder gave ``k``; ``l_c.`` is the
   length all coders gave value ``c``, ``l.. = m · L``;
-* expected coincidences: ``e_ck = l.. (l_c. l_.k − [c = k] Σ_ig [c_ig = c] w_ig) / (l..² − Σ_ig w_ig)``,
-  where a unit weighs its length squared (``w = l²``: a unit pairs only with other units) and
+* expected coincidences:
+  ``e_ck = l.. (l_c. l_.k − [c = k] Σ_ig [c_ig = c] w_ig) / (l..² − Σ_ig w_ig)``, where a unit weighs its length squared (``w = l²``: a unit pairs only with other units) and
   a gap its length (``w = l``: a gap has no structure, any part of it may pair);
 * ``_uα = 1 − (l.. − Σ_c l_cc) / (l.. − Σ_c e_cc)`` (nominal: any two different values differ);
 * ``|uα``, the binary coefficient (relevant matter against gaps, values ignored):

@@ -9,8 +9,9 @@ with a value (a tag), and *gaps* (value ``None``). With ``m`` coders:
   how many characters coder ``i`` gave ``c`` while another coder gave ``k``; ``l_c.`` is the
   length all coders gave value ``c``, ``l.. = m · L``;
 * expected coincidences:
-  ``e_ck = l.. (l_c. l_.k − [c = k] Σ_ig [c_ig = c] w_ig) / (l..² − Σ_ig w_ig)``, where a unit weighs its length squared (``w = l²``: a unit pairs only with other units) and
-  a gap its length (``w = l``: a gap has no structure, any part of it may pair);
+  ``e_ck = l.. (l_c. l_.k − [c = k] Σ_ig [c_ig = c] w_ig) / (l..² − Σ_ig w_ig)``, where a
+  unit weighs its length squared (``w = l²``: a unit pairs only with other units) and a gap
+  its length (``w = l``: a gap has no structure, any part of it may pair);
 * ``_uα = 1 − (l.. − Σ_c l_cc) / (l.. − Σ_c e_cc)`` (nominal: any two different values differ);
 * ``|uα``, the binary coefficient (relevant matter against gaps, values ignored):
   ``1 − (l_∅. − l_∅∅) / (e_∅. − e_∅∅)``.

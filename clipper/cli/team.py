@@ -84,9 +84,7 @@ def _ids(value: str | None) -> list[int] | None:
     try:
         ids = [int(v) for v in value.split(",") if v.strip()]
     except ValueError:
-        fail(
-            f"--articles takes article ids separated by commas (e.g. 1,2,5), not {value!r}"
-        )
+        fail(f"--articles takes article ids separated by commas (e.g. 1,2,5), not {value!r}")
     if not ids:
         fail("--articles takes article ids separated by commas, e.g. --articles 1,2,5")
     return ids

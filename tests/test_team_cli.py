@@ -47,6 +47,14 @@ def team(tmp_path: Path) -> Path:
     return output
 
 
+def test_merge_into_the_db_database(tmp_path: Path, team: Path) -> None:
+    other = tmp_path / "other.db"
+    code, out, _ = run("--db", str(other), "merge", str(team))
+    assert code == 0 and "team.db: articles 1 created" in out
+    with Store(other, create=False) as store:
+        assert store.count_annotations() == 8  # with the suggestions
+
+
 def test_merge_json_report_and_second_run(team: Path, tmp_path: Path) -> None:
     code, out, _ = run(
         "merge", str(tmp_path / "a.db"), str(tmp_path / "b.db"), "-o", str(team), "--json"
@@ -108,8 +116,9 @@ def test_agreement_errors_as_json(team: Path) -> None:
     assert code == 1 and json.loads(err)["error"] == "invalid_value"
 
 
-def test_merge_errors_are_clear(tmp_path: Path) -> None:
-    code, _, err = run("merge", str(tmp_path / "x.db"))
+def test_merge_errors_are_clear(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("CLIPPER_DB", raising=False)
+    code, _, err = run("merge", str(tmp_path / "x.db"))  # no -o, --db or $CLIPPER_DB
     assert code == 1 and "-o" in err
     code, _, err = run("merge", "-o", str(tmp_path / "team.db"))
     assert code == 1 and "give the databases or exports to merge" in err

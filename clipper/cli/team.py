@@ -18,7 +18,7 @@ from clipper.operations.merge import MergeReport, total_report
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="The team database to merge into (created if missing).",
+    help="The team database to merge into, created if missing (default: the --db database).",
 )
 @json_option("One JSON object: a report per source, the total and the conflicts.")
 @pass_context
@@ -35,13 +35,12 @@ def merge_command(
 
     Example: clipper merge alice.db bob.db carol.json -o team.db
     """
-    if output is None:
-        fail(
-            "give the team database to merge into with -o, e.g. clipper merge a.db b.db -o team.db"
-        )
+    if output is None and ctx.default_location:
+        fail("give the team database to merge into with -o: clipper merge a.db b.db -o team.db")
     if not sources:
         fail("give the databases or exports to merge, e.g. clipper merge a.db b.db -o team.db")
-    ctx.use(output)
+    if output is not None:
+        ctx.use(output)
     reports = ctx.session(create=True).merge_databases(list(sources))
     total = total_report(reports)
     if as_json:

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from clipper.agreement import AgreementReport, TagAgreement
-from clipper.errors import ClipperError
+from clipper.errors import Cancelled, ClipperError
 from clipper.gui import file_dialogs
 from clipper.gui.advice import explain
 from clipper.gui.errors import show_error
@@ -82,6 +82,9 @@ def merge_databases(window: MainWindow, paths: list[str] | None = None) -> Job |
 
     def failed(exc: BaseException) -> None:
         progress.close()
+        if isinstance(exc, Cancelled):
+            window.show_message("Merge cancelled: nothing was merged")
+            return
         text = explain(exc) if isinstance(exc, ClipperError) else str(exc)
         show_error(window, "Nothing was merged", text)
 

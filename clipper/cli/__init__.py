@@ -22,6 +22,7 @@ from clipper.cli import (  # noqa: F401  (registers the commands)
     maintenance,
     reading,
     tags,
+    team,
 )
 from clipper.cli.base import (
     Context,

@@ -26,7 +26,7 @@ class ActionSpec:
     checkable: bool = False
 
 
-MENUS = ("File", "Edit", "View", "Article", "Annotate", "Help")
+MENUS = ("File", "Edit", "View", "Article", "Annotate", "Team", "Help")
 
 ACTIONS: tuple[ActionSpec, ...] = (
     # File
@@ -56,6 +56,13 @@ ACTIONS: tuple[ActionSpec, ...] = (
         ("Ctrl+Shift+B",),
         "File",
         "Save a copy of the database (safe while other programs write)",
+    ),
+    ActionSpec(
+        "merge_databases",
+        "&Merge databases…",
+        (),
+        "File",
+        "Merge coders' databases or JSON exports into this database",
     ),
     ActionSpec("quit", "&Quit", ("Ctrl+Q",), "File"),
     # Edit
@@ -101,6 +108,14 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("previous_article", "&Previous article", ("Ctrl+PgUp",), "Article"),
     ActionSpec("properties", "P&roperties…", ("Alt+Return",), "Article", "Title, outlet, date …"),
     ActionSpec("delete_article", "&Delete article…", ("Ctrl+Shift+Del",), "Article"),
+    # Team
+    ActionSpec(
+        "agreement",
+        "Inter-coder &agreement…",
+        ("Ctrl+Alt+A",),
+        "Team",
+        "Krippendorff's alpha, kappa and F1 per tag between coders",
+    ),
     # Help
     ActionSpec("open_sample", "Open &sample clipping", ("Ctrl+Shift+H",), "Help"),
     ActionSpec("shortcuts", "&Keyboard shortcuts", ("F1", "Ctrl+/"), "Help"),

@@ -1,36 +1,91 @@
-"""Merge an annotation file into a database (``clipper import``, ``import-annotations``).
+"""Merge coders' work into a database: Clipper databases and JSON exports, one way.
 
-Any format of :data:`~clipper.importers.annotation_formats.ANNOTATION_FORMATS` (Clipper
-JSON, JSON Lines, W3C Web Annotation …): each reader gives the same validated structure.
+``clipper import-annotations`` / ``clipper import FILE`` merge one annotation file of any
+format in :data:`~clipper.importers.annotation_formats.ANNOTATION_FORMATS` (Clipper JSON,
+JSON Lines, W3C Web Annotation, REFI-QDA …) (:func:`merge_export`); ``clipper merge A.db B.db … -o team.db`` merges databases and exports
+(:func:`merge_files`). Every source is read as the same plain data — the tags, then
+:class:`~clipper.importers.export_format.ExportArticle` items (a database through
+:meth:`~clipper.store.Store.iter_merge_articles`, a file through its reader) — and stored by
+:func:`_merge_articles`:
 
-Articles are matched by content hash (created when missing, keeping the file's identity);
-annotations keep their identity, coder, origin, status and attributes, and are added unless
-the same identity is stored already or the same span already carries the same tag for the
-same coder; relations are added once both ends are stored. The importer only reads
-(e.g. :func:`clipper.importers.clipper_json.read_export`); this puts what it read into the
-store as one transaction, so a file with anything wrong in it changes nothing.
+* an article is matched by identity (UUID) when the text is the same, else by content hash,
+  else created (keeping its identity when free);
+* annotations keep their identity, coder, origin, status and attributes; one whose identity
+  is stored already, or whose span carries the same tag for the same coder already, is
+  skipped, so merging again adds nothing; relations are added once both ends are stored;
+* **conflicts are reported, never settled silently: the output keeps its value.** A matched
+  article whose title, outlet, author, date, URL or language differs, an article with the
+  same identity but another text (then stored as a new article), and an annotation with the
+  same identity whose tag, note, status, attributes, span or coder differ are listed in
+  :attr:`MergeReport.conflicts`. A metadata field the output leaves empty is filled in.
+
+All of it is one transaction: a source with anything wrong in it changes nothing.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import dataclasses
+import os
+from collections.abc import Callable, Iterable, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from typing import Any
 
-from clipper.errors import InvalidExport
-from clipper.fields import key_clash_problem
+from clipper.errors import ClipperError, InvalidExport
+from clipper.fields import ARTICLE_FIELDS, key_clash_problem
 from clipper.importers import json_reader
 from clipper.importers.annotation_formats import ANNOTATION_FORMATS, AnnotationFormat, detect
 from clipper.importers.clipper_json import ExportFile, read_export
 from clipper.importers.export_format import ExportAnnotation, ExportArticle, ExportTag
-from clipper.model import content_hash
+from clipper.model import Annotation, Article, content_hash
+from clipper.open_databases import open_database_for
 from clipper.operations.changes import Changes
 from clipper.progress import CancelCheck, ProgressCallback, check_cancel
 from clipper.store import Store, now
 
-__all__ = ["MergeReport", "merge_export"]
+__all__ = ["MergeConflict", "MergeReport", "merge_export", "merge_files", "total_report"]
+
+#: The first bytes of every SQLite database file.
+_SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+@dataclass(frozen=True, slots=True)
+class MergeConflict:
+    """A value the source has that differs from the output's (which was kept)."""
+
+    #: "article" or "annotation".
+    kind: str
+    #: The source's file name.
+    source: str
+    #: The article's title (in the output).
+    article: str
+    #: The identity of the article or annotation.
+    uuid: str
+    #: What differs: an article field, "text", or "tag", "note", "status", "attributes",
+    #: "span", "coder".
+    field: str
+    kept: str
+    other: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {
+            "kind": self.kind,
+            "source": self.source,
+            "article": self.article,
+            "uuid": self.uuid,
+            "field": self.field,
+            "kept": self.kept,
+            "other": self.other,
+        }
+
+    def describe(self) -> str:
+        what = "article" if self.kind == "article" else f"annotation {self.uuid[:8]} in"
+        return (
+            f"{self.source}: {what} “{self.article[:60]}”: {self.field} differs "
+            f"(kept {self.kept[:60]!r}, not {self.other[:60]!r})"
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +96,9 @@ class MergeReport:
     annotations_skipped: int
     tags_created: tuple[str, ...]
     relations_added: int = 0
+    conflicts: tuple[MergeConflict, ...] = ()
+    #: The source merged (its file name), or several for a total.
+    sources: tuple[str, ...] = ()
     #: What the reader could not take (e.g. annotations it could not anchor).
     warnings: tuple[str, ...] = ()
 
@@ -48,6 +106,38 @@ class MergeReport:
     def changes(self) -> Changes:
         """What a front end redraws after a merge: everything."""
         return Changes(everything=True, tags=bool(self.tags_created))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "sources": list(self.sources),
+            "articles_created": self.articles_created,
+            "articles_matched": self.articles_matched,
+            "annotations_added": self.annotations_added,
+            "annotations_skipped": self.annotations_skipped,
+            "relations_added": self.relations_added,
+            "tags_created": list(self.tags_created),
+            "conflicts": [c.to_dict() for c in self.conflicts],
+            "warnings": list(self.warnings),
+        }
+
+
+def total_report(reports: Iterable[MergeReport]) -> MergeReport:
+    """Several sources' reports added up."""
+    reports = list(reports)
+    tags: list[str] = []
+    for report in reports:
+        tags += [t for t in report.tags_created if t not in tags]
+    return MergeReport(
+        sum(r.articles_created for r in reports),
+        sum(r.articles_matched for r in reports),
+        sum(r.annotations_added for r in reports),
+        sum(r.annotations_skipped for r in reports),
+        tuple(tags),
+        sum(r.relations_added for r in reports),
+        tuple(c for r in reports for c in r.conflicts),
+        tuple(s for r in reports for s in r.sources),
+        tuple(w for r in reports for w in r.warnings),
+    )
 
 
 def merge_export(
@@ -92,29 +182,136 @@ def _merge(
     progress: ProgressCallback | None,
     cancel: CancelCheck | None,
 ) -> MergeReport:
-    created = matched = added = skipped = 0
-    relations: list[tuple[str, str, str, str | None]] = []
     with (
         opener(Path(path), now()) as export,
         store.bulk_writes(),
         store.transaction(),
     ):
-        new_tags = _ensure_tags(store, export.tags)
-        known_tags = frozenset(t.name for t in store.list_tags())
-        for number, item in enumerate(export.articles, 1):
-            check_cancel(cancel)
-            article_id, was_created = _match_article(store, item)
-            created += was_created
-            matched += not was_created
-            rows = _annotation_rows(item, number, known_tags)
-            inserted = store.merge_annotations(article_id, rows)
-            added += inserted
-            skipped += len(rows) - inserted
-            relations += _relation_rows(rows)
+
+        def tick() -> None:
             if progress:
                 progress(min(export.stream.tell(), export.size), export.size)
-        related = store.merge_relations(relations) if relations else 0
-    return MergeReport(created, matched, added, skipped, new_tags, related, tuple(export.warnings))
+
+        report = _merge_articles(store, export.tags, export.articles, Path(path).name, tick, cancel)
+    return dataclasses.replace(report, warnings=tuple(export.warnings))
+
+
+# -- several sources: databases and exports ----------------------------------------------
+
+
+def merge_files(
+    store: Store,
+    paths: Sequence[str | Path],
+    *,
+    progress: ProgressCallback | None = None,
+    cancel: CancelCheck | None = None,
+) -> tuple[MergeReport, ...]:
+    """Merge Clipper databases and JSON exports into ``store``, in the order given; one
+    report per source. All or nothing. A database at an older schema version is upgraded
+    first (backed up beside itself, as opening any database does); nothing else is
+    written to a source."""
+    if not paths:
+        raise ClipperError("nothing to merge: give the databases or exports to merge")
+    kinds = [_is_database(store, Path(p)) for p in paths]
+    sources: dict[int, Store] = {}
+    try:
+        for number, (path, is_db) in enumerate(zip(paths, kinds, strict=True)):
+            if is_db:
+                sources[number] = Store(path, create=False, busy_timeout=store.busy_timeout)
+        reports: list[MergeReport] = []
+        with store.bulk_writes(), store.transaction():
+            for number, path in enumerate(paths):
+                part = _part(progress, number, len(paths))
+                if number in sources:
+                    reports.append(_merge_database(store, sources[number], part, cancel))
+                else:
+                    reports.append(merge_export(store, path, progress=part, cancel=cancel))
+        return tuple(reports)
+    finally:
+        for source in sources.values():
+            source.close()
+
+
+def _is_database(store: Store, path: Path) -> bool:
+    """Whether ``path`` is an SQLite database (else it is read as an export); the output
+    itself is refused."""
+    if store.path != ":memory:" and path.exists() and os.path.samefile(path, store.path):
+        raise ClipperError(f"{path} is the database merged into: it cannot be merged into itself")
+    if open_database_for(path) is not None:  # open here: a database, never open()ed
+        return True
+    if not path.is_file():
+        return False  # the export reader says what is wrong
+    with path.open("rb") as stream:
+        return stream.read(len(_SQLITE_HEADER)) == _SQLITE_HEADER
+
+
+def _part(progress: ProgressCallback | None, number: int, count: int) -> ProgressCallback | None:
+    """Progress of source ``number`` of ``count`` as a share of the whole."""
+    if progress is None:
+        return None
+
+    def report(done: int, total: int) -> None:
+        share = done / total if total else 1.0
+        progress(int((number + share) * 1000), count * 1000)
+
+    return report
+
+
+def _merge_database(
+    store: Store, source: Store, progress: ProgressCallback | None, cancel: CancelCheck | None
+) -> MergeReport:
+    tags = [ExportTag(t.name, t.label, t.colour, t.shortcut) for t in source.list_tags()]
+    total = source.count_articles()
+    done = [0]
+
+    def tick() -> None:
+        done[0] += 1
+        if progress:
+            progress(done[0], total)
+
+    articles = (
+        ExportArticle(imported, rows, uuid or None)
+        for imported, uuid, rows in source.iter_merge_articles()
+    )
+    with store.transaction():
+        return _merge_articles(store, tags, articles, Path(source.path).name, tick, cancel)
+
+
+# -- the one merge -------------------------------------------------------------------------
+
+
+def _merge_articles(
+    store: Store,
+    tags: list[ExportTag],
+    articles: Iterable[ExportArticle],
+    source: str,
+    tick: Callable[[], None] | None,
+    cancel: CancelCheck | None,
+) -> MergeReport:
+    """Store a source's tags and articles (inside the caller's transaction)."""
+    created = matched = added = skipped = 0
+    relations: list[tuple[str, str, str, str | None]] = []
+    conflicts: list[MergeConflict] = []
+    new_tags = _ensure_tags(store, tags)
+    known_tags = frozenset(t.name for t in store.list_tags())
+    for number, item in enumerate(articles, 1):
+        check_cancel(cancel)
+        article_id, was_created = _match_article(store, item, source, conflicts)
+        created += was_created
+        matched += not was_created
+        rows = _annotation_rows(item, number, known_tags)
+        if not was_created:
+            conflicts += _annotation_conflicts(store, rows, source, item.article.title)
+        inserted = store.merge_annotations(article_id, rows)
+        added += inserted
+        skipped += len(rows) - inserted
+        relations += _relation_rows(rows)
+        if tick:
+            tick()
+    related = store.merge_relations(relations) if relations else 0
+    return MergeReport(
+        created, matched, added, skipped, new_tags, related, tuple(conflicts), (source,)
+    )
 
 
 def _ensure_tags(store: Store, tags: list[ExportTag]) -> tuple[str, ...]:
@@ -136,11 +333,84 @@ def _ensure_tags(store: Store, tags: list[ExportTag]) -> tuple[str, ...]:
     return tuple(created)
 
 
-def _match_article(store: Store, item: ExportArticle) -> tuple[int, bool]:
-    existing = store.find_article_by_hash(content_hash(item.article.text))
+def _match_article(
+    store: Store, item: ExportArticle, source: str, conflicts: list[MergeConflict]
+) -> tuple[int, bool]:
+    """The output's article for ``item``: by identity (same text), else by content hash,
+    else a new one. Returns its id and whether it was created."""
+    digest = content_hash(item.article.text)
+    if item.uuid is not None:
+        found = store.find_article_by_uuid(item.uuid)
+        if found is not None:
+            article = store.get_article(found)
+            if article.content_hash == digest:
+                _compare_article(store, article, item, source, conflicts)
+                return found, False
+            conflicts.append(
+                MergeConflict(
+                    "article", source, article.title, item.uuid, "text",
+                    f"{len(article.text)} characters", f"{len(item.article.text)} characters, "
+                    "stored as another article",
+                )
+            )  # fmt: skip
+    existing = store.find_article_by_hash(digest)
     if existing is not None:
+        _compare_article(store, store.get_article(existing), item, source, conflicts)
         return existing, False
     return store.add_article(item.article, uuid=item.uuid).id, True
+
+
+def _compare_article(
+    store: Store, article: Article, item: ExportArticle, source: str, conflicts: list[MergeConflict]
+) -> None:
+    """Report the metadata that differs; fill in what the output leaves empty."""
+    fills: dict[str, str] = {}
+    for name in ARTICLE_FIELDS:
+        mine, theirs = getattr(article, name), getattr(item.article, name)
+        if theirs in (None, "") or mine == theirs:
+            continue
+        if mine in (None, ""):
+            fills[name] = theirs
+        else:
+            conflicts.append(
+                MergeConflict("article", source, article.title, article.uuid, name, mine, theirs)
+            )
+    if fills:
+        store.update_article(article.id, **fills)
+
+
+def _annotation_conflicts(
+    store: Store, rows: list[ExportAnnotation], source: str, title: str
+) -> list[MergeConflict]:
+    """The annotations of ``rows`` stored already (same identity) with other values."""
+    uuids = [r[8] for r in rows if r[8] is not None]
+    stored = store.annotations_by_uuid(uuids) if uuids else {}
+    found: list[MergeConflict] = []
+    for row in rows:
+        mine = stored.get(row[8]) if row[8] is not None else None
+        if mine is not None:
+            found += [
+                MergeConflict("annotation", source, title, mine.uuid, name, kept, other)
+                for name, kept, other in _differences(mine, row)
+            ]
+    return found
+
+
+def _differences(mine: Annotation, row: ExportAnnotation) -> list[tuple[str, str, str]]:
+    theirs_attributes = dict(row[13] or {})
+    pairs = [
+        ("tag", mine.tag, row[2]),
+        ("note", mine.note, row[4]),
+        ("status", mine.status, row[12]),
+        ("span", f"{mine.start}..{mine.end}", f"{row[0]}..{row[1]}"),
+        ("coder", mine.coder, row[9] if row[9] is not None else mine.coder),
+        ("attributes", _shown(dict(mine.attributes)), _shown(theirs_attributes)),
+    ]
+    return [(name, kept, other) for name, kept, other in pairs if kept != other]
+
+
+def _shown(attributes: dict[str, Any]) -> str:
+    return ", ".join(f"{k}={attributes[k]!r}" for k in sorted(attributes))
 
 
 def _annotation_rows(

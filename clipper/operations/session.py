@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
+from clipper.agreement import AgreementReport
 from clipper.errors import NotFound
 from clipper.layout import CharLayout
 from clipper.model import (
@@ -20,10 +21,11 @@ from clipper.model import (
     Relation,
     Tag,
 )
+from clipper.operations.agreement import measure_agreement
 from clipper.operations.annotations import AnnotationOperations
 from clipper.operations.base import EDITABLE_ARTICLE_FIELDS, _preview, choose_coder
 from clipper.operations.changes import NO_CHANGES, Changes
-from clipper.operations.merge import MergeReport, merge_export
+from clipper.operations.merge import MergeReport, merge_export, merge_files
 from clipper.operations.tags import TagOperations
 from clipper.progress import CancelCheck, ProgressCallback
 
@@ -162,3 +164,28 @@ class Session(AnnotationOperations, TagOperations):
         """Merge a Clipper JSON export (all or nothing; ``report.changes``: everything).
         Not undoable: earlier steps stay, each checks that its rows are still there."""
         return merge_export(self.store, path, progress=progress, cancel=cancel)
+
+    def merge_databases(
+        self,
+        paths: Sequence[str | Path],
+        *,
+        progress: ProgressCallback | None = None,
+        cancel: CancelCheck | None = None,
+    ) -> tuple[MergeReport, ...]:
+        """Merge coders' databases and JSON exports (all or nothing; one report per source,
+        conflicts listed, the output's values kept). Not undoable, like
+        :meth:`import_annotations`."""
+        return merge_files(self.store, paths, progress=progress, cancel=cancel)
+
+    def agreement(
+        self,
+        *,
+        tags: Sequence[str] | None = None,
+        coders: Sequence[str] | None = None,
+        articles: Sequence[int] | None = None,
+        cancel: CancelCheck | None = None,
+    ) -> AgreementReport:
+        """Inter-coder agreement (see :func:`clipper.operations.agreement.measure_agreement`)."""
+        return measure_agreement(
+            self.store, tags=tags, coders=coders, articles=articles, cancel=cancel
+        )

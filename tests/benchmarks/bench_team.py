@@ -1,0 +1,113 @@
+"""Team work: merging two coders' databases of 100,000 annotations each (goal ≤ 10 s) and
+agreement over 10,000 annotations by three coders (goal ≤ 2 s), on real database files.
+
+Run with ``nice python tests/benchmarks/bench_team.py`` from the project root. One JSON
+object per line, then a table. Asserts nothing about time. The coders' databases are
+built with the store's bulk merge (not 100,000 single saves), which is not what is timed.
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from _report import emit, peak_rss_mb, table
+
+from clipper.model import ImportedArticle, MergedAnnotation
+from clipper.operations.agreement import measure_agreement
+from clipper.operations.merge import merge_files, total_report
+from clipper.store import Store
+
+ARTICLES = 1_000
+PER_ARTICLE = 100  # x ARTICLES = 100,000 annotations per coder
+TAGS = ("figure", "quote", "person", "claim")
+
+
+def article_text(number: int) -> str:
+    words = [f"word{(number * 7 + i) % 997}" for i in range(600)]
+    return f"Article {number}. " + " ".join(words)
+
+
+def build(path: Path, coder: str, articles: int, per_article: int, seed: int) -> int:
+    """A coder's database: ``articles`` shared texts, ``per_article`` spans each (10%
+    with an attribute, 5% with a relation to the span before)."""
+    rng = random.Random(seed)
+    stamp = "2026-12-01T00:00:00.000Z"
+    count = 0
+    with Store(path) as store, store.bulk_writes(), store.transaction():
+        for number in range(articles):
+            text = article_text(number)
+            article = store.add_article(ImportedArticle(text, f"Article {number}", "", "txt"))
+            rows: list[MergedAnnotation] = []
+            step = len(text) // per_article
+            previous: str | None = None
+            for i in range(per_article):
+                start = i * step + rng.randint(0, 3)
+                end = min(len(text), start + rng.randint(3, step - 1))
+                uuid = f"{seed:08x}-0000-4000-8000-{number * per_article + i:012x}"
+                attributes = {"value": i} if i % 10 == 0 else None
+                relations = [("said_by", previous, None)] if previous and i % 20 == 0 else None
+                rows.append(
+                    (start, end, TAGS[i % 4], text[start:end], "", stamp, stamp, None, uuid,
+                     coder, "manual", None, "accepted", attributes, relations)
+                )  # fmt: skip
+                previous = uuid
+            count += store.merge_annotations(article.id, rows)
+            store.merge_relations(
+                (kind, r[8], to, rid) for r in rows if r[14] and r[8] for kind, to, rid in r[14]
+            )
+    return count
+
+
+def timed_merge(team: Path, sources: list[Path]) -> tuple[float, float, int]:
+    """Wall-clock and CPU seconds of this process (the machine may be shared), and how
+    many annotations were added."""
+    with Store(team) as store:
+        start, cpu = time.perf_counter(), time.process_time()
+        report = total_report(merge_files(store, sources))
+        return (
+            time.perf_counter() - start,
+            time.process_time() - cpu,
+            report.annotations_added,
+        )
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        a, b = root / "alice.db", root / "bob.db"
+        made = build(a, "alice", ARTICLES, PER_ARTICLE, 1) + build(
+            b, "bob", ARTICLES, PER_ARTICLE, 2
+        )
+        seconds, cpu, added = timed_merge(root / "team.db", [a, b])
+        emit("merge two databases, 100,000 annotations each", seconds, "s", goal="≤ 10 s",
+             annotations=added, built=made)  # fmt: skip
+        emit("merge two databases, 100,000 annotations each (CPU time)", cpu, "s")
+        seconds, cpu, added = timed_merge(root / "team.db", [a, b])
+        emit("merge the same two again (adds nothing)", seconds, "s", annotations=added)
+        emit("merge the same two again (CPU time)", cpu, "s")
+
+        parts = [root / f"coder{i}.db" for i in range(3)]
+        for i, path in enumerate(parts):
+            build(path, f"coder{i}", 100, 34, 10 + i)  # 3 x 3,400 annotations
+        team = root / "agreement.db"
+        timed_merge(team, parts)
+        with Store(team) as store:
+            count = store.count_annotations()
+            start, cpu = time.perf_counter(), time.process_time()
+            report = measure_agreement(store)
+            seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+        emit("agreement, three coders", seconds, "s", goal="≤ 2 s", annotations=count,
+             alpha_u=round(report.overall.alpha_u or 0, 3))  # fmt: skip
+        emit("agreement, three coders (CPU time)", cpu, "s")
+        emit("peak memory", peak_rss_mb(), "MB")
+    table("Team work")
+
+
+if __name__ == "__main__":
+    main()

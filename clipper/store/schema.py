@@ -222,5 +222,42 @@ def _core_v2(db: Database) -> None:
     )
 
 
+@migrations(name="0008_adjudication")
+def _adjudication(db: Database) -> None:
+    """Adjudication: each decision about a unit of disagreement (which coders' versions
+    the gold coder adopted, and the gold annotations it made), and progress per article."""
+    _run(
+        db,
+        """
+        CREATE TABLE IF NOT EXISTS adjudication_decisions (
+            article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+            gold_coder TEXT NOT NULL,
+            -- clipper.adjudication.Unit.key: a hash of the unit's annotations
+            unit_key TEXT NOT NULL,
+            -- JSON list of the coders whose versions were adopted ([]: neither)
+            adopted TEXT NOT NULL,
+            -- JSON object: a coder's annotation uuid -> the gold annotation's uuid
+            copies TEXT NOT NULL,
+            -- JSON list of the gold annotations' uuids this decision made
+            created TEXT NOT NULL,
+            decided_at TEXT NOT NULL,
+            PRIMARY KEY (article_id, gold_coder, unit_key)
+        ) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS adjudication_progress (
+            article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+            gold_coder TEXT NOT NULL,
+            -- the coders compared, comma-separated
+            coders TEXT NOT NULL,
+            decided INTEGER NOT NULL,
+            total INTEGER NOT NULL,
+            -- when every unit was decided (NULL: still to do)
+            done_at TEXT,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (article_id, gold_coder)
+        ) WITHOUT ROWID
+        """,
+    )
+
+
 MIGRATION_NAMES: tuple[str, ...] = tuple(m.name for m in migrations._migrations)
 SCHEMA_VERSION = len(MIGRATION_NAMES)

@@ -28,6 +28,7 @@ from types import MappingProxyType
 
 from clipper.errors import ClipperError
 from clipper.model import Annotation
+from clipper.quoting import quote
 
 #: The kinds of unit, agreements last.
 DISAGREEMENTS = ("missing", "boundary", "tag", "attribute")
@@ -210,13 +211,9 @@ def describe(annotation: Annotation | None, text_limit: int = 40) -> str:
     """One coder's version in a line: tag, quoted text, offsets and attributes."""
     if annotation is None:
         return "—"
-    text = (
-        annotation.text
-        if len(annotation.text) <= text_limit
-        else (annotation.text[: text_limit - 1] + "…")
-    )
     attributes = "".join(f" {k}={v}" for k, v in sorted(annotation.attributes.items()))
-    return f"{annotation.tag} “{text}” {annotation.start}–{annotation.end}{attributes}"
+    text = quote(annotation.text, text_limit)
+    return f"{annotation.tag} {text} {annotation.start}–{annotation.end}{attributes}"
 
 
 def count_kinds(units: Iterable[Unit]) -> dict[str, int]:

@@ -39,11 +39,12 @@ from PySide6.QtWidgets import (
 
 from clipper.adjudication import Unit, describe
 from clipper.errors import ClipperError
-from clipper.gui.compare_view import CompareView, annotation_unit, coder_colour
+from clipper.gui.compare_view import GOLD_COLOUR, CompareView, annotation_unit, coder_colour
 from clipper.gui.errors import report_failed_change
 from clipper.gui.shortcuts import COMPARE_KEYS, key_text, local_key
 from clipper.model import GOLD_CODER, Annotation
 from clipper.operations.adjudication import Comparison
+from clipper.quoting import quote
 
 if TYPE_CHECKING:
     from clipper.gui.main_window import MainWindow
@@ -98,6 +99,7 @@ class CompareDialog(QDialog):
             combo.currentIndexChanged.connect(lambda _i: self._coders_changed())
         self.swatch_a = QLabel(self)
         self.swatch_b = QLabel(self)
+        self.swatch_gold = QLabel(f'<span style="color:{GOLD_COLOUR}">▬</span>', self)
         self.progress = QProgressBar(self)
         self.progress.setObjectName("adjudicationProgress")
         self.progress.setAccessibleName("Units decided")
@@ -114,7 +116,7 @@ class CompareDialog(QDialog):
         for text, swatch, combo in (
             ("Coder &A", self.swatch_a, self.coder_a),
             ("Coder &B", self.swatch_b, self.coder_b),
-            ("&Gold coder", None, self.gold),
+            ("&Gold coder", self.swatch_gold, self.gold),
         ):
             label = QLabel(text, self)
             label.setBuddy(combo)
@@ -195,7 +197,7 @@ class CompareDialog(QDialog):
         self.keys_help.setWordWrap(True)
         self.keys_help.setText(
             " · ".join(
-                f"<b>{html.escape(key_text(k.keys))}</b> {html.escape(k.text.lower())}"
+                f"<b>{html.escape(key_text(k.keys))}</b> {html.escape(k.text)}"
                 for k in COMPARE_KEYS
             )
             + " · <b>Ctrl+Z</b> undo · <b>Ctrl+PgDown</b> next article"
@@ -229,9 +231,7 @@ class CompareDialog(QDialog):
             ("Ctrl+PgDown", lambda: window.step_article(1)),
             ("Ctrl+PgUp", lambda: window.step_article(-1)),
         ):
-            QShortcut(QKeySequence(sequence), self).activated.connect(
-                lambda a=action: a()
-            )
+            QShortcut(QKeySequence(sequence), self).activated.connect(lambda a=action: a())
 
         self._listening = False
         screen = window.screen().availableGeometry()
@@ -305,7 +305,7 @@ class CompareDialog(QDialog):
         finally:
             self._filling = False
         for i, swatch in enumerate((self.swatch_a, self.swatch_b)):
-            swatch.setText(f'<span style="color:{coder_colour(i)}; font-size:large">▬</span>')
+            swatch.setText(f'<span style="color:{coder_colour(i)}">▬</span>')
 
     def refresh(self) -> None:
         """Compare again (after a decision, an undo, another article or other coders)."""
@@ -335,12 +335,14 @@ class CompareDialog(QDialog):
         self.comparison = comparison
         self.units = list(comparison.units)
         decided = [u for u in self.units if u.key in comparison.decisions]
+        gold = [a for a in self._controller.sorted_annotations() if a.coder == comparison.gold]
         self.view.show_units(
             article.text,
             self.units,
             self.coders,
             self._controller.tags,
             decided,
+            gold,
             keep_scroll=same_article,
         )
         self._article_shown = article.id
@@ -588,7 +590,7 @@ def _decision_text(adopted: Sequence[str] | None, coders: Sequence[str]) -> str:
 
 
 def _version_html(a: Annotation) -> str:
-    parts = [f"{html.escape(a.tag)} “{html.escape(a.text)}” ({a.start}–{a.end})"]
+    parts = [f"{html.escape(a.tag)} {html.escape(quote(a.text, 200))} ({a.start}–{a.end})"]
     parts.extend(
         f"{html.escape(k)} = {html.escape(str(v))}" for k, v in sorted(a.attributes.items())
     )

@@ -23,6 +23,8 @@ from clipper.model import Annotation, Tag
 
 #: Coder colours, in lane order (distinct from the built-in tags' colours).
 CODER_COLOURS = ("#7b2cbf", "#e85d04", "#2b9348", "#0077b6", "#9d0208", "#6c757d")
+#: The gold coder's lane colour (under the compared coders' lanes).
+GOLD_COLOUR = "#b8860b"
 _DECIDED_ALPHA = 0.35
 
 
@@ -40,6 +42,7 @@ class CompareView(ArticleView):
         self.setAccessibleName("Article text with the coders' annotations")
         self._coders: tuple[str, ...] = ()
         self._decided: set[int] = set()
+        self._gold: set[int] = set()
         self._current: Unit | None = None
 
     def show_units(
@@ -49,12 +52,15 @@ class CompareView(ArticleView):
         coders: Sequence[str],
         tags: Sequence[Tag],
         decided: Sequence[Unit] = (),
+        gold: Sequence[Annotation] = (),
         *,
         keep_scroll: bool = False,
     ) -> None:
-        """Show ``text`` with the annotations of ``units`` (coders in lane order)."""
-        annotations = [a for u in units for a in u.annotations()]
+        """Show ``text`` with the annotations of ``units`` (coders in lane order) and the
+        gold coder's (in the last lane)."""
+        annotations = [a for u in units for a in u.annotations()] + list(gold)
         self._coders = tuple(coders)
+        self._gold = {a.id for a in gold}
         self._decided = {a.id for u in decided for a in u.annotations()}
         if keep_scroll and text == self.text():
             scroll = self.verticalScrollBar().value()
@@ -119,6 +125,9 @@ class CompareView(ArticleView):
                 colour = QColor(coder_colour(lane))
                 fill = QColor(fill)
                 fill.setAlphaF(fill.alphaF() / 2)
+                if a.id in self._gold:
+                    lane, colour = len(self._coders), QColor(GOLD_COLOUR)
+                    fill.setAlphaF(0)
                 if a.id in self._decided:
                     colour.setAlphaF(_DECIDED_ALPHA)
                 for rect, baseline in rects(a.start, a.end):
@@ -131,7 +140,7 @@ class CompareView(ArticleView):
                 pen = QPen(self.palette().color(QPalette.ColorRole.Highlight), 2)
                 painter.setPen(pen)
                 painter.setBrush(Qt.BrushStyle.NoBrush)
-                extra = len(self._coders) * lane_step + gap
+                extra = (len(self._coders) + 1) * lane_step + gap
                 for rect, _baseline in rects(self._current.start, self._current.end):
                     painter.drawRoundedRect(rect.adjusted(-2, -1, 2, extra), 3, 3)
         finally:

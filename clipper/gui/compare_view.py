@@ -12,7 +12,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 
-from PySide6.QtCore import QPoint, QRectF, Qt
+from PySide6.QtCore import QPoint, QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QWidget
 
@@ -73,14 +73,21 @@ class CompareView(ArticleView):
         self.set_article(text, annotations, tags)
 
     def set_current(self, unit: Unit | None, *, scroll: bool = True) -> None:
-        """Frame ``unit`` (and scroll it into view)."""
+        """Frame ``unit`` (and, once laid out, scroll it to the middle if out of view)."""
         self._current = unit
         if unit is not None and scroll:
-            cursor = self.textCursor()
-            cursor.setPosition(self.position_map().to_qt(unit.start))
-            self.setTextCursor(cursor)
-            self.ensureCursorVisible()
+            QTimer.singleShot(0, self, self._show_current)
         self.viewport().update()
+
+    def _show_current(self) -> None:
+        unit = self._current
+        if unit is None:
+            return
+        cursor = self.textCursor()
+        cursor.setPosition(self.position_map().to_qt(min(unit.start, self.position_map().length)))
+        if not self.viewport().rect().contains(self.cursorRect(cursor)):
+            self.setTextCursor(cursor)
+            self.centerCursor()
 
     def tooltip_at(self, pos: QPoint) -> str | None:
         found = super().tooltip_at(pos)
@@ -99,9 +106,9 @@ class CompareView(ArticleView):
         dark = self._is_dark()
         to_qt = self.position_map().to_qt
         metrics = QFontMetricsF(self.font())
-        thickness = max(2.0, round(metrics.height() / 9, 1))
-        lane_step = thickness + 1.0
-        gap = max(1.0, metrics.descent() * 0.25)
+        thickness = max(1.5, round(metrics.height() / 11, 1))
+        lane_step = thickness + 0.5
+        gap = 0.5
         lane_of = {c: i for i, c in enumerate(self._coders)}
 
         def rects(start: int, end: int) -> list[tuple[QRectF, float]]:
@@ -136,13 +143,12 @@ class CompareView(ArticleView):
                     underlines.append((QRectF(rect.left(), y, rect.width(), thickness), colour))
             for rect, colour in underlines:
                 painter.fillRect(rect, colour)
-            if self._current is not None:
-                pen = QPen(self.palette().color(QPalette.ColorRole.Highlight), 2)
+            if self._current is not None:  # a frame around the current unit's lines
+                pen = QPen(self.palette().color(QPalette.ColorRole.Highlight), 1.5)
                 painter.setPen(pen)
                 painter.setBrush(Qt.BrushStyle.NoBrush)
-                extra = (len(self._coders) + 1) * lane_step + gap
                 for rect, _baseline in rects(self._current.start, self._current.end):
-                    painter.drawRoundedRect(rect.adjusted(-2, -1, 2, extra), 3, 3)
+                    painter.drawRoundedRect(rect.adjusted(-2, 0, 2, 0), 3, 3)
         finally:
             painter.end()
 

@@ -1,5 +1,10 @@
 """Adjudication decisions and progress (the ``adjudication_decisions`` and
-``adjudication_progress`` tables of migration ``0008_adjudication``)."""
+``adjudication_progress`` tables of migration ``0008_adjudication``).
+
+Rows name their article by uuid (methods take the article's id): they outlive a deletion
+of the article, so undoing it brings the adjudication back; rows of deleted articles are
+never listed.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +18,12 @@ from clipper.model import Annotation
 from clipper.store.base import StoreBase
 from clipper.store.clock import now
 
+_UUID_OF = "(SELECT uuid FROM articles WHERE id = ?)"
+_PROGRESS = (
+    "SELECT a.id, p.gold_coder, p.coders, p.decided, p.total, p.done_at, p.updated_at "
+    "FROM adjudication_progress p JOIN articles a ON a.uuid = p.article_uuid"
+)
+
 
 class AdjudicationStore(StoreBase):
     """Reading and writing adjudication decisions and per-article progress."""
@@ -25,7 +36,7 @@ class AdjudicationStore(StoreBase):
         """Every decision stored for an article and gold coder, by unit key."""
         rows = self.db.execute(
             "SELECT unit_key, adopted, copies, created, decided_at FROM adjudication_decisions "
-            "WHERE article_id = ? AND gold_coder = ?",
+            f"WHERE article_uuid = {_UUID_OF} AND gold_coder = ?",
             [article_id, gold],
         )
         return {row[0]: _decision(row) for row in rows}
@@ -37,22 +48,23 @@ class AdjudicationStore(StoreBase):
         with self._write():
             if decision is None:
                 self.db.execute(
-                    "DELETE FROM adjudication_decisions WHERE article_id = ? AND gold_coder = ? "
-                    "AND unit_key = ?",
+                    "DELETE FROM adjudication_decisions WHERE article_uuid = "
+                    f"{_UUID_OF} AND gold_coder = ? AND unit_key = ?",
                     [article_id, gold, unit_key],
                 )
                 return
             self.db.execute(
-                "INSERT OR REPLACE INTO adjudication_decisions (article_id, gold_coder, "
-                "unit_key, adopted, copies, created, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "INSERT OR REPLACE INTO adjudication_decisions (article_uuid, gold_coder, "
+                "unit_key, adopted, copies, created, decided_at) "
+                "SELECT uuid, ?, ?, ?, ?, ?, ? FROM articles WHERE id = ?",
                 [
-                    article_id,
                     gold,
                     unit_key,
                     json.dumps(list(decision.adopted)),
                     json.dumps(dict(decision.copies), sort_keys=True),
                     json.dumps(list(decision.created)),
                     decision.decided_at or now(),
+                    article_id,
                 ],
             )
 
@@ -71,19 +83,15 @@ class AdjudicationStore(StoreBase):
         first time every unit was decided, and cleared when some unit is open again)."""
         stamp = now()
         with self._write():
-            row = self.db.execute(
-                "SELECT done_at FROM adjudication_progress WHERE article_id = ? AND gold_coder = ?",
-                [article_id, gold],
-            ).fetchone()
+            before = self.get_progress(article_id, gold)
             done_at = None
             if decided >= total:
-                done_at = row[0] if row is not None and row[0] is not None else stamp
-            self.db.execute(
-                "INSERT OR REPLACE INTO adjudication_progress (article_id, gold_coder, coders, "
-                "decided, total, done_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [article_id, gold, ",".join(coders), decided, total, done_at, stamp],
+                done_at = before.done_at if before is not None and before.done_at else stamp
+            progress = ArticleProgress(
+                article_id, gold, tuple(coders), decided, total, done_at, stamp
             )
-        return ArticleProgress(article_id, gold, tuple(coders), decided, total, done_at, stamp)
+            self.put_progress(article_id, gold, progress)
+        return progress
 
     def get_progress(self, article_id: int, gold: str) -> ArticleProgress | None:
         """The stored progress of one article into ``gold`` (``None``: never adjudicated)."""
@@ -94,21 +102,23 @@ class AdjudicationStore(StoreBase):
         """Store a progress row as it was (undo), or none (``None``)."""
         with self._write():
             self.db.execute(
-                "DELETE FROM adjudication_progress WHERE article_id = ? AND gold_coder = ?",
+                f"DELETE FROM adjudication_progress WHERE article_uuid = {_UUID_OF} "
+                "AND gold_coder = ?",
                 [article_id, gold],
             )
             if progress is not None:
                 self.db.execute(
-                    "INSERT INTO adjudication_progress (article_id, gold_coder, coders, "
-                    "decided, total, done_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    "INSERT INTO adjudication_progress (article_uuid, gold_coder, coders, "
+                    "decided, total, done_at, updated_at) "
+                    "SELECT uuid, ?, ?, ?, ?, ?, ? FROM articles WHERE id = ?",
                     [
-                        article_id,
                         gold,
                         ",".join(progress.coders),
                         progress.decided,
                         progress.total,
                         progress.done_at,
                         progress.updated_at,
+                        article_id,
                     ],
                 )
 
@@ -118,18 +128,15 @@ class AdjudicationStore(StoreBase):
         return self._progress_rows(None, gold)
 
     def _progress_rows(self, article_id: int | None, gold: str | None) -> list[ArticleProgress]:
-        sql = (
-            "SELECT article_id, gold_coder, coders, decided, total, done_at, updated_at "
-            "FROM adjudication_progress WHERE 1"
-        )
+        sql = _PROGRESS + " WHERE 1"
         params: list[Any] = []
         if article_id is not None:
-            sql += " AND article_id = ?"
+            sql += " AND a.id = ?"
             params.append(article_id)
         if gold is not None:
-            sql += " AND gold_coder = ?"
+            sql += " AND p.gold_coder = ?"
             params.append(gold)
-        rows = self.db.execute(sql + " ORDER BY article_id, gold_coder", params)
+        rows = self.db.execute(sql + " ORDER BY a.id, p.gold_coder", params)
         return [
             ArticleProgress(r[0], r[1], tuple(filter(None, r[2].split(","))), *r[3:]) for r in rows
         ]

@@ -225,12 +225,15 @@ def _core_v2(db: Database) -> None:
 @migrations(name="0008_adjudication")
 def _adjudication(db: Database) -> None:
     """Adjudication: each decision about a unit of disagreement (which coders' versions
-    the gold coder adopted, and the gold annotations it made), and progress per article."""
+    the gold coder adopted, and the gold annotations it made), and progress per article.
+    Rows name the article by uuid, with no foreign key: deleting an article leaves them
+    (harmless: a decision's key names the annotations it was about), so undoing the
+    deletion brings the article back with its adjudication."""
     _run(
         db,
         """
         CREATE TABLE IF NOT EXISTS adjudication_decisions (
-            article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+            article_uuid TEXT NOT NULL,
             gold_coder TEXT NOT NULL,
             -- clipper.adjudication.Unit.key: a hash of the unit's annotations
             unit_key TEXT NOT NULL,
@@ -241,10 +244,10 @@ def _adjudication(db: Database) -> None:
             -- JSON list of the gold annotations' uuids this decision made
             created TEXT NOT NULL,
             decided_at TEXT NOT NULL,
-            PRIMARY KEY (article_id, gold_coder, unit_key)
+            PRIMARY KEY (article_uuid, gold_coder, unit_key)
         ) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS adjudication_progress (
-            article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+            article_uuid TEXT NOT NULL,
             gold_coder TEXT NOT NULL,
             -- the coders compared, comma-separated
             coders TEXT NOT NULL,
@@ -253,7 +256,7 @@ def _adjudication(db: Database) -> None:
             -- when every unit was decided (NULL: still to do)
             done_at TEXT,
             updated_at TEXT NOT NULL,
-            PRIMARY KEY (article_id, gold_coder)
+            PRIMARY KEY (article_uuid, gold_coder)
         ) WITHOUT ROWID
         """,
     )

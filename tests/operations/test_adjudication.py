@@ -32,11 +32,11 @@ def _state(db_path: Path) -> dict[str, list[tuple[object, ...]]]:
                 "SELECT id, uuid, from_id, to_id, type FROM relations ORDER BY id"
             ).fetchall(),
             "decisions": conn.execute(
-                "SELECT article_id, gold_coder, unit_key, adopted, copies, created "
+                "SELECT article_uuid, gold_coder, unit_key, adopted, copies, created "
                 "FROM adjudication_decisions ORDER BY unit_key"
             ).fetchall(),
             "progress": conn.execute(
-                "SELECT article_id, gold_coder, coders, decided, total, done_at IS NOT NULL "
+                "SELECT article_uuid, gold_coder, coders, decided, total, done_at IS NOT NULL "
                 "FROM adjudication_progress"
             ).fetchall(),
         }
@@ -196,3 +196,17 @@ def test_adjudication_survives_reopening(coded: Session, db_path: Path) -> None:
     coded.store.close()
     with Store(db_path) as store:
         assert Session(store).adjudication_progress(1, CODERS).decided == 1
+
+
+def test_deleting_the_article_and_undoing_keeps_the_adjudication(coded: Session) -> None:
+    coded.adjudicate(1, _unit(coded, "boundary"), ["ann"], coders=CODERS)
+    coded.adjudicate(1, _unit(coded, "missing", 0), [], coders=CODERS)
+    coded.delete_article(1)
+    assert coded.adjudication_overview() == []
+    coded.undo()
+    assert coded.adjudication_progress(1, CODERS).decided == 2
+    (stored,) = coded.adjudication_overview()
+    assert (stored.article_id, stored.decided) == (1, 2)
+    assert [a.origin_detail for a in coded.list_annotations(1, coders=[GOLD_CODER])] == [
+        "adjudicated:ann"
+    ]

@@ -268,7 +268,7 @@ class CompareDialog(QDialog):
             self.refresh()
 
     def _fill_coders(self) -> None:
-        """Offer the database's coders; keep the choice, else the two who coded most here."""
+        """Offer the database's coders; keep the choice, else the first two who coded here."""
         session = self._controller.session
         names = [c.name for c in session.list_coders()]
         here = Counter(
@@ -276,7 +276,8 @@ class CompareDialog(QDialog):
             for a in self._controller.annotations.values()
             if a.status == "accepted" and a.coder != self.gold_coder
         )
-        ranked = [n for n, _ in here.most_common()] + [n for n in names if n not in here]
+        # the coders of this article first, in the order they joined the database
+        ranked = [n for n in names if n in here] + [n for n in names if n not in here]
         keep_a, keep_b, keep_gold = (
             self.coder_a.currentText(),
             self.coder_b.currentText(),

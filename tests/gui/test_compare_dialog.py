@@ -164,3 +164,25 @@ def test_keys_are_listed_in_help() -> None:
     rows = shortcut_rows([])
     assert ("Team", "Compare coders: Adopt coder A's version", "A") in rows
     assert any(r[1] == "Compare coders" and r[0] == "Team" for r in rows)
+
+
+def test_without_an_article_or_a_second_coder_it_says_what_to_do(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    dialog = _open(qtbot, window)
+    assert "Open an article" in dialog.status.text()
+    assert not dialog.buttons["adopt_a"].isEnabled()
+    window.open_sample()
+    qtbot.waitUntil(lambda: "fewer than two coders" in dialog.status.text(), timeout=10_000)
+    _key(qtbot, dialog, Qt.Key.Key_A)  # nothing to adopt: nothing happens, nothing breaks
+    assert window.controller.session.list_annotations(coders=[GOLD_CODER]) == []
+
+
+def test_choosing_other_coders_compares_them(qtbot: QtBot, coded_window: MainWindow) -> None:
+    coded_window.controller.session.add_annotation(1, 0, 5, "person", coder="cy")
+    coded_window.controller.refresh()
+    dialog = _open(qtbot, coded_window)
+    dialog.coder_b.setCurrentText("cy")
+    assert dialog.comparison is not None and dialog.comparison.coders == ("ann", "cy")
+    assert [u.kind for u in dialog.units][:1] == ["agreement"]
+    assert dialog.list.headerItem().text(3) == "cy"

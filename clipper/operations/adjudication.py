@@ -135,7 +135,13 @@ class AdjudicationOperations(SessionBase):
             return NO_CHANGES
         with self._atomic():
             plan = [(unit, adopted(unit, adopt)) for unit, adopt in choices]
-            self._current_all([a for unit, _ in plan for a in unit.annotations()])
+            compared = [a for unit, _ in plan for a in unit.annotations()]
+            for was, now_ in zip(compared, self._current_all(compared), strict=True):
+                if _content(was) != _content(now_):
+                    raise ClipperError(
+                        f"{_preview(was.text)} was changed since the comparison; compare "
+                        "the coders again"
+                    )
             if any(a.article_id != article_id for u, _ in plan for a in u.annotations()):
                 raise ClipperError("a unit to adjudicate belongs to another article")
             known = self.store.get_decisions(article_id, gold)
@@ -275,6 +281,10 @@ class AdjudicationOperations(SessionBase):
         units = align(self.store.list_annotations(article_id, coders=coders), coders)
         progress = _progress(units, self.store.get_decisions(article_id, gold))
         return self.store.set_progress(article_id, gold, coders, progress.decided, progress.total)
+
+
+def _content(a: Annotation) -> tuple[object, ...]:
+    return (a.start, a.end, a.tag, a.note, a.status, dict(a.attributes))
 
 
 def _progress(units: Sequence[Unit], decisions: dict[str, Decision]) -> Progress:

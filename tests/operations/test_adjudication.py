@@ -210,3 +210,14 @@ def test_deleting_the_article_and_undoing_keeps_the_adjudication(coded: Session)
     assert [a.origin_detail for a in coded.list_annotations(1, coders=[GOLD_CODER])] == [
         "adjudicated:ann"
     ]
+
+
+def test_unit_changed_since_the_comparison_refused(coded: Session, db_path: Path) -> None:
+    unit = _unit(coded, "boundary")
+    ann = unit.versions["ann"]
+    assert ann is not None
+    coded.edit_annotation(ann.id, attributes={"value": 4.2e9})
+    before = _state(db_path)
+    with pytest.raises(ClipperError, match="changed since the comparison"):
+        coded.adjudicate(1, unit, ["ann"], coders=CODERS)
+    assert _state(db_path) == before

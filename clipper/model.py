@@ -22,6 +22,8 @@ ORIGINS = ("manual", "imported", "suggested")
 STATUSES = ("pending", "accepted", "rejected")
 #: The coder of every annotation made before coders existed, and of those made without one.
 DEFAULT_CODER = "default"
+#: The coder adjudication writes the settled ("gold standard") annotations as.
+GOLD_CODER = "gold"
 #: The namespace of Clipper's name-based UUIDs (tags and coders): the same name gives the
 #: same UUID in every database, so two coders' files agree on what a tag is.
 CLIPPER_NAMESPACE = _uuid.UUID("6f1c2a4e-3b7d-5e8f-9a0b-c1d2e3f4a5b6")

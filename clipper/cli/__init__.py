@@ -14,6 +14,7 @@ import sys
 from collections.abc import Sequence
 
 from clipper.cli import (  # noqa: F401  (registers the commands)
+    adjudicating,
     annotating,
     articles,
     coders,

@@ -230,6 +230,14 @@ class Controller(QObject):
         )
         return self.session.get_annotation(annotation_id)
 
+    def run(self, operation: Callable[[Session], CoreChanges]) -> CoreChanges:
+        """Run a session operation of a feature module (e.g. adjudication) after saving
+        what a view still holds, then tell the views what changed."""
+        self.commit_pending_edits()
+        changes = operation(self.session)
+        self._apply(changes)
+        return changes
+
     # -- tags -----------------------------------------------------------------------------
 
     def add_tag(self, name: str, label: str | None, colour: str, shortcut: str | None) -> Tag:

@@ -116,11 +116,56 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "Team",
         "Krippendorff's alpha, kappa and F1 per tag between coders",
     ),
+    ActionSpec(
+        "compare_coders",
+        "&Compare coders…",
+        ("Ctrl+Shift+M",),
+        "Team",
+        "Show two coders' annotations of this article side by side and settle their "
+        "disagreements into the gold coder",
+    ),
     # Help
     ActionSpec("open_sample", "Open &sample clipping", ("Ctrl+Shift+H",), "Help"),
     ActionSpec("shortcuts", "&Keyboard shortcuts", ("F1", "Ctrl+/"), "Help"),
     ActionSpec("about", "&About Clipper", (), "Help"),
 )
+
+
+@dataclass(frozen=True, slots=True)
+class LocalKey:
+    """A key that works inside one dialog only (listed in Help › Keyboard shortcuts)."""
+
+    name: str
+    text: str
+    keys: tuple[str, ...]
+    menu: str
+    where: str
+
+
+#: The keys of the Compare coders dialog (Team › Compare coders…).
+COMPARE_KEYS: tuple[LocalKey, ...] = tuple(
+    LocalKey(name, text, keys, "Team", "Compare coders")
+    for name, text, keys in (
+        ("adopt_a", "Adopt coder A's version", ("A",)),
+        ("adopt_b", "Adopt coder B's version", ("B",)),
+        ("adopt_both", "Adopt both versions", ("C",)),
+        ("adopt_neither", "Adopt neither version", ("X",)),
+        ("adopt_agreements", "Adopt all agreements", ("G",)),
+        ("next_disagreement", "Next disagreement", ("J",)),
+        ("previous_disagreement", "Previous disagreement", ("K",)),
+    )
+)
+
+#: Keys that work inside one dialog only.
+LOCAL_KEYS: tuple[LocalKey, ...] = COMPARE_KEYS
+
+
+def local_key(name: str) -> LocalKey:
+    for item in LOCAL_KEYS:
+        if item.name == name:
+            return item
+    raise KeyError(name)
+
 
 #: Where a separator goes in a menu: before these actions.
 SEPARATOR_BEFORE = frozenset(
@@ -173,6 +218,7 @@ def shortcut_rows(tags: Sequence[Tag]) -> list[tuple[str, str, str]]:
         for item in ACTIONS
         if item.keys
     ]
+    rows.extend((k.menu, f"{k.where}: {k.text}", key_text(k.keys)) for k in LOCAL_KEYS)
     for tag in tags:
         if tag.shortcut:
             rows.append(("Annotate", f"Tag the selection as {tag.label}", tag.shortcut))

@@ -22,6 +22,7 @@ from clipper.model import (
     Tag,
 )
 from clipper.operations.agreement import measure_agreement
+from clipper.operations.adjudication import AdjudicationOperations
 from clipper.operations.annotations import AnnotationOperations
 from clipper.operations.base import EDITABLE_ARTICLE_FIELDS, _preview, choose_coder
 from clipper.operations.changes import NO_CHANGES, Changes
@@ -32,7 +33,7 @@ from clipper.progress import CancelCheck, ProgressCallback
 __all__ = ["Session", "choose_coder"]
 
 
-class Session(AnnotationOperations, TagOperations):
+class Session(AnnotationOperations, TagOperations, AdjudicationOperations):
     """Operations on one database, with undo/redo (see :mod:`clipper.operations`):
     ``Session(store, coder=None, undo_limit=200)``."""
 

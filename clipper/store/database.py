@@ -44,6 +44,7 @@ from clipper.model import (
 )
 from clipper.paths import printable
 from clipper.store import library_queries
+from clipper.store.adjudication import AdjudicationStore
 from clipper.store.backups import backup_path, check_destination, copy_database
 from clipper.store.base import ARTICLE_FIELDS as STORED_ARTICLE_FIELDS
 from clipper.store.checks import check_new_tag, check_tag_fields, clean_article_fields
@@ -61,7 +62,7 @@ _ARTICLE_COLUMNS = ", ".join(STORED_ARTICLE_FIELDS)
 _EDITABLE_ARTICLE_FIELDS = frozenset(ARTICLE_FIELDS)
 
 
-class Store(TagEditStore, SnapshotStore, InteropStore, TeamStore):
+class Store(TagEditStore, SnapshotStore, InteropStore, TeamStore, AdjudicationStore):
     """A Clipper database file (or ``":memory:"``), migrated to the current schema.
 
     ``create=False`` refuses a file that does not exist (:class:`NoDatabase`) instead of

@@ -310,6 +310,44 @@ def _datasette_views(db: Database) -> None:
         JOIN articles a ON a.id = n.article_id
         JOIN coders c ON c.id = n.coder_id
         WHERE n.tag = 'figure'
+
+
+@migrations(name="0008_adjudication")
+def _adjudication(db: Database) -> None:
+    """Adjudication: each decision about a unit of disagreement (which coders' versions
+    the gold coder adopted, and the gold annotations it made), and progress per article.
+    Rows name the article by uuid, with no foreign key: deleting an article leaves them
+    (harmless: a decision's key names the annotations it was about), so undoing the
+    deletion brings the article back with its adjudication."""
+    _run(
+        db,
+        """
+        CREATE TABLE IF NOT EXISTS adjudication_decisions (
+            article_uuid TEXT NOT NULL,
+            gold_coder TEXT NOT NULL,
+            -- clipper.adjudication.Unit.key: a hash of the unit's annotations
+            unit_key TEXT NOT NULL,
+            -- JSON list of the coders whose versions were adopted ([]: neither)
+            adopted TEXT NOT NULL,
+            -- JSON object: a coder's annotation uuid -> the gold annotation's uuid
+            copies TEXT NOT NULL,
+            -- JSON list of the gold annotations' uuids this decision made
+            created TEXT NOT NULL,
+            decided_at TEXT NOT NULL,
+            PRIMARY KEY (article_uuid, gold_coder, unit_key)
+        ) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS adjudication_progress (
+            article_uuid TEXT NOT NULL,
+            gold_coder TEXT NOT NULL,
+            -- the coders compared, comma-separated
+            coders TEXT NOT NULL,
+            decided INTEGER NOT NULL,
+            total INTEGER NOT NULL,
+            -- when every unit was decided (NULL: still to do)
+            done_at TEXT,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (article_uuid, gold_coder)
+        ) WITHOUT ROWID
         """,
     )
 

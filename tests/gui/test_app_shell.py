@@ -167,11 +167,11 @@ def test_first_paint_shows_the_stored_article_then_log_and_icon_follow(
 
 
 def test_shortcut_rows_come_from_the_action_data_and_the_tags() -> None:
-    from clipper.gui.shortcuts import ACTIONS, shortcut_rows
+    from clipper.gui.shortcuts import ACTIONS, LOCAL_KEYS, shortcut_rows
     from clipper.model import BUILTIN_TAGS
 
     rows = shortcut_rows(BUILTIN_TAGS)
     texts = {text for _, text, _ in rows}
     assert {"Import files", "Undo", "Refresh", "Find in article"} <= texts
     assert ("Annotate", "Tag the selection as Quote", "2") in rows
-    assert len(rows) == sum(1 for a in ACTIONS if a.keys) + len(BUILTIN_TAGS)
+    assert len(rows) == sum(1 for a in ACTIONS if a.keys) + len(LOCAL_KEYS) + len(BUILTIN_TAGS)

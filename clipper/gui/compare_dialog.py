@@ -1,0 +1,620 @@
+"""Team › Compare coders…: two coders' annotations of the current article side by side,
+their disagreements listed, and keys to settle each one into the gold coder.
+
+The text shows each coder's annotations as an underline lane in the coder's colour
+(:class:`~clipper.gui.compare_view.CompareView`); the list holds every unit in text order
+(disagreements and agreements, see :mod:`clipper.adjudication`). Keys (also in Help ›
+Keyboard shortcuts, from :data:`clipper.gui.shortcuts.COMPARE_KEYS`): **A** / **B** adopt
+coder A's or B's version, **C** both, **X** neither, **G** every agreement, **J** / **K**
+next / previous disagreement; Ctrl+Z / Ctrl+Shift+Z undo and redo through the main
+window's log; Ctrl+PgDown / Ctrl+PgUp go to the next / previous article. Each decision is
+one undoable step (:meth:`~clipper.operations.Session.adjudicate`).
+"""
+
+from __future__ import annotations
+
+import html
+from collections import Counter
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QHideEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clipper.adjudication import Unit, describe
+from clipper.errors import ClipperError
+from clipper.gui.compare_view import GOLD_COLOUR, CompareView, annotation_unit, coder_colour
+from clipper.gui.errors import report_failed_change
+from clipper.gui.shortcuts import COMPARE_KEYS, key_text, local_key
+from clipper.model import GOLD_CODER, Annotation
+from clipper.operations.adjudication import Comparison
+from clipper.quoting import quote
+
+if TYPE_CHECKING:
+    from clipper.gui.main_window import MainWindow
+
+KIND_LABELS = {
+    "missing": "Missing",
+    "boundary": "Boundary",
+    "tag": "Tag",
+    "attribute": "Attributes",
+    "agreement": "Agreement",
+}
+COLUMNS = ("Where", "Kind", "A", "B", "Decision")
+
+
+def _keys(name: str) -> str:
+    return key_text(local_key(name).keys)
+
+
+class CompareDialog(QDialog):
+    """Compare two coders on the main window's current article and adjudicate."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window, Qt.WindowType.Window)
+        self.setObjectName("compareDialog")
+        self.setWindowTitle("Compare coders")
+        self.setAccessibleName("Compare coders")
+        self._window = window
+        self._controller = window.controller
+        self.comparison: Comparison | None = None
+        self.units: list[Unit] = []
+        self._article_shown: int | None = None
+        self._filling = False
+
+        self.article_label = QLabel(self)
+        self.article_label.setObjectName("compareArticle")
+        font = self.article_label.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.article_label.setFont(font)
+        self.coder_a = QComboBox(self)
+        self.coder_a.setObjectName("coderA")
+        self.coder_a.setAccessibleName("Coder A")
+        self.coder_b = QComboBox(self)
+        self.coder_b.setObjectName("coderB")
+        self.coder_b.setAccessibleName("Coder B")
+        self.gold = QComboBox(self)
+        self.gold.setObjectName("goldCoder")
+        self.gold.setAccessibleName("Gold coder")
+        self.gold.setToolTip("The coder the adopted versions are written as")
+        for combo in (self.coder_a, self.coder_b, self.gold):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            combo.currentIndexChanged.connect(lambda _i: self._coders_changed())
+        self.swatch_a = QLabel(self)
+        self.swatch_b = QLabel(self)
+        self.swatch_gold = QLabel(f'<span style="color:{GOLD_COLOUR}">▬</span>', self)
+        self.progress = QProgressBar(self)
+        self.progress.setObjectName("adjudicationProgress")
+        self.progress.setAccessibleName("Units decided")
+        self.progress.setTextVisible(True)
+        self.progress.setMaximumWidth(260)
+        self.progress_label = QLabel(self)
+        self.progress_label.setObjectName("adjudicationProgressText")
+
+        top = QHBoxLayout()
+        top.addWidget(self.article_label, 1)
+        top.addWidget(self.progress_label)
+        top.addWidget(self.progress)
+        choose = QHBoxLayout()
+        for text, swatch, combo in (
+            ("Coder &A", self.swatch_a, self.coder_a),
+            ("Coder &B", self.swatch_b, self.coder_b),
+            ("&Gold coder", self.swatch_gold, self.gold),
+        ):
+            label = QLabel(text, self)
+            label.setBuddy(combo)
+            choose.addWidget(label)
+            if swatch is not None:
+                choose.addWidget(swatch)
+            choose.addWidget(combo)
+            choose.addSpacing(16)
+        choose.addStretch(1)
+
+        self.view = CompareView(self)
+        self.view.annotationClicked.connect(self._annotation_clicked)
+        self.list = QTreeWidget(self)
+        self.list.setObjectName("unitList")
+        self.list.setAccessibleName("Disagreements and agreements")
+        self.list.setRootIsDecorated(False)
+        self.list.setUniformRowHeights(True)
+        self.list.setAlternatingRowColors(True)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setHeaderLabels(list(COLUMNS))
+        header = self.list.header()
+        header.setStretchLastSection(False)
+        for column in range(len(COLUMNS)):
+            mode = QHeaderView.ResizeMode.ResizeToContents
+            if COLUMNS[column] in ("A", "B"):
+                mode = QHeaderView.ResizeMode.Stretch
+            header.setSectionResizeMode(column, mode)
+        self.list.currentItemChanged.connect(lambda *_: self._current_changed())
+        self.detail = QLabel(self)
+        self.detail.setObjectName("unitDetail")
+        self.detail.setWordWrap(True)
+        self.detail.setTextFormat(Qt.TextFormat.RichText)
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.detail.setMinimumHeight(90)
+
+        self.buttons: dict[str, QPushButton] = {}
+        grid = QGridLayout()
+        for i, (name, text) in enumerate(
+            (
+                ("adopt_a", "A's version"),
+                ("adopt_b", "B's version"),
+                ("adopt_both", "Both"),
+                ("adopt_neither", "Neither"),
+                ("previous_disagreement", "Previous"),
+                ("next_disagreement", "Next"),
+                ("adopt_agreements", "Adopt all agreements"),
+            )
+        ):
+            button = QPushButton(f"{text}  ({_keys(name)})", self)
+            button.setObjectName(f"button_{name}")
+            button.setAutoDefault(False)
+            button.setToolTip(local_key(name).text)
+            self.buttons[name] = button
+            grid.addWidget(button, i // 4, i % 4)
+        close = QPushButton("Close", self)
+        close.setAutoDefault(False)
+        close.clicked.connect(self.close)
+        grid.addWidget(close, 1, 3)
+
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.list, 1)
+        right_layout.addWidget(self.detail)
+        right_layout.addLayout(grid)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.view)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+
+        self.status = QLabel(self)
+        self.status.setObjectName("compareStatus")
+        self.status.setWordWrap(True)
+        self.keys_help = QLabel(self)
+        self.keys_help.setObjectName("compareKeys")
+        self.keys_help.setWordWrap(True)
+        self.keys_help.setText(
+            " · ".join(
+                f"<b>{html.escape(key_text(k.keys))}</b> {html.escape(k.text)}"
+                for k in COMPARE_KEYS
+            )
+            + " · <b>Ctrl+Z</b> undo · <b>Ctrl+PgDown</b> next article"
+        )
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(choose)
+        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.status)
+        layout.addWidget(self.keys_help)
+
+        handlers: dict[str, Callable[[], object]] = {
+            "adopt_a": lambda: self.adopt("a"),
+            "adopt_b": lambda: self.adopt("b"),
+            "adopt_both": lambda: self.adopt("both"),
+            "adopt_neither": lambda: self.adopt("neither"),
+            "adopt_agreements": self.adopt_agreements,
+            "next_disagreement": lambda: self.step(1),
+            "previous_disagreement": lambda: self.step(-1),
+        }
+        for key in COMPARE_KEYS:
+            handler = handlers[key.name]
+            self.buttons[key.name].clicked.connect(lambda _c=False, h=handler: h())
+            for sequence in key.keys:
+                shortcut = QShortcut(QKeySequence(sequence), self)
+                shortcut.activated.connect(lambda h=handler: h())
+        for sequence, action in (
+            ("Ctrl+Z", window.undo),
+            ("Ctrl+Shift+Z", window.redo),
+            ("Ctrl+Y", window.redo),
+            ("Ctrl+PgDown", lambda: window.step_article(1)),
+            ("Ctrl+PgUp", lambda: window.step_article(-1)),
+        ):
+            QShortcut(QKeySequence(sequence), self).activated.connect(lambda a=action: a())
+
+        self._listening = False
+        screen = window.screen().availableGeometry()
+        self.resize(min(1280, screen.width() - 40), min(780, screen.height() - 60))
+        self.splitter.setSizes([self.width() * 11 // 20, self.width() * 9 // 20])
+        self.refresh()
+
+    # -- state ----------------------------------------------------------------------------
+
+    @property
+    def coders(self) -> tuple[str, str]:
+        return (self.coder_a.currentText(), self.coder_b.currentText())
+
+    @property
+    def gold_coder(self) -> str:
+        return self.gold.currentText() or GOLD_CODER
+
+    def current_index(self) -> int | None:
+        item = self.list.currentItem()
+        return None if item is None else int(item.data(0, Qt.ItemDataRole.UserRole))
+
+    def current_unit(self) -> Unit | None:
+        index = self.current_index()
+        return None if index is None else self.units[index]
+
+    # -- filling ----------------------------------------------------------------------------
+
+    def _on_changed(self, changes: object) -> None:
+        if getattr(changes, "article", False) or getattr(changes, "database", False):
+            self.refresh()
+
+    def _coders_changed(self) -> None:
+        if not self._filling:
+            self.refresh()
+
+    def _fill_coders(self) -> None:
+        """Offer the database's coders; keep the choice, else the first two who coded here."""
+        session = self._controller.session
+        names = [c.name for c in session.list_coders()]
+        here = Counter(
+            a.coder
+            for a in self._controller.annotations.values()
+            if a.status == "accepted" and a.coder != self.gold_coder
+        )
+        # the coders of this article first, in the order they joined the database
+        ranked = [n for n in names if n in here] + [n for n in names if n not in here]
+        keep_a, keep_b, keep_gold = (
+            self.coder_a.currentText(),
+            self.coder_b.currentText(),
+            (self.gold.currentText() or GOLD_CODER),
+        )
+        self._filling = True
+        try:
+            gold_names = [GOLD_CODER] + [n for n in names if n != GOLD_CODER]
+            self.gold.clear()
+            self.gold.addItems(gold_names)
+            self.gold.setCurrentText(keep_gold if keep_gold in gold_names else GOLD_CODER)
+            candidates = [n for n in ranked if n != self.gold_coder]
+            for combo, keep, fallback in (
+                (self.coder_a, keep_a, 0),
+                (self.coder_b, keep_b, 1),
+            ):
+                combo.clear()
+                combo.addItems(candidates)
+                if keep in candidates:
+                    combo.setCurrentText(keep)
+                elif len(candidates) > fallback:
+                    combo.setCurrentIndex(fallback)
+            if self.coder_a.currentText() == self.coder_b.currentText() and len(candidates) > 1:
+                other = next(n for n in candidates if n != self.coder_a.currentText())
+                self.coder_b.setCurrentText(other)
+        finally:
+            self._filling = False
+        for i, swatch in enumerate((self.swatch_a, self.swatch_b)):
+            swatch.setText(f'<span style="color:{coder_colour(i)}">▬</span>')
+
+    def refresh(self) -> None:
+        """Compare again (after a decision, an undo, another article or other coders)."""
+        article = self._controller.article
+        keep = self.current_unit()
+        self._fill_coders()
+        if article is None:
+            self._show_problem("Open an article in the main window to compare its coders.")
+            return
+        self.article_label.setText(html.escape(article.title))
+        self.setWindowTitle(f"Compare coders — {article.title}")
+        a, b = self.coders
+        if not a or not b or a == b:
+            self._show_problem(
+                "This database has fewer than two coders. Merge the coders' databases "
+                "first (clipper merge), then compare them here."
+            )
+            return
+        try:
+            comparison = self._controller.session.compare(
+                article.id, self.coders, gold=self.gold_coder
+            )
+        except ClipperError as exc:
+            self._show_problem(exc.message)
+            return
+        same_article = self._article_shown == article.id
+        self.comparison = comparison
+        self.units = list(comparison.units)
+        decided = [u for u in self.units if u.key in comparison.decisions]
+        gold = [a for a in self._controller.sorted_annotations() if a.coder == comparison.gold]
+        self.view.show_units(
+            article.text,
+            self.units,
+            self.coders,
+            self._controller.tags,
+            decided,
+            gold,
+            keep_scroll=same_article,
+        )
+        self._article_shown = article.id
+        self._fill_list(comparison)
+        self._show_progress(comparison)
+        index = self._index_like(keep) if same_article else None
+        if index is None:
+            index = self._next_open(-1, 1)
+        if index is None and self.units:
+            index = 0
+        self.select(index, scroll=not same_article)
+        self._enable(True)
+        if not self.units:
+            self.status.setText(f"Neither {a} nor {b} has accepted annotations here.")
+
+    def _show_problem(self, text: str) -> None:
+        self.comparison = None
+        self.units = []
+        self.list.clear()
+        self.detail.clear()
+        self.status.setText(text)
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.progress_label.clear()
+        self._enable(False)
+        article = self._controller.article
+        if article is None:
+            self.view.show_units("", [], (), self._controller.tags)
+            self.article_label.setText("No article")
+            self._article_shown = None
+        else:
+            self.article_label.setText(html.escape(article.title))
+            self.view.show_units(article.text, [], (), self._controller.tags)
+            self._article_shown = article.id
+
+    def _enable(self, on: bool) -> None:
+        for button in self.buttons.values():
+            button.setEnabled(on)
+
+    def _fill_list(self, comparison: Comparison) -> None:
+        a, b = comparison.coders[:2]
+        self.list.setHeaderLabels(["Where", "Kind", a, b, "Decision"])
+        self.list.blockSignals(True)
+        try:
+            self.list.clear()
+            grey = QBrush(self.palette().color(self.palette().ColorRole.PlaceholderText))
+            for i, unit in enumerate(self.units):
+                decision = comparison.decision(unit)
+                item = QTreeWidgetItem(
+                    [
+                        f"{unit.start}–{unit.end}",
+                        KIND_LABELS[unit.kind],
+                        describe(unit.versions[a]),
+                        describe(unit.versions[b]),
+                        _decision_text(decision.adopted if decision else None, (a, b)),
+                    ]
+                )
+                item.setData(0, Qt.ItemDataRole.UserRole, i)
+                for column, coder in ((2, a), (3, b)):
+                    version = unit.versions[coder]
+                    if version is not None:
+                        item.setToolTip(column, _version_html(version))
+                if not unit.is_disagreement:
+                    italic = QFont(item.font(1))
+                    italic.setItalic(True)
+                    for column in range(len(COLUMNS)):
+                        item.setFont(column, italic)
+                if decision is not None:
+                    for column in range(len(COLUMNS) - 1):
+                        item.setForeground(column, grey)
+                    item.setForeground(4, QBrush(QColor("#2b9348")))
+                self.list.addTopLevelItem(item)
+        finally:
+            self.list.blockSignals(False)
+
+    def _show_progress(self, comparison: Comparison) -> None:
+        progress = comparison.progress
+        self.progress.setRange(0, max(1, progress.total))
+        self.progress.setValue(progress.decided)
+        self.progress.setFormat(f"{progress.decided} / {progress.total}")
+        if progress.total == 0:
+            text = "Nothing to adjudicate"
+        elif progress.done:
+            text = "Adjudicated ✓"
+        else:
+            left = progress.disagreements_left
+            agreements = progress.total - progress.decided - left
+            parts = [f"{left} disagreement{'s' if left != 1 else ''} to do"]
+            if agreements:
+                parts.append(f"{agreements} agreement{'s' if agreements != 1 else ''} to adopt")
+            text = ", ".join(parts)
+        self.progress_label.setText(text)
+
+    def _index_like(self, unit: Unit | None) -> int | None:
+        """The index of ``unit`` (same key), else of a unit at its place."""
+        if unit is None:
+            return None
+        for i, other in enumerate(self.units):
+            if other.key == unit.key:
+                return i
+        for i, other in enumerate(self.units):
+            if (other.start, other.end) >= (unit.start, unit.end):
+                return i
+        return len(self.units) - 1 if self.units else None
+
+    def _next_open(self, start: int, direction: int) -> int | None:
+        """The next undecided disagreement from ``start`` in ``direction``."""
+        decisions = self.comparison.decisions if self.comparison else {}
+        i = start + direction
+        while 0 <= i < len(self.units):
+            unit = self.units[i]
+            if unit.is_disagreement and unit.key not in decisions:
+                return i
+            i += direction
+        return None
+
+    # -- moving ---------------------------------------------------------------------------
+
+    def select(self, index: int | None, *, scroll: bool = True) -> None:
+        item = None if index is None else self.list.topLevelItem(index)
+        if item is None:
+            self.list.clearSelection()
+            self.list.setCurrentIndex(QModelIndex())
+            self.view.set_current(None)
+            self.detail.clear()
+            return
+        self.list.setCurrentItem(item)
+        self.list.scrollToItem(item)
+        self._current_changed(scroll=scroll)
+
+    def _current_changed(self, *, scroll: bool = True) -> None:
+        unit = self.current_unit()
+        self.view.set_current(unit, scroll=scroll)
+        if unit is None or self.comparison is None:
+            self.detail.clear()
+            return
+        rows = [f"<b>{KIND_LABELS[unit.kind]}</b> at {unit.start}–{unit.end}"]
+        for i, coder in enumerate(self.comparison.coders):
+            version = unit.versions[coder]
+            swatch = f'<span style="color:{coder_colour(i)}">▬</span>'
+            body = "<i>nothing here</i>" if version is None else _version_html(version)
+            rows.append(f"{swatch} <b>{html.escape(coder)}</b>: {body}")
+        decision = self.comparison.decision(unit)
+        if decision is not None:
+            rows.append(
+                "Decided: "
+                + html.escape(_decision_text(decision.adopted, self.comparison.coders[:2]))
+            )
+        self.detail.setText("<br/>".join(rows))
+
+    def step(self, direction: int) -> None:
+        """Go to the next (``1``) or previous (``-1``) disagreement."""
+        current = self.current_index()
+        start = -1 if current is None and direction > 0 else current
+        if start is None:
+            start = len(self.units)
+        i = start + direction
+        while 0 <= i < len(self.units) and not self.units[i].is_disagreement:
+            i += direction
+        if 0 <= i < len(self.units):
+            self.select(i)
+        else:
+            where = "after" if direction > 0 else "before"
+            self.status.setText(f"No more disagreements {where} this one.")
+
+    def _annotation_clicked(self, annotation_id: int) -> None:
+        index = annotation_unit(self.units, annotation_id)
+        if index is not None:
+            self.select(index, scroll=False)
+
+    # -- deciding -------------------------------------------------------------------------
+
+    def adopt(self, which: str) -> None:
+        """Adopt coder A's (``"a"``), B's (``"b"``), ``"both"`` or ``"neither"`` version
+        of the current unit, then go to the next undecided disagreement."""
+        unit = self.current_unit()
+        article = self._controller.article
+        if unit is None or article is None or self.comparison is None:
+            self.status.setText("Choose a disagreement in the list first.")
+            return
+        a, b = self.comparison.coders[:2]
+        chosen: Sequence[str] = {"a": [a], "b": [b], "both": [a, b], "neither": []}[which]
+        if which == "both":
+            chosen = [c for c in chosen if unit.versions[c] is not None]
+        coders, gold = self.comparison.coders, self.comparison.gold
+        index = self.current_index()
+        try:
+            self._controller.run(
+                lambda s: s.adjudicate(article.id, unit, chosen, coders=coders, gold=gold)
+            )
+        except ClipperError as exc:
+            self.status.setText(f"Not adopted: {exc.message}")
+            report_failed_change(exc, self._window.show_message)
+            return
+        self.status.setText(self._controller.undo_label and f"Done: {self._controller.undo_label}")
+        following = self._next_open(index if index is not None else -1, 1)
+        if following is None:
+            following = self._next_open(-1, 1)
+        if following is not None:
+            self.select(following)
+
+    def adopt_agreements(self) -> None:
+        article = self._controller.article
+        if article is None or self.comparison is None:
+            return
+        coders, gold = self.comparison.coders, self.comparison.gold
+        try:
+            changes = self._controller.run(
+                lambda s: s.adopt_agreements(article.id, coders, gold=gold)
+            )
+        except ClipperError as exc:
+            self.status.setText(f"Not adopted: {exc.message}")
+            report_failed_change(exc, self._window.show_message)
+            return
+        count = len(changes.annotations_added)
+        self.status.setText(
+            f"Adopted {count} agreement{'s' if count != 1 else ''} into {gold}."
+            if count
+            else "Every agreement is adopted already."
+        )
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._listening:  # follow decisions, undos and the current article
+            self._controller.undoChanged.connect(self.refresh)
+            self._controller.changed.connect(self._on_changed)
+            self._listening = True
+        super().showEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        if self._listening:  # a hidden window does not compare again at every change
+            self._controller.undoChanged.disconnect(self.refresh)
+            self._controller.changed.disconnect(self._on_changed)
+            self._listening = False
+        super().hideEvent(event)
+
+
+def _decision_text(adopted: Sequence[str] | None, coders: Sequence[str]) -> str:
+    if adopted is None:
+        return "—"
+    if not adopted:
+        return "neither"
+    if len(adopted) > 1:
+        return "both"
+    return f"{adopted[0]}'s"
+
+
+def _version_html(a: Annotation) -> str:
+    parts = [f"{html.escape(a.tag)} {html.escape(quote(a.text, 200))} ({a.start}–{a.end})"]
+    parts.extend(
+        f"{html.escape(k)} = {html.escape(str(v))}" for k, v in sorted(a.attributes.items())
+    )
+    if a.note:
+        parts.append(f"note: {html.escape(a.note)}")
+    return "; ".join(parts)
+
+
+def open_compare(window: MainWindow) -> CompareDialog:
+    """Show the Compare coders window (one per main window), on the current article."""
+    dialog = window.findChild(CompareDialog, "compareDialog")
+    if not isinstance(dialog, CompareDialog):
+        dialog = CompareDialog(window)
+    else:
+        dialog.refresh()
+    dialog.show()
+    dialog.raise_()
+    dialog.activateWindow()
+    dialog.list.setFocus()
+    return dialog
+
+
+def install(window: MainWindow) -> None:
+    """Connect Team › Compare coders… (Ctrl+Shift+M)."""
+    action = window.actions_by_name["compare_coders"]
+    action.triggered.connect(lambda _c=False: open_compare(window))

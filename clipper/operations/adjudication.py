@@ -151,7 +151,7 @@ class AdjudicationOperations(SessionBase):
             # the gold annotations made by the decisions being replaced go first
             stale = [u for d in before.values() if d is not None for u in d.created]
             removed = (
-                self._delete(self.store.annotations_by_uuid(stale))
+                self._delete(list(self.store.annotations_by_uuid(stale).values()))
                 if stale
                 else (AnnotationsSnapshot(()))
             )
@@ -241,7 +241,7 @@ class AdjudicationOperations(SessionBase):
     def _stored_by_uuid(self, annotations: Sequence[Annotation]) -> list[Annotation]:
         """These annotations as stored now, found by identity (ids change on restore);
         an error if one is gone."""
-        found = {a.uuid: a for a in self.store.annotations_by_uuid(a.uuid for a in annotations)}
+        found = self.store.annotations_by_uuid([a.uuid for a in annotations])
         missing = [a for a in annotations if a.uuid not in found]
         if missing:
             self._current(missing[0])  # raises the "deleted by another program" error
@@ -257,7 +257,9 @@ class AdjudicationOperations(SessionBase):
             return
         ids = {r.from_id for r in relations} | {r.to_id for r in relations}
         by_id = {a.id: a for a in self.store.get_annotations(ids)}
-        gold_ids = {a.uuid: a.id for a in self.store.annotations_by_uuid(set(copies.values()))}
+        gold_ids = {
+            u: a.id for u, a in self.store.annotations_by_uuid(list(set(copies.values()))).items()
+        }
         for relation in relations:
             ends = by_id.get(relation.from_id), by_id.get(relation.to_id)
             if ends[0] is None or ends[1] is None:

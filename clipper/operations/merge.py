@@ -2,7 +2,8 @@
 
 ``clipper import-annotations`` / ``clipper import FILE`` merge one annotation file of any
 format in :data:`~clipper.importers.annotation_formats.ANNOTATION_FORMATS` (Clipper JSON,
-JSON Lines, W3C Web Annotation, REFI-QDA …) (:func:`merge_export`); ``clipper merge A.db B.db … -o team.db`` merges databases and exports
+JSON Lines, W3C Web Annotation, REFI-QDA …) (:func:`merge_export`);
+``clipper merge A.db B.db … -o team.db`` merges databases and exports
 (:func:`merge_files`). Every source is read as the same plain data — the tags, then
 :class:`~clipper.importers.export_format.ExportArticle` items (a database through
 :meth:`~clipper.store.Store.iter_merge_articles`, a file through its reader) — and stored by

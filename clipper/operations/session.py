@@ -21,8 +21,8 @@ from clipper.model import (
     Relation,
     Tag,
 )
-from clipper.operations.agreement import measure_agreement
 from clipper.operations.adjudication import AdjudicationOperations
+from clipper.operations.agreement import measure_agreement
 from clipper.operations.annotations import AnnotationOperations
 from clipper.operations.base import EDITABLE_ARTICLE_FIELDS, _preview, choose_coder
 from clipper.operations.changes import NO_CHANGES, Changes

@@ -68,14 +68,6 @@ class AdjudicationStore(StoreBase):
                 ],
             )
 
-    def annotations_by_uuid(self, uuids: Iterable[str]) -> list[Annotation]:
-        """The stored annotations among these identities (in id order)."""
-        rows = self.db.execute(
-            "SELECT id FROM annotations WHERE uuid IN (SELECT value FROM json_each(?))",
-            [json.dumps(list(uuids))],
-        )
-        return self._annotations_by_ids([int(r[0]) for r in rows])
-
     def set_progress(
         self, article_id: int, gold: str, coders: Sequence[str], decided: int, total: int
     ) -> ArticleProgress:

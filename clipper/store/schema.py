@@ -310,6 +310,8 @@ def _datasette_views(db: Database) -> None:
         JOIN articles a ON a.id = n.article_id
         JOIN coders c ON c.id = n.coder_id
         WHERE n.tag = 'figure'
+        """,
+    )
 
 
 @migrations(name="0008_adjudication")

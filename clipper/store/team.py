@@ -4,7 +4,7 @@ the accepted spans agreement is computed on."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from clipper.model import Annotation, ImportedArticle, MergedAnnotation
@@ -26,7 +26,7 @@ class TeamStore(AnnotationStore):
         row = self.db.execute("SELECT id FROM articles WHERE uuid = ?", [uuid]).fetchone()
         return None if row is None else int(row[0])
 
-    def annotations_by_uuid(self, uuids: Sequence[str]) -> dict[str, Annotation]:
+    def annotations_by_uuid(self, uuids: Iterable[str]) -> dict[str, Annotation]:
         """The stored annotations among those identities (two queries however many)."""
         ids = [
             int(r[0])

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from clipper.fields import same_key
+from clipper.provenance import FetchedPage
 
 SOURCE_KINDS = ("txt", "md", "pdf", "html", "clipboard", "stdin", "json")
 
@@ -271,3 +272,5 @@ class ArticleSnapshot:
     article: Article
     layout: bytes | None
     annotations: AnnotationsSnapshot
+    #: The page a URL clipping was fetched from.
+    fetched: FetchedPage | None = None

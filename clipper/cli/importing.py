@@ -20,6 +20,7 @@ from clipper.cli.base import (
     pass_context,
 )
 from clipper.errors import DuplicateArticle, Hint
+from clipper.fields import is_web_address
 from clipper.model import ArticleMeta
 from clipper.paths import printable
 
@@ -102,7 +103,8 @@ def import_command(
     force: bool,
     as_json: bool,
 ) -> None:
-    """Import text (.txt, .md), PDF or HTML files; "-" reads text from standard input.
+    """Import text (.txt, .md), PDF or HTML files, or web pages by their address
+    (https://…: fetched, and kept as the article's provenance); "-" reads standard input.
 
     Prints one line per imported article as it is stored: its id, a tab, its title.
     Scanned PDFs (no text layer) need --ocr, which runs OCRmyPDF (sudo apt install
@@ -110,9 +112,11 @@ def import_command(
     against the page.
 
     Example: clipper import clippings/*.txt report.pdf --outlet "The Herald"
+
+    Example: clipper import https://example.org/news/2026/budget
     """
     from clipper.cli_progress import ImportProgressDisplay
-    from clipper.library import ImportOptions, import_pasted, iter_import
+    from clipper.library import ImportOptions, import_pasted, import_url, iter_import
 
     options = ImportOptions(
         meta=meta,
@@ -124,7 +128,12 @@ def import_command(
         force_ocr=force_ocr,
     )
     failed = False
-    paths = [f for f in files if f != "-"]
+    urls = [f for f in files if is_web_address(f)]
+    paths = [f for f in files if f != "-" and f not in urls]
+    for url in urls:
+        click.echo(f"clipper: fetching {printable(url)} …", err=True)
+        outcome = import_url(ctx.store, url, options)
+        failed |= not _print_outcome(outcome, as_json)
     if "-" in files:
         data = sys.stdin.buffer.read()
         outcome = import_pasted(ctx.store, data, kind="stdin", options=options)

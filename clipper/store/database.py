@@ -52,6 +52,7 @@ from clipper.store.failures import database_error, primary_code, retry_busy
 from clipper.store.library_queries import LibraryQuery
 from clipper.store.probe import Kind, probe, sqlite_uri
 from clipper.store.schema import MIGRATION_NAMES, migrations
+from clipper.store.settings import SettingsStore
 from clipper.store.snapshots import SnapshotStore
 from clipper.store.tag_edits import TagEditStore
 
@@ -59,7 +60,7 @@ _ARTICLE_COLUMNS = ", ".join(STORED_ARTICLE_FIELDS)
 _EDITABLE_ARTICLE_FIELDS = frozenset(ARTICLE_FIELDS)
 
 
-class Store(TagEditStore, SnapshotStore):
+class Store(TagEditStore, SnapshotStore, SettingsStore):
     """A Clipper database file (or ``":memory:"``), migrated to the current schema.
 
     ``create=False`` refuses a file that does not exist (:class:`NoDatabase`) instead of

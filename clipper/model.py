@@ -274,3 +274,25 @@ class ArticleSnapshot:
     annotations: AnnotationsSnapshot
     #: The page a URL clipping was fetched from.
     fetched: FetchedPage | None = None
+
+
+# -- fact-checking vocabulary (claims; see clipper.verdicts) ------------------------------
+
+#: The rating's label on the database's scale (e.g. "Mostly false").
+RATING = "rating"
+#: The rating's number on the scale (absent for a level without one, e.g. "Unproven").
+RATING_VALUE = "rating_value"
+#: The short verdict text.
+VERDICT = "verdict"
+#: Who checked the claim.
+CHECKER = "checker"
+#: When the claim was checked (YYYY-MM-DD).
+CHECKED_ON = "checked_on"
+#: Links to the evidence, one URL a line.
+EVIDENCE_URLS = "evidence_urls"
+#: The address of the published fact-check.
+REVIEW_URL = "review_url"
+#: Claim → evidence annotation (any article) that supports it …
+SUPPORTED_BY = "supported_by"
+#: … or contradicts it.
+CONTRADICTED_BY = "contradicted_by"

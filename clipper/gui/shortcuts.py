@@ -47,6 +47,13 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "File",
         "Make an article from the text on the clipboard",
     ),
+    ActionSpec(
+        "clip_url",
+        "New clipping from &URL…",
+        ("Ctrl+Shift+L",),
+        "File",
+        "Fetch a web page by its address and keep the page as fetched",
+    ),
     ActionSpec("export", "&Export annotations…", ("Ctrl+E",), "File", "Write CSV or JSON"),
     ActionSpec("new_database", "&New database…", ("Ctrl+Shift+N",), "File"),
     ActionSpec("open_database", "&Open database…", ("Ctrl+Shift+O",), "File"),

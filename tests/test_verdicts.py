@@ -210,7 +210,7 @@ def test_the_command_line_rates_and_lists_claims(session: Session) -> None:
             "annotation_id": rise,
             "article_id": 2,
             "text": EVIDENCE_TEXT[19:54],
-        }  # noqa: E501
+        }
     ]
     listed = _cli(db, "claims", "--rated")
     assert listed.returncode == 0 and listed.stdout.startswith(f"{claim}\t1\tHalf true\t")

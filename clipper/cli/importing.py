@@ -26,6 +26,7 @@ from clipper.paths import printable
 
 if TYPE_CHECKING:
     from clipper.library import ImportOutcome
+    from clipper.operations.merge import MergeReport
 
 # The importers (PDF: pdfplumber) and the JSON merge are imported inside the commands that
 # use them, so that ``clipper gui`` and the light commands start fast.
@@ -106,6 +107,9 @@ def import_command(
     """Import text (.txt, .md), PDF or HTML files, or web pages by their address
     (https://…: fetched, and kept as the article's provenance); "-" reads standard input.
 
+    Annotation files (Clipper JSON .json, JSON Lines .jsonl, W3C Web Annotation .jsonld,
+    and the other formats of the registry) are merged instead, as import-annotations does.
+
     Prints one line per imported article as it is stored: its id, a tab, its title.
     Scanned PDFs (no text layer) need --ocr, which runs OCRmyPDF (sudo apt install
     ocrmypdf); PDFs whose text layer cannot be decoded need --force-ocr. Check OCR text
@@ -116,6 +120,7 @@ def import_command(
     Example: clipper import https://example.org/news/2026/budget
     """
     from clipper.cli_progress import ImportProgressDisplay
+    from clipper.importers.annotation_formats import detect
     from clipper.library import ImportOptions, import_pasted, import_url, iter_import
 
     options = ImportOptions(
@@ -129,11 +134,18 @@ def import_command(
     )
     failed = False
     urls = [f for f in files if is_web_address(f)]
-    paths = [f for f in files if f != "-" and f not in urls]
     for url in urls:
         click.echo(f"clipper: fetching {printable(url)} …", err=True)
         outcome = import_url(ctx.store, url, options)
         failed |= not _print_outcome(outcome, as_json)
+    annotation_files = [
+        Path(f) for f in files if f != "-" and f not in urls and detect(f) is not None
+    ]
+    for path in annotation_files:
+        report = ctx.session(create=True).import_annotations(path)
+        _print_merge(report, path, as_json)
+    merged = {str(p) for p in annotation_files}
+    paths = [f for f in files if f != "-" and f not in merged and f not in urls]
     if "-" in files:
         data = sys.stdin.buffer.read()
         outcome = import_pasted(ctx.store, data, kind="stdin", options=options)
@@ -151,14 +163,34 @@ def import_command(
 @click.argument("file", type=click.Path(path_type=Path))
 @pass_context
 def import_annotations_command(ctx: Context, file: Path) -> None:
-    """Merge a Clipper JSON export: articles matched by content, no duplicate annotations.
+    """Merge an annotation file (Clipper JSON, JSONL, W3C …): articles matched by content.
 
     Example: clipper import-annotations colleague-export.json
     """
     report = ctx.session(create=True).import_annotations(file)
-    click.echo(
-        f"articles: {report.articles_created} created, {report.articles_matched} matched; "
-        f"annotations: {report.annotations_added} added, "
-        f"{report.annotations_skipped} already present"
-        + (f"; new tags: {', '.join(report.tags_created)}" if report.tags_created else "")
-    )
+    _print_merge(report, file, False)
+
+
+def _print_merge(report: MergeReport, path: Path, as_json: bool) -> None:
+    """One merged annotation file's summary (stdout) and warnings (stderr)."""
+    if as_json:
+        record = {
+            "source": printable(str(path)),
+            "articles_created": report.articles_created,
+            "articles_matched": report.articles_matched,
+            "annotations_added": report.annotations_added,
+            "annotations_skipped": report.annotations_skipped,
+            "relations_added": report.relations_added,
+            "tags_created": list(report.tags_created),
+            "warnings": list(report.warnings),
+        }
+        click.echo(json.dumps(record, ensure_ascii=False))
+    else:
+        click.echo(
+            f"articles: {report.articles_created} created, {report.articles_matched} matched; "
+            f"annotations: {report.annotations_added} added, "
+            f"{report.annotations_skipped} already present"
+            + (f"; new tags: {', '.join(report.tags_created)}" if report.tags_created else "")
+        )
+    for warning in report.warnings:
+        click.echo(f"clipper: warning: {printable(str(path))}: {warning}", err=True)

@@ -11,8 +11,11 @@ relations) is still read.
 
 from __future__ import annotations
 
+import io
 import json
-from typing import IO
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import IO, TYPE_CHECKING, BinaryIO
 
 import clipper
 from clipper.layout import CharLayout
@@ -25,6 +28,9 @@ from clipper.store.export_queries import (
     iter_annotation_json_batches,
     selected_article_ids,
 )
+
+if TYPE_CHECKING:
+    from clipper.exporters.registry import ExportOptions
 
 FORMAT_NAME = "clipper"
 FORMAT_VERSION = 2
@@ -47,16 +53,9 @@ def pdf_fields(layout: CharLayout, start: int, end: int) -> str:
     return f'"pages":{pages},"boxes":{json.dumps(boxes)}'
 
 
-def write_json(
-    store: Store,
-    stream: IO[str],
-    selection: Selection,
-    *,
-    progress: ProgressCallback | None = None,
-    cancel: CancelCheck | None = None,
-) -> int:
-    """Write the selection as Clipper JSON; returns the number of annotations."""
-    total = count_annotations(store, selection) if progress else 0
+def header_members(store: Store, name: str, version: int) -> dict[str, object]:
+    """What a Clipper export says before its articles: format, version, generator, time,
+    offset unit, every tag and every coder."""
     tags = [
         {
             "name": t.name,
@@ -68,15 +67,50 @@ def write_json(
         for t in store.list_tags()
     ]
     coders = [{"name": c.name, "uuid": c.uuid} for c in store.list_coders()]
-    header = {
-        "format": FORMAT_NAME,
-        "version": FORMAT_VERSION,
+    return {
+        "format": name,
+        "version": version,
         "generator": f"Clipper {clipper.__version__}",
         "exported_at": now(),
         "offsets": "Unicode code points, 0-based, end exclusive",
         "tags": tags,
         "coders": coders,
     }
+
+
+@contextmanager
+def text_stream(stream: BinaryIO) -> Iterator[IO[str]]:
+    """A UTF-8 text stream writing through to the binary ``stream`` (left open)."""
+    text = io.TextIOWrapper(stream, encoding="utf-8", newline="", write_through=True)
+    try:
+        yield text
+    finally:
+        text.flush()
+        text.detach()
+
+
+def write_json(
+    store: Store,
+    stream: BinaryIO,
+    selection: Selection,
+    options: ExportOptions,
+    progress: ProgressCallback | None = None,
+    cancel: CancelCheck | None = None,
+) -> int:
+    """Write the selection as Clipper JSON; returns the number of annotations."""
+    with text_stream(stream) as text:
+        return _write_json(store, text, selection, progress, cancel)
+
+
+def _write_json(
+    store: Store,
+    stream: IO[str],
+    selection: Selection,
+    progress: ProgressCallback | None,
+    cancel: CancelCheck | None,
+) -> int:
+    total = count_annotations(store, selection) if progress else 0
+    header = header_members(store, FORMAT_NAME, FORMAT_VERSION)
     stream.write(json.dumps(header, ensure_ascii=False, indent=1)[:-2] + ',\n "articles": [')
     article_ids = selected_article_ids(store, selection)
     position = 0  # index into article_ids of the next article to open

@@ -1,0 +1,21 @@
+"""Names the interchange formats share between their writers (exporters, store queries)
+and readers (importers): one place."""
+
+from __future__ import annotations
+
+#: The article members each JSON Lines annotation line repeats, so a line stands alone:
+#: ``(member name, articles column)``.
+JSONL_ARTICLE_MEMBERS = (
+    ("article_id", "id"),
+    ("article_uuid", "uuid"),
+    ("content_hash", "content_hash"),
+    ("title", "title"),
+    ("outlet", "outlet"),
+    ("author", "author"),
+    ("published", "published"),
+    ("url", "url"),
+    ("language", "language"),
+)
+#: The ``format`` of a Clipper JSON Lines header line, and its version.
+JSONL_FORMAT = "clipper-jsonl"
+JSONL_VERSION = 1

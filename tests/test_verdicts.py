@@ -155,8 +155,9 @@ def test_a_database_scale_is_used(session: Session) -> None:
         session.rate_claim(claim, {RATING: "False"})
 
 
-def test_verdicts_and_evidence_survive_json_export_and_merge(
-    session: Session, tmp_path: Path
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_verdicts_and_evidence_survive_export_and_merge(
+    session: Session, tmp_path: Path, fmt: str
 ) -> None:
     claim, rise, best = _claim_and_evidence(session)
     session.rate_claim(
@@ -169,8 +170,8 @@ def test_verdicts_and_evidence_survive_json_export_and_merge(
         contradicted_by=[rise],
         supported_by=[best],
     )
-    out = tmp_path / "out.json"
-    export_to_path(session.store, out, "json")
+    out = tmp_path / f"out.{fmt}"
+    export_to_path(session.store, out, fmt)
     with Store(tmp_path / "other.db") as other:
         Session(other).import_annotations(out)
         merged = Session(other)

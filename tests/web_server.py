@@ -95,6 +95,14 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(404, b"")
 
 
+_SERVERS: dict[str, ThreadingHTTPServer] = {}
+
+
+def release(base: str) -> None:
+    """Let the server's slow page end (its handler stops waiting)."""
+    _SERVERS[base].release.set()  # type: ignore[attr-defined]
+
+
 @contextmanager
 def serve() -> Iterator[str]:
     """Start the server; yield its base address (``http://127.0.0.1:PORT``)."""
@@ -104,9 +112,12 @@ def serve() -> Iterator[str]:
     server.release = threading.Event()  # type: ignore[attr-defined]
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    _SERVERS[base] = server
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
+        yield base
     finally:
+        _SERVERS.pop(base, None)
         server.release.set()  # type: ignore[attr-defined]
         server.shutdown()
         server.server_close()

@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 
 from clipper import __version__
 from clipper.errors import ClipperError
-from clipper.gui import file_dialogs, search_marks, text_menu, url_clip
+from clipper.gui import file_dialogs, rate_dialog, search_marks, text_menu, url_clip
 from clipper.gui.annotations_pane import AnnotationsPane
 from clipper.gui.article_header import ArticleHeader
 from clipper.gui.article_view import ArticleView
@@ -108,6 +108,7 @@ class MainWindow(QMainWindow):
         self.view.installEventFilter(self)
         text_menu.install(self)
         url_clip.install(self)
+        rate_dialog.install(self)
         self.library.queryChanged.connect(
             lambda: search_marks.mark(self.view, self.library.search_text(), scroll=False)
         )

@@ -108,6 +108,14 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("previous_article", "&Previous article", ("Ctrl+PgUp",), "Article"),
     ActionSpec("properties", "P&roperties…", ("Alt+Return",), "Article", "Title, outlet, date …"),
     ActionSpec("delete_article", "&Delete article…", ("Ctrl+Shift+Del",), "Article"),
+    # Annotate
+    ActionSpec(
+        "rate_claim",
+        "&Rate claim…",
+        ("Ctrl+Shift+K",),
+        "Annotate",
+        "Give the chosen claim a verdict with evidence (fact-checking)",
+    ),
     # Help
     ActionSpec("open_sample", "Open &sample clipping", ("Ctrl+Shift+H",), "Help"),
     ActionSpec("shortcuts", "&Keyboard shortcuts", ("F1", "Ctrl+/"), "Help"),

@@ -56,8 +56,11 @@ def test_the_request_names_clipper_in_its_user_agent(base: str) -> None:
     assert USER_AGENT.startswith("Clipper/") and "(+https://" in USER_AGENT
 
 
-def test_the_header_charset_decodes_the_page(store: Store, base: str) -> None:
-    outcome = import_url(store, f"{base}/latin1-header")
+@pytest.mark.parametrize("path", ["/latin1-header", "/latin1-meta", "/wrong-header"])
+def test_the_charset_comes_from_the_header_else_the_page(
+    store: Store, base: str, path: str
+) -> None:
+    outcome = import_url(store, base + path)
     assert outcome.article_id is not None, outcome.error
     text = store.get_article(outcome.article_id).text
     assert "voté" in text and "élevée" in text and "\ufffd" not in text
@@ -89,6 +92,11 @@ def test_a_page_over_the_cap_is_stopped_while_streaming(store: Store, base: str)
         fetch_page(f"{base}/huge", max_bytes=1024 * 1024)
     outcome = import_url(store, f"{base}/huge")  # the real cap: 100 MB
     assert isinstance(outcome.error, InputTooLarge) and _count(store) == 0
+
+
+def test_a_declared_size_over_the_cap_is_refused_before_reading(base: str) -> None:
+    with pytest.raises(InputTooLarge, match=r"is 0\.1 MB"):
+        fetch_page(f"{base}/slow", max_bytes=50_000)  # Content-Length: 100,000
 
 
 def test_a_page_that_never_comes_times_out(store: Store, base: str) -> None:

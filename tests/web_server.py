@@ -65,6 +65,12 @@ class _Handler(BaseHTTPRequestHandler):
             self.end_headers()
         elif path == "/latin1-header":  # only the header names the charset
             self._send(200, LATIN_PAGE.encode("cp1252"), "text/html; charset=ISO-8859-1")
+        elif path == "/latin1-meta":  # only the page names its charset
+            page = LATIN_PAGE.replace("<head>", "<head><meta charset='windows-1252'>")
+            self._send(200, page.encode("cp1252"), "text/html")
+        elif path == "/wrong-header":  # the header's charset is wrong, the page's right
+            page = LATIN_PAGE.replace("<head>", "<head><meta charset='windows-1252'>")
+            self._send(200, page.encode("cp1252"), "text/html; charset=utf-8")
         elif path == "/missing":
             self._send(404, b"<html><body>Not here</body></html>")
         elif path == "/broken":

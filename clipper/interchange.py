@@ -19,3 +19,11 @@ JSONL_ARTICLE_MEMBERS = (
 #: The ``format`` of a Clipper JSON Lines header line, and its version.
 JSONL_FORMAT = "clipper-jsonl"
 JSONL_VERSION = 1
+
+#: W3C Web Annotation: the context, Clipper's extension prefix (``clipper:status`` …) and
+#: the characters of context a TextQuoteSelector gives on each side (as Hypothesis does).
+W3C_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+W3C_CLIPPER_PREFIX = "urn:clipper:"
+W3C_QUOTE_CONTEXT = 32
+#: The ``format`` of the TextualBody holding an annotation's attributes (a JSON object).
+W3C_ATTRIBUTES_FORMAT = "application/json"

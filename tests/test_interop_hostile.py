@@ -94,3 +94,56 @@ def test_broken_jsonl_is_refused_and_changes_nothing(
         with pytest.raises(ClipperError, match=message):
             merge_export(store, path)
         assert counts(store) == before
+
+
+W3C_CASES: dict[str, tuple[bytes, str]] = {
+    "not json": (b'{"type": "AnnotationCollection", "first": {', "not valid JSON"),
+    "deep": (b'{"type": "Annotation", "target": ' + b"[" * 5000 + b"]" * 5000 + b"}", "nests"),
+    "scalar": (b'"http://www.w3.org/ns/anno.jsonld"', "not a JSON object or list"),
+    "item not an object": (
+        b'{"@context": "http://www.w3.org/ns/anno.jsonld", "items": [1]}',
+        "not an object",
+    ),
+    "surrogate": (b'[{"type": "Annotation", "target": "\\ud800"}]', "unpaired surrogate"),
+    "trailing garbage": (b'[{"type": "Annotation", "target": "x"}] ]', "not valid JSON"),
+}
+
+
+@pytest.mark.parametrize("case", list(W3C_CASES))
+def test_broken_w3c_is_refused_and_changes_nothing(case: str, tmp_path: Path) -> None:
+    content, message = W3C_CASES[case]
+    path = tmp_path / "bad.jsonld"
+    path.write_bytes(content)
+    with Store(tmp_path / "target.db") as store:
+        import_article(store, read_pasted_text("Another article entirely."))
+        before = counts(store)
+        with pytest.raises(ClipperError, match=message):
+            merge_export(store, path)
+        assert counts(store) == before
+
+
+def test_w3c_with_a_bad_attributes_body_is_refused(tmp_path: Path) -> None:
+    with Store(tmp_path / "target.db") as store:
+        article = import_article(store, read_pasted_text(TEXT))
+        annotation = {
+            "type": "Annotation",
+            "id": "urn:uuid:12345678-1234-4234-8234-123456789abc",
+            "body": [
+                {
+                    "type": "TextualBody",
+                    "purpose": "describing",
+                    "format": "application/json",
+                    "value": '{"Not A Key": 1}',
+                }
+            ],
+            "target": {
+                "source": f"urn:sha256:{store.get_article(article.id).content_hash}",
+                "selector": {"type": "TextPositionSelector", "start": 0, "end": 8},
+            },
+        }
+        path = tmp_path / "bad.jsonld"
+        path.write_text(json.dumps([annotation]), encoding="utf-8")
+        before = counts(store)
+        with pytest.raises(ClipperError, match="attributes"):
+            merge_export(store, path)
+        assert counts(store) == before

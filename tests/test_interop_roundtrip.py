@@ -12,6 +12,7 @@ import pytest
 from clipper.exporters import export_to_path
 from clipper.importers import read_file, read_pasted_text
 from clipper.library import import_article
+from clipper.model import ArticleMeta
 from clipper.operations.merge import merge_export
 from clipper.store import Store
 
@@ -138,3 +139,139 @@ def test_jsonl_annotation_lines_alone_anchor_on_stored_articles(
         assert report.annotations_added == 5
         assert len(report.warnings) == 1 and "1 annotation " in report.warnings[0]
         assert state(other)[0] == [a for a in expected[0] if a[4:6] != ("figure", "107")]
+
+
+def with_articles(path: Path) -> Store:
+    """A database holding the same articles as :func:`build` and no annotations."""
+    store = Store(path)
+    import_article(store, read_pasted_text(PASTED))
+    import_article(store, read_file(CRANE))
+    return store
+
+
+def test_w3c_round_trip_onto_the_same_articles(source: Path, tmp_path: Path) -> None:
+    export = tmp_path / "out.jsonld"
+    with Store(source) as store:
+        assert export_to_path(store, export, "w3c") == 6
+        expected = state(store)
+    document = json.loads(export.read_text(encoding="utf-8"))
+    assert document["type"] == "AnnotationCollection" and document["total"] == 6
+    with with_articles(tmp_path / "target.db") as other:
+        report = merge_export(other, export)
+        assert report.warnings == ()
+        assert (report.articles_matched, report.annotations_added) == (2, 6)
+        assert report.relations_added == 2
+        assert state(other) == expected
+        assert merge_export(other, export).annotations_added == 0
+
+
+def test_w3c_without_the_articles_reports_every_annotation(source: Path, tmp_path: Path) -> None:
+    export = tmp_path / "out.jsonld"
+    with Store(source) as store:
+        export_to_path(store, export, "w3c")
+    with Store(tmp_path / "empty.db") as other:
+        report = merge_export(other, export)
+        assert report.annotations_added == 0 and len(report.warnings) == 6
+        assert "no article in this database is its source (urn:sha256:" in report.warnings[0]
+        assert other.count_articles() == 0
+
+
+def hypothesis_row(**changes: Any) -> dict[str, Any]:
+    row: dict[str, Any] = {
+        "id": "Zx1_hypothesis_id",
+        "created": "2025-03-01T10:00:00.123456+00:00",
+        "updated": "2025-03-02T10:00:00.123456+00:00",
+        "user": "acct:jane_doe@hypothes.is",
+        "uri": "https://news.example.org/minister",
+        "text": "check this",
+        "tags": ["Direct Quote", "to verify"],
+        "target": [
+            {
+                "source": "https://news.example.org/minister",
+                "selector": [
+                    {"type": "RangeSelector", "startContainer": "/p[1]", "startOffset": 0},
+                    # browser offsets count UTF-16 units and the page's whole text: wrong here
+                    {"type": "TextPositionSelector", "start": 1040, "end": 1058},
+                    {
+                        "type": "TextQuoteSelector",
+                        "exact": "Lee said",
+                        "prefix": "👩‍💻 ",
+                        "suffix": " later",
+                    },
+                ],
+            }
+        ],
+    }
+    row.update(changes)
+    return row
+
+
+def test_hypothesis_export_anchors_by_quote_and_reports_the_rest(tmp_path: Path) -> None:
+    rows = [
+        hypothesis_row(),
+        hypothesis_row(
+            id="other",
+            uri="https://nowhere.example/x",
+            target=[{"source": "https://nowhere.example/x"}],
+        ),
+        hypothesis_row(
+            id="gone",
+            target=[
+                {
+                    "source": "https://news.example.org/minister",
+                    "selector": [{"type": "TextQuoteSelector", "exact": "not in the text"}],
+                }
+            ],
+        ),
+    ]
+    path = tmp_path / "hypothesis.json"
+    path.write_text(json.dumps({"export_date": "2025", "annotations": rows}), encoding="utf-8")
+    with Store(tmp_path / "db.db") as store:
+        article = import_article(
+            store,
+            read_pasted_text(PASTED).with_meta(
+                ArticleMeta(url="https://news.example.org/minister")
+            ),
+        )
+        report = merge_export(store, path)
+        assert report.annotations_added == 1
+        assert len(report.warnings) == 2
+        assert "no article in this database is its source" in report.warnings[0]
+        assert "its quote “not in the text” is not in the article text" in report.warnings[1]
+        [made] = store.list_annotations()
+        start = article.text.index("Lee said", article.text.index("👩"))
+        assert (made.start, made.end, made.text) == (start, start + 8, "Lee said")
+        assert (made.tag, made.note, made.coder) == ("direct-quote", "check this", "jane_doe")
+        assert dict(made.attributes) == {"tags": "to verify"}
+        assert (made.origin, made.origin_detail) == ("imported", "hypothesis")
+        assert merge_export(store, path).annotations_added == 0  # stable identities
+
+
+def test_a_quote_is_placed_by_its_prefix_and_suffix(tmp_path: Path) -> None:
+    """The W3C example of a TextQuoteSelector alone (no position): the occurrence whose
+    context matches wins, not the first."""
+    text = "this is an anotation that is fine; this is an anotation that has some typos"
+    annotation = {
+        "@context": "http://www.w3.org/ns/anno.jsonld",
+        "id": "http://example.org/anno26",
+        "type": "Annotation",
+        "body": "http://example.org/comment1",
+        "target": {
+            "source": "http://example.org/page1",
+            "selector": {
+                "type": "TextQuoteSelector",
+                "exact": "anotation",
+                "prefix": "this is an ",
+                "suffix": " that has some",
+            },
+        },
+    }
+    path = tmp_path / "anno26.jsonld"
+    path.write_text(json.dumps(annotation), encoding="utf-8")
+    with Store(tmp_path / "db.db") as store:
+        import_article(
+            store, read_pasted_text(text).with_meta(ArticleMeta(url="http://example.org/page1"))
+        )
+        assert merge_export(store, path).annotations_added == 1
+        [made] = store.list_annotations()
+        assert made.start == text.rindex("anotation") and made.tag == "highlight"

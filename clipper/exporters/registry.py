@@ -16,6 +16,7 @@ from clipper.exporters.claimreview_export import write_claimreview
 from clipper.exporters.csv_export import write_csv
 from clipper.exporters.json_export import write_json
 from clipper.exporters.jsonl_export import write_jsonl
+from clipper.exporters.w3c_export import write_w3c
 from clipper.progress import CancelCheck, ProgressCallback
 from clipper.store import Store
 from clipper.store.export_queries import Selection as ExportSelection
@@ -76,6 +77,12 @@ EXPORT_FORMATS: dict[str, ExportFormat] = {
             "JSON Lines — one annotation per line with its article (pandas, NLP tools)",
             ".jsonl",
             write_jsonl,
+        ),
+        ExportFormat(
+            "w3c",
+            "W3C Web Annotation — JSON-LD collection (Hypothesis, Recogito, annotation tools)",
+            ".jsonld",
+            write_w3c,
         ),
         ExportFormat(
             "claimreview",

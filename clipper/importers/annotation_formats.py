@@ -23,6 +23,7 @@ from typing import Protocol
 
 from clipper.importers.clipper_json import ExportFile, read_export
 from clipper.importers.jsonl_reader import open_jsonl, open_jsonl_anchored, sniff_jsonl
+from clipper.importers.w3c_reader import open_w3c, open_w3c_anchored, sniff_w3c
 
 __all__ = [
     "ANNOTATION_FORMATS",
@@ -90,6 +91,14 @@ ANNOTATION_FORMATS: dict[str, AnnotationFormat] = {
             sniff_jsonl,
             open_jsonl,
             open_jsonl_anchored,
+        ),
+        AnnotationFormat(
+            "w3c",
+            "W3C Web Annotation (JSON-LD; Hypothesis exports)",
+            (".jsonld", ".json"),
+            sniff_w3c,
+            open_w3c,
+            open_w3c_anchored,
         ),
     )
 }

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from clipper.interchange import JSONL_ARTICLE_MEMBERS
+from clipper.interchange import JSONL_ARTICLE_MEMBERS, W3C_ATTRIBUTES_FORMAT, W3C_CONTEXT
 from clipper.store.database import Store
 from clipper.store.export_queries import (
     _ATTRIBUTES_JSON,
@@ -63,6 +63,80 @@ def iter_jsonl_annotation_batches(
         f'SELECT n.article_id, \'{{"type":"annotation",\' || {_annotation_object(store)} '
         "|| ',' || p.meta || char(10) "
         f"FROM annotations n JOIN p ON p.id = n.article_id "
+        f"JOIN coders c ON c.id = n.coder_id{where} ORDER BY {ORDER}"
+    )
+    conn = store.db.conn
+    conn.text_factory = bytes
+    try:
+        cursor = conn.execute(sql, params)
+        while batch := cursor.fetchmany(BATCH):
+            yield batch
+    finally:
+        conn.text_factory = str
+
+
+def article_text(store: Store, article_id: int) -> str:
+    """An article's text (also while a batch iterator has the connection give bytes)."""
+    value = store.db.execute("SELECT text FROM articles WHERE id = ?", [article_id]).fetchone()[0]
+    return value.decode("utf-8") if isinstance(value, bytes) else str(value)
+
+
+_W3C_ATTRIBUTES = (
+    "coalesce((SELECT ',' || json_object('type', 'TextualBody', 'purpose', 'describing', "
+    f"'format', '{W3C_ATTRIBUTES_FORMAT}', 'value', '' || json_group_object(a.key, a.value)) "
+    "FROM annotation_attributes a WHERE a.annotation_id = n.id HAVING count(*) > 0), '')"
+)
+_W3C_RELATIONS = (
+    "coalesce((SELECT group_concat(',' || json_object('id', 'urn:uuid:' || r.uuid, "
+    "'type', 'SpecificResource', 'purpose', 'linking', 'source', 'urn:uuid:' || t.uuid, "
+    "'clipper:relation', r.type), '') FROM relations r JOIN annotations t ON t.id = r.to_id "
+    "WHERE r.from_id = n.id), '')"
+)
+
+
+def iter_w3c_annotation_batches(
+    store: Store, selection: Selection
+) -> Iterator[list[tuple[int, int, int, bytes]]]:
+    """Batches of ``(article_id, start, end, head)`` in text order: ``head`` is the
+    annotation's W3C JSON-LD (UTF-8) up to the TextQuoteSelector's ``"prefix":`` — the
+    caller adds the prefix and suffix from the article text, then ``}]}}``.
+
+    The members: ``@context``, ``id`` (``urn:uuid:``), ``type``, ``motivation``,
+    ``created``, ``modified``, ``creator`` (the coder), ``clipper:status``,
+    ``clipper:origin``, ``clipper:originDetail``, ``body`` (the tag, the note, the
+    attributes, the relations) and ``target`` (the article by content hash, its URL as
+    ``via``, a TextPositionSelector in code points and a TextQuoteSelector).
+    """
+    where, params = _where(selection)
+    attributes = _W3C_ATTRIBUTES if _any(store, "annotation_attributes") else "''"
+    relations = _W3C_RELATIONS if _any(store, "relations") else "''"
+    scalars = (
+        f"'@context', '{W3C_CONTEXT}', 'id', 'urn:uuid:' || n.uuid, 'type', 'Annotation', "
+        "'motivation', 'tagging', 'created', n.created_at, 'modified', n.updated_at, "
+        "'creator', json_object('id', 'urn:uuid:' || c.uuid, 'type', 'Person', 'name', c.name), "
+        "'clipper:status', n.status, 'clipper:origin', n.origin, "
+        "'clipper:originDetail', n.origin_detail"
+    )
+    body = (
+        "'[' || json_object('type', 'TextualBody', 'purpose', 'tagging', 'value', n.tag) || "
+        "iif(n.note <> '', ',' || json_object('type', 'TextualBody', 'purpose', 'commenting', "
+        f"'format', 'text/plain', 'value', n.note), '') || {attributes} || {relations} || ']'"
+    )
+    source = (
+        "'\"source\":' || json_quote('urn:sha256:' || content_hash) || "
+        "iif(url IS NOT NULL AND url <> '', ',\"via\":' || json_quote(url), '')"
+    )
+    head = (
+        f"rtrim(json_object({scalars}), '}}') || ',\"body\":' || {body} || "
+        '\',"target":{"type":"SpecificResource",\' || p.source || '
+        '\',"selector":[{"type":"TextPositionSelector","start":\' || n.start || '
+        '\',"end":\' || n."end" || \'},{"type":"TextQuoteSelector","exact":\' || '
+        "json_quote(n.text) || ',\"prefix\":'"
+    )
+    sql = (
+        f"WITH p AS MATERIALIZED (SELECT id, {source} AS source FROM articles) "
+        f'SELECT n.article_id, n.start, n."end", {head} '
+        "FROM annotations n JOIN p ON p.id = n.article_id "
         f"JOIN coders c ON c.id = n.coder_id{where} ORDER BY {ORDER}"
     )
     conn = store.db.conn

@@ -1,0 +1,37 @@
+"""The Export dialog lists exactly the registry's formats, as ``clipper export`` does,
+and keeps the file name's ending in step with the chosen format."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from click.testing import CliRunner
+from PySide6.QtCore import QSettings
+
+from clipper.cli import cli
+from clipper.exporters import EXPORT_FORMATS
+from clipper.gui.export_dialog import ExportDialog
+from clipper.store import Store
+
+
+def test_dialog_and_cli_list_the_same_formats(qtbot: Any, db_path: Path, tmp_path: Path) -> None:
+    Store(db_path).close()
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    dialog = ExportDialog(str(db_path), None, [], None, settings=settings)
+    qtbot.addWidget(dialog)
+    combo = dialog.format_combo
+    in_dialog = [combo.itemData(i) for i in range(combo.count())]
+    labels = [combo.itemText(i) for i in range(combo.count())]
+    assert in_dialog == list(EXPORT_FORMATS)
+    assert labels == [f.label for f in EXPORT_FORMATS.values()]
+    result = CliRunner().invoke(cli, ["--db", str(db_path), "export", "--help"])
+    choices = re.search(r"\[([a-z0-9|]+)\]", result.output)
+    assert choices is not None and choices.group(1).split("|") == in_dialog
+
+    dialog.path_edit.setText(str(tmp_path / "out.csv"))
+    for name, fmt in EXPORT_FORMATS.items():
+        combo.setCurrentIndex(combo.findData(name))
+        assert dialog.path_edit.text() == str(tmp_path / f"out{fmt.suffix}")
+        assert dialog.destination() == tmp_path / f"out{fmt.suffix}"

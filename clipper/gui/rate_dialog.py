@@ -50,7 +50,8 @@ if TYPE_CHECKING:
 
 #: How the evidence kinds are shown.
 EVIDENCE_LABELS = {SUPPORTED_BY: "supports", CONTRADICTED_BY: "contradicts"}
-#: Most annotations listed by the evidence picker at once (type to narrow them down).
+#: Most annotations listed by the evidence picker at once (type to narrow them down; the
+#: search reads the database's annotations as a stream until it has found this many).
 PICKER_ROWS = 500
 _NO_RATING = "(no rating)"
 _ID = Qt.ItemDataRole.UserRole
@@ -254,15 +255,11 @@ class EvidencePicker(QDialog):
         super().__init__(parent)
         self.setObjectName("evidencePicker")
         self.setWindowTitle("Add evidence")
-        session = window.controller.session
+        self._session = window.controller.session
         self._claim_id = claim_id
-        self._annotations = [a for a in session.iter_annotations() if a.id != claim_id]
+        #: The annotations listed now (at most PICKER_ROWS), by id.
+        self._shown: dict[int, Annotation] = {}
         self._titles: dict[int, str] = {}
-        for annotation in self._annotations:
-            if annotation.article_id not in self._titles:
-                self._titles[annotation.article_id] = session.get_article(
-                    annotation.article_id
-                ).title
         layout = QVBoxLayout(self)
         self.kind_combo = QComboBox(self)
         self.kind_combo.setObjectName("evidenceKind")
@@ -293,19 +290,27 @@ class EvidencePicker(QDialog):
     def _fill(self) -> None:
         wanted = self.search.text().casefold().strip()
         self.list.clear()
-        shown = 0
-        for annotation in self._annotations:
-            title = self._titles[annotation.article_id]
+        self._shown = {}
+        # Streamed (constant memory); stops at PICKER_ROWS matches.
+        for annotation in self._session.iter_annotations():
+            if annotation.id == self._claim_id:
+                continue
+            title = self._title(annotation.article_id)
             if wanted and wanted not in f"{annotation.text} {title}".casefold():
                 continue
             item = QListWidgetItem(f"[{annotation.tag}] {_describe(annotation, title)}")
             item.setData(_ID, annotation.id)
             self.list.addItem(item)
-            shown += 1
-            if shown >= PICKER_ROWS:
+            self._shown[annotation.id] = annotation
+            if len(self._shown) >= PICKER_ROWS:
                 break
         if self.list.count():
             self.list.setCurrentRow(0)
+
+    def _title(self, article_id: int) -> str:
+        if article_id not in self._titles:
+            self._titles[article_id] = self._session.get_article(article_id).title
+        return self._titles[article_id]
 
     def kind(self) -> str:
         return str(self.kind_combo.currentData())
@@ -314,6 +319,5 @@ class EvidencePicker(QDialog):
         item = self.list.currentItem()
         if item is None:
             return None
-        annotation_id = int(item.data(_ID))
-        annotation = next(a for a in self._annotations if a.id == annotation_id)
-        return annotation, self._titles[annotation.article_id]
+        annotation = self._shown[int(item.data(_ID))]
+        return annotation, self._title(annotation.article_id)

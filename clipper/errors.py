@@ -142,6 +142,13 @@ class InputTooLarge(ImportFailed):
     code = "input_too_large"
 
 
+class FetchFailed(ImportFailed):
+    """A web page could not be fetched (offline, no such host, an HTTP error, a timeout,
+    not a web page); nothing was stored."""
+
+    code = "fetch_failed"
+
+
 class NeedsOcr(ImportFailed):
     """A PDF has no text layer: it is a scan and needs OCR first."""
 

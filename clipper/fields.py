@@ -76,6 +76,12 @@ def normalise_url(value: str) -> str:
     return f"https://{text}" if _BARE_HOST.fullmatch(text) else text
 
 
+def is_web_address(text: str) -> bool:
+    """Whether a command-line argument names a web page (``http://…``, ``https://…``)
+    rather than a file: such arguments are fetched (clip by URL)."""
+    return text.strip().lower().startswith(("http://", "https://"))
+
+
 def url_problem(value: str) -> str | None:
     """A web address: ``https://host/…`` or ``http://host/…``, no spaces (other schemes,
     e.g. ``javascript:`` or ``file:``, are refused); check it after :func:`normalise_url`."""

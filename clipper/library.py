@@ -21,7 +21,7 @@ from clipper.importers.ocr import DEFAULT_LANGUAGE
 from clipper.importers.parallel import is_heavy, read_files
 from clipper.importers.text import read_text
 from clipper.model import Article, ArticleMeta, ImportedArticle
-from clipper.progress import CancelCheck, check_cancel
+from clipper.progress import CancelCheck, ProgressCallback, check_cancel
 from clipper.resources import SAMPLE_CLIPPING, SAMPLE_META, resource_path
 from clipper.store import Store
 
@@ -306,6 +306,38 @@ def import_text(store: Store, text: str, options: ImportOptions = ImportOptions(
     except ClipperError as error:
         return ImportOutcome("-", error=error)
     return _stored("-", article, imported)
+
+
+def import_url(
+    store: Store,
+    url: str,
+    options: ImportOptions = ImportOptions(),
+    *,
+    timeout: float | None = None,
+    progress: ProgressCallback | None = None,
+    cancel: CancelCheck | None = None,
+) -> ImportOutcome:
+    """Clip a web page by its address: fetch it (:mod:`clipper.importers.url`), read its
+    article as a saved page is read, and store the article with the fetched page as its
+    provenance in one transaction (both or neither). The outcome carries the error of a
+    failed fetch (offline, 404, timeout, too large, not an article); nothing is stored then.
+    A cancel raises :class:`Cancelled` before anything is stored."""
+    from clipper.importers.url import FETCH_TIMEOUT_SECONDS, read_url
+
+    try:
+        imported, page = read_url(
+            url,
+            timeout=FETCH_TIMEOUT_SECONDS if timeout is None else timeout,
+            progress=progress,
+            cancel=cancel,
+        )
+        check_cancel(cancel)
+        with store.transaction():
+            article = import_article(store, imported, options.meta, force=options.force)
+            store.add_fetched_page(article.id, page)
+    except ClipperError as error:
+        return ImportOutcome(url, error=error)
+    return _stored(url, article, imported)
 
 
 def open_sample(store: Store) -> Article:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from clipper.fields import same_key
+from clipper.provenance import FetchedPage
 
 SOURCE_KINDS = ("txt", "md", "pdf", "html", "clipboard", "stdin", "json")
 
@@ -273,3 +274,27 @@ class ArticleSnapshot:
     article: Article
     layout: bytes | None
     annotations: AnnotationsSnapshot
+    #: The page a URL clipping was fetched from.
+    fetched: FetchedPage | None = None
+
+
+# -- fact-checking vocabulary (claims; see clipper.verdicts) ------------------------------
+
+#: The rating's label on the database's scale (e.g. "Mostly false").
+RATING = "rating"
+#: The rating's number on the scale (absent for a level without one, e.g. "Unproven").
+RATING_VALUE = "rating_value"
+#: The short verdict text.
+VERDICT = "verdict"
+#: Who checked the claim.
+CHECKER = "checker"
+#: When the claim was checked (YYYY-MM-DD).
+CHECKED_ON = "checked_on"
+#: Links to the evidence, one URL a line.
+EVIDENCE_URLS = "evidence_urls"
+#: The address of the published fact-check.
+REVIEW_URL = "review_url"
+#: Claim → evidence annotation (any article) that supports it …
+SUPPORTED_BY = "supported_by"
+#: … or contradicts it.
+CONTRADICTED_BY = "contradicted_by"

@@ -84,7 +84,12 @@ def test_every_format_writes_the_annotations_to_a_file_and_a_text_stream(
 ) -> None:
     article = import_article(store, read_text(CRANE))
     start = article.text.index("107")
-    store.add_annotation(article.id, start, start + 3, "figure", "a note")
+    if fmt == "claimreview":  # one ClaimReview per rated claim
+        store.add_annotation(
+            article.id, start, start + 3, "claim", "a note", attributes={"rating": "True"}
+        )
+    else:
+        store.add_annotation(article.id, start, start + 3, "figure", "a note")
     target = tmp_path / f"out{EXPORT_FORMATS[fmt].suffix}"
     assert export_to_path(store, target, fmt) == 1
     text = io.StringIO()

@@ -19,6 +19,7 @@ from clipper.cli import (  # noqa: F401  (registers the commands)
     articles,
     coders,
     exporting,
+    factchecking,
     importing,
     maintenance,
     reading,

@@ -20,6 +20,7 @@ from clipper.cli.base import (
     pass_context,
 )
 from clipper.errors import ClipperError, DuplicateArticle, Hint
+from clipper.fields import is_web_address
 from clipper.model import ArticleMeta
 from clipper.paths import printable
 
@@ -103,7 +104,8 @@ def import_command(
     force: bool,
     as_json: bool,
 ) -> None:
-    """Import text (.txt, .md), PDF or HTML files; "-" reads text from standard input.
+    """Import text (.txt, .md), PDF or HTML files, or web pages by their address
+    (https://…: fetched, and kept as the article's provenance); "-" reads standard input.
 
     Annotation files (Clipper JSON .json, JSON Lines .jsonl, W3C Web Annotation .jsonld,
     and the other formats of the registry) are merged instead, as import-annotations does.
@@ -114,10 +116,12 @@ def import_command(
     against the page.
 
     Example: clipper import clippings/*.txt report.pdf --outlet "The Herald"
+
+    Example: clipper import https://example.org/news/2026/budget
     """
     from clipper.cli_progress import ImportProgressDisplay
     from clipper.importers.annotation_formats import detect
-    from clipper.library import ImportOptions, import_pasted, iter_import
+    from clipper.library import ImportOptions, import_pasted, import_url, iter_import
 
     options = ImportOptions(
         meta=meta,
@@ -129,7 +133,14 @@ def import_command(
         force_ocr=force_ocr,
     )
     failed = False
-    annotation_files = [Path(f) for f in files if f != "-" and detect(f) is not None]
+    urls = [f for f in files if is_web_address(f)]
+    for url in urls:
+        click.echo(f"clipper: fetching {printable(url)} …", err=True)
+        outcome = import_url(ctx.store, url, options)
+        failed |= not _print_outcome(outcome, as_json)
+    annotation_files = [
+        Path(f) for f in files if f != "-" and f not in urls and detect(f) is not None
+    ]
     for path in annotation_files:  # a file that cannot be merged changes nothing
         try:
             report = ctx.session(create=True).import_annotations(path)
@@ -143,7 +154,7 @@ def import_command(
             continue
         _print_merge(report, path, as_json)
     merged = {str(p) for p in annotation_files}
-    paths = [f for f in files if f != "-" and f not in merged]
+    paths = [f for f in files if f != "-" and f not in merged and f not in urls]
     if "-" in files:
         data = sys.stdin.buffer.read()
         outcome = import_pasted(ctx.store, data, kind="stdin", options=options)

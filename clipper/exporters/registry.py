@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import BinaryIO
 
+from clipper.exporters.claimreview_export import write_claimreview
 from clipper.exporters.csv_export import write_csv
 from clipper.exporters.json_export import write_json
 from clipper.exporters.jsonl_export import write_jsonl
@@ -82,6 +83,12 @@ EXPORT_FORMATS: dict[str, ExportFormat] = {
             "W3C Web Annotation — JSON-LD collection (Hypothesis, Recogito, annotation tools)",
             ".jsonld",
             write_w3c,
+        ),
+        ExportFormat(
+            "claimreview",
+            "ClaimReview — schema.org JSON-LD of every rated claim (fact-check markup)",
+            ".claimreview.json",
+            write_claimreview,
         ),
     )
 }

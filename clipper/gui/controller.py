@@ -12,7 +12,7 @@ are the session's core log (:class:`~clipper.operations.UndoLog`), not Qt's.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
@@ -20,7 +20,7 @@ from PySide6.QtCore import QObject, Signal
 from clipper.errors import ClipperError, NotFound
 from clipper.fields import same_key
 from clipper.gui.workers import Job
-from clipper.model import Annotation, Article, Tag
+from clipper.model import Annotation, Article, AttributeValue, Tag
 from clipper.operations import Changes as CoreChanges
 from clipper.operations import Session, choose_coder
 from clipper.store import Store
@@ -237,6 +237,26 @@ class Controller(QObject):
         changes = operation(self.session)
         self._apply(changes)
         return changes
+
+    def rate_claim(
+        self,
+        annotation_id: int,
+        attributes: Mapping[str, AttributeValue | None],
+        *,
+        supported_by: Sequence[int],
+        contradicted_by: Sequence[int],
+    ) -> Annotation:
+        """Set a claim's verdict and exactly these evidence spans (one undoable step)."""
+        self._apply(
+            self.session.rate_claim(
+                annotation_id,
+                attributes,
+                supported_by=supported_by,
+                contradicted_by=contradicted_by,
+                replace_evidence=True,
+            )
+        )
+        return self.session.get_annotation(annotation_id)
 
     # -- tags -----------------------------------------------------------------------------
 

@@ -40,7 +40,15 @@ from PySide6.QtWidgets import (
 
 from clipper import __version__
 from clipper.errors import ClipperError
-from clipper.gui import compare_dialog, file_dialogs, search_marks, team_menu, text_menu
+from clipper.gui import (
+    compare_dialog,
+    file_dialogs,
+    rate_dialog,
+    search_marks,
+    team_menu,
+    text_menu,
+    url_clip,
+)
 from clipper.gui.annotations_pane import AnnotationsPane
 from clipper.gui.article_header import ArticleHeader
 from clipper.gui.article_view import ArticleView
@@ -109,6 +117,8 @@ class MainWindow(QMainWindow):
         text_menu.install(self)
         team_menu.install(self)
         compare_dialog.install(self)
+        url_clip.install(self)
+        rate_dialog.install(self)
         self.library.queryChanged.connect(
             lambda: search_marks.mark(self.view, self.library.search_text(), scroll=False)
         )

@@ -26,6 +26,7 @@ from clipper.errors import ClipperError
 from clipper.fields import ARTICLE_FIELDS, article_field_problem, normalise_article_field
 from clipper.gui.controller import Controller
 from clipper.gui.field_messages import beside_field
+from clipper.gui.provenance_rows import provenance_rows
 from clipper.model import Article
 
 EDITABLE = ARTICLE_FIELDS
@@ -144,6 +145,13 @@ class ArticlePropertiesDialog(QDialog):
             if accessible.startswith("Content hash"):
                 shown.setFont(mono)
                 shown.setToolTip("SHA-256 of the stored text (UTF-8): identifies this exact text.")
+            form.addRow(label, shown)
+        fetched = self._controller.session.fetched_page_info(article.id)
+        for label, value in provenance_rows(fetched) if fetched else ():
+            shown = QLabel(value)
+            shown.setAccessibleName(label.rstrip(":"))
+            shown.setWordWrap(True)
+            shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             form.addRow(label, shown)
         self.info_labels = form
 

@@ -47,6 +47,13 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "File",
         "Make an article from the text on the clipboard",
     ),
+    ActionSpec(
+        "clip_url",
+        "New clipping from &URL…",
+        ("Ctrl+Shift+L",),
+        "File",
+        "Fetch a web page by its address and keep the page as fetched",
+    ),
     ActionSpec("export", "&Export annotations…", ("Ctrl+E",), "File", "Write CSV or JSON"),
     ActionSpec("new_database", "&New database…", ("Ctrl+Shift+N",), "File"),
     ActionSpec("open_database", "&Open database…", ("Ctrl+Shift+O",), "File"),
@@ -108,6 +115,14 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("previous_article", "&Previous article", ("Ctrl+PgUp",), "Article"),
     ActionSpec("properties", "P&roperties…", ("Alt+Return",), "Article", "Title, outlet, date …"),
     ActionSpec("delete_article", "&Delete article…", ("Ctrl+Shift+Del",), "Article"),
+    # Annotate
+    ActionSpec(
+        "rate_claim",
+        "&Rate claim…",
+        ("Ctrl+Shift+K",),
+        "Annotate",
+        "Give the chosen claim a verdict with evidence (fact-checking)",
+    ),
     # Team
     ActionSpec(
         "agreement",

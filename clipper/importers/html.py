@@ -60,9 +60,14 @@ def declared_charset(data: bytes) -> str | None:
     match = _DECLARED_CHARSET.search(data[:_PRESCAN_BYTES])
     if not match:
         return None
-    label = (match.group(1) or match.group(2)).decode("ascii").strip().lower()
+    return codec_for_label((match.group(1) or match.group(2)).decode("ascii"))
+
+
+def codec_for_label(label: str) -> str | None:
+    """The Python codec for a charset label (``<meta charset>``, an HTTP ``Content-Type``
+    header), read as browsers read it; ``None`` for a label Python does not know."""
     try:
-        codec = codecs.lookup(label).name.replace("-", "_")
+        codec = codecs.lookup(label.strip().lower()).name.replace("-", "_")
     except LookupError:
         return None
     return _CODEC_FOR.get(codec, codec)

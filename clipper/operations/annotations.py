@@ -13,6 +13,7 @@ from clipper.model import (
 )
 from clipper.operations.base import SessionBase, _preview
 from clipper.operations.changes import NO_CHANGES, Changes
+from clipper.verdicts import SCALE_SETTING, check_verdict, scale_from_setting, touches_verdict
 
 _STATUS_VERBS = {"accepted": "Accept", "rejected": "Reject", "pending": "Mark pending"}
 
@@ -126,6 +127,9 @@ class AnnotationOperations(SessionBase):
         """Change an annotation's tag, note, status and/or attributes (a ``None`` value
         deletes the key), in one transaction. Edits with the same ``merge_key`` in a row
         (the saves of one note editing session) undo as one step."""
+        if attributes and touches_verdict(attributes):  # the fact-check rules, one place
+            scale = scale_from_setting(self.store.get_setting(SCALE_SETTING))
+            attributes = check_verdict(attributes, scale)
         with self._atomic():
             before = self.store.get_annotation(annotation_id)
             self.store.update_annotation(annotation_id, tag=tag, note=note, status=status)

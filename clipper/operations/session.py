@@ -23,9 +23,9 @@ from clipper.model import (
 )
 from clipper.operations.adjudication import AdjudicationOperations
 from clipper.operations.agreement import measure_agreement
-from clipper.operations.annotations import AnnotationOperations
 from clipper.operations.base import EDITABLE_ARTICLE_FIELDS, _preview, choose_coder
 from clipper.operations.changes import NO_CHANGES, Changes
+from clipper.operations.factcheck import FactCheckOperations
 from clipper.operations.merge import MergeReport, merge_export, merge_files
 from clipper.operations.tags import TagOperations
 from clipper.progress import CancelCheck, ProgressCallback
@@ -33,7 +33,7 @@ from clipper.progress import CancelCheck, ProgressCallback
 __all__ = ["Session", "choose_coder"]
 
 
-class Session(AnnotationOperations, TagOperations, AdjudicationOperations):
+class Session(FactCheckOperations, TagOperations, AdjudicationOperations):
     """Operations on one database, with undo/redo (see :mod:`clipper.operations`):
     ``Session(store, coder=None, undo_limit=200)``."""
 

@@ -11,8 +11,10 @@ editing session) are one step: the first one's undo, the last one's redo.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import reduce
 
 from clipper.operations.changes import Changes
 
@@ -41,6 +43,8 @@ class UndoLog:
         self._redo: list[Step] = []
         #: Only a step pushed right after another may merge into it (not after an undo).
         self._mergeable = False
+        #: Steps pushed inside :meth:`group` (``None``: not grouping).
+        self._grouped: list[Step] | None = None
 
     # -- state --------------------------------------------------------------------------
 
@@ -71,8 +75,39 @@ class UndoLog:
 
     # -- changing -------------------------------------------------------------------------
 
+    @contextmanager
+    def group(
+        self, label: str, wrap: Callable[[Callable[[], Changes]], Callable[[], Changes]]
+    ) -> Iterator[None]:
+        """The steps pushed inside become one step named ``label`` (undone last first);
+        ``wrap`` makes its undo and redo one transaction. If the block fails, its steps
+        are forgotten (the caller's transaction rolls their changes back)."""
+        if self._grouped is not None:  # already grouping: one step in the end anyway
+            yield
+            return
+        self._grouped = []
+        try:
+            yield
+        except BaseException:
+            self._grouped = None
+            raise
+        steps, self._grouped = self._grouped, None
+        if not steps:
+            return
+
+        def undo() -> Changes:
+            return reduce(lambda done, s: done | s.undo(), reversed(steps), Changes())
+
+        def redo() -> Changes:
+            return reduce(lambda done, s: done | s.redo(), steps, Changes())
+
+        self.push(Step(label, wrap(undo), wrap(redo)))
+
     def push(self, step: Step) -> None:
         """Record a step that has just been done (the redo stack is forgotten)."""
+        if self._grouped is not None:
+            self._grouped.append(step)
+            return
         self._redo.clear()
         top = self._undo[-1] if self._undo else None
         if (

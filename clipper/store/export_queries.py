@@ -271,11 +271,23 @@ _ARTICLE_JSON = (
     "'source_kind', source_kind, 'language', language, 'imported_at', imported_at, "
     "'content_hash', content_hash, 'text', text) FROM articles WHERE id = ?"
 )
+#: A URL clipping's provenance (``"fetched"``: the page as fetched, without its HTML).
+_FETCHED_JSON = (
+    "SELECT json_object('requested_url', requested_url, 'final_url', final_url, "
+    "'status', status, 'redirects', json(redirects), 'fetched_at', fetched_at, "
+    "'content_type', content_type, 'charset', charset, 'html_bytes', html_bytes, "
+    "'html_sha256', html_sha256) FROM fetched_pages WHERE article_id = ?"
+)
 
 
 def article_json(store: Store, article_id: int) -> str:
-    """One article's metadata and text as a JSON object string."""
-    return str(store.db.execute(_ARTICLE_JSON, [article_id]).fetchone()[0])
+    """One article's metadata and text as a JSON object string; a URL clipping's has its
+    provenance as ``"fetched"`` too."""
+    article = str(store.db.execute(_ARTICLE_JSON, [article_id]).fetchone()[0])
+    fetched = store.db.execute(_FETCHED_JSON, [article_id]).fetchone()
+    if fetched is None:
+        return article
+    return f'{article[:-1]},"fetched":{fetched[0]}}}'
 
 
 #: An annotation's attributes as a JSON object, and the relations it starts as a list of

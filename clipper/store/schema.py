@@ -222,6 +222,30 @@ def _core_v2(db: Database) -> None:
     )
 
 
+@migrations(name="0006_fetched_pages")
+def _fetched_pages(db: Database) -> None:
+    """Provenance of URL clippings: the page as fetched (HTML zlib-compressed)."""
+    _run(
+        db,
+        """
+        CREATE TABLE IF NOT EXISTS fetched_pages (
+            article_id INTEGER PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+            requested_url TEXT NOT NULL,
+            final_url TEXT NOT NULL,
+            status INTEGER NOT NULL,
+            -- JSON list of {"url", "status"}: each hop before the final address
+            redirects TEXT NOT NULL DEFAULT '[]',
+            fetched_at TEXT NOT NULL,
+            content_type TEXT,
+            charset TEXT,
+            html BLOB NOT NULL,
+            html_bytes INTEGER NOT NULL,
+            html_sha256 TEXT NOT NULL
+        )
+        """,
+    )
+
+
 @migrations(name="0007_datasette_views")
 def _datasette_views(db: Database) -> None:
     """Readable SQL views for Datasette and other SQLite tools: every annotation with its
@@ -352,6 +376,12 @@ def _adjudication(db: Database) -> None:
         ) WITHOUT ROWID
         """,
     )
+
+
+@migrations(name="0010_settings")
+def _settings(db: Database) -> None:
+    """Per-database settings (the rating scale, the fact-checking organisation)."""
+    _run(db, "CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
 
 
 MIGRATION_NAMES: tuple[str, ...] = tuple(m.name for m in migrations._migrations)

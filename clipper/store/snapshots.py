@@ -16,13 +16,14 @@ from clipper.errors import ClipperError
 from clipper.model import Annotation, AnnotationsSnapshot, Article, ArticleSnapshot, Relation
 from clipper.store.annotations import AnnotationStore
 from clipper.store.base import ARTICLE_FIELDS
+from clipper.store.fetched_pages import FetchedPageStore
 from clipper.store.relations import RelationStore
 
 #: What a restore writes: the stored fields (with ``length``); ``id`` only when free.
 _ARTICLE_ROW = tuple(name for name in ARTICLE_FIELDS if name != "id")
 
 
-class SnapshotStore(AnnotationStore, RelationStore):
+class SnapshotStore(AnnotationStore, RelationStore, FetchedPageStore):
     """Taking and restoring snapshots."""
 
     def snapshot_annotations(self, annotation_ids: Iterable[int]) -> AnnotationsSnapshot:
@@ -71,7 +72,10 @@ class SnapshotStore(AnnotationStore, RelationStore):
         annotations = self.list_annotations(article_id)
         relations = self.list_relations(article_id)
         return ArticleSnapshot(
-            article, None if row is None else bytes(row[0]), self._snapshot(annotations, relations)
+            article,
+            None if row is None else bytes(row[0]),
+            self._snapshot(annotations, relations),
+            self.get_fetched_page(article_id),
         )
 
     def restore_article(self, snapshot: ArticleSnapshot) -> Article:
@@ -96,6 +100,8 @@ class SnapshotStore(AnnotationStore, RelationStore):
                     [article_id, snapshot.layout],
                 )
             self._layout_cache.pop(article_id, None)
+            if snapshot.fetched is not None:
+                self.add_fetched_page(article_id, snapshot.fetched)
             for annotation in snapshot.annotations.annotations:
                 self._reinsert(dataclasses.replace(annotation, article_id=article_id))
             self._reinsert_relations(snapshot.annotations)

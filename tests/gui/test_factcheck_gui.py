@@ -1,0 +1,143 @@
+"""The fact-checker's loop in the app: File › New clipping from URL… (a worker, progress,
+cancel; errors in the dialog), the page's provenance in Article › Properties, and
+Annotate › Rate claim… (scale, verdict, evidence spans from any article; undoable)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+from pytestqt.qtbot import QtBot
+from web_server import TITLE, release, serve
+
+from clipper.gui.main_window import MainWindow
+from clipper.gui.properties_dialog import ArticlePropertiesDialog
+from clipper.gui.rate_dialog import RateClaimDialog
+from clipper.gui.url_clip import UrlClipDialog
+from clipper.gui.workers import Job
+from clipper.library import import_article
+from clipper.model import CONTRADICTED_BY, RATING, RATING_VALUE, VERDICT, ImportedArticle
+
+WAIT = 60_000
+
+
+@pytest.fixture
+def base() -> Iterator[str]:
+    with serve() as address:
+        yield address
+        release(address)
+
+
+def _url_dialog(qtbot: QtBot, window: MainWindow) -> UrlClipDialog:
+    window.actions_by_name["clip_url"].trigger()
+    [dialog] = [d for d in window.findChildren(UrlClipDialog) if d.isVisible()]
+    return dialog
+
+
+def test_a_page_is_clipped_by_its_address_with_its_provenance(
+    qtbot: QtBot, window: MainWindow, base: str
+) -> None:
+    dialog = _url_dialog(qtbot, window)
+    assert not dialog.clip_button.isEnabled()  # no address yet
+    qtbot.keyClicks(dialog.url_edit, f"{base}/old")
+    assert dialog.clip_button.isEnabled()
+    with qtbot.waitSignal(dialog.accepted, timeout=WAIT):
+        qtbot.mouseClick(dialog.clip_button, Qt.MouseButton.LeftButton)
+    assert window.controller.store.count_articles() == 1
+    article = window.controller.article
+    assert article is not None and article.title == TITLE
+    properties = ArticlePropertiesDialog(window.controller, article.id, window)
+    qtbot.addWidget(properties)
+    texts = [label.text() for label in properties.findChildren(QLabel)]
+    assert f"{base}/old" in texts and f"{base}/news/turkey" in texts
+    assert any("(301)" in t and "(302)" in t for t in texts)
+    assert any(t.startswith("200 (text/html, utf-8)") for t in texts)
+
+
+def test_a_failed_fetch_is_explained_in_the_dialog(
+    qtbot: QtBot, window: MainWindow, base: str
+) -> None:
+    dialog = _url_dialog(qtbot, window)
+    qtbot.keyClicks(dialog.url_edit, f"{base}/missing")
+    qtbot.keyClick(dialog.url_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "404" in dialog.message.text(), timeout=WAIT)
+    assert dialog.isVisible() and dialog.clip_button.isEnabled()  # fix it and try again
+    assert window.controller.store.count_articles() == 0
+    dialog.reject()
+
+
+def test_cancel_stops_a_slow_fetch_and_stores_nothing(
+    qtbot: QtBot, window: MainWindow, base: str
+) -> None:
+    dialog = _url_dialog(qtbot, window)
+    qtbot.keyClicks(dialog.url_edit, f"{base}/slow")
+    dialog.start()
+    job = dialog.job
+    assert job is not None and job.is_running()
+    dialog.reject()  # Cancel
+    assert not dialog.isVisible() and job.cancelled()
+    release(base)  # the server sends no more: the fetch ends
+    qtbot.waitUntil(lambda: not job.is_running(), timeout=WAIT)
+    assert window.controller.store.count_articles() == 0
+    assert Job.shutdown_all(10_000)
+
+
+def _claim_setup(window: MainWindow) -> tuple[int, int, int]:
+    store = window.controller.store
+    claim_text = "Crime\n\nThe mayor said crime fell 20% last year."
+    police_text = "Police figures\n\nRecorded crime rose by 5% last year."
+    first = import_article(
+        store, ImportedArticle(claim_text, "Crime", "a.txt", "txt", url="https://a.example/x")
+    ).id
+    second = import_article(store, ImportedArticle(police_text, "Police", "b.txt", "txt")).id
+    session = window.controller.session
+    start = claim_text.index("crime fell")
+    claim = session.add_annotation(first, start, start + 24, "claim").annotations_added[0]
+    at = police_text.index("Recorded")
+    rise = session.add_annotation(second, at, at + 25, "figure").annotations_added[0]
+    window.controller.refresh()
+    window.open_article(first)
+    return first, claim.id, rise.id
+
+
+def test_rate_claim_saves_verdict_and_evidence_as_one_undoable_step(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    _article, claim_id, rise_id = _claim_setup(window)
+    window.annotations.select_annotation(claim_id)
+    window.actions_by_name["rate_claim"].trigger()
+    [dialog] = [d for d in window.findChildren(RateClaimDialog) if d.isVisible()]
+    assert dialog.checker.text() == window.controller.coder
+    dialog.rating.setCurrentIndex(dialog.rating.findData("Mostly false"))
+    dialog.verdict.setPlainText("Police data show a rise.")
+    picker = dialog.pick_evidence()
+    picker.kind_combo.setCurrentIndex(picker.kind_combo.findData(CONTRADICTED_BY))
+    qtbot.keyClicks(picker.search, "rose by 5%")
+    assert picker.list.count() == 1
+    picker.accept()
+    assert dialog.evidence_ids(CONTRADICTED_BY) == [rise_id]
+    dialog.checked_on.setText("2026-02-30")  # refused: stays open with the reason
+    dialog.accept()
+    assert dialog.isVisible() and "YYYY-MM-DD" in dialog.problem.text()
+    dialog.checked_on.setText("2026-02-27")
+    dialog.accept()
+    assert not dialog.isVisible()
+    session = window.controller.session
+    attributes = session.get_annotation(claim_id).attributes
+    assert attributes[RATING] == "Mostly false" and attributes[RATING_VALUE] == 2
+    assert attributes[VERDICT] == "Police data show a rise."
+    relations = session.list_relations(annotation_id=claim_id)
+    assert [(r.type, r.to_id) for r in relations] == [(CONTRADICTED_BY, rise_id)]
+    window.actions_by_name["undo"].trigger()
+    assert RATING not in session.get_annotation(claim_id).attributes
+    assert session.list_relations(annotation_id=claim_id) == []
+
+
+def test_rate_claim_needs_a_claim(qtbot: QtBot, window: MainWindow) -> None:
+    _claim_setup(window)
+    window.annotations.select_annotation(-1)
+    window.actions_by_name["rate_claim"].trigger()
+    assert not [d for d in window.findChildren(RateClaimDialog) if d.isVisible()]
+    assert "Choose a claim" in window.statusBar().currentMessage()

@@ -63,9 +63,7 @@ _ARTICLE_COLUMNS = ", ".join(STORED_ARTICLE_FIELDS)
 _EDITABLE_ARTICLE_FIELDS = frozenset(ARTICLE_FIELDS)
 
 
-class Store(
-    TagEditStore, SnapshotStore, InteropStore, TeamStore, AdjudicationStore, SettingsStore
-):
+class Store(TagEditStore, SnapshotStore, InteropStore, TeamStore, AdjudicationStore, SettingsStore):
     """A Clipper database file (or ``":memory:"``), migrated to the current schema.
 
     ``create=False`` refuses a file that does not exist (:class:`NoDatabase`) instead of

@@ -9,7 +9,7 @@ import click
 
 from clipper.cli.base import Context, cli, pass_context
 from clipper.exporters import (
-    FORMATS,
+    EXPORT_FORMATS,
     ExportSelection,
     export_to_path,
     export_to_stream,
@@ -23,8 +23,9 @@ from clipper.exporters import (
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(sorted(FORMATS)),
-    help="Default: from -o's suffix, else csv.",
+    type=click.Choice(list(EXPORT_FORMATS)),
+    help="Default: from -o's suffix, else csv. "
+    + "; ".join(f"{f.name} ({f.suffix}): {f.label}" for f in EXPORT_FORMATS.values()),
 )
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="File (default: stdout).")
 @click.option("--article", "article_ids", type=int, multiple=True, help="Only this article.")
@@ -43,7 +44,8 @@ def export_command(
     tags: tuple[str, ...],
     no_formula_escape: bool,
 ) -> None:
-    """Export annotations as CSV (one row each) or Clipper JSON (articles with text).
+    """Export annotations as CSV (one row each), Clipper JSON (articles with text) or
+    another format of --format.
 
     Example: clipper export --format csv -o quotes.csv --tag quote
     """

@@ -25,6 +25,7 @@ from clipper.paths import printable
 
 if TYPE_CHECKING:
     from clipper.library import ImportOutcome
+    from clipper.operations.merge import MergeReport
 
 # The importers (PDF: pdfplumber) and the JSON merge are imported inside the commands that
 # use them, so that ``clipper gui`` and the light commands start fast.
@@ -104,6 +105,9 @@ def import_command(
 ) -> None:
     """Import text (.txt, .md), PDF or HTML files; "-" reads text from standard input.
 
+    Annotation files (Clipper JSON .json, JSON Lines .jsonl, W3C Web Annotation .jsonld,
+    and the other formats of the registry) are merged instead, as import-annotations does.
+
     Prints one line per imported article as it is stored: its id, a tab, its title.
     Scanned PDFs (no text layer) need --ocr, which runs OCRmyPDF (sudo apt install
     ocrmypdf); PDFs whose text layer cannot be decoded need --force-ocr. Check OCR text
@@ -112,6 +116,7 @@ def import_command(
     Example: clipper import clippings/*.txt report.pdf --outlet "The Herald"
     """
     from clipper.cli_progress import ImportProgressDisplay
+    from clipper.importers.annotation_formats import detect
     from clipper.library import ImportOptions, import_pasted, iter_import
 
     options = ImportOptions(
@@ -124,7 +129,12 @@ def import_command(
         force_ocr=force_ocr,
     )
     failed = False
-    paths = [f for f in files if f != "-"]
+    annotation_files = [Path(f) for f in files if f != "-" and detect(f) is not None]
+    for path in annotation_files:
+        report = ctx.session(create=True).import_annotations(path)
+        _print_merge(report, path, as_json)
+    merged = {str(p) for p in annotation_files}
+    paths = [f for f in files if f != "-" and f not in merged]
     if "-" in files:
         data = sys.stdin.buffer.read()
         outcome = import_pasted(ctx.store, data, kind="stdin", options=options)
@@ -142,14 +152,34 @@ def import_command(
 @click.argument("file", type=click.Path(path_type=Path))
 @pass_context
 def import_annotations_command(ctx: Context, file: Path) -> None:
-    """Merge a Clipper JSON export: articles matched by content, no duplicate annotations.
+    """Merge an annotation file (Clipper JSON, JSONL, W3C …): articles matched by content.
 
     Example: clipper import-annotations colleague-export.json
     """
     report = ctx.session(create=True).import_annotations(file)
-    click.echo(
-        f"articles: {report.articles_created} created, {report.articles_matched} matched; "
-        f"annotations: {report.annotations_added} added, "
-        f"{report.annotations_skipped} already present"
-        + (f"; new tags: {', '.join(report.tags_created)}" if report.tags_created else "")
-    )
+    _print_merge(report, file, False)
+
+
+def _print_merge(report: MergeReport, path: Path, as_json: bool) -> None:
+    """One merged annotation file's summary (stdout) and warnings (stderr)."""
+    if as_json:
+        record = {
+            "source": printable(str(path)),
+            "articles_created": report.articles_created,
+            "articles_matched": report.articles_matched,
+            "annotations_added": report.annotations_added,
+            "annotations_skipped": report.annotations_skipped,
+            "relations_added": report.relations_added,
+            "tags_created": list(report.tags_created),
+            "warnings": list(report.warnings),
+        }
+        click.echo(json.dumps(record, ensure_ascii=False))
+    else:
+        click.echo(
+            f"articles: {report.articles_created} created, {report.articles_matched} matched; "
+            f"annotations: {report.annotations_added} added, "
+            f"{report.annotations_skipped} already present"
+            + (f"; new tags: {', '.join(report.tags_created)}" if report.tags_created else "")
+        )
+    for warning in report.warnings:
+        click.echo(f"clipper: warning: {printable(str(path))}: {warning}", err=True)

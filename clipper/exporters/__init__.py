@@ -12,53 +12,57 @@ import os
 import stat
 import tempfile
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, BinaryIO, cast
 
 from clipper.errors import Hint, InvalidValue
-from clipper.exporters.csv_export import unescape_cell, write_csv
-from clipper.exporters.json_export import write_json
+from clipper.exporters.csv_export import unescape_cell
+from clipper.exporters.registry import EXPORT_FORMATS, ExportFormat, ExportOptions, by_suffix
 from clipper.open_databases import refuse_open_database
 from clipper.progress import CancelCheck, ProgressCallback
 from clipper.store import Store
 from clipper.store.export_queries import Selection as ExportSelection
 
-#: Format name -> (description, file suffix).
+#: Format name -> (description, file suffix), from :data:`EXPORT_FORMATS`.
 FORMATS: dict[str, tuple[str, str]] = {
-    "csv": ("CSV — one row per annotation (spreadsheets, pandas, R)", ".csv"),
-    "json": ("Clipper JSON — articles with text and annotations (round trip)", ".json"),
+    name: (f.label, f.suffix) for name, f in EXPORT_FORMATS.items()
 }
 
 
-def check_format(fmt: str) -> None:
-    """Refuse a format name Clipper cannot write."""
-    if fmt not in FORMATS:
-        raise InvalidValue(f"unknown export format {fmt!r}; choose one of: {', '.join(FORMATS)}")
+def check_format(fmt: str) -> ExportFormat:
+    """The format named ``fmt``; refuses a name Clipper cannot write."""
+    found = EXPORT_FORMATS.get(fmt)
+    if found is None:
+        raise InvalidValue(
+            f"unknown export format {fmt!r}; choose one of: {', '.join(EXPORT_FORMATS)}"
+        )
+    return found
 
 
 def format_for(path: Path | None, fmt: str | None) -> str:
-    """The format to write ``path`` in: ``fmt`` if given, else the one its suffix names
-    (no file or no suffix: CSV). A suffix that names another format, or one Clipper does
-    not write (``out.xlsx``), is refused rather than hiding CSV under that name."""
-    by_suffix = {suffix: name for name, (_, suffix) in FORMATS.items()}
+    """The format to write ``path`` in: ``fmt`` if given, else the one its name's ending
+    names (the longest matching suffix; no file or no suffix: CSV). An ending that names
+    another format, or one Clipper does not write (``out.xlsx``), is refused rather than
+    hiding CSV under that name."""
+    named = by_suffix(path.name) if path is not None else None
     suffix = path.suffix.lower() if path is not None else ""
     if fmt is not None:
-        check_format(fmt)
-        if suffix in by_suffix and by_suffix[suffix] != fmt:
+        chosen = check_format(fmt)
+        if named is not None and named.name != fmt:
             raise InvalidValue(
-                f"{path} names a {by_suffix[suffix]} file but the format is {fmt}; "
-                f"name it *{FORMATS[fmt][1]} or choose the {by_suffix[suffix]} format"
+                f"{path} names a {named.name} file but the format is {fmt}; "
+                f"name it *{chosen.suffix} or choose the {named.name} format"
             )
         return fmt
+    if named is not None:
+        return named.name
     if not suffix:
         return "csv"
-    if suffix not in by_suffix:
-        choices = ", ".join(f"*{s}" for s in by_suffix)
-        raise InvalidValue(
-            f"Clipper cannot write {suffix} files; name the export {choices}, or choose the "
-            "format to write one of them under this name",
-            hint=Hint.FORMAT,
-        )
-    return by_suffix[suffix]
+    choices = ", ".join(f"*{f.suffix}" for f in EXPORT_FORMATS.values())
+    raise InvalidValue(
+        f"Clipper cannot write {suffix} files; name the export {choices}, or choose the "
+        "format to write one of them under this name",
+        hint=Hint.FORMAT,
+    )
 
 
 def _is_binary(stream: IO[Any]) -> bool:
@@ -67,14 +71,32 @@ def _is_binary(stream: IO[Any]) -> bool:
     )
 
 
-class _TextSink:
-    """Lets the byte-level CSV writer write into a text stream (e.g. ``io.StringIO``)."""
+class _TextSink(io.RawIOBase):
+    """Lets the byte-level writers write into a text stream (e.g. ``io.StringIO``)."""
 
     def __init__(self, stream: IO[str]) -> None:
+        super().__init__()
         self.stream = stream
+        self._decoder = codecs.getincrementaldecoder("utf-8")()
 
-    def write(self, data: bytes) -> int:
-        return self.stream.write(data.decode("utf-8"))
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        self.stream.write(self._decoder.decode(bytes(data)))
+        return len(data)
+
+
+def _refuse_unseekable(chosen: ExportFormat, stream: IO[Any]) -> None:
+    try:
+        seekable = stream.seekable()
+    except (AttributeError, ValueError, OSError):
+        seekable = False
+    if chosen.seekable and not seekable:
+        raise InvalidValue(
+            f"the {chosen.name} format is a zip file and cannot be written to standard "
+            f"output or a pipe; give a file name (-o export{chosen.suffix})"
+        )
 
 
 def export_to_stream(
@@ -84,31 +106,18 @@ def export_to_stream(
     selection: ExportSelection = ExportSelection(),
     *,
     escape_formulas: bool = True,
+    options: ExportOptions | None = None,
     progress: ProgressCallback | None = None,
     cancel: CancelCheck | None = None,
 ) -> int:
     """Write the selection to an open text or binary stream (UTF-8, no BOM); returns the
-    number of annotations."""
-    check_format(fmt)
-    binary = _is_binary(stream)
-    if fmt == "csv":
-        sink = stream if binary else _TextSink(stream)
-        return write_csv(
-            store,
-            sink,  # type: ignore[arg-type]
-            selection,
-            escape_formulas=escape_formulas,
-            progress=progress,
-            cancel=cancel,
-        )
-    if not binary:
-        return write_json(store, stream, selection, progress=progress, cancel=cancel)
-    text = io.TextIOWrapper(stream, encoding="utf-8", newline="", write_through=True)
-    try:
-        return write_json(store, text, selection, progress=progress, cancel=cancel)
-    finally:
-        text.flush()
-        text.detach()
+    number of annotations. ``options`` (if given) wins over ``escape_formulas``."""
+    chosen = check_format(fmt)
+    _refuse_unseekable(chosen, stream)
+    if options is None:
+        options = ExportOptions(escape_formulas=escape_formulas)
+    sink = stream if _is_binary(stream) else _TextSink(stream)
+    return chosen.write(store, cast(BinaryIO, sink), selection, options, progress, cancel)
 
 
 def _umask() -> int:
@@ -140,11 +149,12 @@ def export_to_path(
     selection: ExportSelection = ExportSelection(),
     *,
     escape_formulas: bool = True,
+    options: ExportOptions | None = None,
     progress: ProgressCallback | None = None,
     cancel: CancelCheck | None = None,
 ) -> int:
     """Export to a file, atomically; returns the number of annotations written."""
-    check_format(fmt)
+    chosen = check_format(fmt)
     path = Path(path)
     refuse_open_database(path, "export to")
     if path.is_dir():
@@ -157,7 +167,7 @@ def export_to_path(
         raise InvalidValue(f"cannot write {path}: {exc.strerror or exc}") from exc
     try:
         with open(handle, "wb") as stream:
-            if fmt == "csv":
+            if chosen.bom:
                 stream.write(codecs.BOM_UTF8)  # so spreadsheets detect UTF-8
             count = export_to_stream(
                 store,
@@ -165,6 +175,7 @@ def export_to_path(
                 fmt,
                 selection,
                 escape_formulas=escape_formulas,
+                options=options,
                 progress=progress,
                 cancel=cancel,
             )
@@ -182,7 +193,10 @@ def export_to_path(
 
 
 __all__ = [
+    "EXPORT_FORMATS",
     "FORMATS",
+    "ExportFormat",
+    "ExportOptions",
     "ExportSelection",
     "export_to_path",
     "export_to_stream",

@@ -14,7 +14,7 @@ stored text.
 from __future__ import annotations
 
 from contextlib import closing
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from clipper.formulas import unprotect
 from clipper.progress import CancelCheck, ProgressCallback, check_cancel
@@ -27,6 +27,9 @@ from clipper.store.export_queries import (
     iter_csv_chunks,
 )
 
+if TYPE_CHECKING:
+    from clipper.exporters.registry import ExportOptions
+
 
 def unescape_cell(value: str) -> str:
     """Undo the formula protection of one cell (a no-op for unprotected cells)."""
@@ -37,12 +40,13 @@ def write_csv(
     store: Store,
     stream: BinaryIO,
     selection: Selection,
-    *,
-    escape_formulas: bool = True,
+    options: ExportOptions,
     progress: ProgressCallback | None = None,
     cancel: CancelCheck | None = None,
 ) -> int:
-    """Write the selected annotations as UTF-8 CSV to a binary stream; returns the rows."""
+    """Write the selected annotations as UTF-8 CSV to a binary stream; returns the rows
+    (``options.escape_formulas``: guard cells a spreadsheet would run)."""
+    escape_formulas = options.escape_formulas
     total = count_annotations(store, selection) if progress else 0
     keys = attribute_keys(store, selection)
     stream.write((",".join(csv_header(keys)) + "\r\n").encode("utf-8"))

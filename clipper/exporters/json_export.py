@@ -11,8 +11,11 @@ relations) is still read.
 
 from __future__ import annotations
 
+import io
 import json
-from typing import IO
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import IO, TYPE_CHECKING, BinaryIO
 
 import clipper
 from clipper.layout import CharLayout
@@ -25,6 +28,9 @@ from clipper.store.export_queries import (
     iter_annotation_json_batches,
     selected_article_ids,
 )
+
+if TYPE_CHECKING:
+    from clipper.exporters.registry import ExportOptions
 
 FORMAT_NAME = "clipper"
 FORMAT_VERSION = 2
@@ -47,15 +53,37 @@ def pdf_fields(layout: CharLayout, start: int, end: int) -> str:
     return f'"pages":{pages},"boxes":{json.dumps(boxes)}'
 
 
+@contextmanager
+def text_stream(stream: BinaryIO) -> Iterator[IO[str]]:
+    """A UTF-8 text stream writing through to the binary ``stream`` (left open)."""
+    text = io.TextIOWrapper(stream, encoding="utf-8", newline="", write_through=True)
+    try:
+        yield text
+    finally:
+        text.flush()
+        text.detach()
+
+
 def write_json(
     store: Store,
-    stream: IO[str],
+    stream: BinaryIO,
     selection: Selection,
-    *,
+    options: ExportOptions,
     progress: ProgressCallback | None = None,
     cancel: CancelCheck | None = None,
 ) -> int:
     """Write the selection as Clipper JSON; returns the number of annotations."""
+    with text_stream(stream) as text:
+        return _write_json(store, text, selection, progress, cancel)
+
+
+def _write_json(
+    store: Store,
+    stream: IO[str],
+    selection: Selection,
+    progress: ProgressCallback | None,
+    cancel: CancelCheck | None,
+) -> int:
     total = count_annotations(store, selection) if progress else 0
     tags = [
         {

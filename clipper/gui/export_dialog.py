@@ -33,7 +33,8 @@ from PySide6.QtWidgets import (
 )
 
 from clipper.errors import Cancelled, ClipperError
-from clipper.exporters import FORMATS, ExportSelection, export_to_path
+from clipper.exporters import EXPORT_FORMATS, ExportSelection, export_to_path
+from clipper.exporters.registry import by_suffix
 from clipper.gui import file_dialogs
 from clipper.gui.advice import explain
 from clipper.gui.default_button import make_only_default
@@ -57,7 +58,17 @@ def default_settings() -> QSettings:
 
 
 def suffix_of(fmt: str) -> str:
-    return FORMATS[fmt][1]
+    return EXPORT_FORMATS[fmt].suffix
+
+
+def with_format_suffix(path: Path, fmt: str) -> Path:
+    """``path`` named for ``fmt``: a known format's ending (the longest, e.g.
+    ``.claimreview.json``) or a missing one replaced by ``fmt``'s."""
+    known = by_suffix(path.name)
+    stem = path.name[: -len(known.suffix)] if known is not None else path.stem
+    if known is None and path.suffix:
+        return path
+    return path.with_name(stem + suffix_of(fmt))
 
 
 def colour_icon(colour: str, size: int = 12) -> QIcon:
@@ -119,8 +130,8 @@ class ExportDialog(QDialog):
 
         self.format_combo = QComboBox()
         self.format_combo.setAccessibleName("Export format")
-        for name, (description, _suffix) in FORMATS.items():
-            self.format_combo.addItem(description, name)
+        for name, export_format in EXPORT_FORMATS.items():
+            self.format_combo.addItem(export_format.label, name)
         form.addRow("&Format:", self.format_combo)
 
         scope_box = QGroupBox("Articles")
@@ -348,9 +359,9 @@ class ExportDialog(QDialog):
         text = self.path_edit.text().strip()
         if text:
             path = Path(text)
-            known = {suffix for _, suffix in FORMATS.values()}
-            if path.suffix.lower() in known or not path.suffix:
-                self.path_edit.setText(str(path.with_suffix(suffix_of(self.format()))))
+            renamed = with_format_suffix(path, self.format())
+            if renamed != path:
+                self.path_edit.setText(str(renamed))
         self._update_state()
 
     # -- actions ------------------------------------------------------------------------

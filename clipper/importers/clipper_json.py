@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
@@ -23,12 +23,18 @@ __all__ = ["ExportFile", "read_export"]
 
 @dataclass(frozen=True, slots=True)
 class ExportFile:
-    """An open export: its tags, and its articles as they are read (validated)."""
+    """An open export: its tags, and its articles as they are read (validated).
+
+    Every annotation-file reader (:mod:`clipper.importers.annotation_formats`) gives one.
+    ``stream.tell()`` against ``size`` is the progress; ``warnings`` collects what the
+    reader could not take (e.g. annotations it could not anchor), filled as it reads.
+    """
 
     tags: list[ExportTag]
     articles: Iterator[ExportArticle]
     stream: BinaryIO
     size: int
+    warnings: list[str] = field(default_factory=list)
 
 
 def _checked(articles: Iterator[dict[str, object]], stamp: str) -> Iterator[ExportArticle]:

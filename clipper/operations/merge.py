@@ -1,22 +1,29 @@
-"""Merge a Clipper JSON export into a database (``clipper import-annotations``).
+"""Merge an annotation file into a database (``clipper import``, ``import-annotations``).
+
+Any format of :data:`~clipper.importers.annotation_formats.ANNOTATION_FORMATS` (Clipper
+JSON, JSON Lines, W3C Web Annotation …): each reader gives the same validated structure.
 
 Articles are matched by content hash (created when missing, keeping the file's identity);
 annotations keep their identity, coder, origin, status and attributes, and are added unless
 the same identity is stored already or the same span already carries the same tag for the
 same coder; relations are added once both ends are stored. The importer only reads
-(:func:`clipper.importers.clipper_json.read_export`); this puts what it read into the
+(e.g. :func:`clipper.importers.clipper_json.read_export`); this puts what it read into the
 store as one transaction, so a file with anything wrong in it changes nothing.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from clipper.errors import InvalidExport
 from clipper.fields import key_clash_problem
 from clipper.importers import json_reader
-from clipper.importers.clipper_json import read_export
+from clipper.importers.annotation_formats import ANNOTATION_FORMATS, AnnotationFormat, detect
+from clipper.importers.clipper_json import ExportFile, read_export
 from clipper.importers.export_format import ExportAnnotation, ExportArticle, ExportTag
 from clipper.model import content_hash
 from clipper.operations.changes import Changes
@@ -34,6 +41,8 @@ class MergeReport:
     annotations_skipped: int
     tags_created: tuple[str, ...]
     relations_added: int = 0
+    #: What the reader could not take (e.g. annotations it could not anchor).
+    warnings: tuple[str, ...] = ()
 
     @property
     def changes(self) -> Changes:
@@ -47,28 +56,46 @@ def merge_export(
     *,
     progress: ProgressCallback | None = None,
     cancel: CancelCheck | None = None,
+    format: str | None = None,
 ) -> MergeReport:
-    """Merge a Clipper JSON export into ``store``; all or nothing."""
+    """Merge an annotation file into ``store``; all or nothing. ``format``: a name in
+    :data:`~clipper.importers.annotation_formats.ANNOTATION_FORMATS`, else detected (a
+    file of no registered kind is read as Clipper JSON, whose reader says what it is)."""
+    chosen = ANNOTATION_FORMATS[format] if format is not None else detect(path)
+    if chosen is None:
+        chosen = ANNOTATION_FORMATS["json"]
     try:
         try:
-            return _merge(store, path, True, progress, cancel)
+            return _merge(store, _opener(store, chosen), path, progress, cancel)
         except json_reader.LayoutChanged:  # rolled back; read it the general way
-            return _merge(store, path, False, progress, cancel)
+            general = partial(read_export, by_lines=False)
+            return _merge(store, lambda p, s: general(p, stamp=s), path, progress, cancel)
     except RecursionError as exc:  # defence in depth: nesting is limited before this
         raise json_reader.too_deep() from exc
 
 
+Opener = Callable[[Path, str], AbstractContextManager[ExportFile]]
+
+
+def _opener(store: Store, chosen: AnnotationFormat) -> Opener:
+    """The reader for ``chosen``: given the database's texts if it anchors onto them."""
+    anchored = chosen.open_anchored
+    if anchored is None:
+        return chosen.open
+    return lambda path, stamp: anchored(path, stamp, store)
+
+
 def _merge(
     store: Store,
+    opener: Opener,
     path: str | Path,
-    by_lines: bool,
     progress: ProgressCallback | None,
     cancel: CancelCheck | None,
 ) -> MergeReport:
     created = matched = added = skipped = 0
     relations: list[tuple[str, str, str, str | None]] = []
     with (
-        read_export(path, stamp=now(), by_lines=by_lines) as export,
+        opener(Path(path), now()) as export,
         store.bulk_writes(),
         store.transaction(),
     ):
@@ -87,7 +114,7 @@ def _merge(
             if progress:
                 progress(min(export.stream.tell(), export.size), export.size)
         related = store.merge_relations(relations) if relations else 0
-    return MergeReport(created, matched, added, skipped, new_tags, related)
+    return MergeReport(created, matched, added, skipped, new_tags, related, tuple(export.warnings))
 
 
 def _ensure_tags(store: Store, tags: list[ExportTag]) -> tuple[str, ...]:

@@ -49,6 +49,7 @@ from clipper.store.base import ARTICLE_FIELDS as STORED_ARTICLE_FIELDS
 from clipper.store.checks import check_new_tag, check_tag_fields, clean_article_fields
 from clipper.store.clock import now
 from clipper.store.failures import database_error, primary_code, retry_busy
+from clipper.store.interop import InteropStore
 from clipper.store.library_queries import LibraryQuery
 from clipper.store.probe import Kind, probe, sqlite_uri
 from clipper.store.schema import MIGRATION_NAMES, migrations
@@ -59,7 +60,7 @@ _ARTICLE_COLUMNS = ", ".join(STORED_ARTICLE_FIELDS)
 _EDITABLE_ARTICLE_FIELDS = frozenset(ARTICLE_FIELDS)
 
 
-class Store(TagEditStore, SnapshotStore):
+class Store(TagEditStore, SnapshotStore, InteropStore):
     """A Clipper database file (or ``":memory:"``), migrated to the current schema.
 
     ``create=False`` refuses a file that does not exist (:class:`NoDatabase`) instead of

@@ -1,0 +1,81 @@
+"""The export formats: one table, :data:`EXPORT_FORMATS`, drives ``clipper export
+--format``, :func:`~clipper.exporters.format_for` and the Export dialog.
+
+Adding a format is one module ``clipper/exporters/<name>_export.py`` exposing
+``write_<name>(store, stream, selection, options, progress, cancel) -> int`` and one line
+in the table below.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import BinaryIO
+
+from clipper.exporters.csv_export import write_csv
+from clipper.exporters.json_export import write_json
+from clipper.progress import CancelCheck, ProgressCallback
+from clipper.store import Store
+from clipper.store.export_queries import Selection as ExportSelection
+
+__all__ = ["EXPORT_FORMATS", "ExportFormat", "ExportOptions", "Writer", "by_suffix"]
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    """What a user may choose beyond the format and the selection."""
+
+    escape_formulas: bool = True  # CSV
+    organisation: str | None = None  # ClaimReview author (factcheck)
+    organisation_url: str | None = None
+
+
+#: Writes UTF-8 bytes to a binary stream; returns the number of annotations written.
+Writer = Callable[
+    [Store, BinaryIO, ExportSelection, ExportOptions, ProgressCallback | None, CancelCheck | None],
+    int,
+]
+
+
+@dataclass(frozen=True)
+class ExportFormat:
+    """One export format."""
+
+    name: str
+    #: Shown in the Export dialog and ``--help``.
+    label: str
+    #: The file name ending (:func:`by_suffix`: the longest matching one wins).
+    suffix: str
+    write: Writer
+    #: Needs a real file (e.g. a zip): refused on standard output.
+    seekable: bool = False
+    #: Files (not standard output) start with a UTF-8 byte-order mark (CSV: spreadsheets).
+    bom: bool = False
+
+
+EXPORT_FORMATS: dict[str, ExportFormat] = {
+    f.name: f
+    for f in (
+        ExportFormat(
+            "csv",
+            "CSV — one row per annotation (spreadsheets, pandas, R)",
+            ".csv",
+            write_csv,
+            bom=True,
+        ),
+        ExportFormat(
+            "json",
+            "Clipper JSON — articles with text and annotations (round trip)",
+            ".json",
+            write_json,
+        ),
+    )
+}
+
+
+def by_suffix(name: str) -> ExportFormat | None:
+    """The format whose suffix ends ``name`` (case-insensitive; the longest suffix wins,
+    so ``x.claimreview.json`` is ClaimReview, not Clipper JSON), or ``None``."""
+    lowered = name.lower()
+    matches = [f for f in EXPORT_FORMATS.values() if lowered.endswith(f.suffix.lower())]
+    return max(matches, key=lambda f: len(f.suffix), default=None)

@@ -6,7 +6,7 @@ Each tag is a ``Code`` named by its label, with its colour and its UUID as GUID 
 
 from __future__ import annotations
 
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 import clipper
 from clipper.errors import InvalidValue
@@ -15,12 +15,15 @@ from clipper.progress import CancelCheck, ProgressCallback, check_cancel
 from clipper.store import Store
 from clipper.store.export_queries import Selection
 
+if TYPE_CHECKING:
+    from clipper.exporters.registry import ExportOptions
+
 
 def write_qdc(
     store: Store,
     stream: BinaryIO,
     selection: Selection,
-    options: object,
+    options: ExportOptions,
     progress: ProgressCallback | None,
     cancel: CancelCheck | None,
 ) -> int:
@@ -39,7 +42,7 @@ def write_qdc(
             '<?xml version="1.0" encoding="utf-8" standalone="yes"?>\n'
             f'<CodeBook xmlns="{CODEBOOK_NS}" origin="Clipper {attr(clipper.__version__)}">\n'
             f"  <Codes>\n{codes}  </Codes>\n</CodeBook>\n"
-        ).encode("utf-8")
+        ).encode()
     )
     if progress:
         progress(len(tags), len(tags))

@@ -27,19 +27,12 @@ from __future__ import annotations
 import json
 import zipfile
 from collections.abc import Callable, Iterable
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 import clipper
-from clipper.exporters.refi_xml import (
-    ATTRIBUTES_NOTE,
-    PROJECT_NS,
-    attr,
-    code_element,
-    datetime,
-    derived_guid,
-    text,
-)
+from clipper.exporters.refi_xml import PROJECT_NS, attr, code_element, datetime, text
 from clipper.progress import CancelCheck, ProgressCallback, check_cancel
+from clipper.qda import ATTRIBUTES_NOTE, derived_guid
 from clipper.store import Store, now
 from clipper.store.export_queries import Selection, count_annotations, selected_article_ids
 from clipper.store.qda_queries import (
@@ -54,6 +47,9 @@ VARIABLES = ("outlet", "author", "published", "url", "language")
 #: Longest selection name (the start of the selected text, as ATLAS.ti writes it).
 NAME_CHARS = 100
 _FLUSH = 1 << 20
+
+if TYPE_CHECKING:
+    from clipper.exporters.registry import ExportOptions
 
 
 def variable_guid(name: str) -> str:
@@ -91,9 +87,7 @@ class _Sink:
 
 def _header(store: Store) -> str:
     coders = store.list_coders()
-    users = "".join(
-        f'    <User guid="{c.uuid}" name="{attr(c.name)}"/>\n' for c in coders
-    )
+    users = "".join(f'    <User guid="{c.uuid}" name="{attr(c.name)}"/>\n' for c in coders)
     codes = "".join(code_element(t) for t in store.list_tags())
     variables = "".join(
         f'    <Variable guid="{variable_guid(v)}" name="{v}" typeOfVariable="Text"/>\n'
@@ -183,7 +177,7 @@ def write_qdpx(
     store: Store,
     stream: BinaryIO,
     selection: Selection,
-    options: object,
+    options: ExportOptions,
     progress: ProgressCallback | None,
     cancel: CancelCheck | None,
 ) -> int:

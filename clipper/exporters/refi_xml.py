@@ -10,18 +10,12 @@ names and notes; article text goes into ``sources/*.txt`` files untouched.
 from __future__ import annotations
 
 import re
-import uuid as _uuid
 
-from clipper.model import CLIPPER_NAMESPACE, Tag
+from clipper.model import Tag
+from clipper.qda import TAG_NAME_MARK, slug
 
 PROJECT_NS = "urn:QDA-XML:project:1.0"
 CODEBOOK_NS = "urn:QDA-XML:codebook:1.0"
-
-#: A code's description line that keeps the Clipper tag name when the code's name (the
-#: tag's label) would not give it back (e.g. the label "Money" of the tag ``figure_eur``).
-TAG_NAME_MARK = "Clipper tag: "
-#: The name of the note that carries an annotation's attributes (``key: JSON value`` lines).
-ATTRIBUTES_NOTE = "Clipper attributes"
 
 _BAD = "\ufffd"
 _TEXT_TABLE: dict[int, str] = {
@@ -72,20 +66,6 @@ def datetime(value: str | None) -> str | None:
     return stamp if _XSD_DATETIME.fullmatch(stamp) else None
 
 
-def derived_guid(kind: str, identity: str) -> str:
-    """A stable GUID for something Clipper has no identity of its own for (a coding, a
-    variable, an attribute note), made from the identity it belongs to."""
-    return str(_uuid.uuid5(CLIPPER_NAMESPACE, f"refi-{kind}:{identity}"))
-
-
-def slug(name: str) -> str:
-    """A name as a Clipper tag name would be made of it: lower case, runs of anything but
-    a-z, 0-9, ``_`` and ``-`` as one ``-``, at most 64 characters (``""`` when nothing is
-    left)."""
-    out = re.sub(r"[^a-z0-9_-]+", "-", name.strip().lower(), flags=re.ASCII)
-    return out.strip("-_")[:64].rstrip("-_")
-
-
 def code_name(tag: Tag) -> str:
     """What a code is called in QDA software: the tag's label."""
     return tag.label or tag.name
@@ -99,9 +79,7 @@ def code_description(tag: Tag) -> str | None:
 def code_element(tag: Tag, indent: str = "      ") -> str:
     """One ``<Code>`` element (the same in a project and a codebook)."""
     colour = f' color="{attr(tag.colour)}"' if tag.colour else ""
-    head = (
-        f'{indent}<Code guid="{tag.uuid}" name="{attr(code_name(tag))}" isCodable="true"{colour}'
-    )
+    head = f'{indent}<Code guid="{tag.uuid}" name="{attr(code_name(tag))}" isCodable="true"{colour}'
     description = code_description(tag)
     if description is None:
         return head + "/>\n"

@@ -14,6 +14,8 @@ from typing import BinaryIO
 
 from clipper.exporters.csv_export import write_csv
 from clipper.exporters.json_export import write_json
+from clipper.exporters.qdc_export import write_qdc
+from clipper.exporters.qdpx_export import write_qdpx
 from clipper.progress import CancelCheck, ProgressCallback
 from clipper.store import Store
 from clipper.store.export_queries import Selection as ExportSelection
@@ -68,6 +70,19 @@ EXPORT_FORMATS: dict[str, ExportFormat] = {
             "Clipper JSON — articles with text and annotations (round trip)",
             ".json",
             write_json,
+        ),
+        ExportFormat(
+            "qdpx",
+            "REFI-QDA project — texts, codes and codings (MAXQDA, ATLAS.ti, NVivo, QualCoder)",
+            ".qdpx",
+            write_qdpx,
+            seekable=True,
+        ),
+        ExportFormat(
+            "qdc",
+            "REFI-QDA codebook — the tags as codes (MAXQDA, ATLAS.ti, NVivo, QualCoder)",
+            ".qdc",
+            write_qdc,
         ),
     )
 }

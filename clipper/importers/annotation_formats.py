@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Protocol
 
 from clipper.importers.clipper_json import ExportFile, read_export
+from clipper.importers.qdpx import open_qdpx, sniff_qdpx
 
 __all__ = [
     "ANNOTATION_FORMATS",
@@ -82,6 +83,7 @@ ANNOTATION_FORMATS: dict[str, AnnotationFormat] = {
     f.name: f
     for f in (
         AnnotationFormat("json", "Clipper JSON", (".json",), _sniff_clipper_json, _clipper_json),
+        AnnotationFormat("qdpx", "REFI-QDA project", (".qdpx", ".qde"), sniff_qdpx, open_qdpx),
     )
 }
 

@@ -7,11 +7,14 @@ in text order, so an export of 100,000 annotations runs in flat memory.
 from __future__ import annotations
 
 from collections.abc import Iterator
+
 from clipper.store.database import Store
 from clipper.store.export_queries import BATCH, ORDER, Selection, _where
 
 #: ``(id, uuid, title, text, imported_at, outlet, author, published, url, language)``
-QdaArticle = tuple[int, str, str, str, str, str | None, str | None, str | None, str | None, str | None]
+QdaArticle = tuple[
+    int, str, str, str, str, str | None, str | None, str | None, str | None, str | None
+]
 
 #: ``(article_id, uuid, start, end, tag uuid, text, note, created_at, updated_at,
 #: coder uuid, attributes JSON object or None)``
@@ -28,7 +31,7 @@ def qda_article(store: Store, article_id: int) -> QdaArticle:
         "FROM articles WHERE id = ?",
         [article_id],
     ).fetchone()
-    return tuple(row)  # type: ignore[return-value]
+    return tuple(row)
 
 
 def _has_rows(store: Store, table: str) -> bool:
@@ -69,4 +72,4 @@ def qda_relations(store: Store, selection: Selection) -> list[QdaRelation]:
         f"WHERE r.from_id IN ({inner}) AND r.to_id IN ({inner}) ORDER BY r.id",
         params + params,
     ).fetchall()
-    return [tuple(r) for r in rows]  # type: ignore[misc]
+    return [tuple(r) for r in rows]

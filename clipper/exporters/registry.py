@@ -76,7 +76,6 @@ EXPORT_FORMATS: dict[str, ExportFormat] = {
             "REFI-QDA project — texts, codes and codings (MAXQDA, ATLAS.ti, NVivo, QualCoder)",
             ".qdpx",
             write_qdpx,
-            seekable=True,
         ),
         ExportFormat(
             "qdc",

@@ -47,7 +47,9 @@ def _fill(store: Store) -> dict[str, int]:
         )
     )
     store.add_article(
-        ImportedArticle(text="An article nobody tagged.", title="Quiet", source_name="b", source_kind="txt")
+        ImportedArticle(
+            text="An article nobody tagged.", title="Quiet", source_name="b", source_kind="txt"
+        )
     )
     store.add_tag("figure_eur", "Money", "#aabbcc")
     start = TEXT.index("$53")
@@ -86,7 +88,9 @@ def test_qdpx_holds_each_article_text_and_codes_each_annotation(store: Store) ->
     root = ET.fromstring(archive.read("project.qde"))
     sources = root.findall("q:Sources/q:TextSource", NS)
     assert [s.get("name") for s in sources] == ['Alibaba & "AI" <investment>', "Quiet"]
-    for source, article in zip(sources, sorted(store.list_articles(), key=lambda a: a.id), strict=True):
+    for source, article in zip(
+        sources, sorted(store.list_articles(), key=lambda a: a.id), strict=True
+    ):
         stored = store.get_article(article.id)
         assert source.get("guid") == stored.uuid
         assert source.get("plainTextPath") == f"internal://{stored.uuid}.txt"
@@ -99,7 +103,9 @@ def test_qdpx_holds_each_article_text_and_codes_each_annotation(store: Store) ->
         figure.start,
         figure.end,
     )
-    assert selection.findtext("q:Description", namespaces=NS) == figure.note.replace("\x0b", "\ufffd")
+    assert selection.findtext("q:Description", namespaces=NS) == figure.note.replace(
+        "\x0b", "\ufffd"
+    )
     users = {u.get("guid"): u.get("name") for u in root.findall("q:Users/q:User", NS)}
     assert users[selection.get("creatingUser")] == "Ann Analyst"
     codes = {c.get("guid"): c for c in root.findall("q:CodeBook/q:Codes/q:Code", NS)}

@@ -5,8 +5,8 @@ Gives the same validated structure as the Clipper JSON reader (an
 
 - each text source (a ``TextSource``, or the text ``Representation`` of a ``PDFSource``)
   → an article: its text inline (``PlainTextContent``) or in the archive
-  (``plainTextPath="internal://…"``, under ``sources/``); CRLF and CR become LF, as for
-  every text Clipper stores; its text variables named like article fields (outlet, author,
+  (``plainTextPath="internal://…"``, under ``sources/``), kept exactly (UTF-8, a BOM
+  dropped) as Clipper JSON keeps it; its text variables named like article fields (outlet, author,
   published, url, language) → that metadata;
 - each code → a tag: the name made a valid tag name (lower case, ``-`` for anything else,
   nested codes as ``parent-child``), the original name (nested: ``Parent / Child``) as its
@@ -332,11 +332,14 @@ class _Reader:
     def articles(self) -> Iterator[ExportArticle]:
         skipped: dict[str, int] = {}
         stack: list[str] = []
+        pdf_name: str | None = None
         with self.source.open_project() as stream:
             for event, element in _iterparse(stream, self.what):
                 name = _local(element.tag)
                 if event == "start":
                     stack.append(name)
+                    if name == "PDFSource":
+                        pdf_name = element.get("name")
                     continue
                 stack.pop()
                 if "Sources" not in stack:
@@ -350,7 +353,7 @@ class _Reader:
                         yield article
                     element.clear()
                 elif name == "Representation" and parent == "PDFSource":
-                    article = self._article(element, None)
+                    article = self._article(element, pdf_name)
                     if article is not None:
                         yield article
                     element.clear()
@@ -428,14 +431,13 @@ class _Reader:
         raw = self._text(element, title)
         if raw is None:
             return None
-        raw = raw.removeprefix("\ufeff")
-        stored = normalise_newlines(raw)
+        stored = raw.removeprefix("\ufeff")
         problem = fields.text_problem(stored, fields.MAX_TEXT_CHARS)
         if not stored.strip() or problem:
             self.warn(f"source {title!r}: its text {problem or 'is empty'}; skipped")
             return None
         selections = list(_children(element, "PlainTextSelection"))
-        positions = self._positions(raw, stored, selections)
+        positions = self._positions(stored, selections)
         annotations: list[ExportAnnotation] = []
         for coding in _children(element, "Coding"):
             self._add(annotations, stored, 0, len(stored), element, [coding], title, whole=True)
@@ -473,7 +475,7 @@ class _Reader:
         )
         return ExportArticle(article, annotations, _identity(element.get("guid")))
 
-    def _positions(self, raw: str, stored: str, selections: list[ET.Element]) -> Positions:
+    def _positions(self, stored: str, selections: list[ET.Element]) -> Positions:
         spans = []
         for selection in selections:
             try:
@@ -482,7 +484,7 @@ class _Reader:
             except ValueError:
                 continue
             spans.append((start, end, selection.get("name")))
-        return choose(raw, stored, self.reading, spans)
+        return choose(stored, self.reading, spans)
 
     def _note(
         self, selection: ET.Element, codings: list[ET.Element]

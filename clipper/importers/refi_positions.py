@@ -9,12 +9,14 @@ the length of the selected text). Programs differ in two ways:
 - **units**: programs built on UTF-16 strings (NVivo, MAXQDA, ATLAS.ti) may count a
   character outside the Basic Multilingual Plane (most emoji) as two positions.
 
-Clipper stores the text with every CRLF (and lone CR) as LF, so both differences are
-converted away. Which reading applies is guessed from the project's ``origin`` (ATLAS.ti:
-CRLF as one; otherwise as two; NVivo, MAXQDA, ATLAS.ti: UTF-16 units; otherwise code
-points, as the specification says) and then checked against the text: where selections
-carry their text as their ``name`` (ATLAS.ti does), the reading that makes most of them match
-wins. A reading only matters for a text with CRLFs or characters beyond U+FFFF.
+Clipper stores the text exactly as the file holds it (as it does for Clipper JSON, so an
+article exported and read back keeps its content hash) and counts code points, so both
+differences are converted away. Which reading applies is guessed from the project's
+``origin`` (ATLAS.ti: CRLF as one, otherwise as two; NVivo, MAXQDA, ATLAS.ti: UTF-16
+units, otherwise code points, as the specification says) and then checked against the
+text: where selections carry their text as their ``name`` (ATLAS.ti does), the reading
+that makes most of them match wins. A reading only matters for a text with CRLFs or
+characters beyond U+FFFF.
 """
 
 from __future__ import annotations
@@ -46,17 +48,17 @@ def default_reading(origin: str) -> Reading:
 
 class Positions:
     """Converts positions counted in one :class:`Reading` of ``raw`` (the source file's
-    text) into offsets into the stored text (``raw`` with CRLF and CR as LF)."""
+    text, stored as it is) into code point offsets into ``raw``."""
 
     def __init__(self, raw: str, reading: Reading) -> None:
         self.reading = reading
         counted = raw.replace("\r\n", "\n") if reading.crlf_as_one else raw
-        #: Code point offsets in ``raw`` of each CR that starts a CRLF (two-position reading).
+        #: Where each CRLF of ``raw`` lies in the counted text, when it counts as one.
         self.crlfs: list[int] = []
-        if not reading.crlf_as_one and "\r\n" in raw:
+        if reading.crlf_as_one and "\r\n" in raw:
             at = raw.find("\r\n")
             while at >= 0:
-                self.crlfs.append(at)
+                self.crlfs.append(at - len(self.crlfs))
                 at = raw.find("\r\n", at + 2)
         #: UTF-16 offsets (in the counted text) of each character beyond U+FFFF.
         self.astral: list[int] = []
@@ -66,12 +68,11 @@ class Positions:
                 if char > "\uffff":
                     self.astral.append(index + extra)
                     extra += 1
-        self.length = len(counted) + len(self.astral)
 
     def offset(self, position: int) -> int:
-        """The stored-text offset of a position (not checked against the text's length)."""
+        """The code point offset into ``raw`` of a position (not checked against its length)."""
         point = position - bisect_left(self.astral, position) if self.astral else position
-        return point - bisect_left(self.crlfs, point) if self.crlfs else point
+        return point + bisect_left(self.crlfs, point) if self.crlfs else point
 
 
 def readings_for(raw: str, default: Reading) -> list[Reading]:
@@ -102,7 +103,7 @@ def _matches(stored: str, start: int, end: int, name: str) -> bool:
 
 
 def choose(
-    raw: str, stored: str, default: Reading, selections: Sequence[tuple[int, int, str | None]]
+    raw: str, default: Reading, selections: Sequence[tuple[int, int, str | None]]
 ) -> Positions:
     """The converter for a source: the default reading unless another makes more of the
     selections' names match their text (``selections``: start, end, name)."""
@@ -113,7 +114,7 @@ def choose(
         return best
 
     def score(p: Positions) -> int:
-        return sum(_matches(stored, p.offset(s), p.offset(e), n) for s, e, n in named)
+        return sum(_matches(raw, p.offset(s), p.offset(e), n) for s, e, n in named)
 
     best_score = score(best)
     for reading in readings[1:]:

@@ -73,8 +73,25 @@ def sniff_qdpx(head: bytes) -> bool:
     return b"urn:QDA-XML:project" in head[:4096]
 
 
+_LOCAL: dict[str, str] = {}
+
+
 def _local(tag: str) -> str:
-    return tag.rpartition("}")[2]
+    """An element's name without its namespace."""
+    name = _LOCAL.get(tag)
+    if name is None:
+        name = _LOCAL[tag] = tag.rpartition("}")[2]
+    return name
+
+
+#: Elements the first pass skips (and frees) whole.
+_SOURCES = frozenset({"TextSource", "PDFSource", "PictureSource", "AudioSource", "VideoSource"})
+#: Selections of what Clipper cannot hold (counted in a warning).
+_OTHER_SELECTIONS = frozenset(
+    {"PictureSelection", "AudioSelection", "VideoSelection", "TranscriptSelection"}
+)
+#: The parts of a project read in the first pass (freed in the second).
+_PARTS = frozenset({"Users", "CodeBook", "Variables", "Cases", "Notes", "Links", "Sets", "Graphs"})
 
 
 def _guid(value: str | None) -> str:
@@ -137,10 +154,10 @@ class _Project:
 
 
 def _iterparse(stream: Any, what: str) -> Iterator[tuple[str, ET.Element]]:
-    """``(event, element)`` of ``start`` and ``end`` events; bad or hostile XML raises a
-    clear :class:`InvalidExport`."""
+    """``(event, element)`` as each element ends; bad or hostile XML raises a clear
+    :class:`InvalidExport`."""
     try:
-        yield from SafeET.iterparse(stream, events=("start", "end"), forbid_dtd=True)
+        yield from SafeET.iterparse(stream, events=("end",), forbid_dtd=True)
     except defusedxml.DTDForbidden:
         raise InvalidExport(
             f"{what} declares a document type (<!DOCTYPE …>), which a REFI-QDA project never "
@@ -220,47 +237,34 @@ def _code_tags(codes: ET.Element, project: _Project, taken: set[str]) -> None:
 
 
 def _read_project(source: _Source, what: str) -> _Project:
-    """First pass: users, codes, variables, notes and links (the sources are skipped)."""
+    """First pass: users, codes, variables, notes and links (the sources are skipped).
+
+    Only ``end`` events are asked for (each element complete): every element looked at here
+    has one name wherever it occurs in the schema, so no stack of parents is needed.
+    """
     project = _Project(name=what)
     taken: set[str] = set()
-    depth = 0
-    in_sources = False
+    root: ET.Element | None = None
     with source.open_project() as stream:
-        for event, element in _iterparse(stream, what):
+        for _, element in _iterparse(stream, what):
+            root = element
             name = _local(element.tag)
-            if event == "start":
-                depth += 1
-                if depth == 1:
-                    if name != "Project":
-                        raise InvalidExport(
-                            f"{what} is not a REFI-QDA project (its root is <{name[:40]}>, "
-                            "not <Project>)"
-                        )
-                    project.origin = element.get("origin") or ""
-                    project.creator = _guid(element.get("creatingUserGUID")) or None
-                elif depth == 2 and name == "Sources":
-                    in_sources = True
-                continue
-            depth -= 1
-            if in_sources:
-                if name == "PlainTextSelection" and _child(element, "Coding") is None:
+            if name == "PlainTextSelection":
+                if _child(element, "Coding") is None:
                     project.uncoded = True
-                if depth == 1:
-                    in_sources = False
-                if name in ("TextSource", "PDFSource", "PictureSource", "AudioSource"):
-                    element.clear()
-                continue
-            if name == "User":
+            elif name in _SOURCES:
+                element.clear()
+            elif name == "User":
                 user = (element.get("name") or "").strip()[: fields.MAX_CODER_NAME_CHARS]
                 user = "".join(c for c in user if c.isprintable()).strip()
                 if user:
                     project.users[_guid(element.get("guid"))] = user
-            elif name == "Codes" and depth == 2:
+            elif name == "Codes":
                 _code_tags(element, project, taken)
                 element.clear()
             elif name == "Variable":
                 project.variables[_guid(element.get("guid"))] = (element.get("name") or "").strip()
-            elif name == "Note" and depth == 2:
+            elif name == "Note":
                 content = _child_text(element, "PlainTextContent") or ""
                 project.notes[_guid(element.get("guid"))] = (element.get("name") or "", content)
                 element.clear()
@@ -272,6 +276,13 @@ def _read_project(source: _Source, what: str) -> _Project:
                     project.links.setdefault(origin, []).append(
                         (kind, target, _identity(element.get("guid")))
                     )
+    name = "" if root is None else _local(root.tag)
+    if root is None or name != "Project":
+        raise InvalidExport(
+            f"{what} is not a REFI-QDA project (its root is <{name[:40]}>, not <Project>)"
+        )
+    project.origin = root.get("origin") or ""
+    project.creator = _guid(root.get("creatingUserGUID")) or None
     if project.uncoded and UNCODED_TAG not in taken:
         project.codes[""] = ExportTag(UNCODED_TAG, "Uncoded selection", None, None)
     return project
@@ -331,42 +342,28 @@ class _Reader:
 
     def articles(self) -> Iterator[ExportArticle]:
         skipped: dict[str, int] = {}
-        stack: list[str] = []
-        pdf_name: str | None = None
         with self.source.open_project() as stream:
-            for event, element in _iterparse(stream, self.what):
+            for _, element in _iterparse(stream, self.what):
                 name = _local(element.tag)
-                if event == "start":
-                    stack.append(name)
-                    if name == "PDFSource":
-                        pdf_name = element.get("name")
-                    continue
-                stack.pop()
-                if "Sources" not in stack:
-                    if len(stack) == 1:  # a part of the project read in the first pass
-                        element.clear()
-                    continue
-                parent = stack[-1]
-                if name == "TextSource" and parent == "Sources":
+                if name == "TextSource":  # only ever a child of <Sources>
                     article = self._article(element, element.get("name"))
                     if article is not None:
                         yield article
                     element.clear()
-                elif name == "Representation" and parent == "PDFSource":
-                    article = self._article(element, pdf_name)
-                    if article is not None:
-                        yield article
+                elif name == "PDFSource":  # its text is its own <Representation>
+                    text = _child(element, "Representation")
+                    if text is not None:
+                        article = self._article(text, element.get("name"))
+                        if article is not None:
+                            yield article
+                    areas = sum(1 for _ in _children(element, "PDFSelection"))
+                    if areas:
+                        skipped["PDFSelection"] = skipped.get("PDFSelection", 0) + areas
                     element.clear()
-                elif name in (
-                    "PictureSelection",
-                    "PDFSelection",
-                    "AudioSelection",
-                    "VideoSelection",
-                    "TranscriptSelection",
-                ):
+                elif name in _OTHER_SELECTIONS:
                     skipped[name] = skipped.get(name, 0) + 1
                     element.clear()
-                elif parent == "Sources":
+                elif name in _PARTS:  # read in the first pass
                     element.clear()
         for kind, count in sorted(skipped.items()):
             self.warn(

@@ -166,3 +166,15 @@ def test_qdpx_and_qdc_are_registered_formats(store: Store, tmp_path: Path) -> No
         assert "project.qde" in archive.namelist()
     export_to_path(store, tmp_path / "out.qdc", "qdc")
     assert (tmp_path / "out.qdc").read_bytes().startswith(b"<?xml")
+
+
+def test_only_accepted_annotations_become_codings(store: Store) -> None:
+    ids = _fill(store)
+    for end, status in ((5, "pending"), (4, "rejected")):
+        store.add_annotation(
+            ids["article"], 0, end, "claim", origin="suggested", origin_detail="x/1", status=status
+        )
+    count, archive = _export(store)
+    assert count == 2
+    root = ET.fromstring(archive.read("project.qde"))
+    assert len(root.findall(".//q:PlainTextSelection", NS)) == 2

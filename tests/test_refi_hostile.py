@@ -93,9 +93,7 @@ def test_symbolic_link_members_are_refused(seeded: Store, tmp_path: Path) -> Non
 
 
 @pytest.mark.slow
-def test_a_member_of_1_gb_unpacked_is_refused_before_reading(
-    seeded: Store, tmp_path: Path
-) -> None:
+def test_a_member_of_1_gb_unpacked_is_refused_before_reading(seeded: Store, tmp_path: Path) -> None:
     path = tmp_path / "bomb.qdpx"
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
         archive.writestr("project.qde", GOOD_QDE)
@@ -152,9 +150,7 @@ LAUGHS = (
 
 @pytest.mark.parametrize("xml", [XXE, LAUGHS], ids=["external-entity", "billion-laughs"])
 @pytest.mark.parametrize("packed", [True, False], ids=["qdpx", "qde"])
-def test_entity_attacks_are_refused(
-    seeded: Store, tmp_path: Path, xml: str, packed: bool
-) -> None:
+def test_entity_attacks_are_refused(seeded: Store, tmp_path: Path, xml: str, packed: bool) -> None:
     if packed:
         path = make_qdpx(tmp_path / "evil.qdpx", xml)
     else:
@@ -194,10 +190,10 @@ def test_damaged_archives_get_a_clear_message(seeded: Store, tmp_path: Path, cas
     assert "broken.qdpx" in message
 
 
-def test_a_source_that_is_not_utf8_is_skipped_with_a_warning(
-    seeded: Store, tmp_path: Path
-) -> None:
-    path = make_qdpx(tmp_path / "latin.qdpx", GOOD_QDE, {"sources/t.txt": "Olé olé".encode("cp1252")})
+def test_a_source_that_is_not_utf8_is_skipped_with_a_warning(seeded: Store, tmp_path: Path) -> None:
+    path = make_qdpx(
+        tmp_path / "latin.qdpx", GOOD_QDE, {"sources/t.txt": "Olé olé".encode("cp1252")}
+    )
     report = merge_export(seeded, path)
     assert report.articles_created == 0
     assert any("not UTF-8" in w for w in report.warnings)

@@ -15,7 +15,9 @@ What goes where (REFI-QDA 1.5, ``Project-mrt2019.xsd``):
   as a note named ``Clipper attributes`` (``key: JSON value`` lines);
 - each relation between exported annotations → a one-way ``Link`` named by its type.
 
-Not carried: tag keys, an annotation's origin and status, PDF page layout.
+Only accepted annotations are exported: REFI-QDA has no status, so a pending or rejected
+suggestion would become a coding like any other. Not carried: tag keys, an annotation's
+origin and status (read back as ``imported``, ``accepted``), PDF page layout.
 
 Written as a stream without a schema-binding library: pyrefiqda (pydantic models generated
 from the XSD) builds the whole project in memory and extracts archives to disk, which
@@ -34,9 +36,10 @@ from clipper.exporters.refi_xml import PROJECT_NS, attr, code_element, datetime,
 from clipper.progress import CancelCheck, ProgressCallback, check_cancel
 from clipper.qda import ATTRIBUTES_NOTE, derived_guid
 from clipper.store import Store, now
-from clipper.store.export_queries import Selection, count_annotations, selected_article_ids
+from clipper.store.export_queries import Selection, selected_article_ids
 from clipper.store.qda_queries import (
     QdaAnnotation,
+    count_qda_annotations,
     iter_qda_annotations,
     qda_article,
     qda_relations,
@@ -181,9 +184,10 @@ def write_qdpx(
     progress: ProgressCallback | None,
     cancel: CancelCheck | None,
 ) -> int:
-    """Write the selection as a REFI-QDA project archive; returns the number of annotations."""
+    """Write the selection as a REFI-QDA project archive (accepted annotations only);
+    returns the number of annotations written."""
     del options  # nothing to choose
-    total = count_annotations(store, selection) if progress else 0
+    total = count_qda_annotations(store, selection) if progress else 0
     article_ids = selected_article_ids(store, selection)
     written = 0
     with zipfile.ZipFile(stream, "w", compression=zipfile.ZIP_DEFLATED) as archive:

@@ -7,6 +7,7 @@ in text order, so an export of 100,000 annotations runs in flat memory.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from clipper.store.database import Store
 from clipper.store.export_queries import BATCH, ORDER, Selection, _where
@@ -34,15 +35,29 @@ def qda_article(store: Store, article_id: int) -> QdaArticle:
     return tuple(row)
 
 
+def _accepted(selection: Selection) -> tuple[str, list[Any]]:
+    """The WHERE clause of a selection, narrowed to accepted annotations: REFI-QDA has no
+    status, so a pending or rejected suggestion would become a coding like any other."""
+    where, params = _where(selection)
+    clause = " WHERE n.status = 'accepted'"
+    return (where.replace(" WHERE ", clause + " AND ", 1) if where else clause), params
+
+
+def count_qda_annotations(store: Store, selection: Selection) -> int:
+    """How many annotations a REFI-QDA export of ``selection`` holds."""
+    where, params = _accepted(selection)
+    return int(store.db.execute(f"SELECT count(*) FROM annotations n{where}", params).fetchone()[0])
+
+
 def _has_rows(store: Store, table: str) -> bool:
     return bool(store.db.execute(f"SELECT EXISTS (SELECT 1 FROM {table})").fetchone()[0])
 
 
 def iter_qda_annotations(store: Store, selection: Selection) -> Iterator[list[QdaAnnotation]]:
-    """Batches of the selected annotations in text order (article by article), with the
-    identities of their tag and coder and their attributes as a JSON object (``None`` when
-    the annotation has none)."""
-    where, params = _where(selection)
+    """Batches of the selected accepted annotations in text order (article by article),
+    with the identities of their tag and coder and their attributes as a JSON object
+    (``None`` when the annotation has none)."""
+    where, params = _accepted(selection)
     attributes = (
         "nullif((SELECT json_group_object(a.key, a.value) FROM annotation_attributes a "
         "WHERE a.annotation_id = n.id), '{}')"
@@ -61,10 +76,10 @@ def iter_qda_annotations(store: Store, selection: Selection) -> Iterator[list[Qd
 
 
 def qda_relations(store: Store, selection: Selection) -> list[QdaRelation]:
-    """The relations whose two ends are both among the selected annotations."""
+    """The relations whose two ends are both among the exported annotations."""
     if not _has_rows(store, "relations"):
         return []
-    where, params = _where(selection)
+    where, params = _accepted(selection)
     inner = f"SELECT n.id FROM annotations n{where}"
     rows = store.db.execute(
         "SELECT r.uuid, r.type, f.uuid, t.uuid, r.created_at FROM relations r "

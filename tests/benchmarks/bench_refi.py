@@ -39,15 +39,26 @@ def build(path: Path, rows: int) -> None:
         for number in range(ARTICLES):
             text = f"{texts[number % len(texts)]}\n\nCopy {number}."
             article_id = store.add_article(
-                ImportedArticle(text, f"Article {number}", f"{number}.txt", "txt", outlet="Wikinews")
+                ImportedArticle(
+                    text, f"Article {number}", f"{number}.txt", "txt", outlet="Wikinews"
+                )
             ).id
             spans: set[tuple[int, int, str]] = set()
             while len(spans) < per_article:
                 start = rng.randrange(0, len(text) - 60)
                 spans.add((start, start + rng.randrange(3, 60), rng.choice(TAGS)))
             store.insert_annotations_ignoring_duplicates(
-                (article_id, s, e, t, text[s:e], "checked in the filing" if s % 10 == 0 else "",
-                 stamp, stamp, None)
+                (
+                    article_id,
+                    s,
+                    e,
+                    t,
+                    text[s:e],
+                    "checked in the filing" if s % 10 == 0 else "",
+                    stamp,
+                    stamp,
+                    None,
+                )
                 for s, e, t in spans
             )
     with Store(path) as store, store.transaction():

@@ -31,6 +31,7 @@ no entity expansion and no external entities); archives are read through
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import re
@@ -127,8 +128,12 @@ def _clean(value: str, limit: int = fields.MAX_FIELD_CHARS) -> str:
     return value if len(value) <= limit else value[: limit - 1] + "…"
 
 
+#: Projects repeat times (codings made in one go): check each once.
+_timestamp_problem = functools.lru_cache(maxsize=1024)(fields.timestamp_problem)
+
+
 def _stamp(value: str | None, fallback: str) -> str:
-    if value and fields.timestamp_problem(value.strip()) is None:
+    if value and _timestamp_problem(value.strip()) is None:
         return value.strip()
     return fallback
 
@@ -333,6 +338,8 @@ class _Reader:
         self.reading = default_reading(project.origin)
         self.seen: set[str] = set()
         self.linked: set[str] = set()
+        self.detail = _clean(f"qdpx {project.origin}".strip(), 200)
+        self.coders: dict[tuple[str | None, ...], str | None] = {}
 
     def warn(self, message: str) -> None:
         if len(self.warnings) < 200:
@@ -510,11 +517,17 @@ class _Reader:
         return note, attributes
 
     def _coder(self, *guids: str | None) -> str | None:
+        """The first of the users named by ``guids`` with a name fit to be a coder's."""
+        if guids in self.coders:
+            return self.coders[guids]
+        found = None
         for guid in guids:
             name = self.project.users.get(_guid(guid))
             if name and fields.coder_name_problem(name) is None:
-                return name
-        return None
+                found = name
+                break
+        self.coders[guids] = found
+        return found
 
     def _add(
         self,
@@ -532,7 +545,7 @@ class _Reader:
         selection_guid = "" if whole else _guid(selection.get("guid"))
         created = _stamp(selection.get("creationDateTime"), self.stamp)
         updated = _stamp(selection.get("modifiedDateTime"), created)
-        detail = _clean(f"qdpx {self.project.origin}".strip(), 200)
+        detail = self.detail
         relations = None
         for number, coding in enumerate(codings or [None]):
             if coding is None:

@@ -178,3 +178,26 @@ def test_only_accepted_annotations_become_codings(store: Store) -> None:
     assert count == 2
     root = ET.fromstring(archive.read("project.qde"))
     assert len(root.findall(".//q:PlainTextSelection", NS)) == 2
+
+
+class _Pipe(io.RawIOBase):
+    """A stream that cannot seek or tell, like standard output into a pipe."""
+
+    def __init__(self) -> None:
+        self.data = bytearray()
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: bytes) -> int:  # type: ignore[override]
+        self.data += data
+        return len(data)
+
+
+def test_qdpx_can_be_written_to_a_stream_that_cannot_seek(store: Store) -> None:
+    _fill(store)
+    pipe = _Pipe()
+    assert write_qdpx(store, pipe, Selection(), ExportOptions(), None, None) == 2  # type: ignore[arg-type]
+    with zipfile.ZipFile(io.BytesIO(bytes(pipe.data))) as archive:
+        assert archive.testzip() is None
+        assert len(archive.namelist()) == 3

@@ -43,6 +43,7 @@ def test_every_sample_project_is_read_and_merged(store: Store, sample: Path) -> 
     else:  # sky-loom: ATLAS.ti's standard project; its texts are not in the archive
         assert tags["coke-diet-coke"].label == "Coke::diet Coke"
         assert tags["coke-diet-coke"].colour == "#966450"
+        assert tags["happiness"].colour == "#F00082"
         assert tags["rushed"].label == '"rushed"'
         assert report.articles_created == 0
         text = "\n".join(report.warnings)
@@ -168,7 +169,7 @@ def test_inline_text_nested_codes_and_out_of_range_selections(store: Store, tmp_
     path = make_qdpx(tmp_path / "p.qdpx", qde)
     report = merge_export(store, path)
     tags = {t.name: (t.label, t.colour) for t in store.list_tags()}
-    assert tags["people-politicians-mps"] == ("People / Politicians & MPs", "#00ff00")
+    assert tags["people-politicians-mps"] == ("People / Politicians & MPs", "#00FF00")
     assert "people-politicians-mps-2" in tags  # a clash gets a number
     assert [a.text for a in store.list_annotations()] == ["Hello"]
     assert any("does not fit its text" in w for w in report.warnings)

@@ -27,6 +27,7 @@ neither scales to 100,000 codings nor is safe for reading; the XML here is small
 from __future__ import annotations
 
 import json
+import time
 import zipfile
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, BinaryIO
@@ -50,6 +51,8 @@ VARIABLES = ("outlet", "author", "published", "url", "language")
 #: Longest selection name (the start of the selected text, as ATLAS.ti writes it).
 NAME_CHARS = 100
 _FLUSH = 1 << 20
+#: Annotations above which the project file may pass 2 GB (about 700 bytes each).
+ZIP64_ANNOTATIONS = 1_000_000
 
 if TYPE_CHECKING:
     from clipper.exporters.registry import ExportOptions
@@ -114,8 +117,7 @@ def _write_sources(
     heads: dict[int, tuple[str, ...]] = {}
     for article_id in article_ids:
         _, uuid, title, body, imported_at, *meta = qda_article(store, article_id)
-        with archive.open(f"sources/{uuid}.txt", "w", force_zip64=True) as member:
-            member.write(body.encode("utf-8", "surrogatepass"))
+        archive.writestr(f"sources/{uuid}.txt", body.encode("utf-8", "surrogatepass"))
         heads[article_id] = (uuid, title, imported_at, *meta)  # type: ignore[arg-type]
     return heads
 
@@ -187,13 +189,17 @@ def write_qdpx(
     """Write the selection as a REFI-QDA project archive (accepted annotations only);
     returns the number of annotations written."""
     del options  # nothing to choose
-    total = count_qda_annotations(store, selection) if progress else 0
+    total = count_qda_annotations(store, selection)
     article_ids = selected_article_ids(store, selection)
     written = 0
     with zipfile.ZipFile(stream, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         heads = _write_sources(store, archive, article_ids)
         check_cancel(cancel)
-        with archive.open("project.qde", "w", force_zip64=True) as member:
+        # A project file past 2 GB needs ZIP64; below, plain headers suit every reader.
+        large = total > ZIP64_ANNOTATIONS
+        info = zipfile.ZipInfo("project.qde", time.localtime()[:6])
+        info.compress_type = zipfile.ZIP_DEFLATED
+        with archive.open(info, "w", force_zip64=large) as member:
             sink = _Sink(member)  # type: ignore[arg-type]
             sink.write(_header(store))
             if article_ids:  # an empty <Sources/> is not valid

@@ -231,7 +231,7 @@ def _code_tags(codes: ET.Element, project: _Project, taken: set[str]) -> None:
         project.codes[_guid(code.get("guid"))] = ExportTag(
             tag,
             label if fields.label_problem(label) is None else tag,
-            colour.lower() if fields.colour_problem(colour) is None else None,
+            colour if fields.colour_problem(colour) is None else None,
             None,
         )
         for child in _children(code, "Code"):

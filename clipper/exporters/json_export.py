@@ -53,6 +53,31 @@ def pdf_fields(layout: CharLayout, start: int, end: int) -> str:
     return f'"pages":{pages},"boxes":{json.dumps(boxes)}'
 
 
+def header_members(store: Store, name: str, version: int) -> dict[str, object]:
+    """What a Clipper export says before its articles: format, version, generator, time,
+    offset unit, every tag and every coder."""
+    tags = [
+        {
+            "name": t.name,
+            "label": t.label,
+            "colour": t.colour,
+            "shortcut": t.shortcut,
+            "uuid": t.uuid,
+        }
+        for t in store.list_tags()
+    ]
+    coders = [{"name": c.name, "uuid": c.uuid} for c in store.list_coders()]
+    return {
+        "format": name,
+        "version": version,
+        "generator": f"Clipper {clipper.__version__}",
+        "exported_at": now(),
+        "offsets": "Unicode code points, 0-based, end exclusive",
+        "tags": tags,
+        "coders": coders,
+    }
+
+
 @contextmanager
 def text_stream(stream: BinaryIO) -> Iterator[IO[str]]:
     """A UTF-8 text stream writing through to the binary ``stream`` (left open)."""
@@ -85,26 +110,7 @@ def _write_json(
     cancel: CancelCheck | None,
 ) -> int:
     total = count_annotations(store, selection) if progress else 0
-    tags = [
-        {
-            "name": t.name,
-            "label": t.label,
-            "colour": t.colour,
-            "shortcut": t.shortcut,
-            "uuid": t.uuid,
-        }
-        for t in store.list_tags()
-    ]
-    coders = [{"name": c.name, "uuid": c.uuid} for c in store.list_coders()]
-    header = {
-        "format": FORMAT_NAME,
-        "version": FORMAT_VERSION,
-        "generator": f"Clipper {clipper.__version__}",
-        "exported_at": now(),
-        "offsets": "Unicode code points, 0-based, end exclusive",
-        "tags": tags,
-        "coders": coders,
-    }
+    header = header_members(store, FORMAT_NAME, FORMAT_VERSION)
     stream.write(json.dumps(header, ensure_ascii=False, indent=1)[:-2] + ',\n "articles": [')
     article_ids = selected_article_ids(store, selection)
     position = 0  # index into article_ids of the next article to open

@@ -14,8 +14,10 @@ from typing import BinaryIO
 
 from clipper.exporters.csv_export import write_csv
 from clipper.exporters.json_export import write_json
+from clipper.exporters.jsonl_export import write_jsonl
 from clipper.exporters.qdc_export import write_qdc
 from clipper.exporters.qdpx_export import write_qdpx
+from clipper.exporters.w3c_export import write_w3c
 from clipper.progress import CancelCheck, ProgressCallback
 from clipper.store import Store
 from clipper.store.export_queries import Selection as ExportSelection
@@ -70,6 +72,18 @@ EXPORT_FORMATS: dict[str, ExportFormat] = {
             "Clipper JSON — articles with text and annotations (round trip)",
             ".json",
             write_json,
+        ),
+        ExportFormat(
+            "jsonl",
+            "JSON Lines — one annotation per line with its article (pandas, NLP tools)",
+            ".jsonl",
+            write_jsonl,
+        ),
+        ExportFormat(
+            "w3c",
+            "W3C Web Annotation — JSON-LD collection (Hypothesis, Recogito, annotation tools)",
+            ".jsonld",
+            write_w3c,
         ),
         ExportFormat(
             "qdpx",

@@ -717,10 +717,17 @@ class MainWindow(QMainWindow):
 
     def import_dialog(self, *, choose_encoding: bool = False) -> None:
         """File › Import (``choose_encoding``: ask the encoding of every text file)."""
+        from clipper.gui import annotation_import
         from clipper.importers import SUPPORTED_PATTERNS  # charset detection: not at start-up
+        from clipper.importers.annotation_formats import suffix_patterns
 
         patterns = " ".join(SUPPORTED_PATTERNS)
-        name_filter = f"Articles ({patterns});;All files (*)"
+        every = " ".join((*SUPPORTED_PATTERNS, *suffix_patterns()))
+        merged = annotation_import.name_filter()
+        name_filter = (
+            f"Articles and annotation files ({every});;Articles ({patterns});;{merged};;"
+            "All files (*)"
+        )
         paths = file_dialogs.open_file_names(
             self, "Import articles", os.path.expanduser("~"), name_filter
         )
@@ -728,6 +735,13 @@ class MainWindow(QMainWindow):
             self.import_files(paths, choose_encoding=choose_encoding)
 
     def import_files(self, paths: Sequence[str], *, choose_encoding: bool = False) -> None:
+        from clipper.gui import annotation_import  # annotation files are merged
+
+        annotation_files, paths = annotation_import.split(paths)
+        if annotation_files:
+            annotation_import.merge_files(self, annotation_files)
+        if not paths:
+            return
         self.importer().import_files(  # type: ignore[attr-defined]
             list(paths), choose_encoding=choose_encoding
         )

@@ -22,7 +22,9 @@ from pathlib import Path
 from typing import Protocol
 
 from clipper.importers.clipper_json import ExportFile, read_export
+from clipper.importers.jsonl_reader import open_jsonl, open_jsonl_anchored, sniff_jsonl
 from clipper.importers.qdpx import open_qdpx, sniff_qdpx
+from clipper.importers.w3c_reader import open_w3c, open_w3c_anchored, sniff_w3c
 
 __all__ = [
     "ANNOTATION_FORMATS",
@@ -83,6 +85,22 @@ ANNOTATION_FORMATS: dict[str, AnnotationFormat] = {
     f.name: f
     for f in (
         AnnotationFormat("json", "Clipper JSON", (".json",), _sniff_clipper_json, _clipper_json),
+        AnnotationFormat(
+            "jsonl",
+            "Clipper JSON Lines",
+            (".jsonl",),
+            sniff_jsonl,
+            open_jsonl,
+            open_jsonl_anchored,
+        ),
+        AnnotationFormat(
+            "w3c",
+            "W3C Web Annotation (JSON-LD; Hypothesis exports)",
+            (".jsonld", ".json"),
+            sniff_w3c,
+            open_w3c,
+            open_w3c_anchored,
+        ),
         AnnotationFormat("qdpx", "REFI-QDA project", (".qdpx", ".qde"), sniff_qdpx, open_qdpx),
     )
 }

@@ -222,5 +222,97 @@ def _core_v2(db: Database) -> None:
     )
 
 
+@migrations(name="0007_datasette_views")
+def _datasette_views(db: Database) -> None:
+    """Readable SQL views for Datasette and other SQLite tools: every annotation with its
+    article, tag and coder (``annotations_with_articles``), quotes with their speaker
+    (``quotes_with_speakers``: the ``speaker`` attribute, else the text of the person a
+    ``said_by`` relation points at) and figures with their ``value`` and ``unit``
+    attributes (``figures_with_values``). Every status is included (filter on ``status``)."""
+    _run(
+        db,
+        """
+        CREATE VIEW IF NOT EXISTS annotations_with_articles AS
+        SELECT
+            n.id AS annotation_id,
+            n.uuid AS annotation_uuid,
+            n.article_id AS article_id,
+            a.title AS article_title,
+            a.outlet AS outlet,
+            a.author AS author,
+            a.published AS published,
+            a.url AS url,
+            n.tag AS tag,
+            t.label AS tag_label,
+            n.start AS start,
+            n."end" AS "end",
+            n.text AS text,
+            n.note AS note,
+            c.name AS coder,
+            n.status AS status,
+            n.origin AS origin,
+            n.origin_detail AS origin_detail,
+            n.page AS page,
+            n.created_at AS created_at,
+            n.updated_at AS updated_at,
+            (SELECT json_group_object(x.key, x.value) FROM annotation_attributes x
+             WHERE x.annotation_id = n.id) AS attributes
+        FROM annotations n
+        JOIN articles a ON a.id = n.article_id
+        JOIN coders c ON c.id = n.coder_id
+        LEFT JOIN tags t ON t.name = n.tag;
+
+        CREATE VIEW IF NOT EXISTS quotes_with_speakers AS
+        SELECT
+            n.id AS annotation_id,
+            n.article_id AS article_id,
+            a.title AS article_title,
+            a.outlet AS outlet,
+            a.published AS published,
+            n.text AS quote,
+            coalesce(
+                (SELECT x.value FROM annotation_attributes x
+                 WHERE x.annotation_id = n.id AND x.key = 'speaker'),
+                (SELECT p.text FROM relations r JOIN annotations p ON p.id = r.to_id
+                 WHERE r.from_id = n.id AND r.type = 'said_by' ORDER BY r.id LIMIT 1)
+            ) AS speaker,
+            (SELECT r.to_id FROM relations r
+             WHERE r.from_id = n.id AND r.type = 'said_by' ORDER BY r.id LIMIT 1)
+                AS speaker_annotation_id,
+            n.note AS note,
+            c.name AS coder,
+            n.status AS status,
+            n.start AS start,
+            n."end" AS "end"
+        FROM annotations n
+        JOIN articles a ON a.id = n.article_id
+        JOIN coders c ON c.id = n.coder_id
+        WHERE n.tag = 'quote';
+
+        CREATE VIEW IF NOT EXISTS figures_with_values AS
+        SELECT
+            n.id AS annotation_id,
+            n.article_id AS article_id,
+            a.title AS article_title,
+            a.outlet AS outlet,
+            a.published AS published,
+            n.text AS figure,
+            (SELECT x.value FROM annotation_attributes x
+             WHERE x.annotation_id = n.id AND x.key = 'value') AS value,
+            (SELECT x.value FROM annotation_attributes x
+             WHERE x.annotation_id = n.id AND x.key = 'unit') AS unit,
+            n.note AS note,
+            c.name AS coder,
+            n.status AS status,
+            n.start AS start,
+            n."end" AS "end"
+        FROM annotations n
+        JOIN articles a ON a.id = n.article_id
+        JOIN coders c ON c.id = n.coder_id
+        WHERE n.tag = 'figure'
+        """,
+    )
+
+
 MIGRATION_NAMES: tuple[str, ...] = tuple(m.name for m in migrations._migrations)
 SCHEMA_VERSION = len(MIGRATION_NAMES)

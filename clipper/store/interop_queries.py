@@ -1,0 +1,150 @@
+"""Streaming queries behind the JSON Lines and W3C Web Annotation exporters.
+
+Like :mod:`clipper.store.export_queries`: SQLite renders each annotation's JSON and the
+rows are fetched as bytes in batches, so a million annotations stream in constant memory.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from clipper.interchange import JSONL_ARTICLE_MEMBERS, W3C_ATTRIBUTES_FORMAT, W3C_CONTEXT
+from clipper.store.database import Store
+from clipper.store.export_queries import (
+    _ATTRIBUTES_JSON,
+    _JSON_MEMBERS,
+    _RELATIONS_JSON,
+    BATCH,
+    ORDER,
+    Selection,
+    _any,
+    _where,
+)
+
+_ARTICLE_LINE = (
+    "SELECT json_object('type', 'article', 'id', id, 'uuid', uuid, 'content_hash', "
+    "content_hash, 'title', title, 'outlet', outlet, 'author', author, 'published', "
+    "published, 'url', url, 'language', language, 'source_name', source_name, "
+    "'source_kind', source_kind, 'imported_at', imported_at, 'text', text) || char(10) "
+    "FROM articles WHERE id = ?"
+)
+
+
+def jsonl_article_line(store: Store, article_id: int) -> bytes:
+    """One article's JSON Lines line (``"type": "article"``, metadata and text), UTF-8
+    (also while :func:`iter_jsonl_annotation_batches` has the connection give bytes)."""
+    value = store.db.execute(_ARTICLE_LINE, [article_id]).fetchone()[0]
+    return value if isinstance(value, bytes) else str(value).encode("utf-8")
+
+
+def _annotation_object(store: Store) -> str:
+    """SQL for an annotation's JSON object without its closing brace: ``"type":
+    "annotation"``, its members, attributes and relations (looked up only when the
+    database has any)."""
+    members = ", ".join(f"'{c.json}', {c.sql}" for c in _JSON_MEMBERS)
+    attributes = _ATTRIBUTES_JSON if _any(store, "annotation_attributes") else "'{}'"
+    relations = _RELATIONS_JSON if _any(store, "relations") else "'[]'"
+    return (
+        f"rtrim(json_object('type', 'annotation', {members}), '}}') || ',\"attributes\":' || "
+        f"{attributes} || ',\"relations\":' || {relations}"
+    )
+
+
+def iter_jsonl_annotation_batches(
+    store: Store, selection: Selection
+) -> Iterator[list[tuple[int, bytes]]]:
+    """Batches of ``(article_id, line)``: each annotation's finished JSON Lines line
+    (``"type": "annotation"``, its members, then its article's
+    :data:`~clipper.interchange.JSONL_ARTICLE_MEMBERS`), UTF-8, in text order."""
+    where, params = _where(selection)
+    article = ", ".join(f"'{name}', {column}" for name, column in JSONL_ARTICLE_MEMBERS)
+    sql = (
+        f"WITH p AS MATERIALIZED (SELECT id, substr(json_object({article}), 2) AS meta "
+        "FROM articles) "
+        f"SELECT n.article_id, {_annotation_object(store)} "
+        "|| ',' || p.meta || char(10) "
+        f"FROM annotations n JOIN p ON p.id = n.article_id "
+        f"JOIN coders c ON c.id = n.coder_id{where} ORDER BY {ORDER}"
+    )
+    conn = store.db.conn
+    conn.text_factory = bytes
+    try:
+        cursor = conn.execute(sql, params)
+        while batch := cursor.fetchmany(BATCH):
+            yield batch
+    finally:
+        conn.text_factory = str
+
+
+def article_text(store: Store, article_id: int) -> str:
+    """An article's text (also while a batch iterator has the connection give bytes)."""
+    value = store.db.execute("SELECT text FROM articles WHERE id = ?", [article_id]).fetchone()[0]
+    return value.decode("utf-8") if isinstance(value, bytes) else str(value)
+
+
+_W3C_ATTRIBUTES = (
+    "coalesce((SELECT ',' || json_object('type', 'TextualBody', 'purpose', 'describing', "
+    f"'format', '{W3C_ATTRIBUTES_FORMAT}', 'value', '' || json_group_object(a.key, a.value)) "
+    "FROM annotation_attributes a WHERE a.annotation_id = n.id HAVING count(*) > 0), '')"
+)
+_W3C_RELATIONS = (
+    "coalesce((SELECT group_concat(',' || json_object('id', 'urn:uuid:' || r.uuid, "
+    "'type', 'SpecificResource', 'purpose', 'linking', 'source', 'urn:uuid:' || t.uuid, "
+    "'clipper:relation', r.type), '') FROM relations r JOIN annotations t ON t.id = r.to_id "
+    "WHERE r.from_id = n.id), '')"
+)
+
+
+def iter_w3c_annotation_batches(
+    store: Store, selection: Selection
+) -> Iterator[list[tuple[int, int, int, bytes]]]:
+    """Batches of ``(article_id, start, end, head)`` in text order: ``head`` is the
+    annotation's W3C JSON-LD (UTF-8) up to the TextQuoteSelector's ``"prefix":`` — the
+    caller adds the prefix and suffix from the article text, then ``}]}}``.
+
+    The members: ``@context``, ``id`` (``urn:uuid:``), ``type``, ``motivation``,
+    ``created``, ``modified``, ``creator`` (the coder), ``clipper:status``,
+    ``clipper:origin``, ``clipper:originDetail``, ``body`` (the tag, the note, the
+    attributes, the relations) and ``target`` (the article by content hash, its URL as
+    ``via``, a TextPositionSelector in code points and a TextQuoteSelector).
+    """
+    where, params = _where(selection)
+    attributes = _W3C_ATTRIBUTES if _any(store, "annotation_attributes") else "''"
+    relations = _W3C_RELATIONS if _any(store, "relations") else "''"
+    scalars = (
+        f"'@context', '{W3C_CONTEXT}', 'id', 'urn:uuid:' || n.uuid, 'type', 'Annotation', "
+        "'motivation', 'tagging', 'created', n.created_at, 'modified', n.updated_at, "
+        "'creator', json_object('id', 'urn:uuid:' || c.uuid, 'type', 'Person', 'name', c.name), "
+        "'clipper:status', n.status, 'clipper:origin', n.origin, "
+        "'clipper:originDetail', n.origin_detail"
+    )
+    body = (
+        "'[' || json_object('type', 'TextualBody', 'purpose', 'tagging', 'value', n.tag) || "
+        "iif(n.note <> '', ',' || json_object('type', 'TextualBody', 'purpose', 'commenting', "
+        f"'format', 'text/plain', 'value', n.note), '') || {attributes} || {relations} || ']'"
+    )
+    source = (
+        "'\"source\":' || json_quote('urn:sha256:' || content_hash) || "
+        "iif(url IS NOT NULL AND url <> '', ',\"via\":' || json_quote(url), '')"
+    )
+    head = (
+        f"rtrim(json_object({scalars}), '}}') || ',\"body\":' || {body} || "
+        '\',"target":{"type":"SpecificResource",\' || p.source || '
+        '\',"selector":[{"type":"TextPositionSelector","start":\' || n.start || '
+        '\',"end":\' || n."end" || \'},{"type":"TextQuoteSelector","exact":\' || '
+        "json_quote(n.text) || ',\"prefix\":'"
+    )
+    sql = (
+        f"WITH p AS MATERIALIZED (SELECT id, {source} AS source FROM articles) "
+        f'SELECT n.article_id, n.start, n."end", {head} '
+        "FROM annotations n JOIN p ON p.id = n.article_id "
+        f"JOIN coders c ON c.id = n.coder_id{where} ORDER BY {ORDER}"
+    )
+    conn = store.db.conn
+    conn.text_factory = bytes
+    try:
+        cursor = conn.execute(sql, params)
+        while batch := cursor.fetchmany(BATCH):
+            yield batch
+    finally:
+        conn.text_factory = str

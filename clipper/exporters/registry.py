@@ -55,6 +55,8 @@ class ExportFormat:
     seekable: bool = False
     #: Files (not standard output) start with a UTF-8 byte-order mark (CSV: spreadsheets).
     bom: bool = False
+    #: Writes bytes that are not text (a zip archive): refused on text streams.
+    binary: bool = False
 
 
 EXPORT_FORMATS: dict[str, ExportFormat] = {
@@ -90,6 +92,7 @@ EXPORT_FORMATS: dict[str, ExportFormat] = {
             "REFI-QDA project — texts, codes and codings (MAXQDA, ATLAS.ti, NVivo, QualCoder)",
             ".qdpx",
             write_qdpx,
+            binary=True,
         ),
         ExportFormat(
             "qdc",

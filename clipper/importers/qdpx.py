@@ -6,8 +6,8 @@ Gives the same validated structure as the Clipper JSON reader (an
 - each text source (a ``TextSource``, or the text ``Representation`` of a ``PDFSource``)
   → an article: its text inline (``PlainTextContent``) or in the archive
   (``plainTextPath="internal://…"``, under ``sources/``), kept exactly (UTF-8, a BOM
-  dropped) as Clipper JSON keeps it; its text variables named like article fields (outlet, author,
-  published, url, language) → that metadata;
+  dropped) as Clipper JSON keeps it; its text variables named like article fields
+  (outlet, author, published, url, language) → that metadata;
 - each code → a tag: the name made a valid tag name (lower case, ``-`` for anything else,
   nested codes as ``parent-child``), the original name (nested: ``Parent / Child``) as its
   label, its colour; a ``Clipper tag: <name>`` description line gives the name back;
@@ -15,13 +15,14 @@ Gives the same validated structure as the Clipper JSON reader (an
   :mod:`clipper.importers.refi_positions`) with the selection's description and the notes
   it refers to as its note, the coding's (else the selection's) user as its coder, origin
   ``imported``; a coding of a whole source → an annotation over its whole text; a selection
-  with no coding → an annotation tagged ``uncoded``;
+  with no coding → an annotation tagged ``uncoded``; the first coding of a selection takes
+  the selection's GUID as its identity (what Clipper writes), the others their coding's;
 - a note named ``Clipper attributes`` → the annotation's attributes; a ``Link`` between two
   selections → a relation named after the link.
 
-Not imported (each said in the warnings): pictures, audio, video and PDF-area selections,
-sources whose text is outside the archive (``relative://``, ``absolute://``), cases, sets
-and graphs.
+Not imported, and said in the warnings: picture, audio, video and PDF-area selections,
+sources whose text is outside the archive (``relative://``, ``absolute://``) or missing,
+links that are not between coded text selections. Not imported: cases, sets and graphs.
 
 Safety: the XML is parsed by :mod:`defusedxml` with document type declarations refused (so
 no entity expansion and no external entities); archives are read through

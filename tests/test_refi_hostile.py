@@ -161,6 +161,7 @@ def test_entity_attacks_are_refused(seeded: Store, tmp_path: Path, xml: str, pac
 
 BROKEN: dict[str, Callable[[Path], Path]] = {
     "not a zip": lambda p: (p.write_bytes(b"PK\x03\x04 this is not a zip"), p)[1],
+    "text named .qdpx": lambda p: (p.write_text("just some notes"), p)[1],
     "no project file": lambda p: make_qdpx_without_project(p),
     "bad xml": lambda p: make_qdpx(p, "<Project xmlns='urn:QDA-XML:project:1.0'><Users>"),
     "other root": lambda p: make_qdpx(p, "<CodeBook xmlns='urn:QDA-XML:codebook:1.0'/>"),

@@ -618,6 +618,11 @@ def open_qdpx(path: Path, stamp: str) -> Iterator[ExportFile]:
             with open_archive(path, stream) as archive:
                 yield _open(path, stream, archive, stamp, size)
         else:
+            if path.suffix.lower() == ".qdpx":
+                raise InvalidExport(
+                    f"{path.name} is not a zip archive, as a REFI-QDA project (.qdpx) is; "
+                    "it is damaged or another kind of file"
+                )
             if size > QDPX_MAX_PROJECT_BYTES:
                 raise InvalidExport(f"{path.name} is larger than a project file may be")
             yield _open(path, stream, None, stamp, size)

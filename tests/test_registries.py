@@ -159,3 +159,16 @@ def test_cli_import_merges_jsonl_and_w3c_and_prints_warnings(tmp_path: Path, db_
     assert (record["articles_created"], record["annotations_added"]) == (1, 1)
     result = runner.invoke(cli, ["--db", str(db_path), "import", str(tmp_path / "out.jsonld")])
     assert "annotations: 0 added, 1 already present" in result.stdout
+
+
+def test_cli_import_reports_a_broken_annotation_file_and_goes_on(
+    tmp_path: Path, db_path: Path
+) -> None:
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"type": "header", "format": "clipper-jsonl", "version": 1}\n{oops\n')
+    result = CliRunner().invoke(cli, ["--db", str(db_path), "import", str(bad), str(CRANE)])
+    assert result.exit_code == 1
+    assert "bad.jsonl: line 2 is not valid JSON" in result.stderr
+    assert "At least 107 killed" in result.stdout
+    with Store(db_path) as store:
+        assert (store.count_articles(), store.count_annotations()) == (1, 0)

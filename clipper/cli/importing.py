@@ -19,7 +19,7 @@ from clipper.cli.base import (
     meta_options,
     pass_context,
 )
-from clipper.errors import DuplicateArticle, Hint
+from clipper.errors import ClipperError, DuplicateArticle, Hint
 from clipper.model import ArticleMeta
 from clipper.paths import printable
 
@@ -130,8 +130,17 @@ def import_command(
     )
     failed = False
     annotation_files = [Path(f) for f in files if f != "-" and detect(f) is not None]
-    for path in annotation_files:
-        report = ctx.session(create=True).import_annotations(path)
+    for path in annotation_files:  # a file that cannot be merged changes nothing
+        try:
+            report = ctx.session(create=True).import_annotations(path)
+        except ClipperError as error:
+            failed = True
+            if as_json:
+                record = error_record(error, source=printable(str(path)))
+                click.echo(json.dumps(record, ensure_ascii=False), err=True)
+            else:
+                click.echo(f"clipper: error: {printable(str(path))}: {explain(error)}", err=True)
+            continue
         _print_merge(report, path, as_json)
     merged = {str(p) for p in annotation_files}
     paths = [f for f in files if f != "-" and f not in merged]

@@ -37,7 +37,8 @@ from clipper.store.interop_queries import article_text, iter_w3c_annotation_batc
 if TYPE_CHECKING:
     from clipper.exporters.registry import ExportOptions
 
-_END = b"}]}}"
+_SUFFIX = ',"suffix":'
+_END = "}]}}"
 
 
 def _collection_head(total: int) -> bytes:
@@ -74,20 +75,21 @@ def write_w3c(
     current: int | None = None
     text = ""
     written = 0
+    separator = b""  # before each item: nothing before the first, then ",\n"
     for batch in iter_w3c_annotation_batches(store, selection):
         check_cancel(cancel)
-        chunk: list[bytes] = []
-        append = chunk.append
+        pieces: list[bytes] = []
+        append = pieces.append
         for article_id, start, end, head in batch:
             if article_id != current:
                 text = article_text(store, article_id)
                 current = article_id
             before = text[start - width : start] if start > width else text[:start]
-            around = quote(before) + ',"suffix":' + quote(text[end : end + width])
-            append(head + around.encode("utf-8") + _END)
-        if written:
-            stream.write(b",\n")
-        stream.write(b",\n".join(chunk))
+            append(separator)
+            append(head)
+            append((quote(before) + _SUFFIX + quote(text[end : end + width]) + _END).encode())
+            separator = b",\n"
+        stream.write(b"".join(pieces))
         written += len(batch)
         if progress:
             progress(written, total)

@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 from clipper import fields
 from clipper.errors import InvalidExport
 from clipper.importers import check_importable, json_reader
+from clipper.importers.anchoring import TextTarget, anchor
 from clipper.importers.clipper_json import ExportFile
 from clipper.importers.export_format import ExportArticle, ExportTag, check_article
 from clipper.interchange import W3C_ATTRIBUTES_FORMAT
@@ -53,8 +54,6 @@ _SNIFF = re.compile(
     rb'|"(?:TextQuoteSelector|TextPositionSelector)"|"target"\s*:\s*\[\s*\{\s*"source"'
 )
 _UUID_URN = re.compile(r"urn:uuid:([0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12})")
-#: Most occurrences of a quote compared with its prefix and suffix.
-_MAX_OCCURRENCES = 10_000
 _MAX_WARNINGS = 100
 
 
@@ -215,20 +214,10 @@ def _selectors(value: Any, depth: int = 0) -> Iterator[dict[str, Any]]:
             yield from _selectors(selector.get("refinedBy"), depth + 1)
 
 
-@dataclass(slots=True)
-class _Target:
-    keys: list[str]  # urn:sha256:… or URLs, most specific first
-    start: int | None
-    end: int | None
-    exact: str | None
-    prefix: str
-    suffix: str
-
-
-def _targets(item: dict[str, Any]) -> Iterator[_Target]:
+def _targets(item: dict[str, Any]) -> Iterator[TextTarget]:
     for target in _as_list(item.get("target")):
         if isinstance(target, str):
-            yield _Target([target], None, None, None, "", "")
+            yield TextTarget([target], None, None, None, "", "")
             continue
         if not isinstance(target, dict):
             continue
@@ -236,7 +225,7 @@ def _targets(item: dict[str, Any]) -> Iterator[_Target]:
         if isinstance(source, dict):
             source = source.get("id")
         keys = [k for k in (source, target.get("via"), item.get("uri")) if isinstance(k, str)]
-        found = _Target(keys, None, None, None, "", "")
+        found = TextTarget(keys, None, None, None, "", "")
         for selector in _selectors(target.get("selector")):
             kind = selector.get("type")
             if kind == "TextPositionSelector" and found.start is None:
@@ -251,49 +240,6 @@ def _targets(item: dict[str, Any]) -> Iterator[_Target]:
                     found.prefix = prefix if isinstance(prefix, str) else ""
                     found.suffix = suffix if isinstance(suffix, str) else ""
         yield found
-
-
-def _common_suffix(a: str, b: str) -> int:
-    n = 0
-    for x, y in zip(reversed(a), reversed(b), strict=False):
-        if x != y:
-            break
-        n += 1
-    return n
-
-
-def _common_prefix(a: str, b: str) -> int:
-    n = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        n += 1
-    return n
-
-
-def anchor(text: str, target: _Target) -> tuple[int, int] | None:
-    """Where ``target`` lies in ``text``: its position if the text there is its quote,
-    else the best occurrence of its quote (see the module's description)."""
-    start, end, exact = target.start, target.end, target.exact
-    fits = start is not None and end is not None and 0 <= start < end <= len(text)
-    if fits and (exact is None or text[start:end] == exact):
-        return start, end  # type: ignore[return-value]  # fits: both are ints
-    if not exact:
-        return None
-    best: tuple[int, int, int] | None = None  # (-context matched, distance, offset)
-    at = text.find(exact)
-    seen = 0
-    while at >= 0 and seen < _MAX_OCCURRENCES:
-        seen += 1
-        score = _common_suffix(text[max(0, at - len(target.prefix)) : at], target.prefix)
-        after = at + len(exact)
-        score += _common_prefix(text[after : after + len(target.suffix)], target.suffix)
-        distance = abs(at - start) if start is not None else 0
-        candidate = (-score, distance, at)
-        if best is None or candidate < best:
-            best = candidate
-        at = text.find(exact, at + 1)
-    return None if best is None else (best[2], best[2] + len(exact))
 
 
 def _uuid_of(value: Any) -> str | None:

@@ -95,6 +95,16 @@ _W3C_RELATIONS = (
 )
 
 
+def _format(parts: list[str | tuple[str]]) -> str:
+    """SQL that renders literal JSON (``str``) and SQL values (``(expression,)``) as one
+    string in a single ``format()`` call (``||`` would copy the growing string each time)."""
+    pattern = "".join(
+        p.replace("%", "%%").replace("'", "''") if isinstance(p, str) else "%s" for p in parts
+    )
+    values = ", ".join(p[0] for p in parts if isinstance(p, tuple))
+    return f"format('{pattern}', {values})"
+
+
 def iter_w3c_annotation_batches(
     store: Store, selection: Selection
 ) -> Iterator[list[tuple[int, int, int, bytes]]]:
@@ -111,34 +121,68 @@ def iter_w3c_annotation_batches(
     where, params = _where(selection)
     attributes = _W3C_ATTRIBUTES if _any(store, "annotation_attributes") else "''"
     relations = _W3C_RELATIONS if _any(store, "relations") else "''"
-    scalars = (
-        f"'@context', '{W3C_CONTEXT}', 'id', 'urn:uuid:' || n.uuid, 'type', 'Annotation', "
-        "'motivation', 'tagging', 'created', n.created_at, 'modified', n.updated_at, "
-        "'creator', json_object('id', 'urn:uuid:' || c.uuid, 'type', 'Person', 'name', c.name), "
-        "'clipper:status', n.status, 'clipper:origin', n.origin, "
-        "'clipper:originDetail', n.origin_detail"
+    # What repeats is rendered once: per coder (creator), per tag (its body) and per
+    # article (the target up to the positions). Per annotation, literal JSON is joined
+    # with its values: uuid, status and origin need no escaping (a UUID; CHECK-ed words).
+    coders = (
+        "SELECT id, json_object('id', 'urn:uuid:' || uuid, 'type', 'Person', 'name', name) "
+        "AS creator FROM coders"
     )
-    body = (
-        "'[' || json_object('type', 'TextualBody', 'purpose', 'tagging', 'value', n.tag) || "
+    tags = (
+        "SELECT name, json_object('type', 'TextualBody', 'purpose', 'tagging', 'value', name) "
+        "AS body FROM tags"
+    )
+    articles = (
+        'SELECT id, \',"target":{"type":"SpecificResource","source":\' || '
+        "json_quote('urn:sha256:' || content_hash) || "
+        "iif(url IS NOT NULL AND url <> '', ',\"via\":' || json_quote(url), '') || "
+        '\',"selector":[{"type":"TextPositionSelector","start":\' AS target '
+        "FROM articles"
+    )
+    note = (
         "iif(n.note <> '', ',' || json_object('type', 'TextualBody', 'purpose', 'commenting', "
-        f"'format', 'text/plain', 'value', n.note), '') || {attributes} || {relations} || ']'"
+        "'format', 'text/plain', 'value', n.note), '')"
     )
-    source = (
-        "'\"source\":' || json_quote('urn:sha256:' || content_hash) || "
-        "iif(url IS NOT NULL AND url <> '', ',\"via\":' || json_quote(url), '')"
-    )
-    head = (
-        f"rtrim(json_object({scalars}), '}}') || ',\"body\":' || {body} || "
-        '\',"target":{"type":"SpecificResource",\' || p.source || '
-        '\',"selector":[{"type":"TextPositionSelector","start":\' || n.start || '
-        '\',"end":\' || n."end" || \'},{"type":"TextQuoteSelector","exact":\' || '
-        "json_quote(n.text) || ',\"prefix\":'"
+    head = _format(
+        [
+            f'{{"@context":"{W3C_CONTEXT}","id":"urn:uuid:',
+            ("n.uuid",),
+            '","type":"Annotation","motivation":"tagging","created":',
+            ("json_quote(n.created_at)",),
+            ',"modified":',
+            ("json_quote(n.updated_at)",),
+            ',"creator":',
+            ("cr.creator",),
+            ',"clipper:status":"',
+            ("n.status",),
+            '","clipper:origin":"',
+            ("n.origin",),
+            '","clipper:originDetail":',
+            ("json_quote(n.origin_detail)",),
+            ',"body":[',
+            (
+                "coalesce(tg.body, json_object('type', 'TextualBody', 'purpose', 'tagging', "
+                "'value', n.tag))",
+            ),
+            (note,),
+            (attributes,),
+            (relations,),
+            "]",
+            ("p.target",),
+            ("n.start",),
+            ',"end":',
+            ('n."end"',),
+            '},{"type":"TextQuoteSelector","exact":',
+            ("json_quote(n.text)",),
+            ',"prefix":',
+        ]
     )
     sql = (
-        f"WITH p AS MATERIALIZED (SELECT id, {source} AS source FROM articles) "
+        f"WITH p AS MATERIALIZED ({articles}), cr AS MATERIALIZED ({coders}), "
+        f"tg AS MATERIALIZED ({tags}) "
         f'SELECT n.article_id, n.start, n."end", {head} '
         "FROM annotations n JOIN p ON p.id = n.article_id "
-        f"JOIN coders c ON c.id = n.coder_id{where} ORDER BY {ORDER}"
+        f"JOIN cr ON cr.id = n.coder_id LEFT JOIN tg ON tg.name = n.tag{where} ORDER BY {ORDER}"
     )
     conn = store.db.conn
     conn.text_factory = bytes

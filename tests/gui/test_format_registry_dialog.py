@@ -57,9 +57,12 @@ def test_import_merges_annotation_files_and_reports_what_was_left_out(
         export_to_path(colleague, tmp_path / "shared.jsonl", "jsonl")
         export_to_path(colleague, tmp_path / "shared.jsonld", "w3c")
 
+    messages: list[str] = []
+    show = window.show_message
+    window.show_message = lambda text: (messages.append(text), show(text))
     window.import_files([str(tmp_path / "shared.jsonld")])  # no such article yet
     qtbot.waitUntil(
-        lambda: window.findChild(QMessageBox, "mergeWarnings") is not None, timeout=30_000
+        lambda: window.findChild(QMessageBox, "mergeWarnings") is not None, timeout=60_000
     )
     box = window.findChild(QMessageBox, "mergeWarnings")
     assert "no article in this database is its source" in box.text()
@@ -67,7 +70,5 @@ def test_import_merges_annotation_files_and_reports_what_was_left_out(
     box.setObjectName("")
 
     window.import_files([str(tmp_path / "shared.jsonl")])
-    qtbot.waitUntil(
-        lambda: "Merged 1 annotation" in window.statusBar().currentMessage(), timeout=30_000
-    )
+    qtbot.waitUntil(lambda: any("Merged 1 annotation" in m for m in messages), timeout=60_000)
     assert window.controller.session.store.count_annotations() == 1

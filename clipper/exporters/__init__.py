@@ -116,7 +116,13 @@ def export_to_stream(
     _refuse_unseekable(chosen, stream)
     if options is None:
         options = ExportOptions(escape_formulas=escape_formulas)
-    sink = stream if _is_binary(stream) else _TextSink(stream)
+    binary = _is_binary(stream)
+    if chosen.binary and not binary:
+        raise InvalidValue(
+            f"the {chosen.name} format is a zip archive, not text; write it to a file "
+            f"(-o export{chosen.suffix}) or a binary stream"
+        )
+    sink = stream if binary else _TextSink(stream)
     return chosen.write(store, cast(BinaryIO, sink), selection, options, progress, cancel)
 
 

@@ -16,6 +16,8 @@ from clipper.exporters.claimreview_export import write_claimreview
 from clipper.exporters.csv_export import write_csv
 from clipper.exporters.json_export import write_json
 from clipper.exporters.jsonl_export import write_jsonl
+from clipper.exporters.qdc_export import write_qdc
+from clipper.exporters.qdpx_export import write_qdpx
 from clipper.exporters.w3c_export import write_w3c
 from clipper.progress import CancelCheck, ProgressCallback
 from clipper.store import Store
@@ -54,6 +56,8 @@ class ExportFormat:
     seekable: bool = False
     #: Files (not standard output) start with a UTF-8 byte-order mark (CSV: spreadsheets).
     bom: bool = False
+    #: Writes bytes that are not text (a zip archive): refused on text streams.
+    binary: bool = False
 
 
 EXPORT_FORMATS: dict[str, ExportFormat] = {
@@ -83,6 +87,19 @@ EXPORT_FORMATS: dict[str, ExportFormat] = {
             "W3C Web Annotation — JSON-LD collection (Hypothesis, Recogito, annotation tools)",
             ".jsonld",
             write_w3c,
+        ),
+        ExportFormat(
+            "qdpx",
+            "REFI-QDA project — texts, codes and codings (MAXQDA, ATLAS.ti, NVivo, QualCoder)",
+            ".qdpx",
+            write_qdpx,
+            binary=True,
+        ),
+        ExportFormat(
+            "qdc",
+            "REFI-QDA codebook — the tags as codes (MAXQDA, ATLAS.ti, NVivo, QualCoder)",
+            ".qdc",
+            write_qdc,
         ),
         ExportFormat(
             "claimreview",

@@ -23,6 +23,7 @@ from typing import Protocol
 
 from clipper.importers.clipper_json import ExportFile, read_export
 from clipper.importers.jsonl_reader import open_jsonl, open_jsonl_anchored, sniff_jsonl
+from clipper.importers.qdpx import open_qdpx, sniff_qdpx
 from clipper.importers.w3c_reader import open_w3c, open_w3c_anchored, sniff_w3c
 
 __all__ = [
@@ -100,6 +101,7 @@ ANNOTATION_FORMATS: dict[str, AnnotationFormat] = {
             open_w3c,
             open_w3c_anchored,
         ),
+        AnnotationFormat("qdpx", "REFI-QDA project", (".qdpx", ".qde"), sniff_qdpx, open_qdpx),
     )
 }
 

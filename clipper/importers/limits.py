@@ -58,5 +58,16 @@ __all__ = [
     "PDF_MAX_PENDING",
     "PDF_MAX_SECONDS",
     "PDF_WORKER_MEMORY",
+    "QDPX_MAX_MEMBERS",
+    "QDPX_MAX_PROJECT_BYTES",
+    "QDPX_MAX_RATIO",
     "megabytes",
 ]
+
+#: Members of a REFI-QDA archive (``.qdpx``): its project file and every source.
+QDPX_MAX_MEMBERS = 100_000
+#: Bytes of a REFI-QDA project file (``project.qde``) unpacked; 100,000 codings take ~70 MB.
+QDPX_MAX_PROJECT_BYTES = 1024 * MIB
+#: Unpacked size over packed size of any member of a ``.qdpx`` (above 1 MB unpacked): text
+#: and XML pack about 3-20 times; a zip bomb packs a thousand times and more.
+QDPX_MAX_RATIO = 200

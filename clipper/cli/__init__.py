@@ -21,6 +21,7 @@ from clipper.cli import (  # noqa: F401  (registers the commands)
     importing,
     maintenance,
     reading,
+    suggesting,
     tags,
 )
 from clipper.cli.base import (

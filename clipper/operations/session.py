@@ -24,13 +24,14 @@ from clipper.operations.annotations import AnnotationOperations
 from clipper.operations.base import EDITABLE_ARTICLE_FIELDS, _preview, choose_coder
 from clipper.operations.changes import NO_CHANGES, Changes
 from clipper.operations.merge import MergeReport, merge_export
+from clipper.operations.suggestions import SuggestionOperations
 from clipper.operations.tags import TagOperations
 from clipper.progress import CancelCheck, ProgressCallback
 
 __all__ = ["Session", "choose_coder"]
 
 
-class Session(AnnotationOperations, TagOperations):
+class Session(AnnotationOperations, TagOperations, SuggestionOperations):
     """Operations on one database, with undo/redo (see :mod:`clipper.operations`):
     ``Session(store, coder=None, undo_limit=200)``."""
 

@@ -53,13 +53,14 @@ from clipper.store.library_queries import LibraryQuery
 from clipper.store.probe import Kind, probe, sqlite_uri
 from clipper.store.schema import MIGRATION_NAMES, migrations
 from clipper.store.snapshots import SnapshotStore
+from clipper.store.suggestions import SuggestionStore
 from clipper.store.tag_edits import TagEditStore
 
 _ARTICLE_COLUMNS = ", ".join(STORED_ARTICLE_FIELDS)
 _EDITABLE_ARTICLE_FIELDS = frozenset(ARTICLE_FIELDS)
 
 
-class Store(TagEditStore, SnapshotStore):
+class Store(TagEditStore, SnapshotStore, SuggestionStore):
     """A Clipper database file (or ``":memory:"``), migrated to the current schema.
 
     ``create=False`` refuses a file that does not exist (:class:`NoDatabase`) instead of

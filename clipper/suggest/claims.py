@@ -190,7 +190,7 @@ def suggest_claims(
             found.append((s_start, s_end, 0.6, {}, "reportedly"))
             continue
         for start, end in _verb_claims(text, s_start, s_end, quote_spans):
-            pattern = _pattern(text, start)
+            pattern = claim_pattern(text, start)
             found.append((start, end, 0.7, {}, pattern))
     for q in quotes or []:
         source: dict[str, AttributeValue] = {}
@@ -211,7 +211,7 @@ def suggest_claims(
     return out
 
 
-def _pattern(text: str, start: int) -> str:
+def claim_pattern(text: str, start: int) -> str:
     """The marker before a claim ("said", "according to"): what learning counts."""
     words = re.findall(r"[A-Za-z]+", text[max(0, start - 30) : start].lower())
     for word in reversed(words):

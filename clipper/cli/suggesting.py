@@ -22,9 +22,7 @@ _TAG = click.Choice(SUGGEST_TAGS)
 @click.argument("article_ids", nargs=-1, type=int)
 @click.option("--all", "all_articles", is_flag=True, help="Suggest for every article.")
 @click.option("--tag", "tags", multiple=True, type=_TAG, help="Only this tag (repeatable).")
-@click.option(
-    "--accept", is_flag=True, help="Store the suggestions as accepted annotations."
-)
+@click.option("--accept", is_flag=True, help="Store the suggestions as accepted annotations.")
 @click.option(
     "--store",
     "store_pending",
@@ -38,8 +36,7 @@ _TAG = click.Choice(SUGGEST_TAGS)
     help="Worker processes for many articles (default: the free cores).",
 )
 @json_option(
-    "JSON Lines: one object per suggestion (article_id, start, end, tag, text, score, "
-    "attributes)."
+    "JSON Lines: one object per suggestion (article_id, start, end, tag, text, score, attributes)."
 )
 @pass_context
 def suggest_command(
@@ -103,19 +100,17 @@ def suggest_command(
                     )
     if accept or store_pending:
         status = "accepted" if accept else "pending"
-        click.echo(f"clipper: stored {stored} {status} annotations in {articles} articles", err=True)
+        click.echo(
+            f"clipper: stored {stored} {status} annotations in {articles} articles", err=True
+        )
 
 
 @cli.command("evaluate")
-@click.argument(
-    "gold_dir", type=click.Path(file_okay=False, path_type=Path), metavar="GOLD_DIR"
-)
+@click.argument("gold_dir", type=click.Path(file_okay=False, path_type=Path), metavar="GOLD_DIR")
 @click.option("--tag", "tags", multiple=True, type=_TAG, help="Only this tag (repeatable).")
 @click.option("--misses", is_flag=True, help="Also list what was missed, extra or wrong.")
 @json_option("JSON Lines: one object per tag (and per miss with --misses).")
-def evaluate_command(
-    gold_dir: Path, tags: tuple[str, ...], misses: bool, as_json: bool
-) -> None:
+def evaluate_command(gold_dir: Path, tags: tuple[str, ...], misses: bool, as_json: bool) -> None:
     """Score the suggesters against gold files: precision, recall and F1 per tag (exact
     spans and overlapping spans), figure value+unit and quote speaker accuracy.
 
@@ -148,7 +143,5 @@ def evaluate_command(
 
 
 def _miss_line(miss: dict[str, object]) -> str:
-    detail = "".join(
-        f"  {key}: {miss[key]}" for key in ("suggested", "gold") if key in miss
-    )
+    detail = "".join(f"  {key}: {miss[key]}" for key in ("suggested", "gold") if key in miss)
     return f"{miss['kind']:<8} {miss['tag']:<7} {miss['article']}: {miss['text']}{detail}"

@@ -22,9 +22,16 @@ class SuggestionOperations(SessionBase):
         accepted/rejected counts of patterns."""
         lexicon = Lexicon()
         texts: dict[int, str] = {}
-        for article_id, start, end, tag, _text, status, _origin, unit in (
-            self.store.iter_learning_rows()
-        ):
+        for (
+            article_id,
+            start,
+            end,
+            tag,
+            _text,
+            status,
+            _origin,
+            unit,
+        ) in self.store.iter_learning_rows():
             if article_id not in texts:
                 texts.clear()  # rows come by article: keep one text at a time
                 texts[article_id] = self.store.get_article(article_id).text

@@ -17,6 +17,11 @@ ORIGIN_DETAIL = f"{ENGINE}/{VERSION}"
 SUGGEST_TAGS = ("person", "figure", "quote", "claim")
 
 
+def word_list(text: str) -> list[str]:
+    """The words of a word list written as one string."""
+    return text.split()
+
+
 @dataclass(frozen=True, slots=True)
 class Suggestion:
     """A proposed annotation: ``start..end`` (code points) tagged ``tag``, with a score in

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 
 from clipper.model import CLAIM_SOURCE, AttributeValue
-from clipper.suggest.base import Suggestion, headline_end, sentences
+from clipper.suggest.base import Suggestion, headline_end, sentences, word_list
 
 _REPORTING = (
     r"said|says|say|told|tells|tell|stated|states|added|adds|announced|announces|"
@@ -21,7 +21,13 @@ _REPORTING = (
     r"argued|warned|stressed|admitted|acknowledged|indicated|suggested"
 )
 _VERB = re.compile(rf"\b(?:{_REPORTING})\b")
-_NP_VERBS = frozenset("announced announces reported reports revealed reveals".split())
+_NP_VERBS = frozenset(
+    word_list(
+        """
+        announced announces reported reports revealed reveals
+        """
+    )
+)
 _PASSIVE = re.compile(r"\b(?:was|were|been|be|is|are|being)\s+$")
 _LEAD = re.compile(
     r"^(?:(?:that|so|however|but|and|also|meanwhile|in the meantime|in the end|"
@@ -129,10 +135,10 @@ def _verb_claims(
         before = text[s_start : verb.start()]
         if not before.strip() or _PASSIVE.search(before) or _GERUND_BEFORE.search(before):
             continue
-        last_mark = max(before.rfind(c) for c in "\"“”„«»")
-        if last_mark >= 0 and len(before[last_mark + 1 :].split()) <= 5:
-            if "," not in before[last_mark + 2 :]:
-                continue  # the attribution of a quote just before
+        last_mark = max(before.rfind(c) for c in '"“”„«»')
+        after_mark = before[last_mark + 1 :]
+        if last_mark >= 0 and len(after_mark.split()) <= 5 and "," not in after_mark[1:]:
+            continue  # the attribution of a quote just before
         i = verb.end()
         if verb.group() in ("told", "tell", "tells"):
             tail = re.match(r"\s+(?:[A-Z][\w.]*\s+)+", text[i:s_end])
@@ -149,9 +155,9 @@ def _verb_claims(
             continue
         end = _clause_after(text, i, s_end, quotes)
         clause = text[i:end]
-        if verb.group() not in _NP_VERBS and _DETERMINER.match(clause):
-            if not _FINITE.search(clause):
-                continue  # an NP ("confirmed the deal"): not a claim
+        is_np = _DETERMINER.match(clause) and not _FINITE.search(clause)
+        if is_np and verb.group() not in _NP_VERBS:
+            continue  # an NP ("confirmed the deal"): not a claim
         yield i, end
 
 
@@ -168,14 +174,12 @@ def _quote_claims(text: str, quote: tuple[int, int]) -> Iterator[tuple[int, int]
             if at < 0 or not piece.strip():
                 continue
             offset = at + len(piece)
-            if at > body_start and _SUBORDINATE.match(piece) or not _FINITE.search(piece):
+            if (at > body_start and _SUBORDINATE.match(piece)) or not _FINITE.search(piece):
                 continue
             yield at, at + len(piece)
 
 
-def suggest_claims(
-    text: str, quotes: list[Suggestion] | None = None
-) -> list[Suggestion]:
+def suggest_claims(text: str, quotes: list[Suggestion] | None = None) -> list[Suggestion]:
     quote_spans = [(q.start, q.end) for q in quotes or []]
     head = headline_end(text)
     found: list[tuple[int, int, float, dict[str, AttributeValue], str]] = []

@@ -139,19 +139,30 @@ def evaluate_article(
         used: set[int] = set()
         for gs in g:
             match = next(
-                (i for i, ps in enumerate(p) if i not in used and ps.start < gs.end and gs.start < ps.end),
+                (
+                    i
+                    for i, ps in enumerate(p)
+                    if i not in used and ps.start < gs.end and gs.start < ps.end
+                ),
                 None,
             )
             if match is None:
-                result.misses.append({"article": name, "kind": "missed", "tag": tag, "text": gs.text})
+                result.misses.append(
+                    {"article": name, "kind": "missed", "tag": tag, "text": gs.text}
+                )
                 continue
             used.add(match)
             ps = p[match]
             score.overlap += 1
             if (ps.start, ps.end) != (gs.start, gs.end):
                 result.misses.append(
-                    {"article": name, "kind": "boundary", "tag": tag, "text": gs.text,
-                     "suggested": text[ps.start : ps.end]}  # fmt: skip
+                    {
+                        "article": name,
+                        "kind": "boundary",
+                        "tag": tag,
+                        "text": gs.text,
+                        "suggested": text[ps.start : ps.end],
+                    }
                 )
             if tag == "figure":
                 score.values_checked += 1
@@ -161,9 +172,17 @@ def evaluate_article(
                 score.values_right += right
                 if not right:
                     result.misses.append(
-                        {"article": name, "kind": "value", "tag": tag, "text": gs.text,
-                         "gold": [gs.value, gs.unit],
-                         "suggested": [ps.attributes.get(FIGURE_VALUE), ps.attributes.get(FIGURE_UNIT)]}  # fmt: skip
+                        {
+                            "article": name,
+                            "kind": "value",
+                            "tag": tag,
+                            "text": gs.text,
+                            "gold": [gs.value, gs.unit],
+                            "suggested": [
+                                ps.attributes.get(FIGURE_VALUE),
+                                ps.attributes.get(FIGURE_UNIT),
+                            ],
+                        }
                     )
             if tag == "quote":
                 score.speakers_checked += 1
@@ -172,8 +191,14 @@ def evaluate_article(
                 score.speakers_right += right
                 if not right:
                     result.misses.append(
-                        {"article": name, "kind": "speaker", "tag": tag, "text": gs.text[:60],
-                         "gold": gs.speaker, "suggested": said or None}  # fmt: skip
+                        {
+                            "article": name,
+                            "kind": "speaker",
+                            "tag": tag,
+                            "text": gs.text[:60],
+                            "gold": gs.speaker,
+                            "suggested": said or None,
+                        }
                     )
         for i, ps in enumerate(p):
             if i not in used:
@@ -185,7 +210,9 @@ def evaluate_article(
 def gold_files(directory: Path) -> list[Path]:
     """The gold files of a directory (sorted), or an error saying there are none."""
     if not directory.is_dir():
-        raise ClipperError(f"{directory} is not a folder; give the folder that holds the gold files")
+        raise ClipperError(
+            f"{directory} is not a folder; give the folder that holds the gold files"
+        )
     found = sorted(directory.glob("*" + GOLD_SUFFIX))
     if not found:
         raise ClipperError(

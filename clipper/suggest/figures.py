@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from clipper.model import FIGURE_UNIT, FIGURE_VALUE, AttributeValue
-from clipper.suggest.base import Suggestion
+from clipper.suggest.base import Suggestion, word_list
 from clipper.suggest.names import HUMAN_NOUNS
 
 _SMALL = {
@@ -68,10 +68,20 @@ _IDENT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _NOT_AFTER_ONE = frozenset(
-    """of that who which another made is was has had will would can could to and or in on
-    at for with by day national anyone one's""".split()
+    word_list(
+        """
+        of that who which another made is was has had will would can could to and or in on
+            at for with by day national anyone one's
+        """
+    )
 )
-_NOT_BEFORE_ONE = frozenset("no any every each the this that which some someone".split())
+_NOT_BEFORE_ONE = frozenset(
+    word_list(
+        """
+        no any every each the this that which some someone
+        """
+    )
+)
 _CURRENCY_CODES = {
     "$": "USD", "us$": "USD", "nz$": "NZD", "hk$": "HKD", "a$": "AUD", "au$": "AUD",
     "c$": "CAD", "s$": "SGD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR", "rmb": "CNY",
@@ -79,8 +89,12 @@ _CURRENCY_CODES = {
     "rupees": "INR",
 }  # fmt: skip
 _NOT_COUNTED = frozenset(
-    """is was has as its this his us less thus always across plus perhaps yes bus news
-    series species its""".split()
+    word_list(
+        """
+        is was has as its this his us less thus always across plus perhaps yes bus news
+            series species its
+        """
+    )
 )
 _HUMAN_VERBS = re.compile(
     r"\b(?:killing|killed|wounding|wounded|injuring|injured|evacuated|evacuating|"
@@ -147,9 +161,9 @@ def _unit_name(written: str) -> str:
 
 def _counted(text: str, end: int, value: float) -> str | None:
     """The counted entity after a number ("36 shells" → shells, humans → people)."""
-    words = re.findall(r"[A-Za-z][a-z-]*|[^\sA-Za-z]", text[end : end + 60])
+    words: list[str] = re.findall(r"[A-Za-z][a-z-]*|[^\sA-Za-z]", text[end : end + 60])
     for i, word in enumerate(words[:3]):
-        if not word[0].isalpha() or word[0].isupper() and i > 0:
+        if not word[0].isalpha() or (word[0].isupper() and i > 0):
             break
         lower = word.lower()
         if lower in HUMAN_NOUNS:
@@ -162,10 +176,17 @@ def _counted(text: str, end: int, value: float) -> str | None:
             return _plural(lower)
         if lower.endswith("s") and not lower.endswith("ss") and len(lower) > 3:
             return lower
-    before = text[max(0, end - 80) : end]
-    if _HUMAN_VERBS.search(before[: len(before) - (len(before) - len(before.rstrip()))][-40:] + " "):
+    if _HUMAN_VERBS.search(_number_start_context(text, end)):
         return "people"
     return None
+
+
+def _number_start_context(text: str, end: int) -> str:
+    """The words before the number that ends at ``end`` (for "killing 107")."""
+    start = end
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    return text[max(0, start - 40) : start]
 
 
 def _scan(text: str) -> list[_Figure]:
@@ -188,15 +209,15 @@ def _scan(text: str) -> list[_Figure]:
 
 
 def _share_units(text: str, found: list[_Figure]) -> list[_Figure]:
-    """"from ten to 32 pages", "8–10 years": the first number takes the second's unit."""
+    """ "from ten to 32 pages", "8–10 years": the first number takes the second's unit."""
     out = list(found)
     for i in range(len(out) - 1):
         a, b = out[i], out[i + 1]
         gap = text[a.end : b.start]
-        if a.kind == "count" and a.unit is None or (a.kind == "count" and b.kind != "count"):
-            if _RANGE.fullmatch(gap + "x") or re.fullmatch(r"\s?(?:to|–|—|-|or|and)\s?", gap):
-                if b.unit is not None and b.kind != "money":
-                    out[i] = _Figure(a.start, a.end, a.value, b.unit, b.kind, a.number_end)
+        joined = re.fullmatch(r"\s?(?:to|–|—|-|or|and)\s?", gap) is not None
+        unitless = a.kind == "count" and (a.unit is None or b.kind != "count")
+        if joined and unitless and b.unit is not None and b.kind != "money":
+            out[i] = _Figure(a.start, a.end, a.value, b.unit, b.kind, a.number_end)
     return out
 
 
@@ -245,9 +266,12 @@ def _read(text: str, m: re.Match[str]) -> _Figure | None:
             return None
         if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after):
             return None  # dates
-        if re.search(r"\b[A-Z][\w.]*\s$", before) and not re.search(
-            r"(?:^|[.!?:]\s|\n)[A-Z][\w.]*\s$", before
-        ) and not _PERCENT.match(after) and not _UNIT.match(after):
+        if (
+            re.search(r"\b[A-Z][\w.]*\s$", before)
+            and not re.search(r"(?:^|[.!?:]\s|\n)[A-Z][\w.]*\s$", before)
+            and not _PERCENT.match(after)
+            and not _UNIT.match(after)
+        ):
             return None  # "Vostok 1", "Qwen 2.5", "Explorer 6"
         if re.fullmatch(r"1[89]\d\d|20\d\d|2100", core) and not scale:
             counted = _counted(text, end, value)
@@ -270,7 +294,9 @@ def _read(text: str, m: re.Match[str]) -> _Figure | None:
         return _Figure(start, end, value, unit, "money", end)
     post = _CURRENCY_POST.match(text, end)
     if post:
-        return _Figure(start, post.end(), value, _CURRENCY_CODES[post.group(1).lower()], "money", end)
+        return _Figure(
+            start, post.end(), value, _CURRENCY_CODES[post.group(1).lower()], "money", end
+        )
     unit = _UNIT.match(text, end)
     if unit:
         u_end = unit.end()

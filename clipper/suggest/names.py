@@ -6,6 +6,8 @@ is a known given name, or a title/role stands before it, or it is a known surnam
 
 from __future__ import annotations
 
+from clipper.suggest.base import word_list
+
 _GIVEN = """
 Aaron Abdul Abdullah Abraham Adam Adrian Agnes Ahmad Ahmed Aidan Aisha Alan Albert Alberto
 Alejandro Alex Alexander Alexandra Alexei Alfred Ali Alice Alicia Alison Allan Allen Amanda
@@ -53,53 +55,70 @@ GIVEN_NAMES: frozenset[str] = frozenset(_GIVEN.split())
 #: Titles, honorifics and roles that stand before a name (lower-cased words; a phrase
 #: is matched word by word).
 TITLE_WORDS: frozenset[str] = frozenset(
-    """mr mr. mrs mrs. ms ms. miss dr dr. prof prof. professor emeritus sir dame lord lady
-    president vice prime minister secretary senator sen. rep. representative ambassador
-    administrator governor mayor chairman chairwoman chair chief executive officer ceo cfo
-    director general judge justice king queen prince princess pope bishop rev. reverend
-    father sister brother captain capt. colonel col. major sergeant lieutenant commander
-    admiral founder co-founder editor spokesman spokeswoman spokesperson minister
-    chancellor premier councillor councilor mp mep commissioner superintendent inspector
-    detective officer agent coach manager leader deputy shadow home foreign interior
-    campaigner barrister lawyer attorney analyst economist author writer journalist
-    reporter correspondent astronaut scientist researcher candidate nominee host actor
-    singer player striker chef artist activist""".split()
+    word_list(
+        """
+        mr mr. mrs mrs. ms ms. miss dr dr. prof prof. professor emeritus sir dame lord lady
+            president vice prime minister secretary senator sen. rep. representative ambassador
+            administrator governor mayor chairman chairwoman chair chief executive officer ceo
+            cfo director general judge justice king queen prince princess pope bishop rev.
+            reverend father sister brother captain capt. colonel col. major sergeant lieutenant
+            commander admiral founder co-founder editor spokesman spokeswoman spokesperson
+            minister chancellor premier councillor councilor mp mep commissioner superintendent
+            inspector detective officer agent coach manager leader deputy shadow home foreign
+            interior campaigner barrister lawyer attorney analyst economist author writer
+            journalist reporter correspondent astronaut scientist researcher candidate nominee
+            host actor singer player striker chef artist activist
+        """
+    )
 )
 
 #: Words after a capitalised phrase that make it an organisation, place or thing.
 ORG_WORDS: frozenset[str] = frozenset(
-    """center centre foundation institute university college school hospital museum
-    company corporation corp inc ltd group party council committee agency authority
-    department ministry office bank fund trust association society union league club
-    airport station street road avenue square bridge park hall stadium church mosque
-    temple cathedral award prize act law bill day week summit conference festival
-    cup championship project program programme news times post herald journal gazette
-    magazine channel television radio network force army navy court house senate
-    assembly parliament government commission board service services system systems
-    space shuttle mission lab laboratory""".split()
+    word_list(
+        """
+        center centre foundation institute university college school hospital museum company
+            corporation corp inc ltd group party council committee agency authority department
+            ministry office bank fund trust association society union league club airport
+            station street road avenue square bridge park hall stadium church mosque temple
+            cathedral award prize act law bill day week summit conference festival cup
+            championship project program programme news times post herald journal gazette
+            magazine channel television radio network force army navy court house senate
+            assembly parliament government commission board service services system systems
+            space shuttle mission lab laboratory
+        """
+    )
 )
 
 #: Capitalised words that are never (part of) a person's name.
 NOT_NAMES: frozenset[str] = frozenset(
-    """The A An And Or But If In On At Of For From To With By As It Its This That These
-    Those He She They We I You His Her Their Our My Your Who What When Where Why How
-    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April
-    May June July August September October November December Image Photo Photos Credit
-    Source Reports Report Labour Conservative Democrat Democrats Republican Republicans
-    God Internet Web AI North South East West Northern Southern Eastern Western New Old
-    Great Grand Royal National International Federal State United Kingdom Republic
-    Chinese British American English French German Italian Korean Japanese Indian Afghan
-    Saudi Arabia Islam Islamic Christian Muslim Muslims Jewish Catholic Also However
-    Earlier Later Recent Meanwhile Yesterday Today Tomorrow Last Next First Second Third
-    Prime Minister President Secretary Home Office Mr Ms Mrs Dr Professor Chairman""".split()
+    word_list(
+        """
+        The A An And Or But If In On At Of For From To With By As It Its This That These
+            Those He She They We I You His Her Their Our My Your Who What When Where Why How
+            Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March
+            April May June July August September October November December Image Photo Photos
+            Credit Source Reports Report Labour Conservative Democrat Democrats Republican
+            Republicans God Internet Web AI North South East West Northern Southern Eastern
+            Western New Old Great Grand Royal National International Federal State United
+            Kingdom Republic Chinese British American English French German Italian Korean
+            Japanese Indian Afghan Saudi Arabia Islam Islamic Christian Muslim Muslims Jewish
+            Catholic Also However Earlier Later Recent Meanwhile Yesterday Today Tomorrow Last
+            Next First Second Third Prime Minister President Secretary Home Office Mr Ms Mrs Dr
+            Professor Chairman
+        """
+    )
 )
 
 #: Words meaning people when counted (a figure's unit "people").
 HUMAN_NOUNS: frozenset[str] = frozenset(
-    """people persons person men women children adults kids pilgrims migrants refugees
-    voters residents citizens workers employees staff students pupils teachers patients
-    victims soldiers troops civilians passengers tourists visitors hopefuls asylees
-    applicants members users customers fans athletes players participants individuals
-    inhabitants immigrants protesters demonstrators officers doctors nurses dead killed
-    wounded injured missing deaths casualties girls boys babies families""".split()
+    word_list(
+        """
+        people persons person men women children adults kids pilgrims migrants refugees
+            voters residents citizens workers employees staff students pupils teachers patients
+            victims soldiers troops civilians passengers tourists visitors hopefuls asylees
+            applicants members users customers fans athletes players participants individuals
+            inhabitants immigrants protesters demonstrators officers doctors nurses dead killed
+            wounded injured missing deaths casualties girls boys babies families
+        """
+    )
 )

@@ -14,12 +14,24 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from clipper.suggest.base import Suggestion
+from clipper.suggest.base import Suggestion, word_list
 from clipper.suggest.names import GIVEN_NAMES, NOT_NAMES, ORG_WORDS, TITLE_WORDS
 
 _WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ][\w'’\-]*\.?")
-_PARTICLES = frozenset("al el ibn bin van von de da di du der den le la".split())
-_HONORIFICS = frozenset("mr ms mrs miss dr prof professor sir dame lord lady".split())
+_PARTICLES = frozenset(
+    word_list(
+        """
+        al el ibn bin van von de da di du der den le la
+        """
+    )
+)
+_HONORIFICS = frozenset(
+    word_list(
+        """
+        mr ms mrs miss dr prof professor sir dame lord lady
+        """
+    )
+)
 _POSSESSIVE = ("'s", "’s", "'", "’")
 #: Verbs right after a name that say it is a person speaking.
 _SPEECH_AFTER = re.compile(r"\s*,?\s+(?:said|says|told|added|stated|explained|wrote)\b")

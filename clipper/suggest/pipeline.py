@@ -10,6 +10,7 @@ from clipper.suggest.figures import suggest_figures
 from clipper.suggest.people import find_mentions, suggest_people
 from clipper.suggest.quotes import suggest_quotes
 
+
 def suggest(
     text: str, tags: Sequence[str] | None = None, known_names: Iterable[str] = ()
 ) -> list[Suggestion]:

@@ -11,12 +11,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from clipper.model import QUOTE_SPEAKER
-from clipper.suggest.base import Suggestion, headline_end, paragraphs, sentences
+from clipper.suggest.base import Suggestion, headline_end, paragraphs, sentences, word_list
 from clipper.suggest.people import Mention
 
 #: Marks that open, close, or (straight quotes) do both.
 _OPEN = {"“": "”", "„": "“", "«": "»", "「": "」", "‹": "›", "»": "«"}
-_DOUBLE = set("\"“”„«»「」")
+_DOUBLE = set('"“”„«»「」')
 _SPEECH = (
     r"said|says|say|saying|told|tells|tell|telling|added|adds|stated|states|stating|"
     r"explained|explains|wrote|writes|asked|asks|replied|replies|announced|declared|"
@@ -34,11 +34,23 @@ _AFTER_WHO_FIRST = re.compile(
     rf"^\s*[,.;]?\s*(?P<who>[^.;:!?\"“”]{{1,80}}?)\s+(?:has\s+|had\s+)?(?:{_SPEECH})\b",
     re.IGNORECASE,
 )
-_PRONOUNS = frozenset("he she it they we i".split())
+_PRONOUNS = frozenset(
+    word_list(
+        """
+        he she it they we i
+        """
+    )
+)
 _CUT = re.compile(
     r"\s+(?:seen|by|of|in|from|which|who|that|on|at|to|with|also)\b|,|\s+(?:\w+ing)\b"
 )
-_LOWER_WORDS = frozenset("a an the of and for in on at to de la".split())
+_LOWER_WORDS = frozenset(
+    word_list(
+        """
+        a an the of and for in on at to de la
+        """
+    )
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,9 +158,9 @@ def quote_spans(text: str) -> list[tuple[int, int, int, int | None]]:
     return sorted(out)
 
 
-def _source_name(text: str, who: str, offset: int, mentions: list[Mention]) -> (
-    tuple[str, tuple[int, int] | None] | None
-):
+def _source_name(
+    text: str, who: str, offset: int, mentions: list[Mention]
+) -> tuple[str, tuple[int, int] | None] | None:
     """The speaker named in ``who`` (found at ``offset``): a person's fullest name and
     mention, a pronoun/role (None: the previous speaker), or the source as written."""
     end = offset + len(who)
@@ -163,8 +175,12 @@ def _source_name(text: str, who: str, offset: int, mentions: list[Mention]) -> (
         return None
     if words[0].lower() == "the" and len(words) > 1 and words[1][:1].islower():
         cut = _CUT.split(" ".join(words[1:]))[0]
-        if re.fullmatch(r"(?:chief executive|spokes\w+|minister|president|chairman|ceo|"
-                        r"official|officials|director|founder)", cut, re.IGNORECASE):
+        if re.fullmatch(
+            r"(?:chief executive|spokes\w+|minister|president|chairman|ceo|"
+            r"official|officials|director|founder)",
+            cut,
+            re.IGNORECASE,
+        ):
             return None
         return cut, None
     if words[0].lower() in ("with", "by", "from"):
@@ -173,9 +189,9 @@ def _source_name(text: str, who: str, offset: int, mentions: list[Mention]) -> (
         words = words[1:]
     if not words:
         return None
-    if len(words) <= 4 and not any(w.endswith(("'s", "’s")) for w in words):
-        if words[0][:1].isupper() or len(words) == 1:
-            return " ".join(words), None
+    possessive = any(w.endswith(("'s", "’s")) for w in words)
+    if len(words) <= 4 and not possessive and (words[0][:1].isupper() or len(words) == 1):
+        return " ".join(words), None
     caps = re.match(r"((?:[A-Z][\w.&’'-]*\s?)+)", " ".join(words))
     if caps:
         name = re.sub(r"(?:'s|’s)$", "", caps.group(1).strip().split("'s ")[0].split("’s ")[0])
@@ -198,7 +214,7 @@ def suggest_quotes(text: str, mentions: list[Mention]) -> list[Suggestion]:
     for start, end, open_mark, close_mark in quote_spans(text):
         found = _attribute(text, start, end, open_mark, close_mark, bounds, mentions)
         speaker: tuple[str, tuple[int, int] | None] | None
-        if found == "previous" or found is None:
+        if isinstance(found, str) or found is None:
             near = previous if previous and open_mark - previous_end < 1500 else None
             before = [m for m in mentions if m.end <= open_mark]
             if before and (near is None or (found == "previous" and before[-1].end > previous_end)):
@@ -225,17 +241,17 @@ def _attribute(
     mentions: list[Mention],
 ) -> tuple[str, tuple[int, int] | None] | str | None:
     """The speaker from the words around the marks; "previous" for a pronoun or role."""
-    s_start, s_end = _sentence_of(bounds, open_mark)
+    s_start = _sentence_of(bounds, open_mark)[0]
     if close_mark is not None:
         after_start = close_mark + 1
         # the sentence after the closing mark (a quote may end its own sentence)
         a_end = _sentence_of(bounds, after_start)[1] if after_start < len(text) else after_start
         after = text[after_start : max(a_end, after_start)]
         for pattern in (_AFTER_VERB_FIRST, _AFTER_WHO_FIRST):
-            m = pattern.match(after)
-            who = m.group("who") if m else ""
-            if m and not re.search(r"[\"“”]", who) and _names_someone(who):
-                got = _source_name(text, m.group("who"), after_start + m.start("who"), mentions)
+            found = pattern.match(after)
+            who = found.group("who") if found else ""
+            if found and not re.search(r"[\"“”]", who) and _names_someone(who):
+                got = _source_name(text, who, after_start + found.start("who"), mentions)
                 return got if got is not None else "previous"
     before = text[s_start:open_mark]
     verbs = list(_SPEECH_RE.finditer(before))
@@ -248,12 +264,10 @@ def _attribute(
         clause = before[: verb.start()]
         people = [m for m in mentions if s_start <= m.start and m.end <= s_start + verb.start()]
         if people:
-            m = people[-1]
-            if len(people) > 1:
-                joint = text[people[-2].end : m.start]
-                if joint.strip() == "and":
-                    return f"{people[-2].full} and {m.full}", (m.start, m.end)
-            return m.full, (m.start, m.end)
+            last = people[-1]
+            if len(people) > 1 and text[people[-2].end : last.start].strip() == "and":
+                return f"{people[-2].full} and {last.full}", (last.start, last.end)
+            return last.full, (last.start, last.end)
         subject = re.split(r"(?:,|;|\band\b|\bwhile\b|\bbut\b)\s*", clause)[-1]
         if not subject.strip():
             subject = clause

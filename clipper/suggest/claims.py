@@ -7,6 +7,7 @@ directives and speculation (should, must, could, might, want, believe …) are l
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -83,7 +84,9 @@ def _checkable(body: str) -> bool:
 
 
 def _inside(i: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= i < e for s, e in spans)
+    """Whether ``i`` lies in one of ``spans`` (sorted, not overlapping)."""
+    k = bisect.bisect_right(spans, (i, len(spans) and spans[-1][1] + 1)) - 1
+    return k >= 0 and spans[k][0] <= i < spans[k][1]
 
 
 def _clause_after(text: str, i: int, s_end: int, quotes: list[tuple[int, int]]) -> int:
@@ -180,7 +183,7 @@ def _quote_claims(text: str, quote: tuple[int, int]) -> Iterator[tuple[int, int]
 
 
 def suggest_claims(text: str, quotes: list[Suggestion] | None = None) -> list[Suggestion]:
-    quote_spans = [(q.start, q.end) for q in quotes or []]
+    quote_spans = sorted((q.start, q.end) for q in quotes or [])
     head = headline_end(text)
     found: list[tuple[int, int, float, dict[str, AttributeValue], str]] = []
     if head:
@@ -208,8 +211,8 @@ def suggest_claims(text: str, quotes: list[Suggestion] | None = None) -> list[Su
         span = _trim(text, start, end)
         if span is None or not _checkable(text[span[0] : span[1]]):
             continue
-        if any(not (span[1] <= s or span[0] >= e) for s, e in taken):
-            continue
+        if taken and span[0] < taken[-1][1]:
+            continue  # overlaps the one before (spans come by start)
         taken.append(span)
         out.append(Suggestion(span[0], span[1], "claim", score, attributes, pattern=pattern))
     return out

@@ -17,7 +17,12 @@ from dataclasses import dataclass
 from clipper.suggest.base import Suggestion, word_list
 from clipper.suggest.names import GIVEN_NAMES, NOT_NAMES, ORG_WORDS, TITLE_WORDS
 
-_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ][\w'’\-]*\.?")
+#: The words a name can be made of: capitalised ones and particles ("al-Amr", "van");
+#: any other word between two of them breaks a run (the gap is then not one space).
+_WORD = re.compile(
+    r"(?<![\w'’\-])(?:[A-ZÀ-ÖØ-Þ][\w'’\-]*\.?"
+    r"|(?:al|el|ibn|bin|van|von|de|da|di|du|der|den|le|la)(?:-[\w'’\-]+)?(?![\w'’]))"
+)
 _PARTICLES = frozenset(
     word_list(
         """
@@ -99,8 +104,10 @@ def _full_names(text: str) -> list[tuple[int, int, float]]:
     tokens = _tokens(text)
     found: list[tuple[int, int, float]] = []
     for run in _runs(text, tokens):
+        if len(run) == 1:
+            continue  # one capitalised word: a name only as a known surname
         words = [tokens[i][2] for i in run]
-        titled = _title_before(text, tokens[run[0]][0])
+        titled = False
         k = 0
         while k < len(words) and (words[k].lower() in TITLE_WORDS or words[k] in NOT_NAMES):
             titled = titled or words[k].lower() in TITLE_WORDS
@@ -129,7 +136,7 @@ def _full_names(text: str) -> list[tuple[int, int, float]]:
             continue
         if len(names) >= 2 and names[0] in GIVEN_NAMES:
             found.append((start, end, 0.9))
-        elif titled and len(names) >= 2:
+        elif len(names) >= 2 and (titled or _title_before(text, tokens[run[0]][0])):
             found.append((start, end, 0.8))
         elif titled and k > 0 and words[k - 1].lower().rstrip(".") in _HONORIFICS:
             found.append((start, end, 0.7))  # "Mr Key", "Professor Burrows"
@@ -147,19 +154,18 @@ def find_mentions(text: str, known: Iterable[str] = ()) -> list[tuple[Mention, f
     full = _full_names(text)
     taken: list[tuple[int, int, float]] = list(full)
     names = {text[s:e] for s, e, _ in full if " " in text[s:e]}
-    for name in known:
-        if name.strip():
-            names.add(name.strip())
-            for m in re.finditer(rf"(?<![\w-]){re.escape(name.strip())}(?![\w-])", text):
-                taken.append((m.start(), m.end(), 0.95))
+    learned = sorted({n.strip() for n in known if n.strip()}, key=len, reverse=True)
+    names.update(learned)
+    if learned:
+        for m in _alternation(learned).finditer(text):
+            taken.append((m.start(), m.end(), 0.95))
     surnames: dict[str, str] = {}
     for name in sorted(names, key=len):
         if " " in name:
             surnames[_surname(name)] = name
-    for surname in surnames:
-        if len(surname) < 2 or surname in NOT_NAMES:
-            continue
-        for m in re.finditer(rf"(?<![\w\-]){re.escape(surname)}(?![\w\-])", text):
+    usable = [n for n in surnames if len(n) >= 2 and n not in NOT_NAMES]
+    if usable:
+        for m in _alternation(sorted(usable, key=len, reverse=True)).finditer(text):
             nxt = re.match(r"\s+([A-Z]\w+)", text[m.end() : m.end() + 30])
             if nxt and nxt.group(1).lower() in ORG_WORDS:
                 continue
@@ -168,13 +174,22 @@ def find_mentions(text: str, known: Iterable[str] = ()) -> list[tuple[Mention, f
     return [(m, score) for m, score in _link(text, mentions, surnames)]
 
 
+def _alternation(names: list[str]) -> re.Pattern[str]:
+    """One pattern for many names (longest first), each a whole word."""
+    return re.compile(r"(?<![\w\-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w\-])")
+
+
 def _no_overlaps(spans: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
-    """Longest first where spans overlap."""
+    """Where spans overlap, the longest (then the highest score) stays."""
     chosen: list[tuple[int, int, float]] = []
-    for s, e, score in sorted(spans, key=lambda x: (-(x[1] - x[0]), x[0])):
-        if all(e <= cs or s >= ce for cs, ce, _ in chosen):
-            chosen.append((s, e, score))
-    return sorted(chosen)
+    for s, e, score in sorted(spans, key=lambda x: (x[0], -(x[1] - x[0]), -x[2])):
+        if chosen and s < chosen[-1][1]:
+            last = chosen[-1]
+            if e - s > last[1] - last[0]:
+                chosen[-1] = (s, e, score)
+            continue
+        chosen.append((s, e, score))
+    return chosen
 
 
 def _link(
@@ -191,10 +206,15 @@ def _link(
         yield Mention(s, e, full, firsts.get(full, (s, e))), score
 
 
-def suggest_people(text: str, known: Iterable[str] = ()) -> list[Suggestion]:
-    """Person suggestions; a shorter mention of a full name points to it (``same_as``)."""
+def suggest_people(
+    text: str,
+    known: Iterable[str] = (),
+    mentions: list[tuple[Mention, float]] | None = None,
+) -> list[Suggestion]:
+    """Person suggestions (from ``mentions`` if found already); a shorter mention of a
+    full name points to it (``same_as``)."""
     out = []
-    for mention, score in find_mentions(text, known):
+    for mention, score in mentions if mentions is not None else find_mentions(text, known):
         target = mention.first if mention.first != (mention.start, mention.end) else None
         out.append(Suggestion(mention.start, mention.end, "person", score, target=target))
     return out

@@ -19,11 +19,11 @@ def suggest(
     wanted = set(tags or SUGGEST_TAGS)
     out: list[Suggestion] = []
     known = list(known_names)
+    scored = find_mentions(text, known) if wanted & {"person", "quote", "claim"} else []
     if "person" in wanted:
-        out += suggest_people(text, known)
+        out += suggest_people(text, known, scored)
     if "quote" in wanted or "claim" in wanted:
-        mentions = [m for m, _score in find_mentions(text, known)]
-        quotes = suggest_quotes(text, mentions)
+        quotes = suggest_quotes(text, [m for m, _score in scored])
         if "quote" in wanted:
             out += quotes
         if "claim" in wanted:

@@ -6,6 +6,7 @@ person mention it is ``said_by``.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -16,7 +17,8 @@ from clipper.suggest.people import Mention
 
 #: Marks that open, close, or (straight quotes) do both.
 _OPEN = {"“": "”", "„": "“", "«": "»", "「": "」", "‹": "›", "»": "«"}
-_DOUBLE = set('"“”„«»「」')
+_DOUBLE_RE = re.compile('["“”„«»「」]')
+_SINGLE_RE = re.compile("['‘’]")
 _SPEECH = (
     r"said|says|say|saying|told|tells|tell|telling|added|adds|stated|states|stating|"
     r"explained|explains|wrote|writes|asked|asks|replied|replies|announced|declared|"
@@ -63,10 +65,9 @@ class _Span:
 
 def _double_spans(text: str, p_start: int, p_end: int) -> Iterator[_Span]:
     opened: int | None = None
-    for i in range(p_start, p_end):
+    for mark in _DOUBLE_RE.finditer(text, p_start, p_end):
+        i = mark.start()
         c = text[i]
-        if c not in _DOUBLE:
-            continue
         prev = text[i - 1] if i > p_start else " "
         nxt = text[i + 1] if i + 1 < p_end else " "
         if opened is None:
@@ -89,10 +90,9 @@ def _double_spans(text: str, p_start: int, p_end: int) -> Iterator[_Span]:
 
 def _single_spans(text: str, p_start: int, p_end: int, inside: list[_Span]) -> Iterator[_Span]:
     opened: int | None = None
-    for i in range(p_start, p_end):
+    for mark in _SINGLE_RE.finditer(text, p_start, p_end):
+        i = mark.start()
         c = text[i]
-        if c not in "'‘’":
-            continue
         if any(s.open_mark <= i <= (s.close_mark or p_end) for s in inside):
             continue
         prev = text[i - 1] if i > p_start else " "
@@ -121,9 +121,10 @@ def _is_title(words: list[str]) -> bool:
 
 
 def _sentence_of(bounds: list[tuple[int, int]], i: int) -> tuple[int, int]:
-    for s, e in bounds:
-        if s <= i < e:
-            return s, e
+    """The sentence (of ``bounds``, in text order) that holds offset ``i``."""
+    k = bisect.bisect_right(bounds, (i, len(bounds) and bounds[-1][1] + 1)) - 1
+    if k >= 0 and bounds[k][0] <= i < bounds[k][1]:
+        return bounds[k]
     return i, i
 
 
@@ -163,8 +164,7 @@ def _source_name(
 ) -> tuple[str, tuple[int, int] | None] | None:
     """The speaker named in ``who`` (found at ``offset``): a person's fullest name and
     mention, a pronoun/role (None: the previous speaker), or the source as written."""
-    end = offset + len(who)
-    people = [m for m in mentions if offset <= m.start and m.end <= end]
+    people = _mentions_within(mentions, offset, offset + len(who))
     if people:
         m = people[0]
         return m.full, (m.start, m.end)
@@ -200,6 +200,17 @@ def _source_name(
     return (cut, None) if cut else None
 
 
+def _mentions_within(mentions: list[Mention], start: int, end: int) -> list[Mention]:
+    """The mentions (in text order) that lie inside ``start..end``."""
+    k = bisect.bisect_left(mentions, start, key=lambda m: m.start)
+    out = []
+    while k < len(mentions) and mentions[k].start < end:
+        if mentions[k].end <= end:
+            out.append(mentions[k])
+        k += 1
+    return out
+
+
 def _names_someone(who: str) -> bool:
     """Words after a closing mark that can be a source: a name, a pronoun, "the ..."."""
     first = who.strip().split()[0] if who.strip() else ""
@@ -216,7 +227,7 @@ def suggest_quotes(text: str, mentions: list[Mention]) -> list[Suggestion]:
         speaker: tuple[str, tuple[int, int] | None] | None
         if isinstance(found, str) or found is None:
             near = previous if previous and open_mark - previous_end < 1500 else None
-            before = [m for m in mentions if m.end <= open_mark]
+            before = _mentions_within(mentions, max(0, open_mark - 3000), open_mark)
             if before and (near is None or (found == "previous" and before[-1].end > previous_end)):
                 near = (before[-1].full, (before[-1].start, before[-1].end))
             speaker = near
@@ -262,7 +273,7 @@ def _attribute(
             got = _source_name(text, who, s_start + verb.end(), mentions)
             return got if got is not None else "previous"
         clause = before[: verb.start()]
-        people = [m for m in mentions if s_start <= m.start and m.end <= s_start + verb.start()]
+        people = _mentions_within(mentions, s_start, s_start + verb.start())
         if people:
             last = people[-1]
             if len(people) > 1 and text[people[-2].end : last.start].strip() == "and":

@@ -44,7 +44,7 @@ _NUMBER = re.compile(
     rf"(?:(?P<frac>\b(?:a|one|two|three|four)[ -](?:half|halves|thirds?|quarters?|fifths?)\b"
     rf"|\bhalf\b)"
     rf"|(?P<ascale>\b[aA] {_SCALE}\b)"
-    rf"|(?P<num>(?<![\d.,])(?:{_DIGITS})(?![\d])|\b(?:{_WORDNUM})\b))"
+    rf"|(?P<num>(?<![\d.,:])(?:{_DIGITS})(?![\d])|\b(?:{_WORDNUM})\b))"
     rf"(?P<scale>\s?(?:{_SCALE}|bn|mn)\b|(?<=\d)(?:m|bn|k)\b)?",
     re.IGNORECASE,
 )
@@ -74,6 +74,15 @@ _NOT_AFTER_ONE = frozenset(
         of that who which another made is was has had will would can could to and or in on
             at for with by day national anyone one's
         """
+    )
+)
+#: Capitalised words before a number that do not make it an identifier ("About 80").
+_FUNCTION_WORDS = frozenset(
+    word_list(
+        """about around some only nearly over under more less almost roughly at in on by
+        from to of for with the a an and or but another all just up than least exactly
+        approximately those these its their his her our my your every each while after
+        before since until between among into per that which whereas yet so if when"""
     )
 )
 _NOT_BEFORE_ONE = frozenset(
@@ -287,13 +296,10 @@ def _read(text: str, m: re.Match[str]) -> _Figure | None:
             return None
         if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after):
             return None  # dates
-        if (
-            re.search(r"\b[A-Z][\w.]*\s$", before)
-            and not re.search(r"(?:^|[.!?:]\s|\n)[A-Z][\w.]*\s$", before)
-            and not _PERCENT.match(after)
-            and not _UNIT.match(after)
-        ):
-            return None  # "Vostok 1", "Qwen 2.5", "Explorer 6"
+        name = re.search(r"\b([A-Z][\w.]*)\s$", before)
+        if name and name.group(1).lower() not in _FUNCTION_WORDS:
+            if not _PERCENT.match(after) and not _UNIT.match(after):
+                return None  # "Vostok 1", "Qwen 2.5", "Explorer 6"
         if re.fullmatch(r"1[89]\d\d|20\d\d|2100", core) and not scale:
             counted = _counted(text, end, value)
             if counted != "people" and not _PERCENT.match(after):
@@ -303,7 +309,11 @@ def _read(text: str, m: re.Match[str]) -> _Figure | None:
         nxt = re.findall(r"^\W*([\w']+)", text[end : end + 20])
         if text[end : end + 1] in ("-",) or (prev and prev[0].lower() in _NOT_BEFORE_ONE):
             return None
-        if not nxt or nxt[0].lower() in _NOT_AFTER_ONE or not text[end : end + 1].isspace():
+        partner = _RANGE.match(text, end)
+        ranged = partner is not None and _NUMBER.match(text, partner.end()) is not None
+        if not ranged and (
+            not nxt or nxt[0].lower() in _NOT_AFTER_ONE or not text[end : end + 1].isspace()
+        ):
             return None
     # what follows the number
     percent = _PERCENT.match(text, end)

@@ -297,9 +297,9 @@ def _read(text: str, m: re.Match[str]) -> _Figure | None:
         if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after):
             return None  # dates
         name = re.search(r"\b([A-Z][\w.]*)\s$", before)
-        if name and name.group(1).lower() not in _FUNCTION_WORDS:
-            if not _PERCENT.match(after) and not _UNIT.match(after):
-                return None  # "Vostok 1", "Qwen 2.5", "Explorer 6"
+        named = name is not None and name.group(1).lower() not in _FUNCTION_WORDS
+        if named and not _PERCENT.match(after) and not _UNIT.match(after):
+            return None  # "Vostok 1", "Qwen 2.5", "Explorer 6"
         if re.fullmatch(r"1[89]\d\d|20\d\d|2100", core) and not scale:
             counted = _counted(text, end, value)
             if counted != "people" and not _PERCENT.match(after):

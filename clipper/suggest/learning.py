@@ -18,16 +18,19 @@ from clipper.suggest.base import Suggestion
 from clipper.suggest.claims import claim_pattern
 from clipper.suggest.pipeline import suggest
 
-#: Characters either side of a span that make its context.
-CONTEXT = 30
+#: Words either side of a span (in its paragraph) that make its context.
+CONTEXT_WORDS = 3
 #: Suggestions scoring lower than this (after learning) are not offered.
 MIN_SCORE = 0.3
 
 
 def context_key(tag: str, text: str, start: int, end: int) -> tuple[str, str, str]:
-    """What identifies a suggestion across articles: its tag, text and the words around it."""
-    around = text[max(0, start - CONTEXT) : start] + "\x00" + text[end : end + CONTEXT]
-    return tag, text[start:end], " ".join(around.split())
+    """What identifies a suggestion across articles: its tag, text and the words around it
+    (up to :data:`CONTEXT_WORDS` either side, within its paragraph)."""
+    before = text[max(0, start - 80) : start].rsplit("\n", 1)[-1].split()
+    after = text[end : end + 80].split("\n", 1)[0].split()
+    around = " ".join(before[-CONTEXT_WORDS:]) + " \x00 " + " ".join(after[:CONTEXT_WORDS])
+    return tag, text[start:end], around
 
 
 def pattern_of(tag: str, text: str, start: int, end: int, unit: str | None) -> str:

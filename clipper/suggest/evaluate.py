@@ -244,8 +244,8 @@ def evaluate_directory(
     """Score ``suggester(text) -> [Suggestion]`` on every gold file of ``directory``."""
     result = Evaluation()
     for path in gold_files(directory):
-        text = article_text(path)
         gold = read_gold(path)
+        text = article_text(path)
         for row in gold:
             if text[row.start : row.end] != row.text:
                 raise ClipperError(

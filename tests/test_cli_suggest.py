@@ -83,7 +83,7 @@ def test_suggest_all_in_worker_processes_same_as_in_one(seeded: Path) -> None:
                 "--json",
                 "--workers",
                 workers,
-            ],  # fmt: skip
+            ],
             capture_output=True,
             text=True,
             env=env,

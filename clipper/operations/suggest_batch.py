@@ -4,7 +4,9 @@ article has, in this process). Workers die with the process that started them.""
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+import threading
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -12,7 +14,6 @@ from typing import Any
 
 from clipper.importers.lifeline import die_with, exit_if_orphaned
 from clipper.importers.pdf.cores import free_cores
-from clipper.importers.pdf.parallel import _context
 from clipper.operations.session import Session
 from clipper.operations.suggestions import without_existing
 from clipper.suggest import Lexicon, Suggestion, suggest_with
@@ -26,6 +27,18 @@ CHUNK = 16
 _Plain = tuple[int, int, str, float, dict[str, Any], tuple[int, int] | None, str]
 
 _worker_state: dict[str, Any] = {}
+
+
+def _context() -> Any:
+    """Fork when this process runs one thread (the command line: workers start in
+    milliseconds with the suggesters loaded; a fork server takes seconds and measured 2-3×
+    slower per text), else a fork server (forking a threaded process is unsafe)."""
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    if "forkserver" in methods:
+        return multiprocessing.get_context("forkserver")
+    return multiprocessing.get_context("spawn")
 
 
 def _plain(s: Suggestion) -> _Plain:

@@ -10,6 +10,7 @@ tuned on); ``dev`` = what the rules were built on (shown for comparison, not a g
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 import tempfile

@@ -221,6 +221,7 @@ def many_clippings(count: int) -> None:
 
 def main() -> None:
     scores("held-out", evaluate_directory(GOLD / "test", suggest), True)
+    scores("held-out, coded later (test2)", evaluate_directory(GOLD / "test2", suggest), True)
     scores("held-out baseline (regexes, mark pairing, verb clauses, capitalised pairs)",
            evaluate_directory(GOLD / "test", baseline), False)  # fmt: skip
     scores("dev (tuned on)", evaluate_directory(GOLD / "dev", suggest), False)

@@ -149,7 +149,7 @@ def quote_spans(text: str) -> list[tuple[int, int, int, int | None]]:
             governed = bool(_SPEECH_RE.search(before)) or bool(
                 _AFTER_VERB_FIRST.match(after) or _AFTER_WHO_FIRST.match(after)
             )
-            if _is_title(words) and len(words) <= 8 and not re.search(r"[.!?,]$", body):
+            if _is_title(words) and len(words) <= 8 and not re.search(r"[.!?]$", body):
                 continue
             if len(words) < 4 and not governed:
                 continue

@@ -185,6 +185,7 @@ def _quote_claims(text: str, quote: tuple[int, int]) -> Iterator[tuple[int, int]
 def suggest_claims(text: str, quotes: list[Suggestion] | None = None) -> list[Suggestion]:
     quote_spans = sorted((q.start, q.end) for q in quotes or [])
     head = headline_end(text)
+    targets: dict[int, tuple[int, int]] = {}  # claim start -> the quote speaker's mention
     found: list[tuple[int, int, float, dict[str, AttributeValue], str]] = []
     if head:
         m = re.match(r"Reports?:\s*", text[:head])
@@ -205,6 +206,8 @@ def suggest_claims(text: str, quotes: list[Suggestion] | None = None) -> list[Su
             source[CLAIM_SOURCE] = q.attributes["speaker"]
         for start, end in _quote_claims(text, (q.start, q.end)):
             found.append((start, end, 0.6, source, "quote"))
+            if q.target is not None:
+                targets[start] = q.target
     out: list[Suggestion] = []
     taken: list[tuple[int, int]] = []
     for start, end, score, attributes, pattern in sorted(found, key=lambda f: (f[0], -f[1])):
@@ -214,7 +217,10 @@ def suggest_claims(text: str, quotes: list[Suggestion] | None = None) -> list[Su
         if taken and span[0] < taken[-1][1]:
             continue  # overlaps the one before (spans come by start)
         taken.append(span)
-        out.append(Suggestion(span[0], span[1], "claim", score, attributes, pattern=pattern))
+        target = targets.get(start)
+        out.append(
+            Suggestion(span[0], span[1], "claim", score, attributes, target, pattern=pattern)
+        )
     return out
 
 

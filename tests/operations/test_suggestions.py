@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from clipper.model import SAID_BY, SAME_AS, ImportedArticle
+from clipper.model import CLAIMED_BY, SAID_BY, SAME_AS, ImportedArticle
 from clipper.operations import Session
 from clipper.store import Store
 from clipper.suggest import ORIGIN_DETAIL
@@ -49,6 +49,7 @@ def test_stored_as_pending_suggestions_with_links(session: Session) -> None:
     quote = "Revenue growth will continue to accelerate,"
     assert (quote, SAID_BY, "Wu") in links
     assert ("Wu", SAME_AS, "Eddie Wu") in links
+    assert ("Revenue growth will continue to accelerate", CLAIMED_BY, "Wu") in links
 
 
 def test_no_duplicates(session: Session) -> None:

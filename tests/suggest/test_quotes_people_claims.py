@@ -121,3 +121,11 @@ def test_claim_from_a_factual_quote_and_not_from_an_opinion() -> None:
     assert spans(text, "claim") == [
         "They talked to a number of companies in China and in the end they chose us"
     ]
+
+
+def test_claim_from_a_quote_has_the_speaker_as_source() -> None:
+    text = "“The broadcasts will continue next week,” said Eddie Wu."
+    (claim,) = suggest(text, ["claim"])
+    assert text[claim.start : claim.end] == "The broadcasts will continue next week"
+    assert claim.attributes == {"source": "Eddie Wu"}
+    assert claim.target is not None and text[claim.target[0] : claim.target[1]] == "Eddie Wu"

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from clipper.model import CLAIM_SOURCE, AttributeValue
 from clipper.suggest.base import Suggestion, headline_end, sentences, word_list
+from clipper.suggest.people import Mention
 
 _REPORTING = (
     r"said|says|say|told|tells|tell|stated|states|added|adds|announced|announces|"
@@ -107,7 +108,9 @@ def _clause_after(text: str, i: int, s_end: int, quotes: list[tuple[int, int]]) 
 
 def _verb_claims(
     text: str, s_start: int, s_end: int, quotes: list[tuple[int, int]]
-) -> Iterator[tuple[int, int]]:
+) -> Iterator[tuple[int, int, int, int]]:
+    """``(start, end)`` of each claim with the ``(start, end)`` of the words naming its
+    source."""
     sentence = text[s_start:s_end]
     according = re.search(r"\b[Aa]ccording to\b", sentence)
     if according:
@@ -122,15 +125,15 @@ def _verb_claims(
                 begin = s_start + rest + part.end()
                 break
             if begin is not None:
-                yield begin, _clause_after(text, begin, s_end, quotes)
+                yield begin, _clause_after(text, begin, s_end, quotes), s_start, begin
         else:  # "CLAUSE, according to X"
-            yield s_start, s_start + according.start()
+            yield s_start, s_start + according.start(), s_start + according.end(), s_end
         return
     post = re.search(
         rf",\s+(?:the\s+)?[\w\s'’]{{1,40}}?\s(?:{_REPORTING})\.?$", sentence.rstrip(".")
     )
     if post and not re.search(rf"[{_QUOTE_MARKS}]\s*$", sentence[: post.start()]):
-        yield s_start, s_start + post.start()
+        yield s_start, s_start + post.start(), s_start + post.start(), s_end
         return
     for verb in _VERB.finditer(text, s_start, s_end):
         if _inside(verb.start(), quotes):
@@ -161,7 +164,7 @@ def _verb_claims(
         is_np = _DETERMINER.match(clause) and not _FINITE.search(clause)
         if is_np and verb.group() not in _NP_VERBS:
             continue  # an NP ("confirmed the deal"): not a claim
-        yield i, end
+        yield i, end, s_start, verb.start()
 
 
 def _quote_claims(text: str, quote: tuple[int, int]) -> Iterator[tuple[int, int]]:
@@ -182,7 +185,11 @@ def _quote_claims(text: str, quote: tuple[int, int]) -> Iterator[tuple[int, int]
             yield at, at + len(piece)
 
 
-def suggest_claims(text: str, quotes: list[Suggestion] | None = None) -> list[Suggestion]:
+def suggest_claims(
+    text: str, quotes: list[Suggestion] | None = None, mentions: list[Mention] | None = None
+) -> list[Suggestion]:
+    """Claims (``quotes``: the text's quote suggestions; ``mentions``: its people, who
+    become a claim's ``source`` and ``claimed_by`` target)."""
     quote_spans = sorted((q.start, q.end) for q in quotes or [])
     head = headline_end(text)
     targets: dict[int, tuple[int, int]] = {}  # claim start -> the quote speaker's mention
@@ -197,9 +204,14 @@ def suggest_claims(text: str, quotes: list[Suggestion] | None = None) -> list[Su
         if re.search(r"\breportedly\b", text[s_start:s_end]):
             found.append((s_start, s_end, 0.6, {}, "reportedly"))
             continue
-        for start, end in _verb_claims(text, s_start, s_end, quote_spans):
+        for start, end, src_start, src_end in _verb_claims(text, s_start, s_end, quote_spans):
             pattern = claim_pattern(text, start)
-            found.append((start, end, 0.7, {}, pattern))
+            named = [m for m in mentions or [] if src_start <= m.start and m.end <= src_end]
+            named_source: dict[str, AttributeValue] = {}
+            if named:
+                named_source[CLAIM_SOURCE] = named[-1].full
+                targets[start] = (named[-1].start, named[-1].end)
+            found.append((start, end, 0.7, named_source, pattern))
     for q in quotes or []:
         source: dict[str, AttributeValue] = {}
         if "speaker" in q.attributes:

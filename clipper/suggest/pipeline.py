@@ -23,11 +23,12 @@ def suggest(
     if "person" in wanted:
         out += suggest_people(text, known, scored)
     if "quote" in wanted or "claim" in wanted:
-        quotes = suggest_quotes(text, [m for m, _score in scored])
+        mentions = [m for m, _score in scored]
+        quotes = suggest_quotes(text, mentions)
         if "quote" in wanted:
             out += quotes
         if "claim" in wanted:
-            out += suggest_claims(text, quotes)
+            out += suggest_claims(text, quotes, mentions)
     if "figure" in wanted:
         out += suggest_figures(text)
     return sorted(out, key=lambda s: (s.start, s.end, s.tag))

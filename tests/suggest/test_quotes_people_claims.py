@@ -129,3 +129,10 @@ def test_claim_from_a_quote_has_the_speaker_as_source() -> None:
     assert text[claim.start : claim.end] == "The broadcasts will continue next week"
     assert claim.attributes == {"source": "Eddie Wu"}
     assert claim.target is not None and text[claim.target[0] : claim.target[1]] == "Eddie Wu"
+
+
+def test_claim_after_a_reporting_verb_names_its_source() -> None:
+    text = "Agency spokeswoman Lydia Buchtmann told ABC News the agency will review the data."
+    (claim,) = suggest(text, ["claim"])
+    assert text[claim.start : claim.end] == "the agency will review the data"
+    assert claim.attributes == {"source": "Lydia Buchtmann"}

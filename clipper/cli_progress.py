@@ -99,3 +99,43 @@ def describe(progress: ImportProgress, seconds: float) -> str:
         return f"{name}: page {progress.pages_done} of {progress.pages_total}"
     files = f"{progress.done} of {progress.total} files"
     return f"{files}, reading {name}" if progress.name and progress.total > 1 else files
+
+
+class CountProgress:
+    """``suggest: 120 of 10,000 articles (3 s)`` redrawn in place on a terminal (nothing
+    elsewhere); ``update(done, total)`` is the callback, ``clear`` removes the line."""
+
+    def __init__(self, stream: TextIO, what: str, noun: str = "articles") -> None:
+        self._stream = stream
+        self._tty = stream.isatty()
+        self._what, self._noun = what, noun
+        self._start = time.monotonic()
+        self._last_draw = 0.0
+        self._drawn = 0
+
+    def __enter__(self) -> CountProgress:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self.clear()
+
+    def update(self, done: int, total: int) -> None:
+        now = time.monotonic()
+        if not self._tty or (now - self._last_draw < REDRAW_SECONDS and done < total):
+            return
+        self._last_draw = now
+        line = f"{self._what}: {done:,} of {total:,} {self._noun} ({now - self._start:.0f} s)"
+        self._stream.write("\r" + line + " " * max(0, self._drawn - len(line)))
+        self._stream.flush()
+        self._drawn = len(line)
+
+    def clear(self) -> None:
+        if self._drawn:
+            self._stream.write("\r" + " " * self._drawn + "\r")
+            self._stream.flush()
+            self._drawn = 0

@@ -25,6 +25,18 @@ STATUSES = ("pending", "accepted", "rejected")
 DEFAULT_CODER = "default"
 #: The coder adjudication writes the settled ("gold standard") annotations as.
 GOLD_CODER = "gold"
+
+#: Attribute and relation names of assisted tagging (issue 12; one place, see docs):
+#: a figure's number (scale applied) and unit (ISO 4217 code, "percent", a unit or the
+#: counted entity); a quote's speaker (fullest name) and its ``said_by`` link to a person;
+#: a later mention ``same_as`` its earlier full name; a claim's source and ``claimed_by``.
+FIGURE_VALUE = "value"
+FIGURE_UNIT = "unit"
+QUOTE_SPEAKER = "speaker"
+SAID_BY = "said_by"
+SAME_AS = "same_as"
+CLAIMED_BY = "claimed_by"
+CLAIM_SOURCE = "source"
 #: The namespace of Clipper's name-based UUIDs (tags and coders): the same name gives the
 #: same UUID in every database, so two coders' files agree on what a tag is.
 CLIPPER_NAMESPACE = _uuid.UUID("6f1c2a4e-3b7d-5e8f-9a0b-c1d2e3f4a5b6")

@@ -23,6 +23,7 @@ from clipper.cli import (  # noqa: F401  (registers the commands)
     importing,
     maintenance,
     reading,
+    suggesting,
     tags,
     team,
 )

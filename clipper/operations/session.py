@@ -27,13 +27,16 @@ from clipper.operations.base import EDITABLE_ARTICLE_FIELDS, _preview, choose_co
 from clipper.operations.changes import NO_CHANGES, Changes
 from clipper.operations.factcheck import FactCheckOperations
 from clipper.operations.merge import MergeReport, merge_export, merge_files
+from clipper.operations.suggestions import SuggestionOperations
 from clipper.operations.tags import TagOperations
 from clipper.progress import CancelCheck, ProgressCallback
 
 __all__ = ["Session", "choose_coder"]
 
 
-class Session(FactCheckOperations, TagOperations, AdjudicationOperations):
+class Session(
+    FactCheckOperations, TagOperations, AdjudicationOperations, SuggestionOperations
+):
     """Operations on one database, with undo/redo (see :mod:`clipper.operations`):
     ``Session(store, coder=None, undo_limit=200)``."""
 

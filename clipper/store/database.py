@@ -56,6 +56,7 @@ from clipper.store.probe import Kind, probe, sqlite_uri
 from clipper.store.schema import MIGRATION_NAMES, migrations
 from clipper.store.settings import SettingsStore
 from clipper.store.snapshots import SnapshotStore
+from clipper.store.suggestions import SuggestionStore
 from clipper.store.tag_edits import TagEditStore
 from clipper.store.team import TeamStore
 
@@ -63,7 +64,15 @@ _ARTICLE_COLUMNS = ", ".join(STORED_ARTICLE_FIELDS)
 _EDITABLE_ARTICLE_FIELDS = frozenset(ARTICLE_FIELDS)
 
 
-class Store(TagEditStore, SnapshotStore, InteropStore, TeamStore, AdjudicationStore, SettingsStore):
+class Store(
+    TagEditStore,
+    SnapshotStore,
+    InteropStore,
+    TeamStore,
+    AdjudicationStore,
+    SettingsStore,
+    SuggestionStore,
+):
     """A Clipper database file (or ``":memory:"``), migrated to the current schema.
 
     ``create=False`` refuses a file that does not exist (:class:`NoDatabase`) instead of

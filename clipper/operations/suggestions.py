@@ -1,0 +1,155 @@
+"""Assisted tagging in a database: suggestions stored as pending annotations, accepted or
+rejected by the coder (undoable), and what those decisions teach the suggesters."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from clipper.model import CLAIMED_BY, SAID_BY, SAME_AS, Annotation
+from clipper.operations.base import SessionBase
+from clipper.operations.changes import NO_CHANGES, Changes
+from clipper.suggest import ORIGIN_DETAIL, Lexicon, Suggestion, suggest_with
+
+#: The relation a suggestion's ``target`` (a person mention) stands for, by tag.
+TARGET_RELATIONS = {"quote": SAID_BY, "person": SAME_AS, "claim": CLAIMED_BY}
+
+
+class SuggestionOperations(SessionBase):
+    """Suggest, store, accept and reject (see :mod:`clipper.suggest`)."""
+
+    def lexicon(self) -> Lexicon:
+        """What this database's coders taught: accepted names, rejected suggestions and the
+        accepted/rejected counts of patterns."""
+        lexicon = Lexicon()
+        texts: dict[int, str] = {}
+        for (
+            article_id,
+            start,
+            end,
+            tag,
+            _text,
+            status,
+            _origin,
+            unit,
+        ) in self.store.iter_learning_rows():
+            if article_id not in texts:
+                texts.clear()  # rows come by article: keep one text at a time
+                texts[article_id] = self.store.get_article(article_id).text
+            lexicon.learn(tag, texts[article_id], start, end, status, unit)
+        return lexicon
+
+    def suggestions_for(
+        self,
+        article_id: int,
+        tags: Sequence[str] | None = None,
+        lexicon: Lexicon | None = None,
+    ) -> list[Suggestion]:
+        """New suggestions for an article: none where the article has the span tagged
+        already (any coder or status), none rejected before (same text and context)."""
+        text = self.store.get_article(article_id).text
+        found = suggest_with(text, lexicon if lexicon is not None else self.lexicon(), tags)
+        return without_existing(found, self.store.annotated_spans(article_id))
+
+    def add_suggestions(
+        self,
+        article_id: int,
+        suggestions: Iterable[Suggestion],
+        *,
+        status: str = "pending",
+    ) -> Changes:
+        """Store suggestions as annotations of the session's coder (origin "suggested",
+        ``status`` "pending" to review or "accepted"), with their ``said_by``/``same_as``/
+        ``claimed_by`` links to person annotations of the article; existing spans are
+        skipped. One undo step removes them all."""
+        with self._atomic():
+            existing = self.store.annotated_spans(article_id)
+            wanted = without_existing(suggestions, existing)
+            added: list[Annotation] = []
+            by_span: dict[tuple[int, int], int] = {}
+            for s in wanted:
+                annotation = self.store.add_annotation(
+                    article_id,
+                    s.start,
+                    s.end,
+                    s.tag,
+                    coder=self.coder,
+                    origin="suggested",
+                    origin_detail=ORIGIN_DETAIL,
+                    status=status,
+                    attributes=dict(s.attributes) or None,
+                )
+                added.append(annotation)
+                if s.tag == "person":
+                    by_span[(s.start, s.end)] = annotation.id
+            if not added:
+                return NO_CHANGES
+            people = self._people_by_span(article_id, by_span)
+            for s, annotation in zip(wanted, added, strict=True):
+                if s.target is None or s.tag not in TARGET_RELATIONS:
+                    continue
+                to_id = people.get(s.target)
+                if to_id is not None and to_id != annotation.id:
+                    self.store.add_relation(annotation.id, to_id, TARGET_RELATIONS[s.tag])
+            state = self.store.snapshot_annotations([a.id for a in added])
+
+        def undo() -> Changes:
+            nonlocal state
+            state = self._delete(state.annotations)
+            return Changes(annotations_removed=state.annotations, relations=True)
+
+        def redo() -> Changes:
+            nonlocal state
+            state = self._restore(state)
+            return Changes(annotations_added=state.annotations, relations=True)
+
+        label = f"Suggest {len(added)} annotation{'s' if len(added) != 1 else ''}"
+        self._record(label, undo, redo)
+        return Changes(annotations_added=state.annotations, relations=bool(state.relations))
+
+    def _people_by_span(
+        self, article_id: int, added: dict[tuple[int, int], int]
+    ) -> dict[tuple[int, int], int]:
+        """Person annotations of an article by span (stored ones first, then those just
+        added; accepted before pending)."""
+        people: dict[tuple[int, int], int] = {}
+        for a in self.store.list_annotations(article_id, tags=["person"]):
+            if a.status == "rejected":
+                continue
+            if (a.start, a.end) not in people or a.status == "accepted":
+                people[(a.start, a.end)] = a.id
+        for span, annotation_id in added.items():
+            people.setdefault(span, annotation_id)
+        return people
+
+    def accept_suggestions(self, ids: Sequence[int]) -> Changes:
+        """Accept suggestions (undoable, one step)."""
+        return self._decide(ids, "accepted")
+
+    def reject_suggestions(self, ids: Sequence[int]) -> Changes:
+        """Reject suggestions: the rows stay (status "rejected") so that they are never
+        offered again (undoable, one step)."""
+        return self._decide(ids, "rejected")
+
+    def _decide(self, ids: Sequence[int], status: str) -> Changes:
+        return self.set_status(ids, status)
+
+    def set_status(self, ids: Sequence[int], status: str) -> Changes:
+        """(From :class:`~clipper.operations.annotations.AnnotationOperations`.)"""
+        raise NotImplementedError
+
+
+def without_existing(
+    suggestions: Iterable[Suggestion], existing: set[tuple[int, int, str]]
+) -> list[Suggestion]:
+    """Suggestions whose span does not carry their tag already, none twice."""
+    seen = set(existing)
+    out = []
+    for s in suggestions:
+        key = (s.start, s.end, s.tag)
+        if key not in seen:
+            seen.add(key)
+            out.append(s)
+    return out
+
+
+__all__ = ["TARGET_RELATIONS", "SuggestionOperations", "without_existing"]

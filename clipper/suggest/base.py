@@ -1,0 +1,92 @@
+"""What every suggester returns, and the text helpers they share (paragraphs, sentences)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+
+from clipper.model import NO_ATTRIBUTES, AttributeValue
+
+#: The engine and version stored as an annotation's ``origin_detail`` ("<engine>/<version>").
+ENGINE = "clipper-suggest"
+VERSION = "1.0"
+ORIGIN_DETAIL = f"{ENGINE}/{VERSION}"
+
+#: The tags the suggesters know, in the order they run.
+SUGGEST_TAGS = ("person", "figure", "quote", "claim")
+
+
+def word_list(text: str) -> list[str]:
+    """The words of a word list written as one string."""
+    return text.split()
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    """A proposed annotation: ``start..end`` (code points) tagged ``tag``, with a score in
+    0..1 and attributes (``value``/``unit``, ``speaker``, ``source``). ``target`` is the span
+    of the person mention it relates to (a quote ``said_by``, a surname ``same_as``, a claim
+    ``claimed_by``), if any; ``pattern`` is what made it (learning lowers the score of
+    patterns the coder keeps rejecting)."""
+
+    start: int
+    end: int
+    tag: str
+    score: float
+    attributes: Mapping[str, AttributeValue] = field(
+        default_factory=lambda: NO_ATTRIBUTES, hash=False
+    )
+    target: tuple[int, int] | None = None
+    pattern: str = ""
+
+    def text(self, article: str) -> str:
+        return article[self.start : self.end]
+
+
+_PARAGRAPH = re.compile(r"[^\n]+")
+
+
+def paragraphs(text: str) -> Iterator[tuple[int, int]]:
+    """The ``(start, end)`` of each non-empty line (a paragraph in clippings)."""
+    for m in _PARAGRAPH.finditer(text):
+        yield m.start(), m.end()
+
+
+#: A sentence ends at . ! ? (optionally followed by closing quotes/brackets) before a space
+#: and a capital/quote/digit, never after common abbreviations.
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"'“‘(\[A-Z0-9])")
+_ABBREVIATIONS = ("Mr", "Ms", "Mrs", "Dr", "St", "U.S", "U.K", "Jr", "Sr", "No", "Prof", "Inc")
+
+
+def sentences(text: str) -> Iterator[tuple[int, int]]:
+    """The ``(start, end)`` of each sentence, paragraph by paragraph (spaces trimmed)."""
+    for p_start, p_end in paragraphs(text):
+        start = p_start
+        for m in _SENTENCE_END.finditer(text, p_start, p_end):
+            before = text[max(p_start, m.start() - 4) : m.start()]
+            if before.endswith(_ABBREVIATIONS) and text[m.start()] == ".":
+                word = re.findall(r"[\w.]+$", before)
+                if word and word[0].rstrip(".") in _ABBREVIATIONS:
+                    continue
+            yield from _trimmed(text, start, m.end())
+            start = m.end()
+        yield from _trimmed(text, start, p_end)
+
+
+def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        yield start, end
+
+
+def headline_end(text: str) -> int:
+    """The end of the headline when the text starts with one (a first line followed by a
+    blank line, without a sentence's final full stop), else 0."""
+    first = text.split("\n", 1)[0]
+    if text[len(first) : len(first) + 2] == "\n\n" and not first.rstrip().endswith("."):
+        return len(first)
+    return 0

@@ -1,0 +1,245 @@
+"""Claims: what the article attributes to a source instead of asserting it itself — the
+clause after a reporting verb or "according to", before a post-posed "…, the report said",
+a "Reports:" headline, and each factual sentence of a direct quote — without the verb, the
+source, "that", leading discourse markers or the final punctuation. Opinions, feelings,
+directives and speculation (should, must, could, might, want, believe …) are left out.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+
+from clipper.model import CLAIM_SOURCE, AttributeValue
+from clipper.suggest.base import Suggestion, headline_end, sentences, word_list
+from clipper.suggest.people import Mention
+
+_REPORTING = (
+    r"said|says|say|told|tells|tell|stated|states|added|adds|announced|announces|"
+    r"reported|reports|reporting|revealed|reveals|found|finds|estimated|estimates|noted|"
+    r"notes|claimed|claims|claiming|emphasised|emphasized|emphasising|emphasizing|"
+    r"promised|promising|show|shows|showed|concluded|confirmed|explained|wrote|insisted|"
+    r"argued|warned|stressed|admitted|acknowledged|indicated|suggested"
+)
+_VERB = re.compile(rf"\b(?:{_REPORTING})\b")
+_NP_VERBS = frozenset(
+    word_list(
+        """
+        announced announces reported reports revealed reveals
+        """
+    )
+)
+_PASSIVE = re.compile(r"\b(?:was|were|been|be|is|are|being)\s+$")
+_LEAD = re.compile(
+    r"^(?:(?:that|so|however|but|and|also|meanwhile|in the meantime|in the end|"
+    r"looking ahead|in addition|moreover|indeed|now|then)\b[,\s]*)+",
+    re.IGNORECASE,
+)
+_NOT_CHECKABLE = re.compile(
+    r"\b(?:should|must|need to|needs to|ought|could|might|want|wants|wanted|hope|hopes|"
+    r"wish|believes?|think|thinks|feel|feels|expects?|would like|recommend\w*|call for|"
+    r"damning|unsustainable|affront|very|welcome|disappointed|proud|pleased|excited|"
+    r"clumsy|important|critical role|shame|shameful|great|terrible|had it|if only|"
+    r"deserves?|may extend|can't wait)\b|\?$",
+    re.IGNORECASE,
+)
+_QUOTE_MARKS = "\"“”„«»‘’'"
+_OPENING = re.compile(r"[,:;]?\s*[\"“„«]")
+_NEXT_ACT = re.compile(
+    rf",?\s+(?:and|but|while)\s+(?:\w+\s+){{0,2}}(?:{_REPORTING})\b|,\s+with\s+[\w\s']{{1,40}}?"
+    rf"\s(?:{_REPORTING})\b|,\s+(?:according to|the \w+ (?:{_REPORTING}))\b"
+    r"|,\s+(?:claiming|saying|adding|noting|stating|reporting|describing|confirming)\b"
+)
+_GERUND_BEFORE = re.compile(r"\b(?:from|of|for|by|without|after|before)\s+$")
+_FINITE = re.compile(
+    r"\b(?:is|are|was|were|will|would|has|have|had|can|may|did|does|do|shall|\w+ed|"
+    r"drove|went|rose|fell|grew|made|took|gave|came|became|met|led|saw|won|lost|spent|"
+    r"paid|sold|bought|built|began|left|kept|held|brought|thought|found|got|ran|set|cut)\b"
+    r"|(?<=[a-z)] )[a-z]{2,}(?<!s)s\b"
+)
+_DETERMINER = re.compile(r"(?:the|a|an|its|his|her|their|our|this)\s", re.IGNORECASE)
+_SUBORDINATE = re.compile(
+    r"(?:because|including|although|though|if|when|which|who|as|while|whereby)\b",
+    re.IGNORECASE,
+)
+_MIN_WORDS = 3
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+    body = text[start:end]
+    lead = _LEAD.match(body)
+    if lead:
+        start += lead.end()
+    while end > start and (text[end - 1] in " .,;:!" or text[end - 1].isspace()):
+        end -= 1
+    while start < end and text[start].isspace():
+        start += 1
+    if len(text[start:end].split()) < _MIN_WORDS:
+        return None
+    return start, end
+
+
+def _checkable(body: str) -> bool:
+    return not _NOT_CHECKABLE.search(body)
+
+
+def _inside(i: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether ``i`` lies in one of ``spans`` (sorted, not overlapping)."""
+    k = bisect.bisect_right(spans, (i, len(spans) and spans[-1][1] + 1)) - 1
+    return k >= 0 and spans[k][0] <= i < spans[k][1]
+
+
+def _clause_after(text: str, i: int, s_end: int, quotes: list[tuple[int, int]]) -> int:
+    """Where the clause starting at ``i`` ends: the next reporting act, a quote that starts
+    a new part of the sentence, or the sentence end."""
+    end = s_end
+    for pattern in (_NEXT_ACT, _OPENING):
+        for m in pattern.finditer(text, i, s_end):
+            if pattern is _OPENING:
+                mark = m.end() - 1
+                # a quote whose opening follows a comma/colon starts a new part
+                if not re.match(r"[,:;]", m.group()) or not _inside(mark + 1, quotes):
+                    continue
+            end = min(end, m.start())
+            break
+    return end
+
+
+def _verb_claims(
+    text: str, s_start: int, s_end: int, quotes: list[tuple[int, int]]
+) -> Iterator[tuple[int, int, int, int]]:
+    """``(start, end)`` of each claim with the ``(start, end)`` of the words naming its
+    source."""
+    sentence = text[s_start:s_end]
+    according = re.search(r"\b[Aa]ccording to\b", sentence)
+    if according:
+        if according.start() < 3:  # "According to X, (quoting Y,) CLAUSE"
+            rest = according.end()
+            parts = list(re.finditer(r",\s+", sentence[rest:]))
+            begin = None
+            for part in parts:
+                after = sentence[rest + part.end() :]
+                if re.match(r"(?:quoting|citing|as|in|on)\b", after) or after[:1].isupper():
+                    continue
+                begin = s_start + rest + part.end()
+                break
+            if begin is not None:
+                yield begin, _clause_after(text, begin, s_end, quotes), s_start, begin
+        else:  # "CLAUSE, according to X"
+            yield s_start, s_start + according.start(), s_start + according.end(), s_end
+        return
+    post = re.search(
+        rf",\s+(?:the\s+)?[\w\s'’]{{1,40}}?\s(?:{_REPORTING})\.?$", sentence.rstrip(".")
+    )
+    if post and not re.search(rf"[{_QUOTE_MARKS}]\s*$", sentence[: post.start()]):
+        yield s_start, s_start + post.start(), s_start + post.start(), s_end
+        return
+    for verb in _VERB.finditer(text, s_start, s_end):
+        if _inside(verb.start(), quotes):
+            continue
+        before = text[s_start : verb.start()]
+        if not before.strip() or _PASSIVE.search(before) or _GERUND_BEFORE.search(before):
+            continue
+        last_mark = max(before.rfind(c) for c in '"“”„«»')
+        after_mark = before[last_mark + 1 :]
+        if last_mark >= 0 and len(after_mark.split()) <= 5 and "," not in after_mark[1:]:
+            continue  # the attribution of a quote just before
+        i = verb.end()
+        if verb.group() in ("told", "tell", "tells"):
+            tail = re.match(r"\s+(?:[A-Z][\w.]*\s+)+", text[i:s_end])
+            if tail:
+                i += tail.end() - 1
+        on = re.match(r"\s+(?:on|in|at|during)\s+[A-Z]\w+(?:\s+\d+)?", text[i:s_end])
+        if on:
+            i += on.end()
+        m = re.match(r"[\s:,]*", text[i:s_end])
+        i += m.end() if m else 0
+        if i >= s_end or text[i] in _QUOTE_MARKS:
+            continue  # a direct quote: claimed from the quote itself
+        if re.match(r"(?:it|them|this|him|her|so)\b\s*(?:[.,;:]|$)", text[i:s_end]):
+            continue
+        end = _clause_after(text, i, s_end, quotes)
+        clause = text[i:end]
+        is_np = _DETERMINER.match(clause) and not _FINITE.search(clause)
+        if is_np and verb.group() not in _NP_VERBS:
+            continue  # an NP ("confirmed the deal"): not a claim
+        yield i, end, s_start, verb.start()
+
+
+def _quote_claims(text: str, quote: tuple[int, int]) -> Iterator[tuple[int, int]]:
+    start, end = quote
+    if len(text[start:end].split()) < 5:
+        return
+    for s, e in sentences(text[start:end]):
+        body_start = start + s
+        pieces = re.split(r"\s*\[\.\.\.\]\s*|\s*\.\.\.\s*", text[body_start : start + e])
+        offset = body_start
+        for piece in pieces:
+            at = text.find(piece, offset, start + e)
+            if at < 0 or not piece.strip():
+                continue
+            offset = at + len(piece)
+            if (at > body_start and _SUBORDINATE.match(piece)) or not _FINITE.search(piece):
+                continue
+            yield at, at + len(piece)
+
+
+def suggest_claims(
+    text: str, quotes: list[Suggestion] | None = None, mentions: list[Mention] | None = None
+) -> list[Suggestion]:
+    """Claims (``quotes``: the text's quote suggestions; ``mentions``: its people, who
+    become a claim's ``source`` and ``claimed_by`` target)."""
+    quote_spans = sorted((q.start, q.end) for q in quotes or [])
+    head = headline_end(text)
+    targets: dict[int, tuple[int, int]] = {}  # claim start -> the quote speaker's mention
+    found: list[tuple[int, int, float, dict[str, AttributeValue], str]] = []
+    if head:
+        m = re.match(r"Reports?:\s*", text[:head])
+        if m:
+            found.append((m.end(), head, 0.7, {}, "reports"))
+    for s_start, s_end in sentences(text):
+        if s_start < head:
+            continue
+        if re.search(r"\breportedly\b", text[s_start:s_end]):
+            found.append((s_start, s_end, 0.6, {}, "reportedly"))
+            continue
+        for start, end, src_start, src_end in _verb_claims(text, s_start, s_end, quote_spans):
+            pattern = claim_pattern(text, start)
+            named = [m for m in mentions or [] if src_start <= m.start and m.end <= src_end]
+            named_source: dict[str, AttributeValue] = {}
+            if named:
+                named_source[CLAIM_SOURCE] = named[-1].full
+                targets[start] = (named[-1].start, named[-1].end)
+            found.append((start, end, 0.7, named_source, pattern))
+    for q in quotes or []:
+        source: dict[str, AttributeValue] = {}
+        if "speaker" in q.attributes:
+            source[CLAIM_SOURCE] = q.attributes["speaker"]
+        for start, end in _quote_claims(text, (q.start, q.end)):
+            found.append((start, end, 0.6, source, "quote"))
+            if q.target is not None:
+                targets[start] = q.target
+    out: list[Suggestion] = []
+    taken: list[tuple[int, int]] = []
+    for start, end, score, attributes, pattern in sorted(found, key=lambda f: (f[0], -f[1])):
+        span = _trim(text, start, end)
+        if span is None or not _checkable(text[span[0] : span[1]]):
+            continue
+        if taken and span[0] < taken[-1][1]:
+            continue  # overlaps the one before (spans come by start)
+        taken.append(span)
+        target = targets.get(start)
+        out.append(
+            Suggestion(span[0], span[1], "claim", score, attributes, target, pattern=pattern)
+        )
+    return out
+
+
+def claim_pattern(text: str, start: int) -> str:
+    """The marker before a claim ("said", "according to"): what learning counts."""
+    words = re.findall(r"[A-Za-z]+", text[max(0, start - 30) : start].lower())
+    for word in reversed(words):
+        if _VERB.fullmatch(word) or word == "to":
+            return "according to" if word == "to" else word
+    return "clause"

@@ -1,0 +1,357 @@
+"""Figures: cardinal quantities with their currency, scale, percent marker or unit, and a
+normalised ``value`` and ``unit`` (ISO 4217 money, ``percent``, a duration/distance unit as
+written, ``fraction``, or the counted entity, humans as ``people``).
+
+Rules, no library: the news quantities this covers are a small grammar (see
+``GUIDELINES.md``); pint was measured for the unit part and left out (the units kept here
+are written forms such as "working days" or "IQ points", which it does not normalise to
+what the rules want). Dates, years, clock times, ordinals, identifiers ("STS-135",
+"Vostok 1") and pronominal "one" are left out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from clipper.model import FIGURE_UNIT, FIGURE_VALUE, AttributeValue
+from clipper.suggest.base import Suggestion, word_list
+from clipper.suggest.names import HUMAN_NOUNS
+
+_SMALL = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 10**9,
+           "trillion": 10**12, "bn": 10**9, "mn": 10**6}  # fmt: skip
+_FRACTIONS = {"half": 1 / 2, "halves": 1 / 2, "third": 1 / 3, "thirds": 1 / 3,
+              "quarter": 1 / 4, "quarters": 1 / 4, "fifth": 1 / 5, "fifths": 1 / 5}  # fmt: skip
+
+_WORDS = "|".join(sorted(_SMALL, key=len, reverse=True))
+_SCALE = r"(?:hundred|thousand|million|billion|trillion)"
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_WORDNUM = rf"(?:{_WORDS})(?:-(?:{_WORDS}))?(?:[ -](?:and[ -])?(?:(?:{_WORDS})|{_SCALE}))*"
+_CURRENCY_PRE = (
+    r"(?:US\s?\$|NZ\s?\$|HK\s?\$|AU?\s?\$|C\s?\$|S\s?\$|\$|£|€|¥|₹|"
+    r"(?:RMB|USD|EUR|GBP|CNY|NZD|HKD|JPY|AUD|CAD|CHF|INR)\s?)"
+)
+_NUMBER = re.compile(
+    rf"(?P<cur>{_CURRENCY_PRE})?"
+    rf"(?:(?P<frac>\b(?:a|one|two|three|four)[ -](?:half|halves|thirds?|quarters?|fifths?)\b"
+    rf"|\bhalf\b)"
+    rf"|(?P<ascale>\b[aA] {_SCALE}\b)"
+    rf"|(?P<num>(?<![\d.,:])(?:{_DIGITS})(?![\d])|\b(?:{_WORDNUM})\b))"
+    rf"(?P<scale>\s?(?:{_SCALE}|bn|mn)\b|(?<=\d)(?:m|bn|k)\b)?",
+    re.IGNORECASE,
+)
+_PERCENT = re.compile(r"\s?%|\s?per\s?cent\b|\s?percent\b|-percent\b", re.IGNORECASE)
+_UNIT_WORDS = (
+    r"working days|business days|seconds?|minutes?|hours?|days?|weeks?|months?|years?|"
+    r"decades?|centuries|century|miles?|km|kilomet(?:re|er)s?|met(?:re|er)s?|feet|foot|"
+    r"inches|kg|kilograms?|tonnes?|tons?|IQ points|percentage points|points?"
+)
+_UNIT = re.compile(rf"[ -](?P<unit>{_UNIT_WORDS})\b")
+_CURRENCY_POST = re.compile(r" (dollars|euros|pounds|yuan|yen|rupees)\b", re.IGNORECASE)
+_RANGE = re.compile(r"\s?(?:to|–|—|-|or|and)\s?(?=[\w$£€¥])")
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|"
+    "december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+_MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s$", re.IGNORECASE)
+_MONTH_AFTER = re.compile(rf"^\s(?:{_MONTHS})\b", re.IGNORECASE)
+_IDENT_BEFORE = re.compile(
+    r"(?:\b(?:no\.?|number|version|posts?|route|flight|room|gate|platform|pad|chapter|"
+    r"section|article|item|level|grade|page)|#)\s?$",
+    re.IGNORECASE,
+)
+_NOT_AFTER_ONE = frozenset(
+    word_list(
+        """
+        of that who which another made is was has had will would can could to and or in on
+            at for with by day national anyone one's
+        """
+    )
+)
+#: Capitalised words before a number that do not make it an identifier ("About 80").
+_FUNCTION_WORDS = frozenset(
+    word_list(
+        """about around some only nearly over under more less almost roughly at in on by
+        from to of for with the a an and or but another all just up than least exactly
+        approximately those these its their his her our my your every each while after
+        before since until between among into per that which whereas yet so if when"""
+    )
+)
+_NOT_BEFORE_ONE = frozenset(
+    word_list(
+        """
+        no any every each the this that which some someone
+        """
+    )
+)
+_CURRENCY_CODES = {
+    "$": "USD", "us$": "USD", "nz$": "NZD", "hk$": "HKD", "a$": "AUD", "au$": "AUD",
+    "c$": "CAD", "s$": "SGD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR", "rmb": "CNY",
+    "dollars": "USD", "euros": "EUR", "pounds": "GBP", "yuan": "CNY", "yen": "JPY",
+    "rupees": "INR",
+}  # fmt: skip
+_NOT_COUNTED = frozenset(
+    word_list(
+        """
+        is was has as its this his us less thus always across plus perhaps yes bus news
+            series species its
+        """
+    )
+)
+_HUMAN_VERBS = re.compile(
+    r"\b(?:killing|killed|wounding|wounded|injuring|injured|evacuated|evacuating|"
+    r"arrested|employing|employs|hired|fired)\s$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Figure:
+    start: int
+    end: int
+    value: float
+    unit: str | None
+    kind: str  # "money", "percent", "unit", "fraction", "count"
+    number_end: int
+
+
+def _word_value(words: str) -> float | None:
+    total, current = 0.0, 0.0
+    for word in re.split(r"[ -]+", words.lower()):
+        if word == "and":
+            continue
+        if word in _SMALL:
+            current += _SMALL[word]
+        elif word in _SCALES:
+            scale = _SCALES[word]
+            if scale == 100:
+                current = (current or 1) * 100
+            else:
+                total += (current or 1) * scale
+                current = 0
+        else:
+            return None
+    return total + current
+
+
+def _number(text: str) -> float | None:
+    if text[:1].isdigit():
+        return float(text.replace(",", ""))
+    return _word_value(text)
+
+
+def _plural(word: str) -> str:
+    if word.endswith("s"):
+        return word
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + "s"
+
+
+def _unit_name(written: str) -> str:
+    if written.endswith("points"):
+        return written if written.startswith("IQ") else written.lower()
+    written = written.lower()
+    if written in ("km", "kg"):
+        return written
+    if written in ("century", "centuries"):
+        return "centuries"
+    if written in ("foot", "feet"):
+        return "feet"
+    return _plural(written)
+
+
+def _counted(text: str, end: int, value: float) -> str | None:
+    """The counted entity after a number ("36 shells" → shells, humans → people)."""
+    words: list[str] = re.findall(r"[A-Za-z][a-z-]*|[^\sA-Za-z]", text[end : end + 60])
+    for i, word in enumerate(words[:3]):
+        if not word[0].isalpha() or (word[0].isupper() and i > 0):
+            break
+        lower = word.lower()
+        if lower in HUMAN_NOUNS:
+            return "people"
+        if lower in _NOT_COUNTED or lower in ("more", "other", "or", "and", "to", "than"):
+            if lower in ("more", "other"):
+                continue
+            break
+        if value == 1 and i == 0 and lower not in _NOT_AFTER_ONE:
+            return _plural(lower)
+        if lower.endswith("s") and not lower.endswith("ss") and len(lower) > 3:
+            return lower
+    if _HUMAN_VERBS.search(_number_start_context(text, end)):
+        return "people"
+    return None
+
+
+def _number_start_context(text: str, end: int) -> str:
+    """The words before the number that ends at ``end`` (for "killing 107")."""
+    start = end
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    return text[max(0, start - 40) : start]
+
+
+#: Where a figure can start (a digit, a currency, a number word's first letters, "a "):
+#: trying :data:`_NUMBER` only there is 5× faster than searching with it.
+_CANDIDATE = re.compile(
+    r"[\d$£€¥₹]|\b(?:[Zz]ero|[Oo]ne|[Tt][wehi]|[Ff][oi]|[Ss][ie]|[Ee][il]|[Nn]in|[Hh]alf|[Aa] |"
+    r"RMB|USD|EUR|GBP|CNY|NZD|HKD|JPY|AUD|CAD|CHF|INR|NZ|US|HK|AU?\s?\$|C\s?\$|S\s?\$)"
+)
+
+
+def _matches(text: str) -> Iterator[re.Match[str]]:
+    """:data:`_NUMBER`'s matches, as ``finditer`` finds them, tried at candidates only."""
+    end = 0
+    for c in _CANDIDATE.finditer(text):
+        if c.start() < end:
+            continue
+        m = _NUMBER.match(text, c.start())
+        if m and m.end() > m.start():
+            end = m.end()
+            yield m
+
+
+def _scan(text: str) -> list[_Figure]:
+    found: list[_Figure] = []
+    skip_until = -1
+    for m in _matches(text):
+        if m.start() < skip_until:
+            continue
+        figure = _read(text, m)
+        if figure is None:
+            # a range partner of something that is not a figure is not one either
+            partner = _RANGE.match(text, m.end())
+            if partner:
+                nxt = _NUMBER.match(text, partner.end())
+                if nxt:
+                    skip_until = nxt.end()
+            continue
+        found.append(figure)
+    return _share_units(text, found)
+
+
+def _share_units(text: str, found: list[_Figure]) -> list[_Figure]:
+    """ "from ten to 32 pages", "8–10 years": the first number takes the second's unit."""
+    out = list(found)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        gap = text[a.end : b.start]
+        joined = re.fullmatch(r"\s?(?:to|–|—|-|or|and)\s?", gap) is not None
+        unitless = a.kind == "count" and (a.unit is None or b.kind != "count")
+        if joined and unitless and b.unit is not None and b.kind != "money":
+            out[i] = _Figure(a.start, a.end, a.value, b.unit, b.kind, a.number_end)
+    return out
+
+
+def _read(text: str, m: re.Match[str]) -> _Figure | None:
+    start = m.start()
+    cur = m.group("cur")
+    core = m.group("num") or m.group("ascale") or m.group("frac")
+    if core is None:
+        return None
+    if m.group("num"):
+        core_start = m.start("num")
+    elif m.group("ascale"):
+        core_start = m.start("ascale")
+    else:
+        core_start = m.start("frac")
+    before = text[max(0, core_start - 30) : core_start]
+    after = text[m.end() : m.end() + 30]
+    if m.group("frac"):
+        low = core.lower()
+        parts = re.split(r"[ -]", low)
+        count = 1 if parts[0] in ("a", "half") else _SMALL.get(parts[0], 1)
+        value = count * _FRACTIONS[parts[-1]]
+        return _Figure(start, m.end(), value, "fraction", "fraction", m.end())
+    if m.group("ascale"):
+        value = float(_SCALES[core.split()[1].lower()])
+    else:
+        number = _number(core)
+        if number is None:
+            return None
+        value = number
+    is_digits = core[:1].isdigit()
+    scale = m.group("scale")
+    if scale:
+        word = scale.strip().lower()
+        value *= {"m": 10**6, "k": 1000}.get(word, _SCALES.get(word, 1))
+    end = m.end()
+    # identifiers and codes: letters glued to the digits, "#2", "STS-135", "posts 542"
+    if is_digits and not cur:
+        if re.search(r"[A-Za-z][\-]?$", before) or _IDENT_BEFORE.search(before):
+            return None
+        if re.match(r"[A-Za-z]", after) and not re.match(r"(?:km|kg|bn|m\b|k\b)", after):
+            return None
+        if re.match(r"\s?(?::\d|\.\d|(?:a\.m|p\.m|am\b|pm\b))", after):
+            return None  # clock times
+        if re.match(r"(?:st|nd|rd|th)\b", after):
+            return None
+        if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after):
+            return None  # dates
+        name = re.search(r"\b([A-Z][\w.]*)\s$", before)
+        named = name is not None and name.group(1).lower() not in _FUNCTION_WORDS
+        if named and not _PERCENT.match(after) and not _UNIT.match(after):
+            return None  # "Vostok 1", "Qwen 2.5", "Explorer 6"
+        if re.fullmatch(r"1[89]\d\d|20\d\d|2100", core) and not scale:
+            counted = _counted(text, end, value)
+            if counted != "people" and not _PERCENT.match(after):
+                return None  # a year
+    if not is_digits and core.lower() == "one" and not cur:
+        prev = re.findall(r"([\w']+)\W*$", before)
+        nxt = re.findall(r"^\W*([\w']+)", text[end : end + 20])
+        if text[end : end + 1] in ("-",) or (prev and prev[0].lower() in _NOT_BEFORE_ONE):
+            return None
+        partner = _RANGE.match(text, end)
+        ranged = partner is not None and _NUMBER.match(text, partner.end()) is not None
+        if not ranged and (
+            not nxt or nxt[0].lower() in _NOT_AFTER_ONE or not text[end : end + 1].isspace()
+        ):
+            return None
+    # what follows the number
+    percent = _PERCENT.match(text, end)
+    if percent and not cur:
+        return _Figure(start, percent.end(), value, "percent", "percent", end)
+    if cur:
+        code = cur.strip().replace(" ", "").lower()
+        unit = _CURRENCY_CODES.get(code, code.upper())
+        return _Figure(start, end, value, unit, "money", end)
+    post = _CURRENCY_POST.match(text, end)
+    if post:
+        return _Figure(
+            start, post.end(), value, _CURRENCY_CODES[post.group(1).lower()], "money", end
+        )
+    unit = _UNIT.match(text, end)
+    if unit:
+        u_end = unit.end()
+        return _Figure(start, u_end, value, _unit_name(unit.group("unit")), "unit", end)
+    return _Figure(start, end, value, _counted(text, end, value), "count", end)
+
+
+def _value(value: float) -> AttributeValue:
+    if value == int(value) and abs(value) < 2**62:
+        return int(value)
+    return value
+
+
+_SCORES = {"money": 0.95, "percent": 0.95, "unit": 0.85, "fraction": 0.7, "count": 0.75}
+
+
+def suggest_figures(text: str) -> list[Suggestion]:
+    out = []
+    for f in _scan(text):
+        attributes: dict[str, AttributeValue] = {FIGURE_VALUE: _value(f.value)}
+        if f.unit:
+            attributes[FIGURE_UNIT] = f.unit
+        score = _SCORES[f.kind] - (0.15 if f.kind == "count" and f.unit is None else 0.0)
+        out.append(
+            Suggestion(f.start, f.end, "figure", score, attributes, pattern=f.unit or f.kind)
+        )
+    return out

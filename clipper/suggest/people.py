@@ -1,0 +1,220 @@
+"""People: names of humans, by rules and word lists (no model).
+
+A run of capitalised words is a person's name when its first word is a known given name
+or a title/role stands before it ("Professor", "chief executive officer", "Mr"); titles are
+left out of the span, and so is a possessive "'s". Organisations and places named after
+people ("Johnson Space Center") are skipped. Then every other mention of a found name's
+last word (the surname) is a person too, linked ``same_as`` to the nearest full name.
+Names the coder has tagged before (``known``) are found at every mention.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from clipper.suggest.base import Suggestion, word_list
+from clipper.suggest.names import GIVEN_NAMES, NOT_NAMES, ORG_WORDS, TITLE_WORDS
+
+#: The words a name can be made of: capitalised ones and particles ("al-Amr", "van");
+#: any other word between two of them breaks a run (the gap is then not one space).
+_WORD = re.compile(
+    r"(?<![\w'’\-])(?:[A-ZÀ-ÖØ-Þ][\w'’\-]*\.?"
+    r"|(?:al|el|ibn|bin|van|von|de|da|di|du|der|den|le|la)(?:-[\w'’\-]+)?(?![\w'’]))"
+)
+_PARTICLES = frozenset(
+    word_list(
+        """
+        al el ibn bin van von de da di du der den le la
+        """
+    )
+)
+_HONORIFICS = frozenset(
+    word_list(
+        """
+        mr ms mrs miss dr prof professor sir dame lord lady
+        """
+    )
+)
+_POSSESSIVE = ("'s", "’s", "'", "’")
+#: Verbs right after a name that say it is a person speaking.
+_SPEECH_AFTER = re.compile(r"\s*,?\s+(?:said|says|told|added|stated|explained|wrote)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A person mentioned at ``start..end``; ``full`` is the fullest form of the name in the
+    text and ``first`` the span of the mention that gave it."""
+
+    start: int
+    end: int
+    full: str
+    first: tuple[int, int]
+
+
+def _is_cap(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _tokens(text: str) -> list[tuple[int, int, str]]:
+    """Words with possessives and final full stops cut off (initials keep theirs)."""
+    found = []
+    for m in _WORD.finditer(text):
+        start, end, word = m.start(), m.end(), m.group()
+        if word.endswith(".") and not (len(word) == 2 and word[0].isupper()):
+            word, end = word[:-1], end - 1
+        for suffix in _POSSESSIVE:
+            if word.endswith(suffix) and len(word) > len(suffix) + 1:
+                word, end = word[: -len(suffix)], end - len(suffix)
+                break
+        word = word.rstrip("-")
+        end = start + len(word)
+        if word:
+            found.append((start, end, word))
+    return found
+
+
+def _runs(text: str, tokens: list[tuple[int, int, str]]) -> Iterable[list[int]]:
+    """Indexes of runs of capitalised words (particles inside) separated by one space."""
+    run: list[int] = []
+    for i, (start, _end, word) in enumerate(tokens):
+        joined = bool(run) and text[tokens[run[-1]][1] : start] == " "
+        particle = word.split("-")[0].lower() in _PARTICLES and "-" in word
+        if _is_cap(word) or (joined and (particle or word.lower() in _PARTICLES)):
+            if run and not joined:
+                yield run
+                run = []
+            run.append(i)
+        else:
+            if run:
+                yield run
+            run = []
+    if run:
+        yield run
+
+
+def _title_before(text: str, start: int) -> bool:
+    """A lower-case title/role word right before ``start`` ("chief executive officer Eddie")."""
+    before = re.findall(r"([\w.\-]+)\s+$", text[max(0, start - 40) : start])
+    return bool(before) and before[0].lower() in TITLE_WORDS
+
+
+def _full_names(text: str) -> list[tuple[int, int, float]]:
+    tokens = _tokens(text)
+    found: list[tuple[int, int, float]] = []
+    for run in _runs(text, tokens):
+        if len(run) == 1:
+            continue  # one capitalised word: a name only as a known surname
+        words = [tokens[i][2] for i in run]
+        titled = False
+        k = 0
+        while k < len(words) and (words[k].lower() in TITLE_WORDS or words[k] in NOT_NAMES):
+            titled = titled or words[k].lower() in TITLE_WORDS
+            k += 1
+        # "Alibaba Group Chairman Joe Tsai", "Refugee Council Enver Solomon": the name
+        # starts after the last title word or at the first given name
+        for j in range(len(words) - 1, k - 1, -1):
+            if words[j].lower() in TITLE_WORDS and j + 1 < len(words):
+                k, titled = j + 1, True
+                break
+        else:
+            given = [j for j in range(k, len(words) - 1) if words[j] in GIVEN_NAMES]
+            if given:
+                k = given[0]
+        rest = run[k:]
+        names = words[k:]
+        if not names or names[0].lower() in _PARTICLES:
+            continue
+        if any(w.lower() in ORG_WORDS for w in names) or any(w in NOT_NAMES for w in names):
+            continue
+        after = text[tokens[rest[-1]][1] : tokens[rest[-1]][1] + 3]
+        if after.startswith(" ") and after[1:2].isupper():
+            continue  # joined to more capitalised words by something else: unsure
+        start, end = tokens[rest[0]][0], tokens[rest[-1]][1]
+        if len(names) > 4:
+            continue
+        if len(names) >= 2 and names[0] in GIVEN_NAMES:
+            found.append((start, end, 0.9))
+        elif len(names) >= 2 and (titled or _title_before(text, tokens[run[0]][0])):
+            found.append((start, end, 0.8))
+        elif titled and k > 0 and words[k - 1].lower().rstrip(".") in _HONORIFICS:
+            found.append((start, end, 0.7))  # "Mr Key", "Professor Burrows"
+        elif len(names) >= 2 and _SPEECH_AFTER.match(text, end):
+            found.append((start, end, 0.6))
+    return found
+
+
+def _surname(name: str) -> str:
+    return name.split()[-1]
+
+
+def find_mentions(text: str, known: Iterable[str] = ()) -> list[tuple[Mention, float]]:
+    """Every person mention with its score, in text order (spans never overlap)."""
+    full = _full_names(text)
+    taken: list[tuple[int, int, float]] = list(full)
+    names = {text[s:e] for s, e, _ in full if " " in text[s:e]}
+    learned = sorted({n.strip() for n in known if n.strip()}, key=len, reverse=True)
+    names.update(learned)
+    if learned:
+        for m in _alternation(learned).finditer(text):
+            taken.append((m.start(), m.end(), 0.95))
+    surnames: dict[str, str] = {}
+    for name in sorted(names, key=len):
+        if " " in name:
+            surnames[_surname(name)] = name
+    usable = [n for n in surnames if len(n) >= 2 and n not in NOT_NAMES]
+    if usable:
+        for m in _alternation(sorted(usable, key=len, reverse=True)).finditer(text):
+            nxt = re.match(r"\s+([A-Z]\w+)", text[m.end() : m.end() + 30])
+            if nxt and nxt.group(1).lower() in ORG_WORDS:
+                continue
+            taken.append((m.start(), m.end(), 0.85))
+    mentions = _no_overlaps(taken)
+    return [(m, score) for m, score in _link(text, mentions, surnames)]
+
+
+def _alternation(names: list[str]) -> re.Pattern[str]:
+    """One pattern for many names (longest first), each a whole word."""
+    return re.compile(r"(?<![\w\-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w\-])")
+
+
+def _no_overlaps(spans: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
+    """Where spans overlap, the longest (then the highest score) stays."""
+    chosen: list[tuple[int, int, float]] = []
+    for s, e, score in sorted(spans, key=lambda x: (x[0], -(x[1] - x[0]), -x[2])):
+        if chosen and s < chosen[-1][1]:
+            last = chosen[-1]
+            if e - s > last[1] - last[0]:
+                chosen[-1] = (s, e, score)
+            continue
+        chosen.append((s, e, score))
+    return chosen
+
+
+def _link(
+    text: str, spans: list[tuple[int, int, float]], surnames: dict[str, str]
+) -> Iterable[tuple[Mention, float]]:
+    firsts: dict[str, tuple[int, int]] = {}
+    for s, e, _ in spans:
+        name = text[s:e]
+        if " " in name and name not in firsts:
+            firsts[name] = (s, e)
+    for s, e, score in spans:
+        name = text[s:e]
+        full = surnames.get(name, name) if " " not in name else name
+        yield Mention(s, e, full, firsts.get(full, (s, e))), score
+
+
+def suggest_people(
+    text: str,
+    known: Iterable[str] = (),
+    mentions: list[tuple[Mention, float]] | None = None,
+) -> list[Suggestion]:
+    """Person suggestions (from ``mentions`` if found already); a shorter mention of a
+    full name points to it (``same_as``)."""
+    out = []
+    for mention, score in mentions if mentions is not None else find_mentions(text, known):
+        target = mention.first if mention.first != (mention.start, mention.end) else None
+        out.append(Suggestion(mention.start, mention.end, "person", score, target=target))
+    return out

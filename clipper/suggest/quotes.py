@@ -1,0 +1,288 @@
+"""Quotes: text between quotation marks of any style, interrupted quotes split, headline
+scare quotes, titles and labels without a speech act left out; each with a ``speaker``
+(the fullest name of the person, or the source as the text names it) and the span of the
+person mention it is ``said_by``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from clipper.model import QUOTE_SPEAKER
+from clipper.suggest.base import Suggestion, headline_end, paragraphs, sentences, word_list
+from clipper.suggest.people import Mention
+
+#: Marks that open, close, or (straight quotes) do both.
+_OPEN = {"“": "”", "„": "“", "«": "»", "「": "」", "‹": "›", "»": "«"}
+_DOUBLE_RE = re.compile('["“”„«»「」]')
+_SINGLE_RE = re.compile("['‘’]")
+_SPEECH = (
+    r"said|says|say|saying|told|tells|tell|telling|added|adds|stated|states|stating|"
+    r"explained|explains|wrote|writes|asked|asks|replied|replies|announced|declared|"
+    r"insisted|warned|noted|continued|concluded|argued|claimed|claiming|recalled|"
+    r"described|describing|describes|promised|promising|recommended|recommending|"
+    r"urged|reads|read|quoted|quoting|cited|according to|reported|reporting|remarked|"
+    r"commented|admitted|acknowledged|believes|believe|emphasised|emphasized|shared|"
+    r"prepare|told to|outlined|outlines"
+)
+_SPEECH_RE = re.compile(rf"\b(?:{_SPEECH})\b", re.IGNORECASE)
+_AFTER_VERB_FIRST = re.compile(
+    rf"^\s*[,.;]?\s*(?:{_SPEECH})\s+(?P<who>[^.,;:!?\"“”]{{1,60}})", re.IGNORECASE
+)
+_AFTER_WHO_FIRST = re.compile(
+    rf"^\s*[,.;]?\s*(?P<who>[^.;:!?\"“”]{{1,80}}?)\s+(?:has\s+|had\s+)?(?:{_SPEECH})\b",
+    re.IGNORECASE,
+)
+_PRONOUNS = frozenset(
+    word_list(
+        """
+        he she it they we i
+        """
+    )
+)
+_CUT = re.compile(
+    r"\s+(?:seen|by|of|in|from|which|who|that|on|at|to|with|also)\b|,|\s+(?:\w+ing)\b"
+)
+_LOWER_WORDS = frozenset(
+    word_list(
+        """
+        a an the of and for in on at to de la
+        """
+    )
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Span:
+    start: int
+    end: int
+    open_mark: int  # index of the opening mark
+    close_mark: int | None  # index of the closing mark (None: runs to paragraph end)
+
+
+def _double_spans(text: str, p_start: int, p_end: int) -> Iterator[_Span]:
+    opened: int | None = None
+    for mark in _DOUBLE_RE.finditer(text, p_start, p_end):
+        i = mark.start()
+        c = text[i]
+        prev = text[i - 1] if i > p_start else " "
+        nxt = text[i + 1] if i + 1 < p_end else " "
+        if opened is None:
+            if c == '"' or c in _OPEN or (c == "”" and not nxt.isspace() and prev.isspace()):
+                opened = i
+            continue
+        opener = text[opened]
+        closes = c == '"' or c == _OPEN.get(opener, "”") or c in "”»」"
+        if c == "“" and opener == "“" and (prev.isspace() and not nxt.isspace()):
+            closes = False  # a new opening: the previous quote ran without a closing mark
+            yield _Span(opened + 1, i, opened, None)
+            opened = i
+            continue
+        if closes:
+            yield _Span(opened + 1, i, opened, i)
+            opened = None
+    if opened is not None:
+        yield _Span(opened + 1, p_end, opened, None)
+
+
+def _single_spans(text: str, p_start: int, p_end: int, inside: list[_Span]) -> Iterator[_Span]:
+    opened: int | None = None
+    for mark in _SINGLE_RE.finditer(text, p_start, p_end):
+        i = mark.start()
+        c = text[i]
+        if any(s.open_mark <= i <= (s.close_mark or p_end) for s in inside):
+            continue
+        prev = text[i - 1] if i > p_start else " "
+        nxt = text[i + 1] if i + 1 < p_end else " "
+        if opened is None:
+            if c in "'‘" and (prev.isspace() or prev in "([—–-") and nxt.isalnum():
+                opened = i
+        elif not prev.isspace() and not nxt.isalnum() and c in "'’":
+            yield _Span(opened + 1, i, opened, i)
+            opened = None
+
+
+def _trim(text: str, span: _Span) -> _Span | None:
+    s, e = span.start, span.end
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return _Span(s, e, span.open_mark, span.close_mark) if e > s else None
+
+
+def _is_title(words: list[str]) -> bool:
+    content = [w for w in words if w.lower() not in _LOWER_WORDS]
+    caps = [w for w in content if w[:1].isupper() or w[:1].isdigit()]
+    return bool(content) and len(caps) >= max(1, 0.75 * len(content))
+
+
+def _sentence_of(bounds: list[tuple[int, int]], i: int) -> tuple[int, int]:
+    """The sentence (of ``bounds``, in text order) that holds offset ``i``."""
+    k = bisect.bisect_right(bounds, (i, len(bounds) and bounds[-1][1] + 1)) - 1
+    if k >= 0 and bounds[k][0] <= i < bounds[k][1]:
+        return bounds[k]
+    return i, i
+
+
+def quote_spans(text: str) -> list[tuple[int, int, int, int | None]]:
+    """``(start, end, open mark, close mark)`` of every speech quote, before attribution."""
+    head = headline_end(text)
+    bounds = list(sentences(text))
+    out = []
+    for p_start, p_end in paragraphs(text):
+        doubles = list(_double_spans(text, p_start, p_end))
+        singles = list(_single_spans(text, p_start, p_end, doubles))
+        for raw in doubles + singles:
+            span = _trim(text, raw)
+            if span is None or span.start < head:
+                continue
+            body = text[span.start : span.end]
+            words = body.split()
+            closing = span.close_mark if span.close_mark is not None else span.end
+            s_start, s_end = _sentence_of(bounds, span.open_mark)
+            before = text[max(s_start, span.open_mark - 120) : span.open_mark]
+            after = text[closing + 1 : min(closing + 100, max(s_end, closing + 1) + 60)]
+            governed = bool(_SPEECH_RE.search(before)) or bool(
+                _AFTER_VERB_FIRST.match(after) or _AFTER_WHO_FIRST.match(after)
+            )
+            if _is_title(words) and len(words) <= 8 and not re.search(r"[.!?]$", body):
+                continue
+            if len(words) < 4 and not governed:
+                continue
+            if len(words) < 4 and len(words) == 1 and body[:1].isupper() and not governed:
+                continue
+            out.append((span.start, span.end, span.open_mark, span.close_mark))
+    return sorted(out)
+
+
+def _source_name(
+    text: str, who: str, offset: int, mentions: list[Mention]
+) -> tuple[str, tuple[int, int] | None] | None:
+    """The speaker named in ``who`` (found at ``offset``): a person's fullest name and
+    mention, a pronoun/role (None: the previous speaker), or the source as written."""
+    people = _mentions_within(mentions, offset, offset + len(who))
+    if people:
+        m = people[0]
+        return m.full, (m.start, m.end)
+    words = who.strip().split()
+    if not words:
+        return None
+    if words[0].lower() in _PRONOUNS:
+        return None
+    if words[0].lower() == "the" and len(words) > 1 and words[1][:1].islower():
+        cut = _CUT.split(" ".join(words[1:]))[0]
+        if re.fullmatch(
+            r"(?:chief executive|spokes\w+|minister|president|chairman|ceo|"
+            r"official|officials|director|founder)",
+            cut,
+            re.IGNORECASE,
+        ):
+            return None
+        return cut, None
+    if words[0].lower() in ("with", "by", "from"):
+        words = words[1:]
+    if words and words[0].lower() in ("a", "an", "the") and len(words[-1]) > 2:
+        words = words[1:]
+    if not words:
+        return None
+    possessive = any(w.endswith(("'s", "’s")) for w in words)
+    if len(words) <= 4 and not possessive and (words[0][:1].isupper() or len(words) == 1):
+        return " ".join(words), None
+    caps = re.match(r"((?:[A-Z][\w.&’'-]*\s?)+)", " ".join(words))
+    if caps:
+        name = re.sub(r"(?:'s|’s)$", "", caps.group(1).strip().split("'s ")[0].split("’s ")[0])
+        return name, None
+    cut = _CUT.split(" ".join(words))[0]
+    return (cut, None) if cut else None
+
+
+def _mentions_within(mentions: list[Mention], start: int, end: int) -> list[Mention]:
+    """The mentions (in text order) that lie inside ``start..end``."""
+    k = bisect.bisect_left(mentions, start, key=lambda m: m.start)
+    out = []
+    while k < len(mentions) and mentions[k].start < end:
+        if mentions[k].end <= end:
+            out.append(mentions[k])
+        k += 1
+    return out
+
+
+def _names_someone(who: str) -> bool:
+    """Words after a closing mark that can be a source: a name, a pronoun, "the ..."."""
+    first = who.strip().split()[0] if who.strip() else ""
+    return first[:1].isupper() or first.lower() in _PRONOUNS | {"the", "a", "an"}
+
+
+def suggest_quotes(text: str, mentions: list[Mention]) -> list[Suggestion]:
+    bounds = list(sentences(text))
+    previous: tuple[str, tuple[int, int] | None] | None = None
+    previous_end = -1
+    out = []
+    for start, end, open_mark, close_mark in quote_spans(text):
+        found = _attribute(text, start, end, open_mark, close_mark, bounds, mentions)
+        speaker: tuple[str, tuple[int, int] | None] | None
+        if isinstance(found, str) or found is None:
+            near = previous if previous and open_mark - previous_end < 1500 else None
+            before = _mentions_within(mentions, max(0, open_mark - 3000), open_mark)
+            if before and (near is None or (found == "previous" and before[-1].end > previous_end)):
+                near = (before[-1].full, (before[-1].start, before[-1].end))
+            speaker = near
+        else:
+            speaker = found
+        attributes = {QUOTE_SPEAKER: speaker[0]} if speaker else {}
+        target = speaker[1] if speaker else None
+        score = 0.9 if found not in (None, "previous") else 0.75
+        out.append(Suggestion(start, end, "quote", score, attributes, target=target))
+        if speaker:
+            previous, previous_end = speaker, end
+    return out
+
+
+def _attribute(
+    text: str,
+    start: int,
+    end: int,
+    open_mark: int,
+    close_mark: int | None,
+    bounds: list[tuple[int, int]],
+    mentions: list[Mention],
+) -> tuple[str, tuple[int, int] | None] | str | None:
+    """The speaker from the words around the marks; "previous" for a pronoun or role."""
+    s_start = _sentence_of(bounds, open_mark)[0]
+    if close_mark is not None:
+        after_start = close_mark + 1
+        # the sentence after the closing mark (a quote may end its own sentence)
+        a_end = _sentence_of(bounds, after_start)[1] if after_start < len(text) else after_start
+        after = text[after_start : max(a_end, after_start)]
+        for pattern in (_AFTER_VERB_FIRST, _AFTER_WHO_FIRST):
+            found = pattern.match(after)
+            who = found.group("who") if found else ""
+            if found and not re.search(r"[\"“”]", who) and _names_someone(who):
+                got = _source_name(text, who, after_start + found.start("who"), mentions)
+                return got if got is not None else "previous"
+    before = text[s_start:open_mark]
+    verbs = list(_SPEECH_RE.finditer(before))
+    if verbs:
+        verb = verbs[-1]
+        if verb.group().lower() == "according to":
+            who = re.split(r"[,;]", before[verb.end() :])[0]
+            got = _source_name(text, who, s_start + verb.end(), mentions)
+            return got if got is not None else "previous"
+        clause = before[: verb.start()]
+        people = _mentions_within(mentions, s_start, s_start + verb.start())
+        if people:
+            last = people[-1]
+            if len(people) > 1 and text[people[-2].end : last.start].strip() == "and":
+                return f"{people[-2].full} and {last.full}", (last.start, last.end)
+            return last.full, (last.start, last.end)
+        subject = re.split(r"(?:,|;|\band\b|\bwhile\b|\bbut\b)\s*", clause)[-1]
+        if not subject.strip():
+            subject = clause
+        offset = s_start + clause.rfind(subject.strip()) if subject.strip() else s_start
+        got = _source_name(text, subject.strip(), offset, mentions)
+        return got if got is not None else "previous"
+    return None

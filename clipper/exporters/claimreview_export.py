@@ -28,6 +28,8 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 
 from clipper.model import (
     CHECKED_ON,
+    CLAIM_SOURCE,
+    CLAIMED_BY,
     CONTRADICTED_BY,
     EVIDENCE_URLS,
     RATING,
@@ -52,10 +54,8 @@ from clipper.verdicts import (
 if TYPE_CHECKING:
     from clipper.exporters.registry import ExportOptions
 
-#: The tag of rated annotations, the attribute and relation naming who made the claim.
+#: The tag of rated annotations.
 CLAIM_TAG = "claim"
-CLAIM_SOURCE = "source"
-CLAIMED_BY = "claimed_by"
 _EVIDENCE = {SUPPORTED_BY: "supports the claim", CONTRADICTED_BY: "contradicts the claim"}
 
 

@@ -34,9 +34,7 @@ from clipper.progress import CancelCheck, ProgressCallback
 __all__ = ["Session", "choose_coder"]
 
 
-class Session(
-    FactCheckOperations, TagOperations, AdjudicationOperations, SuggestionOperations
-):
+class Session(FactCheckOperations, TagOperations, AdjudicationOperations, SuggestionOperations):
     """Operations on one database, with undo/redo (see :mod:`clipper.operations`):
     ``Session(store, coder=None, undo_limit=200)``."""
 

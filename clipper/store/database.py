@@ -53,13 +53,14 @@ from clipper.store.library_queries import LibraryQuery
 from clipper.store.probe import Kind, probe, sqlite_uri
 from clipper.store.schema import MIGRATION_NAMES, migrations
 from clipper.store.snapshots import SnapshotStore
+from clipper.store.source_files import SourceFileStore
 from clipper.store.tag_edits import TagEditStore
 
 _ARTICLE_COLUMNS = ", ".join(STORED_ARTICLE_FIELDS)
 _EDITABLE_ARTICLE_FIELDS = frozenset(ARTICLE_FIELDS)
 
 
-class Store(TagEditStore, SnapshotStore):
+class Store(TagEditStore, SnapshotStore, SourceFileStore):
     """A Clipper database file (or ``":memory:"``), migrated to the current schema.
 
     ``create=False`` refuses a file that does not exist (:class:`NoDatabase`) instead of
@@ -467,7 +468,8 @@ class Store(TagEditStore, SnapshotStore):
         row = {k: printable(v) if isinstance(v, str) else v for k, v in row.items()}
         # One INSERT is all or nothing by itself: inside a caller's transaction (a batch
         # import) it needs no savepoint of its own; a PDF's layout is a second one, so it has.
-        with self._write(single_statement=imported.layout is None):
+        single = imported.layout is None and imported.source_file is None
+        with self._write(single_statement=single):
             cursor = self.db.execute(
                 f"INSERT INTO articles ({', '.join(row)}) VALUES ({', '.join('?' * len(row))}) "
                 f"RETURNING {_ARTICLE_COLUMNS}",  # the stored row, without reading it back
@@ -478,6 +480,13 @@ class Store(TagEditStore, SnapshotStore):
                 self.db.execute(
                     "INSERT INTO article_layouts (article_id, data) VALUES (?, ?)",
                     [article.id, imported.layout],
+                )
+            if imported.source_file is not None:
+                self._keep_source_file(
+                    article.id,
+                    imported.source_file,
+                    str(row["source_name"] or "source.pdf"),
+                    imported.source_sha256,
                 )
         return article
 

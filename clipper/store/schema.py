@@ -222,5 +222,22 @@ def _core_v2(db: Database) -> None:
     )
 
 
+@migrations(name="0009_source_files")
+def _source_files(db: Database) -> None:
+    _run(
+        db,
+        """
+        -- The imported PDF itself (the page view renders it without the original file).
+        CREATE TABLE IF NOT EXISTS source_files (
+            article_id INTEGER PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            sha256 TEXT NOT NULL,
+            data BLOB NOT NULL
+        )
+        """,
+    )
+
+
 MIGRATION_NAMES: tuple[str, ...] = tuple(m.name for m in migrations._migrations)
 SCHEMA_VERSION = len(MIGRATION_NAMES)

@@ -17,12 +17,13 @@ from clipper.model import Annotation, AnnotationsSnapshot, Article, ArticleSnaps
 from clipper.store.annotations import AnnotationStore
 from clipper.store.base import ARTICLE_FIELDS
 from clipper.store.relations import RelationStore
+from clipper.store.source_files import SourceFileStore
 
 #: What a restore writes: the stored fields (with ``length``); ``id`` only when free.
 _ARTICLE_ROW = tuple(name for name in ARTICLE_FIELDS if name != "id")
 
 
-class SnapshotStore(AnnotationStore, RelationStore):
+class SnapshotStore(AnnotationStore, RelationStore, SourceFileStore):
     """Taking and restoring snapshots."""
 
     def snapshot_annotations(self, annotation_ids: Iterable[int]) -> AnnotationsSnapshot:
@@ -71,7 +72,10 @@ class SnapshotStore(AnnotationStore, RelationStore):
         annotations = self.list_annotations(article_id)
         relations = self.list_relations(article_id)
         return ArticleSnapshot(
-            article, None if row is None else bytes(row[0]), self._snapshot(annotations, relations)
+            article,
+            None if row is None else bytes(row[0]),
+            self._snapshot(annotations, relations),
+            self._source_file_bytes(article_id),
         )
 
     def restore_article(self, snapshot: ArticleSnapshot) -> Article:
@@ -95,6 +99,8 @@ class SnapshotStore(AnnotationStore, RelationStore):
                     "INSERT INTO article_layouts (article_id, data) VALUES (?, ?)",
                     [article_id, snapshot.layout],
                 )
+            if snapshot.source is not None:
+                self._restore_source_file(article_id, snapshot.source)
             self._layout_cache.pop(article_id, None)
             for annotation in snapshot.annotations.annotations:
                 self._reinsert(dataclasses.replace(annotation, article_id=article_id))

@@ -30,7 +30,7 @@ from clipper.importers.pdf.pagetext import PageText
 from clipper.importers.pdf.parallel import extract_pages, extract_parallel, plan_workers
 from clipper.importers.text import derive_title
 from clipper.layout import CharLayout
-from clipper.model import ImportedArticle
+from clipper.model import ImportedArticle, file_sha256
 from clipper.progress import CancelCheck, ProgressCallback, check_cancel
 
 #: Refuse a document when more than this share of its glyphs are unmapped ``(cid:N)``.
@@ -56,7 +56,9 @@ def read_pdf(
     check_cancel(cancel)
     with guard.reading(path.name):
         pages, info = _read_pages(path, password, progress, cancel, workers)
-    return build_article(path.name, pages, info)
+    article = build_article(path.name, pages, info)
+    article.source_file, article.source_sha256 = str(path), file_sha256(path)
+    return article
 
 
 def _read_pages(

@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 
 from clipper import __version__
 from clipper.errors import ClipperError
-from clipper.gui import file_dialogs, search_marks, text_menu
+from clipper.gui import file_dialogs, page_view, search_marks, text_menu
 from clipper.gui.annotations_pane import AnnotationsPane
 from clipper.gui.article_header import ArticleHeader
 from clipper.gui.article_view import ArticleView
@@ -174,6 +174,7 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self._connect_actions()
+        page_view.install(self)
         self.setAcceptDrops(True)
         controller.changed.connect(self.on_changed)
         controller.message.connect(self.show_message)

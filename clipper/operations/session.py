@@ -18,6 +18,7 @@ from clipper.model import (
     ArticleSummary,
     Coder,
     Relation,
+    SourceFileInfo,
     Tag,
 )
 from clipper.operations.annotations import AnnotationOperations
@@ -64,6 +65,10 @@ class Session(AnnotationOperations, TagOperations):
 
     def get_layout(self, article_id: int) -> CharLayout | None:
         return self.store.get_layout(article_id)
+
+    def source_file_info(self, article_id: int) -> SourceFileInfo | None:
+        """The original file kept with an article (an imported PDF), if any."""
+        return self.store.source_file_info(article_id)
 
     def get_annotation(self, annotation_id: int) -> Annotation:
         return self.store.get_annotation(annotation_id)

@@ -68,6 +68,8 @@ def _group_lines(words: list[Word]) -> list[list[Word]]:
 
 
 def _needs_space(prev: Word, cur: Word) -> bool:
+    if prev.row == cur.row and cur.x0 >= prev.x1 - 0.5 * cur.size:
+        return True  # split on one baseline: by a space glyph or a gap wider than a word's
     gap = cur.x0 - prev.x1
     if gap > WORD_GAP * min(prev.size, cur.size):
         return True

@@ -176,6 +176,8 @@ class SourceFileInfo:
     name: str
     size: int
     sha256: str
+    #: What the importer warned about (e.g. an untrustworthy reading order).
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -295,5 +297,5 @@ class ArticleSnapshot:
     article: Article
     layout: bytes | None
     annotations: AnnotationsSnapshot
-    #: The kept source file (a PDF) with its name, if there was one.
-    source: tuple[str, bytes] | None = None
+    #: The kept source file (a PDF): its name, bytes and import warnings, if there was one.
+    source: tuple[str, bytes, str] | None = None

@@ -70,6 +70,13 @@ class PageView(QWidget):
         self.stack.addWidget(self.message)
         self.stack.addWidget(self.canvas)
 
+        #: The importer's warnings about this article (e.g. an untrustworthy reading order).
+        self.warning = QLabel("", self)
+        self.warning.setObjectName("pageViewWarning")
+        self.warning.setWordWrap(True)
+        self.warning.setMargin(6)
+        self.warning.setStyleSheet("QLabel { background: #fff4c2; color: #4a3b00; }")
+        self.warning.hide()
         self.page_label = QLabel("", self)
         self.page_label.setObjectName("pageNumber")
         bar = QHBoxLayout()
@@ -97,6 +104,7 @@ class PageView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addLayout(bar)
+        layout.addWidget(self.warning)
         layout.addWidget(self.stack, 1)
 
         self.renderer = PageRenderer()
@@ -140,6 +148,7 @@ class PageView(QWidget):
         self._boxes = None
         self.canvas.set_pages(())
         self.page_label.setText("")
+        self.warning.hide()
         article = self.controller.article
         self.article_id = article.id if article is not None else None
         if not self.isVisible():
@@ -156,6 +165,9 @@ class PageView(QWidget):
         if info is None:
             self._say(NO_SOURCE)
             return
+        if info.warnings:
+            self.warning.setText("\n".join(info.warnings))
+            self.warning.show()
         path = self.folder / f"{info.sha256}.pdf"
         self._say(f"Opening the pages of {info.name} …")
         if path.exists():

@@ -487,6 +487,7 @@ class Store(TagEditStore, SnapshotStore, SourceFileStore):
                     imported.source_file,
                     str(row["source_name"] or "source.pdf"),
                     imported.source_sha256,
+                    imported.warnings,
                 )
         return article
 

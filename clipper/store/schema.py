@@ -233,6 +233,8 @@ def _source_files(db: Database) -> None:
             name TEXT NOT NULL,
             size INTEGER NOT NULL,
             sha256 TEXT NOT NULL,
+            -- what the importer warned about (one warning a line), shown with the pages
+            warnings TEXT NOT NULL DEFAULT '',
             data BLOB NOT NULL
         )
         """,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Sequence
 from pathlib import Path
 from typing import BinaryIO
 
@@ -23,7 +24,12 @@ class SourceFileStore(StoreBase):
     """Storing, describing and copying out an article's source file."""
 
     def _keep_source_file(
-        self, article_id: int, path: str | Path, name: str, sha256: str | None
+        self,
+        article_id: int,
+        path: str | Path,
+        name: str,
+        sha256: str | None,
+        warnings: Sequence[str] = (),
     ) -> bool:
         """Store the file at ``path`` as ``article_id``'s source (inside the caller's write).
 
@@ -37,9 +43,9 @@ class SourceFileStore(StoreBase):
         if size > MAX_SOURCE_FILE_BYTES:
             return False
         self.db.execute(
-            "INSERT OR REPLACE INTO source_files (article_id, name, size, sha256, data) "
-            "VALUES (?, ?, ?, '', zeroblob(?))",
-            [article_id, name, size, size],
+            "INSERT OR REPLACE INTO source_files (article_id, name, size, sha256, warnings, "
+            "data) VALUES (?, ?, ?, '', ?, zeroblob(?))",
+            [article_id, name, size, "\n".join(warnings), size],
         )
         digest = hashlib.sha256()
         written = 0
@@ -66,9 +72,13 @@ class SourceFileStore(StoreBase):
     def source_file_info(self, article_id: int) -> SourceFileInfo | None:
         """What source file the article keeps (``None``: none, e.g. imported before)."""
         row = self.db.execute(
-            "SELECT name, size, sha256 FROM source_files WHERE article_id = ?", [article_id]
+            "SELECT name, size, sha256, warnings FROM source_files WHERE article_id = ?",
+            [article_id],
         ).fetchone()
-        return None if row is None else SourceFileInfo(article_id, row[0], int(row[1]), row[2])
+        if row is None:
+            return None
+        warnings = tuple(line for line in str(row[3]).split("\n") if line)
+        return SourceFileInfo(article_id, row[0], int(row[1]), row[2], warnings)
 
     def copy_source_file(self, article_id: int, stream: BinaryIO) -> SourceFileInfo | None:
         """Write the article's source file to ``stream`` in chunks (``None``: it has none)."""
@@ -80,17 +90,17 @@ class SourceFileStore(StoreBase):
                 stream.write(chunk)
         return info
 
-    def _source_file_bytes(self, article_id: int) -> tuple[str, bytes] | None:
-        """The source file's name and bytes (for an undo snapshot)."""
+    def _source_file_bytes(self, article_id: int) -> tuple[str, bytes, str] | None:
+        """The source file's name, bytes and warnings (for an undo snapshot)."""
         row = self.db.execute(
-            "SELECT name, data FROM source_files WHERE article_id = ?", [article_id]
+            "SELECT name, data, warnings FROM source_files WHERE article_id = ?", [article_id]
         ).fetchone()
-        return None if row is None else (str(row[0]), bytes(row[1]))
+        return None if row is None else (str(row[0]), bytes(row[1]), str(row[2]))
 
-    def _restore_source_file(self, article_id: int, source: tuple[str, bytes]) -> None:
-        name, data = source
+    def _restore_source_file(self, article_id: int, source: tuple[str, bytes, str]) -> None:
+        name, data, warnings = source
         self.db.execute(
-            "INSERT OR REPLACE INTO source_files (article_id, name, size, sha256, data) "
-            "VALUES (?, ?, ?, ?, ?)",
-            [article_id, name, len(data), hashlib.sha256(data).hexdigest(), data],
+            "INSERT OR REPLACE INTO source_files (article_id, name, size, sha256, warnings, "
+            "data) VALUES (?, ?, ?, ?, ?, ?)",
+            [article_id, name, len(data), hashlib.sha256(data).hexdigest(), warnings, data],
         )

@@ -4,7 +4,8 @@ Run: ``python tests/benchmarks/bench_pdf_fidelity.py [--save FILE]``. Files: eve
 tests/fixtures/pdfs and ../shared/corpus/pdfs that imports (has a text layer, opens
 without a password). Reference: a hand-checked transcript in
 tests/fixtures/pdf_references/<name>.txt when there is one (the hard cases, where
-pdftotext itself is wrong: margin line numbers, letter-spaced small caps, Arabic), else
+pdftotext itself is wrong: margin line numbers, letter-spaced small caps, Arabic in
+reversed order), else
 ``pdftotext -enc UTF-8`` (no ``-layout``; needs poppler-utils, only this benchmark does).
 
 Both texts are normalised the same way (NFKC, a line-end hyphen before a lower-case
@@ -59,6 +60,8 @@ _UNSPACED = re.compile(r"([\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af\
 
 
 def words(text: str) -> list[str]:
+    # invisible format characters (bidi embeddings pdftotext writes) are no words
+    text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
     text = unicodedata.normalize("NFKC", text)
     text = _HYPHEN_BREAK.sub(r"\1", text)
     text = _UNSPACED.sub(r" \1 ", text)

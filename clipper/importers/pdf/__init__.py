@@ -25,6 +25,7 @@ from clipper.importers.pdf.errors import (
     unreadable_fonts,
     unusable_text,
 )
+from clipper.importers.pdf.layering import is_layered, layered_pages_warning
 from clipper.importers.pdf.metadata import headline, pdf_author, pdf_date, pdf_title
 from clipper.importers.pdf.pagetext import PageText
 from clipper.importers.pdf.parallel import extract_pages, extract_parallel, plan_workers
@@ -123,6 +124,9 @@ def build_article(name: str, pages: Sequence[PageText], info: dict[str, Any]) ->
     blank = [p.number for p in pages if p.glyphs == 0]
     if blank:
         warnings.append(blank_pages_warning(blank))
+    layered = [p.number for p in pages if is_layered(p.layered)]
+    if layered:
+        warnings.append(layered_pages_warning(layered))
     layout = CharLayout(page_numbers, boxes)
     return ImportedArticle(
         text=text,

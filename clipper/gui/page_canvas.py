@@ -24,7 +24,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
 from clipper.gui.page_cache import PageCache
-from clipper.gui.page_render import Affine, RenderedPage
+from clipper.gui.page_render import Affine, FirstPage, RenderedPage
 from clipper.layout import Box
 
 #: Gap between pages and around them (pixels).
@@ -136,6 +136,11 @@ class PageCanvas(QAbstractScrollArea):
     def render_scale(self) -> float:
         return round(self._zoom * self.devicePixelRatioF(), 3)
 
+    def first_page(self) -> FirstPage:
+        """How page 1 of the next document will be shown (see :class:`FirstPage`)."""
+        width = self.viewport().width() - 2 * GAP if self.fit_width else None
+        return FirstPage(width, self._zoom, self.devicePixelRatioF())
+
     def set_zoom(self, zoom: float) -> None:
         self.fit_width = False
         self._set_zoom(max(ZOOM_STEPS[0], min(ZOOM_STEPS[-1], zoom)))
@@ -168,9 +173,8 @@ class PageCanvas(QAbstractScrollArea):
         if anchor is None:
             anchor = self._anchor()
         if self.fit_width and self.sizes:
-            widest = max(w for w, _ in self.sizes)
             available = self.viewport().width() - 2 * GAP
-            self._zoom = max(0.1, available / widest) if widest > 0 else 1.0
+            self._zoom = FirstPage(available, self._zoom, 1.0).scale(self.sizes)
         tops = []
         y = GAP
         for _, h in self.sizes:
@@ -402,7 +406,8 @@ class PageCanvas(QAbstractScrollArea):
         if action == "next":
             self.go_to_page(page + 1)
         elif action == "previous":
-            top = self._tops[page] - GAP if self._tops else 0
+            top = self._tops[page] if self._tops else 0
+            # at (or within a gap of) the page's top: the previous page; else this one's top
             self.go_to_page(page - 1 if self.verticalScrollBar().value() <= top else page)
         elif action == "first":
             self.go_to_page(0)

@@ -45,6 +45,23 @@ class OpenedDocument:
     error: str = ""
 
 
+@dataclass(frozen=True, slots=True)
+class FirstPage:
+    """How the pane will show pages: fit to ``width`` pixels, or at ``zoom``; ``ratio``:
+    device pixels per pixel. Gives the scale the pane will ask page 1 at."""
+
+    width: float | None
+    zoom: float
+    ratio: float
+
+    def scale(self, sizes: Sequence[tuple[float, float]]) -> float:
+        zoom = self.zoom
+        if self.width is not None:
+            widest = max(w for w, _ in sizes)
+            zoom = max(0.1, self.width / widest) if widest > 0 else 1.0
+        return round(round(zoom, 3) * self.ratio, 3)
+
+
 class _Signals(QObject):
     opened = Signal(object)  # OpenedDocument
     rendered = Signal(object)  # RenderedPage
@@ -84,7 +101,7 @@ class PageRenderer:
         self.opened = self._signals.opened
         self.rendered = self._signals.rendered
         self._lock = threading.Condition()
-        self._open: tuple[int, str | None] | None = None
+        self._open: tuple[int, str | None, FirstPage | None] | None = None
         self._wanted: list[tuple[int, int, float]] = []
         self._stopping = False
         self._thread = threading.Thread(target=self._run, name="clipper-page-renderer", daemon=True)
@@ -98,10 +115,13 @@ class PageRenderer:
 
     # -- UI thread ------------------------------------------------------------------------
 
-    def open_document(self, generation: int, path: str | None) -> None:
-        """Open ``path`` (``None``: close) for requests tagged ``generation``."""
+    def open_document(
+        self, generation: int, path: str | None, first: FirstPage | None = None
+    ) -> None:
+        """Open ``path`` (``None``: close) for requests tagged ``generation``; ``first``:
+        render page 1 right away (before the UI asks), at the scale it will ask for."""
         with self._lock:
-            self._open = (generation, path)
+            self._open = (generation, path, first)
             self._wanted = []
             self._lock.notify()
 
@@ -137,9 +157,9 @@ class PageRenderer:
                     if document is not None:
                         document.close()
                         document = None
-                    generation, path = opening
+                    generation, path, first = opening
                     if path is not None:
-                        document = self._open_document(generation, path)
+                        document = self._open_document(generation, path, first)
                     continue
                 if task is None or document is None or task[0] != generation:
                     continue
@@ -150,7 +170,9 @@ class PageRenderer:
             if document is not None:
                 document.close()
 
-    def _open_document(self, generation: int, path: str) -> pdfium.PdfDocument | None:
+    def _open_document(
+        self, generation: int, path: str, first: FirstPage | None
+    ) -> pdfium.PdfDocument | None:
         try:
             document = pdfium.PdfDocument(path)
             sizes = tuple(
@@ -163,6 +185,9 @@ class PageRenderer:
                 message = "the PDF is encrypted: the page view cannot open it"
             self.opened.emit(OpenedDocument(generation, (), message))
             return None
+        if first is not None and sizes:
+            # page 1 arrives before the sizes: the UI finds it cached when it lays out
+            self._render(document, generation, 0, first.scale(sizes))
         self.opened.emit(OpenedDocument(generation, sizes))
         return document
 

@@ -1,6 +1,7 @@
 """Text fidelity of the PDF importer: word-level agreement with a reference text.
 
-Run: ``python tests/benchmarks/bench_pdf_fidelity.py [--save FILE]``. Files: every PDF in
+Run: ``python tests/benchmarks/bench_pdf_fidelity.py [--label NAME] [--save FILE]``
+(``CLIPPER_CODE=/path/to/main`` measures another checkout's importer: "before"). Files: every PDF in
 tests/fixtures/pdfs and ../shared/corpus/pdfs that imports (has a text layer, opens
 without a password). Reference: a hand-checked transcript in
 tests/fixtures/pdf_references/<name>.txt when there is one (the hard cases, where
@@ -26,6 +27,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -37,7 +39,8 @@ from pathlib import Path
 from _report import emit, table
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
+#: Measure another checkout's importer (e.g. main, for "before"): CLIPPER_CODE=/path/to/it.
+sys.path.insert(0, os.environ.get("CLIPPER_CODE", str(ROOT)))
 
 from clipper.errors import ClipperError  # noqa: E402
 from clipper.importers.pdf import read_pdf  # noqa: E402

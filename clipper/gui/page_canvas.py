@@ -102,6 +102,8 @@ class PageCanvas(QAbstractScrollArea):
         self.boxes_for_page: Callable[[int], Sequence[PageBox]] = lambda _page: ()
         self.verticalScrollBar().valueChanged.connect(self._scrolled)
         self.verticalScrollBar().setSingleStep(30)
+        # a scroll bar that comes and goes would change the fitted width (and re-render)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
 
     # -- content --------------------------------------------------------------------------
 

@@ -17,9 +17,14 @@ import pypdfium2 as pdfium
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QImage
 
+from clipper.gui.memory import release_free_memory
 from clipper.page_geometry import layout_to_pdf
 
 log = logging.getLogger(__name__)
+
+#: Give freed memory back to the system after this many pages (pdfium's and the images'
+#: temporaries stay in the render thread's heap otherwise).
+TRIM_EVERY = 16
 
 #: ``(a, b, c, d, e, f)``: ``u = a*x + c*y + e``, ``v = b*x + d*y + f``.
 Affine = tuple[float, float, float, float, float, float]
@@ -104,6 +109,7 @@ class PageRenderer:
         self._open: tuple[int, str | None, FirstPage | None] | None = None
         self._wanted: list[tuple[int, int, float]] = []
         self._stopping = False
+        self._rendered = 0
         self._thread = threading.Thread(target=self._run, name="clipper-page-renderer", daemon=True)
 
     def start(self) -> None:
@@ -157,6 +163,7 @@ class PageRenderer:
                     if document is not None:
                         document.close()
                         document = None
+                        release_free_memory()
                     generation, path, first = opening
                     if path is not None:
                         document = self._open_document(generation, path, first)
@@ -213,3 +220,6 @@ class PageRenderer:
             log.warning("page %d could not be rendered: %s", index + 1, exc)
             return
         self.rendered.emit(RenderedPage(generation, index, scale, image, affine))
+        self._rendered += 1
+        if self._rendered % TRIM_EVERY == 0:
+            release_free_memory()

@@ -189,7 +189,8 @@ class PageView(QWidget):
 
     def _copy_out(self, info: SourceFileInfo, path: Path) -> None:
         generation = self.generation
-        partial = path.with_suffix(".part")
+        # one partial file per job: a second job for the same PDF must not collide
+        partial = path.with_name(f"{path.stem}.{generation}.part")
 
         def copy(context: JobContext) -> SourceFileInfo | None:
             with open(partial, "wb") as stream:

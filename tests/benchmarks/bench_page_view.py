@@ -85,7 +85,7 @@ def main() -> None:
     pane = window.page_view  # type: ignore[attr-defined]
     canvas = pane.canvas
 
-    stored = {a.source_name: a.id for a in store.list_articles()}
+    stored = {store.get_article(a.id).source_name: a.id for a in store.list_articles()}
 
     def article(path: Path, options: ImportOptions | None = None) -> int:
         if path.name in stored:

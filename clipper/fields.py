@@ -22,6 +22,9 @@ MAX_INTEGER = 2**63 - 1
 MAX_TEXT_CHARS = 50_000_000
 #: Largest text file read for import, in bytes (checked before reading it).
 MAX_TEXT_FILE_BYTES = 100_000_000
+#: Largest PDF kept in the database for the page view, in bytes (a larger one is imported
+#: without it; the page view then says so).
+MAX_SOURCE_FILE_BYTES = 512_000_000
 #: Longest note of an annotation, in characters.
 MAX_NOTE_CHARS = 1_000_000
 #: Longest metadata field (title, outlet, author, URL, tag label …), in characters.

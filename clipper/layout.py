@@ -90,20 +90,30 @@ class CharLayout:
         """One box per text line (per page) that characters ``start..end`` cover.
 
         Enough to highlight a quote on the page or list it in an export; a new box starts
-        when the page changes or the next character is not beside the previous ones.
+        when the page changes or the next character is not beside the previous ones. Text
+        running up or down the page (rotated content) makes tall boxes the same way.
         """
-        out: list[tuple[int, list[float]]] = []
+        # each entry: page, box, direction (0: one character so far, 1: across, 2: down)
+        out: list[tuple[int, list[float], list[int]]] = []
         for page, (x0, top, x1, bottom) in self.boxes_for(start, end):
-            if out:
-                last_page, box = out[-1]
+            if out and out[-1][0] == page:
+                _, box, direction = out[-1]
                 overlap = min(box[3], bottom) - max(box[1], top)
-                beside = overlap > 0.5 * min(box[3] - box[1], bottom - top) and x0 >= box[0]
-                if last_page == page and beside:
+                across = overlap > 0.5 * min(box[3] - box[1], bottom - top) and x0 >= box[0]
+                columns = min(box[2], x1) - max(box[0], x0)
+                height = bottom - top
+                down = (
+                    columns > 0.5 * min(box[2] - box[0], x1 - x0)
+                    and top < box[3] + 0.5 * height
+                    and bottom > box[1] - 0.5 * height
+                )
+                if (across and direction[0] != 2) or (down and not across and direction[0] != 1):
+                    direction[0] = 1 if across else 2
                     box[0], box[1] = min(box[0], x0), min(box[1], top)
                     box[2], box[3] = max(box[2], x1), max(box[3], bottom)
                     continue
-            out.append((page, [x0, top, x1, bottom]))
-        return [(page, (b[0], b[1], b[2], b[3])) for page, b in out]
+            out.append((page, [x0, top, x1, bottom], [0]))
+        return [(page, (b[0], b[1], b[2], b[3])) for page, b, _ in out]
 
 
 def merge_boxes(boxes: Sequence[tuple[int, Box]]) -> list[tuple[int, Box]]:

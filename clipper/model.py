@@ -7,6 +7,7 @@ article text: 0-based, end-exclusive.
 from __future__ import annotations
 
 import hashlib
+import os
 import uuid as _uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -162,6 +163,10 @@ class ImportedArticle:
     layout: bytes | None = None
     #: Problems worth telling the user about that did not stop the import.
     warnings: list[str] = field(default_factory=list)
+    #: PDFs: the file read, kept in the database for the page view (streamed from this
+    #: path when the article is stored; ``source_sha256`` checks it is the same file).
+    source_file: str | None = None
+    source_sha256: str | None = None
     #: Text files: the encoding the text was decoded with (as ``--encoding`` takes it).
     encoding: str | None = None
     #: ``False`` when another encoding would read almost as well (a warning says which).
@@ -176,6 +181,18 @@ class ImportedArticle:
             if value is not None:
                 setattr(self, name, value)
         return self
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFileInfo:
+    """The original file kept with an article (a PDF, for the page view)."""
+
+    article_id: int
+    name: str
+    size: int
+    sha256: str
+    #: What the importer warned about (e.g. an untrustworthy reading order).
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -269,6 +286,15 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+def file_sha256(path: str | os.PathLike[str]) -> str:
+    """SHA-256 of a file's bytes, hex, read in chunks (a kept source file's identity)."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        while chunk := handle.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
 @dataclass(frozen=True, slots=True)
 class AnnotationsSnapshot:
     """Annotations as stored (with attributes), the relations touching them and the
@@ -288,6 +314,8 @@ class ArticleSnapshot:
     annotations: AnnotationsSnapshot
     #: The page a URL clipping was fetched from.
     fetched: FetchedPage | None = None
+    #: The kept source file (a PDF): its name, bytes and import warnings, if there was one.
+    source: tuple[str, bytes, str] | None = None
 
 
 # -- fact-checking vocabulary (claims; see clipper.verdicts) ------------------------------

@@ -43,6 +43,7 @@ from clipper.errors import ClipperError
 from clipper.gui import (
     compare_dialog,
     file_dialogs,
+    page_view,
     rate_dialog,
     search_marks,
     team_menu,
@@ -186,6 +187,7 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self._connect_actions()
+        page_view.install(self)
         self.setAcceptDrops(True)
         controller.changed.connect(self.on_changed)
         controller.message.connect(self.show_message)

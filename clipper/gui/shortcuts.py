@@ -110,6 +110,14 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("focus_article", "Go to the &article", ("Ctrl+J",), "View"),
     ActionSpec("focus_annotations", "Go to the a&nnotations", ("Ctrl+K",), "View"),
     ActionSpec("refresh", "Re&fresh", ("F5",), "View", "Reload changes made by other programs"),
+    ActionSpec(
+        "page_view",
+        "&Page view",
+        ("F9",),
+        "View",
+        "Show a PDF article's pages beside its text",
+        checkable=True,
+    ),
     # Article
     ActionSpec("next_article", "&Next article", ("Ctrl+PgDown",), "Article"),
     ActionSpec("previous_article", "&Previous article", ("Ctrl+PgUp",), "Article"),

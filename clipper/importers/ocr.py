@@ -298,6 +298,7 @@ def read_pdf_with_ocr(
     says so.
     """
     from clipper.importers.pdf import read_pdf
+    from clipper.model import file_sha256
 
     source = Path(path)
     with tempfile.TemporaryDirectory(prefix="clipper-ocr-") as folder:
@@ -322,6 +323,9 @@ def read_pdf_with_ocr(
         article,
         source_name=source.name,
         warnings=[*article.warnings, ocr_warning(language)],
+        # the page view shows the original pages (OCRmyPDF keeps their geometry)
+        source_file=str(source),
+        source_sha256=file_sha256(source),
     )
 
 

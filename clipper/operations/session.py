@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import BinaryIO
 
 from clipper.agreement import AgreementReport
 from clipper.errors import NotFound
@@ -19,6 +20,7 @@ from clipper.model import (
     ArticleSummary,
     Coder,
     Relation,
+    SourceFileInfo,
     Tag,
 )
 from clipper.operations.adjudication import AdjudicationOperations
@@ -68,6 +70,14 @@ class Session(FactCheckOperations, TagOperations, AdjudicationOperations, Sugges
 
     def get_layout(self, article_id: int) -> CharLayout | None:
         return self.store.get_layout(article_id)
+
+    def source_file_info(self, article_id: int) -> SourceFileInfo | None:
+        """The original file kept with an article (an imported PDF), if any."""
+        return self.store.source_file_info(article_id)
+
+    def copy_source_file(self, article_id: int, stream: BinaryIO) -> SourceFileInfo | None:
+        """Write the article's kept source file to ``stream`` (``None``: it has none)."""
+        return self.store.copy_source_file(article_id, stream)
 
     def get_annotation(self, annotation_id: int) -> Annotation:
         return self.store.get_annotation(annotation_id)

@@ -57,6 +57,7 @@ from clipper.store.schema import MIGRATION_NAMES, migrations
 from clipper.store.settings import SettingsStore
 from clipper.store.snapshots import SnapshotStore
 from clipper.store.suggestions import SuggestionStore
+from clipper.store.source_files import SourceFileStore
 from clipper.store.tag_edits import TagEditStore
 from clipper.store.team import TeamStore
 
@@ -72,6 +73,7 @@ class Store(
     AdjudicationStore,
     SettingsStore,
     SuggestionStore,
+    SourceFileStore,
 ):
     """A Clipper database file (or ``":memory:"``), migrated to the current schema.
 
@@ -480,7 +482,8 @@ class Store(
         row = {k: printable(v) if isinstance(v, str) else v for k, v in row.items()}
         # One INSERT is all or nothing by itself: inside a caller's transaction (a batch
         # import) it needs no savepoint of its own; a PDF's layout is a second one, so it has.
-        with self._write(single_statement=imported.layout is None):
+        single = imported.layout is None and imported.source_file is None
+        with self._write(single_statement=single):
             cursor = self.db.execute(
                 f"INSERT INTO articles ({', '.join(row)}) VALUES ({', '.join('?' * len(row))}) "
                 f"RETURNING {_ARTICLE_COLUMNS}",  # the stored row, without reading it back
@@ -491,6 +494,14 @@ class Store(
                 self.db.execute(
                     "INSERT INTO article_layouts (article_id, data) VALUES (?, ?)",
                     [article.id, imported.layout],
+                )
+            if imported.source_file is not None:
+                self._keep_source_file(
+                    article.id,
+                    imported.source_file,
+                    str(row["source_name"] or "source.pdf"),
+                    imported.source_sha256,
+                    imported.warnings,
                 )
         return article
 

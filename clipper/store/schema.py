@@ -378,10 +378,31 @@ def _adjudication(db: Database) -> None:
     )
 
 
+@migrations(name="0009_source_files")
+def _source_files(db: Database) -> None:
+    _run(
+        db,
+        """
+        -- The imported PDF itself (the page view renders it without the original file).
+        CREATE TABLE IF NOT EXISTS source_files (
+            article_id INTEGER PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            sha256 TEXT NOT NULL,
+            -- what the importer warned about (one warning a line), shown with the pages
+            warnings TEXT NOT NULL DEFAULT '',
+            data BLOB NOT NULL
+        )
+        """,
+    )
+
+
 @migrations(name="0010_settings")
 def _settings(db: Database) -> None:
     """Per-database settings (the rating scale, the fact-checking organisation)."""
     _run(db, "CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+
+
 
 
 MIGRATION_NAMES: tuple[str, ...] = tuple(m.name for m in migrations._migrations)

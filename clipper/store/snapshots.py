@@ -18,12 +18,13 @@ from clipper.store.annotations import AnnotationStore
 from clipper.store.base import ARTICLE_FIELDS
 from clipper.store.fetched_pages import FetchedPageStore
 from clipper.store.relations import RelationStore
+from clipper.store.source_files import SourceFileStore
 
 #: What a restore writes: the stored fields (with ``length``); ``id`` only when free.
 _ARTICLE_ROW = tuple(name for name in ARTICLE_FIELDS if name != "id")
 
 
-class SnapshotStore(AnnotationStore, RelationStore, FetchedPageStore):
+class SnapshotStore(AnnotationStore, RelationStore, FetchedPageStore, SourceFileStore):
     """Taking and restoring snapshots."""
 
     def snapshot_annotations(self, annotation_ids: Iterable[int]) -> AnnotationsSnapshot:
@@ -75,7 +76,8 @@ class SnapshotStore(AnnotationStore, RelationStore, FetchedPageStore):
             article,
             None if row is None else bytes(row[0]),
             self._snapshot(annotations, relations),
-            self.get_fetched_page(article_id),
+            fetched=self.get_fetched_page(article_id),
+            source=self._source_file_bytes(article_id),
         )
 
     def restore_article(self, snapshot: ArticleSnapshot) -> Article:
@@ -99,6 +101,8 @@ class SnapshotStore(AnnotationStore, RelationStore, FetchedPageStore):
                     "INSERT INTO article_layouts (article_id, data) VALUES (?, ?)",
                     [article_id, snapshot.layout],
                 )
+            if snapshot.source is not None:
+                self._restore_source_file(article_id, snapshot.source)
             self._layout_cache.pop(article_id, None)
             if snapshot.fetched is not None:
                 self.add_fetched_page(article_id, snapshot.fetched)

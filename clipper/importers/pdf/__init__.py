@@ -25,12 +25,13 @@ from clipper.importers.pdf.errors import (
     unreadable_fonts,
     unusable_text,
 )
+from clipper.importers.pdf.layering import is_layered, layered_pages_warning
 from clipper.importers.pdf.metadata import headline, pdf_author, pdf_date, pdf_title
 from clipper.importers.pdf.pagetext import PageText
 from clipper.importers.pdf.parallel import extract_pages, extract_parallel, plan_workers
 from clipper.importers.text import derive_title
 from clipper.layout import CharLayout
-from clipper.model import ImportedArticle
+from clipper.model import ImportedArticle, file_sha256
 from clipper.progress import CancelCheck, ProgressCallback, check_cancel
 
 #: Refuse a document when more than this share of its glyphs are unmapped ``(cid:N)``.
@@ -56,7 +57,9 @@ def read_pdf(
     check_cancel(cancel)
     with guard.reading(path.name):
         pages, info = _read_pages(path, password, progress, cancel, workers)
-    return build_article(path.name, pages, info)
+    article = build_article(path.name, pages, info)
+    article.source_file, article.source_sha256 = str(path), file_sha256(path)
+    return article
 
 
 def _read_pages(
@@ -121,6 +124,9 @@ def build_article(name: str, pages: Sequence[PageText], info: dict[str, Any]) ->
     blank = [p.number for p in pages if p.glyphs == 0]
     if blank:
         warnings.append(blank_pages_warning(blank))
+    layered = [p.number for p in pages if is_layered(p.layered)]
+    if layered:
+        warnings.append(layered_pages_warning(layered))
     layout = CharLayout(page_numbers, boxes)
     return ImportedArticle(
         text=text,

@@ -67,9 +67,7 @@ def clean_glyphs(glyphs: Sequence[Glyph]) -> tuple[list[Glyph], int]:
 def build_words(glyphs: Sequence[Glyph]) -> list[Word]:
     """Split glyphs into words: same baseline, no wide gap, no space between them."""
     words: list[Word] = []
-    spaces = sum(1 for g in glyphs if g.text == " ")
-    # where the file spells out its spaces, a gap without one is kerning, not a word break
-    gap = EXPLICIT_SPACE_GAP if spaces > 0.05 * len(glyphs) else WORD_GAP
+    gap = word_gap(glyphs)
     ordered = sorted(glyphs, key=lambda g: g.bottom)
     row: list[Glyph] = []
     row_bottom = 0.0
@@ -85,14 +83,33 @@ def build_words(glyphs: Sequence[Glyph]) -> list[Word]:
     return words
 
 
+def word_gap(glyphs: Sequence[Glyph]) -> float:
+    """The smallest gap between glyphs (share of the em) that separates two words.
+
+    Where the file spells out its spaces, a gap without one is a break only if it is as
+    wide as half the font's own space (the space glyphs' median width), else kerning;
+    without spaces (TeX), :data:`WORD_GAP` of the em (intra-word gaps are near 0, word
+    spaces a quarter em or more).
+    """
+    spaces = [g for g in glyphs if g.text == " " and g.size > 0 and g.x1 > g.x0]
+    if len(spaces) <= 0.05 * len(glyphs):
+        return WORD_GAP
+    space = _median([(g.x1 - g.x0) / g.size for g in spaces])
+    return min(EXPLICIT_SPACE_GAP, max(WORD_GAP / 2, 0.5 * space))
+
+
+def _overlap(a0: float, a1: float, b0: float, b1: float) -> float:
+    return max(0.0, min(a1, b1) - max(a0, b0))
+
+
 def _split_row(row: list[Glyph], words: list[Word], number: int, gap: float) -> None:
     row.sort(key=lambda g: g.x0)
     current: list[Glyph] = []
+    spaces: list[Glyph] = []  # space glyphs since the last visible one
     for g in row:
         if g.text in _BREAKING_SPACES:
             if current:
-                words.append(Word(current, number))
-                current = []
+                spaces.append(g)
             continue
         if current:
             prev = current[-1]
@@ -101,10 +118,19 @@ def _split_row(row: list[Glyph], words: list[Word], number: int, gap: float) -> 
                 and abs(g.x0 - prev.x0) < 1.0
                 and abs(g.bottom - prev.bottom) < 1.0
             ):
+                spaces = []
                 continue  # "fake bold": the same glyph drawn twice
-            if g.x0 - prev.x1 > gap * min(g.size, prev.size):
+            # a space glyph between the two (not one drawn over them: padding of another
+            # text run) or a gap wider than the font's word gap separates two words
+            spaced = any(
+                _overlap(s.x0, s.x1, prev.x0, prev.x1) + _overlap(s.x0, s.x1, g.x0, g.x1)
+                < 0.5 * (s.x1 - s.x0)
+                for s in spaces
+            )
+            if spaced or g.x0 - prev.x1 > gap * min(g.size, prev.size):
                 words.append(Word(current, number))
                 current = []
+        spaces = []
         current.append(g)
     if current:
         words.append(Word(current, number))
@@ -155,7 +181,10 @@ def find_gutter(words: Sequence[Word]) -> float | None:
             c0, c1, middle = _emptiest(cover, start, x)
             g0, g1 = x_lo + c0, x_lo + c1
             if (
-                c1 - c0 >= min_gap
+                # the whole low stretch is the gutter; its emptiest part may be narrower
+                # (a few protruding glyphs: hyphens, punctuation)
+                x - start >= min_gap
+                and c1 - c0 >= 2
                 and start > 0
                 and x < bins
                 and g0 - x_lo >= min_column

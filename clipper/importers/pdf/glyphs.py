@@ -107,10 +107,12 @@ def page_glyphs(
             frame = DOWN
         glyphs = []
         for text, x0, x1, top, bottom, raw_size, m in members:
-            size = math.hypot(m[2], m[3]) or float(raw_size) or 1.0
+            nx0, nx1, ntop, nbottom = _turn(frame, width, height, x0, x1, top, bottom)
+            # the em: the glyph box's height across the reading direction (font size times
+            # the text matrix's scale; TeX sets the size with Tf and leaves the matrix at 1)
+            size = (nbottom - ntop) or math.hypot(m[2], m[3]) or float(raw_size) or 1.0
             if frame != direction:  # vertical writing: the glyphs stay upright
                 size = max(x1 - x0, 1.0)
-            nx0, nx1, ntop, nbottom = _turn(frame, width, height, x0, x1, top, bottom)
             glyphs.append(Glyph(text, nx0, nx1, ntop, nbottom, size, (x0, top, x1, bottom)))
         groups.append((frame, glyphs))
     return groups

@@ -44,6 +44,14 @@ class Line:
     rows: int = 1
 
 
+def _normal_form(text: str) -> str:
+    """Arabic presentation forms (contextual glyph shapes, U+FB50–FDFF and U+FE70–FEFF)
+    as the letters they show (NFKC: ``ﻻ`` -> ``لا``); other text as it is."""
+    if any("\ufb50" <= ch <= "\ufdff" or "\ufe70" <= ch <= "\ufeff" for ch in text):
+        return unicodedata.normalize("NFKC", text)
+    return text
+
+
 def _is_rtl(ch: str) -> bool:
     return unicodedata.bidirectional(ch[0]) in ("R", "AL")
 
@@ -68,7 +76,10 @@ def _group_lines(words: list[Word]) -> list[list[Word]]:
 
 
 def _needs_space(prev: Word, cur: Word) -> bool:
-    gap = cur.x0 - prev.x1
+    # right-to-left lines come right to left: the gap is then left of ``prev``
+    gap = cur.x0 - prev.x1 if cur.x0 >= prev.x0 else prev.x0 - cur.x1
+    if prev.row == cur.row and gap >= -0.5 * cur.size:
+        return True  # split on one baseline: by a space glyph or a gap wider than a word's
     if gap > WORD_GAP * min(prev.size, cur.size):
         return True
     # a superscript (footnote mark) glued to the next word: "alert,5and" -> "alert,5 and"
@@ -102,7 +113,7 @@ def block_lines(words: list[Word], block: int) -> list[Line]:
                 parts.append(" ")
                 boxes.extend(NO_BOX)
             for g in w.glyphs:
-                text = LIGATURES.get(g.text, g.text)
+                text = LIGATURES.get(g.text) or _normal_form(g.text)
                 parts.append(text)
                 for _ in text:
                     boxes.extend(g.box)

@@ -9,7 +9,9 @@ from pdfminer.layout import LTChar, LTContainer, LTImage
 from clipper.importers.pdf.columns import build_words, clean_glyphs, reading_order
 from clipper.importers.pdf.glyphs import RawChar, page_glyphs
 from clipper.importers.pdf.guard import page_layout
+from clipper.importers.pdf.layering import layered_glyphs
 from clipper.importers.pdf.lines import Line, block_lines
+from clipper.importers.pdf.margins import without_margin_numbers
 from clipper.importers.pdf.pagetext import PageText
 
 #: Characters further than this (points) beyond the page's edges are invisible: left out
@@ -70,9 +72,10 @@ def extract_page(page: Any) -> PageText:
         glyphs, cids = clean_glyphs(raw)
         result.glyphs += len(glyphs)
         result.cids += cids
+        result.layered += layered_glyphs(glyphs)
         if index == 0 and direction in (1, 3):
             result.height = width - float(x0)
-        for words in reading_order(build_words(glyphs)):
+        for words in reading_order(without_margin_numbers(build_words(glyphs))):
             lines.extend(block_lines(words, block))
             block += 1
         if index == 0:

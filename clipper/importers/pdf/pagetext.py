@@ -39,6 +39,8 @@ class PageText:
     #: Glyphs whose font has no Unicode mapping (pdfminer's ``(cid:N)``).
     cids: int = 0
     images: int = 0
+    #: Letters drawn over other letters (see :mod:`.layering`).
+    layered: int = 0
     #: The text of every line, one after the other.
     text: str = ""
     #: Four floats per character of :attr:`text` (see :attr:`Line.boxes`).
@@ -119,6 +121,7 @@ class PageText:
             self.glyphs,
             self.cids,
             self.images,
+            self.layered,
             self.text,
             self.boxes,
             self.geometry,
@@ -132,6 +135,7 @@ class PageText:
             self.glyphs,
             self.cids,
             self.images,
+            self.layered,
             self.text,
             self.boxes,
             self.geometry,

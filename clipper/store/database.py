@@ -56,8 +56,8 @@ from clipper.store.probe import Kind, probe, sqlite_uri
 from clipper.store.schema import MIGRATION_NAMES, migrations
 from clipper.store.settings import SettingsStore
 from clipper.store.snapshots import SnapshotStore
-from clipper.store.suggestions import SuggestionStore
 from clipper.store.source_files import SourceFileStore
+from clipper.store.suggestions import SuggestionStore
 from clipper.store.tag_edits import TagEditStore
 from clipper.store.team import TeamStore
 

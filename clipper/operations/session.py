@@ -23,6 +23,7 @@ from clipper.model import (
 from clipper.operations.annotations import AnnotationOperations
 from clipper.operations.base import EDITABLE_ARTICLE_FIELDS, _preview, choose_coder
 from clipper.operations.changes import NO_CHANGES, Changes
+from clipper.operations.corpus import CorpusReads
 from clipper.operations.merge import MergeReport, merge_export
 from clipper.operations.tags import TagOperations
 from clipper.progress import CancelCheck, ProgressCallback
@@ -30,7 +31,7 @@ from clipper.progress import CancelCheck, ProgressCallback
 __all__ = ["Session", "choose_coder"]
 
 
-class Session(AnnotationOperations, TagOperations):
+class Session(AnnotationOperations, TagOperations, CorpusReads):
     """Operations on one database, with undo/redo (see :mod:`clipper.operations`):
     ``Session(store, coder=None, undo_limit=200)``."""
 

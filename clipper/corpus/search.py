@@ -26,6 +26,8 @@ class SearchHit:
     right: str
     #: 0 for the best-ranked article, 1 for the next …
     rank: int
+    #: The article's title.
+    title: str = ""
 
     def record(self) -> dict[str, object]:
         """The hit as ``clipper search --json`` prints it."""
@@ -37,6 +39,7 @@ class SearchHit:
             "left": self.left,
             "right": self.right,
             "rank": self.rank,
+            "title": self.title,
         }
 
 
@@ -50,12 +53,22 @@ def iter_hits(
     offset = 0
     while True:
         ids = store.search_article_ids(parsed, limit=_BATCH, offset=offset)
+        titles = store.article_titles(ids)
         for rank, article_id in enumerate(ids, start=offset):
             text, spans = store.search_spans(parsed, article_id)
             for start, end in spans[:per_article] if per_article else spans:
                 around = context_of(text, start, end, width)
                 hit = text[start:end]
-                yield SearchHit(article_id, start, end, hit, around.left, around.right, rank)
+                yield SearchHit(
+                    article_id,
+                    start,
+                    end,
+                    hit,
+                    around.left,
+                    around.right,
+                    rank,
+                    titles.get(article_id, ""),
+                )
         if len(ids) < _BATCH:
             return
         offset += _BATCH

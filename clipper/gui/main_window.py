@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 
 from clipper import __version__
 from clipper.errors import ClipperError
-from clipper.gui import file_dialogs, search_marks, text_menu
+from clipper.gui import corpus_menu, file_dialogs, search_marks, text_menu
 from clipper.gui.annotations_pane import AnnotationsPane
 from clipper.gui.article_header import ArticleHeader
 from clipper.gui.article_view import ArticleView
@@ -107,6 +107,7 @@ class MainWindow(QMainWindow):
         self.view.zoomChanged.connect(self._zoom_changed)
         self.view.installEventFilter(self)
         text_menu.install(self)
+        corpus_menu.install(self)
         self.library.queryChanged.connect(
             lambda: search_marks.mark(self.view, self.library.search_text(), scroll=False)
         )

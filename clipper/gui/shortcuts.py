@@ -26,7 +26,7 @@ class ActionSpec:
     checkable: bool = False
 
 
-MENUS = ("File", "Edit", "View", "Article", "Annotate", "Help")
+MENUS = ("File", "Edit", "View", "Article", "Annotate", "Corpus", "Help")
 
 ACTIONS: tuple[ActionSpec, ...] = (
     # File
@@ -96,11 +96,40 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("focus_article", "Go to the &article", ("Ctrl+J",), "View"),
     ActionSpec("focus_annotations", "Go to the a&nnotations", ("Ctrl+K",), "View"),
     ActionSpec("refresh", "Re&fresh", ("F5",), "View", "Reload changes made by other programs"),
+    ActionSpec(
+        "command_palette",
+        "&Command palette…",
+        ("Ctrl+Shift+P",),
+        "View",
+        "Type to find any article, tag or action",
+    ),
     # Article
     ActionSpec("next_article", "&Next article", ("Ctrl+PgDown",), "Article"),
     ActionSpec("previous_article", "&Previous article", ("Ctrl+PgUp",), "Article"),
     ActionSpec("properties", "P&roperties…", ("Alt+Return",), "Article", "Title, outlet, date …"),
     ActionSpec("delete_article", "&Delete article…", ("Ctrl+Shift+Del",), "Article"),
+    # Corpus
+    ActionSpec(
+        "search_corpus",
+        "&Search all articles…",
+        ("Ctrl+Shift+F",),
+        "Corpus",
+        "Search every article's text; hits in context",
+    ),
+    ActionSpec(
+        "annotation_browser",
+        "&Annotations across articles…",
+        ("Ctrl+Shift+A",),
+        "Corpus",
+        "Every annotation with its context, filtered and sorted",
+    ),
+    ActionSpec(
+        "statistics",
+        "S&tatistics and charts…",
+        ("Ctrl+Shift+S",),
+        "Corpus",
+        "Counts per tag, outlet, coder, month, speaker and unit",
+    ),
     # Help
     ActionSpec("open_sample", "Open &sample clipping", ("Ctrl+Shift+H",), "Help"),
     ActionSpec("shortcuts", "&Keyboard shortcuts", ("F1", "Ctrl+/"), "Help"),

@@ -32,6 +32,10 @@ class CorpusReads(SessionBase):
     ) -> list[int]:
         return annotation_ids(self.store, selected, sort=sort, descending=descending)
 
+    def corpus_article_ids(self, selected: AnnotationFilter) -> list[int]:
+        """The articles holding an annotation ``selected`` covers (for an export)."""
+        return self.store.corpus_article_ids(selected)
+
     def corpus_annotation_page(
         self, ids: Sequence[int], *, width: int = KWIC_WIDTH
     ) -> list[corpus.CorpusAnnotation]:
@@ -46,6 +50,10 @@ class CorpusReads(SessionBase):
         self, by: str, selected: AnnotationFilter | None = None
     ) -> corpus.StatTable:
         return corpus.statistics(self.store, by, selected)
+
+    def article_titles(self) -> dict[int, str]:
+        """Every article's title by id, newest import first (the command palette's list)."""
+        return self.store.article_titles()
 
     def corpus_filter_choices(self) -> dict[str, list[str]]:
         """The tags, coders and outlets the browser's filters offer."""

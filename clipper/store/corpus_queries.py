@@ -298,10 +298,16 @@ class CorpusQueryStore(StoreBase):
             if key
             else ", ".join(f"{c}{direction}" for c in _TEXT_ORDER.split(", "))
         )
-        sql = (
-            "SELECT n.id FROM annotations n JOIN articles a ON a.id = n.article_id"
-            f"{where} ORDER BY {order}"
-        )
+        # The join reads each article's row: only when a filter or the sort needs it.
+        join = " JOIN articles a ON a.id = n.article_id" if "a." in where + key else ""
+        sql = f"SELECT n.id FROM annotations n{join}{where} ORDER BY {order}"
+        return [r[0] for r in self.db.execute(sql, params)]
+
+    def corpus_article_ids(self, selected: AnnotationFilter) -> list[int]:
+        """The articles holding an annotation ``selected`` covers, by id."""
+        where, params = self._annotation_where(selected)
+        join = " JOIN articles a ON a.id = n.article_id" if "a." in where else ""
+        sql = f"SELECT DISTINCT n.article_id FROM annotations n{join}{where} ORDER BY 1"
         return [r[0] for r in self.db.execute(sql, params)]
 
     _ROW_SQL = (
@@ -328,6 +334,17 @@ class CorpusQueryStore(StoreBase):
         sql = self._ROW_SQL + where + f" ORDER BY {_TEXT_ORDER}"
         for row in self.db.execute(sql, params):
             yield tuple(row)
+
+    def article_titles(self, ids: Sequence[int] | None = None) -> dict[int, str]:
+        """The titles of the articles ``ids`` (``None``: every article) by id, newest
+        import first."""
+        sql = "SELECT id, title FROM articles"
+        params: list[Any] = []
+        if ids is not None:
+            sql += " WHERE id IN (SELECT value FROM json_each(?))"
+            params.append(json.dumps(list(ids)))
+        sql += " ORDER BY imported_at DESC, id DESC"
+        return {int(r[0]): str(r[1]) for r in self.db.execute(sql, params)}
 
     def article_texts(self, ids: Sequence[int]) -> dict[int, str]:
         """The texts of the articles ``ids`` by id (ids that do not exist are left out)."""

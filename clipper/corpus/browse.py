@@ -62,10 +62,16 @@ def _build(row: CorpusRow, text: str, width: int) -> CorpusAnnotation:
 
 
 def annotation_ids(
-    store: Store, selected: AnnotationFilter, *, sort: str = "article", descending: bool = False
+    store: Store,
+    selected: AnnotationFilter,
+    *,
+    sort: str = "article",
+    descending: bool = False,
+    limit: int | None = None,
 ) -> list[int]:
-    """The ids ``selected`` covers, sorted (one query; rows are then read by page)."""
-    return store.corpus_annotation_ids(selected, sort=sort, descending=descending)
+    """The ids ``selected`` covers, sorted (one query; rows are then read by page);
+    ``limit``: the first ones only (a view's first page, before the whole list)."""
+    return store.corpus_annotation_ids(selected, sort=sort, descending=descending, limit=limit)
 
 
 def annotation_page(

@@ -80,6 +80,15 @@ class CorpusAnnotationsModel(QAbstractTableModel):
         self._pages: dict[int, dict[int, CorpusAnnotation]] = {}
 
     def set_ids(self, ids: list[int]) -> None:
+        """Show ``ids``; when they continue the rows shown (the first page came first),
+        the rows are appended, so the selection and the scroll position stay."""
+        shown = len(self.ids)
+        if shown and len(ids) >= shown and ids[:shown] == self.ids:
+            if len(ids) > shown:
+                self.beginInsertRows(_ROOT, shown, len(ids) - 1)
+                self.ids = ids
+                self.endInsertRows()
+            return
         self.beginResetModel()
         self.ids = ids
         self._pages.clear()
@@ -137,6 +146,14 @@ class CorpusAnnotationsModel(QAbstractTableModel):
         self.sortRequested.emit(key or "article", order == Qt.SortOrder.DescendingOrder)
 
 
+def _first_page(selected: AnnotationFilter, sort: str, descending: bool) -> Any:
+    def run(context: JobContext) -> list[int]:
+        session = Session(context.store)
+        return session.corpus_annotation_ids(selected, sort=sort, descending=descending, limit=PAGE)
+
+    return run
+
+
 def _listing(selected: AnnotationFilter, sort: str, descending: bool) -> Any:
     def run(context: JobContext) -> tuple[list[int], list[int]]:
         session = Session(context.store)
@@ -171,6 +188,7 @@ class AnnotationBrowser(QDialog):
         self.article_ids: list[int] = []
         self._ready = False  # no listing until the widgets are all there
         self._pending_tag: str | None = None
+        self._listed_generation = 0
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
@@ -318,18 +336,33 @@ class AnnotationBrowser(QDialog):
         return any(job.is_running() for job in self._jobs)
 
     def reload(self) -> None:
-        """List the annotations the filters cover, in the chosen order (in a worker)."""
+        """List the annotations the filters cover, in the chosen order: the first page at
+        once, then the whole list (each in a worker)."""
         if not self._ready:
             return
         self._timer.stop()
         self._generation += 1
         generation = self._generation
         self.status.setText("Listing…")
-        job = Job(self._db_path, _listing(self.current_filter(), *self._sort), self)
-        self._jobs.add(job)
-        job.finished.connect(lambda found, g=generation, j=job: self._listed(g, j, found))
-        job.failed.connect(lambda error, g=generation, j=job: self._failed(g, j, error))
-        job.start()
+        selected = self.current_filter()
+        first = Job(self._db_path, _first_page(selected, *self._sort), self)
+        whole = Job(self._db_path, _listing(selected, *self._sort), self)
+        for job in (first, whole):
+            self._jobs.add(job)
+            job.failed.connect(lambda error, g=generation, j=job: self._failed(g, j, error))
+        first.finished.connect(lambda ids, g=generation, j=first: self._first_rows(g, j, ids))
+        whole.finished.connect(lambda found, g=generation, j=whole: self._listed(g, j, found))
+        first.start()
+        whole.start()
+
+    def _first_rows(self, generation: int, job: Job, ids: list[int]) -> None:
+        self._jobs.discard(job)
+        job.deleteLater()
+        if generation != self._generation or self._listed_generation == generation:
+            return  # a newer listing started, or the whole list came first
+        self.model.set_ids(ids)
+        if ids:
+            self.table.selectRow(0)
 
     def set_database(self, db_path: str, loader: PageLoader) -> None:
         self._db_path = db_path
@@ -346,10 +379,11 @@ class AnnotationBrowser(QDialog):
         if generation != self._generation:
             return
         ids, self.article_ids = found
+        self._listed_generation = generation
         self.model.set_ids(ids)
         self.status.setText(f"{len(ids):,} annotations in {len(self.article_ids):,} articles.")
         self.export_button.setEnabled(bool(ids))
-        if ids:
+        if ids and not self.table.currentIndex().isValid():
             self.table.selectRow(0)
 
     def _failed(self, generation: int, job: Job, error: object) -> None:

@@ -28,9 +28,15 @@ class CorpusReads(SessionBase):
         return iter_hits(self.store, query, per_article=per_article)
 
     def corpus_annotation_ids(
-        self, selected: AnnotationFilter, *, sort: str = "article", descending: bool = False
+        self,
+        selected: AnnotationFilter,
+        *,
+        sort: str = "article",
+        descending: bool = False,
+        limit: int | None = None,
     ) -> list[int]:
-        return annotation_ids(self.store, selected, sort=sort, descending=descending)
+        """The annotations ``selected`` covers, sorted (the first ``limit`` if given)."""
+        return annotation_ids(self.store, selected, sort=sort, descending=descending, limit=limit)
 
     def corpus_article_ids(self, selected: AnnotationFilter) -> list[int]:
         """The articles holding an annotation ``selected`` covers (for an export)."""

@@ -71,7 +71,8 @@ _SORT_SQL = {
     "status": "n.status",
 }
 assert set(_SORT_SQL) == set(ANNOTATION_SORTS)
-_TEXT_ORDER = 'n.article_id, n.start, n."end", n.id'
+#: Text order: the ``annotations_span`` index's order, so listing needs no sort.
+_TEXT_ORDER = 'n.article_id, n.start, n."end", n.tag, n.coder_id'
 
 _BY_SQL = {
     "tag": "n.tag",
@@ -254,7 +255,10 @@ class CorpusQueryStore(StoreBase):
             clauses.append(f"{sql} IN (SELECT value FROM json_each(?))")
             params.append(json.dumps(list(values)))
 
-        if selected.statuses:
+        if len(selected.statuses) == 1:  # the usual case: the status index serves
+            clauses.append("n.status = ?")
+            params.append(selected.statuses[0])
+        elif selected.statuses:
             among("n.status", selected.statuses)
         if selected.tags:
             among("n.tag", selected.tags)
@@ -284,10 +288,16 @@ class CorpusQueryStore(StoreBase):
         return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
 
     def corpus_annotation_ids(
-        self, selected: AnnotationFilter, *, sort: str = "article", descending: bool = False
+        self,
+        selected: AnnotationFilter,
+        *,
+        sort: str = "article",
+        descending: bool = False,
+        limit: int | None = None,
     ) -> list[int]:
         """Ids of the annotations ``selected`` covers, in the order of ``sort`` (one of
-        :data:`~clipper.corpus_query.ANNOTATION_SORTS`; ties in text order)."""
+        :data:`~clipper.corpus_query.ANNOTATION_SORTS`; ties in text order); the first
+        ``limit`` only if given."""
         if sort not in _SORT_SQL:
             raise InvalidValue(f"cannot sort by {sort!r}; choose one of {', '.join(_SORT_SQL)}")
         where, params = self._annotation_where(selected)
@@ -301,6 +311,8 @@ class CorpusQueryStore(StoreBase):
         # The join reads each article's row: only when a filter or the sort needs it.
         join = " JOIN articles a ON a.id = n.article_id" if "a." in where + key else ""
         sql = f"SELECT n.id FROM annotations n{join}{where} ORDER BY {order}"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
         return [r[0] for r in self.db.execute(sql, params)]
 
     def corpus_article_ids(self, selected: AnnotationFilter) -> list[int]:

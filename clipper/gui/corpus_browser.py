@@ -48,7 +48,7 @@ DEBOUNCE_MS = 250
 _ROOT = QModelIndex()
 Index = QModelIndex | QPersistentModelIndex
 
-#: (header, field, sort key or None); the KWIC columns are 6, 7, 8.
+#: (header, field, sort key or None); the KWIC columns come last.
 COLUMNS: tuple[tuple[str, str, str | None], ...] = (
     ("Article", "title", "article"),
     ("Date", "published", "date"),
@@ -56,12 +56,12 @@ COLUMNS: tuple[tuple[str, str, str | None], ...] = (
     ("Tag", "tag", "tag"),
     ("Coder", "coder", "coder"),
     ("Speaker", "speaker", "speaker"),
+    ("Status", "status", "status"),
     ("Left", "left", None),
     ("Span", "text", "text"),
     ("Right", "right", None),
-    ("Status", "status", "status"),
 )
-LEFT, SPAN, RIGHT = 6, 7, 8
+LEFT, SPAN, RIGHT = 7, 8, 9
 _KWIC = {LEFT: "left", SPAN: "span", RIGHT: "right"}
 
 PageLoader = Callable[[Sequence[int]], list[CorpusAnnotation]]
@@ -85,6 +85,8 @@ class CorpusAnnotationsModel(QAbstractTableModel):
         shown = len(self.ids)
         if shown and len(ids) >= shown and ids[:shown] == self.ids:
             if len(ids) > shown:
+                for number in [n for n in self._pages if (n + 1) * PAGE > shown]:
+                    del self._pages[number]  # a page read short: read it again
                 self.beginInsertRows(_ROOT, shown, len(ids) - 1)
                 self.ids = ids
                 self.endInsertRows()
@@ -238,7 +240,7 @@ class AnnotationBrowser(QDialog):
         self.table.setAccessibleName("Annotations")
         self.table.setModel(self.model)
         set_up_table(self.table, LEFT, SPAN, RIGHT)
-        for column, width in ((0, 200), (1, 90), (2, 110), (3, 70), (4, 70), (5, 130)):
+        for column, width in ((0, 200), (1, 90), (2, 110), (3, 70), (4, 70), (5, 130), (6, 70)):
             self.table.setColumnWidth(column, width)
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
@@ -381,7 +383,11 @@ class AnnotationBrowser(QDialog):
         ids, self.article_ids = found
         self._listed_generation = generation
         self.model.set_ids(ids)
-        self.status.setText(f"{len(ids):,} annotations in {len(self.article_ids):,} articles.")
+        articles = len(self.article_ids)
+        self.status.setText(
+            f"{len(ids):,} annotation{'' if len(ids) == 1 else 's'} in {articles:,} "
+            f"article{'' if articles == 1 else 's'}."
+        )
         self.export_button.setEnabled(bool(ids))
         if ids and not self.table.currentIndex().isValid():
             self.table.selectRow(0)

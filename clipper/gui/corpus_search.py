@@ -156,7 +156,7 @@ class CorpusSearchDialog(QDialog):
         self.model.set_hits(hits)
         articles = len({h.article_id for h in hits})
         more = " (the first ones)" if len(hits) >= MAX_HITS else ""
-        self.status.setText(f"{len(hits)} hits in {articles} articles{more}.")
+        self.status.setText(f"{_count(len(hits), 'hit')} in {_count(articles, 'article')}{more}.")
         if hits:
             self.table.selectRow(0)
 
@@ -198,3 +198,7 @@ class CorpusSearchDialog(QDialog):
         for job in list(self._jobs):
             job.cancel()
         super().closeEvent(event)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n:,} {noun}" + ("" if n == 1 else "s")

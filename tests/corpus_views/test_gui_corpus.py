@@ -84,7 +84,7 @@ def test_annotation_browser_filters_sorts_and_opens_a_span(
     row = browser.model.row(0)
     assert row is not None and row.text == '"Had it happened an hour later'
     assert row.speaker == "Khaled Al-Maeena"
-    left = browser.model.index(0, 6)
+    left = browser.model.index(0, 7)
     assert left.data() == row.left.replace("\n", " ")
     assert texts[row.article_id][row.start - len(row.left) : row.start] == row.left
     browser.table.setFocus()
@@ -97,7 +97,7 @@ def test_annotation_browser_filters_sorts_and_opens_a_span(
     browser.speaker_edit.clear()
     browser.tag_combo.setCurrentIndex(browser.tag_combo.findData("figure"))
     qtbot.waitUntil(lambda: browser.model.rowCount() == 4 and not browser.busy(), timeout=TIMEOUT)
-    browser.table.sortByColumn(7, Qt.SortOrder.DescendingOrder)  # the span column
+    browser.table.sortByColumn(8, Qt.SortOrder.DescendingOrder)  # the span column
     qtbot.waitUntil(lambda: not browser.busy(), timeout=TIMEOUT)
     qtbot.waitUntil(
         lambda: browser.model.row(0) is not None and browser.model.row(0).text == "€5.8bn",
@@ -105,6 +105,15 @@ def test_annotation_browser_filters_sorts_and_opens_a_span(
     )
     texts_shown = [browser.model.row(r).text for r in range(4)]  # type: ignore[union-attr]
     assert texts_shown == sorted(texts_shown, key=str.lower, reverse=True)
+
+    # More rows after the ones shown (any status): the rows read before are read again.
+    browser.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    browser.tag_combo.setCurrentIndex(0)
+    qtbot.waitUntil(lambda: browser.model.rowCount() == 11 and not browser.busy(), timeout=TIMEOUT)
+    assert all(browser.model.row(r) is not None for r in range(11))
+    browser.status_combo.setCurrentIndex(browser.status_combo.findText("Any"))
+    qtbot.waitUntil(lambda: browser.model.rowCount() == 13 and not browser.busy(), timeout=TIMEOUT)
+    assert [browser.model.row(r).status for r in (11, 12)] == ["pending", "rejected"]  # type: ignore[union-attr]
 
 
 def test_command_palette_opens_an_article_by_typing(qtbot: QtBot, corpus_window: Any) -> None:

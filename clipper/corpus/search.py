@@ -54,8 +54,9 @@ def iter_hits(
     while True:
         ids = store.search_article_ids(parsed, limit=_BATCH, offset=offset)
         titles = store.article_titles(ids)
+        found = store.search_spans_of(parsed, ids)
         for rank, article_id in enumerate(ids, start=offset):
-            text, spans = store.search_spans(parsed, article_id)
+            text, spans = found.get(article_id, ("", []))
             for start, end in spans[:per_article] if per_article else spans:
                 around = context_of(text, start, end, width)
                 hit = text[start:end]

@@ -189,39 +189,45 @@ class CorpusQueryStore(StoreBase):
     ) -> tuple[str, list[tuple[int, int]]]:
         """The text of an article and where ``query`` matches in it (code points, sorted,
         overlaps joined); ``("", [])`` if the article is gone."""
-        row = self.db.execute("SELECT text FROM articles WHERE id = ?", [article_id]).fetchone()
-        if row is None:
-            return "", []
-        text = str(row[0])
-        marked: str | None = None
-        clean = _OPEN not in text and _CLOSE not in text
+        return self.search_spans_of(query, [article_id]).get(article_id, ("", []))
+
+    def search_spans_of(
+        self, query: SearchQuery, article_ids: Sequence[int]
+    ) -> dict[int, tuple[str, list[tuple[int, int]]]]:
+        """:meth:`search_spans` for several articles in one query of the index (an article
+        that is gone is left out)."""
+        texts = self.article_texts(article_ids)
         if not query.substrings:
-            sql = (
-                "SELECT highlight(articles_fts, 1, ?, ?) FROM articles_fts "
-                "WHERE articles_fts MATCH ? AND rowid = ?"
-            )
-            match: str | None = word_match(query)
+            index, column, match = "articles_fts", 1, word_match(query)
         else:
+            index, column = "articles_trigram", 0
+            match = trigram_match(query)  # type: ignore[assignment]
+        marked: dict[int, str] = {}
+        if match is not None:
             sql = (
-                "SELECT highlight(articles_trigram, 0, ?, ?) FROM articles_trigram "
-                "WHERE articles_trigram MATCH ? AND rowid = ?"
+                f"SELECT rowid, highlight({index}, {column}, ?, ?) FROM {index} "
+                f"WHERE {index} MATCH ? AND rowid IN (SELECT value FROM json_each(?))"
             )
-            match = trigram_match(query)
-        spans: list[tuple[int, int]] = []
-        if match is not None and clean:
-            found = self.db.execute(sql, [_OPEN, _CLOSE, match, article_id]).fetchone()
-            if found is not None:
-                marked = str(found[0])
-                unmarked, spans = _unmark(marked)
+            ids = json.dumps([i for i, t in texts.items() if _OPEN not in t and _CLOSE not in t])
+            marked = {
+                int(r[0]): str(r[1]) for r in self.db.execute(sql, [_OPEN, _CLOSE, match, ids])
+            }
+        found: dict[int, tuple[str, list[tuple[int, int]]]] = {}
+        for article_id, text in texts.items():
+            spans: list[tuple[int, int]] = []
+            if article_id in marked:
+                unmarked, spans = _unmark(marked[article_id])
                 if unmarked != text:  # cannot happen; never give offsets that do not slice
                     spans = []
-        elif match is not None:  # a text with our markers in it: exact-case substrings
-            for term in query.indexed:
-                spans.extend(_find_all(text, term.text))
-        if query.substrings:
-            for term in query.scanned:
-                spans.extend(_find_all(text, term.text))
-        return text, _merge(spans)
+            elif match is not None:  # a text with our markers in it: exact-case substrings
+                terms = query.indexed if query.substrings else query.terms
+                for term in terms:
+                    spans.extend(_find_all(text, term.text))
+            if query.substrings:
+                for term in query.scanned:
+                    spans.extend(_find_all(text, term.text))
+            found[article_id] = (text, _merge(spans))
+        return found
 
     def search_condition(self, search: str) -> tuple[str, list[Any]] | None:
         """For the library: an SQL condition on ``a.id`` for a search that needs substrings

@@ -14,7 +14,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -31,6 +30,7 @@ from clipper.corpus import StatTable, write_csv
 from clipper.corpus.stats import STATISTICS, cells
 from clipper.corpus_query import DEFAULT_STATUSES, AnnotationFilter
 from clipper.errors import ClipperError
+from clipper.gui import file_dialogs
 from clipper.gui.charts import BarChart
 from clipper.gui.workers import Job, JobContext
 from clipper.model import STATUSES
@@ -186,7 +186,7 @@ class StatisticsDialog(QDialog):
 
     def _save_as(self, filter_text: str, suffix: str) -> None:
         name = f"clipper-{self.current_key()}{suffix}"
-        path, _chosen = QFileDialog.getSaveFileName(self, "Save", name, filter_text)
+        path = file_dialogs.save_file_name(self, "Save", name, filter_text)
         if not path:
             return
         if not path.lower().endswith(suffix):

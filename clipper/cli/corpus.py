@@ -22,7 +22,9 @@ from clipper.model import STATUSES
 @click.option(
     "--limit", type=int, default=20, show_default=True, help="At most this many hits (0: all)."
 )
-@json_option("JSON Lines: one hit per line (article_id, start, end, text, left, right, rank).")
+@json_option(
+    "JSON Lines: one hit per line (article_id, start, end, text, left, right, rank, title)."
+)
 @pass_context
 def search_command(ctx: Context, query: str, limit: int, as_json: bool) -> None:
     """Search every article's text; print each hit with its context, best article first.

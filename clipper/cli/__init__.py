@@ -18,6 +18,7 @@ from clipper.cli import (  # noqa: F401  (registers the commands)
     annotating,
     articles,
     coders,
+    corpus,
     exporting,
     factchecking,
     importing,

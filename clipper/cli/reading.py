@@ -10,7 +10,10 @@ from typing import Any
 import click
 
 from clipper.cli.base import Context, cli, json_option, pass_context
-from clipper.model import Annotation, Relation
+from clipper.cli.corpus import chosen_statuses
+from clipper.corpus.kwic import one_line
+from clipper.corpus_query import AnnotationFilter
+from clipper.model import STATUSES, Annotation, Relation
 from clipper.operations import Session
 
 
@@ -132,9 +135,28 @@ def _with_relations(
 @click.argument("article_id", type=int, required=False)
 @click.option("--tag", "tags", multiple=True, help="Only this tag (repeatable).")
 @click.option("--coder", "coders", multiple=True, help="Only this coder's (repeatable).")
+@click.option(
+    "--all",
+    "across",
+    is_flag=True,
+    help="Across the corpus, with each span's context (left/right columns; accepted "
+    "annotations unless --status says otherwise).",
+)
+@click.option("--speaker", help="Only quotes by this person (part of the name; implies --all).")
+@click.option("--text", "text", help="Only spans containing this text (implies --all).")
+@click.option("--outlet", "outlets", multiple=True, help="Only articles from this outlet (--all).")
+@click.option("--from", "date_from", help="Only articles published on or after (YYYY[-MM[-DD]]).")
+@click.option("--to", "date_to", help="Only articles published on or before (YYYY[-MM[-DD]]).")
+@click.option(
+    "--status",
+    "statuses",
+    multiple=True,
+    type=click.Choice([*STATUSES, "any"]),
+    help="With --all: only this status (repeatable; default accepted; any: all).",
+)
 @json_option(
     "JSON Lines: one JSON object per annotation, with uuid, coder, origin, status, "
-    "attributes and relations."
+    "attributes and relations (with --all: left, right, speaker, title, outlet, published)."
 )
 @pass_context
 def annotations_command(
@@ -142,15 +164,47 @@ def annotations_command(
     article_id: int | None,
     tags: tuple[str, ...],
     coders: tuple[str, ...],
+    across: bool,
+    speaker: str | None,
+    text: str | None,
+    outlets: tuple[str, ...],
+    date_from: str | None,
+    date_to: str | None,
+    statuses: tuple[str, ...],
     as_json: bool,
 ) -> None:
     """List annotations in text order (of one article, or all).
 
-    Columns: id, article, start, end, tag, text, note.
+    Columns: id, article, start, end, tag, text, note. With --all (or a corpus filter):
+    id, article, start, end, tag, left context, text, right context, coder.
 
     Example: clipper annotations 3 --tag quote --coder bob --json
+
+    Example: clipper annotations --all --tag quote --speaker Hill
     """
     session = ctx.session()
+    if across or speaker or text or outlets or date_from or date_to or statuses:
+        selected = AnnotationFilter(
+            tags=tags,
+            coders=coders,
+            text=text,
+            speaker=speaker,
+            outlets=outlets,
+            date_from=date_from,
+            date_to=date_to,
+            statuses=chosen_statuses(statuses),
+            article_ids=None if article_id is None else (article_id,),
+        )
+        for row in session.iter_corpus_annotations(selected):  # streamed
+            if as_json:
+                click.echo(json.dumps(row.record(), ensure_ascii=False))
+            else:
+                click.echo(
+                    f"{row.id}\t{row.article_id}\t{row.start}\t{row.end}\t{row.tag}\t"
+                    f"{one_line(row.left)}\t{one_line(row.text)}\t{one_line(row.right)}\t"
+                    f"{row.coder}"
+                )
+        return
     found = session.iter_annotations(  # streamed: constant memory
         article_id, tags=list(tags) or None, coders=list(coders) or None
     )

@@ -42,6 +42,7 @@ from clipper import __version__
 from clipper.errors import ClipperError
 from clipper.gui import (
     compare_dialog,
+    corpus_menu,
     file_dialogs,
     page_view,
     rate_dialog,
@@ -120,6 +121,7 @@ class MainWindow(QMainWindow):
         compare_dialog.install(self)
         url_clip.install(self)
         rate_dialog.install(self)
+        corpus_menu.install(self)
         self.library.queryChanged.connect(
             lambda: search_marks.mark(self.view, self.library.search_text(), scroll=False)
         )

@@ -26,7 +26,7 @@ class ActionSpec:
     checkable: bool = False
 
 
-MENUS = ("File", "Edit", "View", "Article", "Annotate", "Team", "Help")
+MENUS = ("File", "Edit", "View", "Article", "Annotate", "Corpus", "Team", "Help")
 
 ACTIONS: tuple[ActionSpec, ...] = (
     # File
@@ -118,6 +118,13 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "Show a PDF article's pages beside its text",
         checkable=True,
     ),
+    ActionSpec(
+        "command_palette",
+        "&Command palette…",
+        ("Ctrl+Shift+P",),
+        "View",
+        "Type to find any article, tag or action",
+    ),
     # Article
     ActionSpec("next_article", "&Next article", ("Ctrl+PgDown",), "Article"),
     ActionSpec("previous_article", "&Previous article", ("Ctrl+PgUp",), "Article"),
@@ -130,6 +137,28 @@ ACTIONS: tuple[ActionSpec, ...] = (
         ("Ctrl+Shift+K",),
         "Annotate",
         "Give the chosen claim a verdict with evidence (fact-checking)",
+    ),
+    # Corpus
+    ActionSpec(
+        "search_corpus",
+        "&Search all articles…",
+        ("Ctrl+Shift+F",),
+        "Corpus",
+        "Search every article's text; hits in context",
+    ),
+    ActionSpec(
+        "annotation_browser",
+        "&Annotations across articles…",
+        ("Ctrl+Shift+A",),
+        "Corpus",
+        "Every annotation with its context, filtered and sorted",
+    ),
+    ActionSpec(
+        "statistics",
+        "S&tatistics and charts…",
+        ("Ctrl+Shift+S",),
+        "Corpus",
+        "Counts per tag, outlet, coder, month, speaker and unit",
     ),
     # Team
     ActionSpec(

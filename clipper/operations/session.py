@@ -27,6 +27,7 @@ from clipper.operations.adjudication import AdjudicationOperations
 from clipper.operations.agreement import measure_agreement
 from clipper.operations.base import EDITABLE_ARTICLE_FIELDS, _preview, choose_coder
 from clipper.operations.changes import NO_CHANGES, Changes
+from clipper.operations.corpus import CorpusReads
 from clipper.operations.factcheck import FactCheckOperations
 from clipper.operations.merge import MergeReport, merge_export, merge_files
 from clipper.operations.suggestions import SuggestionOperations
@@ -36,7 +37,9 @@ from clipper.progress import CancelCheck, ProgressCallback
 __all__ = ["Session", "choose_coder"]
 
 
-class Session(FactCheckOperations, TagOperations, AdjudicationOperations, SuggestionOperations):
+class Session(
+    FactCheckOperations, TagOperations, AdjudicationOperations, SuggestionOperations, CorpusReads
+):
     """Operations on one database, with undo/redo (see :mod:`clipper.operations`):
     ``Session(store, coder=None, undo_limit=200)``."""
 

@@ -49,6 +49,7 @@ from clipper.store.backups import backup_path, check_destination, copy_database
 from clipper.store.base import ARTICLE_FIELDS as STORED_ARTICLE_FIELDS
 from clipper.store.checks import check_new_tag, check_tag_fields, clean_article_fields
 from clipper.store.clock import now
+from clipper.store.corpus_queries import CorpusQueryStore
 from clipper.store.failures import database_error, primary_code, retry_busy
 from clipper.store.interop import InteropStore
 from clipper.store.library_queries import LibraryQuery
@@ -74,6 +75,7 @@ class Store(
     SettingsStore,
     SuggestionStore,
     SourceFileStore,
+    CorpusQueryStore,
 ):
     """A Clipper database file (or ``":memory:"``), migrated to the current schema.
 
@@ -560,6 +562,9 @@ class Store(
     def library_ids(self, query: LibraryQuery, *, limit: int | None = None) -> list[int]:
         """Ids of the articles the library shows for ``query``, in display order."""
         search = query.search.strip() if query.search else ""
+        condition = self.search_condition(search) if search else None
+        if condition is not None:  # symbols, unspaced scripts: substrings (trigram index)
+            return library_queries.article_ids(self.db.conn, None, query, limit, condition)
         fts = self.db.quote_fts(search) if search else None
         return library_queries.article_ids(self.db.conn, fts, query, limit)
 

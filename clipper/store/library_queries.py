@@ -55,12 +55,19 @@ def _order_by(query: LibraryQuery, params: list[Any]) -> str:
 
 
 def article_ids(
-    conn: sqlite3.Connection, fts_query: str | None, query: LibraryQuery, limit: int | None = None
+    conn: sqlite3.Connection,
+    fts_query: str | None,
+    query: LibraryQuery,
+    limit: int | None = None,
+    condition: tuple[str, list[Any]] | None = None,
 ) -> list[int]:
     """Ids of the articles ``query`` shows, in its order (``fts_query``: the search,
-    already quoted for FTS5)."""
+    already quoted for FTS5; ``condition``: instead, an SQL condition on ``a``)."""
     where: list[str] = []
     params: list[Any] = []
+    if condition is not None:
+        where.append(condition[0])
+        params.extend(condition[1])
     if fts_query:
         where.append("a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
         params.append(fts_query)

@@ -222,6 +222,39 @@ def _core_v2(db: Database) -> None:
     )
 
 
+@migrations(name="0004_corpus_search")
+def _corpus_search(db: Database) -> None:
+    """A second full-text index of the article texts, by trigrams: finds any substring of
+    3 characters or more (symbols such as "£", "€" and "%", Chinese and Japanese, parts of
+    words) where the word index (``articles_fts``, unicode61) drops symbols and cannot split
+    unspaced scripts. It reads the texts from ``articles`` (external content: the text is
+    not stored twice); triggers keep it in step (texts never change after import, so a
+    metadata edit costs nothing). Triggers hold ``;``: each is one statement here. Also an
+    index for listing annotations of one status in text order."""
+    db.execute(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS articles_trigram USING fts5 "
+        "(text, content='articles', content_rowid='id', tokenize='trigram')"
+    )
+    remove = "INSERT INTO articles_trigram (articles_trigram, rowid, text) "
+    remove += "VALUES ('delete', old.id, old.text);"
+    add = "INSERT INTO articles_trigram (rowid, text) VALUES (new.id, new.text);"
+    for name, event, body in (
+        ("articles_trigram_ai", "INSERT", add),
+        ("articles_trigram_ad", "DELETE", remove),
+        ("articles_trigram_au", "UPDATE OF text", remove + " " + add),
+    ):
+        db.execute(
+            f"CREATE TRIGGER IF NOT EXISTS {name} AFTER {event} ON articles BEGIN {body} END"
+        )
+    db.execute("INSERT INTO articles_trigram (articles_trigram) VALUES ('rebuild')")
+    # The corpus browser's default listing (accepted annotations in text order) read from
+    # the index alone, without a sort.
+    db.execute(
+        "CREATE INDEX IF NOT EXISTS annotations_status_span "
+        'ON annotations (status, article_id, start, "end", tag, coder_id)'
+    )
+
+
 @migrations(name="0006_fetched_pages")
 def _fetched_pages(db: Database) -> None:
     """Provenance of URL clippings: the page as fetched (HTML zlib-compressed)."""

@@ -1,0 +1,197 @@
+"""The corpus views in the real main window, driven by key presses (pytest-qt)."""
+
+from __future__ import annotations
+
+import csv
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from clipper.gui.command_palette import fuzzy_score
+from clipper.gui.corpus_menu import CorpusViews
+
+TIMEOUT = 20_000  # a loaded 2-core machine
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
+
+def views_of(window: Any) -> CorpusViews:
+    found = window.findChild(CorpusViews, "corpusViews")
+    assert found is not None
+    return found
+
+
+def press_shortcut(qtbot: QtBot, window: Any, key: Qt.Key) -> None:
+    window.activateWindow()
+    window.view.setFocus()
+    qtbot.keyClick(window.view, key, CTRL_SHIFT)
+
+
+def test_search_as_you_type_then_enter_opens_the_hit(qtbot: QtBot, corpus_window: Any) -> None:
+    window, ids, texts = corpus_window
+    press_shortcut(qtbot, window, Qt.Key.Key_F)
+    dialog = views_of(window).search
+    assert dialog is not None and dialog.isVisible()
+    dialog.query.insert("€")  # QTest types ASCII only
+    qtbot.keyClicks(dialog.query, "5.8bn")
+    qtbot.waitUntil(lambda: len(dialog.model.hits) == 1 and not dialog.busy(), timeout=TIMEOUT)
+    hit = dialog.model.hits[0]
+    assert hit.article_id == ids["Pound and euro"] and hit.text == "€5.8bn"
+    span_index = dialog.model.index(0, 2)
+    assert span_index.data() == "€5.8bn"
+    assert span_index.data(Qt.ItemDataRole.TextAlignmentRole) == int(
+        Qt.AlignmentFlag.AlignCenter.value
+    )
+    left = dialog.model.index(0, 1).data(Qt.ItemDataRole.TextAlignmentRole)
+    assert left & int(Qt.AlignmentFlag.AlignRight.value)
+    qtbot.keyClick(dialog.query, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.controller.article_id == ids["Pound and euro"], timeout=TIMEOUT)
+    assert window.view.selected_span() == (hit.start, hit.end)
+    assert texts[hit.article_id][hit.start : hit.end] == "€5.8bn"
+
+
+def test_search_for_a_word_lists_hits_in_several_articles(qtbot: QtBot, corpus_window: Any) -> None:
+    window, _ids, _texts = corpus_window
+    press_shortcut(qtbot, window, Qt.Key.Key_F)
+    dialog = views_of(window).search
+    assert dialog is not None
+    qtbot.keyClicks(dialog.query, "said")
+    qtbot.waitUntil(lambda: bool(dialog.model.hits) and not dialog.busy(), timeout=TIMEOUT)
+    assert len({h.article_id for h in dialog.model.hits}) >= 2
+    assert all(h.text.lower() == "said" for h in dialog.model.hits)
+    qtbot.keyClick(dialog.query, Qt.Key.Key_Down)  # the second hit, then open it
+    assert dialog.table.currentIndex().row() == 1
+    second = dialog.model.hits[1]
+    qtbot.keyClick(dialog.query, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.controller.article_id == second.article_id, timeout=TIMEOUT)
+    assert window.view.selected_span() == (second.start, second.end)
+
+
+def test_annotation_browser_filters_sorts_and_opens_a_span(
+    qtbot: QtBot, corpus_window: Any
+) -> None:
+    window, ids, texts = corpus_window
+    press_shortcut(qtbot, window, Qt.Key.Key_A)
+    browser = views_of(window).browser
+    assert browser is not None and browser.isVisible()
+    qtbot.waitUntil(lambda: browser.model.rowCount() == 11 and not browser.busy(), timeout=TIMEOUT)
+    qtbot.keyClicks(browser.speaker_edit, "maeena")
+    qtbot.waitUntil(lambda: browser.model.rowCount() == 1 and not browser.busy(), timeout=TIMEOUT)
+    row = browser.model.row(0)
+    assert row is not None and row.text == '"Had it happened an hour later'
+    assert row.speaker == "Khaled Al-Maeena"
+    left = browser.model.index(0, 7)
+    assert left.data() == row.left.replace("\n", " ")
+    assert texts[row.article_id][row.start - len(row.left) : row.start] == row.left
+    browser.table.setFocus()
+    qtbot.keyClick(browser.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(
+        lambda: window.controller.article_id == ids["wikinews_news_crane.txt"], timeout=TIMEOUT
+    )
+    assert window.view.selected_span() == (row.start, row.end)
+
+    browser.speaker_edit.clear()
+    browser.tag_combo.setCurrentIndex(browser.tag_combo.findData("figure"))
+    qtbot.waitUntil(lambda: browser.model.rowCount() == 4 and not browser.busy(), timeout=TIMEOUT)
+    browser.table.sortByColumn(8, Qt.SortOrder.DescendingOrder)  # the span column
+    qtbot.waitUntil(lambda: not browser.busy(), timeout=TIMEOUT)
+    qtbot.waitUntil(
+        lambda: browser.model.row(0) is not None and browser.model.row(0).text == "€5.8bn",
+        timeout=TIMEOUT,
+    )
+    texts_shown = [browser.model.row(r).text for r in range(4)]  # type: ignore[union-attr]
+    assert texts_shown == sorted(texts_shown, key=str.lower, reverse=True)
+
+    # More rows after the ones shown (any status): the rows read before are read again.
+    browser.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    browser.tag_combo.setCurrentIndex(0)
+    qtbot.waitUntil(lambda: browser.model.rowCount() == 11 and not browser.busy(), timeout=TIMEOUT)
+    assert all(browser.model.row(r) is not None for r in range(11))
+    browser.status_combo.setCurrentIndex(browser.status_combo.findText("Any"))
+    qtbot.waitUntil(lambda: browser.model.rowCount() == 13 and not browser.busy(), timeout=TIMEOUT)
+    assert [browser.model.row(r).status for r in (11, 12)] == ["pending", "rejected"]  # type: ignore[union-attr]
+
+
+def test_command_palette_opens_an_article_by_typing(qtbot: QtBot, corpus_window: Any) -> None:
+    window, ids, _texts = corpus_window
+    press_shortcut(qtbot, window, Qt.Key.Key_P)
+    palette = views_of(window).palette
+    assert palette is not None
+    qtbot.waitUntil(lambda: palette.isVisible() and not palette.busy(), timeout=TIMEOUT)
+    qtbot.keyClicks(palette.query, "mecca crane")
+    entries = [
+        palette.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(palette.list.count())
+    ]
+    assert [e.kind for e in entries] == ["article"]
+    qtbot.keyClick(palette.query, Qt.Key.Key_Return)
+    qtbot.waitUntil(
+        lambda: window.controller.article_id == ids["wikinews_news_crane.txt"], timeout=TIMEOUT
+    )
+
+
+def test_command_palette_reaches_a_tag_s_annotations(qtbot: QtBot, corpus_window: Any) -> None:
+    window, _ids, _texts = corpus_window
+    press_shortcut(qtbot, window, Qt.Key.Key_P)
+    palette = views_of(window).palette
+    assert palette is not None
+    qtbot.keyClicks(palette.query, "annotations tagged quote")
+    first = palette.list.item(0).data(Qt.ItemDataRole.UserRole)
+    assert (first.kind, first.key) == ("browse", "quote")
+    qtbot.keyClick(palette.query, Qt.Key.Key_Return)
+    browser = views_of(window).browser
+    assert browser is not None
+    qtbot.waitUntil(lambda: browser.model.rowCount() == 3 and not browser.busy(), timeout=TIMEOUT)
+
+
+def test_fuzzy_scores() -> None:
+    assert fuzzy_score("expo", "Export annotations") == 0
+    assert fuzzy_score("xpt", "Export annotations") is not None
+    assert fuzzy_score("zz", "Export annotations") is None
+    assert fuzzy_score("ann", "Export annotations") == 7
+
+
+def test_statistics_dialog_charts_and_files(
+    qtbot: QtBot, corpus_window: Any, tmp_path: Path
+) -> None:
+    window, _ids, _texts = corpus_window
+    press_shortcut(qtbot, window, Qt.Key.Key_S)
+    dialog = views_of(window).stats
+    assert dialog is not None and dialog.isVisible()
+    qtbot.waitUntil(lambda: dialog.table_data is not None and not dialog.busy(), timeout=TIMEOUT)
+    assert dialog.table_data.rows == (("figure", 4), ("person", 3), ("quote", 3), ("claim", 1))
+    assert dialog.chart.bars == [("figure", 4.0), ("person", 3.0), ("quote", 3.0), ("claim", 1.0)]
+    dialog.save(tmp_path / "tags.png")
+    dialog.save(tmp_path / "tags.svg")
+    dialog.save(tmp_path / "tags.csv")
+    assert (tmp_path / "tags.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    root = ET.parse(tmp_path / "tags.svg").getroot()
+    assert root.tag.endswith("svg")
+    svg_text = (tmp_path / "tags.svg").read_text(encoding="utf-8")
+    assert "figure" in svg_text and "claim" in svg_text
+    with (tmp_path / "tags.csv").open(encoding="utf-8") as stream:
+        assert list(csv.reader(stream))[1] == ["figure", "4"]
+    [item] = dialog.choices.findItems("Most quoted people", Qt.MatchFlag.MatchExactly)
+    dialog.choices.setFocus()
+    dialog.choices.setCurrentItem(item)
+
+    def counted() -> bool:
+        return dialog.table_data is not None and dialog.table_data.name == "speaker"
+
+    qtbot.waitUntil(lambda: counted() and not dialog.busy(), timeout=TIMEOUT)
+    assert len(dialog.table_data.rows) == 3
+
+
+def test_charts_are_not_loaded_at_start_up(db_path: Path) -> None:
+    code = (
+        "import sys; from pathlib import Path; from PySide6.QtWidgets import QApplication; "
+        "app = QApplication([]); from clipper.gui.app import create_main_window; "
+        f"w = create_main_window(Path({str(db_path)!r})); w.show(); app.processEvents(); "
+        "print(sorted(m for m in ('clipper.gui.stats_dialog', 'clipper.gui.charts', "
+        "'PySide6.QtSvg', 'matplotlib', 'pyqtgraph') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.stdout.strip().splitlines()[-1] == "[]", out.stderr

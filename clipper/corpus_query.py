@@ -23,14 +23,11 @@ import unicodedata
 from dataclasses import dataclass
 
 from clipper.errors import InvalidValue
-
-#: The shared vocabulary (V3.md; ``suggest`` adds the same names to :mod:`clipper.model`:
-#: at integration these become imports from there).
-QUOTE_SPEAKER = "speaker"
-FIGURE_VALUE = "value"
-FIGURE_UNIT = "unit"
-SAID_BY = "said_by"
-SAME_AS = "same_as"
+from clipper.model import FIGURE_UNIT as FIGURE_UNIT  # the shared vocabulary, re-exported
+from clipper.model import FIGURE_VALUE as FIGURE_VALUE
+from clipper.model import QUOTE_SPEAKER as QUOTE_SPEAKER
+from clipper.model import SAID_BY as SAID_BY
+from clipper.model import SAME_AS as SAME_AS
 
 #: Characters of context on each side of a hit or a span (keyword in context).
 KWIC_WIDTH = 40

@@ -135,7 +135,15 @@ class Job(QObject):
 
         A job commits on its own connection, which the UI thread's connection sees as
         "another connection wrote" (``PRAGMA data_version``): this tells the controller
-        that the change may be this process's own, not another program's."""
+        that the change may be this process's own, not another program's.
+
+        A job whose thread has ended counts as ended even if its ``finished`` slot never
+        ran (it is queued to the UI thread, and is lost when the job's parent is deleted
+        first): otherwise one such job would stop every later foreign-change refresh."""
+        ended = [job for job in cls._active if job._thread.isFinished()]
+        for job in ended:
+            cls._active.discard(job)
+            cls._generation += 1
         return bool(cls._active), cls._generation
 
     def __init__(self, db_path: str, fn: JobFunction, parent: QObject | None = None) -> None:

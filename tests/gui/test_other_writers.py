@@ -168,3 +168,33 @@ def test_the_apps_own_export_is_not_reported_as_another_programs_change(
     QApplication.sendEvent(window, QEvent(QEvent.Type.WindowActivate))
     qtbot.wait(200)  # a few hundred looks at the database
     assert FOREIGN_CHANGE_MESSAGE not in shown
+
+
+def test_a_job_whose_parent_went_first_does_not_stop_the_refresh(
+    qtbot: QtBot, window: MainWindow, db_path: Path
+) -> None:
+    """A job's ``finished`` slot is queued to the UI thread; deleting its parent first
+    loses it. The ended thread must still count as ended, or no other program's change
+    would ever be shown again (seen in CI after a dialog with a job closed)."""
+    import shiboken6
+    from PySide6.QtWidgets import QWidget
+
+    from clipper.gui.workers import Job, JobContext, run_job
+
+    article = import_article(window.controller.store, read_pasted_text(TEXT))
+    window.controller.changed.emit(Changes(library=True))
+    window.open_article(article.id)
+    parent = QWidget()
+
+    def work(context: JobContext) -> int:
+        return 1
+
+    job = run_job(window.controller.db_path, work, parent=parent)
+    assert job.wait(60_000)
+    shiboken6.delete(parent)  # before the event loop delivers the thread's finished
+    assert Job.own_activity()[0] is False
+    start = article.text.index("Critics")
+    done = _cli(db_path, "annotate", str(article.id), str(start), str(start + 7), "person")
+    assert done.returncode == 0, done.stderr
+    QApplication.sendEvent(window, QEvent(QEvent.Type.WindowActivate))
+    assert [a.text for a in window.annotations.model.rows] == ["Critics"]

@@ -58,10 +58,9 @@ _ID = Qt.ItemDataRole.UserRole
 
 
 def install(window: MainWindow) -> None:
-    """Connect Annotate › Rate claim… and the annotations list's double-click and
-    context menu on a claim."""
+    """Connect Annotate › Rate claim… (the annotations list's double-click and context
+    menu on a claim call :func:`open_for`)."""
     window.actions_by_name["rate_claim"].triggered.connect(lambda: open_for_selection(window))
-    window.annotations.rateRequested.connect(lambda annotation_id: open_for(window, annotation_id))
 
 
 def open_for_selection(window: MainWindow) -> RateClaimDialog | None:

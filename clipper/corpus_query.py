@@ -26,6 +26,8 @@ from clipper.errors import InvalidValue
 from clipper.model import FIGURE_UNIT as FIGURE_UNIT  # the shared vocabulary, re-exported
 from clipper.model import FIGURE_VALUE as FIGURE_VALUE
 from clipper.model import QUOTE_SPEAKER as QUOTE_SPEAKER
+from clipper.model import RATING as RATING
+from clipper.model import RATING_VALUE as RATING_VALUE
 from clipper.model import SAID_BY as SAID_BY
 from clipper.model import SAME_AS as SAME_AS
 
@@ -139,7 +141,9 @@ class AnnotationFilter:
     looks at a quote's ``speaker`` attribute and at the person annotation it is ``said_by``
     (and that person's earlier mention, through ``same_as``). Dates compare as text
     against the article's publication date (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; an
-    undated article is left out when a date bound is given).
+    undated article is left out when a date bound is given). ``ratings`` match a claim's
+    ``rating`` label (ignoring the case of ASCII letters); ``rated``: only annotations
+    with any rating.
     """
 
     tags: tuple[str, ...] = ()
@@ -151,9 +155,21 @@ class AnnotationFilter:
     date_to: str | None = None
     statuses: tuple[str, ...] = DEFAULT_STATUSES
     article_ids: tuple[int, ...] | None = None
+    ratings: tuple[str, ...] = ()
+    rated: bool = False
 
 
 #: How the annotation browser can sort (all ties in text order).
-ANNOTATION_SORTS = ("article", "tag", "coder", "text", "outlet", "date", "speaker", "status")
+ANNOTATION_SORTS = (
+    "article",
+    "tag",
+    "coder",
+    "text",
+    "outlet",
+    "date",
+    "speaker",
+    "status",
+    "rating",
+)
 #: What ``clipper stats --by`` counts by.
 STATS_BY = ("tag", "outlet", "coder", "month", "speaker", "unit")

@@ -166,6 +166,19 @@ def scale_from_setting(stored: str | None) -> RatingScale:
         return DEFAULT_SCALE  # a damaged setting: the default, rather than no ratings
 
 
+def rating_labels(scale: RatingScale, wanted: Iterable[str]) -> tuple[str, ...]:
+    """The labels to filter claims by: each of ``wanted`` as the scale spells it (any
+    case, spaces trimmed), or as typed if it is not on the scale (a rating imported from
+    another scale); empty ones left out."""
+    found: list[str] = []
+    for label in wanted:
+        label = " ".join(label.split())
+        if label:
+            level = scale.find(label)
+            found.append(level.label if level is not None else label)
+    return tuple(dict.fromkeys(found))
+
+
 def _name_problem(what: str, value: str) -> str | None:
     if not value.strip():
         return f"the {what} is empty"

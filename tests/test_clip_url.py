@@ -173,3 +173,22 @@ def test_clipper_import_fetches_an_address(tmp_path: Path, base: str) -> None:
         timeout=180,
     )
     assert failed.returncode == 1 and "404" in failed.stderr and "Traceback" not in failed.stderr
+
+
+def test_provenance_is_in_json_lines_and_read_back(store: Store, base: str, tmp_path: Path) -> None:
+    article_id = import_url(store, f"{base}/old").article_id
+    assert article_id is not None
+    Session(store).add_annotation(article_id, 0, 5, "claim")
+    out = tmp_path / "export.jsonl"
+    export_to_path(store, out, "jsonl")
+    lines = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+    [article] = [line for line in lines if line["type"] == "article"]
+    json_out = tmp_path / "export.json"
+    export_to_path(store, json_out, "json")
+    assert article["fetched"] == json.loads(json_out.read_text())["articles"][0]["fetched"]
+    assert article["fetched"]["final_url"] == f"{base}/news/turkey"
+    assert [line["type"] for line in lines] == ["header", "article", "annotation"]
+    with Store(tmp_path / "other.db") as other:  # the reader accepts the member
+        Session(other).import_annotations(out)
+        assert other.count_articles() == 1
+        assert len(list(other.iter_annotations())) == 1

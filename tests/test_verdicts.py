@@ -7,9 +7,11 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from clipper.corpus_query import AnnotationFilter
 from clipper.errors import InvalidField, InvalidValue, NotFound
 from clipper.exporters import export_to_path
 from clipper.library import import_article
@@ -27,7 +29,7 @@ from clipper.model import (
 )
 from clipper.operations import Session
 from clipper.store import Store
-from clipper.verdicts import DEFAULT_SCALE, RatingLevel, check_scale, parse_scale
+from clipper.verdicts import DEFAULT_SCALE, RatingLevel, check_scale, parse_scale, rating_labels
 
 CLAIM_TEXT = "The mayor said crime fell 20% last year.\n\nIt was the best year on record."
 EVIDENCE_TEXT = "Police statistics\n\nRecorded crime rose by 5% last year, police data show."
@@ -232,3 +234,56 @@ def test_the_command_line_rates_and_lists_claims(session: Session) -> None:
         "best": 1,
         "worst": 0,
     }
+
+
+def _three_claims(session: Session) -> tuple[int, int, int]:
+    """Claims rated False and Mostly true, and one not rated."""
+    article = _article(session.store, CLAIM_TEXT, "Mayor")
+    at = CLAIM_TEXT.index("It was")
+    ids = [
+        session.add_annotation(article, start, end, "claim").annotations_added[0].id
+        for start, end in ((0, 9), (15, 39), (at, at + 6))
+    ]
+    session.rate_claim(ids[0], {RATING: "False"})
+    session.rate_claim(ids[1], {RATING: "Mostly true"})
+    return ids[0], ids[1], ids[2]
+
+
+def test_the_corpus_listing_filters_and_sorts_by_rating(session: Session) -> None:
+    false, mostly_true, unrated = _three_claims(session)
+
+    def listed(**given: Any) -> list[int]:
+        return session.corpus_annotation_ids(AnnotationFilter(**given))
+
+    assert listed(ratings=("False",)) == [false]
+    assert listed(ratings=("mostly TRUE", "False")) == [false, mostly_true]  # ASCII case
+    assert listed(ratings=("Half true",)) == []
+    assert listed(rated=True) == [false, mostly_true]
+    assert unrated in listed(tags=("claim",))
+    best_first = session.corpus_annotation_ids(
+        AnnotationFilter(tags=("claim",)), sort="rating", descending=True
+    )
+    assert best_first == [mostly_true, false, unrated]
+    [row] = session.corpus_annotation_page([mostly_true])
+    assert row.rating == "Mostly true" and row.record()["rating"] == "Mostly true"
+    assert rating_labels(DEFAULT_SCALE, [" mostly  true ", "Other", "", "False"]) == (
+        "Mostly true",
+        "Other",
+        "False",
+    )
+
+
+def test_the_command_line_lists_annotations_by_rating(session: Session) -> None:
+    false, mostly_true, _unrated = _three_claims(session)
+    db = Path(session.store.path)
+    found = _cli(db, "annotations", "--rating", "mostly true", "--rating", "false", "--json")
+    assert found.returncode == 0, found.stderr
+    records = [json.loads(line) for line in found.stdout.splitlines()]
+    assert [(r["id"], r["rating"]) for r in records] == [
+        (false, "False"),
+        (mostly_true, "Mostly true"),
+    ]
+    rated = _cli(db, "annotations", "--rated")
+    assert [int(line.split("\t")[0]) for line in rated.stdout.splitlines()] == [false, mostly_true]
+    none = _cli(db, "annotations", "--all", "--rating", "Unproven")
+    assert none.returncode == 0 and none.stdout == ""

@@ -15,6 +15,7 @@ from clipper.corpus.kwic import one_line
 from clipper.corpus_query import AnnotationFilter
 from clipper.model import STATUSES, Annotation, Relation
 from clipper.operations import Session
+from clipper.verdicts import rating_labels
 
 
 @cli.command("articles")
@@ -154,9 +155,17 @@ def _with_relations(
     type=click.Choice([*STATUSES, "any"]),
     help="With --all: only this status (repeatable; default accepted; any: all).",
 )
+@click.option(
+    "--rating",
+    "ratings",
+    multiple=True,
+    help="Only claims with this rating (a label of the scale; repeatable; implies --all).",
+)
+@click.option("--rated", is_flag=True, help="Only claims with any rating (implies --all).")
 @json_option(
     "JSON Lines: one JSON object per annotation, with uuid, coder, origin, status, "
-    "attributes and relations (with --all: left, right, speaker, title, outlet, published)."
+    "attributes and relations (with --all: left, right, speaker, rating, title, outlet, "
+    "published)."
 )
 @pass_context
 def annotations_command(
@@ -171,6 +180,8 @@ def annotations_command(
     date_from: str | None,
     date_to: str | None,
     statuses: tuple[str, ...],
+    ratings: tuple[str, ...],
+    rated: bool,
     as_json: bool,
 ) -> None:
     """List annotations in text order (of one article, or all).
@@ -181,9 +192,12 @@ def annotations_command(
     Example: clipper annotations 3 --tag quote --coder bob --json
 
     Example: clipper annotations --all --tag quote --speaker Hill
+
+    Example: clipper annotations --all --rating False --rating "Mostly false"
     """
     session = ctx.session()
-    if across or speaker or text or outlets or date_from or date_to or statuses:
+    wide = ratings or rated or outlets or date_from or date_to or statuses
+    if across or speaker or text or wide:
         selected = AnnotationFilter(
             tags=tags,
             coders=coders,
@@ -194,6 +208,8 @@ def annotations_command(
             date_to=date_to,
             statuses=chosen_statuses(statuses),
             article_ids=None if article_id is None else (article_id,),
+            ratings=rating_labels(session.rating_scale(), ratings),
+            rated=rated,
         )
         for row in session.iter_corpus_annotations(selected):  # streamed
             if as_json:

@@ -15,7 +15,7 @@ from clipper.store.corpus_queries import CorpusRow
 @dataclass(frozen=True, slots=True)
 class CorpusAnnotation:
     """An annotation with its article's title, outlet and date, its speaker (a quote's
-    ``speaker`` or ``said_by`` person) and its context (``left``/``right``)."""
+    ``speaker`` or ``said_by`` person), a claim's rating and its context (``left``/``right``)."""
 
     id: int
     article_id: int
@@ -31,6 +31,7 @@ class CorpusAnnotation:
     outlet: str | None
     published: str | None
     speaker: str | None
+    rating: str | None
     left: str
     right: str
 
@@ -50,6 +51,7 @@ class CorpusAnnotation:
             "origin": self.origin,
             "status": self.status,
             "speaker": self.speaker,
+            "rating": self.rating,
             "title": self.title,
             "outlet": self.outlet,
             "published": self.published,

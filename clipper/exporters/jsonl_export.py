@@ -3,7 +3,8 @@
 * line 1, ``"type": "header"``: ``format`` (``"clipper-jsonl"``), ``version``, ``generator``,
   ``exported_at``, ``offsets``, ``tags`` and ``coders`` (as in Clipper JSON);
 * ``"type": "article"``: an article's metadata and its ``text`` — written before its
-  annotations, so the file alone rebuilds the articles in an empty database;
+  annotations, so the file alone rebuilds the articles in an empty database; a URL
+  clipping's provenance as ``"fetched"`` (as in Clipper JSON; read back, it is ignored);
 * ``"type": "annotation"``: one annotation (the members of Clipper JSON's annotations:
   ``id``, ``tag``, ``start``, ``end`` in code points, ``text``, ``note``, times, ``page``,
   ``uuid``, ``coder``, ``origin``, ``origin_detail``, ``status``, ``attributes``,

@@ -43,12 +43,15 @@ from PySide6.QtWidgets import (
 
 from clipper.gui.icons import colour_icon
 from clipper.gui.shortcuts import ACTIONS
-from clipper.model import DEFAULT_CODER, Annotation, Tag
+from clipper.model import DEFAULT_CODER, RATING, Annotation, Tag
+from clipper.operations.factcheck import CLAIM_TAG
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 TAG_ROLE = Qt.ItemDataRole.UserRole + 2
-_COLUMNS = ("Tag", "Text", "Note", "Coder")
+_COLUMNS = ("Tag", "Text", "Note", "Coder", "Rating")
 CODER_COLUMN = 3
+#: A claim's rating (shown when an annotation here is a claim or has a rating).
+RATING_COLUMN = 4
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
 _DECORATION = int(Qt.ItemDataRole.DecorationRole.value)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
@@ -72,6 +75,10 @@ def _key(a: Annotation) -> tuple[int, int, int]:
     return (a.start, a.end, a.id)
 
 
+def _is_claim(a: Annotation) -> bool:
+    return a.tag == CLAIM_TAG or RATING in a.attributes
+
+
 def _one_line(text: str, limit: int = 300) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
@@ -87,6 +94,8 @@ class AnnotationsModel(QAbstractTableModel):
         self.tags: dict[str, Tag] = {}
         #: How many rows each coder has (kept up to date row by row: no query, no scan).
         self.coders: Counter[str] = Counter()
+        #: How many rows are claims or rated (the Rating column shows when there is one).
+        self.claims = 0
 
     def set_tags(self, tags: Sequence[Tag]) -> None:
         self.tags = {t.name: t for t in tags}
@@ -104,6 +113,7 @@ class AnnotationsModel(QAbstractTableModel):
         self.rows = rows
         self._keys = keys
         self.coders = Counter(a.coder for a in rows)
+        self.claims = sum(1 for a in rows if _is_claim(a))
         self.endResetModel()
 
     def row_of(self, annotation_id: int) -> int | None:
@@ -154,8 +164,10 @@ class AnnotationsModel(QAbstractTableModel):
             self.coders[old.coder] -= 1
             if self.coders[old.coder] <= 0:
                 del self.coders[old.coder]
+            self.claims -= _is_claim(old)
         if new is not None:
             self.coders[new.coder] += 1
+            self.claims += _is_claim(new)
 
     def rowCount(self, parent: Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(self.rows)
@@ -185,6 +197,8 @@ class AnnotationsModel(QAbstractTableModel):
                 return tag.label if tag else a.tag
             if column == CODER_COLUMN:
                 return a.coder
+            if column == RATING_COLUMN:
+                return str(a.attributes.get(RATING, ""))
             return _one_line(a.text if column == 1 else a.note)
         if role == _TOOLTIP:
             where = f" (page {a.page})" if a.page else ""
@@ -270,6 +284,7 @@ class AnnotationsPane(QWidget):
     deleteRequested = Signal(list)  # annotation ids
     tagChangeRequested = Signal(int, str)
     noteEdited = Signal(int, str, int)  # annotation id, note, editing session
+    rateRequested = Signal(int)  # a claim's annotation id (double-click, context menu)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -306,6 +321,9 @@ class AnnotationsPane(QWidget):
         header.resizeSection(2, 90)
         header.setSectionResizeMode(CODER_COLUMN, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(CODER_COLUMN, 80)
+        header.setSectionResizeMode(RATING_COLUMN, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(RATING_COLUMN, 90)
+        self.table.setColumnHidden(RATING_COLUMN, True)
         #: Who codes now: the Coder column shows when anyone else has annotations here.
         self.coder = DEFAULT_CODER
         self.table.setColumnHidden(CODER_COLUMN, True)
@@ -313,6 +331,7 @@ class AnnotationsPane(QWidget):
         self.table.customContextMenuRequested.connect(self._context_menu)
         self.table.clicked.connect(self._clicked)
         self.table.activated.connect(self._clicked)
+        self.table.doubleClicked.connect(self._double_clicked)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.installEventFilter(self)
 
@@ -429,6 +448,7 @@ class AnnotationsPane(QWidget):
 
     def update(self, annotation: Annotation) -> None:  # type: ignore[override]
         self.model.update(annotation)
+        self._update_coder_column()  # a claim rated or re-tagged: the Rating column
         if self._editing is not None and self._editing.id == annotation.id:
             pending = self._timer.isActive() or self.note.toPlainText() != self._editing.note
             self._editing = annotation
@@ -452,6 +472,12 @@ class AnnotationsPane(QWidget):
         others = any(name != self.coder for name in self.model.coders)
         if others != self.coder_column_shown():
             self.table.setColumnHidden(CODER_COLUMN, not others)
+        claims = self.model.claims > 0
+        if claims != self.rating_column_shown():
+            self.table.setColumnHidden(RATING_COLUMN, not claims)
+
+    def rating_column_shown(self) -> bool:
+        return not self.table.isColumnHidden(RATING_COLUMN)
 
     # -- selection ----------------------------------------------------------------------
 
@@ -489,6 +515,10 @@ class AnnotationsPane(QWidget):
     def _clicked(self, index: QModelIndex) -> None:
         if index.isValid():
             self.annotationActivated.emit(int(index.data(ID_ROLE)))
+
+    def _double_clicked(self, index: QModelIndex) -> None:
+        if index.isValid() and index.data(TAG_ROLE) == CLAIM_TAG:
+            self.rateRequested.emit(int(index.data(ID_ROLE)))
 
     def _filter_changed(self, _index: int) -> None:
         self.proxy.set_tag(self.tag_filter.currentData())
@@ -564,6 +594,8 @@ class AnnotationsPane(QWidget):
                 lambda _c=False, n=tag.name: self.tagChangeRequested.emit(annotation_id, n)
             )
         menu.addAction("Edit note", self.edit_note)
+        if current_tag == CLAIM_TAG:
+            menu.addAction("Rate claim…", lambda: self.rateRequested.emit(annotation_id))
         menu.addSeparator()
         menu.addAction(
             "Delete", lambda: self.deleteRequested.emit([a.id for a in self.selected_annotations()])

@@ -57,11 +57,12 @@ COLUMNS: tuple[tuple[str, str, str | None], ...] = (
     ("Coder", "coder", "coder"),
     ("Speaker", "speaker", "speaker"),
     ("Status", "status", "status"),
+    ("Rating", "rating", "rating"),
     ("Left", "left", None),
     ("Span", "text", "text"),
     ("Right", "right", None),
 )
-LEFT, SPAN, RIGHT = 7, 8, 9
+LEFT, SPAN, RIGHT = 8, 9, 10
 _KWIC = {LEFT: "left", SPAN: "span", RIGHT: "right"}
 
 PageLoader = Callable[[Sequence[int]], list[CorpusAnnotation]]
@@ -165,8 +166,15 @@ def _listing(selected: AnnotationFilter, sort: str, descending: bool) -> Any:
     return run
 
 
+#: The Rating filter's item for "any rating".
+ANY_RATING = "\x00rated"
+
+
 def _choices(context: JobContext) -> dict[str, list[str]]:
-    return Session(context.store).corpus_filter_choices()
+    session = Session(context.store)
+    choices = session.corpus_filter_choices()
+    choices["ratings"] = [level.label for level in session.rating_scale().levels]
+    return choices
 
 
 class AnnotationBrowser(QDialog):
@@ -205,6 +213,8 @@ class AnnotationBrowser(QDialog):
             self.status_combo.addItem(status.capitalize(), (status,))
         self.status_combo.addItem("Any", ())
         self.status_combo.setCurrentIndex(STATUSES.index(DEFAULT_STATUSES[0]))
+        self.rating_combo = self._combo("Rating")
+        self.rating_combo.addItem("Any rating", ANY_RATING)
         self.text_edit = self._edit("Text", "Part of the span")
         self.speaker_edit = self._edit("Speaker", "Part of the speaker's name")
         self.from_edit = self._edit("Published from", "YYYY[-MM[-DD]]")
@@ -218,6 +228,7 @@ class AnnotationBrowser(QDialog):
             ("&Coder", self.coder_combo),
             ("&Outlet", self.outlet_combo),
             ("St&atus", self.status_combo),
+            ("&Rating", self.rating_combo),
         ):
             row1.addWidget(_buddy(label, widget, self))
             row1.addWidget(widget, 1)
@@ -240,7 +251,8 @@ class AnnotationBrowser(QDialog):
         self.table.setAccessibleName("Annotations")
         self.table.setModel(self.model)
         set_up_table(self.table, LEFT, SPAN, RIGHT)
-        for column, width in ((0, 200), (1, 90), (2, 110), (3, 70), (4, 70), (5, 130), (6, 70)):
+        widths = ((0, 200), (1, 90), (2, 110), (3, 70), (4, 70), (5, 130), (6, 70), (7, 90))
+        for column, width in widths:
             self.table.setColumnWidth(column, width)
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
@@ -263,7 +275,14 @@ class AnnotationBrowser(QDialog):
         layout.addWidget(self.table, 1)
         layout.addLayout(bottom)
 
-        for combo in (self.tag_combo, self.coder_combo, self.outlet_combo, self.status_combo):
+        combos = (
+            self.tag_combo,
+            self.coder_combo,
+            self.outlet_combo,
+            self.status_combo,
+            self.rating_combo,
+        )
+        for combo in combos:
             combo.currentIndexChanged.connect(lambda _i: self.reload())
         for edit in (self.text_edit, self.speaker_edit, self.from_edit, self.to_edit):
             edit.textChanged.connect(lambda _t: self._timer.start())
@@ -307,6 +326,7 @@ class AnnotationBrowser(QDialog):
             (self.tag_combo, "tags"),
             (self.coder_combo, "coders"),
             (self.outlet_combo, "outlets"),
+            (self.rating_combo, "ratings"),
         ):
             combo.blockSignals(True)
             for value in choices.get(key, []):
@@ -323,7 +343,10 @@ class AnnotationBrowser(QDialog):
             value = combo.currentData()
             return () if value is None else (str(value),)
 
+        rating = self.rating_combo.currentData()
         return AnnotationFilter(
+            ratings=() if rating in (None, ANY_RATING) else (str(rating),),
+            rated=rating == ANY_RATING,
             tags=one(self.tag_combo),
             coders=one(self.coder_combo),
             outlets=one(self.outlet_combo),

@@ -157,6 +157,7 @@ class MainWindow(QMainWindow):
         self.annotations.deleteRequested.connect(self.delete_annotations)
         self.annotations.tagChangeRequested.connect(self.change_tag)
         self.annotations.noteEdited.connect(self.edit_note)
+        self.annotations.rateRequested.connect(lambda i: rate_dialog.open_for(self, i))
         self.annotations.note.textChanged.connect(self._update_undo_enabled)
         controller.add_pending_saver(self.annotations.save_note)
 

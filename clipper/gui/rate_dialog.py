@@ -58,7 +58,8 @@ _ID = Qt.ItemDataRole.UserRole
 
 
 def install(window: MainWindow) -> None:
-    """Connect Annotate › Rate claim…."""
+    """Connect Annotate › Rate claim… (the annotations list's double-click and context
+    menu on a claim call :func:`open_for`)."""
     window.actions_by_name["rate_claim"].triggered.connect(lambda: open_for_selection(window))
 
 
@@ -71,7 +72,17 @@ def open_for_selection(window: MainWindow) -> RateClaimDialog | None:
             "click it), then Annotate › Rate claim…."
         )
         return None
-    dialog = RateClaimDialog(window, window.controller.session.claim(annotation.id))
+    return open_for(window, annotation.id)
+
+
+def open_for(window: MainWindow, annotation_id: int) -> RateClaimDialog | None:
+    """The dialog for the claim ``annotation_id`` (a message if it is gone or not a claim)."""
+    try:
+        claim = window.controller.session.claim(annotation_id)
+    except ClipperError as error:
+        window.show_message(error.message)
+        return None
+    dialog = RateClaimDialog(window, claim)
     dialog.finished.connect(dialog.deleteLater)
     dialog.open()
     return dialog

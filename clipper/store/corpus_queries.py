@@ -22,6 +22,8 @@ from clipper.corpus_query import (
     FIGURE_UNIT,
     FIGURE_VALUE,
     QUOTE_SPEAKER,
+    RATING,
+    RATING_VALUE,
     SAID_BY,
     SAME_AS,
     AnnotationFilter,
@@ -37,10 +39,30 @@ from clipper.store.base import StoreBase
 _OPEN, _CLOSE = "\ufdd0", "\ufdd1"
 
 #: One row of :meth:`CorpusQueryStore.corpus_annotation_rows`: ``(id, article_id, start,
-#: end, tag, text, note, coder, origin, status, title, outlet, published, speaker)``.
+#: end, tag, text, note, coder, origin, status, title, outlet, published, speaker, rating)``.
 CorpusRow = tuple[
-    int, int, int, int, str, str, str, str, str, str, str, str | None, str | None, str | None
+    int,
+    int,
+    int,
+    int,
+    str,
+    str,
+    str,
+    str,
+    str,
+    str,
+    str,
+    str | None,
+    str | None,
+    str | None,
+    str | None,
 ]
+
+#: A claim's rating label (``None``: not rated).
+_RATING_SQL = (
+    "(SELECT CAST(ra.value AS TEXT) FROM annotation_attributes ra "
+    f"WHERE ra.annotation_id = n.id AND ra.key = '{RATING}')"
+)
 
 #: The person a quote is by: its ``speaker`` attribute, else the person annotation it is
 #: ``said_by`` (that person's earlier full-name mention if it has a ``same_as``).
@@ -73,6 +95,9 @@ _SORT_SQL = {
     "date": "coalesce(a.published, '')",
     "speaker": f"coalesce({_SPEAKER_SQL}, '') COLLATE NOCASE",
     "status": "n.status",
+    # by the rating's number (unrated and ratings without a number first)
+    "rating": f"(SELECT rv.value FROM annotation_attributes rv WHERE rv.annotation_id = n.id "
+    f"AND rv.key = '{RATING_VALUE}')",
 }
 assert set(_SORT_SQL) == set(ANNOTATION_SORTS)
 #: Text order: the ``annotations_span`` index's order, so listing needs no sort.
@@ -298,6 +323,17 @@ class CorpusQueryStore(StoreBase):
         if selected.speaker:
             clauses.append(f"{_HAS_SPEAKER_SQL} AND {_SPEAKER_SQL} LIKE ? ESCAPE '\\'")
             params.append(_like(selected.speaker))
+        if selected.ratings:
+            clauses.append(
+                "n.id IN (SELECT annotation_id FROM annotation_attributes WHERE key = ? "
+                "AND CAST(value AS TEXT) COLLATE NOCASE IN (SELECT value FROM json_each(?)))"
+            )
+            params.extend([RATING, json.dumps(list(selected.ratings))])
+        elif selected.rated:
+            clauses.append(
+                "n.id IN (SELECT annotation_id FROM annotation_attributes WHERE key = ?)"
+            )
+            params.append(RATING)
         for bound, compare in ((selected.date_from, ">="), (selected.date_to, "<=")):
             if bound:
                 clauses.append(
@@ -341,7 +377,7 @@ class CorpusQueryStore(StoreBase):
 
     _ROW_SQL = (
         'SELECT n.id, n.article_id, n.start, n."end", n.tag, n.text, n.note, c.name, '
-        f"n.origin, n.status, a.title, a.outlet, a.published, {_SPEAKER_SQL} "
+        f"n.origin, n.status, a.title, a.outlet, a.published, {_SPEAKER_SQL}, {_RATING_SQL} "
         "FROM annotations n JOIN articles a ON a.id = n.article_id "
         "JOIN coders c ON c.id = n.coder_id"
     )

@@ -12,6 +12,7 @@ from clipper.interchange import JSONL_ARTICLE_MEMBERS, W3C_ATTRIBUTES_FORMAT, W3
 from clipper.store.database import Store
 from clipper.store.export_queries import (
     _ATTRIBUTES_JSON,
+    _FETCHED_JSON,
     _JSON_MEMBERS,
     _RELATIONS_JSON,
     BATCH,
@@ -25,16 +26,22 @@ _ARTICLE_LINE = (
     "SELECT json_object('type', 'article', 'id', id, 'uuid', uuid, 'content_hash', "
     "content_hash, 'title', title, 'outlet', outlet, 'author', author, 'published', "
     "published, 'url', url, 'language', language, 'source_name', source_name, "
-    "'source_kind', source_kind, 'imported_at', imported_at, 'text', text) || char(10) "
+    "'source_kind', source_kind, 'imported_at', imported_at, 'text', text) "
     "FROM articles WHERE id = ?"
 )
 
 
 def jsonl_article_line(store: Store, article_id: int) -> bytes:
-    """One article's JSON Lines line (``"type": "article"``, metadata and text), UTF-8
-    (also while :func:`iter_jsonl_annotation_batches` has the connection give bytes)."""
+    """One article's JSON Lines line (``"type": "article"``, metadata and text; a URL
+    clipping's provenance as ``"fetched"``, as in Clipper JSON), UTF-8 (also while
+    :func:`iter_jsonl_annotation_batches` has the connection give bytes)."""
     value = store.db.execute(_ARTICLE_LINE, [article_id]).fetchone()[0]
-    return value if isinstance(value, bytes) else str(value).encode("utf-8")
+    line = value if isinstance(value, bytes) else str(value).encode("utf-8")
+    fetched = store.db.execute(_FETCHED_JSON, [article_id]).fetchone()
+    if fetched is not None:
+        page = fetched[0] if isinstance(fetched[0], bytes) else str(fetched[0]).encode("utf-8")
+        line = line[:-1] + b',"fetched":' + page + b"}"
+    return line + b"\n"
 
 
 def _annotation_object(store: Store) -> str:

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from clipper.gui.command_palette import fuzzy_score
+from clipper.gui.corpus_browser import LEFT, SPAN
 from clipper.gui.corpus_menu import CorpusViews
 
 TIMEOUT = 20_000  # a loaded 2-core machine
@@ -84,7 +85,7 @@ def test_annotation_browser_filters_sorts_and_opens_a_span(
     row = browser.model.row(0)
     assert row is not None and row.text == '"Had it happened an hour later'
     assert row.speaker == "Khaled Al-Maeena"
-    left = browser.model.index(0, 7)
+    left = browser.model.index(0, LEFT)
     assert left.data() == row.left.replace("\n", " ")
     assert texts[row.article_id][row.start - len(row.left) : row.start] == row.left
     browser.table.setFocus()
@@ -97,7 +98,7 @@ def test_annotation_browser_filters_sorts_and_opens_a_span(
     browser.speaker_edit.clear()
     browser.tag_combo.setCurrentIndex(browser.tag_combo.findData("figure"))
     qtbot.waitUntil(lambda: browser.model.rowCount() == 4 and not browser.busy(), timeout=TIMEOUT)
-    browser.table.sortByColumn(8, Qt.SortOrder.DescendingOrder)  # the span column
+    browser.table.sortByColumn(SPAN, Qt.SortOrder.DescendingOrder)  # the span column
     qtbot.waitUntil(lambda: not browser.busy(), timeout=TIMEOUT)
     qtbot.waitUntil(
         lambda: browser.model.row(0) is not None and browser.model.row(0).text == "€5.8bn",

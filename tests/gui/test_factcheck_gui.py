@@ -8,10 +8,12 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QMenu
 from pytestqt.qtbot import QtBot
 from web_server import TITLE, release, serve
 
+from clipper.gui.annotations_pane import RATING_COLUMN
+from clipper.gui.corpus_browser import ANY_RATING, COLUMNS, AnnotationBrowser
 from clipper.gui.main_window import MainWindow
 from clipper.gui.properties_dialog import ArticlePropertiesDialog
 from clipper.gui.rate_dialog import RateClaimDialog
@@ -141,3 +143,83 @@ def test_rate_claim_needs_a_claim(qtbot: QtBot, window: MainWindow) -> None:
     window.actions_by_name["rate_claim"].trigger()
     assert not [d for d in window.findChildren(RateClaimDialog) if d.isVisible()]
     assert "Choose a claim" in window.statusBar().currentMessage()
+
+
+def _rated_claims(window: MainWindow) -> tuple[int, int]:
+    """The set-up's claim rated Mostly false, and a second claim not rated."""
+    article, claim_id, _rise = _claim_setup(window)
+    session = window.controller.session
+    session.rate_claim(claim_id, {RATING: "Mostly false"})
+    other = session.add_annotation(article, 0, 5, "claim").annotations_added[0].id
+    window.controller.refresh()
+    window.open_article(article)
+    return claim_id, other
+
+
+def test_the_annotations_pane_shows_ratings_and_opens_the_rate_dialog(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    claim_id, other = _rated_claims(window)
+    pane = window.annotations
+    assert pane.rating_column_shown()
+    row = pane.model.row_of(claim_id)
+    assert row is not None
+    assert pane.model.index(row, RATING_COLUMN).data() == "Mostly false"
+    # Double-click on a claim: the rate dialog, for that claim.
+    index = pane.proxy.mapFromSource(pane.model.index(row, 1))
+    pane.table.scrollTo(index)
+    rect = pane.table.visualRect(index)
+    # (a real double-click starts with a press: the view wants its pressed index)
+    qtbot.mouseClick(pane.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(pane.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(
+        lambda: any(d.isVisible() for d in window.findChildren(RateClaimDialog)), timeout=10_000
+    )
+    [dialog] = [d for d in window.findChildren(RateClaimDialog) if d.isVisible()]
+    assert dialog.claim.annotation.id == claim_id
+    assert dialog.rating.currentData() == "Mostly false"
+    dialog.reject()
+    # The context menu of the other claim: Rate claim… rates that one; saved, it shows.
+    other_row = pane.model.row_of(other)
+    assert other_row is not None
+    pane.select_annotation(claim_id)  # the menu's claim is the one under the mouse
+    rect = pane.table.visualRect(pane.proxy.mapFromSource(pane.model.index(other_row, 1)))
+    pane._context_menu(rect.center())
+    menu = next(m for m in pane.findChildren(QMenu) if m.isVisible())
+    [action] = [a for a in menu.actions() if a.text() == "Rate claim…"]
+    action.trigger()
+    menu.close()
+    [dialog] = [d for d in window.findChildren(RateClaimDialog) if d.isVisible()]
+    assert dialog.claim.annotation.id == other
+    dialog.rating.setCurrentIndex(dialog.rating.findData("True"))
+    dialog.accept()
+    assert not dialog.isVisible()
+    qtbot.waitUntil(
+        lambda: pane.model.index(pane.model.row_of(other) or 0, RATING_COLUMN).data() == "True",
+        timeout=WAIT,
+    )
+
+
+def test_the_annotation_browser_filters_by_rating(qtbot: QtBot, window: MainWindow) -> None:
+    claim_id, other = _rated_claims(window)
+    browser = AnnotationBrowser(
+        str(window.controller.store.path), window.controller.session.corpus_annotation_page
+    )
+    qtbot.addWidget(browser)
+    qtbot.waitUntil(
+        lambda: browser.rating_combo.findData("Unproven") >= 0 and not browser.busy(), timeout=WAIT
+    )
+    assert browser.model.rowCount() == 3  # two claims and the figure
+    rating = next(c for c in range(len(COLUMNS)) if COLUMNS[c][0] == "Rating")
+    browser.rating_combo.setCurrentIndex(browser.rating_combo.findData("Mostly false"))
+    qtbot.waitUntil(lambda: browser.model.rowCount() == 1 and not browser.busy(), timeout=WAIT)
+    assert browser.model.row(0).id == claim_id  # type: ignore[union-attr]
+    assert browser.model.index(0, rating).data() == "Mostly false"
+    browser.rating_combo.setCurrentIndex(browser.rating_combo.findData("True"))
+    qtbot.waitUntil(lambda: browser.model.rowCount() == 0 and not browser.busy(), timeout=WAIT)
+    browser.rating_combo.setCurrentIndex(browser.rating_combo.findData(ANY_RATING))
+    qtbot.waitUntil(lambda: browser.model.rowCount() == 1 and not browser.busy(), timeout=WAIT)
+    browser.rating_combo.setCurrentIndex(0)  # All
+    qtbot.waitUntil(lambda: browser.model.rowCount() == 3 and not browser.busy(), timeout=WAIT)
+    assert other in browser.model.ids
+    browser.close()

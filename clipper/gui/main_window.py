@@ -75,6 +75,9 @@ STATUS_MS = 6000
 
 #: How often the window looks for other programs' changes (``PRAGMA data_version``).
 POLL_MS = 1000
+#: Polls skipped in a row while a mouse button is down (a selection being dragged). A
+#: button "held" longer is a release that never arrived: refresh anyway.
+MAX_DRAG_SKIPS = 5
 #: Default shares of the window's width: library, article, annotations (the article most).
 SPLIT_SHARES = (0.28, 0.47, 0.25)
 #: Qt platforms without a user in front of them: the app never asks questions there.
@@ -97,6 +100,7 @@ class MainWindow(QMainWindow):
         self._importer: QObject | None = None
         self._shown_article_id: int | None = None
         self._closing = False
+        self._drag_skips = 0
 
         self.actions_by_name = create_actions(self)
         self.tag_bar = TagBar(self)
@@ -913,8 +917,15 @@ class MainWindow(QMainWindow):
     def check_for_changes(self) -> None:
         """Show what other programs wrote (every second, and when the window becomes
         active): no F5 needed."""
-        if self._closing or QGuiApplication.mouseButtons() != Qt.MouseButton.NoButton:
+        if self._closing:
+            return
+        if (
+            QGuiApplication.mouseButtons() != Qt.MouseButton.NoButton
+            and self._drag_skips < MAX_DRAG_SKIPS
+        ):
+            self._drag_skips += 1
             return  # mid-drag (a selection being made): look again on the next tick
+        self._drag_skips = 0
         try:
             if self.controller.refresh_if_changed_elsewhere():
                 self.show_message(FOREIGN_CHANGE_MESSAGE)

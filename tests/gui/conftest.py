@@ -6,6 +6,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from clipper.gui.app import create_main_window
@@ -27,5 +30,10 @@ def window(qtbot: QtBot, db_path: Path, settings: Settings) -> Iterator[MainWind
     qtbot.waitExposed(w)
     yield w
     assert Job.shutdown_all(10_000)
+    if QGuiApplication.mouseButtons() != Qt.MouseButton.NoButton:
+        # A test that pressed without releasing (or a double click's last release that
+        # Qt did not count) would leave the app thinking a drag is under way.
+        for button in (Qt.MouseButton.LeftButton, Qt.MouseButton.RightButton):
+            QTest.mouseRelease(w, button)
     w.close()
     w.controller.close()

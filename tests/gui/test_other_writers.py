@@ -198,3 +198,31 @@ def test_a_job_whose_parent_went_first_does_not_stop_the_refresh(
     assert done.returncode == 0, done.stderr
     QApplication.sendEvent(window, QEvent(QEvent.Type.WindowActivate))
     assert [a.text for a in window.annotations.model.rows] == ["Critics"]
+
+
+def test_a_release_that_never_came_does_not_stop_the_refresh(
+    qtbot: QtBot, window: MainWindow, db_path: Path
+) -> None:
+    """While a mouse button is down (a selection being dragged) the poll waits; a button
+    "held" for more than a few polls is a lost release, and the refresh goes ahead."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtTest import QTest
+
+    from clipper.gui.main_window import MAX_DRAG_SKIPS
+
+    article = import_article(window.controller.store, read_pasted_text(TEXT))
+    window.controller.changed.emit(Changes(library=True))
+    window.open_article(article.id)
+    window._poll_timer.stop()  # the test ticks by hand
+    QTest.mousePress(window.view.viewport(), Qt.MouseButton.LeftButton)
+    assert QGuiApplication.mouseButtons() != Qt.MouseButton.NoButton
+    start = article.text.index("Critics")
+    done = _cli(db_path, "annotate", str(article.id), str(start), str(start + 7), "person")
+    assert done.returncode == 0, done.stderr
+    for _ in range(MAX_DRAG_SKIPS):
+        window.check_for_changes()
+        assert window.annotations.model.rows == []  # mid-drag: not yet
+    window.check_for_changes()
+    assert [a.text for a in window.annotations.model.rows] == ["Critics"]
+    QTest.mouseRelease(window.view.viewport(), Qt.MouseButton.LeftButton)

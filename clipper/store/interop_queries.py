@@ -6,7 +6,8 @@ rows are fetched as bytes in batches, so a million annotations stream in constan
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from typing import Any
 
 from clipper.interchange import JSONL_ARTICLE_MEMBERS, W3C_ATTRIBUTES_FORMAT, W3C_CONTEXT
 from clipper.store.database import Store
@@ -73,6 +74,11 @@ def iter_jsonl_annotation_batches(
         f"FROM annotations n JOIN p ON p.id = n.article_id "
         f"JOIN coders c ON c.id = n.coder_id{where} ORDER BY {ORDER}"
     )
+    yield from _byte_batches(store, sql, params)
+
+
+def _byte_batches(store: Store, sql: str, params: Sequence[Any]) -> Iterator[list[Any]]:
+    """The query's rows in batches, text as UTF-8 bytes (written out without decoding)."""
     conn = store.db.conn
     conn.text_factory = bytes
     try:
@@ -191,11 +197,4 @@ def iter_w3c_annotation_batches(
         "FROM annotations n JOIN p ON p.id = n.article_id "
         f"JOIN cr ON cr.id = n.coder_id LEFT JOIN tg ON tg.name = n.tag{where} ORDER BY {ORDER}"
     )
-    conn = store.db.conn
-    conn.text_factory = bytes
-    try:
-        cursor = conn.execute(sql, params)
-        while batch := cursor.fetchmany(BATCH):
-            yield batch
-    finally:
-        conn.text_factory = str
+    yield from _byte_batches(store, sql, params)

@@ -1,5 +1,5 @@
 """Agreement measures against published and hand-computed values (to 3 decimals), and
-against scikit-learn's / statsmodels' kappa where they apply."""
+against scikit-learn's Cohen's kappa and the definitions computed literally."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import pytest
 
 from clipper.agreement import CodedSpan, CodedText, agreement_report, unitized_alpha
 from clipper.agreement.f1 import match_spans
+from clipper.agreement.kappa import CohenCounts, FleissCounts
 from clipper.agreement.unitizing import pooled_alpha
 
 
@@ -43,6 +44,62 @@ def test_three_coders_hand_computed() -> None:
     # e_11 = 30·80/840, e_gg = 30·342/840; alpha = 1 − 2/14.9286 = 0.866.
     units = {"a": [(2, 6, "q")], "b": [(2, 6, "q")], "c": [(3, 6, "q")]}
     assert round(unitized_alpha([(10, units)], ["a", "b", "c"]).alpha or 0, 3) == 0.866
+
+
+def book(units: list[tuple[int, int, int]]) -> list[tuple[int, int, Hashable]]:
+    """Units printed as 1-based inclusive ``(first, last, value)`` positions, as offsets."""
+    return [(first - 1, last, value) for first, last, value in units]
+
+
+def test_published_three_observer_example() -> None:
+    # Krippendorff (2019), Content Analysis, 4th ed., section 12.6, Figure 12.11: the
+    # worked example of the 2016 coefficients (Krippendorff, Mathet, Bouvry & Widlöcher,
+    # Quality & Quantity 50): observers Alex, Paul and Suzan unitize a continuum of 60
+    # with values 1..7. Published: _uα = .510, |uα = .413. (Positions as reproduced in
+    # the quallmer R package's tests, tests/testthat/test-alpha_u.R.)
+    alex = book([(1, 7, 1), (8, 13, 2), (31, 32, 5), (33, 37, 6), (38, 44, 6), (45, 60, 7)])
+    paul = book([(1, 7, 1), (8, 13, 3), (14, 21, 5), (33, 44, 6)])
+    suzan = book([(1, 7, 1), (8, 13, 4), (14, 21, 5), (33, 37, 6), (38, 41, 6), (42, 44, 6)])
+    result = unitized_alpha(
+        [(60, {"alex": alex, "paul": paul, "suzan": suzan})], ["alex", "paul", "suzan"]
+    )
+    assert round(result.alpha or 0, 3) == 0.510
+    # Exactly 0.41360; the book prints .413 from its rounded expected coincidences, so
+    # this one holds to 3 decimals within rounding (|difference| < 0.001).
+    assert result.binary_alpha == pytest.approx(0.413, abs=1e-3)
+    assert (result.observed, result.units, result.characters) == (70.0, 16, 60)
+    # Observed disagreement: 70 of l.. = 3 · 60 = 180 coincidences.
+
+
+def test_2004_example_is_another_coefficient() -> None:
+    # Krippendorff (2004), Content Analysis, 2nd ed., p. 254: two observers, a continuum
+    # 150..450, values c and k (the same observer's c and k units overlap, so each value
+    # is a layer of its own, as Clipper treats tags). The 2004 coefficient α_U measures
+    # squared boundary distances between overlapping units and is published as
+    # cα_U = .729 and α_U = .859 (reproduced by DKPro Statistics'
+    # Krippendorff2004Test). The 2016 _uα implemented here counts coinciding lengths
+    # instead, so it differs; hand-computed for layer c (L = 300, offsets from 150):
+    #   i: 75..145, 220..250 (100 relevant); j: 70..150, 205..225, 250..270 (120).
+    #   Observed: both relevant 70 + 5 = 75, both gap 300 − 145 = 155, so
+    #   l.. − Σ l_cc = 600 − 2·230 = 140.
+    #   Expected: l_1. = 220, l_∅. = 380; Σ w = 70² + 30² + 80² + 20² + 20² = 13,000 for
+    #   units and 380 for gaps; l..² − Σ w = 346,620;
+    #   e_11 = 600·(220² − 13,000)/346,620 = 61.277, e_∅∅ = 600·(380² − 380)/346,620
+    #   = 249.300; l.. − Σ e_cc = 289.424; _uα = 1 − 140/289.424 = 0.516.
+    c = unitized_alpha(
+        [(300, {"i": [(75, 145, 1), (220, 250, 1)], "j": [(70, 150, 1), (205, 225, 1),
+                                                            (250, 270, 1)]})],
+        ["i", "j"],
+    )  # fmt: skip
+    k = unitized_alpha(
+        [(300, {"i": [(30, 90, 1), (150, 200, 1)], "j": [(30, 90, 1), (150, 200, 1)]})],
+        ["i", "j"],
+    )
+    assert c.observed == 140.0 and round(c.expected, 3) == 289.424
+    assert round(c.alpha or 0, 3) == 0.516
+    assert k.alpha == pytest.approx(1.0)
+    # Pooled over both layers: 1 − 140 / (289.424 + 288.757).
+    assert round(pooled_alpha([c, k]) or 0, 3) == 0.758
 
 
 def test_perfect_agreement_and_undefined_cases() -> None:
@@ -168,10 +225,19 @@ def per_character(length: int, spans: list[tuple[int, int]]) -> list[int]:
     return marks
 
 
+def fleiss_literally(table: list[list[int]]) -> float:
+    """Fleiss (1971), equations (2)–(5) and (8), over a subjects × categories table of counts."""
+    n = sum(table[0])
+    subjects = len(table)
+    p_j = [sum(row[j] for row in table) / (subjects * n) for j in range(len(table[0]))]
+    p_i = [(sum(c * c for c in row) - n) / (n * (n - 1)) for row in table]
+    p_bar, p_e = sum(p_i) / subjects, sum(p * p for p in p_j)
+    return (p_bar - p_e) / (1 - p_e)
+
+
 @pytest.mark.parametrize("seed", range(5))
-def test_kappa_agrees_with_scikit_learn_and_statsmodels(seed: int) -> None:
+def test_kappa_agrees_with_scikit_learn_and_fleiss_definitions(seed: int) -> None:
     sklearn_metrics = pytest.importorskip("sklearn.metrics")
-    inter_rater = pytest.importorskip("statsmodels.stats.inter_rater")
     rng = random.Random(seed)
     length = 200
     coders = {c: [(s, e) for s, e, _ in random_units(rng, length, "q")] for c in "abc"}
@@ -184,4 +250,48 @@ def test_kappa_agrees_with_scikit_learn_and_statsmodels(seed: int) -> None:
         [sum(1 - marks[c][i] for c in "abc"), sum(marks[c][i] for c in "abc")]
         for i in range(length)
     ]
-    assert three.kappa == pytest.approx(inter_rater.fleiss_kappa(table))
+    assert three.kappa == pytest.approx(fleiss_literally(table))
+
+
+def fleiss_of(table: list[tuple[int, ...]]) -> float | None:
+    """Clipper's Fleiss' kappa over a subjects × categories table of counts."""
+    sums = FleissCounts(sum(table[0]))
+    for row in table:
+        sums.add(1, [category for category, n in enumerate(row) for _ in range(n)])
+    return sums.kappa()
+
+
+# Fleiss (1971), "Measuring nominal scale agreement among many raters", Psychological
+# Bulletin 76(5), Table 1: 30 patients, 6 psychiatrists each, 5 diagnoses; kappa = .430.
+FLEISS_1971_TABLE_1 = [
+    (0, 0, 0, 6, 0), (0, 3, 0, 0, 3), (0, 1, 4, 0, 1), (0, 0, 0, 0, 6), (0, 3, 0, 3, 0),
+    (2, 0, 4, 0, 0), (0, 0, 4, 0, 2), (2, 0, 3, 1, 0), (2, 0, 0, 4, 0), (0, 0, 0, 0, 6),
+    (1, 0, 0, 5, 0), (1, 1, 0, 4, 0), (0, 3, 3, 0, 0), (1, 0, 0, 5, 0), (0, 2, 0, 3, 1),
+    (0, 0, 5, 0, 1), (3, 0, 0, 1, 2), (5, 1, 0, 0, 0), (0, 2, 0, 4, 0), (1, 0, 2, 0, 3),
+    (0, 0, 0, 0, 6), (0, 1, 0, 5, 0), (0, 2, 0, 1, 3), (2, 0, 0, 4, 0), (1, 0, 0, 4, 1),
+    (0, 5, 0, 1, 0), (4, 0, 0, 0, 2), (0, 2, 0, 4, 0), (1, 0, 5, 0, 0), (0, 0, 0, 0, 6),
+]  # fmt: skip
+
+# The example of Wikipedia's "Fleiss' kappa" article (and many textbooks after it): 10
+# subjects, 14 raters, 5 categories; P-bar = 0.378, P-bar_e = 0.213, kappa = 0.210.
+FLEISS_WIKIPEDIA = [
+    (0, 0, 0, 0, 14), (0, 2, 6, 4, 2), (0, 0, 3, 5, 6), (0, 3, 9, 2, 0), (2, 2, 8, 1, 1),
+    (7, 7, 0, 0, 0), (3, 2, 6, 3, 0), (2, 5, 3, 2, 2), (6, 5, 2, 1, 0), (0, 2, 2, 3, 7),
+]  # fmt: skip
+
+
+def test_fleiss_kappa_published_examples() -> None:
+    assert sum(map(sum, FLEISS_1971_TABLE_1)) == 180  # the table as printed: 30 x 6
+    assert round(fleiss_of(FLEISS_1971_TABLE_1) or 0, 3) == 0.430
+    assert round(fleiss_of(FLEISS_WIKIPEDIA) or 0, 3) == 0.210
+
+
+def test_cohen_kappa_published_example() -> None:
+    # Cohen (1960), "A coefficient of agreement for nominal scales", Table 2: 200 cases,
+    # three categories, p_o = .70, p_c = .41, kappa = .492.
+    counts = CohenCounts()
+    table = [(1, 1, 88), (1, 2, 14), (1, 3, 18), (2, 1, 10), (2, 2, 40), (2, 3, 10),
+             (3, 1, 2), (3, 2, 6), (3, 3, 12)]  # fmt: skip
+    for first, second, n in table:
+        counts.add(n, first, second)
+    assert round(counts.kappa() or 0, 3) == 0.492

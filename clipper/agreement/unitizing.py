@@ -1,6 +1,16 @@
 """Krippendorff's alpha for unitized continua, as defined by Krippendorff, Mathet, Bouvry &
 Widlöcher (2016), "On the reliability of unitizing textual continua: Further developments",
-*Quality & Quantity* 50: 2347–2364.
+*Quality & Quantity* 50: 2347–2364, and restated in Krippendorff (2019), *Content Analysis*,
+4th ed., section 12.6: the nominal ``_uα`` and the binary ``|uα`` of that family (not its
+``_cuα`` or ``(k)uα``).
+
+This is **not** the α_U of Krippendorff (1995, *Sociological Methodology* 25) and (2004,
+*Content Analysis*, 2nd ed., section 12.4), which sums squared boundary distances between
+overlapping units of one value at a time and misbehaves with more than two coders (the
+reason for the 2016 revision); the two give different values on the same data (the 2004
+book's example: published α_U = .859, ``_uα`` here .758 pooled over its two values). The
+tests reproduce the 2019 book's worked example (Figure 12.11: ``_uα`` = .510, ``|uα`` =
+.413) and hand-computed cases.
 
 Every coder partitions the continuum (here: the texts one after another) into *units*, each
 with a value (a tag), and *gaps* (value ``None``). With ``m`` coders:

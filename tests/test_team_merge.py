@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from clipper.errors import ClipperError
+from clipper.errors import Cancelled, ClipperError
 from clipper.exporters import export_to_path
 from clipper.library import open_sample
 from clipper.model import ImportedArticle, content_hash
 from clipper.operations.merge import merge_files, total_report
-from clipper.store import Store
+from clipper.store import Store, attached_merge
 from clipper.store.schema import MIGRATION_NAMES
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -203,3 +203,40 @@ def test_bad_sources_change_nothing(tmp_path: Path, three_coders: list[Path]) ->
             with pytest.raises(ClipperError, match=words):
                 merge_files(store, bad)
             assert (store.count_articles(), store.count_annotations()) == (0, 0)
+
+
+def test_set_based_and_row_by_row_merges_store_the_same(
+    tmp_path: Path, three_coders: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Databases are merged through ATTACH (one INSERT … SELECT each); over SQLite's limit
+    # of attached databases the rest go article by article. Both must store the same.
+    def merged(name: str) -> tuple[object, ...]:
+        team = tmp_path / name
+        with Store(team) as store:
+            first = total_report(merge_files(store, three_coders))
+            again = total_report(merge_files(store, three_coders))
+        summary = (first.annotations_added, first.relations_added, first.articles_created)
+        return identities(team), relations(team), summary, again.annotations_skipped
+
+    attached = merged("attached.db")
+    monkeypatch.setattr(attached_merge, "MAX_ATTACHED", 1)
+    assert merged("row_by_row.db") == attached
+
+
+def test_a_cancelled_set_based_merge_changes_nothing(
+    tmp_path: Path, three_coders: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(attached_merge, "_CANCEL_STEPS", 1)
+    asked = [0]
+
+    def cancel() -> bool:  # let the articles be matched, then stop SQLite mid-copy
+        asked[0] += 1
+        return asked[0] > 3
+
+    with Store(tmp_path / "team.db") as store:
+        with pytest.raises(Cancelled):
+            merge_files(store, three_coders[:1], cancel=cancel)
+        assert (store.count_articles(), store.count_annotations()) == (0, 0)
+        assert asked[0] > 3
+        merge_files(store, three_coders[:1])  # the connection is usable: nothing left over
+        assert store.count_annotations() == 4

@@ -217,16 +217,22 @@ def merge_files(
     sources: dict[int, Store] = {}
     try:
         for number, (path, is_db) in enumerate(zip(paths, kinds, strict=True)):
-            if is_db:
+            if is_db:  # opening upgrades an older database (backed up beside itself)
                 sources[number] = Store(path, create=False, busy_timeout=store.busy_timeout)
+        numbers = sorted(sources)
         reports: list[MergeReport] = []
-        with store.bulk_writes(), store.transaction():
-            for number, path in enumerate(paths):
-                part = _part(progress, number, len(paths))
-                if number in sources:
-                    reports.append(_merge_database(store, sources[number], part, cancel))
-                else:
-                    reports.append(merge_export(store, path, progress=part, cancel=cancel))
+        with store.attached([sources[n].path for n in numbers]) as names:
+            schemas = dict(zip(numbers, names, strict=True))
+            with store.bulk_writes(), store.transaction():
+                for number, path in enumerate(paths):
+                    part = _part(progress, number, len(paths))
+                    if number in sources:
+                        merged = _merge_database(
+                            store, sources[number], schemas[number], part, cancel
+                        )
+                        reports.append(merged)
+                    else:
+                        reports.append(merge_export(store, path, progress=part, cancel=cancel))
         return tuple(reports)
     finally:
         for source in sources.values():
@@ -259,23 +265,81 @@ def _part(progress: ProgressCallback | None, number: int, count: int) -> Progres
 
 
 def _merge_database(
-    store: Store, source: Store, progress: ProgressCallback | None, cancel: CancelCheck | None
+    store: Store,
+    source: Store,
+    schema: str | None,
+    progress: ProgressCallback | None,
+    cancel: CancelCheck | None,
 ) -> MergeReport:
+    """One database: set-based through ``schema`` (the source attached to ``store``'s
+    connection), else (not attached) article by article like an export."""
     tags = [ExportTag(t.name, t.label, t.colour, t.shortcut) for t in source.list_tags()]
     total = source.count_articles()
     done = [0]
+    name = Path(source.path).name
 
     def tick() -> None:
         done[0] += 1
         if progress:
-            progress(done[0], total)
+            progress(done[0], 2 * total if schema is not None else total)
 
-    articles = (
-        ExportArticle(imported, rows, uuid or None)
-        for imported, uuid, rows in source.iter_merge_articles()
-    )
+    if schema is None:
+        articles = (
+            ExportArticle(imported, rows, uuid or None)
+            for imported, uuid, rows in source.iter_merge_articles()
+        )
+        with store.transaction():
+            return _merge_articles(store, tags, articles, name, tick, cancel)
     with store.transaction():
-        return _merge_articles(store, tags, articles, Path(source.path).name, tick, cancel)
+        report = _merge_attached(store, source, schema, tags, name, tick, cancel)
+    if progress:
+        progress(1, 1)
+    return report
+
+
+def _merge_attached(
+    store: Store,
+    source: Store,
+    schema: str,
+    tags: list[ExportTag],
+    name: str,
+    tick: Callable[[], None],
+    cancel: CancelCheck | None,
+) -> MergeReport:
+    """The articles matched one by one (identity, content hash, metadata conflicts), then
+    every annotation, attribute and relation copied by SQLite in one statement each."""
+    new_tags = _ensure_tags(store, tags)
+    unknown = store.attached_unknown_tags(schema)
+    if unknown:
+        raise InvalidExport(f"{name}: annotations with an unknown tag {unknown[0][:40]!r}")
+    conflicts: list[MergeConflict] = []
+    mapping: dict[int, tuple[int, bool]] = {}
+    titles: dict[int, str] = {}
+    created = 0
+    for imported, uuid, source_id in source.iter_merge_article_heads():
+        check_cancel(cancel)
+        item = ExportArticle(imported, [], uuid or None)
+        article_id, was_created = _match_article(store, item, name, conflicts)
+        mapping[source_id] = (article_id, not was_created)
+        titles[article_id] = imported.title
+        created += was_created
+        tick()
+    result = store.merge_attached(schema, mapping, cancel)
+    for mine, row in result.differing:
+        conflicts += [
+            MergeConflict("annotation", name, titles.get(mine.article_id, ""), mine.uuid, f, k, o)
+            for f, k, o in _differences(mine, row)
+        ]
+    return MergeReport(
+        created,
+        len(mapping) - created,
+        result.added,
+        result.skipped,
+        new_tags,
+        result.relations_added,
+        tuple(conflicts),
+        (name,),
+    )
 
 
 # -- the one merge -------------------------------------------------------------------------

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from clipper.model import Annotation, ImportedArticle, MergedAnnotation
-from clipper.store.annotations import AnnotationStore
+from clipper.store.attached_merge import AttachedMergeStore
 
 #: The status agreement counts.
 _ACCEPTED = "accepted"
@@ -17,7 +17,30 @@ _ACCEPTED = "accepted"
 CodedRows = tuple[int, int, list[tuple[str, str, int, int]]]
 
 
-class TeamStore(AnnotationStore):
+_ARTICLES_SQL = (
+    "SELECT a.id, a.uuid, a.title, a.text, a.outlet, a.author, a.published, a.url, "
+    "a.source_name, a.source_kind, a.language, l.data FROM articles a "
+    "LEFT JOIN article_layouts l ON l.article_id = a.id ORDER BY a.id"
+)
+
+
+def _imported(row: Sequence[Any]) -> ImportedArticle:
+    """An article row of :data:`_ARTICLES_SQL` as a merge takes it."""
+    return ImportedArticle(
+        text=row[3],
+        title=row[2],
+        source_name=row[8] or "",
+        source_kind=row[9],
+        outlet=row[4],
+        author=row[5],
+        published=row[6],
+        url=row[7],
+        language=row[10],
+        layout=row[11],
+    )
+
+
+class TeamStore(AttachedMergeStore):
     """Reads for merging databases and for agreement."""
 
     # -- merge ------------------------------------------------------------------------------
@@ -37,6 +60,12 @@ class TeamStore(AnnotationStore):
         ]
         return {a.uuid: a for a in self._annotations_by_ids(ids)} if ids else {}
 
+    def iter_merge_article_heads(self) -> Iterator[tuple[ImportedArticle, str, int]]:
+        """Every article (in id order) with its identity and id, without annotations (for
+        :meth:`~clipper.store.attached_merge.AttachedMergeStore.merge_attached`)."""
+        for row in self.db.conn.execute(_ARTICLES_SQL):
+            yield _imported(row), row[1], int(row[0])
+
     def iter_merge_articles(
         self,
     ) -> Iterator[tuple[ImportedArticle, str, list[MergedAnnotation]]]:
@@ -55,11 +84,7 @@ class TeamStore(AnnotationStore):
             "JOIN annotations t ON t.id = r.to_id ORDER BY r.id"
         ):
             relations.setdefault(from_id, []).append((kind, to_uuid, uuid))
-        articles = self.db.conn.execute(
-            "SELECT a.id, a.uuid, a.title, a.text, a.outlet, a.author, a.published, a.url, "
-            "a.source_name, a.source_kind, a.language, l.data FROM articles a "
-            "LEFT JOIN article_layouts l ON l.article_id = a.id ORDER BY a.id"
-        )
+        articles = self.db.conn.execute(_ARTICLES_SQL)
         annotations = self.db.conn.execute(
             'SELECT n.article_id, n.id, n.start, n."end", n.tag, n.text, n.note, n.created_at, '
             "n.updated_at, n.page, n.uuid, c.name, n.origin, n.origin_detail, n.status "
@@ -69,18 +94,7 @@ class TeamStore(AnnotationStore):
         pending = annotations.fetchone()
         for row in articles:
             article_id = row[0]
-            imported = ImportedArticle(
-                text=row[3],
-                title=row[2],
-                source_name=row[8] or "",
-                source_kind=row[9],
-                outlet=row[4],
-                author=row[5],
-                published=row[6],
-                url=row[7],
-                language=row[10],
-                layout=row[11],
-            )
+            imported = _imported(row)
             rows: list[MergedAnnotation] = []
             while pending is not None and pending[0] <= article_id:
                 if pending[0] == article_id:

@@ -16,14 +16,15 @@ ones are not a coder's decision).
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 
 from clipper.agreement import AgreementReport, CodedSpan, CodedText, agreement_report
 from clipper.errors import InvalidValue, NotFound, UnknownTag
 from clipper.model import find_tag
-from clipper.progress import CancelCheck, check_cancel
+from clipper.progress import CancelCheck, ProgressCallback, check_cancel
 from clipper.store import Store
 
-__all__ = ["GOLD", "measure_agreement"]
+__all__ = ["GOLD", "AgreementChoices", "agreement_choices", "measure_agreement"]
 
 #: The adjudication coder, left out unless named (see :mod:`clipper.model`).
 GOLD = "gold"
@@ -36,23 +37,47 @@ def measure_agreement(
     coders: Sequence[str] | None = None,
     articles: Sequence[int] | None = None,
     cancel: CancelCheck | None = None,
+    progress: ProgressCallback | None = None,
 ) -> AgreementReport:
-    """The agreement of the chosen coders on the chosen tags and articles (see above)."""
+    """The agreement of the chosen coders on the chosen tags and articles (see above);
+    ``progress(done, total)`` counts the articles read."""
     chosen_coders = _coders(store, coders)
     chosen_articles = _articles(store, articles, chosen_coders)
     chosen_tags = _tags(store, tags)
-    texts = list(_texts(store, chosen_articles, chosen_coders, chosen_tags, cancel))
+    texts = list(_texts(store, chosen_articles, chosen_coders, chosen_tags, cancel, progress))
     if not tags:  # only the tags that occur
         used = {s.tag for t in texts for s in t.spans}
         chosen_tags = [t for t in chosen_tags if t in used]
     return agreement_report(texts, chosen_coders, chosen_tags)
 
 
+@dataclass(frozen=True, slots=True)
+class AgreementChoices:
+    """What a front end offers to choose from before measuring agreement."""
+
+    #: Every coder with accepted annotations, by name.
+    coders: tuple[str, ...]
+    #: Those compared when none are named (all but the adjudication coder).
+    default_coders: tuple[str, ...]
+    #: ``(id, title)`` of every article with accepted annotations, by id.
+    articles: tuple[tuple[int, str], ...]
+
+
+def agreement_choices(store: Store) -> AgreementChoices:
+    """The coders and articles :func:`measure_agreement` may be given."""
+    coders = tuple(store.coders_with_accepted())
+    return AgreementChoices(
+        coders,
+        tuple(_by_default(coders)),
+        tuple(store.articles_with_accepted()),
+    )
+
+
 def _coders(store: Store, given: Sequence[str] | None) -> list[str]:
     if given:
         names = list(dict.fromkeys(store.get_coder(name).name for name in given))
     else:
-        names = [n for n in store.coders_with_accepted() if n != GOLD]
+        names = _by_default(store.coders_with_accepted())
     if len(names) < 2:
         found = ", ".join(names) or "none"
         raise InvalidValue(
@@ -60,6 +85,11 @@ def _coders(store: Store, given: Sequence[str] | None) -> list[str]:
             "Merge the coders' databases first (clipper merge), or name the coders."
         )
     return names
+
+
+def _by_default(coders: Sequence[str]) -> list[str]:
+    """The coders compared when none are named: all but the adjudication coder."""
+    return [n for n in coders if n != GOLD]
 
 
 def _articles(store: Store, given: Sequence[int] | None, coders: list[str]) -> list[int]:
@@ -100,7 +130,11 @@ def _texts(
     coders: list[str],
     tags: list[str],
     cancel: CancelCheck | None,
+    progress: ProgressCallback | None = None,
 ) -> Iterator[CodedText]:
-    for _article_id, length, rows in store.iter_coded_rows(articles, coders, tags):
+    rows_by_article = store.iter_coded_rows(articles, coders, tags)
+    for done, (_article_id, length, rows) in enumerate(rows_by_article, 1):
         check_cancel(cancel)
+        if progress is not None:
+            progress(done, len(articles))
         yield CodedText(length, [CodedSpan(*row) for row in rows])

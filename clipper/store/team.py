@@ -122,6 +122,15 @@ class TeamStore(AttachedMergeStore):
             )
         ]
 
+    def articles_with_accepted(self) -> list[tuple[int, str]]:
+        """``(id, title)`` of the articles with accepted annotations (by anyone), by id."""
+        rows = self.db.execute(
+            "SELECT a.id, a.title FROM articles a WHERE EXISTS (SELECT 1 FROM annotations n "
+            "WHERE n.status = ? AND n.article_id = a.id) ORDER BY a.id",
+            [_ACCEPTED],
+        )
+        return [(int(i), str(title or "")) for i, title in rows]
+
     def articles_coded_by_all(self, coders: Sequence[str]) -> list[int]:
         """Articles in which every one of ``coders`` has an accepted annotation."""
         rows = self.db.execute(

@@ -4,13 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QListWidget, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from clipper.gui import team_menu
+from clipper.gui.agreement_dialog import AgreementDialog
 from clipper.gui.main_window import MainWindow
 from clipper.gui.shortcuts import ACTIONS
 from clipper.library import open_sample
+from clipper.model import ImportedArticle
+from clipper.operations.agreement import measure_agreement
+from clipper.operations.merge import merge_files
 from clipper.store import Store
 
 
@@ -76,3 +81,114 @@ def test_a_bad_file_merges_nothing(qtbot: QtBot, window: MainWindow, tmp_path: P
         timeout=60_000,
     )
     assert window.controller.session.count_articles() == 0
+
+
+STRIKE = "Dock workers at the harbour went on strike on Monday, the union said."
+
+
+def two_article_database(path: Path, coder: str, spans: list[tuple[int, int, str]]) -> None:
+    """The sample clipping and a short one about a strike, both coded by ``coder``."""
+    with Store(path) as store:
+        sample = open_sample(store)
+        strike = store.add_article(ImportedArticle(STRIKE, "Harbour strike", "", "txt"))
+        for start, end, tag in spans:
+            store.add_annotation(sample.id, start, end, tag, coder=coder)
+            store.add_annotation(strike.id, start, end, tag, coder=coder)
+
+
+def merged_team(tmp_path: Path, window: MainWindow) -> None:
+    """alice, bob, carol and gold merged into the window's database."""
+    coders = {
+        "alice": [(0, 8, "figure"), (20, 30, "quote")],
+        "bob": [(0, 8, "figure"), (22, 30, "quote")],
+        "carol": [(0, 9, "figure")],
+        "gold": [(0, 8, "figure")],
+    }
+    with Store(window.controller.db_path) as team:
+        for name, spans in coders.items():
+            two_article_database(tmp_path / f"{name}.db", name, spans)
+            merge_files(team, [tmp_path / f"{name}.db"])
+    window.refresh()
+
+
+def open_dialog(qtbot: QtBot, window: MainWindow) -> AgreementDialog:
+    window.actions_by_name["agreement"].trigger()
+    dialog: AgreementDialog = window._agreement[0]  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: dialog.table.rowCount() > 0 and dialog.job is None, timeout=60_000)
+    return dialog
+
+
+def checked(widget: QListWidget) -> list[str]:
+    return [
+        widget.item(r).text()
+        for r in range(widget.count())
+        if widget.item(r).checkState() == Qt.CheckState.Checked
+    ]
+
+
+def test_agreement_pickers_choose_coders_and_articles(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    merged_team(tmp_path, window)
+    dialog = open_dialog(qtbot, window)
+    names = [dialog.coders.item(r).text() for r in range(dialog.coders.count())]
+    assert names == ["alice", "bob", "carol", "gold"]
+    assert checked(dialog.coders) == ["alice", "bob", "carol"]  # gold is left out by default
+    assert "alice, bob, carol" in dialog.summary.text() and "articles: 2" in dialog.summary.text()
+    assert dialog.all_articles.isChecked() and dialog.articles.count() == 2
+    assert not dialog.progress.isVisible()  # the job is done
+
+    # Two coders: Cohen's kappa (carol unticked as a click on her box does).
+    carol = dialog.coders.findItems("carol", Qt.MatchFlag.MatchExactly)[0]
+    carol.setCheckState(Qt.CheckState.Unchecked)
+    steps: list[tuple[int, int]] = []
+    job = dialog.compute()
+    assert job is not None
+    job.progress.connect(lambda done, total: steps.append((done, total)))
+    qtbot.waitUntil(lambda: dialog.job is None and dialog.table.rowCount() > 0, timeout=60_000)
+    assert "Coders: alice, bob ·" in dialog.summary.text() and "κ: Cohen" in dialog.summary.text()
+    assert steps and steps[-1] == (2, 2)  # progress counted the articles
+
+    # One article, found by its title: checking it chooses "Chosen articles".
+    qtbot.keyClicks(dialog.search, "harbour")
+    shown = [dialog.articles.item(r) for r in range(dialog.articles.count())]
+    assert [i.text() for i in shown if not i.isHidden()] == ["2: Harbour strike"]
+    assert dialog.article_count.text() == "0 chosen · 1 of 2 shown"
+    qtbot.mouseClick(
+        dialog.findChild(QPushButton, "agreementCheckShown"), Qt.MouseButton.LeftButton
+    )
+    assert dialog.chosen_articles.isChecked() and dialog.checked_articles() == [2]
+    qtbot.mouseClick(dialog.compute_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.job is None and dialog.table.rowCount() > 0, timeout=60_000)
+    assert "articles: 1 ·" in dialog.summary.text()
+    with Store(window.controller.db_path) as store:
+        expected = measure_agreement(store, coders=["alice", "bob"], articles=[2])
+    figure = [dialog.table.item(0, c).text() for c in range(dialog.table.columnCount())]
+    assert figure[:2] == ["figure", f"{expected.tags[0].alpha_u:.3f}"]
+
+    # The gold coder may be compared too, when ticked.
+    gold = dialog.coders.findItems("gold", Qt.MatchFlag.MatchExactly)[0]
+    gold.setCheckState(Qt.CheckState.Checked)
+    dialog.compute()
+    qtbot.waitUntil(lambda: dialog.job is None and dialog.table.rowCount() > 0, timeout=60_000)
+    assert "Coders: alice, bob, gold ·" in dialog.summary.text()
+    dialog.close()
+
+
+def test_agreement_pickers_say_what_is_missing(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    merged_team(tmp_path, window)
+    dialog = open_dialog(qtbot, window)
+    dialog.chosen_articles.setChecked(True)
+    assert dialog.compute() is None
+    assert "Check at least one article" in dialog.summary.text()
+    dialog.all_articles.setChecked(True)
+    for name in ("bob", "carol"):
+        item = dialog.coders.findItems(name, Qt.MatchFlag.MatchExactly)[0]
+        item.setCheckState(Qt.CheckState.Unchecked)
+    dialog.compute()
+    qtbot.waitUntil(lambda: "at least two coders" in dialog.summary.text(), timeout=60_000)
+    assert dialog.table.rowCount() == 0 and not dialog.progress.isVisible()
+    dialog.close()
+    assert window.isVisible()  # the app keeps running

@@ -240,3 +240,14 @@ def test_a_cancelled_set_based_merge_changes_nothing(
         assert asked[0] > 3
         merge_files(store, three_coders[:1])  # the connection is usable: nothing left over
         assert store.count_annotations() == 4
+
+
+def test_a_source_whose_name_looks_like_a_uri_is_attached_as_a_file(
+    tmp_path: Path, three_coders: list[Path]
+) -> None:
+    odd = tmp_path / "alice?mode=memory#1.db"
+    shutil.copy(three_coders[0], odd)  # not open in this process: a plain copy is safe
+    with Store(tmp_path / "team.db") as store:
+        report = total_report(merge_files(store, [odd]))
+    assert report.annotations_added == 4 and report.sources == (odd.name,)
+    assert identities(tmp_path / "team.db") == identities(three_coders[0])

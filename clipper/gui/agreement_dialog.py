@@ -11,9 +11,17 @@ stops it); the table shows one row per tag and one for all tags.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -22,6 +30,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QProgressBar,
@@ -42,10 +51,13 @@ from clipper.operations.agreement import AgreementChoices, agreement_choices, me
 if TYPE_CHECKING:
     from clipper.gui.main_window import MainWindow
 
-__all__ = ["AgreementDialog", "show_agreement"]
+__all__ = ["AgreementDialog", "ArticleChoiceModel", "show_agreement"]
 
 _COLUMNS = ("Tag", "α_u", "κ", "F1 exact", "F1 overlap", "Units", "Coders")
 _ID = Qt.ItemDataRole.UserRole
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_EDIT = Qt.ItemDataRole.EditRole
+_ROOT = QModelIndex()
 
 
 def _number(value: float | None) -> str:
@@ -56,6 +68,90 @@ def _problem(exc: BaseException) -> str:
     if isinstance(exc, Cancelled):
         return "Stopped."
     return explain(exc) if isinstance(exc, ClipperError) else str(exc)
+
+
+class ArticleChoiceModel(QAbstractListModel):
+    """The articles that may be chosen, checkable, filtered by title: a model rather than
+    list items, so 50,000 articles fill and filter at once."""
+
+    #: Emitted when the user checks or unchecks articles.
+    checked_changed = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._articles: list[tuple[int, str]] = []
+        self._folded: list[str] = []
+        self._shown: list[int] = []
+        self.checked: set[int] = set()
+
+    def set_articles(self, articles: Sequence[tuple[int, str]]) -> None:
+        self.beginResetModel()
+        self._articles = [(i, f"{i}: {title or '(no title)'}") for i, title in articles]
+        self._folded = [text.casefold() for _, text in self._articles]
+        self._shown = list(range(len(self._articles)))
+        self.checked = set()
+        self.endResetModel()
+
+    def filter(self, text: str) -> None:
+        """Show the articles whose title (or id) contains ``text`` (case ignored)."""
+        wanted = text.strip().casefold()
+        self.beginResetModel()
+        self._shown = [i for i, folded in enumerate(self._folded) if wanted in folded]
+        self.endResetModel()
+
+    def check_shown(self, checked: bool) -> None:
+        """Check every article shown, or uncheck every article."""
+        if checked:
+            self.checked |= {self._articles[i][0] for i in self._shown}
+        else:
+            self.checked.clear()
+        if self._shown:
+            self.dataChanged.emit(self.index(0), self.index(len(self._shown) - 1))
+        self.checked_changed.emit()
+
+    def total(self) -> int:
+        return len(self._articles)
+
+    def shown_texts(self) -> list[str]:
+        return [self._articles[i][1] for i in self._shown]
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._shown)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = _DISPLAY) -> Any:
+        if not index.isValid() or index.row() >= len(self._shown):
+            return None
+        article_id, text = self._articles[self._shown[index.row()]]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return text
+        if role == Qt.ItemDataRole.CheckStateRole:
+            return Qt.CheckState.Checked if article_id in self.checked else Qt.CheckState.Unchecked
+        if role == _ID:
+            return article_id
+        return None
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | (Qt.ItemFlag.ItemIsUserCheckable)
+        )
+
+    def setData(
+        self, index: QModelIndex | QPersistentModelIndex, value: Any, role: int = _EDIT
+    ) -> bool:
+        if not index.isValid() or role != Qt.ItemDataRole.CheckStateRole:
+            return False
+        article_id = self._articles[self._shown[index.row()]][0]
+        if Qt.CheckState(value) == Qt.CheckState.Checked:
+            self.checked.add(article_id)
+        else:
+            self.checked.discard(article_id)
+        self.dataChanged.emit(index, index)
+        self.checked_changed.emit()
+        return True
 
 
 class AgreementDialog(QDialog):
@@ -87,16 +183,19 @@ class AgreementDialog(QDialog):
         self.search.setObjectName("agreementArticleSearch")
         self.search.setPlaceholderText("Search by title")
         self.search.setClearButtonEnabled(True)
+        self.article_model = ArticleChoiceModel(self)
+        self.article_model.checked_changed.connect(self._article_checked)
         self.search.textChanged.connect(self._filter_articles)
-        self.articles = QListWidget(self)
+        self.articles = QListView(self)
         self.articles.setObjectName("agreementArticles")
-        self.articles.itemChanged.connect(self._article_checked)
+        self.articles.setUniformItemSizes(True)
+        self.articles.setModel(self.article_model)
         check_shown = QPushButton("Check shown", self)
         check_shown.setObjectName("agreementCheckShown")
-        check_shown.clicked.connect(lambda: self._check_articles(True))
+        check_shown.clicked.connect(lambda: self.article_model.check_shown(True))
         uncheck = QPushButton("Uncheck all", self)
         uncheck.setObjectName("agreementUncheckAll")
-        uncheck.clicked.connect(lambda: self._check_articles(False))
+        uncheck.clicked.connect(lambda: self.article_model.check_shown(False))
         self.article_count = QLabel("", self)
         self.article_count.setObjectName("agreementArticleCount")
         article_buttons = QHBoxLayout()
@@ -178,14 +277,7 @@ class AgreementDialog(QDialog):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             checked = name in choices.default_coders
             item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
-        self.articles.blockSignals(True)
-        self.articles.clear()
-        for article_id, title in choices.articles:
-            item = QListWidgetItem(f"{article_id}: {title or '(no title)'}", self.articles)
-            item.setData(_ID, article_id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked)
-        self.articles.blockSignals(False)
+        self.article_model.set_articles(choices.articles)
         self._filter_articles(self.search.text())
         self.compute_button.setEnabled(True)
 
@@ -197,41 +289,21 @@ class AgreementDialog(QDialog):
         ]
 
     def checked_articles(self) -> list[int]:
-        return [
-            int(item.data(_ID))
-            for item in (self.articles.item(row) for row in range(self.articles.count()))
-            if item.checkState() == Qt.CheckState.Checked
-        ]
+        return sorted(self.article_model.checked)
 
     def _filter_articles(self, text: str) -> None:
-        """Show the articles whose title (or id) contains ``text`` (case ignored)."""
-        wanted = text.strip().casefold()
-        for row in range(self.articles.count()):
-            item = self.articles.item(row)
-            item.setHidden(bool(wanted) and wanted not in item.text().casefold())
+        self.article_model.filter(text)
         self._count_articles()
 
-    def _check_articles(self, checked: bool) -> None:
-        state = Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
-        self.articles.blockSignals(True)
-        for row in range(self.articles.count()):
-            item = self.articles.item(row)
-            if not checked or not item.isHidden():
-                item.setCheckState(state)
-        self.articles.blockSignals(False)
-        if checked:
-            self.chosen_articles.setChecked(True)
-        self._count_articles()
-
-    def _article_checked(self, item: QListWidgetItem) -> None:
-        if item.checkState() == Qt.CheckState.Checked:
+    def _article_checked(self) -> None:
+        if self.article_model.checked:
             self.chosen_articles.setChecked(True)  # checking one means choosing articles
         self._count_articles()
 
     def _count_articles(self) -> None:
-        shown = sum(not self.articles.item(r).isHidden() for r in range(self.articles.count()))
+        model = self.article_model
         self.article_count.setText(
-            f"{len(self.checked_articles())} chosen · {shown} of {self.articles.count()} shown"
+            f"{len(model.checked)} chosen · {model.rowCount()} of {model.total()} shown"
         )
 
     # -- computing --------------------------------------------------------------------------

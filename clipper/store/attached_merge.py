@@ -21,6 +21,7 @@ from clipper.errors import Cancelled
 from clipper.model import Annotation, MergedAnnotation
 from clipper.store.annotations import AnnotationStore
 from clipper.store.clock import now
+from clipper.store.probe import sqlite_uri
 from clipper.store.schema import UUID4_SQL
 
 __all__ = ["AttachedMergeStore", "AttachedResult"]
@@ -46,9 +47,9 @@ class AttachedMergeStore(AnnotationStore):
 
     @contextmanager
     def attached(self, paths: Sequence[str]) -> Iterator[list[str | None]]:
-        """ATTACH each database (at most :data:`MAX_ATTACHED`; call outside a transaction)
-        as ``merge_source_N``; yields the schema names (``None`` for a path not attached:
-        over the limit, or SQLite refused it) and DETACHes them after."""
+        """ATTACH each database read-only (at most :data:`MAX_ATTACHED`; call outside a
+        transaction) as ``merge_source_N``; yields the schema names (``None`` for a path
+        not attached: over the limit, or SQLite refused it) and DETACHes them after."""
         names: list[str | None] = []
         conn = self.db.conn
         try:
@@ -58,7 +59,7 @@ class AttachedMergeStore(AnnotationStore):
                     name = None
                 else:
                     try:
-                        conn.execute(f"ATTACH DATABASE ? AS {name}", [path])
+                        conn.execute(f"ATTACH DATABASE ? AS {name}", [sqlite_uri(path, mode="ro")])
                     except sqlite3.Error:
                         name = None
                 names.append(name)

@@ -118,7 +118,7 @@ def open_dialog(qtbot: QtBot, window: MainWindow) -> AgreementDialog:
     return dialog
 
 
-def checked(widget: QListWidget) -> list[str]:
+def checked(widget: QListWidget) -> list[str]:  # the coders' checklist
     return [
         widget.item(r).text()
         for r in range(widget.count())
@@ -135,7 +135,7 @@ def test_agreement_pickers_choose_coders_and_articles(
     assert names == ["alice", "bob", "carol", "gold"]
     assert checked(dialog.coders) == ["alice", "bob", "carol"]  # gold is left out by default
     assert "alice, bob, carol" in dialog.summary.text() and "articles: 2" in dialog.summary.text()
-    assert dialog.all_articles.isChecked() and dialog.articles.count() == 2
+    assert dialog.all_articles.isChecked() and dialog.article_model.rowCount() == 2
     assert not dialog.progress.isVisible()  # the job is done
 
     # Two coders: Cohen's kappa (carol unticked as a click on her box does).
@@ -151,13 +151,20 @@ def test_agreement_pickers_choose_coders_and_articles(
 
     # One article, found by its title: checking it chooses "Chosen articles".
     qtbot.keyClicks(dialog.search, "harbour")
-    shown = [dialog.articles.item(r) for r in range(dialog.articles.count())]
-    assert [i.text() for i in shown if not i.isHidden()] == ["2: Harbour strike"]
+    assert dialog.article_model.shown_texts() == ["2: Harbour strike"]
     assert dialog.article_count.text() == "0 chosen · 1 of 2 shown"
-    qtbot.mouseClick(
-        dialog.findChild(QPushButton, "agreementCheckShown"), Qt.MouseButton.LeftButton
-    )
+    check_shown = dialog.findChild(QPushButton, "agreementCheckShown")
+    qtbot.mouseClick(check_shown, Qt.MouseButton.LeftButton)
     assert dialog.chosen_articles.isChecked() and dialog.checked_articles() == [2]
+    assert dialog.article_count.text() == "1 chosen · 1 of 2 shown"
+    # The check box of the one article shown (the view sets the model's check state).
+    model = dialog.article_model
+    index = model.index(0)
+    assert index.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    assert model.setData(index, Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
+    assert dialog.checked_articles() == [] and "0 chosen" in dialog.article_count.text()
+    assert model.setData(index, Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
+    assert dialog.checked_articles() == [2]
     qtbot.mouseClick(dialog.compute_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.job is None and dialog.table.rowCount() > 0, timeout=60_000)
     assert "articles: 1 ·" in dialog.summary.text()

@@ -4,10 +4,14 @@
 format in :data:`~clipper.importers.annotation_formats.ANNOTATION_FORMATS` (Clipper JSON,
 JSON Lines, W3C Web Annotation, REFI-QDA …) (:func:`merge_export`);
 ``clipper merge A.db B.db … -o team.db`` merges databases and exports
-(:func:`merge_files`). Every source is read as the same plain data — the tags, then
-:class:`~clipper.importers.export_format.ExportArticle` items (a database through
-:meth:`~clipper.store.Store.iter_merge_articles`, a file through its reader) — and stored by
-:func:`_merge_articles`:
+(:func:`merge_files`). A file is read as plain data — the tags, then
+:class:`~clipper.importers.export_format.ExportArticle` items — and stored by
+:func:`_merge_articles`. A database is ATTACHed (read-only) to the output's connection: its
+articles are matched one by one the same way, then its annotations, attributes and relations
+are copied by SQLite in one ``INSERT … SELECT`` each
+(:meth:`~clipper.store.Store.merge_attached`; past SQLite's limit of attached databases, a
+database is read like a file through :meth:`~clipper.store.Store.iter_merge_articles`).
+Either way:
 
 * an article is matched by identity (UUID) when the text is the same, else by content hash,
   else created (keeping its identity when free);

@@ -196,12 +196,22 @@ class CorpusQueryStore(StoreBase):
 
     # -- search ------------------------------------------------------------------------------
 
-    def search_article_ids(self, query: SearchQuery, *, limit: int, offset: int = 0) -> list[int]:
+    def search_article_ids(
+        self, query: SearchQuery, *, limit: int | None, offset: int = 0
+    ) -> list[int]:
         """Ids of the articles whose text matches ``query``, best first (BM25 of the index
-        used; a search of short substrings only: newest first)."""
+        used, ties by id; a search of short substrings only: newest first); ``limit``
+        ``None``: all of them.
+
+        Ranked with ``ORDER BY bm25(…), rowid LIMIT``: SQLite keeps only the best
+        ``offset + limit`` rows while scoring (FTS5's own ``ORDER BY rank`` sorts every
+        match first), in the same order."""
         params: list[Any] = []
         if not query.substrings:
-            sql = "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank"
+            sql = (
+                "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? "
+                "ORDER BY bm25(articles_fts), rowid"
+            )
             params.append(word_match(query))
         else:
             scans = " AND ".join(
@@ -214,13 +224,13 @@ class CorpusQueryStore(StoreBase):
                 params.append(match)
                 if scans:
                     sql += " AND " + scans
-                sql += " ORDER BY rank"
+                sql += " ORDER BY bm25(articles_trigram), t.rowid"
             else:
                 sql = "SELECT t.id FROM articles t WHERE " + scans.replace("t.rowid", "t.id")
                 sql += " ORDER BY t.id DESC"
             params.extend(t.text for t in query.scanned)
         sql += " LIMIT ? OFFSET ?"
-        params.extend([int(limit), int(offset)])
+        params.extend([-1 if limit is None else int(limit), int(offset)])
         return [int(r[0]) for r in self.db.execute(sql, params)]
 
     def search_spans(
@@ -243,9 +253,14 @@ class CorpusQueryStore(StoreBase):
             match = trigram_match(query)  # type: ignore[assignment]
         marked: dict[int, str] = {}
         if match is not None:
+            # A prefix term is expanded (every word it starts merged) each time the index
+            # is asked about one article: then one pass over the matches, keeping these
+            # articles (``+rowid``: not handed to the index), costs less.
+            prefixed = not query.substrings and any(t.prefix for t in query.terms)
+            keep = "+rowid" if prefixed else "rowid"
             sql = (
                 f"SELECT rowid, highlight({index}, {column}, ?, ?) FROM {index} "
-                f"WHERE {index} MATCH ? AND rowid IN (SELECT value FROM json_each(?))"
+                f"WHERE {index} MATCH ? AND {keep} IN (SELECT value FROM json_each(?))"
             )
             ids = json.dumps([i for i, t in texts.items() if _OPEN not in t and _CLOSE not in t])
             marked = {

@@ -98,3 +98,38 @@ def test_tags_together_counts_each_article_once(store: Store, tagged: Corpus) ->
 def test_every_statistic_runs_on_an_empty_database(store: Store) -> None:
     for by in STATISTICS:
         assert statistics(store, by).rows == ()
+
+
+def test_an_analysed_database_gets_figures_for_the_new_indexes(tmp_path: Path) -> None:
+    """A database ANALYZEd before the upgrade gets figures for the new indexes (without
+    them, at 100,000 annotations, SQLite listed annotations in text order through
+    annotations_status_tag and sorted them: 100-300 ms instead of under 1 ms)."""
+    from sqlite_utils import Database
+
+    path = tmp_path / "analysed.db"
+    db = Database(path)
+    migrations.apply(db, stop_before="0012_corpusperf")
+    db.execute(
+        "INSERT INTO articles (id, title, text, length, source_kind, imported_at, "
+        "content_hash, uuid) VALUES (1, 'A', 'Some text here for tags.', 24, 'txt', 'i', 'h', 'u')"
+    )
+    db.conn.executemany(
+        'INSERT INTO annotations (uuid, article_id, start, "end", tag, text, coder_id, '
+        "created_at, updated_at) VALUES (?, 1, ?, ?, ?, 'x', 1, 'c', 'u')",
+        [(f"a{n}", n, n + 1, ("quote", "figure")[n % 2]) for n in range(20)],
+    )
+    db.conn.commit()
+    db.execute("ANALYZE")
+    db.close()
+    with Store(path) as store:
+        plan = [
+            str(r[3])
+            for r in store.db.execute(
+                "EXPLAIN QUERY PLAN SELECT n.id FROM annotations n WHERE n.status = ? "
+                'ORDER BY n.article_id, n.start, n."end", n.tag, n.coder_id LIMIT 200',
+                ["accepted"],
+            )
+        ]
+        assert plan == ["SEARCH n USING COVERING INDEX annotations_status_span (status=?)"]
+        names = {r[0] for r in store.db.execute("SELECT idx FROM sqlite_stat1")}
+        assert names >= INDEXES - {"annotation_attributes_key"}  # its table is empty

@@ -198,7 +198,6 @@ class AnnotationBrowser(QDialog):
         self.article_ids: list[int] = []
         self._ready = False  # no listing until the widgets are all there
         self._pending_tag: str | None = None
-        self._listed_generation = 0
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
@@ -361,8 +360,9 @@ class AnnotationBrowser(QDialog):
         return any(job.is_running() for job in self._jobs)
 
     def reload(self) -> None:
-        """List the annotations the filters cover, in the chosen order: the first page at
-        once, then the whole list (each in a worker)."""
+        """List the annotations the filters cover, in the chosen order: the first page,
+        then the whole list (each in a worker; the whole list only once the first page is
+        shown, so the two never compete for the cores)."""
         if not self._ready:
             return
         self._timer.stop()
@@ -370,21 +370,32 @@ class AnnotationBrowser(QDialog):
         generation = self._generation
         self.status.setText("Listing…")
         selected = self.current_filter()
-        first = Job(self._db_path, _first_page(selected, *self._sort), self)
-        whole = Job(self._db_path, _listing(selected, *self._sort), self)
-        for job in (first, whole):
-            self._jobs.add(job)
-            job.failed.connect(lambda error, g=generation, j=job: self._failed(g, j, error))
-        first.finished.connect(lambda ids, g=generation, j=first: self._first_rows(g, j, ids))
-        whole.finished.connect(lambda found, g=generation, j=whole: self._listed(g, j, found))
+        sort = self._sort
+        first = Job(self._db_path, _first_page(selected, *sort), self)
+        self._jobs.add(first)
+        first.failed.connect(lambda error, g=generation, j=first: self._failed(g, j, error))
+        first.finished.connect(
+            lambda ids, g=generation, j=first: self._first_rows(g, j, ids, selected, sort)
+        )
         first.start()
-        whole.start()
 
-    def _first_rows(self, generation: int, job: Job, ids: list[int]) -> None:
+    def _first_rows(
+        self,
+        generation: int,
+        job: Job,
+        ids: list[int],
+        selected: AnnotationFilter,
+        sort: tuple[str, bool],
+    ) -> None:
         self._jobs.discard(job)
         job.deleteLater()
-        if generation != self._generation or self._listed_generation == generation:
-            return  # a newer listing started, or the whole list came first
+        if generation != self._generation:
+            return  # a newer listing started
+        whole = Job(self._db_path, _listing(selected, *sort), self)
+        self._jobs.add(whole)
+        whole.failed.connect(lambda error, g=generation, j=whole: self._failed(g, j, error))
+        whole.finished.connect(lambda found, g=generation, j=whole: self._listed(g, j, found))
+        whole.start()
         self.model.set_ids(ids)
         if ids:
             self.table.selectRow(0)
@@ -404,7 +415,6 @@ class AnnotationBrowser(QDialog):
         if generation != self._generation:
             return
         ids, self.article_ids = found
-        self._listed_generation = generation
         self.model.set_ids(ids)
         articles = len(self.article_ids)
         self.status.setText(

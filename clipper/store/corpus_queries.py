@@ -13,8 +13,7 @@ import json
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from itertools import combinations, groupby
-from operator import itemgetter
+from itertools import combinations
 from typing import Any
 
 from clipper.corpus_query import (
@@ -196,12 +195,22 @@ class CorpusQueryStore(StoreBase):
 
     # -- search ------------------------------------------------------------------------------
 
-    def search_article_ids(self, query: SearchQuery, *, limit: int, offset: int = 0) -> list[int]:
+    def search_article_ids(
+        self, query: SearchQuery, *, limit: int | None, offset: int = 0
+    ) -> list[int]:
         """Ids of the articles whose text matches ``query``, best first (BM25 of the index
-        used; a search of short substrings only: newest first)."""
+        used, ties by id; a search of short substrings only: newest first); ``limit``
+        ``None``: all of them.
+
+        Ranked with ``ORDER BY bm25(…), rowid LIMIT``: SQLite keeps only the best
+        ``offset + limit`` rows while scoring (FTS5's own ``ORDER BY rank`` sorts every
+        match first), in the same order."""
         params: list[Any] = []
         if not query.substrings:
-            sql = "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank"
+            sql = (
+                "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? "
+                "ORDER BY bm25(articles_fts), rowid"
+            )
             params.append(word_match(query))
         else:
             scans = " AND ".join(
@@ -214,13 +223,13 @@ class CorpusQueryStore(StoreBase):
                 params.append(match)
                 if scans:
                     sql += " AND " + scans
-                sql += " ORDER BY rank"
+                sql += " ORDER BY bm25(articles_trigram), t.rowid"
             else:
                 sql = "SELECT t.id FROM articles t WHERE " + scans.replace("t.rowid", "t.id")
                 sql += " ORDER BY t.id DESC"
             params.extend(t.text for t in query.scanned)
         sql += " LIMIT ? OFFSET ?"
-        params.extend([int(limit), int(offset)])
+        params.extend([-1 if limit is None else int(limit), int(offset)])
         return [int(r[0]) for r in self.db.execute(sql, params)]
 
     def search_spans(
@@ -243,9 +252,14 @@ class CorpusQueryStore(StoreBase):
             match = trigram_match(query)  # type: ignore[assignment]
         marked: dict[int, str] = {}
         if match is not None:
+            # A prefix term is expanded (every word it starts merged) each time the index
+            # is asked about one article: then one pass over the matches, keeping these
+            # articles (``+rowid``: not handed to the index), costs less.
+            prefixed = not query.substrings and any(t.prefix for t in query.terms)
+            keep = "+rowid" if prefixed else "rowid"
             sql = (
                 f"SELECT rowid, highlight({index}, {column}, ?, ?) FROM {index} "
-                f"WHERE {index} MATCH ? AND rowid IN (SELECT value FROM json_each(?))"
+                f"WHERE {index} MATCH ? AND {keep} IN (SELECT value FROM json_each(?))"
             )
             ids = json.dumps([i for i, t in texts.items() if _OPEN not in t and _CLOSE not in t])
             marked = {
@@ -441,16 +455,21 @@ class CorpusQueryStore(StoreBase):
         if by == "tag":
             sql = f"SELECT n.tag AS k, count(*) FROM {_source(where)}{where} GROUP BY k"
         elif by == "coder":
+            # per (tag, coder) first: the order of the index annotations_status_tag (no
+            # sort of every annotation), then per coder
             sql = (
                 f"SELECT c.name AS k, sum(x.total) FROM (SELECT n.coder_id, count(*) AS total "
-                f"FROM {_source(where)}{where} GROUP BY n.coder_id) x "
+                f"FROM {_source(where)}{where} GROUP BY n.tag, n.coder_id) x "
                 "JOIN coders c ON c.id = x.coder_id GROUP BY k"
             )
         elif by in ("outlet", "month"):
             sql = (
                 f"SELECT {key} AS k, sum(x.total) FROM (SELECT n.article_id, count(*) AS total "
                 f"FROM {_source(where)}{where} GROUP BY n.article_id) x "
-                "JOIN articles a ON a.id = x.article_id GROUP BY k"
+                # the outlet and date from an index: the article's row holds its text first
+                # (SQLite prefers the row without statistics, which a database rarely has)
+                "JOIN articles a INDEXED BY articles_outlet_date ON a.id = x.article_id "
+                "GROUP BY k"
             )
         else:
             restrict = (
@@ -488,17 +507,19 @@ class CorpusQueryStore(StoreBase):
     def tag_cooccurrence(self, selected: AnnotationFilter) -> list[tuple[str, str, int]]:
         """``(tag, other tag, articles with both)`` for each pair (tag < other), most first.
 
-        The (article, tag) rows stream in article order straight from an index and are
-        paired here: SQLite would sort half a million rows for DISTINCT first."""
+        Each article's tags are joined into one string in SQL (in the order of an index:
+        no sort), articles with the same string are counted together, and only those
+        few are paired here."""
         where, params = self._annotation_where(selected)
         rows = self.db.execute(
-            f"SELECT n.article_id, n.tag FROM {_source(where)}{where} ORDER BY n.article_id",
+            "SELECT tags, count(*) FROM (SELECT group_concat(n.tag, char(31)) AS tags "
+            f"FROM {_source(where)}{where} GROUP BY n.article_id) GROUP BY tags",
             params,
         )
         pairs: Counter[tuple[str, str]] = Counter()
-        for _article, found in groupby(rows, key=itemgetter(0)):
-            tags = sorted({tag for _a, tag in found})
-            pairs.update(combinations(tags, 2))
+        for joined, articles in rows:
+            for pair in combinations(sorted(set(str(joined).split("\x1f"))), 2):
+                pairs[pair] += int(articles)
         return sorted(((a, b, n) for (a, b), n in pairs.items()), key=lambda t: (-t[2], t[0], t[1]))
 
     def person_cooccurrence(
@@ -514,9 +535,14 @@ class CorpusQueryStore(StoreBase):
             "coalesce((SELECT e.text FROM relations q JOIN annotations e ON e.id = q.to_id "
             f"WHERE q.from_id = n.id AND q.type = '{SAME_AS}' LIMIT 1), n.text)"
         )
+        source = _source(where)
+        if len(selected.statuses) == 1:  # status = ? AND tag = ?: read only these people
+            source = source.replace(
+                "annotations n", "annotations n INDEXED BY annotations_status_tag", 1
+            )
         sql = (
             f"WITH named AS (SELECT DISTINCT n.article_id, {name} AS who "
-            f"FROM {_source(where)}{where}), "
+            f"FROM {source}{where}), "
             "leaders AS (SELECT who FROM named GROUP BY who ORDER BY count(*) DESC, who LIMIT ?), "
             "kept AS (SELECT * FROM named WHERE who IN (SELECT who FROM leaders)) "
             "SELECT x.who, y.who, count(*) FROM kept x JOIN kept y "

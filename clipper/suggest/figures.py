@@ -371,8 +371,8 @@ def _read(text: str, m: re.Match[str]) -> _Figure | None:
             # "only one day to test it": a duration, not "one day, ..."
             duration = _UNIT.match(text, end)
             if duration:
-                name = _unit_name(duration.group("unit"))
-                return _Figure(start, duration.end(), value, name, "unit", end)
+                written = _unit_name(duration.group("unit"))
+                return _Figure(start, duration.end(), value, written, "unit", end)
         partner = _RANGE.match(text, end)
         ranged = partner is not None and _NUMBER.match(text, partner.end()) is not None
         if not ranged and (

@@ -152,6 +152,12 @@ def quote_spans(text: str) -> list[tuple[int, int, int, int | None]]:
     for p_start, p_end in paragraphs(text):
         doubles = list(_double_spans(text, p_start, p_end))
         singles = list(_single_spans(text, p_start, p_end, doubles))
+        # each quote's previous closing mark in this paragraph
+        previous_close = {
+            b.open_mark: a.close_mark + 1
+            for a, b in zip(doubles, doubles[1:], strict=False)
+            if a.close_mark is not None
+        }
         for raw in doubles + singles:
             span = _trim(text, raw)
             if span is None or span.start < head:
@@ -165,6 +171,10 @@ def quote_spans(text: str) -> list[tuple[int, int, int, int | None]]:
             governed = bool(_SPEECH_RE.search(before)) or bool(
                 _AFTER_VERB_FIRST.match(after) or _AFTER_WHO_FIRST.match(after)
             )
+            if not governed and raw.open_mark in previous_close:
+                # '"...," he said. "We tried."': continues a quote of the same speaker
+                gap = text[previous_close[raw.open_mark] : raw.open_mark]
+                governed = len(gap) < 80 and bool(_SPEECH_RE.search(gap))
             final = re.search(r"[.!?]$", body) is not None
             short = len(words) <= 5 and not governed
             if _is_title(words) and len(words) <= 8 and (not final or short):

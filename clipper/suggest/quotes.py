@@ -7,6 +7,7 @@ person mention it is ``said_by``.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -155,7 +156,7 @@ def quote_spans(text: str) -> list[tuple[int, int, int, int | None]]:
         # each quote's previous closing mark in this paragraph
         previous_close = {
             b.open_mark: a.close_mark + 1
-            for a, b in zip(doubles, doubles[1:], strict=False)
+            for a, b in itertools.pairwise(doubles)
             if a.close_mark is not None
         }
         for raw in doubles + singles:

@@ -218,9 +218,17 @@ def _link(
         name = text[s:e]
         if " " in name and name not in firsts:
             firsts[name] = (s, e)
+    misspelled: dict[str, str] = {}
     for s, e, score in spans:
         name = text[s:e]
-        full = surnames.get(name) or _misspelled(name, surnames) if " " not in name else name
+        if " " in name:
+            full = name
+        elif name in surnames:
+            full = surnames[name]
+        else:
+            if name not in misspelled:
+                misspelled[name] = _misspelled(name, surnames)
+            full = misspelled[name]
         yield Mention(s, e, full, firsts.get(full, (s, e))), score
 
 

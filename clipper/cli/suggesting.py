@@ -11,7 +11,7 @@ import click
 
 from clipper.cli.base import Context, cli, fail, json_option, pass_context
 from clipper.cli_progress import CountProgress
-from clipper.operations.suggest_batch import suggest_many
+from clipper.operations.suggest_batch import suggest_many_with_texts
 from clipper.suggest import SUGGEST_TAGS, suggest
 from clipper.suggest.evaluate import evaluate_directory
 
@@ -65,11 +65,12 @@ def suggest_command(
         fail("give --accept or --store, not both")
     session = ctx.session(coder=coder)
     ids = [a.id for a in session.list_articles()] if all_articles else list(article_ids)
-    for article_id in ids:
-        session.get_article(article_id)  # an unknown id is refused before any work
+    if not all_articles:
+        for article_id in ids:
+            session.get_article(article_id)  # an unknown id is refused before any work
     stored = articles = 0
     with CountProgress(sys.stderr, "suggest") as progress:
-        for article_id, found in suggest_many(
+        for article_id, text, found in suggest_many_with_texts(
             session, ids, tags=list(tags) or None, workers=workers, progress=progress.update
         ):
             if accept or store_pending:
@@ -78,8 +79,10 @@ def suggest_command(
                 )
                 stored += len(changes.annotations_added)
                 articles += bool(changes.annotations_added)
-            text = session.get_article(article_id).text if found else ""
+            if not found:
+                continue
             progress.clear()
+            lines = []  # one write per article, not one per suggestion
             for s in found:
                 record = {
                     "article_id": article_id,
@@ -91,13 +94,14 @@ def suggest_command(
                     "attributes": dict(s.attributes),
                 }
                 if as_json:
-                    click.echo(json.dumps(record, ensure_ascii=False))
+                    lines.append(json.dumps(record, ensure_ascii=False))
                 else:
                     attrs = " ".join(f"{k}={v}" for k, v in s.attributes.items())
-                    click.echo(
+                    lines.append(
                         f"{article_id}\t{s.start}\t{s.end}\t{s.tag}\t{s.score:.2f}\t"
                         f"{record['text']}\t{attrs}"
                     )
+            click.echo("\n".join(lines))
     if accept or store_pending:
         status = "accepted" if accept else "pending"
         click.echo(

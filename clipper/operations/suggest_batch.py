@@ -78,19 +78,38 @@ def suggest_many(
     progress: Callable[[int, int], None] | None = None,
 ) -> Iterator[tuple[int, list[Suggestion]]]:
     """``(article_id, new suggestions)`` for each article, in the given order."""
+    for article_id, _text, found in suggest_many_with_texts(
+        session, article_ids, tags=tags, workers=workers, progress=progress
+    ):
+        yield article_id, found
+
+
+def suggest_many_with_texts(
+    session: Session,
+    article_ids: Sequence[int],
+    *,
+    tags: Sequence[str] | None = None,
+    workers: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Iterator[tuple[int, str, list[Suggestion]]]:
+    """``(article_id, text, new suggestions)`` for each article, in the given order (the
+    text read once, for callers that show the suggested spans)."""
     lexicon = session.lexicon()
     total = len(article_ids)
     count = workers_for(workers, total)
     if count == 1:
         for done, article_id in enumerate(article_ids, 1):
-            yield article_id, session.suggestions_for(article_id, tags, lexicon)
+            text = session.get_article(article_id).text
+            found = suggest_with(text, lexicon, tags)
+            existing = session.store.annotated_spans(article_id)
+            yield article_id, text, without_existing(found, existing)
             if progress:
                 progress(done, total)
         return
     with ProcessPoolExecutor(
         count, mp_context=_context(), initializer=_setup, initargs=(os.getpid(), lexicon, tags)
     ) as pool:
-        pending: deque[Future[list[tuple[int, list[_Plain]]]]] = deque()
+        pending: deque[tuple[dict[int, str], Future[list[tuple[int, list[_Plain]]]]]] = deque()
         chunks = (article_ids[i : i + CHUNK] for i in range(0, total, CHUNK))
         done = 0
 
@@ -98,19 +117,21 @@ def suggest_many(
             chunk = next(chunks, None)
             if chunk is None:
                 return False
-            texts = [(i, session.get_article(i).text) for i in chunk]
-            pending.append(pool.submit(_run_chunk, texts))
+            texts = {i: session.get_article(i).text for i in chunk}
+            pending.append((texts, pool.submit(_run_chunk, list(texts.items()))))
             return True
 
         for _ in range(count * 2):
             if not submit():
                 break
         while pending:
-            results = pending.popleft().result()
+            texts, future = pending.popleft()
+            results = future.result()
             submit()
             for article_id, plain in results:
                 existing = session.store.annotated_spans(article_id)
-                yield article_id, without_existing([_unplain(p) for p in plain], existing)
+                found = [_unplain(p) for p in plain]
+                yield article_id, texts[article_id], without_existing(found, existing)
                 done += 1
                 if progress:
                     progress(done, total)

@@ -36,7 +36,7 @@ _SCALE = r"(?:hundred|thousand|million|billion|trillion)"
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _WORDNUM = rf"(?:{_WORDS})(?:-(?:{_WORDS}))?(?:[ -](?:and[ -])?(?:(?:{_WORDS})|{_SCALE}))*"
 _CURRENCY_PRE = (
-    r"(?:US\s?\$|NZ\s?\$|HK\s?\$|AU?\s?\$|C\s?\$|S\s?\$|\$|£|€|¥|₹|"
+    r"(?:(?:US\s?\$|NZ\s?\$|HK\s?\$|AU?\s?\$|C\s?\$|S\s?\$|\$|£|€|¥|₹)[ \u00a0]?|"
     r"(?:RMB|USD|EUR|GBP|CNY|NZD|HKD|JPY|AUD|CAD|CHF|INR)\s?)"
 )
 _NUMBER = re.compile(
@@ -85,6 +85,13 @@ _FUNCTION_WORDS = frozenset(
         before since until between among into per that which whereas yet so if when"""
     )
 )
+#: A noun right after "a third"/"a quarter": the ordinal ("a third party"), not a fraction.
+_ORDINAL_USE = re.compile(r"[ -](?!of\b|to\b|and\b|or\b|in\b|on\b|as\b|than\b|the\b|a\b)[a-z]+")
+#: Units after "one" that are a duration only after these words ("only one day").
+_ONE_UNITS = frozenset(word_list("day week month year hour minute second decade"))
+_BEFORE_SPAN = frozenset(
+    word_list("only just for within than least about nearly almost after over in a")
+)
 _NOT_BEFORE_ONE = frozenset(
     word_list(
         """
@@ -108,8 +115,22 @@ _NOT_COUNTED = frozenset(
 )
 _HUMAN_VERBS = re.compile(
     r"\b(?:killing|killed|wounding|wounded|injuring|injured|evacuated|evacuating|"
-    r"arrested|employing|employs|hired|fired)\s$",
+    r"arrested|employing|employs|hired|fired)(?:\s+(?:all|some|about|around|nearly))?\s$",
     re.IGNORECASE,
+)
+#: A number glued to its counted noun by a hyphen ("six-member", "three - nation").
+_COMPOUND = re.compile(r"\s?-\s?([a-z]{3,})\b(?!-)")
+_PERSON_WORDS = frozenset(word_list("member person man woman child strong seat"))
+#: A plural noun right before the amount: "asylum claims over 150,000".
+_NOUN_BEFORE = re.compile(
+    r"\b([a-z]{3,}s)\s+(?:at\s+|reached\s+|totalled\s+|totaled\s+|numbered\s+)?"
+    r"(?:over|above|under|below|at|reached|totalled|totaled|numbered)\s$"
+)
+#: A plural subject whose number changed: "the seats in X increased from 9 to".
+_CHANGE_BEFORE = re.compile(
+    r"\b([a-z]{3,}s)\b(?!['’])[^.;:,]{0,50}?\b(?:increased|rose|grew|fell|dropped|declined|"
+    r"decreased|climbed|jumped|went up|went down)\s+(?:from\s+|to\s+|by\s+)?"
+    r"(?:\S+\s+to\s+)?$"
 )
 
 
@@ -170,14 +191,30 @@ def _unit_name(written: str) -> str:
 
 
 def _counted(text: str, end: int, value: float) -> str | None:
-    """The counted entity after a number ("36 shells" → shells, humans → people)."""
+    """The counted entity after a number ("36 shells" → shells, "three remaining Space
+    Shuttle orbiters" → orbiters, humans → people), else the noun the number is the
+    amount of when it stands before ("claims over 150,000", "seats ... rose from 9 to 10")."""
+    compound = _COMPOUND.match(text, end)
+    # "a six-member team", "the three-nation alliance"
+    if compound and compound.group(1).lower() not in _FUNCTION_WORDS | _NOT_COUNTED:
+        noun = compound.group(1).lower()
+        return "people" if noun in _PERSON_WORDS or _plural(noun) in HUMAN_NOUNS else _plural(noun)
     words: list[str] = re.findall(r"[A-Za-z][a-z-]*|[^\sA-Za-z]", text[end : end + 60])
-    for i, word in enumerate(words[:3]):
-        if not word[0].isalpha() or (word[0].isupper() and i > 0):
+    capitals = 0
+    for i, word in enumerate(words[:5]):
+        if not word[0].isalpha():
             break
+        if word[0].isupper() and i > 0:
+            # a name in the noun phrase ("Space Shuttle orbiters"): only on to a noun
+            capitals += 1
+            if capitals > 2:
+                break
+            continue
         lower = word.lower()
         if lower in HUMAN_NOUNS:
             return "people"
+        if i == 0 and lower in ("aboard", "dead"):
+            return "people"  # "killing all six aboard"
         if lower in _NOT_COUNTED or lower in ("more", "other", "or", "and", "to", "than"):
             if lower in ("more", "other"):
                 continue
@@ -186,17 +223,23 @@ def _counted(text: str, end: int, value: float) -> str | None:
             return _plural(lower)
         if lower.endswith("s") and not lower.endswith("ss") and len(lower) > 3:
             return lower
-    if _HUMAN_VERBS.search(_number_start_context(text, end)):
+        if i >= 2 or capitals:
+            break  # only two words (adjectives) before the counted noun
+    before = _number_start_context(text, end, 100)
+    if _HUMAN_VERBS.search(before):
         return "people"
+    noun = _NOUN_BEFORE.search(before) or _CHANGE_BEFORE.search(before)
+    if noun and noun.group(1) not in _NOT_COUNTED:
+        return "people" if noun.group(1) in HUMAN_NOUNS else noun.group(1)
     return None
 
 
-def _number_start_context(text: str, end: int) -> str:
+def _number_start_context(text: str, end: int, width: int = 40) -> str:
     """The words before the number that ends at ``end`` (for "killing 107")."""
     start = end
     while start > 0 and not text[start - 1].isspace():
         start -= 1
-    return text[max(0, start - 40) : start]
+    return text[max(0, start - width) : start]
 
 
 #: Where a figure can start (a digit, a currency, a number word's first letters, "a "):
@@ -267,6 +310,9 @@ def _read(text: str, m: re.Match[str]) -> _Figure | None:
     after = text[m.end() : m.end() + 30]
     if m.group("frac"):
         low = core.lower()
+        ordinal = _ORDINAL_USE.match(text, m.end()) is not None
+        if ordinal and not low.startswith(("half", "a half")) and not low.endswith("s"):
+            return None  # "a third party", "a quarter final": an ordinal
         parts = re.split(r"[ -]", low)
         count = 1 if parts[0] in ("a", "half") else _SMALL.get(parts[0], 1)
         value = count * _FRACTIONS[parts[-1]]
@@ -292,10 +338,22 @@ def _read(text: str, m: re.Match[str]) -> _Figure | None:
             return None
         if re.match(r"\s?(?::\d|\.\d|(?:a\.m|p\.m|am\b|pm\b))", after):
             return None  # clock times
+        if after.startswith(")") and "(" not in before[-12:]:
+            return None  # a list marker: "You either 1) ..., or 2) ..."
+        if re.fullmatch(r"0\d+", core):
+            return None  # "08": a year or a code, never a count
+        if (
+            re.fullmatch(r"\d\d", core)
+            and re.search(r"\bin\s$", before)
+            and re.match(r"\s?(?:[,;.]|and\s\d|or\s\d)", after)
+        ):
+            return None  # "Reagan in 80 and 84": two-digit years
         if re.match(r"(?:st|nd|rd|th)\b", after):
             return None
         if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after):
             return None  # dates
+        if re.search(r"\bthe\s$", before) and re.match(r"\s*(?:[,;:)]|which\b|that\b)", after):
+            return None  # "the 747, which ...": a name
         name = re.search(r"\b([A-Z][\w.]*)\s$", before)
         named = name is not None and name.group(1).lower() not in _FUNCTION_WORDS
         if named and not _PERCENT.match(after) and not _UNIT.match(after):
@@ -309,6 +367,12 @@ def _read(text: str, m: re.Match[str]) -> _Figure | None:
         nxt = re.findall(r"^\W*([\w']+)", text[end : end + 20])
         if text[end : end + 1] in ("-",) or (prev and prev[0].lower() in _NOT_BEFORE_ONE):
             return None
+        if nxt and nxt[0].lower() in _ONE_UNITS and prev and prev[0].lower() in _BEFORE_SPAN:
+            # "only one day to test it": a duration, not "one day, ..."
+            duration = _UNIT.match(text, end)
+            if duration:
+                written = _unit_name(duration.group("unit"))
+                return _Figure(start, duration.end(), value, written, "unit", end)
         partner = _RANGE.match(text, end)
         ranged = partner is not None and _NUMBER.match(text, partner.end()) is not None
         if not ranged and (

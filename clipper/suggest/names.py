@@ -47,6 +47,8 @@ Suella Suleiman Susan Suzanne Sven Tanya Tariq Ted Teresa Terry Theodore Theresa
 Timothy Tina Todd Tom Tommy Tony Tracy Travis Trevor Troy Tyler Valerie Vanessa Victor
 Victoria Vincent Vladimir Walter Wang Warren Wayne Wei Wendy William Willie Wolfgang Xavier
 Xi Yasmin Yuki Yusuf Yvette Yvonne Zach Zachary Zhang Zoe
+Claudio Stefania Nunzio Federica Francesca Giulia Alessandro Lorenzo Massimo Sergio Silvio
+Matteo Enrico Gianni Mariano Beppe Luigi Pietro Vittorio
 """
 
 #: Given names (first word of a person's name).
@@ -65,7 +67,8 @@ TITLE_WORDS: frozenset[str] = frozenset(
             commander admiral founder co-founder editor spokesman spokeswoman spokesperson
             minister chancellor premier councillor councilor mp mep commissioner superintendent
             inspector detective officer agent coach manager leader deputy shadow home foreign
-            interior campaigner barrister lawyer attorney analyst economist author writer
+            interior undersecretary campaigner barrister lawyer attorney analyst economist author
+            writer
             journalist reporter correspondent astronaut scientist researcher candidate nominee
             host actor singer player striker chef artist activist
         """
@@ -119,6 +122,17 @@ HUMAN_NOUNS: frozenset[str] = frozenset(
             applicants members users customers fans athletes players participants individuals
             inhabitants immigrants protesters demonstrators officers doctors nurses dead killed
             wounded injured missing deaths casualties girls boys babies families
+            politicians lawmakers legislators senators councillors councilors candidates
+            officials executives ministers delegates representatives astronauts cosmonauts
+            crew pilots engineers scientists researchers experts journalists reporters
+            judges lawyers police policemen firefighters survivors suspects prisoners
+            detainees inmates hostages defendants miners farmers teenagers youths infants
+            volunteers activists supporters opponents fighters militants rebels investors
+            shareholders consumers subscribers readers viewers spectators attendees
+            contestants competitors musicians actors artists authors writers bloggers
+            posters editors founders owners elects guys schoolchildren schoolgirls schoolboys
+            mothers fathers women girls pensioners retirees graduates scholars admins
+            administrators moderators staffers
         """
     )
 )

@@ -10,6 +10,7 @@ Names the coder has tagged before (``known``) are found at every mention.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -36,6 +37,12 @@ _HONORIFICS = frozenset(
         mr ms mrs miss dr prof professor sir dame lord lady
         """
     )
+)
+#: A role and preposition before a portfolio ("Minister of Education ...").
+_PORTFOLIO = re.compile(
+    r"\b(?:minister|secretary|undersecretary|under-secretary|commissioner|spokes\w+|"
+    r"director|head|chief)\s+(?:of|for)\s+(?:the\s+)?$",
+    re.IGNORECASE,
 )
 _POSSESSIVE = ("'s", "’s", "'", "’")
 #: Verbs right after a name that say it is a person speaking.
@@ -76,10 +83,14 @@ def _tokens(text: str) -> list[tuple[int, int, str]]:
 
 
 def _runs(text: str, tokens: list[tuple[int, int, str]]) -> Iterable[list[int]]:
-    """Indexes of runs of capitalised words (particles inside) separated by one space."""
+    """Indexes of runs of capitalised words (particles inside) separated by one space (or
+    ". " after an honorific: "Mr. Toccafondi")."""
     run: list[int] = []
     for i, (start, _end, word) in enumerate(tokens):
-        joined = bool(run) and text[tokens[run[-1]][1] : start] == " "
+        gap = text[tokens[run[-1]][1] : start] if run else ""
+        joined = bool(run) and (
+            gap == " " or (gap == ". " and tokens[run[-1]][2].lower() in _HONORIFICS)
+        )
         particle = word.split("-")[0].lower() in _PARTICLES and "-" in word
         if _is_cap(word) or (joined and (particle or word.lower() in _PARTICLES)):
             if run and not joined:
@@ -122,6 +133,13 @@ def _full_names(text: str) -> list[tuple[int, int, float]]:
             given = [j for j in range(k, len(words) - 1) if words[j] in GIVEN_NAMES]
             if given:
                 k = given[0]
+        if (
+            k == 0
+            and len(words) >= 3
+            and words[1] not in GIVEN_NAMES
+            and _PORTFOLIO.search(text, max(0, tokens[run[0]][0] - 40), tokens[run[0]][0])
+        ):
+            k = 1  # "Minister of Education Stefania Giannini": the portfolio is no name
         rest = run[k:]
         names = words[k:]
         if not names or names[0].lower() in _PARTICLES:
@@ -200,10 +218,31 @@ def _link(
         name = text[s:e]
         if " " in name and name not in firsts:
             firsts[name] = (s, e)
+    misspelled: dict[str, str] = {}
     for s, e, score in spans:
         name = text[s:e]
-        full = surnames.get(name, name) if " " not in name else name
+        if " " in name:
+            full = name
+        elif name in surnames:
+            full = surnames[name]
+        else:
+            if name not in misspelled:
+                misspelled[name] = _misspelled(name, surnames)
+            full = misspelled[name]
         yield Mention(s, e, full, firsts.get(full, (s, e))), score
+
+
+def _misspelled(name: str, surnames: dict[str, str]) -> str:
+    """The full name whose surname ``name`` misspells ("Ms Bauchtman" → Lydia Buchtmann:
+    same first letter, at least 80% alike), else ``name``."""
+    for surname, full in surnames.items():
+        if (
+            len(name) >= 5
+            and surname[:1] == name[:1]
+            and difflib.SequenceMatcher(None, name.lower(), surname.lower()).ratio() >= 0.8
+        ):
+            return full
+    return name
 
 
 def suggest_people(

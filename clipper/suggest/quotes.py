@@ -7,6 +7,7 @@ person mention it is ``said_by``.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -26,7 +27,9 @@ _SPEECH = (
     r"described|describing|describes|promised|promising|recommended|recommending|"
     r"urged|reads|read|quoted|quoting|cited|according to|reported|reporting|remarked|"
     r"commented|admitted|acknowledged|believes|believe|emphasised|emphasized|shared|"
-    r"prepare|told to|outlined|outlines"
+    r"prepare|told to|outlined|outlines|reasoned|reasons|asserted|asserts|called|calls|"
+    r"dubbed|characterised|characterized|writing|theorised|theorized|tweeted|posted|"
+    r"responded|answered|insists|warns|notes|adding|explaining|declaring|announcing"
 )
 _SPEECH_RE = re.compile(rf"\b(?:{_SPEECH})\b", re.IGNORECASE)
 _AFTER_VERB_FIRST = re.compile(
@@ -34,6 +37,18 @@ _AFTER_VERB_FIRST = re.compile(
 )
 _AFTER_WHO_FIRST = re.compile(
     rf"^\s*[,.;]?\s*(?P<who>[^.;:!?\"“”]{{1,80}}?)\s+(?:has\s+|had\s+)?(?:{_SPEECH})\b",
+    re.IGNORECASE,
+)
+#: Words right before a mark that make what follows a name or label, not speech.
+_NAMING = re.compile(
+    r"\b(?:called|named|labell?ed|dubbed|titled|entitled|known as|nicknamed|so-called|"
+    r"the word|the term|the phrase)\s*$",
+    re.IGNORECASE,
+)
+#: Auxiliaries and adverbs between a subject and its reporting verb.
+_AUXILIARIES = re.compile(
+    r"(?:\s*\b(?:has|have|had|is|was|were|are|will|would|also|then|later|since|has also|"
+    r"had also|again|already|once)\b)+\s*$",
     re.IGNORECASE,
 )
 _PRONOUNS = frozenset(
@@ -76,6 +91,8 @@ def _double_spans(text: str, p_start: int, p_end: int) -> Iterator[_Span]:
             continue
         opener = text[opened]
         closes = c == '"' or c == _OPEN.get(opener, "”") or c in "”»」"
+        if c == "“" and not prev.isspace() and (nxt.isspace() or i + 1 >= p_end):
+            closes = True  # a wrongly-oriented closing mark: 'decision.“ However'
         if c == "“" and opener == "“" and (prev.isspace() and not nxt.isspace()):
             closes = False  # a new opening: the previous quote ran without a closing mark
             yield _Span(opened + 1, i, opened, None)
@@ -136,6 +153,12 @@ def quote_spans(text: str) -> list[tuple[int, int, int, int | None]]:
     for p_start, p_end in paragraphs(text):
         doubles = list(_double_spans(text, p_start, p_end))
         singles = list(_single_spans(text, p_start, p_end, doubles))
+        # each quote's previous closing mark in this paragraph
+        previous_close = {
+            b.open_mark: a.close_mark + 1
+            for a, b in itertools.pairwise(doubles)
+            if a.close_mark is not None
+        }
         for raw in doubles + singles:
             span = _trim(text, raw)
             if span is None or span.start < head:
@@ -149,8 +172,18 @@ def quote_spans(text: str) -> list[tuple[int, int, int, int | None]]:
             governed = bool(_SPEECH_RE.search(before)) or bool(
                 _AFTER_VERB_FIRST.match(after) or _AFTER_WHO_FIRST.match(after)
             )
-            if _is_title(words) and len(words) <= 8 and not re.search(r"[.!?]$", body):
-                continue
+            if not governed and raw.open_mark in previous_close:
+                # '"...," he said. "We tried."': continues a quote of the same speaker
+                gap = text[previous_close[raw.open_mark] : raw.open_mark]
+                governed = len(gap) < 80 and bool(_SPEECH_RE.search(gap))
+            final = re.search(r"[.!?]$", body) is not None
+            short = len(words) <= 5 and not governed
+            if _is_title(words) and len(words) <= 8 and (not final or short):
+                continue  # a title or name ("Top of the Spear."), not speech
+            naming = _NAMING.search(text, max(0, span.open_mark - 30), span.open_mark)
+            if len(words) <= 4 and naming:
+                continue  # a name or label: 'a user labelled "Anonymous"', 'known as "..."'
+
             if len(words) < 4 and not governed:
                 continue
             if len(words) < 4 and len(words) == 1 and body[:1].isupper() and not governed:
@@ -217,6 +250,17 @@ def _names_someone(who: str) -> bool:
     return first[:1].isupper() or first.lower() in _PRONOUNS | {"the", "a", "an"}
 
 
+_STATEMENT_RE = re.compile(r"\b(?:statement|interview|speech|letter|post|blog)\b", re.IGNORECASE)
+
+
+def _introduces_speaker(text: str, bounds: list[tuple[int, int]], mention: Mention) -> bool:
+    """A person named since the last quote, in a sentence about speaking ("Senator John
+    Cornyn issued a statement ..."): the speaker of the unattributed quote that follows."""
+    s_start, s_end = _sentence_of(bounds, mention.start)
+    sentence = text[s_start:s_end]
+    return bool(_SPEECH_RE.search(sentence) or _STATEMENT_RE.search(sentence))
+
+
 def suggest_quotes(text: str, mentions: list[Mention]) -> list[Suggestion]:
     bounds = list(sentences(text))
     previous: tuple[str, tuple[int, int] | None] | None = None
@@ -228,7 +272,12 @@ def suggest_quotes(text: str, mentions: list[Mention]) -> list[Suggestion]:
         if isinstance(found, str) or found is None:
             near = previous if previous and open_mark - previous_end < 1500 else None
             before = _mentions_within(mentions, max(0, open_mark - 3000), open_mark)
-            if before and (near is None or (found == "previous" and before[-1].end > previous_end)):
+            newer = bool(before) and before[-1].end > previous_end
+            if before and (
+                near is None
+                or (found == "previous" and newer)
+                or (newer and _introduces_speaker(text, bounds, before[-1]))
+            ):
                 near = (before[-1].full, (before[-1].start, before[-1].end))
             speaker = near
         else:
@@ -261,7 +310,12 @@ def _attribute(
         for pattern in (_AFTER_VERB_FIRST, _AFTER_WHO_FIRST):
             found = pattern.match(after)
             who = found.group("who") if found else ""
-            if found and not re.search(r"[\"“”]", who) and _names_someone(who):
+            named = found is not None and bool(
+                _mentions_within(
+                    mentions, after_start + found.start("who"), after_start + found.end("who")
+                )
+            )
+            if found and not re.search(r"[\"“”]", who) and (named or _names_someone(who)):
                 got = _source_name(text, who, after_start + found.start("who"), mentions)
                 return got if got is not None else "previous"
     before = text[s_start:open_mark]
@@ -279,7 +333,11 @@ def _attribute(
             if len(people) > 1 and text[people[-2].end : last.start].strip() == "and":
                 return f"{people[-2].full} and {last.full}", (last.start, last.end)
             return last.full, (last.start, last.end)
-        subject = re.split(r"(?:,|;|\band\b|\bwhile\b|\bbut\b)\s*", clause)[-1]
+        subject = ""
+        for piece in reversed(re.split(r"(?:,|;|\band\b|\bwhile\b|\bbut\b)\s*", clause)):
+            subject = _AUXILIARIES.sub("", piece).strip()
+            if subject:
+                break  # "Nunzio Galantino, has called": the piece before the auxiliary
         if not subject.strip():
             subject = clause
         offset = s_start + clause.rfind(subject.strip()) if subject.strip() else s_start

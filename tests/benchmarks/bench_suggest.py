@@ -1,8 +1,10 @@
 """Assisted tagging: scores on the held-out gold set against the issue's goals and simple
 baselines, the effect of learning, speed and memory.
 
-Run with ``nice python tests/benchmarks/bench_suggest.py`` from the project root (about
-2–4 minutes). One JSON object per line, then a table. Asserts nothing.
+Run with ``nice python tests/benchmarks/bench_suggest.py [N] [M]`` from the project root
+(N clippings for the batch operation, default 1,000; M for the real ``suggest --all``
+command, default 10,000: about 10 minutes on a loaded machine). One JSON object per line,
+then a table. Asserts nothing.
 
 Held-out = ``tests/fixtures/gold/test`` (coded before the suggesters were written, never
 tuned on); ``dev`` = what the rules were built on (shown for comparison, not a goal).
@@ -10,8 +12,10 @@ tuned on); ``dev`` = what the rules were built on (shown for comparison, not a g
 
 from __future__ import annotations
 
+import json
 import os
 import re
+import subprocess
 import sys
 import tempfile
 import time
@@ -221,15 +225,75 @@ def many_clippings(count: int) -> None:
         )
 
 
+def suggest_all_cli(count: int) -> None:
+    """The real ``clipper suggest --all --json`` over ``count`` clippings, with 1 and 2
+    workers, each in a fresh process (``_suggest_cli_run.py``): wall time, CPU time of the
+    main process and of the workers (what the load of other jobs does not change), peak
+    memory. On a shared machine the wall-clock speed-up is what the other jobs leave; the
+    CPU times give the speed-up two free cores would give (the main process's share runs
+    beside the workers)."""
+    paragraphs = [
+        p for t in CORPUS for p in t.read_text(encoding="utf-8").split("\n") if len(p) > 80
+    ]
+    runner = Path(__file__).parent / "_suggest_cli_run.py"
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "many.db"
+        with Store(db) as store:
+            for n in range(count):
+                body = "\n".join(paragraphs[(n + k) % len(paragraphs)] for k in range(4))
+                store.add_article(
+                    ImportedArticle(f"Clipping {n}.\n{body}", f"C{n}", f"c{n}.txt", "txt")
+                )
+        runs = {}
+        for workers in (1, 2):
+            out = subprocess.run(
+                [sys.executable, str(runner), str(db), str(workers)],
+                capture_output=True,
+                text=True,
+                check=True,
+                env={**os.environ, "PYTHONPATH": str(ROOT)},
+            )
+            runs[workers] = run = json.loads(out.stdout.strip().splitlines()[-1])
+            label = f"clipper suggest --all --json, {count:,} clippings, {workers} worker"
+            emit(f"{label}: wall", run["wall_s"], "s", load=round(run["load"], 1))
+            emit(f"{label}: CPU of the main process", run["main_cpu_s"], "s")
+            emit(f"{label}: CPU of the workers", run["workers_cpu_s"], "s")
+            total = run["main_cpu_s"] + run["workers_cpu_s"]
+            emit(f"{label}: CPU per clipping", total / count * 1000, "ms")
+            emit(f"{label}: peak memory of the main process", run["main_peak_mb"], "MB",
+                 goal="<= 300")  # fmt: skip
+            if workers > 1:
+                emit(f"{label}: peak memory of a worker", run["worker_peak_mb"], "MB")
+        one, two = runs[1], runs[2]
+        emit(
+            f"suggest --all speed-up, 2 workers vs 1, wall clock (load average "
+            f"{two['load']:.1f} on {os.cpu_count()} cores: the machine is shared)",
+            one["wall_s"] / two["wall_s"],
+            "x",
+            goal=">= 1.7",
+        )
+        busiest = max(two["main_cpu_s"], (two["main_cpu_s"] + two["workers_cpu_s"]) / 2)
+        emit(
+            "suggest --all speed-up, 2 workers vs 1, on two free cores (from CPU times: "
+            "1-worker CPU / max(main CPU, all CPU / 2) with 2 workers)",
+            (one["main_cpu_s"] + one["workers_cpu_s"]) / busiest,
+            "x",
+            goal=">= 1.7",
+        )
+
+
 def main() -> None:
     scores("held-out", evaluate_directory(GOLD / "test", suggest), True)
     scores("held-out, coded later (test2)", evaluate_directory(GOLD / "test2", suggest), True)
+    scores("held-out, coded by suggestacc (test3)", evaluate_directory(GOLD / "test3", suggest),
+           True)  # fmt: skip
     scores("held-out baseline (regexes, mark pairing, verb clauses, capitalised pairs)",
            evaluate_directory(GOLD / "test", baseline), False)  # fmt: skip
     scores("dev (tuned on)", evaluate_directory(GOLD / "dev", suggest), False)
     learning_effect()
     speed()
     many_clippings(int(sys.argv[1]) if len(sys.argv) > 1 else 1000)
+    suggest_all_cli(int(sys.argv[2]) if len(sys.argv) > 2 else 10_000)
     table("Assisted tagging")
 
 

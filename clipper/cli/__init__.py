@@ -3,9 +3,10 @@
 Each command wraps one :class:`~clipper.operations.Session` call (or one exporter/importer
 call); none holds a :class:`~clipper.store.Store` or writes SQL, and none imports Qt (only
 ``gui`` does, and only when it runs). The commands live in modules by topic, imported
-when first needed (starting the app imports none but ``gui``'s). Expected errors print ``clipper: error: …``
-(with ``--json``: one JSON object ``{"error": code, "message": …, "hint": …}``) on stderr
-and exit with status 1; a closed output pipe ends quietly with 0 (see :mod:`.base`).
+when first needed (starting the app imports none but ``gui``'s). Expected errors print
+``clipper: error: …`` (with ``--json``: one JSON object ``{"error": code, "message": …,
+"hint": …}``) on stderr and exit with status 1; a closed output pipe ends quietly with 0
+(see :mod:`.base`).
 """
 
 from __future__ import annotations

@@ -7,7 +7,13 @@ without annotations, one full viewport repaint, ``import PySide6.QtWidgets`` in 
 Libraries are built once per run with bulk inserts in a temporary folder.
 
 Run: nice python tests/benchmarks/bench_main_window.py [--quick] [--only GROUP] [--sizes 1,1000]
-Groups: add, open, library, annotations, startup. Prints JSON lines, then a table. Asserts nothing.
+[--data DIR] [--python PY]. Groups: add, open, library, annotations, startup. Prints JSON lines,
+then a table. Asserts nothing. ``--data`` keeps the built libraries for later runs (tagging works
+on a copy); ``--python`` times start-up in another Python, e.g. a venv with only the app installed
+(``python3 -m venv V && V/bin/pip install -c constraints.txt -e .``): the start-up figures say
+which Python, whether it is a venv and whether pandas was importable (sqlite-utils imports it).
+Figures come with the UI thread's (or the child's) CPU time: waiting for a core on a loaded
+machine stretches wall time, not CPU time.
 """
 
 from __future__ import annotations

@@ -2,10 +2,11 @@
 
 Each command wraps one :class:`~clipper.operations.Session` call (or one exporter/importer
 call); none holds a :class:`~clipper.store.Store` or writes SQL, and none imports Qt (only
-``gui`` does, and only when it runs). The commands live in modules by topic; importing
-this package registers them all on :data:`cli`. Expected errors print ``clipper: error: …``
-(with ``--json``: one JSON object ``{"error": code, "message": …, "hint": …}``) on stderr
-and exit with status 1; a closed output pipe ends quietly with 0 (see :mod:`.base`).
+``gui`` does, and only when it runs). The commands live in modules by topic, imported
+when first needed (starting the app imports none but ``gui``'s). Expected errors print
+``clipper: error: …`` (with ``--json``: one JSON object ``{"error": code, "message": …,
+"hint": …}``) on stderr and exit with status 1; a closed output pipe ends quietly with 0
+(see :mod:`.base`).
 """
 
 from __future__ import annotations
@@ -13,21 +14,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-from clipper.cli import (  # noqa: F401  (registers the commands)
-    adjudicating,
-    annotating,
-    articles,
-    coders,
-    corpus,
-    exporting,
-    factchecking,
-    importing,
-    maintenance,
-    reading,
-    suggesting,
-    tags,
-    team,
-)
+from clipper.cli import maintenance  # noqa: F401  (registers ``gui``: the app starts with it)
 from clipper.cli.base import (
     Context,
     _silence_stdout,
@@ -37,6 +24,26 @@ from clipper.cli.base import (
     explain,
     fail,
     report,
+)
+
+#: The other commands' modules: imported when one of their commands (or the list) is asked
+#: for, not when the app starts (see :class:`~clipper.cli.base.ClipperGroup`).
+cli.lazy_modules = tuple(
+    f"clipper.cli.{name}"
+    for name in (
+        "adjudicating",
+        "annotating",
+        "articles",
+        "coders",
+        "corpus",
+        "exporting",
+        "factchecking",
+        "importing",
+        "reading",
+        "suggesting",
+        "tags",
+        "team",
+    )
 )
 
 __all__ = ["Context", "advice", "cli", "error_record", "explain", "fail", "main", "report"]

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import errno
 import functools
+import importlib
 import json
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, MutableMapping
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 
@@ -180,8 +181,41 @@ class ClipperGroup(click.Group):
     command_class = ClipperCommand
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
+        #: Modules whose import registers more commands: imported when a command not
+        #: registered yet, or the whole list (help, docs), is asked for — so that starting
+        #: the app (``clipper``, ``clipper gui``) imports none of them. See :meth:`load`.
+        self.lazy_modules: tuple[str, ...] = ()
+        self._loaded = False
         super().__init__(*args, **kwargs)
         self.params.append(_db_option())
+
+    @property
+    def commands(self) -> MutableMapping[str, click.Command]:
+        """Every command (the lazy modules are imported first)."""
+        self.load()
+        return self._commands
+
+    @commands.setter
+    def commands(self, value: MutableMapping[str, click.Command]) -> None:
+        self._commands = value
+
+    def load(self) -> None:
+        """Import :attr:`lazy_modules` (once)."""
+        if self._loaded:
+            return
+        self._loaded = True  # first: their @cli.command registrations come back here
+        for name in self.lazy_modules:
+            importlib.import_module(name)
+
+    def add_command(self, cmd: click.Command, name: str | None = None) -> None:
+        name = name or cmd.name
+        if name is None:  # pragma: no cover - click names every command
+            raise TypeError("Command has no name.")
+        self._commands[name] = cmd
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        found = self._commands.get(cmd_name)
+        return found if found is not None else self.commands.get(cmd_name)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -282,7 +316,9 @@ def cli(ctx: click.Context) -> None:
     ctx.obj = context
     ctx.call_on_close(context.close)
     if ctx.invoked_subcommand is None:
-        ctx.invoke(cli.commands["gui"])
+        gui = cli.get_command(ctx, "gui")
+        assert gui is not None  # registered by clipper.cli.maintenance, imported first
+        ctx.invoke(gui)
 
 
 #: Help of the article metadata options (``import`` and ``edit-article``), one per

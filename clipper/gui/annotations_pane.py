@@ -91,6 +91,8 @@ class AnnotationsModel(QAbstractTableModel):
         super().__init__(parent)
         self.rows: list[Annotation] = []
         self._keys: list[tuple[int, int, int]] = []
+        #: Each row's sort key by annotation id (finds a row by bisection, not a scan).
+        self._key_of: dict[int, tuple[int, int, int]] = {}
         self.tags: dict[str, Tag] = {}
         #: How many rows each coder has (kept up to date row by row: no query, no scan).
         self.coders: Counter[str] = Counter()
@@ -112,15 +114,17 @@ class AnnotationsModel(QAbstractTableModel):
         self.beginResetModel()
         self.rows = rows
         self._keys = keys
+        self._key_of = {key[2]: key for key in keys}
         self.coders = Counter(a.coder for a in rows)
         self.claims = sum(1 for a in rows if _is_claim(a))
         self.endResetModel()
 
     def row_of(self, annotation_id: int) -> int | None:
-        for row, a in enumerate(self.rows):
-            if a.id == annotation_id:
-                return row
-        return None
+        key = self._key_of.get(annotation_id)
+        if key is None:
+            return None
+        row = bisect.bisect_left(self._keys, key)
+        return row if row < len(self._keys) and self._keys[row] == key else None
 
     def add(self, annotation: Annotation) -> int:
         key = _key(annotation)
@@ -134,6 +138,7 @@ class AnnotationsModel(QAbstractTableModel):
         self._count(None, annotation)
         self.rows.insert(row, annotation)
         self._keys.insert(row, key)
+        self._key_of[annotation.id] = key
         self.endInsertRows()
         return row
 
@@ -148,6 +153,7 @@ class AnnotationsModel(QAbstractTableModel):
         self._count(self.rows[row], None)
         del self.rows[row]
         del self._keys[row]
+        self._key_of.pop(annotation.id, None)
         self.endRemoveRows()
 
     def update(self, annotation: Annotation) -> None:

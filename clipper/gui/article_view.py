@@ -23,6 +23,7 @@ from PySide6.QtCore import (
     QMimeData,
     QPoint,
     QPointF,
+    QRect,
     QRectF,
     Qt,
     QVariantAnimation,
@@ -75,6 +76,8 @@ _MAX_LINE_CHARS = 78
 _MIN_SIDE_MARGIN = 16
 _FALLBACK_COLOUR = "#888888"
 _MAX_LANES = 6
+#: Overlap widenings tried before a change repaints the whole viewport (see _update_span).
+_MAX_WIDENINGS = 8
 _FLASH_MS = 900
 FIND_COUNT_LIMIT = 1000  # the find bar counts hits up to this many past the current one
 #: After loading a text at least this long, give the freed temporaries back to the system.
@@ -198,18 +201,49 @@ class ArticleView(QPlainTextEdit):
 
     def add_annotation(self, annotation: Annotation) -> None:
         """Show one more annotation (or replace the one with the same id)."""
+        old = self._index.get(annotation.id)
         self._index.add(annotation)
-        self.viewport().update()
+        if old is not None:
+            self._update_span(old.start, old.end)
+        self._update_span(annotation.start, annotation.end)
 
     def remove_annotation(self, annotation_id: int) -> None:
         """Stop showing an annotation; unknown ids are ignored."""
-        if self._index.remove(annotation_id) is not None:
-            self.viewport().update()
+        old = self._index.remove(annotation_id)
+        if old is not None:
+            self._update_span(old.start, old.end)
 
     def update_annotation(self, annotation: Annotation) -> None:
         """Replace an annotation (tag, note or span changed)."""
-        self._index.add(annotation)
-        self.viewport().update()
+        self.add_annotation(annotation)
+
+    def _update_span(self, start: int, end: int) -> None:
+        """Schedule a repaint of the lines showing code points ``start..end`` — widened to
+        the annotations overlapping them, transitively (their underline lanes may move) —
+        instead of the whole viewport. A key press then repaints a band of lines."""
+        lo, hi = start, end
+        for _ in range(_MAX_WIDENINGS):
+            found = self._index.overlapping(lo, hi)
+            new_lo = min([lo] + [a.start for a in found])
+            new_hi = max([hi] + [a.end for a in found])
+            if (new_lo, new_hi) == (lo, hi):
+                break
+            lo, hi = new_lo, new_hi
+        else:  # a long chain of overlaps: repaint everything
+            self.viewport().update()
+            return
+        cursor = QTextCursor(self.document())
+        last = self.document().characterCount() - 1
+        cursor.setPosition(min(self._map.to_qt(lo), last))
+        top = self.cursorRect(cursor).top()
+        cursor.setPosition(min(self._map.to_qt(hi), last))
+        below = self.cursorRect(cursor)
+        # the underline lanes hang below a line's text: one more line's height covers them
+        bottom = below.bottom() + below.height()
+        viewport = self.viewport()
+        band = QRect(0, top, viewport.width(), bottom - top + 1).intersected(viewport.rect())
+        if not band.isEmpty():
+            viewport.update(band)
 
     # --------------------------------------------------------------- selection
     def selected_span(self) -> tuple[int, int] | None:
@@ -530,7 +564,20 @@ class ArticleView(QPlainTextEdit):
             painter.setClipRect(event.rect())
             painter.setPen(Qt.PenStyle.NoPen)
             underlines: list[tuple[QRectF, QColor]] = []
+            # only what meets the repainted rectangle (a new highlight repaints a band)
+            clip = event.rect()
+            shown = [b for b in blocks if b[1].y() <= clip.bottom()]
+            while shown and self.blockBoundingRect(shown[0][0]).height() + shown[0][1].y() < (
+                clip.top()
+            ):
+                shown.pop(0)
+            if not shown:
+                return
+            painted_from, painted_to = shown[0][2], shown[-1][3]
             for a in visible:
+                qs, qe = to_qt(a.start), to_qt(a.end)
+                if qe < painted_from or qs >= painted_to:
+                    continue
                 fill, line_colour, flash = self._colours(a.tag, dark)
                 flashing = a.id == self._flash_id and self._flash_strength > 0
                 if flashing:
@@ -538,7 +585,6 @@ class ArticleView(QPlainTextEdit):
                     fill = QColor(flash)
                     fill.setAlphaF(alpha)
                 lane = min(lanes.get(a.id, 0), _MAX_LANES - 1)
-                qs, qe = to_qt(a.start), to_qt(a.end)
                 first = max(0, bisect_right(block_starts, qs) - 1)
                 for block, origin, bpos, _ in blocks[first:]:
                     if bpos >= qe:

@@ -615,6 +615,7 @@ def open_compare(window: MainWindow) -> CompareDialog:
 
 
 def install(window: MainWindow) -> None:
-    """Connect Team › Compare coders… (Ctrl+Shift+M)."""
+    """Connect Team › Compare coders… (Ctrl+Shift+M). The main window connects it itself
+    (``MainWindow._open_compare``), so that this module loads only when first used."""
     action = window.actions_by_name["compare_coders"]
     action.triggered.connect(lambda _c=False: open_compare(window))

@@ -41,7 +41,6 @@ from PySide6.QtWidgets import (
 from clipper import __version__
 from clipper.errors import ClipperError
 from clipper.gui import (
-    compare_dialog,
     corpus_menu,
     file_dialogs,
     page_view,
@@ -122,7 +121,7 @@ class MainWindow(QMainWindow):
         self.view.installEventFilter(self)
         text_menu.install(self)
         team_menu.install(self)
-        compare_dialog.install(self)
+        self.actions_by_name["compare_coders"].triggered.connect(self._open_compare)
         url_clip.install(self)
         rate_dialog.install(self)
         corpus_menu.install(self)
@@ -487,6 +486,12 @@ class MainWindow(QMainWindow):
 
         dialog.finished.connect(finished)
         dialog.open()
+
+    def _open_compare(self) -> None:
+        """Team › Compare coders… (the dialog's module loads on first use, not at start-up)."""
+        from clipper.gui.compare_dialog import open_compare
+
+        open_compare(self)
 
     def show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, STATUS_MS)

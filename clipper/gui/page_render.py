@@ -12,13 +12,16 @@ import logging
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import pypdfium2 as pdfium
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QImage
 
 from clipper.gui.memory import release_free_memory
 from clipper.page_geometry import layout_to_pdf
+
+if TYPE_CHECKING:  # pdfium is imported by the render thread, when a PDF is first shown
+    import pypdfium2 as pdfium
 
 log = logging.getLogger(__name__)
 
@@ -176,6 +179,8 @@ class PageRenderer:
                 if self._rendered % REOPEN_EVERY == 0 and path is not None:
                     document.close()
                     release_free_memory()
+                    import pypdfium2 as pdfium  # imported already: by _open_document
+
                     try:
                         document = pdfium.PdfDocument(path)
                     except pdfium.PdfiumError:  # the copy went away: no more pages
@@ -189,6 +194,8 @@ class PageRenderer:
     def _open_document(
         self, generation: int, path: str, first: FirstPage | None
     ) -> pdfium.PdfDocument | None:
+        import pypdfium2 as pdfium
+
         try:
             document = pdfium.PdfDocument(path)
             sizes = tuple(
@@ -210,6 +217,8 @@ class PageRenderer:
     def _render(
         self, document: pdfium.PdfDocument, generation: int, index: int, scale: float
     ) -> None:
+        import pypdfium2 as pdfium
+
         try:
             page = document[index]
             try:

@@ -22,8 +22,6 @@ from typing import Any
 from clipper.errors import ClipperError, ImportFailed
 from clipper.importers import read_file
 from clipper.importers.lifeline import die_with, exit_if_orphaned
-from clipper.importers.pdf.cores import free_cores
-from clipper.importers.pdf.parallel import WORKERS_ENV, _context
 from clipper.model import ImportedArticle
 
 #: Environment override for the number of file workers (e.g. "1": read in this process).
@@ -48,12 +46,16 @@ def _read_one(path: str, options: dict[str, Any]) -> ImportedArticle | ClipperEr
 
 
 def _worker_setup(importer_pid: int) -> None:
+    from clipper.importers.pdf.parallel import WORKERS_ENV
+
     die_with(importer_pid)
     os.environ[WORKERS_ENV] = "1"
 
 
 def _file_workers(requested: int | None, files: int) -> int:
     if requested is None:
+        from clipper.importers.pdf.cores import free_cores  # the PDF package: not at start-up
+
         env = os.environ.get(IMPORT_WORKERS_ENV, "")
         requested = int(env) if env.isdigit() and int(env) > 0 else free_cores()
     return max(1, min(requested, files))
@@ -86,6 +88,8 @@ def read_files(
     if count == 1:
         yield from _read_here(items, read)
         return
+    from clipper.importers.pdf.parallel import _context
+
     with ProcessPoolExecutor(
         max_workers=count,
         mp_context=_context(),

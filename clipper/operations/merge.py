@@ -36,19 +36,20 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from clipper.errors import ClipperError, InvalidExport
 from clipper.fields import ARTICLE_FIELDS, key_clash_problem
-from clipper.importers import json_reader
-from clipper.importers.annotation_formats import ANNOTATION_FORMATS, AnnotationFormat, detect
-from clipper.importers.clipper_json import ExportFile, read_export
 from clipper.importers.export_format import ExportAnnotation, ExportArticle, ExportTag
 from clipper.model import Annotation, Article, content_hash
 from clipper.open_databases import open_database_for
 from clipper.operations.changes import Changes
 from clipper.progress import CancelCheck, ProgressCallback, check_cancel
 from clipper.store import Store, now
+
+if TYPE_CHECKING:  # the file formats' readers load when a file is merged (not at start-up)
+    from clipper.importers.annotation_formats import AnnotationFormat
+    from clipper.importers.clipper_json import ExportFile
 
 __all__ = ["MergeConflict", "MergeReport", "merge_export", "merge_files", "total_report"]
 
@@ -156,6 +157,10 @@ def merge_export(
     """Merge an annotation file into ``store``; all or nothing. ``format``: a name in
     :data:`~clipper.importers.annotation_formats.ANNOTATION_FORMATS`, else detected (a
     file of no registered kind is read as Clipper JSON, whose reader says what it is)."""
+    from clipper.importers import json_reader
+    from clipper.importers.annotation_formats import ANNOTATION_FORMATS, detect
+    from clipper.importers.clipper_json import read_export
+
     chosen = ANNOTATION_FORMATS[format] if format is not None else detect(path)
     if chosen is None:
         chosen = ANNOTATION_FORMATS["json"]
@@ -169,7 +174,7 @@ def merge_export(
         raise json_reader.too_deep() from exc
 
 
-Opener = Callable[[Path, str], AbstractContextManager[ExportFile]]
+Opener = Callable[[Path, str], AbstractContextManager["ExportFile"]]
 
 
 def _opener(store: Store, chosen: AnnotationFormat) -> Opener:

@@ -10,13 +10,14 @@ import threading
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from clipper.importers.lifeline import die_with, exit_if_orphaned
-from clipper.importers.pdf.cores import free_cores
 from clipper.operations.session import Session
 from clipper.operations.suggestions import without_existing
-from clipper.suggest import Lexicon, Suggestion, suggest_with
+
+if TYPE_CHECKING:  # the suggesters (big compiled patterns) load when first used
+    from clipper.suggest import Lexicon, Suggestion
 
 #: Environment override for the number of suggesting workers ("1": in this process).
 SUGGEST_WORKERS_ENV = "CLIPPER_SUGGEST_WORKERS"
@@ -46,6 +47,8 @@ def _plain(s: Suggestion) -> _Plain:
 
 
 def _unplain(p: _Plain) -> Suggestion:
+    from clipper.suggest import Suggestion
+
     return Suggestion(p[0], p[1], p[2], p[3], p[4], p[5], p[6])
 
 
@@ -55,6 +58,8 @@ def _setup(parent: int, lexicon: Lexicon, tags: Sequence[str] | None) -> None:
 
 
 def _run_chunk(texts: list[tuple[int, str]]) -> list[tuple[int, list[_Plain]]]:
+    from clipper.suggest import suggest_with
+
     exit_if_orphaned()
     lexicon, tags = _worker_state["lexicon"], _worker_state["tags"]
     return [(i, [_plain(s) for s in suggest_with(t, lexicon, tags)]) for i, t in texts]
@@ -65,6 +70,8 @@ def workers_for(requested: int | None, articles: int) -> int:
     free cores); 1 means in this process."""
     if requested is None:
         env = os.environ.get(SUGGEST_WORKERS_ENV, "")
+        from clipper.importers.pdf.cores import free_cores  # the PDF package: not at start-up
+
         requested = int(env) if env.isdigit() and int(env) > 0 else free_cores()
     return max(1, min(requested, (articles + CHUNK - 1) // CHUNK))
 

@@ -4,11 +4,14 @@ rejected by the coder (undoable), and what those decisions teach the suggesters.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from clipper.model import CLAIMED_BY, SAID_BY, SAME_AS, Annotation
 from clipper.operations.base import SessionBase
 from clipper.operations.changes import NO_CHANGES, Changes
-from clipper.suggest import ORIGIN_DETAIL, Lexicon, Suggestion, suggest_with
+
+if TYPE_CHECKING:  # the suggesters (big compiled patterns) load when first used
+    from clipper.suggest import Lexicon, Suggestion
 
 #: The relation a suggestion's ``target`` (a person mention) stands for, by tag.
 TARGET_RELATIONS = {"quote": SAID_BY, "person": SAME_AS, "claim": CLAIMED_BY}
@@ -20,6 +23,8 @@ class SuggestionOperations(SessionBase):
     def lexicon(self) -> Lexicon:
         """What this database's coders taught: accepted names, rejected suggestions and the
         accepted/rejected counts of patterns."""
+        from clipper.suggest import Lexicon
+
         lexicon = Lexicon()
         texts: dict[int, str] = {}
         for (
@@ -47,6 +52,8 @@ class SuggestionOperations(SessionBase):
         """New suggestions for an article: none where the article has the span tagged
         already (any coder or status), none rejected before (same text and context)."""
         text = self.store.get_article(article_id).text
+        from clipper.suggest import suggest_with
+
         found = suggest_with(text, lexicon if lexicon is not None else self.lexicon(), tags)
         return without_existing(found, self.store.annotated_spans(article_id))
 
@@ -61,6 +68,8 @@ class SuggestionOperations(SessionBase):
         ``status`` "pending" to review or "accepted"), with their ``said_by``/``same_as``/
         ``claimed_by`` links to person annotations of the article; existing spans are
         skipped. One undo step removes them all."""
+        from clipper.suggest import ORIGIN_DETAIL
+
         with self._atomic():
             existing = self.store.annotated_spans(article_id)
             wanted = without_existing(suggestions, existing)

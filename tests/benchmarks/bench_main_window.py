@@ -7,7 +7,13 @@ without annotations, one full viewport repaint, ``import PySide6.QtWidgets`` in 
 Libraries are built once per run with bulk inserts in a temporary folder.
 
 Run: nice python tests/benchmarks/bench_main_window.py [--quick] [--only GROUP] [--sizes 1,1000]
-Groups: add, open, library, annotations, startup. Prints JSON lines, then a table. Asserts nothing.
+[--data DIR] [--python PY]. Groups: add, open, library, annotations, startup. Prints JSON lines,
+then a table. Asserts nothing. ``--data`` keeps the built libraries for later runs (tagging works
+on a copy); ``--python`` times start-up in another Python, e.g. a venv with only the app installed
+(``python3 -m venv V && V/bin/pip install -c constraints.txt -e .``): the start-up figures say
+which Python, whether it is a venv and whether pandas was importable (sqlite-utils imports it).
+Figures come with the UI thread's (or the child's) CPU time: waiting for a core on a loaded
+machine stretches wall time, not CPU time.
 """
 
 from __future__ import annotations
@@ -59,6 +65,9 @@ def library(count: int) -> Path:
     from clipper.store import Store, now
 
     path = TMP / f"library-{count}.db"
+    if path.exists():  # kept from an earlier run (--data DIR)
+        _LIBRARIES[count] = path
+        return path
     bodies = texts()
     tags = [t.name for t in BUILTIN_TAGS]
     rng = random.Random(count)
@@ -90,6 +99,18 @@ def library(count: int) -> Path:
                 store.insert_annotations_ignoring_duplicates(rows)
     _LIBRARIES[count] = path
     return path
+
+
+def scratch_copy(path: Path) -> Path:
+    """A copy of ``path`` to change (SQLite's backup API), so that a kept library stays as built."""
+    import sqlite3
+
+    copy = Path(tempfile.mkdtemp(prefix="clipper-bench-scratch-")) / path.name
+    with sqlite3.connect(path) as source, sqlite3.connect(copy) as target:
+        source.backup(target)
+    source.close()
+    target.close()
+    return copy
 
 
 def big_article_db(size: int, count: int, *, annotated: bool) -> Path:
@@ -205,7 +226,7 @@ def bench_add(sizes: Sequence[int], presses: int) -> None:
     from PySide6.QtCore import Qt
 
     for size in sizes:
-        w = window(library(size))
+        w = window(scratch_copy(library(size)))
         w.activateWindow()  # type: ignore[attr-defined]
         view = w.view  # type: ignore[attr-defined]
         text = w.controller.article.text  # type: ignore[attr-defined]
@@ -237,7 +258,8 @@ def bench_open(runs: int, big: bool) -> None:
     if big:
         cases.append((5_000_000, 50_000, "5MB_50k", "<= 250 ms"))
     for size, count, label, goal in cases:
-        results = {}
+        results: dict[bool, float] = {}
+        cpus: dict[bool, float] = {}
         for annotated in (False, True):
             w = window(big_article_db(size, count, annotated=annotated))
             article_id = w.controller.article_id  # type: ignore[attr-defined]
@@ -246,16 +268,22 @@ def bench_open(runs: int, big: bool) -> None:
                 w.open_article(article_id)  # type: ignore[attr-defined]
                 QApplication.processEvents()
 
-            times = []
+            times, cpu = [], []
             for _ in range(runs):
                 w.open_article(None)  # type: ignore[attr-defined]
                 QApplication.processEvents()
+                c0 = time.thread_time()
                 times.append(ms(reopen))
+                cpu.append((time.thread_time() - c0) * 1000)
             results[annotated] = statistics.median(times)
+            cpus[annotated] = statistics.median(cpu)
             close(w)
         emit(f"open_article_{label}_median", results[True], "ms", goal=goal)
         emit(f"open_article_{label}_ref_same_text_no_annotations", results[False], "ms")
         emit(f"open_article_{label}_ratio", results[True] / results[False], "x", goal="<= 1.3x")
+        emit(f"open_article_{label}_cpu_median", cpus[True], "ms", goal=goal)
+        emit(f"open_article_{label}_ref_cpu_median", cpus[False], "ms")
+        emit(f"open_article_{label}_cpu_ratio", cpus[True] / cpus[False], "x", goal="<= 1.3x")
 
 
 def bench_annotations(runs: int) -> None:
@@ -404,31 +432,84 @@ def bench_library(sizes: Sequence[int], runs: int) -> None:
 
 
 STARTUP_REFERENCE = "import PySide6.QtWidgets"
+#: Where the start-up benchmark runs Python (``--python``; default: this interpreter).
+STARTUP_PYTHON = sys.executable
 
 
-def _run(cmd: list[str], env: dict[str, str]) -> float:
+def _run(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall and CPU (user + system) milliseconds of one child process."""
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     subprocess.run(cmd, env=env, cwd=ROOT, check=True, capture_output=True)
-    return (time.perf_counter() - t0) * 1000
+    wall = (time.perf_counter() - t0) * 1000
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime) * 1000
+    return wall, cpu
+
+
+def _environment(python: str, env: dict[str, str]) -> dict[str, object]:
+    """Which Python the start-up ran in, and whether pandas was importable there
+    (sqlite-utils imports it when it is: ~0.3 s more at every start)."""
+    probe = (
+        "import importlib.util, json, sys; print(json.dumps({'python': sys.executable, "
+        "'venv': sys.prefix != sys.base_prefix, "
+        "'pandas_importable': importlib.util.find_spec('pandas') is not None}))"
+    )
+    out = subprocess.run(
+        [python, "-c", probe], env=env, check=True, capture_output=True, text=True
+    ).stdout
+    import json
+
+    found: dict[str, object] = json.loads(out)
+    return found
 
 
 def bench_startup(sizes: Sequence[int], runs: int) -> None:
-    """``python -m clipper --db X gui`` to the first painted window (CLIPPER_QUIT_AFTER_PAINT)."""
+    """``python -m clipper --db X gui`` to the first painted window (CLIPPER_QUIT_AFTER_PAINT),
+    against ``import PySide6.QtWidgets`` in the same Python; wall time and the child's CPU time."""
+    python = STARTUP_PYTHON
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", CLIPPER_QUIT_AFTER_PAINT="1")
-    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    if python == sys.executable:  # this tree, not the installed copy
+        env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
     env["XDG_CONFIG_HOME"] = str(TMP / "config")  # no saved layout or last article
-    ref = [_run([sys.executable, "-c", STARTUP_REFERENCE], env) for _ in range(runs)]
-    reference = statistics.median(ref)
-    emit("startup_ref_import_PySide6_QtWidgets_median", reference, "ms")
+    # As installed: modules compiled once (pip writes .pyc files; an editable install writes
+    # them at the first start), so one untimed start first, with bytecode writing allowed.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    _run([python, "-m", "clipper", "--db", str(library(min(sizes))), "gui"], env)
+    where = _environment(python, env)
+    emit("startup_environment", 0, "info", bytecode_cached=True, **where)
+    refs = [_run([python, "-c", STARTUP_REFERENCE], env) for _ in range(runs)]
+    ref_wall = statistics.median(r[0] for r in refs)
+    ref_cpu = statistics.median(r[1] for r in refs)
+    emit("startup_ref_import_PySide6_QtWidgets_median", ref_wall, "ms")
+    emit("startup_ref_import_PySide6_QtWidgets_cpu_median", ref_cpu, "ms")
     for size in sizes:
         db = library(size)
-        times = [
-            _run([sys.executable, "-m", "clipper", "--db", str(db), "gui"], env)
-            for _ in range(runs)
-        ]
-        emit(f"startup_library_{size}_first_paint_median", statistics.median(times), "ms")
+        times = [_run([python, "-m", "clipper", "--db", str(db), "gui"], env) for _ in range(runs)]
+        wall = [t[0] for t in times]
+        cpu = [t[1] for t in times]
+        emit(f"startup_library_{size}_first_paint_median", statistics.median(wall), "ms")
         emit(
-            f"startup_library_{size}_ratio", statistics.median(times) / reference, "x", goal="<= 3x"
+            f"startup_library_{size}_first_paint_spread",
+            max(wall) - min(wall),
+            "ms",
+            low=round(min(wall), 1),
+            high=round(max(wall), 1),
+        )
+        emit(f"startup_library_{size}_first_paint_cpu_median", statistics.median(cpu), "ms")
+        emit(
+            f"startup_library_{size}_ratio",
+            statistics.median(wall) / ref_wall,
+            "x",
+            goal="<= 3x",
+        )
+        emit(
+            f"startup_library_{size}_cpu_ratio",
+            statistics.median(cpu) / ref_cpu,
+            "x",
+            goal="<= 3x",
         )
 
 
@@ -437,7 +518,21 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--only", choices=["add", "open", "library", "annotations", "startup"])
     parser.add_argument("--sizes", default="1,1000,10000,50000")
+    parser.add_argument(
+        "--data", type=Path, help="keep the built libraries in DIR and reuse them in later runs"
+    )
+    parser.add_argument(
+        "--python",
+        default=sys.executable,
+        help="the Python to time start-up in (e.g. a venv with only the app installed)",
+    )
     args = parser.parse_args()
+    global STARTUP_PYTHON
+    STARTUP_PYTHON = args.python
+    if args.data:
+        global TMP
+        args.data.mkdir(parents=True, exist_ok=True)
+        TMP = args.data
     sizes = [int(s) for s in args.sizes.split(",")]
     app()
     runs = 3 if args.quick else 7

@@ -6,8 +6,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, Qt
-from PySide6.QtGui import QColor, QHelpEvent, QImage, QTextCursor, QWheelEvent
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRect, Qt
+from PySide6.QtGui import (
+    QColor,
+    QHelpEvent,
+    QImage,
+    QPaintEvent,
+    QRegion,
+    QTextCursor,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import QApplication, QToolTip
 from pytestqt.qtbot import QtBot
 
@@ -504,3 +512,75 @@ def test_pointer_is_a_hand_over_highlights_and_a_text_beam_elsewhere(
     assert (
         move_to(centre_of(view, *find_span(text, "charlie"))) == Qt.CursorShape.PointingHandCursor
     )
+
+
+# ------------------------------------------------------- repainting a change
+class _PaintRecorder(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.rects: list[QRect] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            assert isinstance(event, QPaintEvent)
+            self.rects.append(event.rect())
+        return False
+
+
+def test_a_new_highlight_repaints_a_band_that_looks_like_a_full_repaint(
+    view: ArticleView, qtbot: QtBot
+) -> None:
+    """Tagging repaints the lines of the new highlight (and of those it overlaps, whose
+    underline lanes move), not the whole article, and that band is painted exactly as a
+    full repaint paints it."""
+    text = "\n\n".join(
+        f"Paragraph {n}: the minister said the budget would rise by {n} per cent next year."
+        for n in range(40)
+    )
+    first = find_span(text, "minister said the budget")
+    overlap = find_span(text, "said the budget would")
+    view.set_article(text, [ann(1, text, *first)], TAGS)
+    qtbot.wait(1)
+    recorder = _PaintRecorder()
+    view.viewport().installEventFilter(recorder)
+    view.add_annotation(ann(2, text, *overlap, tag="blue"))
+    qtbot.waitUntil(lambda: bool(recorder.rects), timeout=10_000)
+    view.viewport().removeEventFilter(recorder)
+    band = QRect()
+    for rect in recorder.rects:
+        band = band.united(rect)
+    assert band.height() < view.viewport().height() / 2
+    assert band.contains(span_region(view, *overlap).adjusted(0, 0, 0, -12))
+
+    size = view.viewport().size()
+    full = QImage(size, QImage.Format.Format_ARGB32)
+    view.viewport().render(full)
+    part = QImage(size, QImage.Format.Format_ARGB32)
+    part.fill(QColor("#123456"))
+    view.viewport().render(part, QPoint(0, 0), QRegion(band))
+    assert part.copy(QRect(QPoint(0, 0), band.size())) == full.copy(band)
+    assert count_near(full, span_region(view, *overlap), "#0000ff", 60) > 0
+
+
+def test_removing_and_changing_a_highlight_repaint_its_band(
+    view: ArticleView, qtbot: QtBot
+) -> None:
+    text = "\n\n".join(f"Line {n} says the figure was {n} per cent." for n in range(40))
+    span = find_span(text, "the figure was 3 per")
+    view.set_article(text, [ann(1, text, *span)], TAGS)
+    qtbot.wait(1)
+    assert count_near(viewport_image(view), span_region(view, *span), "#ff0000", 60) > 0
+    recorder = _PaintRecorder()
+    view.viewport().installEventFilter(recorder)
+    view.update_annotation(ann(1, text, *span, tag="blue"))
+    qtbot.waitUntil(lambda: bool(recorder.rects), timeout=10_000)
+    assert all(r.height() < view.viewport().height() / 2 for r in recorder.rects)
+    image = view.viewport().grab().toImage()
+    assert count_near(image, span_region(view, *span), "#0000ff", 60) > 0
+    recorder.rects.clear()
+    view.remove_annotation(1)
+    qtbot.waitUntil(lambda: bool(recorder.rects), timeout=10_000)
+    view.viewport().removeEventFilter(recorder)
+    assert all(r.height() < view.viewport().height() / 2 for r in recorder.rects)
+    image = view.viewport().grab().toImage()
+    assert count_near(image, span_region(view, *span), "#0000ff", 60) == 0

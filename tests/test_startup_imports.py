@@ -1,0 +1,61 @@
+"""Starting the app imports only what the first window needs (issue 11: start-up time).
+
+Heavy modules that only some commands or dialogs use — the PDF libraries, the suggesters,
+the exporters, the other CLI commands, the Compare coders dialog — load when first used.
+Checked in a fresh interpreter, as the app starts.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+#: Modules the first painted window must not import.
+NOT_AT_START = (
+    "pypdfium2",
+    "pdfplumber",
+    "pdfminer",
+    "clipper.importers.pdf",
+    "clipper.suggest",
+    "clipper.exporters",
+    "clipper.importers.annotation_formats",
+    "clipper.cli.exporting",
+    "clipper.cli.importing",
+    "clipper.cli.suggesting",
+    "clipper.gui.compare_dialog",
+)
+
+
+def test_starting_the_app_leaves_heavy_modules_unimported() -> None:
+    code = (
+        "import json, sys\n"
+        "import clipper.cli\n"
+        "from clipper.gui import app, main_window\n"
+        "print(json.dumps(sorted(sys.modules)))\n"
+    )
+    env = dict(os.environ, PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    ).stdout
+    loaded = set(json.loads(out.splitlines()[-1]))
+    assert [name for name in NOT_AT_START if name in loaded] == []
+
+
+def test_every_command_is_still_registered_and_runs() -> None:
+    from clipper.cli import cli
+
+    assert {"gui", "import", "export", "suggest", "annotations"} <= set(cli.commands)
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    done = subprocess.run(
+        [sys.executable, "-m", "clipper", "export", "--help"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "Usage: clipper export" in done.stdout

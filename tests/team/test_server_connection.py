@@ -3,6 +3,7 @@ errors in words (missing driver, unreachable server, refused login)."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import tempfile
@@ -141,3 +142,24 @@ def test_clipper_works_without_psycopg(tmp_path: Path) -> None:
         check=True,
     )
     assert imported.stdout.strip() == "False"
+
+
+def test_without_keyring_no_password_is_kept_anywhere(tmp_path: Path) -> None:
+    """Clipper writes no password file; without the keyring package it keeps nothing."""
+    code = (
+        "import sys; sys.modules['keyring'] = None; "
+        "from clipper.store.postgres.connection import remember_password, keyring_password; "
+        "url = 'postgresql://ann@db.example.org/team'; "
+        "print(remember_password(url, 'pw'), keyring_password(url))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=120,
+        check=True,
+        env={**os.environ, "HOME": str(tmp_path)},
+    )
+    assert result.stdout.split() == ["False", "None"]
+    assert list(tmp_path.iterdir()) == []

@@ -3,6 +3,8 @@ older schema, refuses a newer one; versions from the trigger; forced row-level s
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
+
 import psycopg
 import pytest
 from server_rows import add_annotation, add_article
@@ -137,3 +139,10 @@ def test_deleted_tags_free_their_name(pg_url: str) -> None:
             conn.execute("INSERT INTO tags (uuid, name) VALUES (gen_random_uuid(), 'quote')")
         conn.execute("UPDATE tags SET deleted = true")
         conn.execute("INSERT INTO tags (uuid, name) VALUES (gen_random_uuid(), 'quote')")
+
+
+def test_two_inits_at_once_apply_each_migration_once(pg_url: str) -> None:
+    with ThreadPoolExecutor(2) as pool:
+        reports = list(pool.map(team_server.init_server, [pg_url, pg_url]))
+    applied = sorted((r.applied for r in reports), key=len)
+    assert applied == [[], SERVER_MIGRATION_NAMES]

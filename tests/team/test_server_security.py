@@ -203,3 +203,27 @@ def test_a_login_that_is_no_coder_here_sees_nothing(
             assert conn.execute(f"SELECT count(*) FROM {table}").fetchone() == (0,), table
         with pytest.raises(Refused):
             add_annotation(conn, team.articles[0], stranger.uuid)
+
+
+def test_a_database_owner_who_is_no_superuser_sets_up_and_leads(
+    postgres_server: PostgresServer,
+) -> None:
+    """The README's set-up: an owner with CREATEROLE only (forced RLS applies to owners)."""
+    owner = f"owner_{uuid.uuid4().hex[:8]}"
+    postgres_server.run_sql(f"CREATE ROLE {owner} LOGIN CREATEROLE")
+    postgres_server.run_sql(f"CREATE DATABASE {owner} OWNER {owner}")
+    url = postgres_server.url(owner, owner)
+    assert team_server.init_server(url).applied
+    coder = team_server.add_server_coder(url, f"Cody {owner}")
+    with psycopg.connect(url) as conn:
+        article = add_article(conn)
+        add_annotation(conn, article, coder.uuid)
+        assert conn.execute("SELECT clipper_my_role()").fetchone() == ("lead",)
+    assert team_server.assign_articles(url, coder.name, [article]) == 1
+    assert team_server.open_articles(url, [article]) == 1
+    with psycopg.connect(postgres_server.as_role(url, coder.login or "")) as conn:
+        assert conn.execute("SELECT count(*) FROM annotations").fetchone() == (1,)
+        with pytest.raises(Refused):
+            add_annotation(conn, article, str(uuid.uuid4()))
+    status = team_server.server_status(url)
+    assert [(c.name, c.assigned, c.annotated) for c in status.coders] == [(coder.name, 1, 1)]

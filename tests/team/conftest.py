@@ -4,7 +4,6 @@ database per test). Mark tests that use them ``@pytest.mark.postgres``."""
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 
 import pytest
@@ -25,7 +24,6 @@ def postgres_server() -> Iterator[PostgresServer]:
         yield server
     finally:
         server.stop()
-        shutil.rmtree(server.socket_dir, ignore_errors=True)
 
 
 @pytest.fixture

@@ -117,6 +117,7 @@ class PostgresServer:
         return self.url(database, login, password)
 
     def stop(self) -> None:
+        """Stop the server and remove its folder (data, socket, log)."""
         _run_as(
             self.user,
             [
@@ -132,6 +133,7 @@ class PostgresServer:
             ],
             check=False,
         )
+        shutil.rmtree(self.socket_dir, ignore_errors=True)
 
 
 def _run_as(

@@ -40,6 +40,7 @@ cli.lazy_modules = tuple(
         "factchecking",
         "importing",
         "reading",
+        "server",
         "suggesting",
         "tags",
         "team",

@@ -235,5 +235,9 @@ def annotations_command(
         for annotation in found:
             echo_annotation(annotation, False)
         return
+    # Written through the stream's buffer (click.echo flushes each line: a write per line).
+    out = click.get_text_stream("stdout")
+    encode = json.JSONEncoder(ensure_ascii=False).encode  # = json.dumps(…, ensure_ascii=False)
     for annotation, relations in _with_relations(session, found):
-        echo_annotation(annotation, True, relations)
+        out.write(encode(annotation_record(annotation, relations)) + "\n")
+    out.flush()

@@ -15,9 +15,9 @@ from typing import Any
 
 import pytest
 
-from clipper.exporters import export_to_path
+from clipper.exporters import ExportSelection, export_to_path
 from clipper.model import ImportedArticle, content_hash, new_uuid
-from clipper.store import Store, now
+from clipper.store import Store, export_queries, now
 from clipper.store.export_queries import BATCH
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -137,3 +137,41 @@ def test_memory_stays_flat_from_n_to_4n_annotations(tmp_path: Path) -> None:
         }
     for what, small in sizes["n"].items():
         assert sizes["4n"][what] - small < 6_000, (what, sizes)
+
+
+def test_json_reads_large_articles_row_by_row_with_the_same_bytes(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Articles are rendered whole by SQLite up to GROUPED_MAX annotations, larger ones in
+    batches: both give the same file, for every selection."""
+    fill(store, 3, 40)
+    store.add_article(ImportedArticle("No annotations here.", "Empty", "e.txt", "txt"))
+    selections = [
+        ExportSelection(),
+        ExportSelection(tags=("quote",)),
+        ExportSelection(article_ids=(2, 4)),
+    ]
+
+    def exports() -> list[str]:
+        found = []
+        for number, selection in enumerate(selections):
+            path = tmp_path / f"{number}.json"
+            export_to_path(store, path, "json", selection)
+            text = path.read_text("utf-8")
+            found.append(text[: text.index('"exported_at"')] + text[text.index('"offsets"') :])
+        return found
+
+    grouped = exports()
+    monkeypatch.setattr(export_queries, "GROUPED_MAX", 7)
+    assert exports() == grouped
+    whole = json.loads(grouped[0])
+    assert [len(a["annotations"]) for a in whole["articles"]] == [40, 40, 40, 0]
+    assert [a["id"] for a in json.loads(grouped[2])["articles"]] == [2, 4]
+    quotes = json.loads(grouped[1])["articles"]
+    assert {n["tag"] for a in quotes for n in a["annotations"]} == {"quote"}
+    for article in whole["articles"]:
+        spans = [(n["start"], n["end"], n["tag"]) for n in article["annotations"]]
+        assert spans == sorted(spans)
+        assert all(
+            article["text"][n["start"] : n["end"]] == n["text"] for n in article["annotations"]
+        )

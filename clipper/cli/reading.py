@@ -236,7 +236,7 @@ def annotations_command(
             echo_annotation(annotation, False)
         return
     # Written through the stream's buffer (click.echo flushes each line: a write per line).
-    out = click.get_text_stream("stdout")
+    out = sys.stdout
     encode = json.JSONEncoder(ensure_ascii=False).encode  # = json.dumps(…, ensure_ascii=False)
     for annotation, relations in _with_relations(session, found):
         out.write(encode(annotation_record(annotation, relations)) + "\n")

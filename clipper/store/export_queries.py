@@ -371,9 +371,8 @@ def iter_json_articles(
     conn = store.db.conn
     conn.text_factory = bytes
     try:
-        rows = conn.execute(sql, [GROUPED_MAX, *tag_params, *tag_params, *params])
-        while batch := rows.fetchmany(BATCH):
-            yield from batch
+        # One article (up to GROUPED_MAX annotations) at a time: never a batch of them.
+        yield from conn.execute(sql, [GROUPED_MAX, *tag_params, *tag_params, *params])
     finally:
         conn.text_factory = str
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterable, Iterator
+from itertools import groupby
+from operator import attrgetter
 from typing import Any
 
 import click
@@ -122,14 +124,19 @@ def relation_records(
     return found
 
 
+_ARTICLE_ID = attrgetter("article_id")
+
+
 def _with_relations(
-    session: Session, annotations: Iterable[Annotation], article_id: int | None
+    session: Session, annotations: Iterable[Annotation]
 ) -> Iterator[tuple[Annotation, list[dict[str, Any]]]]:
-    """Each annotation with its relations, as the annotations stream by (the relations,
-    usually few, are read first)."""
-    relations = relation_records(session, (), session.list_relations(article_id))
-    for a in annotations:
-        yield a, relations.get(a.id, [])
+    """Each annotation with its relations, as the annotations stream by: the relations
+    are read one article at a time (the stream is in article order), so memory stays
+    that of the largest article however many there are."""
+    for current, group in groupby(annotations, key=_ARTICLE_ID):
+        relations = relation_records(session, (), session.list_relations(current))
+        for a in group:
+            yield a, relations.get(a.id, [])
 
 
 @cli.command("annotations")
@@ -228,5 +235,9 @@ def annotations_command(
         for annotation in found:
             echo_annotation(annotation, False)
         return
-    for annotation, relations in _with_relations(session, found, article_id):
-        echo_annotation(annotation, True, relations)
+    # Written through the stream's buffer (click.echo flushes each line: a write per line).
+    out = sys.stdout
+    encode = json.JSONEncoder(ensure_ascii=False).encode  # = json.dumps(…, ensure_ascii=False)
+    for annotation, relations in _with_relations(session, found):
+        out.write(encode(annotation_record(annotation, relations)) + "\n")
+    out.flush()

@@ -11,22 +11,21 @@ relations) is still read.
 
 from __future__ import annotations
 
-import io
 import json
-from collections.abc import Iterator
-from contextlib import contextmanager
-from typing import IO, TYPE_CHECKING, BinaryIO
+from operator import itemgetter
+from typing import TYPE_CHECKING, BinaryIO
 
 import clipper
 from clipper.layout import CharLayout
 from clipper.progress import CancelCheck, ProgressCallback, check_cancel
 from clipper.store import Store, now
 from clipper.store.export_queries import (
+    BATCH,
     Selection,
     article_json,
     count_annotations,
-    iter_annotation_json_batches,
-    selected_article_ids,
+    iter_article_annotation_json,
+    iter_json_articles,
 )
 
 if TYPE_CHECKING:
@@ -78,17 +77,6 @@ def header_members(store: Store, name: str, version: int) -> dict[str, object]:
     }
 
 
-@contextmanager
-def text_stream(stream: BinaryIO) -> Iterator[IO[str]]:
-    """A UTF-8 text stream writing through to the binary ``stream`` (left open)."""
-    text = io.TextIOWrapper(stream, encoding="utf-8", newline="", write_through=True)
-    try:
-        yield text
-    finally:
-        text.flush()
-        text.detach()
-
-
 def write_json(
     store: Store,
     stream: BinaryIO,
@@ -97,62 +85,47 @@ def write_json(
     progress: ProgressCallback | None = None,
     cancel: CancelCheck | None = None,
 ) -> int:
-    """Write the selection as Clipper JSON; returns the number of annotations."""
-    with text_stream(stream) as text:
-        return _write_json(store, text, selection, progress, cancel)
+    """Write the selection as Clipper JSON; returns the number of annotations.
 
-
-def _write_json(
-    store: Store,
-    stream: IO[str],
-    selection: Selection,
-    progress: ProgressCallback | None,
-    cancel: CancelCheck | None,
-) -> int:
+    SQLite renders each article's annotations joined (one row per article); an article
+    with very many, or a PDF's, is read in batches."""
     total = count_annotations(store, selection) if progress else 0
     header = header_members(store, FORMAT_NAME, FORMAT_VERSION)
-    stream.write(json.dumps(header, ensure_ascii=False, indent=1)[:-2] + ',\n "articles": [')
-    article_ids = selected_article_ids(store, selection)
-    position = 0  # index into article_ids of the next article to open
-    current: int | None = None
-    first_annotation = True
-    written = 0
-
-    def open_article(article_id: int) -> None:
-        nonlocal first_annotation
-        separator = "\n  " if position == 0 else ",\n  "
-        stream.write(separator + article_json(store, article_id)[:-1] + ',"annotations":[')
-        first_annotation = True
-
-    layout: CharLayout | None = None
-    for batch in iter_annotation_json_batches(store, selection):
-        check_cancel(cancel)
-        for article_id, start, end, annotation in batch:
-            if article_id != current:
-                if current is not None:
-                    stream.write("]}")
-                # Articles without matching annotations come out in id order too.
-                while position < len(article_ids) and article_ids[position] < article_id:
-                    open_article(article_ids[position])
-                    stream.write("]}")
-                    position += 1
-                open_article(article_id)
-                if position < len(article_ids) and article_ids[position] == article_id:
-                    position += 1
-                current = article_id
-                layout = store.get_layout(article_id)
-            if layout is not None:
-                annotation = annotation[:-1] + "," + pdf_fields(layout, start, end) + "}"
-            stream.write(annotation if first_annotation else "," + annotation)
-            first_annotation = False
-        written += len(batch)
-        if progress:
-            progress(written, total)
-    if current is not None:
-        stream.write("]}")
-    while position < len(article_ids):
-        open_article(article_ids[position])
-        stream.write("]}")
-        position += 1
-    stream.write("\n ]\n}\n")
+    head = json.dumps(header, ensure_ascii=False, indent=1)[:-2] + ',\n "articles": ['
+    stream.write(head.encode("utf-8"))
+    written = reported = 0
+    separator = b"\n  "
+    for article_id, count, joined in iter_json_articles(store, selection):
+        stream.write(separator + article_json(store, article_id)[:-1] + b',"annotations":[')
+        separator = b",\n  "
+        if joined is not None:
+            stream.write(joined)
+        else:
+            layout = store.get_layout(article_id)
+            comma = b""
+            for batch in iter_article_annotation_json(store, article_id, selection):
+                check_cancel(cancel)
+                if layout is None:
+                    stream.write(comma + b",".join(map(_OBJECT, batch)))
+                else:
+                    stream.write(comma + b",".join(_with_pdf_fields(layout, r) for r in batch))
+                comma = b","
+        stream.write(b"]}")
+        written += count
+        if written - reported >= BATCH:
+            check_cancel(cancel)
+            reported = written
+            if progress:
+                progress(written, total)
+    stream.write(b"\n ]\n}\n")
+    if progress and reported != written:
+        progress(written, total)
     return written
+
+
+_OBJECT = itemgetter(2)
+
+
+def _with_pdf_fields(layout: CharLayout, row: tuple[int, int, bytes]) -> bytes:
+    """A PDF article's annotation object with its pages and boxes."""
+    return row[2][:-1] + b"," + pdf_fields(layout, row[0], row[1]).encode("utf-8") + b"}"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from clipper.errors import ClipperError, DuplicateAnnotation, NotFound, UnknownTag
@@ -308,7 +308,10 @@ class AnnotationStore(AttributeStore, CoderStore):
             where.append(f"n.coder_id IN (SELECT id FROM coders WHERE name IN ({names}))")
             params.extend(coders)
         condition = " AND ".join(where)
-        attributes = self._attributes_where(condition, params)
+        if article_id is None:  # possibly millions: attributes read alongside the rows
+            attributes_of = self._attributes_alongside(condition, params)
+        else:
+            attributes_of = self._attributes_where(condition, params).get
         coder_names = self._coder_names()
         sql = (
             f"SELECT {_LIST_COLUMNS} FROM annotations n"
@@ -321,7 +324,6 @@ class AnnotationStore(AttributeStore, CoderStore):
         tags_seen: dict[str, str] = {}
         tag_object = tags_seen.setdefault
         no_attributes = NO_ATTRIBUTES
-        attributes_of = attributes.get
         rows = self.db.execute(sql, params)
         return self._stream(
             _build_annotation(
@@ -360,6 +362,26 @@ class AnnotationStore(AttributeStore, CoderStore):
                 status,
             ) in rows
         )
+
+    def _attributes_alongside(
+        self, condition: str, params: list[Any]
+    ) -> Callable[[int, Mapping[str, AttributeValue]], Mapping[str, AttributeValue]]:
+        """A lookup ``(id, default) -> attributes`` for annotations asked for in text order:
+        it reads the attributes in that order too, one annotation ahead (constant memory)."""
+        found = self._attributes_in_order(condition, list(params))
+        ahead = next(found, None)
+
+        def attributes_of(
+            ident: int, default: Mapping[str, AttributeValue]
+        ) -> Mapping[str, AttributeValue]:
+            nonlocal ahead
+            if ahead is None or ahead[0] != ident:
+                return default
+            attributes = ahead[1]
+            ahead = next(found, None)
+            return attributes
+
+        return attributes_of
 
     def _stream(self, annotations: Iterator[Annotation]) -> Iterator[Annotation]:
         try:

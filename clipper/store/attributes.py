@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from itertools import groupby
+from operator import itemgetter
 from types import MappingProxyType
 
 from clipper.errors import InvalidField
@@ -10,6 +12,8 @@ from clipper.fields import attribute_problem
 from clipper.model import NO_ATTRIBUTES, Annotation, AttributeValue
 from clipper.store.base import StoreBase
 from clipper.store.clock import now
+
+_FIRST = itemgetter(0)
 
 
 class AttributeStore(StoreBase):
@@ -66,6 +70,21 @@ class AttributeStore(StoreBase):
         for annotation_id, key, value in self.db.execute(sql, params):
             found.setdefault(annotation_id, {})[key] = value
         return {k: MappingProxyType(v) for k, v in found.items()}
+
+    def _attributes_in_order(
+        self, where: str, params: list[object]
+    ) -> Iterator[tuple[int, Mapping[str, AttributeValue]]]:
+        """``(annotation id, attributes)`` of the annotations ``n`` matching ``where`` that
+        have any, in text order (``n.article_id, n.start, n."end", n.id``, the order of
+        :meth:`iter_annotations`): read alongside that stream, a few at a time."""
+        sql = (
+            "SELECT a.annotation_id, a.key, a.value FROM annotations n "
+            "JOIN annotation_attributes a ON a.annotation_id = n.id"
+            + (f" WHERE {where}" if where else "")
+            + ' ORDER BY n.article_id, n.start, n."end", n.id, a.key'
+        )
+        for annotation_id, rows in groupby(self.db.execute(sql, params), key=_FIRST):
+            yield annotation_id, MappingProxyType({key: value for _, key, value in rows})
 
     def _attributes_of(self, annotation_id: int) -> Mapping[str, AttributeValue]:
         rows = self.db.execute(

@@ -15,7 +15,10 @@ from typing import Any
 from clipper.formulas import FORMULA_STARTS
 from clipper.store.database import Store
 
-BATCH = 10_000
+#: Rows per fetch. Small on purpose: a batch's rendered lines (~250 KB) stay in the CPU's
+#: cache while they are joined and written; 10,000-row batches (7-9 MB, several copies)
+#: made the JSON Lines export cost 1.8x the CPU of 256-row ones (bench_interop.py).
+BATCH = 256
 
 
 @dataclass(frozen=True, slots=True)
@@ -280,14 +283,19 @@ _FETCHED_JSON = (
 )
 
 
-def article_json(store: Store, article_id: int) -> str:
-    """One article's metadata and text as a JSON object string; a URL clipping's has its
-    provenance as ``"fetched"`` too."""
-    article = str(store.db.execute(_ARTICLE_JSON, [article_id]).fetchone()[0])
+def article_json(store: Store, article_id: int) -> bytes:
+    """One article's metadata and text as a JSON object, UTF-8 (also while
+    :func:`iter_annotation_json_batches` has the connection give bytes); a URL clipping's
+    has its provenance as ``"fetched"`` too."""
+    article = _utf8(store.db.execute(_ARTICLE_JSON, [article_id]).fetchone()[0])
     fetched = store.db.execute(_FETCHED_JSON, [article_id]).fetchone()
     if fetched is None:
         return article
-    return f'{article[:-1]},"fetched":{fetched[0]}}}'
+    return article[:-1] + b',"fetched":' + _utf8(fetched[0]) + b"}"
+
+
+def _utf8(value: object) -> bytes:
+    return value if isinstance(value, bytes) else str(value).encode("utf-8")
 
 
 #: An annotation's attributes as a JSON object, and the relations it starts as a list of
@@ -312,22 +320,75 @@ def _any(store: Store, table: str) -> bool:
     return bool(store.db.execute(f"SELECT EXISTS (SELECT 1 FROM {table})").fetchone()[0])
 
 
-def iter_annotation_json_batches(
-    store: Store, selection: Selection
-) -> Iterator[list[tuple[int, int, int, str]]]:
-    """Batches of ``(article_id, start, end, annotation JSON object string)`` in text order;
-    the members are the :data:`COLUMNS` with a ``json`` name, then ``attributes`` and
-    ``relations`` (looked up only when the database has any)."""
-    where, params = _where(selection)
+#: An article with more matching annotations than this is read row by row: a grouped
+#: article is one string in memory (~0.5 KB per annotation).
+GROUPED_MAX = 2_000
+
+
+def _annotation_json_sql(store: Store) -> str:
+    """SQL for one annotation's JSON object (``n`` and its coder ``c``): the
+    :data:`COLUMNS` with a ``json`` name, then ``attributes`` and ``relations`` (looked
+    up only when the database has any)."""
     members = ", ".join(f"'{c.json}', {c.sql}" for c in _JSON_MEMBERS)
     attributes = _ATTRIBUTES_JSON if _any(store, "annotation_attributes") else "'{}'"
     relations = _RELATIONS_JSON if _any(store, "relations") else "'[]'"
-    cursor = store.db.execute(
-        'SELECT n.article_id, n.start, n."end", '
+    return (
         f"rtrim(json_object({members}), '}}') || ',\"attributes\":' || {attributes} || "
-        f"',\"relations\":' || {relations} || '}}' "
-        f"FROM annotations n JOIN coders c ON c.id = n.coder_id{where} ORDER BY {ORDER}",
-        params,
+        f"',\"relations\":' || {relations} || '}}'"
     )
-    while batch := cursor.fetchmany(BATCH):
+
+
+def _tag_condition(selection: Selection) -> tuple[str, list[Any]]:
+    if selection.tags is None:
+        return "", []
+    return " AND n.tag IN (SELECT value FROM json_each(?))", [json.dumps(list(selection.tags))]
+
+
+def iter_json_articles(
+    store: Store, selection: Selection
+) -> Iterator[tuple[int, int, bytes | None]]:
+    """``(article_id, count, annotations)`` for each selected article (see
+    :func:`selected_article_ids`) in id order: its ``count`` matching annotations' JSON
+    objects in text order joined by commas, UTF-8 (rendered and joined by SQLite: one row
+    per article) — or ``None`` when they are to be read with
+    :func:`iter_article_annotation_json` (over :data:`GROUPED_MAX` of them, or a PDF's,
+    whose annotations get their boxes). Rows come as bytes while this runs."""
+    tags, tag_params = _tag_condition(selection)
+    obj = _annotation_json_sql(store)
+    articles, params = "", []
+    if selection.article_ids is not None:
+        articles = " WHERE a.id IN (SELECT value FROM json_each(?))"
+        params = [json.dumps(list(selection.article_ids))]
+    sql = (
+        "SELECT s.aid, s.k, CASE WHEN s.k BETWEEN 1 AND ? AND NOT EXISTS (SELECT 1 FROM "
+        "article_layouts l WHERE l.article_id = s.aid) THEN (SELECT group_concat(x, ',') FROM "
+        f"(SELECT {obj} AS x FROM annotations n JOIN coders c ON c.id = n.coder_id "
+        f'WHERE n.article_id = s.aid{tags} ORDER BY n.start, n."end", n.tag)) '
+        "WHEN s.k = 0 THEN '' END FROM (SELECT a.id AS aid, (SELECT count(*) FROM annotations n "
+        f"WHERE n.article_id = a.id{tags}) AS k FROM articles a{articles} ORDER BY a.id) s"
+        + (" WHERE s.k > 0" if selection.tags is not None and selection.article_ids is None else "")
+    )
+    conn = store.db.conn
+    conn.text_factory = bytes
+    try:
+        # One article (up to GROUPED_MAX annotations) at a time: never a batch of them.
+        yield from conn.execute(sql, [GROUPED_MAX, *tag_params, *tag_params, *params])
+    finally:
+        conn.text_factory = str
+
+
+def iter_article_annotation_json(
+    store: Store, article_id: int, selection: Selection
+) -> Iterator[list[tuple[int, int, bytes]]]:
+    """Batches of ``(start, end, annotation JSON object)`` of one article's annotations
+    matching ``selection``'s tags, in text order (bytes: call it inside
+    :func:`iter_json_articles`)."""
+    tags, tag_params = _tag_condition(selection)
+    rows = store.db.conn.execute(
+        f'SELECT n.start, n."end", {_annotation_json_sql(store)} FROM annotations n '
+        f"JOIN coders c ON c.id = n.coder_id WHERE n.article_id = ?{tags} "
+        'ORDER BY n.start, n."end", n.tag',
+        [article_id, *tag_params],
+    )
+    while batch := rows.fetchmany(BATCH):
         yield batch

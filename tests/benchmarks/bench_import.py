@@ -11,8 +11,13 @@ tests/fixtures/articles, CC BY 2.5, numbered so that no two are the same), ~500 
   UTF-8 and inserted into the same kind of new database (same table, same FTS triggers,
   same content hash) with ``sqlite3`` in one transaction: no detection, no checks, no title;
   the floor. The ratio of the two is the goal of issue 11 (≤ 2).
+- ``clipper import (CLI) …``: the real command, ``clipper import --json FILES…`` in its own
+  process (interpreter start and Clipper's imports included), against the bare reference
+  run the same way (``python -c`` with the code of ``bare_read_insert``), wall and CPU.
 - ``CLI peak RSS, N files``: ``clipper import --json`` in its own process (peak resident
   memory, VmHWM) for each count in ``--rss``: flat in the count is the goal.
+
+Figures are medians of ``--rounds`` interleaved runs, with min and max.
 
 Prints JSON lines and a table; asserts nothing.
 """
@@ -22,7 +27,9 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import resource
 import sqlite3
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -110,6 +117,46 @@ def clipper_import(db: Path, paths: list[Path]) -> float:
     return elapsed
 
 
+def cpu_seconds(who: int) -> float:
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
+
+
+#: The bare reference as a program of its own (for the comparison with the real command):
+#: the loop of ``bare_read_insert`` with nothing but the standard library imported.
+_BARE_RUNNER = """
+import hashlib, sqlite3, sys, uuid
+from pathlib import Path
+conn = sqlite3.connect(sys.argv[1])
+with conn:
+    for path in map(Path, sys.argv[2:]):
+        text = path.read_bytes().decode("utf-8")
+        conn.execute(
+            "INSERT INTO articles (title, text, length, source_name, source_kind, "
+            "imported_at, content_hash, uuid) VALUES (?, ?, ?, ?, 'txt', ?, ?, ?)",
+            (path.stem, text, len(text), path.name, "2026-01-01T00:00:00Z",
+             hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(),
+             str(uuid.uuid4())),
+        )
+conn.close()
+"""
+
+
+def timed_process(command: list[str]) -> tuple[float, float]:
+    """Wall and CPU seconds of a child process (which must succeed)."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    begun, cpu = time.perf_counter(), cpu_seconds(resource.RUSAGE_CHILDREN)
+    subprocess.run(command, stdout=subprocess.DEVNULL, env=env, check=True)
+    return time.perf_counter() - begun, cpu_seconds(resource.RUSAGE_CHILDREN) - cpu
+
+
+def spread(name: str, values: list[float], unit: str, **extra: object) -> float:
+    """Emit the median with min and max; returns the median."""
+    middle = statistics.median(values)
+    emit(name, middle, unit, min=round(min(values), 3), max=round(max(values), 3), **extra)
+    return middle
+
+
 def cli_peak_rss_mb(db: Path, paths: list[Path]) -> float:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     done = subprocess.run(
@@ -128,20 +175,42 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--files", type=int, default=10_000)
     parser.add_argument("--rss", default="1000,10000", help="file counts for the CLI's RSS")
-    parser.add_argument("--rounds", type=int, default=3, help="best of this many runs")
+    parser.add_argument("--rounds", type=int, default=3, help="runs (median, spread)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="clipper-bench-import-") as scratch:
         root = Path(scratch)
         paths = make_files(root / "files", args.files)
-        bare = ours = float("inf")
-        for round_ in range(args.rounds):  # alternate, best of each: load on the machine
-            bare = min(bare, bare_read_insert(root / f"bare-{round_}.db", paths))
-            ours = min(ours, clipper_import(root / f"clipper-{round_}.db", paths))
+        runs: dict[str, list[float]] = {
+            k: [] for k in ("bare", "ours", "bare_cli", "bare_cli_cpu", "cli", "cli_cpu")
+        }
+        for round_ in range(args.rounds):  # interleaved: all see the same machine load
+            runs["bare"].append(bare_read_insert(root / f"bare-{round_}.db", paths))
+            runs["ours"].append(clipper_import(root / f"clipper-{round_}.db", paths))
+            files = list(map(str, paths))
+            for name in (f"bare-cli-{round_}.db", f"cli-{round_}.db"):
+                Store(root / name).close()  # both programs import into an existing database
+            wall, cpu = timed_process(
+                [sys.executable, "-c", _BARE_RUNNER, str(root / f"bare-cli-{round_}.db"), *files]
+            )
+            runs["bare_cli"].append(wall)
+            runs["bare_cli_cpu"].append(cpu)
+            db = str(root / f"cli-{round_}.db")
+            wall, cpu = timed_process(
+                [sys.executable, "-m", "clipper", "--db", db, "import", "--json", *files]
+            )
+            runs["cli"].append(wall)
+            runs["cli_cpu"].append(cpu)
         n = len(paths)
-        emit(f"bare read+insert reference, {n} short text files", bare, "s")
-        emit(f"import {n} short text files (import_files)", ours, "s")
+        bare = spread(f"bare read+insert reference, {n} short text files", runs["bare"], "s")
+        ours = spread(f"import {n} short text files (import_files)", runs["ours"], "s")
         emit("import / bare read+insert", ours / bare, "ratio", goal="<= 2")
         emit("import per file", ours / n * 1000, "ms")
+        bare_cli = spread("bare read+insert reference as a program, wall", runs["bare_cli"], "s")
+        bare_cpu = spread("bare read+insert reference as a program, CPU", runs["bare_cli_cpu"], "s")
+        cli = spread(f"clipper import (CLI) of {n} files, wall", runs["cli"], "s")
+        cli_cpu = spread(f"clipper import (CLI) of {n} files, CPU", runs["cli_cpu"], "s")
+        emit("clipper import (CLI) / bare program, wall", cli / bare_cli, "ratio", goal="<= 2")
+        emit("clipper import (CLI) / bare program, CPU", cli_cpu / bare_cpu, "ratio", goal="<= 2")
         for count in (int(c) for c in args.rss.split(",")):
             subset = make_files(root / f"rss-{count}", count, seed=count)
             peak = cli_peak_rss_mb(root / f"rss-{count}.db", subset)

@@ -105,6 +105,8 @@ def suggest_many_with_texts(
     total = len(article_ids)
     count = workers_for(workers, total)
     if count == 1:
+        from clipper.suggest import suggest_with
+
         for done, article_id in enumerate(article_ids, 1):
             text = session.get_article(article_id).text
             found = suggest_with(text, lexicon, tags)

@@ -30,9 +30,11 @@ from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QMenu,
     QPlainTextEdit,
     QSplitter,
@@ -43,8 +45,17 @@ from PySide6.QtWidgets import (
 
 from clipper.gui.icons import colour_icon
 from clipper.gui.shortcuts import ACTIONS
-from clipper.model import DEFAULT_CODER, RATING, Annotation, Tag
+from clipper.model import (
+    DEFAULT_CODER,
+    FIGURE_UNIT,
+    FIGURE_VALUE,
+    QUOTE_SPEAKER,
+    RATING,
+    Annotation,
+    Tag,
+)
 from clipper.operations.factcheck import CLAIM_TAG
+from clipper.operations.review import PENDING, REJECTED, review_keys
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 TAG_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -66,6 +77,12 @@ _ANSWERED_ROLES = frozenset(
     }
 )
 NOTE_SAVE_DELAY_MS = 600
+#: The data fields under the note editor (key → placeholder).
+ATTRIBUTE_FIELDS: dict[str, str] = {
+    FIGURE_VALUE: "A number, e.g. 53000000000 or 4.5",
+    FIGURE_UNIT: "USD, percent, people …",
+    QUOTE_SPEAKER: "Who said it",
+}
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -96,14 +113,22 @@ class AnnotationsModel(QAbstractTableModel):
         self.coders: Counter[str] = Counter()
         #: How many rows are claims or rated (the Rating column shows when there is one).
         self.claims = 0
+        #: Pending suggestions' scores by annotation id (from the suggesting run).
+        self.scores: dict[int, float] = {}
 
     def set_tags(self, tags: Sequence[Tag]) -> None:
         self.tags = {t.name: t for t in tags}
         if self.rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, 0))
 
+    def set_scores(self, scores: dict[int, float]) -> None:
+        """Scores of pending suggestions (shown in the Tag column)."""
+        self.scores.update(scores)
+        if self.rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, 0))
+
     def set_annotations(self, annotations: Sequence[Annotation]) -> None:
-        rows = list(annotations)
+        rows = [a for a in annotations if a.status != REJECTED]
         keys = [(a.start, a.end, a.id) for a in rows]
         ordered = sorted(keys)
         if keys != ordered:  # usually given in text order already: no key call per row
@@ -123,6 +148,10 @@ class AnnotationsModel(QAbstractTableModel):
         return None
 
     def add(self, annotation: Annotation) -> int:
+        """Insert (or replace) a row; a rejected suggestion is removed instead (-1)."""
+        if annotation.status == REJECTED:
+            self.remove(annotation)
+            return -1
         key = _key(annotation)
         row = bisect.bisect_left(self._keys, key)
         if row < len(self._keys) and self._keys[row] == key:
@@ -152,7 +181,7 @@ class AnnotationsModel(QAbstractTableModel):
 
     def update(self, annotation: Annotation) -> None:
         row = self.row_of(annotation.id)
-        if row is None:
+        if row is None or annotation.status == REJECTED:
             self.add(annotation)
             return
         self._count(self.rows[row], annotation)
@@ -194,7 +223,11 @@ class AnnotationsModel(QAbstractTableModel):
         if role == _DISPLAY:
             if column == 0:
                 tag = self.tags.get(a.tag)
-                return tag.label if tag else a.tag
+                label = tag.label if tag else a.tag
+                if a.status == PENDING:
+                    score = self.scores.get(a.id)
+                    return f"{label} · suggested" + ("" if score is None else f" {score:.2f}")
+                return label
             if column == CODER_COLUMN:
                 return a.coder
             if column == RATING_COLUMN:
@@ -203,7 +236,9 @@ class AnnotationsModel(QAbstractTableModel):
         if role == _TOOLTIP:
             where = f" (page {a.page})" if a.page else ""
             note = f"\n\nNote: {a.note}" if a.note else ""
-            return f"{a.text}\n\n{a.start}–{a.end}{where}, by {a.coder}{note}"
+            data = "".join(f"\n{k}: {v}" for k, v in a.attributes.items())
+            state = "\n\nSuggested, waiting for review" if a.status == PENDING else ""
+            return f"{a.text}\n\n{a.start}–{a.end}{where}, by {a.coder}{data}{note}{state}"
         tag = self.tags.get(a.tag)  # AccessibleTextRole
         return f"{tag.label if tag else a.tag}: {a.text}"
 
@@ -285,6 +320,8 @@ class AnnotationsPane(QWidget):
     tagChangeRequested = Signal(int, str)
     noteEdited = Signal(int, str, int)  # annotation id, note, editing session
     rateRequested = Signal(int)  # a claim's annotation id (double-click, context menu)
+    #: A value typed in a data field (value, unit, speaker): annotation id, key, text.
+    attributeEdited = Signal(int, str, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -361,9 +398,22 @@ class AnnotationsPane(QWidget):
         editor_top.addWidget(self.note_label)
         editor_top.addStretch(1)
         editor_top.addWidget(self.tag_combo)
+        self.attribute_form = QFormLayout()
+        self.attribute_form.setContentsMargins(0, 0, 0, 0)
+        #: The data fields (a figure's value and unit, a quote's speaker), by key.
+        self.attribute_edits: dict[str, QLineEdit] = {}
+        for key in ATTRIBUTE_FIELDS:
+            edit = QLineEdit(self.editor_box)
+            edit.setObjectName(f"attribute_{key}")
+            edit.setAccessibleName(f"{key.capitalize()} of the selected annotation")
+            edit.setPlaceholderText(ATTRIBUTE_FIELDS[key])
+            edit.editingFinished.connect(lambda k=key: self._attribute_typed(k))
+            self.attribute_form.addRow(f"{key.capitalize()}:", edit)
+            self.attribute_edits[key] = edit
         editor_layout = QVBoxLayout(self.editor_box)
         editor_layout.setContentsMargins(0, 4, 0, 0)
         editor_layout.addLayout(editor_top)
+        editor_layout.addLayout(self.attribute_form)
         editor_layout.addWidget(self.note)
 
         list_box = QWidget(self)
@@ -538,8 +588,35 @@ class AnnotationsPane(QWidget):
                 self.note.setPlainText(text)
             index = self.tag_combo.findData(annotation.tag) if annotation else -1
             self.tag_combo.setCurrentIndex(index)
+            self._show_attributes(annotation)
         finally:
             self._loading = False
+
+    def _show_attributes(self, annotation: Annotation | None) -> None:
+        """The data fields of this annotation's tag (or that it carries), filled in."""
+        keys = review_keys(annotation) if annotation is not None else ()
+        for key, edit in self.attribute_edits.items():
+            shown = key in keys
+            self.attribute_form.setRowVisible(edit, shown)
+            if edit.hasFocus() and edit.isModified():
+                continue  # being typed: kept until Enter or focus out
+            value = annotation.attributes.get(key) if annotation is not None else None
+            edit.setText("" if value is None else str(value))
+            edit.setModified(False)
+
+    def _attribute_typed(self, key: str) -> None:
+        edit = self.attribute_edits[key]
+        annotation = self._editing
+        if self._loading or annotation is None or not edit.isModified():
+            return
+        edit.setModified(False)
+        current = annotation.attributes.get(key)
+        text = edit.text().strip()
+        if text != ("" if current is None else str(current)):
+            self.attributeEdited.emit(annotation.id, key, text)
+
+    def attribute_text(self, key: str) -> str:
+        return self.attribute_edits[key].text()
 
     def _note_typed(self) -> None:
         if not self._loading and self._editing is not None:

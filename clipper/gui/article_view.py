@@ -37,6 +37,7 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPalette,
+    QPen,
     QResizeEvent,
     QTextBlock,
     QTextCursor,
@@ -51,6 +52,7 @@ from clipper.gui.annotation_index import AnnotationIndex
 from clipper.gui.memory import release_free_memory
 from clipper.gui.positions import PositionMap, qt_safe_text
 from clipper.model import Annotation, Tag
+from clipper.operations.review import PENDING, REJECTED
 from clipper.spans import snap_to_words, trim_span
 
 __all__ = ["ZOOM_STEPS", "ArticleView"]
@@ -79,6 +81,11 @@ _FLASH_MS = 900
 FIND_COUNT_LIMIT = 1000  # the find bar counts hits up to this many past the current one
 #: After loading a text at least this long, give the freed temporaries back to the system.
 _TRIM_AFTER_CHARS = 1_000_000
+
+
+def _shown(annotation: Annotation) -> bool:
+    """Rejected suggestions stay in the database (never offered again) but are not drawn."""
+    return annotation.status != REJECTED
 
 
 def _x_of(line: QTextLine, position: int) -> float:
@@ -150,7 +157,7 @@ class ArticleView(QPlainTextEdit):
         self._flash_id = None
         self._text = text
         self._map = PositionMap(text)
-        self._index = AnnotationIndex(annotations)
+        self._index = AnnotationIndex([a for a in annotations if _shown(a)])
         self._set_tags(tags)
         self._load_document(qt_safe_text(text, self._map.has_surrogates))
         cursor = QTextCursor(self.document())
@@ -197,7 +204,11 @@ class ArticleView(QPlainTextEdit):
         self._colour_cache.clear()
 
     def add_annotation(self, annotation: Annotation) -> None:
-        """Show one more annotation (or replace the one with the same id)."""
+        """Show one more annotation (or replace the one with the same id); a rejected
+        suggestion is not shown."""
+        if not _shown(annotation):
+            self.remove_annotation(annotation.id)
+            return
         self._index.add(annotation)
         self.viewport().update()
 
@@ -207,9 +218,12 @@ class ArticleView(QPlainTextEdit):
             self.viewport().update()
 
     def update_annotation(self, annotation: Annotation) -> None:
-        """Replace an annotation (tag, note or span changed)."""
-        self._index.add(annotation)
-        self.viewport().update()
+        """Replace an annotation (tag, note, status or span changed)."""
+        self.add_annotation(annotation)
+
+    def annotation(self, annotation_id: int) -> Annotation | None:
+        """The shown annotation with this id, if any."""
+        return self._index.get(annotation_id)
 
     # --------------------------------------------------------------- selection
     def selected_span(self) -> tuple[int, int] | None:
@@ -530,13 +544,15 @@ class ArticleView(QPlainTextEdit):
             painter.setClipRect(event.rect())
             painter.setPen(Qt.PenStyle.NoPen)
             underlines: list[tuple[QRectF, QColor]] = []
+            outlines: list[tuple[QRectF, QColor]] = []
             for a in visible:
                 fill, line_colour, flash = self._colours(a.tag, dark)
+                pending = a.status == PENDING
                 flashing = a.id == self._flash_id and self._flash_strength > 0
                 if flashing:
                     alpha = fill.alphaF() + (flash.alphaF() - fill.alphaF()) * self._flash_strength
                     fill = QColor(flash)
-                    fill.setAlphaF(alpha)
+                    fill.setAlphaF(alpha * (0.5 if pending else 1.0))
                 lane = min(lanes.get(a.id, 0), _MAX_LANES - 1)
                 qs, qe = to_qt(a.start), to_qt(a.end)
                 first = max(0, bisect_right(block_starts, qs) - 1)
@@ -544,6 +560,12 @@ class ArticleView(QPlainTextEdit):
                     if bpos >= qe:
                         break
                     for rect, baseline in self._span_rects(block, origin, qs, qe):
+                        if pending:  # a suggestion: dashed outline, no fill (unless flashing)
+                            if flashing:
+                                painter.fillRect(rect, fill)
+                            d = lane * lane_step / 2
+                            outlines.append((rect.adjusted(d, d, -d, -d), line_colour))
+                            continue
                         painter.fillRect(rect, fill)
                         y = baseline + underline_gap + lane * lane_step
                         underlines.append(
@@ -552,8 +574,34 @@ class ArticleView(QPlainTextEdit):
             # underlines last, so no translucent band of an overlapping span dims them
             for rect, colour in underlines:
                 painter.fillRect(rect, colour)
+            if outlines:
+                self._paint_outlines(painter, outlines, thickness)
         finally:
             painter.end()
+
+    @staticmethod
+    def _paint_outlines(
+        painter: QPainter, outlines: list[tuple[QRectF, QColor]], thickness: float
+    ) -> None:
+        """Pending suggestions: a dashed rectangle in the tag's colour around each piece."""
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        width = max(1.0, thickness * 0.8)
+        half = width / 2
+        for rect, colour in outlines:
+            pen = QPen(colour, width, Qt.PenStyle.CustomDashLine)
+            pen.setDashPattern([3.0, 2.0])
+            pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+            painter.setPen(pen)
+            painter.drawRect(rect.adjusted(half, half, -half, -half))
+        painter.setPen(Qt.PenStyle.NoPen)
+
+    def highlight_style(self, annotation_id: int) -> str | None:
+        """How an annotation is drawn: "dashed" (a pending suggestion: outline, no fill),
+        "filled" (accepted), ``None`` (not shown: unknown or rejected)."""
+        a = self._index.get(annotation_id)
+        if a is None:
+            return None
+        return "dashed" if a.status == PENDING else "filled"
 
     # ------------------------------------------------------------ hit testing
     def annotations_at(self, pos: QPoint) -> list[Annotation]:

@@ -46,6 +46,7 @@ from clipper.gui import (
     file_dialogs,
     page_view,
     rate_dialog,
+    review,
     search_marks,
     team_menu,
     text_menu,
@@ -195,6 +196,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._connect_actions()
         page_view.install(self)
+        self.review = review.install(self)
         self.setAcceptDrops(True)
         controller.changed.connect(self.on_changed)
         controller.message.connect(self.show_message)

@@ -59,10 +59,12 @@ from clipper.operations.review import PENDING, REJECTED, review_keys
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 TAG_ROLE = Qt.ItemDataRole.UserRole + 2
-_COLUMNS = ("Tag", "Text", "Note", "Coder", "Rating")
+_COLUMNS = ("Tag", "Text", "Note", "Coder", "Rating", "Suggested")
 CODER_COLUMN = 3
 #: A claim's rating (shown when an annotation here is a claim or has a rating).
 RATING_COLUMN = 4
+#: A pending suggestion's score (shown while the article has suggestions to review).
+SUGGESTED_COLUMN = 5
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
 _DECORATION = int(Qt.ItemDataRole.DecorationRole.value)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
@@ -115,6 +117,8 @@ class AnnotationsModel(QAbstractTableModel):
         self.claims = 0
         #: Pending suggestions' scores by annotation id (from the suggesting run).
         self.scores: dict[int, float] = {}
+        #: How many rows are pending suggestions (the Suggested column shows when any).
+        self.pending = 0
 
     def set_tags(self, tags: Sequence[Tag]) -> None:
         self.tags = {t.name: t for t in tags}
@@ -125,7 +129,10 @@ class AnnotationsModel(QAbstractTableModel):
         """Scores of pending suggestions (shown in the Tag column)."""
         self.scores.update(scores)
         if self.rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, 0))
+            last = len(self.rows) - 1
+            self.dataChanged.emit(
+                self.index(0, SUGGESTED_COLUMN), self.index(last, SUGGESTED_COLUMN)
+            )
 
     def set_annotations(self, annotations: Sequence[Annotation]) -> None:
         rows = [a for a in annotations if a.status != REJECTED]
@@ -139,6 +146,7 @@ class AnnotationsModel(QAbstractTableModel):
         self._keys = keys
         self.coders = Counter(a.coder for a in rows)
         self.claims = sum(1 for a in rows if _is_claim(a))
+        self.pending = sum(1 for a in rows if a.status == PENDING)
         self.endResetModel()
 
     def row_of(self, annotation_id: int) -> int | None:
@@ -194,9 +202,11 @@ class AnnotationsModel(QAbstractTableModel):
             if self.coders[old.coder] <= 0:
                 del self.coders[old.coder]
             self.claims -= _is_claim(old)
+            self.pending -= old.status == PENDING
         if new is not None:
             self.coders[new.coder] += 1
             self.claims += _is_claim(new)
+            self.pending += new.status == PENDING
 
     def rowCount(self, parent: Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(self.rows)
@@ -223,11 +233,12 @@ class AnnotationsModel(QAbstractTableModel):
         if role == _DISPLAY:
             if column == 0:
                 tag = self.tags.get(a.tag)
-                label = tag.label if tag else a.tag
-                if a.status == PENDING:
-                    score = self.scores.get(a.id)
-                    return f"{label} · suggested" + ("" if score is None else f" {score:.2f}")
-                return label
+                return tag.label if tag else a.tag
+            if column == SUGGESTED_COLUMN:
+                if a.status != PENDING:
+                    return ""
+                score = self.scores.get(a.id)
+                return "pending" if score is None else f"{score:.2f}"
             if column == CODER_COLUMN:
                 return a.coder
             if column == RATING_COLUMN:
@@ -361,6 +372,9 @@ class AnnotationsPane(QWidget):
         header.setSectionResizeMode(RATING_COLUMN, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(RATING_COLUMN, 90)
         self.table.setColumnHidden(RATING_COLUMN, True)
+        header.setSectionResizeMode(SUGGESTED_COLUMN, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(SUGGESTED_COLUMN, 80)
+        self.table.setColumnHidden(SUGGESTED_COLUMN, True)
         #: Who codes now: the Coder column shows when anyone else has annotations here.
         self.coder = DEFAULT_CODER
         self.table.setColumnHidden(CODER_COLUMN, True)
@@ -497,8 +511,11 @@ class AnnotationsPane(QWidget):
         self._update_count()
 
     def update(self, annotation: Annotation) -> None:  # type: ignore[override]
+        if annotation.status == REJECTED:  # a rejected suggestion leaves the list
+            self.remove(annotation)
+            return
         self.model.update(annotation)
-        self._update_coder_column()  # a claim rated or re-tagged: the Rating column
+        self._update_count()  # a claim rated or re-tagged, a suggestion decided: columns
         if self._editing is not None and self._editing.id == annotation.id:
             pending = self._timer.isActive() or self.note.toPlainText() != self._editing.note
             self._editing = annotation
@@ -525,6 +542,9 @@ class AnnotationsPane(QWidget):
         claims = self.model.claims > 0
         if claims != self.rating_column_shown():
             self.table.setColumnHidden(RATING_COLUMN, not claims)
+        pending = self.model.pending > 0
+        if pending == self.table.isColumnHidden(SUGGESTED_COLUMN):
+            self.table.setColumnHidden(SUGGESTED_COLUMN, not pending)
 
     def rating_column_shown(self) -> bool:
         return not self.table.isColumnHidden(RATING_COLUMN)

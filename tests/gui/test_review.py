@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor, QImage, QTextCursor
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from clipper.gui.annotations_pane import SUGGESTED_COLUMN
 from clipper.gui.controller import Changes
 from clipper.gui.main_window import MainWindow
 from clipper.importers import read_pasted_text
@@ -177,6 +178,7 @@ def test_enter_accepts_backspace_rejects_undo_restores(qtbot: QtBot, window: Mai
     assert stored_status(window, second.id) == "rejected"
     assert window.view.highlight_style(second.id) is None
     assert window.annotations.model.row_of(second.id) is None
+    assert window.annotations.count_label.text() == str(len(waiting) - 1)
     assert window.review.current_id == third.id
     assert window.view.toPlainText() == ALIBABA.replace("\r\n", "\n")  # the text untouched
 
@@ -260,13 +262,11 @@ def test_value_unit_and_speaker_edited_in_the_pane(qtbot: QtBot, window: MainWin
     assert edits["value"].isVisibleTo(window) and edits["unit"].isVisibleTo(window)
     assert not edits["speaker"].isVisibleTo(window)
     assert (edits["value"].text(), edits["unit"].text()) == ("53000000000", "USD")
-    assert (
-        "suggested 0."
-        in window.annotations.model.data(
-            window.annotations.model.index(window.annotations.model.row_of(money.id) or 0, 0)
-        )
-        or money.id not in window.review.scores
-    )  # the score shows once a run gave it
+    pane = window.annotations
+    row = pane.model.row_of(money.id)
+    assert row is not None
+    assert pane.model.index(row, SUGGESTED_COLUMN).data() == "pending"  # no score known yet
+    assert not pane.table.isColumnHidden(SUGGESTED_COLUMN)
 
     edits["unit"].setFocus()
     edits["unit"].selectAll()
@@ -316,6 +316,10 @@ def test_suggestions_arrive_in_the_background_on_open(qtbot: QtBot, window: Main
     assert window.view.highlight_style(arrived[0].id) == "dashed"
     assert window.annotations.model.row_of(arrived[0].id) is not None
     assert window.review.scores and all(0 < s <= 1 for s in window.review.scores.values())
+    model = window.annotations.model
+    row = model.row_of(arrived[0].id) or 0
+    score = window.review.scores[arrived[0].id]
+    assert model.index(row, SUGGESTED_COLUMN).data() == f"{score:.2f}"
     # a rejected one and the others are never stored twice when the article opens again
     window.controller.run(lambda s: s.reject_suggestions([arrived[0].id]))
     window.open_article(first.id)

@@ -29,6 +29,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import (
+    QBrush,
     QColor,
     QFont,
     QFontMetricsF,
@@ -37,7 +38,7 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPalette,
-    QPen,
+    QPixmap,
     QResizeEvent,
     QTextBlock,
     QTextCursor,
@@ -78,6 +79,9 @@ _MIN_SIDE_MARGIN = 16
 _FALLBACK_COLOUR = "#888888"
 _MAX_LANES = 6
 _FLASH_MS = 900
+#: A pending suggestion's dashed outline: dash length and period in pixels.
+_DASH_ON = 4
+_DASH_PERIOD = 7
 FIND_COUNT_LIMIT = 1000  # the find bar counts hits up to this many past the current one
 #: After loading a text at least this long, give the freed temporaries back to the system.
 _TRIM_AFTER_CHARS = 1_000_000
@@ -114,6 +118,7 @@ class ArticleView(QPlainTextEdit):
         self._index = AnnotationIndex()
         self._tags: dict[str, Tag] = {}
         self._colour_cache: dict[tuple[str, bool], tuple[QColor, QColor, QColor]] = {}
+        self._dash_cache: dict[int, tuple[QBrush, QBrush]] = {}
         self._zoom_index = ZOOM_STEPS.index(100)
         self._press_pos: QPoint | None = None
         self._flash_id: int | None = None
@@ -579,21 +584,38 @@ class ArticleView(QPlainTextEdit):
         finally:
             painter.end()
 
-    @staticmethod
     def _paint_outlines(
-        painter: QPainter, outlines: list[tuple[QRectF, QColor]], thickness: float
+        self, painter: QPainter, outlines: list[tuple[QRectF, QColor]], thickness: float
     ) -> None:
-        """Pending suggestions: a dashed rectangle in the tag's colour around each piece."""
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        width = max(1.0, thickness * 0.8)
-        half = width / 2
+        """Pending suggestions: a dashed rectangle in the tag's colour around each piece,
+        filled with tiled dash brushes (a dashed QPen goes through Qt's stroker: ~10×
+        slower with hundreds of suggestions in view)."""
+        width = float(max(1, round(thickness)))
         for rect, colour in outlines:
-            pen = QPen(colour, width, Qt.PenStyle.CustomDashLine)
-            pen.setDashPattern([3.0, 2.0])
-            pen.setCapStyle(Qt.PenCapStyle.FlatCap)
-            painter.setPen(pen)
-            painter.drawRect(rect.adjusted(half, half, -half, -half))
-        painter.setPen(Qt.PenStyle.NoPen)
+            across, down = self._dash_brushes(colour)
+            left, top, right, bottom = rect.left(), rect.top(), rect.right(), rect.bottom()
+            painter.fillRect(QRectF(left, top, rect.width(), width), across)
+            painter.fillRect(QRectF(left, bottom - width, rect.width(), width), across)
+            painter.fillRect(QRectF(left, top, width, rect.height()), down)
+            painter.fillRect(QRectF(right - width, top, width, rect.height()), down)
+
+    def _dash_brushes(self, colour: QColor) -> tuple[QBrush, QBrush]:
+        """Horizontal and vertical dash brushes (4 on, 3 off) of a colour, cached."""
+        key = colour.rgba()
+        cached = self._dash_cache.get(key)
+        if cached is None:
+            brushes = []
+            for size, dash in (((_DASH_PERIOD, 1), (0, 0, _DASH_ON, 1)),
+                               ((1, _DASH_PERIOD), (0, 0, 1, _DASH_ON))):  # fmt: skip
+                tile = QPixmap(*size)
+                tile.fill(Qt.GlobalColor.transparent)
+                tile_painter = QPainter(tile)
+                tile_painter.fillRect(*dash, colour)
+                tile_painter.end()
+                brushes.append(QBrush(tile))
+            cached = (brushes[0], brushes[1])
+            self._dash_cache[key] = cached
+        return cached
 
     def highlight_style(self, annotation_id: int) -> str | None:
         """How an annotation is drawn: "dashed" (a pending suggestion: outline, no fill),

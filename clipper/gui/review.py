@@ -102,6 +102,10 @@ class Review(QObject):
         self._revalidate_timer.setSingleShot(True)
         self._revalidate_timer.setInterval(0)
         self._revalidate_timer.timeout.connect(self._revalidate)
+        self._start_timer = QTimer(self)
+        self._start_timer.setSingleShot(True)
+        self._start_timer.setInterval(0)
+        self._start_timer.timeout.connect(self._start_next)
         self.controller.changed.connect(self._on_changed)
         self.controller.articlesImported.connect(self._imported)
         self._on_changed(Changes(database=True, article=True))
@@ -351,11 +355,13 @@ class Review(QObject):
             self._queue.insert(0, request)
         else:
             self._queue.append(request)
-        self._start_next()
+        # after the events already queued (the opened article's first paint): the job's
+        # Python code shares the interpreter lock with the UI thread
+        self._start_timer.start()
 
     def busy(self) -> bool:
         """Is a suggesting job running or waiting?"""
-        return self.job is not None or bool(self._queue)
+        return self.job is not None or bool(self._queue) or self._start_timer.isActive()
 
     def _start_next(self) -> None:
         if self.job is not None or not self._queue:

@@ -340,6 +340,13 @@ class Review(QObject):
     def enqueue(self, request: _Request, *, first: bool = False) -> None:
         """Suggest for an article in the background (one job at a time). An article opened
         goes first and cancels the run for an article opened before."""
+        same = [r for r in self._queue if r.article_id == request.article_id]
+        if same:  # one request per article: storing if any stores, kept if any is kept
+            request = _Request(
+                request.article_id,
+                store=request.store or any(r.store for r in same),
+                opened=request.opened and all(r.opened for r in same),
+            )
         self._queue = [
             r
             for r in self._queue

@@ -358,9 +358,15 @@ def test_switching_article_mid_run_keeps_results_on_their_article(
     a = add(window, ALIBABA, open_it=False)
     b = add(window, NASA)
     window.review.enqueue(_Request(a.id, store=True, opened=False))  # runs while B is shown
+    qtbot.waitUntil(lambda: window.review.job is not None)
     window.actions_by_name["suggest_automatically"].trigger()  # and B's own run
     window.open_article(a.id)  # switch …
     window.open_article(b.id)  # … and back, mid-run
+    idle(qtbot, window)
+    # a run for the article opened, still going when another is opened
+    window.open_article(a.id)
+    qtbot.waitUntil(lambda: window.review.job is not None)
+    window.open_article(b.id)
     idle(qtbot, window)
     shown = window.controller.sorted_annotations()
     assert shown and {x.article_id for x in shown} == {b.id}

@@ -26,7 +26,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtGui import QFont, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -59,26 +59,31 @@ from clipper.operations.review import PENDING, REJECTED, review_keys
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 TAG_ROLE = Qt.ItemDataRole.UserRole + 2
-_COLUMNS = ("Tag", "Text", "Note", "Coder", "Rating", "Suggested")
+_COLUMNS = ("Tag", "Text", "Note", "Coder", "Rating", "Score")
 CODER_COLUMN = 3
 #: A claim's rating (shown when an annotation here is a claim or has a rating).
 RATING_COLUMN = 4
-#: A pending suggestion's score (shown while the article has suggestions to review).
+#: A pending suggestion's score (shown while the article has suggestions to review;
+#: "pending" until a suggesting run gave the score). Pending rows are in italics.
 SUGGESTED_COLUMN = 5
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
 _DECORATION = int(Qt.ItemDataRole.DecorationRole.value)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
+_FONT = int(Qt.ItemDataRole.FontRole.value)
 _ANSWERED_ROLES = frozenset(
     {
         _DISPLAY,
         _DECORATION,
         _TOOLTIP,
+        _FONT,
         int(Qt.ItemDataRole.AccessibleTextRole.value),
         int(ID_ROLE),
         int(TAG_ROLE),
     }
 )
 NOTE_SAVE_DELAY_MS = 600
+#: From this many rows added at once, the list is rebuilt instead of inserting each.
+BULK_ROWS = 64
 #: The data fields under the note editor (key → placeholder).
 ATTRIBUTE_FIELDS: dict[str, str] = {
     FIGURE_VALUE: "A number, e.g. 53000000000 or 4.5",
@@ -87,6 +92,17 @@ ATTRIBUTE_FIELDS: dict[str, str] = {
 }
 
 Index = QModelIndex | QPersistentModelIndex
+_FONTS: list[QFont] = []  # the italic font of pending rows, made on first use
+
+
+def _italic() -> QFont:
+    if not _FONTS:
+        font = QFont()
+        font.setItalic(True)
+        _FONTS.append(font)
+    return _FONTS[0]
+
+
 _ROOT = QModelIndex()
 
 
@@ -225,6 +241,8 @@ class AnnotationsModel(QAbstractTableModel):
         if role == TAG_ROLE:
             return a.tag
         column = index.column()
+        if role == _FONT:  # a pending suggestion: in italics
+            return _italic() if a.status == PENDING and column in (0, 1) else None
         if role == _DECORATION:
             if column != 0:
                 return None
@@ -251,7 +269,8 @@ class AnnotationsModel(QAbstractTableModel):
             state = "\n\nSuggested, waiting for review" if a.status == PENDING else ""
             return f"{a.text}\n\n{a.start}–{a.end}{where}, by {a.coder}{data}{note}{state}"
         tag = self.tags.get(a.tag)  # AccessibleTextRole
-        return f"{tag.label if tag else a.tag}: {a.text}"
+        suggested = " (suggestion)" if a.status == PENDING else ""
+        return f"{tag.label if tag else a.tag}{suggested}: {a.text}"
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -373,7 +392,8 @@ class AnnotationsPane(QWidget):
         header.resizeSection(RATING_COLUMN, 90)
         self.table.setColumnHidden(RATING_COLUMN, True)
         header.setSectionResizeMode(SUGGESTED_COLUMN, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(SUGGESTED_COLUMN, 80)
+        header.resizeSection(SUGGESTED_COLUMN, 48)
+        header.moveSection(SUGGESTED_COLUMN, 1)  # shown next to the tag (model order kept)
         self.table.setColumnHidden(SUGGESTED_COLUMN, True)
         #: Who codes now: the Coder column shows when anyone else has annotations here.
         self.coder = DEFAULT_CODER
@@ -502,6 +522,17 @@ class AnnotationsPane(QWidget):
         self._update_count()
         if select:
             self.select_annotation(annotation.id)
+
+    def add_many(self, annotations: Sequence[Annotation]) -> None:
+        """Add several rows (a batch of suggestions): a big batch resets the list once,
+        keeping the selection, instead of inserting row by row."""
+        if len(annotations) < BULK_ROWS:
+            for a in annotations:
+                self.add(a)
+            return
+        new = {a.id: a for a in annotations}
+        rows = [a for a in self.model.rows if a.id not in new] + list(new.values())
+        self.set_annotations(rows, keep_selection=True)
 
     def remove(self, annotation: Annotation) -> None:
         if self._editing is not None and self._editing.id == annotation.id:

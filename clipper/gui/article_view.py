@@ -79,6 +79,8 @@ _MIN_SIDE_MARGIN = 16
 _FALLBACK_COLOUR = "#888888"
 _MAX_LANES = 6
 _FLASH_MS = 900
+#: From this many annotations added at once, views rebuild instead of inserting each.
+_BULK = 64
 #: A pending suggestion's dashed outline: dash length and period in pixels.
 _DASH_ON = 4
 _DASH_PERIOD = 7
@@ -215,6 +217,18 @@ class ArticleView(QPlainTextEdit):
             self.remove_annotation(annotation.id)
             return
         self._index.add(annotation)
+        self.viewport().update()
+
+    def add_annotations(self, annotations: Sequence[Annotation]) -> None:
+        """Show several more annotations (a batch of suggestions): one index rebuild
+        for a big batch instead of one insertion each."""
+        if len(annotations) < _BULK:
+            for a in annotations:
+                self.add_annotation(a)
+            return
+        new = {a.id: a for a in annotations}
+        kept = [a for a in self._index.all() if a.id not in new]
+        self._index = AnnotationIndex(kept + [a for a in new.values() if _shown(a)])
         self.viewport().update()
 
     def remove_annotation(self, annotation_id: int) -> None:

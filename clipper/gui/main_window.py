@@ -340,9 +340,8 @@ class MainWindow(QMainWindow):
             for a in changes.removed:
                 self.view.remove_annotation(a.id)
                 self.annotations.remove(a)
-            for a in changes.added:
-                self.view.add_annotation(a)
-                self.annotations.add(a)
+            self.view.add_annotations(changes.added)
+            self.annotations.add_many(changes.added)
             for a in changes.updated:
                 self.view.update_annotation(a)
                 self.annotations.update(a)

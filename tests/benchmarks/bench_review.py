@@ -265,6 +265,36 @@ def main() -> None:
         run_ms=round(elapsed),
     )
     close(w)
+
+    # a fresh ~1 MB article (nothing stored yet): suggest and store in the background
+    # while the event loop runs, then show the new suggestions
+    big = "\n".join([text] * max(1, round(1_000_000 / len(text))))
+    big_db, big_id, _ = build(big, with_suggestions=False)
+    w = window(big_db, big_id)
+    review = w.review  # type: ignore[attr-defined]
+    idle_gap, _ = loop_gaps(1.0)
+    emit("UI event loop longest gap, idle, 1 MB article open (reference)", idle_gap, "ms")
+    review.suggest_current()
+    gap, elapsed = loop_gaps(600.0, until=lambda: not review.busy())
+    shown = sum(1 for a in w.controller.annotations.values() if a.status == PENDING)  # type: ignore[attr-defined]
+    emit(
+        f"UI event loop longest gap while suggesting a {len(big) // 1000} kB article",
+        gap,
+        "ms",
+        run_ms=round(elapsed),
+        suggestions_shown=shown,
+    )
+    view = w.view  # type: ignore[attr-defined]
+    view.setFocus()
+    QApplication.processEvents()
+    next_times = [
+        key_to_paint(view, Qt.Key.Key_BracketRight, Qt.KeyboardModifier.ControlModifier)
+        for _ in range(args.runs)
+    ]
+    emit(f"next suggestion key ({shown} pending, 1 MB)", median_ms(next_times), "ms")
+    accept_times = [key_to_paint(view, Qt.Key.Key_Return) for _ in range(args.runs)]
+    emit(f"accept key ({shown} pending, 1 MB)", median_ms(accept_times), "ms")
+    close(w)
     table("Reviewing suggestions (real main window, offscreen)")
 
 

@@ -244,6 +244,16 @@ def test_enter_and_backspace_in_line_edits_are_theirs(qtbot: QtBot, window: Main
     qtbot.keyClick(search, Qt.Key.Key_Return)
     assert search.text() == "Ali"
     assert stored_status(window, current.id) == PENDING
+    # a dialog's line edit: Enter is the dialog's (it closes), the suggestion stays
+    window.change_coder()
+    dialog = window.coder_dialog
+    assert dialog is not None
+    dialog.name.setText("bea")
+    qtbot.keyClick(dialog.name, Qt.Key.Key_Backspace)
+    qtbot.keyClick(dialog.name, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.coder_dialog is None)
+    assert window.controller.coder == "be"
+    assert stored_status(window, current.id) == PENDING
     note = window.annotations.note
     note.setFocus()
     qtbot.keyClicks(note, "ok")

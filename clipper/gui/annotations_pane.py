@@ -26,13 +26,15 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtGui import QFont, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QMenu,
     QPlainTextEdit,
     QSplitter,
@@ -43,31 +45,64 @@ from PySide6.QtWidgets import (
 
 from clipper.gui.icons import colour_icon
 from clipper.gui.shortcuts import ACTIONS
-from clipper.model import DEFAULT_CODER, RATING, Annotation, Tag
+from clipper.model import (
+    DEFAULT_CODER,
+    FIGURE_UNIT,
+    FIGURE_VALUE,
+    QUOTE_SPEAKER,
+    RATING,
+    Annotation,
+    Tag,
+)
 from clipper.operations.factcheck import CLAIM_TAG
+from clipper.operations.review import PENDING, REJECTED, review_keys
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 TAG_ROLE = Qt.ItemDataRole.UserRole + 2
-_COLUMNS = ("Tag", "Text", "Note", "Coder", "Rating")
+_COLUMNS = ("Tag", "Text", "Note", "Coder", "Rating", "Score")
 CODER_COLUMN = 3
 #: A claim's rating (shown when an annotation here is a claim or has a rating).
 RATING_COLUMN = 4
+#: A pending suggestion's score (shown while the article has suggestions to review;
+#: "pending" until a suggesting run gave the score). Pending rows are in italics.
+SUGGESTED_COLUMN = 5
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
 _DECORATION = int(Qt.ItemDataRole.DecorationRole.value)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
+_FONT = int(Qt.ItemDataRole.FontRole.value)
 _ANSWERED_ROLES = frozenset(
     {
         _DISPLAY,
         _DECORATION,
         _TOOLTIP,
+        _FONT,
         int(Qt.ItemDataRole.AccessibleTextRole.value),
         int(ID_ROLE),
         int(TAG_ROLE),
     }
 )
 NOTE_SAVE_DELAY_MS = 600
+#: From this many rows added at once, the list is rebuilt instead of inserting each.
+BULK_ROWS = 64
+#: The data fields under the note editor (key → placeholder).
+ATTRIBUTE_FIELDS: dict[str, str] = {
+    FIGURE_VALUE: "A number, e.g. 53000000000 or 4.5",
+    FIGURE_UNIT: "USD, percent, people …",
+    QUOTE_SPEAKER: "Who said it",
+}
 
 Index = QModelIndex | QPersistentModelIndex
+_FONTS: list[QFont] = []  # the italic font of pending rows, made on first use
+
+
+def _italic() -> QFont:
+    if not _FONTS:
+        font = QFont()
+        font.setItalic(True)
+        _FONTS.append(font)
+    return _FONTS[0]
+
+
 _ROOT = QModelIndex()
 
 
@@ -98,14 +133,27 @@ class AnnotationsModel(QAbstractTableModel):
         self.coders: Counter[str] = Counter()
         #: How many rows are claims or rated (the Rating column shows when there is one).
         self.claims = 0
+        #: Pending suggestions' scores by annotation id (from the suggesting run).
+        self.scores: dict[int, float] = {}
+        #: How many rows are pending suggestions (the Suggested column shows when any).
+        self.pending = 0
 
     def set_tags(self, tags: Sequence[Tag]) -> None:
         self.tags = {t.name: t for t in tags}
         if self.rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, 0))
 
+    def set_scores(self, scores: dict[int, float]) -> None:
+        """Scores of pending suggestions (shown in the Tag column)."""
+        self.scores.update(scores)
+        if self.rows:
+            last = len(self.rows) - 1
+            self.dataChanged.emit(
+                self.index(0, SUGGESTED_COLUMN), self.index(last, SUGGESTED_COLUMN)
+            )
+
     def set_annotations(self, annotations: Sequence[Annotation]) -> None:
-        rows = list(annotations)
+        rows = [a for a in annotations if a.status != REJECTED]
         keys = [(a.start, a.end, a.id) for a in rows]
         ordered = sorted(keys)
         if keys != ordered:  # usually given in text order already: no key call per row
@@ -117,6 +165,7 @@ class AnnotationsModel(QAbstractTableModel):
         self._key_of = {key[2]: key for key in keys}
         self.coders = Counter(a.coder for a in rows)
         self.claims = sum(1 for a in rows if _is_claim(a))
+        self.pending = sum(1 for a in rows if a.status == PENDING)
         self.endResetModel()
 
     def row_of(self, annotation_id: int) -> int | None:
@@ -127,6 +176,10 @@ class AnnotationsModel(QAbstractTableModel):
         return row if row < len(self._keys) and self._keys[row] == key else None
 
     def add(self, annotation: Annotation) -> int:
+        """Insert (or replace) a row; a rejected suggestion is removed instead (-1)."""
+        if annotation.status == REJECTED:
+            self.remove(annotation)
+            return -1
         key = _key(annotation)
         row = bisect.bisect_left(self._keys, key)
         if row < len(self._keys) and self._keys[row] == key:
@@ -158,7 +211,7 @@ class AnnotationsModel(QAbstractTableModel):
 
     def update(self, annotation: Annotation) -> None:
         row = self.row_of(annotation.id)
-        if row is None:
+        if row is None or annotation.status == REJECTED:
             self.add(annotation)
             return
         self._count(self.rows[row], annotation)
@@ -171,9 +224,11 @@ class AnnotationsModel(QAbstractTableModel):
             if self.coders[old.coder] <= 0:
                 del self.coders[old.coder]
             self.claims -= _is_claim(old)
+            self.pending -= old.status == PENDING
         if new is not None:
             self.coders[new.coder] += 1
             self.claims += _is_claim(new)
+            self.pending += new.status == PENDING
 
     def rowCount(self, parent: Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(self.rows)
@@ -192,6 +247,8 @@ class AnnotationsModel(QAbstractTableModel):
         if role == TAG_ROLE:
             return a.tag
         column = index.column()
+        if role == _FONT:  # a pending suggestion: in italics
+            return _italic() if a.status == PENDING and column in (0, 1) else None
         if role == _DECORATION:
             if column != 0:
                 return None
@@ -201,6 +258,11 @@ class AnnotationsModel(QAbstractTableModel):
             if column == 0:
                 tag = self.tags.get(a.tag)
                 return tag.label if tag else a.tag
+            if column == SUGGESTED_COLUMN:
+                if a.status != PENDING:
+                    return ""
+                score = self.scores.get(a.id)
+                return "pending" if score is None else f"{score:.2f}"
             if column == CODER_COLUMN:
                 return a.coder
             if column == RATING_COLUMN:
@@ -209,9 +271,12 @@ class AnnotationsModel(QAbstractTableModel):
         if role == _TOOLTIP:
             where = f" (page {a.page})" if a.page else ""
             note = f"\n\nNote: {a.note}" if a.note else ""
-            return f"{a.text}\n\n{a.start}–{a.end}{where}, by {a.coder}{note}"
+            data = "".join(f"\n{k}: {v}" for k, v in a.attributes.items())
+            state = "\n\nSuggested, waiting for review" if a.status == PENDING else ""
+            return f"{a.text}\n\n{a.start}–{a.end}{where}, by {a.coder}{data}{note}{state}"
         tag = self.tags.get(a.tag)  # AccessibleTextRole
-        return f"{tag.label if tag else a.tag}: {a.text}"
+        suggested = " (suggestion)" if a.status == PENDING else ""
+        return f"{tag.label if tag else a.tag}{suggested}: {a.text}"
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -291,6 +356,8 @@ class AnnotationsPane(QWidget):
     tagChangeRequested = Signal(int, str)
     noteEdited = Signal(int, str, int)  # annotation id, note, editing session
     rateRequested = Signal(int)  # a claim's annotation id (double-click, context menu)
+    #: A value typed in a data field (value, unit, speaker): annotation id, key, text.
+    attributeEdited = Signal(int, str, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -330,6 +397,10 @@ class AnnotationsPane(QWidget):
         header.setSectionResizeMode(RATING_COLUMN, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(RATING_COLUMN, 90)
         self.table.setColumnHidden(RATING_COLUMN, True)
+        header.setSectionResizeMode(SUGGESTED_COLUMN, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(SUGGESTED_COLUMN, 48)
+        header.moveSection(SUGGESTED_COLUMN, 1)  # shown next to the tag (model order kept)
+        self.table.setColumnHidden(SUGGESTED_COLUMN, True)
         #: Who codes now: the Coder column shows when anyone else has annotations here.
         self.coder = DEFAULT_CODER
         self.table.setColumnHidden(CODER_COLUMN, True)
@@ -367,9 +438,22 @@ class AnnotationsPane(QWidget):
         editor_top.addWidget(self.note_label)
         editor_top.addStretch(1)
         editor_top.addWidget(self.tag_combo)
+        self.attribute_form = QFormLayout()
+        self.attribute_form.setContentsMargins(0, 0, 0, 0)
+        #: The data fields (a figure's value and unit, a quote's speaker), by key.
+        self.attribute_edits: dict[str, QLineEdit] = {}
+        for key in ATTRIBUTE_FIELDS:
+            edit = QLineEdit(self.editor_box)
+            edit.setObjectName(f"attribute_{key}")
+            edit.setAccessibleName(f"{key.capitalize()} of the selected annotation")
+            edit.setPlaceholderText(ATTRIBUTE_FIELDS[key])
+            edit.editingFinished.connect(lambda k=key: self._attribute_typed(k))
+            self.attribute_form.addRow(f"{key.capitalize()}:", edit)
+            self.attribute_edits[key] = edit
         editor_layout = QVBoxLayout(self.editor_box)
         editor_layout.setContentsMargins(0, 4, 0, 0)
         editor_layout.addLayout(editor_top)
+        editor_layout.addLayout(self.attribute_form)
         editor_layout.addWidget(self.note)
 
         list_box = QWidget(self)
@@ -445,6 +529,17 @@ class AnnotationsPane(QWidget):
         if select:
             self.select_annotation(annotation.id)
 
+    def add_many(self, annotations: Sequence[Annotation]) -> None:
+        """Add several rows (a batch of suggestions): a big batch resets the list once,
+        keeping the selection, instead of inserting row by row."""
+        if len(annotations) < BULK_ROWS:
+            for a in annotations:
+                self.add(a)
+            return
+        new = {a.id: a for a in annotations}
+        rows = [a for a in self.model.rows if a.id not in new] + list(new.values())
+        self.set_annotations(rows, keep_selection=True)
+
     def remove(self, annotation: Annotation) -> None:
         if self._editing is not None and self._editing.id == annotation.id:
             self._timer.stop()
@@ -453,8 +548,11 @@ class AnnotationsPane(QWidget):
         self._update_count()
 
     def update(self, annotation: Annotation) -> None:  # type: ignore[override]
+        if annotation.status == REJECTED:  # a rejected suggestion leaves the list
+            self.remove(annotation)
+            return
         self.model.update(annotation)
-        self._update_coder_column()  # a claim rated or re-tagged: the Rating column
+        self._update_count()  # a claim rated or re-tagged, a suggestion decided: columns
         if self._editing is not None and self._editing.id == annotation.id:
             pending = self._timer.isActive() or self.note.toPlainText() != self._editing.note
             self._editing = annotation
@@ -481,6 +579,9 @@ class AnnotationsPane(QWidget):
         claims = self.model.claims > 0
         if claims != self.rating_column_shown():
             self.table.setColumnHidden(RATING_COLUMN, not claims)
+        pending = self.model.pending > 0
+        if pending == self.table.isColumnHidden(SUGGESTED_COLUMN):
+            self.table.setColumnHidden(SUGGESTED_COLUMN, not pending)
 
     def rating_column_shown(self) -> bool:
         return not self.table.isColumnHidden(RATING_COLUMN)
@@ -544,8 +645,35 @@ class AnnotationsPane(QWidget):
                 self.note.setPlainText(text)
             index = self.tag_combo.findData(annotation.tag) if annotation else -1
             self.tag_combo.setCurrentIndex(index)
+            self._show_attributes(annotation)
         finally:
             self._loading = False
+
+    def _show_attributes(self, annotation: Annotation | None) -> None:
+        """The data fields of this annotation's tag (or that it carries), filled in."""
+        keys = review_keys(annotation) if annotation is not None else ()
+        for key, edit in self.attribute_edits.items():
+            shown = key in keys
+            self.attribute_form.setRowVisible(edit, shown)
+            if edit.hasFocus() and edit.isModified():
+                continue  # being typed: kept until Enter or focus out
+            value = annotation.attributes.get(key) if annotation is not None else None
+            edit.setText("" if value is None else str(value))
+            edit.setModified(False)
+
+    def _attribute_typed(self, key: str) -> None:
+        edit = self.attribute_edits[key]
+        annotation = self._editing
+        if self._loading or annotation is None or not edit.isModified():
+            return
+        edit.setModified(False)
+        current = annotation.attributes.get(key)
+        text = edit.text().strip()
+        if text != ("" if current is None else str(current)):
+            self.attributeEdited.emit(annotation.id, key, text)
+
+    def attribute_text(self, key: str) -> str:
+        return self.attribute_edits[key].text()
 
     def _note_typed(self) -> None:
         if not self._loading and self._editing is not None:

@@ -30,6 +30,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import (
+    QBrush,
     QColor,
     QFont,
     QFontMetricsF,
@@ -38,6 +39,7 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPalette,
+    QPixmap,
     QResizeEvent,
     QTextBlock,
     QTextCursor,
@@ -52,6 +54,7 @@ from clipper.gui.annotation_index import AnnotationIndex
 from clipper.gui.memory import release_free_memory
 from clipper.gui.positions import PositionMap, qt_safe_text
 from clipper.model import Annotation, Tag
+from clipper.operations.review import PENDING, REJECTED
 from clipper.spans import snap_to_words, trim_span
 
 __all__ = ["ZOOM_STEPS", "ArticleView"]
@@ -79,9 +82,19 @@ _MAX_LANES = 6
 #: Overlap widenings tried before a change repaints the whole viewport (see _update_span).
 _MAX_WIDENINGS = 8
 _FLASH_MS = 900
+#: From this many annotations added at once, views rebuild instead of inserting each.
+_BULK = 64
+#: A pending suggestion's dashed outline: dash length and period in pixels.
+_DASH_ON = 4
+_DASH_PERIOD = 7
 FIND_COUNT_LIMIT = 1000  # the find bar counts hits up to this many past the current one
 #: After loading a text at least this long, give the freed temporaries back to the system.
 _TRIM_AFTER_CHARS = 1_000_000
+
+
+def _shown(annotation: Annotation) -> bool:
+    """Rejected suggestions stay in the database (never offered again) but are not drawn."""
+    return annotation.status != REJECTED
 
 
 def _x_of(line: QTextLine, position: int) -> float:
@@ -110,6 +123,7 @@ class ArticleView(QPlainTextEdit):
         self._index = AnnotationIndex()
         self._tags: dict[str, Tag] = {}
         self._colour_cache: dict[tuple[str, bool], tuple[QColor, QColor, QColor]] = {}
+        self._dash_cache: dict[int, tuple[QBrush, QBrush]] = {}
         self._zoom_index = ZOOM_STEPS.index(100)
         self._press_pos: QPoint | None = None
         self._flash_id: int | None = None
@@ -153,7 +167,7 @@ class ArticleView(QPlainTextEdit):
         self._flash_id = None
         self._text = text
         self._map = PositionMap(text)
-        self._index = AnnotationIndex(annotations)
+        self._index = AnnotationIndex([a for a in annotations if _shown(a)])
         self._set_tags(tags)
         self._load_document(qt_safe_text(text, self._map.has_surrogates))
         cursor = QTextCursor(self.document())
@@ -200,12 +214,28 @@ class ArticleView(QPlainTextEdit):
         self._colour_cache.clear()
 
     def add_annotation(self, annotation: Annotation) -> None:
-        """Show one more annotation (or replace the one with the same id)."""
+        """Show one more annotation (or replace the one with the same id); a rejected
+        suggestion is not shown."""
         old = self._index.get(annotation.id)
+        if not _shown(annotation):
+            self.remove_annotation(annotation.id)
+            return
         self._index.add(annotation)
         if old is not None:
             self._update_span(old.start, old.end)
         self._update_span(annotation.start, annotation.end)
+
+    def add_annotations(self, annotations: Sequence[Annotation]) -> None:
+        """Show several more annotations (a batch of suggestions): one index rebuild
+        for a big batch instead of one insertion each."""
+        if len(annotations) < _BULK:
+            for a in annotations:
+                self.add_annotation(a)
+            return
+        new = {a.id: a for a in annotations}
+        kept = [a for a in self._index.all() if a.id not in new]
+        self._index = AnnotationIndex(kept + [a for a in new.values() if _shown(a)])
+        self.viewport().update()
 
     def remove_annotation(self, annotation_id: int) -> None:
         """Stop showing an annotation; unknown ids are ignored."""
@@ -214,7 +244,7 @@ class ArticleView(QPlainTextEdit):
             self._update_span(old.start, old.end)
 
     def update_annotation(self, annotation: Annotation) -> None:
-        """Replace an annotation (tag, note or span changed)."""
+        """Replace an annotation (tag, note, status or span changed)."""
         self.add_annotation(annotation)
 
     def _update_span(self, start: int, end: int) -> None:
@@ -244,6 +274,10 @@ class ArticleView(QPlainTextEdit):
         band = QRect(0, top, viewport.width(), bottom - top + 1).intersected(viewport.rect())
         if not band.isEmpty():
             viewport.update(band)
+
+    def annotation(self, annotation_id: int) -> Annotation | None:
+        """The shown annotation with this id, if any."""
+        return self._index.get(annotation_id)
 
     # --------------------------------------------------------------- selection
     def selected_span(self) -> tuple[int, int] | None:
@@ -574,22 +608,30 @@ class ArticleView(QPlainTextEdit):
             if not shown:
                 return
             painted_from, painted_to = shown[0][2], shown[-1][3]
+            outlines: list[tuple[QRectF, QColor]] = []
             for a in visible:
                 qs, qe = to_qt(a.start), to_qt(a.end)
                 if qe < painted_from or qs >= painted_to:
                     continue
                 fill, line_colour, flash = self._colours(a.tag, dark)
+                pending = a.status == PENDING
                 flashing = a.id == self._flash_id and self._flash_strength > 0
                 if flashing:
                     alpha = fill.alphaF() + (flash.alphaF() - fill.alphaF()) * self._flash_strength
                     fill = QColor(flash)
-                    fill.setAlphaF(alpha)
+                    fill.setAlphaF(alpha * (0.5 if pending else 1.0))
                 lane = min(lanes.get(a.id, 0), _MAX_LANES - 1)
                 first = max(0, bisect_right(block_starts, qs) - 1)
                 for block, origin, bpos, _ in blocks[first:]:
                     if bpos >= qe:
                         break
                     for rect, baseline in self._span_rects(block, origin, qs, qe):
+                        if pending:  # a suggestion: dashed outline, no fill (unless flashing)
+                            if flashing:
+                                painter.fillRect(rect, fill)
+                            d = lane * lane_step / 2
+                            outlines.append((rect.adjusted(d, d, -d, -d), line_colour))
+                            continue
                         painter.fillRect(rect, fill)
                         y = baseline + underline_gap + lane * lane_step
                         underlines.append(
@@ -598,8 +640,51 @@ class ArticleView(QPlainTextEdit):
             # underlines last, so no translucent band of an overlapping span dims them
             for rect, colour in underlines:
                 painter.fillRect(rect, colour)
+            if outlines:
+                self._paint_outlines(painter, outlines, thickness)
         finally:
             painter.end()
+
+    def _paint_outlines(
+        self, painter: QPainter, outlines: list[tuple[QRectF, QColor]], thickness: float
+    ) -> None:
+        """Pending suggestions: a dashed rectangle in the tag's colour around each piece,
+        filled with tiled dash brushes (a dashed QPen goes through Qt's stroker: ~10×
+        slower with hundreds of suggestions in view)."""
+        width = float(max(1, round(thickness)))
+        for rect, colour in outlines:
+            across, down = self._dash_brushes(colour)
+            left, top, right, bottom = rect.left(), rect.top(), rect.right(), rect.bottom()
+            painter.fillRect(QRectF(left, top, rect.width(), width), across)
+            painter.fillRect(QRectF(left, bottom - width, rect.width(), width), across)
+            painter.fillRect(QRectF(left, top, width, rect.height()), down)
+            painter.fillRect(QRectF(right - width, top, width, rect.height()), down)
+
+    def _dash_brushes(self, colour: QColor) -> tuple[QBrush, QBrush]:
+        """Horizontal and vertical dash brushes (4 on, 3 off) of a colour, cached."""
+        key = colour.rgba()
+        cached = self._dash_cache.get(key)
+        if cached is None:
+            brushes = []
+            for size, dash in (((_DASH_PERIOD, 1), (0, 0, _DASH_ON, 1)),
+                               ((1, _DASH_PERIOD), (0, 0, 1, _DASH_ON))):  # fmt: skip
+                tile = QPixmap(*size)
+                tile.fill(Qt.GlobalColor.transparent)
+                tile_painter = QPainter(tile)
+                tile_painter.fillRect(*dash, colour)
+                tile_painter.end()
+                brushes.append(QBrush(tile))
+            cached = (brushes[0], brushes[1])
+            self._dash_cache[key] = cached
+        return cached
+
+    def highlight_style(self, annotation_id: int) -> str | None:
+        """How an annotation is drawn: "dashed" (a pending suggestion: outline, no fill),
+        "filled" (accepted), ``None`` (not shown: unknown or rejected)."""
+        a = self._index.get(annotation_id)
+        if a is None:
+            return None
+        return "dashed" if a.status == PENDING else "filled"
 
     # ------------------------------------------------------------ hit testing
     def annotations_at(self, pos: QPoint) -> list[Annotation]:

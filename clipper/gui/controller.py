@@ -57,6 +57,8 @@ class Controller(QObject):
     message = Signal(str)  # a short status-bar message
     #: The undo log changed (a step done, undone, redone or dropped): labels to update.
     undoChanged = Signal()
+    #: Our import worker added these articles (ids), after the views were reloaded.
+    articlesImported = Signal(list)
 
     def __init__(
         self, store: Store, parent: QObject | None = None, *, coder: str | None = None
@@ -193,6 +195,7 @@ class Controller(QObject):
         self.refresh()
         if article_ids:
             self.open_article(article_ids[-1])
+        self.articlesImported.emit(list(article_ids))
 
     def open_sample(self) -> Article:
         """The bundled sample clipping (imported on first use), shown."""
@@ -257,6 +260,20 @@ class Controller(QObject):
             )
         )
         return self.session.get_annotation(annotation_id)
+
+    def show_stored(self, changes: CoreChanges) -> None:
+        """A background job of ours stored annotations (e.g. suggestions) on its own
+        connection, with no undo step here: show those of the current article (those of
+        another article are left alone, never attached to the one shown)."""
+        mine = self.article_id
+        added = tuple(
+            a
+            for a in changes.annotations_added
+            if a.article_id == mine and a.id not in self.annotations
+        )
+        if mine is None or not added:
+            return
+        self.changed.emit(self._annotations_changed(CoreChanges(annotations_added=added)))
 
     # -- tags -----------------------------------------------------------------------------
 

@@ -45,6 +45,7 @@ from clipper.gui import (
     file_dialogs,
     page_view,
     rate_dialog,
+    review,
     search_marks,
     team_menu,
     text_menu,
@@ -194,6 +195,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._connect_actions()
         page_view.install(self)
+        self.review = review.install(self)
         self.setAcceptDrops(True)
         controller.changed.connect(self.on_changed)
         controller.message.connect(self.show_message)
@@ -337,9 +339,8 @@ class MainWindow(QMainWindow):
             for a in changes.removed:
                 self.view.remove_annotation(a.id)
                 self.annotations.remove(a)
-            for a in changes.added:
-                self.view.add_annotation(a)
-                self.annotations.add(a)
+            self.view.add_annotations(changes.added)
+            self.annotations.add_many(changes.added)
             for a in changes.updated:
                 self.view.update_annotation(a)
                 self.annotations.update(a)

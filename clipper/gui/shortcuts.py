@@ -138,6 +138,56 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "Annotate",
         "Give the chosen claim a verdict with evidence (fact-checking)",
     ),
+    ActionSpec(
+        "suggest_article",
+        "&Suggest for this article",
+        ("Ctrl+Shift+G",),
+        "Annotate",
+        "Find figures, quotes, people and claims in this article, to accept or reject",
+    ),
+    ActionSpec(
+        "suggest_automatically",
+        "Suggest when an article is &opened or imported",
+        (),
+        "Annotate",
+        "Suggest in the background for each article opened or imported (this database)",
+        checkable=True,
+    ),
+    ActionSpec(
+        "next_suggestion",
+        "Ne&xt suggestion",
+        ("Ctrl+]",),
+        "Annotate",
+        "Go to the next suggestion waiting for review",
+    ),
+    ActionSpec(
+        "previous_suggestion",
+        "Pre&vious suggestion",
+        ("Ctrl+[",),
+        "Annotate",
+        "Go to the previous suggestion waiting for review",
+    ),
+    ActionSpec(
+        "accept_suggestion",
+        "&Accept suggestion",
+        ("Return", "Enter"),
+        "Annotate",
+        "Keep the current suggestion as an annotation (in the article text)",
+    ),
+    ActionSpec(
+        "reject_suggestion",
+        "Re&ject suggestion",
+        ("Backspace",),
+        "Annotate",
+        "Turn the current suggestion down; it is not offered again (in the article text)",
+    ),
+    ActionSpec(
+        "accept_all_suggestions_of_tag",
+        "Accept all suggestions of this &tag",
+        ("Ctrl+Shift+Return",),
+        "Annotate",
+        "Accept every suggestion of the current suggestion's tag in this article",
+    ),
     # Corpus
     ActionSpec(
         "search_corpus",
@@ -232,6 +282,7 @@ SEPARATOR_BEFORE = frozenset(
         "refresh",
         "properties",
         "about",
+        "suggest_article",
     }
 )
 

@@ -1,0 +1,429 @@
+"""Reviewing suggestions in the main window (Annotate menu).
+
+A *current* suggestion is the pending suggestion the reader went to (Next/Previous
+suggestion, a click on its dashed outline, its row in the annotations pane) while the
+text cursor stays on it. Enter accepts it and Backspace rejects it — only in the article
+text (the actions' shortcuts live on the article view, so dialogs, line edits and the
+pane's editors keep their Enter and Backspace) — and the next one becomes current.
+Accept, reject and accept-all are core operations: one undo step each.
+
+Suggesting runs in background jobs (:class:`~clipper.gui.workers.Job`), one at a time,
+for the article opened (when the database's setting says so, or on Ctrl+Shift+G) and for
+imported articles; results are stored for the article they were computed for and shown
+only if that article is still the one on screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, QTimer
+
+from clipper.errors import Cancelled, ClipperError
+from clipper.gui.controller import Changes
+from clipper.gui.errors import report_failed_change
+from clipper.gui.workers import Job, JobContext
+from clipper.model import Annotation
+from clipper.operations import Changes as CoreChanges
+from clipper.operations import Session
+from clipper.operations.review import (
+    PENDING,
+    SuggestRun,
+    auto_suggest,
+    review_value,
+    set_auto_suggest,
+    step_pending,
+    suggest_article,
+)
+from clipper.quoting import quote
+
+if TYPE_CHECKING:
+    from clipper.gui.main_window import MainWindow
+
+#: Actions that need a current suggestion.
+_NEED_CURRENT = ("accept_suggestion", "reject_suggestion", "accept_all_suggestions_of_tag")
+#: Actions whose keys (Enter, Backspace) work only in the article text.
+_TEXT_ONLY = ("accept_suggestion", "reject_suggestion")
+STATUS_MS = 8000
+
+
+@dataclass(frozen=True, slots=True)
+class _Request:
+    article_id: int
+    store: bool  # store new suggestions (else only read the scores)
+    opened: bool  # for the article opened (cancelled when another one is opened)
+
+
+def install(window: MainWindow) -> Review:
+    """Wire the Annotate menu's suggestion actions and background suggesting."""
+    return Review(window)
+
+
+class Review(QObject):
+    """The current suggestion, the review keys and the background suggesting queue."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.controller = window.controller
+        self.current_id: int | None = None
+        #: Scores of pending suggestions of the article shown, by annotation id.
+        self.scores: dict[int, float] = {}
+        self._queue: list[_Request] = []
+        self.job: Job | None = None
+        self._running: _Request | None = None
+        self._job_db = ""
+        self._shown_article: int | None = None
+        actions = window.actions_by_name
+        self.actions = actions
+        handlers: dict[str, Callable[[], object]] = {
+            "next_suggestion": lambda: self.step(True),
+            "previous_suggestion": lambda: self.step(False),
+            "accept_suggestion": self.accept,
+            "reject_suggestion": self.reject,
+            "accept_all_suggestions_of_tag": self.accept_all_of_tag,
+            "suggest_article": self.suggest_current,
+        }
+        for name, handler in handlers.items():
+            actions[name].triggered.connect(lambda _c=False, h=handler: h())
+        for name in _TEXT_ONLY:
+            action = actions[name]
+            window.removeAction(action)
+            window.view.addAction(action)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        actions["suggest_automatically"].toggled.connect(self._auto_toggled)
+        window.view.annotationClicked.connect(self._clicked)
+        window.annotations.annotationActivated.connect(self._clicked)
+        window.annotations.attributeEdited.connect(self.edit_attribute)
+        window.view.cursorPositionChanged.connect(self._revalidate_soon)
+        self._revalidate_timer = QTimer(self)
+        self._revalidate_timer.setSingleShot(True)
+        self._revalidate_timer.setInterval(0)
+        self._revalidate_timer.timeout.connect(self._revalidate)
+        self._start_timer = QTimer(self)
+        self._start_timer.setSingleShot(True)
+        self._start_timer.setInterval(0)
+        self._start_timer.timeout.connect(self._start_next)
+        self.controller.changed.connect(self._on_changed)
+        self.controller.articlesImported.connect(self._imported)
+        self._on_changed(Changes(database=True, article=True))
+
+    # -- the current suggestion -----------------------------------------------------------
+
+    def current(self) -> Annotation | None:
+        """The current suggestion: still pending and under the text cursor."""
+        if self.current_id is None:
+            return None
+        a = self.controller.annotations.get(self.current_id)
+        if a is None or a.status != PENDING:
+            return None
+        view = self.window.view
+        position = view.position_map().from_qt(view.textCursor().position())
+        return a if a.start <= position <= a.end else None
+
+    def set_current(self, a: Annotation | None, *, select: bool = True) -> None:
+        """Make ``a`` current: select its text, scroll to it, list it, say what it is."""
+        self.current_id = None if a is None else a.id
+        if a is not None:
+            if select:
+                self.window.view.select_span(a.start, a.end)
+            self.window.annotations.select_annotation(a.id)
+            self.window.statusBar().showMessage(self.describe(a), STATUS_MS)
+        self._update_actions()
+
+    def describe(self, a: Annotation) -> str:
+        """ "Suggestion 3 of 41: Figure “$53 billion” · score 0.87 · value 53000000000 …"."""
+        pending = [x for x in self.controller.sorted_annotations() if x.status == PENDING]
+        number = next((i for i, x in enumerate(pending, 1) if x.id == a.id), 0)
+        tag = self.controller.tag(a.tag)
+        parts = [f"Suggestion {number} of {len(pending)}: {tag.label if tag else a.tag} "
+                 f"{quote(a.text, 50)}"]  # fmt: skip
+        score = self.scores.get(a.id)
+        if score is not None:
+            parts.append(f"score {score:.2f}")
+        parts.extend(f"{key} {value}" for key, value in a.attributes.items())
+        return " · ".join(parts) + " — Enter accepts, Backspace rejects"
+
+    def _update_actions(self) -> None:
+        has = self.current_id is not None
+        for name in _NEED_CURRENT:
+            self.actions[name].setEnabled(has)
+
+    def _revalidate_soon(self) -> None:
+        if self.current_id is not None:
+            self._revalidate_timer.start()
+
+    def _revalidate(self) -> None:
+        """The cursor moved off the current suggestion (or it was decided): none is current."""
+        if self.current_id is not None and self.current() is None:
+            self.current_id = None
+            self._update_actions()
+
+    def _clicked(self, annotation_id: int) -> None:
+        a = self.controller.annotations.get(annotation_id)
+        if a is not None and a.status == PENDING:
+            self.set_current(a, select=False)
+
+    def step(self, forward: bool) -> Annotation | None:
+        """Go to the next (previous) pending suggestion, wrapping round."""
+        if self.controller.article is None:
+            self.window.show_message("Open an article first.")
+            return None
+        view = self.window.view
+        position = view.position_map().from_qt(view.textCursor().selectionStart())
+        found, wrapped = step_pending(
+            self.controller.sorted_annotations(),
+            position=position,
+            current=self.current(),
+            forward=forward,
+        )
+        if found is None:
+            self.set_current(None)
+            key = self.actions["suggest_article"].shortcut().toString()
+            self.window.show_message(f"No suggestions to review here. {key} suggests some.")
+            return None
+        view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.set_current(found)
+        if wrapped:
+            self.window.statusBar().showMessage(
+                "(wrapped round) " + self.describe(found), STATUS_MS
+            )
+        return found
+
+    # -- deciding -----------------------------------------------------------------------
+
+    def accept(self) -> None:
+        self._decide("accepted")
+
+    def reject(self) -> None:
+        self._decide("rejected")
+
+    def _decide(self, status: str) -> None:
+        a = self.current()
+        if a is None:
+            self._no_current()
+            return
+        after, _ = step_pending(
+            self.controller.sorted_annotations(), position=a.end, current=a, forward=True
+        )
+        ids = [a.id]
+        if not self._run(
+            lambda s: (
+                s.accept_suggestions(ids) if status == "accepted" else s.reject_suggestions(ids)
+            )
+        ):
+            return
+        verb = "Accepted" if status == "accepted" else "Rejected"
+        self._go_on(after, a, f"{verb} {quote(a.text, 40)}.")
+
+    def accept_all_of_tag(self) -> None:
+        """Accept every pending suggestion of the current one's tag in this article."""
+        a = self.current()
+        if a is None:
+            self._no_current()
+            return
+        ids = [
+            x.id
+            for x in self.controller.sorted_annotations()
+            if x.status == PENDING and x.tag == a.tag
+        ]
+        after, _ = step_pending(
+            [x for x in self.controller.sorted_annotations() if x.tag != a.tag],
+            position=a.end,
+            current=None,
+            forward=True,
+        )
+        if not self._run(lambda s: s.accept_suggestions(ids)):
+            return
+        tag = self.controller.tag(a.tag)
+        self._go_on(after, a, f"Accepted {len(ids)} {tag.label if tag else a.tag} suggestions.")
+
+    def _go_on(self, after: Annotation | None, decided: Annotation, message: str) -> None:
+        nxt = None if after is None else self.controller.annotations.get(after.id)
+        if nxt is not None and nxt.status == PENDING and nxt.id != decided.id:
+            self.set_current(nxt)
+            self.window.statusBar().showMessage(f"{message} {self.describe(nxt)}", STATUS_MS)
+            return
+        self.set_current(None)
+        self.window.show_message(f"{message} No more suggestions to review in this article.")
+
+    def _no_current(self) -> None:
+        key = self.actions["next_suggestion"].shortcut().toString()
+        self.window.show_message(f"Go to a suggestion first ({key}).")
+
+    def _run(self, operation: Callable[[Session], CoreChanges]) -> bool:
+        try:
+            self.controller.run(operation)
+        except ClipperError as exc:
+            report_failed_change(exc, self.window.show_message)
+            return False
+        return True
+
+    def edit_attribute(self, annotation_id: int, key: str, text: str) -> None:
+        """A data field typed in the annotations pane (value, unit, speaker): undoable."""
+        try:
+            value = review_value(key, text)
+        except ClipperError as exc:
+            self.window.show_message(f"Not saved: {exc.message}")
+            a = self.controller.annotations.get(annotation_id)
+            if a is not None:
+                self.window.annotations.update(a)  # the field shows the stored value again
+            return
+        if self._run(lambda s: s.edit_annotation(annotation_id, attributes={key: value})):
+            self.window.show_message(f"Saved {key}.")
+
+    # -- what changed ---------------------------------------------------------------------
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.database:
+            action = self.actions["suggest_automatically"]
+            action.blockSignals(True)
+            action.setChecked(auto_suggest(self.controller.session))
+            action.blockSignals(False)
+            self._queue.clear()
+            self.scores.clear()
+        if changes.article:
+            article_id = self.controller.article_id
+            if article_id != self._shown_article:
+                self._shown_article = article_id
+                self.scores.clear()
+                self.set_current(None)
+                if article_id is not None:
+                    self._article_opened(article_id)
+            else:
+                self._revalidate_soon()
+        elif changes.updated or changes.removed:
+            self._revalidate_soon()
+        self._update_actions()
+
+    def _article_opened(self, article_id: int) -> None:
+        auto = self.actions["suggest_automatically"].isChecked()
+        has_pending = any(a.status == PENDING for a in self.controller.annotations.values())
+        if auto or has_pending:
+            self.enqueue(_Request(article_id, store=auto, opened=True), first=True)
+
+    def _imported(self, article_ids: list[int]) -> None:
+        if self.actions["suggest_automatically"].isChecked():
+            for article_id in article_ids:
+                self.enqueue(_Request(article_id, store=True, opened=False))
+
+    def _auto_toggled(self, on: bool) -> None:
+        try:
+            set_auto_suggest(self.controller.session, on)
+        except ClipperError as exc:
+            report_failed_change(exc, self.window.show_message)
+            return
+        if on:
+            self.window.show_message(
+                "Suggesting for each article opened or imported (this database)."
+            )
+            if self.controller.article_id is not None:
+                self.enqueue(
+                    _Request(self.controller.article_id, store=True, opened=True), first=True
+                )
+        else:
+            self.window.show_message("No more suggesting when articles are opened or imported.")
+
+    def suggest_current(self) -> None:
+        """Annotate › Suggest for this article (Ctrl+Shift+G)."""
+        article = self.controller.article
+        if article is None:
+            self.window.show_message("Open an article first.")
+            return
+        self.window.show_message(f"Suggesting for {quote(article.title, 40)}…")
+        self.enqueue(_Request(article.id, store=True, opened=True), first=True)
+
+    # -- the background queue -------------------------------------------------------------
+
+    def enqueue(self, request: _Request, *, first: bool = False) -> None:
+        """Suggest for an article in the background (one job at a time). An article opened
+        goes first and cancels the run for an article opened before."""
+        same = [r for r in self._queue if r.article_id == request.article_id]
+        if same:  # one request per article: storing if any stores, kept if any is kept
+            request = _Request(
+                request.article_id,
+                store=request.store or any(r.store for r in same),
+                opened=request.opened and all(r.opened for r in same),
+            )
+        self._queue = [
+            r
+            for r in self._queue
+            if not (r.article_id == request.article_id or (request.opened and r.opened))
+        ]
+        running = self._running
+        if running is not None and request.opened and running.opened and self.job is not None:
+            if running.article_id != request.article_id or request.store > running.store:
+                self.job.cancel()
+            elif running.article_id == request.article_id:
+                return  # running already
+        if first:
+            self._queue.insert(0, request)
+        else:
+            self._queue.append(request)
+        # after the events already queued (the opened article's first paint): the job's
+        # Python code shares the interpreter lock with the UI thread
+        self._start_timer.start()
+
+    def busy(self) -> bool:
+        """Is a suggesting job running or waiting?"""
+        return self.job is not None or bool(self._queue) or self._start_timer.isActive()
+
+    def _start_next(self) -> None:
+        if self.job is not None or not self._queue:
+            return
+        request = self._queue.pop(0)
+        coder = self.controller.coder
+
+        def run(ctx: JobContext) -> SuggestRun:
+            session = Session(ctx.store, coder=coder)
+            return suggest_article(
+                session, request.article_id, store=request.store, cancelled=ctx.cancelled
+            )
+
+        job = Job(self.controller.db_path, run, self)
+        job.finished.connect(lambda result: self._finished(request, result))
+        job.failed.connect(lambda exc: self._failed(request, exc))
+        self.job, self._running, self._job_db = job, request, self.controller.db_path
+        job.start()
+
+    def _job_ended(self, job: Job | None) -> None:
+        self.job, self._running = None, None
+        if job is not None:
+            job.deleteLater()
+        self._start_next()
+
+    def _finished(self, request: _Request, result: SuggestRun) -> None:
+        job = self.job
+        same_db = self._job_db == self.controller.db_path
+        if same_db and request.article_id == self.controller.article_id:
+            self._show_run(result)
+        self._job_ended(job)
+
+    def _show_run(self, result: SuggestRun) -> None:
+        """Scores and new suggestions of the article on screen."""
+        self.controller.show_stored(CoreChanges(annotations_added=result.added))
+        scores = {
+            a.id: score
+            for a in self.controller.annotations.values()
+            if a.status == PENDING
+            and (score := result.scores.get((a.start, a.end, a.tag))) is not None
+        }
+        self.scores.update(scores)
+        self.window.annotations.model.set_scores(scores)
+        if result.added:
+            n = len(result.added)
+            key = self.actions["next_suggestion"].shortcut().toString()
+            self.window.show_message(
+                f"{n} new suggestion{'s' if n != 1 else ''} — {key} goes to the next one."
+            )
+
+    def _failed(self, request: _Request, exc: BaseException) -> None:
+        job = self.job
+        if not isinstance(exc, Cancelled) and self._job_db == self.controller.db_path:
+            message = exc.message if isinstance(exc, ClipperError) else str(exc)
+            self.window.show_message(
+                f"Suggesting failed for article {request.article_id}: {message}"
+            )
+        self._job_ended(job)

@@ -1,0 +1,409 @@
+"""Reviewing suggestions in the real main window: dashed drawing, next/previous, Enter
+accepts and Backspace rejects (only in the article text), accept-all as one undo step,
+data fields in the annotations pane, background suggesting on open and import."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QImage, QTextCursor
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from clipper.gui.annotations_pane import SUGGESTED_COLUMN
+from clipper.gui.controller import Changes
+from clipper.gui.main_window import MainWindow
+from clipper.importers import read_pasted_text
+from clipper.library import import_article
+from clipper.model import Annotation, Article
+from clipper.operations.review import PENDING, auto_suggest
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "articles"
+ALIBABA = (FIXTURES / "seed_alibaba_ai_investment.txt").read_text("utf-8")
+NASA = (FIXTURES / "wikinews_news_nasa.txt").read_text("utf-8")
+TIMEOUT = 60_000  # a loaded 2-core machine: generous
+
+
+def add(window: MainWindow, text: str, open_it: bool = True) -> Article:
+    article = import_article(window.controller.store, read_pasted_text(text))
+    window.controller.changed.emit(Changes(library=True))
+    if open_it:
+        window.open_article(article.id)
+    return article
+
+
+def suggest_now(window: MainWindow, article_id: int) -> list[Annotation]:
+    """Store the article's suggestions as pending (the core operation, on the UI thread)."""
+    window.controller.run(lambda s: s.add_suggestions(article_id, s.suggestions_for(article_id)))
+    return pending(window)
+
+
+def pending(window: MainWindow) -> list[Annotation]:
+    return [a for a in window.controller.sorted_annotations() if a.status == PENDING]
+
+
+def stored_status(window: MainWindow, annotation_id: int) -> str:
+    return window.controller.session.get_annotation(annotation_id).status
+
+
+def press(
+    qtbot: QtBot,
+    window: MainWindow,
+    key: Qt.Key,
+    modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier,
+) -> None:
+    window.view.setFocus()
+    qtbot.keyClick(window.view, key, modifier)
+
+
+def next_key(qtbot: QtBot, window: MainWindow) -> None:
+    press(qtbot, window, Qt.Key.Key_BracketRight, Qt.KeyboardModifier.ControlModifier)
+
+
+def previous_key(qtbot: QtBot, window: MainWindow) -> None:
+    press(qtbot, window, Qt.Key.Key_BracketLeft, Qt.KeyboardModifier.ControlModifier)
+
+
+def idle(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.waitUntil(lambda: not window.review.busy(), timeout=TIMEOUT)
+
+
+# -- drawing --------------------------------------------------------------------------------
+
+
+def _span_box(window: MainWindow, a: Annotation) -> tuple[int, int, int, int]:
+    """(left, top, right, bottom) in viewport pixels of a one-line span."""
+    view = window.view
+    to_qt = view.position_map().to_qt
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(to_qt(a.start))
+    first = view.cursorRect(cursor)
+    cursor.setPosition(to_qt(a.end))
+    last = view.cursorRect(cursor)
+    assert first.top() == last.top(), "the test span must be on one line"
+    return first.left(), first.top(), last.left(), last.bottom()
+
+
+def _tinted(colour: QColor) -> bool:
+    """Not white, not grey text: a tag's colour (or a translucent band of it)."""
+    r, g, b = colour.red(), colour.green(), colour.blue()
+    return max(r, g, b) - min(r, g, b) > 24
+
+
+def _row(image: QImage, y: int, left: int, right: int) -> list[QColor]:
+    return [image.pixelColor(x, y) for x in range(left + 2, right - 2)]
+
+
+def test_pending_dashed_accepted_filled_rejected_hidden(qtbot: QtBot, window: MainWindow) -> None:
+    article = add(window, ALIBABA)
+    waiting = suggest_now(window, article.id)
+    money = next(a for a in waiting if a.text == "$53 billion")
+    rmb = next(a for a in waiting if a.text == "RMB 380 billion")
+    person = next(a for a in waiting if a.text == "Eddie Wu")
+    window.controller.run(lambda s: s.accept_suggestions([rmb.id]))
+    window.controller.run(lambda s: s.reject_suggestions([person.id]))
+    view = window.view
+    assert view.highlight_style(money.id) == "dashed"
+    assert view.highlight_style(rmb.id) == "filled"
+    assert view.highlight_style(person.id) is None  # rejected: kept in the database, not drawn
+    assert stored_status(window, person.id) == "rejected"
+    assert window.annotations.model.row_of(person.id) is None
+    assert window.annotations.model.row_of(money.id) is not None
+
+    view.verticalScrollBar().setValue(0)
+    image = view.viewport().grab().toImage()
+    left, top, right, bottom = _span_box(window, money)
+    # the outline's top edge: dashes of the tag's colour with gaps
+    edge = max(
+        (_row(image, y, left, right) for y in range(top, top + 3)),
+        key=lambda row: sum(map(_tinted, row)),
+    )
+    dashes = sum(map(_tinted, edge)) / len(edge)
+    assert 0.3 < dashes < 0.9, dashes
+    # inside: no fill (no tinted pixel in the middle rows)
+    middle = (top + bottom) // 2
+    inside = [
+        c for y in (middle - 1, middle, middle + 1) for c in _row(image, y, left + 3, right - 3)
+    ]
+    assert not any(map(_tinted, inside))
+    # an accepted span is filled: its middle row is tinted between the letters
+    left, top, right, bottom = _span_box(window, rmb)
+    middle = (top + bottom) // 2
+    row = _row(image, top + 2, left, right)
+    assert sum(map(_tinted, row)) / len(row) > 0.9
+
+
+# -- keys -----------------------------------------------------------------------------------
+
+
+def test_next_and_previous_in_text_order_wrapping(qtbot: QtBot, window: MainWindow) -> None:
+    article = add(window, ALIBABA)
+    waiting = suggest_now(window, article.id)
+    assert len(waiting) > 5
+    order = [(a.start, a.end, a.id) for a in waiting]
+    assert order == sorted(order)
+    seen = []
+    for _ in range(len(waiting)):
+        next_key(qtbot, window)
+        current = window.review.current()
+        assert current is not None
+        seen.append(current.id)
+        span = window.view.selected_span()
+        assert span is not None and (span[0], span[1]) == (current.start, current.end)
+        assert current.text[:10] in window.statusBar().currentMessage()
+    assert seen == [a.id for a in waiting]
+    next_key(qtbot, window)  # wraps round
+    assert window.review.current_id == waiting[0].id
+    previous_key(qtbot, window)
+    assert window.review.current_id == waiting[-1].id
+    previous_key(qtbot, window)
+    assert window.review.current_id == waiting[-2].id
+    # the pane shows it selected
+    assert [a.id for a in window.annotations.selected_annotations()] == [waiting[-2].id]
+
+
+def test_enter_accepts_backspace_rejects_undo_restores(qtbot: QtBot, window: MainWindow) -> None:
+    article = add(window, ALIBABA)
+    waiting = suggest_now(window, article.id)
+    first, second, third = waiting[:3]
+    press(qtbot, window, Qt.Key.Key_Return)  # no current suggestion: nothing happens
+    assert stored_status(window, first.id) == PENDING
+    next_key(qtbot, window)
+    press(qtbot, window, Qt.Key.Key_Return)
+    assert stored_status(window, first.id) == "accepted"
+    assert window.view.highlight_style(first.id) == "filled"
+    assert window.review.current_id == second.id  # on to the next one
+    press(qtbot, window, Qt.Key.Key_Backspace)
+    assert stored_status(window, second.id) == "rejected"
+    assert window.view.highlight_style(second.id) is None
+    assert window.annotations.model.row_of(second.id) is None
+    assert window.annotations.count_label.text() == str(len(waiting) - 1)
+    assert window.review.current_id == third.id
+    assert window.view.toPlainText() == ALIBABA.replace("\r\n", "\n")  # the text untouched
+
+    press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert stored_status(window, second.id) == PENDING
+    assert window.view.highlight_style(second.id) == "dashed"
+    assert window.annotations.model.row_of(second.id) is not None
+    press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert stored_status(window, first.id) == PENDING
+    assert window.view.highlight_style(first.id) == "dashed"
+    # a cursor moved elsewhere: no suggestion is current, Enter does nothing
+    next_key(qtbot, window)
+    cursor = window.view.textCursor()
+    cursor.setPosition(window.view.document().characterCount() - 1)
+    window.view.setTextCursor(cursor)
+    qtbot.waitUntil(lambda: window.review.current() is None)
+    before = [a.status for a in window.controller.sorted_annotations()]
+    press(qtbot, window, Qt.Key.Key_Return)
+    assert [a.status for a in window.controller.sorted_annotations()] == before
+
+
+def test_accept_all_of_a_tag_is_one_undo_step(qtbot: QtBot, window: MainWindow) -> None:
+    article = add(window, ALIBABA)
+    waiting = suggest_now(window, article.id)
+    people = [a.id for a in waiting if a.tag == "person"]
+    others = [a.id for a in waiting if a.tag != "person"]
+    assert len(people) >= 3
+    window.review.set_current(window.controller.annotations[people[1]])
+    press(
+        qtbot,
+        window,
+        Qt.Key.Key_Return,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert {stored_status(window, i) for i in people} == {"accepted"}
+    assert {stored_status(window, i) for i in others} == {PENDING}
+    current = window.review.current()
+    assert current is not None and current.tag != "person"
+    assert window.controller.undo_label.startswith("Accept")
+    window.undo()
+    assert {stored_status(window, i) for i in people} == {PENDING}
+
+
+def test_enter_and_backspace_in_line_edits_are_theirs(qtbot: QtBot, window: MainWindow) -> None:
+    article = add(window, ALIBABA)
+    suggest_now(window, article.id)
+    next_key(qtbot, window)
+    current = window.review.current()
+    assert current is not None and current.tag == "figure"
+    # the pane's value field: Enter saves the field, never accepts the suggestion
+    value = window.annotations.attribute_edits["value"]
+    value.setFocus()
+    qtbot.waitUntil(value.hasFocus)
+    qtbot.keyClick(value, Qt.Key.Key_Backspace)
+    qtbot.keyClick(value, Qt.Key.Key_Return)
+    assert stored_status(window, current.id) == PENDING
+    assert window.controller.session.get_annotation(current.id).attributes["value"] == 5_300_000_000
+    # the library's search field and the note editor
+    search = window.library.search
+    search.setFocus()
+    qtbot.keyClicks(search, "Alib")
+    qtbot.keyClick(search, Qt.Key.Key_Backspace)
+    qtbot.keyClick(search, Qt.Key.Key_Return)
+    assert search.text() == "Ali"
+    assert stored_status(window, current.id) == PENDING
+    # a dialog's line edit: Enter is the dialog's (it closes), the suggestion stays
+    window.change_coder()
+    dialog = window.coder_dialog
+    assert dialog is not None
+    dialog.name.setText("bea")
+    qtbot.keyClick(dialog.name, Qt.Key.Key_Backspace)
+    qtbot.keyClick(dialog.name, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.coder_dialog is None)
+    assert window.controller.coder == "be"
+    assert stored_status(window, current.id) == PENDING
+    note = window.annotations.note
+    note.setFocus()
+    qtbot.keyClicks(note, "ok")
+    qtbot.keyClick(note, Qt.Key.Key_Return)
+    qtbot.keyClick(note, Qt.Key.Key_Backspace)
+    assert note.toPlainText() == "ok"
+    assert stored_status(window, current.id) == PENDING
+
+
+def test_value_unit_and_speaker_edited_in_the_pane(qtbot: QtBot, window: MainWindow) -> None:
+    article = add(window, ALIBABA)
+    waiting = suggest_now(window, article.id)
+    money = next(a for a in waiting if a.text == "$53 billion")
+    window.annotations.select_annotation(money.id)
+    edits = window.annotations.attribute_edits
+    assert edits["value"].isVisibleTo(window) and edits["unit"].isVisibleTo(window)
+    assert not edits["speaker"].isVisibleTo(window)
+    assert (edits["value"].text(), edits["unit"].text()) == ("53000000000", "USD")
+    pane = window.annotations
+    row = pane.model.row_of(money.id)
+    assert row is not None
+    assert pane.model.index(row, SUGGESTED_COLUMN).data() == "pending"  # no score known yet
+    assert not pane.table.isColumnHidden(SUGGESTED_COLUMN)
+
+    edits["unit"].setFocus()
+    edits["unit"].selectAll()
+    qtbot.keyClicks(edits["unit"], "CNY")
+    qtbot.keyClick(edits["unit"], Qt.Key.Key_Return)
+    assert window.controller.session.get_annotation(money.id).attributes["unit"] == "CNY"
+    edits["value"].setFocus()
+    edits["value"].selectAll()
+    qtbot.keyClicks(edits["value"], "lots")
+    qtbot.keyClick(edits["value"], Qt.Key.Key_Return)
+    assert "not a number" in window.statusBar().currentMessage()
+    assert window.controller.session.get_annotation(money.id).attributes["value"] == 53_000_000_000
+    window.undo()
+    assert window.controller.session.get_annotation(money.id).attributes["unit"] == "USD"
+
+    quote = next(a for a in waiting if a.tag == "quote" and a.attributes.get("speaker"))
+    window.annotations.select_annotation(quote.id)
+    assert edits["speaker"].isVisibleTo(window)
+    assert edits["speaker"].text() == quote.attributes["speaker"]
+    edits["speaker"].setFocus()
+    edits["speaker"].selectAll()
+    qtbot.keyClicks(edits["speaker"], "Joe Tsai")
+    edits["speaker"].clearFocus()  # focus out saves too
+    window.view.setFocus()
+    qtbot.waitUntil(
+        lambda: (
+            window.controller.session.get_annotation(quote.id).attributes.get("speaker")
+            == "Joe Tsai"
+        )
+    )
+
+
+# -- background suggesting ------------------------------------------------------------------
+
+
+def test_suggestions_arrive_in_the_background_on_open(qtbot: QtBot, window: MainWindow) -> None:
+    first = add(window, NASA, open_it=False)
+    article = add(window, ALIBABA, open_it=False)
+    window.actions_by_name["suggest_automatically"].trigger()
+    assert auto_suggest(window.controller.session)  # a setting of this database
+    window.open_article(article.id)
+    qtbot.waitUntil(lambda: len(pending(window)) > 5, timeout=TIMEOUT)
+    idle(qtbot, window)
+    arrived = pending(window)
+    assert {a.origin for a in arrived} == {"suggested"}
+    assert all(a.text == ALIBABA[a.start : a.end] for a in arrived)
+    assert window.view.highlight_style(arrived[0].id) == "dashed"
+    assert window.annotations.model.row_of(arrived[0].id) is not None
+    assert window.review.scores and all(0 < s <= 1 for s in window.review.scores.values())
+    model = window.annotations.model
+    row = model.row_of(arrived[0].id) or 0
+    score = window.review.scores[arrived[0].id]
+    assert model.index(row, SUGGESTED_COLUMN).data() == f"{score:.2f}"
+    # a rejected one and the others are never stored twice when the article opens again
+    window.controller.run(lambda s: s.reject_suggestions([arrived[0].id]))
+    window.open_article(first.id)
+    idle(qtbot, window)
+    window.open_article(article.id)
+    idle(qtbot, window)
+    rows = window.controller.session.list_annotations(article.id)
+    spans = [(a.start, a.end, a.tag) for a in rows]
+    assert len(spans) == len(set(spans)) == len(arrived)
+    assert window.controller.session.get_annotation(arrived[0].id).status == "rejected"
+    # the UI thread stays free: typing goes on while a run works
+    window.open_article(first.id)
+    window.find_bar.open_bar()
+    qtbot.keyClicks(window.find_bar.edit, "NASA")
+    assert window.find_bar.edit.text() == "NASA"
+    assert window.view.textCursor().selectedText() == "NASA"
+    idle(qtbot, window)
+
+
+def test_imported_articles_get_suggestions(qtbot: QtBot, window: MainWindow) -> None:
+    window.actions_by_name["suggest_automatically"].trigger()
+    store = window.controller.store
+    ids = [import_article(store, read_pasted_text(t)).id for t in (NASA, ALIBABA)]
+    window.controller.articles_imported(ids)
+    idle(qtbot, window)
+    for article_id in ids:
+        rows = window.controller.session.list_annotations(article_id)
+        assert rows and {a.status for a in rows} == {PENDING}
+
+
+def test_switching_article_mid_run_keeps_results_on_their_article(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    from clipper.gui.review import _Request
+
+    a = add(window, ALIBABA, open_it=False)
+    b = add(window, NASA)
+    window.review.enqueue(_Request(a.id, store=True, opened=False))  # runs while B is shown
+    qtbot.waitUntil(lambda: window.review.job is not None)
+    window.actions_by_name["suggest_automatically"].trigger()  # and B's own run
+    window.open_article(a.id)  # switch …
+    window.open_article(b.id)  # … and back, mid-run
+    idle(qtbot, window)
+    # a run for the article opened, still going when another is opened
+    window.open_article(a.id)
+    qtbot.waitUntil(lambda: window.review.job is not None)
+    window.open_article(b.id)
+    idle(qtbot, window)
+    shown = window.controller.sorted_annotations()
+    assert shown and {x.article_id for x in shown} == {b.id}
+    assert all(x.text == NASA[x.start : x.end] for x in shown)
+    assert {x.id for x in window.view.annotations()} == {x.id for x in shown}
+    on_a = window.controller.session.list_annotations(a.id)
+    assert on_a and all(x.text == ALIBABA[x.start : x.end] for x in on_a)
+    for article_id in (a.id, b.id):
+        spans = [
+            (x.start, x.end, x.tag) for x in window.controller.session.list_annotations(article_id)
+        ]
+        assert len(spans) == len(set(spans))
+
+
+def test_suggest_for_this_article_key(qtbot: QtBot, window: MainWindow) -> None:
+    article = add(window, ALIBABA)
+    assert not window.actions_by_name["suggest_automatically"].isChecked()
+    press(
+        qtbot,
+        window,
+        Qt.Key.Key_G,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    qtbot.waitUntil(lambda: len(pending(window)) > 5, timeout=TIMEOUT)
+    idle(qtbot, window)
+    assert "new suggestion" in window.statusBar().currentMessage()
+    assert {a.article_id for a in pending(window)} == {article.id}
+    next_key(qtbot, window)
+    assert window.review.current() is not None
+    assert QApplication.focusWidget() is window.view

@@ -10,7 +10,7 @@ sides, so they compare as text.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -312,11 +312,13 @@ class SyncStore(StoreBase):
         xmin: int,
         pushed_seq: int,
         me: str,
+        checkpoint: Callable[[], object] | None = None,
     ) -> Applied:
         """Store what the server sent and the new pull cursor, in ONE transaction (all or
         nothing: an interrupted pull leaves the database and the cursor as they were).
         ``pushed_seq``: local edits after it are not on the server yet (conflicts);
-        ``me``: this coder's name (the local side of a conflict)."""
+        ``me``: this coder's name (the local side of a conflict); ``checkpoint`` is called
+        before the commit (it may raise to roll everything back)."""
         applied = Applied()
         with self._applying():
             self._apply_coders(rows.coders)
@@ -332,6 +334,8 @@ class SyncStore(StoreBase):
                 "synced_at = excluded.synced_at",
                 [server, pushed_seq, version, xmin, now()],
             )
+            if checkpoint is not None:
+                checkpoint()
         self._coder_ids.clear()
         return applied
 

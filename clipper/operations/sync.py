@@ -1,0 +1,235 @@
+"""Sync a local database with a team server (PostgreSQL): push local changes, then pull
+everyone else's (see :mod:`clipper.store.sync` and :mod:`clipper.store.postgres.sync_queries`).
+
+Each side is one transaction: the push commits on the server, then the push cursor is
+recorded locally; the pull's rows and its cursor are stored in one SQLite transaction.
+A sync interrupted anywhere (a lost network, a killed process, Cancel) leaves both
+databases consistent; the next sync sends what the server did not get (re-sending a row
+the server has changes nothing: upserts by uuid) and pulls what was not stored.
+
+The conflict rule (:func:`clipper.store.sync.later_wins`): only article metadata and tags
+can be edited by two people (each coder owns their annotations); the later edit wins, and
+at the same instant the coder name that sorts last. Every conflict is reported.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit, urlunsplit
+
+from clipper.errors import Cancelled, ClipperError
+from clipper.store.sync import Assignment, Conflict
+
+if TYPE_CHECKING:
+    from clipper.store import Store
+
+#: What to install for team work (the message says it; one place).
+DRIVER_ADVICE = (
+    'syncing with a team server needs the PostgreSQL driver psycopg: pip install "clipper[team]"'
+)
+#: Test hook: the sync stops (sleeps) at this point, so a test can kill it there.
+PAUSE_ENV = "CLIPPER_SYNC_PAUSE_AT"
+#: The points :data:`PAUSE_ENV` may name, in the order a sync reaches them.
+PAUSE_POINTS = ("push-uploaded", "push-committed", "pull-applied")
+
+#: ``progress(stage, done, total)``: "push", "pull" or "apply".
+SyncProgress = Callable[[str, int, int], None]
+
+
+class TeamServerError(ClipperError):
+    """The team server cannot be reached or refused the sync; nothing was lost."""
+
+    code = "team_server_error"
+
+
+class DriverMissing(ClipperError):
+    """psycopg (the ``team`` extra) is not installed."""
+
+    code = "team_driver_missing"
+
+
+def driver_available() -> bool:
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def server_key(url: str) -> str:
+    """``url`` without its password (how a server is named in the database and shown)."""
+    url = url.strip()
+    if "://" in url:
+        parts = urlsplit(url)
+        if parts.password is not None:
+            host = parts.hostname or ""
+            if parts.port:
+                host += f":{parts.port}"
+            user = f"{parts.username}@" if parts.username else ""
+            parts = parts._replace(netloc=user + host)
+        return urlunsplit(parts)
+    return re.sub(r"\bpassword\s*=\s*('[^']*'|\S+)\s*", "", url).strip()
+
+
+@dataclass(slots=True)
+class SyncReport:
+    """What one sync did."""
+
+    server: str
+    login: str = ""
+    coder: str | None = None
+    pushed: int = 0
+    unchanged: int = 0
+    pulled: int = 0
+    skipped: dict[str, int] = field(default_factory=dict)
+    conflicts: list[Conflict] = field(default_factory=list)
+    #: Articles whose content or annotations the pull changed (to redraw).
+    article_uuids: set[str] = field(default_factory=set)
+    seconds: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "server": self.server,
+            "login": self.login,
+            "coder": self.coder,
+            "pushed": self.pushed,
+            "unchanged": self.unchanged,
+            "pulled": self.pulled,
+            "skipped": dict(self.skipped),
+            "conflicts": [c.to_dict() for c in self.conflicts],
+            "seconds": round(self.seconds, 3),
+        }
+
+    def summary(self) -> str:
+        text = f"pushed {self.pushed}, pulled {self.pulled}, conflicts {len(self.conflicts)}"
+        if self.unchanged:
+            text += f" ({self.unchanged} already on the server)"
+        return text
+
+
+def _pause(point: str) -> None:
+    if os.environ.get(PAUSE_ENV) == point:
+        print(f"clipper: sync paused at {point}", file=sys.stderr, flush=True)
+        while True:
+            time.sleep(1)
+
+
+@contextmanager
+def _server_errors(key: str) -> Iterator[None]:
+    import psycopg
+
+    try:
+        yield
+    except psycopg.errors.InsufficientPrivilege as exc:
+        raise TeamServerError(
+            f"the team server {key} refused the sync: {exc.diag.message_primary or exc}. "
+            "Nothing was changed; ask the team lead about your role."
+        ) from exc
+    except psycopg.OperationalError as exc:
+        raise TeamServerError(
+            f"cannot reach the team server {key}: {str(exc).strip() or type(exc).__name__}. "
+            "Nothing was lost: your work stays in this database; sync again when the server "
+            "is reachable."
+        ) from exc
+    except psycopg.Error as exc:
+        raise TeamServerError(
+            f"the team server {key} failed the sync: {str(exc).strip()}. Nothing was "
+            "lost: what was not sent is sent next time."
+        ) from exc
+
+
+def _connect(url: str) -> Any:
+    import psycopg
+
+    return psycopg.connect(url, connect_timeout=15)
+
+
+def sync(
+    store: Store,
+    url: str,
+    *,
+    coder: str | None = None,
+    progress: SyncProgress | None = None,
+    cancel: Callable[[], bool] | None = None,
+) -> SyncReport:
+    """Push this database's changes to the server at ``url``, then pull the others'.
+    ``coder``: the local coder name (used for conflicts; default: the server login's coder).
+    Raises :class:`DriverMissing`, :class:`TeamServerError` or :class:`Cancelled` (then
+    what was committed stays committed; nothing is half-written)."""
+    if not driver_available():
+        raise DriverMissing(DRIVER_ADVICE)
+    from clipper.store.postgres import sync_queries
+
+    started = time.monotonic()
+    key = server_key(url)
+    report = SyncReport(server=key)
+
+    def step(stage: str, done: int, total: int) -> None:
+        if cancel is not None and cancel():
+            raise Cancelled("sync cancelled; what was sent or received so far is kept")
+        if progress is not None:
+            progress(stage, done, total)
+
+    with _server_errors(key):
+        conn = _connect(url)
+        try:
+            who = sync_queries.login(conn)
+            report.login, report.coder = who.user, who.coder_name
+            me = coder or who.coder_name or who.user
+            cursor = store.sync_cursor(key)
+            step("push", 0, 0)
+            changes = store.local_changes(cursor.pushed_seq, everything=not cursor.known)
+            step("push", 0, changes.count)
+            pushed = sync_queries.push(
+                conn,
+                changes,
+                who,
+                cursor,
+                me,
+                checkpoint=lambda: (
+                    _pause("push-uploaded"),
+                    step("push", changes.count, changes.count),
+                ),
+            )
+            _pause("push-committed")
+            store.record_push(key, changes.last_seq)
+            report.pushed, report.unchanged = pushed.rows, pushed.unchanged
+            report.skipped.update(pushed.skipped)
+            report.conflicts.extend(pushed.conflicts)
+            step("pull", 0, 0)
+            cursor = store.sync_cursor(key)
+            pulled = sync_queries.pull(conn, cursor, own_xid=pushed.xid)
+            step("apply", 0, pulled.rows.count)
+            applied = store.apply_pull(
+                key,
+                pulled.rows,
+                version=pulled.version,
+                xmin=pulled.xmin,
+                pushed_seq=cursor.pushed_seq,
+                me=me,
+                checkpoint=lambda: (
+                    _pause("pull-applied"),
+                    step("apply", pulled.rows.count, pulled.rows.count),
+                ),
+            )
+        finally:
+            conn.close()
+    report.pulled = applied.rows
+    if applied.skipped:
+        report.skipped["pulled rows this database cannot hold"] = applied.skipped
+    report.conflicts.extend(applied.conflicts)
+    report.article_uuids = applied.article_uuids
+    report.seconds = time.monotonic() - started
+    return report
+
+
+def my_assignments(store: Store, coder: str | None) -> list[Assignment]:
+    """The assignments pulled from the team server for ``coder`` (``None``: everyone's)."""
+    return store.list_assignments(coder)

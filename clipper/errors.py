@@ -243,3 +243,41 @@ class TagExists(InvalidField):
     """A new tag's name is taken by another tag."""
 
     code = "tag_exists"
+
+
+class ServerError(ClipperError):
+    """The team server (PostgreSQL, issue 17) failed or refused a request; nothing was
+    changed on it."""
+
+    code = "server_error"
+
+
+class TeamExtraMissing(ServerError):
+    """The PostgreSQL driver (psycopg, the ``team`` extra) is not installed."""
+
+    code = "team_extra_missing"
+
+
+class ServerUnreachable(ServerError):
+    """The team server cannot be reached (wrong address, not running, no network)."""
+
+    code = "server_unreachable"
+
+
+class ServerAuthFailed(ServerError):
+    """The team server refused the login (wrong user or password, no such login)."""
+
+    code = "server_auth_failed"
+
+
+class ServerSchemaMismatch(ServerError):
+    """The team database has no Clipper schema yet, an older one, or a newer one."""
+
+    code = "server_schema_mismatch"
+
+
+class ServerPermissionDenied(ServerError):
+    """The team server's roles or row-level security refused a change (a coder writing
+    another coder's annotation, an analyst writing anything …)."""
+
+    code = "server_permission_denied"

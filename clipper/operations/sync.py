@@ -14,17 +14,17 @@ at the same instant the coder name that sorts last. Every conflict is reported.
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import re
 import sys
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit, urlunsplit
 
-from clipper.errors import Cancelled, ClipperError
+from clipper.errors import Cancelled
 from clipper.store.sync import Assignment, Conflict
 
 if TYPE_CHECKING:
@@ -43,24 +43,9 @@ PAUSE_POINTS = ("push-uploaded", "push-committed", "pull-applied")
 SyncProgress = Callable[[str, int, int], None]
 
 
-class TeamServerError(ClipperError):
-    """The team server cannot be reached or refused the sync; nothing was lost."""
-
-    code = "team_server_error"
-
-
-class DriverMissing(ClipperError):
-    """psycopg (the ``team`` extra) is not installed."""
-
-    code = "team_driver_missing"
-
-
 def driver_available() -> bool:
-    try:
-        import psycopg  # noqa: F401
-    except ImportError:
-        return False
-    return True
+    """Is psycopg (the ``team`` extra) installed?"""
+    return importlib.util.find_spec("psycopg") is not None
 
 
 def server_key(url: str) -> str:
@@ -121,36 +106,6 @@ def _pause(point: str) -> None:
             time.sleep(1)
 
 
-@contextmanager
-def _server_errors(key: str) -> Iterator[None]:
-    import psycopg
-
-    try:
-        yield
-    except psycopg.errors.InsufficientPrivilege as exc:
-        raise TeamServerError(
-            f"the team server {key} refused the sync: {exc.diag.message_primary or exc}. "
-            "Nothing was changed; ask the team lead about your role."
-        ) from exc
-    except psycopg.OperationalError as exc:
-        raise TeamServerError(
-            f"cannot reach the team server {key}: {str(exc).strip() or type(exc).__name__}. "
-            "Nothing was lost: your work stays in this database; sync again when the server "
-            "is reachable."
-        ) from exc
-    except psycopg.Error as exc:
-        raise TeamServerError(
-            f"the team server {key} failed the sync: {str(exc).strip()}. Nothing was "
-            "lost: what was not sent is sent next time."
-        ) from exc
-
-
-def _connect(url: str) -> Any:
-    import psycopg
-
-    return psycopg.connect(url, connect_timeout=15)
-
-
 def sync(
     store: Store,
     url: str,
@@ -161,11 +116,11 @@ def sync(
 ) -> SyncReport:
     """Push this database's changes to the server at ``url``, then pull the others'.
     ``coder``: the local coder name (used for conflicts; default: the server login's coder).
-    Raises :class:`DriverMissing`, :class:`TeamServerError` or :class:`Cancelled` (then
+    Raises :class:`~clipper.errors.ServerError` (in words: no driver, unreachable, refused)
+    or :class:`Cancelled` (then
     what was committed stays committed; nothing is half-written)."""
-    if not driver_available():
-        raise DriverMissing(DRIVER_ADVICE)
-    from clipper.store.postgres import sync_queries
+    from clipper.store.postgres import server_schema, sync_queries
+    from clipper.store.postgres.connection import connect, server_errors
 
     started = time.monotonic()
     key = server_key(url)
@@ -177,9 +132,10 @@ def sync(
         if progress is not None:
             progress(stage, done, total)
 
-    with _server_errors(key):
-        conn = _connect(url)
-        try:
+    conn = connect(url, autocommit=True)  # each side below is one explicit transaction
+    try:
+        with server_errors(url):
+            server_schema.check_schema(conn)
             who = sync_queries.login(conn)
             report.login, report.coder = who.user, who.coder_name
             me = coder or who.coder_name or who.user
@@ -219,8 +175,8 @@ def sync(
                     step("apply", pulled.rows.count, pulled.rows.count),
                 ),
             )
-        finally:
-            conn.close()
+    finally:
+        conn.close()
     report.pulled = applied.rows
     if applied.skipped:
         report.skipped["pulled rows this database cannot hold"] = applied.skipped

@@ -118,13 +118,8 @@ def login(conn: psycopg.Connection[Any]) -> Login:
         "has_table_privilege('articles', 'INSERT') AND has_table_privilege('articles', 'UPDATE'), "
         "has_table_privilege('coders', 'INSERT')"
     ).fetchone() or ("", False, False, False)
-    lead = conn.execute(
-        "SELECT rolsuper OR rolbypassrls OR (to_regrole('clipper_lead') IS NOT NULL AND "
-        "pg_has_role(current_user, 'clipper_lead', 'MEMBER')) FROM pg_roles "
-        "WHERE rolname = current_user"
-    ).fetchone()
+    lead = conn.execute("SELECT clipper_my_role() = 'lead'").fetchone()
     me = conn.execute("SELECT uuid::text, name FROM coders WHERE login = current_user").fetchone()
-    conn.rollback()
     return Login(
         user=str(user),
         coder_uuid=None if me is None else str(me[0]),
@@ -134,6 +129,18 @@ def login(conn: psycopg.Connection[Any]) -> Login:
         write_coders=bool(coders),
         write_all=bool(lead and lead[0]),
     )
+
+
+def install_sync_support(conn: psycopg.Connection[Any]) -> None:
+    """Server migration ``0003_sync``: who edited a tag or an article's metadata last and
+    when (the conflict rule's inputs), and an index on ``writer_xid`` for the pulls."""
+    conn.execute(
+        "ALTER TABLE tags ADD COLUMN IF NOT EXISTS updated_at timestamptz, "
+        "ADD COLUMN IF NOT EXISTS updated_by text"
+    )
+    conn.execute("ALTER TABLE articles ADD COLUMN IF NOT EXISTS metadata_updated_by text")
+    for table in ("tags", "articles", "annotations", "relations", "assignments"):
+        conn.execute(f"CREATE INDEX IF NOT EXISTS {table}_by_writer ON {table} (writer_xid)")
 
 
 # -- push ----------------------------------------------------------------------------------
@@ -350,7 +357,8 @@ def _push_annotations(
         cur = conn.execute(
             f"INSERT INTO annotations ({names}, deleted) SELECT {names}, false "
             f"FROM push_annotations ON CONFLICT (uuid) DO UPDATE SET {updated}, deleted = false "
-            f"WHERE ({names}, annotations.deleted) IS DISTINCT FROM "
+            f"WHERE ({', '.join('annotations.' + _q(c) for c in ANNOTATION_COLUMNS)}, "
+            "annotations.deleted) IS DISTINCT FROM "
             f"({', '.join('excluded.' + _q(c) for c in ANNOTATION_COLUMNS)}, false)"
         )
         changed = max(cur.rowcount, 0)
@@ -394,7 +402,6 @@ def pull(conn: psycopg.Connection[Any], cursor: Cursor, *, own_xid: int = 0) -> 
     """Rows changed since ``cursor`` (see the module's docstring), read in one snapshot.
     ``own_xid``: a push transaction whose rows this database has already."""
     columns = _Columns(conn)
-    conn.rollback()
     rows = PulledRows()
     with conn.transaction():
         conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
@@ -424,6 +431,13 @@ def pull(conn: psycopg.Connection[Any], cursor: Cursor, *, own_xid: int = 0) -> 
             )
             if found:
                 top = max(top, max(int(r[-1]) for r in found))
+            if own_xid and where is changed:  # our own rows count for the cursor too
+                mine = conn.execute(
+                    f"SELECT max(version) FROM {table} WHERE writer_xid = %(own)s::text::xid8",
+                    params,
+                ).fetchone()
+                if mine is not None and mine[0] is not None:
+                    top = max(top, int(mine[0]))
             return [r[:-1] for r in found]
 
         rows.coders = [

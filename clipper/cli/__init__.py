@@ -25,6 +25,7 @@ from clipper.cli import (  # noqa: F401  (registers the commands)
     maintenance,
     reading,
     suggesting,
+    syncing,
     tags,
     team,
 )

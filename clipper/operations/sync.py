@@ -189,3 +189,23 @@ def sync(
 def my_assignments(store: Store, coder: str | None) -> list[Assignment]:
     """The assignments pulled from the team server for ``coder`` (``None``: everyone's)."""
     return store.list_assignments(coder)
+
+
+class SyncOperations:
+    """The Session's part for team server sync (pulled rows are never undo steps)."""
+
+    store: Store
+
+    def sync_with_server(
+        self,
+        url: str,
+        *,
+        progress: SyncProgress | None = None,
+        cancel: Callable[[], bool] | None = None,
+    ) -> SyncReport:
+        """See :func:`sync`."""
+        return sync(self.store, url, progress=progress, cancel=cancel)
+
+    def my_assignments(self) -> list[Assignment]:
+        """The assignments pulled from the team server (a coder receives only their own)."""
+        return self.store.list_assignments()

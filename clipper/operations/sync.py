@@ -106,6 +106,12 @@ def _pause(point: str) -> None:
             time.sleep(1)
 
 
+def _checkpoint(point: str, step: Callable[[str, int, int], None], count: int) -> None:
+    """Before a commit: the test pause, then the last progress (and the cancel check)."""
+    _pause(point)
+    step("push" if point.startswith("push") else "apply", count, count)
+
+
 def sync(
     store: Store,
     url: str,
@@ -149,10 +155,7 @@ def sync(
                 who,
                 cursor,
                 me,
-                checkpoint=lambda: (
-                    _pause("push-uploaded"),
-                    step("push", changes.count, changes.count),
-                ),
+                checkpoint=lambda: _checkpoint("push-uploaded", step, changes.count),
             )
             _pause("push-committed")
             store.record_push(key, changes.last_seq)
@@ -170,10 +173,7 @@ def sync(
                 xmin=pulled.xmin,
                 pushed_seq=cursor.pushed_seq,
                 me=me,
-                checkpoint=lambda: (
-                    _pause("pull-applied"),
-                    step("apply", pulled.rows.count, pulled.rows.count),
-                ),
+                checkpoint=lambda: _checkpoint("pull-applied", step, pulled.rows.count),
             )
     finally:
         conn.close()

@@ -111,6 +111,11 @@ class _Columns:
         return ", ".join(self.read(table, c) for c in columns)
 
 
+def _number(conn: psycopg.Connection[Any], sql: str) -> int:
+    row = conn.execute(sql).fetchone()
+    return 0 if row is None else int(row[0])
+
+
 def login(conn: psycopg.Connection[Any]) -> Login:
     """Who we are on the server (a ``coders`` row whose ``login`` is ``current_user``)."""
     user, tags, articles, coders = conn.execute(
@@ -161,7 +166,7 @@ def push(
     out = Pushed()
     columns = _Columns(conn)
     with conn.transaction():
-        out.xid = int(conn.execute("SELECT pg_current_xact_id()::text").fetchone()[0])  # type: ignore[index]
+        out.xid = _number(conn, "SELECT pg_current_xact_id()::text")
         if changes.coders and who.write_coders:
             with conn.cursor() as cur:
                 cur.executemany(
@@ -405,9 +410,7 @@ def pull(conn: psycopg.Connection[Any], cursor: Cursor, *, own_xid: int = 0) -> 
     rows = PulledRows()
     with conn.transaction():
         conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
-        xmin = int(
-            conn.execute("SELECT pg_snapshot_xmin(pg_current_snapshot())::text").fetchone()[0]
-        )  # type: ignore[index]
+        xmin = _number(conn, "SELECT pg_snapshot_xmin(pg_current_snapshot())::text")
         changed = "(version > %(version)s OR writer_xid >= %(xmin)s::text::xid8)"
         if own_xid:
             changed += " AND writer_xid <> %(own)s::text::xid8"

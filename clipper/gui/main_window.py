@@ -48,6 +48,7 @@ from clipper.gui import (
     rate_dialog,
     search_marks,
     team_menu,
+    team_sync,
     text_menu,
     url_clip,
 )
@@ -122,6 +123,7 @@ class MainWindow(QMainWindow):
         self.view.installEventFilter(self)
         text_menu.install(self)
         team_menu.install(self)
+        team_sync.install(self)
         compare_dialog.install(self)
         url_clip.install(self)
         rate_dialog.install(self)

@@ -14,7 +14,7 @@ at the same instant the coder name that sorts last. Every conflict is reported.
 
 from __future__ import annotations
 
-import importlib.util
+import importlib
 import os
 import re
 import sys
@@ -39,13 +39,21 @@ PAUSE_ENV = "CLIPPER_SYNC_PAUSE_AT"
 #: The points :data:`PAUSE_ENV` may name, in the order a sync reaches them.
 PAUSE_POINTS = ("push-uploaded", "push-committed", "pull-applied")
 
+#: Settings (per database): the team server's address without password, and the
+#: automatic sync interval in minutes.
+SERVER_SETTING = "team_server"
+AUTO_SYNC_SETTING = "team_sync_minutes"
 #: ``progress(stage, done, total)``: "push", "pull" or "apply".
 SyncProgress = Callable[[str, int, int], None]
 
 
 def driver_available() -> bool:
     """Is psycopg (the ``team`` extra) installed?"""
-    return importlib.util.find_spec("psycopg") is not None
+    try:
+        importlib.import_module("psycopg")
+    except ImportError:
+        return False
+    return True
 
 
 def server_key(url: str) -> str:
@@ -205,6 +213,17 @@ class SyncOperations:
     ) -> SyncReport:
         """See :func:`sync`."""
         return sync(self.store, url, progress=progress, cancel=cancel)
+
+    def sync_settings(self) -> tuple[str | None, int]:
+        """The team server remembered for this database (without password) and the
+        automatic sync interval in minutes (0: off)."""
+        minutes = self.store.get_setting(AUTO_SYNC_SETTING) or "0"
+        return self.store.get_setting(SERVER_SETTING), int(minutes) if minutes.isdigit() else 0
+
+    def remember_sync(self, url: str, minutes: int) -> None:
+        """Remember the server (its password is dropped) and the interval."""
+        self.store.set_setting(SERVER_SETTING, server_key(url))
+        self.store.set_setting(AUTO_SYNC_SETTING, str(max(0, minutes)) if minutes else None)
 
     def my_assignments(self) -> list[Assignment]:
         """The assignments pulled from the team server (a coder receives only their own)."""

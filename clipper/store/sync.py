@@ -516,14 +516,13 @@ class SyncStore(StoreBase):
         gone = [(r[0],) for r in relations if r[-1]]
         conn.executemany("DELETE FROM relations WHERE uuid = ?", gone)
         kept = [r[:6] for r in relations if not r[-1]]
-        before = conn.total_changes
-        conn.executemany(
+        cursor = conn.executemany(
             "INSERT INTO relations (uuid, from_id, to_id, type, created_at) "
             "SELECT ?1, f.id, t.id, ?4, ?6 FROM annotations f, annotations t "
             "WHERE f.uuid = ?2 AND t.uuid = ?3 AND ?5 IS NOT NULL ON CONFLICT DO NOTHING",
             kept,
         )
-        stored = conn.total_changes - before
+        stored = max(cursor.rowcount, 0)
         present = conn.execute(
             "SELECT count(*) FROM relations WHERE uuid IN (SELECT value FROM json_each(?))",
             [json.dumps([r[0] for r in kept])],

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from clipper.errors import DatabaseError
 from clipper.model import ImportedArticle, coder_uuid, new_uuid
 from clipper.operations.sync import server_key
 from clipper.store import Store
@@ -123,7 +124,7 @@ def test_a_pull_is_not_logged_and_stores_its_cursor_in_the_same_transaction(
                 )
             ]
         )
-        with pytest.raises(Exception):
+        with pytest.raises(DatabaseError):
             store.apply_pull("srv", bad, version=9, xmin=9, pushed_seq=0, me="alice")
         assert store.sync_cursor("srv").pulled_version == 7
         assert store.db.execute("SELECT count(*) FROM sync_applying").fetchone() == (0,)

@@ -19,10 +19,8 @@ import tempfile
 import time
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-ROOT = HERE.parents[1]
-sys.path.insert(0, str(HERE))
-sys.path.insert(0, str(ROOT / "tests" / "team"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "team"))
 
 import psycopg
 from _report import emit, peak_rss_mb, table
@@ -33,6 +31,7 @@ from clipper.operations.sync import sync
 from clipper.operations.team_server import add_server_coder, init_server
 from clipper.store import Store
 
+ROOT = Path(__file__).resolve().parents[2]
 ARTICLES = 1_000
 PER_ARTICLE = 100  # x ARTICLES = 100,000 annotations
 TAGS = ("figure", "quote", "person", "claim")
@@ -44,7 +43,9 @@ def article_text(number: int) -> str:
     return f"Article {number}. " + " ".join(f"word{(number * 7 + i) % 997}" for i in range(600))
 
 
-def annotate(path: Path, coder: str, per_article: int, seed: int, articles: int | None = None) -> int:
+def annotate(
+    path: Path, coder: str, per_article: int, seed: int, articles: int | None = None
+) -> int:
     """``per_article`` annotations by ``coder`` in each article of the database (10% with
     an attribute, 5% with a relation to the span before)."""
     rng = random.Random(seed)
@@ -129,7 +130,9 @@ def main() -> None:
         lead = folder / "lead.db"
         with Store(lead) as store, store.transaction():
             for number in range(ARTICLES):
-                store.add_article(ImportedArticle(article_text(number), f"Article {number}", "", "txt"))
+                store.add_article(
+                    ImportedArticle(article_text(number), f"Article {number}", "", "txt")
+                )
         seconds, _cpu, pushed, _ = timed_sync(lead, url)
         emit("lead's first sync: 1,000 articles pushed", seconds, "s", rows=pushed)
 
@@ -167,7 +170,9 @@ def main() -> None:
             for annotation in existing[25:50]:
                 store.delete_annotation(annotation.id)
         seconds, cpu, pushed, _ = timed_sync(coder0, coders["coder0"])
-        emit("incremental sync, 100 changes: push (coder)", seconds, "s", goal="<= 1 s", rows=pushed)
+        emit(
+            "incremental sync, 100 changes: push (coder)", seconds, "s", goal="<= 1 s", rows=pushed
+        )
         seconds, cpu, _, pulled = timed_sync(fresh, url)
         emit("incremental sync, 100 changes: pull (lead)", seconds, "s", goal="<= 1 s", rows=pulled)
         seconds, *_ = timed_sync(fresh, url)
@@ -187,8 +192,11 @@ def main() -> None:
         procs = [
             subprocess.Popen(
                 [sys.executable, "-m", "clipper", "--db", str(db), "sync", link, "--json"],
-                env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-            )  # fmt: skip
+                env=env,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
             for db, link in dbs
         ]
         failures = [p.communicate()[1] for p in procs if p.wait() != 0]

@@ -24,6 +24,7 @@ from clipper.cli import (  # noqa: F401  (registers the commands)
     importing,
     maintenance,
     reading,
+    server,
     suggesting,
     syncing,
     tags,

@@ -47,18 +47,22 @@ _SECURED_TABLES = (
 
 _FUNCTIONS = """
 -- The role of current_user in THIS database: 'lead' for the schema's owner, else the role
--- of its coders row (NULL: no rights here). Policies call it as (SELECT …): once a statement.
-CREATE FUNCTION clipper_my_role() RETURNS text LANGUAGE sql STABLE AS $$
-    SELECT CASE
-        WHEN pg_has_role(current_user, (SELECT c.relowner FROM pg_catalog.pg_class c
-            WHERE c.oid = 'public.clipper_server_migrations'::regclass), 'MEMBER')
-        THEN 'lead'
-        ELSE (SELECT k.role FROM public.coders k WHERE k.login = current_user)
-    END
+-- of its coders row (NULL: no rights here). Policies call it as (SELECT …): once a
+-- statement. PL/pgSQL keeps its plans for the session (a SQL function is planned per call).
+CREATE FUNCTION clipper_my_role() RETURNS text LANGUAGE plpgsql STABLE AS $$
+BEGIN
+    IF pg_has_role(current_user, (SELECT c.relowner FROM pg_catalog.pg_class c
+            WHERE c.oid = 'public.clipper_server_migrations'::regclass), 'MEMBER') THEN
+        RETURN 'lead';
+    END IF;
+    RETURN (SELECT k.role FROM public.coders k WHERE k.login = current_user);
+END
 $$;
 -- The uuid of current_user's coders row in this database (NULL: none).
-CREATE FUNCTION clipper_my_coder() RETURNS uuid LANGUAGE sql STABLE AS $$
-    SELECT k.uuid FROM public.coders k WHERE k.login = current_user
+CREATE FUNCTION clipper_my_coder() RETURNS uuid LANGUAGE plpgsql STABLE AS $$
+BEGIN
+    RETURN (SELECT k.uuid FROM public.coders k WHERE k.login = current_user);
+END
 $$;
 """
 
@@ -105,9 +109,11 @@ GRANT INSERT, UPDATE, DELETE ON coders, tags, articles, annotations, relations, 
 def install_security(conn: psycopg.Connection[Any]) -> None:
     """The group roles (when missing), privileges and row-level security (a migration)."""
     for group in GROUP_ROLES.values():
+        # Roles are the cluster's: another database's init may create them at the same time.
         conn.execute(
             f"DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{group}') "
-            f"THEN CREATE ROLE {group} NOLOGIN; END IF; END $$"
+            f"THEN CREATE ROLE {group} NOLOGIN; END IF; "
+            "EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$"
         )
     conn.execute(_FUNCTIONS)
     conn.execute(_GRANTS)

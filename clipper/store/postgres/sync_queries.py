@@ -381,15 +381,21 @@ def _push_relations(
     rows = [r for r in mine if r[1] in present and r[2] in present]
     out.skip("relations whose annotations the server does not have", len(mine) - len(rows))
     if rows:
+        # one statement (row security's subqueries are planned once, not once a row)
         names = ", ".join(RELATION_COLUMNS)
-        with conn.cursor() as cur:
-            cur.executemany(
-                f"INSERT INTO relations ({names}, deleted) VALUES "
-                f"({', '.join(['%s'] * len(RELATION_COLUMNS))}, false) ON CONFLICT (uuid) DO "
-                "UPDATE SET deleted = false WHERE relations.deleted",
-                rows,
-            )
-        out.rows += len(rows)
+        conn.execute(
+            f"CREATE TEMP TABLE push_relations ON COMMIT DROP AS SELECT {names} "
+            "FROM relations WITH NO DATA"
+        )
+        with conn.cursor().copy(f"COPY push_relations ({names}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+        cur = conn.execute(
+            f"INSERT INTO relations ({names}, deleted) SELECT {names}, false FROM push_relations "
+            "ON CONFLICT (uuid) DO UPDATE SET deleted = false WHERE relations.deleted"
+        )
+        out.rows += max(cur.rowcount, 0)
+        out.unchanged += len(rows) - max(cur.rowcount, 0)
     _tombstone(conn, "relations", changes.deleted.get("relation", []), out)
 
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit, urlunsplit
 
-from clipper.errors import Cancelled
+from clipper.errors import Cancelled, ServerUnreachable
 from clipper.store.sync import Assignment, Conflict
 
 if TYPE_CHECKING:
@@ -33,6 +33,11 @@ if TYPE_CHECKING:
 #: What to install for team work (the message says it; one place).
 DRIVER_ADVICE = (
     'syncing with a team server needs the PostgreSQL driver psycopg: pip install "clipper[team]"'
+)
+#: What an unreachable server means for the user's work.
+OFFLINE_NOTE = (
+    "Nothing was lost: keep working, your changes stay in this database and the next sync "
+    "sends them"
 )
 #: Test hook: the sync stops (sleeps) at this point, so a test can kill it there.
 PAUSE_ENV = "CLIPPER_SYNC_PAUSE_AT"
@@ -146,7 +151,10 @@ def sync(
         if progress is not None:
             progress(stage, done, total)
 
-    conn = connect(url, autocommit=True)  # each side below is one explicit transaction
+    try:
+        conn = connect(url, autocommit=True)  # each side below is one explicit transaction
+    except ServerUnreachable as exc:
+        raise ServerUnreachable(f"{exc.message}. {OFFLINE_NOTE}") from exc
     try:
         with server_errors(url):
             server_schema.check_schema(conn)

@@ -85,7 +85,9 @@ def timed_sync(db: Path, url: str) -> tuple[float, float, int, int]:
 
 def server_count(url: str) -> tuple[int, int]:
     with psycopg.connect(url) as conn:
-        row = conn.execute("SELECT count(*), count(DISTINCT uuid) FROM annotations").fetchone()
+        row = conn.execute(
+            "SELECT count(*), count(DISTINCT uuid) FROM annotations WHERE NOT deleted"
+        ).fetchone()
     assert row is not None
     return int(row[0]), int(row[1])
 

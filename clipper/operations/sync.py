@@ -174,7 +174,12 @@ def sync(
                 checkpoint=lambda: _checkpoint("push-uploaded", step, changes.count),
             )
             _pause("push-committed")
-            store.record_push(key, changes.last_seq)
+            local_only = [
+                entity
+                for entity, allowed in (("tag", who.write_tags), ("article", who.write_articles))
+                if not allowed
+            ]
+            store.record_push(key, changes.last_seq, local_only=local_only)
             report.pushed, report.unchanged = pushed.rows, pushed.unchanged
             report.skipped.update(pushed.skipped)
             report.conflicts.extend(pushed.conflicts)
@@ -189,6 +194,7 @@ def sync(
                 xmin=pulled.xmin,
                 pushed_seq=cursor.pushed_seq,
                 me=me,
+                local_only=local_only,
                 checkpoint=lambda: _checkpoint("pull-applied", step, pulled.rows.count),
             )
     finally:

@@ -216,9 +216,10 @@ class SyncStore(StoreBase):
     def sync_servers(self) -> list[str]:
         return [str(r[0]) for r in self.db.execute("SELECT url FROM sync_servers ORDER BY url")]
 
-    def record_push(self, server: str, seq: int) -> None:
+    def record_push(self, server: str, seq: int, *, local_only: Sequence[str] = ()) -> None:
         """The server has every local change up to ``seq``; log rows every known server
-        has are dropped."""
+        has are dropped, except edits of ``local_only`` entities (the login may not send
+        them: they stay local, and meet the server's edits as conflicts)."""
         with self._write():
             self.db.execute(
                 "INSERT INTO sync_servers (url, pushed_seq) VALUES (?, ?) ON CONFLICT (url) "
@@ -226,7 +227,9 @@ class SyncStore(StoreBase):
                 [server, seq],
             )
             self.db.execute(
-                "DELETE FROM sync_log WHERE seq <= (SELECT min(pushed_seq) FROM sync_servers)"
+                "DELETE FROM sync_log WHERE seq <= (SELECT min(pushed_seq) FROM sync_servers) "
+                "AND entity NOT IN (SELECT value FROM json_each(?))",
+                [json.dumps(list(local_only))],
             )
 
     # -- push -------------------------------------------------------------------------------
@@ -312,6 +315,7 @@ class SyncStore(StoreBase):
         xmin: int,
         pushed_seq: int,
         me: str,
+        local_only: Sequence[str] = (),
         checkpoint: Callable[[], object] | None = None,
     ) -> Applied:
         """Store what the server sent and the new pull cursor, in ONE transaction (all or
@@ -322,8 +326,9 @@ class SyncStore(StoreBase):
         applied = Applied()
         with self._applying():
             self._apply_coders(rows.coders)
-            self._apply_tags(rows.tags, pushed_seq, me, applied)
-            self._apply_articles(rows.articles, pushed_seq, me, applied)
+            since = {e: 0 if e in local_only else pushed_seq for e in ("tag", "article")}
+            self._apply_tags(rows.tags, since["tag"], me, applied)
+            self._apply_articles(rows.articles, since["article"], me, applied)
             self._apply_annotations(rows.annotations, applied)
             self._apply_relations(rows.relations, applied)
             self._apply_assignments(rows.assignments, applied)
@@ -338,6 +343,10 @@ class SyncStore(StoreBase):
                 checkpoint()
         self._coder_ids.clear()
         return applied
+
+    def _forget_edits(self, entity: str, uuid: str) -> None:
+        """The server's version replaced a local edit: nothing of it is left to send."""
+        self.db.execute("DELETE FROM sync_log WHERE entity = ? AND uuid = ?", [entity, uuid])
 
     def _apply_coders(self, coders: Sequence[Row]) -> None:
         self.db.conn.executemany(
@@ -360,6 +369,7 @@ class SyncStore(StoreBase):
                 out.conflicts.append(Conflict("tag", uuid, name, kept, mine, theirs))
                 if kept == "local":
                     continue
+                self._forget_edits("tag", uuid)
             if deleted:
                 in_use = conn.execute(
                     "SELECT 1 FROM annotations WHERE tag = (SELECT name FROM tags WHERE uuid = ?) "
@@ -433,6 +443,7 @@ class SyncStore(StoreBase):
                 out.conflicts.append(Conflict("article", uuid, str(row[1]), kept, mine, theirs))
                 if kept == "local":
                     continue
+                self._forget_edits("article", uuid)
             conn.execute(f"UPDATE articles SET {meta} WHERE uuid = ?", [*values, uuid])
             out.rows += 1
             out.article_uuids.add(uuid)

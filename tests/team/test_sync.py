@@ -153,3 +153,30 @@ def test_assignments_are_pulled_with_progress(
         store.add_annotation(ident, 0, 5, "figure", coder="alice")
         progress = {a.article_uuid: a.annotations for a in store.list_assignments("alice")}
     assert progress == {uuids[0]: 1, uuids[1]: 0}
+
+
+def test_the_leads_tags_reach_the_coders(postgres_server: PostgresServer, tmp_path: Path) -> None:
+    team = make_team(postgres_server, "alice")
+    lead, alice = tmp_path / "lead.db", tmp_path / "alice.db"
+    with Store(lead) as store:
+        store.add_tag("money", "Money", "#00aa00", "m")
+    _lead_with_articles(lead, team.lead, 1)
+    run_sync(alice, team.coders["alice"])
+    with Store(alice) as store:
+        assert (store.get_tag("money").label, store.get_tag("money").shortcut) == ("Money", "m")
+        # a coder's own tag edit stays local and is said to be
+        store.update_tag("money", label="Cash")
+    report = run_sync(alice, team.coders["alice"])
+    assert report.skipped == {"tags (your role cannot change them)": 1}
+    with Store(lead) as store:
+        store.update_tag("money", colour="#ff0000")
+    run_sync(lead, team.lead)
+    later = run_sync(alice, team.coders["alice"])
+    assert [c.entity for c in later.conflicts] == ["tag"]
+    assert later.conflicts[0].kept == "server"  # the lead's edit is the later one
+    with Store(alice) as store:
+        assert (store.get_tag("money").label, store.get_tag("money").colour) == (
+            "Money",
+            "#ff0000",
+        )
+    assert run_sync(alice, team.coders["alice"]).conflicts == []  # reported once

@@ -222,6 +222,12 @@ def _push_tags(
                 out.conflicts.append(Conflict("tag", row[0], row[1], kept, mine, their))
                 if kept == "server":
                     continue
+        taken = conn.execute(
+            "SELECT 1 FROM tags WHERE name = %s AND uuid <> %s AND NOT deleted", [row[1], row[0]]
+        ).fetchone()
+        if taken is not None:
+            out.skip("tags whose name another tag has on the server", 1)
+            continue
         sets = "name = excluded.name, label = excluded.label, colour = excluded.colour, "
         sets += "shortcut = excluded.shortcut, deleted = false"
         extra = ", updated_at = excluded.updated_at, updated_by = excluded.updated_by"

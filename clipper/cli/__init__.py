@@ -42,6 +42,7 @@ cli.lazy_modules = tuple(
         "reading",
         "server",
         "suggesting",
+        "syncing",
         "tags",
         "team",
     )

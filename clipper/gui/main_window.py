@@ -48,6 +48,7 @@ from clipper.gui import (
     review,
     search_marks,
     team_menu,
+    team_sync,
     text_menu,
     url_clip,
 )
@@ -123,6 +124,7 @@ class MainWindow(QMainWindow):
         text_menu.install(self)
         team_menu.install(self)
         self.actions_by_name["compare_coders"].triggered.connect(self._open_compare)
+        team_sync.install(self)
         url_clip.install(self)
         rate_dialog.install(self)
         corpus_menu.install(self)

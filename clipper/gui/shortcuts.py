@@ -71,6 +71,13 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "File",
         "Merge coders' databases or JSON exports into this database",
     ),
+    ActionSpec(
+        "sync",
+        "S&ync with team server…",
+        ("Ctrl+Shift+Y",),
+        "File",
+        "Send your changes to the team's PostgreSQL server and receive the others'",
+    ),
     ActionSpec("quit", "&Quit", ("Ctrl+Q",), "File"),
     # Edit
     ActionSpec("undo", "&Undo", ("Ctrl+Z",), "Edit"),
@@ -225,6 +232,13 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "Team",
         "Show two coders' annotations of this article side by side and settle their "
         "disagreements into the gold coder",
+    ),
+    ActionSpec(
+        "my_assignments",
+        "&My assignments",
+        ("Ctrl+Alt+M",),
+        "Team",
+        "The articles the team lead assigned to you, with your progress",
     ),
     # Help
     ActionSpec("open_sample", "Open &sample clipping", ("Ctrl+Shift+H",), "Help"),

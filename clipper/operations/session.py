@@ -31,6 +31,7 @@ from clipper.operations.corpus import CorpusReads
 from clipper.operations.factcheck import FactCheckOperations
 from clipper.operations.merge import MergeReport, merge_export, merge_files
 from clipper.operations.suggestions import SuggestionOperations
+from clipper.operations.sync import SyncOperations
 from clipper.operations.tags import TagOperations
 from clipper.progress import CancelCheck, ProgressCallback
 
@@ -38,7 +39,12 @@ __all__ = ["Session", "choose_coder"]
 
 
 class Session(
-    FactCheckOperations, TagOperations, AdjudicationOperations, SuggestionOperations, CorpusReads
+    FactCheckOperations,
+    TagOperations,
+    AdjudicationOperations,
+    SuggestionOperations,
+    CorpusReads,
+    SyncOperations,
 ):
     """Operations on one database, with undo/redo (see :mod:`clipper.operations`):
     ``Session(store, coder=None, undo_limit=200)``."""

@@ -477,14 +477,14 @@ class AnnotationStore(AttributeStore, CoderStore):
         returns how many were added. Call inside :meth:`transaction`; the caller has
         validated the spans."""
         coder_id = self._coder_id(None)
-        before = self.db.conn.total_changes
-        self.db.conn.executemany(
+        # rowcount: rows this statement inserted (total_changes would count trigger rows too)
+        cursor = self.db.conn.executemany(
             'INSERT OR IGNORE INTO annotations (article_id, start, "end", tag, text, note, '
             f"created_at, updated_at, page, uuid, coder_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
             f"{UUID4_SQL}, {coder_id})",
             rows,
         )
-        return self.db.conn.total_changes - before
+        return max(cursor.rowcount, 0)
 
     def merge_annotations(
         self,
@@ -502,14 +502,14 @@ class AnnotationStore(AttributeStore, CoderStore):
         for row in rows:
             if row[9] not in coder_ids:
                 coder_ids[row[9]] = self._coder_id(row[9])
-        before = self.db.conn.total_changes
-        self.db.conn.executemany(
+        # rowcount: rows this statement inserted (total_changes would count trigger rows too)
+        cursor = self.db.conn.executemany(
             'INSERT OR IGNORE INTO annotations (article_id, start, "end", tag, text, note, '
             "created_at, updated_at, page, uuid, coder_id, origin, origin_detail, status) "
             f"VALUES ({article_id}, ?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, {UUID4_SQL}), ?, ?, ?, ?)",
             [(*r[:9], coder_ids[r[9]], *r[10:13]) for r in rows],
         )
-        added = self.db.conn.total_changes - before
+        added = max(cursor.rowcount, 0)
         with_attributes = [r for r in rows if r[13] and r[8] is not None]
         if with_attributes and added:
             self._merge_attributes(article_id, with_attributes)
@@ -543,11 +543,11 @@ class AnnotationStore(AttributeStore, CoderStore):
         """Relations of a merged file: ``(type, from uuid, to uuid, relation uuid)``; those
         whose ends are not both stored, or that exist already, are skipped. Returns how many
         were added. Call inside :meth:`transaction`."""
-        before = self.db.conn.total_changes
-        self.db.conn.executemany(
+        # rowcount: rows this statement inserted (total_changes would count trigger rows too)
+        cursor = self.db.conn.executemany(
             "INSERT OR IGNORE INTO relations (uuid, from_id, to_id, type, created_at) "
             f"SELECT coalesce(?4, {UUID4_SQL}), f.id, t.id, ?1, ?5 FROM annotations f, "
             "annotations t WHERE f.uuid = ?2 AND t.uuid = ?3 AND f.id <> t.id",
             [(*r, now()) for r in rows],
         )
-        return self.db.conn.total_changes - before
+        return max(cursor.rowcount, 0)

@@ -59,6 +59,7 @@ from clipper.store.settings import SettingsStore
 from clipper.store.snapshots import SnapshotStore
 from clipper.store.source_files import SourceFileStore
 from clipper.store.suggestions import SuggestionStore
+from clipper.store.sync import SyncStore
 from clipper.store.tag_edits import TagEditStore
 from clipper.store.team import TeamStore
 
@@ -76,6 +77,7 @@ class Store(
     SuggestionStore,
     SourceFileStore,
     CorpusQueryStore,
+    SyncStore,
 ):
     """A Clipper database file (or ``":memory:"``), migrated to the current schema.
 

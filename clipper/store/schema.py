@@ -436,6 +436,87 @@ def _settings(db: Database) -> None:
     _run(db, "CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
 
 
+#: The tables whose changes a team server sync sends, the entity each row is, and the
+#: columns whose change counts (``None``: any change). Annotation attributes travel with
+#: their annotation.
+_SYNCED_TABLES = (
+    ("tags", "tag", None),
+    ("articles", "article", "title, outlet, author, published, url, language"),
+    ("annotations", "annotation", None),
+    ("relations", "relation", None),
+)
+
+
+@migrations(name="0011_sync")
+def _sync(db: Database) -> None:
+    """Team server sync (:mod:`clipper.store.sync`): a log of local changes filled by
+    triggers, per-server cursors, and a copy of the server's assignments.
+
+    ``sync_log`` is append-only (an ``INSERT OR IGNORE`` elsewhere cannot turn a trigger's
+    insert into a no-op): one row per change of a tag, an article's metadata, an annotation
+    (its attributes too) or a relation, naming the row by entity and uuid. A pull writes
+    with a row in ``sync_applying`` (inserted and deleted inside its own transaction, so no
+    other connection ever sees it): the triggers record nothing then, so what came from
+    the server is not sent back as a local change."""
+    _run(
+        db,
+        """
+        CREATE TABLE IF NOT EXISTS sync_log (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            entity TEXT NOT NULL,
+            uuid TEXT NOT NULL,
+            changed_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+        );
+        CREATE INDEX IF NOT EXISTS sync_log_entity ON sync_log (entity, uuid);
+        CREATE TABLE IF NOT EXISTS sync_applying (busy INTEGER NOT NULL);
+        CREATE TABLE IF NOT EXISTS sync_servers (
+            -- the server's address without its password
+            url TEXT PRIMARY KEY,
+            -- the last local change (sync_log.seq) the server has
+            pushed_seq INTEGER NOT NULL DEFAULT 0,
+            -- the server versions pulled so far, and the oldest server transaction that
+            -- was still running then (its rows are read again next time)
+            pulled_version INTEGER NOT NULL DEFAULT 0,
+            pulled_xmin INTEGER NOT NULL DEFAULT 0,
+            synced_at TEXT
+        );
+        CREATE TABLE IF NOT EXISTS assignments (
+            article_uuid TEXT NOT NULL,
+            coder_uuid TEXT NOT NULL,
+            assigned_by TEXT,
+            assigned_at TEXT,
+            done_at TEXT,
+            PRIMARY KEY (article_uuid, coder_uuid)
+        ) WITHOUT ROWID
+        """,
+    )
+    quiet = "WHEN NOT EXISTS (SELECT 1 FROM sync_applying)"
+    for table, entity, columns in _SYNCED_TABLES:
+        update = f"UPDATE OF {columns}" if columns else "UPDATE"
+        for suffix, event, row in (
+            ("ai", "INSERT", "new"),
+            ("au", update, "new"),
+            ("ad", "DELETE", "old"),
+        ):
+            if table == "relations" and suffix == "au":
+                continue  # relations are never edited
+            db.execute(
+                f"CREATE TRIGGER IF NOT EXISTS sync_{table}_{suffix} AFTER {event} ON {table} "
+                f"{quiet} BEGIN INSERT INTO sync_log (entity, uuid) "
+                f"VALUES ('{entity}', {row}.uuid); END"
+            )
+    for suffix, event, row in (
+        ("ai", "INSERT", "new"),
+        ("au", "UPDATE", "new"),
+        ("ad", "DELETE", "old"),
+    ):
+        db.execute(
+            f"CREATE TRIGGER IF NOT EXISTS sync_attributes_{suffix} AFTER {event} "
+            f"ON annotation_attributes {quiet} BEGIN INSERT INTO sync_log (entity, uuid) "
+            f"SELECT 'annotation', uuid FROM annotations WHERE id = {row}.annotation_id; END"
+        )
+
+
 @migrations(name="0012_corpusperf")
 def _corpusperf(db: Database) -> None:
     """Indexes that serve the corpus statistics from the index alone (no read of each

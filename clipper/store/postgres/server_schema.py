@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from clipper.errors import ServerSchemaMismatch
 
-from . import roles
+from . import roles, sync_queries
 
 if TYPE_CHECKING:
     import psycopg
@@ -161,6 +161,7 @@ def _tables(conn: psycopg.Connection[Any]) -> None:
 MIGRATIONS: list[tuple[str, Callable[[psycopg.Connection[Any]], None]]] = [
     ("0001_tables", _tables),
     ("0002_roles_and_row_security", roles.install_security),
+    ("0003_sync", sync_queries.install_sync_support),  # teamsync
 ]
 SERVER_MIGRATION_NAMES = [name for name, _ in MIGRATIONS]
 #: The schema version this Clipper writes and expects (the number of migrations).

@@ -132,8 +132,9 @@ class AttachedMergeStore(AnnotationStore):
                 "JOIN temp.merge_articles m ON m.src = s.article_id"
             ).fetchone()[0]
         )
-        changes = conn.total_changes
-        conn.execute(
+        # rowcount: rows each statement inserted (total_changes also counts rows that
+        # triggers write, such as the sync log's)
+        added = conn.execute(
             'INSERT OR IGNORE INTO main.annotations (article_id, start, "end", tag, text, note, '
             "created_at, updated_at, page, uuid, coder_id, origin, origin_detail, status) "
             'SELECT m.dst, s.start, s."end", s.tag, s.text, s.note, s.created_at, '
@@ -141,8 +142,7 @@ class AttachedMergeStore(AnnotationStore):
             f"s.origin_detail, s.status FROM {source}.annotations s "
             "JOIN temp.merge_articles m ON m.src = s.article_id "
             "JOIN temp.merge_coders c ON c.src = s.coder_id ORDER BY s.id"
-        )
-        added = conn.total_changes - changes
+        ).rowcount
         if added:  # attributes of the annotations just added (a kept one keeps its own)
             conn.execute(
                 "INSERT OR IGNORE INTO main.annotation_attributes (annotation_id, key, value) "
@@ -151,8 +151,7 @@ class AttachedMergeStore(AnnotationStore):
                 "JOIN main.annotations t ON t.uuid = s.uuid WHERE t.id > ?",
                 [before],
             )
-        changes = conn.total_changes
-        conn.execute(
+        related = conn.execute(
             "INSERT OR IGNORE INTO main.relations (uuid, from_id, to_id, type, created_at) "
             f"SELECT coalesce(r.uuid, {UUID4_SQL}), f.id, t.id, r.type, ? "
             f"FROM {source}.relations r "
@@ -163,8 +162,8 @@ class AttachedMergeStore(AnnotationStore):
             "JOIN main.annotations t ON t.uuid = st.uuid "
             "WHERE f.id <> t.id ORDER BY r.id",
             [now()],
-        )
-        return added, offered - added, conn.total_changes - changes
+        ).rowcount
+        return added, offered - added, related
 
     def _differing(self, source: str) -> list[tuple[Annotation, MergedAnnotation]]:
         """Annotations of matched articles stored already under the same identity whose

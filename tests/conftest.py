@@ -38,9 +38,9 @@ def fixtures() -> Path:
 
 @pytest.fixture
 def small_disk(tmp_path: Path) -> Iterator[Path]:
-    """A 512 KiB file system of its own."""
+    """A 1 MiB file system of its own (room for a fresh database with one article)."""
     where = tmp_path / "disk"
-    mount_tmpfs(where, "512k")
+    mount_tmpfs(where, "1m")
     try:
         yield where
     finally:

@@ -14,7 +14,6 @@ from clipper.errors import Cancelled, InvalidValue
 from clipper.model import FIGURE_UNIT, FIGURE_VALUE, QUOTE_SPEAKER, Annotation, AttributeValue
 from clipper.operations.session import Session
 from clipper.operations.suggestions import without_existing
-from clipper.suggest import suggest_with
 
 #: Statuses (see :data:`clipper.model.STATUSES`).
 PENDING = "pending"
@@ -144,6 +143,8 @@ def suggest_article(
     if cancelled():
         raise Cancelled("suggesting was cancelled")
     text = session.get_article(article_id).text
+    from clipper.suggest import suggest_with  # the suggesters load when first used
+
     found = suggest_with(text, lexicon, None)
     scores = {(s.start, s.end, s.tag): s.score for s in found}
     if not store:

@@ -60,6 +60,7 @@ from clipper.operations.review import PENDING, REJECTED, review_keys
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 TAG_ROLE = Qt.ItemDataRole.UserRole + 2
 _COLUMNS = ("Tag", "Text", "Note", "Coder", "Rating", "Score")
+NOTE_COLUMN = 2
 CODER_COLUMN = 3
 #: A claim's rating (shown when an annotation here is a claim or has a rating).
 RATING_COLUMN = 4
@@ -110,8 +111,8 @@ def _key(a: Annotation) -> tuple[int, int, int]:
     return (a.start, a.end, a.id)
 
 
-def _is_claim(a: Annotation) -> bool:
-    return a.tag == CLAIM_TAG or RATING in a.attributes
+def _is_rated(a: Annotation) -> bool:
+    return RATING in a.attributes
 
 
 def _one_line(text: str, limit: int = 300) -> str:
@@ -131,12 +132,14 @@ class AnnotationsModel(QAbstractTableModel):
         self.tags: dict[str, Tag] = {}
         #: How many rows each coder has (kept up to date row by row: no query, no scan).
         self.coders: Counter[str] = Counter()
-        #: How many rows are claims or rated (the Rating column shows when there is one).
-        self.claims = 0
+        #: How many rows are rated (the Rating column shows when there is one).
+        self.rated = 0
         #: Pending suggestions' scores by annotation id (from the suggesting run).
         self.scores: dict[int, float] = {}
         #: How many rows are pending suggestions (the Suggested column shows when any).
         self.pending = 0
+        #: How many rows have a note (the Note column shows when any: room for the text).
+        self.notes = 0
 
     def set_tags(self, tags: Sequence[Tag]) -> None:
         self.tags = {t.name: t for t in tags}
@@ -164,8 +167,9 @@ class AnnotationsModel(QAbstractTableModel):
         self._keys = keys
         self._key_of = {key[2]: key for key in keys}
         self.coders = Counter(a.coder for a in rows)
-        self.claims = sum(1 for a in rows if _is_claim(a))
+        self.rated = sum(1 for a in rows if _is_rated(a))
         self.pending = sum(1 for a in rows if a.status == PENDING)
+        self.notes = sum(1 for a in rows if a.note)
         self.endResetModel()
 
     def row_of(self, annotation_id: int) -> int | None:
@@ -223,12 +227,14 @@ class AnnotationsModel(QAbstractTableModel):
             self.coders[old.coder] -= 1
             if self.coders[old.coder] <= 0:
                 del self.coders[old.coder]
-            self.claims -= _is_claim(old)
+            self.rated -= _is_rated(old)
             self.pending -= old.status == PENDING
+            self.notes -= bool(old.note)
         if new is not None:
             self.coders[new.coder] += 1
-            self.claims += _is_claim(new)
+            self.rated += _is_rated(new)
             self.pending += new.status == PENDING
+            self.notes += bool(new.note)
 
     def rowCount(self, parent: Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(self.rows)
@@ -390,8 +396,9 @@ class AnnotationsPane(QWidget):
         header.setHighlightSections(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)  # see set_tags
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(2, 90)
+        header.setSectionResizeMode(NOTE_COLUMN, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(NOTE_COLUMN, 90)
+        self.table.setColumnHidden(NOTE_COLUMN, True)
         header.setSectionResizeMode(CODER_COLUMN, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(CODER_COLUMN, 80)
         header.setSectionResizeMode(RATING_COLUMN, QHeaderView.ResizeMode.Interactive)
@@ -573,15 +580,20 @@ class AnnotationsPane(QWidget):
         return not self.table.isColumnHidden(CODER_COLUMN)
 
     def _update_coder_column(self) -> None:
+        """Show the optional columns (Coder, Rating, Score, Note) only when they have
+        something to show here, leaving the Text column the room."""
         others = any(name != self.coder for name in self.model.coders)
         if others != self.coder_column_shown():
             self.table.setColumnHidden(CODER_COLUMN, not others)
-        claims = self.model.claims > 0
-        if claims != self.rating_column_shown():
-            self.table.setColumnHidden(RATING_COLUMN, not claims)
+        rated = self.model.rated > 0
+        if rated != self.rating_column_shown():
+            self.table.setColumnHidden(RATING_COLUMN, not rated)
         pending = self.model.pending > 0
         if pending == self.table.isColumnHidden(SUGGESTED_COLUMN):
             self.table.setColumnHidden(SUGGESTED_COLUMN, not pending)
+        notes = self.model.notes > 0
+        if notes == self.table.isColumnHidden(NOTE_COLUMN):
+            self.table.setColumnHidden(NOTE_COLUMN, not notes)
 
     def rating_column_shown(self) -> bool:
         return not self.table.isColumnHidden(RATING_COLUMN)

@@ -1,0 +1,34 @@
+"""The annotations pane shows its optional columns only when they hold something, so the
+Text column keeps the room in a narrow pane."""
+
+from __future__ import annotations
+
+from pytestqt.qtbot import QtBot
+
+from clipper.gui.annotations_pane import NOTE_COLUMN
+from clipper.gui.main_window import MainWindow
+from tests.gui.test_main_window import PLAIN_TEXT, add_article, stored_ids, tag_span
+
+
+def test_the_note_column_shows_only_while_a_note_exists(qtbot: QtBot, window: MainWindow) -> None:
+    article = add_article(window, PLAIN_TEXT)
+    start = article.text.index("Critics")
+    tag_span(qtbot, window, start, start + 7, "3")
+    pane = window.annotations
+    assert pane.table.isColumnHidden(NOTE_COLUMN)  # no note yet: the text has the room
+    (annotation_id,) = stored_ids(window)
+    pane.select_annotation(annotation_id)
+    pane.note.setFocus()
+    qtbot.keyClicks(pane.note, "check the source")
+    window.view.setFocus()
+    pane.save_note()
+    qtbot.waitUntil(lambda: not pane.table.isColumnHidden(NOTE_COLUMN), timeout=3000)
+    window.undo()  # the note goes, and with it the column
+    qtbot.waitUntil(lambda: pane.table.isColumnHidden(NOTE_COLUMN), timeout=3000)
+
+
+def test_an_unrated_claim_leaves_the_rating_column_out(qtbot: QtBot, window: MainWindow) -> None:
+    article = add_article(window, PLAIN_TEXT)
+    start = article.text.index("Critics")
+    tag_span(qtbot, window, start, start + 7, "4")  # a claim, not rated
+    assert not window.annotations.rating_column_shown()

@@ -24,9 +24,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "team"))
 
 import psycopg
 from _report import emit, peak_rss_mb, table
+from _synthetic import annotate_article, article_text
 from postgres_harness import postgres_bindir, start_server
 
-from clipper.model import ImportedArticle, MergedAnnotation
+from clipper.model import ImportedArticle
 from clipper.operations.sync import sync
 from clipper.operations.team_server import add_server_coder, init_server
 from clipper.store import Store
@@ -34,13 +35,8 @@ from clipper.store import Store
 ROOT = Path(__file__).resolve().parents[2]
 ARTICLES = 1_000
 PER_ARTICLE = 100  # x ARTICLES = 100,000 annotations
-TAGS = ("figure", "quote", "person", "claim")
 CODERS = 10
 PER_CODER = 1_000
-
-
-def article_text(number: int) -> str:
-    return f"Article {number}. " + " ".join(f"word{(number * 7 + i) % 997}" for i in range(600))
 
 
 def annotate(
@@ -49,29 +45,13 @@ def annotate(
     """``per_article`` annotations by ``coder`` in each article of the database (10% with
     an attribute, 5% with a relation to the span before)."""
     rng = random.Random(seed)
-    stamp = "2026-12-01T00:00:00.000Z"
     count = 0
     with Store(path) as store, store.bulk_writes(), store.transaction():
         ids = [a.id for a in store.list_articles()][:articles]
         for number, article_id in enumerate(ids):
             text = store.get_article(article_id).text
-            step = len(text) // per_article
-            rows: list[MergedAnnotation] = []
-            previous: str | None = None
-            for i in range(per_article):
-                start = i * step + rng.randint(0, 3)
-                end = min(len(text), start + rng.randint(3, step - 1))
-                uuid = f"{seed:08x}-0000-4000-8000-{number * per_article + i:012x}"
-                attributes = {"value": i} if i % 10 == 0 else None
-                relations = [("said_by", previous, None)] if previous and i % 20 == 0 else None
-                rows.append(
-                    (start, end, TAGS[i % 4], text[start:end], "", stamp, stamp, None, uuid,
-                     coder, "manual", None, "accepted", attributes, relations)
-                )  # fmt: skip
-                previous = uuid
-            count += store.merge_annotations(article_id, rows)
-            store.merge_relations(
-                (kind, r[8], to, rid) for r in rows if r[14] and r[8] for kind, to, rid in r[14]
+            count += annotate_article(
+                store, article_id, text, number, per_article, seed, coder, rng
             )
     return count
 

@@ -19,49 +19,28 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 
 from _report import emit, peak_rss_mb, table
+from _synthetic import annotate_article, article_text
 
-from clipper.model import ImportedArticle, MergedAnnotation
+from clipper.model import ImportedArticle
 from clipper.operations.agreement import measure_agreement
 from clipper.operations.merge import merge_files, total_report
 from clipper.store import Store
 
 ARTICLES = 1_000
 PER_ARTICLE = 100  # x ARTICLES = 100,000 annotations per coder
-TAGS = ("figure", "quote", "person", "claim")
-
-
-def article_text(number: int) -> str:
-    words = [f"word{(number * 7 + i) % 997}" for i in range(600)]
-    return f"Article {number}. " + " ".join(words)
 
 
 def build(path: Path, coder: str, articles: int, per_article: int, seed: int) -> int:
     """A coder's database: ``articles`` shared texts, ``per_article`` spans each (10%
     with an attribute, 5% with a relation to the span before)."""
     rng = random.Random(seed)
-    stamp = "2026-12-01T00:00:00.000Z"
     count = 0
     with Store(path) as store, store.bulk_writes(), store.transaction():
         for number in range(articles):
             text = article_text(number)
             article = store.add_article(ImportedArticle(text, f"Article {number}", "", "txt"))
-            rows: list[MergedAnnotation] = []
-            step = len(text) // per_article
-            previous: str | None = None
-            for i in range(per_article):
-                start = i * step + rng.randint(0, 3)
-                end = min(len(text), start + rng.randint(3, step - 1))
-                uuid = f"{seed:08x}-0000-4000-8000-{number * per_article + i:012x}"
-                attributes = {"value": i} if i % 10 == 0 else None
-                relations = [("said_by", previous, None)] if previous and i % 20 == 0 else None
-                rows.append(
-                    (start, end, TAGS[i % 4], text[start:end], "", stamp, stamp, None, uuid,
-                     coder, "manual", None, "accepted", attributes, relations)
-                )  # fmt: skip
-                previous = uuid
-            count += store.merge_annotations(article.id, rows)
-            store.merge_relations(
-                (kind, r[8], to, rid) for r in rows if r[14] and r[8] for kind, to, rid in r[14]
+            count += annotate_article(
+                store, article.id, text, number, per_article, seed, coder, rng
             )
     return count
 

@@ -80,3 +80,71 @@ def _describe(report: SyncReport) -> str:
     for conflict in report.conflicts:
         lines.append(f"  conflict: {conflict.describe()}")
     return "\n".join(lines)
+
+
+@cli.command("assignments")
+@json_option(
+    "One JSON object per line: article_id, article_uuid, title, coder, assigned_at, "
+    "done_at, annotations."
+)
+@pass_context
+def assignments_command(ctx: Context, as_json: bool) -> None:
+    """List the articles assigned to you, as received at the last sync, with your progress.
+
+    Example: clipper assignments
+    """
+    rows = ctx.session().my_assignments()
+    for row in rows:
+        if as_json:
+            click.echo(
+                json.dumps(
+                    {
+                        "article_id": row.article_id,
+                        "article_uuid": row.article_uuid,
+                        "title": row.title,
+                        "coder": row.coder,
+                        "assigned_at": row.assigned_at,
+                        "done_at": row.done_at,
+                        "annotations": row.annotations,
+                    },
+                    ensure_ascii=False,
+                )
+            )
+        else:
+            state = "done" if row.done_at else ("started" if row.annotations else "to do")
+            click.echo(printable(f"{row.article_id or '-'}\t{state}\t{row.coder}\t{row.title}"))
+    if not rows and not as_json:
+        click.echo("no assignments: sync with the team server first (clipper sync URL)", err=True)
+
+
+@cli.command("mark-done")
+@click.argument("article_ids", type=int, nargs=-1, required=True)
+@click.option("--undo", is_flag=True, help="Mark them not done after all.")
+@click.option(
+    "--server", "url", help="The team server (default: the one this database syncs with)."
+)
+@pass_context
+def mark_done_command(
+    ctx: Context, article_ids: tuple[int, ...], undo: bool, url: str | None
+) -> None:
+    """Tell the team server you have finished coding these articles (your assignments).
+
+    The lead sees it in `clipper server status`; nothing else changes, and you can still edit
+    your annotations. Example: clipper mark-done 12 13
+    """
+    session = ctx.session()
+    mine = {row.article_id: row for row in session.my_assignments() if row.article_id is not None}
+    missing = [str(i) for i in article_ids if i not in mine]
+    if missing:
+        raise click.UsageError(
+            f"not assigned to you (as received at the last sync): article {', '.join(missing)}; "
+            "see clipper assignments"
+        )
+    for article_id in article_ids:
+        row = mine[article_id]
+        if not session.mark_assignment_done(row.article_uuid, done=not undo, url=url):
+            raise click.ClickException(
+                f"the team server does not have article {article_id} assigned to your login; "
+                "sync, then try again"
+            )
+        click.echo(printable(f"{article_id}\t{'not done' if undo else 'done'}\t{row.title}"))

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QProgressDialog,
+    QPushButton,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -34,7 +35,13 @@ from clipper.errors import Cancelled, ClipperError
 from clipper.gui.advice import explain
 from clipper.gui.errors import show_error
 from clipper.gui.workers import Job, JobContext
-from clipper.operations.sync import DRIVER_ADVICE, SyncReport, driver_available, sync
+from clipper.operations.sync import (
+    DRIVER_ADVICE,
+    SyncReport,
+    driver_available,
+    mark_assignment_done,
+    sync,
+)
 from clipper.store.sync import Assignment
 
 if TYPE_CHECKING:
@@ -111,12 +118,12 @@ class TeamSync:
             show_error(self.window, "Team sync is not installed", DRIVER_ADVICE + ".")
             return None
         minutes = self.window.controller.session.sync_settings()[1]
-        dialog = SyncDialog(self._url() or "", minutes, self.window)
+        dialog = SyncDialog(self.server_url() or "", minutes, self.window)
         if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.url.text().strip():
             return None
         return self.configure_and_start(dialog.url.text().strip(), dialog.every.value())
 
-    def _url(self) -> str | None:
+    def server_url(self) -> str | None:
         if self.url is not None and self.url_db == self.window.controller.db_path:
             return self.url
         return self.window.controller.session.sync_settings()[0]
@@ -130,7 +137,7 @@ class TeamSync:
 
     def start(self, *, quiet: bool) -> Job | None:
         """Sync in a background job (``quiet``: the automatic sync, no dialogs)."""
-        url = self._url()
+        url = self.server_url()
         if url is None or self.job is not None:
             return None
         if not driver_available():
@@ -225,7 +232,7 @@ _COLUMNS = ("Article", "Coder", "Assigned", "My annotations", "Done")
 
 class AssignmentsDialog(QDialog):
     """The articles assigned to me (as pulled at the last sync), with my progress;
-    double-click opens one."""
+    double-click opens one; Mark done tells the team server (in the background)."""
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -240,15 +247,32 @@ class AssignmentsDialog(QDialog):
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.cellDoubleClicked.connect(lambda row, _column: self.open_row(row))
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.open_button = QPushButton("&Open", self)
+        self.open_button.setObjectName("assignmentsOpen")
+        self.open_button.clicked.connect(lambda: self.open_row(self.table.currentRow()))
+        self.done_button = QPushButton("Mark &done", self)
+        self.done_button.setObjectName("assignmentsMarkDone")
+        self.done_button.setToolTip("Tell the team server you have finished coding this article")
+        self.done_button.clicked.connect(self.toggle_done)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.buttons.addButton(self.open_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.buttons.addButton(self.done_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.buttons.rejected.connect(self.close)
+        self.job: Job | None = None
         self.rows: list[Assignment] = []
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.table)
+        layout.addWidget(self.buttons)
         self.resize(640, 360)
+        self._update_buttons()
 
     def reload(self) -> None:
+        current = self._current()
         self.rows = self.window_.controller.session.my_assignments()
         self.table.setRowCount(len(self.rows))
         for number, row in enumerate(self.rows):
@@ -261,6 +285,8 @@ class AssignmentsDialog(QDialog):
             )
             for column, text in enumerate(cells):
                 self.table.setItem(number, column, QTableWidgetItem(text))
+            if current is not None and row.article_uuid == current.article_uuid:
+                self.table.selectRow(number)
         done = sum(1 for r in self.rows if r.done_at)
         started = sum(1 for r in self.rows if r.annotations)
         self.summary.setText(
@@ -268,10 +294,75 @@ class AssignmentsDialog(QDialog):
             if self.rows
             else "No assignments yet: sync with the team server (File › Sync with team server…)."
         )
+        self._update_buttons()
+
+    def _current(self) -> Assignment | None:
+        row = self.table.currentRow()
+        selected = (
+            self.table.selectionModel().hasSelection() if self.table.selectionModel() else False
+        )
+        return self.rows[row] if selected and 0 <= row < len(self.rows) else None
+
+    def _update_buttons(self) -> None:
+        current = self._current()
+        self.open_button.setEnabled(current is not None and current.article_id is not None)
+        self.done_button.setText("Mark not &done" if current and current.done_at else "Mark &done")
+        self.done_button.setEnabled(current is not None and self.job is None)
 
     def open_row(self, row: int) -> None:
         if 0 <= row < len(self.rows) and self.rows[row].article_id is not None:
             self.window_.open_article(self.rows[row].article_id)
+
+    def toggle_done(self) -> Job | None:
+        """Mark the selected assignment done (or not done) on the team server."""
+        current = self._current()
+        team: TeamSync = self.window_.team_sync  # type: ignore[attr-defined]
+        url = team.server_url() or self.window_.controller.session.team_server()
+        if current is None or self.job is not None:
+            return None
+        if url is None:
+            show_error(
+                self,
+                "Which team server?",
+                "Sync with the team server first (File › Sync with team server…).",
+            )
+            return None
+        if not driver_available():
+            show_error(self, "Team sync is not installed", DRIVER_ADVICE + ".")
+            return None
+        done, uuid = current.done_at is None, current.article_uuid
+
+        def run(ctx: JobContext) -> bool:
+            return mark_assignment_done(ctx.store, url, uuid, done=done)
+
+        job = Job(self.window_.controller.db_path, run, self)
+
+        def finished(marked: bool) -> None:
+            self.job = None
+            self.reload()
+            if not marked:
+                show_error(
+                    self,
+                    "Not assigned to you on the server",
+                    f"The team server does not have “{current.title}” assigned to your login "
+                    "(any more): sync to see your assignments as they are now.",
+                )
+                return
+            state = "done" if done else "not done"
+            self.window_.show_message(f"Marked “{current.title}” {state} on the team server")
+
+        def failed(exc: BaseException) -> None:
+            self.job = None
+            self._update_buttons()
+            text = explain(exc) if isinstance(exc, ClipperError) else str(exc)
+            show_error(self, "The team server was not told", text)
+
+        job.finished.connect(finished)
+        job.failed.connect(failed)
+        self.job = job
+        self._update_buttons()
+        job.start()
+        return job
 
 
 def install(window: MainWindow) -> TeamSync:

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit, urlunsplit
 
-from clipper.errors import Cancelled, ServerUnreachable
+from clipper.errors import Cancelled, NotFound, ServerUnreachable
 from clipper.store.sync import Assignment, Conflict
 
 if TYPE_CHECKING:
@@ -208,6 +208,19 @@ def sync(
     return report
 
 
+def mark_assignment_done(store: Store, url: str, article_uuid: str, *, done: bool = True) -> bool:
+    """Tell the team server that the login's assignment of ``article_uuid`` is done (or not
+    done after all) and note it in the local copy; ``False``: the article is not assigned to
+    this login."""
+    from clipper.operations.team_server import mark_assignment_done as mark_on_server
+
+    marked = mark_on_server(url, article_uuid, done=done)
+    if marked is None:
+        return False
+    store.set_assignment_done(article_uuid, *marked)
+    return True
+
+
 def my_assignments(store: Store, coder: str | None) -> list[Assignment]:
     """The assignments pulled from the team server for ``coder`` (``None``: everyone's)."""
     return store.list_assignments(coder)
@@ -234,6 +247,15 @@ class SyncOperations:
         minutes = self.store.get_setting(AUTO_SYNC_SETTING) or "0"
         return self.store.get_setting(SERVER_SETTING), int(minutes) if minutes.isdigit() else 0
 
+    def team_server(self) -> str | None:
+        """The server this database syncs with (without password): the one remembered by the
+        app, else the only one it has synced with; ``None`` when there is no such server."""
+        remembered = self.sync_settings()[0]
+        if remembered:
+            return remembered
+        servers = self.store.sync_servers()
+        return servers[0] if len(servers) == 1 else None
+
     def remember_sync(self, url: str, minutes: int) -> None:
         """Remember the server (its password is dropped) and the interval."""
         self.store.set_setting(SERVER_SETTING, server_key(url))
@@ -242,3 +264,16 @@ class SyncOperations:
     def my_assignments(self) -> list[Assignment]:
         """The assignments pulled from the team server (a coder receives only their own)."""
         return self.store.list_assignments()
+
+    def mark_assignment_done(
+        self, article_uuid: str, *, done: bool = True, url: str | None = None
+    ) -> bool:
+        """See :func:`mark_assignment_done`; ``url`` defaults to :meth:`team_server`."""
+        url = url or self.team_server()
+        if not url:
+            raise NotFound(
+                "which team server? This database has not synced with one yet, or with "
+                "several: sync first (clipper sync URL, or File › Sync with team server…), "
+                "or name it (--server URL)"
+            )
+        return mark_assignment_done(self.store, url, article_uuid, done=done)

@@ -23,6 +23,7 @@ __all__ = [
     "add_server_coder",
     "assign_articles",
     "init_server",
+    "mark_assignment_done",
     "open_articles",
     "server_status",
 ]
@@ -81,3 +82,13 @@ def server_status(url: str) -> ServerStatus:
     with open_server(url) as conn:
         server_schema.check_schema(conn)
         return assignments.status(conn, server_schema.applied_migrations(conn) or [])
+
+
+def mark_assignment_done(
+    url: str, article_uuid: str, *, done: bool = True
+) -> tuple[str, str | None] | None:
+    """Mark the login's own assignment of an article done (or not done after all): its coder's
+    uuid and the server's ``done_at``; ``None`` when the article is not assigned to the login."""
+    with open_server(url) as conn:
+        server_schema.check_schema(conn)
+        return assignments.mark_done(conn, article_uuid, done=done)

@@ -560,6 +560,15 @@ class SyncStore(StoreBase):
 
     # -- assignments ------------------------------------------------------------------------
 
+    def set_assignment_done(self, article_uuid: str, coder_uuid: str, done_at: str | None) -> None:
+        """Note in the local copy what the server now says of one assignment (the next pull
+        brings the same value; assignments are never sent)."""
+        with self.db.conn:
+            self.db.conn.execute(
+                "UPDATE assignments SET done_at = ? WHERE article_uuid = ? AND coder_uuid = ?",
+                (done_at, article_uuid, coder_uuid),
+            )
+
     def list_assignments(self, coder: str | None = None) -> list[Assignment]:
         """Assignments pulled from the team server (``coder``: only that coder's), with
         how many annotations the coder made in each article."""

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from clipper.errors import InvalidValue, NotFound
 
 from .roles import coder_named
+from .sync_queries import TIME_FORMAT
 
 if TYPE_CHECKING:
     import psycopg
@@ -127,14 +128,19 @@ def open_articles(conn: psycopg.Connection[Any], article_uuids: Sequence[str]) -
     return opened
 
 
-def mark_done(conn: psycopg.Connection[Any], article_uuid: str, *, done: bool = True) -> bool:
-    """Mark the current login's assignment of ``article_uuid`` done (or not done)."""
-    cursor = conn.execute(
+def mark_done(
+    conn: psycopg.Connection[Any], article_uuid: str, *, done: bool = True
+) -> tuple[str, str | None] | None:
+    """Mark the current login's assignment of ``article_uuid`` done (or not done): the
+    assignment's coder and its new ``done_at`` (ISO 8601), or ``None`` when the article is not
+    assigned to this login."""
+    row = conn.execute(
         "UPDATE assignments SET done_at = CASE WHEN %s THEN now() END "
-        "WHERE article_uuid = %s AND coder_uuid = clipper_my_coder() AND NOT deleted",
+        "WHERE article_uuid = %s AND coder_uuid = clipper_my_coder() AND NOT deleted "
+        f"RETURNING coder_uuid::text, to_char(done_at AT TIME ZONE 'UTC', '{TIME_FORMAT}')",
         (done, _uuids([article_uuid])[0]),
-    )
-    return cursor.rowcount > 0
+    ).fetchone()
+    return None if row is None else (row[0], row[1])
 
 
 _PROGRESS = """

@@ -43,7 +43,7 @@ if TYPE_CHECKING:
     import psycopg
 
 #: How the server's timestamps are read: the local text form (UTC, milliseconds).
-_TIME_FORMAT = 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'
+TIME_FORMAT = 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +102,7 @@ class _Columns:
         if not self.has(table, column):
             return "NULL"
         if kind.startswith("timestamp"):
-            return f"to_char({ref} AT TIME ZONE 'UTC', '{_TIME_FORMAT}')"
+            return f"to_char({ref} AT TIME ZONE 'UTC', '{TIME_FORMAT}')"
         if kind in ("uuid", "jsonb", "json", "date"):
             return f"{ref}::text"
         return ref

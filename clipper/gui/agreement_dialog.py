@@ -1,10 +1,10 @@
-"""Team › Agreement…: choose the coders and articles, then the report, computed in a job.
+"""Team › Agreement…: choose the coders, articles and tags, then the report, computed in a job.
 
 The dialog loads what may be chosen (:func:`clipper.operations.agreement.agreement_choices`)
 in a background job, then computes the agreement of the default choice (every coder but
-``gold``, every article all of them coded), as the command line does without options. The
-coders are a checklist; the articles are either all those every chosen coder annotated or
-a selection, found by title. **Compute** runs
+``gold``, every article all of them coded, every tag), as the command line does without
+options. The coders and the tags are checklists; the articles are either all those every
+chosen coder annotated or a selection, found by title. **Compute** runs
 :func:`~clipper.operations.agreement.measure_agreement` in a job with a progress bar (Close
 stops it); the table shows one row per tag and one for all tags.
 """
@@ -173,6 +173,10 @@ class AgreementDialog(QDialog):
         self.coders.setObjectName("agreementCoders")
         coders_box = QGroupBox("Coders", self)
         QVBoxLayout(coders_box).addWidget(self.coders)
+        self.tags = QListWidget(self)
+        self.tags.setObjectName("agreementTags")
+        tags_box = QGroupBox("Tags", self)
+        QVBoxLayout(tags_box).addWidget(self.tags)
 
         self.all_articles = QRadioButton("All articles every chosen coder annotated", self)
         self.all_articles.setObjectName("agreementAllArticles")
@@ -209,8 +213,11 @@ class AgreementDialog(QDialog):
         articles_layout.addWidget(self.search)
         articles_layout.addWidget(self.articles)
         articles_layout.addLayout(article_buttons)
+        left = QVBoxLayout()
+        left.addWidget(coders_box, 3)
+        left.addWidget(tags_box, 2)
         pickers = QHBoxLayout()
-        pickers.addWidget(coders_box, 1)
+        pickers.addLayout(left, 1)
         pickers.addWidget(articles_box, 2)
 
         self.compute_button = QPushButton("Compute", self)
@@ -270,23 +277,20 @@ class AgreementDialog(QDialog):
         self.compute()
 
     def set_choices(self, choices: AgreementChoices) -> None:
-        """Fill the checklists: the default coders checked, no article checked."""
-        self.coders.clear()
-        for name in choices.coders:
-            item = QListWidgetItem(name, self.coders)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            checked = name in choices.default_coders
-            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        """Fill the checklists: the default coders and every tag checked, no article checked."""
+        _fill_checklist(self.coders, choices.coders, set(choices.default_coders))
+        _fill_checklist(self.tags, choices.tags, set(choices.tags))
         self.article_model.set_articles(choices.articles)
         self._filter_articles(self.search.text())
         self.compute_button.setEnabled(True)
 
     def chosen_coders(self) -> list[str]:
-        return [
-            self.coders.item(row).text()
-            for row in range(self.coders.count())
-            if self.coders.item(row).checkState() == Qt.CheckState.Checked
-        ]
+        return _checked(self.coders)
+
+    def chosen_tags(self) -> list[str] | None:
+        """The checked tags; ``None`` when all are (every tag that occurs)."""
+        chosen = _checked(self.tags)
+        return None if len(chosen) == self.tags.count() else chosen
 
     def checked_articles(self) -> list[int]:
         return sorted(self.article_model.checked)
@@ -312,6 +316,10 @@ class AgreementDialog(QDialog):
         """Measure the agreement of the chosen coders and articles in a job (an earlier
         one is stopped). Returns the job (``None`` if the choice is incomplete)."""
         coders = self.chosen_coders()
+        tags = self.chosen_tags()
+        if tags == []:
+            self.show_problem("Check at least one tag.")
+            return None
         articles: list[int] | None = None
         if self.chosen_articles.isChecked():
             articles = self.checked_articles()
@@ -322,6 +330,7 @@ class AgreementDialog(QDialog):
         def run(ctx: JobContext) -> AgreementReport:
             return measure_agreement(
                 ctx.store,
+                tags=tags,
                 coders=coders,
                 articles=articles,
                 cancel=ctx.cancelled,
@@ -395,6 +404,23 @@ class AgreementDialog(QDialog):
     def show_problem(self, text: str) -> None:
         self.summary.setText(text)
         self.table.setRowCount(0)
+
+
+def _fill_checklist(widget: QListWidget, names: Sequence[str], checked: set[str]) -> None:
+    widget.clear()
+    for name in names:
+        item = QListWidgetItem(name, widget)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        state = Qt.CheckState.Checked if name in checked else Qt.CheckState.Unchecked
+        item.setCheckState(state)
+
+
+def _checked(widget: QListWidget) -> list[str]:
+    return [
+        widget.item(row).text()
+        for row in range(widget.count())
+        if widget.item(row).checkState() == Qt.CheckState.Checked
+    ]
 
 
 def show_agreement(window: MainWindow) -> AgreementDialog:

@@ -61,15 +61,18 @@ class AgreementChoices:
     default_coders: tuple[str, ...]
     #: ``(id, title)`` of every article with accepted annotations, by id.
     articles: tuple[tuple[int, str], ...]
+    #: Every tag of the database, in the tag bar's order.
+    tags: tuple[str, ...] = ()
 
 
 def agreement_choices(store: Store) -> AgreementChoices:
-    """The coders and articles :func:`measure_agreement` may be given."""
+    """The coders, articles and tags :func:`measure_agreement` may be given."""
     coders = tuple(store.coders_with_accepted())
     return AgreementChoices(
         coders,
         tuple(_by_default(coders)),
         tuple(store.articles_with_accepted()),
+        tuple(t.name for t in store.list_tags()),
     )
 
 

@@ -199,3 +199,35 @@ def test_agreement_pickers_say_what_is_missing(
     assert dialog.table.rowCount() == 0 and not dialog.progress.isVisible()
     dialog.close()
     assert window.isVisible()  # the app keeps running
+
+
+def test_agreement_tag_picker_measures_the_checked_tags_only(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    merged_team(tmp_path, window)
+    dialog = open_dialog(qtbot, window)
+    tags = [dialog.tags.item(r).text() for r in range(dialog.tags.count())]
+    assert {"figure", "quote", "person", "claim"} <= set(tags)
+    assert checked(dialog.tags) == tags and dialog.chosen_tags() is None  # all: every tag used
+    shown = [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())]
+    assert shown == ["figure", "quote", "All tags"]
+
+    for name in tags:  # only quote
+        if name != "quote":
+            dialog.tags.findItems(name, Qt.MatchFlag.MatchExactly)[0].setCheckState(
+                Qt.CheckState.Unchecked
+            )
+    assert dialog.chosen_tags() == ["quote"]
+    dialog.compute()
+    qtbot.waitUntil(lambda: dialog.job is None and dialog.table.rowCount() > 0, timeout=60_000)
+    shown = [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())]
+    assert shown == ["quote", "All tags"]
+    with Store(window.controller.db_path) as store:
+        expected = measure_agreement(store, tags=["quote"], coders=["alice", "bob", "carol"])
+    assert dialog.table.item(1, 1).text() == f"{expected.overall.alpha_u:.3f}"
+
+    dialog.tags.findItems("quote", Qt.MatchFlag.MatchExactly)[0].setCheckState(
+        Qt.CheckState.Unchecked
+    )
+    assert dialog.compute() is None and "Check at least one tag" in dialog.summary.text()
+    dialog.close()

@@ -133,6 +133,20 @@ HUMAN_NOUNS: frozenset[str] = frozenset(
             posters editors founders owners elects guys schoolchildren schoolgirls schoolboys
             mothers fathers women girls pensioners retirees graduates scholars admins
             administrators moderators staffers
+            jurors monks nuns priests worshippers worshipers mourners marchers rioters looters
+            gunmen attackers bombers sailors marines recruits cadets colleagues friends
+            relatives siblings sons daughters grandchildren toddlers newborns homeowners
+            tenants taxpayers fatalities seekers nationals expatriates expats locals natives
+            villagers commuters drivers riders cyclists pedestrians runners swimmers climbers
+            hikers guests diners shoppers buyers vendors traders bankers clients donors
+            recipients beneficiaries claimants plaintiffs witnesses signatories physicians
+            surgeons dentists paramedics medics caregivers carers coaches referees umpires
+            pupils learners trainees interns apprentices laborers labourers
+            peacekeepers policemen policewomen guards prisoners captives defectors
+            evacuees displaced homeless jobseekers sex-workers entrants finalists winners
+            speakers panelists panellists delegates envoys diplomats observers monitors
+            inspectors auditors analysts economists physicists chemists biologists doctors
+            scholars academics professors lecturers teachers students graduates alumni
         """
     )
 )

@@ -513,10 +513,10 @@ def _follow(text: str, start: int, end: int, value: float, cur: str | None) -> _
         if minus:
             start, value = minus.start(), -value
         return _Figure(start, degrees.end(), value, named, "unit", end)
-    unit = _UNIT.match(text, end)
-    if unit:
-        u_end = unit.end()
-        return _Figure(start, u_end, value, _unit_name(unit.group("unit")), "unit", end)
+    measure = _UNIT.match(text, end)
+    if measure:
+        written = _unit_name(measure.group("unit"))
+        return _Figure(start, measure.end(), value, written, "unit", end)
     if _age(text, start, end):
         return _Figure(start, end, value, "years", "unit", end)
     return _Figure(start, end, value, _counted(text, end, value, start), "count", end)

@@ -45,6 +45,7 @@ _NUMBER = re.compile(
     rf"(?P<cur>{_CURRENCY_PRE})?"
     rf"(?:(?P<frac>\b(?:a|one|two|three|four)[ -](?:half|halves|thirds?|quarters?|fifths?)\b"
     rf"|\bhalf(?: a)?(?= {_SCALE}\b)"
+    rf"|(?P<halfunit>\bhalf an? (?:hour|day|week|month|year|decade|century|minute|mile)\b)"
     rf"|\bhalf\b)"
     rf"|(?P<ascale>\b[aA] {_SCALE}\b)"
     rf"|(?P<num>(?<![\d.,:])(?:{_DIGITS})(?![\d])|\b(?:{_WORDNUM})\b))"
@@ -269,7 +270,7 @@ def _counted(text: str, end: int, value: float, start: int | None = None) -> str
     for i, word in enumerate(words[:5]):
         if not word[0].isalpha():
             break
-        if word[0].isupper() and i > 0:
+        if word[0].isupper() and (i > 0 or value == 1):
             # a name in the noun phrase ("Space Shuttle orbiters"): only on to a noun
             capitals += 1
             if capitals > 2:
@@ -284,8 +285,9 @@ def _counted(text: str, end: int, value: float, start: int | None = None) -> str
             if lower in ("more", "other"):
                 continue
             break
-        if value == 1 and i == 0 and lower not in _NOT_AFTER_ONE:
-            return _plural(lower)
+        if value == 1 and i == capitals and lower not in _NOT_AFTER_ONE:
+            noun = _plural(lower)  # "one Immortals player": players, people
+            return "people" if noun in HUMAN_NOUNS else noun
         if lower.endswith("s") and not lower.endswith("ss") and len(lower) > 3:
             return lower
         if i >= 2 or capitals:
@@ -406,6 +408,9 @@ def _read(text: str, m: re.Match[str]) -> _Figure | None:
     scale = m.group("scale")
     if m.group("frac") and scale:
         value = 0.5  # "half a million", "half a dozen"
+    elif m.group("frac") and m.group("halfunit"):
+        written = _unit_name(core.split()[-1])  # "half an hour": a duration
+        return _Figure(start, m.end(), 0.5, written, "unit", m.end())
     elif m.group("frac"):
         low = core.lower()
         ordinal = _ORDINAL_USE.match(text, m.end()) is not None
@@ -461,6 +466,8 @@ def _read(text: str, m: re.Match[str]) -> _Figure | None:
             counted = _counted(text, end, value)
             if counted != "people" and not _PERCENT.match(after):
                 return None  # a year
+    if not is_digits and re.search(r"[A-Za-z]-$", before):
+        return None  # "a high-five", "Catch-22" spelt out
     if not is_digits and core.lower() == "one" and not cur:
         prev = re.findall(r"([\w']+)\W*$", before)
         nxt = re.findall(r"^\W*([\w']+)", text[end : end + 20])

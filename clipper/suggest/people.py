@@ -47,6 +47,13 @@ _PORTFOLIO = re.compile(
 _POSSESSIVE = ("'s", "’s", "'", "’")
 #: Verbs right after a name that say it is a person speaking.
 _SPEECH_AFTER = re.compile(r"\s*,?\s+(?:said|says|told|added|stated|explained|wrote)\b")
+#: A preposition or article before a run of capitalised words: "Centre for Control of
+#: Iodine Deficiency Disorders says": the end of an organisation's name, not a person.
+_ORG_BEFORE = re.compile(r"\b(?:of|for|the|at|on)\s$")
+#: One capitalised word that speaks: "Jafari said".
+_SPEAKER = re.compile(
+    r"(?<![\w\-])([A-Z][a-z][\w'’\-]+)\s+(?:said|says|told|added|stated|explained|wrote)\b"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,12 +149,16 @@ def _full_names(text: str) -> list[tuple[int, int, float]]:
             k = 1  # "Minister of Education Stefania Giannini": the portfolio is no name
         rest = run[k:]
         names = words[k:]
+        cut = next((j for j, w in enumerate(names) if w in NOT_NAMES and j >= 2), None)
+        if cut is not None:
+            # "Ahmed Mohamed Image: ...": a caption word ends the name
+            rest, names = rest[:cut], names[:cut]
         if not names or names[0].lower() in _PARTICLES:
             continue
         if any(w.lower() in ORG_WORDS for w in names) or any(w in NOT_NAMES for w in names):
             continue
         after = text[tokens[rest[-1]][1] : tokens[rest[-1]][1] + 3]
-        if after.startswith(" ") and after[1:2].isupper():
+        if cut is None and after.startswith(" ") and after[1:2].isupper():
             continue  # joined to more capitalised words by something else: unsure
         start, end = tokens[rest[0]][0], tokens[rest[-1]][1]
         if len(names) > 4:
@@ -158,9 +169,44 @@ def _full_names(text: str) -> list[tuple[int, int, float]]:
             found.append((start, end, 0.8))
         elif titled and k > 0 and words[k - 1].lower().rstrip(".") in _HONORIFICS:
             found.append((start, end, 0.7))  # "Mr Key", "Professor Burrows"
-        elif len(names) >= 2 and _SPEECH_AFTER.match(text, end):
+        elif (
+            len(names) >= 2
+            and _SPEECH_AFTER.match(text, end)
+            and not _ORG_BEFORE.search(text, max(0, tokens[run[0]][0] - 6), tokens[run[0]][0])
+        ):
+            if len(names) > 2:
+                # "Council on American-Islamic Relations Alia Salem said": the last two
+                start = tokens[rest[-2]][0]
             found.append((start, end, 0.6))
-    return found
+    return found + _speakers_named_before(text, tokens, found)
+
+
+def _speakers_named_before(
+    text: str, tokens: list[tuple[int, int, str]], found: list[tuple[int, int, float]]
+) -> list[tuple[int, int, float]]:
+    """ "Jafari said ...": a one-word speaker whose full name ends a run of capitalised
+    words earlier ("University of Texas Arlington Amneh Jafari heard ...")."""
+    speakers = {
+        m.group(1)
+        for m in _SPEAKER.finditer(text)
+        if m.group(1) not in NOT_NAMES and m.group(1).lower() not in ORG_WORDS
+    }
+    if not speakers:
+        return []
+    covered = {e for _s, e, _ in found}
+    out = []
+    for run in _runs(text, tokens):
+        if len(run) < 2 or tokens[run[-1]][2] not in speakers:
+            continue
+        first, last = tokens[run[-2]], tokens[run[-1]]
+        if last[1] in covered or first[2] in NOT_NAMES or first[2].lower() in ORG_WORDS:
+            continue
+        if first[2].lower() in TITLE_WORDS or first[2].lower() in _PARTICLES:
+            continue
+        if text[first[1] : last[0]] == " ":
+            out.append((first[0], last[1], 0.6))
+            covered.add(last[1])
+    return out
 
 
 def _surname(name: str) -> str:
@@ -181,7 +227,11 @@ def find_mentions(text: str, known: Iterable[str] = ()) -> list[tuple[Mention, f
     for name in sorted(names, key=len):
         if " " in name:
             surnames[_surname(name)] = name
-    usable = [n for n in surnames if len(n) >= 2 and n not in NOT_NAMES]
+    short = dict(surnames)
+    for first, full_name in _first_names(names, surnames).items():
+        short.setdefault(first, full_name)
+    singles = _single_names(text) - set(short)
+    usable = [n for n in short if len(n) >= 2 and n not in NOT_NAMES] + sorted(singles)
     if usable:
         for m in _alternation(sorted(usable, key=len, reverse=True)).finditer(text):
             nxt = re.match(r"\s+([A-Z]\w+)", text[m.end() : m.end() + 30])
@@ -189,7 +239,41 @@ def find_mentions(text: str, known: Iterable[str] = ()) -> list[tuple[Mention, f
                 continue
             taken.append((m.start(), m.end(), 0.85))
     mentions = _no_overlaps(taken)
-    return [(m, score) for m, score in _link(text, mentions, surnames)]
+    return [(m, score) for m, score in _link(text, mentions, short)]
+
+
+def _first_names(names: Iterable[str], surnames: dict[str, str]) -> dict[str, str]:
+    """Given names of the full names found, each of one person only ("Ahmed" for Ahmed
+    Mohamed; not a word that is someone's surname, not "Mark" for two Marks)."""
+    seen: dict[str, set[str]] = {}
+    for name in names:
+        parts = name.split()
+        if len(parts) >= 2 and parts[0] in GIVEN_NAMES and "." not in parts[0]:
+            seen.setdefault(parts[0], set()).add(name)
+    out = {}
+    for first, fulls in seen.items():
+        longest = max(fulls, key=len)
+        if first not in surnames and all(f in longest for f in fulls):
+            out[first] = longest
+    return out
+
+
+#: One name in apposition to a kin or role noun: "their nine-month-old child, Gloria." or
+#: "a daughter named Gloria", or a photo credit of one word ("Image: Jambula.").
+_SINGLE_NAME = re.compile(
+    r"(?:\b(?:child|son|daughter|baby|wife|husband|brother|sister|mother|father|boy|girl|"
+    r"widow|partner|grandson|granddaughter)(?:,\s|\s(?:named|called)\s)"
+    r"|\b(?:Image|Photo|Picture|Credit):\s)"
+    r"([A-Z][a-z]{2,})(?=[.,;:]|\s*$)",
+)
+
+
+def _single_names(text: str) -> set[str]:
+    return {
+        m.group(1)
+        for m in _SINGLE_NAME.finditer(text)
+        if m.group(1) not in NOT_NAMES and m.group(1).lower() not in ORG_WORDS
+    }
 
 
 def _alternation(names: list[str]) -> re.Pattern[str]:

@@ -464,7 +464,7 @@ def _read(text: str, m: re.Match[str]) -> _Figure | None:
             return None  # "Vostok 1", "Qwen 2.5", "Explorer 6"
         if re.fullmatch(r"1[89]\d\d|20\d\d|2100", core) and not scale:
             counted = _counted(text, end, value)
-            if counted != "people" and not _PERCENT.match(after):
+            if counted != "people" and not _PERCENT.match(after) and not _UNIT.match(text, end):
                 return None  # a year
     if not is_digits and re.search(r"[A-Za-z]-$", before):
         return None  # "a high-five", "Catch-22" spelt out

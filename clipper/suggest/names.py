@@ -170,7 +170,8 @@ ORG_WORDS: frozenset[str] = frozenset(
             championship project program programme news times post herald journal gazette
             magazine channel television radio network force army navy court house senate
             assembly parliament government commission board service services system systems
-            space shuttle mission lab laboratory
+            space shuttle mission lab laboratory memorial monument plaza tower palace
+            castle stadium arena theatre theater cinema gallery library zoo
         """
     )
 )

@@ -50,6 +50,7 @@ _SPEECH_AFTER = re.compile(r"\s*,?\s+(?:said|says|told|added|stated|explained|wr
 #: A preposition or article before a run of capitalised words: "Centre for Control of
 #: Iodine Deficiency Disorders says": the end of an organisation's name, not a person.
 _ORG_BEFORE = re.compile(r"\b(?:of|for|the|at|on)\s$")
+_CAPITAL_BEFORE = re.compile(r"[A-Z][\w'’\-]*\s$")
 #: One capitalised word that speaks: "Jafari said".
 _SPEAKER = re.compile(
     r"(?<![\w\-])([A-Z][a-z][\w'’\-]+)\s+(?:said|says|told|added|stated|explained|wrote)\b"
@@ -189,7 +190,9 @@ def _speakers_named_before(
     speakers = {
         m.group(1)
         for m in _SPEAKER.finditer(text)
-        if m.group(1) not in NOT_NAMES and m.group(1).lower() not in ORG_WORDS
+        if m.group(1) not in NOT_NAMES
+        and m.group(1).lower() not in ORG_WORDS
+        and not _CAPITAL_BEFORE.search(text, 0, m.start())  # alone, not ending a run
     }
     if not speakers:
         return []
@@ -237,6 +240,8 @@ def find_mentions(text: str, known: Iterable[str] = ()) -> list[tuple[Mention, f
             nxt = re.match(r"\s+([A-Z]\w+)", text[m.end() : m.end() + 30])
             if nxt and nxt.group(1).lower() in ORG_WORDS:
                 continue
+            if m.group() not in surnames and (nxt or _CAPITAL_BEFORE.search(text, 0, m.start())):
+                continue  # a given name alone, not inside other capitalised words
             taken.append((m.start(), m.end(), 0.85))
     mentions = _no_overlaps(taken)
     return [(m, score) for m, score in _link(text, mentions, short)]

@@ -34,6 +34,8 @@ def figures(text: str) -> list[tuple[str, object, object]]:
             "Five of the 12 jurors voted to convict.",
             [("Five", 5, "people"), ("12", 12, "people")],
         ),
+        # "one" before a name and a singular noun
+        ("He saw one Liverpool fan arrested.", [("one", 1, "people")]),
         # counted nouns past adjectives
         ("The winner took 84,121 valid votes.", [("84,121", 84_121, "votes")]),
         ("The firm employs 3,000 full-time staff.", [("3,000", 3_000, "people")]),
@@ -122,6 +124,9 @@ def test_scales_fractions_ranges(text: str, expected: list[tuple[str, object, ob
         ("Lows of -5°C are expected.", [("-5°C", -5, "degrees Celsius")]),
         ("It fell to minus 12 degrees.", [("minus 12 degrees", -12, "degrees")]),
         ("Highs near 104°F.", [("104°F", 104, "degrees Fahrenheit")]),
+        # "half an hour" is a duration; a year-like number before a unit is no year
+        ("After nearly half an hour, play resumed.", [("half an hour", 0.5, "hours")]),
+        ("It revives a 2000 year old tradition.", [("2000 year", 2000, "years")]),
         # area, speed, weight
         ("Fire burnt 2,000 hectares.", [("2,000 hectares", 2_000, "hectares")]),
         (
@@ -145,6 +150,7 @@ def test_ages_and_measures(text: str, expected: list[tuple[str, object, object]]
         "Hundreds of people gathered; thousands of others watched.",
         "Dozens were hurt and several hundred fled.",
         "Prices doubled and then tripled.",
+        "The players shared a high-five.",
     ],
 )
 def test_vague_quantities_left_out(text: str) -> None:

@@ -1,0 +1,76 @@
+"""Person kinds the held-out misses and the guidelines name (issue 12, sug-fig): each rule on
+sentences written for the test in the style of wire and newspaper copy."""
+
+from __future__ import annotations
+
+import pytest
+
+from clipper.suggest.people import suggest_people
+
+
+def people(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in suggest_people(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a caption word after the name ends it
+        (
+            "President tweets to student Ahmed Mohamed Image: Twitter / Barack Obama.",
+            ["Ahmed Mohamed", "Barack Obama"],
+        ),
+        # a speaker's name after an organisation's: the last two words
+        (
+            "The head of the Council on American-Islamic Relations Alia Salem said the boy "
+            "was wronged.",
+            ["Alia Salem"],
+        ),
+        # "X said" finds the full name that ends an earlier run of capitalised words
+        (
+            "A student at University of Texas Arlington Amneh Jafari heard of it. "
+            "Jafari said she was angry.",
+            ["Amneh Jafari", "Jafari"],
+        ),
+        # the given name of a full name found is that person too
+        (
+            "Obama wrote to Ahmed Mohamed on Wednesday: cool clock, Ahmed.",
+            ["Ahmed Mohamed", "Ahmed"],
+        ),
+        # but not inside other capitalised words
+        (
+            "Kai Havertz scored. Crowds filled Chiang Kai Shek Memorial Hall.",
+            ["Kai Havertz"],
+        ),
+        # one name in apposition to a kin noun, then every mention
+        (
+            "The couple's nine-month-old child, Gloria, died in May. Gloria had eczema.",
+            ["Gloria", "Gloria"],
+        ),
+        # kinship and role words before an unknown given name
+        ("Thomas Sam, 42, and his wife Manju Sam, 36, were charged.", ["Thomas Sam", "Manju Sam"]),
+        ("It was drawn by illustrator Johnnie Christmas.", ["Johnnie Christmas"]),
+        # one-word photo credits
+        ("A lantern on display. Image: Jambula.", ["Jambula"]),
+        # names of many languages
+        (
+            "Guests included Stan Lee, Ngozi Okonjo-Iweala and Volodymyr Zelensky.",
+            ["Stan Lee", "Ngozi Okonjo-Iweala", "Volodymyr Zelensky"],
+        ),
+    ],
+)
+def test_person_kinds(text: str, expected: list[str]) -> None:
+    assert people(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the end of an organisation's name before a speech verb
+        "The chairman of the Centre for Control of Iodine Deficiency Disorders says it is crucial.",
+        # places that are given names elsewhere
+        "Voters in Hong Kong and Virginia Governor races went to the polls.",
+    ],
+)
+def test_not_people(text: str) -> None:
+    assert people(text) == []

@@ -192,7 +192,7 @@ def _speakers_named_before(
         for m in _SPEAKER.finditer(text)
         if m.group(1) not in NOT_NAMES
         and m.group(1).lower() not in ORG_WORDS
-        and not _CAPITAL_BEFORE.search(text, 0, m.start())  # alone, not ending a run
+        and not _capital_before(text, m.start())  # alone, not ending a run
     }
     if not speakers:
         return []
@@ -240,7 +240,7 @@ def find_mentions(text: str, known: Iterable[str] = ()) -> list[tuple[Mention, f
             nxt = re.match(r"\s+([A-Z]\w+)", text[m.end() : m.end() + 30])
             if nxt and nxt.group(1).lower() in ORG_WORDS:
                 continue
-            if m.group() not in surnames and (nxt or _CAPITAL_BEFORE.search(text, 0, m.start())):
+            if m.group() not in surnames and (nxt or _capital_before(text, m.start())):
                 continue  # a given name alone, not inside other capitalised words
             taken.append((m.start(), m.end(), 0.85))
     mentions = _no_overlaps(taken)
@@ -279,6 +279,11 @@ def _single_names(text: str) -> set[str]:
         for m in _SINGLE_NAME.finditer(text)
         if m.group(1) not in NOT_NAMES and m.group(1).lower() not in ORG_WORDS
     }
+
+
+def _capital_before(text: str, start: int) -> bool:
+    """Whether a capitalised word stands right before ``start``."""
+    return _CAPITAL_BEFORE.search(text, max(0, start - 40), start) is not None
 
 
 def _alternation(names: list[str]) -> re.Pattern[str]:

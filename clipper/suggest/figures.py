@@ -173,6 +173,13 @@ _HUMAN_AFTER = re.compile(
     r"marched|attended|voted|survived|drowned|fled|perished)\b",
     re.IGNORECASE,
 )
+_HALF_PERIOD = re.compile(r"\b(?:first|second|other|latter|former|better)\s$", re.IGNORECASE)
+#: A death toll before the number: "Flood death toll rises to 112".
+_TOLL_BEFORE = re.compile(r"\b(?:death|casualty|injury)\s+toll\b[^.;:]{0,40}$", re.IGNORECASE)
+#: Words after the number that end the search for its counted noun ("4,200 in two weeks").
+_STOP_WORDS = frozenset(
+    word_list("in on at for from by with to into after before since during over under per a an")
+)
 #: A group of people before "of": "a panel of twelve", "a crew of seven".
 _COLLECTIVE_BEFORE = re.compile(
     r"\b(?:panel|jury|team|crew|group|delegation|committee|family|squad|board|band|"
@@ -191,7 +198,9 @@ _NOUN_BEFORE = re.compile(
 #: A plural subject whose number changed: "the seats in X increased from 9 to".
 _CHANGE_BEFORE = re.compile(
     r"\b([a-z]{3,}s)\b(?!['’])[^.;:,]{0,50}?\b(?:increased|rose|grew|fell|dropped|declined|"
-    r"decreased|climbed|jumped|went up|went down)\s+(?:from\s+|to\s+|by\s+)?"
+    r"decreased|climbed|jumped|went up|went down|doubled|tripled|trebled|quadrupled|"
+    r"reached|hit|totalled|totaled|topped|exceeded|surpassed|stood at|stands at)"
+    r"\s+(?:from\s+|to\s+|by\s+|at\s+)?"
     r"(?:\S+\s+to\s+)?$"
 )
 
@@ -266,6 +275,12 @@ def _counted(text: str, end: int, value: float, start: int | None = None) -> str
         noun = compound.group(1).lower()
         return "people" if noun in _PERSON_WORDS or _plural(noun) in HUMAN_NOUNS else _plural(noun)
     words: list[str] = re.findall(r"[A-Za-z][a-z-]*|[^\sA-Za-z]", text[end : end + 60])
+    before = text[max(0, start - 100) : start] if start is not None else ""
+    if not before:
+        before = _number_start_context(text, end, 100)
+    plural_next = bool(words) and words[0].endswith("s") and words[0][:1].islower()
+    if not plural_next and (_COLLECTIVE_BEFORE.search(before) or _TOLL_BEFORE.search(before)):
+        return "people"  # "his family of nine now lives in a tent", "death toll rises to 112"
     capitals = 0
     for i, word in enumerate(words[:5]):
         if not word[0].isalpha():
@@ -281,6 +296,8 @@ def _counted(text: str, end: int, value: float, start: int | None = None) -> str
             return "people"
         if i == 0 and lower in ("aboard", "dead"):
             return "people"  # "killing all six aboard"
+        if lower in _STOP_WORDS:
+            break
         if lower in _NOT_COUNTED or lower in ("more", "other", "or", "and", "to", "than"):
             if lower in ("more", "other"):
                 continue
@@ -292,9 +309,6 @@ def _counted(text: str, end: int, value: float, start: int | None = None) -> str
             return lower
         if i >= 2 or capitals:
             break  # only two words (adjectives) before the counted noun
-    before = text[max(0, start - 100) : start] if start is not None else ""
-    if not before:
-        before = _number_start_context(text, end, 100)
     if _HUMAN_VERBS.search(before) or _COLLECTIVE_BEFORE.search(before):
         return "people"
     if _HUMAN_AFTER.match(text, end):
@@ -379,13 +393,17 @@ def _share_units(text: str, found: list[_Figure]) -> list[_Figure]:
         out[i] = a
     for i in range(1, len(out)):
         a, b = out[i - 1], out[i]
-        if b.kind == "count" and b.unit is None and a.kind == "count" and a.unit is not None:
+        listed = _LISTED.fullmatch(text, a.end, b.start) is not None
+        if b.kind == "count" and b.unit is None and a.kind == "unit" and listed:
+            out[i] = replace(b, unit=a.unit)  # "aged 15, 16 and 17"
+        elif b.kind == "count" and b.unit is None and a.kind == "count" and a.unit is not None:
             between = text[a.end : b.start]
             if len(between) < 120 and not _SENTENCE_END.search(between):
                 out[i] = replace(b, unit=a.unit)
     return out
 
 
+_LISTED = re.compile(r",\s|,?\s(?:and|or|to)\s|\s?[-–—]\s?")
 _JOINED = re.compile(r"\s?(?:to|–|—|-|or|and)\s?")
 _PART_OF = re.compile(r"\s(?:out\s)?of\s(?:the\s|their\s|its\s|all\s)?")
 _SENTENCE_END = re.compile(r"[.!?;]\s|\n")
@@ -416,6 +434,8 @@ def _read(text: str, m: re.Match[str]) -> _Figure | None:
         ordinal = _ORDINAL_USE.match(text, m.end()) is not None
         if ordinal and not low.startswith(("half", "a half")) and not low.endswith("s"):
             return None  # "a third party", "a quarter final": an ordinal
+        if low == "half" and _HALF_PERIOD.search(before):
+            return None  # "in the second half": a period of a match or a year
         parts = re.split(r"[ -]", low)
         count = 1 if parts[0] in ("a", "half") else _SMALL.get(parts[0], 1)
         value = count * _FRACTIONS[parts[-1]]

@@ -44,6 +44,22 @@ _PORTFOLIO = re.compile(
     r"director|head|chief)\s+(?:of|for)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+#: A family name first and a hyphenated given name: "Leung Che-cheung", "Kim Jong-un",
+#: "Moon Jae-in".
+_FAMILY_FIRST = re.compile(r"[A-Z][a-z]{1,6} [A-Z][a-z]{1,6}-[a-z]{1,6}")
+_NOT_GIVEN_PARTS = frozenset(
+    word_list("winner winning based led born backed owned style like era made run funded elect")
+)
+
+
+def _family_first(name: str) -> bool:
+    """ "Leung Che-cheung", not "Booker Prize-winner" or "Labour Party-led"."""
+    if not _FAMILY_FIRST.fullmatch(name):
+        return False
+    head, _, tail = name.split()[1].partition("-")
+    return head.lower() not in ORG_WORDS and tail not in _NOT_GIVEN_PARTS
+
+
 _POSSESSIVE = ("'s", "’s", "'", "’")
 #: Verbs right after a name that say it is a person speaking.
 _SPEECH_AFTER = re.compile(r"\s*,?\s+(?:said|says|told|added|stated|explained|wrote)\b")
@@ -170,6 +186,8 @@ def _full_names(text: str) -> list[tuple[int, int, float]]:
             found.append((start, end, 0.8))
         elif titled and k > 0 and words[k - 1].lower().rstrip(".") in _HONORIFICS:
             found.append((start, end, 0.7))  # "Mr Key", "Professor Burrows"
+        elif len(names) == 2 and _family_first(" ".join(names)):
+            found.append((start, end, 0.8))  # "Leung Che-cheung", "Kim Jong-un"
         elif (
             len(names) >= 2
             and _SPEECH_AFTER.match(text, end)
@@ -213,7 +231,15 @@ def _speakers_named_before(
 
 
 def _surname(name: str) -> str:
-    return name.split()[-1]
+    """The last word with the particles before it ("von der Leyen", "bin Salman"); the
+    first of a family-name-first name ("Leung" of Leung Che-cheung)."""
+    if _family_first(name):
+        return name.split()[0]
+    words = name.split()
+    k = len(words) - 1
+    while k > 1 and words[k - 1].lower() in _PARTICLES:
+        k -= 1
+    return " ".join(words[k:])
 
 
 def find_mentions(text: str, known: Iterable[str] = ()) -> list[tuple[Mention, float]]:
@@ -269,16 +295,15 @@ _SINGLE_NAME = re.compile(
     r"(?:\b(?:child|son|daughter|baby|wife|husband|brother|sister|mother|father|boy|girl|"
     r"widow|partner|grandson|granddaughter)(?:,\s|\s(?:named|called)\s)"
     r"|\b(?:Image|Photo|Picture|Credit):\s)"
-    r"([A-Z][a-z]{2,})(?=[.,;:]|\s*$)",
+    r"([A-Z][a-z]{2,})(?=[.,;:]|\s*$)"
+    # a surname with an age: "O'Brien, 34, scored twice"
+    r"|(?:^|(?<=[.!?]\s)|(?<=\n))([A-Z][a-z]*['’]?[A-Z]?[a-z]{2,}),\s\d{1,2},\s",
 )
 
 
 def _single_names(text: str) -> set[str]:
-    return {
-        m.group(1)
-        for m in _SINGLE_NAME.finditer(text)
-        if m.group(1) not in NOT_NAMES and m.group(1).lower() not in ORG_WORDS
-    }
+    found = {m.group(1) or m.group(2) for m in _SINGLE_NAME.finditer(text)}
+    return {n for n in found if n not in NOT_NAMES and n.lower() not in ORG_WORDS}
 
 
 def _capital_before(text: str, start: int) -> bool:

@@ -36,6 +36,18 @@ def figures(text: str) -> list[tuple[str, object, object]]:
         ),
         # "one" before a name and a singular noun
         ("He saw one Liverpool fan arrested.", [("one", 1, "people")]),
+        # a death toll, a family, a subject whose number changed
+        ("Flood death toll rises to 112", [("112", 112, "people")]),
+        ("His family of nine now lives in a tent.", [("nine", 9, "people")]),
+        (
+            "Cholera cases had tripled to 4,200 in two weeks.",
+            [("4,200", 4_200, "cases"), ("two weeks", 2, "weeks")],
+        ),
+        # a list shares the unit of its first member
+        (
+            "The suspects, aged 15, 16 and 17, were freed.",
+            [("15", 15, "years"), ("16", 16, "years"), ("17", 17, "years")],
+        ),
         # counted nouns past adjectives
         ("The winner took 84,121 valid votes.", [("84,121", 84_121, "votes")]),
         ("The firm employs 3,000 full-time staff.", [("3,000", 3_000, "people")]),
@@ -151,6 +163,7 @@ def test_ages_and_measures(text: str, expected: list[tuple[str, object, object]]
         "Dozens were hurt and several hundred fled.",
         "Prices doubled and then tripled.",
         "The players shared a high-five.",
+        "He scored twice in the second half.",
     ],
 )
 def test_vague_quantities_left_out(text: str) -> None:

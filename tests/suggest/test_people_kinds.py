@@ -52,6 +52,18 @@ def people(text: str) -> list[str]:
         ("It was drawn by illustrator Johnnie Christmas.", ["Johnnie Christmas"]),
         # one-word photo credits
         ("A lantern on display. Image: Jambula.", ["Jambula"]),
+        # particles stay with the surname; a title before it is left out
+        (
+            "Ursula von der Leyen spoke first. Ms von der Leyen, 65, then left.",
+            ["Ursula von der Leyen", "von der Leyen"],
+        ),
+        # family name first, hyphenated given name; the family name alone later
+        (
+            "Kim Jong-un met Moon Jae-in and Leung Che-cheung. Kim said talks went well.",
+            ["Kim Jong-un", "Moon Jae-in", "Leung Che-cheung", "Kim"],
+        ),
+        # a surname with an age at the start of a sentence
+        ("O'Brien, 34, scored twice as Ireland won.", ["O'Brien"]),
         # names of many languages
         (
             "Guests included Stan Lee, Ngozi Okonjo-Iweala and Volodymyr Zelensky.",
@@ -68,6 +80,8 @@ def test_person_kinds(text: str, expected: list[str]) -> None:
     [
         # the end of an organisation's name before a speech verb
         "The chairman of the Centre for Control of Iodine Deficiency Disorders says it is crucial.",
+        # a prize and a hyphenated noun
+        "Atwood, a Booker Prize-winner, was there.",
         # places that are given names elsewhere
         "Voters in Hong Kong and Virginia Governor races went to the polls.",
     ],

@@ -78,7 +78,7 @@ Horace Hubert Humphrey Ignacio Irving Isaiah Jacques Jared Jarrod Jasper Jay Jer
 Jesus Joachim Joaquin Jody Joey Jonas Josef Julio Julius Kai Karsten Keegan Kieran Kirk
 Kurt Lance Lars Leigh Leonardo Leopold Leroy Lester Lewis Lionel Lorne Lou Lowell Lucien
 Luther Lyle Mack Malik Marcel Marcos Marius Marlon Marvin Mason Mathieu Maurice Maximilian
-Mel Melvin Micah Mick Miles Milo Milton Mitch Mitchell Monty Morgan Murray Myles Nathaniel
+Mel Melvin Micah Mick Miles Milo Milton Mitch Mitchell Monty  Murray Myles Nathaniel
 Ned Neville Niall Nikola Noel Nolan Norbert Olaf Oswald Otto Pascal Percy Perry Pete
 Quentin Quincy Rafael Ralf Randall Raphael Reggie Reginald Rene René Rhys Ricardo Richie
 Rocco Rod Rodney Roderick Rolf Romeo Rory Rudolph Rudy Rufus Rupert Salvador Sanjay Saul
@@ -121,6 +121,7 @@ Angela Armin Dieter Ernst Friedrich Gerhard Gunter Hannelore Heiko Horst Jurgen 
 Katrin Lothar Manfred Markus Matthias Olaf Rainer Reinhard Sabine Sigmar Thorsten Ursula
 Uwe Volker Werner Wolfram Emmanuel Francois Jean-Claude Jean-Luc Jean-Marie Jean-Paul
 Jean-Pierre Laurent Nicolas Olivier Rachida Segolene Ségolène Thierry Valérie Xavier Yannick
+Luiz Inácio Recep Tayyip Beto Alexandria Jair Bola Abiy Narendra Rand Kamala Keir Rishi
 """
 
 #: Given names (first word of a person's name).

@@ -21,7 +21,7 @@ from clipper.suggest.names import GIVEN_NAMES, NOT_NAMES, ORG_WORDS, TITLE_WORDS
 #: The words a name can be made of: capitalised ones and particles ("al-Amr", "van");
 #: any other word between two of them breaks a run (the gap is then not one space).
 _WORD = re.compile(
-    r"(?<![\w'’\-])(?:[A-ZÀ-ÖØ-Þ][\w'’\-]*\.?"
+    r"(?<![\w'’\-])(?:(?:[A-Z]\.){2,}(?!\w)|[A-ZÀ-ÖØ-Þ][\w'’\-]*\.?"
     r"|(?:al|el|ibn|bin|van|von|de|da|di|du|der|den|le|la)(?:-[\w'’\-]+)?(?![\w'’]))"
 )
 _PARTICLES = frozenset(
@@ -34,7 +34,8 @@ _PARTICLES = frozenset(
 _HONORIFICS = frozenset(
     word_list(
         """
-        mr ms mrs miss dr prof professor sir dame lord lady
+        mr ms mrs miss dr prof professor sir dame lord lady king queen prince princess
+            pope sheikh emir sultan
         """
     )
 )
@@ -60,6 +61,9 @@ def _family_first(name: str) -> bool:
     return head.lower() not in ORG_WORDS and tail not in _NOT_GIVEN_PARTS
 
 
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
+#: Initials that are places, not a person's: "U.S. Steel".
+_PLACES = frozenset(word_list("U.S. U.K. U.N. E.U. U.A.E. D.C. L.A. N.Y."))
 _POSSESSIVE = ("'s", "’s", "'", "’")
 #: Verbs right after a name that say it is a person speaking.
 _SPEECH_AFTER = re.compile(r"\s*,?\s+(?:said|says|told|added|stated|explained|wrote)\b")
@@ -93,7 +97,7 @@ def _tokens(text: str) -> list[tuple[int, int, str]]:
     found = []
     for m in _WORD.finditer(text):
         start, end, word = m.start(), m.end(), m.group()
-        if word.endswith(".") and not (len(word) == 2 and word[0].isupper()):
+        if word.endswith(".") and not _INITIALS.fullmatch(word) and word not in ("Jr.", "Sr."):
             word, end = word[:-1], end - 1
         for suffix in _POSSESSIVE:
             if word.endswith(suffix) and len(word) > len(suffix) + 1:
@@ -150,6 +154,11 @@ def _full_names(text: str) -> list[tuple[int, int, float]]:
         # "Alibaba Group Chairman Joe Tsai", "Refugee Council Enver Solomon": the name
         # starts after the last title word or at the first given name
         for j in range(len(words) - 1, k - 1, -1):
+            if any(w in GIVEN_NAMES for w in words[k:j]):
+                # "Martin Luther King III": a title word after a given name is a name
+                given = [i for i in range(k, j) if words[i] in GIVEN_NAMES]
+                k = given[0]
+                break
             if words[j].lower() in TITLE_WORDS and j + 1 < len(words):
                 k, titled = j + 1, True
                 break
@@ -178,14 +187,16 @@ def _full_names(text: str) -> list[tuple[int, int, float]]:
         if cut is None and after.startswith(" ") and after[1:2].isupper():
             continue  # joined to more capitalised words by something else: unsure
         start, end = tokens[rest[0]][0], tokens[rest[-1]][1]
-        if len(names) > 4:
+        if sum(w.lower() not in _PARTICLES for w in names) > 4:
             continue
         if len(names) >= 2 and names[0] in GIVEN_NAMES:
             found.append((start, end, 0.9))
         elif len(names) >= 2 and (titled or _title_before(text, tokens[run[0]][0])):
             found.append((start, end, 0.8))
         elif titled and k > 0 and words[k - 1].lower().rstrip(".") in _HONORIFICS:
-            found.append((start, end, 0.7))  # "Mr Key", "Professor Burrows"
+            found.append((start, end, 0.7))  # "Mr Key", "Professor Burrows", "King Charles"
+        elif len(names) >= 2 and _INITIALS.fullmatch(names[0]) and names[0] not in _PLACES:
+            found.append((start, end, 0.8))  # "J.K. Rowling", "H. G. Wells"
         elif len(names) == 2 and _family_first(" ".join(names)):
             found.append((start, end, 0.8))  # "Leung Che-cheung", "Kim Jong-un"
         elif (
@@ -266,7 +277,10 @@ def find_mentions(text: str, known: Iterable[str] = ()) -> list[tuple[Mention, f
             nxt = re.match(r"\s+([A-Z]\w+)", text[m.end() : m.end() + 30])
             if nxt and nxt.group(1).lower() in ORG_WORDS:
                 continue
-            if m.group() not in surnames and (nxt or _capital_before(text, m.start())):
+            alone = not nxt and not _capital_before(text, m.start())
+            if m.group() not in surnames and not (
+                alone and text[m.start() - 4 : m.start()] != "the "
+            ):
                 continue  # a given name alone, not inside other capitalised words
             taken.append((m.start(), m.end(), 0.85))
     mentions = _no_overlaps(taken)

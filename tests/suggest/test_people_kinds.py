@@ -42,6 +42,10 @@ def people(text: str) -> list[str]:
             "Kai Havertz scored. Crowds filled Chiang Kai Shek Memorial Hall.",
             ["Kai Havertz"],
         ),
+        (
+            "Queen Elizabeth II opened it. Elizabeth waved; the Elizabeth line opened.",
+            ["Elizabeth II", "Elizabeth"],
+        ),
         # one name in apposition to a kin noun, then every mention
         (
             "The couple's nine-month-old child, Gloria, died in May. Gloria had eczema.",
@@ -64,6 +68,18 @@ def people(text: str) -> list[str]:
         ),
         # a surname with an age at the start of a sentence
         ("O'Brien, 34, scored twice as Ireland won.", ["O'Brien"]),
+        # initials, suffixes, a title word inside a name, a royal title before one name
+        (
+            "Author J.K. Rowling met H. G. Wells fans and Ferdinand Marcos Jr. in Manila.",
+            ["J.K. Rowling", "H. G. Wells", "Ferdinand Marcos Jr."],
+        ),
+        ("Martin Luther King III recalled his father.", ["Martin Luther King III"]),
+        ("King Charles later met Rishi Sunak.", ["Charles", "Rishi Sunak"]),
+        # five words with a particle
+        (
+            "Brazil's Luiz Inácio Lula da Silva won. Lula da Silva thanked voters.",
+            ["Luiz Inácio Lula da Silva", "Lula da Silva"],
+        ),
         # names of many languages
         (
             "Guests included Stan Lee, Ngozi Okonjo-Iweala and Volodymyr Zelensky.",
@@ -82,6 +98,8 @@ def test_person_kinds(text: str, expected: list[str]) -> None:
         "The chairman of the Centre for Control of Iodine Deficiency Disorders says it is crucial.",
         # a prize and a hyphenated noun
         "Atwood, a Booker Prize-winner, was there.",
+        # initials of a place, a bank named after people
+        "U.S. Steel and Morgan Stanley cut jobs.",
         # places that are given names elsewhere
         "Voters in Hong Kong and Virginia Governor races went to the polls.",
     ],

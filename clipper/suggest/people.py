@@ -279,7 +279,7 @@ def find_mentions(text: str, known: Iterable[str] = ()) -> list[tuple[Mention, f
                 continue
             alone = not nxt and not _capital_before(text, m.start())
             if m.group() not in surnames and not (
-                alone and text[m.start() - 4 : m.start()] != "the "
+                alone and text[max(0, m.start() - 4) : m.start()] != "the "
             ):
                 continue  # a given name alone, not inside other capitalised words
             taken.append((m.start(), m.end(), 0.85))

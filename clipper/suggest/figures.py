@@ -174,6 +174,10 @@ _HUMAN_AFTER = re.compile(
     re.IGNORECASE,
 )
 _HALF_PERIOD = re.compile(r"\b(?:first|second|other|latter|former|better)\s$", re.IGNORECASE)
+#: Capitalised plurals that name people: nationalities, parties, faiths.
+_GROUP_PLURAL = re.compile(r"(?:ans|is|ons|ites|ists|ers|ics|ims|ards|crats)$")
+#: "200 of them": the count refers back.
+_OF_THEM = re.compile(r"\s+of\s+(?:them|whom|those|these|us)\b")
 #: A death toll before the number: "Flood death toll rises to 112".
 _TOLL_BEFORE = re.compile(r"\b(?:death|casualty|injury)\s+toll\b[^.;:]{0,40}$", re.IGNORECASE)
 #: Words after the number that end the search for its counted noun ("4,200 in two weeks").
@@ -294,6 +298,8 @@ def _counted(text: str, end: int, value: float, start: int | None = None) -> str
         lower = word.lower()
         if lower in HUMAN_NOUNS:
             return "people"
+        if i == capitals == 0 and word[0].isupper() and _GROUP_PLURAL.search(word):
+            return "people"  # "3 million Syrians", "Five Democrats"
         if i == 0 and lower in ("aboard", "dead"):
             return "people"  # "killing all six aboard"
         if lower in _STOP_WORDS:
@@ -398,7 +404,8 @@ def _share_units(text: str, found: list[_Figure]) -> list[_Figure]:
             out[i] = replace(b, unit=a.unit)  # "aged 15, 16 and 17"
         elif b.kind == "count" and b.unit is None and a.kind == "count" and a.unit is not None:
             between = text[a.end : b.start]
-            if len(between) < 120 and not _SENTENCE_END.search(between):
+            near = len(between) < 120 and not _SENTENCE_END.search(between)
+            if near or (len(between) < 300 and _OF_THEM.match(text, b.end)):
                 out[i] = replace(b, unit=a.unit)
     return out
 

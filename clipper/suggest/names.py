@@ -232,6 +232,7 @@ HUMAN_NOUNS: frozenset[str] = frozenset(
             speakers panelists panellists delegates envoys diplomats observers monitors
             inspectors auditors analysts economists physicists chemists biologists doctors
             scholars academics professors lecturers teachers students graduates alumni
+            minors teens juveniles adolescents elderly seniors
         """
     )
 )

@@ -48,6 +48,15 @@ def figures(text: str) -> list[tuple[str, object, object]]:
             "The suspects, aged 15, 16 and 17, were freed.",
             [("15", 15, "years"), ("16", 16, "years"), ("17", 17, "years")],
         ),
+        # nationalities, parties and faiths are people; "of them" refers back
+        (
+            "Some 3 million Syrians and five Democrats left.",
+            [("3 million", 3_000_000, "people"), ("five", 5, "people")],
+        ),
+        (
+            "It has 3,400 employees; 200 of them are in Paris.",
+            [("3,400", 3_400, "people"), ("200", 200, "people")],
+        ),
         # counted nouns past adjectives
         ("The winner took 84,121 valid votes.", [("84,121", 84_121, "votes")]),
         ("The firm employs 3,000 full-time staff.", [("3,000", 3_000, "people")]),

@@ -378,7 +378,8 @@ def _share_units(text: str, found: list[_Figure]) -> list[_Figure]:
     (the first number takes the second's unit and scale, the second the first's currency);
     "five of the 12 jurors" (the part takes the whole's unit); a bare count takes the unit
     of the count before it in the sentence ("Of the 300 applicants, 120 were accepted",
-    "two people were killed and three others injured")."""
+    "two people were killed and three others injured"), or of the same number counted
+    before in the text."""
     out = list(found)
     for i in range(len(out) - 1):
         a, b = out[i], out[i + 1]
@@ -407,6 +408,12 @@ def _share_units(text: str, found: list[_Figure]) -> list[_Figure]:
             near = len(between) < 120 and not _SENTENCE_END.search(between)
             if near or (len(between) < 300 and _OF_THEM.match(text, b.end)):
                 out[i] = replace(b, unit=a.unit)
+    units: dict[float, str] = {}
+    for i, f in enumerate(out):
+        if f.kind == "count" and f.unit is not None:
+            units.setdefault(f.value, f.unit)
+        elif f.kind == "count" and f.value in units and f.value >= 10:
+            out[i] = replace(f, unit=units[f.value])  # "50000 articles" ... "the 50000 milestone"
     return out
 
 

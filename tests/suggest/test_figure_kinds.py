@@ -57,6 +57,11 @@ def figures(text: str) -> list[tuple[str, object, object]]:
             "It has 3,400 employees; 200 of them are in Paris.",
             [("3,400", 3_400, "people"), ("200", 200, "people")],
         ),
+        # the same number counted earlier in the text
+        (
+            "The site has 50000 articles. Then came the 50000 milestone.",
+            [("50000", 50_000, "articles"), ("50000", 50_000, "articles")],
+        ),
         # counted nouns past adjectives
         ("The winner took 84,121 valid votes.", [("84,121", 84_121, "votes")]),
         ("The firm employs 3,000 full-time staff.", [("3,000", 3_000, "people")]),

@@ -122,6 +122,7 @@ Katrin Lothar Manfred Markus Matthias Olaf Rainer Reinhard Sabine Sigmar Thorste
 Uwe Volker Werner Wolfram Emmanuel Francois Jean-Claude Jean-Luc Jean-Marie Jean-Paul
 Jean-Pierre Laurent Nicolas Olivier Rachida Segolene Ségolène Thierry Valérie Xavier Yannick
 Luiz Inácio Recep Tayyip Beto Alexandria Jair Bola Abiy Narendra Rand Kamala Keir Rishi
+Yahya Meghan Ursula Shehbaz Imran Ilham Benjamin Yair Naftali Isaac Ehud Mahmoud Ismail
 """
 
 #: Given names (first word of a person's name).

@@ -270,7 +270,8 @@ def find_mentions(text: str, known: Iterable[str] = ()) -> list[tuple[Mention, f
     short = dict(surnames)
     for first, full_name in _first_names(names, surnames).items():
         short.setdefault(first, full_name)
-    singles = _single_names(text) - set(short)
+    titled = {text[s:e] for s, e, _ in full if " " not in text[s:e]}  # "Prince Harry"
+    singles = (_single_names(text) | titled) - set(short) - NOT_NAMES
     usable = [n for n in short if len(n) >= 2 and n not in NOT_NAMES] + sorted(singles)
     if usable:
         for m in _alternation(sorted(usable, key=len, reverse=True)).finditer(text):

@@ -75,6 +75,11 @@ def people(text: str) -> list[str]:
         ),
         ("Martin Luther King III recalled his father.", ["Martin Luther King III"]),
         ("King Charles later met Rishi Sunak.", ["Charles", "Rishi Sunak"]),
+        # a name found after a title is found at its other mentions
+        (
+            "Prince Harry would attend. Harry arrived late; Key West was sunny.",
+            ["Harry", "Harry"],
+        ),
         # five words with a particle
         (
             "Brazil's Luiz Inácio Lula da Silva won. Lula da Silva thanked voters.",

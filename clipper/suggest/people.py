@@ -61,6 +61,9 @@ def _family_first(name: str) -> bool:
     return head.lower() not in ORG_WORDS and tail not in _NOT_GIVEN_PARTS
 
 
+#: Before a word that starts a sentence (or a quote, a line).
+_SENTENCE_START = re.compile(r"(?:^|[.!?:\n\"“‘(]\s*|\A)$")
+_SAINT_BEFORE = re.compile(r"\bSt\.?\s$")
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
 #: Initials that are places, not a person's: "U.S. Steel".
 _PLACES = frozenset(word_list("U.S. U.K. U.N. E.U. U.A.E. D.C. L.A. N.Y."))
@@ -142,9 +145,18 @@ def _title_before(text: str, start: int) -> bool:
 def _full_names(text: str) -> list[tuple[int, int, float]]:
     tokens = _tokens(text)
     found: list[tuple[int, int, float]] = []
-    for run in _runs(text, tokens):
+    runs = list(_runs(text, tokens))
+    alone = {
+        tokens[run[0]][2]
+        for run in runs
+        if len(run) == 1
+        and not _SENTENCE_START.search(text, max(0, tokens[run[0]][0] - 3), tokens[run[0]][0])
+    }
+    for run in runs:
         if len(run) == 1:
             continue  # one capitalised word: a name only as a known surname
+        if _SAINT_BEFORE.search(text, max(0, tokens[run[0]][0] - 4), tokens[run[0]][0]):
+            continue  # "St. Louis Cardinals": a place
         words = [tokens[i][2] for i in run]
         titled = False
         k = 0
@@ -199,6 +211,8 @@ def _full_names(text: str) -> list[tuple[int, int, float]]:
             found.append((start, end, 0.8))  # "J.K. Rowling", "H. G. Wells"
         elif len(names) == 2 and _family_first(" ".join(names)):
             found.append((start, end, 0.8))  # "Leung Che-cheung", "Kim Jong-un"
+        elif len(names) == 2 and k == 0 and _surname_alone(text, names, start, alone):
+            found.append((start, end, 0.7))  # "Jacinda Ardern ... succeeded Ardern"
         elif (
             len(names) >= 2
             and _SPEECH_AFTER.match(text, end)
@@ -209,6 +223,18 @@ def _full_names(text: str) -> list[tuple[int, int, float]]:
                 start = tokens[rest[-2]][0]
             found.append((start, end, 0.6))
     return found + _speakers_named_before(text, tokens, found)
+
+
+def _surname_alone(text: str, names: list[str], start: int, alone: set[str]) -> bool:
+    """Two capitalised words, not starting a sentence, whose second stands alone elsewhere
+    in the text (as surnames do): "Jacinda Ardern" when "... succeeded Ardern" follows."""
+    last = names[-1]
+    return (
+        last in alone
+        and not last.isupper()
+        and not _SENTENCE_START.search(text, max(0, start - 3), start)
+        and all(w.lower() not in TITLE_WORDS and w not in NOT_NAMES for w in names)
+    )
 
 
 def _speakers_named_before(

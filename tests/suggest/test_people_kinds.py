@@ -80,6 +80,11 @@ def people(text: str) -> list[str]:
             "Prince Harry would attend. Harry arrived late; Key West was sunny.",
             ["Harry", "Harry"],
         ),
+        # an unknown given name: the surname stands alone elsewhere
+        (
+            "New Zealand's Jacinda Ardern resigned. Chris Hipkins succeeded Ardern.",
+            ["Jacinda Ardern", "Chris Hipkins", "Ardern"],
+        ),
         # five words with a particle
         (
             "Brazil's Luiz Inácio Lula da Silva won. Lula da Silva thanked voters.",
@@ -105,6 +110,9 @@ def test_person_kinds(text: str, expected: list[str]) -> None:
         "Atwood, a Booker Prize-winner, was there.",
         # initials of a place, a bank named after people
         "U.S. Steel and Morgan Stanley cut jobs.",
+        # a saint's place, a sentence opener, an acronym standing alone elsewhere
+        "St. Louis Cardinals won. Like Wikipedia, it grew; Wikipedia is big. Pro-Beijing DAB "
+        "won; DAB gained.",
         # places that are given names elsewhere
         "Voters in Hong Kong and Virginia Governor races went to the polls.",
     ],

@@ -492,7 +492,7 @@ def _read(text: str, m: re.Match[str]) -> _Figure | None:
             return None  # dates
         if re.search(r"\bthe\s$", before) and re.match(r"\s*(?:[,;:)]|which\b|that\b)", after):
             return None  # "the 747, which ...": a name
-        name = re.search(r"\b([A-Z][\w.]*)\s$", before)
+        name = re.search(r"\b((?:[a-z]+)?[A-Z][\w.]*)\s$", before)
         named = name is not None and name.group(1).lower() not in _FUNCTION_WORDS
         if named and not _PERCENT.match(after) and not _UNIT.match(after):
             return None  # "Vostok 1", "Qwen 2.5", "Explorer 6"

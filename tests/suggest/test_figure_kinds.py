@@ -178,6 +178,7 @@ def test_ages_and_measures(text: str, expected: list[tuple[str, object, object]]
         "Prices doubled and then tripled.",
         "The players shared a high-five.",
         "He scored twice in the second half.",
+        "The iPhone 15 sold well.",
     ],
 )
 def test_vague_quantities_left_out(text: str) -> None:

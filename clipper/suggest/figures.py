@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from clipper.model import FIGURE_UNIT, FIGURE_VALUE, AttributeValue
 from clipper.suggest.base import Suggestion, word_list
@@ -27,21 +27,25 @@ _SMALL = {
     "seventy": 70, "eighty": 80, "ninety": 90,
 }  # fmt: skip
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 10**9,
-           "trillion": 10**12, "bn": 10**9, "mn": 10**6}  # fmt: skip
+           "trillion": 10**12, "bn": 10**9, "mn": 10**6, "dozen": 12, "lakh": 10**5,
+           "crore": 10**7}  # fmt: skip
 _FRACTIONS = {"half": 1 / 2, "halves": 1 / 2, "third": 1 / 3, "thirds": 1 / 3,
               "quarter": 1 / 4, "quarters": 1 / 4, "fifth": 1 / 5, "fifths": 1 / 5}  # fmt: skip
 
 _WORDS = "|".join(sorted(_SMALL, key=len, reverse=True))
-_SCALE = r"(?:hundred|thousand|million|billion|trillion)"
+_SCALE = r"(?:hundred|thousand|million|billion|trillion|dozen|lakh|crore)"
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _WORDNUM = rf"(?:{_WORDS})(?:-(?:{_WORDS}))?(?:[ -](?:and[ -])?(?:(?:{_WORDS})|{_SCALE}))*"
 _CURRENCY_PRE = (
-    r"(?:(?:US\s?\$|NZ\s?\$|HK\s?\$|AU?\s?\$|C\s?\$|S\s?\$|\$|£|€|¥|₹)[ \u00a0]?|"
-    r"(?:RMB|USD|EUR|GBP|CNY|NZD|HKD|JPY|AUD|CAD|CHF|INR)\s?)"
+    r"(?:(?:US\s?\$|NZ\s?\$|HK\s?\$|AU?\s?\$|C\s?\$|S\s?\$|NT\s?\$|R\$|\$|£|€|¥|₹|₩|₽)"
+    r"[ \u00a0]?|(?:RMB|USD|EUR|GBP|CNY|NZD|HKD|JPY|AUD|CAD|CHF|INR|KRW|RUB|SGD|TWD|ZAR|BRL)"
+    r"\s?|Rs\.?\s?)"
 )
 _NUMBER = re.compile(
     rf"(?P<cur>{_CURRENCY_PRE})?"
     rf"(?:(?P<frac>\b(?:a|one|two|three|four)[ -](?:half|halves|thirds?|quarters?|fifths?)\b"
+    rf"|\bhalf(?: a)?(?= {_SCALE}\b)"
+    rf"|(?P<halfunit>\bhalf an? (?:hour|day|week|month|year|decade|century|minute|mile)\b)"
     rf"|\bhalf\b)"
     rf"|(?P<ascale>\b[aA] {_SCALE}\b)"
     rf"|(?P<num>(?<![\d.,:])(?:{_DIGITS})(?![\d])|\b(?:{_WORDNUM})\b))"
@@ -51,11 +55,42 @@ _NUMBER = re.compile(
 _PERCENT = re.compile(r"\s?%|\s?per\s?cent\b|\s?percent\b|-percent\b", re.IGNORECASE)
 _UNIT_WORDS = (
     r"working days|business days|seconds?|minutes?|hours?|days?|weeks?|months?|years?|"
-    r"decades?|centuries|century|miles?|km|kilomet(?:re|er)s?|met(?:re|er)s?|feet|foot|"
-    r"inches|kg|kilograms?|tonnes?|tons?|IQ points|percentage points|points?"
+    r"decades?|centuries|century|"
+    r"(?:square|sq\.?) (?:miles?|km|kilomet(?:re|er)s?|met(?:re|er)s?|feet|foot)|"
+    r"km2|km²|nautical miles?|miles?|km/h|kph|mph|km|kilomet(?:re|er)s?|"
+    r"centimet(?:re|er)s?|millimet(?:re|er)s?|cm|mm|met(?:re|er)s?|feet|foot|inch|inches|"
+    r"yards?|kg|kilograms?|grams?|tonnes?|metric tons?|tons?|ounces?|"
+    r"hectares?|acres?|lit(?:re|er)s?|gallons?|knots|"
+    r"IQ points|percentage points|basis points|points?"
 )
 _UNIT = re.compile(rf"[ -](?P<unit>{_UNIT_WORDS})\b")
-_CURRENCY_POST = re.compile(r" (dollars|euros|pounds|yuan|yen|rupees)\b", re.IGNORECASE)
+#: A currency written after the amount: "20 million euros", "300 million Hong Kong
+#: dollars", "500 pounds sterling", "30 million RMB" (not "pounds of explosives").
+_CURRENCY_POST = re.compile(
+    r" (?:(?P<place>US|U\.S\.|American|Hong Kong|HK|Australian|Canadian|New Zealand|"
+    r"Singapore|Taiwan(?:ese)?|New Taiwan|Zimbabwean|Namibian|Jamaican|Liberian) )?"
+    r"(?P<word>dollars?|euros?|pounds?(?: sterling)?|sterling|yuan|renminbi|yen|rupees|"
+    r"(?:South )?Korean won|roubles|rubles|rand|naira|shekels|baht|ringgit|rupiah|"
+    r"Swiss francs|USD|EUR|GBP|CNY|RMB|JPY|INR|HKD|AUD|CAD|CHF|NZD|SGD|KRW|RUB|ZAR|BRL|TWD)"
+    r"\b(?P<of> of\b)?",
+    re.IGNORECASE,
+)
+_DOLLAR_PLACES = {
+    "us": "USD", "american": "USD", "hong kong": "HKD", "hk": "HKD", "australian": "AUD",
+    "canadian": "CAD", "new zealand": "NZD", "singapore": "SGD", "taiwan": "TWD",
+    "taiwanese": "TWD", "new taiwan": "TWD", "zimbabwean": "ZWL", "namibian": "NAD",
+    "jamaican": "JMD", "liberian": "LRD",
+}  # fmt: skip
+#: "18-fold", "20fold": a multiple (unit "fold", as written).
+_FOLD = re.compile(r"-?fold\b", re.IGNORECASE)
+#: Temperatures: "40 degrees Celsius", "104°F", "-5 °C".
+_DEGREES = re.compile(
+    r"\s?(?:°\s?(?P<scale>[CF])\b|°|degrees?(?: (?P<scale2>Celsius|Fahrenheit|centigrade|C|F)\b)?)"
+)
+_MINUS_BEFORE = re.compile(r"(?:(?<![\w\-])-|\bminus )$", re.IGNORECASE)
+_AGE_BEFORE = re.compile(r"\b(?:aged|age of|ages of|age|ages)\s$", re.IGNORECASE)
+#: "John Smith, 45,": a capitalised word and a comma before an age.
+_NAME_COMMA = re.compile(r"\b[A-Z][a-z'’\-]+,\s$")
 _RANGE = re.compile(r"\s?(?:to|–|—|-|or|and)\s?(?=[\w$£€¥])")
 _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|"
@@ -102,20 +137,58 @@ _NOT_BEFORE_ONE = frozenset(
 _CURRENCY_CODES = {
     "$": "USD", "us$": "USD", "nz$": "NZD", "hk$": "HKD", "a$": "AUD", "au$": "AUD",
     "c$": "CAD", "s$": "SGD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR", "rmb": "CNY",
-    "dollars": "USD", "euros": "EUR", "pounds": "GBP", "yuan": "CNY", "yen": "JPY",
-    "rupees": "INR",
+    "nt$": "TWD", "r$": "BRL", "₩": "KRW", "₽": "RUB", "rs": "INR",
+    "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP",
+    "pound": "GBP", "pounds sterling": "GBP", "pound sterling": "GBP", "sterling": "GBP",
+    "yuan": "CNY", "renminbi": "CNY", "yen": "JPY", "rupees": "INR", "korean won": "KRW",
+    "south korean won": "KRW", "roubles": "RUB", "rubles": "RUB", "rand": "ZAR",
+    "naira": "NGN", "shekels": "ILS", "baht": "THB", "ringgit": "MYR", "rupiah": "IDR",
+    "swiss francs": "CHF",
 }  # fmt: skip
 _NOT_COUNTED = frozenset(
     word_list(
         """
         is was has as its this his us less thus always across plus perhaps yes bus news
-            series species its
+            series species its others
         """
     )
 )
+_QUALIFIERS = (
+    r"(?:\s+(?:all|some|about|around|nearly|almost|roughly|approximately|over|just|only|"
+    r"more than|fewer than|less than|at least|up to|as many as|an estimated))?"
+)
+#: A verb whose object is people: "killing 107", "the march drew more than a thousand".
 _HUMAN_VERBS = re.compile(
-    r"\b(?:killing|killed|wounding|wounded|injuring|injured|evacuated|evacuating|"
-    r"arrested|employing|employs|hired|fired)(?:\s+(?:all|some|about|around|nearly))?\s$",
+    r"\b(?:killing|killed|kills|wounding|wounded|injuring|injured|evacuated|evacuating|"
+    r"arrested|arresting|detained|deported|rescued|displaced|employing|employs|employed|"
+    r"hired|fired|drew|draws|attracted|attracts|gathered|welcomed|hosted|housed|recruited|"
+    r"surveyed|interviewed|polled|questioned|sentenced|executed|laid off|joined by)"
+    rf"{_QUALIFIERS}\s$",
+    re.IGNORECASE,
+)
+#: People as the subject: "120 were killed", "45 died", "a thousand marched".
+_HUMAN_AFTER = re.compile(
+    r"\s(?:(?:were|have been|had been|are|was)\s)?(?:killed|injured|wounded|hurt|arrested|"
+    r"died|dead|missing|evacuated|rescued|detained|hospitali[sz]ed|displaced|protested|"
+    r"marched|attended|voted|survived|drowned|fled|perished)\b",
+    re.IGNORECASE,
+)
+_HALF_PERIOD = re.compile(r"\b(?:first|second|other|latter|former|better)\s$", re.IGNORECASE)
+#: Capitalised plurals that name people: nationalities, parties, faiths.
+_GROUP_PLURAL = re.compile(r"(?:ans|is|ons|ites|ists|ers|ics|ims|ards|crats)$")
+#: "200 of them": the count refers back.
+_OF_THEM = re.compile(r"\s+of\s+(?:them|whom|those|these|us)\b")
+#: A death toll before the number: "Flood death toll rises to 112".
+_TOLL_BEFORE = re.compile(r"\b(?:death|casualty|injury)\s+toll\b[^.;:]{0,40}$", re.IGNORECASE)
+#: Words after the number that end the search for its counted noun ("4,200 in two weeks").
+_STOP_WORDS = frozenset(
+    word_list("in on at for from by with to into after before since during over under per a an")
+)
+#: A group of people before "of": "a panel of twelve", "a crew of seven".
+_COLLECTIVE_BEFORE = re.compile(
+    r"\b(?:panel|jury|team|crew|group|delegation|committee|family|squad|board|band|"
+    r"contingent|gang|cast|class|workforce|household|council|party|crowd|troupe|choir|"
+    r"staff|platoon|battalion|audience|congregation)\s+of" + _QUALIFIERS + r"\s$",
     re.IGNORECASE,
 )
 #: A number glued to its counted noun by a hyphen ("six-member", "three - nation").
@@ -129,7 +202,9 @@ _NOUN_BEFORE = re.compile(
 #: A plural subject whose number changed: "the seats in X increased from 9 to".
 _CHANGE_BEFORE = re.compile(
     r"\b([a-z]{3,}s)\b(?!['’])[^.;:,]{0,50}?\b(?:increased|rose|grew|fell|dropped|declined|"
-    r"decreased|climbed|jumped|went up|went down)\s+(?:from\s+|to\s+|by\s+)?"
+    r"decreased|climbed|jumped|went up|went down|doubled|tripled|trebled|quadrupled|"
+    r"reached|hit|totalled|totaled|topped|exceeded|surpassed|stood at|stands at)"
+    r"\s+(?:from\s+|to\s+|by\s+|at\s+)?"
     r"(?:\S+\s+to\s+)?$"
 )
 
@@ -142,6 +217,7 @@ class _Figure:
     unit: str | None
     kind: str  # "money", "percent", "unit", "fraction", "count"
     number_end: int
+    multiplier: int = 1  # the scale word's ("5-7 million": the range shares it)
 
 
 def _word_value(words: str) -> float | None:
@@ -177,20 +253,23 @@ def _plural(word: str) -> str:
     return word + "s"
 
 
+_ABBREVIATIONS = frozenset(word_list("km kg cm mm km2 km² km/h kph mph"))
+_IRREGULAR = {"century": "centuries", "foot": "feet", "inch": "inches", "inches": "inches"}
+
+
 def _unit_name(written: str) -> str:
+    """The unit as the rules write it: plural, lower case, abbreviations as written."""
     if written.endswith("points"):
         return written if written.startswith("IQ") else written.lower()
-    written = written.lower()
-    if written in ("km", "kg"):
+    written = re.sub(r"\s+", " ", written.lower())
+    head, _, last = written.rpartition(" ")
+    if last in _ABBREVIATIONS:
         return written
-    if written in ("century", "centuries"):
-        return "centuries"
-    if written in ("foot", "feet"):
-        return "feet"
-    return _plural(written)
+    last = _IRREGULAR.get(last, _plural(last))
+    return f"{head} {last}" if head else last
 
 
-def _counted(text: str, end: int, value: float) -> str | None:
+def _counted(text: str, end: int, value: float, start: int | None = None) -> str | None:
     """The counted entity after a number ("36 shells" → shells, "three remaining Space
     Shuttle orbiters" → orbiters, humans → people), else the noun the number is the
     amount of when it stands before ("claims over 150,000", "seats ... rose from 9 to 10")."""
@@ -200,11 +279,17 @@ def _counted(text: str, end: int, value: float) -> str | None:
         noun = compound.group(1).lower()
         return "people" if noun in _PERSON_WORDS or _plural(noun) in HUMAN_NOUNS else _plural(noun)
     words: list[str] = re.findall(r"[A-Za-z][a-z-]*|[^\sA-Za-z]", text[end : end + 60])
+    before = text[max(0, start - 100) : start] if start is not None else ""
+    if not before:
+        before = _number_start_context(text, end, 100)
+    plural_next = bool(words) and words[0].endswith("s") and words[0][:1].islower()
+    if not plural_next and (_COLLECTIVE_BEFORE.search(before) or _TOLL_BEFORE.search(before)):
+        return "people"  # "his family of nine now lives in a tent", "death toll rises to 112"
     capitals = 0
     for i, word in enumerate(words[:5]):
         if not word[0].isalpha():
             break
-        if word[0].isupper() and i > 0:
+        if word[0].isupper() and (i > 0 or value == 1):
             # a name in the noun phrase ("Space Shuttle orbiters"): only on to a noun
             capitals += 1
             if capitals > 2:
@@ -213,20 +298,26 @@ def _counted(text: str, end: int, value: float) -> str | None:
         lower = word.lower()
         if lower in HUMAN_NOUNS:
             return "people"
+        if i == capitals == 0 and word[0].isupper() and _GROUP_PLURAL.search(word):
+            return "people"  # "3 million Syrians", "Five Democrats"
         if i == 0 and lower in ("aboard", "dead"):
             return "people"  # "killing all six aboard"
+        if lower in _STOP_WORDS:
+            break
         if lower in _NOT_COUNTED or lower in ("more", "other", "or", "and", "to", "than"):
             if lower in ("more", "other"):
                 continue
             break
-        if value == 1 and i == 0 and lower not in _NOT_AFTER_ONE:
-            return _plural(lower)
+        if value == 1 and i == capitals and lower not in _NOT_AFTER_ONE:
+            noun = _plural(lower)  # "one Immortals player": players, people
+            return "people" if noun in HUMAN_NOUNS else noun
         if lower.endswith("s") and not lower.endswith("ss") and len(lower) > 3:
             return lower
         if i >= 2 or capitals:
             break  # only two words (adjectives) before the counted noun
-    before = _number_start_context(text, end, 100)
-    if _HUMAN_VERBS.search(before):
+    if _HUMAN_VERBS.search(before) or _COLLECTIVE_BEFORE.search(before):
+        return "people"
+    if _HUMAN_AFTER.match(text, end):
         return "people"
     noun = _NOUN_BEFORE.search(before) or _CHANGE_BEFORE.search(before)
     if noun and noun.group(1) not in _NOT_COUNTED:
@@ -245,8 +336,9 @@ def _number_start_context(text: str, end: int, width: int = 40) -> str:
 #: Where a figure can start (a digit, a currency, a number word's first letters, "a "):
 #: trying :data:`_NUMBER` only there is 5× faster than searching with it.
 _CANDIDATE = re.compile(
-    r"[\d$£€¥₹]|\b(?:[Zz]ero|[Oo]ne|[Tt][wehi]|[Ff][oi]|[Ss][ie]|[Ee][il]|[Nn]in|[Hh]alf|[Aa] |"
-    r"RMB|USD|EUR|GBP|CNY|NZD|HKD|JPY|AUD|CAD|CHF|INR|NZ|US|HK|AU?\s?\$|C\s?\$|S\s?\$)"
+    r"[\d$£€¥₹₩₽]|\b(?:[Zz]ero|[Oo]ne|[Tt][wehi]|[Ff][oi]|[Ss][ie]|[Ee][il]|[Nn]in|[Hh]alf|[Aa] |"
+    r"RMB|USD|EUR|GBP|CNY|NZD|HKD|JPY|AUD|CAD|CHF|INR|KRW|RUB|SGD|TWD|ZAR|BRL|NZ|US|HK|NT|"
+    r"Rs|R\$|AU?\s?\$|C\s?\$|S\s?\$)"
 )
 
 
@@ -282,16 +374,53 @@ def _scan(text: str) -> list[_Figure]:
 
 
 def _share_units(text: str, found: list[_Figure]) -> list[_Figure]:
-    """ "from ten to 32 pages", "8–10 years": the first number takes the second's unit."""
+    """Units shared between figures: "from ten to 32 pages", "8–10 years" and "$5-7 million"
+    (the first number takes the second's unit and scale, the second the first's currency);
+    "five of the 12 jurors" (the part takes the whole's unit); a bare count takes the unit
+    of the count before it in the sentence ("Of the 300 applicants, 120 were accepted",
+    "two people were killed and three others injured"), or of the same number counted
+    before in the text."""
     out = list(found)
     for i in range(len(out) - 1):
         a, b = out[i], out[i + 1]
         gap = text[a.end : b.start]
-        joined = re.fullmatch(r"\s?(?:to|–|—|-|or|and)\s?", gap) is not None
+        joined = _JOINED.fullmatch(gap) is not None
+        scaled = joined and a.multiplier == 1 and b.multiplier > 1
+        if scaled and a.kind in ("count", "money") and a.value < b.value / b.multiplier:
+            a = replace(a, value=a.value * b.multiplier, multiplier=b.multiplier)
+        if joined and a.kind == "money" and b.kind == "count" and b.unit is None:
+            b = out[i + 1] = replace(b, unit=a.unit, kind="money")
         unitless = a.kind == "count" and (a.unit is None or b.kind != "count")
         if joined and unitless and b.unit is not None and b.kind != "money":
-            out[i] = _Figure(a.start, a.end, a.value, b.unit, b.kind, a.number_end)
+            a = replace(a, unit=b.unit, kind=b.kind)
+        elif joined and a.kind == "count" and a.unit is None and b.kind == "money":
+            a = replace(a, unit=b.unit, kind="money")
+        elif a.kind == "count" and b.kind == "count" and _PART_OF.fullmatch(gap):
+            a = replace(a, unit=b.unit)
+        out[i] = a
+    for i in range(1, len(out)):
+        a, b = out[i - 1], out[i]
+        listed = _LISTED.fullmatch(text, a.end, b.start) is not None
+        if b.kind == "count" and b.unit is None and a.kind == "unit" and listed:
+            out[i] = replace(b, unit=a.unit)  # "aged 15, 16 and 17"
+        elif b.kind == "count" and b.unit is None and a.kind == "count" and a.unit is not None:
+            between = text[a.end : b.start]
+            near = len(between) < 120 and not _SENTENCE_END.search(between)
+            if near or (len(between) < 300 and _OF_THEM.match(text, b.end)):
+                out[i] = replace(b, unit=a.unit)
+    units: dict[float, str] = {}
+    for i, f in enumerate(out):
+        if f.kind == "count" and f.unit is not None:
+            units.setdefault(f.value, f.unit)
+        elif f.kind == "count" and f.value in units and f.value >= 10:
+            out[i] = replace(f, unit=units[f.value])  # "50000 articles" ... "the 50000 milestone"
     return out
+
+
+_LISTED = re.compile(r",\s|,?\s(?:and|or|to)\s|\s?[-–—]\s?")
+_JOINED = re.compile(r"\s?(?:to|–|—|-|or|and)\s?")
+_PART_OF = re.compile(r"\s(?:out\s)?of\s(?:the\s|their\s|its\s|all\s)?")
+_SENTENCE_END = re.compile(r"[.!?;]\s|\n")
 
 
 def _read(text: str, m: re.Match[str]) -> _Figure | None:
@@ -308,16 +437,24 @@ def _read(text: str, m: re.Match[str]) -> _Figure | None:
         core_start = m.start("frac")
     before = text[max(0, core_start - 30) : core_start]
     after = text[m.end() : m.end() + 30]
-    if m.group("frac"):
+    scale = m.group("scale")
+    if m.group("frac") and scale:
+        value = 0.5  # "half a million", "half a dozen"
+    elif m.group("frac") and m.group("halfunit"):
+        written = _unit_name(core.split()[-1])  # "half an hour": a duration
+        return _Figure(start, m.end(), 0.5, written, "unit", m.end())
+    elif m.group("frac"):
         low = core.lower()
         ordinal = _ORDINAL_USE.match(text, m.end()) is not None
         if ordinal and not low.startswith(("half", "a half")) and not low.endswith("s"):
             return None  # "a third party", "a quarter final": an ordinal
+        if low == "half" and _HALF_PERIOD.search(before):
+            return None  # "in the second half": a period of a match or a year
         parts = re.split(r"[ -]", low)
         count = 1 if parts[0] in ("a", "half") else _SMALL.get(parts[0], 1)
         value = count * _FRACTIONS[parts[-1]]
         return _Figure(start, m.end(), value, "fraction", "fraction", m.end())
-    if m.group("ascale"):
+    elif m.group("ascale"):
         value = float(_SCALES[core.split()[1].lower()])
     else:
         number = _number(core)
@@ -325,10 +462,11 @@ def _read(text: str, m: re.Match[str]) -> _Figure | None:
             return None
         value = number
     is_digits = core[:1].isdigit()
-    scale = m.group("scale")
+    multiplier = 1
     if scale:
         word = scale.strip().lower()
-        value *= {"m": 10**6, "k": 1000}.get(word, _SCALES.get(word, 1))
+        multiplier = {"m": 10**6, "k": 1000}.get(word, _SCALES.get(word, 1))
+        value *= multiplier
     end = m.end()
     # identifiers and codes: letters glued to the digits, "#2", "STS-135", "posts 542"
     if is_digits and not cur:
@@ -354,14 +492,16 @@ def _read(text: str, m: re.Match[str]) -> _Figure | None:
             return None  # dates
         if re.search(r"\bthe\s$", before) and re.match(r"\s*(?:[,;:)]|which\b|that\b)", after):
             return None  # "the 747, which ...": a name
-        name = re.search(r"\b([A-Z][\w.]*)\s$", before)
+        name = re.search(r"\b((?:[a-z]+)?[A-Z][\w.]*)\s$", before)
         named = name is not None and name.group(1).lower() not in _FUNCTION_WORDS
         if named and not _PERCENT.match(after) and not _UNIT.match(after):
             return None  # "Vostok 1", "Qwen 2.5", "Explorer 6"
         if re.fullmatch(r"1[89]\d\d|20\d\d|2100", core) and not scale:
             counted = _counted(text, end, value)
-            if counted != "people" and not _PERCENT.match(after):
+            if counted != "people" and not _PERCENT.match(after) and not _UNIT.match(text, end):
                 return None  # a year
+    if not is_digits and re.search(r"[A-Za-z]-$", before):
+        return None  # "a high-five", "Catch-22" spelt out
     if not is_digits and core.lower() == "one" and not cur:
         prev = re.findall(r"([\w']+)\W*$", before)
         nxt = re.findall(r"^\W*([\w']+)", text[end : end + 20])
@@ -379,24 +519,75 @@ def _read(text: str, m: re.Match[str]) -> _Figure | None:
             not nxt or nxt[0].lower() in _NOT_AFTER_ONE or not text[end : end + 1].isspace()
         ):
             return None
-    # what follows the number
+    figure = _follow(text, start, end, value, cur)
+    if figure is None:
+        return None
+    return replace(figure, multiplier=multiplier)
+
+
+def _follow(text: str, start: int, end: int, value: float, cur: str | None) -> _Figure | None:
+    """The figure from what follows the number (ending at ``end``): a percent marker, a
+    currency, a unit, or else the counted entity."""
+    fold = _FOLD.match(text, end)
+    if fold and not cur:
+        return _Figure(start, fold.end(), value, "fold", "unit", end)  # "18-fold"
     percent = _PERCENT.match(text, end)
     if percent and not cur:
         return _Figure(start, percent.end(), value, "percent", "percent", end)
     if cur:
-        code = cur.strip().replace(" ", "").lower()
+        code = cur.strip().replace(" ", "").rstrip(".").lower()
         unit = _CURRENCY_CODES.get(code, code.upper())
+        post = _CURRENCY_POST.match(text, end)
+        if post and _post_currency(post) == unit:
+            end = post.end()  # "$5 million US dollars"
         return _Figure(start, end, value, unit, "money", end)
     post = _CURRENCY_POST.match(text, end)
-    if post:
-        return _Figure(
-            start, post.end(), value, _CURRENCY_CODES[post.group(1).lower()], "money", end
-        )
-    unit = _UNIT.match(text, end)
-    if unit:
-        u_end = unit.end()
-        return _Figure(start, u_end, value, _unit_name(unit.group("unit")), "unit", end)
-    return _Figure(start, end, value, _counted(text, end, value), "count", end)
+    if post and _post_currency(post) is not None:
+        return _Figure(start, post.end(), value, _post_currency(post), "money", end)
+    if post and post.group("word").lower().startswith("pound"):
+        return _Figure(start, post.end("word"), value, "pounds", "unit", end)  # a weight
+    degrees = _DEGREES.match(text, end)
+    if degrees:
+        scale = (degrees.group("scale") or degrees.group("scale2") or "").lower()
+        named = {"c": "degrees Celsius", "f": "degrees Fahrenheit"}.get(scale[:1], "degrees")
+        minus = _MINUS_BEFORE.search(text, max(0, start - 7), start)
+        if minus:
+            start, value = minus.start(), -value
+        return _Figure(start, degrees.end(), value, named, "unit", end)
+    measure = _UNIT.match(text, end)
+    if measure:
+        written = _unit_name(measure.group("unit"))
+        return _Figure(start, measure.end(), value, written, "unit", end)
+    if _age(text, start, end):
+        return _Figure(start, end, value, "years", "unit", end)
+    return _Figure(start, end, value, _counted(text, end, value, start), "count", end)
+
+
+def _post_currency(post: re.Match[str]) -> str | None:
+    """The ISO 4217 code of a currency written after the amount ("Hong Kong dollars",
+    "pounds sterling", "yuan", "USD"), None for "pounds of" (a weight)."""
+    word = post.group("word").lower()
+    if word in ("pound", "pounds") and post.group("of"):
+        return None
+    place = (post.group("place") or "").lower().replace(".", "").strip()
+    if word in ("dollar", "dollars") and place:
+        return _DOLLAR_PLACES.get(place, "USD")
+    code = _CURRENCY_CODES.get(word)
+    return code if code is not None else word.upper()
+
+
+def _age(text: str, start: int, end: int) -> bool:
+    """An age: "aged 45", "at the age of 45", "John Smith, 45," (years)."""
+    before = text[max(0, start - 25) : start]
+    if _AGE_BEFORE.search(before):
+        return True
+    number = text[start:end]
+    return (
+        number.isdigit()
+        and int(number) < 120
+        and _NAME_COMMA.search(before) is not None
+        and re.match(r"\s?[,)]", text[end : end + 2]) is not None
+    )
 
 
 def _value(value: float) -> AttributeValue:

@@ -49,6 +49,80 @@ Victoria Vincent Vladimir Walter Wang Warren Wayne Wei Wendy William Willie Wolf
 Xi Yasmin Yuki Yusuf Yvette Yvonne Zach Zachary Zhang Zoe
 Claudio Stefania Nunzio Federica Francesca Giulia Alessandro Lorenzo Massimo Sergio Silvio
 Matteo Enrico Gianni Mariano Beppe Luigi Pietro Vittorio
+Stan Johnnie Margaret Gloria Manju Amneh Alia Nick Mohamed Bruce Katherine Kate Marcia Maxine
+Abigail Adele Agatha Aileen Alana Alexis Alfie Alison Alma Alyssa Amara Andrea Angelica
+Annabel Antonia Ariana Arlene Audrey Aurora Ava Barbra Beatrice Becky Belinda Bernadette
+Bianca Bonnie Brigitte Brittany Brooke Camila Candace Carly Carmel Cassidy Celia Celine
+Chantal Chloe Christa Cindy Colleen Courtney Daisy Daphne Darlene Debbie Delia Denise
+Dolores Dominique Edna Eileen Eliza Elsa Eloise Erica Esther Estelle Eunice Evangeline Fay
+Felicity Gail Genevieve Georgina Geraldine Gillian Gina Greta Gwen Gwendolyn Harper Hazel
+Heidi Helena Henrietta Hilda Holly Ida Imogen Ines Irma Isla Jacqueline Jade Janelle Jasmine
+Jean Jeanne Jenna Jill Jocelyn Josephine Judith Julianne Justine Kara Karin Kathryn
+ Kayla Kelsey Kendra Kerry Kirsten Krista Kristen Kristin Lara Leah Leila  Leslie
+Lillian Lily Lina Lindsay Lois Lorna Lorraine Lucia Lucille Luisa Lynda Mabel Mackenzie
+Maggie Mandy Marcela Margarita Marian Marianne Marilyn Marion Marjorie Marla Martha Maureen
+Maya Meredith Mia Mildred Millie Miranda Miriam Molly Mona Muriel Nadine Nancy Natasha Nell
+Nora Norma Olga Paige Patsy Pauline Penelope Penny Phoebe Phyllis Polly Priscilla Rachael
+Ramona Regina Renee Rhonda Roberta Rosalind Rosemary Roxanne Sabrina Sadie Selena Serena
+Sienna Sonia Sonya Stella Susanna Sylvia Tamara Tara Tess Thelma Tracey Trisha Ursula Vera
+Veronica Viola Violet Vivian Wanda Whitney Wilma Yolanda Zara
+Abe Adolfo Ahmet Al Alastair Alec Alfonso Alistair Alvin Ambrose Amos Andres Angelo
+Archie Armando Arturo Augusto Barney Bart Basil Ben Bernardo Bert Bjorn Blake
+Boyd Brent Brock Byron Caleb Carlo Carlton Casey Cecil Cesar Charley Chester Clarence Clark
+Clay Cliff Clifford Clint Clive Cody Cole Conrad Corey Cornelius Cyril Dalton Damian Damon
+Darrell Darryl Dermot Desmond Dewey Dexter Dirk Dominik Donovan Dorian Drew Dwayne Dwight
+ Elliot Elliott Elmer Elvis Emil Emilio Ernesto Errol Esteban Everett Ezra Fabian
+Felipe Fergus Floyd Forrest Francois François Freddie Gareth Garrett Gene Geoff Geoffrey
+Gerry Gilbert Giles Gino Gordon Grady Hal Hank Harlan Harvey Hector Herbert Herman
+Horace Hubert Humphrey Ignacio Irving Isaiah Jacques Jared Jarrod Jasper Jay Jeremiah Jesse
+Jesus Joachim Joaquin Jody Joey Jonas Josef Julio Julius Kai Karsten Keegan Kieran Kirk
+Kurt Lance Lars Leigh Leonardo Leopold Leroy Lester Lewis Lionel Lorne Lou Lowell Lucien
+Luther Lyle Mack Malik Marcel Marcos Marius Marlon Marvin Mason Mathieu Maurice Maximilian
+Mel Melvin Micah Mick Miles Milo Milton Mitch Mitchell Monty  Murray Myles Nathaniel
+Ned Neville Niall Nikola Noel Nolan Norbert Olaf Oswald Otto Pascal Percy Perry Pete
+Quentin Quincy Rafael Ralf Randall Raphael Reggie Reginald Rene René Rhys Ricardo Richie
+Rocco Rod Rodney Roderick Rolf Romeo Rory Rudolph Rudy Rufus Rupert Salvador Sanjay Saul
+Seamus Sebastián Sherman Sid Sidney Silas Solomon Spencer Stanislav Stewart
+Tad Terence Terrence Thaddeus Thierry Tobias Toby Todd Tomas Tomás Toni Tristan Ty Ulrich
+Vaughn Vernon Vic Vince Vinnie Wade Wallace Walt Wes Wesley Wilbur Wilfred Willard
+Winston Woody Wyatt Yves Zane
+Abdel Abdelaziz Abdi Abu Adnan Ahmadi Akbar Ali Amin Amina Anwar Arash Asif Ayesha Aziz
+Bashar Bilal Farah Farid Faisal Farhad Fawad Habib Hadi Hafiz Haider Hakim Hamza Hana Hani
+Haroun Hasan Hussain Idris Ismail Jalal Jamal Jamil Javed Kamal Karima Khalil Layla Leyla
+Mahmud Majid Malala Mansour Marwan Maryam Masoud Mehdi Mohsen Mona Mounir Mustapha Nabil
+Nadia Naguib Najib Nasser Nawaz Nour Omid Osama Parisa Qasim Rafiq Rahim Rami Rana Rania
+Rashid Reza Saad Sabah Saeed Salah Salim Salma Samir Samira Shahid Sharif Shireen
+Sultan Tahir Tarek Walid Yasir Yasser Youssef Yousef Zahra Zainab Zaid Zayed Ziad
+Aarav Abhishek Aditya Ajay Akash Akshay Amitabh Anand Anjali Ankit Arvind Ashok Deepak
+Deepika Dev Devendra Dinesh Ganesh Gaurav Gita Harish Indira Jagdish Jawaharlal Kiran
+Krishna Kumar Lakshmi Lalit Mahesh Manish Manmohan Meena Mukesh Nandan Naveen Neha Nikhil
+Nitin Nirmala Pooja Pradeep Prakash Pranab Prashant Preeti Rajesh Rajiv Rakesh Ramesh Ravi
+Rohit Sachin Sanjeev Santosh Sarita Shashi Shiv Shreya Sonia Sunil Sunita Suresh Sushma
+Swati Uma Varun Vijay Vikram Vinod Vivek Yogesh
+Chang Chao Chun Fang Feng Gang Hao Hua Hui Jian Jiang Jie Jing Kai Lei Liang Ling
+Ning Qiang Qing Rui Shan Tao Ting Wen Xiang Xiao Xin Xu Yan Yang Yi Ying Yong Yu Yuan Yun
+Zhen Zhi Zhou Hiroshi Haruki Kenji Koji Makoto Naoki Satoshi Shinzo Takashi Taro Yoshi
+Yoko Yumi Akira Fumio Junichiro Keiko Hyun Ji Jae Kyung Seung Sung Hoang Nguyen
+Thanh Tuan Somchai Anwar Najib Joko Susilo Rodrigo Ferdinand Gloria Corazon
+Adebayo Adekunle Akinwumi Amadou Chidi Chinua Chukwu Cyril Emeka Fela Goodluck Jomo Kofi
+Kwame Kwesi Mamadou Moussa Nelson Ngozi Nkosazana Nnamdi Obi Olusegun Oluwaseun Ousmane
+Thabo Uhuru Wole Yaw Yoweri Zuma Ama Abena Chiamaka Folake Ifeoma Wangari
+Aleksandr Aleksandra Alexey Anatoly Andrei Arkady Bogdan Boris Dmitri Galina Grigory
+Irina Katya Konstantin Ksenia Lech Lyudmila Maxim Mikhail Miroslav Natalia Nikita Oksana
+Pavel Petr Petro Radek Roman Ruslan Svetlana Tatiana Vadim Valentina Valery Viktor Volodymyr
+Vaclav Yevgeny Yulia Yuri Zbigniew Zoltan Viktor Jaroslaw Wojciech Krzysztof Agnieszka
+Magdalena Katarzyna Piotr Tomasz Marek Jakub Ondrej Milos Dragan Slobodan Goran Zoran
+Ana Beatriz Catalina Consuelo Dilma Eva Evo Fidel Florencia Gabriela Graciela
+Guadalupe Hugo Ines Jair Javiera Juana Lula Marisol Mauricio Michelle Nicolás Norma
+Paola Ricardo Rosario Sebastian Sofía Valentina Ximena
+Aino Anders Anneli Astrid Birgitta Erik Finn Frida Gunnar Hanne Henrik Ingrid Jens Jorgen
+Karl Kjell Lars Leif Magnus Mette Nils Olav Sigrid Stig Svein Tove Ulf
+Angela Armin Dieter Ernst Friedrich Gerhard Gunter Hannelore Heiko Horst Jurgen Jürgen
+Katrin Lothar Manfred Markus Matthias Olaf Rainer Reinhard Sabine Sigmar Thorsten Ursula
+Uwe Volker Werner Wolfram Emmanuel Francois Jean-Claude Jean-Luc Jean-Marie Jean-Paul
+Jean-Pierre Laurent Nicolas Olivier Rachida Segolene Ségolène Thierry Valérie Xavier Yannick
+Luiz Inácio Recep Tayyip Beto Alexandria Jair Bola Abiy Narendra Rand Kamala Keir Rishi
+Yahya Meghan Ursula Shehbaz Imran Ilham Benjamin Yair Naftali Isaac Ehud Mahmoud Ismail
 """
 
 #: Given names (first word of a person's name).
@@ -70,7 +144,18 @@ TITLE_WORDS: frozenset[str] = frozenset(
             interior undersecretary campaigner barrister lawyer attorney analyst economist author
             writer
             journalist reporter correspondent astronaut scientist researcher candidate nominee
-            host actor singer player striker chef artist activist
+            host actor singer player striker chef artist activist wife husband son daughter
+            mother widow widower partner girlfriend boyfriend fiancee fiancée uncle aunt cousin
+            nephew niece grandson granddaughter grandmother grandfather student illustrator
+            photographer designer novelist poet composer filmmaker producer cosplayer
+            musician drummer guitarist rapper comedian dancer model blogger youtuber
+            entrepreneur businessman businesswoman billionaire millionaire teenager pupil
+            graduate professor lecturer teacher doctor nurse surgeon dr engineer architect
+            farmer driver pilot soldier veteran officer constable sergeant chancellor
+            historian physicist chemist biologist psychologist psychiatrist economist
+            commentator pundit presenter anchor broadcaster columnist editor publisher
+            playwright screenwriter sculptor painter goalkeeper defender midfielder forward
+            captain boxer cyclist sprinter swimmer athlete skier golfer
         """
     )
 )
@@ -87,7 +172,8 @@ ORG_WORDS: frozenset[str] = frozenset(
             championship project program programme news times post herald journal gazette
             magazine channel television radio network force army navy court house senate
             assembly parliament government commission board service services system systems
-            space shuttle mission lab laboratory
+            space shuttle mission lab laboratory memorial monument plaza tower palace
+            castle stadium arena theatre theater cinema gallery library zoo
         """
     )
 )
@@ -133,6 +219,21 @@ HUMAN_NOUNS: frozenset[str] = frozenset(
             posters editors founders owners elects guys schoolchildren schoolgirls schoolboys
             mothers fathers women girls pensioners retirees graduates scholars admins
             administrators moderators staffers
+            jurors monks nuns priests worshippers worshipers mourners marchers rioters looters
+            gunmen attackers bombers sailors marines recruits cadets colleagues friends
+            relatives siblings sons daughters grandchildren toddlers newborns homeowners
+            tenants taxpayers fatalities seekers nationals expatriates expats locals natives
+            villagers commuters drivers riders cyclists pedestrians runners swimmers climbers
+            hikers guests diners shoppers buyers vendors traders bankers clients donors
+            recipients beneficiaries claimants plaintiffs witnesses signatories physicians
+            surgeons dentists paramedics medics caregivers carers coaches referees umpires
+            pupils learners trainees interns apprentices laborers labourers
+            peacekeepers policemen policewomen guards prisoners captives defectors
+            evacuees displaced homeless jobseekers sex-workers entrants finalists winners
+            speakers panelists panellists delegates envoys diplomats observers monitors
+            inspectors auditors analysts economists physicists chemists biologists doctors
+            scholars academics professors lecturers teachers students graduates alumni
+            minors teens juveniles adolescents elderly seniors
         """
     )
 )

@@ -21,7 +21,7 @@ from clipper.suggest.names import GIVEN_NAMES, NOT_NAMES, ORG_WORDS, TITLE_WORDS
 #: The words a name can be made of: capitalised ones and particles ("al-Amr", "van");
 #: any other word between two of them breaks a run (the gap is then not one space).
 _WORD = re.compile(
-    r"(?<![\w'’\-])(?:[A-ZÀ-ÖØ-Þ][\w'’\-]*\.?"
+    r"(?<![\w'’\-])(?:(?:[A-Z]\.){2,}(?!\w)|[A-ZÀ-ÖØ-Þ][\w'’\-]*\.?"
     r"|(?:al|el|ibn|bin|van|von|de|da|di|du|der|den|le|la)(?:-[\w'’\-]+)?(?![\w'’]))"
 )
 _PARTICLES = frozenset(
@@ -34,7 +34,8 @@ _PARTICLES = frozenset(
 _HONORIFICS = frozenset(
     word_list(
         """
-        mr ms mrs miss dr prof professor sir dame lord lady
+        mr ms mrs miss dr prof professor sir dame lord lady king queen prince princess
+            pope sheikh emir sultan
         """
     )
 )
@@ -44,9 +45,39 @@ _PORTFOLIO = re.compile(
     r"director|head|chief)\s+(?:of|for)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+#: A family name first and a hyphenated given name: "Leung Che-cheung", "Kim Jong-un",
+#: "Moon Jae-in".
+_FAMILY_FIRST = re.compile(r"[A-Z][a-z]{1,6} [A-Z][a-z]{1,6}-[a-z]{1,6}")
+_NOT_GIVEN_PARTS = frozenset(
+    word_list("winner winning based led born backed owned style like era made run funded elect")
+)
+
+
+def _family_first(name: str) -> bool:
+    """ "Leung Che-cheung", not "Booker Prize-winner" or "Labour Party-led"."""
+    if not _FAMILY_FIRST.fullmatch(name):
+        return False
+    head, _, tail = name.split()[1].partition("-")
+    return head.lower() not in ORG_WORDS and tail not in _NOT_GIVEN_PARTS
+
+
+#: Before a word that starts a sentence (or a quote, a line).
+_SENTENCE_START = re.compile(r"(?:^|[.!?:\n\"“‘(]\s*|\A)$")
+_SAINT_BEFORE = re.compile(r"\bSt\.?\s$")
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
+#: Initials that are places, not a person's: "U.S. Steel".
+_PLACES = frozenset(word_list("U.S. U.K. U.N. E.U. U.A.E. D.C. L.A. N.Y."))
 _POSSESSIVE = ("'s", "’s", "'", "’")
 #: Verbs right after a name that say it is a person speaking.
 _SPEECH_AFTER = re.compile(r"\s*,?\s+(?:said|says|told|added|stated|explained|wrote)\b")
+#: A preposition or article before a run of capitalised words: "Centre for Control of
+#: Iodine Deficiency Disorders says": the end of an organisation's name, not a person.
+_ORG_BEFORE = re.compile(r"\b(?:of|for|the|at|on)\s$")
+_CAPITAL_BEFORE = re.compile(r"[A-Z][\w'’\-]*\s$")
+#: One capitalised word that speaks: "Jafari said".
+_SPEAKER = re.compile(
+    r"(?<![\w\-])([A-Z][a-z][\w'’\-]+)\s+(?:said|says|told|added|stated|explained|wrote)\b"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +100,7 @@ def _tokens(text: str) -> list[tuple[int, int, str]]:
     found = []
     for m in _WORD.finditer(text):
         start, end, word = m.start(), m.end(), m.group()
-        if word.endswith(".") and not (len(word) == 2 and word[0].isupper()):
+        if word.endswith(".") and not _INITIALS.fullmatch(word) and word not in ("Jr.", "Sr."):
             word, end = word[:-1], end - 1
         for suffix in _POSSESSIVE:
             if word.endswith(suffix) and len(word) > len(suffix) + 1:
@@ -114,9 +145,18 @@ def _title_before(text: str, start: int) -> bool:
 def _full_names(text: str) -> list[tuple[int, int, float]]:
     tokens = _tokens(text)
     found: list[tuple[int, int, float]] = []
-    for run in _runs(text, tokens):
+    runs = list(_runs(text, tokens))
+    alone = {
+        tokens[run[0]][2]
+        for run in runs
+        if len(run) == 1
+        and not _SENTENCE_START.search(text, max(0, tokens[run[0]][0] - 3), tokens[run[0]][0])
+    }
+    for run in runs:
         if len(run) == 1:
             continue  # one capitalised word: a name only as a known surname
+        if _SAINT_BEFORE.search(text, max(0, tokens[run[0]][0] - 4), tokens[run[0]][0]):
+            continue  # "St. Louis Cardinals": a place
         words = [tokens[i][2] for i in run]
         titled = False
         k = 0
@@ -126,6 +166,11 @@ def _full_names(text: str) -> list[tuple[int, int, float]]:
         # "Alibaba Group Chairman Joe Tsai", "Refugee Council Enver Solomon": the name
         # starts after the last title word or at the first given name
         for j in range(len(words) - 1, k - 1, -1):
+            if any(w in GIVEN_NAMES for w in words[k:j]):
+                # "Martin Luther King III": a title word after a given name is a name
+                given = [i for i in range(k, j) if words[i] in GIVEN_NAMES]
+                k = given[0]
+                break
             if words[j].lower() in TITLE_WORDS and j + 1 < len(words):
                 k, titled = j + 1, True
                 break
@@ -142,29 +187,96 @@ def _full_names(text: str) -> list[tuple[int, int, float]]:
             k = 1  # "Minister of Education Stefania Giannini": the portfolio is no name
         rest = run[k:]
         names = words[k:]
+        cut = next((j for j, w in enumerate(names) if w in NOT_NAMES and j >= 2), None)
+        if cut is not None:
+            # "Ahmed Mohamed Image: ...": a caption word ends the name
+            rest, names = rest[:cut], names[:cut]
         if not names or names[0].lower() in _PARTICLES:
             continue
         if any(w.lower() in ORG_WORDS for w in names) or any(w in NOT_NAMES for w in names):
             continue
         after = text[tokens[rest[-1]][1] : tokens[rest[-1]][1] + 3]
-        if after.startswith(" ") and after[1:2].isupper():
+        if cut is None and after.startswith(" ") and after[1:2].isupper():
             continue  # joined to more capitalised words by something else: unsure
         start, end = tokens[rest[0]][0], tokens[rest[-1]][1]
-        if len(names) > 4:
+        if sum(w.lower() not in _PARTICLES for w in names) > 4:
             continue
         if len(names) >= 2 and names[0] in GIVEN_NAMES:
             found.append((start, end, 0.9))
         elif len(names) >= 2 and (titled or _title_before(text, tokens[run[0]][0])):
             found.append((start, end, 0.8))
         elif titled and k > 0 and words[k - 1].lower().rstrip(".") in _HONORIFICS:
-            found.append((start, end, 0.7))  # "Mr Key", "Professor Burrows"
-        elif len(names) >= 2 and _SPEECH_AFTER.match(text, end):
+            found.append((start, end, 0.7))  # "Mr Key", "Professor Burrows", "King Charles"
+        elif len(names) >= 2 and _INITIALS.fullmatch(names[0]) and names[0] not in _PLACES:
+            found.append((start, end, 0.8))  # "J.K. Rowling", "H. G. Wells"
+        elif len(names) == 2 and _family_first(" ".join(names)):
+            found.append((start, end, 0.8))  # "Leung Che-cheung", "Kim Jong-un"
+        elif len(names) == 2 and k == 0 and _surname_alone(text, names, start, alone):
+            found.append((start, end, 0.7))  # "Jacinda Ardern ... succeeded Ardern"
+        elif (
+            len(names) >= 2
+            and _SPEECH_AFTER.match(text, end)
+            and not _ORG_BEFORE.search(text, max(0, tokens[run[0]][0] - 6), tokens[run[0]][0])
+        ):
+            if len(names) > 2:
+                # "Council on American-Islamic Relations Alia Salem said": the last two
+                start = tokens[rest[-2]][0]
             found.append((start, end, 0.6))
-    return found
+    return found + _speakers_named_before(text, tokens, found)
+
+
+def _surname_alone(text: str, names: list[str], start: int, alone: set[str]) -> bool:
+    """Two capitalised words, not starting a sentence, whose second stands alone elsewhere
+    in the text (as surnames do): "Jacinda Ardern" when "... succeeded Ardern" follows."""
+    last = names[-1]
+    return (
+        last in alone
+        and not last.isupper()
+        and not _SENTENCE_START.search(text, max(0, start - 3), start)
+        and all(w.lower() not in TITLE_WORDS and w not in NOT_NAMES for w in names)
+    )
+
+
+def _speakers_named_before(
+    text: str, tokens: list[tuple[int, int, str]], found: list[tuple[int, int, float]]
+) -> list[tuple[int, int, float]]:
+    """ "Jafari said ...": a one-word speaker whose full name ends a run of capitalised
+    words earlier ("University of Texas Arlington Amneh Jafari heard ...")."""
+    speakers = {
+        m.group(1)
+        for m in _SPEAKER.finditer(text)
+        if m.group(1) not in NOT_NAMES
+        and m.group(1).lower() not in ORG_WORDS
+        and not _capital_before(text, m.start())  # alone, not ending a run
+    }
+    if not speakers:
+        return []
+    covered = {e for _s, e, _ in found}
+    out = []
+    for run in _runs(text, tokens):
+        if len(run) < 2 or tokens[run[-1]][2] not in speakers:
+            continue
+        first, last = tokens[run[-2]], tokens[run[-1]]
+        if last[1] in covered or first[2] in NOT_NAMES or first[2].lower() in ORG_WORDS:
+            continue
+        if first[2].lower() in TITLE_WORDS or first[2].lower() in _PARTICLES:
+            continue
+        if text[first[1] : last[0]] == " ":
+            out.append((first[0], last[1], 0.6))
+            covered.add(last[1])
+    return out
 
 
 def _surname(name: str) -> str:
-    return name.split()[-1]
+    """The last word with the particles before it ("von der Leyen", "bin Salman"); the
+    first of a family-name-first name ("Leung" of Leung Che-cheung)."""
+    if _family_first(name):
+        return name.split()[0]
+    words = name.split()
+    k = len(words) - 1
+    while k > 1 and words[k - 1].lower() in _PARTICLES:
+        k -= 1
+    return " ".join(words[k:])
 
 
 def find_mentions(text: str, known: Iterable[str] = ()) -> list[tuple[Mention, float]]:
@@ -181,15 +293,63 @@ def find_mentions(text: str, known: Iterable[str] = ()) -> list[tuple[Mention, f
     for name in sorted(names, key=len):
         if " " in name:
             surnames[_surname(name)] = name
-    usable = [n for n in surnames if len(n) >= 2 and n not in NOT_NAMES]
+    short = dict(surnames)
+    for first, full_name in _first_names(names, surnames).items():
+        short.setdefault(first, full_name)
+    titled = {text[s:e] for s, e, _ in full if " " not in text[s:e]}  # "Prince Harry"
+    singles = (_single_names(text) | titled) - set(short) - NOT_NAMES
+    usable = [n for n in short if len(n) >= 2 and n not in NOT_NAMES] + sorted(singles)
     if usable:
         for m in _alternation(sorted(usable, key=len, reverse=True)).finditer(text):
             nxt = re.match(r"\s+([A-Z]\w+)", text[m.end() : m.end() + 30])
             if nxt and nxt.group(1).lower() in ORG_WORDS:
                 continue
+            alone = not nxt and not _capital_before(text, m.start())
+            if m.group() not in surnames and not (
+                alone and text[max(0, m.start() - 4) : m.start()] != "the "
+            ):
+                continue  # a given name alone, not inside other capitalised words
             taken.append((m.start(), m.end(), 0.85))
     mentions = _no_overlaps(taken)
-    return [(m, score) for m, score in _link(text, mentions, surnames)]
+    return [(m, score) for m, score in _link(text, mentions, short)]
+
+
+def _first_names(names: Iterable[str], surnames: dict[str, str]) -> dict[str, str]:
+    """Given names of the full names found, each of one person only ("Ahmed" for Ahmed
+    Mohamed; not a word that is someone's surname, not "Mark" for two Marks)."""
+    seen: dict[str, set[str]] = {}
+    for name in names:
+        parts = name.split()
+        if len(parts) >= 2 and parts[0] in GIVEN_NAMES and "." not in parts[0]:
+            seen.setdefault(parts[0], set()).add(name)
+    out = {}
+    for first, fulls in seen.items():
+        longest = max(fulls, key=len)
+        if first not in surnames and all(f in longest for f in fulls):
+            out[first] = longest
+    return out
+
+
+#: One name in apposition to a kin or role noun: "their nine-month-old child, Gloria." or
+#: "a daughter named Gloria", or a photo credit of one word ("Image: Jambula.").
+_SINGLE_NAME = re.compile(
+    r"(?:\b(?:child|son|daughter|baby|wife|husband|brother|sister|mother|father|boy|girl|"
+    r"widow|partner|grandson|granddaughter)(?:,\s|\s(?:named|called)\s)"
+    r"|\b(?:Image|Photo|Picture|Credit):\s)"
+    r"([A-Z][a-z]{2,})(?=[.,;:]|\s*$)"
+    # a surname with an age: "O'Brien, 34, scored twice"
+    r"|(?:^|(?<=[.!?]\s)|(?<=\n))([A-Z][a-z]*['’]?[A-Z]?[a-z]{2,}),\s\d{1,2},\s",
+)
+
+
+def _single_names(text: str) -> set[str]:
+    found = {m.group(1) or m.group(2) for m in _SINGLE_NAME.finditer(text)}
+    return {n for n in found if n not in NOT_NAMES and n.lower() not in ORG_WORDS}
+
+
+def _capital_before(text: str, start: int) -> bool:
+    """Whether a capitalised word stands right before ``start``."""
+    return _CAPITAL_BEFORE.search(text, max(0, start - 40), start) is not None
 
 
 def _alternation(names: list[str]) -> re.Pattern[str]:

@@ -1,15 +1,22 @@
-"""A table view that repaints only what a row insert moved.
+"""A table view that repaints only what a row insert (or a selection) changed.
 
 After rows are inserted, ``QTableView`` lays its items out again and repaints its whole
 viewport, although the rows above the new one did not change. This view repaints from
 the first inserted row down (those rows moved, and their alternating colours swapped);
 any other reason for a layout (a reset, a removal, a sort, a filter) repaints everything,
-as Qt does.
+as Qt does. The column header, which shows no selection here, gets a selection model of its
+own (so it highlights no section): selecting a row no longer repaints it.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QRect
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+)
 from PySide6.QtWidgets import QTableView, QWidget
 
 Index = QModelIndex | QPersistentModelIndex
@@ -24,6 +31,7 @@ class InsertRepaintTable(QTableView):
         #: change waiting for one (``None``: nothing, or something else: lay out fully).
         self._inserted_from: int | None = None
         self._other_change = False
+        self.horizontalHeader().setHighlightSections(False)
 
     def setModel(self, model: QAbstractItemModel | None) -> None:
         old = self.model()
@@ -35,6 +43,14 @@ class InsertRepaintTable(QTableView):
         if model is not None:
             for signal in self._layout_signals(model):
                 signal.connect(self._changed_otherwise)
+
+    def setSelectionModel(self, selection: QItemSelectionModel) -> None:
+        super().setSelectionModel(selection)
+        header = self.horizontalHeader()
+        model = self.model()
+        if model is not None:
+            # The header would repaint for every row selected (a row spans every column).
+            header.setSelectionModel(QItemSelectionModel(model, header))
 
     @staticmethod
     def _layout_signals(model: QAbstractItemModel) -> list:  # type: ignore[type-arg]

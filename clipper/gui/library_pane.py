@@ -182,7 +182,14 @@ class LibraryModel(QAbstractTableModel):
                 old.length,
                 dict(counts),
             )
-        self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+            # Only the cells of the tags whose count changed (one, after a key press):
+            # Qt repaints just those, not the row.
+            for column, tag in enumerate(self.tags, start=len(_FIXED_COLUMNS)):
+                if old.counts.get(tag.name, 0) != counts.get(tag.name, 0):
+                    cell = self.index(row, column)
+                    self.dataChanged.emit(cell, cell)
+        else:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
         if (self.sort_key() or "").startswith("tag:"):
             self.sortRequested.emit()  # sorted by a count: the row may move
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 class SteadyLabel(QLabel):
     """A plain-text ``QLabel`` whose size changes only when its text needs another size."""
 
-    def setText(self, text: str) -> None:  # type: ignore[override]
+    def setText(self, text: str) -> None:
         if text == self.text():
             return
         super().setText(text)  # while the size is fixed, Qt asks for no layout

@@ -187,3 +187,17 @@ def test_status_counts_text_and_size() -> None:
     assert counts.width() > narrow
     counts.clear()
     assert counts.text() == "" and counts.width() == 0
+
+
+def test_library_row_of_stays_right_when_rows_change(qtbot: QtBot) -> None:
+    from clipper.gui.library_pane import LibraryModel
+
+    model = LibraryModel()
+    model.set_ids([5, 7, 9])
+    assert model.row_of(9) == 2
+    assert model.row_of(9) == 2  # found again (the row found last is looked at first)
+    model.set_ids([9, 5])
+    assert model.row_of(9) == 0
+    assert model.row_of(7) is None
+    model.set_ids([])
+    assert model.row_of(9) is None

@@ -389,10 +389,12 @@ class MainWindow(QMainWindow):
         scroll = self.view.verticalScrollBar().value()
         anchor = self.view.textCursor().anchor()
         position = self.view.textCursor().position()
-        annotations = controller.sorted_annotations()
+        # Nothing read yet: the view reads the spans of the lines it paints, the pane its
+        # row count and the rows on screen (from the store, through the controller's map).
+        annotations = controller.annotations
         self.view.set_article(article.text, annotations, controller.tags)
         search_marks.mark(self.view, self.library.search_text(), scroll=not same)
-        self.annotations.set_annotations(annotations, keep_selection=same)
+        self.annotations.set_source(annotations, keep_selection=same)
         self.library.select_article(article.id)
         self._shown_article_id = article.id
         self.settings.set_last_article(controller.db_path, article.id)

@@ -21,7 +21,7 @@ from clipper.store.annotation_pages import AnnotationSummary, SpanRow
 
 __all__ = ["ArticleAnnotations"]
 
-_REJECTED = STATUSES[2]
+_PENDING, _REJECTED = STATUSES[0], STATUSES[2]
 
 
 class ArticleAnnotations(Mapping[int, Annotation]):
@@ -103,6 +103,14 @@ class ArticleAnnotations(Mapping[int, Annotation]):
             self._ordered = listed
             self._cache.clear()
         return self._all
+
+    def has_pending(self) -> bool:
+        """Are any of them suggestions waiting for review? (an index count, nothing read)"""
+        if self._all is not None:
+            return any(a.status == _PENDING for a in self._all.values())
+        if self._session is None or self.article_id is None:
+            return False
+        return self._session.store.count_with_status(self.article_id, _PENDING) > 0
 
     def loaded(self) -> bool:
         """Have all of them been read?"""

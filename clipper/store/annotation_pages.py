@@ -163,6 +163,14 @@ class AnnotationPageStore(AnnotationStore):
             +coders,
         )
 
+    def count_with_status(self, article_id: int, status: str) -> int:
+        """How many of the article's annotations have ``status`` (from an index)."""
+        return self._count(
+            "SELECT count(*) FROM annotations WHERE status = ? AND article_id = ?",
+            status,
+            article_id,
+        )
+
     def has_notes(self, article_id: int) -> bool:
         """Does any listed annotation of the article have a note?"""
         return bool(

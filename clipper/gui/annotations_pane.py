@@ -85,7 +85,7 @@ NOTE_SAVE_DELAY_MS = 600
 #: From this many rows added at once, the list is rebuilt instead of inserting each.
 BULK_ROWS = 64
 #: The pane reads its rows this many at a time, when Qt first asks for one of them.
-PAGE_ROWS = 128
+PAGE_ROWS = 64
 #: The data fields under the note editor (key → placeholder).
 ATTRIBUTE_FIELDS: dict[str, str] = {
     FIGURE_VALUE: "A number, e.g. 53000000000 or 4.5",

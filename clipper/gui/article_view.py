@@ -96,7 +96,7 @@ _TRIM_AFTER_CHARS = 1_000_000
 
 #: An article read from a source: the spans this far either side of the lines painted
 #: are read with them (scrolling a few screens reads nothing more).
-_BAND_MARGIN = 20_000
+_BAND_MARGIN = 8_000
 
 
 class SpanSource(Protocol):

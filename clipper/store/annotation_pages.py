@@ -144,16 +144,23 @@ class AnnotationPageStore(AnnotationStore):
             article_id,
         )
         names = self._coder_names()
-        coders: Counter[str] = Counter()
-        for sql in (
-            "SELECT coder_id, count(*) FROM annotations WHERE article_id = ? GROUP BY coder_id",
-            "SELECT coder_id, -count(*) FROM annotations WHERE status = ? AND article_id = ? "
-            "GROUP BY coder_id",
-        ):
-            params: list[Any] = [article_id] if sql.count("?") == 1 else [_REJECTED, article_id]
-            for coder_id, n in self._rows(sql, params):
-                coders[names[int(coder_id)]] += int(n)
         rejected = int(by_status.get(_REJECTED, 0))
+        present = self._rows(
+            "SELECT DISTINCT coder_id FROM annotations WHERE article_id = ?", [article_id]
+        )
+        coders: Counter[str] = Counter()
+        if len(present) == 1 and not rejected:  # the usual case: no count per coder needed
+            coders[names[int(present[0][0])]] = stored
+        elif present:
+            for sql in (
+                "SELECT coder_id, count(*) FROM annotations WHERE article_id = ? "
+                "GROUP BY coder_id",
+                "SELECT coder_id, -count(*) FROM annotations WHERE status = ? "
+                "AND article_id = ? GROUP BY coder_id",
+            ):
+                params: list[Any] = [article_id] if sql.count("?") == 1 else [_REJECTED, article_id]
+                for coder_id, n in self._rows(sql, params):
+                    coders[names[int(coder_id)]] += int(n)
         return AnnotationSummary(
             stored,
             stored - rejected,

@@ -153,8 +153,7 @@ class AnnotationPageStore(AnnotationStore):
             coders[names[int(present[0][0])]] = stored
         elif present:
             for sql in (
-                "SELECT coder_id, count(*) FROM annotations WHERE article_id = ? "
-                "GROUP BY coder_id",
+                "SELECT coder_id, count(*) FROM annotations WHERE article_id = ? GROUP BY coder_id",
                 "SELECT coder_id, -count(*) FROM annotations WHERE status = ? "
                 "AND article_id = ? GROUP BY coder_id",
             ):

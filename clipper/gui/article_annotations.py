@@ -70,7 +70,9 @@ class ArticleAnnotations(Mapping[int, Annotation]):
         if self._all is not None:
             return len(self._all)
         assert self._session is not None and self.article_id is not None
-        return self._session.store.annotation_summary(self.article_id).stored
+        store = self._session.store
+        listed = store.count_listed_annotations(self.article_id)
+        return listed + store.count_with_status(self.article_id, _REJECTED)
 
     # -- changes (already committed) ----------------------------------------------------
 

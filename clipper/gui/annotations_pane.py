@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 from clipper.gui.annotation_rows import ListRows, RowSource, row_key
 from clipper.gui.icons import colour_icon
 from clipper.gui.shortcuts import ACTIONS
+from clipper.gui.status_counts import SteadyLabel
 from clipper.model import (
     DEFAULT_CODER,
     FIGURE_UNIT,
@@ -460,7 +461,7 @@ class AnnotationsPane(QWidget):
 
         title = QLabel("Annotations", self)
         title.setObjectName("paneTitle")
-        self.count_label = QLabel(self)
+        self.count_label = SteadyLabel(self)
         self.count_label.setObjectName("paneCount")
         self.tag_filter = QComboBox(self)
         self.tag_filter.setAccessibleName("Show annotations with tag")

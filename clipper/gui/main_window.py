@@ -62,6 +62,7 @@ from clipper.gui.find_bar import FindBar
 from clipper.gui.library_pane import LibraryPane
 from clipper.gui.settings import Settings
 from clipper.gui.shortcuts import ACTIONS, MENUS, SEPARATOR_BEFORE, ShortcutsDialog, create_actions
+from clipper.gui.status_counts import StatusCounts
 from clipper.gui.tag_bar import TagBar
 from clipper.gui.welcome import WelcomePage
 from clipper.model import DEFAULT_CODER
@@ -181,9 +182,8 @@ class MainWindow(QMainWindow):
         self.splitter.splitterMoved.connect(self._splitter_moved)
         self.setCentralWidget(self.splitter)
 
-        self.counts_label = QLabel(self)
+        self.counts_label = StatusCounts(self)
         self.counts_label.setObjectName("statusCounts")
-        self.counts_label.setTextFormat(Qt.TextFormat.RichText)
         self.counts_label.setAccessibleName("Annotations per tag")
         self.coder_label = QLabel(self)
         self.coder_label.setObjectName("statusCoder")
@@ -432,21 +432,12 @@ class MainWindow(QMainWindow):
         """The shown article's counts per tag (``counts``: read already)."""
         article_id = self.controller.article_id
         if article_id is None:
-            self.counts_label.setText("")
+            self.counts_label.clear()
             return
         if counts is None:
             counts = self.controller.session.tag_counts(article_id)
-        parts = []
-        for tag in self.controller.tags:
-            n = counts.get(tag.name, 0)
-            parts.append(
-                f"<span style='color:{html.escape(tag.colour)}'>■</span>&nbsp;"
-                f"{html.escape(tag.label)}&nbsp;<b>{n}</b>"
-            )
-        total = sum(counts.values())
-        self.counts_label.setText(
-            f"{total} annotation{'s' if total != 1 else ''}: " + " &nbsp; ".join(parts) + " "
-        )
+        items = [(t.colour, t.label, counts.get(t.name, 0)) for t in self.controller.tags]
+        self.counts_label.set_counts(items, sum(counts.values()))
 
     # -- coder ------------------------------------------------------------------------------
 

@@ -260,6 +260,7 @@ def bench_open(runs: int, big: bool) -> None:
     for size, count, label, goal in cases:
         results: dict[bool, float] = {}
         cpus: dict[bool, float] = {}
+        ends: dict[bool, float] = {}
         for annotated in (False, True):
             w = window(big_article_db(size, count, annotated=annotated))
             article_id = w.controller.article_id  # type: ignore[attr-defined]
@@ -268,15 +269,25 @@ def bench_open(runs: int, big: bool) -> None:
                 w.open_article(article_id)  # type: ignore[attr-defined]
                 QApplication.processEvents()
 
-            times, cpu = [], []
+            def to_the_end() -> None:
+                bar = w.view.verticalScrollBar()  # type: ignore[attr-defined]
+                bar.setValue(bar.maximum())
+                w.annotations.table.scrollToBottom()  # type: ignore[attr-defined]
+                QApplication.processEvents()
+
+            times, cpu, jumps = [], [], []
             for _ in range(runs):
                 w.open_article(None)  # type: ignore[attr-defined]
                 QApplication.processEvents()
                 c0 = time.thread_time()
                 times.append(ms(reopen))
                 cpu.append((time.thread_time() - c0) * 1000)
+                c0 = time.thread_time()
+                to_the_end()  # what opening left unread: the spans and rows at the end
+                jumps.append((time.thread_time() - c0) * 1000)
             results[annotated] = statistics.median(times)
             cpus[annotated] = statistics.median(cpu)
+            ends[annotated] = statistics.median(jumps)
             close(w)
         emit(f"open_article_{label}_median", results[True], "ms", goal=goal)
         emit(f"open_article_{label}_ref_same_text_no_annotations", results[False], "ms")
@@ -284,6 +295,8 @@ def bench_open(runs: int, big: bool) -> None:
         emit(f"open_article_{label}_cpu_median", cpus[True], "ms", goal=goal)
         emit(f"open_article_{label}_ref_cpu_median", cpus[False], "ms")
         emit(f"open_article_{label}_cpu_ratio", cpus[True] / cpus[False], "x", goal="<= 1.3x")
+        emit(f"open_article_{label}_then_scroll_to_end_cpu_median", ends[True], "ms")
+        emit(f"open_article_{label}_then_scroll_to_end_ref_cpu_median", ends[False], "ms")
 
 
 def bench_annotations(runs: int) -> None:

@@ -87,6 +87,8 @@ NOTE_SAVE_DELAY_MS = 600
 BULK_ROWS = 64
 #: The pane reads its rows this many at a time, when Qt first asks for one of them.
 PAGE_ROWS = 64
+#: Pages kept in memory (a scroll through 50,000 rows does not keep them all).
+_PAGES_KEPT = 64
 #: The data fields under the note editor (key → placeholder).
 ATTRIBUTE_FIELDS: dict[str, str] = {
     FIGURE_VALUE: "A number, e.g. 53000000000 or 4.5",
@@ -156,6 +158,8 @@ class AnnotationsModel(QAbstractTableModel):
         number = row // PAGE_ROWS
         page = self._pages.get(number)
         if page is None:
+            if len(self._pages) >= _PAGES_KEPT:
+                self._pages = {}
             page = self.source.page(number * PAGE_ROWS, PAGE_ROWS, self.tag_filter)
             self._pages[number] = page
         offset = row - number * PAGE_ROWS
@@ -190,14 +194,18 @@ class AnnotationsModel(QAbstractTableModel):
         self.beginResetModel()
         self.source = source
         self._pages = {}
-        summary = source.summary()
-        self.total = summary.shown
+        self.total = self._summarise()
         self._count = self.total if self.tag_filter is None else source.count(self.tag_filter)
+        self.endResetModel()
+
+    def _summarise(self) -> int:
+        """Take the optional columns' counts from the source; returns the rows listed."""
+        summary = self.source.summary()
         self.coders = Counter(summary.coders)
         self.rated = summary.rated
         self.pending = summary.pending
         self.notes = summary.notes
-        self.endResetModel()
+        return summary.shown
 
     def set_tag_filter(self, tag: str | None) -> None:
         """Show only ``tag``'s rows (``None``: all), filtered by the source."""
@@ -284,9 +292,16 @@ class AnnotationsModel(QAbstractTableModel):
 
     def update(self, annotation: Annotation) -> None:
         old = self._cached(annotation.id)
-        if old is None:  # not read yet: what it was is unknown here
+        if old is None:  # not read (not on screen): what it was is unknown here
             self.source.changed((), (annotation,))
-            self.reload()
+            if self._recount() != (self._count, self.total):
+                self.reload()  # it left the rows shown (or came in): count them again
+                return
+            self._pages = {}
+            self._summarise()
+            if self._count:
+                last = self._count - 1
+                self.dataChanged.emit(self.index(0, 0), self.index(last, len(_COLUMNS) - 1))
             return
         self._replace(old, annotation)
 
@@ -636,6 +651,21 @@ class AnnotationsPane(QWidget):
         self._update_count()
         if select:
             self.select_annotation(annotation.id)
+        else:
+            self._keep_current()
+
+    def _keep_current(self) -> None:
+        """After the model counted its rows again (a reset), the annotation being edited
+        is the current row again (without scrolling)."""
+        if self._editing is None or self.table.currentIndex().isValid():
+            return
+        row = self.model.row_of(self._editing.id)
+        if row is not None:
+            self.table.selectionModel().setCurrentIndex(
+                self.proxy.mapFromSource(self.model.index(row, 0)),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
 
     def add_many(self, annotations: Sequence[Annotation]) -> None:
         """Add several rows (a batch of suggestions): a big batch resets the list once,
@@ -657,12 +687,14 @@ class AnnotationsPane(QWidget):
             self._show_editor_for(None)
         self.model.remove(annotation)
         self._update_count()
+        self._keep_current()
 
     def update(self, annotation: Annotation) -> None:  # type: ignore[override]
         if annotation.status == REJECTED:  # a rejected suggestion leaves the list
             self.remove(annotation)
             return
         self.model.update(annotation)
+        self._keep_current()
         self._update_count()  # a claim rated or re-tagged, a suggestion decided: columns
         if self._editing is not None and self._editing.id == annotation.id:
             pending = self._timer.isActive() or self.note.toPlainText() != self._editing.note

@@ -173,6 +173,13 @@ class LibraryModel(QAbstractTableModel):
         self.sort_column, self.sort_order = column, order
         self.sortRequested.emit()
 
+    def known_counts(self, article_id: int) -> dict[str, int] | None:
+        """An article's tag counts if its row was read (and kept up to date) already."""
+        found = self._cache.get(article_id)
+        if found is None or not found.imported_at:  # not read, or deleted since
+            return None
+        return dict(found.counts)
+
     def update_counts(self, article_id: int, counts: dict[str, int]) -> None:
         """One article's tag counts changed: update its row only."""
         row = self.row_of(article_id)

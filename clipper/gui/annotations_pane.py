@@ -265,7 +265,7 @@ class AnnotationsModel(QAbstractTableModel):
         self.beginInsertRows(QModelIndex(), row, row)
         self.total = total
         self._count = shown
-        self._pages = {}
+        self._shift_pages(row, annotation)
         self._count_change(None, annotation)
         self.endInsertRows()
         return row
@@ -286,7 +286,7 @@ class AnnotationsModel(QAbstractTableModel):
         self.beginRemoveRows(QModelIndex(), row, row)
         self.total = total
         self._count = shown
-        self._pages = {}
+        self._shift_pages(row, None)
         self._count_change(old, None)
         self.endRemoveRows()
 
@@ -326,6 +326,42 @@ class AnnotationsModel(QAbstractTableModel):
                     row = number * PAGE_ROWS + i
         if row is not None:
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(_COLUMNS) - 1))
+
+    def _shift_pages(self, row: int, inserted: Annotation | None) -> None:
+        """Keep the pages read in step with a row inserted at (or, ``inserted`` None,
+        removed from) ``row``: pages before it stay, its page takes the change, the rows
+        after it move one place across the pages read next to it; a page not read stops
+        the move and the pages beyond it are dropped (read again when shown). A key press
+        that adds a row so reads nothing back from the store."""
+        number, offset = divmod(row, PAGE_ROWS)
+        kept = {n: page for n, page in self._pages.items() if n < number}
+        page = self._pages.get(number)
+        if page is not None and offset < len(page) + (inserted is not None):
+            page = list(page)
+            if inserted is not None:
+                page.insert(offset, inserted)
+            elif offset < len(page):
+                del page[offset]
+            while True:
+                following = self._pages.get(number + 1)
+                if inserted is not None and len(page) > PAGE_ROWS:
+                    carried = page.pop()  # the row pushed onto the next page
+                    if following is not None:
+                        following = [carried, *following]
+                elif inserted is None and len(page) < PAGE_ROWS and following is not None:
+                    following = list(following)
+                    page.append(following.pop(0))  # the row pulled from the next page
+                elif inserted is None and len(page) < PAGE_ROWS and self._has_rows_after(number):
+                    break  # the next page was not read: this one is short, drop it
+                kept[number] = page
+                if following is None:
+                    break
+                number, page = number + 1, following
+        self._pages = kept
+
+    def _has_rows_after(self, number: int) -> bool:
+        """Are there rows after page ``number`` (as counted now)?"""
+        return (number + 1) * PAGE_ROWS < self._count
 
     def _cached(self, annotation_id: int) -> Annotation | None:
         for page in self._pages.values():

@@ -6,6 +6,7 @@ everything back."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QEvent, QObject, QRect, Qt
 from PySide6.QtGui import (
     QGuiApplication,
@@ -18,10 +19,11 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from clipper.gui.annotations_pane import ID_ROLE
+from clipper.gui.annotations_pane import ID_ROLE, PAGE_ROWS, AnnotationsModel
 from clipper.gui.insert_table import InsertRepaintTable
 from clipper.gui.main_window import MainWindow
 from clipper.gui.status_counts import StatusCounts
+from clipper.model import Annotation
 from tests.gui.test_main_window import add_article, tag_span
 
 TEXT = (
@@ -201,3 +203,38 @@ def test_library_row_of_stays_right_when_rows_change(qtbot: QtBot) -> None:
     assert model.row_of(7) is None
     model.set_ids([])
     assert model.row_of(9) is None
+
+
+def note(n: int, tag: str = "quote") -> Annotation:
+    return Annotation(n, 1, n * 10, n * 10 + 5, tag, f"text {n}", "", "t", "t")
+
+
+@pytest.mark.parametrize("read", [(0, 70, 130, 199), (0, 70, 199), (130,)])
+def test_rows_read_stay_right_through_inserts_and_removals(
+    qtbot: QtBot, read: tuple[int, ...]
+) -> None:
+    """The pages of rows the model has read take each insert and removal in place (no
+    reading back), and always hold what the source has on those rows."""
+    model = AnnotationsModel()
+    model.set_annotations([note(n) for n in range(0, 400, 2)])  # 200 rows: 4 pages
+    for row in read:  # these rows' pages read (with a gap, the pages after it are dropped)
+        model.annotation(row)
+    source = model.source
+    reads = []
+    original_page = source.page
+    source.page = lambda *a: reads.append(a) or original_page(*a)  # type: ignore[method-assign]
+    changes = [(True, 1), (True, 129), (False, 0), (True, 399), (False, 64), (True, 131)]
+    changes += [(False, 130), (True, 63), (False, 127), (False, 2), (True, 401)]
+    for insert, n in changes:
+        if insert:
+            model.add(note(n))
+        else:
+            model.remove(note(n))
+        expected = [a.id for a in original_page(0, 1000, None)]
+        assert model.rowCount() == len(expected)
+        for number, page in model._pages.items():
+            start = number * PAGE_ROWS
+            assert [a.id for a in page] == expected[start : start + len(page)]
+            assert len(page) == min(PAGE_ROWS, len(expected) - start)
+    assert not reads  # all in place
+    assert [model.annotation(r).id for r in range(model.rowCount())] == expected  # type: ignore[union-attr]

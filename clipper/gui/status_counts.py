@@ -53,7 +53,9 @@ class StatusCounts(QWidget):
         super().__init__(parent)
         self._total: int | None = None
         self._items: tuple[tuple[str, str, int], ...] = ()
-        self._width = 0
+        #: What to paint, measured when the counts change: (x, width, text or colour, bold).
+        self._runs: list[tuple[int, int, str, bool | None]] = []
+        self._needed = 0
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.setFixedSize(0, self.fontMetrics().height())
 
@@ -63,7 +65,8 @@ class StatusCounts(QWidget):
         if state == (self._items, self._total):
             return
         self._items, self._total = state
-        width = steady_width(self.maximumWidth(), self._measure(), self.fontMetrics())
+        self._measure()
+        width = steady_width(self.maximumWidth(), self._needed, self.fontMetrics())
         if width != self.maximumWidth():
             self.setFixedSize(width, self.fontMetrics().height())
         self.update()
@@ -71,6 +74,7 @@ class StatusCounts(QWidget):
 
     def clear(self) -> None:
         self._items, self._total = (), None
+        self._runs, self._needed = [], 0
         self.setFixedSize(0, self.fontMetrics().height())
         self.update()
         self.setAccessibleDescription("")
@@ -95,46 +99,44 @@ class StatusCounts(QWidget):
         font.setBold(True)
         return font
 
-    def _measure(self) -> int:
-        if self._total is None:
-            return 0
+    def _measure(self) -> None:
+        """Place the runs of text and the squares (the paint only draws them)."""
         plain, bold = self.fontMetrics(), QFontMetrics(self._bold())
         square = plain.height() // 2
-        width = plain.horizontalAdvance(self._lead())
-        for _colour, label, n in self._items:
-            width += _SPACE + square + _GAP + plain.horizontalAdvance(label) + _GAP
-            width += bold.horizontalAdvance(str(n))
-        return width + _GAP
+        runs: list[tuple[int, int, str, bool | None]] = []
+        x = 0
+
+        def run(text: str, strong: bool) -> None:
+            nonlocal x
+            width = (bold if strong else plain).horizontalAdvance(text)
+            runs.append((x, width, text, strong))
+            x += width
+
+        run(self._lead(), False)
+        for colour, label, n in self._items:
+            x += _SPACE
+            runs.append((x, square, colour, None))
+            x += square + _GAP
+            run(label, False)
+            x += _GAP
+            run(str(n), True)
+        self._runs, self._needed = runs, x + _GAP
 
     def sizeHint(self) -> QSize:
-        return QSize(self._measure(), self.fontMetrics().height())
+        return QSize(self._needed, self.fontMetrics().height())
 
     def paintEvent(self, _event: QPaintEvent) -> None:
         if self._total is None:
             return
         painter = QPainter(self)
-        plain = self.fontMetrics()
-        bold_font = self._bold()
-        bold = QFontMetrics(bold_font)
+        plain, bold = self.font(), self._bold()
         height = self.height()
-        square = plain.height() // 2
         flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        x = 0
-
-        def text(s: str, width: int) -> None:
-            painter.drawText(QRect(x, 0, width, height), flags, s)
-
-        lead = self._lead()
-        text(lead, plain.horizontalAdvance(lead))
-        x += plain.horizontalAdvance(lead)
-        for colour, label, n in self._items:
-            x += _SPACE
-            painter.fillRect(QRect(x, (height - square) // 2, square, square), QColor(colour))
-            x += square + _GAP
-            text(label, plain.horizontalAdvance(label))
-            x += plain.horizontalAdvance(label) + _GAP
-            painter.setFont(bold_font)
-            text(str(n), bold.horizontalAdvance(str(n)))
-            x += bold.horizontalAdvance(str(n))
-            painter.setFont(self.font())
+        for x, width, text, strong in self._runs:
+            if strong is None:  # a tag's colour
+                top = (height - width) // 2
+                painter.fillRect(QRect(x, top, width, width), QColor(text))
+                continue
+            painter.setFont(bold if strong else plain)
+            painter.drawText(QRect(x, 0, width, height), flags, text)
         painter.end()

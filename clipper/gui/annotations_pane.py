@@ -36,13 +36,13 @@ from PySide6.QtWidgets import (
     QMenu,
     QPlainTextEdit,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from clipper.gui.annotation_rows import ListRows, RowSource, row_key
 from clipper.gui.icons import colour_icon
+from clipper.gui.insert_table import InsertRepaintTable
 from clipper.gui.shortcuts import ACTIONS
 from clipper.gui.status_counts import SteadyLabel
 from clipper.model import (
@@ -482,7 +482,7 @@ class AnnotationsPane(QWidget):
         self.tag_filter.setAccessibleName("Show annotations with tag")
         self.tag_filter.currentIndexChanged.connect(self._filter_changed)
 
-        self.table = QTableView(self)
+        self.table = InsertRepaintTable(self)
         self.table.setObjectName("annotationsTable")
         self.table.setAccessibleName("Annotations of this article")
         self.table.setModel(self.proxy)

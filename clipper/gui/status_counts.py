@@ -19,13 +19,25 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 class SteadyLabel(QLabel):
     """A plain-text ``QLabel`` whose size changes only when its text needs another size."""
 
-    def setText(self, text: str) -> None:  # type: ignore[override]
+    def setText(self, text: str) -> None:
         if text == self.text():
             return
         super().setText(text)  # while the size is fixed, Qt asks for no layout
         hint = self.sizeHint()
-        if hint != self.minimumSize() or hint != self.maximumSize():
-            self.setFixedSize(hint)  # a new size: one layout
+        width = steady_width(self.maximumWidth(), hint.width(), self.fontMetrics())
+        size = QSize(width, hint.height())
+        if size != self.maximumSize() or size != self.minimumSize():
+            self.setFixedSize(size)  # a new size: one layout
+
+
+def steady_width(current: int, needed: int, metrics: QFontMetrics) -> int:
+    """The width to give a widget that needs ``needed`` pixels now: the ``current`` one
+    while it fits with less than two digits to spare, else ``needed`` and room for one
+    more digit (counts grow one at a time: the width changes rarely, never per key press)."""
+    digit = metrics.horizontalAdvance("0")
+    if needed <= current < needed + 2 * digit:
+        return current
+    return needed + digit
 
 
 #: Room between a tag's square and its label, and between two tags.
@@ -51,8 +63,8 @@ class StatusCounts(QWidget):
         if state == (self._items, self._total):
             return
         self._items, self._total = state
-        width = self._measure()
-        if width != self.width():
+        width = steady_width(self.maximumWidth(), self._measure(), self.fontMetrics())
+        if width != self.maximumWidth():
             self.setFixedSize(width, self.fontMetrics().height())
         self.update()
         self.setAccessibleDescription(self.text())

@@ -62,6 +62,7 @@ from clipper.gui.find_bar import FindBar
 from clipper.gui.library_pane import LibraryPane
 from clipper.gui.settings import Settings
 from clipper.gui.shortcuts import ACTIONS, MENUS, SEPARATOR_BEFORE, ShortcutsDialog, create_actions
+from clipper.gui.status_counts import StatusCounts
 from clipper.gui.tag_bar import TagBar
 from clipper.gui.welcome import WelcomePage
 from clipper.model import DEFAULT_CODER
@@ -181,9 +182,8 @@ class MainWindow(QMainWindow):
         self.splitter.splitterMoved.connect(self._splitter_moved)
         self.setCentralWidget(self.splitter)
 
-        self.counts_label = QLabel(self)
+        self.counts_label = StatusCounts(self)
         self.counts_label.setObjectName("statusCounts")
-        self.counts_label.setTextFormat(Qt.TextFormat.RichText)
         self.counts_label.setAccessibleName("Annotations per tag")
         self.coder_label = QLabel(self)
         self.coder_label.setObjectName("statusCoder")
@@ -348,8 +348,10 @@ class MainWindow(QMainWindow):
                 self.annotations.update(a)
         counts = None
         if changes.counts_of is not None:
-            counts = controller.session.tag_counts(changes.counts_of)
-            self.library.model.update_counts(changes.counts_of, counts)
+            counts = self._counts_read_with_library(changes)
+            if counts is None:
+                counts = controller.session.tag_counts(changes.counts_of)
+                self.library.model.update_counts(changes.counts_of, counts)
         if changes.counts_of is not None or changes.article or changes.tags:
             same = changes.counts_of is not None and changes.counts_of == controller.article_id
             self._update_status_counts(counts if same else None)
@@ -358,6 +360,17 @@ class MainWindow(QMainWindow):
             self._update_title()
             self.article_header.show_article(self.controller.article)
             self._update_action_states()
+
+    def _counts_read_with_library(self, changes: Changes) -> dict[str, int] | None:
+        """Opening an article (nothing else changed): its library row, read with its
+        counts and updated by every change since, has them (no query). ``None``: ask."""
+        opened = changes.article and changes.counts_of is not None
+        others = changes.database or changes.library or changes.tags
+        edits = changes.added or changes.removed or changes.updated
+        if not opened or others or edits or self.library.is_loading():
+            return None
+        assert changes.counts_of is not None
+        return self.library.model.known_counts(changes.counts_of)
 
     def _set_tags(self) -> None:
         tags = self.controller.tags
@@ -389,10 +402,12 @@ class MainWindow(QMainWindow):
         scroll = self.view.verticalScrollBar().value()
         anchor = self.view.textCursor().anchor()
         position = self.view.textCursor().position()
-        annotations = controller.sorted_annotations()
+        # Nothing read yet: the view reads the spans of the lines it paints, the pane its
+        # row count and the rows on screen (from the store, through the controller's map).
+        annotations = controller.annotations
         self.view.set_article(article.text, annotations, controller.tags)
         search_marks.mark(self.view, self.library.search_text(), scroll=not same)
-        self.annotations.set_annotations(annotations, keep_selection=same)
+        self.annotations.set_source(annotations, keep_selection=same)
         self.library.select_article(article.id)
         self._shown_article_id = article.id
         self.settings.set_last_article(controller.db_path, article.id)
@@ -430,21 +445,12 @@ class MainWindow(QMainWindow):
         """The shown article's counts per tag (``counts``: read already)."""
         article_id = self.controller.article_id
         if article_id is None:
-            self.counts_label.setText("")
+            self.counts_label.clear()
             return
         if counts is None:
             counts = self.controller.session.tag_counts(article_id)
-        parts = []
-        for tag in self.controller.tags:
-            n = counts.get(tag.name, 0)
-            parts.append(
-                f"<span style='color:{html.escape(tag.colour)}'>■</span>&nbsp;"
-                f"{html.escape(tag.label)}&nbsp;<b>{n}</b>"
-            )
-        total = sum(counts.values())
-        self.counts_label.setText(
-            f"{total} annotation{'s' if total != 1 else ''}: " + " &nbsp; ".join(parts) + " "
-        )
+        items = [(t.colour, t.label, counts.get(t.name, 0)) for t in self.controller.tags]
+        self.counts_label.set_counts(items, sum(counts.values()))
 
     # -- coder ------------------------------------------------------------------------------
 

@@ -300,7 +300,7 @@ class Review(QObject):
 
     def _article_opened(self, article_id: int) -> None:
         auto = self.actions["suggest_automatically"].isChecked()
-        has_pending = any(a.status == PENDING for a in self.controller.annotations.values())
+        has_pending = self.controller.annotations.has_pending()  # a count: nothing read
         if auto or has_pending:
             self.enqueue(_Request(article_id, store=auto, opened=True), first=True)
 

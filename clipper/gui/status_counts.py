@@ -1,0 +1,142 @@
+"""Labels that change text on every key press without re-laying-out the window.
+
+A ``QLabel`` asks its parent's layout to run again on every ``setText`` (Qt cannot know
+the new text is as wide as the old): the whole main window's layout ran on each tagging
+key press, for the status bar's counts and the annotations pane's count. These widgets
+keep a fixed size while their text fits it, and ask for a new layout only when the size
+they need changes; otherwise they only repaint themselves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent
+from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+
+
+class SteadyLabel(QLabel):
+    """A plain-text ``QLabel`` whose size changes only when its text needs another size."""
+
+    def setText(self, text: str) -> None:
+        if text == self.text():
+            return
+        super().setText(text)  # while the size is fixed, Qt asks for no layout
+        hint = self.sizeHint()
+        width = steady_width(self.maximumWidth(), hint.width(), self.fontMetrics())
+        size = QSize(width, hint.height())
+        if size != self.maximumSize() or size != self.minimumSize():
+            self.setFixedSize(size)  # a new size: one layout
+
+
+def steady_width(current: int, needed: int, metrics: QFontMetrics) -> int:
+    """The width to give a widget that needs ``needed`` pixels now: the ``current`` one
+    while it fits with less than two digits to spare, else ``needed`` and room for one
+    more digit (counts grow one at a time: the width changes rarely, never per key press)."""
+    digit = metrics.horizontalAdvance("0")
+    if needed <= current < needed + 2 * digit:
+        return current
+    return needed + digit
+
+
+#: Room between a tag's square and its label, and between two tags.
+_GAP = 4
+_SPACE = 12
+
+
+class StatusCounts(QWidget):
+    """The status bar's "N annotations: ■ Quote 3 ■ Figure 1 …", painted directly (no
+    rich-text document to build and lay out on every change)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._total: int | None = None
+        self._items: tuple[tuple[str, str, int], ...] = ()
+        #: What to paint, measured when the counts change: (x, width, text or colour, bold).
+        self._runs: list[tuple[int, int, str, bool | None]] = []
+        self._needed = 0
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.setFixedSize(0, self.fontMetrics().height())
+
+    def set_counts(self, items: Sequence[tuple[str, str, int]], total: int) -> None:
+        """``items``: (colour, tag label, count) per tag."""
+        state = (tuple(items), total)
+        if state == (self._items, self._total):
+            return
+        self._items, self._total = state
+        self._measure()
+        width = steady_width(self.maximumWidth(), self._needed, self.fontMetrics())
+        if width != self.maximumWidth():
+            self.setFixedSize(width, self.fontMetrics().height())
+        self.update()
+        self.setAccessibleDescription(self.text())
+
+    def clear(self) -> None:
+        self._items, self._total = (), None
+        self._runs, self._needed = [], 0
+        self.setFixedSize(0, self.fontMetrics().height())
+        self.update()
+        self.setAccessibleDescription("")
+
+    def text(self) -> str:
+        """What it shows, as plain text ("3 annotations: Quote 2, Figure 1 …")."""
+        if self._total is None:
+            return ""
+        parts = ", ".join(f"{label} {n}" for _colour, label, n in self._items)
+        return f"{self._lead()} {parts}".rstrip()
+
+    def counts(self) -> dict[str, int]:
+        """Shown counts by tag label."""
+        return {label: n for _colour, label, n in self._items}
+
+    def _lead(self) -> str:
+        total = self._total or 0
+        return f"{total} annotation{'s' if total != 1 else ''}:"
+
+    def _bold(self) -> QFont:
+        font = QFont(self.font())
+        font.setBold(True)
+        return font
+
+    def _measure(self) -> None:
+        """Place the runs of text and the squares (the paint only draws them)."""
+        plain, bold = self.fontMetrics(), QFontMetrics(self._bold())
+        square = plain.height() // 2
+        runs: list[tuple[int, int, str, bool | None]] = []
+        x = 0
+
+        def run(text: str, strong: bool) -> None:
+            nonlocal x
+            width = (bold if strong else plain).horizontalAdvance(text)
+            runs.append((x, width, text, strong))
+            x += width
+
+        run(self._lead(), False)
+        for colour, label, n in self._items:
+            x += _SPACE
+            runs.append((x, square, colour, None))
+            x += square + _GAP
+            run(label, False)
+            x += _GAP
+            run(str(n), True)
+        self._runs, self._needed = runs, x + _GAP
+
+    def sizeHint(self) -> QSize:
+        return QSize(self._needed, self.fontMetrics().height())
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        if self._total is None:
+            return
+        painter = QPainter(self)
+        plain, bold = self.font(), self._bold()
+        height = self.height()
+        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        for x, width, text, strong in self._runs:
+            if strong is None:  # a tag's colour
+                top = (height - width) // 2
+                painter.fillRect(QRect(x, top, width, width), QColor(text))
+                continue
+            painter.setFont(bold if strong else plain)
+            painter.drawText(QRect(x, 0, width, height), flags, text)
+        painter.end()

@@ -12,10 +12,13 @@ import click
 from clipper.cli.base import Context, cli, fail, json_option, pass_context
 from clipper.cli_progress import CountProgress
 from clipper.operations.suggest_batch import suggest_many_with_texts
-from clipper.suggest import SUGGEST_TAGS, suggest
+from clipper.suggest import SUGGEST_TAGS, Suggestion, suggest
 from clipper.suggest.evaluate import evaluate_directory
 
 _TAG = click.Choice(SUGGEST_TAGS)
+#: Articles whose suggestions are stored in one transaction (a commit per article costs
+#: more than writing its rows); an interrupted run keeps the batches committed before.
+STORE_ARTICLES = 64
 
 
 @cli.command("suggest")
@@ -69,16 +72,24 @@ def suggest_command(
         for article_id in ids:
             session.get_article(article_id)  # an unknown id is refused before any work
     stored = articles = 0
+    batch: list[tuple[int, list[Suggestion]]] = []
+    status = "accepted" if accept else "pending"
+
+    def store_batch() -> None:
+        nonlocal stored, articles
+        added = session.store_suggestions(batch, status=status)
+        stored += sum(added)
+        articles += sum(1 for n in added if n)
+        batch.clear()
+
     with CountProgress(sys.stderr, "suggest") as progress:
         for article_id, text, found in suggest_many_with_texts(
             session, ids, tags=list(tags) or None, workers=workers, progress=progress.update
         ):
             if accept or store_pending:
-                changes = session.add_suggestions(
-                    article_id, found, status="accepted" if accept else "pending"
-                )
-                stored += len(changes.annotations_added)
-                articles += bool(changes.annotations_added)
+                batch.append((article_id, found))
+                if len(batch) >= STORE_ARTICLES:
+                    store_batch()
             if not found:
                 continue
             progress.clear()
@@ -102,8 +113,9 @@ def suggest_command(
                         f"{record['text']}\t{attrs}"
                     )
             click.echo("\n".join(lines))
+        if batch:
+            store_batch()
     if accept or store_pending:
-        status = "accepted" if accept else "pending"
         click.echo(
             f"clipper: stored {stored} {status} annotations in {articles} articles", err=True
         )

@@ -5,20 +5,18 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import click
 
 from clipper.cli.base import Context, cli, fail, json_option, pass_context
 from clipper.cli_progress import CountProgress
-from clipper.operations.suggest_batch import suggest_many_with_texts
+from clipper.operations.suggest_batch import suggest_and_store_many, suggest_many_with_texts
 from clipper.suggest import SUGGEST_TAGS, Suggestion, suggest
 from clipper.suggest.evaluate import evaluate_directory
 
 _TAG = click.Choice(SUGGEST_TAGS)
-#: Articles whose suggestions are stored in one transaction (a commit per article costs
-#: more than writing its rows); an interrupted run keeps the batches committed before.
-STORE_ARTICLES = 64
 
 
 @cli.command("suggest")
@@ -72,24 +70,25 @@ def suggest_command(
         for article_id in ids:
             session.get_article(article_id)  # an unknown id is refused before any work
     stored = articles = 0
-    batch: list[tuple[int, list[Suggestion]]] = []
-    status = "accepted" if accept else "pending"
-
-    def store_batch() -> None:
-        nonlocal stored, articles
-        added = session.store_suggestions(batch, status=status)
-        stored += sum(added)
-        articles += sum(1 for n in added if n)
-        batch.clear()
-
+    status = "accepted" if accept else "pending" if store_pending else None
     with CountProgress(sys.stderr, "suggest") as progress:
-        for article_id, text, found in suggest_many_with_texts(
-            session, ids, tags=list(tags) or None, workers=workers, progress=progress.update
-        ):
-            if accept or store_pending:
-                batch.append((article_id, found))
-                if len(batch) >= STORE_ARTICLES:
-                    store_batch()
+        results: Iterator[tuple[int, str, list[Suggestion], int]]
+        if status is None:
+            results = (
+                (*r, 0)
+                for r in suggest_many_with_texts(
+                    session, ids, tags=list(tags) or None, workers=workers,
+                    progress=progress.update,
+                )
+            )  # fmt: skip
+        else:
+            results = suggest_and_store_many(
+                session, ids, status=status, tags=list(tags) or None, workers=workers,
+                progress=progress.update,
+            )  # fmt: skip
+        for article_id, text, found, added in results:
+            stored += added
+            articles += bool(added)
             if not found:
                 continue
             progress.clear()
@@ -113,9 +112,7 @@ def suggest_command(
                         f"{record['text']}\t{attrs}"
                     )
             click.echo("\n".join(lines))
-        if batch:
-            store_batch()
-    if accept or store_pending:
+    if status is not None:
         click.echo(
             f"clipper: stored {stored} {status} annotations in {articles} articles", err=True
         )

@@ -7,7 +7,7 @@ from collections.abc import Iterator, Mapping, Sequence
 
 from clipper.errors import InvalidField, NotFound
 from clipper.fields import relation_type_problem
-from clipper.model import FIGURE_UNIT, AttributeValue, new_uuid
+from clipper.model import FIGURE_UNIT, AttributeValue, new_uuids
 from clipper.spans import validate_span
 from clipper.store.annotations import AnnotationStore, _check_origin_status
 from clipper.store.clock import now
@@ -91,7 +91,7 @@ class SuggestionStore(AnnotationStore):
             layout = self.get_layout(article_id)
             coder_id = self._coder_id(coder)
             stamp = now()
-            uuids = [new_uuid() for _ in wanted]
+            uuids = new_uuids(len(wanted))
             self.db.conn.executemany(
                 'INSERT INTO annotations (article_id, start, "end", tag, text, note, '
                 "created_at, updated_at, page, uuid, coder_id, origin, origin_detail, status) "
@@ -166,8 +166,10 @@ class SuggestionStore(AnnotationStore):
             return
         people: dict[tuple[int, int], int] = {}
         for ident, start, end, status in self.db.execute(
+            # "+tag": by the article's span index (the tag index would read every person
+            # annotation of the database)
             'SELECT id, start, "end", status FROM annotations WHERE article_id = ? '
-            "AND tag = 'person' AND status <> 'rejected' ORDER BY id",
+            "AND +tag = 'person' AND status <> 'rejected' ORDER BY id",
             [article_id],
         ):
             if (start, end) not in people or status == "accepted":
@@ -178,9 +180,9 @@ class SuggestionStore(AnnotationStore):
                 continue
             to_id = people.get(target)
             if to_id is not None and to_id != ident:
-                links.append((new_uuid(), ident, to_id, relation, stamp))
+                links.append((ident, to_id, relation, stamp))
         self.db.conn.executemany(
             "INSERT OR IGNORE INTO relations (uuid, from_id, to_id, type, created_at) "
             "VALUES (?, ?, ?, ?, ?)",
-            links,
+            [(u, *link) for u, link in zip(new_uuids(len(links)), links, strict=True)],
         )

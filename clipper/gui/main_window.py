@@ -66,6 +66,7 @@ from clipper.gui.tag_bar import TagBar
 from clipper.gui.welcome import WelcomePage
 from clipper.model import DEFAULT_CODER
 from clipper.operations.base import CODER_VARIABLE
+from clipper.operations.review import TagCounts, tag_counts
 from clipper.quoting import quote
 
 log = logging.getLogger("clipper.gui")
@@ -348,8 +349,8 @@ class MainWindow(QMainWindow):
                 self.annotations.update(a)
         counts = None
         if changes.counts_of is not None:
-            counts = controller.session.tag_counts(changes.counts_of)
-            self.library.model.update_counts(changes.counts_of, counts)
+            counts = tag_counts(controller.session, changes.counts_of)
+            self.library.model.update_counts(changes.counts_of, counts.every)
         if changes.counts_of is not None or changes.article or changes.tags:
             same = changes.counts_of is not None and changes.counts_of == controller.article_id
             self._update_status_counts(counts if same else None)
@@ -426,24 +427,35 @@ class MainWindow(QMainWindow):
         for name in ("properties", "delete_article", "find", "find_next", "find_previous"):
             self.actions_by_name[name].setEnabled(has_article)
 
-    def _update_status_counts(self, counts: dict[str, int] | None = None) -> None:
-        """The shown article's counts per tag (``counts``: read already)."""
+    def _update_status_counts(self, counts: TagCounts | None = None) -> None:
+        """The shown article's counts per tag (``counts``: read already): accepted
+        annotations only (hand-made or accepted suggestions), and the suggestions waiting
+        for review apart."""
         article_id = self.controller.article_id
         if article_id is None:
             self.counts_label.setText("")
             return
         if counts is None:
-            counts = self.controller.session.tag_counts(article_id)
+            counts = tag_counts(self.controller.session, article_id)
         parts = []
         for tag in self.controller.tags:
-            n = counts.get(tag.name, 0)
+            n = counts.coded.get(tag.name, 0)
             parts.append(
                 f"<span style='color:{html.escape(tag.colour)}'>■</span>&nbsp;"
                 f"{html.escape(tag.label)}&nbsp;<b>{n}</b>"
             )
-        total = sum(counts.values())
+        total = sum(counts.coded.values())
+        pending = counts.pending
+        review = (
+            f" &nbsp;·&nbsp; <i>{pending} suggestion{'s' if pending != 1 else ''} to review</i>"
+            if pending
+            else ""
+        )
         self.counts_label.setText(
-            f"{total} annotation{'s' if total != 1 else ''}: " + " &nbsp; ".join(parts) + " "
+            f"{total} annotation{'s' if total != 1 else ''}: "
+            + " &nbsp; ".join(parts)
+            + review
+            + " "
         )
 
     # -- coder ------------------------------------------------------------------------------

@@ -76,6 +76,9 @@ class Review(QObject):
         self._running: _Request | None = None
         self._job_db = ""
         self._shown_article: int | None = None
+        #: Suggestions decided here (accepted or rejected) → the suggestion that was
+        #: current then: when an undo makes one pending again, that one is current again.
+        self._decided: dict[int, int] = {}
         actions = window.actions_by_name
         self.actions = actions
         handlers: dict[str, Callable[[], object]] = {
@@ -215,6 +218,7 @@ class Review(QObject):
             )
         ):
             return
+        self._decided[a.id] = a.id
         verb = "Accepted" if status == "accepted" else "Rejected"
         self._go_on(after, a, f"{verb} {quote(a.text, 40)}.")
 
@@ -237,6 +241,7 @@ class Review(QObject):
         )
         if not self._run(lambda s: s.accept_suggestions(ids)):
             return
+        self._decided.update(dict.fromkeys(ids, a.id))
         tag = self.controller.tag(a.tag)
         self._go_on(after, a, f"Accepted {len(ids)} {tag.label if tag else a.tag} suggestions.")
 
@@ -284,19 +289,44 @@ class Review(QObject):
             action.blockSignals(False)
             self._queue.clear()
             self.scores.clear()
+            self._decided.clear()
         if changes.article:
             article_id = self.controller.article_id
             if article_id != self._shown_article:
                 self._shown_article = article_id
                 self.scores.clear()
+                self._decided.clear()
                 self.set_current(None)
                 if article_id is not None:
                     self._article_opened(article_id)
             else:
                 self._revalidate_soon()
         elif changes.updated or changes.removed:
+            self._current_again(changes.updated)
             self._revalidate_soon()
         self._update_actions()
+
+    def _current_again(self, updated: tuple[Annotation, ...]) -> None:
+        """Suggestions decided here that are pending again (the decision was undone): the
+        one that was current when it was decided is current again (selected, scrolled
+        to, the keyboard in the text), so that Enter or Backspace decides it anew."""
+        back = [a for a in updated if a.status == PENDING and a.id in self._decided]
+        if not back:
+            return
+        was = {self._decided.pop(a.id) for a in back}
+        again = [a for a in back if a.id in was] or sorted(back, key=lambda a: (a.start, a.id))
+        a = again[0]
+        self.window.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.set_current(a)
+        # after the window's "Undid: …" message
+        QTimer.singleShot(0, lambda: self._say_current_again(a.id))
+
+    def _say_current_again(self, annotation_id: int) -> None:
+        a = self.current()
+        if a is not None and a.id == annotation_id:
+            message = self.window.statusBar().currentMessage()
+            prefix = f"{message}. " if message.startswith("Undid") else ""
+            self.window.statusBar().showMessage(prefix + self.describe(a), STATUS_MS)
 
     def _article_opened(self, article_id: int) -> None:
         auto = self.actions["suggest_automatically"].isChecked()

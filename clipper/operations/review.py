@@ -115,6 +115,31 @@ def step_pending(
 
 
 @dataclass(frozen=True, slots=True)
+class TagCounts:
+    """An article's annotations per tag as a reader counts them: ``coded`` = accepted ones
+    (made by hand or accepted suggestions), ``pending`` = suggestions waiting for review
+    (all tags), ``every`` = per tag whatever the status (rejected ones included)."""
+
+    coded: dict[str, int]
+    pending: int
+    every: dict[str, int]
+
+
+def tag_counts(session: Session, article_id: int) -> TagCounts:
+    """:class:`TagCounts` of an article (one query)."""
+    coded: dict[str, int] = {}
+    every: dict[str, int] = {}
+    pending = 0
+    for (tag, status), n in session.store.tag_status_counts(article_id).items():
+        every[tag] = every.get(tag, 0) + n
+        if status == ACCEPTED:
+            coded[tag] = n
+        elif status == PENDING:
+            pending += n
+    return TagCounts(coded, pending, every)
+
+
+@dataclass(frozen=True, slots=True)
 class SuggestRun:
     """What one suggesting run for an article found and stored."""
 
@@ -171,6 +196,7 @@ __all__ = [
     "REVIEW_ATTRIBUTES",
     "STORE_BATCH",
     "SuggestRun",
+    "TagCounts",
     "auto_suggest",
     "is_pending",
     "review_keys",
@@ -178,4 +204,5 @@ __all__ = [
     "set_auto_suggest",
     "step_pending",
     "suggest_article",
+    "tag_counts",
 ]

@@ -186,3 +186,14 @@ class SuggestionStore(AnnotationStore):
             "VALUES (?, ?, ?, ?, ?)",
             [(u, *link) for u, link in zip(new_uuids(len(links)), links, strict=True)],
         )
+
+    def tag_status_counts(self, article_id: int) -> dict[tuple[str, str], int]:
+        """How many annotations of an article each ``(tag, status)`` has (one query)."""
+        return {
+            (str(tag), str(status)): int(n)
+            for tag, status, n in self.db.execute(
+                "SELECT tag, status, count(*) FROM annotations WHERE article_id = ? "
+                "GROUP BY tag, status",
+                [article_id],
+            )
+        }

@@ -407,3 +407,77 @@ def test_suggest_for_this_article_key(qtbot: QtBot, window: MainWindow) -> None:
     next_key(qtbot, window)
     assert window.review.current() is not None
     assert QApplication.focusWidget() is window.view
+
+
+def test_status_bar_counts_accepted_only_and_suggestions_apart(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    article = add(window, ALIBABA)
+    start = ALIBABA.replace("\r\n", "\n").index("Alibaba")
+    window.controller.run(lambda s: s.add_annotation(article.id, start, start + 7, "person"))
+    waiting = suggest_now(window, article.id)
+    label = window.counts_label
+
+    def shown() -> str:
+        return label.text()
+
+    assert "1 annotation:" in shown() and "Person&nbsp;<b>1</b>" in shown()
+    assert f"{len(waiting)} suggestions to review" in shown()
+    first = next(a for a in waiting if a.tag == "figure")
+    window.review.set_current(first)
+    press(qtbot, window, Qt.Key.Key_Return)  # accepted: counted with its tag
+    assert "2 annotations:" in shown() and "Figure&nbsp;<b>1</b>" in shown()
+    assert f"{len(waiting) - 1} suggestions to review" in shown()
+    press(qtbot, window, Qt.Key.Key_Backspace)  # rejected: counted nowhere
+    assert "2 annotations:" in shown()
+    assert f"{len(waiting) - 2} suggestions to review" in shown()
+    window.undo()
+    window.undo()
+    assert "1 annotation:" in shown() and f"{len(waiting)} suggestions to review" in shown()
+    window.controller.run(lambda s: s.accept_suggestions([a.id for a in waiting]))
+    assert "suggestion" not in shown()
+    assert f"{len(waiting) + 1} annotations:" in shown()
+
+
+def test_undo_makes_the_decided_suggestion_current_again(qtbot: QtBot, window: MainWindow) -> None:
+    article = add(window, ALIBABA)
+    waiting = suggest_now(window, article.id)
+    first, second = waiting[:2]
+    window.review.set_current(first)
+    press(qtbot, window, Qt.Key.Key_Return)
+    press(qtbot, window, Qt.Key.Key_Backspace)
+    assert window.review.current_id == waiting[2].id
+    press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # the reject
+    current = window.review.current()
+    assert current is not None and current.id == second.id
+    assert window.view.selected_span() == (second.start, second.end)
+    assert window.view.hasFocus()
+    qtbot.waitUntil(lambda: "Suggestion" in window.statusBar().currentMessage())
+    assert window.statusBar().currentMessage().startswith("Undid")
+    press(qtbot, window, Qt.Key.Key_Return)  # Enter acts on it: accepted this time
+    assert stored_status(window, second.id) == "accepted"
+    window.undo()
+    window.undo()  # the first accept: the first suggestion is current again
+    current = window.review.current()
+    assert current is not None and current.id == first.id
+    press(qtbot, window, Qt.Key.Key_Backspace)
+    assert stored_status(window, first.id) == "rejected"
+
+
+def test_undo_of_accept_all_makes_the_suggestion_current_again(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    article = add(window, ALIBABA)
+    waiting = suggest_now(window, article.id)
+    people = [a for a in waiting if a.tag == "person"]
+    window.review.set_current(people[1])
+    press(
+        qtbot,
+        window,
+        Qt.Key.Key_Return,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    window.undo()
+    current = window.review.current()
+    assert current is not None and current.id == people[1].id
+    assert window.view.selected_span() == (people[1].start, people[1].end)

@@ -322,11 +322,16 @@ class Review(QObject):
         QTimer.singleShot(0, lambda: self._say_current_again(a.id))
 
     def _say_current_again(self, annotation_id: int) -> None:
+        """(Once the views have the undone suggestion back: its row in the pane too.)"""
         a = self.current()
-        if a is not None and a.id == annotation_id:
-            message = self.window.statusBar().currentMessage()
-            prefix = f"{message}. " if message.startswith("Undid") else ""
-            self.window.statusBar().showMessage(prefix + self.describe(a), STATUS_MS)
+        if a is None or a.id != annotation_id:
+            return
+        self.window.annotations.select_annotation(a.id)
+        message = self.window.statusBar().currentMessage()
+        said = message if message.startswith("Undid") else f"{quote(a.text, 40)}"
+        self.window.statusBar().showMessage(
+            f"{said} — current again: Enter accepts, Backspace rejects", STATUS_MS
+        )
 
     def _article_opened(self, article_id: int) -> None:
         auto = self.actions["suggest_automatically"].isChecked()

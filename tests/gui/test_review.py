@@ -452,8 +452,10 @@ def test_undo_makes_the_decided_suggestion_current_again(qtbot: QtBot, window: M
     assert current is not None and current.id == second.id
     assert window.view.selected_span() == (second.start, second.end)
     assert window.view.hasFocus()
-    qtbot.waitUntil(lambda: "Suggestion" in window.statusBar().currentMessage())
+    qtbot.waitUntil(lambda: "current again" in window.statusBar().currentMessage())
     assert window.statusBar().currentMessage().startswith("Undid")
+    shown = window.annotations.current_annotation()  # its row in the pane, its fields
+    assert shown is not None and shown.id == second.id
     press(qtbot, window, Qt.Key.Key_Return)  # Enter acts on it: accepted this time
     assert stored_status(window, second.id) == "accepted"
     window.undo()
@@ -481,3 +483,6 @@ def test_undo_of_accept_all_makes_the_suggestion_current_again(
     current = window.review.current()
     assert current is not None and current.id == people[1].id
     assert window.view.selected_span() == (people[1].start, people[1].end)
+    qtbot.waitUntil(lambda: "current again" in window.statusBar().currentMessage())
+    shown = window.annotations.current_annotation()
+    assert shown is not None and shown.id == people[1].id

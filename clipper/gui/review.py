@@ -54,6 +54,7 @@ class _Request:
     article_id: int
     store: bool  # store new suggestions (else only read the scores)
     opened: bool  # for the article opened (cancelled when another one is opened)
+    asked: bool = False  # the reader asked (Ctrl+Shift+G): say so when none are new
 
 
 def install(window: MainWindow) -> Review:
@@ -368,7 +369,7 @@ class Review(QObject):
             self.window.show_message("Open an article first.")
             return
         self.window.show_message(f"Suggesting for {quote(article.title, 40)}…")
-        self.enqueue(_Request(article.id, store=True, opened=True), first=True)
+        self.enqueue(_Request(article.id, store=True, opened=True, asked=True), first=True)
 
     # -- the background queue -------------------------------------------------------------
 
@@ -381,6 +382,7 @@ class Review(QObject):
                 request.article_id,
                 store=request.store or any(r.store for r in same),
                 opened=request.opened and all(r.opened for r in same),
+                asked=request.asked or any(r.asked for r in same),
             )
         self._queue = [
             r
@@ -433,10 +435,10 @@ class Review(QObject):
         job = self.job
         same_db = self._job_db == self.controller.db_path
         if same_db and request.article_id == self.controller.article_id:
-            self._show_run(result)
+            self._show_run(result, asked=request.asked)
         self._job_ended(job)
 
-    def _show_run(self, result: SuggestRun) -> None:
+    def _show_run(self, result: SuggestRun, *, asked: bool = False) -> None:
         """Scores and new suggestions of the article on screen."""
         self.controller.show_stored(CoreChanges(annotations_added=result.added))
         scores = {
@@ -452,6 +454,12 @@ class Review(QObject):
             key = self.actions["next_suggestion"].shortcut().toString()
             self.window.show_message(
                 f"{n} new suggestion{'s' if n != 1 else ''} — {key} goes to the next one."
+            )
+        elif asked:  # else the "Suggesting for …" message would be the last word
+            waiting = sum(1 for a in self.controller.annotations.values() if a.status == PENDING)
+            self.window.show_message(
+                "No new suggestions for this article"
+                + (f" ({waiting} waiting for review)." if waiting else ".")
             )
 
     def _failed(self, request: _Request, exc: BaseException) -> None:

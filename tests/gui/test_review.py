@@ -407,6 +407,13 @@ def test_suggest_for_this_article_key(qtbot: QtBot, window: MainWindow) -> None:
     next_key(qtbot, window)
     assert window.review.current() is not None
     assert QApplication.focusWidget() is window.view
+    # asked again: nothing new to find, and the status bar says so (not "Suggesting…")
+    waiting = len(pending(window))
+    window.actions_by_name["suggest_article"].trigger()
+    qtbot.waitUntil(
+        lambda: "No new suggestions" in window.statusBar().currentMessage(), timeout=TIMEOUT
+    )
+    assert f"({waiting} waiting for review)" in window.statusBar().currentMessage()
 
 
 def test_status_bar_counts_accepted_only_and_suggestions_apart(

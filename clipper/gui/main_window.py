@@ -350,7 +350,7 @@ class MainWindow(QMainWindow):
         counts = None
         if changes.counts_of is not None:
             counts = tag_counts(controller.session, changes.counts_of)
-            self.library.model.update_counts(changes.counts_of, counts.every)
+            self.library.model.update_counts(changes.counts_of, counts.coded)
         if changes.counts_of is not None or changes.article or changes.tags:
             same = changes.counts_of is not None and changes.counts_of == controller.article_id
             self._update_status_counts(counts if same else None)

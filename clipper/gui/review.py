@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtGui import QAction
 
 from clipper.errors import Cancelled, ClipperError
 from clipper.gui.controller import Changes
@@ -97,6 +98,16 @@ class Review(QObject):
             window.removeAction(action)
             window.view.addAction(action)
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        # The same keys in the annotations pane, on its selected rows when they are all
+        # suggestions (else Backspace deletes there, as it always did): the status bar
+        # says "Enter accepts, Backspace rejects" wherever the reader clicked one.
+        table = window.annotations.table
+        for name, status in (("accept_suggestion", "accepted"), ("reject_suggestion", "rejected")):
+            in_pane = QAction(actions[name].text(), table)
+            in_pane.setShortcuts(actions[name].shortcuts())
+            in_pane.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            in_pane.triggered.connect(lambda _c=False, s=status: self.decide_in_pane(s))
+            table.addAction(in_pane)
         actions["suggest_automatically"].toggled.connect(self._auto_toggled)
         window.view.annotationClicked.connect(self._clicked)
         window.annotations.annotationActivated.connect(self._clicked)
@@ -245,6 +256,37 @@ class Review(QObject):
         self._decided.update(dict.fromkeys(ids, a.id))
         tag = self.controller.tag(a.tag)
         self._go_on(after, a, f"Accepted {len(ids)} {tag.label if tag else a.tag} suggestions.")
+
+    def decide_in_pane(self, status: str) -> None:
+        """Enter/Backspace in the annotations pane: accept/reject the selected rows if they
+        are all pending suggestions (one undo step), then select the next suggestion there;
+        otherwise Backspace deletes the selected annotations, as the pane's key does."""
+        pane = self.window.annotations
+        selected = pane.selected_annotations()
+        if not selected:
+            return
+        if any(a.status != PENDING for a in selected):
+            if status == "rejected":
+                pane.deleteRequested.emit([a.id for a in selected])
+            return
+        ids = [a.id for a in selected]
+        last = selected[-1]
+        after, _ = step_pending(
+            [x for x in self.controller.sorted_annotations() if x.id not in ids],
+            position=last.end,
+            current=None,
+            forward=True,
+        )
+        if not self._run(
+            lambda s: (
+                s.accept_suggestions(ids) if status == "accepted" else s.reject_suggestions(ids)
+            )
+        ):
+            return
+        self._decided.update(dict.fromkeys(ids, selected[0].id))
+        verb = "Accepted" if status == "accepted" else "Rejected"
+        what = quote(last.text, 40) if len(ids) == 1 else f"{len(ids)} suggestions"
+        self._go_on(after, last, f"{verb} {what}.")
 
     def _go_on(self, after: Annotation | None, decided: Annotation, message: str) -> None:
         nxt = None if after is None else self.controller.annotations.get(after.id)

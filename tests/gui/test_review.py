@@ -493,3 +493,49 @@ def test_undo_of_accept_all_makes_the_suggestion_current_again(
     qtbot.waitUntil(lambda: "current again" in window.statusBar().currentMessage())
     shown = window.annotations.current_annotation()
     assert shown is not None and shown.id == people[1].id
+
+
+def test_enter_and_backspace_in_the_pane_decide_selected_suggestions(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """Clicking a suggestion's row says "Enter accepts, Backspace rejects": so they do
+    there (Backspace used to delete it, and a deleted suggestion comes back)."""
+    article = add(window, ALIBABA)
+    start = ALIBABA.replace("\r\n", "\n").index("Alibaba")
+    window.controller.run(lambda s: s.add_annotation(article.id, start, start + 7, "person"))
+    waiting = suggest_now(window, article.id)
+    table = window.annotations.table
+
+    def key_in_pane(annotation_id: int, key: Qt.Key) -> None:
+        window.annotations.select_annotation(annotation_id)
+        table.setFocus()
+        qtbot.keyClick(table, key)
+
+    first, second, third = waiting[:3]
+    key_in_pane(first.id, Qt.Key.Key_Backspace)
+    assert stored_status(window, first.id) == "rejected"
+    shown = window.annotations.current_annotation()
+    assert shown is not None and shown.id == second.id  # on to the next one, in the pane
+    assert QApplication.focusWidget() is table
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert stored_status(window, second.id) == "accepted"
+    assert "Accepted" in window.statusBar().currentMessage()
+    window.undo()
+    assert stored_status(window, second.id) == PENDING
+    # two suggestions selected: both rejected, one undo step
+    window.annotations.select_annotation(second.id)
+    row = window.annotations.proxy.mapFromSource(
+        window.annotations.model.index(window.annotations.model.row_of(third.id) or 0, 0)
+    )
+    table.selectionModel().select(
+        row, table.selectionModel().SelectionFlag.Select | table.selectionModel().SelectionFlag.Rows
+    )
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Backspace)
+    assert {stored_status(window, i) for i in (second.id, third.id)} == {"rejected"}
+    window.undo()
+    assert {stored_status(window, i) for i in (second.id, third.id)} == {PENDING}
+    # a hand-made annotation: Backspace there deletes it, as before
+    mine = next(a for a in window.controller.sorted_annotations() if a.origin == "manual")
+    key_in_pane(mine.id, Qt.Key.Key_Backspace)
+    assert mine.id not in window.controller.annotations

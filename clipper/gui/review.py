@@ -33,6 +33,7 @@ from clipper.operations.review import (
     PENDING,
     SuggestRun,
     auto_suggest,
+    review_keys,
     review_value,
     set_auto_suggest,
     step_pending,
@@ -149,17 +150,20 @@ class Review(QObject):
         self._update_actions()
 
     def describe(self, a: Annotation) -> str:
-        """ "Suggestion 3 of 41: Figure “$53 billion” · score 0.87 · value 53000000000 …"."""
+        """ "Suggestion 3 of 41 (Enter accepts, Backspace rejects): Figure “$53 billion” ·
+        value 53000000000 · unit USD · score 0.87": the keys first, so that a narrow status
+        bar cuts the details, not how to decide."""
         pending = [x for x in self.controller.sorted_annotations() if x.status == PENDING]
         number = next((i for i, x in enumerate(pending, 1) if x.id == a.id), 0)
         tag = self.controller.tag(a.tag)
-        parts = [f"Suggestion {number} of {len(pending)}: {tag.label if tag else a.tag} "
-                 f"{quote(a.text, 50)}"]  # fmt: skip
+        parts = [f"Suggestion {number} of {len(pending)} (Enter accepts, Backspace rejects): "
+                 f"{tag.label if tag else a.tag} {quote(a.text, 50)}"]  # fmt: skip
+        keys = list(review_keys(a)) + [k for k in a.attributes if k not in review_keys(a)]
+        parts.extend(f"{key} {a.attributes[key]}" for key in keys if key in a.attributes)
         score = self.scores.get(a.id)
         if score is not None:
             parts.append(f"score {score:.2f}")
-        parts.extend(f"{key} {value}" for key, value in a.attributes.items())
-        return " · ".join(parts) + " — Enter accepts, Backspace rejects"
+        return " · ".join(parts)
 
     def _update_actions(self) -> None:
         has = self.current_id is not None

@@ -539,3 +539,16 @@ def test_enter_and_backspace_in_the_pane_decide_selected_suggestions(
     mine = next(a for a in window.controller.sorted_annotations() if a.origin == "manual")
     key_in_pane(mine.id, Qt.Key.Key_Backspace)
     assert mine.id not in window.controller.annotations
+
+
+def test_status_message_names_the_keys_before_the_details(qtbot: QtBot, window: MainWindow) -> None:
+    """The status bar shares its width with the coder and the counts: the keys come first
+    (they were cut off), then the figure's value and unit in reading order."""
+    article = add(window, ALIBABA)
+    waiting = suggest_now(window, article.id)
+    figure = next(a for a in waiting if a.tag == "figure" and "unit" in a.attributes)
+    window.review.set_current(figure)
+    message = window.statusBar().currentMessage()
+    assert message.startswith("Suggestion ")
+    assert "(Enter accepts, Backspace rejects): Figure" in message
+    assert message.index(" value ") < message.index(" unit ")

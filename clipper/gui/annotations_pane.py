@@ -7,7 +7,6 @@ into signals; the main window turns those into undoable commands.
 
 from __future__ import annotations
 
-import bisect
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any
@@ -15,13 +14,12 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QEvent,
+    QIdentityProxyModel,
     QItemSelectionModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     QPoint,
-    QRegularExpression,
-    QSortFilterProxyModel,
     Qt,
     QTimer,
     Signal,
@@ -43,8 +41,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clipper.gui.annotation_rows import ListRows, RowSource, row_key
 from clipper.gui.icons import colour_icon
 from clipper.gui.shortcuts import ACTIONS
+from clipper.gui.status_counts import SteadyLabel
 from clipper.model import (
     DEFAULT_CODER,
     FIGURE_UNIT,
@@ -85,6 +85,8 @@ _ANSWERED_ROLES = frozenset(
 NOTE_SAVE_DELAY_MS = 600
 #: From this many rows added at once, the list is rebuilt instead of inserting each.
 BULK_ROWS = 64
+#: The pane reads its rows this many at a time, when Qt first asks for one of them.
+PAGE_ROWS = 64
 #: The data fields under the note editor (key → placeholder).
 ATTRIBUTE_FIELDS: dict[str, str] = {
     FIGURE_VALUE: "A number, e.g. 53000000000 or 4.5",
@@ -107,10 +109,6 @@ def _italic() -> QFont:
 _ROOT = QModelIndex()
 
 
-def _key(a: Annotation) -> tuple[int, int, int]:
-    return (a.start, a.end, a.id)
-
-
 def _is_rated(a: Annotation) -> bool:
     return RATING in a.attributes
 
@@ -121,14 +119,18 @@ def _one_line(text: str, limit: int = 300) -> str:
 
 
 class AnnotationsModel(QAbstractTableModel):
-    """Rows: one article's annotations in text order."""
+    """Rows: one article's annotations in text order, read a page at a time from a
+    :class:`~clipper.gui.annotation_rows.RowSource` (the store in the window) and filtered
+    by tag there: the model knows its row count and reads only the rows Qt asks for."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.rows: list[Annotation] = []
-        self._keys: list[tuple[int, int, int]] = []
-        #: Each row's sort key by annotation id (finds a row by bisection, not a scan).
-        self._key_of: dict[int, tuple[int, int, int]] = {}
+        self.source: RowSource = ListRows()
+        #: Only this tag's rows (``None``: every tag).
+        self.tag_filter: str | None = None
+        self._count = 0
+        #: Rows read so far, by page number.
+        self._pages: dict[int, list[Annotation]] = {}
         self.tags: dict[str, Tag] = {}
         #: How many rows each coder has (kept up to date row by row: no query, no scan).
         self.coders: Counter[str] = Counter()
@@ -138,106 +140,204 @@ class AnnotationsModel(QAbstractTableModel):
         self.scores: dict[int, float] = {}
         #: How many rows are pending suggestions (the Suggested column shows when any).
         self.pending = 0
-        #: How many rows have a note (the Note column shows when any: room for the text).
+        #: How many rows have a note (the Note column shows when any: room for the text);
+        #: may stand for "some" (see :meth:`RowSource.summary`).
         self.notes = 0
+        #: Rows of every tag (the count label's total).
+        self.total = 0
+
+    @property
+    def rows(self) -> list[Annotation]:
+        """Every row shown (reads them all: for tests and small lists)."""
+        return self.source.page(0, self._count, self.tag_filter) if self._count else []
+
+    def annotation(self, row: int) -> Annotation | None:
+        """The annotation on ``row`` (its page read if not yet); ``None`` past the end."""
+        number = row // PAGE_ROWS
+        page = self._pages.get(number)
+        if page is None:
+            page = self.source.page(number * PAGE_ROWS, PAGE_ROWS, self.tag_filter)
+            self._pages[number] = page
+        offset = row - number * PAGE_ROWS
+        if offset >= len(page):  # the store changed under us (another program): reread
+            self._pages.clear()
+            page = self.source.page(number * PAGE_ROWS, PAGE_ROWS, self.tag_filter)
+            self._pages[number] = page
+            if offset >= len(page):
+                return None
+        return page[offset]
 
     def set_tags(self, tags: Sequence[Tag]) -> None:
         self.tags = {t.name: t for t in tags}
-        if self.rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, 0))
+        if self._count:
+            self.dataChanged.emit(self.index(0, 0), self.index(self._count - 1, 0))
 
     def set_scores(self, scores: dict[int, float]) -> None:
         """Scores of pending suggestions (shown in the Tag column)."""
         self.scores.update(scores)
-        if self.rows:
-            last = len(self.rows) - 1
+        if self._count:
+            last = self._count - 1
             self.dataChanged.emit(
                 self.index(0, SUGGESTED_COLUMN), self.index(last, SUGGESTED_COLUMN)
             )
 
     def set_annotations(self, annotations: Sequence[Annotation]) -> None:
-        rows = [a for a in annotations if a.status != REJECTED]
-        keys = [(a.start, a.end, a.id) for a in rows]
-        ordered = sorted(keys)
-        if keys != ordered:  # usually given in text order already: no key call per row
-            rows.sort(key=_key)
-            keys = ordered
+        """Show these annotations (held in memory)."""
+        self.set_source(ListRows(annotations))
+
+    def set_source(self, source: RowSource) -> None:
+        """Show the rows of ``source`` (nothing read but counts until Qt asks for rows)."""
         self.beginResetModel()
-        self.rows = rows
-        self._keys = keys
-        self._key_of = {key[2]: key for key in keys}
-        self.coders = Counter(a.coder for a in rows)
-        self.rated = sum(1 for a in rows if _is_rated(a))
-        self.pending = sum(1 for a in rows if a.status == PENDING)
-        self.notes = sum(1 for a in rows if a.note)
+        self.source = source
+        self._pages = {}
+        summary = source.summary()
+        self.total = summary.shown
+        self._count = self.total if self.tag_filter is None else source.count(self.tag_filter)
+        self.coders = Counter(summary.coders)
+        self.rated = summary.rated
+        self.pending = summary.pending
+        self.notes = summary.notes
+        self.endResetModel()
+
+    def set_tag_filter(self, tag: str | None) -> None:
+        """Show only ``tag``'s rows (``None``: all), filtered by the source."""
+        if tag == self.tag_filter:
+            return
+        self.beginResetModel()
+        self.tag_filter = tag
+        self._pages = {}
+        self._count = self.total if tag is None else self.source.count(tag)
         self.endResetModel()
 
     def row_of(self, annotation_id: int) -> int | None:
-        key = self._key_of.get(annotation_id)
-        if key is None:
+        """The row showing this annotation (``None``: not listed, or filtered out)."""
+        for number, page in self._pages.items():
+            for i, a in enumerate(page):
+                if a.id == annotation_id:
+                    return number * PAGE_ROWS + i
+        found = self.source.find(annotation_id)
+        if found is None or (self.tag_filter is not None and found.tag != self.tag_filter):
             return None
-        row = bisect.bisect_left(self._keys, key)
-        return row if row < len(self._keys) and self._keys[row] == key else None
+        row = self.source.rank(row_key(found), self.tag_filter)
+        return row if row < self._count else None
+
+    def reload(self) -> None:
+        """Count and read the rows again (after changes this model cannot place)."""
+        self.set_source(self.source)
+
+    def _recount(self) -> tuple[int, int]:
+        """Rows shown and rows of every tag, as the source has them now."""
+        shown = self.source.count(self.tag_filter)
+        return shown, (shown if self.tag_filter is None else self.source.count())
 
     def add(self, annotation: Annotation) -> int:
-        """Insert (or replace) a row; a rejected suggestion is removed instead (-1)."""
+        """Insert (or replace) a row; a rejected suggestion is removed instead (-1).
+        Returns the row (-1: not shown, e.g. filtered out)."""
         if annotation.status == REJECTED:
             self.remove(annotation)
             return -1
-        key = _key(annotation)
-        row = bisect.bisect_left(self._keys, key)
-        if row < len(self._keys) and self._keys[row] == key:
-            self._count(self.rows[row], annotation)
-            self.rows[row] = annotation
-            self.dataChanged.emit(self.index(row, 0), self.index(row, len(_COLUMNS) - 1))
-            return row
+        old = self._cached(annotation.id)
+        if old is not None:
+            self._replace(old, annotation)
+            return self.row_of(annotation.id) or -1
+        self.source.changed((), (annotation,))
+        shown, total = self._recount()
+        if shown == self._count:  # listed already (or filtered out)
+            self.total = total
+            self._count_change(None, annotation)
+            row = self.row_of(annotation.id)
+            if row is not None:
+                self._pages = {}
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(_COLUMNS) - 1))
+            return -1 if row is None else row
+        if shown != self._count + 1:
+            self.reload()
+            return self.row_of(annotation.id) or -1
+        row = min(self.source.rank(row_key(annotation), self.tag_filter), self._count)
         self.beginInsertRows(QModelIndex(), row, row)
-        self._count(None, annotation)
-        self.rows.insert(row, annotation)
-        self._keys.insert(row, key)
-        self._key_of[annotation.id] = key
+        self.total = total
+        self._count = shown
+        self._pages = {}
+        self._count_change(None, annotation)
         self.endInsertRows()
         return row
 
     def remove(self, annotation: Annotation) -> None:
-        row = bisect.bisect_left(self._keys, _key(annotation))
-        if row >= len(self.rows) or self.rows[row].id != annotation.id:
-            found = self.row_of(annotation.id)
-            if found is None:
-                return
-            row = found
+        old = self._cached(annotation.id) or annotation
+        self.source.changed((old,), ())
+        shown, total = self._recount()
+        if shown == self._count:  # not shown here (filtered out, rejected)
+            if total != self.total:
+                self.total = total
+                self._count_change(old, None)
+            return
+        if shown != self._count - 1:
+            self.reload()
+            return
+        row = min(self.source.rank(row_key(old), self.tag_filter), self._count - 1)
         self.beginRemoveRows(QModelIndex(), row, row)
-        self._count(self.rows[row], None)
-        del self.rows[row]
-        del self._keys[row]
-        self._key_of.pop(annotation.id, None)
+        self.total = total
+        self._count = shown
+        self._pages = {}
+        self._count_change(old, None)
         self.endRemoveRows()
 
     def update(self, annotation: Annotation) -> None:
-        row = self.row_of(annotation.id)
-        if row is None or annotation.status == REJECTED:
-            self.add(annotation)
+        old = self._cached(annotation.id)
+        if old is None:  # not read yet: what it was is unknown here
+            self.source.changed((), (annotation,))
+            self.reload()
             return
-        self._count(self.rows[row], annotation)
-        self.rows[row] = annotation
-        self.dataChanged.emit(self.index(row, 0), self.index(row, len(_COLUMNS) - 1))
+        self._replace(old, annotation)
 
-    def _count(self, old: Annotation | None, new: Annotation | None) -> None:
+    def _replace(self, old: Annotation, new: Annotation) -> None:
+        """A shown annotation changed (tag, note, status or attributes)."""
+        if new.status == REJECTED or (self.tag_filter is not None and old.tag != new.tag):
+            self.remove(old)  # leaves the list (rejected, or another tag than the filter's)
+            if new.status != REJECTED:
+                self.add(new)
+            return
+        if row_key(old) != row_key(new):  # moved: read again
+            self.source.changed((old,), (new,))
+            self.reload()
+            return
+        self.source.changed((old,), (new,))
+        self._count_change(old, new)
+        row = None
+        for number, page in self._pages.items():
+            for i, a in enumerate(page):
+                if a.id == new.id:
+                    page[i] = new
+                    row = number * PAGE_ROWS + i
+        if row is not None:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(_COLUMNS) - 1))
+
+    def _cached(self, annotation_id: int) -> Annotation | None:
+        for page in self._pages.values():
+            for a in page:
+                if a.id == annotation_id:
+                    return a
+        return None
+
+    def _count_change(self, old: Annotation | None, new: Annotation | None) -> None:
         if old is not None:
             self.coders[old.coder] -= 1
             if self.coders[old.coder] <= 0:
                 del self.coders[old.coder]
             self.rated -= _is_rated(old)
             self.pending -= old.status == PENDING
-            self.notes -= bool(old.note)
+            if old.note and self.notes <= 1:
+                self.notes = 0  # maybe the last one: asked below
         if new is not None:
             self.coders[new.coder] += 1
             self.rated += _is_rated(new)
             self.pending += new.status == PENDING
             self.notes += bool(new.note)
+        if old is not None and old.note and not self.notes and self.source.has_notes():
+            self.notes = 1
 
     def rowCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self.rows)
+        return 0 if parent.isValid() else self._count
 
     def columnCount(self, parent: Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(_COLUMNS)
@@ -247,7 +347,9 @@ class AnnotationsModel(QAbstractTableModel):
         # does not answer (fonts, colours, size hints …) return at once.
         if role not in _ANSWERED_ROLES or not index.isValid():
             return None
-        a = self.rows[index.row()]
+        a = self.annotation(index.row())
+        if a is None:
+            return None
         if role == ID_ROLE:
             return a.id
         if role == TAG_ROLE:
@@ -290,22 +392,6 @@ class AnnotationsModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return _COLUMNS[section]
         return None
-
-
-class _TagFilter(QSortFilterProxyModel):
-    """Shows one tag's rows. Qt's own filter on :data:`TAG_ROLE` (no Python call per row,
-    and none at all when every tag is shown: opening a 10,000-annotation article stays fast)."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.tag: str | None = None
-        self.setFilterRole(TAG_ROLE)
-        self.setFilterKeyColumn(0)
-
-    def set_tag(self, tag: str | None) -> None:
-        self.tag = tag
-        pattern = QRegularExpression.anchoredPattern(QRegularExpression.escape(tag)) if tag else ""
-        self.setFilterRegularExpression(QRegularExpression(pattern))
 
 
 class _NoteEditor(QPlainTextEdit):
@@ -369,12 +455,13 @@ class AnnotationsPane(QWidget):
         super().__init__(parent)
         self.setObjectName("annotationsPane")
         self.model = AnnotationsModel(self)
-        self.proxy = _TagFilter(self)
+        # The model filters by tag itself (in SQL): the view's proxy maps rows 1:1.
+        self.proxy = QIdentityProxyModel(self)
         self.proxy.setSourceModel(self.model)
 
         title = QLabel("Annotations", self)
         title.setObjectName("paneTitle")
-        self.count_label = QLabel(self)
+        self.count_label = SteadyLabel(self)
         self.count_label.setObjectName("paneCount")
         self.tag_filter = QComboBox(self)
         self.tag_filter.setAccessibleName("Show annotations with tag")
@@ -519,6 +606,20 @@ class AnnotationsPane(QWidget):
         had_focus = self.note.hasFocus()
         position = self.note.textCursor().position()
         self.model.set_annotations(annotations)
+        self._shown(keep_id, had_focus, position)
+
+    def set_source(self, source: RowSource, keep_selection: bool = False) -> None:
+        """Show the rows of ``source`` (read as they come into view); ``keep_selection``
+        as for :meth:`set_annotations`."""
+        self.save_note()
+        keep_id = self._editing.id if keep_selection and self._editing is not None else None
+        had_focus = self.note.hasFocus()
+        position = self.note.textCursor().position()
+        self.model.set_source(source)
+        self._shown(keep_id, had_focus, position)
+
+    def _shown(self, keep_id: int | None, had_focus: bool, position: int) -> None:
+        """After a new list: the editor empty, or the kept annotation selected again."""
         self._show_editor_for(None)
         self._update_count()
         if keep_id is None or self.model.row_of(keep_id) is None:
@@ -543,9 +644,12 @@ class AnnotationsPane(QWidget):
             for a in annotations:
                 self.add(a)
             return
-        new = {a.id: a for a in annotations}
-        rows = [a for a in self.model.rows if a.id not in new] + list(new.values())
-        self.set_annotations(rows, keep_selection=True)
+        keep_id = self._editing.id if self._editing is not None else None
+        self.model.source.changed((), annotations)
+        self.model.reload()
+        self._update_count()
+        if keep_id is not None and self.model.row_of(keep_id) is not None:
+            self.select_annotation(keep_id)
 
     def remove(self, annotation: Annotation) -> None:
         if self._editing is not None and self._editing.id == annotation.id:
@@ -567,7 +671,7 @@ class AnnotationsPane(QWidget):
                 self._show_editor_for(annotation)
 
     def _update_count(self) -> None:
-        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        shown, total = self.model.rowCount(), self.model.total
         self.count_label.setText(str(total) if shown == total else f"{shown} of {total}")
         self._update_coder_column()
 
@@ -602,12 +706,14 @@ class AnnotationsPane(QWidget):
 
     def select_annotation(self, annotation_id: int) -> None:
         row = self.model.row_of(annotation_id)
+        if row is None and self.model.tag_filter is not None:
+            if self.model.source.find(annotation_id) is None:
+                return
+            self.tag_filter.setCurrentIndex(0)  # hidden by the tag filter: show all
+            row = self.model.row_of(annotation_id)
         if row is None:
             return
         index = self.proxy.mapFromSource(self.model.index(row, 0))
-        if not index.isValid():  # hidden by the tag filter: show all
-            self.tag_filter.setCurrentIndex(0)
-            index = self.proxy.mapFromSource(self.model.index(row, 0))
         self.table.selectionModel().setCurrentIndex(
             index,
             QItemSelectionModel.SelectionFlag.ClearAndSelect
@@ -619,7 +725,8 @@ class AnnotationsPane(QWidget):
         rows = sorted(
             self.proxy.mapToSource(i).row() for i in self.table.selectionModel().selectedRows()
         )
-        return [self.model.rows[r] for r in rows]
+        found = (self.model.annotation(r) for r in rows)
+        return [a for a in found if a is not None]
 
     def current_annotation(self) -> Annotation | None:
         return self._editing
@@ -629,7 +736,7 @@ class AnnotationsPane(QWidget):
         if not current.isValid():
             self._show_editor_for(None)
             return
-        self._show_editor_for(self.model.rows[self.proxy.mapToSource(current).row()])
+        self._show_editor_for(self.model.annotation(self.proxy.mapToSource(current).row()))
 
     def _clicked(self, index: QModelIndex) -> None:
         if index.isValid():
@@ -640,7 +747,7 @@ class AnnotationsPane(QWidget):
             self.rateRequested.emit(int(index.data(ID_ROLE)))
 
     def _filter_changed(self, _index: int) -> None:
-        self.proxy.set_tag(self.tag_filter.currentData())
+        self.model.set_tag_filter(self.tag_filter.currentData())
         self._update_count()
 
     # -- note and tag editing -----------------------------------------------------------
@@ -732,7 +839,10 @@ class AnnotationsPane(QWidget):
         annotation_id = int(index.data(ID_ROLE))
         menu = QMenu(self)
         change = menu.addMenu("Change tag to")
-        current_tag = self.model.rows[self.proxy.mapToSource(index).row()].tag
+        clicked = self.model.annotation(self.proxy.mapToSource(index).row())
+        if clicked is None:
+            return
+        current_tag = clicked.tag
         for tag in self.model.tags.values():
             action = change.addAction(colour_icon(tag.colour), tag.label)
             action.setEnabled(tag.name != current_tag)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import html
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
+from typing import Protocol
 
 from PySide6.QtCore import (
     QEasingCurve,
@@ -50,12 +51,13 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QFrame, QPlainTextEdit, QToolTip, QWidget
 
-from clipper.gui.annotation_index import AnnotationIndex
+from clipper.gui.annotation_index import AnnotationIndex, Item, Span
 from clipper.gui.memory import release_free_memory
 from clipper.gui.positions import PositionMap, qt_safe_text
 from clipper.model import Annotation, Tag
 from clipper.operations.review import PENDING, REJECTED
 from clipper.spans import snap_to_words, trim_span
+from clipper.store.annotation_pages import SpanRow
 
 __all__ = ["ZOOM_STEPS", "ArticleView"]
 
@@ -92,7 +94,25 @@ FIND_COUNT_LIMIT = 1000  # the find bar counts hits up to this many past the cur
 _TRIM_AFTER_CHARS = 1_000_000
 
 
-def _shown(annotation: Annotation) -> bool:
+#: An article read from a source: the spans this far either side of the lines painted
+#: are read with them (scrolling a few screens reads nothing more).
+_BAND_MARGIN = 8_000
+
+
+class SpanSource(Protocol):
+    """Where the view reads an article's annotations a band at a time (the window's
+    :class:`~clipper.gui.article_annotations.ArticleAnnotations`: the store)."""
+
+    def spans(self, start: int, end: int) -> Sequence[SpanRow]:
+        """The shown annotations intersecting code points ``start..end``."""
+        ...
+
+    def annotation(self, annotation_id: int) -> Annotation | None:
+        """One annotation in full (tooltips, menus), ``None`` if there is none."""
+        ...
+
+
+def _shown(annotation: Item) -> bool:
     """Rejected suggestions stay in the database (never offered again) but are not drawn."""
     return annotation.status != REJECTED
 
@@ -121,6 +141,10 @@ class ArticleView(QPlainTextEdit):
         self._text = ""
         self._map = PositionMap("")
         self._index = AnnotationIndex()
+        #: Where annotations not read yet come from (``None``: all are in the index).
+        self._source: SpanSource | None = None
+        #: Code-point windows whose annotations are all in the index (sorted, disjoint).
+        self._bands: list[tuple[int, int]] = []
         self._tags: dict[str, Tag] = {}
         self._colour_cache: dict[tuple[str, bool], tuple[QColor, QColor, QColor]] = {}
         self._dash_cache: dict[int, tuple[QBrush, QBrush]] = {}
@@ -160,14 +184,22 @@ class ArticleView(QPlainTextEdit):
 
     # ----------------------------------------------------------------- content
     def set_article(
-        self, text: str, annotations: Sequence[Annotation], tags: Sequence[Tag]
+        self, text: str, annotations: Sequence[Annotation] | SpanSource, tags: Sequence[Tag]
     ) -> None:
-        """Show ``text`` (the stored article text) with its annotations; cursor at start."""
+        """Show ``text`` (the stored article text) with its annotations; cursor at start.
+        From a :class:`SpanSource`, only those of the lines painted are read (as they
+        come into view)."""
         self._flash_anim.stop()
         self._flash_id = None
         self._text = text
         self._map = PositionMap(text)
-        self._index = AnnotationIndex([a for a in annotations if _shown(a)])
+        if isinstance(annotations, Sequence):
+            self._source = None
+            self._index = AnnotationIndex([a for a in annotations if _shown(a)])
+        else:
+            self._source = annotations
+            self._index = AnnotationIndex()
+            self._bands = []
         self._set_tags(tags)
         self._load_document(qt_safe_text(text, self._map.has_surrogates))
         cursor = QTextCursor(self.document())
@@ -201,8 +233,53 @@ class ArticleView(QPlainTextEdit):
         return self._map
 
     def annotations(self) -> list[Annotation]:
-        """All annotations shown, ordered by start."""
-        return self._index.all()
+        """All annotations shown, ordered by start (reads every one: for tests)."""
+        self._read_spans(0, len(self._text) + 1)
+        found = (self._full(a) for a in self._index.all())
+        return [a for a in found if a is not None]
+
+    # ------------------------------------------------------- reading by band
+    def _read_spans(self, start: int, end: int) -> None:
+        """Make sure the index holds every annotation intersecting ``start..end``."""
+        source = self._source
+        if source is None:
+            return
+        end = max(end, start + 1)
+        bands = self._bands
+        i = bisect_right(bands, (start, end)) - 1
+        for band in bands[max(0, i) : i + 2]:
+            if band[0] <= start and end <= band[1]:
+                return
+        lo = max(0, start - _BAND_MARGIN)
+        hi = min(len(self._text) + 1, end + _BAND_MARGIN)
+        self._index.add_new(map(Span._make, source.spans(lo, hi)))
+        merged: list[tuple[int, int]] = []
+        for a, b in sorted([*bands, (lo, hi)]):
+            if merged and a <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+            else:
+                merged.append((a, b))
+        self._bands = merged
+
+    def _full(self, item: Item) -> Annotation | None:
+        """The full annotation of an index item (read from the source for a span)."""
+        if isinstance(item, Annotation):
+            return item
+        return None if self._source is None else self._source.annotation(item.id)
+
+    def _find(self, annotation_id: int) -> Item | None:
+        """The shown annotation with this id, its band read first if need be."""
+        found = self._index.get(annotation_id)
+        if found is None and self._source is not None:
+            full = self._source.annotation(annotation_id)
+            if full is None or not _shown(full):
+                return None
+            self._read_spans(full.start, full.end)
+            found = self._index.get(annotation_id)
+        return found
+
+    def _may_have_highlights(self) -> bool:
+        return bool(len(self._index)) or self._source is not None
 
     def set_tags(self, tags: Sequence[Tag]) -> None:
         """Replace the tag palette (labels/colours) and repaint."""
@@ -253,6 +330,7 @@ class ArticleView(QPlainTextEdit):
         instead of the whole viewport. A key press then repaints a band of lines."""
         lo, hi = start, end
         for _ in range(_MAX_WIDENINGS):
+            self._read_spans(lo, hi)
             found = self._index.overlapping(lo, hi)
             new_lo = min([lo] + [a.start for a in found])
             new_hi = max([hi] + [a.end for a in found])
@@ -277,7 +355,8 @@ class ArticleView(QPlainTextEdit):
 
     def annotation(self, annotation_id: int) -> Annotation | None:
         """The shown annotation with this id, if any."""
-        return self._index.get(annotation_id)
+        found = self._find(annotation_id)
+        return None if found is None else self._full(found)
 
     # --------------------------------------------------------------- selection
     def selected_span(self) -> tuple[int, int] | None:
@@ -370,7 +449,7 @@ class ArticleView(QPlainTextEdit):
     # -------------------------------------------------------------- navigation
     def scroll_to_annotation(self, annotation_id: int) -> None:
         """Put the cursor at an annotation's start and centre it in the view."""
-        a = self._index.get(annotation_id)
+        a = self._find(annotation_id)
         if a is None:
             return
         cursor = QTextCursor(self.document())
@@ -380,7 +459,7 @@ class ArticleView(QPlainTextEdit):
 
     def flash_annotation(self, annotation_id: int) -> None:
         """Pulse an annotation's highlight briefly (after jumping to it)."""
-        if annotation_id not in self._index:
+        if self._find(annotation_id) is None:
             return
         self._flash_anim.stop()
         self._flash_id = annotation_id
@@ -550,17 +629,19 @@ class ArticleView(QPlainTextEdit):
 
     def _visible_annotations(
         self, blocks: list[tuple[QTextBlock, QPointF, int, int]]
-    ) -> list[Annotation]:
-        if not blocks or not len(self._index):
+    ) -> list[Item]:
+        if not blocks or not self._may_have_highlights():
             return []
         first = blocks[0][0]
         last = blocks[-1][0]
         qa = first.position()
         qb = last.position() + last.length()
-        return self._index.overlapping(self._map.from_qt(qa), self._map.from_qt(qb) + 1)
+        start, end = self._map.from_qt(qa), self._map.from_qt(qb) + 1
+        self._read_spans(start, end)
+        return self._index.overlapping(start, end)
 
     @staticmethod
-    def _lanes(annotations: list[Annotation]) -> dict[int, int]:
+    def _lanes(annotations: list[Item]) -> dict[int, int]:
         """Greedy interval colouring: one underline lane per overlap level."""
         ends: list[int] = []
         lanes: dict[int, int] = {}
@@ -576,7 +657,7 @@ class ArticleView(QPlainTextEdit):
         return lanes
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        if len(self._index):
+        if self._may_have_highlights():
             self._paint_highlights(event)
         super().paintEvent(event)
 
@@ -681,7 +762,7 @@ class ArticleView(QPlainTextEdit):
     def highlight_style(self, annotation_id: int) -> str | None:
         """How an annotation is drawn: "dashed" (a pending suggestion: outline, no fill),
         "filled" (accepted), ``None`` (not shown: unknown or rejected)."""
-        a = self._index.get(annotation_id)
+        a = self._find(annotation_id)
         if a is None:
             return None
         return "dashed" if a.status == PENDING else "filled"
@@ -689,10 +770,16 @@ class ArticleView(QPlainTextEdit):
     # ------------------------------------------------------------ hit testing
     def annotations_at(self, pos: QPoint) -> list[Annotation]:
         """Annotations whose painted band contains viewport point ``pos``, shortest first."""
-        if not len(self._index):
+        found = (self._full(a) for a in self._items_at(pos))
+        return [a for a in found if a is not None]
+
+    def _items_at(self, pos: QPoint) -> list[Item]:
+        """:meth:`annotations_at` as index items (nothing read in full)."""
+        if not self._may_have_highlights():
             return []
         cursor = self.cursorForPosition(pos)
         cp = self._map.from_qt(cursor.position())
+        self._read_spans(max(0, cp - 1), cp + 1)
         candidates = self._index.overlapping(max(0, cp - 1), cp + 1)
         if not candidates:
             return []
@@ -752,14 +839,14 @@ class ArticleView(QPlainTextEdit):
             return
         if self.textCursor().hasSelection():
             return
-        hits = self.annotations_at(pos)
+        hits = self._items_at(pos)
         if hits:
             self.annotationClicked.emit(hits[0].id)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         super().mouseMoveEvent(event)
-        if event.buttons() == Qt.MouseButton.NoButton and len(self._index):
-            over = bool(self.annotations_at(event.position().toPoint()))
+        if event.buttons() == Qt.MouseButton.NoButton and self._may_have_highlights():
+            over = bool(self._items_at(event.position().toPoint()))
             if over != self._pointer_over_highlight:
                 self._pointer_over_highlight = over
                 shape = Qt.CursorShape.PointingHandCursor if over else Qt.CursorShape.IBeamCursor

@@ -128,7 +128,8 @@ class CompareView(ArticleView):
             underlines: list[tuple[QRectF, QColor]] = []
             for a in visible:
                 fill, _line, _flash = self._colours(a.tag, dark)
-                lane = lane_of.get(a.coder, len(lane_of))
+                coder = a.coder if isinstance(a, Annotation) else ""  # always full here
+                lane = lane_of.get(coder, len(lane_of))
                 colour = QColor(coder_colour(lane))
                 fill = QColor(fill)
                 fill.setAlphaF(fill.alphaF() / 2)

@@ -19,6 +19,7 @@ from PySide6.QtCore import QObject, Signal
 
 from clipper.errors import ClipperError, NotFound
 from clipper.fields import same_key
+from clipper.gui.article_annotations import ArticleAnnotations
 from clipper.gui.workers import Job
 from clipper.model import Annotation, Article, AttributeValue, Tag
 from clipper.operations import Changes as CoreChanges
@@ -67,10 +68,8 @@ class Controller(QObject):
         self.session = Session(store, coder=coder)
         self.tags: list[Tag] = store.list_tags()
         self.article: Article | None = None
-        self.annotations: dict[int, Annotation] = {}
-        #: ``annotations`` in text order, while nothing was added since (see
-        #: :meth:`sorted_annotations`); ``None``: sort again.
-        self._in_text_order: list[Annotation] | None = None
+        #: The shown article's annotations by id, read from the store on demand.
+        self.annotations = ArticleAnnotations()
         self._seen_version = store.data_version()
         self._seen_jobs = Job.own_activity()[1]
         self._pending_savers: list[Callable[[], None]] = []
@@ -115,8 +114,7 @@ class Controller(QObject):
         old.close()
         self.tags = new.list_tags()
         self.article = None
-        self.annotations = {}
-        self._in_text_order = None
+        self.annotations = ArticleAnnotations()
         self._seen_version = new.data_version()
         self._seen_jobs = Job.own_activity()[1]
         self.changed.emit(Changes(database=True, tags=True, library=True, article=True))
@@ -151,8 +149,7 @@ class Controller(QObject):
         self.commit_pending_edits()
         if article_id is None:
             self.article = None
-            self.annotations = {}
-            self._in_text_order = None
+            self.annotations = ArticleAnnotations()
         else:
             article = self.session.get_article(article_id)
             self._load_annotations(article_id)
@@ -165,19 +162,13 @@ class Controller(QObject):
         return None if self.article is None else self.article.id
 
     def _load_annotations(self, article_id: int) -> None:
-        listed = self.session.list_annotations(article_id)  # in text order already
-        self.annotations = {a.id: a for a in listed}
-        self._in_text_order = listed
+        """Nothing is read yet: the views ask for what they show."""
+        self.annotations = ArticleAnnotations(self.session, article_id)
 
     def sorted_annotations(self) -> list[Annotation]:
-        """The shown article's annotations by (start, end, id); no sort right after
-        opening an article (the store lists them in that order)."""
-        listed = self._in_text_order
-        if listed is not None and len(listed) == len(self.annotations):
-            return list(listed)
-        ordered = sorted(self.annotations.values(), key=lambda a: (a.start, a.end, a.id))
-        self._in_text_order = ordered
-        return list(ordered)
+        """Every annotation of the shown article by (start, end, id) (reads them all the
+        first time: for review, compare and the page view, not for opening)."""
+        return self.annotations.in_text_order()
 
     def update_article(self, article_id: int, **fields: str | None) -> Article:
         """Edit an article's metadata (undoable)."""
@@ -269,7 +260,7 @@ class Controller(QObject):
         added = tuple(
             a
             for a in changes.annotations_added
-            if a.article_id == mine and a.id not in self.annotations
+            if a.article_id == mine and self.annotations.known(a.id) is None
         )
         if mine is None or not added:
             return
@@ -352,8 +343,7 @@ class Controller(QObject):
         library = bool(changes.articles_added or changes.articles_removed)
         library = library or bool(changes.articles_updated)
         if self.article_id in changes.articles_removed:
-            self.article, self.annotations = None, {}
-            self._in_text_order = None
+            self.article, self.annotations = None, ArticleAnnotations()
             view = _joined(view, Changes(library=True, article=True))
         elif self.article is not None and self.article.id in changes.articles_updated:
             self.article = self.session.get_article(self.article.id)
@@ -397,14 +387,12 @@ class Controller(QObject):
         added = here(changes.annotations_added)
         updated = here(changes.annotations_updated)
         counts = bool(added or removed)
-        if removed or added or updated:
-            self._in_text_order = None
         for a in removed:
             self.annotations.pop(a.id, None)
         for a in added:
             self.annotations[a.id] = a
         for a in updated:
-            old = self.annotations.get(a.id)
+            old = self.annotations.known(a.id)  # as read before (the store has the new)
             counts = counts or old is None or (old.tag, old.status) != (a.tag, a.status)
             self.annotations[a.id] = a
         return Changes(
@@ -424,8 +412,7 @@ class Controller(QObject):
         self.tags = self.session.list_tags()
         article_id = self.article_id
         self.article = None
-        self.annotations = {}
-        self._in_text_order = None
+        self.annotations = ArticleAnnotations()
         if article_id is not None:
             try:
                 self.article = self.session.get_article(article_id)

@@ -62,6 +62,7 @@ from clipper.gui.find_bar import FindBar
 from clipper.gui.library_pane import LibraryPane
 from clipper.gui.settings import Settings
 from clipper.gui.shortcuts import ACTIONS, MENUS, SEPARATOR_BEFORE, ShortcutsDialog, create_actions
+from clipper.gui.status_counts import StatusCounts
 from clipper.gui.tag_bar import TagBar
 from clipper.gui.welcome import WelcomePage
 from clipper.model import DEFAULT_CODER
@@ -182,9 +183,8 @@ class MainWindow(QMainWindow):
         self.splitter.splitterMoved.connect(self._splitter_moved)
         self.setCentralWidget(self.splitter)
 
-        self.counts_label = QLabel(self)
+        self.counts_label = StatusCounts(self)
         self.counts_label.setObjectName("statusCounts")
-        self.counts_label.setTextFormat(Qt.TextFormat.RichText)
         self.counts_label.setAccessibleName("Annotations per tag")
         self.coder_label = QLabel(self)
         self.coder_label.setObjectName("statusCoder")
@@ -390,10 +390,12 @@ class MainWindow(QMainWindow):
         scroll = self.view.verticalScrollBar().value()
         anchor = self.view.textCursor().anchor()
         position = self.view.textCursor().position()
-        annotations = controller.sorted_annotations()
+        # Nothing read yet: the view reads the spans of the lines it paints, the pane its
+        # row count and the rows on screen (from the store, through the controller's map).
+        annotations = controller.annotations
         self.view.set_article(article.text, annotations, controller.tags)
         search_marks.mark(self.view, self.library.search_text(), scroll=not same)
-        self.annotations.set_annotations(annotations, keep_selection=same)
+        self.annotations.set_source(annotations, keep_selection=same)
         self.library.select_article(article.id)
         self._shown_article_id = article.id
         self.settings.set_last_article(controller.db_path, article.id)
@@ -433,30 +435,14 @@ class MainWindow(QMainWindow):
         for review apart."""
         article_id = self.controller.article_id
         if article_id is None:
-            self.counts_label.setText("")
+            self.counts_label.clear()
             return
         if counts is None:
             counts = tag_counts(self.controller.session, article_id)
-        parts = []
-        for tag in self.controller.tags:
-            n = counts.coded.get(tag.name, 0)
-            parts.append(
-                f"<span style='color:{html.escape(tag.colour)}'>■</span>&nbsp;"
-                f"{html.escape(tag.label)}&nbsp;<b>{n}</b>"
-            )
-        total = sum(counts.coded.values())
+        items = [(t.colour, t.label, counts.coded.get(t.name, 0)) for t in self.controller.tags]
         pending = counts.pending
-        review = (
-            f" &nbsp;·&nbsp; <i>{pending} suggestion{'s' if pending != 1 else ''} to review</i>"
-            if pending
-            else ""
-        )
-        self.counts_label.setText(
-            f"{total} annotation{'s' if total != 1 else ''}: "
-            + " &nbsp; ".join(parts)
-            + review
-            + " "
-        )
+        review = f"{pending} suggestion{'s' if pending != 1 else ''} to review" if pending else ""
+        self.counts_label.set_counts(items, sum(counts.coded.values()), note=review)
 
     # -- coder ------------------------------------------------------------------------------
 

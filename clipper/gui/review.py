@@ -38,6 +38,7 @@ from clipper.operations.review import (
     set_auto_suggest,
     step_pending,
     suggest_article,
+    tag_counts,
 )
 from clipper.quoting import quote
 
@@ -382,7 +383,7 @@ class Review(QObject):
 
     def _article_opened(self, article_id: int) -> None:
         auto = self.actions["suggest_automatically"].isChecked()
-        has_pending = any(a.status == PENDING for a in self.controller.annotations.values())
+        has_pending = self.controller.annotations.has_pending()  # a count: nothing read
         if auto or has_pending:
             self.enqueue(_Request(article_id, store=auto, opened=True), first=True)
 
@@ -502,7 +503,7 @@ class Review(QObject):
                 f"{n} new suggestion{'s' if n != 1 else ''} — {key} goes to the next one."
             )
         elif asked:  # else the "Suggesting for …" message would be the last word
-            waiting = sum(1 for a in self.controller.annotations.values() if a.status == PENDING)
+            waiting = tag_counts(self.controller.session, result.article_id).pending
             self.window.show_message(
                 "No new suggestions for this article"
                 + (f" ({waiting} waiting for review)." if waiting else ".")

@@ -45,6 +45,7 @@ from clipper.model import (
 from clipper.paths import printable
 from clipper.store import library_queries
 from clipper.store.adjudication import AdjudicationStore
+from clipper.store.annotation_pages import AnnotationPageStore
 from clipper.store.backups import backup_path, check_destination, copy_database
 from clipper.store.base import ARTICLE_FIELDS as STORED_ARTICLE_FIELDS
 from clipper.store.checks import check_new_tag, check_tag_fields, clean_article_fields
@@ -75,6 +76,7 @@ class Store(
     AdjudicationStore,
     SettingsStore,
     SuggestionStore,
+    AnnotationPageStore,
     SourceFileStore,
     CorpusQueryStore,
     SyncStore,

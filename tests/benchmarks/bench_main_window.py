@@ -7,13 +7,13 @@ without annotations, one full viewport repaint, ``import PySide6.QtWidgets`` in 
 Libraries are built once per run with bulk inserts in a temporary folder.
 
 Run: nice python tests/benchmarks/bench_main_window.py [--quick] [--only GROUP] [--sizes 1,1000]
-[--data DIR] [--python PY]. Groups: add, open, library, annotations, startup. Prints JSON lines,
-then a table. Asserts nothing. ``--data`` keeps the built libraries for later runs (tagging works
-on a copy); ``--python`` times start-up in another Python, e.g. a venv with only the app installed
-(``python3 -m venv V && V/bin/pip install -c constraints.txt -e .``): the start-up figures say
-which Python, whether it is a venv and whether pandas was importable (sqlite-utils imports it).
-Figures come with the UI thread's (or the child's) CPU time: waiting for a core on a loaded
-machine stretches wall time, not CPU time.
+[--data DIR] [--python PY]. Groups: add, open, library, annotations, startup, memory. Prints JSON
+lines, then a table. Asserts nothing. ``--data`` keeps the built libraries for later runs (tagging
+works on a copy); ``--python`` times start-up in another Python, e.g. a venv with only the app
+installed (``python3 -m venv V && V/bin/pip install -c constraints.txt -e .``): the start-up
+figures say which Python, whether it is a venv and whether pandas was importable (sqlite-utils
+imports it). Figures come with the UI thread's (or the child's) CPU time: waiting for a core on a
+loaded machine stretches wall time, not CPU time.
 """
 
 from __future__ import annotations
@@ -260,6 +260,7 @@ def bench_open(runs: int, big: bool) -> None:
     for size, count, label, goal in cases:
         results: dict[bool, float] = {}
         cpus: dict[bool, float] = {}
+        ends: dict[bool, float] = {}
         for annotated in (False, True):
             w = window(big_article_db(size, count, annotated=annotated))
             article_id = w.controller.article_id  # type: ignore[attr-defined]
@@ -268,15 +269,25 @@ def bench_open(runs: int, big: bool) -> None:
                 w.open_article(article_id)  # type: ignore[attr-defined]
                 QApplication.processEvents()
 
-            times, cpu = [], []
+            def to_the_end() -> None:
+                bar = w.view.verticalScrollBar()  # type: ignore[attr-defined]
+                bar.setValue(bar.maximum())
+                w.annotations.table.scrollToBottom()  # type: ignore[attr-defined]
+                QApplication.processEvents()
+
+            times, cpu, jumps = [], [], []
             for _ in range(runs):
                 w.open_article(None)  # type: ignore[attr-defined]
                 QApplication.processEvents()
                 c0 = time.thread_time()
                 times.append(ms(reopen))
                 cpu.append((time.thread_time() - c0) * 1000)
+                c0 = time.thread_time()
+                to_the_end()  # what opening left unread: the spans and rows at the end
+                jumps.append((time.thread_time() - c0) * 1000)
             results[annotated] = statistics.median(times)
             cpus[annotated] = statistics.median(cpu)
+            ends[annotated] = statistics.median(jumps)
             close(w)
         emit(f"open_article_{label}_median", results[True], "ms", goal=goal)
         emit(f"open_article_{label}_ref_same_text_no_annotations", results[False], "ms")
@@ -284,6 +295,8 @@ def bench_open(runs: int, big: bool) -> None:
         emit(f"open_article_{label}_cpu_median", cpus[True], "ms", goal=goal)
         emit(f"open_article_{label}_ref_cpu_median", cpus[False], "ms")
         emit(f"open_article_{label}_cpu_ratio", cpus[True] / cpus[False], "x", goal="<= 1.3x")
+        emit(f"open_article_{label}_then_scroll_to_end_cpu_median", ends[True], "ms")
+        emit(f"open_article_{label}_then_scroll_to_end_ref_cpu_median", ends[False], "ms")
 
 
 def bench_annotations(runs: int) -> None:
@@ -513,10 +526,70 @@ def bench_startup(sizes: Sequence[int], runs: int) -> None:
         )
 
 
+def memory_child(db: Path) -> None:
+    """In a fresh interpreter: RSS of the window with no article shown, then with the
+    5 MB / 50,000-annotation article open, scrolled through (text and pane) as in use."""
+    import gc
+    import json
+
+    from PySide6.QtWidgets import QApplication
+
+    def rss_mb() -> float:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+        return float("nan")
+
+    app()
+    w = window(db)
+    article_id = w.controller.article_id  # type: ignore[attr-defined]
+    w.open_article(None)  # type: ignore[attr-defined]
+    QApplication.processEvents()
+    gc.collect()
+    empty = rss_mb()
+    w.open_article(article_id)  # type: ignore[attr-defined]
+    QApplication.processEvents()
+    bar = w.view.verticalScrollBar()  # type: ignore[attr-defined]
+    table = w.annotations.table  # type: ignore[attr-defined]
+    for frac in (0.25, 0.5, 0.75, 1.0):
+        bar.setValue(int(bar.maximum() * frac))
+        table.verticalScrollBar().setValue(int(table.verticalScrollBar().maximum() * frac))
+        QApplication.processEvents()
+        w.view.viewport().repaint()  # type: ignore[attr-defined]
+    gc.collect()
+    print(json.dumps({"empty": empty, "loaded": rss_mb()}))
+
+
+def bench_memory() -> None:
+    """RSS of the open 5 MB / 50,000-annotation article above the same window without it."""
+    import json
+
+    db = big_article_db(5_000_000, 50_000, annotated=True)
+    out = subprocess.run(
+        [sys.executable, __file__, "--memory-child", str(db)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    numbers = json.loads(out.strip().splitlines()[-1])
+    emit(
+        "window_memory_5MB_50k_open_and_scrolled_above_no_article",
+        numbers["loaded"] - numbers["empty"],
+        "MB",
+        goal="<= 60 MB",
+    )
+
+
 def main() -> None:
+    if len(sys.argv) > 2 and sys.argv[1] == "--memory-child":
+        memory_child(Path(sys.argv[2]))
+        return
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true")
-    parser.add_argument("--only", choices=["add", "open", "library", "annotations", "startup"])
+    parser.add_argument(
+        "--only", choices=["add", "open", "library", "annotations", "startup", "memory"]
+    )
     parser.add_argument("--sizes", default="1,1000,10000,50000")
     parser.add_argument(
         "--data", type=Path, help="keep the built libraries in DIR and reuse them in later runs"
@@ -545,6 +618,8 @@ def main() -> None:
         bench_annotations(runs)
     if "library" in groups:
         bench_library(sizes, runs)
+    if "memory" in groups:
+        bench_memory()
     if "startup" in groups:
         bench_startup(sizes, runs)
     table("real main window (offscreen)")

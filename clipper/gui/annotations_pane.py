@@ -36,13 +36,13 @@ from PySide6.QtWidgets import (
     QMenu,
     QPlainTextEdit,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from clipper.gui.annotation_rows import ListRows, RowSource, row_key
 from clipper.gui.icons import colour_icon
+from clipper.gui.insert_table import InsertRepaintTable
 from clipper.gui.shortcuts import ACTIONS
 from clipper.gui.status_counts import SteadyLabel
 from clipper.model import (
@@ -87,6 +87,8 @@ NOTE_SAVE_DELAY_MS = 600
 BULK_ROWS = 64
 #: The pane reads its rows this many at a time, when Qt first asks for one of them.
 PAGE_ROWS = 64
+#: Pages kept in memory (a scroll through 50,000 rows does not keep them all).
+_PAGES_KEPT = 64
 #: The data fields under the note editor (key → placeholder).
 ATTRIBUTE_FIELDS: dict[str, str] = {
     FIGURE_VALUE: "A number, e.g. 53000000000 or 4.5",
@@ -156,6 +158,8 @@ class AnnotationsModel(QAbstractTableModel):
         number = row // PAGE_ROWS
         page = self._pages.get(number)
         if page is None:
+            if len(self._pages) >= _PAGES_KEPT:
+                self._pages = {}
             page = self.source.page(number * PAGE_ROWS, PAGE_ROWS, self.tag_filter)
             self._pages[number] = page
         offset = row - number * PAGE_ROWS
@@ -190,14 +194,18 @@ class AnnotationsModel(QAbstractTableModel):
         self.beginResetModel()
         self.source = source
         self._pages = {}
-        summary = source.summary()
-        self.total = summary.shown
+        self.total = self._summarise()
         self._count = self.total if self.tag_filter is None else source.count(self.tag_filter)
+        self.endResetModel()
+
+    def _summarise(self) -> int:
+        """Take the optional columns' counts from the source; returns the rows listed."""
+        summary = self.source.summary()
         self.coders = Counter(summary.coders)
         self.rated = summary.rated
         self.pending = summary.pending
         self.notes = summary.notes
-        self.endResetModel()
+        return summary.shown
 
     def set_tag_filter(self, tag: str | None) -> None:
         """Show only ``tag``'s rows (``None``: all), filtered by the source."""
@@ -257,7 +265,7 @@ class AnnotationsModel(QAbstractTableModel):
         self.beginInsertRows(QModelIndex(), row, row)
         self.total = total
         self._count = shown
-        self._pages = {}
+        self._shift_pages(row, annotation)
         self._count_change(None, annotation)
         self.endInsertRows()
         return row
@@ -278,15 +286,22 @@ class AnnotationsModel(QAbstractTableModel):
         self.beginRemoveRows(QModelIndex(), row, row)
         self.total = total
         self._count = shown
-        self._pages = {}
+        self._shift_pages(row, None)
         self._count_change(old, None)
         self.endRemoveRows()
 
     def update(self, annotation: Annotation) -> None:
         old = self._cached(annotation.id)
-        if old is None:  # not read yet: what it was is unknown here
+        if old is None:  # not read (not on screen): what it was is unknown here
             self.source.changed((), (annotation,))
-            self.reload()
+            if self._recount() != (self._count, self.total):
+                self.reload()  # it left the rows shown (or came in): count them again
+                return
+            self._pages = {}
+            self._summarise()
+            if self._count:
+                last = self._count - 1
+                self.dataChanged.emit(self.index(0, 0), self.index(last, len(_COLUMNS) - 1))
             return
         self._replace(old, annotation)
 
@@ -311,6 +326,42 @@ class AnnotationsModel(QAbstractTableModel):
                     row = number * PAGE_ROWS + i
         if row is not None:
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(_COLUMNS) - 1))
+
+    def _shift_pages(self, row: int, inserted: Annotation | None) -> None:
+        """Keep the pages read in step with a row inserted at (or, ``inserted`` None,
+        removed from) ``row``: pages before it stay, its page takes the change, the rows
+        after it move one place across the pages read next to it; a page not read stops
+        the move and the pages beyond it are dropped (read again when shown). A key press
+        that adds a row so reads nothing back from the store."""
+        number, offset = divmod(row, PAGE_ROWS)
+        kept = {n: page for n, page in self._pages.items() if n < number}
+        page = self._pages.get(number)
+        if page is not None and offset < len(page) + (inserted is not None):
+            page = list(page)
+            if inserted is not None:
+                page.insert(offset, inserted)
+            elif offset < len(page):
+                del page[offset]
+            while True:
+                following = self._pages.get(number + 1)
+                if inserted is not None and len(page) > PAGE_ROWS:
+                    carried = page.pop()  # the row pushed onto the next page
+                    if following is not None:
+                        following = [carried, *following]
+                elif inserted is None and len(page) < PAGE_ROWS and following is not None:
+                    following = list(following)
+                    page.append(following.pop(0))  # the row pulled from the next page
+                elif inserted is None and len(page) < PAGE_ROWS and self._has_rows_after(number):
+                    break  # the next page was not read: this one is short, drop it
+                kept[number] = page
+                if following is None:
+                    break
+                number, page = number + 1, following
+        self._pages = kept
+
+    def _has_rows_after(self, number: int) -> bool:
+        """Are there rows after page ``number`` (as counted now)?"""
+        return (number + 1) * PAGE_ROWS < self._count
 
     def _cached(self, annotation_id: int) -> Annotation | None:
         for page in self._pages.values():
@@ -467,7 +518,7 @@ class AnnotationsPane(QWidget):
         self.tag_filter.setAccessibleName("Show annotations with tag")
         self.tag_filter.currentIndexChanged.connect(self._filter_changed)
 
-        self.table = QTableView(self)
+        self.table = InsertRepaintTable(self)
         self.table.setObjectName("annotationsTable")
         self.table.setAccessibleName("Annotations of this article")
         self.table.setModel(self.proxy)
@@ -636,6 +687,21 @@ class AnnotationsPane(QWidget):
         self._update_count()
         if select:
             self.select_annotation(annotation.id)
+        else:
+            self._keep_current()
+
+    def _keep_current(self) -> None:
+        """After the model counted its rows again (a reset), the annotation being edited
+        is the current row again (without scrolling)."""
+        if self._editing is None or self.table.currentIndex().isValid():
+            return
+        row = self.model.row_of(self._editing.id)
+        if row is not None:
+            self.table.selectionModel().setCurrentIndex(
+                self.proxy.mapFromSource(self.model.index(row, 0)),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
 
     def add_many(self, annotations: Sequence[Annotation]) -> None:
         """Add several rows (a batch of suggestions): a big batch resets the list once,
@@ -657,12 +723,14 @@ class AnnotationsPane(QWidget):
             self._show_editor_for(None)
         self.model.remove(annotation)
         self._update_count()
+        self._keep_current()
 
     def update(self, annotation: Annotation) -> None:  # type: ignore[override]
         if annotation.status == REJECTED:  # a rejected suggestion leaves the list
             self.remove(annotation)
             return
         self.model.update(annotation)
+        self._keep_current()
         self._update_count()  # a claim rated or re-tagged, a suggestion decided: columns
         if self._editing is not None and self._editing.id == annotation.id:
             pending = self._timer.isActive() or self.note.toPlainText() != self._editing.note

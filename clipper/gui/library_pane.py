@@ -97,6 +97,8 @@ class LibraryModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.ids: list[int] = []
+        #: The row :meth:`row_of` found last (checked before searching).
+        self._row_hint = 0
         self.tags: list[Tag] = []
         self._cache: dict[int, ArticleSummary] = {}
         self._fetch: Fetch = lambda _ids: []
@@ -129,11 +131,18 @@ class LibraryModel(QAbstractTableModel):
         self.set_ids([])
 
     def row_of(self, article_id: int) -> int | None:
-        # list.index runs in C (~0.3 ms at 50,000 rows): cheaper than a dict built per query.
+        # The row found last first (the open article's: each tagging key press asks for
+        # it), else list.index, in C (~0.3 ms at 50,000 rows): cheaper than a dict built
+        # per query.
+        hint = self._row_hint
+        if hint < len(self.ids) and self.ids[hint] == article_id:
+            return hint
         try:
-            return self.ids.index(article_id)
+            row = self.ids.index(article_id)
         except ValueError:
             return None
+        self._row_hint = row
+        return row
 
     def summary(self, row: int) -> ArticleSummary:
         """The row's article (read with its page if not read yet)."""
@@ -164,6 +173,13 @@ class LibraryModel(QAbstractTableModel):
         self.sort_column, self.sort_order = column, order
         self.sortRequested.emit()
 
+    def known_counts(self, article_id: int) -> dict[str, int] | None:
+        """An article's tag counts if its row was read (and kept up to date) already."""
+        found = self._cache.get(article_id)
+        if found is None or not found.imported_at:  # not read, or deleted since
+            return None
+        return dict(found.counts)
+
     def update_counts(self, article_id: int, counts: dict[str, int]) -> None:
         """One article's tag counts changed: update its row only."""
         row = self.row_of(article_id)
@@ -182,7 +198,14 @@ class LibraryModel(QAbstractTableModel):
                 old.length,
                 dict(counts),
             )
-        self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+            # Only the cells of the tags whose count changed (one, after a key press):
+            # Qt repaints just those, not the row.
+            for column, tag in enumerate(self.tags, start=len(_FIXED_COLUMNS)):
+                if old.counts.get(tag.name, 0) != counts.get(tag.name, 0):
+                    cell = self.index(row, column)
+                    self.dataChanged.emit(cell, cell)
+        else:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
         if (self.sort_key() or "").startswith("tag:"):
             self.sortRequested.emit()  # sorted by a count: the row may move
 

@@ -67,7 +67,7 @@ from clipper.gui.tag_bar import TagBar
 from clipper.gui.welcome import WelcomePage
 from clipper.model import DEFAULT_CODER
 from clipper.operations.base import CODER_VARIABLE
-from clipper.operations.review import TagCounts, tag_counts
+from clipper.operations.review import TagCounts, pending_count, tag_counts
 from clipper.quoting import quote
 
 log = logging.getLogger("clipper.gui")
@@ -349,8 +349,10 @@ class MainWindow(QMainWindow):
                 self.annotations.update(a)
         counts = None
         if changes.counts_of is not None:
-            counts = tag_counts(controller.session, changes.counts_of)
-            self.library.model.update_counts(changes.counts_of, counts.coded)
+            counts = self._counts_read_with_library(changes)
+            if counts is None:
+                counts = tag_counts(controller.session, changes.counts_of)
+                self.library.model.update_counts(changes.counts_of, counts.coded)
         if changes.counts_of is not None or changes.article or changes.tags:
             same = changes.counts_of is not None and changes.counts_of == controller.article_id
             self._update_status_counts(counts if same else None)
@@ -359,6 +361,22 @@ class MainWindow(QMainWindow):
             self._update_title()
             self.article_header.show_article(self.controller.article)
             self._update_action_states()
+
+    def _counts_read_with_library(self, changes: Changes) -> TagCounts | None:
+        """Opening an article (nothing else changed): its library row, read with its
+        counts and updated by every change since, has them (no query; the suggestions to
+        review from an index count). ``None``: ask."""
+        opened = changes.article and changes.counts_of is not None
+        others = changes.database or changes.library or changes.tags
+        edits = changes.added or changes.removed or changes.updated
+        if not opened or others or edits or self.library.is_loading():
+            return None
+        assert changes.counts_of is not None
+        coded = self.library.model.known_counts(changes.counts_of)
+        if coded is None:
+            return None
+        pending = pending_count(self.controller.session, changes.counts_of)
+        return TagCounts(coded, pending, {})
 
     def _set_tags(self) -> None:
         tags = self.controller.tags

@@ -19,13 +19,25 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 class SteadyLabel(QLabel):
     """A plain-text ``QLabel`` whose size changes only when its text needs another size."""
 
-    def setText(self, text: str) -> None:  # type: ignore[override]
+    def setText(self, text: str) -> None:
         if text == self.text():
             return
         super().setText(text)  # while the size is fixed, Qt asks for no layout
         hint = self.sizeHint()
-        if hint != self.minimumSize() or hint != self.maximumSize():
-            self.setFixedSize(hint)  # a new size: one layout
+        width = steady_width(self.maximumWidth(), hint.width(), self.fontMetrics())
+        size = QSize(width, hint.height())
+        if size != self.maximumSize() or size != self.minimumSize():
+            self.setFixedSize(size)  # a new size: one layout
+
+
+def steady_width(current: int, needed: int, metrics: QFontMetrics) -> int:
+    """The width to give a widget that needs ``needed`` pixels now: the ``current`` one
+    while it fits with less than two digits to spare, else ``needed`` and room for one
+    more digit (counts grow one at a time: the width changes rarely, never per key press)."""
+    digit = metrics.horizontalAdvance("0")
+    if needed <= current < needed + 2 * digit:
+        return current
+    return needed + digit
 
 
 #: Room between a tag's square and its label, and between two tags.
@@ -42,27 +54,31 @@ class StatusCounts(QWidget):
         self._total: int | None = None
         self._items: tuple[tuple[str, str, int], ...] = ()
         self._note = ""
-        self._width = 0
+        #: What to paint, measured when the counts change: (x, width, text or colour, bold).
+        self._runs: list[tuple[int, int, str, bool | None]] = []
+        self._needed = 0
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.setFixedSize(0, self.fontMetrics().height())
 
     def set_counts(
         self, items: Sequence[tuple[str, str, int]], total: int, *, note: str = ""
     ) -> None:
-        """``items``: (colour, tag label, count) per tag; ``note``: shown after them, in
-        italics (e.g. "12 suggestions to review")."""
+        """``items``: (colour, tag label, count) per tag; ``note``: shown after them (e.g.
+        "12 suggestions to review")."""
         state = (tuple(items), total, note)
         if state == (self._items, self._total, self._note):
             return
         self._items, self._total, self._note = state
-        width = self._measure()
-        if width != self.width():
+        self._measure()
+        width = steady_width(self.maximumWidth(), self._needed, self.fontMetrics())
+        if width != self.maximumWidth():
             self.setFixedSize(width, self.fontMetrics().height())
         self.update()
         self.setAccessibleDescription(self.text())
 
     def clear(self) -> None:
         self._items, self._total, self._note = (), None, ""
+        self._runs, self._needed = [], 0
         self.setFixedSize(0, self.fontMetrics().height())
         self.update()
         self.setAccessibleDescription("")
@@ -88,61 +104,47 @@ class StatusCounts(QWidget):
         font.setBold(True)
         return font
 
-    def _italic(self) -> QFont:
-        font = QFont(self.font())
-        font.setItalic(True)
-        return font
-
-    def _note_text(self) -> str:
-        return f"·  {self._note}" if self._note else ""
-
-    def _measure(self) -> int:
-        if self._total is None:
-            return 0
+    def _measure(self) -> None:
+        """Place the runs of text and the squares (the paint only draws them)."""
         plain, bold = self.fontMetrics(), QFontMetrics(self._bold())
         square = plain.height() // 2
-        width = plain.horizontalAdvance(self._lead())
-        for _colour, label, n in self._items:
-            width += _SPACE + square + _GAP + plain.horizontalAdvance(label) + _GAP
-            width += bold.horizontalAdvance(str(n))
+        runs: list[tuple[int, int, str, bool | None]] = []
+        x = 0
+
+        def run(text: str, strong: bool) -> None:
+            nonlocal x
+            width = (bold if strong else plain).horizontalAdvance(text)
+            runs.append((x, width, text, strong))
+            x += width
+
+        run(self._lead(), False)
+        for colour, label, n in self._items:
+            x += _SPACE
+            runs.append((x, square, colour, None))
+            x += square + _GAP
+            run(label, False)
+            x += _GAP
+            run(str(n), True)
         if self._note:
-            width += _SPACE + QFontMetrics(self._italic()).horizontalAdvance(self._note_text())
-        return width + _GAP
+            x += _SPACE
+            run(f"· {self._note}", False)
+        self._runs, self._needed = runs, x + _GAP
 
     def sizeHint(self) -> QSize:
-        return QSize(self._measure(), self.fontMetrics().height())
+        return QSize(self._needed, self.fontMetrics().height())
 
     def paintEvent(self, _event: QPaintEvent) -> None:
         if self._total is None:
             return
         painter = QPainter(self)
-        plain = self.fontMetrics()
-        bold_font = self._bold()
-        bold = QFontMetrics(bold_font)
+        plain, bold = self.font(), self._bold()
         height = self.height()
-        square = plain.height() // 2
         flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        x = 0
-
-        def text(s: str, width: int) -> None:
-            painter.drawText(QRect(x, 0, width, height), flags, s)
-
-        lead = self._lead()
-        text(lead, plain.horizontalAdvance(lead))
-        x += plain.horizontalAdvance(lead)
-        for colour, label, n in self._items:
-            x += _SPACE
-            painter.fillRect(QRect(x, (height - square) // 2, square, square), QColor(colour))
-            x += square + _GAP
-            text(label, plain.horizontalAdvance(label))
-            x += plain.horizontalAdvance(label) + _GAP
-            painter.setFont(bold_font)
-            text(str(n), bold.horizontalAdvance(str(n)))
-            x += bold.horizontalAdvance(str(n))
-            painter.setFont(self.font())
-        if self._note:
-            x += _SPACE
-            italic = self._italic()
-            painter.setFont(italic)
-            text(self._note_text(), QFontMetrics(italic).horizontalAdvance(self._note_text()))
+        for x, width, text, strong in self._runs:
+            if strong is None:  # a tag's colour
+                top = (height - width) // 2
+                painter.fillRect(QRect(x, top, width, width), QColor(text))
+                continue
+            painter.setFont(bold if strong else plain)
+            painter.drawText(QRect(x, 0, width, height), flags, text)
         painter.end()

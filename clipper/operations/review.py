@@ -113,7 +113,8 @@ def step_pending(
 class TagCounts:
     """An article's annotations per tag as a reader counts them: ``coded`` = accepted ones
     (made by hand or accepted suggestions), ``pending`` = suggestions waiting for review
-    (all tags), ``every`` = per tag whatever the status (rejected ones included)."""
+    (all tags), ``every`` = per tag whatever the status (rejected ones included; empty
+    when not read)."""
 
     coded: dict[str, int]
     pending: int
@@ -132,6 +133,11 @@ def tag_counts(session: Session, article_id: int) -> TagCounts:
         elif status == PENDING:
             pending += n
     return TagCounts(coded, pending, every)
+
+
+def pending_count(session: Session, article_id: int) -> int:
+    """How many suggestions of an article wait for review (an index count)."""
+    return session.store.count_with_status(article_id, PENDING)
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,6 +191,7 @@ __all__ = [
     "TagCounts",
     "auto_suggest",
     "is_pending",
+    "pending_count",
     "review_keys",
     "review_value",
     "set_auto_suggest",

@@ -98,16 +98,24 @@ class AnnotationPageStore(AnnotationStore):
         self, article_id: int, offset: int, limit: int, tag: str | None = None
     ) -> list[Annotation]:
         """Rows ``offset .. offset + limit`` of the listed annotations (of ``tag``) in text
-        order (start, end, id), as full annotations."""
+        order (start, end, id), as full annotations. A page in the second half is counted
+        from the end (SQLite steps over the rows before an OFFSET one by one)."""
         where, params = self._listed(article_id, tag)
-        ids = [
-            int(r[0])
-            for r in self._rows(
-                f'SELECT id FROM annotations WHERE {where} ORDER BY start, "end", id '
-                "LIMIT ? OFFSET ?",
-                [*params, limit, offset],
+        total = self.count_listed_annotations(article_id, tag) if offset >= limit else None
+        if total is not None and offset * 2 > total:
+            from_end = max(0, total - offset - limit)
+            take = min(limit, total - offset)
+            sql = (
+                f"SELECT id FROM annotations WHERE {where} "
+                'ORDER BY start DESC, "end" DESC, id DESC LIMIT ? OFFSET ?'
             )
-        ]
+            ids = [int(r[0]) for r in self._rows(sql, [*params, max(take, 0), from_end])][::-1]
+        else:
+            sql = (
+                f'SELECT id FROM annotations WHERE {where} ORDER BY start, "end", id '
+                "LIMIT ? OFFSET ?"
+            )
+            ids = [int(r[0]) for r in self._rows(sql, [*params, limit, offset])]
         found = {a.id: a for a in self._annotations_by_ids(ids)}
         return [found[i] for i in ids if i in found]
 
@@ -196,8 +204,11 @@ class AnnotationPageStore(AnnotationStore):
             for r in self._rows("SELECT id FROM annotations WHERE article_id = ?", [article_id])
         }
 
-    @staticmethod
-    def _listed(article_id: int, tag: str | None) -> tuple[str, list[Any]]:
+    def _listed(self, article_id: int, tag: str | None) -> tuple[str, list[Any]]:
+        """The condition for the listed rows (of ``tag``). Without rejected suggestions
+        (the usual case) it names only indexed columns: no row is read to test it."""
+        rejected = self.count_with_status(article_id, _REJECTED)
+        shown = _SHOWN if rejected else "article_id = ?"
         if tag is None:
-            return _SHOWN, [article_id]
-        return f"{_SHOWN} AND tag = ?", [article_id, tag]
+            return shown, [article_id]
+        return f"{shown} AND tag = ?", [article_id, tag]

@@ -129,12 +129,23 @@ def main() -> None:
         press, added, press_out = instructions(db, "press", args.presses)
         repaint, _, _ = instructions(db, "repaint", args.presses)
         per_press, per_repaint = press / max(added, 1), repaint / args.presses
-        emit(f"add_highlight_library_{size}_instructions_per_press", per_press, "instructions",
-             profile=press_out)
-        emit(f"add_highlight_library_{size}_ref_viewport_repaint_instructions", per_repaint,
-             "instructions")
-        emit(f"add_highlight_library_{size}_instructions_ratio", per_press / per_repaint, "x",
-             goal="<= 1.0x")
+        emit(
+            f"add_highlight_library_{size}_instructions_per_press",
+            per_press,
+            "instructions",
+            profile=press_out,
+        )
+        emit(
+            f"add_highlight_library_{size}_ref_viewport_repaint_instructions",
+            per_repaint,
+            "instructions",
+        )
+        emit(
+            f"add_highlight_library_{size}_instructions_ratio",
+            per_press / per_repaint,
+            "x",
+            goal="<= 1.0x",
+        )
     table("add one highlight, instructions (callgrind)")
 
 

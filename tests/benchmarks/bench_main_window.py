@@ -13,7 +13,9 @@ works on a copy); ``--python`` times start-up in another Python, e.g. a venv wit
 installed (``python3 -m venv V && V/bin/pip install -c constraints.txt -e .``): the start-up
 figures say which Python, whether it is a venv and whether pandas was importable (sqlite-utils
 imports it). Figures come with the UI thread's (or the child's) CPU time: waiting for a core on a
-loaded machine stretches wall time, not CPU time.
+loaded machine stretches wall time, not CPU time. Instruction counts, which do not change with
+the load, come from callgrind: bench_add_callgrind.py (a tagging key press against one full
+viewport repaint) and bench_open_callgrind.py (opening an article).
 """
 
 from __future__ import annotations

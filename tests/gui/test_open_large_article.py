@@ -172,3 +172,31 @@ def test_tagging_and_undo_in_the_middle_of_a_long_article(
     assert pane.model.rowCount() == COUNT
     assert view.highlight_style(added.id) is None
     assert shown_ids(window, [row - 1, row]) == [a.id for a in expected(window)[row - 1 : row + 1]]
+
+
+def test_changes_to_rows_off_screen_keep_the_selection(
+    qtbot: QtBot, window: MainWindow, big_article: int
+) -> None:
+    window.open_article(big_article)
+    pane, controller = window.annotations, window.controller
+    everything = expected(window)
+    pane.select_annotation(everything[5].id)
+    far = everything[2900]
+    assert pane.model._cached(far.id) is None  # never shown: not read
+    controller.update_annotation(far.id, note="seen far away")
+    assert pane.model.rowCount() == COUNT
+    assert pane.current_annotation() == controller.annotations[everything[5].id]
+    assert pane.table.currentIndex().row() == 5
+    assert pane.model.index(2900, 2).data() == "seen far away"
+
+    pane.tag_filter.setCurrentIndex(pane.tag_filter.findData(far.tag))
+    shown = pane.model.rowCount()
+    other = next(t for t in TAGS if t != far.tag)
+    assert pane.model._cached(far.id) is None
+    controller.update_annotation(far.id, tag=other)  # leaves the filtered list
+    assert pane.model.rowCount() == shown - 1
+    assert far.id not in shown_ids(window, list(range(pane.model.rowCount())))
+    assert pane.count_label.text() == f"{shown - 1} of {COUNT}"
+    window.undo()
+    assert pane.model.rowCount() == shown
+    assert window.counts_label.text().startswith(f"{COUNT} annotations")

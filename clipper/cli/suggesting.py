@@ -5,14 +5,15 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import click
 
 from clipper.cli.base import Context, cli, fail, json_option, pass_context
 from clipper.cli_progress import CountProgress
-from clipper.operations.suggest_batch import suggest_many_with_texts
-from clipper.suggest import SUGGEST_TAGS, suggest
+from clipper.operations.suggest_batch import suggest_and_store_many, suggest_many_with_texts
+from clipper.suggest import SUGGEST_TAGS, Suggestion, suggest
 from clipper.suggest.evaluate import evaluate_directory
 
 _TAG = click.Choice(SUGGEST_TAGS)
@@ -69,16 +70,25 @@ def suggest_command(
         for article_id in ids:
             session.get_article(article_id)  # an unknown id is refused before any work
     stored = articles = 0
+    status = "accepted" if accept else "pending" if store_pending else None
     with CountProgress(sys.stderr, "suggest") as progress:
-        for article_id, text, found in suggest_many_with_texts(
-            session, ids, tags=list(tags) or None, workers=workers, progress=progress.update
-        ):
-            if accept or store_pending:
-                changes = session.add_suggestions(
-                    article_id, found, status="accepted" if accept else "pending"
+        results: Iterator[tuple[int, str, list[Suggestion], int]]
+        if status is None:
+            results = (
+                (*r, 0)
+                for r in suggest_many_with_texts(
+                    session, ids, tags=list(tags) or None, workers=workers,
+                    progress=progress.update,
                 )
-                stored += len(changes.annotations_added)
-                articles += bool(changes.annotations_added)
+            )  # fmt: skip
+        else:
+            results = suggest_and_store_many(
+                session, ids, status=status, tags=list(tags) or None, workers=workers,
+                progress=progress.update,
+            )  # fmt: skip
+        for article_id, text, found, added in results:
+            stored += added
+            articles += bool(added)
             if not found:
                 continue
             progress.clear()
@@ -102,8 +112,7 @@ def suggest_command(
                         f"{record['text']}\t{attrs}"
                     )
             click.echo("\n".join(lines))
-    if accept or store_pending:
-        status = "accepted" if accept else "pending"
+    if status is not None:
         click.echo(
             f"clipper: stored {stored} {status} annotations in {articles} articles", err=True
         )

@@ -393,7 +393,7 @@ class Controller(QObject):
             self.annotations[a.id] = a
         for a in updated:
             old = self.annotations.known(a.id)  # as read before (the store has the new)
-            counts = counts or old is None or old.tag != a.tag
+            counts = counts or old is None or (old.tag, old.status) != (a.tag, a.status)
             self.annotations[a.id] = a
         return Changes(
             added=added, removed=removed, updated=updated, counts_of=mine if counts else None

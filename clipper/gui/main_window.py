@@ -67,6 +67,7 @@ from clipper.gui.tag_bar import TagBar
 from clipper.gui.welcome import WelcomePage
 from clipper.model import DEFAULT_CODER
 from clipper.operations.base import CODER_VARIABLE
+from clipper.operations.review import TagCounts, pending_count, tag_counts
 from clipper.quoting import quote
 
 log = logging.getLogger("clipper.gui")
@@ -350,8 +351,8 @@ class MainWindow(QMainWindow):
         if changes.counts_of is not None:
             counts = self._counts_read_with_library(changes)
             if counts is None:
-                counts = controller.session.tag_counts(changes.counts_of)
-                self.library.model.update_counts(changes.counts_of, counts)
+                counts = tag_counts(controller.session, changes.counts_of)
+                self.library.model.update_counts(changes.counts_of, counts.coded)
         if changes.counts_of is not None or changes.article or changes.tags:
             same = changes.counts_of is not None and changes.counts_of == controller.article_id
             self._update_status_counts(counts if same else None)
@@ -361,16 +362,21 @@ class MainWindow(QMainWindow):
             self.article_header.show_article(self.controller.article)
             self._update_action_states()
 
-    def _counts_read_with_library(self, changes: Changes) -> dict[str, int] | None:
+    def _counts_read_with_library(self, changes: Changes) -> TagCounts | None:
         """Opening an article (nothing else changed): its library row, read with its
-        counts and updated by every change since, has them (no query). ``None``: ask."""
+        counts and updated by every change since, has them (no query; the suggestions to
+        review from an index count). ``None``: ask."""
         opened = changes.article and changes.counts_of is not None
         others = changes.database or changes.library or changes.tags
         edits = changes.added or changes.removed or changes.updated
         if not opened or others or edits or self.library.is_loading():
             return None
         assert changes.counts_of is not None
-        return self.library.model.known_counts(changes.counts_of)
+        coded = self.library.model.known_counts(changes.counts_of)
+        if coded is None:
+            return None
+        pending = pending_count(self.controller.session, changes.counts_of)
+        return TagCounts(coded, pending, {})
 
     def _set_tags(self) -> None:
         tags = self.controller.tags
@@ -441,16 +447,20 @@ class MainWindow(QMainWindow):
         for name in ("properties", "delete_article", "find", "find_next", "find_previous"):
             self.actions_by_name[name].setEnabled(has_article)
 
-    def _update_status_counts(self, counts: dict[str, int] | None = None) -> None:
-        """The shown article's counts per tag (``counts``: read already)."""
+    def _update_status_counts(self, counts: TagCounts | None = None) -> None:
+        """The shown article's counts per tag (``counts``: read already): accepted
+        annotations only (hand-made or accepted suggestions), and the suggestions waiting
+        for review apart."""
         article_id = self.controller.article_id
         if article_id is None:
             self.counts_label.clear()
             return
         if counts is None:
-            counts = self.controller.session.tag_counts(article_id)
-        items = [(t.colour, t.label, counts.get(t.name, 0)) for t in self.controller.tags]
-        self.counts_label.set_counts(items, sum(counts.values()))
+            counts = tag_counts(self.controller.session, article_id)
+        items = [(t.colour, t.label, counts.coded.get(t.name, 0)) for t in self.controller.tags]
+        pending = counts.pending
+        review = f"{pending} suggestion{'s' if pending != 1 else ''} to review" if pending else ""
+        self.counts_label.set_counts(items, sum(counts.coded.values()), note=review)
 
     # -- coder ------------------------------------------------------------------------------
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtGui import QAction
 
 from clipper.errors import Cancelled, ClipperError
 from clipper.gui.controller import Changes
@@ -32,10 +33,12 @@ from clipper.operations.review import (
     PENDING,
     SuggestRun,
     auto_suggest,
+    review_keys,
     review_value,
     set_auto_suggest,
     step_pending,
     suggest_article,
+    tag_counts,
 )
 from clipper.quoting import quote
 
@@ -54,6 +57,7 @@ class _Request:
     article_id: int
     store: bool  # store new suggestions (else only read the scores)
     opened: bool  # for the article opened (cancelled when another one is opened)
+    asked: bool = False  # the reader asked (Ctrl+Shift+G): say so when none are new
 
 
 def install(window: MainWindow) -> Review:
@@ -76,6 +80,9 @@ class Review(QObject):
         self._running: _Request | None = None
         self._job_db = ""
         self._shown_article: int | None = None
+        #: Suggestions decided here (accepted or rejected) → the suggestion that was
+        #: current then: when an undo makes one pending again, that one is current again.
+        self._decided: dict[int, int] = {}
         actions = window.actions_by_name
         self.actions = actions
         handlers: dict[str, Callable[[], object]] = {
@@ -93,6 +100,16 @@ class Review(QObject):
             window.removeAction(action)
             window.view.addAction(action)
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        # The same keys in the annotations pane, on its selected rows when they are all
+        # suggestions (else Backspace deletes there, as it always did): the status bar
+        # says "Enter accepts, Backspace rejects" wherever the reader clicked one.
+        table = window.annotations.table
+        for name, status in (("accept_suggestion", "accepted"), ("reject_suggestion", "rejected")):
+            in_pane = QAction(actions[name].text(), table)
+            in_pane.setShortcuts(actions[name].shortcuts())
+            in_pane.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            in_pane.triggered.connect(lambda _c=False, s=status: self.decide_in_pane(s))
+            table.addAction(in_pane)
         actions["suggest_automatically"].toggled.connect(self._auto_toggled)
         window.view.annotationClicked.connect(self._clicked)
         window.annotations.annotationActivated.connect(self._clicked)
@@ -134,17 +151,20 @@ class Review(QObject):
         self._update_actions()
 
     def describe(self, a: Annotation) -> str:
-        """ "Suggestion 3 of 41: Figure “$53 billion” · score 0.87 · value 53000000000 …"."""
+        """ "Suggestion 3 of 41 (Enter accepts, Backspace rejects): Figure “$53 billion” ·
+        value 53000000000 · unit USD · score 0.87": the keys first, so that a narrow status
+        bar cuts the details, not how to decide."""
         pending = [x for x in self.controller.sorted_annotations() if x.status == PENDING]
         number = next((i for i, x in enumerate(pending, 1) if x.id == a.id), 0)
         tag = self.controller.tag(a.tag)
-        parts = [f"Suggestion {number} of {len(pending)}: {tag.label if tag else a.tag} "
-                 f"{quote(a.text, 50)}"]  # fmt: skip
+        parts = [f"Suggestion {number} of {len(pending)} (Enter accepts, Backspace rejects): "
+                 f"{tag.label if tag else a.tag} {quote(a.text, 50)}"]  # fmt: skip
+        keys = list(review_keys(a)) + [k for k in a.attributes if k not in review_keys(a)]
+        parts.extend(f"{key} {a.attributes[key]}" for key in keys if key in a.attributes)
         score = self.scores.get(a.id)
         if score is not None:
             parts.append(f"score {score:.2f}")
-        parts.extend(f"{key} {value}" for key, value in a.attributes.items())
-        return " · ".join(parts) + " — Enter accepts, Backspace rejects"
+        return " · ".join(parts)
 
     def _update_actions(self) -> None:
         has = self.current_id is not None
@@ -215,6 +235,7 @@ class Review(QObject):
             )
         ):
             return
+        self._decided[a.id] = a.id
         verb = "Accepted" if status == "accepted" else "Rejected"
         self._go_on(after, a, f"{verb} {quote(a.text, 40)}.")
 
@@ -237,8 +258,40 @@ class Review(QObject):
         )
         if not self._run(lambda s: s.accept_suggestions(ids)):
             return
+        self._decided.update(dict.fromkeys(ids, a.id))
         tag = self.controller.tag(a.tag)
         self._go_on(after, a, f"Accepted {len(ids)} {tag.label if tag else a.tag} suggestions.")
+
+    def decide_in_pane(self, status: str) -> None:
+        """Enter/Backspace in the annotations pane: accept/reject the selected rows if they
+        are all pending suggestions (one undo step), then select the next suggestion there;
+        otherwise Backspace deletes the selected annotations, as the pane's key does."""
+        pane = self.window.annotations
+        selected = pane.selected_annotations()
+        if not selected:
+            return
+        if any(a.status != PENDING for a in selected):
+            if status == "rejected":
+                pane.deleteRequested.emit([a.id for a in selected])
+            return
+        ids = [a.id for a in selected]
+        last = selected[-1]
+        after, _ = step_pending(
+            [x for x in self.controller.sorted_annotations() if x.id not in ids],
+            position=last.end,
+            current=None,
+            forward=True,
+        )
+        if not self._run(
+            lambda s: (
+                s.accept_suggestions(ids) if status == "accepted" else s.reject_suggestions(ids)
+            )
+        ):
+            return
+        self._decided.update(dict.fromkeys(ids, selected[0].id))
+        verb = "Accepted" if status == "accepted" else "Rejected"
+        what = quote(last.text, 40) if len(ids) == 1 else f"{len(ids)} suggestions"
+        self._go_on(after, last, f"{verb} {what}.")
 
     def _go_on(self, after: Annotation | None, decided: Annotation, message: str) -> None:
         nxt = None if after is None else self.controller.annotations.get(after.id)
@@ -284,19 +337,49 @@ class Review(QObject):
             action.blockSignals(False)
             self._queue.clear()
             self.scores.clear()
+            self._decided.clear()
         if changes.article:
             article_id = self.controller.article_id
             if article_id != self._shown_article:
                 self._shown_article = article_id
                 self.scores.clear()
+                self._decided.clear()
                 self.set_current(None)
                 if article_id is not None:
                     self._article_opened(article_id)
             else:
                 self._revalidate_soon()
         elif changes.updated or changes.removed:
+            self._current_again(changes.updated)
             self._revalidate_soon()
         self._update_actions()
+
+    def _current_again(self, updated: tuple[Annotation, ...]) -> None:
+        """Suggestions decided here that are pending again (the decision was undone): the
+        one that was current when it was decided is current again (selected, scrolled
+        to, the keyboard in the text), so that Enter or Backspace decides it anew."""
+        back = [a for a in updated if a.status == PENDING and a.id in self._decided]
+        if not back:
+            return
+        was = {self._decided.pop(a.id) for a in back}
+        again = [a for a in back if a.id in was] or sorted(back, key=lambda a: (a.start, a.id))
+        a = again[0]
+        self.window.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.set_current(a)
+        # after the window's "Undid: …" message
+        QTimer.singleShot(0, lambda: self._say_current_again(a.id))
+
+    def _say_current_again(self, annotation_id: int) -> None:
+        """(Once the views have the undone suggestion back: its row in the pane too.)"""
+        a = self.current()
+        if a is None or a.id != annotation_id:
+            return
+        self.window.annotations.select_annotation(a.id)
+        message = self.window.statusBar().currentMessage()
+        said = message if message.startswith("Undid") else f"{quote(a.text, 40)}"
+        self.window.statusBar().showMessage(
+            f"{said} — current again: Enter accepts, Backspace rejects", STATUS_MS
+        )
 
     def _article_opened(self, article_id: int) -> None:
         auto = self.actions["suggest_automatically"].isChecked()
@@ -333,7 +416,7 @@ class Review(QObject):
             self.window.show_message("Open an article first.")
             return
         self.window.show_message(f"Suggesting for {quote(article.title, 40)}…")
-        self.enqueue(_Request(article.id, store=True, opened=True), first=True)
+        self.enqueue(_Request(article.id, store=True, opened=True, asked=True), first=True)
 
     # -- the background queue -------------------------------------------------------------
 
@@ -346,6 +429,7 @@ class Review(QObject):
                 request.article_id,
                 store=request.store or any(r.store for r in same),
                 opened=request.opened and all(r.opened for r in same),
+                asked=request.asked or any(r.asked for r in same),
             )
         self._queue = [
             r
@@ -398,10 +482,10 @@ class Review(QObject):
         job = self.job
         same_db = self._job_db == self.controller.db_path
         if same_db and request.article_id == self.controller.article_id:
-            self._show_run(result)
+            self._show_run(result, asked=request.asked)
         self._job_ended(job)
 
-    def _show_run(self, result: SuggestRun) -> None:
+    def _show_run(self, result: SuggestRun, *, asked: bool = False) -> None:
         """Scores and new suggestions of the article on screen."""
         self.controller.show_stored(CoreChanges(annotations_added=result.added))
         scores = {
@@ -417,6 +501,12 @@ class Review(QObject):
             key = self.actions["next_suggestion"].shortcut().toString()
             self.window.show_message(
                 f"{n} new suggestion{'s' if n != 1 else ''} — {key} goes to the next one."
+            )
+        elif asked:  # else the "Suggesting for …" message would be the last word
+            waiting = tag_counts(self.controller.session, result.article_id).pending
+            self.window.show_message(
+                "No new suggestions for this article"
+                + (f" ({waiting} waiting for review)." if waiting else ".")
             )
 
     def _failed(self, request: _Request, exc: BaseException) -> None:

@@ -53,18 +53,22 @@ class StatusCounts(QWidget):
         super().__init__(parent)
         self._total: int | None = None
         self._items: tuple[tuple[str, str, int], ...] = ()
+        self._note = ""
         #: What to paint, measured when the counts change: (x, width, text or colour, bold).
         self._runs: list[tuple[int, int, str, bool | None]] = []
         self._needed = 0
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.setFixedSize(0, self.fontMetrics().height())
 
-    def set_counts(self, items: Sequence[tuple[str, str, int]], total: int) -> None:
-        """``items``: (colour, tag label, count) per tag."""
-        state = (tuple(items), total)
-        if state == (self._items, self._total):
+    def set_counts(
+        self, items: Sequence[tuple[str, str, int]], total: int, *, note: str = ""
+    ) -> None:
+        """``items``: (colour, tag label, count) per tag; ``note``: shown after them (e.g.
+        "12 suggestions to review")."""
+        state = (tuple(items), total, note)
+        if state == (self._items, self._total, self._note):
             return
-        self._items, self._total = state
+        self._items, self._total, self._note = state
         self._measure()
         width = steady_width(self.maximumWidth(), self._needed, self.fontMetrics())
         if width != self.maximumWidth():
@@ -73,7 +77,7 @@ class StatusCounts(QWidget):
         self.setAccessibleDescription(self.text())
 
     def clear(self) -> None:
-        self._items, self._total = (), None
+        self._items, self._total, self._note = (), None, ""
         self._runs, self._needed = [], 0
         self.setFixedSize(0, self.fontMetrics().height())
         self.update()
@@ -84,7 +88,8 @@ class StatusCounts(QWidget):
         if self._total is None:
             return ""
         parts = ", ".join(f"{label} {n}" for _colour, label, n in self._items)
-        return f"{self._lead()} {parts}".rstrip()
+        note = f" · {self._note}" if self._note else ""
+        return f"{self._lead()} {parts}".rstrip() + note
 
     def counts(self) -> dict[str, int]:
         """Shown counts by tag label."""
@@ -120,6 +125,9 @@ class StatusCounts(QWidget):
             run(label, False)
             x += _GAP
             run(str(n), True)
+        if self._note:
+            x += _SPACE
+            run(f"· {self._note}", False)
         self._runs, self._needed = runs, x + _GAP
 
     def sizeHint(self) -> QSize:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from clipper.model import CLAIMED_BY, SAID_BY, SAME_AS, Annotation
+from clipper.model import CLAIMED_BY, SAID_BY, SAME_AS
 from clipper.operations.base import SessionBase
 from clipper.operations.changes import NO_CHANGES, Changes
 
@@ -67,39 +67,13 @@ class SuggestionOperations(SessionBase):
         """Store suggestions as annotations of the session's coder (origin "suggested",
         ``status`` "pending" to review or "accepted"), with their ``said_by``/``same_as``/
         ``claimed_by`` links to person annotations of the article; existing spans are
-        skipped. One undo step removes them all."""
-        from clipper.suggest import ORIGIN_DETAIL
-
+        skipped. In bulk: one transaction (all or nothing), the article's text read once.
+        One undo step removes them all."""
         with self._atomic():
-            existing = self.store.annotated_spans(article_id)
-            wanted = without_existing(suggestions, existing)
-            added: list[Annotation] = []
-            by_span: dict[tuple[int, int], int] = {}
-            for s in wanted:
-                annotation = self.store.add_annotation(
-                    article_id,
-                    s.start,
-                    s.end,
-                    s.tag,
-                    coder=self.coder,
-                    origin="suggested",
-                    origin_detail=ORIGIN_DETAIL,
-                    status=status,
-                    attributes=dict(s.attributes) or None,
-                )
-                added.append(annotation)
-                if s.tag == "person":
-                    by_span[(s.start, s.end)] = annotation.id
-            if not added:
+            ids = self._store_suggestions(article_id, suggestions, status)
+            if not ids:
                 return NO_CHANGES
-            people = self._people_by_span(article_id, by_span)
-            for s, annotation in zip(wanted, added, strict=True):
-                if s.target is None or s.tag not in TARGET_RELATIONS:
-                    continue
-                to_id = people.get(s.target)
-                if to_id is not None and to_id != annotation.id:
-                    self.store.add_relation(annotation.id, to_id, TARGET_RELATIONS[s.tag])
-            state = self.store.snapshot_annotations([a.id for a in added])
+            state = self.store.snapshot_annotations(ids)
 
         def undo() -> Changes:
             nonlocal state
@@ -111,24 +85,39 @@ class SuggestionOperations(SessionBase):
             state = self._restore(state)
             return Changes(annotations_added=state.annotations, relations=True)
 
-        label = f"Suggest {len(added)} annotation{'s' if len(added) != 1 else ''}"
+        label = f"Suggest {len(ids)} annotation{'s' if len(ids) != 1 else ''}"
         self._record(label, undo, redo)
         return Changes(annotations_added=state.annotations, relations=bool(state.relations))
 
-    def _people_by_span(
-        self, article_id: int, added: dict[tuple[int, int], int]
-    ) -> dict[tuple[int, int], int]:
-        """Person annotations of an article by span (stored ones first, then those just
-        added; accepted before pending)."""
-        people: dict[tuple[int, int], int] = {}
-        for a in self.store.list_annotations(article_id, tags=["person"]):
-            if a.status == "rejected":
-                continue
-            if (a.start, a.end) not in people or a.status == "accepted":
-                people[(a.start, a.end)] = a.id
-        for span, annotation_id in added.items():
-            people.setdefault(span, annotation_id)
-        return people
+    def store_suggestions(
+        self,
+        batch: Iterable[tuple[int, Iterable[Suggestion]]],
+        *,
+        status: str = "pending",
+    ) -> list[int]:
+        """:meth:`add_suggestions` for many articles (``clipper suggest --store/--accept``):
+        ``(article_id, suggestions)`` pairs stored in one transaction (all or nothing: a
+        commit per article costs more than storing its rows), with the same checks, rows
+        and links, but no undo step and nothing read back. Returns how many were added per
+        article, in order."""
+        with self._atomic():
+            return [
+                len(self._store_suggestions(article_id, suggestions, status))
+                for article_id, suggestions in batch
+            ]
+
+    def _store_suggestions(
+        self, article_id: int, suggestions: Iterable[Suggestion], status: str
+    ) -> list[int]:
+        from clipper.suggest import ORIGIN_DETAIL
+
+        rows = [
+            (s.start, s.end, s.tag, s.attributes, s.target, TARGET_RELATIONS.get(s.tag))
+            for s in suggestions
+        ]
+        return self.store.add_suggested_annotations(
+            article_id, rows, coder=self.coder, origin_detail=ORIGIN_DETAIL, status=status
+        )
 
     def accept_suggestions(self, ids: Sequence[int]) -> Changes:
         """Accept suggestions (undoable, one step)."""

@@ -2,7 +2,9 @@
 
 A large library is shown by a paged model: one query returns only the ids, in the order
 shown (searched, filtered and sorted in SQL), and the rows on screen are read a page at a
-time. Tag counts come from one grouped query, not a JSON value decoded per row.
+time. Tag counts come from one grouped query, not a JSON value decoded per row. Counts,
+count sorts and the tag filter take accepted annotations only (made by hand, or accepted
+suggestions): a suggestion waiting for review, or rejected, is not coded yet.
 """
 
 from __future__ import annotations
@@ -47,7 +49,10 @@ def _order_by(query: LibraryQuery, params: list[Any]) -> str:
         # Undated articles sort together, before dated ones, in import order.
         key = "coalesce(nullif(published, ''), ' ' || imported_at) COLLATE NOCASE"
     elif query.sort.startswith("tag:"):
-        key = "(SELECT count(*) FROM annotations n WHERE n.article_id = a.id AND n.tag = ?)"
+        key = (
+            "(SELECT count(*) FROM annotations n WHERE n.status = 'accepted' "
+            "AND n.article_id = a.id AND n.tag = ?)"
+        )
         params.append(query.sort[4:])
     else:
         raise ValueError(f"unknown library sort {query.sort!r}")
@@ -73,8 +78,8 @@ def article_ids(
         params.append(fts_query)
     if query.tags:
         where.append(
-            "EXISTS (SELECT 1 FROM annotations n WHERE n.article_id = a.id "
-            f"AND n.tag IN ({', '.join('?' * len(query.tags))}))"
+            "EXISTS (SELECT 1 FROM annotations n WHERE n.status = 'accepted' "
+            f"AND n.article_id = a.id AND n.tag IN ({', '.join('?' * len(query.tags))}))"
         )
         params.extend(query.tags)
     sql = "SELECT a.id FROM articles a" + (" WHERE " + " AND ".join(where) if where else "")
@@ -92,8 +97,8 @@ def summaries(conn: sqlite3.Connection, ids: Sequence[int]) -> list[ArticleSumma
         marks = ", ".join("?" * len(chunk))
         counts: dict[int, dict[str, int]] = {}
         for article_id, tag, n in conn.execute(
-            f"SELECT article_id, tag, count(*) FROM annotations WHERE article_id IN ({marks}) "
-            "GROUP BY article_id, tag",
+            "SELECT article_id, tag, count(*) FROM annotations WHERE status = 'accepted' "
+            f"AND article_id IN ({marks}) GROUP BY article_id, tag",
             chunk,
         ):
             counts.setdefault(article_id, {})[tag] = n

@@ -1,6 +1,7 @@
-"""Run ``clipper --db DB suggest --all --json --workers N`` in this process (output thrown
-away) and print one JSON object: wall time, CPU time of this (main) process and of its
-worker processes, their peak memory, the load average. Used by ``bench_suggest.py``."""
+"""Run ``clipper --db DB suggest --all --json --workers N [--accept]`` in this process
+(output thrown away) and print one JSON object: wall time, CPU time of this (main)
+process and of its worker processes, their peak memory, the load average. Used by
+``bench_suggest.py``."""
 
 from __future__ import annotations
 
@@ -15,11 +16,11 @@ from clipper.cli import cli
 
 
 def main() -> None:
-    db, workers = sys.argv[1], sys.argv[2]
+    db, workers, extra = sys.argv[1], sys.argv[2], sys.argv[3:]
     t0 = time.perf_counter()
     with open(os.devnull, "w") as sink, contextlib.redirect_stdout(sink):
         cli.main(
-            ["--db", db, "suggest", "--all", "--json", "--workers", workers],
+            ["--db", db, "suggest", "--all", "--json", "--workers", workers, *extra],
             standalone_mode=False,
         )
     wall = time.perf_counter() - t0

@@ -3,8 +3,10 @@ baselines, the effect of learning, speed and memory.
 
 Run with ``nice python tests/benchmarks/bench_suggest.py [N] [M]`` from the project root
 (N clippings for the batch operation, default 1,000; M for the real ``suggest --all``
-command, default 10,000: about 10 minutes on a loaded machine). One JSON object per line,
-then a table. Asserts nothing.
+command, default 10,000: about 10 minutes on a loaded machine). ``--only`` runs one part
+(scores, learning, speed, many, cli, store); ``--accept`` makes the real command store
+what it suggests (``suggest --all --accept``). ``--help`` lists the options. One JSON
+object per line, then a table. Asserts nothing.
 
 Held-out = ``tests/fixtures/gold/test`` (coded before the suggesters were written, never
 tuned on); ``dev`` = what the rules were built on (shown for comparison, not a goal).
@@ -12,6 +14,7 @@ tuned on); ``dev`` = what the rules were built on (shown for comparison, not a g
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import re
@@ -225,7 +228,7 @@ def many_clippings(count: int) -> None:
         )
 
 
-def suggest_all_cli(count: int) -> None:
+def suggest_all_cli(count: int, accept: bool = False) -> None:
     """The real ``clipper suggest --all --json`` over ``count`` clippings, with 1 and 2
     workers, each in a fresh process (``_suggest_cli_run.py``): wall time, CPU time of the
     main process and of the workers (what the load of other jobs does not change), peak
@@ -246,15 +249,23 @@ def suggest_all_cli(count: int) -> None:
                 )
         runs = {}
         for workers in (1, 2):
+            if accept:  # each run stores into a fresh copy (nothing accepted yet)
+                run_db = Path(tmp) / f"run{workers}.db"
+                with Store(db) as source:
+                    source.backup(run_db)
+            else:
+                run_db = db
             out = subprocess.run(
-                [sys.executable, str(runner), str(db), str(workers)],
+                [sys.executable, str(runner), str(run_db), str(workers)]
+                + (["--accept"] if accept else []),
                 capture_output=True,
                 text=True,
                 check=True,
                 env={**os.environ, "PYTHONPATH": str(ROOT)},
             )
             runs[workers] = run = json.loads(out.stdout.strip().splitlines()[-1])
-            label = f"clipper suggest --all --json, {count:,} clippings, {workers} worker"
+            command = "suggest --all --json" + (" --accept" if accept else "")
+            label = f"clipper {command}, {count:,} clippings, {workers} worker"
             emit(f"{label}: wall", run["wall_s"], "s", load=round(run["load"], 1))
             emit(f"{label}: CPU of the main process", run["main_cpu_s"], "s")
             emit(f"{label}: CPU of the workers", run["workers_cpu_s"], "s")
@@ -265,8 +276,9 @@ def suggest_all_cli(count: int) -> None:
             if workers > 1:
                 emit(f"{label}: peak memory of a worker", run["worker_peak_mb"], "MB")
         one, two = runs[1], runs[2]
+        command = "suggest --all" + (" --accept" if accept else "")
         emit(
-            f"suggest --all speed-up, 2 workers vs 1, wall clock (load average "
+            f"{command} speed-up, 2 workers vs 1, wall clock (load average "
             f"{two['load']:.1f} on {os.cpu_count()} cores: the machine is shared)",
             one["wall_s"] / two["wall_s"],
             "x",
@@ -274,7 +286,7 @@ def suggest_all_cli(count: int) -> None:
         )
         busiest = max(two["main_cpu_s"], (two["main_cpu_s"] + two["workers_cpu_s"]) / 2)
         emit(
-            "suggest --all speed-up, 2 workers vs 1, on two free cores (from CPU times: "
+            f"{command} speed-up, 2 workers vs 1, on two free cores (from CPU times: "
             "1-worker CPU / max(main CPU, all CPU / 2) with 2 workers)",
             (one["main_cpu_s"] + one["workers_cpu_s"]) / busiest,
             "x",
@@ -282,18 +294,56 @@ def suggest_all_cli(count: int) -> None:
         )
 
 
+def store_big_article() -> None:
+    """Storing the suggestions of a 1 MB article as pending ones (what the app's background
+    suggesting and ``suggest --store`` do): one undoable step, CPU time."""
+    texts = [p.read_text(encoding="utf-8") for p in CORPUS]
+    big = ("\n\n".join(texts) * 20)[:1_000_000]
+    found = suggest(big)
+    with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "big.db") as store:
+        article_id = store.add_article(ImportedArticle(big, "Big", "big.txt", "txt")).id
+        session = Session(store)
+        t0, cpu0 = time.perf_counter(), time.process_time()
+        added = session.add_suggestions(article_id, found).annotations_added
+        cpu = time.process_time() - cpu0
+        emit(f"store the {len(added):,} suggestions of a 1 MB article: wall",
+             time.perf_counter() - t0, "s")  # fmt: skip
+        emit(f"store the {len(added):,} suggestions of a 1 MB article: CPU", cpu, "s")
+
+
+PARTS = ("scores", "learning", "speed", "many", "cli", "store")
+
+
 def main() -> None:
-    scores("held-out", evaluate_directory(GOLD / "test", suggest), True)
-    scores("held-out, coded later (test2)", evaluate_directory(GOLD / "test2", suggest), True)
-    scores("held-out, coded by suggestacc (test3)", evaluate_directory(GOLD / "test3", suggest),
-           True)  # fmt: skip
-    scores("held-out baseline (regexes, mark pairing, verb clauses, capitalised pairs)",
-           evaluate_directory(GOLD / "test", baseline), False)  # fmt: skip
-    scores("dev (tuned on)", evaluate_directory(GOLD / "dev", suggest), False)
-    learning_effect()
-    speed()
-    many_clippings(int(sys.argv[1]) if len(sys.argv) > 1 else 1000)
-    suggest_all_cli(int(sys.argv[2]) if len(sys.argv) > 2 else 10_000)
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("clippings", nargs="?", type=int, default=1000,
+                        help="clippings for the batch operation (default 1,000)")  # fmt: skip
+    parser.add_argument("cli_clippings", nargs="?", type=int, default=10_000,
+                        help="clippings for the real command (default 10,000)")  # fmt: skip
+    parser.add_argument("--only", choices=PARTS, action="append", help="only this part")
+    parser.add_argument("--accept", action="store_true",
+                        help="the real command stores what it suggests (--accept)")  # fmt: skip
+    args = parser.parse_args()
+    parts = set(args.only or PARTS)
+    if "scores" in parts:
+        scores("held-out", evaluate_directory(GOLD / "test", suggest), True)
+        scores("held-out, coded later (test2)", evaluate_directory(GOLD / "test2", suggest),
+               True)  # fmt: skip
+        scores("held-out, coded by suggestacc (test3)",
+               evaluate_directory(GOLD / "test3", suggest), True)  # fmt: skip
+        scores("held-out baseline (regexes, mark pairing, verb clauses, capitalised pairs)",
+               evaluate_directory(GOLD / "test", baseline), False)  # fmt: skip
+        scores("dev (tuned on)", evaluate_directory(GOLD / "dev", suggest), False)
+    if "learning" in parts:
+        learning_effect()
+    if "speed" in parts:
+        speed()
+    if "store" in parts:
+        store_big_article()
+    if "many" in parts:
+        many_clippings(args.clippings)
+    if "cli" in parts:
+        suggest_all_cli(args.cli_clippings, args.accept)
     table("Assisted tagging")
 
 

@@ -407,3 +407,149 @@ def test_suggest_for_this_article_key(qtbot: QtBot, window: MainWindow) -> None:
     next_key(qtbot, window)
     assert window.review.current() is not None
     assert QApplication.focusWidget() is window.view
+    # asked again: nothing new to find, and the status bar says so (not "Suggesting…")
+    waiting = len(pending(window))
+    window.actions_by_name["suggest_article"].trigger()
+    qtbot.waitUntil(
+        lambda: "No new suggestions" in window.statusBar().currentMessage(), timeout=TIMEOUT
+    )
+    assert f"({waiting} waiting for review)" in window.statusBar().currentMessage()
+
+
+def test_status_bar_counts_accepted_only_and_suggestions_apart(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    article = add(window, ALIBABA)
+    start = ALIBABA.replace("\r\n", "\n").index("Alibaba")
+    window.controller.run(lambda s: s.add_annotation(article.id, start, start + 7, "person"))
+    waiting = suggest_now(window, article.id)
+    label = window.counts_label
+
+    def shown() -> str:
+        return label.text()
+
+    assert shown().startswith("1 annotation:") and label.counts()["Person"] == 1
+    assert shown().endswith(f"· {len(waiting)} suggestions to review")
+    first = next(a for a in waiting if a.tag == "figure")
+    window.review.set_current(first)
+    press(qtbot, window, Qt.Key.Key_Return)  # accepted: counted with its tag
+    assert shown().startswith("2 annotations:") and label.counts()["Figure"] == 1
+    assert shown().endswith(f"· {len(waiting) - 1} suggestions to review")
+    press(qtbot, window, Qt.Key.Key_Backspace)  # rejected: counted nowhere
+    assert shown().startswith("2 annotations:")
+    assert shown().endswith(f"· {len(waiting) - 2} suggestions to review")
+    window.undo()
+    window.undo()
+    assert shown().startswith("1 annotation:")
+    assert shown().endswith(f"· {len(waiting)} suggestions to review")
+    window.controller.run(lambda s: s.accept_suggestions([a.id for a in waiting]))
+    assert "suggestion" not in shown()
+    assert shown().startswith(f"{len(waiting) + 1} annotations:")
+
+
+def test_undo_makes_the_decided_suggestion_current_again(qtbot: QtBot, window: MainWindow) -> None:
+    article = add(window, ALIBABA)
+    waiting = suggest_now(window, article.id)
+    first, second = waiting[:2]
+    window.review.set_current(first)
+    press(qtbot, window, Qt.Key.Key_Return)
+    press(qtbot, window, Qt.Key.Key_Backspace)
+    assert window.review.current_id == waiting[2].id
+    press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # the reject
+    current = window.review.current()
+    assert current is not None and current.id == second.id
+    assert window.view.selected_span() == (second.start, second.end)
+    assert window.view.hasFocus()
+    qtbot.waitUntil(lambda: "current again" in window.statusBar().currentMessage())
+    assert window.statusBar().currentMessage().startswith("Undid")
+    shown = window.annotations.current_annotation()  # its row in the pane, its fields
+    assert shown is not None and shown.id == second.id
+    press(qtbot, window, Qt.Key.Key_Return)  # Enter acts on it: accepted this time
+    assert stored_status(window, second.id) == "accepted"
+    window.undo()
+    window.undo()  # the first accept: the first suggestion is current again
+    current = window.review.current()
+    assert current is not None and current.id == first.id
+    press(qtbot, window, Qt.Key.Key_Backspace)
+    assert stored_status(window, first.id) == "rejected"
+
+
+def test_undo_of_accept_all_makes_the_suggestion_current_again(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    article = add(window, ALIBABA)
+    waiting = suggest_now(window, article.id)
+    people = [a for a in waiting if a.tag == "person"]
+    window.review.set_current(people[1])
+    press(
+        qtbot,
+        window,
+        Qt.Key.Key_Return,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    window.undo()
+    current = window.review.current()
+    assert current is not None and current.id == people[1].id
+    assert window.view.selected_span() == (people[1].start, people[1].end)
+    qtbot.waitUntil(lambda: "current again" in window.statusBar().currentMessage())
+    shown = window.annotations.current_annotation()
+    assert shown is not None and shown.id == people[1].id
+
+
+def test_enter_and_backspace_in_the_pane_decide_selected_suggestions(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """Clicking a suggestion's row says "Enter accepts, Backspace rejects": so they do
+    there (Backspace used to delete it, and a deleted suggestion comes back)."""
+    article = add(window, ALIBABA)
+    start = ALIBABA.replace("\r\n", "\n").index("Alibaba")
+    window.controller.run(lambda s: s.add_annotation(article.id, start, start + 7, "person"))
+    waiting = suggest_now(window, article.id)
+    table = window.annotations.table
+
+    def key_in_pane(annotation_id: int, key: Qt.Key) -> None:
+        window.annotations.select_annotation(annotation_id)
+        table.setFocus()
+        qtbot.keyClick(table, key)
+
+    first, second, third = waiting[:3]
+    key_in_pane(first.id, Qt.Key.Key_Backspace)
+    assert stored_status(window, first.id) == "rejected"
+    shown = window.annotations.current_annotation()
+    assert shown is not None and shown.id == second.id  # on to the next one, in the pane
+    assert QApplication.focusWidget() is table
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert stored_status(window, second.id) == "accepted"
+    assert "Accepted" in window.statusBar().currentMessage()
+    window.undo()
+    assert stored_status(window, second.id) == PENDING
+    # two suggestions selected: both rejected, one undo step
+    window.annotations.select_annotation(second.id)
+    row = window.annotations.proxy.mapFromSource(
+        window.annotations.model.index(window.annotations.model.row_of(third.id) or 0, 0)
+    )
+    table.selectionModel().select(
+        row, table.selectionModel().SelectionFlag.Select | table.selectionModel().SelectionFlag.Rows
+    )
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Backspace)
+    assert {stored_status(window, i) for i in (second.id, third.id)} == {"rejected"}
+    window.undo()
+    assert {stored_status(window, i) for i in (second.id, third.id)} == {PENDING}
+    # a hand-made annotation: Backspace there deletes it, as before
+    mine = next(a for a in window.controller.sorted_annotations() if a.origin == "manual")
+    key_in_pane(mine.id, Qt.Key.Key_Backspace)
+    assert mine.id not in window.controller.annotations
+
+
+def test_status_message_names_the_keys_before_the_details(qtbot: QtBot, window: MainWindow) -> None:
+    """The status bar shares its width with the coder and the counts: the keys come first
+    (they were cut off), then the figure's value and unit in reading order."""
+    article = add(window, ALIBABA)
+    waiting = suggest_now(window, article.id)
+    figure = next(a for a in waiting if a.tag == "figure" and "unit" in a.attributes)
+    window.review.set_current(figure)
+    message = window.statusBar().currentMessage()
+    assert message.startswith("Suggestion ")
+    assert "(Enter accepts, Backspace rejects): Figure" in message
+    assert message.index(" value ") < message.index(" unit ")

@@ -57,6 +57,9 @@ def test_step_pending_in_text_order_skipping_decided_and_wrapping(session: Sessi
 
 def test_run_scores_every_suggestion_and_never_stores_twice(session: Session) -> None:
     first = suggest_article(session, 1)
+    assert first.added  # all in one step (one transaction)
+    assert session.undo_log.undo_label == f"Suggest {len(first.added)} annotations"
+    assert len(session.undo_log) == 1
     assert all(0 < score <= 1 for score in first.scores.values())
     assert {(a.start, a.end, a.tag) for a in first.added} <= set(first.scores)
     rejected = first.added[0]

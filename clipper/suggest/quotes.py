@@ -13,7 +13,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from clipper.model import QUOTE_SPEAKER
-from clipper.suggest.base import Suggestion, headline_end, paragraphs, sentences, word_list
+from clipper.suggest.base import (
+    Suggestion,
+    body_end,
+    headline_end,
+    paragraphs,
+    sentences,
+    word_list,
+)
 from clipper.suggest.people import Mention
 
 #: Marks that open, close, or (straight quotes) do both.
@@ -60,6 +67,19 @@ _PRONOUNS = frozenset(
 )
 _CUT = re.compile(
     r"\s+(?:seen|by|of|in|from|which|who|that|on|at|to|with|also)\b|,|\s+(?:\w+ing)\b"
+)
+#: A time or place adverbial after a source's name.
+_WHEN = re.compile(
+    r"\s+(?:on|in|at|last|this|yesterday|today|earlier|later|recently)\b", re.IGNORECASE
+)
+#: First words of a piece of clause that cannot be the subject of a reporting verb.
+_NOT_SUBJECT = frozenset(
+    word_list(
+        """
+        in on at for to of after before during into over under about as
+        than then there here also
+        """
+    )
 )
 _LOWER_WORDS = frozenset(
     word_list(
@@ -145,12 +165,57 @@ def _sentence_of(bounds: list[tuple[int, int]], i: int) -> tuple[int, int]:
     return i, i
 
 
+#: After a title's closing mark in a source list: "— BBC News, March 3, 2010".
+_CITATION_AFTER = re.compile(r"[,.]?\s*[—–-]+\s*[A-Z0-9]|[,.]?\s*\(?[A-Z][\w.&' ]{1,40},\s+\w")
+_YEAR_END = re.compile(r"\b(?:1[89]|20)\d\d\.?\)?\s*$")
+#: Words between a reporting verb and a short quote it cannot govern (a new clause).
+_CLAUSE_BREAK = re.compile(
+    r";|\b(?:while|whereas|but|although|though|because|which|who|whose|when|where)\b",
+    re.IGNORECASE,
+)
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
+def _is_citation(text: str, span: _Span, p_end: int) -> bool:
+    """A title in a source/reference line: 'Doe, J. "Storm hits port" — BBC, March 3, 2010'."""
+    if span.close_mark is None:
+        return False
+    after = text[span.close_mark + 1 : p_end]
+    return (
+        bool(_CITATION_AFTER.match(after))
+        and bool(_YEAR_END.search(after))
+        and not (_SPEECH_RE.search(after))
+    )
+
+
+def _word_count(body: str) -> int:
+    """Words of a quote; CJK text (no spaces) counts about one word per two characters."""
+    cjk = len(_CJK.findall(body))
+    return len(body.split()) + cjk // 2
+
+
+def _governs(before: str) -> bool:
+    """Whether a reporting verb in ``before`` (the sentence up to an opening mark) governs
+    the quote: the nearest verb, at most 15 words back, with no new clause in between;
+    or a colon right before the mark ('She said: "..."', 'a déclaré : « ... »')."""
+    if re.search(r":\s*$", before):
+        return True
+    verbs = list(_SPEECH_RE.finditer(before))
+    if not verbs:
+        return False
+    between = before[verbs[-1].end() :]
+    return len(between.split()) <= 15 and not _CLAUSE_BREAK.search(between)
+
+
 def quote_spans(text: str) -> list[tuple[int, int, int, int | None]]:
     """``(start, end, open mark, close mark)`` of every speech quote, before attribution."""
     head = headline_end(text)
+    end_of_body = body_end(text)
     bounds = list(sentences(text))
     out = []
     for p_start, p_end in paragraphs(text):
+        if p_start >= end_of_body:
+            break
         doubles = list(_double_spans(text, p_start, p_end))
         singles = list(_single_spans(text, p_start, p_end, doubles))
         # each quote's previous closing mark in this paragraph
@@ -161,15 +226,16 @@ def quote_spans(text: str) -> list[tuple[int, int, int, int | None]]:
         }
         for raw in doubles + singles:
             span = _trim(text, raw)
-            if span is None or span.start < head:
+            if span is None or span.start < head or _is_citation(text, raw, p_end):
                 continue
             body = text[span.start : span.end]
             words = body.split()
+            n_words = _word_count(body)
             closing = span.close_mark if span.close_mark is not None else span.end
             s_start, s_end = _sentence_of(bounds, span.open_mark)
             before = text[max(s_start, span.open_mark - 120) : span.open_mark]
             after = text[closing + 1 : min(closing + 100, max(s_end, closing + 1) + 60)]
-            governed = bool(_SPEECH_RE.search(before)) or bool(
+            governed = _governs(before) or bool(
                 _AFTER_VERB_FIRST.match(after) or _AFTER_WHO_FIRST.match(after)
             )
             if not governed and raw.open_mark in previous_close:
@@ -181,12 +247,9 @@ def quote_spans(text: str) -> list[tuple[int, int, int, int | None]]:
             if _is_title(words) and len(words) <= 8 and (not final or short):
                 continue  # a title or name ("Top of the Spear."), not speech
             naming = _NAMING.search(text, max(0, span.open_mark - 30), span.open_mark)
-            if len(words) <= 4 and naming:
+            if n_words <= 4 and naming:
                 continue  # a name or label: 'a user labelled "Anonymous"', 'known as "..."'
-
-            if len(words) < 4 and not governed:
-                continue
-            if len(words) < 4 and len(words) == 1 and body[:1].isupper() and not governed:
+            if n_words < 4 and not governed:
                 continue
             out.append((span.start, span.end, span.open_mark, span.close_mark))
     return sorted(out)
@@ -224,13 +287,42 @@ def _source_name(
         return None
     possessive = any(w.endswith(("'s", "’s")) for w in words)
     if len(words) <= 4 and not possessive and (words[0][:1].isupper() or len(words) == 1):
-        return " ".join(words), None
+        return _WHEN.split(" ".join(words))[0], None  # "Pope Francis on Sunday"
     caps = re.match(r"((?:[A-Z][\w.&’'-]*\s?)+)", " ".join(words))
     if caps:
         name = re.sub(r"(?:'s|’s)$", "", caps.group(1).strip().split("'s ")[0].split("’s ")[0])
         return name, None
     cut = _CUT.split(" ".join(words))[0]
     return (cut, None) if cut else None
+
+
+_LEADING_WORDS = re.compile(r"(?:[A-Z]\w*ly,\s+|(?:But|And|Then|Later|However),?\s+)?")
+_NAME_WORD = re.compile(r"([A-Z][\w-]+)(?:'s|’s|'|’)?(?=[\s,])")
+
+
+def _sentence_subject(
+    text: str, s_start: int, limit: int, mentions: list[Mention]
+) -> tuple[str, tuple[int, int] | None] | None:
+    """The person named first in a sentence, in subject position (its first words, after
+    an adverb), by any part of a name found in the text ("Thomas' sister" -> Thomas Sam):
+    the salient referent of a pronoun speaker later in the same sentence."""
+    lead = _LEADING_WORDS.match(text, s_start, limit)
+    at = lead.end() if lead else s_start
+    head = text[at:limit]
+    if not head.strip():
+        return None
+    named = _mentions_within(mentions, at, min(limit, at + 40))
+    if named and named[0].start - at <= 4:
+        return named[0].full, (named[0].start, named[0].end)
+    word = _NAME_WORD.match(head)
+    if word is None:
+        return None
+    fulls = {m.full for m in mentions if word.group(1) in m.full.split()}
+    if len(fulls) != 1:
+        return None
+    full = fulls.pop()
+    first = next(m for m in mentions if m.full == full)
+    return full, (first.start, first.end)
 
 
 def _mentions_within(mentions: list[Mention], start: int, end: int) -> list[Mention]:
@@ -327,7 +419,10 @@ def _attribute(
             got = _source_name(text, who, s_start + verb.end(), mentions)
             return got if got is not None else "previous"
         clause = before[: verb.start()]
-        people = _mentions_within(mentions, s_start, s_start + verb.start())
+        mark = max(clause.rfind(c) for c in '"“”„«»「」')
+        if mark >= 0:  # '"Nobody wants this," she said, "but ...': the words after the quote
+            clause = " " * (mark + 1) + clause[mark + 1 :]
+        people = _mentions_within(mentions, s_start + mark + 1, s_start + verb.start())
         if people:
             last = people[-1]
             if len(people) > 1 and text[people[-2].end : last.start].strip() == "and":
@@ -338,9 +433,14 @@ def _attribute(
             subject = _AUXILIARIES.sub("", piece).strip()
             if subject:
                 break  # "Nunzio Galantino, has called": the piece before the auxiliary
+        first = subject.split()[0].lower() if subject.split() else ""
+        if first in _NOT_SUBJECT or first.endswith("ly"):
+            return "previous"  # '... "a cancer" in the church and promised': same subject
         if not subject.strip():
             subject = clause
         offset = s_start + clause.rfind(subject.strip()) if subject.strip() else s_start
         got = _source_name(text, subject.strip(), offset, mentions)
+        if got is None and first in _PRONOUNS:  # "Thomas' sister pleaded ..., but he replied"
+            got = _sentence_subject(text, s_start, offset, mentions)
         return got if got is not None else "previous"
     return None

@@ -1,0 +1,122 @@
+"""Quotes and their speakers on press-style paragraphs written for the rules of
+GUIDELINES.md (quote section): source lists, local governance of short quotes, quotes
+in other scripts, interrupted quotes, pronoun speakers and sources named far away."""
+
+from __future__ import annotations
+
+from clipper.suggest import suggest
+
+
+def quotes(text: str) -> list[tuple[str, object]]:
+    return [(text[s.start : s.end], s.attributes.get("speaker")) for s in suggest(text, ["quote"])]
+
+
+def test_source_list_at_the_end_of_a_story_is_no_quote() -> None:
+    text = (
+        "Storm closes port\n\n"
+        'A storm closed the port of Dover on Monday. "We have never seen waves like this," '
+        "said harbour master Tom Clarke.\n\n"
+        "Sources\n\n"
+        ' "Storm closes Dover port" — BBC News, March 3, 2010\n'
+        ' Jane Doe. "Ferries cancelled as gales hit the Channel" — The Guardian, March 3, 2010\n'
+    )
+    assert quotes(text) == [("We have never seen waves like this,", "Tom Clarke")]
+    claims = [text[s.start : s.end] for s in suggest(text, ["claim"])]
+    assert claims == ["We have never seen waves like this"]
+
+
+def test_citation_line_without_a_heading_is_no_quote() -> None:
+    text = (
+        '"The water is safe to drink," said Anna Berg of the health agency.\n'
+        'Peter Holm, "Agency tests city water after complaints" — Daily Post, June 2, 2021\n'
+    )
+    assert quotes(text) == [("The water is safe to drink,", "Anna Berg")]
+
+
+def test_short_quote_needs_a_reporting_verb_governing_it() -> None:
+    text = (
+        'Critics called the plan a "sham", while the government\'s "reform" agenda stalled. '
+        'His "friends" never came. Pope Francis on Sunday called the abuse "a cancer" in the '
+        'church and promised "concrete measures".'
+    )
+    assert quotes(text) == [
+        ("sham", "Critics"),
+        ("a cancer", "Pope Francis"),
+        ("concrete measures", "Pope Francis"),
+    ]
+
+
+def test_quotes_after_a_colon_and_in_other_scripts() -> None:
+    text = (
+        "Le ministre Jean Dupont a déclaré : « Nous ne céderons pas ». "
+        "Die Kanzlerin Angela Merkel sagte: „Wir schaffen das.“ 首相は「改革を続ける」と述べた。"
+    )
+    assert [q for q, _ in quotes(text)] == [
+        "Nous ne céderons pas",
+        "Wir schaffen das.",
+        "改革を続ける",
+    ]
+
+
+def test_interrupted_quote_with_a_pronoun_between_its_parts() -> None:
+    text = (
+        '"The company has lost its way," Maria Lopez, the union\'s leader, said on Tuesday. '
+        '"We have asked for talks three times, and three times we were refused."\n'
+        'Lopez added that the strike would continue. "Nobody wants this," she said, '
+        '"but nobody is listening."\n'
+    )
+    assert quotes(text) == [
+        ("The company has lost its way,", "Maria Lopez"),
+        ("We have asked for talks three times, and three times we were refused.", "Maria Lopez"),
+        ("Nobody wants this,", "Maria Lopez"),
+        ("but nobody is listening.", "Maria Lopez"),
+    ]
+
+
+def test_nested_single_quotes_stay_inside_the_double_quote() -> None:
+    text = (
+        "\"He told me, 'Don't worry about the money,' and then he left,\" said Sarah Miles, "
+        "a neighbour."
+    )
+    assert quotes(text) == [
+        ("He told me, 'Don't worry about the money,' and then he left,", "Sarah Miles")
+    ]
+
+
+def test_pronoun_speaker_is_the_person_in_subject_position_of_the_sentence() -> None:
+    text = (
+        '"The child was in pain every day," prosecutor Mark Tedeschi told the court.\n'
+        "Allegedly, Thomas' sister pleaded with him to see a doctor, but he replied "
+        '"I am not able to do that".\n'
+        "Earlier, Thomas Sam had treated the child himself.\n"
+    )
+    assert quotes(text) == [
+        ("The child was in pain every day,", "Mark Tedeschi"),
+        ("I am not able to do that", "Thomas Sam"),
+    ]
+
+
+def test_multi_paragraph_quote_keeps_its_speaker_over_paragraphs() -> None:
+    text = (
+        'Chief Inspector Alan Reed described the scene. "When we arrived, the building was '
+        "already on fire.\n\n"
+        '"We got eleven people out through the back. Two firefighters were hurt.\n\n'
+        '"It was the worst night of my career."\n\n'
+        "The council said it would review fire safety in the block.\n"
+    )
+    assert quotes(text) == [
+        ("When we arrived, the building was already on fire.", "Alan Reed"),
+        ("We got eleven people out through the back. Two firefighters were hurt.", "Alan Reed"),
+        ("It was the worst night of my career.", "Alan Reed"),
+    ]
+
+
+def test_according_to_a_document_and_a_short_quote_after_said() -> None:
+    text = (
+        'According to the report, "the levels found in the water were safe." The ministry\'s '
+        'spokesman, Peter Hall, said the results were "reassuring".'
+    )
+    assert quotes(text) == [
+        ("the levels found in the water were safe.", "report"),
+        ("reassuring", "Peter Hall"),
+    ]

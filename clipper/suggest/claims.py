@@ -30,10 +30,24 @@ _NP_VERBS = frozenset(
         """
     )
 )
+#: A sentence the article reports as hearsay as a whole ("reportedly", "Allegedly, ...").
+_HEARSAY = re.compile(r"\b(?:[Rr]eportedly|[Aa]llegedly)\b")
+#: An allegation: the gerund clause after "accused of" is the claim.
+_ACCUSED = re.compile(r"\b(?:is|are|was|were|been|being)\s+(?:\w+\s+)?accused\s+of\s+")
+#: The addressee between "told"/"tell" and its "that" clause ("told the court that").
+_ADDRESSEE = re.compile(r"\s+(?:the\s+|a\s+|an\s+)?(?:[\w.-]+\s+){0,3}?that\b")
+#: An embedded attribution inside a quote ("and it is asserted by the Crown that").
+_EMBEDDED = re.compile(
+    r",?\s+(?:and|but)\s+it\s+(?:is|was|has been)\s+(?:\w+\s+)?(?:asserted|said|claimed|"
+    r"alleged|reported|argued|known|believed|understood)(?:\s+by\s+[\w\s]{1,40}?)?\s+that\s+"
+)
+#: A claim that is one quotation, perhaps after a short framing adverbial and a comma.
+_FRAMED_QUOTE = re.compile(r"(?:[^,\"“”„«»]{0,40},\s*)?[\"“„«](?P<body>[^\"“”„«»]+)[\"”“»]")
 _PASSIVE = re.compile(r"\b(?:was|were|been|be|is|are|being)\s+$")
 _LEAD = re.compile(
     r"^(?:(?:that|so|however|but|and|also|meanwhile|in the meantime|in the end|"
-    r"looking ahead|in addition|moreover|indeed|now|then)\b[,\s]*)+",
+    r"looking ahead|in addition|moreover|indeed|now|then|allegedly|reportedly|apparently)"
+    r"\b[,\s]*)+",
     re.IGNORECASE,
 )
 _NOT_CHECKABLE = re.compile(
@@ -58,6 +72,10 @@ _FINITE = re.compile(
     r"paid|sold|bought|built|began|left|kept|held|brought|thought|found|got|ran|set|cut)\b"
     r"|(?<=[a-z)] )[a-z]{2,}(?<!s)s\b"
 )
+_STRONG_FINITE = re.compile(_FINITE.pattern.split("|(?<=")[0])
+_PREPOSITION = re.compile(
+    r"(?:over|in|on|at|during|after|before|by|for|from|since|until|within)\s", re.IGNORECASE
+)
 _DETERMINER = re.compile(r"(?:the|a|an|its|his|her|their|our|this)\s", re.IGNORECASE)
 _SUBORDINATE = re.compile(
     r"(?:because|including|although|though|if|when|which|who|as|while|whereby)\b",
@@ -75,6 +93,11 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
         end -= 1
     while start < end and text[start].isspace():
         start += 1
+    quoted = _FRAMED_QUOTE.fullmatch(text, start, end)
+    if quoted:  # 'By this time, "her skin was weeping"': the quoted content only
+        start, end = quoted.start("body"), quoted.end("body")
+        while end > start and text[end - 1] in " .,;:!":
+            end -= 1
     if len(text[start:end].split()) < _MIN_WORDS:
         return None
     return start, end
@@ -129,6 +152,11 @@ def _verb_claims(
         else:  # "CLAUSE, according to X"
             yield s_start, s_start + according.start(), s_start + according.end(), s_end
         return
+    accused = _ACCUSED.search(sentence)
+    if accused:  # "The parents are also accused of putting ...": the allegation
+        begin = s_start + accused.end()
+        yield begin, _clause_after(text, begin, s_end, quotes), s_start, s_start + accused.start()
+        return
     post = re.search(
         rf",\s+(?:the\s+)?[\w\s'’]{{1,40}}?\s(?:{_REPORTING})\.?$", sentence.rstrip(".")
     )
@@ -148,7 +176,10 @@ def _verb_claims(
         i = verb.end()
         if verb.group() in ("told", "tell", "tells"):
             tail = re.match(r"\s+(?:[A-Z][\w.]*\s+)+", text[i:s_end])
-            if tail:
+            that = _ADDRESSEE.match(text, i, s_end)
+            if that:
+                i = that.end()
+            elif tail:
                 i += tail.end() - 1
         on = re.match(r"\s+(?:on|in|at|during)\s+[A-Z]\w+(?:\s+\d+)?", text[i:s_end])
         if on:
@@ -164,6 +195,9 @@ def _verb_claims(
         is_np = _DETERMINER.match(clause) and not _FINITE.search(clause)
         if is_np and verb.group() not in _NP_VERBS:
             continue  # an NP ("confirmed the deal"): not a claim
+        framing = _PREPOSITION.match(clause) and not _STRONG_FINITE.search(clause)
+        if (not is_np and not _FINITE.search(clause)) or framing:
+            continue  # a fragment ("told the court that, over the last months, "...""): none
         yield i, end, s_start, verb.start()
 
 
@@ -173,7 +207,9 @@ def _quote_claims(text: str, quote: tuple[int, int]) -> Iterator[tuple[int, int]
         return
     for s, e in sentences(text[start:end]):
         body_start = start + s
-        pieces = re.split(r"\s*\[\.\.\.\]\s*|\s*\.\.\.\s*", text[body_start : start + e])
+        pieces = re.split(
+            rf"\s*\[\.\.\.\]\s*|\s*\.\.\.\s*|{_EMBEDDED.pattern}", text[body_start : start + e]
+        )
         offset = body_start
         for piece in pieces:
             at = text.find(piece, offset, start + e)
@@ -201,8 +237,9 @@ def suggest_claims(
     for s_start, s_end in sentences(text):
         if s_start < head:
             continue
-        if re.search(r"\breportedly\b", text[s_start:s_end]):
-            found.append((s_start, s_end, 0.6, {}, "reportedly"))
+        hearsay = _HEARSAY.search(text, s_start, s_end)
+        if hearsay:
+            found.append((s_start, s_end, 0.6, {}, hearsay.group().lower()))
             continue
         for start, end, src_start, src_end in _verb_claims(text, s_start, s_end, quote_spans):
             pattern = claim_pattern(text, start)

@@ -1,0 +1,62 @@
+"""Claims by the rules of GUIDELINES.md (claim section) on press-style sentences: hearsay
+adverbs, allegations, the addressee of "told", embedded attributions inside a quote and
+a quotation after a framing adverbial."""
+
+from __future__ import annotations
+
+from clipper.suggest import suggest
+
+
+def claims(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in suggest(text, ["claim"])]
+
+
+def test_allegedly_makes_the_sentence_a_claim_without_the_adverb() -> None:
+    text = "Allegedly, the driver ignored two red lights before the crash."
+    assert claims(text) == ["the driver ignored two red lights before the crash"]
+
+
+def test_the_allegation_after_accused_of_is_the_claim() -> None:
+    text = "The two officers are also accused of taking bribes from local traders in 2019."
+    assert claims(text) == ["taking bribes from local traders in 2019"]
+
+
+def test_told_the_court_that_leaves_out_the_addressee() -> None:
+    text = "The prosecutor told the court that the company had hidden its losses for years."
+    assert claims(text) == ["the company had hidden its losses for years"]
+
+
+def test_a_framing_phrase_before_a_quote_is_no_claim_of_its_own() -> None:
+    text = (
+        "Mr. Reed also told the jury that, over the last two years, "
+        '"the accounts were falsified every quarter."'
+    )
+    assert claims(text) == ["the accounts were falsified every quarter"]
+
+
+def test_an_embedded_attribution_inside_a_quote_splits_the_claims() -> None:
+    text = (
+        '"The fire started in the kitchen and it is asserted by the insurers that the owner '
+        'knew the wiring was faulty," the lawyer said.'
+    )
+    assert claims(text) == [
+        "The fire started in the kitchen",
+        "the owner knew the wiring was faulty",
+    ]
+
+
+def test_a_quotation_after_a_framing_adverbial_with_according_to() -> None:
+    text = (
+        'By this time, "the river had risen two metres and the bridge was closed", '
+        "according to the Daily Post."
+    )
+    assert claims(text) == ["the river had risen two metres and the bridge was closed"]
+
+
+def test_the_clause_after_said_stops_before_a_following_quote() -> None:
+    text = (
+        'Mayor Ann Cole said the plant would close in March, "a sad day for all of us," and '
+        "that 200 jobs would go."
+    )
+    found = claims(text)
+    assert found[0] == "the plant would close in March"

@@ -20,7 +20,8 @@ _REPORTING = (
     r"reported|reports|reporting|revealed|reveals|found|finds|estimated|estimates|noted|"
     r"notes|claimed|claims|claiming|emphasised|emphasized|emphasising|emphasizing|"
     r"promised|promising|show|shows|showed|concluded|confirmed|explained|wrote|insisted|"
-    r"argued|warned|stressed|admitted|acknowledged|indicated|suggested"
+    r"argued|warned|stressed|admitted|acknowledged|indicated|suggested|observed|observes|"
+    r"asserted|asserts|alleged|alleges|maintained|maintains|denied|denies"
 )
 _VERB = re.compile(rf"\b(?:{_REPORTING})\b")
 _NP_VERBS = frozenset(
@@ -51,9 +52,10 @@ _LEAD = re.compile(
     re.IGNORECASE,
 )
 _NOT_CHECKABLE = re.compile(
-    r"\b(?:should|must|need to|needs to|ought|could|might|want|wants|wanted|hope|hopes|"
-    r"wish|believes?|think|thinks|feel|feels|expects?|would like|recommend\w*|call for|"
-    r"damning|unsustainable|affront|very|welcome|disappointed|proud|pleased|excited|"
+    r"\b(?:should|must|need to|needs to|ought|could|might|want|wants|hope|hopes|hoping|"
+    r"wish|believed?|believes|think|thinks|feel|feels|felt|expects?|would like|recommend\w*|"
+    r"call for|damning|unsustainable|affront|very|welcome(?!\s+to\b)|disappointed|proud|"
+    r"pleased|excited|"
     r"clumsy|important|critical role|shame|shameful|great|terrible|had it|if only|"
     r"deserves?|may extend|can't wait)\b|\?$",
     re.IGNORECASE,
@@ -67,7 +69,7 @@ _NEXT_ACT = re.compile(
 )
 _GERUND_BEFORE = re.compile(r"\b(?:from|of|for|by|without|after|before)\s+$")
 _FINITE = re.compile(
-    r"\b(?:is|are|was|were|will|would|has|have|had|can|may|did|does|do|shall|\w+ed|"
+    r"\b(?:is|are|was|were|will|would|has|have|had|can|may|did|does|do|shall|[a-z]\w*ed|"
     r"drove|went|rose|fell|grew|made|took|gave|came|became|met|led|saw|won|lost|spent|"
     r"paid|sold|bought|built|began|left|kept|held|brought|thought|found|got|ran|set|cut)\b"
     r"|(?<=[a-z)] )[a-z]{2,}(?<!s)s\b"
@@ -105,6 +107,20 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 def _checkable(body: str) -> bool:
     return not _NOT_CHECKABLE.search(body)
+
+
+#: "and" starting a clause of its own (a subject, then a finite verb).
+_CONJUNCT = re.compile(r",?\s+and\s+(?=(?:the|a|an|his|her|its|their|[A-Z]\w*)\b)")
+
+
+def _checkable_conjunct(text: str, span: tuple[int, int]) -> tuple[int, int] | None:
+    """The last coordinated clause of an opinion that is a checkable fact on its own
+    ("she felt X had been wronged and her hashtag created awareness")."""
+    for m in reversed(list(_CONJUNCT.finditer(text, span[0], span[1]))):
+        part = text[m.end() : span[1]]
+        if _STRONG_FINITE.search(part) and _checkable(part):
+            return _trim(text, m.end(), span[1])
+    return None
 
 
 def _inside(i: int, spans: list[tuple[int, int]]) -> bool:
@@ -261,7 +277,9 @@ def suggest_claims(
     taken: list[tuple[int, int]] = []
     for start, end, score, attributes, pattern in sorted(found, key=lambda f: (f[0], -f[1])):
         span = _trim(text, start, end)
-        if span is None or not _checkable(text[span[0] : span[1]]):
+        if span is not None and not _checkable(text[span[0] : span[1]]):
+            span = _checkable_conjunct(text, span)
+        if span is None:
             continue
         if taken and span[0] < taken[-1][1]:
             continue  # overlaps the one before (spans come by start)

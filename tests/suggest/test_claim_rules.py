@@ -60,3 +60,42 @@ def test_the_clause_after_said_stops_before_a_following_quote() -> None:
     )
     found = claims(text)
     assert found[0] == "the plant would close in March"
+
+
+def test_observed_and_asserted_are_reporting_verbs() -> None:
+    text = (
+        "The Daily Post observed that the petition had gathered 40,000 signatures. Both the "
+        "school and the police have asserted that the boy's name was not a factor."
+    )
+    assert claims(text) == [
+        "the petition had gathered 40,000 signatures",
+        "the boy's name was not a factor",
+    ]
+
+
+def test_a_feeling_is_left_out_and_the_factual_conjunct_kept() -> None:
+    text = (
+        "Jafari said she felt the boy had been treated unfairly and her petition created "
+        "greater awareness of the case. Memon said she believed the campaign helped."
+    )
+    assert claims(text) == ["her petition created greater awareness of the case"]
+
+
+def test_reported_intentions_and_invitations_are_facts() -> None:
+    text = (
+        "His father said the family was travelling to New York because diplomats wanted to "
+        "meet his son. Zuckerberg said the boy was welcome to come and tour the company."
+    )
+    assert claims(text) == [
+        "the family was travelling to New York because diplomats wanted to meet his son",
+        "the boy was welcome to come and tour the company",
+    ]
+
+
+def test_a_wish_or_a_greeting_in_a_quote_is_no_claim() -> None:
+    text = (
+        'Professor Marc Hill commented, "Hoping that the campaign turns into a national '
+        'conversation on punishment." Barack Obama wrote: "Cool clock, Ahmed. Want to bring '
+        'it to the White House?"'
+    )
+    assert claims(text) == []

@@ -32,7 +32,7 @@ _SPEECH = (
     r"explained|explains|wrote|writes|asked|asks|replied|replies|announced|declared|"
     r"insisted|warned|noted|continued|concluded|argued|claimed|claiming|recalled|"
     r"described|describing|describes|promised|promising|recommended|recommending|"
-    r"urged|reads|read|quoted|quoting|cited|according to|reported|reporting|remarked|"
+    r"urged|reads|read|quoted|quoting|cited|according to|in the words of|reported|reporting|remarked|"
     r"commented|admitted|acknowledged|believes|believe|emphasised|emphasized|shared|"
     r"prepare|told to|outlined|outlines|reasoned|reasons|asserted|asserts|called|calls|"
     r"dubbed|characterised|characterized|writing|theorised|theorized|tweeted|posted|"
@@ -325,6 +325,30 @@ def _sentence_subject(
     return full, (first.start, first.end)
 
 
+def _main_subject(
+    text: str, s_start: int, limit: int, mentions: list[Mention]
+) -> tuple[str, tuple[int, int] | None] | None:
+    """The subject of a sentence's main clause (its first comma-separated piece, or the
+    name in apposition after a role: "The transport minister, Liam Ford, spoke ...")."""
+    pieces = [(m.start(), m.end()) for m in re.finditer(r"[^,]+", text[s_start:limit])]
+    if not pieces:
+        return None
+    for k, (a, b) in enumerate(pieces[:2]):
+        named = _mentions_within(mentions, s_start + a, s_start + b)
+        if named:
+            return named[0].full, (named[0].start, named[0].end)
+        words = text[s_start + a : s_start + b].split()
+        if k == 1 and 0 < len(words) <= 4 and all(w[:1].isupper() for w in words):
+            return " ".join(words), None  # the name in apposition
+        if k == 0 and not (words and words[0].lower() == "the" and len(words) <= 4):
+            break  # not a role: the first piece is the clause itself
+    who = text[s_start + pieces[0][0] : s_start + pieces[0][1]]
+    subject = re.match(r"\s*((?:[A-Z][\w.'’-]*\s?)+)", who)
+    if subject:
+        return _source_name(text, subject.group(1).strip(), s_start, mentions)
+    return None
+
+
 def _mentions_within(mentions: list[Mention], start: int, end: int) -> list[Mention]:
     """The mentions (in text order) that lie inside ``start..end``."""
     k = bisect.bisect_left(mentions, start, key=lambda m: m.start)
@@ -353,24 +377,58 @@ def _introduces_speaker(text: str, bounds: list[tuple[int, int]], mention: Menti
     return bool(_SPEECH_RE.search(sentence) or _STATEMENT_RE.search(sentence))
 
 
+def _in_ranges(i: int, ranges: list[tuple[int, int]]) -> bool:
+    """Whether ``i`` lies in one of ``ranges`` (sorted, not overlapping)."""
+    k = bisect.bisect_right(ranges, (i, len(ranges) and ranges[-1][1] + 1)) - 1
+    return k >= 0 and ranges[k][0] <= i < ranges[k][1]
+
+
+def _salient(
+    text: str, bounds: list[tuple[int, int]], candidates: list[Mention], at: int
+) -> Mention:
+    """The most salient of ``candidates`` (in text order, before offset ``at``) as the
+    referent of a pronoun or an unattributed quote: the latest one in the quote's own
+    sentence; else the latest one in subject position (among a sentence's first words:
+    "Prosecutor David Chen told ...", "Her colleague, Senator Bob Lane, ..."), not a
+    possessive; else the latest."""
+    s_start = _sentence_of(bounds, at)[0]
+    if candidates[-1].start >= s_start:
+        return candidates[-1]
+    for m in reversed(candidates):
+        s_start = _sentence_of(bounds, m.start)[0]
+        prefix = text[s_start : m.start]
+        possessive = text.startswith(("'s", "’s", "' ", "’ "), m.end)
+        if len(prefix.split()) <= 4 and not possessive and not re.search(r"[;:]", prefix):
+            return m
+    return candidates[-1]
+
+
 def suggest_quotes(text: str, mentions: list[Mention]) -> list[Suggestion]:
     bounds = list(sentences(text))
     previous: tuple[str, tuple[int, int] | None] | None = None
     previous_end = -1
     out = []
-    for start, end, open_mark, close_mark in quote_spans(text):
+    spans = quote_spans(text)
+    quoted = [(o, c if c is not None else e) for _s, e, o, c in spans]
+    for start, end, open_mark, close_mark in spans:
         found = _attribute(text, start, end, open_mark, close_mark, bounds, mentions)
         speaker: tuple[str, tuple[int, int] | None] | None
         if isinstance(found, str) or found is None:
             near = previous if previous and open_mark - previous_end < 1500 else None
-            before = _mentions_within(mentions, max(0, open_mark - 3000), open_mark)
-            newer = bool(before) and before[-1].end > previous_end
+            before = [
+                m
+                for m in _mentions_within(mentions, max(0, open_mark - 3000), open_mark)
+                if not _in_ranges(m.start, quoted)  # a name inside a quote is no speaker
+            ]
+            newer = [m for m in before if m.end > previous_end]
+            best = _salient(text, bounds, newer, open_mark) if newer else None
             if before and (
                 near is None
-                or (found == "previous" and newer)
-                or (newer and _introduces_speaker(text, bounds, before[-1]))
+                or (found == "previous" and best is not None)
+                or (best is not None and _introduces_speaker(text, bounds, best))
             ):
-                near = (before[-1].full, (before[-1].start, before[-1].end))
+                m = best or before[-1]
+                near = (m.full, (m.start, m.end))
             speaker = near
         else:
             speaker = found
@@ -414,7 +472,10 @@ def _attribute(
     verbs = list(_SPEECH_RE.finditer(before))
     if verbs:
         verb = verbs[-1]
-        if verb.group().lower() == "according to":
+        if verb.group().lower() in ("according to", "in the words of"):
+            named = _mentions_within(mentions, s_start + verb.end(), open_mark)
+            if named:  # "according to the minister, Liam Ford, ...": the person named
+                return named[0].full, (named[0].start, named[0].end)
             who = re.split(r"[,;]", before[verb.end() :])[0]
             got = _source_name(text, who, s_start + verb.end(), mentions)
             return got if got is not None else "previous"
@@ -422,6 +483,11 @@ def _attribute(
         mark = max(clause.rfind(c) for c in '"“”„«»「」')
         if mark >= 0:  # '"Nobody wants this," she said, "but ...': the words after the quote
             clause = " " * (mark + 1) + clause[mark + 1 :]
+        if mark < 0 and re.search(r",\s*$", clause) and verb.group().lower().endswith("ing"):
+            # "X spoke to reporters ..., describing it as "...": the sentence's subject
+            got = _main_subject(text, s_start, s_start + verb.start(), mentions)
+            if got is not None:
+                return got
         people = _mentions_within(mentions, s_start + mark + 1, s_start + verb.start())
         if people:
             last = people[-1]

@@ -32,7 +32,8 @@ _SPEECH = (
     r"explained|explains|wrote|writes|asked|asks|replied|replies|announced|declared|"
     r"insisted|warned|noted|continued|concluded|argued|claimed|claiming|recalled|"
     r"described|describing|describes|promised|promising|recommended|recommending|"
-    r"urged|reads|read|quoted|quoting|cited|according to|in the words of|reported|reporting|remarked|"
+    r"urged|reads|read|quoted|quoting|cited|according to|in the words of|reported|"
+    r"reporting|remarked|"
     r"commented|admitted|acknowledged|believes|believe|emphasised|emphasized|shared|"
     r"prepare|told to|outlined|outlines|reasoned|reasons|asserted|asserts|called|calls|"
     r"dubbed|characterised|characterized|writing|theorised|theorized|tweeted|posted|"
@@ -46,10 +47,25 @@ _AFTER_WHO_FIRST = re.compile(
     rf"^\s*[,.;]?\s*(?P<who>[^.;:!?\"“”]{{1,80}}?)\s+(?:has\s+|had\s+)?(?:{_SPEECH})\b",
     re.IGNORECASE,
 )
+#: An attribution at the end of the sentence a quote sits in ('"...," from Friday, the
+#: agency said.').
+_POSTPOSED = re.compile(
+    rf"^[^\"“”„«»]*?,\s+(?P<who>[^,;:\"“”„«»]{{1,60}}?)\s+(?:has\s+)?(?:{_SPEECH})\s*[.!]?\s*$",
+    re.IGNORECASE,
+)
 #: Words right before a mark that make what follows a name or label, not speech.
 _NAMING = re.compile(
     r"\b(?:called|named|labell?ed|dubbed|titled|entitled|known as|nicknamed|so-called|"
-    r"the word|the term|the phrase)\s*$",
+    r"the word|the term|the phrase|rated|rating of|graded|ranked|classified as|classed as|"
+    r"certified|upgraded to|downgraded to|(?:medals?|awards?|prizes?|trophy|honou?rs?)\s+"
+    r"(?:for|of))\s*$",
+    re.IGNORECASE,
+)
+#: Nouns right after a closing mark that make the quoted words a label ('a "Very Good"
+#: rating', 'its "AAA" grade').
+_LABEL_AFTER = re.compile(
+    r"\s+(?:rating|ratings|grade|label|status|category|classification|certificate|"
+    r"certification|award|prize|medal|badge|tag|stamp|seal)\b",
     re.IGNORECASE,
 )
 #: Auxiliaries and adverbs between a subject and its reporting verb.
@@ -207,12 +223,21 @@ def _governs(before: str) -> bool:
     return len(between.split()) <= 15 and not _CLAUSE_BREAK.search(between)
 
 
+def _phrase(body: str) -> str:
+    """A quote's words for comparison (case and punctuation ignored)."""
+    return " ".join(re.findall(r"\w+", body.lower()))
+
+
 def quote_spans(text: str) -> list[tuple[int, int, int, int | None]]:
     """``(start, end, open mark, close mark)`` of every speech quote, before attribution."""
     head = headline_end(text)
     end_of_body = body_end(text)
     bounds = list(sentences(text))
     out = []
+    headline_quotes = {
+        _phrase(text[q.start : q.end])
+        for q in itertools.chain(_double_spans(text, 0, head), _single_spans(text, 0, head, []))
+    }
     for p_start, p_end in paragraphs(text):
         if p_start >= end_of_body:
             break
@@ -236,7 +261,9 @@ def quote_spans(text: str) -> list[tuple[int, int, int, int | None]]:
             before = text[max(s_start, span.open_mark - 120) : span.open_mark]
             after = text[closing + 1 : min(closing + 100, max(s_end, closing + 1) + 60)]
             governed = _governs(before) or bool(
-                _AFTER_VERB_FIRST.match(after) or _AFTER_WHO_FIRST.match(after)
+                _AFTER_VERB_FIRST.match(after)
+                or _AFTER_WHO_FIRST.match(after)
+                or _POSTPOSED.match(text, closing + 1, s_end)
             )
             if not governed and raw.open_mark in previous_close:
                 # '"...," he said. "We tried."': continues a quote of the same speaker
@@ -246,9 +273,13 @@ def quote_spans(text: str) -> list[tuple[int, int, int, int | None]]:
             short = len(words) <= 5 and not governed
             if _is_title(words) and len(words) <= 8 and (not final or short):
                 continue  # a title or name ("Top of the Spear."), not speech
-            naming = _NAMING.search(text, max(0, span.open_mark - 30), span.open_mark)
+            naming = _NAMING.search(text, max(0, span.open_mark - 30), span.open_mark) or (
+                span.close_mark is not None and _LABEL_AFTER.match(text, span.close_mark + 1)
+            )
             if n_words <= 4 and naming:
-                continue  # a name or label: 'a user labelled "Anonymous"', 'known as "..."'
+                continue  # a name or label: 'a user labelled "Anonymous"', 'a "Good" rating'
+            if n_words < 4 and not governed and _phrase(body) in headline_quotes:
+                governed = True  # quoted in the headline too: the story quotes someone
             if n_words < 4 and not governed:
                 continue
             out.append((span.start, span.end, span.open_mark, span.close_mark))
@@ -278,6 +309,9 @@ def _source_name(
             re.IGNORECASE,
         ):
             return None
+        named = re.search(r"(?<=[a-z] )(?:[A-Z][\w.&-]*(?: |$))+$", cut)
+        if named:  # "the state news agency KCNA": the name after the role
+            return named.group().strip(), None
         return cut, None
     if words[0].lower() in ("with", "by", "from"):
         words = words[1:]
@@ -325,6 +359,13 @@ def _sentence_subject(
     return full, (first.start, first.end)
 
 
+#: Where a subject noun phrase ends: its verb.
+_VERB_START = re.compile(
+    r"\s+(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|did|"
+    r"does|do|aims|wants|plans|hopes|seeks|[a-z]+ed)\b"
+)
+
+
 def _main_subject(
     text: str, s_start: int, limit: int, mentions: list[Mention]
 ) -> tuple[str, tuple[int, int] | None] | None:
@@ -342,11 +383,10 @@ def _main_subject(
             return " ".join(words), None  # the name in apposition
         if k == 0 and not (words and words[0].lower() == "the" and len(words) <= 4):
             break  # not a role: the first piece is the clause itself
-    who = text[s_start + pieces[0][0] : s_start + pieces[0][1]]
-    subject = re.match(r"\s*((?:[A-Z][\w.'’-]*\s?)+)", who)
-    if subject:
-        return _source_name(text, subject.group(1).strip(), s_start, mentions)
-    return None
+    who = _VERB_START.split(text[s_start + pieces[0][0] : s_start + pieces[0][1]])[0].strip()
+    if not who or len(who.split()) > 5:
+        return None
+    return _source_name(text, who, s_start + pieces[0][0], mentions)
 
 
 def _mentions_within(mentions: list[Mention], start: int, end: int) -> list[Mention]:
@@ -375,6 +415,23 @@ def _introduces_speaker(text: str, bounds: list[tuple[int, int]], mention: Menti
     s_start, s_end = _sentence_of(bounds, mention.start)
     sentence = text[s_start:s_end]
     return bool(_SPEECH_RE.search(sentence) or _STATEMENT_RE.search(sentence))
+
+
+def _integrated(
+    text: str, open_mark: int, bounds: list[tuple[int, int]], mentions: list[Mention]
+) -> tuple[str, tuple[int, int] | None] | None:
+    """The source of a quote that is part of a sentence without a reporting verb: the
+    sentence's subject when it names a non-person source ('The document, which ...,
+    "must be completed in English"', 'wikiHow is a site which aims to "build ..."')."""
+    s_start = _sentence_of(bounds, open_mark)[0]
+    before = text[s_start:open_mark]
+    if len(before.split()) < 3 or re.search(r"[\"“”„«»]", before):
+        return None
+    got = _main_subject(text, s_start, open_mark, mentions)
+    first = got[0].split()[0].lower() if got and got[0].split() else ""
+    if got is None or got[1] is not None or first in _PRONOUNS | _NOT_SUBJECT:
+        return None  # a person is handled by salience; pronouns by the previous speaker
+    return got
 
 
 def _in_ranges(i: int, ranges: list[tuple[int, int]]) -> bool:
@@ -412,6 +469,8 @@ def suggest_quotes(text: str, mentions: list[Mention]) -> list[Suggestion]:
     quoted = [(o, c if c is not None else e) for _s, e, o, c in spans]
     for start, end, open_mark, close_mark in spans:
         found = _attribute(text, start, end, open_mark, close_mark, bounds, mentions)
+        if found is None:
+            found = _integrated(text, open_mark, bounds, mentions)
         speaker: tuple[str, tuple[int, int] | None] | None
         if isinstance(found, str) or found is None:
             near = previous if previous and open_mark - previous_end < 1500 else None
@@ -465,9 +524,19 @@ def _attribute(
                     mentions, after_start + found.start("who"), after_start + found.end("who")
                 )
             )
+            if (
+                found
+                and pattern is _AFTER_WHO_FIRST
+                and re.match(r"\s+[\"“„«]", after[found.end() :])
+            ):
+                continue  # ', the government recommending "...": its object is the next quote
             if found and not re.search(r"[\"“”]", who) and (named or _names_someone(who)):
                 got = _source_name(text, who, after_start + found.start("who"), mentions)
                 return got if got is not None else "previous"
+        post = _POSTPOSED.search(after)
+        if post and _names_someone(post.group("who")):  # '"..." from Friday, KCNA said.'
+            got = _source_name(text, post.group("who"), after_start + post.start("who"), mentions)
+            return got if got is not None else "previous"
     before = text[s_start:open_mark]
     verbs = list(_SPEECH_RE.finditer(before))
     if verbs:
@@ -476,6 +545,9 @@ def _attribute(
             named = _mentions_within(mentions, s_start + verb.end(), open_mark)
             if named:  # "according to the minister, Liam Ford, ...": the person named
                 return named[0].full, (named[0].start, named[0].end)
+            role = _main_subject(text, s_start + verb.end(), open_mark, mentions)
+            if role is not None and role[0][:1].isupper():
+                return role  # "according to the mayor, Liam Ford, ..."
             who = re.split(r"[,;]", before[verb.end() :])[0]
             got = _source_name(text, who, s_start + verb.end(), mentions)
             return got if got is not None else "previous"

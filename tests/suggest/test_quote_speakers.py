@@ -120,3 +120,89 @@ def test_according_to_a_document_and_a_short_quote_after_said() -> None:
         ("the levels found in the water were safe.", "report"),
         ("reassuring", "Peter Hall"),
     ]
+
+
+def test_pronoun_speaker_is_the_salient_person_not_the_latest_name() -> None:
+    text = (
+        '"We will appeal," said defence lawyer Ruth Baker.\n'
+        "Prosecutor David Chen told reporters the case was strong. He met the victim's family, "
+        "including her brother Paul Wright, on Monday.\n"
+        '"Justice will be done," he said.\n'
+    )
+    assert quotes(text) == [
+        ("We will appeal,", "Ruth Baker"),
+        ("Justice will be done,", "David Chen"),
+    ]
+
+
+def test_speaker_introduced_with_a_title_and_an_abbreviation() -> None:
+    text = (
+        '"We thank every city that applied," said Charles Bolden.\n'
+        "Not all were pleased. U.S. Senator John Cornyn, Republican from Texas, issued a "
+        "statement on the choice.\n"
+        '"Like many Texans, I am disappointed with the decision."\n'
+    )
+    assert quotes(text)[1] == (
+        "Like many Texans, I am disappointed with the decision.",
+        "John Cornyn",
+    )
+
+
+def test_in_the_words_of_and_according_to_with_a_name_in_apposition() -> None:
+    text = (
+        "The baby suffered for months and, in the words of the Crown prosecutor, Mark "
+        'Tedeschi, QC, "she spent most of her last months crying and scratching." '
+        'According to the mayor, Liam Ford, "the road will reopen next week."'
+    )
+    assert quotes(text) == [
+        ("she spent most of her last months crying and scratching.", "Mark Tedeschi"),
+        ("the road will reopen next week.", "Liam Ford"),
+    ]
+
+
+def test_participial_reporting_verb_takes_the_main_clause_subject() -> None:
+    text = (
+        "The transport minister, Liam Ford, spoke to reporters in Dublin after a two-hour "
+        'meeting with rail managers, describing the walkout as "an act of sabotage".'
+    )
+    assert quotes(text) == [("an act of sabotage", "Liam Ford")]
+
+
+def test_body_quote_of_a_headline_phrase_and_the_name_after_a_role() -> None:
+    text = (
+        "North Korea puts military in 'quasi-state of war'\n\n"
+        'All front-line units of the army were ordered to enter a "quasi-state of war" '
+        "from Friday, the state news agency KCNA announced.\n"
+    )
+    assert quotes(text) == [("quasi-state of war", "KCNA")]
+
+
+def test_rating_labels_and_award_names_are_no_quotes() -> None:
+    text = (
+        'The inspectors said the hotel kept its "Very Good" rating. The hurricane was '
+        'upgraded to "Category 4" on Sunday. The team was awarded a silver medal for '
+        '"courageous achievement" on Tuesday, officials said.'
+    )
+    assert quotes(text) == []
+
+
+def test_a_verb_taking_the_next_quote_as_object_is_not_the_attribution_before_it() -> None:
+    text = (
+        'The form, which runs to 32 pages, "must be completed in English", '
+        'the government recommending "online translation tools" if needed.'
+    )
+    assert quotes(text) == [
+        ("must be completed in English", "form"),
+        ("online translation tools", "government"),
+    ]
+
+
+def test_a_quote_in_a_sentence_without_reporting_verb_has_the_subject_as_source() -> None:
+    text = (
+        'The site\'s founder, Jack Herrick, spoke to us. "We are a small team," he said.\n'
+        'The charter, which was adopted in 2005, aims to "build the largest free manual."\n'
+    )
+    assert quotes(text) == [
+        ("We are a small team,", "Jack Herrick"),
+        ("build the largest free manual.", "charter"),
+    ]

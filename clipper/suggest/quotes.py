@@ -542,9 +542,9 @@ def _attribute(
     if verbs:
         verb = verbs[-1]
         if verb.group().lower() in ("according to", "in the words of"):
-            named = _mentions_within(mentions, s_start + verb.end(), open_mark)
-            if named:  # "according to the minister, Liam Ford, ...": the person named
-                return named[0].full, (named[0].start, named[0].end)
+            source = _mentions_within(mentions, s_start + verb.end(), open_mark)
+            if source:  # "according to the minister, Liam Ford, ...": the person named
+                return source[0].full, (source[0].start, source[0].end)
             role = _main_subject(text, s_start + verb.end(), open_mark, mentions)
             if role is not None and role[0][:1].isupper():
                 return role  # "according to the mayor, Liam Ford, ..."

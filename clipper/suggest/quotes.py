@@ -154,8 +154,18 @@ def _single_spans(text: str, p_start: int, p_end: int, inside: list[_Span]) -> I
             if c in "'‘" and (prev.isspace() or prev in "([—–-") and nxt.isalnum():
                 opened = i
         elif not prev.isspace() and not nxt.isalnum() and c in "'’":
+            if _plural_possessive(text, i, p_end):
+                continue  # "the lads' families": an apostrophe, the quote goes on
             yield _Span(opened + 1, i, opened, i)
             opened = None
+
+
+def _plural_possessive(text: str, i: int, p_end: int) -> bool:
+    """An apostrophe after a plural ("workers' demands") inside a single-quoted passage:
+    a lower-case word follows and a closing mark comes later in the paragraph."""
+    if text[i - 1] not in "sS" or not re.match(r" [a-z]", text[i + 1 : i + 3]):
+        return False
+    return re.search(r"[^\s]['’](?!\w)", text[i + 1 : p_end]) is not None
 
 
 def _trim(text: str, span: _Span) -> _Span | None:
@@ -201,6 +211,21 @@ def _is_citation(text: str, span: _Span, p_end: int) -> bool:
         bool(_CITATION_AFTER.match(after))
         and bool(_YEAR_END.search(after))
         and not (_SPEECH_RE.search(after))
+    )
+
+
+def _headline_quote(text: str, span: _Span, head: int) -> bool:
+    """A headline quote is speech when it is a sentence (four words or more) with its
+    source ("'We are not afraid,' says Kim", 'Obama: "We will not back down"')."""
+    if len(text[span.start : span.end].split()) < 4 or span.close_mark is None:
+        return False
+    before = text[: span.open_mark]
+    after = text[span.close_mark + 1 : head]
+    return bool(
+        re.search(r":\s*$", before)
+        or _SPEECH_RE.search(before)
+        or _AFTER_VERB_FIRST.match(after)
+        or _AFTER_WHO_FIRST.match(after)
     )
 
 
@@ -251,8 +276,10 @@ def quote_spans(text: str) -> list[tuple[int, int, int, int | None]]:
         }
         for raw in doubles + singles:
             span = _trim(text, raw)
-            if span is None or span.start < head or _is_citation(text, raw, p_end):
+            if span is None or _is_citation(text, raw, p_end):
                 continue
+            if span.start < head and not _headline_quote(text, span, head):
+                continue  # headline scare quotes ('quasi-state of war')
             body = text[span.start : span.end]
             words = body.split()
             n_words = _word_count(body)
@@ -425,11 +452,12 @@ def _integrated(
     "must be completed in English"', 'wikiHow is a site which aims to "build ..."')."""
     s_start = _sentence_of(bounds, open_mark)[0]
     before = text[s_start:open_mark]
-    if len(before.split()) < 3 or re.search(r"[\"“”„«»]", before):
-        return None
+    if len(before.split()) < 3 or re.search(r"[\"“”„«»]|:\s*$", before):
+        return None  # too short, after another quote, or a clause of its own before a colon
     got = _main_subject(text, s_start, open_mark, mentions)
     first = got[0].split()[0].lower() if got and got[0].split() else ""
-    if got is None or got[1] is not None or first in _PRONOUNS | _NOT_SUBJECT:
+    possessive = bool(got) and bool(re.search(r"['’]s?\b", got[0] if got else ""))
+    if got is None or got[1] is not None or first in _PRONOUNS | _NOT_SUBJECT or possessive:
         return None  # a person is handled by salience; pronouns by the previous speaker
     return got
 
@@ -567,8 +595,10 @@ def _attribute(
                 return f"{people[-2].full} and {last.full}", (last.start, last.end)
             return last.full, (last.start, last.end)
         subject = ""
-        for piece in reversed(re.split(r"(?:,|;|\band\b|\bwhile\b|\bbut\b)\s*", clause)):
+        for piece in reversed(re.split(r"(?:,|;|\(|\band\b|\bwhile\b|\bbut\b)\s*", clause)):
             subject = _AUXILIARIES.sub("", piece).strip()
+            if subject.lower() in ("who", "which", "that"):
+                continue  # "the minister (who said ...": the noun the relative refers to
             if subject:
                 break  # "Nunzio Galantino, has called": the piece before the auxiliary
         first = subject.split()[0].lower() if subject.split() else ""

@@ -206,3 +206,26 @@ def test_a_quote_in_a_sentence_without_reporting_verb_has_the_subject_as_source(
         ("We are a small team,", "Jack Herrick"),
         ("build the largest free manual.", "charter"),
     ]
+
+
+def test_single_quotes_with_a_plural_possessive_inside() -> None:
+    text = (
+        "'We will not be moved,' said union leader Mary Kelly. The workers' demands were "
+        "clear: 'Pay us what we are owed.' Her deputy, Sam O'Neill, added: 'The boss's offer "
+        "is an insult to the lads' families.'"
+    )
+    assert quotes(text) == [
+        ("We will not be moved,", "Mary Kelly"),
+        ("Pay us what we are owed.", "Mary Kelly"),
+        ("The boss's offer is an insult to the lads' families.", "Sam O'Neill"),
+    ]
+
+
+def test_a_headline_quote_with_its_source_is_a_quote_a_scare_quote_is_not() -> None:
+    text = (
+        "'We are not afraid of anyone,' says Kim Jong-un\n\n"
+        "Kim Jong-un said the country would defend itself.\n"
+    )
+    assert quotes(text) == [("We are not afraid of anyone,", "Kim Jong-un")]
+    text = "Pope calls abuse 'a cancer'\n\nThe Pope spoke on Sunday.\n"
+    assert quotes(text) == []

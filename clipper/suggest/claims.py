@@ -61,7 +61,7 @@ _NOT_CHECKABLE = re.compile(
     re.IGNORECASE,
 )
 _QUOTE_MARKS = "\"“”„«»‘’'"
-_OPENING = re.compile(r"[,:;]?\s*[\"“„«]")
+_OPENING = re.compile(r"(?:[,:;]|\s[—–])?\s*[\"“„«]")
 _NEXT_ACT = re.compile(
     rf",?\s+(?:and|but|while)\s+(?:\w+\s+){{0,2}}(?:{_REPORTING})\b|,\s+with\s+[\w\s']{{1,40}}?"
     rf"\s(?:{_REPORTING})\b|,\s+(?:according to|the \w+ (?:{_REPORTING}))\b"
@@ -138,7 +138,7 @@ def _clause_after(text: str, i: int, s_end: int, quotes: list[tuple[int, int]]) 
             if pattern is _OPENING:
                 mark = m.end() - 1
                 # a quote whose opening follows a comma/colon starts a new part
-                if not re.match(r"[,:;]", m.group()) or not _inside(mark + 1, quotes):
+                if not re.match(r"[,:;]|\s[—–]", m.group()) or not _inside(mark + 1, quotes):
                     continue
             end = min(end, m.start())
             break
@@ -166,8 +166,16 @@ def _verb_claims(
             if begin is not None:
                 yield begin, _clause_after(text, begin, s_end, quotes), s_start, begin
         else:  # "CLAUSE, according to X"
-            yield s_start, s_start + according.start(), s_start + according.end(), s_end
-        return
+            verbs = [
+                v
+                for v in _VERB.finditer(text, s_start, s_start + according.start())
+                if not _inside(v.start(), quotes)
+            ]
+            if not verbs:
+                yield s_start, s_start + according.start(), s_start + according.end(), s_end
+                return  # else "X found that ... — "...", according to Y": X's claim below
+        if according.start() < 3:
+            return
     accused = _ACCUSED.search(sentence)
     if accused:  # "The parents are also accused of putting ...": the allegation
         begin = s_start + accused.end()
@@ -187,7 +195,13 @@ def _verb_claims(
             continue
         last_mark = max(before.rfind(c) for c in '"“”„«»')
         after_mark = before[last_mark + 1 :]
-        if last_mark >= 0 and len(after_mark.split()) <= 5 and "," not in after_mark[1:]:
+        coordinated = re.match(r"\s*(?:and|but)\b", after_mark) is not None
+        if (
+            last_mark >= 0
+            and len(after_mark.split()) <= 5
+            and "," not in after_mark[1:]
+            and not coordinated  # '"...," and added that ...': a new reporting act
+        ):
             continue  # the attribution of a quote just before
         i = verb.end()
         if verb.group() in ("told", "tell", "tells"):
@@ -197,7 +211,12 @@ def _verb_claims(
                 i = that.end()
             elif tail:
                 i += tail.end() - 1
-        on = re.match(r"\s+(?:on|in|at|during)\s+[A-Z]\w+(?:\s+\d+)?", text[i:s_end])
+        on = re.match(
+            r"\s+(?:on|in|at|during)\s+(?:[A-Z]\w+(?:\s+\d+)?|(?:a|an|the|its|his|her|their)"
+            r"\s+(?:[\w-]+\s+){0,2}?(?:statement|interview|letter|report|post|speech|"
+            r"release|e-?mail|filing|video|message)s?\b)",
+            text[i:s_end],
+        )
         if on:
             i += on.end()
         m = re.match(r"[\s:,]*", text[i:s_end])

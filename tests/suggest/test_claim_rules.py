@@ -99,3 +99,30 @@ def test_a_wish_or_a_greeting_in_a_quote_is_no_claim() -> None:
         'it to the White House?"'
     )
     assert claims(text) == []
+
+
+def test_a_second_reporting_act_after_a_quote_gives_a_second_claim() -> None:
+    text = (
+        'Smith said the plant would close in June "because the orders have dried up," and '
+        "added that 300 jobs would go."
+    )
+    assert claims(text) == [
+        'the plant would close in June "because the orders have dried up,"',
+        "300 jobs would go",
+    ]
+
+
+def test_the_finding_before_a_dash_and_an_attributed_evaluation() -> None:
+    text = (
+        'The report found that 40 percent of rivers were polluted — "a national scandal", '
+        "according to campaigners."
+    )
+    assert claims(text) == ["40 percent of rivers were polluted"]
+
+
+def test_in_a_statement_is_not_part_of_the_claim() -> None:
+    text = (
+        'The company said in a statement that it "regrets the error" and that customers '
+        "would be refunded."
+    )
+    assert claims(text) == ['it "regrets the error" and that customers would be refunded']

@@ -44,6 +44,13 @@ _EMBEDDED = re.compile(
 )
 #: A claim that is one quotation, perhaps after a short framing adverbial and a comma.
 _FRAMED_QUOTE = re.compile(r"(?:[^,\"“”„«»]{0,40},\s*)?[\"“„«](?P<body>[^\"“”„«»]+)[\"”“»]")
+#: What "show" needs as its subject to report a finding ("figures show", "the study showed").
+_EVIDENCE = re.compile(
+    r"\b(?:results?|figures?|data|study|studies|research|surveys?|polls?|statistics|records?|"
+    r"analysis|analyses|tests?|images?|footage|documents?|evidence|reports?|numbers|"
+    r"estimates?)\b(?:\s+[\w,-]+){0,5}\s*$",
+    re.IGNORECASE,
+)
 _PASSIVE = re.compile(r"\b(?:was|were|been|be|is|are|being)\s+$")
 _LEAD = re.compile(
     r"^(?:(?:that|so|however|but|and|also|meanwhile|in the meantime|in the end|"
@@ -53,7 +60,8 @@ _LEAD = re.compile(
 )
 _NOT_CHECKABLE = re.compile(
     r"\b(?:should|must|need to|needs to|ought|could|might|want|wants|hope|hopes|hoping|"
-    r"wish|believed?|believes|think|thinks|feel|feels|felt|expects?|would like|recommend\w*|"
+    r"wish|believed?|believes|think|thinks|feel|feels|felt|would like|recommend\w*|"
+    r"expects?(?!\s+(?:[a-z]+\s+){0,2}\d)|"
     r"call for|damning|unsustainable|affront|very|welcome(?!\s+to\b)|disappointed|proud|"
     r"pleased|excited|"
     r"clumsy|important|critical role|shame|shameful|great|terrible|had it|if only|"
@@ -193,6 +201,8 @@ def _verb_claims(
         before = text[s_start : verb.start()]
         if not before.strip() or _PASSIVE.search(before) or _GERUND_BEFORE.search(before):
             continue
+        if verb.group().startswith("show") and not _EVIDENCE.search(before):
+            continue  # "a light show that ...": a noun, not "figures show"
         last_mark = max(before.rfind(c) for c in '"“”„«»')
         after_mark = before[last_mark + 1 :]
         coordinated = re.match(r"\s*(?:and|but)\b", after_mark) is not None

@@ -126,3 +126,22 @@ def test_in_a_statement_is_not_part_of_the_claim() -> None:
         "would be refunded."
     )
     assert claims(text) == ['it "regrets the error" and that customers would be refunded']
+
+
+def test_show_reports_a_finding_only_after_evidence_words() -> None:
+    text = (
+        "The lanterns turn the crowd into a light show that can be seen from the hall. "
+        "Figures to be published today show a record 45,756 migrants crossed last year."
+    )
+    assert claims(text) == ["a record 45,756 migrants crossed last year"]
+
+
+def test_a_concrete_forecast_with_a_number_is_a_claim_a_general_outlook_is_not() -> None:
+    text = (
+        "Last year 4 million visitors came and this year the city expects about 6 million "
+        "visitors, according to the event website. The firm said it expects AI to play an "
+        "increasingly integral role."
+    )
+    assert claims(text) == [
+        "Last year 4 million visitors came and this year the city expects about 6 million visitors"
+    ]

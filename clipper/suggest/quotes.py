@@ -41,7 +41,9 @@ _SPEECH = (
 )
 _SPEECH_RE = re.compile(rf"\b(?:{_SPEECH})\b", re.IGNORECASE)
 _AFTER_VERB_FIRST = re.compile(
-    rf"^\s*[,.;]?\s*(?:{_SPEECH})\s+(?P<who>[^.,;:!?\"“”]{{1,60}})", re.IGNORECASE
+    rf"^\s*[,.;]?\s*(?:{_SPEECH})\s+(?P<who>[^.,;:!?\"“”]{{1,60}}"
+    r"(?:,\s+[A-Z][^.,;:!?\"“”]{1,40})?)",
+    re.IGNORECASE,
 )
 _AFTER_WHO_FIRST = re.compile(
     rf"^\s*[,.;]?\s*(?P<who>[^.;:!?\"“”]{{1,80}}?)\s+(?:has\s+|had\s+)?(?:{_SPEECH})\b",
@@ -87,6 +89,15 @@ _CUT = re.compile(
 #: A time or place adverbial after a source's name.
 _WHEN = re.compile(
     r"\s+(?:on|in|at|last|this|yesterday|today|earlier|later|recently)\b", re.IGNORECASE
+)
+#: Words that cannot start a source's name after a closing mark.
+_FUNCTION = frozenset(
+    word_list(
+        """
+        and but or then also so as which when that it this there here was is has had one
+        not never
+        """
+    )
 )
 #: First words of a piece of clause that cannot be the subject of a reporting verb.
 _NOT_SUBJECT = frozenset(
@@ -322,6 +333,13 @@ def _source_name(
     if people:
         m = people[0]
         return m.full, (m.start, m.end)
+    pieces = [p.strip() for p in who.split(",") if p.strip()]
+    if len(pieces) > 1:
+        role = pieces[0].split()
+        name = pieces[1].split()
+        if role[0].lower() in ("the", "a", "an") and 0 < len(name) <= 4 and name[0][:1].isupper():
+            return " ".join(name), None  # "the company's chief executive, Eddie Wu"
+        who = pieces[0]  # "Wu, 58,": the name before an apposition
     words = who.strip().split()
     if not words:
         return None
@@ -429,8 +447,12 @@ def _mentions_within(mentions: list[Mention], start: int, end: int) -> list[Ment
 
 def _names_someone(who: str) -> bool:
     """Words after a closing mark that can be a source: a name, a pronoun, "the ..."."""
-    first = who.strip().split()[0] if who.strip() else ""
-    return first[:1].isupper() or first.lower() in _PRONOUNS | {"the", "a", "an"}
+    words = who.strip().split()
+    first = words[0] if words else ""
+    if first[:1].isupper() or first.lower() in _PRONOUNS | {"the", "a", "an"}:
+        return True
+    # "police said", "critics said": a bare plural noun as the source
+    return 0 < len(words) <= 2 and first.isalpha() and first.lower() not in _FUNCTION
 
 
 _STATEMENT_RE = re.compile(r"\b(?:statement|interview|speech|letter|post|blog)\b", re.IGNORECASE)

@@ -229,3 +229,15 @@ def test_a_headline_quote_with_its_source_is_a_quote_a_scare_quote_is_not() -> N
     assert quotes(text) == [("We are not afraid of anyone,", "Kim Jong-un")]
     text = "Pope calls abuse 'a cancer'\n\nThe Pope spoke on Sunday.\n"
     assert quotes(text) == []
+
+
+def test_source_after_the_quote_in_apposition_with_an_age_or_as_a_bare_noun() -> None:
+    text = (
+        '"Sales are up," said the company\'s chief executive, Eddie Wu. "Costs too," Wu, 58, '
+        'told reporters. "We are investigating," police said in a statement.'
+    )
+    assert quotes(text) == [
+        ("Sales are up,", "Eddie Wu"),
+        ("Costs too,", "Eddie Wu"),
+        ("We are investigating,", "police"),
+    ]

@@ -335,10 +335,9 @@ def _source_name(
         return m.full, (m.start, m.end)
     pieces = [p.strip() for p in who.split(",") if p.strip()]
     if len(pieces) > 1:
-        role = pieces[0].split()
-        name = pieces[1].split()
-        if role[0].lower() in ("the", "a", "an") and 0 < len(name) <= 4 and name[0][:1].isupper():
-            return " ".join(name), None  # "the company's chief executive, Eddie Wu"
+        role, appos = pieces[0].split(), pieces[1].split()
+        if role[0].lower() in ("the", "a", "an") and 0 < len(appos) <= 4 and appos[0][:1].isupper():
+            return " ".join(appos), None  # "the company's chief executive, Eddie Wu"
         who = pieces[0]  # "Wu, 58,": the name before an apposition
     words = who.strip().split()
     if not words:

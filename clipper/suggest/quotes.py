@@ -21,6 +21,7 @@ from clipper.suggest.base import (
     sentences,
     word_list,
 )
+from clipper.suggest.names import NOT_NAMES, TITLE_WORDS
 from clipper.suggest.people import Mention
 
 #: Marks that open, close, or (straight quotes) do both.
@@ -89,6 +90,17 @@ _CUT = re.compile(
 #: A time or place adverbial after a source's name.
 _WHEN = re.compile(
     r"\s+(?:on|in|at|last|this|yesterday|today|earlier|later|recently)\b", re.IGNORECASE
+)
+#: Capitalised words that start sentences, not names ("Yesterday Ford said").
+_NOT_GIVEN = frozenset(
+    word_list(
+        """
+        yesterday today tomorrow meanwhile however but and when after before then now also
+        later earlier monday tuesday wednesday thursday friday saturday sunday january
+        february march april may june july august september october november december
+        while since although though as so mr ms mrs dr
+        """
+    )
 )
 #: Words that cannot start a source's name after a closing mark.
 _FUNCTION = frozenset(
@@ -365,7 +377,8 @@ def _source_name(
         return None
     possessive = any(w.endswith(("'s", "’s")) for w in words)
     if len(words) <= 4 and not possessive and (words[0][:1].isupper() or len(words) == 1):
-        return _WHEN.split(" ".join(words))[0], None  # "Pope Francis on Sunday"
+        name = _WHEN.split(" ".join(words))[0]  # "Pope Francis on Sunday"
+        return (_fullest(text, name) if " " not in name else name), None
     caps = re.match(r"((?:[A-Z][\w.&’'-]*\s?)+)", " ".join(words))
     if caps:
         name = re.sub(r"(?:'s|’s)$", "", caps.group(1).strip().split("'s ")[0].split("’s ")[0])
@@ -431,6 +444,23 @@ def _main_subject(
     if not who or len(who.split()) > 5:
         return None
     return _source_name(text, who, s_start + pieces[0][0], mentions)
+
+
+def _fullest(text: str, surname: str) -> str:
+    """The fullest form of a one-word name in the text ("Ford" -> "Liam Ford" when the text
+    has "Liam Ford"), titles left out; the word itself if there is none."""
+    if not surname[:1].isupper() or not surname.isalpha():
+        return surname
+    best = surname
+    for m in re.finditer(rf"((?:[A-Z][\w'’.-]*\s){{1,2}}){re.escape(surname)}\b", text):
+        words = m.group(1).split()
+        while words and (words[0].lower().rstrip(".") in TITLE_WORDS or words[0] in NOT_NAMES):
+            words = words[1:]
+        if words and not any(w.lower() in _LOWER_WORDS | _NOT_GIVEN for w in words):
+            candidate = " ".join([*words, surname])
+            if len(candidate) > len(best):
+                best = candidate
+    return best
 
 
 def _mentions_within(mentions: list[Mention], start: int, end: int) -> list[Mention]:

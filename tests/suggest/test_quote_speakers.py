@@ -241,3 +241,12 @@ def test_source_after_the_quote_in_apposition_with_an_age_or_as_a_bare_noun() ->
         ("Costs too,", "Eddie Wu"),
         ("We are investigating,", "police"),
     ]
+
+
+def test_a_surname_speaker_gets_the_fullest_name_in_the_text() -> None:
+    text = (
+        'Liam Ford, a farmer from Kerry, lost his herd. "It was the worst week of my life," '
+        'said Ford. Yesterday Kelly spoke. "We lost," said Kelly. The Ford Motor Company '
+        'announced cuts. "We are sorry," said Ford Motor.'
+    )
+    assert [s for _, s in quotes(text)] == ["Liam Ford", "Kelly", "Ford Motor"]

@@ -102,6 +102,8 @@ _NOT_GIVEN = frozenset(
         """
     )
 )
+#: A speaker's label before a colon at the start of a sentence ("Wikinews: ", "Jack Herrick: ").
+_LABEL = re.compile(r"([A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}):\s*")
 #: Words that cannot start a source's name after a closing mark.
 _FUNCTION = frozenset(
     word_list(
@@ -617,6 +619,9 @@ def _attribute(
             got = _source_name(text, post.group("who"), after_start + post.start("who"), mentions)
             return got if got is not None else "previous"
     before = text[s_start:open_mark]
+    label = _LABEL.fullmatch(before)
+    if label:  # interview or transcript turn: 'Herrick: "We wanted ..."'
+        return _source_name(text, label.group(1), s_start, mentions)
     verbs = list(_SPEECH_RE.finditer(before))
     if verbs:
         verb = verbs[-1]

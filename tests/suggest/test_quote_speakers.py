@@ -250,3 +250,14 @@ def test_a_surname_speaker_gets_the_fullest_name_in_the_text() -> None:
         'announced cuts. "We are sorry," said Ford Motor.'
     )
     assert [s for _, s in quotes(text)] == ["Liam Ford", "Kelly", "Ford Motor"]
+
+
+def test_interview_turns_with_a_label_before_a_colon() -> None:
+    text = (
+        "Wikinews spoke to Jack Herrick, who founded the site.\n"
+        'Wikinews: "Why did you start the project at all?"\n'
+        'Jack Herrick: "We wanted to build the largest how-to manual."\n'
+        'Wikinews: "And what comes next for the site?"\n'
+        'Herrick: "More languages, starting with Spanish."\n'
+    )
+    assert [s for _, s in quotes(text)] == ["Wikinews", "Jack Herrick", "Wikinews", "Jack Herrick"]

@@ -64,6 +64,13 @@ _NAMING = re.compile(
     r"(?:for|of))\s*$",
     re.IGNORECASE,
 )
+#: A work right before a mark: what follows is its title, not speech.
+_WORK = re.compile(
+    r"\b(?:report|book|novel|song|single|album|film|movie|documentary|article|paper|"
+    r"editorial|column|essay|series|episode|play|poem|exhibition|campaign|hashtag|"
+    r"headline|programme|program|podcast|video|painting|website|blog)\s*$",
+    re.IGNORECASE,
+)
 #: Nouns right after a closing mark that make the quoted words a label ('a "Very Good"
 #: rating', 'its "AAA" grade').
 _LABEL_AFTER = re.compile(
@@ -293,6 +300,15 @@ def quote_spans(text: str) -> list[tuple[int, int, int, int | None]]:
             break
         doubles = list(_double_spans(text, p_start, p_end))
         singles = list(_single_spans(text, p_start, p_end, doubles))
+        # British style: double marks nested in a single-quoted passage belong to it
+        doubles = [
+            d
+            for d in doubles
+            if not any(
+                q.open_mark < d.open_mark and d.close_mark is not None and d.close_mark < q.end
+                for q in singles
+            )
+        ]
         # each quote's previous closing mark in this paragraph
         previous_close = {
             b.open_mark: a.close_mark + 1
@@ -330,6 +346,8 @@ def quote_spans(text: str) -> list[tuple[int, int, int, int | None]]:
             )
             if n_words <= 4 and naming:
                 continue  # a name or label: 'a user labelled "Anonymous"', 'a "Good" rating'
+            if not final and _WORK.search(text, max(0, span.open_mark - 30), span.open_mark):
+                continue  # the title of a work: 'its report "Hunger in a warming world"'
             if n_words < 4 and not governed and _phrase(body) in headline_quotes:
                 governed = True  # quoted in the headline too: the story quotes someone
             if n_words < 4 and not governed:
@@ -658,7 +676,7 @@ def _attribute(
             if subject:
                 break  # "Nunzio Galantino, has called": the piece before the auxiliary
         first = subject.split()[0].lower() if subject.split() else ""
-        if first in _NOT_SUBJECT or first.endswith("ly"):
+        if first in _NOT_SUBJECT or (first.endswith("ly") and subject[:1].islower()):
             return "previous"  # '... "a cancer" in the church and promised': same subject
         if not subject.strip():
             subject = clause

@@ -261,3 +261,16 @@ def test_interview_turns_with_a_label_before_a_colon() -> None:
         'Herrick: "More languages, starting with Spanish."\n'
     )
     assert [s for _, s in quotes(text)] == ["Wikinews", "Jack Herrick", "Wikinews", "Jack Herrick"]
+
+
+def test_double_quotes_nested_in_a_single_quoted_passage_and_a_name_ending_in_ly() -> None:
+    text = "Kelly said: 'He told me \"no\" and walked away,' adding that she was shocked."
+    assert quotes(text) == [('He told me "no" and walked away,', "Kelly")]
+
+
+def test_titles_of_works_are_no_quotes() -> None:
+    text = (
+        'The charity published its report "Hunger in a warming world of tomorrow" on Monday. '
+        'The band released a song "we are all in this together now" last year.'
+    )
+    assert quotes(text) == []

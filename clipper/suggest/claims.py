@@ -131,6 +131,17 @@ def _checkable_conjunct(text: str, span: tuple[int, int]) -> tuple[int, int] | N
     return None
 
 
+def _within(mentions: list[Mention], start: int, end: int) -> list[Mention]:
+    """The mentions (sorted by start) that lie inside ``start..end``."""
+    k = bisect.bisect_left(mentions, start, key=lambda m: m.start)
+    out = []
+    while k < len(mentions) and mentions[k].start < end:
+        if mentions[k].end <= end:
+            out.append(mentions[k])
+        k += 1
+    return out
+
+
 def _inside(i: int, spans: list[tuple[int, int]]) -> bool:
     """Whether ``i`` lies in one of ``spans`` (sorted, not overlapping)."""
     k = bisect.bisect_right(spans, (i, len(spans) and spans[-1][1] + 1)) - 1
@@ -272,6 +283,7 @@ def suggest_claims(
     """Claims (``quotes``: the text's quote suggestions; ``mentions``: its people, who
     become a claim's ``source`` and ``claimed_by`` target)."""
     quote_spans = sorted((q.start, q.end) for q in quotes or [])
+    people = sorted(mentions or [], key=lambda m: m.start)
     head = headline_end(text)
     targets: dict[int, tuple[int, int]] = {}  # claim start -> the quote speaker's mention
     found: list[tuple[int, int, float, dict[str, AttributeValue], str]] = []
@@ -288,7 +300,7 @@ def suggest_claims(
             continue
         for start, end, src_start, src_end in _verb_claims(text, s_start, s_end, quote_spans):
             pattern = claim_pattern(text, start)
-            named = [m for m in mentions or [] if src_start <= m.start and m.end <= src_end]
+            named = _within(people, src_start, src_end)
             named_source: dict[str, AttributeValue] = {}
             if named:
                 named_source[CLAIM_SOURCE] = named[-1].full

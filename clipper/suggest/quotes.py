@@ -7,6 +7,7 @@ person mention it is ``said_by``.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from collections.abc import Iterator
@@ -471,16 +472,26 @@ def _fullest(text: str, surname: str) -> str:
     has "Liam Ford"), titles left out; the word itself if there is none."""
     if not surname[:1].isupper() or not surname.isalpha():
         return surname
-    best = surname
-    for m in re.finditer(rf"((?:[A-Z][\w'’.-]*\s){{1,2}}){re.escape(surname)}\b", text):
+    return _full_forms(text).get(surname, surname)
+
+
+_RUN = re.compile(r"(?<![\w'’.-])((?:[A-Z][\w'’.-]*\s){1,2})([A-Z][a-zA-Z]+)\b")
+
+
+@functools.lru_cache(maxsize=8)
+def _full_forms(text: str) -> dict[str, str]:
+    """Each capitalised word's longest form as the last word of a run of two or three
+    capitalised words, titles and sentence-initial words left out (one pass per text)."""
+    forms: dict[str, str] = {}
+    for m in _RUN.finditer(text):
         words = m.group(1).split()
         while words and (words[0].lower().rstrip(".") in TITLE_WORDS or words[0] in NOT_NAMES):
             words = words[1:]
         if words and not any(w.lower() in _LOWER_WORDS | _NOT_GIVEN for w in words):
-            candidate = " ".join([*words, surname])
-            if len(candidate) > len(best):
-                best = candidate
-    return best
+            candidate = " ".join([*words, m.group(2)])
+            if len(candidate) > len(forms.get(m.group(2), "")):
+                forms[m.group(2)] = candidate
+    return forms
 
 
 def _mentions_within(mentions: list[Mention], start: int, end: int) -> list[Mention]:

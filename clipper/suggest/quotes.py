@@ -176,11 +176,13 @@ def _double_spans(text: str, p_start: int, p_end: int) -> Iterator[_Span]:
 
 def _single_spans(text: str, p_start: int, p_end: int, inside: list[_Span]) -> Iterator[_Span]:
     opened: int | None = None
+    opens = [s.open_mark for s in inside]  # in text order
     for mark in _SINGLE_RE.finditer(text, p_start, p_end):
         i = mark.start()
         c = text[i]
-        if any(s.open_mark <= i <= (s.close_mark or p_end) for s in inside):
-            continue
+        k = bisect.bisect_right(opens, i) - 1
+        if k >= 0 and i <= (inside[k].close_mark or p_end):
+            continue  # inside a double-quoted passage
         prev = text[i - 1] if i > p_start else " "
         nxt = text[i + 1] if i + 1 < p_end else " "
         if opened is None:
@@ -191,6 +193,13 @@ def _single_spans(text: str, p_start: int, p_end: int, inside: list[_Span]) -> I
                 continue  # "the lads' families": an apostrophe, the quote goes on
             yield _Span(opened + 1, i, opened, i)
             opened = None
+
+
+def _nested(span: _Span, outer: list[_Span], opens: list[int]) -> bool:
+    """Whether ``span`` lies inside one of ``outer`` (in text order, ``opens`` their
+    opening marks)."""
+    k = bisect.bisect_left(opens, span.open_mark) - 1
+    return k >= 0 and span.close_mark is not None and span.close_mark < outer[k].end
 
 
 def _plural_possessive(text: str, i: int, p_end: int) -> bool:
@@ -302,14 +311,8 @@ def quote_spans(text: str) -> list[tuple[int, int, int, int | None]]:
         doubles = list(_double_spans(text, p_start, p_end))
         singles = list(_single_spans(text, p_start, p_end, doubles))
         # British style: double marks nested in a single-quoted passage belong to it
-        doubles = [
-            d
-            for d in doubles
-            if not any(
-                q.open_mark < d.open_mark and d.close_mark is not None and d.close_mark < q.end
-                for q in singles
-            )
-        ]
+        single_opens = [q.open_mark for q in singles]
+        doubles = [d for d in doubles if not _nested(d, singles, single_opens)]
         # each quote's previous closing mark in this paragraph
         previous_close = {
             b.open_mark: a.close_mark + 1

@@ -238,7 +238,7 @@ _CITATION_AFTER = re.compile(r"[,.]?\s*[—–-]+\s*[A-Z0-9]|[,.]?\s*\(?[A-Z][\w
 _YEAR_END = re.compile(r"\b(?:1[89]|20)\d\d\.?\)?\s*$")
 #: Words between a reporting verb and a short quote it cannot govern (a new clause).
 _CLAUSE_BREAK = re.compile(
-    r";|\b(?:while|whereas|but|although|though|because|which|who|whose|when|where)\b",
+    r";|\b(?:while|whereas|but|although|though)\b",
     re.IGNORECASE,
 )
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
@@ -279,7 +279,7 @@ def _word_count(body: str) -> int:
 
 def _governs(before: str) -> bool:
     """Whether a reporting verb in ``before`` (the sentence up to an opening mark) governs
-    the quote: the nearest verb, at most 15 words back, with no new clause in between;
+    the quote: the nearest verb, at most 25 words back, with no contrasting clause between;
     or a colon right before the mark ('She said: "..."', 'a déclaré : « ... »')."""
     if re.search(r":\s*$", before):
         return True
@@ -287,7 +287,7 @@ def _governs(before: str) -> bool:
     if not verbs:
         return False
     between = before[verbs[-1].end() :]
-    return len(between.split()) <= 15 and not _CLAUSE_BREAK.search(between)
+    return len(between.split()) <= 25 and not _CLAUSE_BREAK.search(between)
 
 
 def _phrase(body: str) -> str:

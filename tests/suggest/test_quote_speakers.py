@@ -274,3 +274,50 @@ def test_titles_of_works_are_no_quotes() -> None:
         'The band released a song "we are all in this together now" last year.'
     )
     assert quotes(text) == []
+
+
+FLOOD = (
+    "Flood victims 'abandoned', says mayor\n"
+    "\n"
+    "Monday, March 4, 2024\n"
+    "\n"
+    "Hundreds of families in the river town of Carrow remain without power three days "
+    'after the flood, and the town\'s mayor, Helen Ashby, says they have been "abandoned" '
+    "by the national government.\n"
+    "\n"
+    '"We have people sleeping in cars and in the church hall," Ashby told reporters '
+    'outside the town hall on Sunday. "Nobody from the ministry has come. Not one '
+    'person."\n'
+    "\n"
+    "The energy minister, Paul Grant, rejected the criticism. Speaking in parliament, he "
+    "said engineers had restored power to 4,000 homes since Friday and that the rest "
+    'would be connected "within days".\n'
+    "\n"
+    '"I understand the frustration," Grant said, "but our crews are working around the '
+    'clock."\n'
+    "\n"
+    "Local volunteers have set up a kitchen in the school. Its organiser, retired teacher "
+    "Mary O'Brien, said the response had been overwhelming. \"People turn up with soup, "
+    "with blankets, with anything they have.\n"
+    "\n"
+    '"One man drove four hours from the coast with a van full of water."\n'
+    "\n"
+    "According to the Met Office, more rain is expected on Wednesday.\n"
+    "\n"
+    "Sources\n"
+    "\n"
+    ' "Carrow flood: families still without power" — BBC News, March 3, 2024\n'
+)
+
+
+def test_a_press_story_with_every_kind_of_quote_and_a_source_list() -> None:
+    assert quotes(FLOOD) == [
+        ("abandoned", "Helen Ashby"),
+        ("We have people sleeping in cars and in the church hall,", "Helen Ashby"),
+        ("Nobody from the ministry has come. Not one person.", "Helen Ashby"),
+        ("within days", "Paul Grant"),
+        ("I understand the frustration,", "Paul Grant"),
+        ("but our crews are working around the clock.", "Paul Grant"),
+        ("People turn up with soup, with blankets, with anything they have.", "Mary O'Brien"),
+        ("One man drove four hours from the coast with a van full of water.", "Mary O'Brien"),
+    ]

@@ -48,7 +48,7 @@ _FRAMED_QUOTE = re.compile(r"(?:[^,\"“”„«»]{0,40},\s*)?[\"“„«](?P<b
 _EVIDENCE = re.compile(
     r"\b(?:results?|figures?|data|study|studies|research|surveys?|polls?|statistics|records?|"
     r"analysis|analyses|tests?|images?|footage|documents?|evidence|reports?|numbers|"
-    r"estimates?)\b(?:\s+[\w,-]+){0,5}\s*$",
+    r"estimates?)\b(?:\s+[\w,-]+){0,8}\s*$",
     re.IGNORECASE,
 )
 _PASSIVE = re.compile(r"\b(?:was|were|been|be|is|are|being)\s+$")

@@ -112,6 +112,10 @@ _NOT_GIVEN = frozenset(
 )
 #: A speaker's label before a colon at the start of a sentence ("Wikinews: ", "Jack Herrick: ").
 _LABEL = re.compile(r"([A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}):\s*")
+#: Between two people who speak together ("Raj Patel and mayor Tom Hill").
+_JOINT = re.compile(r"\s*(?:,\s*)?and\s+(?:[a-z-]+\s+){0,3}")
+#: "X quoted Y as saying": Y is the source.
+_QUOTED_AS = re.compile(r"\bquoted\s+(.{2,60}?)\s+as\s+$")
 #: Words that cannot start a source's name after a closing mark.
 _FUNCTION = frozenset(
     word_list(
@@ -679,14 +683,25 @@ def _attribute(
         people = _mentions_within(mentions, s_start + mark + 1, s_start + verb.start())
         if people:
             last = people[-1]
-            if len(people) > 1 and text[people[-2].end : last.start].strip() == "and":
+            if len(people) > 1 and _JOINT.fullmatch(text, people[-2].end, last.start):
+                # "Police chief Raj Patel and mayor Tom Hill both said": a joint source
                 return f"{people[-2].full} and {last.full}", (last.start, last.end)
             return last.full, (last.start, last.end)
+        quoted_as = _QUOTED_AS.search(clause)
+        if quoted_as:  # "The BBC quoted a resident as saying": the one quoted
+            got = _source_name(text, quoted_as.group(1), s_start + quoted_as.start(1), mentions)
+            return got if got is not None else "previous"
         subject = ""
-        for piece in reversed(re.split(r"(?:,|;|\(|\band\b|\bwhile\b|\bbut\b)\s*", clause)):
-            subject = _AUXILIARIES.sub("", piece).strip()
-            if subject.lower() in ("who", "which", "that"):
-                continue  # "the minister (who said ...": the noun the relative refers to
+        pieces = re.split(r"(?:,|;|\(|\band\b|\bwhile\b|\bbut\b)\s*", clause)
+        for k in range(len(pieces) - 1, -1, -1):
+            subject = _AUXILIARIES.sub("", pieces[k]).strip()
+            if subject.lower() in ("who", "which", "that") or re.match(r"[a-z]+ing\b", subject):
+                continue  # "the minister (who said", "Ardern, speaking after the vote, called"
+            words = subject.split()
+            if words and words[0].lower() in ("a", "an") and k > 0:
+                name = pieces[k - 1].strip().split()
+                if 0 < len(name) <= 4 and all(w[:1].isupper() for w in name):
+                    subject = " ".join(name)  # "Zbigniew Nowak, a spokesperson for ..., said"
             if subject:
                 break  # "Nunzio Galantino, has called": the piece before the auxiliary
         first = subject.split()[0].lower() if subject.split() else ""

@@ -321,3 +321,19 @@ def test_a_press_story_with_every_kind_of_quote_and_a_source_list() -> None:
         ("People turn up with soup, with blankets, with anything they have.", "Mary O'Brien"),
         ("One man drove four hours from the coast with a van full of water.", "Mary O'Brien"),
     ]
+
+
+def test_subjects_with_appositions_participles_joint_sources_and_quoted_as_saying() -> None:
+    text = (
+        'Zbigniew Nowak, a spokesperson for the agency, said "we are looking into it."\n'
+        'Ardern, speaking after the vote, called it "a historic day for the country".\n'
+        'Police chief Raj Patel and mayor Tom Hill both said the march was "peaceful and '
+        'well organised".\n'
+        'The BBC quoted a resident as saying: "The water came up to the roof."\n'
+    )
+    assert [s for _, s in quotes(text)] == [
+        "Zbigniew Nowak",
+        "Ardern",
+        "Raj Patel and Tom Hill",
+        "resident",
+    ]

@@ -90,3 +90,21 @@ def headline_end(text: str) -> int:
     if text[len(first) : len(first) + 2] == "\n\n" and not first.rstrip().endswith("."):
         return len(first)
     return 0
+
+
+#: A heading that starts the list of sources/links at the end of a story (Wikinews).
+_REFERENCES = re.compile(
+    r"(?:sources?|references|external links|related news|related stories|see also|"
+    r"bibliography|further reading)\s*:?",
+    re.IGNORECASE,
+)
+
+
+def body_end(text: str) -> int:
+    """Where the story's body ends: the start of a trailing "Sources"/"References" list
+    (a paragraph of its own), else the text's length. Nothing after it is annotated
+    as a quote or a claim."""
+    for p_start, p_end in paragraphs(text):
+        if p_start > 0 and _REFERENCES.fullmatch(text[p_start:p_end].strip()):
+            return p_start
+    return len(text)

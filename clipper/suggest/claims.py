@@ -20,7 +20,8 @@ _REPORTING = (
     r"reported|reports|reporting|revealed|reveals|found|finds|estimated|estimates|noted|"
     r"notes|claimed|claims|claiming|emphasised|emphasized|emphasising|emphasizing|"
     r"promised|promising|show|shows|showed|concluded|confirmed|explained|wrote|insisted|"
-    r"argued|warned|stressed|admitted|acknowledged|indicated|suggested"
+    r"argued|warned|stressed|admitted|acknowledged|indicated|suggested|observed|observes|"
+    r"asserted|asserts|alleged|alleges|maintained|maintains|denied|denies"
 )
 _VERB = re.compile(rf"\b(?:{_REPORTING})\b")
 _NP_VERBS = frozenset(
@@ -30,22 +31,45 @@ _NP_VERBS = frozenset(
         """
     )
 )
+#: A sentence the article reports as hearsay as a whole ("reportedly", "Allegedly, ...").
+_HEARSAY = re.compile(r"\b(?:[Rr]eportedly|[Aa]llegedly)\b")
+#: An allegation: the gerund clause after "accused of" is the claim.
+_ACCUSED = re.compile(r"\b(?:is|are|was|were|been|being)\s+(?:\w+\s+)?accused\s+of\s+")
+#: The addressee between "told"/"tell" and its "that" clause ("told the court that").
+_ADDRESSEE = re.compile(r"\s+(?:the\s+|a\s+|an\s+)?(?:[\w.-]+\s+){0,3}?that\b")
+#: An embedded attribution inside a quote ("and it is asserted by the Crown that").
+_EMBEDDED = re.compile(
+    r",?\s+(?:and|but)\s+it\s+(?:is|was|has been)\s+(?:\w+\s+)?(?:asserted|said|claimed|"
+    r"alleged|reported|argued|known|believed|understood)(?:\s+by\s+[\w\s]{1,40}?)?\s+that\s+"
+)
+#: A claim that is one quotation, perhaps after a short framing adverbial and a comma.
+_FRAMED_QUOTE = re.compile(r"(?:[^,\"“”„«»]{0,40},\s*)?[\"“„«](?P<body>[^\"“”„«»]+)[\"”“»]")
+#: What "show" needs as its subject to report a finding ("figures show", "the study showed").
+_EVIDENCE = re.compile(
+    r"\b(?:results?|figures?|data|study|studies|research|surveys?|polls?|statistics|records?|"
+    r"analysis|analyses|tests?|images?|footage|documents?|evidence|reports?|numbers|"
+    r"estimates?)\b(?:\s+[\w,-]+){0,8}\s*$",
+    re.IGNORECASE,
+)
 _PASSIVE = re.compile(r"\b(?:was|were|been|be|is|are|being)\s+$")
 _LEAD = re.compile(
     r"^(?:(?:that|so|however|but|and|also|meanwhile|in the meantime|in the end|"
-    r"looking ahead|in addition|moreover|indeed|now|then)\b[,\s]*)+",
+    r"looking ahead|in addition|moreover|indeed|now|then|allegedly|reportedly|apparently)"
+    r"\b[,\s]*)+",
     re.IGNORECASE,
 )
 _NOT_CHECKABLE = re.compile(
-    r"\b(?:should|must|need to|needs to|ought|could|might|want|wants|wanted|hope|hopes|"
-    r"wish|believes?|think|thinks|feel|feels|expects?|would like|recommend\w*|call for|"
-    r"damning|unsustainable|affront|very|welcome|disappointed|proud|pleased|excited|"
+    r"\b(?:should|must|need to|needs to|ought|could|might|want|wants|hope|hopes|hoping|"
+    r"wish|believed?|believes|think|thinks|feel|feels|felt|would like|recommend\w*|"
+    r"expects?(?!\s+(?:[a-z]+\s+){0,2}\d)|"
+    r"call for|damning|unsustainable|affront|very|welcome(?!\s+to\b)|disappointed|proud|"
+    r"pleased|excited|"
     r"clumsy|important|critical role|shame|shameful|great|terrible|had it|if only|"
     r"deserves?|may extend|can't wait)\b|\?$",
     re.IGNORECASE,
 )
 _QUOTE_MARKS = "\"“”„«»‘’'"
-_OPENING = re.compile(r"[,:;]?\s*[\"“„«]")
+_OPENING = re.compile(r"(?:[,:;]|\s[—–])?\s*[\"“„«]")
 _NEXT_ACT = re.compile(
     rf",?\s+(?:and|but|while)\s+(?:\w+\s+){{0,2}}(?:{_REPORTING})\b|,\s+with\s+[\w\s']{{1,40}}?"
     rf"\s(?:{_REPORTING})\b|,\s+(?:according to|the \w+ (?:{_REPORTING}))\b"
@@ -53,10 +77,14 @@ _NEXT_ACT = re.compile(
 )
 _GERUND_BEFORE = re.compile(r"\b(?:from|of|for|by|without|after|before)\s+$")
 _FINITE = re.compile(
-    r"\b(?:is|are|was|were|will|would|has|have|had|can|may|did|does|do|shall|\w+ed|"
+    r"\b(?:is|are|was|were|will|would|has|have|had|can|may|did|does|do|shall|[a-z]\w*ed|"
     r"drove|went|rose|fell|grew|made|took|gave|came|became|met|led|saw|won|lost|spent|"
     r"paid|sold|bought|built|began|left|kept|held|brought|thought|found|got|ran|set|cut)\b"
     r"|(?<=[a-z)] )[a-z]{2,}(?<!s)s\b"
+)
+_STRONG_FINITE = re.compile(_FINITE.pattern.split("|(?<=")[0])
+_PREPOSITION = re.compile(
+    r"(?:over|in|on|at|during|after|before|by|for|from|since|until|within)\s", re.IGNORECASE
 )
 _DETERMINER = re.compile(r"(?:the|a|an|its|his|her|their|our|this)\s", re.IGNORECASE)
 _SUBORDINATE = re.compile(
@@ -75,6 +103,11 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
         end -= 1
     while start < end and text[start].isspace():
         start += 1
+    quoted = _FRAMED_QUOTE.fullmatch(text, start, end)
+    if quoted:  # 'By this time, "her skin was weeping"': the quoted content only
+        start, end = quoted.start("body"), quoted.end("body")
+        while end > start and text[end - 1] in " .,;:!":
+            end -= 1
     if len(text[start:end].split()) < _MIN_WORDS:
         return None
     return start, end
@@ -82,6 +115,31 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 def _checkable(body: str) -> bool:
     return not _NOT_CHECKABLE.search(body)
+
+
+#: "and" starting a clause of its own (a subject, then a finite verb).
+_CONJUNCT = re.compile(r",?\s+and\s+(?=(?:the|a|an|his|her|its|their|[A-Z]\w*)\b)")
+
+
+def _checkable_conjunct(text: str, span: tuple[int, int]) -> tuple[int, int] | None:
+    """The last coordinated clause of an opinion that is a checkable fact on its own
+    ("she felt X had been wronged and her hashtag created awareness")."""
+    for m in reversed(list(_CONJUNCT.finditer(text, span[0], span[1]))):
+        part = text[m.end() : span[1]]
+        if _STRONG_FINITE.search(part) and _checkable(part):
+            return _trim(text, m.end(), span[1])
+    return None
+
+
+def _within(mentions: list[Mention], start: int, end: int) -> list[Mention]:
+    """The mentions (sorted by start) that lie inside ``start..end``."""
+    k = bisect.bisect_left(mentions, start, key=lambda m: m.start)
+    out = []
+    while k < len(mentions) and mentions[k].start < end:
+        if mentions[k].end <= end:
+            out.append(mentions[k])
+        k += 1
+    return out
 
 
 def _inside(i: int, spans: list[tuple[int, int]]) -> bool:
@@ -99,7 +157,7 @@ def _clause_after(text: str, i: int, s_end: int, quotes: list[tuple[int, int]]) 
             if pattern is _OPENING:
                 mark = m.end() - 1
                 # a quote whose opening follows a comma/colon starts a new part
-                if not re.match(r"[,:;]", m.group()) or not _inside(mark + 1, quotes):
+                if not re.match(r"[,:;]|\s[—–]", m.group()) or not _inside(mark + 1, quotes):
                     continue
             end = min(end, m.start())
             break
@@ -127,7 +185,20 @@ def _verb_claims(
             if begin is not None:
                 yield begin, _clause_after(text, begin, s_end, quotes), s_start, begin
         else:  # "CLAUSE, according to X"
-            yield s_start, s_start + according.start(), s_start + according.end(), s_end
+            verbs = [
+                v
+                for v in _VERB.finditer(text, s_start, s_start + according.start())
+                if not _inside(v.start(), quotes)
+            ]
+            if not verbs:
+                yield s_start, s_start + according.start(), s_start + according.end(), s_end
+                return  # else "X found that ... — "...", according to Y": X's claim below
+        if according.start() < 3:
+            return
+    accused = _ACCUSED.search(sentence)
+    if accused:  # "The parents are also accused of putting ...": the allegation
+        begin = s_start + accused.end()
+        yield begin, _clause_after(text, begin, s_end, quotes), s_start, s_start + accused.start()
         return
     post = re.search(
         rf",\s+(?:the\s+)?[\w\s'’]{{1,40}}?\s(?:{_REPORTING})\.?$", sentence.rstrip(".")
@@ -141,16 +212,32 @@ def _verb_claims(
         before = text[s_start : verb.start()]
         if not before.strip() or _PASSIVE.search(before) or _GERUND_BEFORE.search(before):
             continue
+        if verb.group().startswith("show") and not _EVIDENCE.search(before):
+            continue  # "a light show that ...": a noun, not "figures show"
         last_mark = max(before.rfind(c) for c in '"“”„«»')
         after_mark = before[last_mark + 1 :]
-        if last_mark >= 0 and len(after_mark.split()) <= 5 and "," not in after_mark[1:]:
+        coordinated = re.match(r"\s*(?:and|but)\b", after_mark) is not None
+        if (
+            last_mark >= 0
+            and len(after_mark.split()) <= 5
+            and "," not in after_mark[1:]
+            and not coordinated  # '"...," and added that ...': a new reporting act
+        ):
             continue  # the attribution of a quote just before
         i = verb.end()
         if verb.group() in ("told", "tell", "tells"):
             tail = re.match(r"\s+(?:[A-Z][\w.]*\s+)+", text[i:s_end])
-            if tail:
+            that = _ADDRESSEE.match(text, i, s_end)
+            if that:
+                i = that.end()
+            elif tail:
                 i += tail.end() - 1
-        on = re.match(r"\s+(?:on|in|at|during)\s+[A-Z]\w+(?:\s+\d+)?", text[i:s_end])
+        on = re.match(
+            r"\s+(?:on|in|at|during)\s+(?:[A-Z]\w+(?:\s+\d+)?|(?:a|an|the|its|his|her|their)"
+            r"\s+(?:[\w-]+\s+){0,2}?(?:statement|interview|letter|report|post|speech|"
+            r"release|e-?mail|filing|video|message)s?\b)",
+            text[i:s_end],
+        )
         if on:
             i += on.end()
         m = re.match(r"[\s:,]*", text[i:s_end])
@@ -164,6 +251,9 @@ def _verb_claims(
         is_np = _DETERMINER.match(clause) and not _FINITE.search(clause)
         if is_np and verb.group() not in _NP_VERBS:
             continue  # an NP ("confirmed the deal"): not a claim
+        framing = _PREPOSITION.match(clause) and not _STRONG_FINITE.search(clause)
+        if (not is_np and not _FINITE.search(clause)) or framing:
+            continue  # a fragment ("told the court that, over the last months, "...""): none
         yield i, end, s_start, verb.start()
 
 
@@ -173,7 +263,9 @@ def _quote_claims(text: str, quote: tuple[int, int]) -> Iterator[tuple[int, int]
         return
     for s, e in sentences(text[start:end]):
         body_start = start + s
-        pieces = re.split(r"\s*\[\.\.\.\]\s*|\s*\.\.\.\s*", text[body_start : start + e])
+        pieces = re.split(
+            rf"\s*\[\.\.\.\]\s*|\s*\.\.\.\s*|{_EMBEDDED.pattern}", text[body_start : start + e]
+        )
         offset = body_start
         for piece in pieces:
             at = text.find(piece, offset, start + e)
@@ -191,6 +283,7 @@ def suggest_claims(
     """Claims (``quotes``: the text's quote suggestions; ``mentions``: its people, who
     become a claim's ``source`` and ``claimed_by`` target)."""
     quote_spans = sorted((q.start, q.end) for q in quotes or [])
+    people = sorted(mentions or [], key=lambda m: m.start)
     head = headline_end(text)
     targets: dict[int, tuple[int, int]] = {}  # claim start -> the quote speaker's mention
     found: list[tuple[int, int, float, dict[str, AttributeValue], str]] = []
@@ -201,12 +294,13 @@ def suggest_claims(
     for s_start, s_end in sentences(text):
         if s_start < head:
             continue
-        if re.search(r"\breportedly\b", text[s_start:s_end]):
-            found.append((s_start, s_end, 0.6, {}, "reportedly"))
+        hearsay = _HEARSAY.search(text, s_start, s_end)
+        if hearsay:
+            found.append((s_start, s_end, 0.6, {}, hearsay.group().lower()))
             continue
         for start, end, src_start, src_end in _verb_claims(text, s_start, s_end, quote_spans):
             pattern = claim_pattern(text, start)
-            named = [m for m in mentions or [] if src_start <= m.start and m.end <= src_end]
+            named = _within(people, src_start, src_end)
             named_source: dict[str, AttributeValue] = {}
             if named:
                 named_source[CLAIM_SOURCE] = named[-1].full
@@ -224,7 +318,9 @@ def suggest_claims(
     taken: list[tuple[int, int]] = []
     for start, end, score, attributes, pattern in sorted(found, key=lambda f: (f[0], -f[1])):
         span = _trim(text, start, end)
-        if span is None or not _checkable(text[span[0] : span[1]]):
+        if span is not None and not _checkable(text[span[0] : span[1]]):
+            span = _checkable_conjunct(text, span)
+        if span is None:
             continue
         if taken and span[0] < taken[-1][1]:
             continue  # overlaps the one before (spans come by start)

@@ -1,7 +1,7 @@
 """Quotes: text between quotation marks of any style, interrupted quotes split, headline
-scare quotes, titles and labels without a speech act left out; each with a ``speaker``
-(the fullest name of the person, or the source as the text names it) and the span of the
-person mention it is ``said_by``.
+scare quotes, titles, labels and source lists without a speech act left out; each with
+a ``speaker`` (see :mod:`clipper.suggest.speakers`) and the span of the person mention
+it is ``said_by``.
 """
 
 from __future__ import annotations
@@ -13,60 +13,43 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from clipper.model import QUOTE_SPEAKER
-from clipper.suggest.base import Suggestion, headline_end, paragraphs, sentences, word_list
+from clipper.suggest.base import Suggestion, body_end, headline_end, paragraphs, sentences
 from clipper.suggest.people import Mention
+from clipper.suggest.speakers import (
+    AFTER_VERB_FIRST,
+    AFTER_WHO_FIRST,
+    LOWER_WORDS,
+    POSTPOSED,
+    SPEECH_RE,
+    attribute,
+    sentence_of,
+)
 
 #: Marks that open, close, or (straight quotes) do both.
 _OPEN = {"“": "”", "„": "“", "«": "»", "「": "」", "‹": "›", "»": "«"}
 _DOUBLE_RE = re.compile('["“”„«»「」]')
 _SINGLE_RE = re.compile("['‘’]")
-_SPEECH = (
-    r"said|says|say|saying|told|tells|tell|telling|added|adds|stated|states|stating|"
-    r"explained|explains|wrote|writes|asked|asks|replied|replies|announced|declared|"
-    r"insisted|warned|noted|continued|concluded|argued|claimed|claiming|recalled|"
-    r"described|describing|describes|promised|promising|recommended|recommending|"
-    r"urged|reads|read|quoted|quoting|cited|according to|reported|reporting|remarked|"
-    r"commented|admitted|acknowledged|believes|believe|emphasised|emphasized|shared|"
-    r"prepare|told to|outlined|outlines|reasoned|reasons|asserted|asserts|called|calls|"
-    r"dubbed|characterised|characterized|writing|theorised|theorized|tweeted|posted|"
-    r"responded|answered|insists|warns|notes|adding|explaining|declaring|announcing"
-)
-_SPEECH_RE = re.compile(rf"\b(?:{_SPEECH})\b", re.IGNORECASE)
-_AFTER_VERB_FIRST = re.compile(
-    rf"^\s*[,.;]?\s*(?:{_SPEECH})\s+(?P<who>[^.,;:!?\"“”]{{1,60}})", re.IGNORECASE
-)
-_AFTER_WHO_FIRST = re.compile(
-    rf"^\s*[,.;]?\s*(?P<who>[^.;:!?\"“”]{{1,80}}?)\s+(?:has\s+|had\s+)?(?:{_SPEECH})\b",
-    re.IGNORECASE,
-)
 #: Words right before a mark that make what follows a name or label, not speech.
 _NAMING = re.compile(
     r"\b(?:called|named|labell?ed|dubbed|titled|entitled|known as|nicknamed|so-called|"
-    r"the word|the term|the phrase)\s*$",
+    r"the word|the term|the phrase|rated|rating of|graded|ranked|classified as|classed as|"
+    r"certified|upgraded to|downgraded to|(?:medals?|awards?|prizes?|trophy|honou?rs?)\s+"
+    r"(?:for|of))\s*$",
     re.IGNORECASE,
 )
-#: Auxiliaries and adverbs between a subject and its reporting verb.
-_AUXILIARIES = re.compile(
-    r"(?:\s*\b(?:has|have|had|is|was|were|are|will|would|also|then|later|since|has also|"
-    r"had also|again|already|once)\b)+\s*$",
+#: A work right before a mark: what follows is its title, not speech.
+_WORK = re.compile(
+    r"\b(?:report|book|novel|song|single|album|film|movie|documentary|article|paper|"
+    r"editorial|column|essay|series|episode|play|poem|exhibition|campaign|hashtag|"
+    r"headline|programme|program|podcast|video|painting|website|blog)\s*$",
     re.IGNORECASE,
 )
-_PRONOUNS = frozenset(
-    word_list(
-        """
-        he she it they we i
-        """
-    )
-)
-_CUT = re.compile(
-    r"\s+(?:seen|by|of|in|from|which|who|that|on|at|to|with|also)\b|,|\s+(?:\w+ing)\b"
-)
-_LOWER_WORDS = frozenset(
-    word_list(
-        """
-        a an the of and for in on at to de la
-        """
-    )
+#: Nouns right after a closing mark that make the quoted words a label ('a "Very Good"
+#: rating', 'its "AAA" grade').
+_LABEL_AFTER = re.compile(
+    r"\s+(?:rating|ratings|grade|label|status|category|classification|certificate|"
+    r"certification|award|prize|medal|badge|tag|stamp|seal)\b",
+    re.IGNORECASE,
 )
 
 
@@ -107,19 +90,38 @@ def _double_spans(text: str, p_start: int, p_end: int) -> Iterator[_Span]:
 
 def _single_spans(text: str, p_start: int, p_end: int, inside: list[_Span]) -> Iterator[_Span]:
     opened: int | None = None
+    opens = [s.open_mark for s in inside]  # in text order
     for mark in _SINGLE_RE.finditer(text, p_start, p_end):
         i = mark.start()
         c = text[i]
-        if any(s.open_mark <= i <= (s.close_mark or p_end) for s in inside):
-            continue
+        k = bisect.bisect_right(opens, i) - 1
+        if k >= 0 and i <= (inside[k].close_mark or p_end):
+            continue  # inside a double-quoted passage
         prev = text[i - 1] if i > p_start else " "
         nxt = text[i + 1] if i + 1 < p_end else " "
         if opened is None:
             if c in "'‘" and (prev.isspace() or prev in "([—–-") and nxt.isalnum():
                 opened = i
         elif not prev.isspace() and not nxt.isalnum() and c in "'’":
+            if _plural_possessive(text, i, p_end):
+                continue  # "the lads' families": an apostrophe, the quote goes on
             yield _Span(opened + 1, i, opened, i)
             opened = None
+
+
+def _nested(span: _Span, outer: list[_Span], opens: list[int]) -> bool:
+    """Whether ``span`` lies inside one of ``outer`` (in text order, ``opens`` their
+    opening marks)."""
+    k = bisect.bisect_left(opens, span.open_mark) - 1
+    return k >= 0 and span.close_mark is not None and span.close_mark < outer[k].end
+
+
+def _plural_possessive(text: str, i: int, p_end: int) -> bool:
+    """An apostrophe after a plural ("workers' demands") inside a single-quoted passage:
+    a lower-case word follows and a closing mark comes later in the paragraph."""
+    if text[i - 1] not in "sS" or not re.match(r" [a-z]", text[i + 1 : i + 3]):
+        return False
+    return re.search(r"[^\s]['’](?!\w)", text[i + 1 : p_end]) is not None
 
 
 def _trim(text: str, span: _Span) -> _Span | None:
@@ -132,27 +134,91 @@ def _trim(text: str, span: _Span) -> _Span | None:
 
 
 def _is_title(words: list[str]) -> bool:
-    content = [w for w in words if w.lower() not in _LOWER_WORDS]
+    content = [w for w in words if w.lower() not in LOWER_WORDS]
     caps = [w for w in content if w[:1].isupper() or w[:1].isdigit()]
     return bool(content) and len(caps) >= max(1, 0.75 * len(content))
 
 
-def _sentence_of(bounds: list[tuple[int, int]], i: int) -> tuple[int, int]:
-    """The sentence (of ``bounds``, in text order) that holds offset ``i``."""
-    k = bisect.bisect_right(bounds, (i, len(bounds) and bounds[-1][1] + 1)) - 1
-    if k >= 0 and bounds[k][0] <= i < bounds[k][1]:
-        return bounds[k]
-    return i, i
+#: After a title's closing mark in a source list: "— BBC News, March 3, 2010".
+_CITATION_AFTER = re.compile(r"[,.]?\s*[—–-]+\s*[A-Z0-9]|[,.]?\s*\(?[A-Z][\w.&' ]{1,40},\s+\w")
+_YEAR_END = re.compile(r"\b(?:1[89]|20)\d\d\.?\)?\s*$")
+#: Words between a reporting verb and a short quote it cannot govern (a new clause).
+_CLAUSE_BREAK = re.compile(
+    r";|\b(?:while|whereas|but|although|though)\b",
+    re.IGNORECASE,
+)
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
+def _is_citation(text: str, span: _Span, p_end: int) -> bool:
+    """A title in a source/reference line: 'Doe, J. "Storm hits port" — BBC, March 3, 2010'."""
+    if span.close_mark is None:
+        return False
+    after = text[span.close_mark + 1 : p_end]
+    return (
+        bool(_CITATION_AFTER.match(after))
+        and bool(_YEAR_END.search(after))
+        and not (SPEECH_RE.search(after))
+    )
+
+
+def _headline_quote(text: str, span: _Span, head: int) -> bool:
+    """A headline quote is speech when it is a sentence (four words or more) with its
+    source ("'We are not afraid,' says Kim", 'Obama: "We will not back down"')."""
+    if len(text[span.start : span.end].split()) < 4 or span.close_mark is None:
+        return False
+    before = text[: span.open_mark]
+    after = text[span.close_mark + 1 : head]
+    return bool(
+        re.search(r":\s*$", before)
+        or SPEECH_RE.search(before)
+        or AFTER_VERB_FIRST.match(after)
+        or AFTER_WHO_FIRST.match(after)
+    )
+
+
+def _word_count(body: str) -> int:
+    """Words of a quote; CJK text (no spaces) counts about one word per two characters."""
+    cjk = len(_CJK.findall(body))
+    return len(body.split()) + cjk // 2
+
+
+def _governs(before: str) -> bool:
+    """Whether a reporting verb in ``before`` (the sentence up to an opening mark) governs
+    the quote: the nearest verb, at most 25 words back, with no contrasting clause between;
+    or a colon right before the mark ('She said: "..."', 'a déclaré : « ... »')."""
+    if re.search(r":\s*$", before):
+        return True
+    verbs = list(SPEECH_RE.finditer(before))
+    if not verbs:
+        return False
+    between = before[verbs[-1].end() :]
+    return len(between.split()) <= 25 and not _CLAUSE_BREAK.search(between)
+
+
+def _phrase(body: str) -> str:
+    """A quote's words for comparison (case and punctuation ignored)."""
+    return " ".join(re.findall(r"\w+", body.lower()))
 
 
 def quote_spans(text: str) -> list[tuple[int, int, int, int | None]]:
     """``(start, end, open mark, close mark)`` of every speech quote, before attribution."""
     head = headline_end(text)
+    end_of_body = body_end(text)
     bounds = list(sentences(text))
     out = []
+    headline_quotes = {
+        _phrase(text[q.start : q.end])
+        for q in itertools.chain(_double_spans(text, 0, head), _single_spans(text, 0, head, []))
+    }
     for p_start, p_end in paragraphs(text):
+        if p_start >= end_of_body:
+            break
         doubles = list(_double_spans(text, p_start, p_end))
         singles = list(_single_spans(text, p_start, p_end, doubles))
+        # British style: double marks nested in a single-quoted passage belong to it
+        single_opens = [q.open_mark for q in singles]
+        doubles = [d for d in doubles if not _nested(d, singles, single_opens)]
         # each quote's previous closing mark in this paragraph
         previous_close = {
             b.open_mark: a.close_mark + 1
@@ -161,186 +227,54 @@ def quote_spans(text: str) -> list[tuple[int, int, int, int | None]]:
         }
         for raw in doubles + singles:
             span = _trim(text, raw)
-            if span is None or span.start < head:
+            if span is None or _is_citation(text, raw, p_end):
                 continue
+            if span.start < head and not _headline_quote(text, span, head):
+                continue  # headline scare quotes ('quasi-state of war')
             body = text[span.start : span.end]
             words = body.split()
+            n_words = _word_count(body)
             closing = span.close_mark if span.close_mark is not None else span.end
-            s_start, s_end = _sentence_of(bounds, span.open_mark)
+            s_start, s_end = sentence_of(bounds, span.open_mark)
             before = text[max(s_start, span.open_mark - 120) : span.open_mark]
             after = text[closing + 1 : min(closing + 100, max(s_end, closing + 1) + 60)]
-            governed = bool(_SPEECH_RE.search(before)) or bool(
-                _AFTER_VERB_FIRST.match(after) or _AFTER_WHO_FIRST.match(after)
+            governed = _governs(before) or bool(
+                AFTER_VERB_FIRST.match(after)
+                or AFTER_WHO_FIRST.match(after)
+                or POSTPOSED.match(text, closing + 1, s_end)
             )
             if not governed and raw.open_mark in previous_close:
                 # '"...," he said. "We tried."': continues a quote of the same speaker
                 gap = text[previous_close[raw.open_mark] : raw.open_mark]
-                governed = len(gap) < 80 and bool(_SPEECH_RE.search(gap))
+                governed = len(gap) < 80 and bool(SPEECH_RE.search(gap))
             final = re.search(r"[.!?]$", body) is not None
             short = len(words) <= 5 and not governed
             if _is_title(words) and len(words) <= 8 and (not final or short):
                 continue  # a title or name ("Top of the Spear."), not speech
-            naming = _NAMING.search(text, max(0, span.open_mark - 30), span.open_mark)
-            if len(words) <= 4 and naming:
-                continue  # a name or label: 'a user labelled "Anonymous"', 'known as "..."'
-
-            if len(words) < 4 and not governed:
-                continue
-            if len(words) < 4 and len(words) == 1 and body[:1].isupper() and not governed:
+            naming = _NAMING.search(text, max(0, span.open_mark - 30), span.open_mark) or (
+                span.close_mark is not None and _LABEL_AFTER.match(text, span.close_mark + 1)
+            )
+            if n_words <= 4 and naming:
+                continue  # a name or label: 'a user labelled "Anonymous"', 'a "Good" rating'
+            if not final and _WORK.search(text, max(0, span.open_mark - 30), span.open_mark):
+                continue  # the title of a work: 'its report "Hunger in a warming world"'
+            if n_words < 4 and not governed and _phrase(body) in headline_quotes:
+                governed = True  # quoted in the headline too: the story quotes someone
+            if n_words < 4 and not governed:
                 continue
             out.append((span.start, span.end, span.open_mark, span.close_mark))
     return sorted(out)
 
 
-def _source_name(
-    text: str, who: str, offset: int, mentions: list[Mention]
-) -> tuple[str, tuple[int, int] | None] | None:
-    """The speaker named in ``who`` (found at ``offset``): a person's fullest name and
-    mention, a pronoun/role (None: the previous speaker), or the source as written."""
-    people = _mentions_within(mentions, offset, offset + len(who))
-    if people:
-        m = people[0]
-        return m.full, (m.start, m.end)
-    words = who.strip().split()
-    if not words:
-        return None
-    if words[0].lower() in _PRONOUNS:
-        return None
-    if words[0].lower() == "the" and len(words) > 1 and words[1][:1].islower():
-        cut = _CUT.split(" ".join(words[1:]))[0]
-        if re.fullmatch(
-            r"(?:chief executive|spokes\w+|minister|president|chairman|ceo|"
-            r"official|officials|director|founder)",
-            cut,
-            re.IGNORECASE,
-        ):
-            return None
-        return cut, None
-    if words[0].lower() in ("with", "by", "from"):
-        words = words[1:]
-    if words and words[0].lower() in ("a", "an", "the") and len(words[-1]) > 2:
-        words = words[1:]
-    if not words:
-        return None
-    possessive = any(w.endswith(("'s", "’s")) for w in words)
-    if len(words) <= 4 and not possessive and (words[0][:1].isupper() or len(words) == 1):
-        return " ".join(words), None
-    caps = re.match(r"((?:[A-Z][\w.&’'-]*\s?)+)", " ".join(words))
-    if caps:
-        name = re.sub(r"(?:'s|’s)$", "", caps.group(1).strip().split("'s ")[0].split("’s ")[0])
-        return name, None
-    cut = _CUT.split(" ".join(words))[0]
-    return (cut, None) if cut else None
-
-
-def _mentions_within(mentions: list[Mention], start: int, end: int) -> list[Mention]:
-    """The mentions (in text order) that lie inside ``start..end``."""
-    k = bisect.bisect_left(mentions, start, key=lambda m: m.start)
-    out = []
-    while k < len(mentions) and mentions[k].start < end:
-        if mentions[k].end <= end:
-            out.append(mentions[k])
-        k += 1
-    return out
-
-
-def _names_someone(who: str) -> bool:
-    """Words after a closing mark that can be a source: a name, a pronoun, "the ..."."""
-    first = who.strip().split()[0] if who.strip() else ""
-    return first[:1].isupper() or first.lower() in _PRONOUNS | {"the", "a", "an"}
-
-
-_STATEMENT_RE = re.compile(r"\b(?:statement|interview|speech|letter|post|blog)\b", re.IGNORECASE)
-
-
-def _introduces_speaker(text: str, bounds: list[tuple[int, int]], mention: Mention) -> bool:
-    """A person named since the last quote, in a sentence about speaking ("Senator John
-    Cornyn issued a statement ..."): the speaker of the unattributed quote that follows."""
-    s_start, s_end = _sentence_of(bounds, mention.start)
-    sentence = text[s_start:s_end]
-    return bool(_SPEECH_RE.search(sentence) or _STATEMENT_RE.search(sentence))
-
-
 def suggest_quotes(text: str, mentions: list[Mention]) -> list[Suggestion]:
-    bounds = list(sentences(text))
-    previous: tuple[str, tuple[int, int] | None] | None = None
-    previous_end = -1
+    """Quote suggestions with their ``speaker`` and ``said_by`` target."""
+    spans = quote_spans(text)
     out = []
-    for start, end, open_mark, close_mark in quote_spans(text):
-        found = _attribute(text, start, end, open_mark, close_mark, bounds, mentions)
-        speaker: tuple[str, tuple[int, int] | None] | None
-        if isinstance(found, str) or found is None:
-            near = previous if previous and open_mark - previous_end < 1500 else None
-            before = _mentions_within(mentions, max(0, open_mark - 3000), open_mark)
-            newer = bool(before) and before[-1].end > previous_end
-            if before and (
-                near is None
-                or (found == "previous" and newer)
-                or (newer and _introduces_speaker(text, bounds, before[-1]))
-            ):
-                near = (before[-1].full, (before[-1].start, before[-1].end))
-            speaker = near
-        else:
-            speaker = found
+    for (start, end, _open, _close), (speaker, explicit) in zip(
+        spans, attribute(text, spans, mentions), strict=True
+    ):
         attributes = {QUOTE_SPEAKER: speaker[0]} if speaker else {}
         target = speaker[1] if speaker else None
-        score = 0.9 if found not in (None, "previous") else 0.75
+        score = 0.9 if explicit else 0.75
         out.append(Suggestion(start, end, "quote", score, attributes, target=target))
-        if speaker:
-            previous, previous_end = speaker, end
     return out
-
-
-def _attribute(
-    text: str,
-    start: int,
-    end: int,
-    open_mark: int,
-    close_mark: int | None,
-    bounds: list[tuple[int, int]],
-    mentions: list[Mention],
-) -> tuple[str, tuple[int, int] | None] | str | None:
-    """The speaker from the words around the marks; "previous" for a pronoun or role."""
-    s_start = _sentence_of(bounds, open_mark)[0]
-    if close_mark is not None:
-        after_start = close_mark + 1
-        # the sentence after the closing mark (a quote may end its own sentence)
-        a_end = _sentence_of(bounds, after_start)[1] if after_start < len(text) else after_start
-        after = text[after_start : max(a_end, after_start)]
-        for pattern in (_AFTER_VERB_FIRST, _AFTER_WHO_FIRST):
-            found = pattern.match(after)
-            who = found.group("who") if found else ""
-            named = found is not None and bool(
-                _mentions_within(
-                    mentions, after_start + found.start("who"), after_start + found.end("who")
-                )
-            )
-            if found and not re.search(r"[\"“”]", who) and (named or _names_someone(who)):
-                got = _source_name(text, who, after_start + found.start("who"), mentions)
-                return got if got is not None else "previous"
-    before = text[s_start:open_mark]
-    verbs = list(_SPEECH_RE.finditer(before))
-    if verbs:
-        verb = verbs[-1]
-        if verb.group().lower() == "according to":
-            who = re.split(r"[,;]", before[verb.end() :])[0]
-            got = _source_name(text, who, s_start + verb.end(), mentions)
-            return got if got is not None else "previous"
-        clause = before[: verb.start()]
-        people = _mentions_within(mentions, s_start, s_start + verb.start())
-        if people:
-            last = people[-1]
-            if len(people) > 1 and text[people[-2].end : last.start].strip() == "and":
-                return f"{people[-2].full} and {last.full}", (last.start, last.end)
-            return last.full, (last.start, last.end)
-        subject = ""
-        for piece in reversed(re.split(r"(?:,|;|\band\b|\bwhile\b|\bbut\b)\s*", clause)):
-            subject = _AUXILIARIES.sub("", piece).strip()
-            if subject:
-                break  # "Nunzio Galantino, has called": the piece before the auxiliary
-        if not subject.strip():
-            subject = clause
-        offset = s_start + clause.rfind(subject.strip()) if subject.strip() else s_start
-        got = _source_name(text, subject.strip(), offset, mentions)
-        return got if got is not None else "previous"
-    return None

@@ -1,0 +1,467 @@
+"""Who said a quote, by the rules of GUIDELINES.md (quote section): the fullest form of
+the person's name, or a non-person source as the text names it ("KCNA", "document"),
+found from the reporting words around the quote ("said Wu", "according to", "Name: "),
+else the previous speaker (a continued quote, "he said") or the most salient person
+named before it; with the span of the person mention the quote is ``said_by``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+
+from clipper.suggest.base import sentences, word_list
+from clipper.suggest.names import NOT_NAMES, TITLE_WORDS
+from clipper.suggest.people import Mention
+
+#: A speaker: the name as stored, and the span of the person mention (None: not a person
+#: mention, e.g. "KCNA").
+Speaker = tuple[str, tuple[int, int] | None]
+
+_SPEECH = (
+    r"said|says|say|saying|told|tells|tell|telling|added|adds|stated|states|stating|"
+    r"explained|explains|wrote|writes|asked|asks|replied|replies|announced|declared|"
+    r"insisted|warned|noted|continued|concluded|argued|claimed|claiming|recalled|"
+    r"described|describing|describes|promised|promising|recommended|recommending|"
+    r"urged|reads|read|quoted|quoting|cited|according to|in the words of|reported|"
+    r"reporting|remarked|"
+    r"commented|admitted|acknowledged|believes|believe|emphasised|emphasized|shared|"
+    r"prepare|told to|outlined|outlines|reasoned|reasons|asserted|asserts|called|calls|"
+    r"dubbed|characterised|characterized|writing|theorised|theorized|tweeted|posted|"
+    r"responded|answered|insists|warns|notes|adding|explaining|declaring|announcing"
+)
+SPEECH_RE = re.compile(rf"\b(?:{_SPEECH})\b", re.IGNORECASE)
+AFTER_VERB_FIRST = re.compile(
+    rf"^\s*[,.;]?\s*(?:{_SPEECH})\s+(?P<who>[^.,;:!?\"“”]{{1,60}}"
+    r"(?:,\s+[A-Z][^.,;:!?\"“”]{1,40})?)",
+    re.IGNORECASE,
+)
+AFTER_WHO_FIRST = re.compile(
+    rf"^\s*[,.;]?\s*(?P<who>[^.;:!?\"“”]{{1,80}}?)\s+(?:has\s+|had\s+)?(?:{_SPEECH})\b",
+    re.IGNORECASE,
+)
+#: An attribution at the end of the sentence a quote sits in ('"...," from Friday, the
+#: agency said.').
+POSTPOSED = re.compile(
+    rf"^[^\"“”„«»]*?,\s+(?P<who>[^,;:\"“”„«»]{{1,60}}?)\s+(?:has\s+)?(?:{_SPEECH})\s*[.!]?\s*$",
+    re.IGNORECASE,
+)
+#: Auxiliaries and adverbs between a subject and its reporting verb.
+_AUXILIARIES = re.compile(
+    r"(?:\s*\b(?:has|have|had|is|was|were|are|will|would|also|then|later|since|has also|"
+    r"had also|again|already|once)\b)+\s*$",
+    re.IGNORECASE,
+)
+_PRONOUNS = frozenset(
+    word_list(
+        """
+        he she it they we i
+        """
+    )
+)
+_CUT = re.compile(
+    r"\s+(?:seen|by|of|in|from|which|who|that|on|at|to|with|also)\b|,|\s+(?:\w+ing)\b"
+)
+#: A time or place adverbial after a source's name.
+_WHEN = re.compile(
+    r"\s+(?:on|in|at|last|this|yesterday|today|earlier|later|recently)\b", re.IGNORECASE
+)
+#: Capitalised words that start sentences, not names ("Yesterday Ford said").
+_NOT_GIVEN = frozenset(
+    word_list(
+        """
+        yesterday today tomorrow meanwhile however but and when after before then now also
+        later earlier monday tuesday wednesday thursday friday saturday sunday january
+        february march april may june july august september october november december
+        while since although though as so mr ms mrs dr
+        """
+    )
+)
+#: A speaker's label before a colon at the start of a sentence ("Wikinews: ", "Jack Herrick: ").
+_LABEL = re.compile(r"([A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}):\s*")
+#: Between two people who speak together ("Raj Patel and mayor Tom Hill").
+_JOINT = re.compile(r"\s*(?:,\s*)?and\s+(?:[a-z-]+\s+){0,3}")
+#: "X quoted Y as saying": Y is the source.
+_QUOTED_AS = re.compile(r"\bquoted\s+(.{2,60}?)\s+as\s+$")
+#: Words that cannot start a source's name after a closing mark.
+_FUNCTION = frozenset(
+    word_list(
+        """
+        and but or then also so as which when that it this there here was is has had one
+        not never
+        """
+    )
+)
+#: First words of a piece of clause that cannot be the subject of a reporting verb.
+_NOT_SUBJECT = frozenset(
+    word_list(
+        """
+        in on at for to of after before during into over under about as
+        than then there here also
+        """
+    )
+)
+LOWER_WORDS = frozenset(
+    word_list(
+        """
+        a an the of and for in on at to de la
+        """
+    )
+)
+
+
+def sentence_of(bounds: list[tuple[int, int]], i: int) -> tuple[int, int]:
+    """The sentence (of ``bounds``, in text order) that holds offset ``i``."""
+    k = bisect.bisect_right(bounds, (i, len(bounds) and bounds[-1][1] + 1)) - 1
+    if k >= 0 and bounds[k][0] <= i < bounds[k][1]:
+        return bounds[k]
+    return i, i
+
+
+def _source_name(text: str, who: str, offset: int, mentions: list[Mention]) -> Speaker | None:
+    """The speaker named in ``who`` (found at ``offset``): a person's fullest name and
+    mention, a pronoun/role (None: the previous speaker), or the source as written."""
+    people = _mentions_within(mentions, offset, offset + len(who))
+    if people:
+        m = people[0]
+        return m.full, (m.start, m.end)
+    pieces = [p.strip() for p in who.split(",") if p.strip()]
+    if len(pieces) > 1:
+        role, appos = pieces[0].split(), pieces[1].split()
+        if role[0].lower() in ("the", "a", "an") and 0 < len(appos) <= 4 and appos[0][:1].isupper():
+            return " ".join(appos), None  # "the company's chief executive, Eddie Wu"
+        who = pieces[0]  # "Wu, 58,": the name before an apposition
+    words = who.strip().split()
+    if not words:
+        return None
+    if words[0].lower() in _PRONOUNS:
+        return None
+    if words[0].lower() == "the" and len(words) > 1 and words[1][:1].islower():
+        cut = _CUT.split(" ".join(words[1:]))[0]
+        if re.fullmatch(
+            r"(?:chief executive|spokes\w+|minister|president|chairman|ceo|"
+            r"official|officials|director|founder)",
+            cut,
+            re.IGNORECASE,
+        ):
+            return None
+        named = re.search(r"(?<=[a-z] )(?:[A-Z][\w.&-]*(?: |$))+$", cut)
+        if named:  # "the state news agency KCNA": the name after the role
+            return named.group().strip(), None
+        return cut, None
+    if words[0].lower() in ("with", "by", "from"):
+        words = words[1:]
+    if words and words[0].lower() in ("a", "an", "the") and len(words[-1]) > 2:
+        words = words[1:]
+    if not words:
+        return None
+    possessive = any(w.endswith(("'s", "’s")) for w in words)
+    if len(words) <= 4 and not possessive and (words[0][:1].isupper() or len(words) == 1):
+        name = _WHEN.split(" ".join(words))[0]  # "Pope Francis on Sunday"
+        return (_fullest(text, name) if " " not in name else name), None
+    caps = re.match(r"((?:[A-Z][\w.&’'-]*\s?)+)", " ".join(words))
+    if caps:
+        name = re.sub(r"(?:'s|’s)$", "", caps.group(1).strip().split("'s ")[0].split("’s ")[0])
+        return name, None
+    cut = _CUT.split(" ".join(words))[0]
+    return (cut, None) if cut else None
+
+
+_LEADING_WORDS = re.compile(r"(?:[A-Z]\w*ly,\s+|(?:But|And|Then|Later|However),?\s+)?")
+_NAME_WORD = re.compile(r"([A-Z][\w-]+)(?:'s|’s|'|’)?(?=[\s,])")
+
+
+def _sentence_subject(
+    text: str, s_start: int, limit: int, mentions: list[Mention]
+) -> Speaker | None:
+    """The person named first in a sentence, in subject position (its first words, after
+    an adverb), by any part of a name found in the text ("Thomas' sister" -> Thomas Sam):
+    the salient referent of a pronoun speaker later in the same sentence."""
+    lead = _LEADING_WORDS.match(text, s_start, limit)
+    at = lead.end() if lead else s_start
+    head = text[at:limit]
+    if not head.strip():
+        return None
+    named = _mentions_within(mentions, at, min(limit, at + 40))
+    if named and named[0].start - at <= 4:
+        return named[0].full, (named[0].start, named[0].end)
+    word = _NAME_WORD.match(head)
+    if word is None:
+        return None
+    fulls = {m.full for m in mentions if word.group(1) in m.full.split()}
+    if len(fulls) != 1:
+        return None
+    full = fulls.pop()
+    first = next(m for m in mentions if m.full == full)
+    return full, (first.start, first.end)
+
+
+#: Where a subject noun phrase ends: its verb.
+_VERB_START = re.compile(
+    r"\s+(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|did|"
+    r"does|do|aims|wants|plans|hopes|seeks|[a-z]+ed)\b"
+)
+
+
+def _main_subject(text: str, s_start: int, limit: int, mentions: list[Mention]) -> Speaker | None:
+    """The subject of a sentence's main clause (its first comma-separated piece, or the
+    name in apposition after a role: "The transport minister, Liam Ford, spoke ...")."""
+    pieces = [(m.start(), m.end()) for m in re.finditer(r"[^,]+", text[s_start:limit])]
+    if not pieces:
+        return None
+    for k, (a, b) in enumerate(pieces[:2]):
+        named = _mentions_within(mentions, s_start + a, s_start + b)
+        if named:
+            return named[0].full, (named[0].start, named[0].end)
+        words = text[s_start + a : s_start + b].split()
+        if k == 1 and 0 < len(words) <= 4 and all(w[:1].isupper() for w in words):
+            return " ".join(words), None  # the name in apposition
+        if k == 0 and not (words and words[0].lower() == "the" and len(words) <= 4):
+            break  # not a role: the first piece is the clause itself
+    who = _VERB_START.split(text[s_start + pieces[0][0] : s_start + pieces[0][1]])[0].strip()
+    if not who or len(who.split()) > 5:
+        return None
+    return _source_name(text, who, s_start + pieces[0][0], mentions)
+
+
+def _fullest(text: str, surname: str) -> str:
+    """The fullest form of a one-word name in the text ("Ford" -> "Liam Ford" when the text
+    has "Liam Ford"), titles left out; the word itself if there is none."""
+    if not surname[:1].isupper() or not surname.isalpha():
+        return surname
+    return _full_forms(text).get(surname, surname)
+
+
+_RUN = re.compile(r"(?<![\w'’.-])((?:[A-Z][\w'’.-]*\s){1,2})([A-Z][a-zA-Z]+)\b")
+
+
+@functools.lru_cache(maxsize=8)
+def _full_forms(text: str) -> dict[str, str]:
+    """Each capitalised word's longest form as the last word of a run of two or three
+    capitalised words, titles and sentence-initial words left out (one pass per text)."""
+    forms: dict[str, str] = {}
+    for m in _RUN.finditer(text):
+        words = m.group(1).split()
+        while words and (words[0].lower().rstrip(".") in TITLE_WORDS or words[0] in NOT_NAMES):
+            words = words[1:]
+        if words and not any(w.lower() in LOWER_WORDS | _NOT_GIVEN for w in words):
+            candidate = " ".join([*words, m.group(2)])
+            if len(candidate) > len(forms.get(m.group(2), "")):
+                forms[m.group(2)] = candidate
+    return forms
+
+
+def _mentions_within(mentions: list[Mention], start: int, end: int) -> list[Mention]:
+    """The mentions (in text order) that lie inside ``start..end``."""
+    k = bisect.bisect_left(mentions, start, key=lambda m: m.start)
+    out = []
+    while k < len(mentions) and mentions[k].start < end:
+        if mentions[k].end <= end:
+            out.append(mentions[k])
+        k += 1
+    return out
+
+
+def _names_someone(who: str) -> bool:
+    """Words after a closing mark that can be a source: a name, a pronoun, "the ..."."""
+    words = who.strip().split()
+    first = words[0] if words else ""
+    if first[:1].isupper() or first.lower() in _PRONOUNS | {"the", "a", "an"}:
+        return True
+    # "police said", "critics said": a bare plural noun as the source
+    return 0 < len(words) <= 2 and first.isalpha() and first.lower() not in _FUNCTION
+
+
+_STATEMENT_RE = re.compile(r"\b(?:statement|interview|speech|letter|post|blog)\b", re.IGNORECASE)
+
+
+def _introduces_speaker(text: str, bounds: list[tuple[int, int]], mention: Mention) -> bool:
+    """A person named since the last quote, in a sentence about speaking ("Senator John
+    Cornyn issued a statement ..."): the speaker of the unattributed quote that follows."""
+    s_start, s_end = sentence_of(bounds, mention.start)
+    sentence = text[s_start:s_end]
+    return bool(SPEECH_RE.search(sentence) or _STATEMENT_RE.search(sentence))
+
+
+def _integrated(
+    text: str, open_mark: int, bounds: list[tuple[int, int]], mentions: list[Mention]
+) -> Speaker | None:
+    """The source of a quote that is part of a sentence without a reporting verb: the
+    sentence's subject when it names a non-person source ('The document, which ...,
+    "must be completed in English"', 'wikiHow is a site which aims to "build ..."')."""
+    s_start = sentence_of(bounds, open_mark)[0]
+    before = text[s_start:open_mark]
+    if len(before.split()) < 3 or re.search(r"[\"“”„«»]|:\s*$", before):
+        return None  # too short, after another quote, or a clause of its own before a colon
+    got = _main_subject(text, s_start, open_mark, mentions)
+    first = got[0].split()[0].lower() if got and got[0].split() else ""
+    possessive = bool(got) and bool(re.search(r"['’]s?\b", got[0] if got else ""))
+    if got is None or got[1] is not None or first in _PRONOUNS | _NOT_SUBJECT or possessive:
+        return None  # a person is handled by salience; pronouns by the previous speaker
+    return got
+
+
+def _in_ranges(i: int, ranges: list[tuple[int, int]]) -> bool:
+    """Whether ``i`` lies in one of ``ranges`` (sorted, not overlapping)."""
+    k = bisect.bisect_right(ranges, (i, len(ranges) and ranges[-1][1] + 1)) - 1
+    return k >= 0 and ranges[k][0] <= i < ranges[k][1]
+
+
+def _salient(
+    text: str, bounds: list[tuple[int, int]], candidates: list[Mention], at: int
+) -> Mention:
+    """The most salient of ``candidates`` (in text order, before offset ``at``) as the
+    referent of a pronoun or an unattributed quote: the latest one in the quote's own
+    sentence; else the latest one in subject position (among a sentence's first words:
+    "Prosecutor David Chen told ...", "Her colleague, Senator Bob Lane, ..."), not a
+    possessive; else the latest."""
+    s_start = sentence_of(bounds, at)[0]
+    if candidates[-1].start >= s_start:
+        return candidates[-1]
+    for m in reversed(candidates):
+        s_start = sentence_of(bounds, m.start)[0]
+        prefix = text[s_start : m.start]
+        possessive = text.startswith(("'s", "’s", "' ", "’ "), m.end)
+        if len(prefix.split()) <= 4 and not possessive and not re.search(r"[;:]", prefix):
+            return m
+    return candidates[-1]
+
+
+def attribute(
+    text: str, spans: list[tuple[int, int, int, int | None]], mentions: list[Mention]
+) -> list[tuple[Speaker | None, bool]]:
+    """The speaker of each quote span ``(start, end, open mark, close mark)``, in text
+    order, and whether the words around the quote name it (else it is the previous or
+    the most salient speaker)."""
+    bounds = list(sentences(text))
+    previous: Speaker | None = None
+    previous_end = -1
+    out: list[tuple[Speaker | None, bool]] = []
+    quoted = [(o, c if c is not None else e) for _s, e, o, c in spans]
+    for _start, end, open_mark, close_mark in spans:
+        found = _attribute(text, open_mark, close_mark, bounds, mentions)
+        if found is None:
+            found = _integrated(text, open_mark, bounds, mentions)
+        speaker: Speaker | None
+        if isinstance(found, str) or found is None:
+            near = previous if previous and open_mark - previous_end < 1500 else None
+            before = [
+                m
+                for m in _mentions_within(mentions, max(0, open_mark - 3000), open_mark)
+                if not _in_ranges(m.start, quoted)  # a name inside a quote is no speaker
+            ]
+            newer = [m for m in before if m.end > previous_end]
+            best = _salient(text, bounds, newer, open_mark) if newer else None
+            if before and (
+                near is None
+                or (found == "previous" and best is not None)
+                or (best is not None and _introduces_speaker(text, bounds, best))
+            ):
+                m = best or before[-1]
+                near = (m.full, (m.start, m.end))
+            speaker = near
+        else:
+            speaker = found
+        out.append((speaker, found not in (None, "previous")))
+        if speaker:
+            previous, previous_end = speaker, end
+    return out
+
+
+def _attribute(
+    text: str,
+    open_mark: int,
+    close_mark: int | None,
+    bounds: list[tuple[int, int]],
+    mentions: list[Mention],
+) -> Speaker | str | None:
+    """The speaker from the words around the marks; "previous" for a pronoun or role."""
+    s_start = sentence_of(bounds, open_mark)[0]
+    if close_mark is not None:
+        after_start = close_mark + 1
+        # the sentence after the closing mark (a quote may end its own sentence)
+        a_end = sentence_of(bounds, after_start)[1] if after_start < len(text) else after_start
+        after = text[after_start : max(a_end, after_start)]
+        for pattern in (AFTER_VERB_FIRST, AFTER_WHO_FIRST):
+            found = pattern.match(after)
+            who = found.group("who") if found else ""
+            named = found is not None and bool(
+                _mentions_within(
+                    mentions, after_start + found.start("who"), after_start + found.end("who")
+                )
+            )
+            if (
+                found
+                and pattern is AFTER_WHO_FIRST
+                and re.match(r"\s+[\"“„«]", after[found.end() :])
+            ):
+                continue  # ', the government recommending "...": its object is the next quote
+            if found and not re.search(r"[\"“”]", who) and (named or _names_someone(who)):
+                got = _source_name(text, who, after_start + found.start("who"), mentions)
+                return got if got is not None else "previous"
+        post = POSTPOSED.search(after)
+        if post and _names_someone(post.group("who")):  # '"..." from Friday, KCNA said.'
+            got = _source_name(text, post.group("who"), after_start + post.start("who"), mentions)
+            return got if got is not None else "previous"
+    before = text[s_start:open_mark]
+    label = _LABEL.fullmatch(before)
+    if label:  # interview or transcript turn: 'Herrick: "We wanted ..."'
+        return _source_name(text, label.group(1), s_start, mentions)
+    verbs = list(SPEECH_RE.finditer(before))
+    if verbs:
+        verb = verbs[-1]
+        if verb.group().lower() in ("according to", "in the words of"):
+            source = _mentions_within(mentions, s_start + verb.end(), open_mark)
+            if source:  # "according to the minister, Liam Ford, ...": the person named
+                return source[0].full, (source[0].start, source[0].end)
+            role = _main_subject(text, s_start + verb.end(), open_mark, mentions)
+            if role is not None and role[0][:1].isupper():
+                return role  # "according to the mayor, Liam Ford, ..."
+            who = re.split(r"[,;]", before[verb.end() :])[0]
+            got = _source_name(text, who, s_start + verb.end(), mentions)
+            return got if got is not None else "previous"
+        clause = before[: verb.start()]
+        mark = max(clause.rfind(c) for c in '"“”„«»「」')
+        if mark >= 0:  # '"Nobody wants this," she said, "but ...': the words after the quote
+            clause = " " * (mark + 1) + clause[mark + 1 :]
+        if mark < 0 and re.search(r",\s*$", clause) and verb.group().lower().endswith("ing"):
+            # "X spoke to reporters ..., describing it as "...": the sentence's subject
+            got = _main_subject(text, s_start, s_start + verb.start(), mentions)
+            if got is not None:
+                return got
+        people = _mentions_within(mentions, s_start + mark + 1, s_start + verb.start())
+        if people:
+            last = people[-1]
+            if len(people) > 1 and _JOINT.fullmatch(text, people[-2].end, last.start):
+                # "Police chief Raj Patel and mayor Tom Hill both said": a joint source
+                return f"{people[-2].full} and {last.full}", (last.start, last.end)
+            return last.full, (last.start, last.end)
+        quoted_as = _QUOTED_AS.search(clause)
+        if quoted_as:  # "The BBC quoted a resident as saying": the one quoted
+            got = _source_name(text, quoted_as.group(1), s_start + quoted_as.start(1), mentions)
+            return got if got is not None else "previous"
+        subject = ""
+        pieces = re.split(r"(?:,|;|\(|\band\b|\bwhile\b|\bbut\b)\s*", clause)
+        for k in range(len(pieces) - 1, -1, -1):
+            subject = _AUXILIARIES.sub("", pieces[k]).strip()
+            if subject.lower() in ("who", "which", "that") or re.match(r"[a-z]+ing\b", subject):
+                continue  # "the minister (who said", "Ardern, speaking after the vote, called"
+            words = subject.split()
+            if words and words[0].lower() in ("a", "an") and k > 0:
+                name = pieces[k - 1].strip().split()
+                if 0 < len(name) <= 4 and all(w[:1].isupper() for w in name):
+                    subject = " ".join(name)  # "Zbigniew Nowak, a spokesperson for ..., said"
+            if subject:
+                break  # "Nunzio Galantino, has called": the piece before the auxiliary
+        first = subject.split()[0].lower() if subject.split() else ""
+        if first in _NOT_SUBJECT or (first.endswith("ly") and subject[:1].islower()):
+            return "previous"  # '... "a cancer" in the church and promised': same subject
+        if not subject.strip():
+            subject = clause
+        offset = s_start + clause.rfind(subject.strip()) if subject.strip() else s_start
+        got = _source_name(text, subject.strip(), offset, mentions)
+        if got is None and first in _PRONOUNS:  # "Thomas' sister pleaded ..., but he replied"
+            got = _sentence_subject(text, s_start, offset, mentions)
+        return got if got is not None else "previous"
+    return None

@@ -1,0 +1,147 @@
+"""Claims by the rules of GUIDELINES.md (claim section) on press-style sentences: hearsay
+adverbs, allegations, the addressee of "told", embedded attributions inside a quote and
+a quotation after a framing adverbial."""
+
+from __future__ import annotations
+
+from clipper.suggest import suggest
+
+
+def claims(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in suggest(text, ["claim"])]
+
+
+def test_allegedly_makes_the_sentence_a_claim_without_the_adverb() -> None:
+    text = "Allegedly, the driver ignored two red lights before the crash."
+    assert claims(text) == ["the driver ignored two red lights before the crash"]
+
+
+def test_the_allegation_after_accused_of_is_the_claim() -> None:
+    text = "The two officers are also accused of taking bribes from local traders in 2019."
+    assert claims(text) == ["taking bribes from local traders in 2019"]
+
+
+def test_told_the_court_that_leaves_out_the_addressee() -> None:
+    text = "The prosecutor told the court that the company had hidden its losses for years."
+    assert claims(text) == ["the company had hidden its losses for years"]
+
+
+def test_a_framing_phrase_before_a_quote_is_no_claim_of_its_own() -> None:
+    text = (
+        "Mr. Reed also told the jury that, over the last two years, "
+        '"the accounts were falsified every quarter."'
+    )
+    assert claims(text) == ["the accounts were falsified every quarter"]
+
+
+def test_an_embedded_attribution_inside_a_quote_splits_the_claims() -> None:
+    text = (
+        '"The fire started in the kitchen and it is asserted by the insurers that the owner '
+        'knew the wiring was faulty," the lawyer said.'
+    )
+    assert claims(text) == [
+        "The fire started in the kitchen",
+        "the owner knew the wiring was faulty",
+    ]
+
+
+def test_a_quotation_after_a_framing_adverbial_with_according_to() -> None:
+    text = (
+        'By this time, "the river had risen two metres and the bridge was closed", '
+        "according to the Daily Post."
+    )
+    assert claims(text) == ["the river had risen two metres and the bridge was closed"]
+
+
+def test_the_clause_after_said_stops_before_a_following_quote() -> None:
+    text = (
+        'Mayor Ann Cole said the plant would close in March, "a sad day for all of us," and '
+        "that 200 jobs would go."
+    )
+    found = claims(text)
+    assert found[0] == "the plant would close in March"
+
+
+def test_observed_and_asserted_are_reporting_verbs() -> None:
+    text = (
+        "The Daily Post observed that the petition had gathered 40,000 signatures. Both the "
+        "school and the police have asserted that the boy's name was not a factor."
+    )
+    assert claims(text) == [
+        "the petition had gathered 40,000 signatures",
+        "the boy's name was not a factor",
+    ]
+
+
+def test_a_feeling_is_left_out_and_the_factual_conjunct_kept() -> None:
+    text = (
+        "Jafari said she felt the boy had been treated unfairly and her petition created "
+        "greater awareness of the case. Memon said she believed the campaign helped."
+    )
+    assert claims(text) == ["her petition created greater awareness of the case"]
+
+
+def test_reported_intentions_and_invitations_are_facts() -> None:
+    text = (
+        "His father said the family was travelling to New York because diplomats wanted to "
+        "meet his son. Zuckerberg said the boy was welcome to come and tour the company."
+    )
+    assert claims(text) == [
+        "the family was travelling to New York because diplomats wanted to meet his son",
+        "the boy was welcome to come and tour the company",
+    ]
+
+
+def test_a_wish_or_a_greeting_in_a_quote_is_no_claim() -> None:
+    text = (
+        'Professor Marc Hill commented, "Hoping that the campaign turns into a national '
+        'conversation on punishment." Barack Obama wrote: "Cool clock, Ahmed. Want to bring '
+        'it to the White House?"'
+    )
+    assert claims(text) == []
+
+
+def test_a_second_reporting_act_after_a_quote_gives_a_second_claim() -> None:
+    text = (
+        'Smith said the plant would close in June "because the orders have dried up," and '
+        "added that 300 jobs would go."
+    )
+    assert claims(text) == [
+        'the plant would close in June "because the orders have dried up,"',
+        "300 jobs would go",
+    ]
+
+
+def test_the_finding_before_a_dash_and_an_attributed_evaluation() -> None:
+    text = (
+        'The report found that 40 percent of rivers were polluted — "a national scandal", '
+        "according to campaigners."
+    )
+    assert claims(text) == ["40 percent of rivers were polluted"]
+
+
+def test_in_a_statement_is_not_part_of_the_claim() -> None:
+    text = (
+        'The company said in a statement that it "regrets the error" and that customers '
+        "would be refunded."
+    )
+    assert claims(text) == ['it "regrets the error" and that customers would be refunded']
+
+
+def test_show_reports_a_finding_only_after_evidence_words() -> None:
+    text = (
+        "The lanterns turn the crowd into a light show that can be seen from the hall. "
+        "Figures to be published today show a record 45,756 migrants crossed last year."
+    )
+    assert claims(text) == ["a record 45,756 migrants crossed last year"]
+
+
+def test_a_concrete_forecast_with_a_number_is_a_claim_a_general_outlook_is_not() -> None:
+    text = (
+        "Last year 4 million visitors came and this year the city expects about 6 million "
+        "visitors, according to the event website. The firm said it expects AI to play an "
+        "increasingly integral role."
+    )
+    assert claims(text) == [
+        "Last year 4 million visitors came and this year the city expects about 6 million visitors"
+    ]

@@ -1,0 +1,339 @@
+"""Quotes and their speakers on press-style paragraphs written for the rules of
+GUIDELINES.md (quote section): source lists, local governance of short quotes, quotes
+in other scripts, interrupted quotes, pronoun speakers and sources named far away."""
+
+from __future__ import annotations
+
+from clipper.suggest import suggest
+
+
+def quotes(text: str) -> list[tuple[str, object]]:
+    return [(text[s.start : s.end], s.attributes.get("speaker")) for s in suggest(text, ["quote"])]
+
+
+def test_source_list_at_the_end_of_a_story_is_no_quote() -> None:
+    text = (
+        "Storm closes port\n\n"
+        'A storm closed the port of Dover on Monday. "We have never seen waves like this," '
+        "said harbour master Tom Clarke.\n\n"
+        "Sources\n\n"
+        ' "Storm closes Dover port" — BBC News, March 3, 2010\n'
+        ' Jane Doe. "Ferries cancelled as gales hit the Channel" — The Guardian, March 3, 2010\n'
+    )
+    assert quotes(text) == [("We have never seen waves like this,", "Tom Clarke")]
+    claims = [text[s.start : s.end] for s in suggest(text, ["claim"])]
+    assert claims == ["We have never seen waves like this"]
+
+
+def test_citation_line_without_a_heading_is_no_quote() -> None:
+    text = (
+        '"The water is safe to drink," said Anna Berg of the health agency.\n'
+        'Peter Holm, "Agency tests city water after complaints" — Daily Post, June 2, 2021\n'
+    )
+    assert quotes(text) == [("The water is safe to drink,", "Anna Berg")]
+
+
+def test_short_quote_needs_a_reporting_verb_governing_it() -> None:
+    text = (
+        'Critics called the plan a "sham", while the government\'s "reform" agenda stalled. '
+        'His "friends" never came. Pope Francis on Sunday called the abuse "a cancer" in the '
+        'church and promised "concrete measures".'
+    )
+    assert quotes(text) == [
+        ("sham", "Critics"),
+        ("a cancer", "Pope Francis"),
+        ("concrete measures", "Pope Francis"),
+    ]
+
+
+def test_quotes_after_a_colon_and_in_other_scripts() -> None:
+    text = (
+        "Le ministre Jean Dupont a déclaré : « Nous ne céderons pas ». "
+        "Die Kanzlerin Angela Merkel sagte: „Wir schaffen das.“ 首相は「改革を続ける」と述べた。"
+    )
+    assert [q for q, _ in quotes(text)] == [
+        "Nous ne céderons pas",
+        "Wir schaffen das.",
+        "改革を続ける",
+    ]
+
+
+def test_interrupted_quote_with_a_pronoun_between_its_parts() -> None:
+    text = (
+        '"The company has lost its way," Maria Lopez, the union\'s leader, said on Tuesday. '
+        '"We have asked for talks three times, and three times we were refused."\n'
+        'Lopez added that the strike would continue. "Nobody wants this," she said, '
+        '"but nobody is listening."\n'
+    )
+    assert quotes(text) == [
+        ("The company has lost its way,", "Maria Lopez"),
+        ("We have asked for talks three times, and three times we were refused.", "Maria Lopez"),
+        ("Nobody wants this,", "Maria Lopez"),
+        ("but nobody is listening.", "Maria Lopez"),
+    ]
+
+
+def test_nested_single_quotes_stay_inside_the_double_quote() -> None:
+    text = (
+        "\"He told me, 'Don't worry about the money,' and then he left,\" said Sarah Miles, "
+        "a neighbour."
+    )
+    assert quotes(text) == [
+        ("He told me, 'Don't worry about the money,' and then he left,", "Sarah Miles")
+    ]
+
+
+def test_pronoun_speaker_is_the_person_in_subject_position_of_the_sentence() -> None:
+    text = (
+        '"The child was in pain every day," prosecutor Mark Tedeschi told the court.\n'
+        "Allegedly, Thomas' sister pleaded with him to see a doctor, but he replied "
+        '"I am not able to do that".\n'
+        "Earlier, Thomas Sam had treated the child himself.\n"
+    )
+    assert quotes(text) == [
+        ("The child was in pain every day,", "Mark Tedeschi"),
+        ("I am not able to do that", "Thomas Sam"),
+    ]
+
+
+def test_multi_paragraph_quote_keeps_its_speaker_over_paragraphs() -> None:
+    text = (
+        'Chief Inspector Alan Reed described the scene. "When we arrived, the building was '
+        "already on fire.\n\n"
+        '"We got eleven people out through the back. Two firefighters were hurt.\n\n'
+        '"It was the worst night of my career."\n\n'
+        "The council said it would review fire safety in the block.\n"
+    )
+    assert quotes(text) == [
+        ("When we arrived, the building was already on fire.", "Alan Reed"),
+        ("We got eleven people out through the back. Two firefighters were hurt.", "Alan Reed"),
+        ("It was the worst night of my career.", "Alan Reed"),
+    ]
+
+
+def test_according_to_a_document_and_a_short_quote_after_said() -> None:
+    text = (
+        'According to the report, "the levels found in the water were safe." The ministry\'s '
+        'spokesman, Peter Hall, said the results were "reassuring".'
+    )
+    assert quotes(text) == [
+        ("the levels found in the water were safe.", "report"),
+        ("reassuring", "Peter Hall"),
+    ]
+
+
+def test_pronoun_speaker_is_the_salient_person_not_the_latest_name() -> None:
+    text = (
+        '"We will appeal," said defence lawyer Ruth Baker.\n'
+        "Prosecutor David Chen told reporters the case was strong. He met the victim's family, "
+        "including her brother Paul Wright, on Monday.\n"
+        '"Justice will be done," he said.\n'
+    )
+    assert quotes(text) == [
+        ("We will appeal,", "Ruth Baker"),
+        ("Justice will be done,", "David Chen"),
+    ]
+
+
+def test_speaker_introduced_with_a_title_and_an_abbreviation() -> None:
+    text = (
+        '"We thank every city that applied," said Charles Bolden.\n'
+        "Not all were pleased. U.S. Senator John Cornyn, Republican from Texas, issued a "
+        "statement on the choice.\n"
+        '"Like many Texans, I am disappointed with the decision."\n'
+    )
+    assert quotes(text)[1] == (
+        "Like many Texans, I am disappointed with the decision.",
+        "John Cornyn",
+    )
+
+
+def test_in_the_words_of_and_according_to_with_a_name_in_apposition() -> None:
+    text = (
+        "The baby suffered for months and, in the words of the Crown prosecutor, Mark "
+        'Tedeschi, QC, "she spent most of her last months crying and scratching." '
+        'According to the mayor, Liam Ford, "the road will reopen next week."'
+    )
+    assert quotes(text) == [
+        ("she spent most of her last months crying and scratching.", "Mark Tedeschi"),
+        ("the road will reopen next week.", "Liam Ford"),
+    ]
+
+
+def test_participial_reporting_verb_takes_the_main_clause_subject() -> None:
+    text = (
+        "The transport minister, Liam Ford, spoke to reporters in Dublin after a two-hour "
+        'meeting with rail managers, describing the walkout as "an act of sabotage".'
+    )
+    assert quotes(text) == [("an act of sabotage", "Liam Ford")]
+
+
+def test_body_quote_of_a_headline_phrase_and_the_name_after_a_role() -> None:
+    text = (
+        "North Korea puts military in 'quasi-state of war'\n\n"
+        'All front-line units of the army were ordered to enter a "quasi-state of war" '
+        "from Friday, the state news agency KCNA announced.\n"
+    )
+    assert quotes(text) == [("quasi-state of war", "KCNA")]
+
+
+def test_rating_labels_and_award_names_are_no_quotes() -> None:
+    text = (
+        'The inspectors said the hotel kept its "Very Good" rating. The hurricane was '
+        'upgraded to "Category 4" on Sunday. The team was awarded a silver medal for '
+        '"courageous achievement" on Tuesday, officials said.'
+    )
+    assert quotes(text) == []
+
+
+def test_a_verb_taking_the_next_quote_as_object_is_not_the_attribution_before_it() -> None:
+    text = (
+        'The form, which runs to 32 pages, "must be completed in English", '
+        'the government recommending "online translation tools" if needed.'
+    )
+    assert quotes(text) == [
+        ("must be completed in English", "form"),
+        ("online translation tools", "government"),
+    ]
+
+
+def test_a_quote_in_a_sentence_without_reporting_verb_has_the_subject_as_source() -> None:
+    text = (
+        'The site\'s founder, Jack Herrick, spoke to us. "We are a small team," he said.\n'
+        'The charter, which was adopted in 2005, aims to "build the largest free manual."\n'
+    )
+    assert quotes(text) == [
+        ("We are a small team,", "Jack Herrick"),
+        ("build the largest free manual.", "charter"),
+    ]
+
+
+def test_single_quotes_with_a_plural_possessive_inside() -> None:
+    text = (
+        "'We will not be moved,' said union leader Mary Kelly. The workers' demands were "
+        "clear: 'Pay us what we are owed.' Her deputy, Sam O'Neill, added: 'The boss's offer "
+        "is an insult to the lads' families.'"
+    )
+    assert quotes(text) == [
+        ("We will not be moved,", "Mary Kelly"),
+        ("Pay us what we are owed.", "Mary Kelly"),
+        ("The boss's offer is an insult to the lads' families.", "Sam O'Neill"),
+    ]
+
+
+def test_a_headline_quote_with_its_source_is_a_quote_a_scare_quote_is_not() -> None:
+    text = (
+        "'We are not afraid of anyone,' says Kim Jong-un\n\n"
+        "Kim Jong-un said the country would defend itself.\n"
+    )
+    assert quotes(text) == [("We are not afraid of anyone,", "Kim Jong-un")]
+    text = "Pope calls abuse 'a cancer'\n\nThe Pope spoke on Sunday.\n"
+    assert quotes(text) == []
+
+
+def test_source_after_the_quote_in_apposition_with_an_age_or_as_a_bare_noun() -> None:
+    text = (
+        '"Sales are up," said the company\'s chief executive, Eddie Wu. "Costs too," Wu, 58, '
+        'told reporters. "We are investigating," police said in a statement.'
+    )
+    assert quotes(text) == [
+        ("Sales are up,", "Eddie Wu"),
+        ("Costs too,", "Eddie Wu"),
+        ("We are investigating,", "police"),
+    ]
+
+
+def test_a_surname_speaker_gets_the_fullest_name_in_the_text() -> None:
+    text = (
+        'Liam Ford, a farmer from Kerry, lost his herd. "It was the worst week of my life," '
+        'said Ford. Yesterday Kelly spoke. "We lost," said Kelly. The Ford Motor Company '
+        'announced cuts. "We are sorry," said Ford Motor.'
+    )
+    assert [s for _, s in quotes(text)] == ["Liam Ford", "Kelly", "Ford Motor"]
+
+
+def test_interview_turns_with_a_label_before_a_colon() -> None:
+    text = (
+        "Wikinews spoke to Jack Herrick, who founded the site.\n"
+        'Wikinews: "Why did you start the project at all?"\n'
+        'Jack Herrick: "We wanted to build the largest how-to manual."\n'
+        'Wikinews: "And what comes next for the site?"\n'
+        'Herrick: "More languages, starting with Spanish."\n'
+    )
+    assert [s for _, s in quotes(text)] == ["Wikinews", "Jack Herrick", "Wikinews", "Jack Herrick"]
+
+
+def test_double_quotes_nested_in_a_single_quoted_passage_and_a_name_ending_in_ly() -> None:
+    text = "Kelly said: 'He told me \"no\" and walked away,' adding that she was shocked."
+    assert quotes(text) == [('He told me "no" and walked away,', "Kelly")]
+
+
+def test_titles_of_works_are_no_quotes() -> None:
+    text = (
+        'The charity published its report "Hunger in a warming world of tomorrow" on Monday. '
+        'The band released a song "we are all in this together now" last year.'
+    )
+    assert quotes(text) == []
+
+
+FLOOD = (
+    "Flood victims 'abandoned', says mayor\n"
+    "\n"
+    "Monday, March 4, 2024\n"
+    "\n"
+    "Hundreds of families in the river town of Carrow remain without power three days "
+    'after the flood, and the town\'s mayor, Helen Ashby, says they have been "abandoned" '
+    "by the national government.\n"
+    "\n"
+    '"We have people sleeping in cars and in the church hall," Ashby told reporters '
+    'outside the town hall on Sunday. "Nobody from the ministry has come. Not one '
+    'person."\n'
+    "\n"
+    "The energy minister, Paul Grant, rejected the criticism. Speaking in parliament, he "
+    "said engineers had restored power to 4,000 homes since Friday and that the rest "
+    'would be connected "within days".\n'
+    "\n"
+    '"I understand the frustration," Grant said, "but our crews are working around the '
+    'clock."\n'
+    "\n"
+    "Local volunteers have set up a kitchen in the school. Its organiser, retired teacher "
+    "Mary O'Brien, said the response had been overwhelming. \"People turn up with soup, "
+    "with blankets, with anything they have.\n"
+    "\n"
+    '"One man drove four hours from the coast with a van full of water."\n'
+    "\n"
+    "According to the Met Office, more rain is expected on Wednesday.\n"
+    "\n"
+    "Sources\n"
+    "\n"
+    ' "Carrow flood: families still without power" — BBC News, March 3, 2024\n'
+)
+
+
+def test_a_press_story_with_every_kind_of_quote_and_a_source_list() -> None:
+    assert quotes(FLOOD) == [
+        ("abandoned", "Helen Ashby"),
+        ("We have people sleeping in cars and in the church hall,", "Helen Ashby"),
+        ("Nobody from the ministry has come. Not one person.", "Helen Ashby"),
+        ("within days", "Paul Grant"),
+        ("I understand the frustration,", "Paul Grant"),
+        ("but our crews are working around the clock.", "Paul Grant"),
+        ("People turn up with soup, with blankets, with anything they have.", "Mary O'Brien"),
+        ("One man drove four hours from the coast with a van full of water.", "Mary O'Brien"),
+    ]
+
+
+def test_subjects_with_appositions_participles_joint_sources_and_quoted_as_saying() -> None:
+    text = (
+        'Zbigniew Nowak, a spokesperson for the agency, said "we are looking into it."\n'
+        'Ardern, speaking after the vote, called it "a historic day for the country".\n'
+        'Police chief Raj Patel and mayor Tom Hill both said the march was "peaceful and '
+        'well organised".\n'
+        'The BBC quoted a resident as saying: "The water came up to the roof."\n'
+    )
+    assert [s for _, s in quotes(text)] == [
+        "Zbigniew Nowak",
+        "Ardern",
+        "Raj Patel and Tom Hill",
+        "resident",
+    ]

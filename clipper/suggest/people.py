@@ -290,11 +290,14 @@ def find_mentions(text: str, known: Iterable[str] = ()) -> list[tuple[Mention, f
         for m in _alternation(learned).finditer(text):
             taken.append((m.start(), m.end(), 0.95))
     surnames: dict[str, str] = {}
-    for name in sorted(names, key=len):
+    # Longer names win; of two as long ("Kristen Wilkins", "Kristin Wilkins") the earlier in
+    # the text, whatever the order of the set (deterministic under any hash seed).
+    ordered = sorted(names, key=lambda n: (len(n), -_first_at(text, n), n))
+    for name in ordered:
         if " " in name:
             surnames[_surname(name)] = name
     short = dict(surnames)
-    for first, full_name in _first_names(names, surnames).items():
+    for first, full_name in _first_names(ordered, surnames).items():
         short.setdefault(first, full_name)
     titled = {text[s:e] for s, e, _ in full if " " not in text[s:e]}  # "Prince Harry"
     singles = (_single_names(text) | titled) - set(short) - NOT_NAMES
@@ -314,17 +317,26 @@ def find_mentions(text: str, known: Iterable[str] = ()) -> list[tuple[Mention, f
     return [(m, score) for m, score in _link(text, mentions, short)]
 
 
+def _first_at(text: str, name: str) -> int:
+    """Where ``name`` first occurs in ``text`` (a learned name that does not: the end)."""
+    at = text.find(name)
+    return len(text) if at < 0 else at
+
+
 def _first_names(names: Iterable[str], surnames: dict[str, str]) -> dict[str, str]:
     """Given names of the full names found, each of one person only ("Ahmed" for Ahmed
-    Mohamed; not a word that is someone's surname, not "Mark" for two Marks)."""
+    Mohamed; not a word that is someone's surname, not "Mark" for two Marks). Of two as
+    long, the one listed later in ``names`` (the caller's order decides, never a set's)."""
     seen: dict[str, set[str]] = {}
+    order: dict[str, int] = {}
     for name in names:
+        order.setdefault(name, len(order))
         parts = name.split()
         if len(parts) >= 2 and parts[0] in GIVEN_NAMES and "." not in parts[0]:
             seen.setdefault(parts[0], set()).add(name)
     out = {}
     for first, fulls in seen.items():
-        longest = max(fulls, key=len)
+        longest = max(fulls, key=lambda f: (len(f), order[f]))
         if first not in surnames and all(f in longest for f in fulls):
             out[first] = longest
     return out

@@ -19,9 +19,9 @@ tests/fixtures/articles, CC BY 2.5, numbered so that no two are the same), ~500 
   memory, VmHWM) for each count in ``--rss``: flat in the count is the goal. Same-run
   reference: a bare ``python -c`` given the same N file names on its command line (CPython
   keeps ~1 KB per argument: 10,000 names cost ~12 MB before any Clipper code runs), and
-  the CLI's peak above it. ``… names from a file``: the same command run in-process with
-  the names read from a file and passed as a list (no argv: 50,000 names exceed the
-  system's argument-list limit), against the same runner importing nothing.
+  the CLI's peak above it. ``… names from a file``: ``clipper import --files-from LIST``
+  (no argv: 50,000 names exceed the system's argument-list limit), against a process that
+  loads the CLI and reads the same names, importing nothing.
 
 Figures are medians of ``--rounds`` interleaved runs, with min and max.
 
@@ -77,19 +77,13 @@ with open("/proc/self/status") as status:
 print(f"PEAK_RSS_KB {peak}", file=sys.stderr)
 """
 
-#: Runs ``clipper import`` on the names listed in the file argv[2] (one a line), passed as
-#: a list, not on the command line; argv[1] = "none" imports nothing (the reference).
+#: The reference of ``clipper import --files-from LIST``: loads the CLI and reads the names
+#: listed in the file argv[2] (one a line), imports nothing.
 _CLI_LIST_RUNNER = """
 import sys
 from clipper.cli import cli
-db, listing = sys.argv[1], sys.argv[2]
-with open(listing, encoding="utf-8") as stream:
-    names = stream.read().splitlines()
-if db != "none":
-    try:
-        cli.main(["--db", db, "import", "--json", *names], prog_name="clipper")
-    except SystemExit:
-        pass
+with open(sys.argv[2], encoding="utf-8") as stream:
+    names = tuple(line.strip() for line in stream if line.strip())
 with open("/proc/self/status") as status:
     peak = next(int(l.split()[1]) for l in status if l.startswith("VmHWM:"))
 print(f"PEAK_RSS_KB {peak}", file=sys.stderr)
@@ -123,9 +117,10 @@ def rss_figures(root: Path, count: int) -> None:
         emit(f"CLI peak RSS above the reference, {count} files", peak - reference, "MB")
     listing = root / f"rss-{count}.txt"
     listing.write_text("\n".join(names), encoding="utf-8")
-    runner = [sys.executable, "-c", _CLI_LIST_RUNNER]
-    peak = _peak_rss_mb([*runner, str(root / f"rss-list-{count}.db"), str(listing)])
-    reference = _peak_rss_mb([*runner, "none", str(listing)])
+    db = str(root / f"rss-list-{count}.db")
+    cli_args = ["--db", db, "import", "--json", "--files-from", str(listing)]
+    peak = _peak_rss_mb([sys.executable, "-c", _CLI_RUNNER, *cli_args])
+    reference = _peak_rss_mb([sys.executable, "-c", _CLI_LIST_RUNNER, "none", str(listing)])
     emit(f"CLI peak RSS, {count} names from a file", peak, "MB", reference_mb=round(reference, 1))
     emit(f"CLI peak RSS above the reference, {count} names from a file", peak - reference, "MB")
 

@@ -207,3 +207,36 @@ def test_import_options_are_one_object_for_both_front_ends() -> None:
     with pytest.raises(AttributeError):
         options.ocr = False  # type: ignore[misc]
     assert ImportFailed  # the pipeline's per-file errors are ImportFailed
+
+
+def test_cli_imports_the_files_listed_in_files_from(db_path: Path, tmp_path: Path) -> None:
+    """``--files-from -`` (standard input) or a list file: names one a line, blank lines
+    skipped, together with the names given as arguments; none at all is refused."""
+    names = []
+    for n in range(3):
+        path = tmp_path / f"clip {n}.txt"
+        path.write_text(f"Clipping {n}\n\nBody of clipping number {n}.\n", encoding="utf-8")
+        names.append(str(path))
+    listing = tmp_path / "list.txt"
+    listing.write_text(f"{names[1]}\n\n{names[2]}\n", encoding="utf-8")
+    runner = CliRunner()
+    result = runner.invoke(
+        cli,
+        ["--db", str(db_path), "import", "--json", names[0], "--files-from", "-"],
+        input=f"{names[1]}\n",
+    )
+    assert result.exit_code == 0, result.stderr
+    assert [json.loads(line)["title"] for line in result.stdout.splitlines()] == [
+        "Clipping 0",
+        "Clipping 1",
+    ]
+    result = runner.invoke(
+        cli, ["--db", str(db_path), "import", "--force", "--files-from", str(listing)]
+    )
+    assert result.exit_code == 0, result.stderr
+    assert len(result.stdout.splitlines()) == 2
+    empty = tmp_path / "empty.txt"
+    empty.write_text("\n", encoding="utf-8")
+    result = runner.invoke(cli, ["--db", str(db_path), "import", "--files-from", str(empty)])
+    assert result.exit_code == 1
+    assert "--files-from" in result.stderr

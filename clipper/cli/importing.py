@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 import click
 
@@ -15,6 +15,7 @@ from clipper.cli.base import (
     cli,
     error_record,
     explain,
+    fail,
     json_option,
     meta_options,
     pass_context,
@@ -73,7 +74,13 @@ def _print_outcome(outcome: ImportOutcome, as_json: bool) -> bool:
 
 
 @cli.command("import")
-@click.argument("files", nargs=-1, required=True)
+@click.argument("files", nargs=-1)
+@click.option(
+    "--files-from",
+    type=click.File("r", encoding="utf-8"),
+    help="Also import the files named in this list, one a line (- reads the list from "
+    "standard input): for more files than one command line can hold.",
+)
 @meta_options
 @click.option("--encoding", help="Text encoding of the files (default: detected).")
 @click.option("--password", help="Password of encrypted PDFs.")
@@ -95,6 +102,7 @@ def _print_outcome(outcome: ImportOutcome, as_json: bool) -> bool:
 def import_command(
     ctx: Context,
     files: tuple[str, ...],
+    files_from: TextIO | None,
     meta: ArticleMeta,
     encoding: str | None,
     password: str | None,
@@ -118,7 +126,13 @@ def import_command(
     Example: clipper import clippings/*.txt report.pdf --outlet "The Herald"
 
     Example: clipper import https://example.org/news/2026/budget
+
+    Example: find clippings -name '*.txt' | clipper import --files-from -
     """
+    if files_from is not None:
+        files = (*files, *(line.strip() for line in files_from if line.strip()))
+    if not files:
+        fail("name the files to import (or a list of them with --files-from)")
     from clipper.cli_progress import ImportProgressDisplay
     from clipper.importers.annotation_formats import detect
     from clipper.library import ImportOptions, import_pasted, import_url, iter_import

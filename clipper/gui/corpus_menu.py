@@ -14,12 +14,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QDialog
 
-from clipper.corpus import CorpusAnnotation
-from clipper.gui.command_palette import CommandPalette, Entry
 from clipper.gui.controller import Changes
 from clipper.gui.shortcuts import ACTIONS, key_text
 
 if TYPE_CHECKING:
+    from clipper.corpus import CorpusAnnotation
+    from clipper.gui.command_palette import CommandPalette, Entry
     from clipper.gui.corpus_browser import AnnotationBrowser
     from clipper.gui.corpus_search import CorpusSearchDialog
     from clipper.gui.main_window import MainWindow
@@ -87,6 +87,8 @@ class CorpusViews(QObject):
         self._raise(self.stats)
 
     def show_palette(self) -> None:
+        from clipper.gui.command_palette import CommandPalette  # loads on first use
+
         self.palette = CommandPalette(
             self.window.controller.db_path, self.palette_entries(), self.window
         )
@@ -96,6 +98,8 @@ class CorpusViews(QObject):
         self.palette.query.setFocus()
 
     def palette_entries(self) -> list[Entry]:
+        from clipper.gui.command_palette import Entry
+
         actions = self.window.actions_by_name
         entries = [
             Entry("action", item.name, item.text.replace("&", "").rstrip("…"), key_text(item.keys))

@@ -9,7 +9,6 @@ Expected problems (:class:`~clipper.errors.ClipperError`) are shown by
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import sys
 import traceback
 from collections.abc import Callable
@@ -37,6 +36,8 @@ def log_dir() -> Path:
 
 def setup_logging(directory: Path | None = None) -> Path | None:
     """Log to ``clipper.log`` (rotated, 1 MB × 3) in ``directory``; returns the file."""
+    import logging.handlers  # after the first paint, not at start-up (~8 ms)
+
     global _log_file
     directory = directory or log_dir()
     try:

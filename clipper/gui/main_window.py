@@ -43,7 +43,6 @@ from clipper.errors import ClipperError
 from clipper.gui import (
     corpus_menu,
     file_dialogs,
-    page_view,
     rate_dialog,
     review,
     search_marks,
@@ -197,7 +196,8 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self._connect_actions()
-        page_view.install(self)
+        # View › Page view (F9): its pane and PDF modules load on the first toggle.
+        self.actions_by_name["page_view"].toggled.connect(self._install_page_view)
         self.review = review.install(self)
         self.setAcceptDrops(True)
         controller.changed.connect(self.on_changed)
@@ -214,6 +214,13 @@ class MainWindow(QMainWindow):
         self.on_changed(Changes(database=True, tags=True, library=True, article=True))
 
     # -- construction -------------------------------------------------------------------
+
+    def _install_page_view(self, _on: bool) -> None:
+        """The first toggle of View › Page view installs the page pane, which shows it."""
+        from clipper.gui import page_view
+
+        self.actions_by_name["page_view"].toggled.disconnect(self._install_page_view)
+        page_view.install(self)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()

@@ -355,3 +355,6 @@ def install(window: MainWindow) -> None:
     window.view.spanSelected.connect(span_selected)
     pane.canvas.annotationClicked.connect(annotation_clicked)
     pane.canvas.regionSelected.connect(region_selected)
+    if action.isChecked():  # installed by the action's first toggle (see MainWindow)
+        splitter.show()  # a widget added to a shown window is shown only by the event loop
+        toggled(True)

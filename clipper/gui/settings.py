@@ -13,7 +13,6 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings
 
 from clipper.fields import coder_name_problem, normalise_coder_name
-from clipper.importers.ocr import DEFAULT_LANGUAGE, is_language_code
 
 MAX_RECENT = 8
 
@@ -90,11 +89,15 @@ class Settings:
 
     def ocr_language(self) -> str:
         """The Tesseract language(s) OCR offers first (``eng``, ``fra``, ``eng+fra``)."""
+        from clipper.importers.ocr import DEFAULT_LANGUAGE, is_language_code  # not at start
+
         value = self.qsettings.value("import/ocr_language", DEFAULT_LANGUAGE)
         text = value.strip() if isinstance(value, str) else ""
         return text if is_language_code(text) else DEFAULT_LANGUAGE
 
     def set_ocr_language(self, value: str) -> None:
+        from clipper.importers.ocr import is_language_code
+
         if is_language_code(value):
             self.qsettings.setValue("import/ocr_language", value)
 

@@ -22,15 +22,15 @@ from PySide6.QtWidgets import (
 from clipper.errors import Cancelled, ClipperError
 from clipper.gui import file_dialogs
 from clipper.gui.advice import explain
-from clipper.gui.agreement_dialog import AgreementDialog, show_agreement
 from clipper.gui.errors import show_error
 from clipper.gui.workers import Job, JobContext
-from clipper.operations.merge import MergeReport, merge_files, total_report
 
 if TYPE_CHECKING:
+    from clipper.gui.agreement_dialog import AgreementDialog
     from clipper.gui.main_window import MainWindow
+    from clipper.operations.merge import MergeReport
 
-__all__ = ["AgreementDialog", "install", "merge_databases", "show_agreement"]
+__all__ = ["install", "merge_databases", "show_agreement"]
 
 #: What File › Merge databases… offers.
 MERGE_FILTER = "Clipper databases and exports (*.db *.sqlite *.json *.jsonl);;All files (*)"
@@ -41,6 +41,13 @@ def install(window: MainWindow) -> None:
     actions = window.actions_by_name
     actions["merge_databases"].triggered.connect(lambda _checked=False: merge_databases(window))
     actions["agreement"].triggered.connect(lambda _checked=False: show_agreement(window))
+
+
+def show_agreement(window: MainWindow) -> AgreementDialog:
+    """Team › Agreement… (the dialog's module loads on first use, not at start-up)."""
+    from clipper.gui.agreement_dialog import show_agreement as show
+
+    return show(window)
 
 
 # -- merge ----------------------------------------------------------------------------------
@@ -63,6 +70,8 @@ def merge_databases(window: MainWindow, paths: list[str] | None = None) -> Job |
     chosen = list(paths)
 
     def run(ctx: JobContext) -> tuple[MergeReport, ...]:
+        from clipper.operations.merge import merge_files
+
         return merge_files(ctx.store, chosen, progress=ctx.progress, cancel=ctx.cancelled)
 
     job = Job(window.controller.db_path, run, window)
@@ -92,6 +101,8 @@ def merge_databases(window: MainWindow, paths: list[str] | None = None) -> Job |
 
 def merge_summary(reports: tuple[MergeReport, ...]) -> str:
     """What a merge did, in a few lines."""
+    from clipper.operations.merge import total_report
+
     total = total_report(reports)
     lines = [
         f"{', '.join(r.sources)}: {r.annotations_added} annotations added "
@@ -109,6 +120,8 @@ def merge_summary(reports: tuple[MergeReport, ...]) -> str:
 
 
 def show_merge_summary(window: QWidget, reports: tuple[MergeReport, ...]) -> QMessageBox:
+    from clipper.operations.merge import total_report
+
     total = total_report(reports)
     box = QMessageBox(window)
     box.setObjectName("mergeSummary")

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
-from clipper.agreement import AgreementReport
 from clipper.errors import NotFound
 from clipper.layout import CharLayout
 from clipper.model import (
@@ -24,16 +23,18 @@ from clipper.model import (
     Tag,
 )
 from clipper.operations.adjudication import AdjudicationOperations
-from clipper.operations.agreement import measure_agreement
 from clipper.operations.base import EDITABLE_ARTICLE_FIELDS, _preview, choose_coder
 from clipper.operations.changes import NO_CHANGES, Changes
 from clipper.operations.corpus import CorpusReads
 from clipper.operations.factcheck import FactCheckOperations
-from clipper.operations.merge import MergeReport, merge_export, merge_files
 from clipper.operations.suggestions import SuggestionOperations
 from clipper.operations.sync import SyncOperations
 from clipper.operations.tags import TagOperations
 from clipper.progress import CancelCheck, ProgressCallback
+
+if TYPE_CHECKING:  # merging and agreement load when first used, not when the app starts
+    from clipper.agreement import AgreementReport
+    from clipper.operations.merge import MergeReport
 
 __all__ = ["Session", "choose_coder"]
 
@@ -184,6 +185,8 @@ class Session(
     ) -> MergeReport:
         """Merge a Clipper JSON export (all or nothing; ``report.changes``: everything).
         Not undoable: earlier steps stay, each checks that its rows are still there."""
+        from clipper.operations.merge import merge_export
+
         return merge_export(self.store, path, progress=progress, cancel=cancel)
 
     def merge_databases(
@@ -196,6 +199,8 @@ class Session(
         """Merge coders' databases and JSON exports (all or nothing; one report per source,
         conflicts listed, the output's values kept). Not undoable, like
         :meth:`import_annotations`."""
+        from clipper.operations.merge import merge_files
+
         return merge_files(self.store, paths, progress=progress, cancel=cancel)
 
     def agreement(
@@ -207,6 +212,8 @@ class Session(
         cancel: CancelCheck | None = None,
     ) -> AgreementReport:
         """Inter-coder agreement (see :func:`clipper.operations.agreement.measure_agreement`)."""
+        from clipper.operations.agreement import measure_agreement
+
         return measure_agreement(
             self.store, tags=tags, coders=coders, articles=articles, cancel=cancel
         )

@@ -1,6 +1,7 @@
 """Importing many short text files: Clipper's pipeline against a bare read + insert.
 
-Run: ``nice python tests/benchmarks/bench_import.py [--files 10000] [--rss 1000,10000]``.
+Run: ``nice python tests/benchmarks/bench_import.py [--files 10000] [--rss 1000,10000]
+[--rss-only]``.
 
 Files: ``--files`` short UTF-8 clippings (a headline and 2-6 real Wikinews sentences from
 tests/fixtures/articles, CC BY 2.5, numbered so that no two are the same), ~500 bytes each.
@@ -15,7 +16,12 @@ tests/fixtures/articles, CC BY 2.5, numbered so that no two are the same), ~500 
   process (interpreter start and Clipper's imports included), against the bare reference
   run the same way (``python -c`` with the code of ``bare_read_insert``), wall and CPU.
 - ``CLI peak RSS, N files``: ``clipper import --json`` in its own process (peak resident
-  memory, VmHWM) for each count in ``--rss``: flat in the count is the goal.
+  memory, VmHWM) for each count in ``--rss``: flat in the count is the goal. Same-run
+  reference: a bare ``python -c`` given the same N file names on its command line (CPython
+  keeps ~1 KB per argument: 10,000 names cost ~12 MB before any Clipper code runs), and
+  the CLI's peak above it. ``… names from a file``: ``clipper import --files-from LIST``
+  (no argv: 50,000 names exceed the system's argument-list limit), against a process that
+  loads the CLI and reads the same names, importing nothing.
 
 Figures are medians of ``--rounds`` interleaved runs, with min and max.
 
@@ -60,6 +66,63 @@ with open("/proc/self/status") as status:
     peak = next(int(l.split()[1]) for l in status if l.startswith("VmHWM:"))
 print(f"PEAK_RSS_KB {peak}", file=sys.stderr)
 """
+
+
+#: Prints the peak RSS of a bare interpreter given the same arguments (the same-run
+#: reference: what CPython itself keeps for a long argument list).
+_ARGV_REFERENCE = """
+import sys
+with open("/proc/self/status") as status:
+    peak = next(int(l.split()[1]) for l in status if l.startswith("VmHWM:"))
+print(f"PEAK_RSS_KB {peak}", file=sys.stderr)
+"""
+
+#: The reference of ``clipper import --files-from LIST``: loads the CLI and reads the names
+#: listed in the file argv[2] (one a line), imports nothing.
+_CLI_LIST_RUNNER = """
+import sys
+from clipper.cli import cli
+with open(sys.argv[2], encoding="utf-8") as stream:
+    names = tuple(line.strip() for line in stream if line.strip())
+with open("/proc/self/status") as status:
+    peak = next(int(l.split()[1]) for l in status if l.startswith("VmHWM:"))
+print(f"PEAK_RSS_KB {peak}", file=sys.stderr)
+"""
+
+
+def _peak_rss_mb(command: list[str]) -> float:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, check=False
+    )
+    line = done.stderr.decode().strip().splitlines()[-1]
+    assert line.startswith("PEAK_RSS_KB"), done.stderr.decode()[-2000:]
+    return int(line.split()[1]) / 1024
+
+
+def rss_figures(root: Path, count: int) -> None:
+    """Peak RSS of ``clipper import`` of ``count`` files: on the command line (if the
+    system takes that many arguments) and as a list read from a file, each with its
+    same-run reference."""
+    subset = make_files(root / f"rss-{count}", count, seed=count)
+    names = list(map(str, subset))
+    try:
+        peak = cli_peak_rss_mb(root / f"rss-{count}.db", subset)
+        reference = _peak_rss_mb([sys.executable, "-c", _ARGV_REFERENCE, *names])
+    except OSError as error:  # E2BIG: more names than one command line can hold
+        emit(f"CLI peak RSS, clipper import --json of {count} files", 0, "n/a", why=str(error))
+    else:
+        emit(f"CLI peak RSS, clipper import --json of {count} files", peak, "MB")
+        emit(f"reference peak RSS, bare python given the same {count} names", reference, "MB")
+        emit(f"CLI peak RSS above the reference, {count} files", peak - reference, "MB")
+    listing = root / f"rss-{count}.txt"
+    listing.write_text("\n".join(names), encoding="utf-8")
+    db = str(root / f"rss-list-{count}.db")
+    cli_args = ["--db", db, "import", "--json", "--files-from", str(listing)]
+    peak = _peak_rss_mb([sys.executable, "-c", _CLI_RUNNER, *cli_args])
+    reference = _peak_rss_mb([sys.executable, "-c", _CLI_LIST_RUNNER, "none", str(listing)])
+    emit(f"CLI peak RSS, {count} names from a file", peak, "MB", reference_mb=round(reference, 1))
+    emit(f"CLI peak RSS above the reference, {count} names from a file", peak - reference, "MB")
 
 
 def sentences() -> list[str]:
@@ -176,9 +239,15 @@ def main() -> None:
     parser.add_argument("--files", type=int, default=10_000)
     parser.add_argument("--rss", default="1000,10000", help="file counts for the CLI's RSS")
     parser.add_argument("--rounds", type=int, default=3, help="runs (median, spread)")
+    parser.add_argument("--rss-only", action="store_true", help="only the peak-RSS figures")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="clipper-bench-import-") as scratch:
         root = Path(scratch)
+        if args.rss_only:
+            for count in (int(c) for c in args.rss.split(",")):
+                rss_figures(root, count)
+            table("Import of short text files: peak memory")
+            return
         paths = make_files(root / "files", args.files)
         runs: dict[str, list[float]] = {
             k: [] for k in ("bare", "ours", "bare_cli", "bare_cli_cpu", "cli", "cli_cpu")
@@ -212,9 +281,7 @@ def main() -> None:
         emit("clipper import (CLI) / bare program, wall", cli / bare_cli, "ratio", goal="<= 2")
         emit("clipper import (CLI) / bare program, CPU", cli_cpu / bare_cpu, "ratio", goal="<= 2")
         for count in (int(c) for c in args.rss.split(",")):
-            subset = make_files(root / f"rss-{count}", count, seed=count)
-            peak = cli_peak_rss_mb(root / f"rss-{count}.db", subset)
-            emit(f"CLI peak RSS, clipper import --json of {count} files", peak, "MB")
+            rss_figures(root, count)
     table("Import of short text files")
 
 

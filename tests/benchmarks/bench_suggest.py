@@ -18,6 +18,7 @@ import argparse
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -331,6 +332,14 @@ def main() -> None:
                True)  # fmt: skip
         scores("held-out, coded by suggestacc (test3)",
                evaluate_directory(GOLD / "test3", suggest), True)  # fmt: skip
+        scores("held-out, coded blind (test4)",
+               evaluate_directory(GOLD / "test4", suggest), True)  # fmt: skip
+        with tempfile.TemporaryDirectory() as pooled:
+            for part in ("test", "test2", "test3", "test4"):
+                for path in (GOLD / part).iterdir():
+                    shutil.copy(path, pooled)
+            scores("held-out pooled (test..test4)",
+                   evaluate_directory(Path(pooled), suggest), True)  # fmt: skip
         scores("held-out baseline (regexes, mark pairing, verb clauses, capitalised pairs)",
                evaluate_directory(GOLD / "test", baseline), False)  # fmt: skip
         scores("dev (tuned on)", evaluate_directory(GOLD / "dev", suggest), False)

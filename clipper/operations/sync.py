@@ -273,7 +273,6 @@ class SyncOperations:
         if not url:
             raise NotFound(
                 "which team server? This database has not synced with one yet, or with "
-                "several: sync first (clipper sync URL, or File › Sync with team server…), "
-                "or name it (--server URL)"
+                "several: sync with the team server first, or say which server"
             )
         return mark_assignment_done(self.store, url, article_uuid, done=done)

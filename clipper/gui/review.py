@@ -265,7 +265,8 @@ class Review(QObject):
     def decide_in_pane(self, status: str) -> None:
         """Enter/Backspace in the annotations pane: accept/reject the selected rows if they
         are all pending suggestions (one undo step), then select the next suggestion there;
-        otherwise Backspace deletes the selected annotations, as the pane's key does."""
+        otherwise the pane's own keys: Backspace deletes the selected annotations, Enter shows
+        the current one in the text."""
         pane = self.window.annotations
         selected = pane.selected_annotations()
         if not selected:
@@ -273,6 +274,12 @@ class Review(QObject):
         if any(a.status != PENDING for a in selected):
             if status == "rejected":
                 pane.deleteRequested.emit([a.id for a in selected])
+            else:
+                current = pane.table.currentIndex()
+                if current.isValid():
+                    pane.table.activated.emit(current)
+                else:
+                    pane.annotationActivated.emit(selected[-1].id)
             return
         ids = [a.id for a in selected]
         last = selected[-1]

@@ -536,8 +536,11 @@ def test_enter_and_backspace_in_the_pane_decide_selected_suggestions(
     assert {stored_status(window, i) for i in (second.id, third.id)} == {"rejected"}
     window.undo()
     assert {stored_status(window, i) for i in (second.id, third.id)} == {PENDING}
-    # a hand-made annotation: Backspace there deletes it, as before
+    # a hand-made annotation: Enter shows it in the text and Backspace deletes it, as before
     mine = next(a for a in window.controller.sorted_annotations() if a.origin == "manual")
+    with qtbot.waitSignal(window.annotations.annotationActivated, timeout=5_000) as shown_in_text:
+        key_in_pane(mine.id, Qt.Key.Key_Return)
+    assert shown_in_text.args == [mine.id] and mine.id in window.controller.annotations
     key_in_pane(mine.id, Qt.Key.Key_Backspace)
     assert mine.id not in window.controller.annotations
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -108,3 +109,9 @@ def body_end(text: str) -> int:
         if p_start > 0 and _REFERENCES.fullmatch(text[p_start:p_end].strip()):
             return p_start
     return len(text)
+
+
+def in_spans(i: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether offset ``i`` lies in one of ``spans`` (sorted, not overlapping)."""
+    k = bisect.bisect_right(spans, (i, len(spans) and spans[-1][1] + 1)) - 1
+    return k >= 0 and spans[k][0] <= i < spans[k][1]

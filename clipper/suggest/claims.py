@@ -7,13 +7,12 @@ directives and speculation (should, must, could, might, want, believe …) are l
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterator
 
 from clipper.model import CLAIM_SOURCE, AttributeValue
-from clipper.suggest.base import Suggestion, headline_end, sentences, word_list
-from clipper.suggest.people import Mention
+from clipper.suggest.base import Suggestion, headline_end, in_spans, sentences, word_list
+from clipper.suggest.people import Mention, mentions_within
 
 _REPORTING = (
     r"said|says|say|told|tells|tell|stated|states|added|adds|announced|announces|"
@@ -131,23 +130,6 @@ def _checkable_conjunct(text: str, span: tuple[int, int]) -> tuple[int, int] | N
     return None
 
 
-def _within(mentions: list[Mention], start: int, end: int) -> list[Mention]:
-    """The mentions (sorted by start) that lie inside ``start..end``."""
-    k = bisect.bisect_left(mentions, start, key=lambda m: m.start)
-    out = []
-    while k < len(mentions) and mentions[k].start < end:
-        if mentions[k].end <= end:
-            out.append(mentions[k])
-        k += 1
-    return out
-
-
-def _inside(i: int, spans: list[tuple[int, int]]) -> bool:
-    """Whether ``i`` lies in one of ``spans`` (sorted, not overlapping)."""
-    k = bisect.bisect_right(spans, (i, len(spans) and spans[-1][1] + 1)) - 1
-    return k >= 0 and spans[k][0] <= i < spans[k][1]
-
-
 def _clause_after(text: str, i: int, s_end: int, quotes: list[tuple[int, int]]) -> int:
     """Where the clause starting at ``i`` ends: the next reporting act, a quote that starts
     a new part of the sentence, or the sentence end."""
@@ -157,7 +139,7 @@ def _clause_after(text: str, i: int, s_end: int, quotes: list[tuple[int, int]]) 
             if pattern is _OPENING:
                 mark = m.end() - 1
                 # a quote whose opening follows a comma/colon starts a new part
-                if not re.match(r"[,:;]|\s[—–]", m.group()) or not _inside(mark + 1, quotes):
+                if not re.match(r"[,:;]|\s[—–]", m.group()) or not in_spans(mark + 1, quotes):
                     continue
             end = min(end, m.start())
             break
@@ -188,7 +170,7 @@ def _verb_claims(
             verbs = [
                 v
                 for v in _VERB.finditer(text, s_start, s_start + according.start())
-                if not _inside(v.start(), quotes)
+                if not in_spans(v.start(), quotes)
             ]
             if not verbs:
                 yield s_start, s_start + according.start(), s_start + according.end(), s_end
@@ -207,7 +189,7 @@ def _verb_claims(
         yield s_start, s_start + post.start(), s_start + post.start(), s_end
         return
     for verb in _VERB.finditer(text, s_start, s_end):
-        if _inside(verb.start(), quotes):
+        if in_spans(verb.start(), quotes):
             continue
         before = text[s_start : verb.start()]
         if not before.strip() or _PASSIVE.search(before) or _GERUND_BEFORE.search(before):
@@ -300,7 +282,7 @@ def suggest_claims(
             continue
         for start, end, src_start, src_end in _verb_claims(text, s_start, s_end, quote_spans):
             pattern = claim_pattern(text, start)
-            named = _within(people, src_start, src_end)
+            named = mentions_within(people, src_start, src_end)
             named_source: dict[str, AttributeValue] = {}
             if named:
                 named_source[CLAIM_SOURCE] = named[-1].full

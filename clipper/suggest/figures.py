@@ -153,6 +153,8 @@ _NOT_COUNTED = frozenset(
         """
     )
 )
+#: Words before a hyphen that are no counted noun (the union built once).
+_NOT_A_COUNTED_NOUN = _FUNCTION_WORDS | _NOT_COUNTED
 _QUALIFIERS = (
     r"(?:\s+(?:all|some|about|around|nearly|almost|roughly|approximately|over|just|only|"
     r"more than|fewer than|less than|at least|up to|as many as|an estimated))?"
@@ -275,7 +277,7 @@ def _counted(text: str, end: int, value: float, start: int | None = None) -> str
     amount of when it stands before ("claims over 150,000", "seats ... rose from 9 to 10")."""
     compound = _COMPOUND.match(text, end)
     # "a six-member team", "the three-nation alliance"
-    if compound and compound.group(1).lower() not in _FUNCTION_WORDS | _NOT_COUNTED:
+    if compound and compound.group(1).lower() not in _NOT_A_COUNTED_NOUN:
         noun = compound.group(1).lower()
         return "people" if noun in _PERSON_WORDS or _plural(noun) in HUMAN_NOUNS else _plural(noun)
     words: list[str] = re.findall(r"[A-Za-z][a-z-]*|[^\sA-Za-z]", text[end : end + 60])

@@ -10,6 +10,7 @@ Names the coder has tagged before (``known``) are found at every mention.
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import re
 from collections.abc import Iterable
@@ -89,6 +90,17 @@ class Mention:
     end: int
     full: str
     first: tuple[int, int]
+
+
+def mentions_within(mentions: list[Mention], start: int, end: int) -> list[Mention]:
+    """The mentions (sorted by start) that lie inside ``start..end``."""
+    k = bisect.bisect_left(mentions, start, key=lambda m: m.start)
+    out = []
+    while k < len(mentions) and mentions[k].start < end:
+        if mentions[k].end <= end:
+            out.append(mentions[k])
+        k += 1
+    return out
 
 
 def _is_cap(word: str) -> bool:

@@ -11,9 +11,9 @@ import bisect
 import functools
 import re
 
-from clipper.suggest.base import sentences, word_list
+from clipper.suggest.base import in_spans, sentences, word_list
 from clipper.suggest.names import NOT_NAMES, TITLE_WORDS
-from clipper.suggest.people import Mention
+from clipper.suggest.people import Mention, mentions_within
 
 #: A speaker: the name as stored, and the span of the person mention (None: not a person
 #: mention, e.g. "KCNA").
@@ -109,6 +109,10 @@ LOWER_WORDS = frozenset(
         """
     )
 )
+#: Words that end a run of capitalised words before it can be a name (once, not per word).
+_NOT_IN_NAME_RUNS = LOWER_WORDS | _NOT_GIVEN
+#: First words that make a sentence's subject no source of a quote.
+_NO_SUBJECT_SOURCE = _PRONOUNS | _NOT_SUBJECT
 
 
 def sentence_of(bounds: list[tuple[int, int]], i: int) -> tuple[int, int]:
@@ -122,7 +126,7 @@ def sentence_of(bounds: list[tuple[int, int]], i: int) -> tuple[int, int]:
 def _source_name(text: str, who: str, offset: int, mentions: list[Mention]) -> Speaker | None:
     """The speaker named in ``who`` (found at ``offset``): a person's fullest name and
     mention, a pronoun/role (None: the previous speaker), or the source as written."""
-    people = _mentions_within(mentions, offset, offset + len(who))
+    people = mentions_within(mentions, offset, offset + len(who))
     if people:
         m = people[0]
         return m.full, (m.start, m.end)
@@ -183,7 +187,7 @@ def _sentence_subject(
     head = text[at:limit]
     if not head.strip():
         return None
-    named = _mentions_within(mentions, at, min(limit, at + 40))
+    named = mentions_within(mentions, at, min(limit, at + 40))
     if named and named[0].start - at <= 4:
         return named[0].full, (named[0].start, named[0].end)
     word = _NAME_WORD.match(head)
@@ -211,7 +215,7 @@ def _main_subject(text: str, s_start: int, limit: int, mentions: list[Mention]) 
     if not pieces:
         return None
     for k, (a, b) in enumerate(pieces[:2]):
-        named = _mentions_within(mentions, s_start + a, s_start + b)
+        named = mentions_within(mentions, s_start + a, s_start + b)
         if named:
             return named[0].full, (named[0].start, named[0].end)
         words = text[s_start + a : s_start + b].split()
@@ -245,22 +249,11 @@ def _full_forms(text: str) -> dict[str, str]:
         words = m.group(1).split()
         while words and (words[0].lower().rstrip(".") in TITLE_WORDS or words[0] in NOT_NAMES):
             words = words[1:]
-        if words and not any(w.lower() in LOWER_WORDS | _NOT_GIVEN for w in words):
+        if words and not any(w.lower() in _NOT_IN_NAME_RUNS for w in words):
             candidate = " ".join([*words, m.group(2)])
             if len(candidate) > len(forms.get(m.group(2), "")):
                 forms[m.group(2)] = candidate
     return forms
-
-
-def _mentions_within(mentions: list[Mention], start: int, end: int) -> list[Mention]:
-    """The mentions (in text order) that lie inside ``start..end``."""
-    k = bisect.bisect_left(mentions, start, key=lambda m: m.start)
-    out = []
-    while k < len(mentions) and mentions[k].start < end:
-        if mentions[k].end <= end:
-            out.append(mentions[k])
-        k += 1
-    return out
 
 
 def _names_someone(who: str) -> bool:
@@ -297,15 +290,9 @@ def _integrated(
     got = _main_subject(text, s_start, open_mark, mentions)
     first = got[0].split()[0].lower() if got and got[0].split() else ""
     possessive = bool(got) and bool(re.search(r"['’]s?\b", got[0] if got else ""))
-    if got is None or got[1] is not None or first in _PRONOUNS | _NOT_SUBJECT or possessive:
+    if got is None or got[1] is not None or first in _NO_SUBJECT_SOURCE or possessive:
         return None  # a person is handled by salience; pronouns by the previous speaker
     return got
-
-
-def _in_ranges(i: int, ranges: list[tuple[int, int]]) -> bool:
-    """Whether ``i`` lies in one of ``ranges`` (sorted, not overlapping)."""
-    k = bisect.bisect_right(ranges, (i, len(ranges) and ranges[-1][1] + 1)) - 1
-    return k >= 0 and ranges[k][0] <= i < ranges[k][1]
 
 
 def _salient(
@@ -348,8 +335,8 @@ def attribute(
             near = previous if previous and open_mark - previous_end < 1500 else None
             before = [
                 m
-                for m in _mentions_within(mentions, max(0, open_mark - 3000), open_mark)
-                if not _in_ranges(m.start, quoted)  # a name inside a quote is no speaker
+                for m in mentions_within(mentions, max(0, open_mark - 3000), open_mark)
+                if not in_spans(m.start, quoted)  # a name inside a quote is no speaker
             ]
             newer = [m for m in before if m.end > previous_end]
             best = _salient(text, bounds, newer, open_mark) if newer else None
@@ -387,7 +374,7 @@ def _attribute(
             found = pattern.match(after)
             who = found.group("who") if found else ""
             named = found is not None and bool(
-                _mentions_within(
+                mentions_within(
                     mentions, after_start + found.start("who"), after_start + found.end("who")
                 )
             )
@@ -412,7 +399,7 @@ def _attribute(
     if verbs:
         verb = verbs[-1]
         if verb.group().lower() in ("according to", "in the words of"):
-            source = _mentions_within(mentions, s_start + verb.end(), open_mark)
+            source = mentions_within(mentions, s_start + verb.end(), open_mark)
             if source:  # "according to the minister, Liam Ford, ...": the person named
                 return source[0].full, (source[0].start, source[0].end)
             role = _main_subject(text, s_start + verb.end(), open_mark, mentions)
@@ -430,7 +417,7 @@ def _attribute(
             got = _main_subject(text, s_start, s_start + verb.start(), mentions)
             if got is not None:
                 return got
-        people = _mentions_within(mentions, s_start + mark + 1, s_start + verb.start())
+        people = mentions_within(mentions, s_start + mark + 1, s_start + verb.start())
         if people:
             last = people[-1]
             if len(people) > 1 and _JOINT.fullmatch(text, people[-2].end, last.start):

@@ -4,7 +4,6 @@ assignments; the lead sees it in the server's status; a coder cannot mark anothe
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,11 +13,8 @@ from pytestqt.qtbot import QtBot
 from sync_helpers import article, make_team, run_sync
 
 from clipper.cli import cli
-from clipper.gui.app import create_main_window
 from clipper.gui.main_window import MainWindow
-from clipper.gui.settings import Settings
 from clipper.gui.team_sync import TeamSync
-from clipper.gui.workers import Job
 from clipper.operations.team_server import assign_articles, server_status
 from clipper.store import Store
 
@@ -70,18 +66,6 @@ def test_a_coder_marks_assignments_done_from_the_command_line(
     code, _, err = run("--db", str(alice), "mark-done", "9999")
     assert code == 2 and "not assigned to you" in err
     assert _done(team.lead, "bob") == 0
-
-
-@pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
-    w = create_main_window(tmp_path / "alice.db", settings=Settings(tmp_path / "settings.ini"))
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    yield w
-    assert Job.shutdown_all(10_000)
-    w.close()
-    w.controller.close()
 
 
 def test_mark_done_from_my_assignments(

@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,28 +14,13 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 from sync_helpers import annotation_rows, article, make_team, run_sync
 
-from clipper.gui.app import create_main_window
 from clipper.gui.main_window import MainWindow
-from clipper.gui.settings import Settings
 from clipper.gui.shortcuts import ACTIONS
 from clipper.gui.team_sync import TeamSync
-from clipper.gui.workers import Job
 from clipper.operations.team_server import assign_articles
 from clipper.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
-    w = create_main_window(tmp_path / "alice.db", settings=Settings(tmp_path / "settings.ini"))
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    yield w
-    assert Job.shutdown_all(10_000)
-    w.close()
-    w.controller.close()
 
 
 def test_actions_are_declared_with_their_keys() -> None:

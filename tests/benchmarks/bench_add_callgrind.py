@@ -16,39 +16,17 @@ nothing. A run takes a few minutes (Python under valgrind is ~50× slower).
 from __future__ import annotations
 
 import argparse
-import ctypes
 import os
 import random
 import re
-import subprocess
 import sys
-import tempfile
-from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
+from _callgrind import counted, run_counted  # noqa: E402
 from _report import emit, table  # noqa: E402
-
-_COMPARE = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_void_p)
-
-
-def counted(fn: Callable[[], object]) -> None:
-    """Run ``fn`` inside glibc's ``lfind`` (callgrind counts only in there)."""
-    libc = ctypes.CDLL(None)
-    libc.lfind.restype = ctypes.c_void_p
-
-    def compare(_a: object, _b: object) -> int:
-        fn()
-        return 0
-
-    key, item = ctypes.c_int(0), ctypes.c_int(0)
-    count = ctypes.c_size_t(1)
-    callback = _COMPARE(compare)
-    libc.lfind(
-        ctypes.byref(key), ctypes.byref(item), ctypes.byref(count), ctypes.sizeof(item), callback
-    )
 
 
 def child(db: Path, what: str, presses: int) -> None:
@@ -88,26 +66,11 @@ def child(db: Path, what: str, presses: int) -> None:
 
 def instructions(db: Path, what: str, presses: int) -> tuple[int, int, str]:
     """Instructions counted, annotations added, the profile's path."""
-    out = Path(tempfile.mkdtemp(prefix="clipper-callgrind-")) / "callgrind.out"
-    cmd = [
-        "valgrind",
-        "--tool=callgrind",
-        "--collect-atstart=no",
-        "--toggle-collect=ffi_call",
-        f"--callgrind-out-file={out}",
-        sys.executable,
-        __file__,
-        "--child",
-        str(db),
-        what,
-        str(presses),
-    ]
-    done = subprocess.run(cmd, capture_output=True, text=True, check=True)
-    summary = next(
-        line for line in out.read_text().splitlines() if line.startswith(("summary:", "totals:"))
+    counted_instructions, stdout, profile = run_counted(
+        __file__, ["--child", str(db), what, str(presses)]
     )
-    added = int(re.findall(r"^ADDED (\d+)", done.stdout, re.M)[-1])
-    return int(summary.split()[1]), added, str(out)
+    added = int(re.findall(r"^ADDED (\d+)", stdout, re.M)[-1])
+    return counted_instructions, added, profile
 
 
 def main() -> None:

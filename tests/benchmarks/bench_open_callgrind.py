@@ -2,7 +2,7 @@
 (issue 11), against the same text without annotations, counted by callgrind.
 
 The same measured path as ``bench_main_window.py --only open`` (``open_article`` and one
-pass of the event loop: painted), counted only inside :func:`bench_add_callgrind.counted`
+pass of the event loop: painted), counted only inside :func:`_callgrind.counted`
 (start-up, building the databases and closing the article between opens are not counted).
 Instruction counts do not change with the machine's load.
 
@@ -14,16 +14,14 @@ from __future__ import annotations
 
 import argparse
 import os
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
+from _callgrind import counted, run_counted  # noqa: E402
 from _report import emit, table  # noqa: E402
-from bench_add_callgrind import counted  # noqa: E402
 
 
 def child(db: Path, opens: int) -> None:
@@ -47,24 +45,7 @@ def child(db: Path, opens: int) -> None:
 
 
 def instructions(db: Path, opens: int) -> int:
-    out = Path(tempfile.mkdtemp(prefix="clipper-callgrind-")) / "callgrind.out"
-    cmd = [
-        "valgrind",
-        "--tool=callgrind",
-        "--collect-atstart=no",
-        "--toggle-collect=ffi_call",
-        f"--callgrind-out-file={out}",
-        sys.executable,
-        __file__,
-        "--child",
-        str(db),
-        str(opens),
-    ]
-    subprocess.run(cmd, capture_output=True, text=True, check=True)
-    summary = next(
-        line for line in out.read_text().splitlines() if line.startswith(("summary:", "totals:"))
-    )
-    return int(summary.split()[1])
+    return run_counted(__file__, ["--child", str(db), str(opens)])[0]
 
 
 def main() -> None:

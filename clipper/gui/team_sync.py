@@ -298,9 +298,7 @@ class AssignmentsDialog(QDialog):
 
     def _current(self) -> Assignment | None:
         row = self.table.currentRow()
-        selected = (
-            self.table.selectionModel().hasSelection() if self.table.selectionModel() else False
-        )
+        selected = self.table.selectionModel().hasSelection()
         return self.rows[row] if selected and 0 <= row < len(self.rows) else None
 
     def _update_buttons(self) -> None:

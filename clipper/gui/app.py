@@ -63,8 +63,11 @@ def _run(
         print(f"clipper: {exc.message}", file=sys.stderr)
         return 1
     # Not needed for the first picture: the log file and the icon's PNGs (~15 ms).
-    later: list[Callable[[], object]] = [gc.enable, lambda: _finish_start(app)]
-    later.append(window.ask_coder_once)
+    later: list[Callable[[], object]] = [
+        gc.enable,
+        lambda: _finish_start(app),
+        window.ask_coder_once,
+    ]
     if os.environ.get(QUIT_AFTER_PAINT) == "1":  # start-up benchmark: stop at the picture
         later[:0] = [_report_paint_cpu, QApplication.quit]
     _after_first_paint(window, *later)

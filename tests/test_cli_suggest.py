@@ -49,7 +49,8 @@ def test_suggest_tag_filter_and_accept_without_duplicates(seeded: Path) -> None:
     code, out, err = run(seeded, "suggest", "1", "--tag", "figure", "--accept")
     assert code == 0
     assert {line.split("\t")[3] for line in out.splitlines()} == {"figure"}
-    assert "stored 7 accepted annotations in 1 articles" in err
+    assert "stored 7 accepted annotations in 1 article" in err
+    assert "1 articles" not in err
     code, out, _ = run(seeded, "annotations", "1", "--json")
     rows = [json.loads(line) for line in out.splitlines()]
     assert len(rows) == 7

@@ -114,7 +114,9 @@ def suggest_command(
             click.echo("\n".join(lines))
     if status is not None:
         click.echo(
-            f"clipper: stored {stored} {status} annotations in {articles} articles", err=True
+            f"clipper: stored {stored} {status} annotation{'s' if stored != 1 else ''} "
+            f"in {articles} article{'s' if articles != 1 else ''}",
+            err=True,
         )
 
 

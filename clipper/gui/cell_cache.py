@@ -1,0 +1,122 @@
+"""A table delegate that paints each cell from a picture of how Qt painted it before.
+
+Qt's item delegate lays out and shapes every visible cell's text again on each repaint
+(~30–60 µs a cell). A tagging key press inserts a row into the annotations list, and
+every row below it moves and swaps its alternating colour: some 20 rows repaint, although
+their content did not change. This delegate keeps a picture of each cell as Qt's own
+delegate painted it (the row's alternating background, the style's selection and focus
+marks, the icon, the elided text), keyed by what decides how it looks: the cell's content
+(from the model, through ``content``), its size, its state (selected, focused, active …)
+and whether it is an alternate row. A cell seen before is one ``drawPixmap``; a cell not
+seen (or changed) is painted by Qt as before, into the picture.
+
+The pictures are dropped when the view's palette, font, style or layout direction changes;
+at most ``limit`` are kept (the least recently painted go first).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+from typing import Any
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect
+from PySide6.QtGui import QPainter, QPalette, QPixmap
+from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+Index = QModelIndex | QPersistentModelIndex
+
+#: Events after which every picture may be wrong (colours, fonts, the style, direction).
+_RESETS = frozenset(
+    {
+        QEvent.Type.PaletteChange,
+        QEvent.Type.FontChange,
+        QEvent.Type.StyleChange,
+        QEvent.Type.LayoutDirectionChange,
+        QEvent.Type.ApplicationPaletteChange,
+        QEvent.Type.ApplicationFontChange,
+    }
+)
+_ACTIVE = QStyle.StateFlag.State_Active
+_ENABLED = QStyle.StateFlag.State_Enabled
+_ROW_PANEL = QStyle.PrimitiveElement.PE_PanelItemViewRow
+_BASE = QPalette.ColorRole.Base
+
+
+class CachedCellDelegate(QStyledItemDelegate):
+    """Paints cells from pictures of Qt's own painting, keyed by ``content(index)``
+    (everything the model gives that shows: text, icon, font …; ``None``: do not cache)."""
+
+    def __init__(
+        self,
+        view: QAbstractItemView,
+        content: Callable[[Index], Hashable | None],
+        limit: int = 256,
+    ) -> None:
+        super().__init__(view)
+        self._view = view
+        self._content = content
+        self._limit = limit
+        self._pictures: dict[Hashable, QPixmap] = {}
+        view.installEventFilter(self)
+
+    def clear(self) -> None:
+        """Forget every picture (the next paint asks Qt for each cell again)."""
+        self._pictures.clear()
+
+    def __len__(self) -> int:
+        return len(self._pictures)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _RESETS:
+            self._pictures.clear()
+        return False
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        content = self._content(index)
+        if content is None:
+            super().paint(painter, option, index)
+            return
+        rect = option.rect
+        ratio = painter.device().devicePixelRatio()
+        key = (
+            content,
+            rect.width(),
+            rect.height(),
+            option.state.value,
+            option.features.value,
+            ratio,
+        )
+        pictures = self._pictures
+        picture = pictures.pop(key, None)
+        if picture is None:
+            picture = self._picture(option, index, ratio)
+            if len(pictures) >= self._limit:
+                del pictures[next(iter(pictures))]  # the least recently painted
+        pictures[key] = picture  # last: the most recently painted
+        painter.drawPixmap(rect.x(), rect.y(), picture)
+
+    def _picture(self, option: QStyleOptionViewItem, index: Index, ratio: float) -> QPixmap:
+        """The cell as the view paints it on its background: the viewport's base colour,
+        the row's panel (the alternating colour), then Qt's delegate."""
+        rect = option.rect
+        picture = QPixmap(round(rect.width() * ratio), round(rect.height() * ratio))
+        picture.setDevicePixelRatio(ratio)
+        state = option.state
+        group = (
+            QPalette.ColorGroup.Disabled
+            if not state & _ENABLED
+            else QPalette.ColorGroup.Active
+            if state & _ACTIVE
+            else QPalette.ColorGroup.Inactive
+        )
+        picture.fill(option.palette.color(group, _BASE))
+        cell = QStyleOptionViewItem(option)
+        cell.rect = QRect(0, 0, rect.width(), rect.height())
+        painter = QPainter(picture)
+        try:
+            view: Any = self._view
+            view.style().drawPrimitive(_ROW_PANEL, cell, painter, view)
+            super().paint(painter, cell, index)
+        finally:
+            painter.end()
+        return picture

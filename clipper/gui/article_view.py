@@ -600,28 +600,44 @@ class ArticleView(QPlainTextEdit):
         return blocks
 
     def _span_rects(
-        self, block: QTextBlock, origin: QPointF, qs: int, qe: int
+        self,
+        block: QTextBlock,
+        origin: QPointF,
+        qs: int,
+        qe: int,
+        clip: tuple[float, float] | None = None,
     ) -> Iterator[tuple[QRectF, float]]:
-        """Rectangles (and baselines) covering Qt positions ``qs..qe`` inside ``block``."""
+        """Rectangles (and baselines) covering Qt positions ``qs..qe`` inside ``block``;
+        with ``clip`` (top, bottom in viewport coordinates), only those of the lines that
+        can paint there (a line's underlines hang below it: up to a line height)."""
         bpos = block.position()
         s = max(qs, bpos) - bpos
         e = min(qe, bpos + block.length() - 1) - bpos
         if e <= s:
             return
         layout = block.layout()
-        for i in range(layout.lineCount()):
+        count = layout.lineCount()
+        first = layout.lineForTextPosition(s)  # the lines before it end before ``s``
+        i = first.lineNumber() if first.isValid() else 0
+        while i < count:
             line = layout.lineAt(i)
+            i += 1
             ls = line.textStart()
             le = ls + line.textLength()
             if e <= ls:
                 break
             if s >= le:
                 continue
+            top = origin.y() + line.y()
+            if clip is not None:
+                if top > clip[1]:
+                    break
+                if top + 2 * line.height() < clip[0]:
+                    continue
             x1 = _x_of(line, max(s, ls))
             x2 = _x_of(line, min(e, le))
             if x2 < x1:
                 x1, x2 = x2, x1
-            top = origin.y() + line.y()
             yield (
                 QRectF(origin.x() + x1, top, x2 - x1, line.height()),
                 top + line.ascent(),
@@ -689,6 +705,7 @@ class ArticleView(QPlainTextEdit):
             if not shown:
                 return
             painted_from, painted_to = shown[0][2], shown[-1][3]
+            band = (float(clip.top()), float(clip.bottom()))
             outlines: list[tuple[QRectF, QColor]] = []
             for a in visible:
                 qs, qe = to_qt(a.start), to_qt(a.end)
@@ -706,7 +723,7 @@ class ArticleView(QPlainTextEdit):
                 for block, origin, bpos, _ in blocks[first:]:
                     if bpos >= qe:
                         break
-                    for rect, baseline in self._span_rects(block, origin, qs, qe):
+                    for rect, baseline in self._span_rects(block, origin, qs, qe, band):
                         if pending:  # a suggestion: dashed outline, no fill (unless flashing)
                             if flashing:
                                 painter.fillRect(rect, fill)

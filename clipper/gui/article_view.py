@@ -585,17 +585,22 @@ class ArticleView(QPlainTextEdit):
 
     def _visible_blocks(self) -> list[tuple[QTextBlock, QPointF, int, int]]:
         """Visible blocks: (block, top-left in viewport coordinates, first and end Qt position)."""
-        blocks = []
+        blocks: list[tuple[QTextBlock, QPointF, int, int]] = []
         block = self.firstVisibleBlock()
+        if not block.isValid():
+            return blocks
         offset = self.contentOffset()
         height = self.viewport().height()
-        while block.isValid():
-            rect = self.blockBoundingGeometry(block).translated(offset)
-            if rect.top() > height:
-                break
+        # The blocks stack down from the first one, as Qt places them (it adds up their
+        # heights too): one height each instead of a placement walked from the top.
+        left = offset.x()
+        top = self.blockBoundingGeometry(block).translated(offset).top()
+        while block.isValid() and top <= height:
+            below = top + self.blockBoundingRect(block).height()
             if block.isVisible():
                 pos = block.position()
-                blocks.append((block, rect.topLeft(), pos, pos + block.length()))
+                blocks.append((block, QPointF(left, top), pos, pos + block.length()))
+            top = below
             block = block.next()
         return blocks
 
@@ -697,15 +702,16 @@ class ArticleView(QPlainTextEdit):
             underlines: list[tuple[QRectF, QColor]] = []
             # only what meets the repainted rectangle (a new highlight repaints a band)
             clip = event.rect()
-            shown = [b for b in blocks if b[1].y() <= clip.bottom()]
+            clip_top, clip_bottom = clip.top(), clip.bottom()
+            shown = [b for b in blocks if b[1].y() <= clip_bottom]
             while shown and self.blockBoundingRect(shown[0][0]).height() + shown[0][1].y() < (
-                clip.top()
+                clip_top
             ):
                 shown.pop(0)
             if not shown:
                 return
             painted_from, painted_to = shown[0][2], shown[-1][3]
-            band = (float(clip.top()), float(clip.bottom()))
+            band = (float(clip_top), float(clip_bottom))
             outlines: list[tuple[QRectF, QColor]] = []
             for a in visible:
                 qs, qe = to_qt(a.start), to_qt(a.end)

@@ -616,3 +616,26 @@ def test_any_band_of_a_long_paragraph_paints_as_a_full_repaint(
         part.fill(QColor("#123456"))
         view.viewport().render(part, QPoint(0, 0), QRegion(band))
         assert part.copy(QRect(QPoint(0, 0), band.size())) == full.copy(band), top
+
+
+def test_visible_blocks_are_placed_where_qt_places_them(view: ArticleView, qtbot: QtBot) -> None:
+    """The blocks on screen, placed by adding up heights from the first one, are where
+    Qt's own placement puts them, at any scroll position."""
+    text = "\n\n".join(
+        f"Paragraph {n}: " + "the minister said the budget would rise. " * (n % 5 + 1)
+        for n in range(80)
+    )
+    view.set_article(text, [], TAGS)
+    qtbot.wait(1)
+    bar = view.verticalScrollBar()
+    for value in (0, 3, bar.maximum() // 2, bar.maximum() - 1, bar.maximum()):
+        bar.setValue(value)
+        offset = view.contentOffset()
+        blocks = view._visible_blocks()
+        assert blocks
+        for block, origin, start, end in blocks:
+            assert origin == view.blockBoundingGeometry(block).translated(offset).topLeft()
+            assert (start, end) == (block.position(), block.position() + block.length())
+        after = blocks[-1][0].next()
+        below = view.blockBoundingGeometry(after).translated(offset).top()
+        assert not after.isValid() or below > view.viewport().height()

@@ -10,14 +10,14 @@ marks, the icon, the elided text), keyed by what decides how it looks: the cell'
 and whether it is an alternate row. A cell seen before is one ``drawPixmap``; a cell not
 seen (or changed) is painted by Qt as before, into the picture.
 
-The pictures are dropped when the view's palette, font, style or layout direction changes;
-at most ``limit`` are kept (the least recently painted go first).
+The pictures are dropped when the view's palette, font, style, layout direction or pixel
+ratio changes; at most ``limit`` are kept (the least recently painted go first).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect
 from PySide6.QtGui import QPainter, QPalette, QPixmap
@@ -34,6 +34,8 @@ _RESETS = frozenset(
         QEvent.Type.LayoutDirectionChange,
         QEvent.Type.ApplicationPaletteChange,
         QEvent.Type.ApplicationFontChange,
+        QEvent.Type.DevicePixelRatioChange,
+        QEvent.Type.ScreenChangeInternal,
     }
 )
 _ACTIVE = QStyle.StateFlag.State_Active
@@ -57,6 +59,8 @@ class CachedCellDelegate(QStyledItemDelegate):
         self._content = content
         self._limit = limit
         self._pictures: dict[Hashable, QPixmap] = {}
+        #: The view's device pixel ratio (read again when it may have changed).
+        self._ratio = view.devicePixelRatioF()
         view.installEventFilter(self)
 
     def clear(self) -> None:
@@ -69,6 +73,7 @@ class CachedCellDelegate(QStyledItemDelegate):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in _RESETS:
             self._pictures.clear()
+            self._ratio = self._view.devicePixelRatioF()
         return False
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
@@ -76,24 +81,17 @@ class CachedCellDelegate(QStyledItemDelegate):
         if content is None:
             super().paint(painter, option, index)
             return
-        rect = option.rect
-        ratio = painter.device().devicePixelRatio()
-        key = (
-            content,
-            rect.width(),
-            rect.height(),
-            option.state.value,
-            option.features.value,
-            ratio,
-        )
+        # one call for the four (PySide6's stubs say ``object``)
+        x, y, width, height = cast(tuple[int, int, int, int], option.rect.getRect())
+        key = (content, width, height, option.state, option.features)
         pictures = self._pictures
         picture = pictures.pop(key, None)
         if picture is None:
-            picture = self._picture(option, index, ratio)
+            picture = self._picture(option, index, self._ratio)
             if len(pictures) >= self._limit:
                 del pictures[next(iter(pictures))]  # the least recently painted
         pictures[key] = picture  # last: the most recently painted
-        painter.drawPixmap(rect.x(), rect.y(), picture)
+        painter.drawPixmap(x, y, picture)
 
     def _picture(self, option: QStyleOptionViewItem, index: Index, ratio: float) -> QPixmap:
         """The cell as the view paints it on its background: the viewport's base colour,

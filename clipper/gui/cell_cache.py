@@ -11,7 +11,10 @@ and whether it is an alternate row. A cell seen before is one ``drawPixmap``; a 
 seen (or changed) is painted by Qt as before, into the picture.
 
 The pictures are dropped when the view's palette, font, style, layout direction or pixel
-ratio changes; at most ``limit`` are kept (the least recently painted go first).
+ratio changes; at most ``limit`` are kept (the least recently painted go first: the
+default keeps both colours of some 90 rows, ~4 MB of text cells at most). A view setting
+that changes how cells look without such an event (icon size, elide mode …) must call
+:meth:`CachedCellDelegate.clear`.
 """
 
 from __future__ import annotations
@@ -52,7 +55,7 @@ class CachedCellDelegate(QStyledItemDelegate):
         self,
         view: QAbstractItemView,
         content: Callable[[Index], Hashable | None],
-        limit: int = 256,
+        limit: int = 192,
     ) -> None:
         super().__init__(view)
         self._view = view

@@ -119,6 +119,14 @@ def close(w: object) -> None:
     events()
 
 
+def quiet(w: object) -> None:
+    """Wait for the background suggesting an opened article starts (its scores): its
+    allocations would count in tracemalloc's figures."""
+    events()
+    wait(lambda: not w.review.busy())  # type: ignore[attr-defined]
+    events()
+
+
 def key(target: object, name: str) -> None:
     """A key sequence through Qt (the real shortcut), then the event loop."""
     from PySide6.QtGui import QKeySequence
@@ -193,6 +201,7 @@ def bench_review(sizes: list[int], runs: int) -> None:
                 )
                 w.open_article(None)  # type: ignore[attr-defined]
                 w.open_article(article_id)  # type: ignore[attr-defined]
+                quiet(w)
                 events()
                 ids = other.add_suggested_annotations(article_id, rows, status=PENDING)
                 result = SuggestRun(
@@ -287,6 +296,7 @@ def bench_compare(sizes: list[int], runs: int) -> None:
             for run in range(runs + 1):
                 w.open_article(None)  # type: ignore[attr-defined]
                 w.open_article(article_id)  # type: ignore[attr-defined]
+                quiet(w)
                 for d in w.findChildren(CompareDialog):  # type: ignore[attr-defined]
                     d.close()
                     d.deleteLater()
@@ -365,6 +375,7 @@ def bench_pageview(sizes: list[int], runs: int, pages: int) -> None:
                 pane_action.setChecked(False)
                 w.open_article(None)  # type: ignore[attr-defined]
                 w.open_article(article_id)  # type: ignore[attr-defined]
+                quiet(w)
                 events()
                 pane = None
 

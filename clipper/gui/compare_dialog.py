@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSplitter,
-    QTreeView,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -129,16 +129,23 @@ class CompareDialog(QDialog):
         # narrow columns get widths from the font, not from measuring every row.
         self.model = UnitsModel(self)
         self.model.grey = QBrush(self.palette().color(self.palette().ColorRole.PlaceholderText))
-        self.list = QTreeView(self)
+        # (a table view: a tree view asks a Python model about children row by row)
+        self.list = QTableView(self)
         self.list.setObjectName("unitList")
         self.list.setAccessibleName("Disagreements and agreements")
-        self.list.setRootIsDecorated(False)
-        self.list.setUniformRowHeights(True)
+        self.list.verticalHeader().hide()
+        self.list.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.list.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
+        self.list.setShowGrid(False)
+        self.list.setWordWrap(False)
+        self.list.setTabKeyNavigation(False)
         self.list.setAlternatingRowColors(True)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.list.setModel(self.model)
-        header = self.list.header()
+        header = self.list.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setStretchLastSection(False)
         for column in range(len(COLUMNS)):
             mode = QHeaderView.ResizeMode.Interactive

@@ -745,6 +745,46 @@ class AnnotationsPane(QWidget):
         if keep_id is not None and self.model.row_of(keep_id) is not None:
             self.select_annotation(keep_id)
 
+    def remove_many(self, annotations: Sequence[Annotation]) -> None:
+        """Remove several rows (e.g. a suggesting run undone): a big batch recounts and
+        rereads the list once instead of row by row."""
+        if len(annotations) < BULK_ROWS:
+            for a in annotations:
+                self.remove(a)
+            return
+        if self._editing is not None and any(a.id == self._editing.id for a in annotations):
+            self._timer.stop()
+            self._show_editor_for(None)
+        self.model.source.changed(annotations, ())
+        self.model.reload()
+        self._update_count()
+        self._keep_current()
+
+    def update_many(self, annotations: Sequence[Annotation]) -> None:
+        """Replace several rows (e.g. every suggestion of a tag accepted): a big batch
+        recounts and rereads the list once, keeping the selection, instead of row by row."""
+        if len(annotations) < BULK_ROWS:
+            for a in annotations:
+                self.update(a)
+            return
+        editing = self._editing
+        self.model.source.changed((), annotations)
+        self.model.reload()
+        self._update_count()
+        if editing is None:
+            return
+        now = next((a for a in annotations if a.id == editing.id), None)
+        if now is not None and now.status == REJECTED:
+            self._timer.stop()
+            self._show_editor_for(None)
+            return
+        if now is not None:
+            pending = self._timer.isActive() or self.note.toPlainText() != editing.note
+            self._editing = now
+            if not (pending and self.note.hasFocus()):
+                self._show_editor_for(now)
+        self._keep_current()
+
     def remove(self, annotation: Annotation) -> None:
         if self._editing is not None and self._editing.id == annotation.id:
             self._timer.stop()

@@ -309,6 +309,9 @@ class ArticleView(QPlainTextEdit):
             for a in annotations:
                 self.add_annotation(a)
             return
+        if self._source is not None:  # the store has them: read those of the lines painted
+            self._read_again()
+            return
         new = {a.id: a for a in annotations}
         kept = [a for a in self._index.all() if a.id not in new]
         self._index = AnnotationIndex(kept + [a for a in new.values() if _shown(a)])
@@ -323,6 +326,39 @@ class ArticleView(QPlainTextEdit):
     def update_annotation(self, annotation: Annotation) -> None:
         """Replace an annotation (tag, note, status or span changed)."""
         self.add_annotation(annotation)
+
+    def update_annotations(self, annotations: Sequence[Annotation]) -> None:
+        """Replace several annotations (e.g. every suggestion of a tag accepted): a big
+        batch read from the store again (the lines painted) instead of one each."""
+        if len(annotations) >= _BULK and self._source is not None:
+            self._read_again()
+            return
+        if len(annotations) >= _BULK:
+            self.add_annotations(annotations)
+            return
+        for a in annotations:
+            self.update_annotation(a)
+
+    def remove_annotations(self, annotation_ids: Sequence[int]) -> None:
+        """Stop showing several annotations (e.g. a suggesting run undone): a big batch
+        read from the store again (the lines painted) instead of one each."""
+        if len(annotation_ids) >= _BULK and self._source is not None:
+            self._read_again()
+            return
+        if len(annotation_ids) >= _BULK:
+            gone = set(annotation_ids)
+            self._index = AnnotationIndex([a for a in self._index.all() if a.id not in gone])
+            self.viewport().update()
+            return
+        for annotation_id in annotation_ids:
+            self.remove_annotation(annotation_id)
+
+    def _read_again(self) -> None:
+        """Forget the spans read: the store (which has every change committed) is asked
+        again for those of the lines painted."""
+        self._index = AnnotationIndex()
+        self._bands = []
+        self.viewport().update()
 
     def _update_span(self, start: int, end: int) -> None:
         """Schedule a repaint of the lines showing code points ``start..end`` — widened to

@@ -77,7 +77,8 @@ class AdjudicationOperations(SessionBase):
         self.store.get_article(article_id)  # NotFound for a bad id
         for name in names:
             self.store.get_coder(name)  # NotFound (with the known coders) for a typo
-        units = tuple(align(self.store.list_annotations(article_id, coders=names), names))
+        accepted = self.store.list_annotations(article_id, coders=names, status="accepted")
+        units = tuple(align(accepted, names))
         decisions = self.store.get_decisions(article_id, gold)
         return Comparison(article_id, names, gold, units, decisions, _progress(units, decisions))
 

@@ -7,8 +7,8 @@ their content did not change. This delegate keeps a picture of each cell as Qt's
 delegate painted it (the row's alternating background, the style's selection and focus
 marks, the icon, the elided text), keyed by what decides how it looks: the cell's content
 (from the model, through ``content``), its size, its state (selected, focused, active …)
-and whether it is an alternate row. A cell seen before is one ``drawPixmap``; a cell not
-seen (or changed) is painted by Qt as before, into the picture.
+and whether it is an alternate row. A cell seen before is one ``drawImage``; a cell not
+seen (or changed) is painted by Qt as before, into the picture (an image of the cell).
 
 The pictures are dropped when the view's palette, font, style, layout direction or pixel
 ratio changes; at most ``limit`` are kept (the least recently painted go first: the
@@ -23,7 +23,7 @@ from collections.abc import Callable, Hashable
 from typing import Any, cast
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect
-from PySide6.QtGui import QPainter, QPalette, QPixmap
+from PySide6.QtGui import QImage, QPainter, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 Index = QModelIndex | QPersistentModelIndex
@@ -45,6 +45,8 @@ _ACTIVE = QStyle.StateFlag.State_Active
 _ENABLED = QStyle.StateFlag.State_Enabled
 _ROW_PANEL = QStyle.PrimitiveElement.PE_PanelItemViewRow
 _BASE = QPalette.ColorRole.Base
+#: Scratch images kept (one per cell size: a column width and the row height).
+_SCRATCH_SIZES = 8
 
 
 class CachedCellDelegate(QStyledItemDelegate):
@@ -61,7 +63,9 @@ class CachedCellDelegate(QStyledItemDelegate):
         self._view = view
         self._content = content
         self._limit = limit
-        self._pictures: dict[Hashable, QPixmap] = {}
+        self._pictures: dict[Hashable, QImage] = {}
+        #: Images to paint a missing picture on, by (width, height, ratio): reused.
+        self._scratch: dict[tuple[int, int, float], QImage] = {}
         #: The view's device pixel ratio (read again when it may have changed).
         self._ratio = view.devicePixelRatioF()
         view.installEventFilter(self)
@@ -69,13 +73,14 @@ class CachedCellDelegate(QStyledItemDelegate):
     def clear(self) -> None:
         """Forget every picture (the next paint asks Qt for each cell again)."""
         self._pictures.clear()
+        self._scratch.clear()
 
     def __len__(self) -> int:
         return len(self._pictures)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in _RESETS:
-            self._pictures.clear()
+            self.clear()
             self._ratio = self._view.devicePixelRatioF()
         return False
 
@@ -94,14 +99,21 @@ class CachedCellDelegate(QStyledItemDelegate):
             if len(pictures) >= self._limit:
                 del pictures[next(iter(pictures))]  # the least recently painted
         pictures[key] = picture  # last: the most recently painted
-        painter.drawPixmap(x, y, picture)
+        painter.drawImage(x, y, picture)
 
-    def _picture(self, option: QStyleOptionViewItem, index: Index, ratio: float) -> QPixmap:
+    def _picture(self, option: QStyleOptionViewItem, index: Index, ratio: float) -> QImage:
         """The cell as the view paints it on its background: the viewport's base colour,
-        the row's panel (the alternating colour), then Qt's delegate."""
+        the row's panel (the alternating colour), then Qt's delegate — painted on a
+        scratch image of the cell's size (its paint engine made once), then copied."""
         rect = option.rect
-        picture = QPixmap(round(rect.width() * ratio), round(rect.height() * ratio))
-        picture.setDevicePixelRatio(ratio)
+        size = (round(rect.width() * ratio), round(rect.height() * ratio), ratio)
+        scratch = self._scratch.get(size)
+        if scratch is None:
+            if len(self._scratch) >= _SCRATCH_SIZES:
+                self._scratch.clear()
+            scratch = QImage(size[0], size[1], QImage.Format.Format_RGB32)
+            scratch.setDevicePixelRatio(ratio)
+            self._scratch[size] = scratch
         state = option.state
         group = (
             QPalette.ColorGroup.Disabled
@@ -110,14 +122,14 @@ class CachedCellDelegate(QStyledItemDelegate):
             if state & _ACTIVE
             else QPalette.ColorGroup.Inactive
         )
-        picture.fill(option.palette.color(group, _BASE))
+        scratch.fill(option.palette.color(group, _BASE))
         cell = QStyleOptionViewItem(option)
         cell.rect = QRect(0, 0, rect.width(), rect.height())
-        painter = QPainter(picture)
+        painter = QPainter(scratch)
         try:
             view: Any = self._view
             view.style().drawPrimitive(_ROW_PANEL, cell, painter, view)
             super().paint(painter, cell, index)
         finally:
             painter.end()
-        return picture
+        return scratch.copy()

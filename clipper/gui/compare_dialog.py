@@ -343,7 +343,8 @@ class CompareDialog(QDialog):
         same_article = self._article_shown == article.id
         self.comparison = comparison
         self.units = list(comparison.units)
-        decided = [u for u in self.units if u.key in comparison.decisions]
+        decisions = comparison.decisions
+        decided = [u for u in self.units if u.key in decisions] if decisions else []
         gold = self._controller.session.list_annotations(article.id, coders=[comparison.gold])
         self.view.show_units(
             article.text,
@@ -448,7 +449,7 @@ class CompareDialog(QDialog):
         i = start + direction
         while 0 <= i < len(self.units):
             unit = self.units[i]
-            if unit.is_disagreement and unit.key not in decisions:
+            if unit.is_disagreement and (not decisions or unit.key not in decisions):
                 return i
             i += direction
         return None

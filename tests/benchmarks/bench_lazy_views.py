@@ -204,6 +204,10 @@ def bench_review(sizes: list[int], runs: int) -> None:
                 quiet(w)
                 events()
                 ids = other.add_suggested_annotations(article_id, rows, status=PENDING)
+                # the window's poll would reload after another connection's write: now,
+                # not inside a measurement (the app's own job reports instead)
+                w.controller.refresh_if_changed_elsewhere()  # type: ignore[attr-defined]
+                events()
                 result = SuggestRun(
                     article_id,
                     {(s, e, t): 0.5 for s, e, t in suggested},
@@ -238,8 +242,10 @@ def bench_review(sizes: list[int], runs: int) -> None:
 
 # ------------------------------------------------------------------ compare
 def compare_db(size: int, count: int) -> tuple[Path, int]:
-    """An article coded by ann and bob (``count`` accepted annotations in all: mostly the
-    same spans, some differing), plus pending suggestions (as many again) of ann."""
+    """An article coded by ann and bob (``count`` accepted annotations in all: a fifth of
+    the spans tagged by both, the rest by one of them), plus what the comparison leaves
+    out: a third coder's ``count`` annotations and ``count // 2`` rejected suggestions of
+    ann (none pending: opening the article starts no background scoring)."""
     from bench_gui import make_text
 
     from clipper.importers import read_pasted_text
@@ -250,11 +256,12 @@ def compare_db(size: int, count: int) -> tuple[Path, int]:
         article = store.add_article(read_pasted_text(make_text(size)))
         every = spans(article.text, count, seed=7)
         stamp = now()
-        store.add_coder("ann")
-        store.add_coder("bob")
+        for coder in ("ann", "bob", "cy"):
+            store.add_coder(coder)
         for coder, chosen in (
             ("ann", every[: count // 2 + count // 10]),
             ("bob", every[count // 2 - count // 10 : count]),
+            ("cy", spans(article.text, count, seed=8)),
         ):
             store.merge_annotations(
                 article.id,
@@ -279,8 +286,8 @@ def compare_db(size: int, count: int) -> tuple[Path, int]:
                     for s, e, t in chosen
                 ],
             )
-        more = [(s, e, t, {}, None, None) for s, e, t in spans(article.text, count, seed=8)]
-        store.add_suggested_annotations(article.id, more, coder="ann")
+        more = [(s, e, t, {}, None, None) for s, e, t in spans(article.text, count // 2, seed=9)]
+        store.add_suggested_annotations(article.id, more, coder="ann", status="rejected")
     return path, article.id
 
 

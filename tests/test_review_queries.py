@@ -147,3 +147,15 @@ def test_the_store_refuses_an_unknown_status(store: Store) -> None:
     with pytest.raises(Exception, match="not a status"):
         store.decide_pending_of_tag(article_id, "figure", "maybe")
     assert store.count_with_status(article_id, PENDING) > 0
+
+
+def test_undo_of_accept_all_is_refused_unchanged_if_one_was_deleted(store: Store) -> None:
+    article_id = _seed(store)
+    session = Session(store)
+    changes = session.accept_suggestions_of_tag(article_id, "quote")
+    gone = changes.annotations_updated[0]
+    store.delete_annotation(gone.id)  # as another program would
+    before = {a.id: a.status for a in store.list_annotations(article_id)}
+    with pytest.raises(Exception, match="deleted or changed by another program"):
+        session.undo()
+    assert {a.id: a.status for a in store.list_annotations(article_id)} == before

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from clipper.model import CLAIMED_BY, SAID_BY, SAME_AS
-from clipper.operations.base import SessionBase
+from clipper.operations.base import SessionBase, _moved
 from clipper.operations.changes import NO_CHANGES, Changes
 
 if TYPE_CHECKING:  # the suggesters (big compiled patterns) load when first used
@@ -138,10 +138,13 @@ class SuggestionOperations(SessionBase):
             after = tuple(self.store.get_annotations(ids))
 
         def put(status: str) -> Callable[[], Changes]:
-            def apply() -> Changes:
-                current = [a.id for a in self._current_all(after)]
-                self.store.set_status_of(current, status)
-                return Changes(annotations_updated=tuple(self.store.get_annotations(current)))
+            def apply() -> Changes:  # (in a transaction: a refusal leaves nothing changed)
+                self.store.set_status_of(ids, status)
+                now = {a.id: a for a in self.store.get_annotations(ids)}
+                for was in after:  # the same annotations still (a row id may be reused)
+                    if was.id not in now or now[was.id].uuid != was.uuid:
+                        raise _moved(was)
+                return Changes(annotations_updated=tuple(now[a.id] for a in after))
 
             return apply
 

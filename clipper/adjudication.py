@@ -44,6 +44,8 @@ class Unit:
     end: int
     #: Each compared coder's annotation here (``None``: that coder has none).
     versions: Mapping[str, Annotation | None] = field(hash=False)
+    #: :attr:`key`, once computed.
+    _key: str = field(default="", init=False, repr=False, compare=False, hash=False)
 
     @property
     def is_disagreement(self) -> bool:
@@ -54,12 +56,16 @@ class Unit:
         """The identity of the unit while its annotations stay as they are (a decision
         is stored under it): a hash of each annotation's coder, identity, span, tag and
         attributes. A coder's later edit makes it another unit, to be decided again."""
+        if self._key:
+            return self._key
         parts = [
             [c, a.uuid, a.start, a.end, a.tag, sorted(a.attributes.items())]
             for c, a in sorted(self.versions.items())
             if a is not None
         ]
-        return hashlib.sha256(json.dumps(parts).encode("utf-8")).hexdigest()[:32]
+        key = hashlib.sha256(json.dumps(parts).encode("utf-8")).hexdigest()[:32]
+        object.__setattr__(self, "_key", key)  # computed once (a frozen unit)
+        return key
 
     def annotations(self) -> list[Annotation]:
         """The unit's annotations in coder order."""

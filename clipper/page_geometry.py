@@ -7,6 +7,7 @@ A renderer works in PDF user space (unrotated, y up); :func:`layout_to_pdf` conv
 
 from __future__ import annotations
 
+import sys
 from array import array
 from collections.abc import Sequence
 
@@ -45,6 +46,7 @@ class PageMap:
     def __init__(self, layout: CharLayout) -> None:
         self.layout = layout
         self._by_page: dict[int, array[int]] | None = None
+        self._raw: bytes | None = None
 
     def _index(self) -> dict[int, array[int]]:
         if self._by_page is None:
@@ -57,6 +59,24 @@ class PageMap:
                     bucket.append(index)
             self._by_page = by_page
         return self._by_page
+
+    def page_span(self, page: int) -> tuple[int, int] | None:
+        """The text span from the first to the last character from 1-based ``page``
+        (characters of other pages may sit between them); ``None`` if it has none.
+        Found by a byte search of the page numbers, without building the page index."""
+        if self._raw is None:
+            self._raw = self.layout.pages.tobytes()
+        raw, width = self._raw, self.layout.pages.itemsize
+        wanted = page.to_bytes(width, sys.byteorder)
+        first = raw.find(wanted)
+        while first >= 0 and first % width:
+            first = raw.find(wanted, first + 1)
+        if first < 0:
+            return None
+        last = raw.rfind(wanted)
+        while last % width:
+            last = raw.rfind(wanted, 0, last + width - 1)
+        return first // width, last // width + 1
 
     def characters_on(self, page: int) -> array[int]:
         """Indexes (text offsets) of the characters from 1-based ``page``, in text order."""

@@ -3,6 +3,8 @@ own character boxes on real rotated pages, and hit tests on a real two-column la
 
 from __future__ import annotations
 
+import random
+from array import array
 from pathlib import Path
 
 import pdfplumber
@@ -61,3 +63,17 @@ def test_a_region_selects_the_characters_inside_it(fixtures: Path) -> None:
     found = pages.character_at(page, *middle)
     assert found is not None and start <= found < start + len("consectetuer")
     assert pages.span_in_region(page, (0.0, 0.0, 1.0, 1.0)) is None
+
+
+def test_page_span_is_the_first_to_last_character_of_a_page() -> None:
+    """Found by a byte search: page numbers whose bytes also occur across two entries
+    (256, 257, 513) and characters of other pages in between are no trouble."""
+    rng = random.Random(4)
+    for _ in range(300):
+        pages = array(
+            "H", [rng.choice([0, 1, 2, 3, 256, 257, 513]) for _ in range(rng.randint(0, 40))]
+        )
+        page_map = PageMap(CharLayout(pages, array("f", [0.0] * 4 * len(pages))))
+        for page in (1, 2, 3, 256, 257, 513, 4):
+            where = [i for i, p in enumerate(pages) if p == page]
+            assert page_map.page_span(page) == ((where[0], where[-1] + 1) if where else None)

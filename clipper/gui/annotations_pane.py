@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from clipper.gui.annotation_rows import ListRows, RowSource, row_key
+from clipper.gui.cell_cache import CachedCellDelegate
 from clipper.gui.icons import colour_icon
 from clipper.gui.insert_table import InsertRepaintTable
 from clipper.gui.shortcuts import ACTIONS
@@ -407,26 +408,12 @@ class AnnotationsModel(QAbstractTableModel):
             return a.tag
         column = index.column()
         if role == _FONT:  # a pending suggestion: in italics
-            return _italic() if a.status == PENDING and column in (0, 1) else None
+            return _italic() if self._italic(a, column) else None
         if role == _DECORATION:
-            if column != 0:
-                return None
-            tag = self.tags.get(a.tag)
-            return colour_icon(tag.colour if tag else "#888888")
+            colour = self._chip(a, column)
+            return None if colour is None else colour_icon(colour)
         if role == _DISPLAY:
-            if column == 0:
-                tag = self.tags.get(a.tag)
-                return tag.label if tag else a.tag
-            if column == SUGGESTED_COLUMN:
-                if a.status != PENDING:
-                    return ""
-                score = self.scores.get(a.id)
-                return "pending" if score is None else f"{score:.2f}"
-            if column == CODER_COLUMN:
-                return a.coder
-            if column == RATING_COLUMN:
-                return str(a.attributes.get(RATING, ""))
-            return _one_line(a.text if column == 1 else a.note)
+            return self._display(a, column)
         if role == _TOOLTIP:
             where = f" (page {a.page})" if a.page else ""
             note = f"\n\nNote: {a.note}" if a.note else ""
@@ -443,6 +430,42 @@ class AnnotationsModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return _COLUMNS[section]
         return None
+
+    # What a cell shows (data() answers the roles with these; cell_content() is all of it).
+
+    def _display(self, a: Annotation, column: int) -> str:
+        if column == 0:
+            tag = self.tags.get(a.tag)
+            return tag.label if tag else a.tag
+        if column == SUGGESTED_COLUMN:
+            if a.status != PENDING:
+                return ""
+            score = self.scores.get(a.id)
+            return "pending" if score is None else f"{score:.2f}"
+        if column == CODER_COLUMN:
+            return a.coder
+        if column == RATING_COLUMN:
+            return str(a.attributes.get(RATING, ""))
+        return _one_line(a.text if column == 1 else a.note)
+
+    def _chip(self, a: Annotation, column: int) -> str | None:
+        """The colour of the tag's chip (column 0 only)."""
+        if column != 0:
+            return None
+        tag = self.tags.get(a.tag)
+        return tag.colour if tag else "#888888"
+
+    @staticmethod
+    def _italic(a: Annotation, column: int) -> bool:
+        return a.status == PENDING and column in (0, 1)
+
+    def cell_content(self, row: int, column: int) -> tuple[str, str | None, bool] | None:
+        """Everything a cell shows (text, chip colour, italics): equal contents paint
+        alike (:class:`~clipper.gui.cell_cache.CachedCellDelegate`). ``None``: no row."""
+        a = self.annotation(row) if 0 <= row < self._count else None
+        if a is None:
+            return None
+        return (self._display(a, column), self._chip(a, column), self._italic(a, column))
 
 
 class _NoteEditor(QPlainTextEdit):
@@ -522,6 +545,11 @@ class AnnotationsPane(QWidget):
         self.table.setObjectName("annotationsTable")
         self.table.setAccessibleName("Annotations of this article")
         self.table.setModel(self.proxy)
+        # Rows moved by an insert repaint from pictures of their cells (see cell_cache).
+        self.delegate = CachedCellDelegate(
+            self.table, lambda index: self.model.cell_content(index.row(), index.column())
+        )
+        self.table.setItemDelegate(self.delegate)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -716,6 +744,46 @@ class AnnotationsPane(QWidget):
         self._update_count()
         if keep_id is not None and self.model.row_of(keep_id) is not None:
             self.select_annotation(keep_id)
+
+    def remove_many(self, annotations: Sequence[Annotation]) -> None:
+        """Remove several rows (e.g. a suggesting run undone): a big batch recounts and
+        rereads the list once instead of row by row."""
+        if len(annotations) < BULK_ROWS:
+            for a in annotations:
+                self.remove(a)
+            return
+        if self._editing is not None and any(a.id == self._editing.id for a in annotations):
+            self._timer.stop()
+            self._show_editor_for(None)
+        self.model.source.changed(annotations, ())
+        self.model.reload()
+        self._update_count()
+        self._keep_current()
+
+    def update_many(self, annotations: Sequence[Annotation]) -> None:
+        """Replace several rows (e.g. every suggestion of a tag accepted): a big batch
+        recounts and rereads the list once, keeping the selection, instead of row by row."""
+        if len(annotations) < BULK_ROWS:
+            for a in annotations:
+                self.update(a)
+            return
+        editing = self._editing
+        self.model.source.changed((), annotations)
+        self.model.reload()
+        self._update_count()
+        if editing is None:
+            return
+        now = next((a for a in annotations if a.id == editing.id), None)
+        if now is not None and now.status == REJECTED:
+            self._timer.stop()
+            self._show_editor_for(None)
+            return
+        if now is not None:
+            pending = self._timer.isActive() or self.note.toPlainText() != editing.note
+            self._editing = now
+            if not (pending and self.note.hasFocus()):
+                self._show_editor_for(now)
+        self._keep_current()
 
     def remove(self, annotation: Annotation) -> None:
         if self._editing is not None and self._editing.id == annotation.id:

@@ -3,8 +3,9 @@
 Opening an article reads none of them: the article view asks for the spans of the lines
 on screen (:meth:`ArticleAnnotations.spans`), the annotations pane for its row count and
 the rows on screen (the :class:`~clipper.gui.annotation_rows.RowSource` methods), the
-controller's callers for one annotation by id (:meth:`get`, cached). Reading every one
-(iterating, :meth:`in_text_order`: review, compare, page view) loads them all once. The
+controller's callers for one annotation by id (:meth:`get`, cached); review, compare and
+the page view ask the store for what they show (the next suggestion, a coder's annotations,
+a page's spans). Reading every one (iterating, :meth:`in_text_order`) loads them all once. The
 database is the truth: every change is committed before the controller records it here.
 No Qt here.
 """

@@ -309,6 +309,9 @@ class ArticleView(QPlainTextEdit):
             for a in annotations:
                 self.add_annotation(a)
             return
+        if self._source is not None:  # the store has them: read those of the lines painted
+            self._read_again()
+            return
         new = {a.id: a for a in annotations}
         kept = [a for a in self._index.all() if a.id not in new]
         self._index = AnnotationIndex(kept + [a for a in new.values() if _shown(a)])
@@ -323,6 +326,39 @@ class ArticleView(QPlainTextEdit):
     def update_annotation(self, annotation: Annotation) -> None:
         """Replace an annotation (tag, note, status or span changed)."""
         self.add_annotation(annotation)
+
+    def update_annotations(self, annotations: Sequence[Annotation]) -> None:
+        """Replace several annotations (e.g. every suggestion of a tag accepted): a big
+        batch read from the store again (the lines painted) instead of one each."""
+        if len(annotations) >= _BULK and self._source is not None:
+            self._read_again()
+            return
+        if len(annotations) >= _BULK:
+            self.add_annotations(annotations)
+            return
+        for a in annotations:
+            self.update_annotation(a)
+
+    def remove_annotations(self, annotation_ids: Sequence[int]) -> None:
+        """Stop showing several annotations (e.g. a suggesting run undone): a big batch
+        read from the store again (the lines painted) instead of one each."""
+        if len(annotation_ids) >= _BULK and self._source is not None:
+            self._read_again()
+            return
+        if len(annotation_ids) >= _BULK:
+            gone = set(annotation_ids)
+            self._index = AnnotationIndex([a for a in self._index.all() if a.id not in gone])
+            self.viewport().update()
+            return
+        for annotation_id in annotation_ids:
+            self.remove_annotation(annotation_id)
+
+    def _read_again(self) -> None:
+        """Forget the spans read: the store (which has every change committed) is asked
+        again for those of the lines painted."""
+        self._index = AnnotationIndex()
+        self._bands = []
+        self.viewport().update()
 
     def _update_span(self, start: int, end: int) -> None:
         """Schedule a repaint of the lines showing code points ``start..end`` — widened to
@@ -585,43 +621,64 @@ class ArticleView(QPlainTextEdit):
 
     def _visible_blocks(self) -> list[tuple[QTextBlock, QPointF, int, int]]:
         """Visible blocks: (block, top-left in viewport coordinates, first and end Qt position)."""
-        blocks = []
+        blocks: list[tuple[QTextBlock, QPointF, int, int]] = []
         block = self.firstVisibleBlock()
+        if not block.isValid():
+            return blocks
         offset = self.contentOffset()
         height = self.viewport().height()
-        while block.isValid():
-            rect = self.blockBoundingGeometry(block).translated(offset)
-            if rect.top() > height:
-                break
+        # The blocks stack down from the first one, as Qt places them (it adds up their
+        # heights too): one height each instead of a placement walked from the top.
+        left = offset.x()
+        top = self.blockBoundingGeometry(block).translated(offset).top()
+        while block.isValid() and top <= height:
+            below = top + self.blockBoundingRect(block).height()
             if block.isVisible():
                 pos = block.position()
-                blocks.append((block, rect.topLeft(), pos, pos + block.length()))
+                blocks.append((block, QPointF(left, top), pos, pos + block.length()))
+            top = below
             block = block.next()
         return blocks
 
     def _span_rects(
-        self, block: QTextBlock, origin: QPointF, qs: int, qe: int
+        self,
+        block: QTextBlock,
+        origin: QPointF,
+        qs: int,
+        qe: int,
+        clip: tuple[float, float] | None = None,
     ) -> Iterator[tuple[QRectF, float]]:
-        """Rectangles (and baselines) covering Qt positions ``qs..qe`` inside ``block``."""
+        """Rectangles (and baselines) covering Qt positions ``qs..qe`` inside ``block``;
+        with ``clip`` (top, bottom in viewport coordinates), only those of the lines that
+        can paint there (a line's underlines hang below it: up to a line height)."""
         bpos = block.position()
         s = max(qs, bpos) - bpos
         e = min(qe, bpos + block.length() - 1) - bpos
         if e <= s:
             return
         layout = block.layout()
-        for i in range(layout.lineCount()):
+        count = layout.lineCount()
+        first = layout.lineForTextPosition(s)  # the lines before it end before ``s``
+        i = first.lineNumber() if first.isValid() else 0
+        while i < count:
             line = layout.lineAt(i)
+            i += 1
             ls = line.textStart()
             le = ls + line.textLength()
             if e <= ls:
                 break
             if s >= le:
                 continue
+            top = origin.y() + line.y()
+            if clip is not None:
+                if top > clip[1]:
+                    break
+                if top + 2 * line.height() < clip[0]:
+                    continue
             x1 = _x_of(line, max(s, ls))
             x2 = _x_of(line, min(e, le))
             if x2 < x1:
                 x1, x2 = x2, x1
-            top = origin.y() + line.y()
             yield (
                 QRectF(origin.x() + x1, top, x2 - x1, line.height()),
                 top + line.ascent(),
@@ -681,14 +738,16 @@ class ArticleView(QPlainTextEdit):
             underlines: list[tuple[QRectF, QColor]] = []
             # only what meets the repainted rectangle (a new highlight repaints a band)
             clip = event.rect()
-            shown = [b for b in blocks if b[1].y() <= clip.bottom()]
+            clip_top, clip_bottom = clip.top(), clip.bottom()
+            shown = [b for b in blocks if b[1].y() <= clip_bottom]
             while shown and self.blockBoundingRect(shown[0][0]).height() + shown[0][1].y() < (
-                clip.top()
+                clip_top
             ):
                 shown.pop(0)
             if not shown:
                 return
             painted_from, painted_to = shown[0][2], shown[-1][3]
+            band = (float(clip_top), float(clip_bottom))
             outlines: list[tuple[QRectF, QColor]] = []
             for a in visible:
                 qs, qe = to_qt(a.start), to_qt(a.end)
@@ -706,7 +765,7 @@ class ArticleView(QPlainTextEdit):
                 for block, origin, bpos, _ in blocks[first:]:
                     if bpos >= qe:
                         break
-                    for rect, baseline in self._span_rects(block, origin, qs, qe):
+                    for rect, baseline in self._span_rects(block, origin, qs, qe, band):
                         if pending:  # a suggestion: dashed outline, no fill (unless flashing)
                             if flashing:
                                 painter.fillRect(rect, fill)

@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QHideEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QBrush, QHideEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -31,32 +31,28 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSplitter,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from clipper.adjudication import Unit, describe
+from clipper.adjudication import Unit
 from clipper.errors import ClipperError
+from clipper.gui.compare_units import (
+    COLUMNS,
+    KIND_LABELS,
+    UnitsModel,
+    decision_text,
+    version_html,
+)
 from clipper.gui.compare_view import GOLD_COLOUR, CompareView, annotation_unit, coder_colour
 from clipper.gui.errors import report_failed_change
 from clipper.gui.shortcuts import COMPARE_KEYS, key_text, local_key
-from clipper.model import GOLD_CODER, Annotation
+from clipper.model import GOLD_CODER
 from clipper.operations.adjudication import Comparison
-from clipper.quoting import quote
 
 if TYPE_CHECKING:
     from clipper.gui.main_window import MainWindow
-
-KIND_LABELS = {
-    "missing": "Missing",
-    "boundary": "Boundary",
-    "tag": "Tag",
-    "attribute": "Attributes",
-    "agreement": "Agreement",
-}
-COLUMNS = ("Where", "Kind", "A", "B", "Decision")
 
 
 def _keys(name: str) -> str:
@@ -129,22 +125,34 @@ class CompareDialog(QDialog):
 
         self.view = CompareView(self)
         self.view.annotationClicked.connect(self._annotation_clicked)
-        self.list = QTreeWidget(self)
+        # A model whose rows are made when shown (thousands of units), in a view whose
+        # narrow columns get widths from the font, not from measuring every row.
+        self.model = UnitsModel(self)
+        self.model.grey = QBrush(self.palette().color(self.palette().ColorRole.PlaceholderText))
+        # (a table view: a tree view asks a Python model about children row by row)
+        self.list = QTableView(self)
         self.list.setObjectName("unitList")
         self.list.setAccessibleName("Disagreements and agreements")
-        self.list.setRootIsDecorated(False)
-        self.list.setUniformRowHeights(True)
+        self.list.verticalHeader().hide()
+        self.list.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.list.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
+        self.list.setShowGrid(False)
+        self.list.setWordWrap(False)
+        self.list.setTabKeyNavigation(False)
         self.list.setAlternatingRowColors(True)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.list.setHeaderLabels(list(COLUMNS))
-        header = self.list.header()
+        self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.list.setModel(self.model)
+        header = self.list.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setStretchLastSection(False)
         for column in range(len(COLUMNS)):
-            mode = QHeaderView.ResizeMode.ResizeToContents
+            mode = QHeaderView.ResizeMode.Interactive
             if COLUMNS[column] in ("A", "B"):
                 mode = QHeaderView.ResizeMode.Stretch
             header.setSectionResizeMode(column, mode)
-        self.list.currentItemChanged.connect(lambda *_: self._current_changed())
+        self.list.selectionModel().currentChanged.connect(lambda *_: self._current_changed())
         self.detail = QLabel(self)
         self.detail.setObjectName("unitDetail")
         self.detail.setWordWrap(True)
@@ -250,8 +258,8 @@ class CompareDialog(QDialog):
         return self.gold.currentText() or GOLD_CODER
 
     def current_index(self) -> int | None:
-        item = self.list.currentItem()
-        return None if item is None else int(item.data(0, Qt.ItemDataRole.UserRole))
+        index = self.list.currentIndex()
+        return index.row() if index.isValid() and index.row() < len(self.units) else None
 
     def current_unit(self) -> Unit | None:
         index = self.current_index()
@@ -271,11 +279,11 @@ class CompareDialog(QDialog):
         """Offer the database's coders; keep the choice, else the first two who coded here."""
         session = self._controller.session
         names = [c.name for c in session.list_coders()]
-        here = Counter(
-            a.coder
-            for a in self._controller.annotations.values()
-            if a.status == "accepted" and a.coder != self.gold_coder
+        article_id = self._controller.article_id
+        here: Counter[str] = (
+            Counter() if article_id is None else session.store.coder_counts(article_id, "accepted")
         )
+        here.pop(self.gold_coder, None)
         # the coders of this article first, in the order they joined the database
         ranked = [n for n in names if n in here] + [n for n in names if n not in here]
         keep_a, keep_b, keep_gold = (
@@ -335,8 +343,9 @@ class CompareDialog(QDialog):
         same_article = self._article_shown == article.id
         self.comparison = comparison
         self.units = list(comparison.units)
-        decided = [u for u in self.units if u.key in comparison.decisions]
-        gold = [a for a in self._controller.sorted_annotations() if a.coder == comparison.gold]
+        decisions = comparison.decisions
+        decided = [u for u in self.units if u.key in decisions] if decisions else []
+        gold = self._controller.session.list_annotations(article.id, coders=[comparison.gold])
         self.view.show_units(
             article.text,
             self.units,
@@ -362,7 +371,7 @@ class CompareDialog(QDialog):
     def _show_problem(self, text: str) -> None:
         self.comparison = None
         self.units = []
-        self.list.clear()
+        self.model.set_units((), None)
         self.detail.clear()
         self.status.setText(text)
         self.progress.setRange(0, 1)
@@ -384,40 +393,25 @@ class CompareDialog(QDialog):
             button.setEnabled(on)
 
     def _fill_list(self, comparison: Comparison) -> None:
-        a, b = comparison.coders[:2]
-        self.list.setHeaderLabels(["Where", "Kind", a, b, "Decision"])
-        self.list.blockSignals(True)
+        """The units in the list (each row made when shown), narrow columns sized to
+        what they can hold."""
+        self.list.selectionModel().blockSignals(True)
         try:
-            self.list.clear()
-            grey = QBrush(self.palette().color(self.palette().ColorRole.PlaceholderText))
-            for i, unit in enumerate(self.units):
-                decision = comparison.decision(unit)
-                item = QTreeWidgetItem(
-                    [
-                        f"{unit.start}–{unit.end}",
-                        KIND_LABELS[unit.kind],
-                        describe(unit.versions[a]),
-                        describe(unit.versions[b]),
-                        _decision_text(decision.adopted if decision else None, (a, b)),
-                    ]
-                )
-                item.setData(0, Qt.ItemDataRole.UserRole, i)
-                for column, coder in ((2, a), (3, b)):
-                    version = unit.versions[coder]
-                    if version is not None:
-                        item.setToolTip(column, _version_html(version))
-                if not unit.is_disagreement:
-                    italic = QFont(item.font(1))
-                    italic.setItalic(True)
-                    for column in range(len(COLUMNS)):
-                        item.setFont(column, italic)
-                if decision is not None:
-                    for column in range(len(COLUMNS) - 1):
-                        item.setForeground(column, grey)
-                    item.setForeground(4, QBrush(QColor("#2b9348")))
-                self.list.addTopLevelItem(item)
+            self.model.set_units(self.units, comparison)
         finally:
-            self.list.blockSignals(False)
+            self.list.selectionModel().blockSignals(False)
+        metrics = self.list.fontMetrics()
+        article = self._controller.article
+        longest = len(article.text) if article is not None else 0
+        a, b = comparison.coders[:2]
+        widest = {
+            0: [f"{longest}–{longest}", COLUMNS[0]],
+            1: [*KIND_LABELS.values(), COLUMNS[1]],
+            4: ["—", "neither", "both", f"{a}'s", f"{b}'s", COLUMNS[4]],
+        }
+        for column, texts in widest.items():
+            width = max(metrics.horizontalAdvance(t) for t in texts)
+            self.list.setColumnWidth(column, width + 24)
 
     def _show_progress(self, comparison: Comparison) -> None:
         progress = comparison.progress
@@ -455,7 +449,7 @@ class CompareDialog(QDialog):
         i = start + direction
         while 0 <= i < len(self.units):
             unit = self.units[i]
-            if unit.is_disagreement and unit.key not in decisions:
+            if unit.is_disagreement and (not decisions or unit.key not in decisions):
                 return i
             i += direction
         return None
@@ -463,15 +457,15 @@ class CompareDialog(QDialog):
     # -- moving ---------------------------------------------------------------------------
 
     def select(self, index: int | None, *, scroll: bool = True) -> None:
-        item = None if index is None else self.list.topLevelItem(index)
-        if item is None:
+        if index is None or not 0 <= index < len(self.units):
             self.list.clearSelection()
             self.list.setCurrentIndex(QModelIndex())
             self.view.set_current(None)
             self.detail.clear()
             return
-        self.list.setCurrentItem(item)
-        self.list.scrollToItem(item)
+        row = self.model.index(index, 0)
+        self.list.setCurrentIndex(row)
+        self.list.scrollTo(row)
         self._current_changed(scroll=scroll)
 
     def _current_changed(self, *, scroll: bool = True) -> None:
@@ -484,13 +478,13 @@ class CompareDialog(QDialog):
         for i, coder in enumerate(self.comparison.coders):
             version = unit.versions[coder]
             swatch = f'<span style="color:{coder_colour(i)}">▬</span>'
-            body = "<i>nothing here</i>" if version is None else _version_html(version)
+            body = "<i>nothing here</i>" if version is None else version_html(version)
             rows.append(f"{swatch} <b>{html.escape(coder)}</b>: {body}")
         decision = self.comparison.decision(unit)
         if decision is not None:
             rows.append(
                 "Decided: "
-                + html.escape(_decision_text(decision.adopted, self.comparison.coders[:2]))
+                + html.escape(decision_text(decision.adopted, self.comparison.coders[:2]))
             )
         self.detail.setText("<br/>".join(rows))
 
@@ -578,26 +572,6 @@ class CompareDialog(QDialog):
             self._controller.changed.disconnect(self._on_changed)
             self._listening = False
         super().hideEvent(event)
-
-
-def _decision_text(adopted: Sequence[str] | None, coders: Sequence[str]) -> str:
-    if adopted is None:
-        return "—"
-    if not adopted:
-        return "neither"
-    if len(adopted) > 1:
-        return "both"
-    return f"{adopted[0]}'s"
-
-
-def _version_html(a: Annotation) -> str:
-    parts = [f"{html.escape(a.tag)} {html.escape(quote(a.text, 200))} ({a.start}–{a.end})"]
-    parts.extend(
-        f"{html.escape(k)} = {html.escape(str(v))}" for k, v in sorted(a.attributes.items())
-    )
-    if a.note:
-        parts.append(f"note: {html.escape(a.note)}")
-    return "; ".join(parts)
 
 
 def open_compare(window: MainWindow) -> CompareDialog:

@@ -167,7 +167,7 @@ class Controller(QObject):
 
     def sorted_annotations(self) -> list[Annotation]:
         """Every annotation of the shown article by (start, end, id) (reads them all the
-        first time: for review, compare and the page view, not for opening)."""
+        first time: for tests and small articles; the views ask for what they show)."""
         return self.annotations.in_text_order()
 
     def update_article(self, article_id: int, **fields: str | None) -> Article:

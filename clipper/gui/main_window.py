@@ -346,14 +346,12 @@ class MainWindow(QMainWindow):
         if changes.article:
             self._show_article()
         if changes.added or changes.removed or changes.updated:
-            for a in changes.removed:
-                self.view.remove_annotation(a.id)
-                self.annotations.remove(a)
+            self.view.remove_annotations([a.id for a in changes.removed])
+            self.annotations.remove_many(changes.removed)
             self.view.add_annotations(changes.added)
             self.annotations.add_many(changes.added)
-            for a in changes.updated:
-                self.view.update_annotation(a)
-                self.annotations.update(a)
+            self.view.update_annotations(changes.updated)
+            self.annotations.update_many(changes.updated)
         counts = None
         if changes.counts_of is not None:
             counts = self._counts_read_with_library(changes)

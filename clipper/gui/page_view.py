@@ -3,7 +3,9 @@
 Opening an article copies its kept PDF (:mod:`clipper.store.source_files`) out of the
 database once, in a background job, to a private temporary folder; pdfium renders it
 there in its own thread (:mod:`.page_render`), pages are cached (:mod:`.page_cache`).
-Every annotation is drawn as boxes in its tag's colour from the stored character boxes;
+The annotations of each page drawn (read from the store as spans of that page's text, not
+every annotation of the article) are boxes in their tag's colour from the stored character
+boxes (rejected suggestions are not drawn, as in the text);
 selecting text shows the selection on the page; clicking a highlight on the page or
 dragging a region over words selects the same characters in the text.
 """
@@ -121,7 +123,8 @@ class PageView(QWidget):
         self.article_id: int | None = None
         self.layout_map: PageMap | None = None
         self.selection: tuple[int, int] | None = None
-        self._boxes: dict[int, list[PageBox]] | None = None
+        #: The annotation boxes of the pages drawn so far, by 1-based page.
+        self._boxes: dict[int, list[PageBox]] = {}
         self._job: Job | None = None
         #: Private folder for the copied-out PDFs (removed when the pane goes).
         self.folder = Path(tempfile.mkdtemp(prefix="clipper-pages-"))
@@ -148,7 +151,7 @@ class PageView(QWidget):
         self.ready = False
         self.cache.clear()
         self.selection = None
-        self._boxes = None
+        self._boxes = {}
         self.canvas.set_pages(())
         self.page_label.setText("")
         self.warning.hide()
@@ -254,24 +257,34 @@ class PageView(QWidget):
         return None if self.layout_map is None else self.layout_map.layout
 
     def annotations_changed(self) -> None:
-        self._boxes = None
+        self._boxes = {}
         self.canvas.refresh_boxes()
 
     def _boxes_for_page(self, page: int) -> list[PageBox]:
-        if self._boxes is None:
-            self._boxes = self._build_boxes()
-        return self._boxes.get(page, [])
+        found = self._boxes.get(page)
+        if found is None:
+            found = self._boxes[page] = self._build_boxes(page)
+        return found
 
-    def _build_boxes(self) -> dict[int, list[PageBox]]:
-        layout = self.char_layout
-        boxes: dict[int, list[PageBox]] = {}
-        if layout is None:
-            return boxes
+    def _build_boxes(self, page: int) -> list[PageBox]:
+        """The boxes of the annotations on 1-based ``page``, in text order: only those
+        whose span meets the page's characters are read (from the store, as spans), and
+        only their characters on it measured."""
+        layout_map, article_id = self.layout_map, self.article_id
+        if layout_map is None or article_id is None:
+            return []
+        span = layout_map.page_span(page)
+        if span is None:
+            return []
+        lo, hi = span
         colours = {tag.name: QColor(tag.colour) for tag in self.controller.tags}
-        for annotation in self.controller.sorted_annotations():
-            colour = colours.get(annotation.tag, QColor("gray"))
-            for page, box in layout.line_boxes(annotation.start, annotation.end):
-                boxes.setdefault(page, []).append(PageBox(page, box, colour, annotation.id))
+        boxes: list[PageBox] = []
+        line_boxes = layout_map.layout.line_boxes
+        for start, end, ident, tag, _status in self.controller.annotations.spans(lo, hi):
+            colour = colours.get(tag, QColor("gray"))
+            for on, box in line_boxes(max(start, lo), min(end, hi)):
+                if on == page:
+                    boxes.append(PageBox(page, box, colour, ident))
         return boxes
 
     def show_span(self, start: int, end: int) -> None:

@@ -33,10 +33,12 @@ from clipper.operations.review import (
     PENDING,
     SuggestRun,
     auto_suggest,
+    pending_number,
+    pending_scores,
+    pending_step,
     review_keys,
     review_value,
     set_auto_suggest,
-    step_pending,
     suggest_article,
     tag_counts,
 )
@@ -154,10 +156,9 @@ class Review(QObject):
         """ "Suggestion 3 of 41 (Enter accepts, Backspace rejects): Figure “$53 billion” ·
         value 53000000000 · unit USD · score 0.87": the keys first, so that a narrow status
         bar cuts the details, not how to decide."""
-        pending = [x for x in self.controller.sorted_annotations() if x.status == PENDING]
-        number = next((i for i, x in enumerate(pending, 1) if x.id == a.id), 0)
+        number, total = pending_number(self.controller.session, a)
         tag = self.controller.tag(a.tag)
-        parts = [f"Suggestion {number} of {len(pending)} (Enter accepts, Backspace rejects): "
+        parts = [f"Suggestion {number} of {total} (Enter accepts, Backspace rejects): "
                  f"{tag.label if tag else a.tag} {quote(a.text, 50)}"]  # fmt: skip
         keys = list(review_keys(a)) + [k for k in a.attributes if k not in review_keys(a)]
         parts.extend(f"{key} {a.attributes[key]}" for key in keys if key in a.attributes)
@@ -193,12 +194,7 @@ class Review(QObject):
             return None
         view = self.window.view
         position = view.position_map().from_qt(view.textCursor().selectionStart())
-        found, wrapped = step_pending(
-            self.controller.sorted_annotations(),
-            position=position,
-            current=self.current(),
-            forward=forward,
-        )
+        found, wrapped = self._pending(position=position, current=self.current(), forward=forward)
         if found is None:
             self.set_current(None)
             key = self.actions["suggest_article"].shortcut().toString()
@@ -225,14 +221,15 @@ class Review(QObject):
         if a is None:
             self._no_current()
             return
-        after, _ = step_pending(
-            self.controller.sorted_annotations(), position=a.end, current=a, forward=True
-        )
+        after, _ = self._pending(position=a.end, current=a, forward=True)
         ids = [a.id]
-        if not self._run(
-            lambda s: (
-                s.accept_suggestions(ids) if status == "accepted" else s.reject_suggestions(ids)
+        if (
+            self._run(
+                lambda s: (
+                    s.accept_suggestions(ids) if status == "accepted" else s.reject_suggestions(ids)
+                )
             )
+            is None
         ):
             return
         self._decided[a.id] = a.id
@@ -245,19 +242,11 @@ class Review(QObject):
         if a is None:
             self._no_current()
             return
-        ids = [
-            x.id
-            for x in self.controller.sorted_annotations()
-            if x.status == PENDING and x.tag == a.tag
-        ]
-        after, _ = step_pending(
-            [x for x in self.controller.sorted_annotations() if x.tag != a.tag],
-            position=a.end,
-            current=None,
-            forward=True,
-        )
-        if not self._run(lambda s: s.accept_suggestions(ids)):
+        after, _ = self._pending(position=a.end, current=None, forward=True, other_than_tag=a.tag)
+        changes = self._run(lambda s: s.accept_suggestions_of_tag(a.article_id, a.tag))
+        if changes is None:
             return
+        ids = [x.id for x in changes.annotations_updated]
         self._decided.update(dict.fromkeys(ids, a.id))
         tag = self.controller.tag(a.tag)
         self._go_on(after, a, f"Accepted {len(ids)} {tag.label if tag else a.tag} suggestions.")
@@ -283,22 +272,46 @@ class Review(QObject):
             return
         ids = [a.id for a in selected]
         last = selected[-1]
-        after, _ = step_pending(
-            [x for x in self.controller.sorted_annotations() if x.id not in ids],
-            position=last.end,
-            current=None,
-            forward=True,
-        )
-        if not self._run(
-            lambda s: (
-                s.accept_suggestions(ids) if status == "accepted" else s.reject_suggestions(ids)
+        after, _ = self._pending(position=last.end, current=None, forward=True, excluding=ids)
+        if (
+            self._run(
+                lambda s: (
+                    s.accept_suggestions(ids) if status == "accepted" else s.reject_suggestions(ids)
+                )
             )
+            is None
         ):
             return
         self._decided.update(dict.fromkeys(ids, selected[0].id))
         verb = "Accepted" if status == "accepted" else "Rejected"
         what = quote(last.text, 40) if len(ids) == 1 else f"{len(ids)} suggestions"
         self._go_on(after, last, f"{verb} {what}.")
+
+    def _pending(
+        self,
+        *,
+        position: int,
+        current: Annotation | None,
+        forward: bool,
+        other_than_tag: str | None = None,
+        excluding: list[int] | None = None,
+    ) -> tuple[Annotation | None, bool]:
+        """The pending suggestion after (before) ``current`` or ``position``, wrapping
+        round (see :func:`~clipper.operations.review.pending_step`): found by the store,
+        only that one read."""
+        article_id = self.controller.article_id
+        if article_id is None:
+            return None, False
+        found, wrapped = pending_step(
+            self.controller.session,
+            article_id,
+            position=position,
+            current=current,
+            forward=forward,
+            other_than_tag=other_than_tag,
+            excluding=excluding or (),
+        )
+        return (None if found is None else self.controller.annotations.get(found)), wrapped
 
     def _go_on(self, after: Annotation | None, decided: Annotation, message: str) -> None:
         nxt = None if after is None else self.controller.annotations.get(after.id)
@@ -313,13 +326,14 @@ class Review(QObject):
         key = self.actions["next_suggestion"].shortcut().toString()
         self.window.show_message(f"Go to a suggestion first ({key}).")
 
-    def _run(self, operation: Callable[[Session], CoreChanges]) -> bool:
+    def _run(self, operation: Callable[[Session], CoreChanges]) -> CoreChanges | None:
+        """Run an operation through the controller; ``None`` (said in the status bar)
+        if it was refused."""
         try:
-            self.controller.run(operation)
+            return self.controller.run(operation)
         except ClipperError as exc:
             report_failed_change(exc, self.window.show_message)
-            return False
-        return True
+            return None
 
     def edit_attribute(self, annotation_id: int, key: str, text: str) -> None:
         """A data field typed in the annotations pane (value, unit, speaker): undoable."""
@@ -331,7 +345,10 @@ class Review(QObject):
             if a is not None:
                 self.window.annotations.update(a)  # the field shows the stored value again
             return
-        if self._run(lambda s: s.edit_annotation(annotation_id, attributes={key: value})):
+        if (
+            self._run(lambda s: s.edit_annotation(annotation_id, attributes={key: value}))
+            is not None
+        ):
             self.window.show_message(f"Saved {key}.")
 
     # -- what changed ---------------------------------------------------------------------
@@ -495,12 +512,7 @@ class Review(QObject):
     def _show_run(self, result: SuggestRun, *, asked: bool = False) -> None:
         """Scores and new suggestions of the article on screen."""
         self.controller.show_stored(CoreChanges(annotations_added=result.added))
-        scores = {
-            a.id: score
-            for a in self.controller.annotations.values()
-            if a.status == PENDING
-            and (score := result.scores.get((a.start, a.end, a.tag))) is not None
-        }
+        scores = pending_scores(self.controller.session, result.article_id, result.scores)
         self.scores.update(scores)
         self.window.annotations.model.set_scores(scores)
         if result.added:

@@ -4,14 +4,16 @@ A ``QLabel`` asks its parent's layout to run again on every ``setText`` (Qt cann
 the new text is as wide as the old): the whole main window's layout ran on each tagging
 key press, for the status bar's counts and the annotations pane's count. These widgets
 keep a fixed size while their text fits it, and ask for a new layout only when the size
-they need changes; otherwise they only repaint themselves.
+they need changes; otherwise they only repaint themselves — :class:`StatusCounts` only the
+runs of text that changed (a key press changes the total and one tag's count), with the
+widths of the texts it has measured remembered.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtCore import QEvent, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
@@ -43,6 +45,8 @@ def steady_width(current: int, needed: int, metrics: QFontMetrics) -> int:
 #: Room between a tag's square and its label, and between two tags.
 _GAP = 4
 _SPACE = 12
+#: How far a glyph may hang out of its run's box (repainted with the run).
+_OVERHANG = 2
 
 
 class StatusCounts(QWidget):
@@ -57,6 +61,8 @@ class StatusCounts(QWidget):
         #: What to paint, measured when the counts change: (x, width, text or colour, bold).
         self._runs: list[tuple[int, int, str, bool | None]] = []
         self._needed = 0
+        #: Widths of the texts measured so far, by (text, bold) (emptied on a font change).
+        self._widths: dict[tuple[str, bool], int] = {}
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.setFixedSize(0, self.fontMetrics().height())
 
@@ -69,12 +75,33 @@ class StatusCounts(QWidget):
         if state == (self._items, self._total, self._note):
             return
         self._items, self._total, self._note = state
+        before = self._runs
         self._measure()
         width = steady_width(self.maximumWidth(), self._needed, self.fontMetrics())
         if width != self.maximumWidth():
             self.setFixedSize(width, self.fontMetrics().height())
-        self.update()
+            self.update()
+        else:
+            self._update_changed(before, self._runs)
         self.setAccessibleDescription(self.text())
+
+    def _update_changed(
+        self,
+        before: list[tuple[int, int, str, bool | None]],
+        after: list[tuple[int, int, str, bool | None]],
+    ) -> None:
+        """Repaint the runs that changed (each with a little room for glyphs that hang
+        out of their box), or everything if any run moved."""
+        same_places = len(before) == len(after) and all(
+            (a[0], a[1]) == (b[0], b[1]) for a, b in zip(before, after, strict=True)
+        )
+        if not same_places:
+            self.update()
+            return
+        height = self.height()
+        for old, new in zip(before, after, strict=True):
+            if old != new:
+                self.update(QRect(new[0] - _OVERHANG, 0, new[1] + 2 * _OVERHANG, height))
 
     def clear(self) -> None:
         self._items, self._total, self._note = (), None, ""
@@ -106,14 +133,18 @@ class StatusCounts(QWidget):
 
     def _measure(self) -> None:
         """Place the runs of text and the squares (the paint only draws them)."""
-        plain, bold = self.fontMetrics(), QFontMetrics(self._bold())
+        plain = self.fontMetrics()
         square = plain.height() // 2
         runs: list[tuple[int, int, str, bool | None]] = []
         x = 0
+        widths = self._widths
 
         def run(text: str, strong: bool) -> None:
             nonlocal x
-            width = (bold if strong else plain).horizontalAdvance(text)
+            width = widths.get((text, strong))
+            if width is None:
+                metrics = QFontMetrics(self._bold()) if strong else plain
+                width = widths[(text, strong)] = metrics.horizontalAdvance(text)
             runs.append((x, width, text, strong))
             x += width
 
@@ -133,14 +164,25 @@ class StatusCounts(QWidget):
     def sizeHint(self) -> QSize:
         return QSize(self._needed, self.fontMetrics().height())
 
-    def paintEvent(self, _event: QPaintEvent) -> None:
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self._widths.clear()
+            if self._total is not None:
+                self._measure()
+        super().changeEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
         if self._total is None:
             return
         painter = QPainter(self)
         plain, bold = self.font(), self._bold()
         height = self.height()
         flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        area = event.rect()
+        left, right = area.left() - _OVERHANG, area.right() + _OVERHANG
         for x, width, text, strong in self._runs:
+            if x > right or x + width < left:
+                continue  # not in the repainted part
             if strong is None:  # a tag's colour
                 top = (height - width) // 2
                 painter.fillRect(QRect(x, top, width, width), QColor(text))

@@ -46,7 +46,7 @@ class Comparison:
     progress: Progress
 
     def decision(self, unit: Unit) -> Decision | None:
-        return self.decisions.get(unit.key)
+        return self.decisions.get(unit.key) if self.decisions else None
 
 
 def _check_coders(coders: Sequence[str], gold: str) -> tuple[tuple[str, ...], str]:
@@ -77,7 +77,8 @@ class AdjudicationOperations(SessionBase):
         self.store.get_article(article_id)  # NotFound for a bad id
         for name in names:
             self.store.get_coder(name)  # NotFound (with the known coders) for a typo
-        units = tuple(align(self.store.list_annotations(article_id, coders=names), names))
+        accepted = self.store.list_annotations(article_id, coders=names, status="accepted")
+        units = tuple(align(accepted, names))
         decisions = self.store.get_decisions(article_id, gold)
         return Comparison(article_id, names, gold, units, decisions, _progress(units, decisions))
 
@@ -290,6 +291,8 @@ def _content(a: Annotation) -> tuple[object, ...]:
 
 
 def _progress(units: Sequence[Unit], decisions: dict[str, Decision]) -> Progress:
+    if not decisions:  # nothing decided yet: no unit's key is needed
+        return Progress(0, len(units), sum(1 for u in units if u.is_disagreement))
     decided = sum(1 for u in units if u.key in decisions)
     left = sum(1 for u in units if u.is_disagreement and u.key not in decisions)
     return Progress(decided, len(units), left)

@@ -6,7 +6,7 @@ article (what a background job of the app calls). Qt-free; the app's keys live i
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from clipper.attribute_values import parse_value
@@ -109,6 +109,57 @@ def step_pending(
     return (pending[0] if forward else pending[-1]), True
 
 
+def pending_step(
+    session: Session,
+    article_id: int,
+    *,
+    position: int,
+    current: Annotation | None,
+    forward: bool,
+    other_than_tag: str | None = None,
+    excluding: Collection[int] = (),
+) -> tuple[int | None, bool]:
+    """:func:`step_pending` over the article's stored suggestions, found by the store (one
+    index lookup, nothing else read): the id of the pending suggestion after
+    (``forward``) or before the ``current`` one (else the code point ``position``), in
+    text order, wrapping round; ``other_than_tag`` leaves out that tag's, ``excluding``
+    those ids. Returns (its id or ``None``, whether the search wrapped)."""
+    key = (current.start, current.end, current.id) if current is not None else (position, -1, -1)
+    store = session.store
+    beyond = store.pending_beyond
+    found = beyond(
+        article_id, key, forward=forward, other_than_tag=other_than_tag, excluding=excluding
+    )
+    if found is not None:
+        return found, False
+    first = beyond(
+        article_id, None, forward=forward, other_than_tag=other_than_tag, excluding=excluding
+    )
+    return first, first is not None
+
+
+def pending_number(session: Session, annotation: Annotation) -> tuple[int, int]:
+    """(its number in text order, how many) of a pending suggestion among its article's
+    (two index counts)."""
+    store = session.store
+    key = (annotation.start, annotation.end, annotation.id)
+    total = store.count_with_status(annotation.article_id, PENDING)
+    return store.pending_rank(annotation.article_id, key) + 1, total
+
+
+def pending_scores(
+    session: Session, article_id: int, scores: Mapping[SpanKey, float]
+) -> dict[int, float]:
+    """The scores of a suggesting run (by span) given to the article's pending
+    suggestions with that span, by id (their spans read from an index)."""
+    found: dict[int, float] = {}
+    for ident, start, end, tag in session.store.pending_spans(article_id):
+        score = scores.get((start, end, tag))
+        if score is not None:
+            found[ident] = score
+    return found
+
+
 @dataclass(frozen=True, slots=True)
 class TagCounts:
     """An article's annotations per tag as a reader counts them: ``coded`` = accepted ones
@@ -192,6 +243,9 @@ __all__ = [
     "auto_suggest",
     "is_pending",
     "pending_count",
+    "pending_number",
+    "pending_scores",
+    "pending_step",
     "review_keys",
     "review_value",
     "set_auto_suggest",

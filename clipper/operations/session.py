@@ -98,8 +98,9 @@ class Session(
         *,
         tags: Sequence[str] | None = None,
         coders: Sequence[str] | None = None,
+        status: str | None = None,
     ) -> list[Annotation]:
-        return self.store.list_annotations(article_id, tags=tags, coders=coders)
+        return self.store.list_annotations(article_id, tags=tags, coders=coders, status=status)
 
     def iter_annotations(
         self,

@@ -3,11 +3,11 @@ rejected by the coder (undoable), and what those decisions teach the suggesters.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from clipper.model import CLAIMED_BY, SAID_BY, SAME_AS
-from clipper.operations.base import SessionBase
+from clipper.operations.base import SessionBase, _moved
 from clipper.operations.changes import NO_CHANGES, Changes
 
 if TYPE_CHECKING:  # the suggesters (big compiled patterns) load when first used
@@ -127,6 +127,29 @@ class SuggestionOperations(SessionBase):
         """Reject suggestions: the rows stay (status "rejected") so that they are never
         offered again (undoable, one step)."""
         return self._decide(ids, "rejected")
+
+    def accept_suggestions_of_tag(self, article_id: int, tag: str) -> Changes:
+        """Accept every pending suggestion of ``tag`` in an article: found and changed in
+        SQL (no annotation read to choose them), one transaction, one undo step."""
+        with self._atomic():
+            ids = self.store.decide_pending_of_tag(article_id, tag, "accepted")
+            if not ids:
+                return NO_CHANGES
+            after = tuple(self.store.get_annotations(ids))
+
+        def put(status: str) -> Callable[[], Changes]:
+            def apply() -> Changes:  # (in a transaction: a refusal leaves nothing changed)
+                self.store.set_status_of(ids, status)
+                now = {a.id: a for a in self.store.get_annotations(ids)}
+                for was in after:  # the same annotations still (a row id may be reused)
+                    if was.id not in now or now[was.id].uuid != was.uuid:
+                        raise _moved(was)
+                return Changes(annotations_updated=tuple(now[a.id] for a in after))
+
+            return apply
+
+        self._record(f"Accept {len(ids)} annotations", put("pending"), put("accepted"))
+        return Changes(annotations_updated=after)
 
     def _decide(self, ids: Sequence[int], status: str) -> Changes:
         return self.set_status(ids, status)

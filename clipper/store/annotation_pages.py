@@ -177,6 +177,21 @@ class AnnotationPageStore(AnnotationStore):
             +coders,
         )
 
+    def coder_counts(self, article_id: int, status: str) -> Counter[str]:
+        """How many of the article's annotations with ``status`` each coder has (from an
+        index, no row read)."""
+        names = self._coder_names()
+        return Counter(
+            {
+                names[int(coder_id)]: int(n)
+                for coder_id, n in self._rows(
+                    "SELECT coder_id, count(*) FROM annotations WHERE status = ? "
+                    "AND article_id = ? GROUP BY coder_id",
+                    [status, article_id],
+                )
+            }
+        )
+
     def count_with_status(self, article_id: int, status: str) -> int:
         """How many of the article's annotations have ``status`` (from an index)."""
         return self._count(

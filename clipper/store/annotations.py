@@ -272,10 +272,11 @@ class AnnotationStore(AttributeStore, CoderStore):
         *,
         tags: Sequence[str] | None = None,
         coders: Sequence[str] | None = None,
+        status: str | None = None,
     ) -> list[Annotation]:
         """Annotations in text order (by article, start, end), with coder and attributes;
-        optionally only those of some tags and/or coders (by name)."""
-        listed = list(self.iter_annotations(article_id, tags=tags, coders=coders))
+        optionally only those of some tags and/or coders (by name), of one status."""
+        listed = list(self.iter_annotations(article_id, tags=tags, coders=coders, status=status))
         if len(listed) >= _LONG_LIST:
             # The page cache now holds the listing's (and the article text's) pages: up to
             # 2 MB that are in Python objects already. Give them back (re-read cheaply from
@@ -289,6 +290,7 @@ class AnnotationStore(AttributeStore, CoderStore):
         *,
         tags: Sequence[str] | None = None,
         coders: Sequence[str] | None = None,
+        status: str | None = None,
     ) -> Iterator[Annotation]:
         """:meth:`list_annotations` one at a time, as the rows arrive (constant memory for
         a long listing, apart from the attributes, read first). A bad article id is refused
@@ -307,6 +309,9 @@ class AnnotationStore(AttributeStore, CoderStore):
             names = ", ".join("?" * len(coders))
             where.append(f"n.coder_id IN (SELECT id FROM coders WHERE name IN ({names}))")
             params.extend(coders)
+        if status is not None:
+            where.append("n.status = ?")
+            params.append(status)
         condition = " AND ".join(where)
         if article_id is None:  # possibly millions: attributes read alongside the rows
             attributes_of = self._attributes_alongside(condition, params)

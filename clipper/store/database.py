@@ -55,6 +55,7 @@ from clipper.store.failures import database_error, primary_code, retry_busy
 from clipper.store.interop import InteropStore
 from clipper.store.library_queries import LibraryQuery
 from clipper.store.probe import Kind, probe, sqlite_uri
+from clipper.store.review_queries import ReviewQueryStore
 from clipper.store.schema import MIGRATION_NAMES, migrations
 from clipper.store.settings import SettingsStore
 from clipper.store.snapshots import SnapshotStore
@@ -76,6 +77,7 @@ class Store(
     AdjudicationStore,
     SettingsStore,
     SuggestionStore,
+    ReviewQueryStore,
     AnnotationPageStore,
     SourceFileStore,
     CorpusQueryStore,

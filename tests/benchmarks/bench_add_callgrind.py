@@ -47,8 +47,8 @@ def child(db: Path, what: str, presses: int) -> None:
 
     def press() -> None:
         QTest.keyClick(view, Qt.Key.Key_2)
-        QApplication.processEvents()  # stored, repainted, and whatever was deferred
-        QApplication.processEvents()
+        for _ in range(4):  # stored, repainted, and whatever was deferred (until idle)
+            QApplication.processEvents()
 
     for _ in range(presses):
         i = rng.randrange(len(words) - 3)

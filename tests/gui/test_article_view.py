@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -584,3 +586,56 @@ def test_removing_and_changing_a_highlight_repaint_its_band(
     assert all(r.height() < view.viewport().height() / 2 for r in recorder.rects)
     image = view.viewport().grab().toImage()
     assert count_near(image, span_region(view, *span), "#0000ff", 60) == 0
+
+
+def test_any_band_of_a_long_paragraph_paints_as_a_full_repaint(
+    view: ArticleView, qtbot: QtBot
+) -> None:
+    """A band repaint draws only the lines of a long, wrapped paragraph that meet it, and
+    each band looks exactly as in a full repaint: highlights across line breaks, stacked
+    underline lanes (hanging below their line), a suggestion's dashed outline."""
+    sentence = "The minister said the budget would rise by four per cent next year. "
+    text = "Title\n\n" + sentence * 30 + "\n\nLast paragraph."
+    words = [(m.start(), m.end()) for m in re.finditer(r"\w+", text)]
+    annotations = [
+        ann(n + 1, text, words[i][0], words[i + 5][1], tag=("red", "blue")[n % 2])
+        for n, i in enumerate(range(2, 300, 7))
+    ]
+    annotations += [ann(100 + n, text, words[i][0], words[i + 1][1]) for n, i in enumerate((4, 5))]
+    pending = ann(200, text, words[40][0], words[48][1], tag="blue")
+    annotations.append(replace(pending, status="pending"))
+    view.set_article(text, annotations, TAGS)
+    qtbot.wait(1)
+    size = view.viewport().size()
+    full = QImage(size, QImage.Format.Format_ARGB32)
+    view.viewport().render(full)
+    line = view.fontMetrics().height()
+    for top in range(0, size.height() - line, line // 2 + 3):
+        band = QRect(0, top, size.width(), line)
+        part = QImage(size, QImage.Format.Format_ARGB32)
+        part.fill(QColor("#123456"))
+        view.viewport().render(part, QPoint(0, 0), QRegion(band))
+        assert part.copy(QRect(QPoint(0, 0), band.size())) == full.copy(band), top
+
+
+def test_visible_blocks_are_placed_where_qt_places_them(view: ArticleView, qtbot: QtBot) -> None:
+    """The blocks on screen, placed by adding up heights from the first one, are where
+    Qt's own placement puts them, at any scroll position."""
+    text = "\n\n".join(
+        f"Paragraph {n}: " + "the minister said the budget would rise. " * (n % 5 + 1)
+        for n in range(80)
+    )
+    view.set_article(text, [], TAGS)
+    qtbot.wait(1)
+    bar = view.verticalScrollBar()
+    for value in (0, 3, bar.maximum() // 2, bar.maximum() - 1, bar.maximum()):
+        bar.setValue(value)
+        offset = view.contentOffset()
+        blocks = view._visible_blocks()
+        assert blocks
+        for block, origin, start, end in blocks:
+            assert origin == view.blockBoundingGeometry(block).translated(offset).topLeft()
+            assert (start, end) == (block.position(), block.position() + block.length())
+        after = blocks[-1][0].next()
+        below = view.blockBoundingGeometry(after).translated(offset).top()
+        assert not after.isValid() or below > view.viewport().height()

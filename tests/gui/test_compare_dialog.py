@@ -185,4 +185,35 @@ def test_choosing_other_coders_compares_them(qtbot: QtBot, coded_window: MainWin
     dialog.coder_b.setCurrentText("cy")
     assert dialog.comparison is not None and dialog.comparison.coders == ("ann", "cy")
     assert [u.kind for u in dialog.units][:1] == ["agreement"]
-    assert dialog.list.headerItem().text(3) == "cy"
+    assert dialog.list.model().headerData(3, Qt.Orientation.Horizontal) == "cy"
+
+
+def test_the_list_shows_each_unit_and_nothing_reads_every_annotation(
+    qtbot: QtBot, coded_window: MainWindow
+) -> None:
+    """The rows (where, kind, each version, decision; agreements in italics, decided rows
+    grey) are made when shown; opening and deciding read the coders' annotations only
+    (not the article's others: pending suggestions of a coder are left out)."""
+    controller = coded_window.controller
+    controller.session.add_suggestions(
+        1, controller.session.suggestions_for(1)
+    )  # pending suggestions by the window's coder: never compared, never read
+    controller.refresh()
+    dialog = _open(qtbot, coded_window)
+    model = dialog.list.model()
+
+    def row(r: int) -> list[object]:
+        return [model.index(r, c).data() for c in range(model.columnCount())]
+
+    assert row(0) == ["0–5", "Agreement", "person “Sales” 0–5", "person “Sales” 0–5", "—"]
+    assert model.index(0, 2).data(Qt.ItemDataRole.FontRole).italic()
+    assert row(2)[:2] == ["18–24", "Boundary"]
+    assert "value=4200000000.0" in str(row(2)[2])
+    assert "4.2bn" in str(model.index(2, 2).data(Qt.ItemDataRole.ToolTipRole))
+    assert row(1)[3] == "—" and model.index(1, 3).data(Qt.ItemDataRole.ToolTipRole) is None
+    _key(qtbot, dialog, Qt.Key.Key_A)  # adopt ann's 12% (row 1)
+    assert row(1)[4] == "ann's"
+    assert model.index(1, 4).data(Qt.ItemDataRole.ForegroundRole) is not None
+    assert model.index(1, 0).data(Qt.ItemDataRole.ForegroundRole) is not None
+    assert model.index(2, 0).data(Qt.ItemDataRole.ForegroundRole) is None
+    assert not controller.annotations.loaded()

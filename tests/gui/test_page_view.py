@@ -190,3 +190,47 @@ def test_text_articles_and_old_pdf_articles_say_why_there_are_no_pages(
     assert pane.message.text() == NO_SOURCE
     window.view.select_span(0, 5)  # selecting text does nothing on the pane, breaks nothing
     assert pane.canvas.sizes == ()
+
+
+def test_a_page_draws_its_annotations_without_reading_the_others(
+    window: MainWindow, qtbot: QtBot, fixtures: Path
+) -> None:
+    """Many annotations over a 3-page PDF, some across a page break, some rejected: each
+    page's boxes are those of every shown annotation's characters on it (in text order),
+    read as that page's spans; the article's annotations are never all read."""
+    pane = open_pdf(window, qtbot, fixtures, TWO_COLUMNS)
+    article = window.controller.article
+    layout = pane.char_layout
+    assert article is not None and layout is not None
+    store = window.controller.store
+    pages = list(layout.pages)
+    breaks = [pages.index(p) for p in sorted(set(pages) - {0, 1})]
+    assert breaks  # the PDF has several pages
+    spans = [(s, s + 40) for s in range(0, len(article.text) - 40, 97)]
+    spans += [(b - 30, b + 30) for b in breaks]  # across a page break
+    for n, (start, end) in enumerate(spans):
+        store.add_annotation(
+            article.id,
+            start,
+            end,
+            ("person", "figure", "quote")[n % 3],
+            origin="suggested" if n % 4 == 0 else "manual",
+            status="rejected" if n % 4 == 0 else "accepted",
+        )
+    window.controller.refresh()
+    qtbot.waitUntil(lambda: pane.ready and pane.cache.get(0) is not None, timeout=30_000)
+    shown = sorted(
+        (a for a in store.list_annotations(article.id) if a.status != "rejected"),
+        key=lambda a: (a.start, a.end, a.id),
+    )
+    for page in range(1, len(pane.canvas.sizes) + 1):
+        expected = [
+            (a.id, box)
+            for a in shown
+            for on, box in layout.line_boxes(a.start, a.end)
+            if on == page
+        ]
+        drawn = [(b.annotation_id, b.box) for b in pane._boxes_for_page(page)]
+        assert drawn == expected and drawn
+    pane.canvas.viewport().repaint()
+    assert not window.controller.annotations.loaded()

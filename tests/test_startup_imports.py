@@ -129,6 +129,30 @@ def test_every_command_is_still_registered_and_runs() -> None:
     assert "Usage: clipper export" in done.stdout
 
 
+_PATTERNS = """
+import re, sys
+import clipper.store
+import sqlite_utils.db as db
+from sqlite_utils import Database
+print(re.compile.__module__, type(db._virtual_table_using_re).__name__)
+d = Database(memory=True)
+d.execute("CREATE VIRTUAL TABLE notes USING fts5(body)")
+d.execute("CREATE TABLE plain (id INTEGER)")
+print(d["notes"].virtual_table_using, d["plain"].virtual_table_using)
+print(d.quote_fts('says "hello world" twice'))
+"""
+
+
+def test_sqlite_utils_patterns_compile_when_first_used() -> None:
+    """sqlite-utils' patterns wait for their first use (one cost ~9 ms at every start) and
+    then work as compiled ones; ``re.compile`` is Python's own again afterwards."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    out = subprocess.run(
+        [sys.executable, "-c", _PATTERNS], env=env, capture_output=True, text=True, check=True
+    ).stdout.splitlines()
+    assert out == ["re LazyPattern", "FTS5 None", '"says" "hello world" "twice"']
+
+
 _CHECK = """
 import sys
 import clipper.cli

@@ -179,6 +179,16 @@ def test_deleting_an_article_removes_its_annotations(store: Store) -> None:
     assert store.count_annotations() == 0
 
 
+def test_has_articles_until_the_last_is_deleted(store: Store) -> None:
+    assert not store.has_articles() and store.count_articles() == 0
+    first, second = article(store), article(store, "Other text.", "U")
+    assert store.has_articles()
+    store.delete_article(first)
+    assert store.has_articles()
+    store.delete_article(second)
+    assert not store.has_articles()
+
+
 def test_user_tags(store: Store) -> None:
     tag = store.add_tag("source", "Named source", "#123456", "5")
     assert tag.position == 5 and not tag.builtin

@@ -14,8 +14,14 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-from clipper.cli import maintenance  # noqa: F401  (registers ``gui``: the app starts with it)
-from clipper.cli.base import (
+from clipper.dataclass_code import install as _install_dataclass_code
+
+# First: the dataclasses defined below (and by everything they import) reuse their
+# methods' compiled code instead of compiling it at every start (see the module).
+_install_dataclass_code()
+
+from clipper.cli import maintenance  # noqa: E402, F401  (registers ``gui``: the app starts with it)
+from clipper.cli.base import (  # noqa: E402
     Context,
     _silence_stdout,
     advice,

@@ -109,12 +109,20 @@ class MainWindow(QMainWindow):
         self.tag_bar.tagTriggered.connect(self.tag_selection)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.tag_bar)
 
-        self.library = LibraryPane(self)
+        # Each pane is made in the place it stays (splitter, centre stack, article page):
+        # moving a built pane there later restyles its whole subtree (~5% of the start).
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.centre = QStackedWidget(self.splitter)
+        self.centre.setObjectName("centre")
+        article_page = QWidget(self.centre)
+
+        self.library = LibraryPane(self.splitter)
         self.library.articleActivated.connect(self.open_article)
         self.library.queryChanged.connect(self.reload_library)
         self.library.table.activated.connect(lambda _i: self.focus_article())
 
-        self.view = ArticleView(self)
+        self.view = ArticleView(article_page)
         self.view.setObjectName("articleView")
         self.view.setAccessibleName("Article text")
         self.view.snap_to_words = settings.snap_to_words()
@@ -134,18 +142,17 @@ class MainWindow(QMainWindow):
         )
         if settings.zoom():
             self.view.set_zoom(settings.zoom())
-        self.find_bar = FindBar(self)
+        self.find_bar = FindBar(article_page)
         self.find_bar.findRequested.connect(self._find)
         self.find_bar.closed.connect(lambda: self.view.setFocus())
 
-        self.welcome = WelcomePage(self)
+        self.welcome = WelcomePage(self.centre)
         self.welcome.openSampleRequested.connect(self.open_sample)
         self.welcome.importRequested.connect(self.import_dialog)
         self.welcome.pasteRequested.connect(self.paste_clipping)
-        self.no_article = QLabel("Choose an article in the library.", self)
+        self.no_article = QLabel("Choose an article in the library.", self.centre)
         self.no_article.setObjectName("noArticle")
         self.no_article.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        article_page = QWidget(self)
         article_layout = QVBoxLayout(article_page)
         article_layout.setContentsMargins(0, 0, 0, 0)
         article_layout.setSpacing(0)
@@ -154,12 +161,10 @@ class MainWindow(QMainWindow):
         article_layout.addWidget(self.find_bar)
         article_layout.addWidget(self.view, 1)
         self.article_page = article_page
-        self.centre = QStackedWidget(self)
-        self.centre.setObjectName("centre")
         for page in (self.welcome, self.no_article, article_page):
             self.centre.addWidget(page)
 
-        self.annotations = AnnotationsPane(self)
+        self.annotations = AnnotationsPane(self.splitter)
         self.annotations.annotationActivated.connect(self._annotation_activated)
         self.annotations.deleteRequested.connect(self.delete_annotations)
         self.annotations.tagChangeRequested.connect(self.change_tag)
@@ -168,8 +173,6 @@ class MainWindow(QMainWindow):
         self.annotations.note.textChanged.connect(self._update_undo_enabled)
         controller.add_pending_saver(self.annotations.save_note)
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.setObjectName("mainSplitter")
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.library)
         self.splitter.addWidget(self.centre)
@@ -435,7 +438,7 @@ class MainWindow(QMainWindow):
     def _update_centre(self) -> None:
         if self.controller.article is not None:
             self.centre.setCurrentWidget(self.article_page)
-        elif self.controller.session.count_articles() == 0:
+        elif not self.controller.session.has_articles():
             self.centre.setCurrentWidget(self.welcome)
             self.welcome.sample_button.setFocus(Qt.FocusReason.OtherFocusReason)
         else:

@@ -73,6 +73,9 @@ class Session(
     def count_articles(self) -> int:
         return self.store.count_articles()
 
+    def has_articles(self) -> bool:
+        return self.store.has_articles()
+
     def list_articles(
         self, *, search: str | None = None, tags: Sequence[str] | None = None
     ) -> list[ArticleSummary]:

@@ -558,6 +558,10 @@ class Store(
     def count_articles(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM articles").fetchone()[0])
 
+    def has_articles(self) -> bool:
+        """Is there any article? (One row read: ``count_articles`` reads a whole index.)"""
+        return self.db.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is not None
+
     def list_articles(
         self, *, search: str | None = None, tags: Sequence[str] | None = None
     ) -> list[ArticleSummary]:

@@ -39,6 +39,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).parent))
 from _report import emit, table  # noqa: E402
+from _scratch import scratch_dir  # noqa: E402
 from bench_corpus import QUERIES, ensure  # noqa: E402
 
 from clipper.corpus_query import parse_search  # noqa: E402
@@ -180,7 +181,7 @@ def bench_gui(path: Path, label: str, repeats: int, stats: bool) -> None:
     from clipper.gui.workers import Job
 
     app = QApplication.instance() or QApplication([])
-    settings_dir = Path(tempfile.mkdtemp(prefix="clipper-bench-corpus-gui-"))
+    settings_dir = scratch_dir("clipper-bench-corpus-gui-")
     window = create_main_window(path, settings=Settings(settings_dir / "settings.ini"))
     window.resize(1280, 800)
     window.show()

@@ -26,7 +26,6 @@ import argparse
 import os
 import statistics
 import sys
-import tempfile
 import time
 import tracemalloc
 from collections.abc import Callable
@@ -37,8 +36,9 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).parent))
 from _report import emit, table  # noqa: E402
+from _scratch import scratch_dir  # noqa: E402
 
-TMP = Path(tempfile.mkdtemp(prefix="clipper-bench-lazy-"))
+TMP = scratch_dir("clipper-bench-lazy-")
 PDFS = ROOT / "tests" / "fixtures" / "pdfs"
 #: The reference: the same text with this many annotations.
 FEW = 10

@@ -30,7 +30,6 @@ import re
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -40,9 +39,10 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).parent))
 from _report import emit, table  # noqa: E402
+from _scratch import scratch_dir  # noqa: E402
 
 CORPUS = ROOT / "tests" / "fixtures" / "articles"
-TMP = Path(tempfile.mkdtemp(prefix="clipper-bench-window-"))
+TMP = scratch_dir("clipper-bench-window-")
 _LIBRARIES: dict[int, Path] = {}
 
 
@@ -110,7 +110,7 @@ def scratch_copy(path: Path) -> Path:
     """A copy of ``path`` to change (SQLite's backup API), so that a kept library stays as built."""
     import sqlite3
 
-    copy = Path(tempfile.mkdtemp(prefix="clipper-bench-scratch-")) / path.name
+    copy = scratch_dir("clipper-bench-scratch-") / path.name
     with sqlite3.connect(path) as source, sqlite3.connect(copy) as target:
         source.backup(target)
     source.close()

@@ -20,7 +20,6 @@ import argparse
 import os
 import statistics
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -30,9 +29,10 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).parent))
 from _report import current_rss_mb, emit, table  # noqa: E402
+from _scratch import scratch_dir  # noqa: E402
 
 PDFS = ROOT / "tests" / "fixtures" / "pdfs"
-TMP = Path(tempfile.mkdtemp(prefix="clipper-bench-pages-"))
+TMP = scratch_dir("clipper-bench-pages-")
 
 
 def make_long_pdf(pages: int) -> Path:

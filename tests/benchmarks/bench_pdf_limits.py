@@ -15,11 +15,11 @@ import argparse
 import json
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 from _report import emit, table
+from _scratch import scratch_dir
 from bench_pdf_import import _descendants, _rss_mb
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -75,7 +75,7 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=1000)
     parser.add_argument("--skip-long", action="store_true", help="bombs only")
     args = parser.parse_args()
-    folder = Path(tempfile.mkdtemp(prefix="clipper-limits-"))
+    folder = scratch_dir("clipper-limits-")
     if not args.skip_long:
         articles = sorted((ROOT / "tests" / "fixtures" / "articles").glob("*.txt"))
         paragraphs = [p for a in articles for p in a.read_text(encoding="utf-8").split("\n\n")]

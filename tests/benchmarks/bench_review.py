@@ -16,7 +16,6 @@ import argparse
 import os
 import statistics
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -26,9 +25,10 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).parent))
 from _report import emit, table  # noqa: E402
+from _scratch import scratch_dir  # noqa: E402
 
 CORPUS = ROOT / "tests" / "fixtures" / "articles"
-TMP = Path(tempfile.mkdtemp(prefix="clipper-bench-review-"))
+TMP = scratch_dir("clipper-bench-review-")
 WANTED = 500
 
 

@@ -15,7 +15,6 @@ import os
 import random
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -24,6 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "team"))
 
 import psycopg
 from _report import emit, peak_rss_mb, table
+from _scratch import scratch_dir
 from _synthetic import annotate_article, article_text
 from postgres_harness import postgres_bindir, start_server
 
@@ -97,7 +97,7 @@ def main() -> None:
     if bindir is None:
         sys.exit("PostgreSQL is not installed: apt-get install postgresql")
     server = start_server(bindir)
-    folder = Path(tempfile.mkdtemp(prefix="clipper-bench-sync-"))
+    folder = scratch_dir("clipper-bench-sync-")
     os.chmod(folder, 0o755)
     try:
         url = server.new_database()

@@ -189,7 +189,11 @@ def _governs(before: str) -> bool:
     or a colon right before the mark ('She said: "..."', 'a déclaré : « ... »')."""
     if re.search(r":\s*$", before):
         return True
-    verbs = list(SPEECH_RE.finditer(before))
+    verbs = [
+        v
+        for v in SPEECH_RE.finditer(before)
+        if not (v.group()[0].isupper() and re.search(r"[A-Z][\w.'’-]*\s+$", before[: v.start()]))
+    ]  # "the United States also include": part of a name, no verb
     if not verbs:
         return False
     between = before[verbs[-1].end() :]
@@ -249,8 +253,11 @@ def quote_spans(text: str) -> list[tuple[int, int, int, int | None]]:
                 governed = len(gap) < 80 and bool(SPEECH_RE.search(gap))
             final = re.search(r"[.!?]$", body) is not None
             short = len(words) <= 5 and not governed
-            if _is_title(words) and len(words) <= 8 and (not final or short):
-                continue  # a title or name ("Top of the Spear."), not speech
+            if _is_title(words) and (
+                (len(words) <= 8 and (not final or short))
+                or (len(words) <= 15 and not final and not governed and ":" in body)
+            ):
+                continue  # a title or name ("Top of the Spear.", "Warhol: Photographs and ...")
             naming = _NAMING.search(text, max(0, span.open_mark - 30), span.open_mark) or (
                 span.close_mark is not None and _LABEL_AFTER.match(text, span.close_mark + 1)
             )

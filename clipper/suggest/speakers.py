@@ -231,10 +231,25 @@ def _main_subject(text: str, s_start: int, limit: int, mentions: list[Mention]) 
 
 def _fullest(text: str, surname: str) -> str:
     """The fullest form of a one-word name in the text ("Ford" -> "Liam Ford" when the text
-    has "Liam Ford"), titles left out; the word itself if there is none."""
+    has "Liam Ford"), titles left out; for a surname the text has only misspelt ("Water"
+    for "Kathryn Waters"), the one full name it is one letter away from; else the word."""
     if not surname[:1].isupper() or not surname.isalpha():
         return surname
-    return _full_forms(text).get(surname, surname)
+    forms = _full_forms(text)
+    if surname in forms or len(surname) < 5:
+        return forms.get(surname, surname)
+    near = {full for last, full in forms.items() if _one_edit(surname, last)}
+    return near.pop() if len(near) == 1 else surname
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by one inserted, deleted or replaced letter."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    k = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), len(a))
+    return a[k + (len(a) == len(b)) :] == b[k + 1 :]
 
 
 _RUN = re.compile(r"(?<![\w'’.-])((?:[A-Z][\w'’.-]*\s){1,2})([A-Z][a-zA-Z]+)\b")
@@ -310,7 +325,8 @@ def _salient(
         s_start = sentence_of(bounds, m.start)[0]
         prefix = text[s_start : m.start]
         possessive = text.startswith(("'s", "’s", "' ", "’ "), m.end)
-        if len(prefix.split()) <= 4 and not possessive and not re.search(r"[;:]", prefix):
+        reported = SPEECH_RE.search(prefix) is not None  # "Wilkins said Warhol was ..."
+        if len(prefix.split()) <= 4 and not (possessive or reported or re.search(r"[;:]", prefix)):
             return m
     return candidates[-1]
 
@@ -353,6 +369,26 @@ def attribute(
         out.append((speaker, found not in (None, "previous")))
         if speaker:
             previous, previous_end = speaker, end
+    usual = _usual_spellings(text, mentions)
+    return [((usual.get(sp[0], sp[0]), sp[1]) if sp else None, ex) for sp, ex in out]
+
+
+def _usual_spellings(text: str, mentions: list[Mention]) -> dict[str, str]:
+    """Full names the text spells two ways ("Kristin Wilkins" once, "Kristen Wilkins"
+    twice): each variant mapped to the one written most often (same surname, first names
+    one letter apart)."""
+    written: dict[str, int] = {}
+    for m in mentions:
+        name = text[m.start : m.end]
+        if " " in name and name == m.full or name in written:
+            written[name] = written.get(name, 0) + 1
+    out: dict[str, str] = {}
+    for a in written:
+        for b in written:
+            first_a, _, last_a = a.partition(" ")
+            first_b, _, last_b = b.partition(" ")
+            if last_a == last_b and _one_edit(first_a, first_b) and written[b] > written[a]:
+                out[a] = b
     return out
 
 
@@ -435,10 +471,19 @@ def _attribute(
             if subject.lower() in ("who", "which", "that") or re.match(r"[a-z]+ing\b", subject):
                 continue  # "the minister (who said", "Ardern, speaking after the vote, called"
             words = subject.split()
-            if words and words[0].lower() in ("a", "an") and k > 0:
+            role = bool(words) and (
+                words[0].lower() in ("a", "an", "the") or (len(words) <= 4 and words[-1].islower())
+            )
+            if role and k > 0:
                 name = pieces[k - 1].strip().split()
-                if 0 < len(name) <= 4 and all(w[:1].isupper() for w in name):
-                    subject = " ".join(name)  # "Zbigniew Nowak, a spokesperson for ..., said"
+                if (
+                    0 < len(name) <= 4
+                    and all(w[:1].isupper() for w in name)
+                    and not any(w.lower() in _NOT_IN_NAME_RUNS | _NOT_SUBJECT for w in name)
+                ):
+                    # "Zbigniew Nowak, a spokesperson for ..., said", "Hernan Dario Gomez,
+                    # Panama coach, said": the name before the role
+                    subject = " ".join(name)
             if subject:
                 break  # "Nunzio Galantino, has called": the piece before the auxiliary
         first = subject.split()[0].lower() if subject.split() else ""

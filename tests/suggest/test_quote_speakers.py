@@ -337,3 +337,55 @@ def test_subjects_with_appositions_participles_joint_sources_and_quoted_as_sayin
         "Raj Patel and Tom Hill",
         "resident",
     ]
+
+
+def test_a_quote_after_reported_speech_is_the_reporters_not_the_person_reported_on() -> None:
+    text = (
+        "Gallery opens\n\n"
+        "Curator Nina Ford spoke at the opening. "
+        "Ford also said Pablo Ruiz was both an artist and a businessman. "
+        '"He sold prints in every colour so buyers could pick one."'
+    )
+    assert quotes(text) == [("He sold prints in every colour so buyers could pick one.", "Nina Ford")]
+
+
+def test_a_misspelt_surname_is_the_person_it_is_one_letter_from() -> None:
+    text = (
+        "Gallery opens\n\n"
+        "Kathryn Waters, director of the gallery, opened the show. "
+        '"Everybody knows his name, even people who never visit museums," Water said.'
+    )
+    assert quotes(text) == [
+        ("Everybody knows his name, even people who never visit museums,", "Kathryn Waters")
+    ]
+
+
+def test_a_name_spelt_two_ways_is_given_as_the_spelling_used_most() -> None:
+    text = (
+        "Gallery opens\n\n"
+        "Full interview with Kristin Wilkins, curator. "
+        "The prints were donated, according to Kristen Wilkins, the curator. "
+        "Kristen Wilkins chose the prints. "
+        '"He liked the way photo booths looked," Wilkins said.'
+    )
+    assert quotes(text) == [("He liked the way photo booths looked,", "Kristen Wilkins")]
+
+
+def test_name_then_role_then_verb_gives_the_name() -> None:
+    text = (
+        "Panama lose\n\n"
+        'After the match, Hernan Dario Gomez, Panama coach, said, "We have learned a lot '
+        'from today\'s game." In Paris, the minister said "we will reply to this soon".'
+    )
+    assert quotes(text)[0] == ("We have learned a lot from today's game.", "Hernan Dario Gomez")
+    assert quotes(text)[1][1] != "In Paris"
+
+
+def test_a_place_name_ending_in_a_verb_form_and_a_long_title_are_no_quotes() -> None:
+    text = (
+        "Gallery opens\n\n"
+        'Galleries across the United States also include photographs of "unknowns" who '
+        'were never famous. Anna Berg, curator of "Andy Warhol: Photographs and Prints from '
+        'the University Collection" at the university, opened it.'
+    )
+    assert quotes(text) == []

@@ -380,7 +380,7 @@ def _usual_spellings(text: str, mentions: list[Mention]) -> dict[str, str]:
     written: dict[str, int] = {}
     for m in mentions:
         name = text[m.start : m.end]
-        if " " in name and name == m.full or name in written:
+        if (" " in name and name == m.full) or name in written:
             written[name] = written.get(name, 0) + 1
     out: dict[str, str] = {}
     for a in written:

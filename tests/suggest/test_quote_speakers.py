@@ -346,7 +346,9 @@ def test_a_quote_after_reported_speech_is_the_reporters_not_the_person_reported_
         "Ford also said Pablo Ruiz was both an artist and a businessman. "
         '"He sold prints in every colour so buyers could pick one."'
     )
-    assert quotes(text) == [("He sold prints in every colour so buyers could pick one.", "Nina Ford")]
+    assert quotes(text) == [
+        ("He sold prints in every colour so buyers could pick one.", "Nina Ford")
+    ]
 
 
 def test_a_misspelt_surname_is_the_person_it_is_one_letter_from() -> None:

@@ -471,10 +471,10 @@ def _attribute(
             if subject.lower() in ("who", "which", "that") or re.match(r"[a-z]+ing\b", subject):
                 continue  # "the minister (who said", "Ardern, speaking after the vote, called"
             words = subject.split()
-            role = bool(words) and (
+            is_role = bool(words) and (
                 words[0].lower() in ("a", "an", "the") or (len(words) <= 4 and words[-1].islower())
             )
-            if role and k > 0:
+            if is_role and k > 0:
                 name = pieces[k - 1].strip().split()
                 if (
                     0 < len(name) <= 4

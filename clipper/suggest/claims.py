@@ -20,7 +20,8 @@ _REPORTING = (
     r"notes|claimed|claims|claiming|emphasised|emphasized|emphasising|emphasizing|"
     r"promised|promising|show|shows|showed|concluded|confirmed|explained|wrote|insisted|"
     r"argued|warned|stressed|admitted|acknowledged|indicated|suggested|observed|observes|"
-    r"asserted|asserts|alleged|alleges|maintained|maintains|denied|denies"
+    r"asserted|asserts|alleged|alleges|maintained|maintains|denied|denies|ruled|rules|"
+    r"suggests?"
 )
 _VERB = re.compile(rf"\b(?:{_REPORTING})\b")
 _NP_VERBS = frozenset(
@@ -50,11 +51,14 @@ _EVIDENCE = re.compile(
     r"estimates?)\b(?:\s+[\w,-]+){0,8}\s*$",
     re.IGNORECASE,
 )
+#: Verbs that report only after evidence words ("figures show", "estimates suggest").
+_EVIDENTIAL = frozenset(word_list("show shows showed suggest suggests"))
 _PASSIVE = re.compile(r"\b(?:was|were|been|be|is|are|being)\s+$")
 _LEAD = re.compile(
     r"^(?:(?:that|so|however|but|and|also|meanwhile|in the meantime|in the end|"
-    r"looking ahead|in addition|moreover|indeed|now|then|allegedly|reportedly|apparently)"
-    r"\b[,\s]*)+",
+    r"looking ahead|in addition|moreover|indeed|now|then|allegedly|reportedly|apparently|"
+    r"for example|for instance)"
+    r"\b(?!['’])[,\s]*)+",
     re.IGNORECASE,
 )
 _NOT_CHECKABLE = re.compile(
@@ -64,7 +68,8 @@ _NOT_CHECKABLE = re.compile(
     r"call for|damning|unsustainable|affront|very|welcome(?!\s+to\b)|disappointed|proud|"
     r"pleased|excited|"
     r"clumsy|important|critical role|shame|shameful|great|terrible|had it|if only|"
-    r"deserves?|may extend|can't wait)\b|\?$",
+    r"deserves?|may extend|can't wait|hopefully|urges?|urged|urging|desire|intrigued|"
+    r"really|(?:I|we|he|she|they)\s+thought)\b|\?$|\bif\b[^.]*\bwould\b",
     re.IGNORECASE,
 )
 _QUOTE_MARKS = "\"“”„«»‘’'"
@@ -91,6 +96,16 @@ _SUBORDINATE = re.compile(
     re.IGNORECASE,
 )
 _MIN_WORDS = 3
+#: A headline's present-tense reporting verb with what follows it.
+_HEADLINE_ACT = re.compile(r"\b(?:says|claims|rules|reports|finds|reveals|confirms|denies)\s+\w")
+#: Who rules that something is so: a court, a judge, a tribunal.
+_COURT = re.compile(
+    r"\b(?:court|judge|tribunal|jury|justices?|magistrates?|arbitrator|commission|panel)"
+    r"\s+(?:has\s+|have\s+|had\s+)?$",
+    re.IGNORECASE,
+)
+#: The article's own reporters as the subject of a reporting verb: no outside source.
+_SELF = re.compile(r"\b(?:Wikinews|this reporter|these reporters)(?:\s+reporters?)?\s*$")
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -120,13 +135,28 @@ def _checkable(body: str) -> bool:
 _CONJUNCT = re.compile(r",?\s+and\s+(?=(?:the|a|an|his|her|its|their|[A-Z]\w*)\b)")
 
 
+#: Where a mixed sentence's first clause ends: "but" and a new clause, or a relative
+#: clause hung on with a comma (", with whom we share the desire ...").
+_CLAUSE_END = re.compile(
+    r",?\s+but\s+(?=(?:the|a|an|his|her|its|their|it|he|she|they|we|I|[A-Z]\w*)\b)"
+    r"|,\s+(?:with whom|for whom|which|who)\b"
+)
+
+
 def _checkable_conjunct(text: str, span: tuple[int, int]) -> tuple[int, int] | None:
-    """The last coordinated clause of an opinion that is a checkable fact on its own
-    ("she felt X had been wronged and her hashtag created awareness")."""
+    """The factual clause of a mixed sentence: the last coordinated clause that is a
+    checkable fact on its own ("she felt X had been wronged and her hashtag created
+    awareness"), else the first clause before "but" or a comma-relative clause ("This is
+    my fifth World Cup but it felt like the first")."""
     for m in reversed(list(_CONJUNCT.finditer(text, span[0], span[1]))):
         part = text[m.end() : span[1]]
         if _STRONG_FINITE.search(part) and _checkable(part):
             return _trim(text, m.end(), span[1])
+    first = _CLAUSE_END.search(text, span[0], span[1])
+    if first:
+        part = text[span[0] : first.start()]
+        if _STRONG_FINITE.search(part) and _checkable(part):
+            return _trim(text, span[0], first.start())
     return None
 
 
@@ -194,8 +224,12 @@ def _verb_claims(
         before = text[s_start : verb.start()]
         if not before.strip() or _PASSIVE.search(before) or _GERUND_BEFORE.search(before):
             continue
-        if verb.group().startswith("show") and not _EVIDENCE.search(before):
+        if _SELF.search(before):
+            continue  # "Wikinews observed ...": the article's own reporting
+        if verb.group() in _EVIDENTIAL and not _EVIDENCE.search(before):
             continue  # "a light show that ...": a noun, not "figures show"
+        if verb.group().startswith("rule") and not _COURT.search(before):
+            continue  # "the rules are ...": only a court or judge rules that ...
         last_mark = max(before.rfind(c) for c in '"“”„«»')
         after_mark = before[last_mark + 1 :]
         coordinated = re.match(r"\s*(?:and|but)\b", after_mark) is not None
@@ -228,6 +262,8 @@ def _verb_claims(
             continue  # a direct quote: claimed from the quote itself
         if re.match(r"(?:it|them|this|him|her|so)\b\s*(?:[.,;:]|$)", text[i:s_end]):
             continue
+        if re.match(r"(?:how|why|whether)\b", text[i:s_end]):
+            continue  # an indirect question ("explained how ..."): no proposition
         end = _clause_after(text, i, s_end, quotes)
         clause = text[i:end]
         is_np = _DETERMINER.match(clause) and not _FINITE.search(clause)
@@ -256,6 +292,8 @@ def _quote_claims(text: str, quote: tuple[int, int]) -> Iterator[tuple[int, int]
             offset = at + len(piece)
             if (at > body_start and _SUBORDINATE.match(piece)) or not _FINITE.search(piece):
                 continue
+            if re.match(r"(?:Which|Who|Whom|Whose)\b", piece):
+                continue  # "Which as we all know ...": a fragment hanging off the sentence before
             yield at, at + len(piece)
 
 
@@ -269,13 +307,12 @@ def suggest_claims(
     head = headline_end(text)
     targets: dict[int, tuple[int, int]] = {}  # claim start -> the quote speaker's mention
     found: list[tuple[int, int, float, dict[str, AttributeValue], str]] = []
-    if head:
-        m = re.match(r"Reports?:\s*", text[:head])
-        if m:
-            found.append((m.end(), head, 0.7, {}, "reports"))
+    reports = re.match(r"Reports?:\s*", text[:head]) if head else None
+    if reports:
+        found.append((reports.end(), head, 0.7, {}, "reports"))
     for s_start, s_end in sentences(text):
-        if s_start < head:
-            continue
+        if s_start < head and (reports or not _HEADLINE_ACT.search(text, s_start, s_end)):
+            continue  # a headline is a claim after its reporting verb ("Woman claims ...")
         hearsay = _HEARSAY.search(text, s_start, s_end)
         if hearsay:
             found.append((s_start, s_end, 0.6, {}, hearsay.group().lower()))

@@ -145,3 +145,76 @@ def test_a_concrete_forecast_with_a_number_is_a_claim_a_general_outlook_is_not()
     assert claims(text) == [
         "Last year 4 million visitors came and this year the city expects about 6 million visitors"
     ]
+
+
+def test_the_publications_own_observation_is_no_claim() -> None:
+    text = (
+        "Wikinews observed the exhibit features prints of the designer Halston. "
+        "Many visitors Wikinews observed took photos of the photos with their phones."
+    )
+    assert claims(text) == []
+
+
+def test_a_wish_a_directive_a_counterfactual_and_a_past_opinion_are_no_claims() -> None:
+    text = (
+        'Coach Nabil Maaloul said, "If we were to get a draw it would have been an excellent '
+        "result for us. But hopefully this will lead to better games. I thought that in real "
+        "life it was kind of magical. We urge the governments of the region to work together "
+        'quickly. We scored two goals in the second half."'
+    )
+    assert claims(text) == ["We scored two goals in the second half"]
+
+
+def test_example_markers_and_that_s_are_handled_at_the_start_of_a_claim() -> None:
+    text = (
+        "For example, the museum saw attendance reach 11,000 visitors in 2010, according to "
+        'curator Elaine Gustafon. "That\'s why he painted the soup cans again in 1962," '
+        "said Kathryn Waters."
+    )
+    assert claims(text) == [
+        "the museum saw attendance reach 11,000 visitors in 2010",
+        "That's why he painted the soup cans again in 1962",
+    ]
+
+
+def test_a_fragment_opening_with_which_and_an_indirect_question_are_no_claims() -> None:
+    text = (
+        'Kathryn Waters said, "He saw this part of our culture early. Which as we all know '
+        'in 2014, has only increased a thousand fold." She explained how the camera '
+        "revealed his process."
+    )
+    assert claims(text) == ["He saw this part of our culture early"]
+
+
+def test_the_factual_clause_before_but_or_a_comma_relative_clause_is_kept() -> None:
+    text = (
+        "Gomez said, \"This is the fifth time I've been at a World Cup but it felt like the "
+        'first." Najib Razak said, "We are in contact with all relevant parties, with whom '
+        'we share the desire to find a solution to this crisis".'
+    )
+    assert claims(text) == [
+        "This is the fifth time I've been at a World Cup",
+        "We are in contact with all relevant parties",
+    ]
+
+
+def test_a_headline_reporting_verb_makes_a_claim_of_what_follows() -> None:
+    text = (
+        "Australian woman claims church imprisoned her for twelve years\n\n"
+        "Thursday, May 7, 2015\n\n"
+        "Valeska Paris has left the ship.\n"
+    )
+    assert claims(text) == ["church imprisoned her for twelve years"]
+
+
+def test_a_court_rules_and_estimates_suggest_report_findings() -> None:
+    text = (
+        "A Greek court has ruled that worshippers may now associate at archeological sites. "
+        "The new rules are published on the ministry's website. "
+        "Estimates suggest 8000 migrants may be currently at sea in the region. "
+        "Officials suggest visitors come early."
+    )
+    assert claims(text) == [
+        "worshippers may now associate at archeological sites",
+        "8000 migrants may be currently at sea in the region",
+    ]

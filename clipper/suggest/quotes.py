@@ -23,6 +23,7 @@ from clipper.suggest.speakers import (
     SPEECH_RE,
     attribute,
     sentence_of,
+    speech_verbs,
 )
 
 #: Marks that open, close, or (straight quotes) do both.
@@ -189,11 +190,7 @@ def _governs(before: str) -> bool:
     or a colon right before the mark ('She said: "..."', 'a déclaré : « ... »')."""
     if re.search(r":\s*$", before):
         return True
-    verbs = [
-        v
-        for v in SPEECH_RE.finditer(before)
-        if not (v.group()[0].isupper() and re.search(r"[A-Z][\w.'’-]*\s+$", before[: v.start()]))
-    ]  # "the United States also include": part of a name, no verb
+    verbs = speech_verbs(before)  # not "the United States also include"
     if not verbs:
         return False
     between = before[verbs[-1].end() :]

@@ -41,6 +41,18 @@ AFTER_WHO_FIRST = re.compile(
     rf"^\s*[,.;]?\s*(?P<who>[^.;:!?\"“”]{{1,80}}?)\s+(?:has\s+|had\s+)?(?:{_SPEECH})\b",
     re.IGNORECASE,
 )
+
+
+def speech_verbs(text: str) -> list[re.Match[str]]:
+    """The reporting verbs in ``text``, without capitalised words that follow another
+    capitalised word: part of a name ("the United States", "Fox News Reports")."""
+    return [
+        v
+        for v in SPEECH_RE.finditer(text)
+        if not (v.group()[0].isupper() and re.search(r"[A-Z][\w.'’-]*\s+$", text[: v.start()]))
+    ]
+
+
 #: An attribution at the end of the sentence a quote sits in ('"...," from Friday, the
 #: agency said.').
 POSTPOSED = re.compile(
@@ -164,7 +176,10 @@ def _source_name(text: str, who: str, offset: int, mentions: list[Mention]) -> S
     if len(words) <= 4 and not possessive and (words[0][:1].isupper() or len(words) == 1):
         name = _WHEN.split(" ".join(words))[0]  # "Pope Francis on Sunday"
         return (_fullest(text, name) if " " not in name else name), None
-    caps = re.match(r"((?:[A-Z][\w.&’'-]*\s?)+)", " ".join(words))
+    caps = re.match(
+        r"((?:[A-Z][\w.&’'-]*\s?)+(?:(?:of|for|and|on)\s(?:the\s)?(?:[A-Z][\w.&’'-]*\s?)+)*)",
+        " ".join(words),
+    )
     if caps:
         name = re.sub(r"(?:'s|’s)$", "", caps.group(1).strip().split("'s ")[0].split("’s ")[0])
         return name, None
@@ -208,14 +223,24 @@ _VERB_START = re.compile(
 )
 
 
-def _main_subject(text: str, s_start: int, limit: int, mentions: list[Mention]) -> Speaker | None:
+def _main_subject(
+    text: str, s_start: int, limit: int, mentions: list[Mention], skip_adverbial: bool = False
+) -> Speaker | None:
     """The subject of a sentence's main clause (its first comma-separated piece, or the
-    name in apposition after a role: "The transport minister, Liam Ford, spoke ...")."""
+    name in apposition after a role: "The transport minister, Liam Ford, spoke ..."); with
+    ``skip_adverbial``, after a leading adverbial ("In a statement released ..., the
+    Department of Defense justified ...")."""
     pieces = [(m.start(), m.end()) for m in re.finditer(r"[^,]+", text[s_start:limit])]
+    if skip_adverbial and len(pieces) > 1:
+        first = text[s_start + pieces[0][0] : s_start + pieces[0][1]].split()
+        if first and first[0].lower() in _NOT_SUBJECT | _NOT_GIVEN:
+            pieces = pieces[1:]
     if not pieces:
         return None
     for k, (a, b) in enumerate(pieces[:2]):
         named = mentions_within(mentions, s_start + a, s_start + b)
+        if named and not _subject_position(text, s_start + a, named[0]):
+            named = []  # "he appreciated Soleimani's life": no subject
         if named:
             return named[0].full, (named[0].start, named[0].end)
         words = text[s_start + a : s_start + b].split()
@@ -224,9 +249,19 @@ def _main_subject(text: str, s_start: int, limit: int, mentions: list[Mention]) 
         if k == 0 and not (words and words[0].lower() == "the" and len(words) <= 4):
             break  # not a role: the first piece is the clause itself
     who = _VERB_START.split(text[s_start + pieces[0][0] : s_start + pieces[0][1]])[0].strip()
-    if not who or len(who.split()) > 5:
-        return None
+    words = who.split()
+    organisation = len(words) <= 8 and all(w[:1].isupper() or w in LOWER_WORDS for w in words)
+    if not who or (len(words) > 5 and not organisation):
+        return None  # "the United States Department of Defense": one name
     return _source_name(text, who, s_start + pieces[0][0], mentions)
+
+
+def _subject_position(text: str, start: int, mention: Mention) -> bool:
+    """Whether ``mention`` is the subject of the clause starting at ``start``: among its
+    first words, not a possessive."""
+    prefix = text[start : mention.start].split()
+    possessive = text.startswith(("'s", "’s", "' ", "’ "), mention.end)
+    return len(prefix) <= 6 and not possessive and not speech_verbs(" ".join(prefix))
 
 
 def _fullest(text: str, surname: str) -> str:
@@ -319,8 +354,9 @@ def _salient(
     "Prosecutor David Chen told ...", "Her colleague, Senator Bob Lane, ..."), not a
     possessive; else the latest."""
     s_start = sentence_of(bounds, at)[0]
-    if candidates[-1].start >= s_start:
-        return candidates[-1]
+    last = candidates[-1]
+    if last.start >= s_start and not text.startswith(("'s", "’s", "' ", "’ "), last.end):
+        return last  # in the quote's own sentence (not "Soleimani's life")
     for m in reversed(candidates):
         s_start = sentence_of(bounds, m.start)[0]
         prefix = text[s_start : m.start]
@@ -431,7 +467,13 @@ def _attribute(
     label = _LABEL.fullmatch(before)
     if label:  # interview or transcript turn: 'Herrick: "We wanted ..."'
         return _source_name(text, label.group(1), s_start, mentions)
-    verbs = list(SPEECH_RE.finditer(before))
+    verbs = speech_verbs(before)
+    if not verbs and re.search(r":\s*$", before):
+        # 'The Department of Defense justified the strike ...: "..."': the clause's subject
+        got = _main_subject(text, s_start, open_mark, mentions, skip_adverbial=True)
+        if got is not None and got[0].split()[0].lower() not in _NO_SUBJECT_SOURCE:
+            return got
+        return "previous" if got is None or got[0].split()[0].lower() in _PRONOUNS else None
     if verbs:
         verb = verbs[-1]
         if verb.group().lower() in ("according to", "in the words of"):
@@ -465,11 +507,13 @@ def _attribute(
             got = _source_name(text, quoted_as.group(1), s_start + quoted_as.start(1), mentions)
             return got if got is not None else "previous"
         subject = ""
-        pieces = re.split(r"(?:,|;|\(|\band\b|\bwhile\b|\bbut\b)\s*", clause)
+        bare = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group()), clause)
+        pieces = re.split(r"(?:,|;|\(|\band\b|\bwhile\b|\bbut\b)\s*", bare)
         for k in range(len(pieces) - 1, -1, -1):
             subject = _AUXILIARIES.sub("", pieces[k]).strip()
-            if subject.lower() in ("who", "which", "that") or re.match(r"[a-z]+ing\b", subject):
-                continue  # "the minister (who said", "Ardern, speaking after the vote, called"
+            if re.match(r"(?:who|which|that)\b|[a-z]+ing\b", subject, re.IGNORECASE):
+                continue  # "the minister (who said", "Ardern, speaking after the vote, called",
+                # "The Guard Corps (IRGC), which includes the Quds Force, declared"
             words = subject.split()
             is_role = bool(words) and (
                 words[0].lower() in ("a", "an", "the") or (len(words) <= 4 and words[-1].islower())
@@ -491,7 +535,7 @@ def _attribute(
             return "previous"  # '... "a cancer" in the church and promised': same subject
         if not subject.strip():
             subject = clause
-        offset = s_start + clause.rfind(subject.strip()) if subject.strip() else s_start
+        offset = s_start + bare.rfind(subject.strip()) if subject.strip() else s_start
         got = _source_name(text, subject.strip(), offset, mentions)
         if got is None and first in _PRONOUNS:  # "Thomas' sister pleaded ..., but he replied"
             got = _sentence_subject(text, s_start, offset, mentions)

@@ -391,3 +391,35 @@ def test_a_place_name_ending_in_a_verb_form_and_a_long_title_are_no_quotes() -> 
         'the University Collection" at the university, opened it.'
     )
     assert quotes(text) == []
+
+
+def test_an_organisation_that_introduces_a_quote_with_a_colon_is_its_speaker() -> None:
+    text = (
+        "Strike kills commander\n\n"
+        "In a statement released after the attack, the United States Department of Defense "
+        'justified the strike, which was approved by President Donald Trump, as "defensive" '
+        'in nature: "The military has taken decisive defensive action to protect personnel '
+        'abroad."'
+    )
+    assert quotes(text)[-1][1] == "United States Department of Defense"
+
+
+def test_a_pronoun_before_a_colon_is_the_person_named_before_not_a_possessive() -> None:
+    text = (
+        "Strike kills commander\n\n"
+        "Ali Hosseini Khamenei, the Supreme Leader of Iran, ordered three days of mourning. "
+        "In his message, he appreciated Soleimani's lifepath: \"He spent his entire life "
+        'engaging in jihad in the path of God."'
+    )
+    assert quotes(text) == [
+        ("He spent his entire life engaging in jihad in the path of God.", "Ali Hosseini Khamenei")
+    ]
+
+
+def test_a_relative_clause_and_an_acronym_after_an_organisation_are_not_its_name() -> None:
+    text = (
+        "Strike kills commander\n\n"
+        "The Iranian Revolutionary Guard Corps (IRGC), which includes the Quds Force, "
+        'declared that Soleimani was "martyred" by the airstrike.'
+    )
+    assert quotes(text) == [("martyred", "Iranian Revolutionary Guard Corps")]

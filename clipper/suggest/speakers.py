@@ -471,8 +471,9 @@ def _attribute(
     if not verbs and re.search(r":\s*$", before):
         # 'The Department of Defense justified the strike ...: "..."': the clause's subject
         got = _main_subject(text, s_start, open_mark, mentions, skip_adverbial=True)
-        if got is not None and got[0].split()[0].lower() not in _NO_SUBJECT_SOURCE:
-            return got
+        named = got is not None and (got[1] is not None or got[0][:1].isupper())
+        if got is not None and named and not re.search(r"['’]", got[0]):
+            return got  # a person or a named organisation, not "the workers' demands"
         return "previous" if got is None or got[0].split()[0].lower() in _PRONOUNS else None
     if verbs:
         verb = verbs[-1]

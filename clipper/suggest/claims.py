@@ -75,7 +75,7 @@ _NOT_CHECKABLE = re.compile(
 _QUOTE_MARKS = "\"“”„«»‘’'"
 _OPENING = re.compile(r"(?:[,:;]|\s[—–])?\s*[\"“„«]")
 _NEXT_ACT = re.compile(
-    rf",?\s+(?:and|but|while)\s+(?:\w+\s+){{0,2}}(?:{_REPORTING})\b|,\s+with\s+[\w\s']{{1,40}}?"
+    rf",?\s+(?:and|but|while)\s+(?:[\w-]+\s+){{0,5}}(?:{_REPORTING})\b|,\s+with\s+[\w\s']{{1,40}}?"
     rf"\s(?:{_REPORTING})\b|,\s+(?:according to|the \w+ (?:{_REPORTING}))\b"
     r"|,\s+(?:claiming|saying|adding|noting|stating|reporting|describing|confirming)\b"
 )
@@ -248,8 +248,10 @@ def _verb_claims(
                 i = that.end()
             elif tail:
                 i += tail.end() - 1
+        if re.match(rf"\s+(?:{_REPORTING})\b", text[i:s_end]):
+            continue  # "reports said ...": a noun before the verb
         on = re.match(
-            r"\s+(?:on|in|at|during)\s+(?:[A-Z]\w+(?:\s+\d+)?|(?:a|an|the|its|his|her|their)"
+            r"\s+(?:(?:late|early|earlier|later)\s+)?(?:on|in|at|during)\s+(?:[A-Z]\w+(?:\s+\d+)?|(?:a|an|the|its|his|her|their)"
             r"\s+(?:[\w-]+\s+){0,2}?(?:statement|interview|letter|report|post|speech|"
             r"release|e-?mail|filing|video|message)s?\b)",
             text[i:s_end],

@@ -135,7 +135,7 @@ def _trim(text: str, span: _Span) -> _Span | None:
 
 
 def _is_title(words: list[str]) -> bool:
-    content = [w for w in words if w.lower() not in LOWER_WORDS]
+    content = [w for w in words if w.lower() not in LOWER_WORDS and re.search(r"\w", w)]
     caps = [w for w in content if w[:1].isupper() or w[:1].isdigit()]
     return bool(content) and len(caps) >= max(1, 0.75 * len(content))
 

@@ -218,3 +218,24 @@ def test_a_court_rules_and_estimates_suggest_report_findings() -> None:
         "worshippers may now associate at archeological sites",
         "8000 migrants may be currently at sea in the region",
     ]
+
+
+def test_reports_as_the_subject_of_said_is_no_reporting_verb_of_its_own() -> None:
+    text = "The car park has 3000 spaces; reports said more than half of those were filled."
+    assert claims(text) == ["more than half of those were filled"]
+
+
+def test_a_second_source_after_but_ends_the_first_claim() -> None:
+    text = (
+        "Police said the fire started in an electric car, but news broadcaster NRK later "
+        "reported the fire started in a recalled 2005 Opel Zafira."
+    )
+    assert claims(text) == [
+        "the fire started in an electric car",
+        "the fire started in a recalled 2005 Opel Zafira",
+    ]
+
+
+def test_a_time_adverbial_after_the_verb_is_not_part_of_the_claim() -> None:
+    text = "Nils Haagenrud said late on Tuesday no firefighters would be sent into the building."
+    assert claims(text) == ["no firefighters would be sent into the building"]

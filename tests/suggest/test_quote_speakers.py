@@ -423,3 +423,8 @@ def test_a_relative_clause_and_an_acronym_after_an_organisation_are_not_its_name
         'declared that Soleimani was "martyred" by the airstrike.'
     )
     assert quotes(text) == [("martyred", "Iranian Revolutionary Guard Corps")]
+
+
+def test_a_capitalised_name_with_an_ampersand_is_a_name_not_a_quote() -> None:
+    text = 'A fire was reported in the "Kiss & Fly" section of the car park on Tuesday.'
+    assert quotes(text) == []

@@ -98,6 +98,18 @@ _SUBORDINATE = re.compile(
 _MIN_WORDS = 3
 #: A headline's present-tense reporting verb with what follows it.
 _HEADLINE_ACT = re.compile(r"\b(?:says|claims|rules|reports|finds|reveals|confirms|denies)\s+\w")
+#: A name in apposition after "According to the mayor,": "Liam Ford,".
+_APPOSITION = re.compile(r"(?:[A-Z][\w.'’-]*\s?){1,4},")
+#: A source named after "According to" without a comma: "the Saudi Interior Ministry".
+_SOURCE_RUN = re.compile(
+    r"\s+(?:the\s+)?[A-Z][\w.'’&-]*(?:\s+(?:(?:of|for|and)\s+(?:the\s+)?)?[A-Z][\w.'’&-]*)*"
+    r"(?=\s+(?:[a-z]|\d))"
+)
+#: A subject and its reporting or belief verb at the start of an "according to" clause.
+_INNER_ACT = re.compile(
+    r"(?:[A-Z][\w.'’-]*\s+){1,3}(?:also\s+)?(?:believes|believed|thinks|thought|says|said|"
+    r"claims|claimed|suspects|suspected)\s+(?:that\s+)?"
+)
 #: Who rules that something is so: a court, a judge, a tribunal.
 _COURT = re.compile(
     r"\b(?:court|judge|tribunal|jury|justices?|magistrates?|arbitrator|commission|panel)"
@@ -187,15 +199,29 @@ def _verb_claims(
         if according.start() < 3:  # "According to X, (quoting Y,) CLAUSE"
             rest = according.end()
             parts = list(re.finditer(r",\s+", sentence[rest:]))
-            begin = None
+            begin: int | None = None
+            source = _SOURCE_RUN.match(sentence, rest)
+            if source:  # "According to the Interior Ministry over 345 pilgrims ..."
+                parts = []
+                begin = s_start + source.end()
             for part in parts:
                 after = sentence[rest + part.end() :]
-                if re.match(r"(?:quoting|citing|as|in|on)\b", after) or after[:1].isupper():
-                    continue
+                if re.match(r"(?:quoting|citing|as|in|on)\b", after) or _APPOSITION.match(after):
+                    continue  # "According to the mayor, Liam Ford, ..."
                 begin = s_start + rest + part.end()
                 break
             if begin is not None:
+                inner = _INNER_ACT.match(text, begin, s_end)
+                if inner:  # "According to ABC News, Basya also believes THAT": THAT
+                    begin = inner.end()
                 yield begin, _clause_after(text, begin, s_end, quotes), s_start, begin
+        elif re.search(r"\b(?:which|that|who|whom)\s*,\s*$", sentence[: according.start()]):
+            # "a policy which, according to AFP, the UN has criticised": what follows
+            comma = re.search(r",\s+", sentence[according.end() :])
+            if comma:
+                begin = s_start + according.end() + comma.end()
+                yield begin, _clause_after(text, begin, s_end, quotes), s_start, begin
+                return
         else:  # "CLAUSE, according to X"
             verbs = [
                 v

@@ -239,3 +239,30 @@ def test_a_second_source_after_but_ends_the_first_claim() -> None:
 def test_a_time_adverbial_after_the_verb_is_not_part_of_the_claim() -> None:
     text = "Nils Haagenrud said late on Tuesday no firefighters would be sent into the building."
     assert claims(text) == ["no firefighters would be sent into the building"]
+
+
+def test_according_to_without_a_comma_ends_at_the_sources_name() -> None:
+    text = (
+        "According to the Saudi Interior Ministry over 345 pilgrims have been killed near "
+        "Mecca, Saudi Arabia."
+    )
+    assert claims(text) == ["over 345 pilgrims have been killed near Mecca, Saudi Arabia"]
+
+
+def test_according_to_a_source_then_a_belief_gives_what_is_believed() -> None:
+    text = (
+        "According to ABC News, Basya also believes the asylum seekers left the boat on "
+        "purpose. According to Wilkins, Warhol reproduced the photograph in 1987."
+    )
+    assert claims(text) == [
+        "the asylum seekers left the boat on purpose",
+        "Warhol reproduced the photograph in 1987",
+    ]
+
+
+def test_according_to_inside_a_relative_clause_attributes_what_follows() -> None:
+    text = (
+        "Malaysia has kept a policy of turning away boats which, according to AFP, the "
+        "United Nations and the United States have both criticised."
+    )
+    assert claims(text) == ["the United Nations and the United States have both criticised"]

@@ -23,7 +23,9 @@ _REPORTING = (
     r"asserted|asserts|alleged|alleges|maintained|maintains|denied|denies|ruled|rules|"
     r"suggests?"
 )
-_VERB = re.compile(rf"\b(?:{_REPORTING})\b")
+_VERB = re.compile(
+    rf"\b(?:{_REPORTING})\b|(?:(?<=\band )|(?<=\bthey )|(?<=\bwe ))(?:claim|deny|say|report)\b"
+)
 _NP_VERBS = frozenset(
     word_list(
         """
@@ -75,7 +77,7 @@ _NOT_CHECKABLE = re.compile(
 _QUOTE_MARKS = "\"“”„«»‘’'"
 _OPENING = re.compile(r"(?:[,:;]|\s[—–])?\s*[\"“„«]")
 _NEXT_ACT = re.compile(
-    rf",?\s+(?:and|but|while)\s+(?:[\w-]+\s+){{0,5}}(?:{_REPORTING})\b|,\s+with\s+[\w\s']{{1,40}}?"
+    rf",?\s+(?:and|but|while)\s+(?:[\w-]+\s+){{0,5}}(?:{_REPORTING}|claim|deny|say|report)\b|,\s+with\s+[\w\s']{{1,40}}?"
     rf"\s(?:{_REPORTING})\b|,\s+(?:according to|the \w+ (?:{_REPORTING}))\b"
     r"|,\s+(?:claiming|saying|adding|noting|stating|reporting|describing|confirming)\b"
 )
@@ -84,13 +86,17 @@ _FINITE = re.compile(
     r"\b(?:is|are|was|were|will|would|has|have|had|can|may|did|does|do|shall|[a-z]\w*ed|"
     r"drove|went|rose|fell|grew|made|took|gave|came|became|met|led|saw|won|lost|spent|"
     r"paid|sold|bought|built|began|left|kept|held|brought|thought|found|got|ran|set|cut)\b"
-    r"|(?<=[a-z)] )[a-z]{2,}(?<!s)s\b"
+    r"|(?<=[a-z)] )(?<!\bthe )(?<!\bits )(?<!\btheir )(?<!\bhis )(?<!\bher )(?<!\bour )"
+    r"(?<!\bany )(?<!\bno )(?<!\bsome )(?<!\bthese )(?<!\bthose )(?<!\bmany )"
+    r"[a-z]{2,}(?<!s)s\b"
 )
 _STRONG_FINITE = re.compile(_FINITE.pattern.split("|(?<=")[0])
 _PREPOSITION = re.compile(
     r"(?:over|in|on|at|during|after|before|by|for|from|since|until|within)\s", re.IGNORECASE
 )
-_DETERMINER = re.compile(r"(?:the|a|an|its|his|her|their|our|this)\s", re.IGNORECASE)
+_DETERMINER = re.compile(
+    r"(?:the|a|an|its|his|her|their|our|this|these|those|any|no|some)\s", re.IGNORECASE
+)
 _SUBORDINATE = re.compile(
     r"(?:because|including|although|though|if|when|which|who|as|while|whereby)\b",
     re.IGNORECASE,
@@ -98,6 +104,13 @@ _SUBORDINATE = re.compile(
 _MIN_WORDS = 3
 #: A headline's present-tense reporting verb with what follows it.
 _HEADLINE_ACT = re.compile(r"\b(?:says|claims|rules|reports|finds|reveals|confirms|denies)\s+\w")
+#: A source inserted into the clause it reports: ", said Mauer," / ", police said,".
+_INSERTED = re.compile(
+    rf"(?<=\w),\s+(?:(?:{_REPORTING})\s+(?:[A-Z][\w.'’-]*\s?){{1,3}}|"
+    rf"(?:the\s+)?[\w'’]+(?:\s[\w'’]+){{0,2}}\s+(?:{_REPORTING})),\s+(?=[a-z])"
+)
+#: The object of a reporting verb before a colon: "denied these allegations: ".
+_OBJECT_COLON = re.compile(r"(?:these|the|those|this|its|their|his|her)\s+[\w\s]{1,30}?:\s+")
 #: A name in apposition after "According to the mayor,": "Liam Ford,".
 _APPOSITION = re.compile(r"(?:[A-Z][\w.'’-]*\s?){1,4},")
 #: A source named after "According to" without a comma: "the Saudi Interior Ministry".
@@ -238,6 +251,11 @@ def _verb_claims(
         begin = s_start + accused.end()
         yield begin, _clause_after(text, begin, s_end, quotes), s_start, s_start + accused.start()
         return
+    inserted = _INSERTED.search(sentence)
+    if inserted and not re.search(rf"[{_QUOTE_MARKS}]", sentence):
+        # "Recipients, said Mauer, are required to ...": the sentence, source and all
+        yield s_start, s_end, s_start + inserted.start(), s_start + inserted.end()
+        return
     post = re.search(
         rf",\s+(?:the\s+)?[\w\s'’]{{1,40}}?\s(?:{_REPORTING})\.?$", sentence.rstrip(".")
     )
@@ -286,6 +304,9 @@ def _verb_claims(
             i += on.end()
         m = re.match(r"[\s:,]*", text[i:s_end])
         i += m.end() if m else 0
+        colon = _OBJECT_COLON.match(text, i, s_end)
+        if colon:  # "denied these allegations: She was never forced ...": after the colon
+            i = colon.end()
         if i >= s_end or text[i] in _QUOTE_MARKS:
             continue  # a direct quote: claimed from the quote itself
         if re.match(r"(?:it|them|this|him|her|so)\b\s*(?:[.,;:]|$)", text[i:s_end]):
@@ -294,9 +315,11 @@ def _verb_claims(
             continue  # an indirect question ("explained how ..."): no proposition
         end = _clause_after(text, i, s_end, quotes)
         clause = text[i:end]
-        is_np = _DETERMINER.match(clause) and not _FINITE.search(clause)
-        if is_np and verb.group() not in _NP_VERBS:
-            continue  # an NP ("confirmed the deal"): not a claim
+        head_np = re.split(r",?\s+(?:which|who|that)\b", clause)[0]
+        is_np = _DETERMINER.match(clause) and not _FINITE.search(head_np)
+        open_np = re.match(r"(?:any|some|no)\s", clause, re.IGNORECASE)
+        if is_np and (verb.group() not in _NP_VERBS or open_np):
+            continue  # an NP ("confirmed the deal", "announced any plans"): not a claim
         framing = _PREPOSITION.match(clause) and not _STRONG_FINITE.search(clause)
         if (not is_np and not _FINITE.search(clause)) or framing:
             continue  # a fragment ("told the court that, over the last months, "...""): none
@@ -343,7 +366,11 @@ def suggest_claims(
             continue  # a headline is a claim after its reporting verb ("Woman claims ...")
         hearsay = _HEARSAY.search(text, s_start, s_end)
         if hearsay:
-            found.append((s_start, s_end, 0.6, {}, hearsay.group().lower()))
+            joint = [
+                c for c in _CONJUNCT.finditer(text, s_start, hearsay.start()) if "," in c.group()
+            ]  # "Fishermen rescued 700, and the navy reportedly saved 200": the navy's clause
+            begin = joint[-1].end() if joint else s_start
+            found.append((begin, s_end, 0.6, {}, hearsay.group().lower()))
             continue
         for start, end, src_start, src_end in _verb_claims(text, s_start, s_end, quote_spans):
             pattern = claim_pattern(text, start)

@@ -266,3 +266,34 @@ def test_according_to_inside_a_relative_clause_attributes_what_follows() -> None
         "United Nations and the United States have both criticised."
     )
     assert claims(text) == ["the United Nations and the United States have both criticised"]
+
+
+def test_reportedly_in_a_later_clause_makes_only_that_clause_a_claim() -> None:
+    text = (
+        "On Friday, fishermen rescued over 700 people, and the navy reportedly saved 200 "
+        "more off the coast."
+    )
+    assert claims(text) == ["the navy reportedly saved 200 more off the coast"]
+
+
+def test_a_source_inserted_into_the_clause_keeps_the_whole_sentence() -> None:
+    text = "Institutional recipients, said Mauer, are required to exhibit the photographs."
+    assert claims(text) == [text.rstrip(".")]
+
+
+def test_after_a_colon_ending_the_verbs_object_comes_the_claim() -> None:
+    text = "The church denied these allegations: she was never forced to work in the engine room."
+    assert claims(text) == ["she was never forced to work in the engine room"]
+
+
+def test_a_second_bare_reporting_verb_after_and_splits_the_claims() -> None:
+    text = "They also claimed Paris was a volunteer and claim she has a vested interest."
+    assert claims(text) == ["Paris was a volunteer", "she has a vested interest"]
+
+
+def test_an_np_with_a_relative_clause_after_announced_any_is_no_claim() -> None:
+    text = (
+        "The United States had not announced any plans to remove the troops, which are there "
+        "with a coalition."
+    )
+    assert claims(text) == []

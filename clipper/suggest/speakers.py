@@ -25,10 +25,10 @@ _SPEECH = (
     r"insisted|warned|noted|continued|concluded|argued|claimed|claiming|recalled|"
     r"described|describing|describes|promised|promising|recommended|recommending|"
     r"urged|reads|read|quoted|quoting|cited|according to|in the words of|reported|"
-    r"reporting|remarked|"
+    r"reporting|remarked|indicated|indicates|"
     r"commented|admitted|acknowledged|believes|believe|emphasised|emphasized|shared|"
     r"prepare|told to|outlined|outlines|reasoned|reasons|asserted|asserts|called|calls|"
-    r"dubbed|characterised|characterized|writing|theorised|theorized|tweeted|posted|"
+    r"dubbed|calling|characterised|characterized|writing|theorised|theorized|tweeted|posted|"
     r"responded|answered|insists|warns|notes|adding|explaining|declaring|announcing"
 )
 SPEECH_RE = re.compile(rf"\b(?:{_SPEECH})\b", re.IGNORECASE)
@@ -233,7 +233,7 @@ def _main_subject(
     pieces = [(m.start(), m.end()) for m in re.finditer(r"[^,]+", text[s_start:limit])]
     if skip_adverbial and len(pieces) > 1:
         first = text[s_start + pieces[0][0] : s_start + pieces[0][1]].split()
-        if first and first[0].lower() in _NOT_SUBJECT | _NOT_GIVEN:
+        if first and (first[0].lower() in _NOT_SUBJECT | _NOT_GIVEN or first[0].endswith("ing")):
             pieces = pieces[1:]
     if not pieces:
         return None
@@ -246,7 +246,8 @@ def _main_subject(
         words = text[s_start + a : s_start + b].split()
         if k == 1 and 0 < len(words) <= 4 and all(w[:1].isupper() for w in words):
             return " ".join(words), None  # the name in apposition
-        if k == 0 and not (words and words[0].lower() == "the" and len(words) <= 4):
+        is_role = bool(words) and words[0].lower() in ("the", "a", "an")
+        if k == 0 and not (is_role and len(words) <= (8 if skip_adverbial else 4)):
             break  # not a role: the first piece is the clause itself
     who = _VERB_START.split(text[s_start + pieces[0][0] : s_start + pieces[0][1]])[0].strip()
     words = who.split()
@@ -399,6 +400,9 @@ def attribute(
             ):
                 m = best or before[-1]
                 near = (m.full, (m.start, m.end))
+            if not newer and (near is None or found == "previous"):
+                # no person named since the last quote: a named source that spoke since
+                near = _recent_subject(text, bounds, open_mark, mentions, previous_end) or near
             speaker = near
         else:
             speaker = found
@@ -407,6 +411,31 @@ def attribute(
             previous, previous_end = speaker, end
     usual = _usual_spellings(text, mentions)
     return [((usual.get(sp[0], sp[0]), sp[1]) if sp else None, ex) for sp, ex in out]
+
+
+def _recent_subject(
+    text: str, bounds: list[tuple[int, int]], at: int, mentions: list[Mention], since: int
+) -> Speaker | None:
+    """For a quote with no person named before it (the name finder missed them): the named
+    subject of one of the three sentences before, one about speaking ("Turkish president
+    Erdoğan called for ...", "a State Department spokesperson, Morgan Ortagus, indicated")."""
+    k = bisect.bisect_right(bounds, (at, len(text) + 1)) - 1
+    for s_start, s_end in reversed(bounds[max(0, k - 3) : k + 1]):
+        end = min(s_end, at)
+        if s_start < since:
+            break
+        if end <= s_start or not (
+            speech_verbs(text[s_start:end]) or _STATEMENT_RE.search(text, s_start, end)
+        ):
+            continue
+        got = _main_subject(text, s_start, end, mentions, skip_adverbial=True)
+        if got is not None and got[0][:1].isupper() and not re.search(r"['’\"“”]", got[0]):
+            words = got[0].split()
+            role = next((i for i, w in enumerate(words) if w.islower()), None)
+            if role is not None and words[role + 1 :]:  # "Turkish president Erdoğan"
+                return " ".join(words[role + 1 :]), None
+            return got
+    return None
 
 
 def _usual_spellings(text: str, mentions: list[Mention]) -> dict[str, str]:
@@ -493,7 +522,9 @@ def _attribute(
             clause = " " * (mark + 1) + clause[mark + 1 :]
         if mark < 0 and re.search(r",\s*$", clause) and verb.group().lower().endswith("ing"):
             # "X spoke to reporters ..., describing it as "...": the sentence's subject
-            got = _main_subject(text, s_start, s_start + verb.start(), mentions)
+            got = _main_subject(
+                text, s_start, s_start + verb.start(), mentions, skip_adverbial=True
+            )
             if got is not None:
                 return got
         people = mentions_within(mentions, s_start + mark + 1, s_start + verb.start())

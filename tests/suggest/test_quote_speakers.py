@@ -428,3 +428,37 @@ def test_a_relative_clause_and_an_acronym_after_an_organisation_are_not_its_name
 def test_a_capitalised_name_with_an_ampersand_is_a_name_not_a_quote() -> None:
     text = 'A fire was reported in the "Kiss & Fly" section of the car park on Tuesday.'
     assert quotes(text) == []
+
+
+def test_an_organisation_calling_something_a_quote_after_a_leading_adverbial() -> None:
+    text = (
+        "Summit denounces deal\n\n"
+        "In a related press release issued the following day, the Turkish Ministry of Foreign "
+        'Affairs denounced the conclusions of the summit, calling the agreements "legitimate '
+        'and fully compatible with international law".'
+    )
+    assert quotes(text)[0][1] == "Turkish Ministry of Foreign Affairs"
+
+
+def test_a_pronoun_quote_after_a_speaking_sentence_whose_name_was_not_found() -> None:
+    text = (
+        "Summit denounces deal\n\n"
+        "On Wednesday during the opening ceremony, Turkish president Erdoğan called for a "
+        'regional cooperation. "No project excluding our country can be implemented", he said.'
+        "\n\nFollowing the vote, a State Department spokesperson, Morgan Ortagus, indicated "
+        'the United States was disappointed: "We await clarification on the resolution," he '
+        "said."
+    )
+    assert [speaker for _body, speaker in quotes(text)] == ["Erdoğan", "Morgan Ortagus"]
+
+
+def test_a_month_abbreviation_before_a_day_ends_no_sentence() -> None:
+    text = (
+        'John Geiger said, "It began on Dec. 28, when we had a 4.7-magnitude earthquake there. '
+        'Since then we had over 400 earthquakes."'
+    )
+    claims = [text[s.start : s.end] for s in suggest(text, ["claim"])]
+    assert claims == [
+        "It began on Dec. 28, when we had a 4.7-magnitude earthquake there",
+        "Since then we had over 400 earthquakes",
+    ]

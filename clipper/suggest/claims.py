@@ -111,6 +111,15 @@ _INSERTED = re.compile(
 )
 #: The object of a reporting verb before a colon: "denied these allegations: ".
 _OBJECT_COLON = re.compile(r"(?:these|the|those|this|its|their|his|her)\s+[\w\s]{1,30}?:\s+")
+#: A speaker's characterisation of someone or something in a quote: "He is a legend".
+_CHARACTERISATION = re.compile(
+    r"(?:[A-Z][\w'’-]*\s+){1,3}(?:is|was|are|were)\s+(?:a|an|the|his|her|its|their)\s"
+)
+_NUMBER = re.compile(
+    r"\d|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|one|two|"
+    r"three|four|five|six|seven|eight|nine|ten|hundreds?|thousands?|millions?|billions?)\b",
+    re.IGNORECASE,
+)
 #: A name in apposition after "According to the mayor,": "Liam Ford,".
 _APPOSITION = re.compile(r"(?:[A-Z][\w.'’-]*\s?){1,4},")
 #: A source named after "According to" without a comma: "the Saudi Interior Ministry".
@@ -345,6 +354,8 @@ def _quote_claims(text: str, quote: tuple[int, int]) -> Iterator[tuple[int, int]
                 continue
             if re.match(r"(?:Which|Who|Whom|Whose)\b", piece):
                 continue  # "Which as we all know ...": a fragment hanging off the sentence before
+            if _CHARACTERISATION.match(piece) and not _NUMBER.search(piece):
+                continue  # "He is a legend.", "Martyrdom was his reward ...": an evaluation
             yield at, at + len(piece)
 
 

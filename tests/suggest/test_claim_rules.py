@@ -297,3 +297,11 @@ def test_an_np_with_a_relative_clause_after_announced_any_is_no_claim() -> None:
         "with a coalition."
     )
     assert claims(text) == []
+
+
+def test_a_characterisation_in_a_quote_is_no_claim_unless_it_counts_something() -> None:
+    text = (
+        'Kevin Allton said, "He is a legend. Martyrdom was his reward for years of effort. '
+        'This is the fifth time the museum has shown his work."'
+    )
+    assert claims(text) == ["This is the fifth time the museum has shown his work"]

@@ -94,6 +94,10 @@ _NOT_GIVEN = frozenset(
 _LABEL = re.compile(r"([A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}):\s*")
 #: Between two people who speak together ("Raj Patel and mayor Tom Hill").
 _JOINT = re.compile(r"\s*(?:,\s*)?and\s+(?:[a-z-]+\s+){0,3}")
+#: A pronoun right before a reporting verb: its subject.
+_PRONOUN_SUBJECT = re.compile(
+    r"\b(?:he|she|they|we|I)\s+(?:(?:has|have|had|also|then|later|\w+ly)\s+)*$", re.IGNORECASE
+)
 #: "X quoted Y as saying": Y is the source.
 _QUOTED_AS = re.compile(r"\bquoted\s+(.{2,60}?)\s+as\s+$")
 #: Words that cannot start a source's name after a closing mark.
@@ -528,6 +532,8 @@ def _attribute(
             if got is not None:
                 return got
         people = mentions_within(mentions, s_start + mark + 1, s_start + verb.start())
+        if _PRONOUN_SUBJECT.search(clause):
+            people = []  # "X pleaded with him to send Gloria ..., but he replied": not Gloria
         if people:
             last = people[-1]
             if len(people) > 1 and _JOINT.fullmatch(text, people[-2].end, last.start):

@@ -462,3 +462,12 @@ def test_a_month_abbreviation_before_a_day_ends_no_sentence() -> None:
         "It began on Dec. 28, when we had a 4.7-magnitude earthquake there",
         "Since then we had over 400 earthquakes",
     ]
+
+
+def test_a_person_named_as_an_object_before_a_pronoun_speaker_is_not_the_speaker() -> None:
+    text = (
+        "Parents on trial\n\n"
+        "Thomas Sam and his wife were charged. Allegedly, Thomas' sister pleaded with him to "
+        'send Gloria to a doctor, but he replied "I am not able to do that".'
+    )
+    assert quotes(text) == [("I am not able to do that", "Thomas Sam")]

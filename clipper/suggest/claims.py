@@ -59,7 +59,7 @@ _PASSIVE = re.compile(r"\b(?:was|were|been|be|is|are|being)\s+$")
 _LEAD = re.compile(
     r"^(?:(?:that|so|however|but|and|also|meanwhile|in the meantime|in the end|"
     r"looking ahead|in addition|moreover|indeed|now|then|allegedly|reportedly|apparently|"
-    r"for example|for instance)"
+    r"for example|for instance|as of (?:\w+ )?\w+(?: \d+)?(?=,))"
     r"\b(?!['’])[,\s]*)+",
     re.IGNORECASE,
 )
@@ -125,7 +125,7 @@ _APPOSITION = re.compile(r"(?:[A-Z][\w.'’-]*\s?){1,4},")
 #: A source named after "According to" without a comma: "the Saudi Interior Ministry".
 _SOURCE_RUN = re.compile(
     r"\s+(?:the\s+)?[A-Z][\w.'’&-]*(?:\s+(?:(?:of|for|and)\s+(?:the\s+)?)?[A-Z][\w.'’&-]*)*"
-    r"(?=\s+(?:[a-z]|\d))"
+    r"(?<!['’]s)(?=\s+(?:[a-z]|\d))"
 )
 #: A subject and its reporting or belief verb at the start of an "according to" clause.
 _INNER_ACT = re.compile(
@@ -311,8 +311,8 @@ def _verb_claims(
         )
         if on:
             i += on.end()
-        m = re.match(r"[\s:,]*", text[i:s_end])
-        i += m.end() if m else 0
+        m = re.match(r"[\s:,]*(?:(?:citing|quoting)\s[^,]{1,60},\s+)?", text[i:s_end])
+        i += m.end() if m else 0  # "reported, citing university data, there were ..."
         colon = _OBJECT_COLON.match(text, i, s_end)
         if colon:  # "denied these allegations: She was never forced ...": after the colon
             i = colon.end()

@@ -94,9 +94,25 @@ _NOT_GIVEN = frozenset(
 _LABEL = re.compile(r"([A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}):\s*")
 #: Between two people who speak together ("Raj Patel and mayor Tom Hill").
 _JOINT = re.compile(r"\s*(?:,\s*)?and\s+(?:[a-z-]+\s+){0,3}")
+#: "and" inside a name while a clause is split at its "and"s (same length).
+_AND = "\x00nd"
 #: A pronoun right before a reporting verb: its subject.
 _PRONOUN_SUBJECT = re.compile(
     r"\b(?:he|she|they|we|I)\s+(?:(?:has|have|had|also|then|later|\w+ly)\s+)*$", re.IGNORECASE
+)
+#: A capitalised name; after a body's head noun with "of"/"for"/"and" and more capitalised
+#: words ("Department of Health and Human Services", not "Suman Haripriya of the Hajo").
+_ORGANISATION = re.compile(
+    r"((?:(?:Department|Ministry|Minister|Secretary|University|Bank|Institute|Office|Council|"
+    r"Bureau|Agency|Museum|Commission|Court|Board|Federation|Association|Union|Society|"
+    r"College|Academy|Cent(?:er|re)|Corps|House|Republic|Kingdom|Church|Party|"
+    r"Organi[sz]ation|Government|Embassy|Service|Services|Authority|Committee|Foundation|"
+    r"Health)\s(?:of|for|and|on)\s(?:the\s)?(?=[A-Z])|[A-Z][\w.&’'-]*\s?)+)"
+)
+#: A passive reporting verb's agent after the quote: '... "pandemic" by the WHO'.
+_AGENT = re.compile(
+    r"\s*by\s+(?:the\s+)?((?:[A-Z][\w.&’'-]*\s?)+(?:(?:of|for|and)\s(?:the\s)?"
+    r"(?:[A-Z][\w.&’'-]*\s?)+)*)"
 )
 #: "X quoted Y as saying": Y is the source.
 _QUOTED_AS = re.compile(r"\bquoted\s+(.{2,60}?)\s+as\s+$")
@@ -180,10 +196,7 @@ def _source_name(text: str, who: str, offset: int, mentions: list[Mention]) -> S
     if len(words) <= 4 and not possessive and (words[0][:1].isupper() or len(words) == 1):
         name = _WHEN.split(" ".join(words))[0]  # "Pope Francis on Sunday"
         return (_fullest(text, name) if " " not in name else name), None
-    caps = re.match(
-        r"((?:[A-Z][\w.&’'-]*\s?)+(?:(?:of|for|and|on)\s(?:the\s)?(?:[A-Z][\w.&’'-]*\s?)+)*)",
-        " ".join(words),
-    )
+    caps = _ORGANISATION.match(" ".join(words))
     if caps:
         name = re.sub(r"(?:'s|’s)$", "", caps.group(1).strip().split("'s ")[0].split("’s ")[0])
         return name, None
@@ -235,10 +248,13 @@ def _main_subject(
     ``skip_adverbial``, after a leading adverbial ("In a statement released ..., the
     Department of Defense justified ...")."""
     pieces = [(m.start(), m.end()) for m in re.finditer(r"[^,]+", text[s_start:limit])]
-    if skip_adverbial and len(pieces) > 1:
+    while skip_adverbial and len(pieces) > 1:  # "However, addressing the leaders, X ..."
         first = text[s_start + pieces[0][0] : s_start + pieces[0][1]].split()
-        if first and (first[0].lower() in _NOT_SUBJECT | _NOT_GIVEN or first[0].endswith("ing")):
-            pieces = pieces[1:]
+        if not first or not (
+            first[0].lower() in _NOT_SUBJECT | _NOT_GIVEN or first[0].endswith("ing")
+        ):
+            break
+        pieces = pieces[1:]
     if not pieces:
         return None
     for k, (a, b) in enumerate(pieces[:2]):
@@ -501,6 +517,16 @@ def _attribute(
     if label:  # interview or transcript turn: 'Herrick: "We wanted ..."'
         return _source_name(text, label.group(1), s_start, mentions)
     verbs = speech_verbs(before)
+    if (
+        verbs
+        and close_mark is not None
+        and re.search(
+            r"\b(?:was|were|been|is|are|be)\s+(?:[a-z]+ly\s+)?$", before[: verbs[-1].start()]
+        )
+    ):
+        agent = _AGENT.match(text, close_mark + 1)
+        if agent:  # '"pandemic" was announced ... by the World Health Organization (WHO)'
+            return _source_name(text, agent.group(1).strip(), agent.start(1), mentions)
     if not verbs and re.search(r":\s*$", before):
         # 'The Department of Defense justified the strike ...: "..."': the clause's subject
         got = _main_subject(text, s_start, open_mark, mentions, skip_adverbial=True)
@@ -546,9 +572,12 @@ def _attribute(
             return got if got is not None else "previous"
         subject = ""
         bare = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group()), clause)
+        # "and" inside a name ("Health and Human Services") is kept
+        bare = re.sub(r"\b([A-Z][\w.&'’-]*) and (?=[A-Z])", rf"\1 {_AND} ", bare)
         pieces = re.split(r"(?:,|;|\(|\band\b|\bwhile\b|\bbut\b)\s*", bare)
         for k in range(len(pieces) - 1, -1, -1):
-            subject = _AUXILIARIES.sub("", pieces[k]).strip()
+            subject = _AUXILIARIES.sub("", pieces[k]).strip().replace(_AND, "and")
+            subject = re.sub(r"(?:\s+[a-z]+ly)+$", "", subject)  # "The proclamation specifically"
             if re.match(r"(?:who|which|that)\b|[a-z]+ing\b", subject, re.IGNORECASE):
                 continue  # "the minister (who said", "Ardern, speaking after the vote, called",
                 # "The Guard Corps (IRGC), which includes the Quds Force, declared"

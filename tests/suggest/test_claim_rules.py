@@ -305,3 +305,16 @@ def test_a_characterisation_in_a_quote_is_no_claim_unless_it_counts_something() 
         'This is the fifth time the museum has shown his work."'
     )
     assert claims(text) == ["This is the fifth time the museum has shown his work"]
+
+
+def test_citing_and_as_of_framings_and_a_possessive_source_are_left_out() -> None:
+    text = (
+        "CBS News reported, citing Johns Hopkins University data, there were over 1,000 deaths "
+        "on Wednesday. North Korea claimed, as of Thursday, it was free of infections. "
+        "According to the WHO's situation report dated March 16, the virus claimed 6606 lives."
+    )
+    assert claims(text) == [
+        "there were over 1,000 deaths on Wednesday",
+        "it was free of infections",
+        "the virus claimed 6606 lives",
+    ]

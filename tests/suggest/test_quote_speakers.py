@@ -471,3 +471,37 @@ def test_a_person_named_as_an_object_before_a_pronoun_speaker_is_not_the_speaker
         'send Gloria to a doctor, but he replied "I am not able to do that".'
     )
     assert quotes(text) == [("I am not able to do that", "Thomas Sam")]
+
+
+def test_the_agent_of_a_passive_reporting_verb_is_the_speaker() -> None:
+    text = (
+        "Virus spreads\n\n"
+        'COVID-19 was previously announced to be a "pandemic" by the World Health '
+        "Organization (WHO)."
+    )
+    assert quotes(text) == [("pandemic", "World Health Organization")]
+
+
+def test_organisation_names_with_of_and_and_an_adverb_after_the_subject() -> None:
+    text = (
+        "Emergency declared\n\n"
+        'The proclamation specifically said "the outbreak in the country constitutes a national '
+        'emergency". The United States Department of Health and Human Services declared the '
+        'outbreak a "public health emergency" on January 31. Suman Haripriya of the Hajo '
+        'assembly said "Coronavirus is an airborne disease and it can be cured by cow dung."'
+    )
+    assert [speaker for _body, speaker in quotes(text)] == [
+        "proclamation",
+        "United States Department of Health and Human Services",
+        "Suman Haripriya",
+    ]
+
+
+def test_several_leading_adverbials_before_a_colon_speaker() -> None:
+    text = (
+        "Party held\n\n"
+        'In February, Chakrapani said, "Corona is not a virus." The WHO\'s website said: "There '
+        'is no evidence that current medicine can cure the disease." However, addressing the '
+        'global leaders, Chakrapani proposed: "I request all the presidents to take cow urine."'
+    )
+    assert quotes(text)[-1][1] == "Chakrapani"

@@ -102,6 +102,13 @@ _PRONOUN_SUBJECT = re.compile(
 )
 #: A capitalised name; after a body's head noun with "of"/"for"/"and" and more capitalised
 #: words ("Department of Health and Human Services", not "Suman Haripriya of the Hajo").
+_ORGANISATION_HEAD = re.compile(
+    r"Department|Ministry|Minister|Secretary|University|Bank|Institute|Office|Council|"
+    r"Bureau|Agency|Museum|Commission|Court|Board|Federation|Association|Union|Society|"
+    r"College|Academy|Cent(?:er|re)|Corps|House|Republic|Kingdom|Church|Party|"
+    r"Organi[sz]ation|Government|Embassy|Service|Services|Authority|Committee|Foundation|"
+    r"Health|Police|News|Times|Post|Company|Group|Inc|Ltd|Club|Team|School|Hospital"
+)
 _ORGANISATION = re.compile(
     r"((?:(?:Department|Ministry|Minister|Secretary|University|Bank|Institute|Office|Council|"
     r"Bureau|Agency|Museum|Commission|Court|Board|Federation|Association|Union|Society|"
@@ -403,6 +410,8 @@ def attribute(
         found = _attribute(text, open_mark, close_mark, bounds, mentions)
         if found is None:
             found = _integrated(text, open_mark, bounds, mentions)
+        if found is None and close_mark is not None:
+            found = _named_after(text, open_mark, close_mark, bounds, mentions)
         speaker: Speaker | None
         if isinstance(found, str) or found is None:
             near = previous if previous and open_mark - previous_end < 1500 else None
@@ -411,7 +420,9 @@ def attribute(
                 for m in mentions_within(mentions, max(0, open_mark - 3000), open_mark)
                 if not in_spans(m.start, quoted)  # a name inside a quote is no speaker
             ]
-            newer = [m for m in before if m.end > previous_end]
+            said_by = previous[1] if previous else None
+            # since the last quote, not its own attribution ('", Wilkins said.')
+            newer = [m for m in before if m.end > previous_end and (m.start, m.end) != said_by]
             best = _salient(text, bounds, newer, open_mark) if newer else None
             if before and (
                 near is None
@@ -420,9 +431,11 @@ def attribute(
             ):
                 m = best or before[-1]
                 near = (m.full, (m.start, m.end))
-            if not newer and (near is None or found == "previous"):
+            if not newer:
                 # no person named since the last quote: a named source that spoke since
-                near = _recent_subject(text, bounds, open_mark, mentions, previous_end) or near
+                recent = _recent_subject(text, bounds, open_mark, mentions, previous_end)
+                if recent and (near is None or found == "previous" or _person_like(recent[0])):
+                    near = recent
             speaker = near
         else:
             speaker = found
@@ -431,6 +444,56 @@ def attribute(
             previous, previous_end = speaker, end
     usual = _usual_spellings(text, mentions)
     return [((usual.get(sp[0], sp[0]), sp[1]) if sp else None, ex) for sp, ex in out]
+
+
+#: Words of a sentence that presents the speaker of the quote before it ("That was the
+#: verdict of ...", "Ann Cole was speaking at ...").
+_PRESENTS = re.compile(
+    r"\b(?:speaking|spoke|verdict|words|view|comment|comments|message|reaction|response|"
+    r"remarks?|explained|explaining)\b",
+    re.IGNORECASE,
+)
+
+
+def _named_after(
+    text: str,
+    open_mark: int,
+    close_mark: int,
+    bounds: list[tuple[int, int]],
+    mentions: list[Mention],
+) -> Speaker | None:
+    """The speaker of a quote that opens its paragraph without attribution, named in the
+    next sentence of the paragraph ('"We never thought we would be back." Headteacher Ann
+    Cole was speaking at the ceremony.', '"..." That was the verdict of Peter Holm.')."""
+    p_start = text.rfind("\n", 0, open_mark) + 1
+    if text[p_start:open_mark].strip():
+        return None
+    after = close_mark + 1
+    k = bisect.bisect_left(bounds, (after, 0))  # the next sentence
+    if k < len(bounds) and bounds[k][0] == after:
+        k += 1  # the quote's own sentence goes on past the mark
+    if k >= len(bounds):
+        return None
+    s_start, s_end = bounds[k]
+    p_end = text.find("\n", after)
+    if (p_end >= 0 and s_start > p_end) or re.search('["“”„«»]', text[s_start:s_end]):
+        return None  # another paragraph, or another quote
+    named = mentions_within(mentions, s_start, s_end)
+    if not named:
+        return None
+    first = named[0]
+    subject = _subject_position(text, s_start, first)
+    if subject or _PRESENTS.search(text, s_start, s_end):
+        return first.full, (first.start, first.end)
+    return None
+
+
+def _person_like(name: str) -> bool:
+    """Two or three capitalised words, none a body's ("Kiara Perkins", not "City Council")."""
+    words = name.split()
+    return 2 <= len(words) <= 3 and all(
+        w[:1].isupper() and w.isalpha() and not _ORGANISATION_HEAD.fullmatch(w) for w in words
+    )
 
 
 def _recent_subject(

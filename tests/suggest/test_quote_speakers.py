@@ -505,3 +505,25 @@ def test_several_leading_adverbials_before_a_colon_speaker() -> None:
         'global leaders, Chakrapani proposed: "I request all the presidents to take cow urine."'
     )
     assert quotes(text)[-1][1] == "Chakrapani"
+
+
+def test_a_quote_opening_a_paragraph_is_said_by_the_person_the_next_sentence_presents() -> None:
+    text = (
+        "School reopens\n\n"
+        "The school in Dover reopened on Monday.\n\n"
+        '"We never thought we would be back so soon." Headteacher Ann Cole was speaking at '
+        "the ceremony.\n\n"
+        '"It is a great day for the town." That was the verdict of local councillor Peter '
+        "Holm, who attended with his family."
+    )
+    assert [speaker for _body, speaker in quotes(text)] == ["Ann Cole", "Peter Holm"]
+
+
+def test_a_speaker_the_name_finder_missed_after_the_previous_speakers_attribution() -> None:
+    text = (
+        "Exhibit opens\n\n"
+        'Curator Kristen Wilkins spoke first. "He wanted to be rich and famous", Wilkins said.'
+        "\n\nKiara Perkins, a second year art major, admitted she was willing to skip class. "
+        'Why did she want to attend? "It\'s Warhol. He is a legend."'
+    )
+    assert [speaker for _body, speaker in quotes(text)] == ["Kristen Wilkins", "Kiara Perkins"]

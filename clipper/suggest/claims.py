@@ -125,7 +125,7 @@ _APPOSITION = re.compile(r"(?:[A-Z][\w.'’-]*\s?){1,4},")
 #: A source named after "According to" without a comma: "the Saudi Interior Ministry".
 _SOURCE_RUN = re.compile(
     r"\s+(?:the\s+)?[A-Z][\w.'’&-]*(?:\s+(?:(?:of|for|and)\s+(?:the\s+)?)?[A-Z][\w.'’&-]*)*"
-    r"(?<!['’]s)(?=\s+(?:[a-z]|\d))"
+    r"(?<!['’]s)(?=\s+(?!(?:and|of|for|the)\b)(?:[a-z]|\d))"
 )
 #: A subject and its reporting or belief verb at the start of an "according to" clause.
 _INNER_ACT = re.compile(
@@ -250,6 +250,13 @@ def _verb_claims(
                 for v in _VERB.finditer(text, s_start, s_start + according.start())
                 if not in_spans(v.start(), quotes)
             ]
+            head = sentence[: according.start()]
+            comma = re.search(r",\s+", sentence[according.end() :])
+            if not verbs and not _STRONG_FINITE.search(head) and comma:
+                # "On Sunday in London, according to witnesses, a man entered ...": after
+                begin = s_start + according.end() + comma.end()
+                yield begin, _clause_after(text, begin, s_end, quotes), s_start, begin
+                return
             if not verbs:
                 yield s_start, s_start + according.start(), s_start + according.end(), s_end
                 return  # else "X found that ... — "...", according to Y": X's claim below

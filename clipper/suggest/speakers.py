@@ -203,9 +203,17 @@ def _source_name(text: str, who: str, offset: int, mentions: list[Mention]) -> S
     if len(words) <= 4 and not possessive and (words[0][:1].isupper() or len(words) == 1):
         name = _WHEN.split(" ".join(words))[0]  # "Pope Francis on Sunday"
         return (_fullest(text, name) if " " not in name else name), None
-    caps = _ORGANISATION.match(" ".join(words))
+    joined = " ".join(words)
+    caps = _ORGANISATION.match(joined)
     if caps:
-        name = re.sub(r"(?:'s|’s)$", "", caps.group(1).strip().split("'s ")[0].split("’s ")[0])
+        end = caps.end(1)
+        if any(_ORGANISATION_HEAD.fullmatch(w) for w in caps.group(1).split()):
+            # a body's name goes on: "International Committee on Taxonomy of Viruses"
+            more = re.match(
+                r"(?:(?:of|for|and|on)\s(?:the\s)?(?:[A-Z][\w.&’'-]*\s?)+)*", joined[end:]
+            )
+            end += more.end() if more else 0
+        name = re.sub(r"(?:'s|’s)$", "", joined[:end].strip().split("'s ")[0].split("’s ")[0])
         return name, None
     cut = _CUT.split(" ".join(words))[0]
     return (cut, None) if cut else None
@@ -428,6 +436,7 @@ def attribute(
                 near is None
                 or (found == "previous" and best is not None)
                 or (best is not None and _introduces_speaker(text, bounds, best))
+                or (best is not None and _opens_own_sentence(text, bounds, best, open_mark))
             ):
                 m = best or before[-1]
                 near = (m.full, (m.start, m.end))
@@ -486,6 +495,15 @@ def _named_after(
     if subject or _PRESENTS.search(text, s_start, s_end):
         return first.full, (first.start, first.end)
     return None
+
+
+def _opens_own_sentence(
+    text: str, bounds: list[tuple[int, int]], mention: Mention, at: int
+) -> bool:
+    """Whether ``mention`` is the subject of the sentence the quote at ``at`` is part of
+    ('The mayor, Sadiq Khan, thanked "the police ..."')."""
+    s_start = sentence_of(bounds, at)[0]
+    return mention.start >= s_start and _subject_position(text, s_start, mention)
 
 
 def _person_like(name: str) -> bool:
@@ -629,6 +647,10 @@ def _attribute(
                 # "Police chief Raj Patel and mayor Tom Hill both said": a joint source
                 return f"{people[-2].full} and {last.full}", (last.start, last.end)
             return last.full, (last.start, last.end)
+        what = re.search(r"\bwhat\s+(.{1,40}?)\s*$", clause)
+        if what:  # 'in what the police declared a "terrorist-related" attack': the police
+            got = _source_name(text, what.group(1), s_start + what.start(1), mentions)
+            return got if got is not None else "previous"
         quoted_as = _QUOTED_AS.search(clause)
         if quoted_as:  # "The BBC quoted a resident as saying": the one quoted
             got = _source_name(text, quoted_as.group(1), s_start + quoted_as.start(1), mentions)

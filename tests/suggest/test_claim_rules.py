@@ -318,3 +318,15 @@ def test_citing_and_as_of_framings_and_a_possessive_source_are_left_out() -> Non
         "it was free of infections",
         "the virus claimed 6606 lives",
     ]
+
+
+def test_according_to_after_a_framing_adverbial_and_a_possessive_body_name() -> None:
+    text = (
+        "On Sunday in London, according to witness accounts, a man entered a store and "
+        "grabbed a knife. According to the United Nations' Food and Agriculture "
+        "Organization's chief veterinary officer, it was completely unnecessary."
+    )
+    assert claims(text) == [
+        "a man entered a store and grabbed a knife",
+        "it was completely unnecessary",
+    ]

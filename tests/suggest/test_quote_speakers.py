@@ -527,3 +527,20 @@ def test_a_speaker_the_name_finder_missed_after_the_previous_speakers_attributio
         'Why did she want to attend? "It\'s Warhol. He is a legend."'
     )
     assert [speaker for _body, speaker in quotes(text)] == ["Kristen Wilkins", "Kiara Perkins"]
+
+
+def test_in_what_x_declared_and_the_subject_of_the_quotes_own_sentence() -> None:
+    text = (
+        "Attack in London\n\n"
+        'Alexis Boon said: "His fascination with terrorism was clear in a notepad." '
+        'Officers shot him in what the police declared a "terrorist-related" attack.\n\n'
+        'The mayor of London, Sadiq Khan, thanked "the police and emergency services staff '
+        'for their swift and courageous response". The International Committee on Taxonomy '
+        'of Viruses named the virus "severe acute respiratory syndrome coronavirus 2".'
+    )
+    assert [speaker for _body, speaker in quotes(text)] == [
+        "Alexis Boon",
+        "police",
+        "Sadiq Khan",
+        "International Committee on Taxonomy of Viruses",
+    ]

@@ -71,7 +71,7 @@ _NOT_CHECKABLE = re.compile(
     r"pleased|excited|"
     r"clumsy|important|critical role|shame|shameful|great|terrible|had it|if only|"
     r"deserves?|may extend|can't wait|hopefully|urges?|urged|urging|desire|intrigued|"
-    r"really|(?:I|we|he|she|they)\s+thought)\b|\?$|\bif\b[^.]*\bwould\b",
+    r"really|(?:I|we|he|she|they)\s+thought|(?:we|I)\s+will\s+continue\s+to)\b|\?$|\bif\b[^.]*\bwould\b",
     re.IGNORECASE,
 )
 _QUOTE_MARKS = "\"“”„«»‘’'"
@@ -359,6 +359,8 @@ def _quote_claims(text: str, quote: tuple[int, int]) -> Iterator[tuple[int, int]
             offset = at + len(piece)
             if (at > body_start and _SUBORDINATE.match(piece)) or not _FINITE.search(piece):
                 continue
+            if piece[:1].islower() and at == start and not _STRONG_FINITE.search(piece):
+                continue  # a fragment ("significant economic and technological shifts")
             if re.match(r"(?:Which|Who|Whom|Whose)\b", piece):
                 continue  # "Which as we all know ...": a fragment hanging off the sentence before
             if _CHARACTERISATION.match(piece) and not _NUMBER.search(piece):

@@ -330,3 +330,12 @@ def test_according_to_after_a_framing_adverbial_and_a_possessive_body_name() -> 
         "a man entered a store and grabbed a knife",
         "it was completely unnecessary",
     ]
+
+
+def test_a_quoted_fragment_and_a_boilerplate_intention_are_no_claims() -> None:
+    text = (
+        'Wu said AI could reshape industries, driving "significant economic and technological '
+        'shifts". "We will continue to execute against our strategic priorities in cloud '
+        'computing. Revenue grew 11 per cent in the quarter," said Wu.'
+    )
+    assert claims(text) == ["Revenue grew 11 per cent in the quarter"]

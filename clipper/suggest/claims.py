@@ -79,7 +79,8 @@ _OPENING = re.compile(r"(?:[,:;]|\s[—–])?\s*[\"“„«]")
 _NEXT_ACT = re.compile(
     rf",?\s+(?:and|but|while)\s+(?:[\w-]+\s+){{0,5}}(?:{_REPORTING}|claim|deny|say|report)\b|,\s+with\s+[\w\s']{{1,40}}?"
     rf"\s(?:{_REPORTING})\b|,\s+(?:according to|the \w+ (?:{_REPORTING}))\b"
-    r"|,\s+(?:claiming|saying|adding|noting|stating|reporting|describing|confirming)\b"
+    r"|(?:,|\s[—–])\s+(?:claiming|saying|adding|noting|stating|reporting|describing|confirming|"
+    r"suggesting)\b"
 )
 _GERUND_BEFORE = re.compile(r"\b(?:from|of|for|by|without|after|before)\s+$")
 _FINITE = re.compile(
@@ -119,6 +120,10 @@ _NUMBER = re.compile(
     r"\d|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|one|two|"
     r"three|four|five|six|seven|eight|nine|ten|hundreds?|thousands?|millions?|billions?)\b",
     re.IGNORECASE,
+)
+#: A source after the clause it reports, at the end of a sentence: ", ABC of Australia reported."
+_POSTPOSED = re.compile(
+    rf",\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+)(?:[\w'’-]+\s+){{0,4}}?(?:{_REPORTING})\.?\s*$"
 )
 #: A name in apposition after "According to the mayor,": "Liam Ford,".
 _APPOSITION = re.compile(r"(?:[A-Z][\w.'’-]*\s?){1,4},")
@@ -223,6 +228,8 @@ def _verb_claims(
             parts = list(re.finditer(r",\s+", sentence[rest:]))
             begin: int | None = None
             source = _SOURCE_RUN.match(sentence, rest)
+            if source and re.match(r"\s+(?:[\w-]+\s+){0,2}[\w-]+,\s", sentence[source.end() :]):
+                source = None  # "According to the Center late today, 291 ...": at the comma
             if source:  # "According to the Interior Ministry over 345 pilgrims ..."
                 parts = []
                 begin = s_start + source.end()
@@ -268,7 +275,14 @@ def _verb_claims(
         yield begin, _clause_after(text, begin, s_end, quotes), s_start, s_start + accused.start()
         return
     inserted = _INSERTED.search(sentence)
-    if inserted and not re.search(rf"[{_QUOTE_MARKS}]", sentence):
+    subject = sentence[: inserted.start()] if inserted else ""
+    if (
+        inserted
+        and not re.search(rf"[{_QUOTE_MARKS}]", sentence)
+        and len(subject.split()) <= 8
+        and not _STRONG_FINITE.search(subject)
+        and not _SUBORDINATE.match(subject)
+    ):
         # "Recipients, said Mauer, are required to ...": the sentence, source and all
         yield s_start, s_end, s_start + inserted.start(), s_start + inserted.end()
         return
@@ -390,7 +404,11 @@ def suggest_claims(
                 c for c in _CONJUNCT.finditer(text, s_start, hearsay.start()) if "," in c.group()
             ]  # "Fishermen rescued 700, and the navy reportedly saved 200": the navy's clause
             begin = joint[-1].end() if joint else s_start
-            found.append((begin, s_end, 0.6, {}, hearsay.group().lower()))
+            end = s_end
+            post = _POSTPOSED.search(text, hearsay.end(), s_end)
+            if post:  # '..., the government allegedly criticized ..., ABC reported.'
+                end = post.start()
+            found.append((begin, end, 0.6, {}, hearsay.group().lower()))
             continue
         for start, end, src_start, src_end in _verb_claims(text, s_start, s_end, quote_spans):
             pattern = claim_pattern(text, start)

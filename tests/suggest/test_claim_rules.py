@@ -339,3 +339,27 @@ def test_a_quoted_fragment_and_a_boilerplate_intention_are_no_claims() -> None:
         'computing. Revenue grew 11 per cent in the quarter," said Wu.'
     )
     assert claims(text) == ["Revenue grew 11 per cent in the quarter"]
+
+
+def test_an_inserted_source_after_a_clause_with_a_verb_is_no_sentence_claim() -> None:
+    text = (
+        "If these findings are accurate, scientists say, containing the virus may require a "
+        "different approach. Scientists reported that the virus may spread like influenza — "
+        "suggesting, experts noted, that the outbreak may call for new measures."
+    )
+    assert claims(text) == [
+        "containing the virus may require a different approach",
+        "the virus may spread like influenza",
+    ]
+
+
+def test_hearsay_ends_before_a_postposed_source_and_a_short_time_after_the_source() -> None:
+    text = (
+        "The government allegedly criticized the new cities in the desert, ABC of Australia "
+        "reported. According to Johns Hopkins Center for Systems Science late today, 291 "
+        "patients have recovered."
+    )
+    assert claims(text) == [
+        "The government allegedly criticized the new cities in the desert",
+        "291 patients have recovered",
+    ]

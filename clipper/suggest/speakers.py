@@ -119,7 +119,7 @@ _ORGANISATION = re.compile(
 #: A passive reporting verb's agent after the quote: '... "pandemic" by the WHO'.
 _AGENT = re.compile(
     r"\s*by\s+(?:the\s+)?((?:[A-Z][\w.&’'-]*\s?)+(?:(?:of|for|and)\s(?:the\s)?"
-    r"(?:[A-Z][\w.&’'-]*\s?)+)*)"
+    r"(?:[A-Z][\w.&’'-]*\s?)+)*|(?<=the )[a-z]+(?=\s*[.,;]))"
 )
 #: "X quoted Y as saying": Y is the source.
 _QUOTED_AS = re.compile(r"\bquoted\s+(.{2,60}?)\s+as\s+$")
@@ -214,7 +214,12 @@ def _source_name(text: str, who: str, offset: int, mentions: list[Mention]) -> S
             )
             end += more.end() if more else 0
         name = re.sub(r"(?:'s|’s)$", "", joined[:end].strip().split("'s ")[0].split("’s ")[0])
-        return name, None
+        parts = name.split()
+        while len(parts) > 2 and (
+            parts[0].lower() in TITLE_WORDS or re.fullmatch(r"[A-Z][a-z]+(?:ologist|ist)", parts[0])
+        ):
+            parts = parts[1:]  # "Immunologist Kristian Andersen": the name
+        return " ".join(parts), None
     cut = _CUT.split(" ".join(words))[0]
     return (cut, None) if cut else None
 

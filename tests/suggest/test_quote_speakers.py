@@ -544,3 +544,13 @@ def test_in_what_x_declared_and_the_subject_of_the_quotes_own_sentence() -> None
         "Sadiq Khan",
         "International Committee on Taxonomy of Viruses",
     ]
+
+
+def test_a_sentence_initial_occupation_is_not_part_of_the_name_and_a_lowercase_agent() -> None:
+    text = (
+        "Virus spreads\n\n"
+        "Immunologist Kristian Andersen of Scripps Research said, in response to the study, "
+        '"This virus is clearly much more capable of spreading between humans." The attacker, '
+        'who was described as "knife-obsessed" by the police, was shot.'
+    )
+    assert [speaker for _body, speaker in quotes(text)] == ["Kristian Andersen", "police"]

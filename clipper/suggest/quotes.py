@@ -38,6 +38,10 @@ _NAMING = re.compile(
     r"(?:for|of))\s*$",
     re.IGNORECASE,
 )
+#: A naming verb and its object right before a mark: what follows is a name, not speech.
+_NAMED = re.compile(
+    r"\b(?:named|renamed|titled|entitled|nicknamed|christened|designated)\s+(?:[\w'’-]+\s+){0,8}$"
+)
 #: A work right before a mark: what follows is its title, not speech.
 _WORK = re.compile(
     r"\b(?:report|book|novel|song|single|album|film|movie|documentary|article|paper|"
@@ -260,6 +264,8 @@ def quote_spans(text: str) -> list[tuple[int, int, int, int | None]]:
             )
             if n_words <= 4 and naming:
                 continue  # a name or label: 'a user labelled "Anonymous"', 'a "Good" rating'
+            if not final and _NAMED.search(before) and not speech_verbs(before[-60:]):
+                continue  # 'named the virus "severe acute respiratory syndrome coronavirus 2"'
             if not final and _WORK.search(text, max(0, span.open_mark - 30), span.open_mark):
                 continue  # the title of a work: 'its report "Hunger in a warming world"'
             if n_words < 4 and not governed and _phrase(body) in headline_quotes:

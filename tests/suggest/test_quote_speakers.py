@@ -554,3 +554,11 @@ def test_a_sentence_initial_occupation_is_not_part_of_the_name_and_a_lowercase_a
         'who was described as "knife-obsessed" by the police, was shot.'
     )
     assert [speaker for _body, speaker in quotes(text)] == ["Kristian Andersen", "police"]
+
+
+def test_a_name_given_by_a_naming_verb_is_no_quote() -> None:
+    text = (
+        "The International Committee on Taxonomy of Viruses named the virus that causes it "
+        '"severe acute respiratory syndrome coronavirus 2" (SARS-CoV-2).'
+    )
+    assert quotes(text) == []

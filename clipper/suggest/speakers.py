@@ -90,6 +90,14 @@ _NOT_GIVEN = frozenset(
         """
     )
 )
+#: One-word roles a person is referred to by ("the archbishop said").
+_ROLES = TITLE_WORDS | frozenset(
+    word_list(
+        """
+        archbishop cardinal priest pastor imam rabbi prosecutor curator sheriff
+        """
+    )
+)
 #: A speaker's label before a colon at the start of a sentence ("Wikinews: ", "Jack Herrick: ").
 _LABEL = re.compile(r"([A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}):\s*")
 #: Between two people who speak together ("Raj Patel and mayor Tom Hill").
@@ -187,8 +195,8 @@ def _source_name(text: str, who: str, offset: int, mentions: list[Mention]) -> S
             r"official|officials|director|founder)",
             cut,
             re.IGNORECASE,
-        ):
-            return None
+        ) or (" " not in cut and cut.lower() in _ROLES):
+            return None  # "the archbishop": the person named before in that role
         named = re.search(r"(?<=[a-z] )(?:[A-Z][\w.&-]*(?: |$))+$", cut)
         if named:  # "the state news agency KCNA": the name after the role
             return named.group().strip(), None
@@ -450,6 +458,16 @@ def attribute(
                 recent = _recent_subject(text, bounds, open_mark, mentions, previous_end)
                 if recent and (near is None or found == "previous" or _person_like(recent[0])):
                     near = recent
+            if (
+                near is not None
+                and near == previous
+                and near[1] is None
+                and before
+                and _he_or_she(text, bounds, open_mark)
+            ):
+                # "he told her" after a quote of "the police": the person, not the body
+                m = _salient(text, bounds, before, open_mark)
+                near = (m.full, (m.start, m.end))
             speaker = near
         else:
             speaker = found
@@ -509,6 +527,13 @@ def _opens_own_sentence(
     ('The mayor, Sadiq Khan, thanked "the police ..."')."""
     s_start = sentence_of(bounds, at)[0]
     return mention.start >= s_start and _subject_position(text, s_start, mention)
+
+
+def _he_or_she(text: str, bounds: list[tuple[int, int]], at: int) -> bool:
+    """Whether the quote at ``at`` is attributed to "he" or "she" in its sentence."""
+    s_start, s_end = sentence_of(bounds, at)
+    pronoun = re.compile(rf"\b(?:he|she)\s+(?:\w+\s+){{0,2}}?(?:{_SPEECH})\b", re.IGNORECASE)
+    return pronoun.search(text, s_start, max(s_end, at)) is not None
 
 
 def _person_like(name: str) -> bool:
@@ -633,6 +658,20 @@ def _attribute(
             got = _source_name(text, who, s_start + verb.end(), mentions)
             return got if got is not None else "previous"
         clause = before[: verb.start()]
+        if (
+            not clause.strip()
+            and verb.group().endswith("ing")
+            and close_mark is not None
+            and not before[verb.end() :].strip(" ,:")
+        ):
+            # 'Saying "there are many abortions" President Fernández elaborated, ...'
+            s_end = sentence_of(bounds, open_mark)[1]
+            main = re.match(
+                r"[\s,]*([^,;:\"“”\n]{2,60}?)\s+\w+ed\b",
+                text[close_mark + 1 : max(s_end, close_mark + 1)],
+            )
+            if main:
+                return _source_name(text, main.group(1), close_mark + 1 + main.start(1), mentions)
         mark = max(clause.rfind(c) for c in '"“”„«»「」')
         if mark >= 0:  # '"Nobody wants this," she said, "but ...': the words after the quote
             clause = " " * (mark + 1) + clause[mark + 1 :]
@@ -668,6 +707,7 @@ def _attribute(
         for k in range(len(pieces) - 1, -1, -1):
             subject = _AUXILIARIES.sub("", pieces[k]).strip().replace(_AND, "and")
             subject = re.sub(r"(?:\s+[a-z]+ly)+$", "", subject)  # "The proclamation specifically"
+            subject = _AUXILIARIES.sub("", subject).strip()  # "The president had previously"
             if re.match(r"(?:who|which|that)\b|[a-z]+ing\b", subject, re.IGNORECASE):
                 continue  # "the minister (who said", "Ardern, speaking after the vote, called",
                 # "The Guard Corps (IRGC), which includes the Quds Force, declared"

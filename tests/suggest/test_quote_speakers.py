@@ -562,3 +562,31 @@ def test_a_name_given_by_a_naming_verb_is_no_quote() -> None:
         '"severe acute respiratory syndrome coronavirus 2" (SARS-CoV-2).'
     )
     assert quotes(text) == []
+
+
+def test_a_role_with_an_adverb_a_sentence_initial_participle_and_a_one_word_role() -> None:
+    text = (
+        "Bill announced\n\n"
+        "President Alberto Fernández announced a bill. The president had previously called it "
+        '"a matter of public health". Saying "there are many abortions despite the threat" '
+        'President Fernández elaborated, "A state must protect its citizens."\n\n'
+        "The bill was criticised by archbishop Jorge Eduardo Scheinig. Calling it a "
+        '"culture of death" the archbishop said "We need to pray for life."'
+    )
+    assert [speaker for _body, speaker in quotes(text)] == [
+        "Alberto Fernández",
+        "Alberto Fernández",
+        "Alberto Fernández",
+        "Jorge Eduardo Scheinig",
+        "Jorge Eduardo Scheinig",
+    ]
+
+
+def test_he_after_a_quote_of_a_body_is_the_person_named_before() -> None:
+    text = (
+        "Attack in London\n\n"
+        "The attacker, Mr Tom Baker, was released a week ago. Baker, who was described as "
+        '"knife-obsessed" by the police, sent messages. He told her on one occasion: "If you '
+        'cannot make a bomb, take a knife."'
+    )
+    assert [speaker for _body, speaker in quotes(text)] == ["police", "Tom Baker"]

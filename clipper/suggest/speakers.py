@@ -102,6 +102,7 @@ _ROLES = TITLE_WORDS | frozenset(
 _LABEL = re.compile(r"([A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}):\s*")
 #: Between two people who speak together ("Raj Patel and mayor Tom Hill").
 _JOINT = re.compile(r"\s*(?:,\s*)?and\s+(?:[a-z-]+\s+){0,3}")
+_HE_OR_SHE_SAID = re.compile(rf"\b(?:he|she)\s+(?:\w+\s+){{0,2}}?(?:{_SPEECH})\b", re.IGNORECASE)
 #: "and" inside a name while a clause is split at its "and"s (same length).
 _AND = "\x00nd"
 #: A pronoun right before a reporting verb: its subject.
@@ -532,8 +533,7 @@ def _opens_own_sentence(
 def _he_or_she(text: str, bounds: list[tuple[int, int]], at: int) -> bool:
     """Whether the quote at ``at`` is attributed to "he" or "she" in its sentence."""
     s_start, s_end = sentence_of(bounds, at)
-    pronoun = re.compile(rf"\b(?:he|she)\s+(?:\w+\s+){{0,2}}?(?:{_SPEECH})\b", re.IGNORECASE)
-    return pronoun.search(text, s_start, max(s_end, at)) is not None
+    return _HE_OR_SHE_SAID.search(text, s_start, max(s_end, at)) is not None
 
 
 def _person_like(name: str) -> bool:

@@ -103,6 +103,8 @@ _LABEL = re.compile(r"([A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}):\s*")
 #: Between two people who speak together ("Raj Patel and mayor Tom Hill").
 _JOINT = re.compile(r"\s*(?:,\s*)?and\s+(?:[a-z-]+\s+){0,3}")
 _HE_OR_SHE_SAID = re.compile(rf"\b(?:he|she)\s+(?:\w+\s+){{0,2}}?(?:{_SPEECH})\b", re.IGNORECASE)
+#: A source signing a quote after a dash: '" — Jane Doe, a nurse from Leeds'.
+_DASH_SOURCE = re.compile(r"[ \t]*[—–][ \t]*((?:[A-Z][\w.'’-]*[ \t]?){1,4})(?=[,\n]|$)")
 #: "and" inside a name while a clause is split at its "and"s (same length).
 _AND = "\x00nd"
 #: A pronoun right before a reporting verb: its subject.
@@ -598,6 +600,9 @@ def _attribute(
     """The speaker from the words around the marks; "previous" for a pronoun or role."""
     s_start = sentence_of(bounds, open_mark)[0]
     if close_mark is not None:
+        dash = _DASH_SOURCE.match(text, close_mark + 1)
+        if dash:  # '"It saves me twenty minutes." — Jane Doe, a nurse': a signed comment
+            return _source_name(text, dash.group(1), dash.start(1), mentions)
         after_start = close_mark + 1
         # the sentence after the closing mark (a quote may end its own sentence)
         a_end = sentence_of(bounds, after_start)[1] if after_start < len(text) else after_start
@@ -639,6 +644,10 @@ def _attribute(
         if agent:  # '"pandemic" was announced ... by the World Health Organization (WHO)'
             return _source_name(text, agent.group(1).strip(), agent.start(1), mentions)
     if not verbs and re.search(r":\s*$", before):
+        labelled = mentions_within(mentions, max(s_start, open_mark - 80), open_mark)
+        if labelled and not text[labelled[-1].end : open_mark].strip(" :"):
+            # "Among those commenting was historian Carl Wendt: "...": the name before it
+            return labelled[-1].full, (labelled[-1].start, labelled[-1].end)
         # 'The Department of Defense justified the strike ...: "..."': the clause's subject
         got = _main_subject(text, s_start, open_mark, mentions, skip_adverbial=True)
         named = got is not None and (got[1] is not None or got[0][:1].isupper())

@@ -590,3 +590,15 @@ def test_he_after_a_quote_of_a_body_is_the_person_named_before() -> None:
         'cannot make a bomb, take a knife."'
     )
     assert [speaker for _body, speaker in quotes(text)] == ["police", "Tom Baker"]
+
+
+def test_comments_signed_after_a_dash_and_a_name_right_before_a_colon() -> None:
+    text = (
+        "Readers react\n\n"
+        "The city opened the new bridge on Monday.\n\n"
+        '"It saves me twenty minutes every morning." — Jane Doe, a nurse from Leeds\n\n'
+        '"The cycle lane is far too narrow." — Peter Holm, cyclist\n\n'
+        'Among those commenting online was local historian Carl Wendt: "The old bridge was '
+        'built in 1876."'
+    )
+    assert [speaker for _body, speaker in quotes(text)] == ["Jane Doe", "Peter Holm", "Carl Wendt"]

@@ -365,10 +365,10 @@ def test_hearsay_ends_before_a_postposed_source_and_a_short_time_after_the_sourc
     ]
 
 
-def test_feelings_regrets_and_condolences_in_quotes_are_no_claims() -> None:
+def test_feelings_and_condolences_in_quotes_are_no_claims() -> None:
     text = (
-        'Hassan Rouhani said, "Iran deeply regrets this disastrous mistake. My thoughts and '
-        "prayers go to all the mourning families. We never thought we would be back so soon. "
-        'They are so happy today. The jet crashed six minutes after take-off."'
+        'Hassan Rouhani said, "My thoughts and prayers go to all the mourning families. We '
+        "never thought we would be back so soon. They are so happy today. The jet crashed six "
+        'minutes after take-off."'
     )
     assert claims(text) == ["The jet crashed six minutes after take-off"]

@@ -359,7 +359,7 @@ def _verb_claims(
 
 def _quote_claims(text: str, quote: tuple[int, int]) -> Iterator[tuple[int, int]]:
     start, end = quote
-    if len(text[start:end].split()) < 5:
+    if len(text[start:end].split()) < 4:
         return
     for s, e in sentences(text[start:end]):
         body_start = start + s

@@ -372,3 +372,8 @@ def test_feelings_and_condolences_in_quotes_are_no_claims() -> None:
         'minutes after take-off."'
     )
     assert claims(text) == ["The jet crashed six minutes after take-off"]
+
+
+def test_a_four_word_quoted_sentence_is_a_claim() -> None:
+    text = 'Kevin Allton said he had only seen it in film. "I smacked them around."'
+    assert claims(text)[-1] == "I smacked them around"

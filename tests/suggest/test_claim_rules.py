@@ -377,3 +377,11 @@ def test_feelings_and_condolences_in_quotes_are_no_claims() -> None:
 def test_a_four_word_quoted_sentence_is_a_claim() -> None:
     text = 'Kevin Allton said he had only seen it in film. "I smacked them around."'
     assert claims(text)[-1] == "I smacked them around"
+
+
+def test_intensified_evaluations_in_quotes_are_no_claims() -> None:
+    text = (
+        'Coach Nabil Maaloul said, "We were playing against a highly-skilled team. It was an '
+        'excellent result for us. We lost 2-1 to England."'
+    )
+    assert claims(text) == ["We lost 2-1 to England"]

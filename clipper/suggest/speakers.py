@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 
 from clipper.suggest.base import in_spans, sentences, word_list
@@ -325,8 +326,18 @@ def _fullest(text: str, surname: str) -> str:
     forms = _full_forms(text)
     if surname in forms or len(surname) < 5:
         return forms.get(surname, surname)
-    near = {full for last, full in forms.items() if _one_edit(surname, last)}
+    shapes = _forms_by_initial(text)
+    near = {full for last, full in shapes.get(surname[0], ()) if _one_edit(surname, last)}
     return near.pop() if len(near) == 1 else surname
+
+
+@functools.lru_cache(maxsize=8)
+def _forms_by_initial(text: str) -> dict[str, list[tuple[str, str]]]:
+    """The text's full forms (surname, full name) by the surname's first letter."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for last, full in _full_forms(text).items():
+        out.setdefault(last[0], []).append((last, full))
+    return out
 
 
 def _one_edit(a: str, b: str) -> bool:
@@ -580,12 +591,13 @@ def _usual_spellings(text: str, mentions: list[Mention]) -> dict[str, str]:
         name = text[m.start : m.end]
         if (" " in name and name == m.full) or name in written:
             written[name] = written.get(name, 0) + 1
+    by_rest: dict[str, list[str]] = {}
+    for name in written:
+        by_rest.setdefault(name.partition(" ")[2], []).append(name)
     out: dict[str, str] = {}
-    for a in written:
-        for b in written:
-            first_a, _, last_a = a.partition(" ")
-            first_b, _, last_b = b.partition(" ")
-            if last_a == last_b and _one_edit(first_a, first_b) and written[b] > written[a]:
+    for same in by_rest.values():
+        for a, b in itertools.permutations(same, 2):
+            if _one_edit(a.partition(" ")[0], b.partition(" ")[0]) and written[b] > written[a]:
                 out[a] = b
     return out
 

@@ -73,7 +73,8 @@ _NOT_CHECKABLE = re.compile(
     r"deserves?|may extend|can't wait|hopefully|urges?|urged|urging|desire|intrigued|"
     r"really|(?:I|we|he|she|they)\s+(?:never\s+|always\s+)?thought|(?:we|I)\s+will\s+continue\s+to|"
     r"happy|unhappy|sad|thoughts and prayers|highly|extremely|incredibly|absolutely|truly|"
-    r"wonderful|amazing|fantastic|excellent|brilliant|awful)\b|\?$|\bif\b[^.]*\bwould\b",
+    r"wonderful|amazing|fantastic|excellent|brilliant|awful|(?<!\ba )(?:kind|sort) of|"
+    r"much (?:better|worse))\b|\?$|\bif\b[^.]*\bwould\b",
     re.IGNORECASE,
 )
 _QUOTE_MARKS = "\"“”„«»‘’'"

@@ -385,3 +385,12 @@ def test_intensified_evaluations_in_quotes_are_no_claims() -> None:
         'excellent result for us. We lost 2-1 to England."'
     )
     assert claims(text) == ["We lost 2-1 to England"]
+
+
+def test_hedged_characterisations_and_comparative_verdicts_are_no_claims() -> None:
+    text = (
+        'Kristen Wilkins said, "He has kind of become the same sort of celebrity he '
+        "documented. The feedback has made his situation much better. It is a kind of "
+        'camera that prints at once."'
+    )
+    assert claims(text) == ["It is a kind of camera that prints at once"]

@@ -390,7 +390,7 @@ def test_intensified_evaluations_in_quotes_are_no_claims() -> None:
 def test_hedged_characterisations_and_comparative_verdicts_are_no_claims() -> None:
     text = (
         'Kristen Wilkins said, "He has kind of become the same sort of celebrity he '
-        "documented. The feedback has made his situation much better. It is a kind of "
+        "documented. The feedback has made his situation much better. The shop sold a kind of "
         'camera that prints at once."'
     )
-    assert claims(text) == ["It is a kind of camera that prints at once"]
+    assert claims(text) == ["The shop sold a kind of camera that prints at once"]

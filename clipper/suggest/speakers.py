@@ -485,6 +485,8 @@ def attribute(
             speaker = near
         else:
             speaker = found
+        if speaker is not None and speaker[1] is None:
+            speaker = _holder_of_role(text, speaker, open_mark, mentions) or speaker
         out.append((speaker, found not in (None, "previous")))
         if speaker:
             previous, previous_end = speaker, end
@@ -541,6 +543,23 @@ def _opens_own_sentence(
     ('The mayor, Sadiq Khan, thanked "the police ..."')."""
     s_start = sentence_of(bounds, at)[0]
     return mention.start >= s_start and _subject_position(text, s_start, mention)
+
+
+def _holder_of_role(
+    text: str, speaker: Speaker, at: int, mentions: list[Mention]
+) -> Speaker | None:
+    """The person holding the role a source is given by ("the agency's director" ->
+    "Director Peter Holm"), named with that role word within 400 characters."""
+    words = speaker[0].split()
+    role = words[-1] if words else ""
+    if not role.islower() or role not in _ROLES:
+        return None
+    for m in mentions_within(mentions, max(0, at - 400), at + 400):
+        if re.search(
+            rf"\b{re.escape(role)}\W{{1,3}}(?:\w+\W+)?$", text[max(0, m.start - 40) : m.start], re.I
+        ):
+            return m.full, (m.start, m.end)
+    return None
 
 
 def _he_or_she(text: str, bounds: list[tuple[int, int]], at: int) -> bool:

@@ -602,3 +602,12 @@ def test_comments_signed_after_a_dash_and_a_name_right_before_a_colon() -> None:
         'built in 1876."'
     )
     assert [speaker for _body, speaker in quotes(text)] == ["Jane Doe", "Peter Holm", "Carl Wendt"]
+
+
+def test_a_source_given_by_role_is_the_person_named_with_that_role_nearby() -> None:
+    text = (
+        "Report delayed\n\n"
+        'The agency\'s director said: "We will publish the report in June." Director Peter '
+        'Holm later added that "nothing has been decided".'
+    )
+    assert [speaker for _body, speaker in quotes(text)] == ["Peter Holm", "Peter Holm"]

@@ -128,6 +128,11 @@ _NUMBER = re.compile(
 _POSTPOSED = re.compile(
     rf",\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+)(?:[\w'’-]+\s+){{0,4}}?(?:{_REPORTING})\.?\s*$"
 )
+#: Who was told or when, after a post-posed reporting verb: "..., Dr Martisius told Wikinews."
+_TO_WHOM = (
+    r"\s+(?:Wikinews|reporters|journalists|the\s+press|yesterday|today|on\s+[A-Z]\w+|"
+    r"last\s+week)"
+)
 #: A name in apposition after "According to the mayor,": "Liam Ford,".
 _APPOSITION = re.compile(r"(?:[A-Z][\w.'’-]*\s?){1,4},")
 #: A source named after "According to" without a comma: "the Saudi Interior Ministry".
@@ -262,12 +267,15 @@ def _verb_claims(
             ]
             head = sentence[: according.start()]
             comma = re.search(r",\s+", sentence[according.end() :])
-            if not verbs and not _STRONG_FINITE.search(head) and comma:
+            reported = comma is not None and _VERB.match(sentence, according.end() + comma.end())
+            if reported:
+                pass  # "Witnesses, according to The Telegraph, said ...": the verb's clause below
+            elif not verbs and not _STRONG_FINITE.search(head) and comma:
                 # "On Sunday in London, according to witnesses, a man entered ...": after
                 begin = s_start + according.end() + comma.end()
                 yield begin, _clause_after(text, begin, s_end, quotes), s_start, begin
                 return
-            if not verbs:
+            elif not verbs:
                 yield s_start, s_start + according.start(), s_start + according.end(), s_end
                 return  # else "X found that ... — "...", according to Y": X's claim below
         if according.start() < 3:
@@ -290,7 +298,8 @@ def _verb_claims(
         yield s_start, s_end, s_start + inserted.start(), s_start + inserted.end()
         return
     post = re.search(
-        rf",\s+(?:the\s+)?[\w\s'’]{{1,40}}?\s(?:{_REPORTING})\.?$", sentence.rstrip(".")
+        rf",\s+(?:the\s+)?[\w\s'’]{{1,40}}?\s(?:{_REPORTING})(?:{_TO_WHOM})?\.?$",
+        sentence.rstrip("."),
     )
     if post and not re.search(rf"[{_QUOTE_MARKS}]\s*$", sentence[: post.start()]):
         yield s_start, s_start + post.start(), s_start + post.start(), s_end
@@ -328,7 +337,7 @@ def _verb_claims(
         if re.match(rf"\s+(?:{_REPORTING})\b", text[i:s_end]):
             continue  # "reports said ...": a noun before the verb
         on = re.match(
-            r"\s+(?:(?:late|early|earlier|later)\s+)?(?:on|in|at|during)\s+(?:[A-Z]\w+(?:\s+\d+)?|(?:a|an|the|its|his|her|their)"
+            r"\s+(?:(?:late|early|earlier|later)\s+)?(?:on|in|at|during)\s+(?:[A-Z]\w+(?:\s+(?:\d+|morning|afternoon|evening|night))?|(?:a|an|the|its|his|her|their)"
             r"\s+(?:[\w-]+\s+){0,2}?(?:statement|interview|letter|report|post|speech|"
             r"release|e-?mail|filing|video|message)s?\b)",
             text[i:s_end],

@@ -394,3 +394,16 @@ def test_hedged_characterisations_and_comparative_verdicts_are_no_claims() -> No
         'camera that prints at once."'
     )
     assert claims(text) == ["The shop sold a kind of camera that prints at once"]
+
+
+def test_postposed_told_wikinews_a_day_part_and_according_to_before_said() -> None:
+    text = (
+        "These tools were about 50 thousand years old, Dr Martisius told Wikinews. Police "
+        "announced on Sunday morning they were treating it as a terrorist incident. Witnesses, "
+        "according to The Telegraph, said a man attacked a group of men."
+    )
+    assert claims(text) == [
+        "These tools were about 50 thousand years old",
+        "they were treating it as a terrorist incident",
+        "a man attacked a group of men",
+    ]

@@ -407,3 +407,11 @@ def test_postposed_told_wikinews_a_day_part_and_according_to_before_said() -> No
         "they were treating it as a terrorist incident",
         "a man attacked a group of men",
     ]
+
+
+def test_the_attribution_after_a_single_quoted_quote_is_no_claim() -> None:
+    text = (
+        "'We have protected every library,' said Maria Lopez of the Park Residents' "
+        "Association, whose members face higher charges. The workers' union said wages rose 3%."
+    )
+    assert claims(text) == ["We have protected every library", "wages rose 3%"]

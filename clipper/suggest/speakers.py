@@ -772,6 +772,8 @@ def _attribute(
             return "previous"  # '... "a cancer" in the church and promised': same subject
         if not subject.strip():
             subject = clause
+        if subject.strip().lower() in _FUNCTION:
+            return "previous"  # '"..." and called the claims "nonsense"': the same subject
         offset = s_start + bare.rfind(subject.strip()) if subject.strip() else s_start
         got = _source_name(text, subject.strip(), offset, mentions)
         if got is None and first in _PRONOUNS:  # "Thomas' sister pleaded ..., but he replied"

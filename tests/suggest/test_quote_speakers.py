@@ -611,3 +611,12 @@ def test_a_source_given_by_role_is_the_person_named_with_that_role_nearby() -> N
         'Holm later added that "nothing has been decided".'
     )
     assert [speaker for _body, speaker in quotes(text)] == ["Peter Holm", "Peter Holm"]
+
+
+def test_a_second_verb_after_and_keeps_the_subject_of_the_first() -> None:
+    text = (
+        "Mayor speaks\n\n"
+        'Mayor Ann Cole said the city would "not wait for London" and called the critics\' '
+        'claims "nonsense".'
+    )
+    assert [speaker for _body, speaker in quotes(text)] == ["Ann Cole", "Ann Cole"]

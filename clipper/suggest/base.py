@@ -59,7 +59,7 @@ def paragraphs(text: str) -> Iterator[tuple[int, int]]:
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"'“‘(\[A-Z0-9])")
 _ABBREVIATIONS = ("Mr", "Ms", "Mrs", "Dr", "St", "U.S", "U.K", "Jr", "Sr", "No", "Prof", "Inc")
 #: Month abbreviations: no sentence end before a day ("on Dec. 28").
-_MONTHS = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.\s+\d")
+_MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)$")
 
 
 def sentences(text: str) -> Iterator[tuple[int, int]]:
@@ -72,8 +72,8 @@ def sentences(text: str) -> Iterator[tuple[int, int]]:
                 word = re.findall(r"[\w.]+$", before)
                 if word and word[0].rstrip(".") in _ABBREVIATIONS:
                     continue
-            if _MONTHS.match(text, max(p_start, m.start() - 4)) or _MONTHS.match(
-                text, max(p_start, m.start() - 3)
+            if _MONTH.search(text[max(p_start, m.start() - 5) : m.start()]) and re.match(
+                r"\s+\d", text[m.end() :]
             ):
                 continue
             yield from _trimmed(text, start, m.end())

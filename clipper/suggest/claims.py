@@ -7,6 +7,7 @@ directives and speculation (should, must, could, might, want, believe …) are l
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -317,9 +318,10 @@ def _verb_claims(
         if verb.group().startswith("rule") and not _COURT.search(before):
             continue  # "the rules are ...": only a court or judge rules that ...
         last_mark = max(before.rfind(c) for c in '"“”„«»')
-        closed = [e for _s, e in quotes if s_start <= e < verb.start()]
-        if closed:  # a quote in single marks ("'It's the same old story,' said ...")
-            last_mark = max(last_mark, closed[-1] - s_start)
+        k = bisect.bisect_left(quotes, (verb.start(),)) - 1  # the last quote before the verb
+        if k >= 0 and s_start <= quotes[k][1] < verb.start():
+            # a quote in single marks ("'It's the same old story,' said ...")
+            last_mark = max(last_mark, quotes[k][1] - s_start)
         after_mark = before[last_mark + 1 :]
         coordinated = re.match(r"\s*(?:and|but)\b", after_mark) is not None
         if (

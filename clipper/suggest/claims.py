@@ -25,7 +25,7 @@ _REPORTING = (
     r"suggests?"
 )
 _VERB = re.compile(
-    rf"\b(?:{_REPORTING})\b|(?:(?<=\band )|(?<=\bthey )|(?<=\bwe ))(?:claim|deny|say|report)\b"
+    rf"\b(?:{_REPORTING})\b|\b(?:(?<=\band )|(?<=\bthey )|(?<=\bwe ))(?:claim|deny|say|report)\b"
 )
 _NP_VERBS = frozenset(
     word_list(
@@ -134,6 +134,10 @@ _TO_WHOM = (
     r"\s+(?:Wikinews|reporters|journalists|the\s+press|yesterday|today|on\s+[A-Z]\w+|"
     r"last\s+week)"
 )
+#: A source after the clause it reports: "..., the report said", "..., Martisius told Wikinews".
+_POST_SOURCE = re.compile(rf",\s+(?:the\s+)?[\w\s'’]{{1,40}}?\s(?:{_REPORTING})(?:{_TO_WHOM})?\.?$")
+#: A reporting verb right after another ("reports said"): the first was a noun.
+_ANOTHER_VERB = re.compile(rf"\s+(?:{_REPORTING})\b")
 #: A name in apposition after "According to the mayor,": "Liam Ford,".
 _APPOSITION = re.compile(r"(?:[A-Z][\w.'’-]*\s?){1,4},")
 #: A source named after "According to" without a comma: "the Saudi Interior Ministry".
@@ -298,10 +302,7 @@ def _verb_claims(
         # "Recipients, said Mauer, are required to ...": the sentence, source and all
         yield s_start, s_end, s_start + inserted.start(), s_start + inserted.end()
         return
-    post = re.search(
-        rf",\s+(?:the\s+)?[\w\s'’]{{1,40}}?\s(?:{_REPORTING})(?:{_TO_WHOM})?\.?$",
-        sentence.rstrip("."),
-    )
+    post = _POST_SOURCE.search(sentence.rstrip("."))
     if post and not re.search(rf"[{_QUOTE_MARKS}]\s*$", sentence[: post.start()]):
         yield s_start, s_start + post.start(), s_start + post.start(), s_end
         return
@@ -339,7 +340,7 @@ def _verb_claims(
                 i = that.end()
             elif tail:
                 i += tail.end() - 1
-        if re.match(rf"\s+(?:{_REPORTING})\b", text[i:s_end]):
+        if _ANOTHER_VERB.match(text, i, s_end):
             continue  # "reports said ...": a noun before the verb
         on = re.match(
             r"\s+(?:(?:late|early|earlier|later)\s+)?(?:on|in|at|during)\s+(?:[A-Z]\w+(?:\s+(?:\d+|morning|afternoon|evening|night))?|(?:a|an|the|its|his|her|their)"

@@ -50,7 +50,10 @@ def speech_verbs(text: str) -> list[re.Match[str]]:
     return [
         v
         for v in SPEECH_RE.finditer(text)
-        if not (v.group()[0].isupper() and re.search(r"[A-Z][\w.'’-]*\s+$", text[: v.start()]))
+        if not (
+            v.group()[0].isupper()
+            and re.search(r"[A-Z][\w.'’-]*\s+$", text[max(0, v.start() - 40) : v.start()])
+        )
     ]
 
 

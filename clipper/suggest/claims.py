@@ -108,7 +108,9 @@ _SUBORDINATE = re.compile(
 )
 _MIN_WORDS = 3
 #: A headline's present-tense reporting verb with what follows it.
-_HEADLINE_ACT = re.compile(r"\b(?:says|claims|rules|reports|finds|reveals|confirms|denies)\s+\w")
+_HEADLINE_ACT = re.compile(
+    r"\b(?:says?|claims?|rules?|reports|finds?|reveals?|confirms?|denies|deny)\s+\w"
+)
 #: A source inserted into the clause it reports: ", said Mauer," / ", police said,".
 _INSERTED = re.compile(
     rf"(?<=\w),\s+(?:(?:{_REPORTING})\s+(?:[A-Z][\w.'’-]*\s?){{1,3}}|"

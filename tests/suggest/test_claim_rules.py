@@ -415,3 +415,8 @@ def test_the_attribution_after_a_single_quoted_quote_is_no_claim() -> None:
         "Association, whose members face higher charges. The workers' union said wages rose 3%."
     )
     assert claims(text) == ["We have protected every library", "wages rose 3%"]
+
+
+def test_a_headline_with_a_plural_subject_say_is_a_claim_too() -> None:
+    text = "Police say two men were arrested after the match\n\nMonday, May 4, 2020\n\nIt rained.\n"
+    assert claims(text) == ["two men were arrested after the match"]

@@ -138,6 +138,10 @@ _TO_WHOM = (
 )
 #: A source after the clause it reports: "..., the report said", "..., Martisius told Wikinews".
 _POST_SOURCE = re.compile(rf",\s+(?:the\s+)?[\w\s'’]{{1,40}}?\s(?:{_REPORTING})(?:{_TO_WHOM})?\.?$")
+#: The same with the verb first: "..., say scientists", "..., says the report".
+_POST_INVERTED = re.compile(
+    r",\s+(?:say|says|said|reports?|reported|claims?|claimed)\s+(?:the\s+)?[\w'’-]+(?:\s[\w'’-]+){0,3}$"
+)
 #: A reporting verb right after another ("reports said"): the first was a noun.
 _ANOTHER_VERB = re.compile(rf"\s+(?:{_REPORTING})\b")
 #: A name in apposition after "According to the mayor,": "Liam Ford,".
@@ -304,7 +308,7 @@ def _verb_claims(
         # "Recipients, said Mauer, are required to ...": the sentence, source and all
         yield s_start, s_end, s_start + inserted.start(), s_start + inserted.end()
         return
-    post = _POST_SOURCE.search(sentence.rstrip("."))
+    post = _POST_SOURCE.search(sentence.rstrip(".")) or _POST_INVERTED.search(sentence.rstrip("."))
     if post and not re.search(rf"[{_QUOTE_MARKS}]\s*$", sentence[: post.start()]):
         yield s_start, s_start + post.start(), s_start + post.start(), s_end
         return

@@ -420,3 +420,11 @@ def test_the_attribution_after_a_single_quoted_quote_is_no_claim() -> None:
 def test_a_headline_with_a_plural_subject_say_is_a_claim_too() -> None:
     text = "Police say two men were arrested after the match\n\nMonday, May 4, 2020\n\nIt rained.\n"
     assert claims(text) == ["two men were arrested after the match"]
+
+
+def test_an_inverted_postposed_source_ends_the_claim() -> None:
+    text = (
+        "Florida frog skull survey shows spikes evolved 25 times, say scientists\n\n"
+        "Thursday, March 26, 2020\n\nThe survey is new.\n"
+    )
+    assert claims(text) == ["Florida frog skull survey shows spikes evolved 25 times"]

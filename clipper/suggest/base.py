@@ -58,6 +58,8 @@ def paragraphs(text: str) -> Iterator[tuple[int, int]]:
 #: and a capital/quote/digit, never after common abbreviations.
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"'“‘(\[A-Z0-9])")
 _ABBREVIATIONS = ("Mr", "Ms", "Mrs", "Dr", "St", "U.S", "U.K", "Jr", "Sr", "No", "Prof", "Inc")
+#: Month abbreviations: no sentence end before a day ("on Dec. 28").
+_MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)$")
 
 
 def sentences(text: str) -> Iterator[tuple[int, int]]:
@@ -70,6 +72,10 @@ def sentences(text: str) -> Iterator[tuple[int, int]]:
                 word = re.findall(r"[\w.]+$", before)
                 if word and word[0].rstrip(".") in _ABBREVIATIONS:
                     continue
+            if _MONTH.search(text[max(p_start, m.start() - 5) : m.start()]) and re.match(
+                r"\s+\d", text[m.end() :]
+            ):
+                continue
             yield from _trimmed(text, start, m.end())
             start = m.end()
         yield from _trimmed(text, start, p_end)

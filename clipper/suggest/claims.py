@@ -7,6 +7,7 @@ directives and speculation (should, must, could, might, want, believe …) are l
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -20,9 +21,12 @@ _REPORTING = (
     r"notes|claimed|claims|claiming|emphasised|emphasized|emphasising|emphasizing|"
     r"promised|promising|show|shows|showed|concluded|confirmed|explained|wrote|insisted|"
     r"argued|warned|stressed|admitted|acknowledged|indicated|suggested|observed|observes|"
-    r"asserted|asserts|alleged|alleges|maintained|maintains|denied|denies"
+    r"asserted|asserts|alleged|alleges|maintained|maintains|denied|denies|ruled|rules|"
+    r"suggests?"
 )
-_VERB = re.compile(rf"\b(?:{_REPORTING})\b")
+_VERB = re.compile(
+    rf"\b(?:{_REPORTING})\b|\b(?:(?<=\band )|(?<=\bthey )|(?<=\bwe ))(?:claim|deny|say|report)\b"
+)
 _NP_VERBS = frozenset(
     word_list(
         """
@@ -50,11 +54,14 @@ _EVIDENCE = re.compile(
     r"estimates?)\b(?:\s+[\w,-]+){0,8}\s*$",
     re.IGNORECASE,
 )
+#: Verbs that report only after evidence words ("figures show", "estimates suggest").
+_EVIDENTIAL = frozenset(word_list("show shows showed suggest suggests"))
 _PASSIVE = re.compile(r"\b(?:was|were|been|be|is|are|being)\s+$")
 _LEAD = re.compile(
     r"^(?:(?:that|so|however|but|and|also|meanwhile|in the meantime|in the end|"
-    r"looking ahead|in addition|moreover|indeed|now|then|allegedly|reportedly|apparently)"
-    r"\b[,\s]*)+",
+    r"looking ahead|in addition|moreover|indeed|now|then|allegedly|reportedly|apparently|"
+    r"for example|for instance|as of (?:\w+ )?\w+(?: \d+)?(?=,))"
+    r"\b(?!['’])[,\s]*)+",
     re.IGNORECASE,
 )
 _NOT_CHECKABLE = re.compile(
@@ -64,33 +71,99 @@ _NOT_CHECKABLE = re.compile(
     r"call for|damning|unsustainable|affront|very|welcome(?!\s+to\b)|disappointed|proud|"
     r"pleased|excited|"
     r"clumsy|important|critical role|shame|shameful|great|terrible|had it|if only|"
-    r"deserves?|may extend|can't wait)\b|\?$",
+    r"deserves?|may extend|can't wait|hopefully|urges?|urged|urging|desire|intrigued|"
+    r"really|(?:I|we|he|she|they)\s+(?:never\s+|always\s+)?thought|(?:we|I)\s+will\s+continue\s+to|"
+    r"happy|unhappy|sad|thoughts and prayers|highly|extremely|incredibly|absolutely|truly|"
+    r"wonderful|amazing|fantastic|excellent|brilliant|awful|(?<!\ba )(?:kind|sort) of|"
+    r"much (?:better|worse))\b|\?$|\bif\b[^.]*\bwould\b",
     re.IGNORECASE,
 )
 _QUOTE_MARKS = "\"“”„«»‘’'"
 _OPENING = re.compile(r"(?:[,:;]|\s[—–])?\s*[\"“„«]")
 _NEXT_ACT = re.compile(
-    rf",?\s+(?:and|but|while)\s+(?:\w+\s+){{0,2}}(?:{_REPORTING})\b|,\s+with\s+[\w\s']{{1,40}}?"
+    rf",?\s+(?:and|but|while)\s+(?:[\w-]+\s+){{0,5}}(?:{_REPORTING}|claim|deny|say|report)\b|,\s+with\s+[\w\s']{{1,40}}?"
     rf"\s(?:{_REPORTING})\b|,\s+(?:according to|the \w+ (?:{_REPORTING}))\b"
-    r"|,\s+(?:claiming|saying|adding|noting|stating|reporting|describing|confirming)\b"
+    r"|(?:,|\s[—–])\s+(?:claiming|saying|adding|noting|stating|reporting|describing|confirming|"
+    r"suggesting)\b"
 )
 _GERUND_BEFORE = re.compile(r"\b(?:from|of|for|by|without|after|before)\s+$")
 _FINITE = re.compile(
     r"\b(?:is|are|was|were|will|would|has|have|had|can|may|did|does|do|shall|[a-z]\w*ed|"
     r"drove|went|rose|fell|grew|made|took|gave|came|became|met|led|saw|won|lost|spent|"
     r"paid|sold|bought|built|began|left|kept|held|brought|thought|found|got|ran|set|cut)\b"
-    r"|(?<=[a-z)] )[a-z]{2,}(?<!s)s\b"
+    r"|(?<=[a-z)] )(?<!\bthe )(?<!\bits )(?<!\btheir )(?<!\bhis )(?<!\bher )(?<!\bour )"
+    r"(?<!\bany )(?<!\bno )(?<!\bsome )(?<!\bthese )(?<!\bthose )(?<!\bmany )"
+    r"[a-z]{2,}(?<!s)s\b"
 )
 _STRONG_FINITE = re.compile(_FINITE.pattern.split("|(?<=")[0])
 _PREPOSITION = re.compile(
     r"(?:over|in|on|at|during|after|before|by|for|from|since|until|within)\s", re.IGNORECASE
 )
-_DETERMINER = re.compile(r"(?:the|a|an|its|his|her|their|our|this)\s", re.IGNORECASE)
+_DETERMINER = re.compile(
+    r"(?:the|a|an|its|his|her|their|our|this|these|those|any|no|some)\s", re.IGNORECASE
+)
 _SUBORDINATE = re.compile(
     r"(?:because|including|although|though|if|when|which|who|as|while|whereby)\b",
     re.IGNORECASE,
 )
 _MIN_WORDS = 3
+#: A headline's present-tense reporting verb with what follows it.
+_HEADLINE_ACT = re.compile(
+    r"\b(?:says?|claims?|rules?|reports|finds?|reveals?|confirms?|denies|deny)\s+\w"
+)
+#: A source inserted into the clause it reports: ", said Mauer," / ", police said,".
+_INSERTED = re.compile(
+    rf"(?<=\w),\s+(?:(?:{_REPORTING})\s+(?:[A-Z][\w.'’-]*\s?){{1,3}}|"
+    rf"(?:the\s+)?[\w'’]+(?:\s[\w'’]+){{0,2}}\s+(?:{_REPORTING})),\s+(?=[a-z])"
+)
+#: The object of a reporting verb before a colon: "denied these allegations: ".
+_OBJECT_COLON = re.compile(r"(?:these|the|those|this|its|their|his|her)\s+[\w\s]{1,30}?:\s+")
+#: A speaker's characterisation of someone or something in a quote: "He is a legend".
+_CHARACTERISATION = re.compile(
+    r"(?:[A-Z][\w'’-]*\s+){1,3}(?:is|was|are|were)\s+(?:a|an|the|his|her|its|their)\s"
+)
+_NUMBER = re.compile(
+    r"\d|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|one|two|"
+    r"three|four|five|six|seven|eight|nine|ten|hundreds?|thousands?|millions?|billions?)\b",
+    re.IGNORECASE,
+)
+#: A source after the clause it reports, at the end of a sentence: ", ABC of Australia reported."
+_POSTPOSED = re.compile(
+    rf",\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+)(?:[\w'’-]+\s+){{0,4}}?(?:{_REPORTING})\.?\s*$"
+)
+#: Who was told or when, after a post-posed reporting verb: "..., Dr Martisius told Wikinews."
+_TO_WHOM = (
+    r"\s+(?:Wikinews|reporters|journalists|the\s+press|yesterday|today|on\s+[A-Z]\w+|"
+    r"last\s+week)"
+)
+#: A source after the clause it reports: "..., the report said", "..., Martisius told Wikinews".
+_POST_SOURCE = re.compile(rf",\s+(?:the\s+)?[\w\s'’]{{1,40}}?\s(?:{_REPORTING})(?:{_TO_WHOM})?\.?$")
+#: The same with the verb first: "..., say scientists", "..., says the report".
+_POST_INVERTED = re.compile(
+    r",\s+(?:say|says|said|reports?|reported|claims?|claimed)\s+(?:the\s+)?[\w'’-]+(?:\s[\w'’-]+){0,3}$"
+)
+#: A reporting verb right after another ("reports said"): the first was a noun.
+_ANOTHER_VERB = re.compile(rf"\s+(?:{_REPORTING})\b")
+#: A name in apposition after "According to the mayor,": "Liam Ford,".
+_APPOSITION = re.compile(r"(?:[A-Z][\w.'’-]*\s?){1,4},")
+#: A source named after "According to" without a comma: "the Saudi Interior Ministry".
+_SOURCE_RUN = re.compile(
+    r"\s+(?:the\s+)?[A-Z][\w.'’&-]*(?:\s+(?:(?:of|for|and)\s+(?:the\s+)?)?[A-Z][\w.'’&-]*)*"
+    r"(?<!['’]s)(?=\s+(?!(?:and|of|for|the)\b)(?:[a-z]|\d))"
+)
+#: A subject and its reporting or belief verb at the start of an "according to" clause.
+_INNER_ACT = re.compile(
+    r"(?:[A-Z][\w.'’-]*\s+){1,3}(?:also\s+)?(?:believes|believed|thinks|thought|says|said|"
+    r"claims|claimed|suspects|suspected)\s+(?:that\s+)?"
+)
+#: Who rules that something is so: a court, a judge, a tribunal.
+_COURT = re.compile(
+    r"\b(?:court|judge|tribunal|jury|justices?|magistrates?|arbitrator|commission|panel)"
+    r"\s+(?:has\s+|have\s+|had\s+)?$",
+    re.IGNORECASE,
+)
+#: The article's own reporters as the subject of a reporting verb: no outside source.
+_SELF = re.compile(r"\b(?:Wikinews|this reporter|these reporters)(?:\s+reporters?)?\s*$")
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -120,13 +193,28 @@ def _checkable(body: str) -> bool:
 _CONJUNCT = re.compile(r",?\s+and\s+(?=(?:the|a|an|his|her|its|their|[A-Z]\w*)\b)")
 
 
+#: Where a mixed sentence's first clause ends: "but" and a new clause, or a relative
+#: clause hung on with a comma (", with whom we share the desire ...").
+_CLAUSE_END = re.compile(
+    r",?\s+but\s+(?=(?:the|a|an|his|her|its|their|it|he|she|they|we|I|[A-Z]\w*)\b)"
+    r"|,\s+(?:with whom|for whom|which|who)\b"
+)
+
+
 def _checkable_conjunct(text: str, span: tuple[int, int]) -> tuple[int, int] | None:
-    """The last coordinated clause of an opinion that is a checkable fact on its own
-    ("she felt X had been wronged and her hashtag created awareness")."""
+    """The factual clause of a mixed sentence: the last coordinated clause that is a
+    checkable fact on its own ("she felt X had been wronged and her hashtag created
+    awareness"), else the first clause before "but" or a comma-relative clause ("This is
+    my fifth World Cup but it felt like the first")."""
     for m in reversed(list(_CONJUNCT.finditer(text, span[0], span[1]))):
         part = text[m.end() : span[1]]
         if _STRONG_FINITE.search(part) and _checkable(part):
             return _trim(text, m.end(), span[1])
+    first = _CLAUSE_END.search(text, span[0], span[1])
+    if first:
+        part = text[span[0] : first.start()]
+        if _STRONG_FINITE.search(part) and _checkable(part):
+            return _trim(text, span[0], first.start())
     return None
 
 
@@ -157,22 +245,48 @@ def _verb_claims(
         if according.start() < 3:  # "According to X, (quoting Y,) CLAUSE"
             rest = according.end()
             parts = list(re.finditer(r",\s+", sentence[rest:]))
-            begin = None
+            begin: int | None = None
+            source = _SOURCE_RUN.match(sentence, rest)
+            if source and re.match(r"\s+(?:[\w-]+\s+){0,2}[\w-]+,\s", sentence[source.end() :]):
+                source = None  # "According to the Center late today, 291 ...": at the comma
+            if source:  # "According to the Interior Ministry over 345 pilgrims ..."
+                parts = []
+                begin = s_start + source.end()
             for part in parts:
                 after = sentence[rest + part.end() :]
-                if re.match(r"(?:quoting|citing|as|in|on)\b", after) or after[:1].isupper():
-                    continue
+                if re.match(r"(?:quoting|citing|as|in|on)\b", after) or _APPOSITION.match(after):
+                    continue  # "According to the mayor, Liam Ford, ..."
                 begin = s_start + rest + part.end()
                 break
             if begin is not None:
+                inner = _INNER_ACT.match(text, begin, s_end)
+                if inner:  # "According to ABC News, Basya also believes THAT": THAT
+                    begin = inner.end()
                 yield begin, _clause_after(text, begin, s_end, quotes), s_start, begin
+        elif re.search(r"\b(?:which|that|who|whom)\s*,\s*$", sentence[: according.start()]):
+            # "a policy which, according to AFP, the UN has criticised": what follows
+            comma = re.search(r",\s+", sentence[according.end() :])
+            if comma:
+                begin = s_start + according.end() + comma.end()
+                yield begin, _clause_after(text, begin, s_end, quotes), s_start, begin
+                return
         else:  # "CLAUSE, according to X"
             verbs = [
                 v
                 for v in _VERB.finditer(text, s_start, s_start + according.start())
                 if not in_spans(v.start(), quotes)
             ]
-            if not verbs:
+            head = sentence[: according.start()]
+            comma = re.search(r",\s+", sentence[according.end() :])
+            reported = comma is not None and _VERB.match(sentence, according.end() + comma.end())
+            if reported:
+                pass  # "Witnesses, according to The Telegraph, said ...": the verb's clause below
+            elif not verbs and not _STRONG_FINITE.search(head) and comma:
+                # "On Sunday in London, according to witnesses, a man entered ...": after
+                begin = s_start + according.end() + comma.end()
+                yield begin, _clause_after(text, begin, s_end, quotes), s_start, begin
+                return
+            elif not verbs:
                 yield s_start, s_start + according.start(), s_start + according.end(), s_end
                 return  # else "X found that ... — "...", according to Y": X's claim below
         if according.start() < 3:
@@ -182,9 +296,19 @@ def _verb_claims(
         begin = s_start + accused.end()
         yield begin, _clause_after(text, begin, s_end, quotes), s_start, s_start + accused.start()
         return
-    post = re.search(
-        rf",\s+(?:the\s+)?[\w\s'’]{{1,40}}?\s(?:{_REPORTING})\.?$", sentence.rstrip(".")
-    )
+    inserted = _INSERTED.search(sentence)
+    subject = sentence[: inserted.start()] if inserted else ""
+    if (
+        inserted
+        and not re.search(rf"[{_QUOTE_MARKS}]", sentence)
+        and len(subject.split()) <= 8
+        and not _STRONG_FINITE.search(subject)
+        and not _SUBORDINATE.match(subject)
+    ):
+        # "Recipients, said Mauer, are required to ...": the sentence, source and all
+        yield s_start, s_end, s_start + inserted.start(), s_start + inserted.end()
+        return
+    post = _POST_SOURCE.search(sentence.rstrip(".")) or _POST_INVERTED.search(sentence.rstrip("."))
     if post and not re.search(rf"[{_QUOTE_MARKS}]\s*$", sentence[: post.start()]):
         yield s_start, s_start + post.start(), s_start + post.start(), s_end
         return
@@ -194,9 +318,17 @@ def _verb_claims(
         before = text[s_start : verb.start()]
         if not before.strip() or _PASSIVE.search(before) or _GERUND_BEFORE.search(before):
             continue
-        if verb.group().startswith("show") and not _EVIDENCE.search(before):
+        if _SELF.search(before):
+            continue  # "Wikinews observed ...": the article's own reporting
+        if verb.group() in _EVIDENTIAL and not _EVIDENCE.search(before):
             continue  # "a light show that ...": a noun, not "figures show"
+        if verb.group().startswith("rule") and not _COURT.search(before):
+            continue  # "the rules are ...": only a court or judge rules that ...
         last_mark = max(before.rfind(c) for c in '"“”„«»')
+        k = bisect.bisect_left(quotes, (verb.start(),)) - 1  # the last quote before the verb
+        if k >= 0 and s_start <= quotes[k][1] < verb.start():
+            # a quote in single marks ("'It's the same old story,' said ...")
+            last_mark = max(last_mark, quotes[k][1] - s_start)
         after_mark = before[last_mark + 1 :]
         coordinated = re.match(r"\s*(?:and|but)\b", after_mark) is not None
         if (
@@ -214,25 +346,34 @@ def _verb_claims(
                 i = that.end()
             elif tail:
                 i += tail.end() - 1
+        if _ANOTHER_VERB.match(text, i, s_end):
+            continue  # "reports said ...": a noun before the verb
         on = re.match(
-            r"\s+(?:on|in|at|during)\s+(?:[A-Z]\w+(?:\s+\d+)?|(?:a|an|the|its|his|her|their)"
+            r"\s+(?:(?:late|early|earlier|later)\s+)?(?:on|in|at|during)\s+(?:[A-Z]\w+(?:\s+(?:\d+|morning|afternoon|evening|night))?|(?:a|an|the|its|his|her|their)"
             r"\s+(?:[\w-]+\s+){0,2}?(?:statement|interview|letter|report|post|speech|"
             r"release|e-?mail|filing|video|message)s?\b)",
             text[i:s_end],
         )
         if on:
             i += on.end()
-        m = re.match(r"[\s:,]*", text[i:s_end])
-        i += m.end() if m else 0
+        m = re.match(r"[\s:,]*(?:(?:citing|quoting)\s[^,]{1,60},\s+)?", text[i:s_end])
+        i += m.end() if m else 0  # "reported, citing university data, there were ..."
+        colon = _OBJECT_COLON.match(text, i, s_end)
+        if colon:  # "denied these allegations: She was never forced ...": after the colon
+            i = colon.end()
         if i >= s_end or text[i] in _QUOTE_MARKS:
             continue  # a direct quote: claimed from the quote itself
         if re.match(r"(?:it|them|this|him|her|so)\b\s*(?:[.,;:]|$)", text[i:s_end]):
             continue
+        if re.match(r"(?:how|why|whether)\b", text[i:s_end]):
+            continue  # an indirect question ("explained how ..."): no proposition
         end = _clause_after(text, i, s_end, quotes)
         clause = text[i:end]
-        is_np = _DETERMINER.match(clause) and not _FINITE.search(clause)
-        if is_np and verb.group() not in _NP_VERBS:
-            continue  # an NP ("confirmed the deal"): not a claim
+        head_np = re.split(r",?\s+(?:which|who|that)\b", clause)[0]
+        is_np = _DETERMINER.match(clause) and not _FINITE.search(head_np)
+        open_np = re.match(r"(?:any|some|no)\s", clause, re.IGNORECASE)
+        if is_np and (verb.group() not in _NP_VERBS or open_np):
+            continue  # an NP ("confirmed the deal", "announced any plans"): not a claim
         framing = _PREPOSITION.match(clause) and not _STRONG_FINITE.search(clause)
         if (not is_np and not _FINITE.search(clause)) or framing:
             continue  # a fragment ("told the court that, over the last months, "...""): none
@@ -241,7 +382,7 @@ def _verb_claims(
 
 def _quote_claims(text: str, quote: tuple[int, int]) -> Iterator[tuple[int, int]]:
     start, end = quote
-    if len(text[start:end].split()) < 5:
+    if len(text[start:end].split()) < 4:
         return
     for s, e in sentences(text[start:end]):
         body_start = start + s
@@ -256,6 +397,12 @@ def _quote_claims(text: str, quote: tuple[int, int]) -> Iterator[tuple[int, int]
             offset = at + len(piece)
             if (at > body_start and _SUBORDINATE.match(piece)) or not _FINITE.search(piece):
                 continue
+            if piece[:1].islower() and at == start and not _STRONG_FINITE.search(piece):
+                continue  # a fragment ("significant economic and technological shifts")
+            if re.match(r"(?:Which|Who|Whom|Whose)\b", piece):
+                continue  # "Which as we all know ...": a fragment hanging off the sentence before
+            if _CHARACTERISATION.match(piece) and not _NUMBER.search(piece):
+                continue  # "He is a legend.", "Martyrdom was his reward ...": an evaluation
             yield at, at + len(piece)
 
 
@@ -269,16 +416,23 @@ def suggest_claims(
     head = headline_end(text)
     targets: dict[int, tuple[int, int]] = {}  # claim start -> the quote speaker's mention
     found: list[tuple[int, int, float, dict[str, AttributeValue], str]] = []
-    if head:
-        m = re.match(r"Reports?:\s*", text[:head])
-        if m:
-            found.append((m.end(), head, 0.7, {}, "reports"))
+    reports = re.match(r"Reports?:\s*", text[:head]) if head else None
+    if reports:
+        found.append((reports.end(), head, 0.7, {}, "reports"))
     for s_start, s_end in sentences(text):
-        if s_start < head:
-            continue
+        if s_start < head and (reports or not _HEADLINE_ACT.search(text, s_start, s_end)):
+            continue  # a headline is a claim after its reporting verb ("Woman claims ...")
         hearsay = _HEARSAY.search(text, s_start, s_end)
         if hearsay:
-            found.append((s_start, s_end, 0.6, {}, hearsay.group().lower()))
+            joint = [
+                c for c in _CONJUNCT.finditer(text, s_start, hearsay.start()) if "," in c.group()
+            ]  # "Fishermen rescued 700, and the navy reportedly saved 200": the navy's clause
+            begin = joint[-1].end() if joint else s_start
+            end = s_end
+            post = _POSTPOSED.search(text, hearsay.end(), s_end)
+            if post:  # '..., the government allegedly criticized ..., ABC reported.'
+                end = post.start()
+            found.append((begin, end, 0.6, {}, hearsay.group().lower()))
             continue
         for start, end, src_start, src_end in _verb_claims(text, s_start, s_end, quote_spans):
             pattern = claim_pattern(text, start)

@@ -23,6 +23,7 @@ from clipper.suggest.speakers import (
     SPEECH_RE,
     attribute,
     sentence_of,
+    speech_verbs,
 )
 
 #: Marks that open, close, or (straight quotes) do both.
@@ -36,6 +37,10 @@ _NAMING = re.compile(
     r"certified|upgraded to|downgraded to|(?:medals?|awards?|prizes?|trophy|honou?rs?)\s+"
     r"(?:for|of))\s*$",
     re.IGNORECASE,
+)
+#: A naming verb and its object right before a mark: what follows is a name, not speech.
+_NAMED = re.compile(
+    r"\b(?:named|renamed|titled|entitled|nicknamed|christened|designated)\s+(?:[\w'’-]+\s+){0,8}$"
 )
 #: A work right before a mark: what follows is its title, not speech.
 _WORK = re.compile(
@@ -134,7 +139,7 @@ def _trim(text: str, span: _Span) -> _Span | None:
 
 
 def _is_title(words: list[str]) -> bool:
-    content = [w for w in words if w.lower() not in LOWER_WORDS]
+    content = [w for w in words if w.lower() not in LOWER_WORDS and re.search(r"\w", w)]
     caps = [w for w in content if w[:1].isupper() or w[:1].isdigit()]
     return bool(content) and len(caps) >= max(1, 0.75 * len(content))
 
@@ -189,7 +194,7 @@ def _governs(before: str) -> bool:
     or a colon right before the mark ('She said: "..."', 'a déclaré : « ... »')."""
     if re.search(r":\s*$", before):
         return True
-    verbs = list(SPEECH_RE.finditer(before))
+    verbs = speech_verbs(before)  # not "the United States also include"
     if not verbs:
         return False
     between = before[verbs[-1].end() :]
@@ -249,13 +254,18 @@ def quote_spans(text: str) -> list[tuple[int, int, int, int | None]]:
                 governed = len(gap) < 80 and bool(SPEECH_RE.search(gap))
             final = re.search(r"[.!?]$", body) is not None
             short = len(words) <= 5 and not governed
-            if _is_title(words) and len(words) <= 8 and (not final or short):
-                continue  # a title or name ("Top of the Spear."), not speech
+            if _is_title(words) and (
+                (len(words) <= 8 and (not final or short))
+                or (len(words) <= 15 and not final and not governed and ":" in body)
+            ):
+                continue  # a title or name ("Top of the Spear.", "Warhol: Photographs and ...")
             naming = _NAMING.search(text, max(0, span.open_mark - 30), span.open_mark) or (
                 span.close_mark is not None and _LABEL_AFTER.match(text, span.close_mark + 1)
             )
             if n_words <= 4 and naming:
                 continue  # a name or label: 'a user labelled "Anonymous"', 'a "Good" rating'
+            if not final and _NAMED.search(before) and not speech_verbs(before[-60:]):
+                continue  # 'named the virus "severe acute respiratory syndrome coronavirus 2"'
             if not final and _WORK.search(text, max(0, span.open_mark - 30), span.open_mark):
                 continue  # the title of a work: 'its report "Hunger in a warming world"'
             if n_words < 4 and not governed and _phrase(body) in headline_quotes:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 
 from clipper.suggest.base import in_spans, sentences, word_list
@@ -25,10 +26,10 @@ _SPEECH = (
     r"insisted|warned|noted|continued|concluded|argued|claimed|claiming|recalled|"
     r"described|describing|describes|promised|promising|recommended|recommending|"
     r"urged|reads|read|quoted|quoting|cited|according to|in the words of|reported|"
-    r"reporting|remarked|"
+    r"reporting|remarked|indicated|indicates|"
     r"commented|admitted|acknowledged|believes|believe|emphasised|emphasized|shared|"
     r"prepare|told to|outlined|outlines|reasoned|reasons|asserted|asserts|called|calls|"
-    r"dubbed|characterised|characterized|writing|theorised|theorized|tweeted|posted|"
+    r"dubbed|calling|characterised|characterized|writing|theorised|theorized|tweeted|posted|"
     r"responded|answered|insists|warns|notes|adding|explaining|declaring|announcing"
 )
 SPEECH_RE = re.compile(rf"\b(?:{_SPEECH})\b", re.IGNORECASE)
@@ -41,6 +42,21 @@ AFTER_WHO_FIRST = re.compile(
     rf"^\s*[,.;]?\s*(?P<who>[^.;:!?\"“”]{{1,80}}?)\s+(?:has\s+|had\s+)?(?:{_SPEECH})\b",
     re.IGNORECASE,
 )
+
+
+def speech_verbs(text: str) -> list[re.Match[str]]:
+    """The reporting verbs in ``text``, without capitalised words that follow another
+    capitalised word: part of a name ("the United States", "Fox News Reports")."""
+    return [
+        v
+        for v in SPEECH_RE.finditer(text)
+        if not (
+            v.group()[0].isupper()
+            and re.search(r"[A-Z][\w.'’-]*\s+$", text[max(0, v.start() - 40) : v.start()])
+        )
+    ]
+
+
 #: An attribution at the end of the sentence a quote sits in ('"...," from Friday, the
 #: agency said.').
 POSTPOSED = re.compile(
@@ -78,10 +94,48 @@ _NOT_GIVEN = frozenset(
         """
     )
 )
+#: One-word roles a person is referred to by ("the archbishop said").
+_ROLES = TITLE_WORDS | frozenset(
+    word_list(
+        """
+        archbishop cardinal priest pastor imam rabbi prosecutor curator sheriff
+        """
+    )
+)
 #: A speaker's label before a colon at the start of a sentence ("Wikinews: ", "Jack Herrick: ").
 _LABEL = re.compile(r"([A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}):\s*")
 #: Between two people who speak together ("Raj Patel and mayor Tom Hill").
 _JOINT = re.compile(r"\s*(?:,\s*)?and\s+(?:[a-z-]+\s+){0,3}")
+_HE_OR_SHE_SAID = re.compile(rf"\b(?:he|she)\s+(?:\w+\s+){{0,2}}?(?:{_SPEECH})\b", re.IGNORECASE)
+#: A source signing a quote after a dash: '" — Jane Doe, a nurse from Leeds'.
+_DASH_SOURCE = re.compile(r"[ \t]*[—–][ \t]*((?:[A-Z][\w.'’-]*[ \t]?){1,4})(?=[,\n]|$)")
+#: "and" inside a name while a clause is split at its "and"s (same length).
+_AND = "\x00nd"
+#: A pronoun right before a reporting verb: its subject.
+_PRONOUN_SUBJECT = re.compile(
+    r"\b(?:he|she|they|we|I)\s+(?:(?:has|have|had|also|then|later|\w+ly)\s+)*$", re.IGNORECASE
+)
+#: A capitalised name; after a body's head noun with "of"/"for"/"and" and more capitalised
+#: words ("Department of Health and Human Services", not "Suman Haripriya of the Hajo").
+_ORGANISATION_HEAD = re.compile(
+    r"Department|Ministry|Minister|Secretary|University|Bank|Institute|Office|Council|"
+    r"Bureau|Agency|Museum|Commission|Court|Board|Federation|Association|Union|Society|"
+    r"College|Academy|Cent(?:er|re)|Corps|House|Republic|Kingdom|Church|Party|"
+    r"Organi[sz]ation|Government|Embassy|Service|Services|Authority|Committee|Foundation|"
+    r"Health|Police|News|Times|Post|Company|Group|Inc|Ltd|Club|Team|School|Hospital"
+)
+_ORGANISATION = re.compile(
+    r"((?:(?:Department|Ministry|Minister|Secretary|University|Bank|Institute|Office|Council|"
+    r"Bureau|Agency|Museum|Commission|Court|Board|Federation|Association|Union|Society|"
+    r"College|Academy|Cent(?:er|re)|Corps|House|Republic|Kingdom|Church|Party|"
+    r"Organi[sz]ation|Government|Embassy|Service|Services|Authority|Committee|Foundation|"
+    r"Health)\s(?:of|for|and|on)\s(?:the\s)?(?=[A-Z])|[A-Z][\w.&’'-]*\s?)+)"
+)
+#: A passive reporting verb's agent after the quote: '... "pandemic" by the WHO'.
+_AGENT = re.compile(
+    r"\s*by\s+(?:the\s+)?((?:[A-Z][\w.&’'-]*\s?)+(?:(?:of|for|and)\s(?:the\s)?"
+    r"(?:[A-Z][\w.&’'-]*\s?)+)*|(?<=the )[a-z]+(?=\s*[.,;]))"
+)
 #: "X quoted Y as saying": Y is the source.
 _QUOTED_AS = re.compile(r"\bquoted\s+(.{2,60}?)\s+as\s+$")
 #: Words that cannot start a source's name after a closing mark.
@@ -148,8 +202,8 @@ def _source_name(text: str, who: str, offset: int, mentions: list[Mention]) -> S
             r"official|officials|director|founder)",
             cut,
             re.IGNORECASE,
-        ):
-            return None
+        ) or (" " not in cut and cut.lower() in _ROLES):
+            return None  # "the archbishop": the person named before in that role
         named = re.search(r"(?<=[a-z] )(?:[A-Z][\w.&-]*(?: |$))+$", cut)
         if named:  # "the state news agency KCNA": the name after the role
             return named.group().strip(), None
@@ -164,10 +218,23 @@ def _source_name(text: str, who: str, offset: int, mentions: list[Mention]) -> S
     if len(words) <= 4 and not possessive and (words[0][:1].isupper() or len(words) == 1):
         name = _WHEN.split(" ".join(words))[0]  # "Pope Francis on Sunday"
         return (_fullest(text, name) if " " not in name else name), None
-    caps = re.match(r"((?:[A-Z][\w.&’'-]*\s?)+)", " ".join(words))
+    joined = " ".join(words)
+    caps = _ORGANISATION.match(joined)
     if caps:
-        name = re.sub(r"(?:'s|’s)$", "", caps.group(1).strip().split("'s ")[0].split("’s ")[0])
-        return name, None
+        end = caps.end(1)
+        if any(_ORGANISATION_HEAD.fullmatch(w) for w in caps.group(1).split()):
+            # a body's name goes on: "International Committee on Taxonomy of Viruses"
+            more = re.match(
+                r"(?:(?:of|for|and|on)\s(?:the\s)?(?:[A-Z][\w.&’'-]*\s?)+)*", joined[end:]
+            )
+            end += more.end() if more else 0
+        name = re.sub(r"(?:'s|’s)$", "", joined[:end].strip().split("'s ")[0].split("’s ")[0])
+        parts = name.split()
+        while len(parts) > 2 and (
+            parts[0].lower() in TITLE_WORDS or re.fullmatch(r"[A-Z][a-z]+(?:ologist|ist)", parts[0])
+        ):
+            parts = parts[1:]  # "Immunologist Kristian Andersen": the name
+        return " ".join(parts), None
     cut = _CUT.split(" ".join(words))[0]
     return (cut, None) if cut else None
 
@@ -208,33 +275,82 @@ _VERB_START = re.compile(
 )
 
 
-def _main_subject(text: str, s_start: int, limit: int, mentions: list[Mention]) -> Speaker | None:
+def _main_subject(
+    text: str, s_start: int, limit: int, mentions: list[Mention], skip_adverbial: bool = False
+) -> Speaker | None:
     """The subject of a sentence's main clause (its first comma-separated piece, or the
-    name in apposition after a role: "The transport minister, Liam Ford, spoke ...")."""
+    name in apposition after a role: "The transport minister, Liam Ford, spoke ..."); with
+    ``skip_adverbial``, after a leading adverbial ("In a statement released ..., the
+    Department of Defense justified ...")."""
     pieces = [(m.start(), m.end()) for m in re.finditer(r"[^,]+", text[s_start:limit])]
+    while skip_adverbial and len(pieces) > 1:  # "However, addressing the leaders, X ..."
+        first = text[s_start + pieces[0][0] : s_start + pieces[0][1]].split()
+        if not first or not (
+            first[0].lower() in _NOT_SUBJECT | _NOT_GIVEN or first[0].endswith("ing")
+        ):
+            break
+        pieces = pieces[1:]
     if not pieces:
         return None
     for k, (a, b) in enumerate(pieces[:2]):
         named = mentions_within(mentions, s_start + a, s_start + b)
+        if named and not _subject_position(text, s_start + a, named[0]):
+            named = []  # "he appreciated Soleimani's life": no subject
         if named:
             return named[0].full, (named[0].start, named[0].end)
         words = text[s_start + a : s_start + b].split()
         if k == 1 and 0 < len(words) <= 4 and all(w[:1].isupper() for w in words):
             return " ".join(words), None  # the name in apposition
-        if k == 0 and not (words and words[0].lower() == "the" and len(words) <= 4):
+        is_role = bool(words) and words[0].lower() in ("the", "a", "an")
+        if k == 0 and not (is_role and len(words) <= (8 if skip_adverbial else 4)):
             break  # not a role: the first piece is the clause itself
     who = _VERB_START.split(text[s_start + pieces[0][0] : s_start + pieces[0][1]])[0].strip()
-    if not who or len(who.split()) > 5:
-        return None
+    words = who.split()
+    organisation = len(words) <= 8 and all(w[:1].isupper() or w in LOWER_WORDS for w in words)
+    if not who or (len(words) > 5 and not organisation):
+        return None  # "the United States Department of Defense": one name
     return _source_name(text, who, s_start + pieces[0][0], mentions)
+
+
+def _subject_position(text: str, start: int, mention: Mention) -> bool:
+    """Whether ``mention`` is the subject of the clause starting at ``start``: among its
+    first words, not a possessive."""
+    prefix = text[start : mention.start].split()
+    possessive = text.startswith(("'s", "’s", "' ", "’ "), mention.end)
+    return len(prefix) <= 6 and not possessive and not speech_verbs(" ".join(prefix))
 
 
 def _fullest(text: str, surname: str) -> str:
     """The fullest form of a one-word name in the text ("Ford" -> "Liam Ford" when the text
-    has "Liam Ford"), titles left out; the word itself if there is none."""
+    has "Liam Ford"), titles left out; for a surname the text has only misspelt ("Water"
+    for "Kathryn Waters"), the one full name it is one letter away from; else the word."""
     if not surname[:1].isupper() or not surname.isalpha():
         return surname
-    return _full_forms(text).get(surname, surname)
+    forms = _full_forms(text)
+    if surname in forms or len(surname) < 5:
+        return forms.get(surname, surname)
+    shapes = _forms_by_initial(text)
+    near = {full for last, full in shapes.get(surname[0], ()) if _one_edit(surname, last)}
+    return near.pop() if len(near) == 1 else surname
+
+
+@functools.lru_cache(maxsize=8)
+def _forms_by_initial(text: str) -> dict[str, list[tuple[str, str]]]:
+    """The text's full forms (surname, full name) by the surname's first letter."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for last, full in _full_forms(text).items():
+        out.setdefault(last[0], []).append((last, full))
+    return out
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by one inserted, deleted or replaced letter."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    k = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), len(a))
+    return a[k + (len(a) == len(b)) :] == b[k + 1 :]
 
 
 _RUN = re.compile(r"(?<![\w'’.-])((?:[A-Z][\w'’.-]*\s){1,2})([A-Z][a-zA-Z]+)\b")
@@ -304,13 +420,15 @@ def _salient(
     "Prosecutor David Chen told ...", "Her colleague, Senator Bob Lane, ..."), not a
     possessive; else the latest."""
     s_start = sentence_of(bounds, at)[0]
-    if candidates[-1].start >= s_start:
-        return candidates[-1]
+    last = candidates[-1]
+    if last.start >= s_start and not text.startswith(("'s", "’s", "' ", "’ "), last.end):
+        return last  # in the quote's own sentence (not "Soleimani's life")
     for m in reversed(candidates):
         s_start = sentence_of(bounds, m.start)[0]
         prefix = text[s_start : m.start]
         possessive = text.startswith(("'s", "’s", "' ", "’ "), m.end)
-        if len(prefix.split()) <= 4 and not possessive and not re.search(r"[;:]", prefix):
+        reported = SPEECH_RE.search(prefix) is not None  # "Wilkins said Warhol was ..."
+        if len(prefix.split()) <= 4 and not (possessive or reported or re.search(r"[;:]", prefix)):
             return m
     return candidates[-1]
 
@@ -330,6 +448,8 @@ def attribute(
         found = _attribute(text, open_mark, close_mark, bounds, mentions)
         if found is None:
             found = _integrated(text, open_mark, bounds, mentions)
+        if found is None and close_mark is not None:
+            found = _named_after(text, open_mark, close_mark, bounds, mentions)
         speaker: Speaker | None
         if isinstance(found, str) or found is None:
             near = previous if previous and open_mark - previous_end < 1500 else None
@@ -338,21 +458,169 @@ def attribute(
                 for m in mentions_within(mentions, max(0, open_mark - 3000), open_mark)
                 if not in_spans(m.start, quoted)  # a name inside a quote is no speaker
             ]
-            newer = [m for m in before if m.end > previous_end]
+            said_by = previous[1] if previous else None
+            # since the last quote, not its own attribution ('", Wilkins said.')
+            newer = [m for m in before if m.end > previous_end and (m.start, m.end) != said_by]
             best = _salient(text, bounds, newer, open_mark) if newer else None
             if before and (
                 near is None
                 or (found == "previous" and best is not None)
                 or (best is not None and _introduces_speaker(text, bounds, best))
+                or (best is not None and _opens_own_sentence(text, bounds, best, open_mark))
             ):
                 m = best or before[-1]
+                near = (m.full, (m.start, m.end))
+            if not newer:
+                # no person named since the last quote: a named source that spoke since
+                recent = _recent_subject(text, bounds, open_mark, mentions, previous_end)
+                if recent and (near is None or found == "previous" or _person_like(recent[0])):
+                    near = recent
+            if (
+                near is not None
+                and near == previous
+                and near[1] is None
+                and before
+                and _he_or_she(text, bounds, open_mark)
+            ):
+                # "he told her" after a quote of "the police": the person, not the body
+                m = _salient(text, bounds, before, open_mark)
                 near = (m.full, (m.start, m.end))
             speaker = near
         else:
             speaker = found
+        if speaker is not None and speaker[1] is None:
+            speaker = _holder_of_role(text, speaker, open_mark, mentions) or speaker
         out.append((speaker, found not in (None, "previous")))
         if speaker:
             previous, previous_end = speaker, end
+    usual = _usual_spellings(text, mentions)
+    return [((usual.get(sp[0], sp[0]), sp[1]) if sp else None, ex) for sp, ex in out]
+
+
+#: Words of a sentence that presents the speaker of the quote before it ("That was the
+#: verdict of ...", "Ann Cole was speaking at ...").
+_PRESENTS = re.compile(
+    r"\b(?:speaking|spoke|verdict|words|view|comment|comments|message|reaction|response|"
+    r"remarks?|explained|explaining)\b",
+    re.IGNORECASE,
+)
+
+
+def _named_after(
+    text: str,
+    open_mark: int,
+    close_mark: int,
+    bounds: list[tuple[int, int]],
+    mentions: list[Mention],
+) -> Speaker | None:
+    """The speaker of a quote that opens its paragraph without attribution, named in the
+    next sentence of the paragraph ('"We never thought we would be back." Headteacher Ann
+    Cole was speaking at the ceremony.', '"..." That was the verdict of Peter Holm.')."""
+    p_start = text.rfind("\n", 0, open_mark) + 1
+    if text[p_start:open_mark].strip():
+        return None
+    after = close_mark + 1
+    k = bisect.bisect_left(bounds, (after, 0))  # the next sentence
+    if k < len(bounds) and bounds[k][0] == after:
+        k += 1  # the quote's own sentence goes on past the mark
+    if k >= len(bounds):
+        return None
+    s_start, s_end = bounds[k]
+    p_end = text.find("\n", after)
+    if (p_end >= 0 and s_start > p_end) or re.search('["“”„«»]', text[s_start:s_end]):
+        return None  # another paragraph, or another quote
+    named = mentions_within(mentions, s_start, s_end)
+    if not named:
+        return None
+    first = named[0]
+    subject = _subject_position(text, s_start, first)
+    if subject or _PRESENTS.search(text, s_start, s_end):
+        return first.full, (first.start, first.end)
+    return None
+
+
+def _opens_own_sentence(
+    text: str, bounds: list[tuple[int, int]], mention: Mention, at: int
+) -> bool:
+    """Whether ``mention`` is the subject of the sentence the quote at ``at`` is part of
+    ('The mayor, Sadiq Khan, thanked "the police ..."')."""
+    s_start = sentence_of(bounds, at)[0]
+    return mention.start >= s_start and _subject_position(text, s_start, mention)
+
+
+def _holder_of_role(
+    text: str, speaker: Speaker, at: int, mentions: list[Mention]
+) -> Speaker | None:
+    """The person holding the role a source is given by ("the agency's director" ->
+    "Director Peter Holm"), named with that role word within 400 characters."""
+    words = speaker[0].split()
+    role = words[-1] if words else ""
+    if not role.islower() or role not in _ROLES:
+        return None
+    for m in mentions_within(mentions, max(0, at - 400), at + 400):
+        if re.search(
+            rf"\b{re.escape(role)}\W{{1,3}}(?:\w+\W+)?$", text[max(0, m.start - 40) : m.start], re.I
+        ):
+            return m.full, (m.start, m.end)
+    return None
+
+
+def _he_or_she(text: str, bounds: list[tuple[int, int]], at: int) -> bool:
+    """Whether the quote at ``at`` is attributed to "he" or "she" in its sentence."""
+    s_start, s_end = sentence_of(bounds, at)
+    return _HE_OR_SHE_SAID.search(text, s_start, max(s_end, at)) is not None
+
+
+def _person_like(name: str) -> bool:
+    """Two or three capitalised words, none a body's ("Kiara Perkins", not "City Council")."""
+    words = name.split()
+    return 2 <= len(words) <= 3 and all(
+        w[:1].isupper() and w.isalpha() and not _ORGANISATION_HEAD.fullmatch(w) for w in words
+    )
+
+
+def _recent_subject(
+    text: str, bounds: list[tuple[int, int]], at: int, mentions: list[Mention], since: int
+) -> Speaker | None:
+    """For a quote with no person named before it (the name finder missed them): the named
+    subject of one of the three sentences before, one about speaking ("Turkish president
+    Erdoğan called for ...", "a State Department spokesperson, Morgan Ortagus, indicated")."""
+    k = bisect.bisect_right(bounds, (at, len(text) + 1)) - 1
+    for s_start, s_end in reversed(bounds[max(0, k - 3) : k + 1]):
+        end = min(s_end, at)
+        if s_start < since:
+            break
+        if end <= s_start or not (
+            speech_verbs(text[s_start:end]) or _STATEMENT_RE.search(text, s_start, end)
+        ):
+            continue
+        got = _main_subject(text, s_start, end, mentions, skip_adverbial=True)
+        if got is not None and got[0][:1].isupper() and not re.search(r"['’\"“”]", got[0]):
+            words = got[0].split()
+            role = next((i for i, w in enumerate(words) if w.islower()), None)
+            if role is not None and words[role + 1 :]:  # "Turkish president Erdoğan"
+                return " ".join(words[role + 1 :]), None
+            return got
+    return None
+
+
+def _usual_spellings(text: str, mentions: list[Mention]) -> dict[str, str]:
+    """Full names the text spells two ways ("Kristin Wilkins" once, "Kristen Wilkins"
+    twice): each variant mapped to the one written most often (same surname, first names
+    one letter apart)."""
+    written: dict[str, int] = {}
+    for m in mentions:
+        name = text[m.start : m.end]
+        if (" " in name and name == m.full) or name in written:
+            written[name] = written.get(name, 0) + 1
+    by_rest: dict[str, list[str]] = {}
+    for name in written:
+        by_rest.setdefault(name.partition(" ")[2], []).append(name)
+    out: dict[str, str] = {}
+    for same in by_rest.values():
+        for a, b in itertools.permutations(same, 2):
+            if _one_edit(a.partition(" ")[0], b.partition(" ")[0]) and written[b] > written[a]:
+                out[a] = b
     return out
 
 
@@ -366,6 +634,9 @@ def _attribute(
     """The speaker from the words around the marks; "previous" for a pronoun or role."""
     s_start = sentence_of(bounds, open_mark)[0]
     if close_mark is not None:
+        dash = _DASH_SOURCE.match(text, close_mark + 1)
+        if dash:  # '"It saves me twenty minutes." — Jane Doe, a nurse': a signed comment
+            return _source_name(text, dash.group(1), dash.start(1), mentions)
         after_start = close_mark + 1
         # the sentence after the closing mark (a quote may end its own sentence)
         a_end = sentence_of(bounds, after_start)[1] if after_start < len(text) else after_start
@@ -395,7 +666,28 @@ def _attribute(
     label = _LABEL.fullmatch(before)
     if label:  # interview or transcript turn: 'Herrick: "We wanted ..."'
         return _source_name(text, label.group(1), s_start, mentions)
-    verbs = list(SPEECH_RE.finditer(before))
+    verbs = speech_verbs(before)
+    if (
+        verbs
+        and close_mark is not None
+        and re.search(
+            r"\b(?:was|were|been|is|are|be)\s+(?:[a-z]+ly\s+)?$", before[: verbs[-1].start()]
+        )
+    ):
+        agent = _AGENT.match(text, close_mark + 1)
+        if agent:  # '"pandemic" was announced ... by the World Health Organization (WHO)'
+            return _source_name(text, agent.group(1).strip(), agent.start(1), mentions)
+    if not verbs and re.search(r":\s*$", before):
+        labelled = mentions_within(mentions, max(s_start, open_mark - 80), open_mark)
+        if labelled and not text[labelled[-1].end : open_mark].strip(" :"):
+            # "Among those commenting was historian Carl Wendt: "...": the name before it
+            return labelled[-1].full, (labelled[-1].start, labelled[-1].end)
+        # 'The Department of Defense justified the strike ...: "..."': the clause's subject
+        got = _main_subject(text, s_start, open_mark, mentions, skip_adverbial=True)
+        named = got is not None and (got[1] is not None or got[0][:1].isupper())
+        if got is not None and named and not re.search(r"['’]", got[0]):
+            return got  # a person or a named organisation, not "the workers' demands"
+        return "previous" if got is None or got[0].split()[0].lower() in _PRONOUNS else None
     if verbs:
         verb = verbs[-1]
         if verb.group().lower() in ("according to", "in the words of"):
@@ -409,36 +701,73 @@ def _attribute(
             got = _source_name(text, who, s_start + verb.end(), mentions)
             return got if got is not None else "previous"
         clause = before[: verb.start()]
+        if (
+            not clause.strip()
+            and verb.group().endswith("ing")
+            and close_mark is not None
+            and not before[verb.end() :].strip(" ,:")
+        ):
+            # 'Saying "there are many abortions" President Fernández elaborated, ...'
+            s_end = sentence_of(bounds, open_mark)[1]
+            main = re.match(
+                r"[\s,]*([^,;:\"“”\n]{2,60}?)\s+\w+ed\b",
+                text[close_mark + 1 : max(s_end, close_mark + 1)],
+            )
+            if main:
+                return _source_name(text, main.group(1), close_mark + 1 + main.start(1), mentions)
         mark = max(clause.rfind(c) for c in '"“”„«»「」')
         if mark >= 0:  # '"Nobody wants this," she said, "but ...': the words after the quote
             clause = " " * (mark + 1) + clause[mark + 1 :]
         if mark < 0 and re.search(r",\s*$", clause) and verb.group().lower().endswith("ing"):
             # "X spoke to reporters ..., describing it as "...": the sentence's subject
-            got = _main_subject(text, s_start, s_start + verb.start(), mentions)
+            got = _main_subject(
+                text, s_start, s_start + verb.start(), mentions, skip_adverbial=True
+            )
             if got is not None:
                 return got
         people = mentions_within(mentions, s_start + mark + 1, s_start + verb.start())
+        if _PRONOUN_SUBJECT.search(clause):
+            people = []  # "X pleaded with him to send Gloria ..., but he replied": not Gloria
         if people:
             last = people[-1]
             if len(people) > 1 and _JOINT.fullmatch(text, people[-2].end, last.start):
                 # "Police chief Raj Patel and mayor Tom Hill both said": a joint source
                 return f"{people[-2].full} and {last.full}", (last.start, last.end)
             return last.full, (last.start, last.end)
+        what = re.search(r"\bwhat\s+(.{1,40}?)\s*$", clause)
+        if what:  # 'in what the police declared a "terrorist-related" attack': the police
+            got = _source_name(text, what.group(1), s_start + what.start(1), mentions)
+            return got if got is not None else "previous"
         quoted_as = _QUOTED_AS.search(clause)
         if quoted_as:  # "The BBC quoted a resident as saying": the one quoted
             got = _source_name(text, quoted_as.group(1), s_start + quoted_as.start(1), mentions)
             return got if got is not None else "previous"
         subject = ""
-        pieces = re.split(r"(?:,|;|\(|\band\b|\bwhile\b|\bbut\b)\s*", clause)
+        bare = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group()), clause)
+        # "and" inside a name ("Health and Human Services") is kept
+        bare = re.sub(r"\b([A-Z][\w.&'’-]*) and (?=[A-Z])", rf"\1 {_AND} ", bare)
+        pieces = re.split(r"(?:,|;|\(|\band\b|\bwhile\b|\bbut\b)\s*", bare)
         for k in range(len(pieces) - 1, -1, -1):
-            subject = _AUXILIARIES.sub("", pieces[k]).strip()
-            if subject.lower() in ("who", "which", "that") or re.match(r"[a-z]+ing\b", subject):
-                continue  # "the minister (who said", "Ardern, speaking after the vote, called"
+            subject = _AUXILIARIES.sub("", pieces[k]).strip().replace(_AND, "and")
+            subject = re.sub(r"(?:\s+[a-z]+ly)+$", "", subject)  # "The proclamation specifically"
+            subject = _AUXILIARIES.sub("", subject).strip()  # "The president had previously"
+            if re.match(r"(?:who|which|that)\b|[a-z]+ing\b", subject, re.IGNORECASE):
+                continue  # "the minister (who said", "Ardern, speaking after the vote, called",
+                # "The Guard Corps (IRGC), which includes the Quds Force, declared"
             words = subject.split()
-            if words and words[0].lower() in ("a", "an") and k > 0:
+            is_role = bool(words) and (
+                words[0].lower() in ("a", "an", "the") or (len(words) <= 4 and words[-1].islower())
+            )
+            if is_role and k > 0:
                 name = pieces[k - 1].strip().split()
-                if 0 < len(name) <= 4 and all(w[:1].isupper() for w in name):
-                    subject = " ".join(name)  # "Zbigniew Nowak, a spokesperson for ..., said"
+                if (
+                    0 < len(name) <= 4
+                    and all(w[:1].isupper() for w in name)
+                    and not any(w.lower() in _NOT_IN_NAME_RUNS | _NOT_SUBJECT for w in name)
+                ):
+                    # "Zbigniew Nowak, a spokesperson for ..., said", "Hernan Dario Gomez,
+                    # Panama coach, said": the name before the role
+                    subject = " ".join(name)
             if subject:
                 break  # "Nunzio Galantino, has called": the piece before the auxiliary
         first = subject.split()[0].lower() if subject.split() else ""
@@ -446,7 +775,9 @@ def _attribute(
             return "previous"  # '... "a cancer" in the church and promised': same subject
         if not subject.strip():
             subject = clause
-        offset = s_start + clause.rfind(subject.strip()) if subject.strip() else s_start
+        if subject.strip().lower() in _FUNCTION:
+            return "previous"  # '"..." and called the claims "nonsense"': the same subject
+        offset = s_start + bare.rfind(subject.strip()) if subject.strip() else s_start
         got = _source_name(text, subject.strip(), offset, mentions)
         if got is None and first in _PRONOUNS:  # "Thomas' sister pleaded ..., but he replied"
             got = _sentence_subject(text, s_start, offset, mentions)

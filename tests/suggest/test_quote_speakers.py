@@ -337,3 +337,286 @@ def test_subjects_with_appositions_participles_joint_sources_and_quoted_as_sayin
         "Raj Patel and Tom Hill",
         "resident",
     ]
+
+
+def test_a_quote_after_reported_speech_is_the_reporters_not_the_person_reported_on() -> None:
+    text = (
+        "Gallery opens\n\n"
+        "Curator Nina Ford spoke at the opening. "
+        "Ford also said Pablo Ruiz was both an artist and a businessman. "
+        '"He sold prints in every colour so buyers could pick one."'
+    )
+    assert quotes(text) == [
+        ("He sold prints in every colour so buyers could pick one.", "Nina Ford")
+    ]
+
+
+def test_a_misspelt_surname_is_the_person_it_is_one_letter_from() -> None:
+    text = (
+        "Gallery opens\n\n"
+        "Kathryn Waters, director of the gallery, opened the show. "
+        '"Everybody knows his name, even people who never visit museums," Water said.'
+    )
+    assert quotes(text) == [
+        ("Everybody knows his name, even people who never visit museums,", "Kathryn Waters")
+    ]
+
+
+def test_a_name_spelt_two_ways_is_given_as_the_spelling_used_most() -> None:
+    text = (
+        "Gallery opens\n\n"
+        "Full interview with Kristin Wilkins, curator. "
+        "The prints were donated, according to Kristen Wilkins, the curator. "
+        "Kristen Wilkins chose the prints. "
+        '"He liked the way photo booths looked," Wilkins said.'
+    )
+    assert quotes(text) == [("He liked the way photo booths looked,", "Kristen Wilkins")]
+
+
+def test_name_then_role_then_verb_gives_the_name() -> None:
+    text = (
+        "Panama lose\n\n"
+        'After the match, Hernan Dario Gomez, Panama coach, said, "We have learned a lot '
+        'from today\'s game." In Paris, the minister said "we will reply to this soon".'
+    )
+    assert quotes(text)[0] == ("We have learned a lot from today's game.", "Hernan Dario Gomez")
+    assert quotes(text)[1][1] != "In Paris"
+
+
+def test_a_place_name_ending_in_a_verb_form_and_a_long_title_are_no_quotes() -> None:
+    text = (
+        "Gallery opens\n\n"
+        'Galleries across the United States also include photographs of "unknowns" who '
+        'were never famous. Anna Berg, curator of "Andy Warhol: Photographs and Prints from '
+        'the University Collection" at the university, opened it.'
+    )
+    assert quotes(text) == []
+
+
+def test_an_organisation_that_introduces_a_quote_with_a_colon_is_its_speaker() -> None:
+    text = (
+        "Strike kills commander\n\n"
+        "In a statement released after the attack, the United States Department of Defense "
+        'justified the strike, which was approved by President Donald Trump, as "defensive" '
+        'in nature: "The military has taken decisive defensive action to protect personnel '
+        'abroad."'
+    )
+    assert quotes(text)[-1][1] == "United States Department of Defense"
+
+
+def test_a_pronoun_before_a_colon_is_the_person_named_before_not_a_possessive() -> None:
+    text = (
+        "Strike kills commander\n\n"
+        "Ali Hosseini Khamenei, the Supreme Leader of Iran, ordered three days of mourning. "
+        "In his message, he appreciated Soleimani's lifepath: \"He spent his entire life "
+        'engaging in jihad in the path of God."'
+    )
+    assert quotes(text) == [
+        ("He spent his entire life engaging in jihad in the path of God.", "Ali Hosseini Khamenei")
+    ]
+
+
+def test_a_relative_clause_and_an_acronym_after_an_organisation_are_not_its_name() -> None:
+    text = (
+        "Strike kills commander\n\n"
+        "The Iranian Revolutionary Guard Corps (IRGC), which includes the Quds Force, "
+        'declared that Soleimani was "martyred" by the airstrike.'
+    )
+    assert quotes(text) == [("martyred", "Iranian Revolutionary Guard Corps")]
+
+
+def test_a_capitalised_name_with_an_ampersand_is_a_name_not_a_quote() -> None:
+    text = 'A fire was reported in the "Kiss & Fly" section of the car park on Tuesday.'
+    assert quotes(text) == []
+
+
+def test_an_organisation_calling_something_a_quote_after_a_leading_adverbial() -> None:
+    text = (
+        "Summit denounces deal\n\n"
+        "In a related press release issued the following day, the Turkish Ministry of Foreign "
+        'Affairs denounced the conclusions of the summit, calling the agreements "legitimate '
+        'and fully compatible with international law".'
+    )
+    assert quotes(text)[0][1] == "Turkish Ministry of Foreign Affairs"
+
+
+def test_a_pronoun_quote_after_a_speaking_sentence_whose_name_was_not_found() -> None:
+    text = (
+        "Summit denounces deal\n\n"
+        "On Wednesday during the opening ceremony, Turkish president Erdoğan called for a "
+        'regional cooperation. "No project excluding our country can be implemented", he said.'
+        "\n\nFollowing the vote, a State Department spokesperson, Morgan Ortagus, indicated "
+        'the United States was disappointed: "We await clarification on the resolution," he '
+        "said."
+    )
+    assert [speaker for _body, speaker in quotes(text)] == ["Erdoğan", "Morgan Ortagus"]
+
+
+def test_a_month_abbreviation_before_a_day_ends_no_sentence() -> None:
+    text = (
+        'John Geiger said, "It began on Dec. 28, when we had a 4.7-magnitude earthquake there. '
+        'Since then we had over 400 earthquakes."'
+    )
+    claims = [text[s.start : s.end] for s in suggest(text, ["claim"])]
+    assert claims == [
+        "It began on Dec. 28, when we had a 4.7-magnitude earthquake there",
+        "Since then we had over 400 earthquakes",
+    ]
+
+
+def test_a_person_named_as_an_object_before_a_pronoun_speaker_is_not_the_speaker() -> None:
+    text = (
+        "Parents on trial\n\n"
+        "Thomas Sam and his wife were charged. Allegedly, Thomas' sister pleaded with him to "
+        'send Gloria to a doctor, but he replied "I am not able to do that".'
+    )
+    assert quotes(text) == [("I am not able to do that", "Thomas Sam")]
+
+
+def test_the_agent_of_a_passive_reporting_verb_is_the_speaker() -> None:
+    text = (
+        "Virus spreads\n\n"
+        'COVID-19 was previously announced to be a "pandemic" by the World Health '
+        "Organization (WHO)."
+    )
+    assert quotes(text) == [("pandemic", "World Health Organization")]
+
+
+def test_organisation_names_with_of_and_and_an_adverb_after_the_subject() -> None:
+    text = (
+        "Emergency declared\n\n"
+        'The proclamation specifically said "the outbreak in the country constitutes a national '
+        'emergency". The United States Department of Health and Human Services declared the '
+        'outbreak a "public health emergency" on January 31. Suman Haripriya of the Hajo '
+        'assembly said "Coronavirus is an airborne disease and it can be cured by cow dung."'
+    )
+    assert [speaker for _body, speaker in quotes(text)] == [
+        "proclamation",
+        "United States Department of Health and Human Services",
+        "Suman Haripriya",
+    ]
+
+
+def test_several_leading_adverbials_before_a_colon_speaker() -> None:
+    text = (
+        "Party held\n\n"
+        'In February, Chakrapani said, "Corona is not a virus." The WHO\'s website said: "There '
+        'is no evidence that current medicine can cure the disease." However, addressing the '
+        'global leaders, Chakrapani proposed: "I request all the presidents to take cow urine."'
+    )
+    assert quotes(text)[-1][1] == "Chakrapani"
+
+
+def test_a_quote_opening_a_paragraph_is_said_by_the_person_the_next_sentence_presents() -> None:
+    text = (
+        "School reopens\n\n"
+        "The school in Dover reopened on Monday.\n\n"
+        '"We never thought we would be back so soon." Headteacher Ann Cole was speaking at '
+        "the ceremony.\n\n"
+        '"It is a great day for the town." That was the verdict of local councillor Peter '
+        "Holm, who attended with his family."
+    )
+    assert [speaker for _body, speaker in quotes(text)] == ["Ann Cole", "Peter Holm"]
+
+
+def test_a_speaker_the_name_finder_missed_after_the_previous_speakers_attribution() -> None:
+    text = (
+        "Exhibit opens\n\n"
+        'Curator Kristen Wilkins spoke first. "He wanted to be rich and famous", Wilkins said.'
+        "\n\nKiara Perkins, a second year art major, admitted she was willing to skip class. "
+        'Why did she want to attend? "It\'s Warhol. He is a legend."'
+    )
+    assert [speaker for _body, speaker in quotes(text)] == ["Kristen Wilkins", "Kiara Perkins"]
+
+
+def test_in_what_x_declared_and_the_subject_of_the_quotes_own_sentence() -> None:
+    text = (
+        "Attack in London\n\n"
+        'Alexis Boon said: "His fascination with terrorism was clear in a notepad." '
+        'Officers shot him in what the police declared a "terrorist-related" attack.\n\n'
+        'The mayor of London, Sadiq Khan, thanked "the police and emergency services staff '
+        'for their swift and courageous response". The International Committee on Taxonomy '
+        'of Viruses said the new name "had to be easy to say".'
+    )
+    assert [speaker for _body, speaker in quotes(text)] == [
+        "Alexis Boon",
+        "police",
+        "Sadiq Khan",
+        "International Committee on Taxonomy of Viruses",
+    ]
+
+
+def test_a_sentence_initial_occupation_is_not_part_of_the_name_and_a_lowercase_agent() -> None:
+    text = (
+        "Virus spreads\n\n"
+        "Immunologist Kristian Andersen of Scripps Research said, in response to the study, "
+        '"This virus is clearly much more capable of spreading between humans." The attacker, '
+        'who was described as "knife-obsessed" by the police, was shot.'
+    )
+    assert [speaker for _body, speaker in quotes(text)] == ["Kristian Andersen", "police"]
+
+
+def test_a_name_given_by_a_naming_verb_is_no_quote() -> None:
+    text = (
+        "The International Committee on Taxonomy of Viruses named the virus that causes it "
+        '"severe acute respiratory syndrome coronavirus 2" (SARS-CoV-2).'
+    )
+    assert quotes(text) == []
+
+
+def test_a_role_with_an_adverb_a_sentence_initial_participle_and_a_one_word_role() -> None:
+    text = (
+        "Bill announced\n\n"
+        "President Alberto Fernández announced a bill. The president had previously called it "
+        '"a matter of public health". Saying "there are many abortions despite the threat" '
+        'President Fernández elaborated, "A state must protect its citizens."\n\n'
+        "The bill was criticised by archbishop Jorge Eduardo Scheinig. Calling it a "
+        '"culture of death" the archbishop said "We need to pray for life."'
+    )
+    assert [speaker for _body, speaker in quotes(text)] == [
+        "Alberto Fernández",
+        "Alberto Fernández",
+        "Alberto Fernández",
+        "Jorge Eduardo Scheinig",
+        "Jorge Eduardo Scheinig",
+    ]
+
+
+def test_he_after_a_quote_of_a_body_is_the_person_named_before() -> None:
+    text = (
+        "Attack in London\n\n"
+        "The attacker, Mr Tom Baker, was released a week ago. Baker, who was described as "
+        '"knife-obsessed" by the police, sent messages. He told her on one occasion: "If you '
+        'cannot make a bomb, take a knife."'
+    )
+    assert [speaker for _body, speaker in quotes(text)] == ["police", "Tom Baker"]
+
+
+def test_comments_signed_after_a_dash_and_a_name_right_before_a_colon() -> None:
+    text = (
+        "Readers react\n\n"
+        "The city opened the new bridge on Monday.\n\n"
+        '"It saves me twenty minutes every morning." — Jane Doe, a nurse from Leeds\n\n'
+        '"The cycle lane is far too narrow." — Peter Holm, cyclist\n\n'
+        'Among those commenting online was local historian Carl Wendt: "The old bridge was '
+        'built in 1876."'
+    )
+    assert [speaker for _body, speaker in quotes(text)] == ["Jane Doe", "Peter Holm", "Carl Wendt"]
+
+
+def test_a_source_given_by_role_is_the_person_named_with_that_role_nearby() -> None:
+    text = (
+        "Report delayed\n\n"
+        'The agency\'s director said: "We will publish the report in June." Director Peter '
+        'Holm later added that "nothing has been decided".'
+    )
+    assert [speaker for _body, speaker in quotes(text)] == ["Peter Holm", "Peter Holm"]
+
+
+def test_a_second_verb_after_and_keeps_the_subject_of_the_first() -> None:
+    text = (
+        "Mayor speaks\n\n"
+        'Mayor Ann Cole said the city would "not wait for London" and called the critics\' '
+        'claims "nonsense".'
+    )
+    assert [speaker for _body, speaker in quotes(text)] == ["Ann Cole", "Ann Cole"]

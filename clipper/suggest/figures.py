@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 
 from clipper.model import FIGURE_UNIT, FIGURE_VALUE, AttributeValue
 from clipper.suggest.base import Suggestion, word_list
+from clipper.suggest.figure_scores import match_scores
 from clipper.suggest.names import HUMAN_NOUNS
 
 _SMALL = {
@@ -96,6 +97,13 @@ _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|"
     "december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 )
+#: A series the number is a position in ("day five", "round 3", "week two").
+_POSITION_BEFORE = re.compile(
+    r"\b(?:day|round|game|stage|leg|week|season|episode|phase|act|part|heat|match|lap)\s$",
+    re.IGNORECASE,
+)
+#: What makes a number after such a word a count after all ("a day 2,000 people died").
+_COUNT_AFTER = re.compile(r"[ -](?:[a-z]+(?<!s)s\b|people\b|men\b|women\b|children\b|%)")
 _MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s$", re.IGNORECASE)
 _MONTH_AFTER = re.compile(rf"^\s(?:{_MONTHS})\b", re.IGNORECASE)
 _IDENT_BEFORE = re.compile(
@@ -217,7 +225,7 @@ class _Figure:
     end: int
     value: float
     unit: str | None
-    kind: str  # "money", "percent", "unit", "fraction", "count"
+    kind: str  # "money", "percent", "unit", "fraction", "count", "score"
     number_end: int
     multiplier: int = 1  # the scale word's ("5-7 million": the range shares it)
 
@@ -357,10 +365,14 @@ def _matches(text: str) -> Iterator[re.Match[str]]:
 
 
 def _scan(text: str) -> list[_Figure]:
+    scores = [_Figure(s.start, s.end, s.value, s.unit, "score", s.end) for s in match_scores(text)]
+    taken = [(s.start, s.end) for s in scores]
     found: list[_Figure] = []
     skip_until = -1
     for m in _matches(text):
         if m.start() < skip_until:
+            continue
+        if scores and any(a < m.end() and m.start() < b for a, b in taken):
             continue
         figure = _read(text, m)
         if figure is None:
@@ -371,8 +383,12 @@ def _scan(text: str) -> list[_Figure]:
                 if nxt:
                     skip_until = nxt.end()
             continue
+        if scores and any(a < figure.end and figure.start < b for a, b in taken):
+            continue
         found.append(figure)
-    return _share_units(text, found)
+    if not scores:
+        return _share_units(text, found)
+    return sorted(_share_units(text, found) + scores, key=lambda f: f.start)
 
 
 def _share_units(text: str, found: list[_Figure]) -> list[_Figure]:
@@ -500,8 +516,10 @@ def _read(text: str, m: re.Match[str]) -> _Figure | None:
             return None  # "Vostok 1", "Qwen 2.5", "Explorer 6"
         if re.fullmatch(r"1[89]\d\d|20\d\d|2100", core) and not scale:
             counted = _counted(text, end, value)
-            if counted != "people" and not _PERCENT.match(after) and not _UNIT.match(text, end):
-                return None  # a year
+            if counted != "people" and not _PERCENT.match(after) and not _plural_unit(text, end):
+                return None  # a year ("2018 day five" has a singular unit after it)
+    if not cur and _POSITION_BEFORE.search(before) and not _COUNT_AFTER.match(text, end):
+        return None  # "day five of the World Cup", "in round 3": a position in a series
     if not is_digits and re.search(r"[A-Za-z]-$", before):
         return None  # "a high-five", "Catch-22" spelt out
     if not is_digits and core.lower() == "one" and not cur:
@@ -578,6 +596,19 @@ def _post_currency(post: re.Match[str]) -> str | None:
     return code if code is not None else word.upper()
 
 
+def _plural_unit(text: str, end: int) -> bool:
+    """A unit after the number that is written as a count of it: plural ("2018 days"),
+    abbreviated ("2000 km") or joined by a hyphen ("a 2000-year history"), not singular
+    after a space ("World Cup 2018 day five") unless an age or length follows."""
+    measure = _UNIT.match(text, end)
+    if measure is None:
+        return False
+    written = measure.group("unit")
+    if text[end] == "-" or re.match(r"[ -](?:old|long)\b", text[measure.end() :]):
+        return True  # "a 2000-year history", "a 2000 year old tradition"
+    return _unit_name(written) == re.sub(r"\s+", " ", written.lower())
+
+
 def _age(text: str, start: int, end: int) -> bool:
     """An age: "aged 45", "at the age of 45", "John Smith, 45," (years)."""
     before = text[max(0, start - 25) : start]
@@ -598,7 +629,9 @@ def _value(value: float) -> AttributeValue:
     return value
 
 
-_SCORES = {"money": 0.95, "percent": 0.95, "unit": 0.85, "fraction": 0.7, "count": 0.75}
+_SCORES = {
+    "money": 0.95, "percent": 0.95, "unit": 0.85, "fraction": 0.7, "count": 0.75, "score": 0.8,
+}  # fmt: skip
 
 
 def suggest_figures(text: str) -> list[Suggestion]:

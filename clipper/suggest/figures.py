@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from clipper.model import FIGURE_UNIT, FIGURE_VALUE, AttributeValue
 from clipper.suggest.base import Suggestion, word_list
 from clipper.suggest.figure_scores import match_scores
-from clipper.suggest.names import HUMAN_NOUNS
+from clipper.suggest.figure_words import DEMONYMS_MANY, DEMONYMS_ONE, HUMANS, ONE_ADJECTIVES
 
 _SMALL = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -90,6 +90,17 @@ _DEGREES = re.compile(
 )
 _MINUS_BEFORE = re.compile(r"(?:(?<![\w\-])-|\bminus )$", re.IGNORECASE)
 _AGE_BEFORE = re.compile(r"\b(?:aged|age of|ages of|age|ages)\s$", re.IGNORECASE)
+#: A person's age in a clause: "when she was six", "until he was eighteen".
+_AGE_CLAUSE = re.compile(
+    r"\b(?:when|until|till|since|before|after|by the time|as|because|once|while|if)\s+"
+    r"(?:he|she|they|I|we|you|[A-Z][a-z]+)\s+(?:was|were|is|are|turned|turns|had turned|"
+    r"became|becomes|reached)\s$"
+)
+_TURNED = re.compile(r"\b(?:he|she|they|I|we|you|who|[A-Z][a-z]+)\s+(?:turned|turns|will turn)\s$")
+#: What may follow an age (no counted noun): punctuation or a clause word.
+_AGE_END = re.compile(
+    r"\s?(?:[,.;:!?)\"”’']|$)|\s(?:and|so|or|but|then|when|in|at|with|on|she|he|they|the|a)\b"
+)
 #: "John Smith, 45,": a capitalised word and a comma before an age.
 _NAME_COMMA = re.compile(r"\b[A-Z][a-z'’\-]+,\s$")
 _RANGE = re.compile(r"\s?(?:to|–|—|-|or|and)\s?(?=[\w$£€¥])")
@@ -186,6 +197,8 @@ _HUMAN_AFTER = re.compile(
 _HALF_PERIOD = re.compile(r"\b(?:first|second|other|latter|former|better)\s$", re.IGNORECASE)
 #: Capitalised plurals that name people: nationalities, parties, faiths.
 _GROUP_PLURAL = re.compile(r"(?:ans|is|ons|ites|ists|ers|ics|ims|ards|crats)$")
+#: A qualifier after the number ("one or more donations", "50 or so people").
+_OR_MORE = re.compile(r"\s(?:or|and)\s(?:more|fewer|less|so|over|above)\b(?=\s[a-z])")
 #: "200 of them": the count refers back.
 _OF_THEM = re.compile(r"\s+of\s+(?:them|whom|those|these|us)\b")
 #: A death toll before the number: "Flood death toll rises to 112".
@@ -283,11 +296,14 @@ def _counted(text: str, end: int, value: float, start: int | None = None) -> str
     """The counted entity after a number ("36 shells" → shells, "three remaining Space
     Shuttle orbiters" → orbiters, humans → people), else the noun the number is the
     amount of when it stands before ("claims over 150,000", "seats ... rose from 9 to 10")."""
+    more = _OR_MORE.match(text, end)
+    if more:
+        end = more.end()  # "one or more donations": the qualifier is skipped
     compound = _COMPOUND.match(text, end)
     # "a six-member team", "the three-nation alliance"
     if compound and compound.group(1).lower() not in _NOT_A_COUNTED_NOUN:
         noun = compound.group(1).lower()
-        return "people" if noun in _PERSON_WORDS or _plural(noun) in HUMAN_NOUNS else _plural(noun)
+        return "people" if noun in _PERSON_WORDS or _plural(noun) in HUMANS else _plural(noun)
     words: list[str] = re.findall(r"[A-Za-z][a-z-]*|[^\sA-Za-z]", text[end : end + 60])
     before = text[max(0, start - 100) : start] if start is not None else ""
     if not before:
@@ -295,18 +311,32 @@ def _counted(text: str, end: int, value: float, start: int | None = None) -> str
     plural_next = bool(words) and words[0].endswith("s") and words[0][:1].islower()
     if not plural_next and (_COLLECTIVE_BEFORE.search(before) or _TOLL_BEFORE.search(before)):
         return "people"  # "his family of nine now lives in a tent", "death toll rises to 112"
-    capitals = 0
+    capitals = lead = 0
     for i, word in enumerate(words[:5]):
         if not word[0].isalpha():
             break
+        following = words[i + 1] if i + 1 < len(words) else ""
+        adjective_next = following.isalpha() and following.islower()
+        demonyms = DEMONYMS_ONE if value == 1 else DEMONYMS_MANY
+        if i == 0 and word in demonyms and text[end : end + 1] == " ":
+            # "100,000 Greeks worship", "One Rohingya, ...", not "3 Greek islands"
+            noun_next = adjective_next and (
+                value == 1 or following in HUMANS or following.endswith("s")
+            )
+            if not noun_next:
+                return "people"
+        if value == 1 and i == lead and word.lower() in ONE_ADJECTIVES and adjective_next:
+            lead += 1  # "one further record"
+            continue
         if word[0].isupper() and (i > 0 or value == 1):
             # a name in the noun phrase ("Space Shuttle orbiters"): only on to a noun
             capitals += 1
+            lead += 1
             if capitals > 2:
                 break
             continue
         lower = word.lower()
-        if lower in HUMAN_NOUNS:
+        if lower in HUMANS:
             return "people"
         if i == capitals == 0 and word[0].isupper() and _GROUP_PLURAL.search(word):
             return "people"  # "3 million Syrians", "Five Democrats"
@@ -318,9 +348,9 @@ def _counted(text: str, end: int, value: float, start: int | None = None) -> str
             if lower in ("more", "other"):
                 continue
             break
-        if value == 1 and i == capitals and lower not in _NOT_AFTER_ONE:
+        if value == 1 and i == lead and lower not in _NOT_AFTER_ONE:
             noun = _plural(lower)  # "one Immortals player": players, people
-            return "people" if noun in HUMAN_NOUNS else noun
+            return "people" if noun in HUMANS else noun
         if lower.endswith("s") and not lower.endswith("ss") and len(lower) > 3:
             return lower
         if i >= 2 or capitals:
@@ -331,7 +361,7 @@ def _counted(text: str, end: int, value: float, start: int | None = None) -> str
         return "people"
     noun = _NOUN_BEFORE.search(before) or _CHANGE_BEFORE.search(before)
     if noun and noun.group(1) not in _NOT_COUNTED:
-        return "people" if noun.group(1) in HUMAN_NOUNS else noun.group(1)
+        return "people" if noun.group(1) in HUMANS else noun.group(1)
     return None
 
 
@@ -426,6 +456,15 @@ def _share_units(text: str, found: list[_Figure]) -> list[_Figure]:
             near = len(between) < 120 and not _SENTENCE_END.search(between)
             if near or (len(between) < 300 and _OF_THEM.match(text, b.end)):
                 out[i] = replace(b, unit=a.unit)
+        if (
+            out[i].kind == "count"
+            and out[i].unit is None
+            and _SAME_COUNT.search(text, max(0, b.start - 90), b.start)
+        ):
+            # "about 100,000 Greeks ... the Church estimates that number is closer to 40,000"
+            earlier = [f for f in out[:i] if f.kind == "count" and f.unit is not None]
+            if earlier and b.start - earlier[-1].end < 600:
+                out[i] = replace(b, unit=earlier[-1].unit)
     units: dict[float, str] = {}
     for i, f in enumerate(out):
         if f.kind == "count" and f.unit is not None:
@@ -435,6 +474,13 @@ def _share_units(text: str, found: list[_Figure]) -> list[_Figure]:
     return out
 
 
+#: A back-reference to the count before: "that number is closer to 40,000".
+_SAME_COUNT = re.compile(
+    r"\b(?:that|this|the|the real|the actual|the true)\s+(?:number|figure|total|count|"
+    r"estimate|tally)\b[^.;:!?]{0,40}?\b(?:is|was|at|to|of|be|as|near|around|about|over|"
+    r"than)\s(?:(?:closer|nearer|close|more|less|nearly|about|around|only|just|some|over|"
+    r"to|than)\s){0,3}$"
+)
 _LISTED = re.compile(r",\s|,?\s(?:and|or|to)\s|\s?[-–—]\s?")
 _JOINED = re.compile(r"\s?(?:to|–|—|-|or|and)\s?")
 _PART_OF = re.compile(r"\s(?:out\s)?of\s(?:the\s|their\s|its\s|all\s)?")
@@ -473,6 +519,8 @@ def _read(text: str, m: re.Match[str]) -> _Figure | None:
         value = count * _FRACTIONS[parts[-1]]
         return _Figure(start, m.end(), value, "fraction", "fraction", m.end())
     elif m.group("ascale"):
+        if re.match(r"[ -]?fold\b", text[m.end() :]):
+            return None  # "a thousand fold": a multiplicative adverb without a numeral
         value = float(_SCALES[core.split()[1].lower()])
     else:
         number = _number(core)
@@ -535,6 +583,7 @@ def _read(text: str, m: re.Match[str]) -> _Figure | None:
                 return _Figure(start, duration.end(), value, written, "unit", end)
         partner = _RANGE.match(text, end)
         ranged = partner is not None and _NUMBER.match(text, partner.end()) is not None
+        ranged = ranged or _OR_MORE.match(text, end) is not None  # "one or more donations"
         if not ranged and (
             not nxt or nxt[0].lower() in _NOT_AFTER_ONE or not text[end : end + 1].isspace()
         ):
@@ -578,7 +627,7 @@ def _follow(text: str, start: int, end: int, value: float, cur: str | None) -> _
     if measure:
         written = _unit_name(measure.group("unit"))
         return _Figure(start, measure.end(), value, written, "unit", end)
-    if _age(text, start, end):
+    if _age(text, start, end, value):
         return _Figure(start, end, value, "years", "unit", end)
     return _Figure(start, end, value, _counted(text, end, value, start), "count", end)
 
@@ -609,15 +658,19 @@ def _plural_unit(text: str, end: int) -> bool:
     return _unit_name(written) == re.sub(r"\s+", " ", written.lower())
 
 
-def _age(text: str, start: int, end: int) -> bool:
-    """An age: "aged 45", "at the age of 45", "John Smith, 45," (years)."""
-    before = text[max(0, start - 25) : start]
+def _age(text: str, start: int, end: int, value: float) -> bool:
+    """An age: "aged 45", "at the age of 45", "John Smith, 45,", "when she was six",
+    "until he turned 18" (years)."""
+    before = text[max(0, start - 40) : start]
     if _AGE_BEFORE.search(before):
+        return True
+    if not (0 < value < 120 and value == int(value)):
+        return False
+    if (_AGE_CLAUSE.search(before) or _TURNED.search(before)) and _AGE_END.match(text, end):
         return True
     number = text[start:end]
     return (
         number.isdigit()
-        and int(number) < 120
         and _NAME_COMMA.search(before) is not None
         and re.match(r"\s?[,)]", text[end : end + 2]) is not None
     )

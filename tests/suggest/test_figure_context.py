@@ -71,3 +71,55 @@ def test_a_range_with_a_unit_or_without_a_result_cue_is_no_score(text: str) -> N
 )
 def test_years_and_positions_in_a_series_are_no_figures(text: str, expected: list[object]) -> None:
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("She moved to Leeds when she was six so they could be near.", [("six", 6, "years")]),
+        ("He stayed there until he was eighteen and then left.", [("eighteen", 18, "years")]),
+        ("Jones retired after she turned 60.", [("60", 60, "years")]),
+        # a noun after the number is what is counted, not an age
+        ("They left when they were 12 boxes short.", [("12", 12, "boxes")]),
+    ],
+)
+def test_a_persons_age_in_a_clause_is_in_years(text: str, expected: list[object]) -> None:
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a mass noun for humans after an adjective
+        (
+            "Police placed over 60,000 security personnel in the area.",
+            [("60,000", 60000, "people")],
+        ),
+        # nationalities and peoples, plural and singular
+        ("Today, about 100,000 Greeks worship the ancient gods.", [("100,000", 100000, "people")]),
+        ("One Rohingya, Muhammad Amin, spoke first.", [("One", 1, "people")]),
+        ("The ferry visited 3 Greek islands.", [("3", 3, "islands")]),
+        ("Monday, March 27, 2006\n\nGreek court rules on worship", []),
+        # adjectives between "one" and its noun; "or more" is a qualifier
+        ("They made one further record of the moment.", [("one", 1, "records")]),
+        (
+            "Some 190 universities accepted one or more donations.",
+            [("190", 190, "universities"), ("one", 1, "donations")],
+        ),
+        # a back-reference takes the unit of the count before
+        (
+            "About 100,000 Greeks worship the old gods. The Church estimates that number "
+            "is closer to 40,000.",
+            [("100,000", 100000, "people"), ("40,000", 40000, "people")],
+        ),
+    ],
+)
+def test_the_counted_entity_after_adjectives_names_and_back_references(
+    text: str, expected: list[object]
+) -> None:
+    assert figures(text) == expected
+
+
+def test_an_article_and_scale_before_fold_is_no_figure() -> None:
+    assert figures("Its use has increased probably a thousand fold.") == []
+    assert figures("Exports rose 18-fold.") == [("18-fold", 18, "fold")]

@@ -80,7 +80,8 @@ ONE_ADJECTIVES: frozenset[str] = frozenset(
             minor key main important whole lone sole tiny huge particular specific simple
             great good bad little old young real serious separate similar different
             unique full entire complete mere solitary unnamed unidentified known reported
-            confirmed suspected possible potential alleged proposed local foreign
+            confirmed suspected possible potential alleged proposed local foreign proper
+            decent hot square solid clear
         """
     )
 )

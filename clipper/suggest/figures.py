@@ -36,7 +36,12 @@ _FRACTIONS = {"half": 1 / 2, "halves": 1 / 2, "third": 1 / 3, "thirds": 1 / 3,
 _WORDS = "|".join(sorted(_SMALL, key=len, reverse=True))
 _SCALE = r"(?:hundred|thousand|million|billion|trillion|dozen|lakh|crore)"
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_WORDNUM = rf"(?:{_WORDS})(?:-(?:{_WORDS}))?(?:[ -](?:and[ -])?(?:(?:{_WORDS})|{_SCALE}))*"
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_ONES = "one|two|three|four|five|six|seven|eight|nine"
+#: One group of a written-out number: "twenty-five", "nineteen", "six" (never "five-six":
+#: that is a range).
+_CHUNK = rf"(?:(?:{_TENS})(?:[ -](?:{_ONES})\b)?|{_WORDS})"
+_WORDNUM = rf"{_CHUNK}(?:(?:[ -]{_SCALE})+(?:[ -](?:and[ -])?{_CHUNK})?)*"
 _CURRENCY_PRE = (
     r"(?:(?:US\s?\$|NZ\s?\$|HK\s?\$|AU?\s?\$|C\s?\$|S\s?\$|NT\s?\$|R\$|\$|£|€|¥|₹|₩|₽)"
     r"[ \u00a0]?|(?:RMB|USD|EUR|GBP|CNY|NZD|HKD|JPY|AUD|CAD|CHF|INR|KRW|RUB|SGD|TWD|ZAR|BRL)"
@@ -58,10 +63,14 @@ _UNIT_WORDS = (
     r"working days|business days|seconds?|minutes?|hours?|days?|weeks?|months?|years?|"
     r"decades?|centuries|century|"
     r"(?:square|sq\.?) (?:miles?|km|kilomet(?:re|er)s?|met(?:re|er)s?|feet|foot)|"
+    r"cubic (?:met(?:re|er)s?|feet|foot|km|kilomet(?:re|er)s?|yards?|miles?)|"
+    r"(?:miles|kilomet(?:re|er)s) (?:per|an|a) hour|"
     r"km2|km²|nautical miles?|miles?|km/h|kph|mph|km|kilomet(?:re|er)s?|"
     r"centimet(?:re|er)s?|millimet(?:re|er)s?|cm|mm|met(?:re|er)s?|feet|foot|inch|inches|"
     r"yards?|kg|kilograms?|grams?|tonnes?|metric tons?|tons?|ounces?|"
     r"hectares?|acres?|lit(?:re|er)s?|gallons?|knots|"
+    r"(?:kilo|mega|giga|tera)?watt[- ]hours?|(?:kilo|mega|giga|tera)?watts?|"
+    r"kWh|MWh|GWh|TWh|kW|MW|GW|(?:kilo|mega|giga|tera)bytes?|MB|GB|TB|"
     r"IQ points|percentage points|basis points|points?"
 )
 _UNIT = re.compile(rf"[ -](?P<unit>{_UNIT_WORDS})\b")
@@ -88,6 +97,10 @@ _FOLD = re.compile(r"-?fold\b", re.IGNORECASE)
 _DEGREES = re.compile(
     r"\s?(?:°\s?(?P<scale>[CF])\b|°|degrees?(?: (?P<scale2>Celsius|Fahrenheit|centigrade|C|F)\b)?)"
 )
+#: An earthquake's magnitude: "a 4.7-magnitude quake", "magnitude 5.2", "a 6.4 quake".
+_MAGNITUDE_AFTER = re.compile(r"[ -]magnitude\b(?!\s+\d)", re.IGNORECASE)
+_MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:-|\s)(?:of\s)?$", re.IGNORECASE)
+_QUAKE_AFTER = re.compile(r"(?<=\d\.\d)[ -](?:earth)?quake|(?<=\d\.\d)[ -]tremor", re.IGNORECASE)
 _MINUS_BEFORE = re.compile(r"(?:(?<![\w\-])-|\bminus )$", re.IGNORECASE)
 _AGE_BEFORE = re.compile(r"\b(?:aged|age of|ages of|age|ages)\s$", re.IGNORECASE)
 #: A person's age in a clause: "when she was six", "until he was eighteen".
@@ -96,10 +109,19 @@ _AGE_CLAUSE = re.compile(
     r"(?:he|she|they|I|we|you|[A-Z][a-z]+)\s+(?:was|were|is|are|turned|turns|had turned|"
     r"became|becomes|reached)\s$"
 )
-_TURNED = re.compile(r"\b(?:he|she|they|I|we|you|who|[A-Z][a-z]+)\s+(?:turned|turns|will turn)\s$")
+_TURNED = re.compile(
+    r"\b(?:(?:he|she|they|I|we|you|who|[A-Z][a-z]+)\s+(?:turned|turns|will turn)|turning)\s$"
+)
+#: "I was eight", "she is about 18": a person's age without a clause word before it.
+_PERSON_WAS = re.compile(
+    r"\b(?:he|she|I|you|we)\s+(?:was|is|am|were|are)\s(?:(?:about|around|only|just|barely|"
+    r"nearly|almost|already|still)\s)?$",
+    re.IGNORECASE,
+)
 #: What may follow an age (no counted noun): punctuation or a clause word.
 _AGE_END = re.compile(
-    r"\s?(?:[,.;:!?)\"”’']|$)|\s(?:and|so|or|but|then|when|in|at|with|on|she|he|they|the|a)\b"
+    r"\s?(?:[,.;:!?)\"”’'\[]|$)|\s(?:and|so|or|but|then|when|in|at|with|on|she|he|they|the|a|"
+    r"turning)\b|\s?(?:-|–|to|or)\s?\d{1,2}(?!\s?[\w%])"
 )
 #: "John Smith, 45,": a capitalised word and a comma before an age.
 _NAME_COMMA = re.compile(r"\b[A-Z][a-z'’\-]+,\s$")
@@ -119,7 +141,7 @@ _MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s$", re.IGNORECASE)
 _MONTH_AFTER = re.compile(rf"^\s(?:{_MONTHS})\b", re.IGNORECASE)
 _IDENT_BEFORE = re.compile(
     r"(?:\b(?:no\.?|number|version|posts?|route|flight|room|gate|platform|pad|chapter|"
-    r"section|article|item|level|grade|page)|#)\s?$",
+    r"section|article|item|level|grade|page|resolution|act|bill|code|model)|#)\s?$",
     re.IGNORECASE,
 )
 _NOT_AFTER_ONE = frozenset(
@@ -174,6 +196,7 @@ _NOT_COUNTED = frozenset(
 )
 #: Words before a hyphen that are no counted noun (the union built once).
 _NOT_A_COUNTED_NOUN = _FUNCTION_WORDS | _NOT_COUNTED
+_NOT_A_COMPOUND_NOUN = _NOT_A_COUNTED_NOUN | frozenset(_SMALL)  # "five-six months": a range
 _QUALIFIERS = (
     r"(?:\s+(?:all|some|about|around|nearly|almost|roughly|approximately|over|just|only|"
     r"more than|fewer than|less than|at least|up to|as many as|an estimated))?"
@@ -199,6 +222,8 @@ _HALF_PERIOD = re.compile(r"\b(?:first|second|other|latter|former|better)\s$", r
 _GROUP_PLURAL = re.compile(r"(?:ans|is|ons|ites|ists|ers|ics|ims|ards|crats)$")
 #: A qualifier after the number ("one or more donations", "50 or so people").
 _OR_MORE = re.compile(r"\s(?:or|and)\s(?:more|fewer|less|so|over|above)\b(?=\s[a-z])")
+#: "the 3 of us": people.
+_OF_US = re.compile(r"\s+of\s+(?:us|you)\b")
 #: "200 of them": the count refers back.
 _OF_THEM = re.compile(r"\s+of\s+(?:them|whom|those|these|us)\b")
 #: A death toll before the number: "Flood death toll rises to 112".
@@ -280,8 +305,13 @@ _ABBREVIATIONS = frozenset(word_list("km kg cm mm km2 km² km/h kph mph"))
 _IRREGULAR = {"century": "centuries", "foot": "feet", "inch": "inches", "inches": "inches"}
 
 
+_CASED = frozenset(word_list("kWh MWh GWh TWh kW MW GW MB GB TB"))
+
+
 def _unit_name(written: str) -> str:
     """The unit as the rules write it: plural, lower case, abbreviations as written."""
+    if written in _CASED:
+        return written
     if written.endswith("points"):
         return written if written.startswith("IQ") else written.lower()
     written = re.sub(r"\s+", " ", written.lower())
@@ -296,12 +326,14 @@ def _counted(text: str, end: int, value: float, start: int | None = None) -> str
     """The counted entity after a number ("36 shells" → shells, "three remaining Space
     Shuttle orbiters" → orbiters, humans → people), else the noun the number is the
     amount of when it stands before ("claims over 150,000", "seats ... rose from 9 to 10")."""
+    if _OF_US.match(text, end):
+        return "people"  # "a room for the 3 of us"
     more = _OR_MORE.match(text, end)
     if more:
         end = more.end()  # "one or more donations": the qualifier is skipped
     compound = _COMPOUND.match(text, end)
     # "a six-member team", "the three-nation alliance"
-    if compound and compound.group(1).lower() not in _NOT_A_COUNTED_NOUN:
+    if compound and compound.group(1).lower() not in _NOT_A_COMPOUND_NOUN:
         noun = compound.group(1).lower()
         return "people" if noun in _PERSON_WORDS or _plural(noun) in HUMANS else _plural(noun)
     words: list[str] = re.findall(r"[A-Za-z][a-z-]*|[^\sA-Za-z]", text[end : end + 60])
@@ -482,7 +514,7 @@ _SAME_COUNT = re.compile(
     r"to|than)\s){0,3}$"
 )
 _LISTED = re.compile(r",\s|,?\s(?:and|or|to)\s|\s?[-–—]\s?")
-_JOINED = re.compile(r"\s?(?:to|–|—|-|or|and)\s?")
+_JOINED = re.compile(r"\s*(?:to|–|—|-|or|and)\s*")
 _PART_OF = re.compile(r"\s(?:out\s)?of\s(?:the\s|their\s|its\s|all\s)?")
 _SENTENCE_END = re.compile(r"[.!?;]\s|\n")
 
@@ -533,6 +565,9 @@ def _read(text: str, m: re.Match[str]) -> _Figure | None:
         word = scale.strip().lower()
         multiplier = {"m": 10**6, "k": 1000}.get(word, _SCALES.get(word, 1))
         value *= multiplier
+    elif not is_digits and m.group("num"):
+        # "three hundred": a range before it shares the scale ("two to three hundred")
+        multiplier = _SCALES.get(re.split(r"[ -]", core)[-1].lower(), 1)
     end = m.end()
     # identifiers and codes: letters glued to the digits, "#2", "STS-135", "posts 542"
     if is_digits and not cur:
@@ -542,6 +577,10 @@ def _read(text: str, m: re.Match[str]) -> _Figure | None:
             return None
         if re.match(r"\s?(?::\d|\.\d|(?:a\.m|p\.m|am\b|pm\b))", after):
             return None  # clock times
+        if re.fullmatch(r"[0-2]\d[0-5]\d", core) and re.match(r"\s?(?:UTC|GMT|hrs\b|h\b)", after):
+            return None  # "1430 UTC": a clock time
+        if re.fullmatch(r"\d\d", core) and re.search(r"(?<!\w)['’]$", before):
+            return None  # "in '69": a year
         if after.startswith(")") and "(" not in before[-12:]:
             return None  # a list marker: "You either 1) ..., or 2) ..."
         if re.fullmatch(r"0\d+", core):
@@ -568,7 +607,8 @@ def _read(text: str, m: re.Match[str]) -> _Figure | None:
                 return None  # a year ("2018 day five" has a singular unit after it)
     if not cur and _POSITION_BEFORE.search(before) and not _COUNT_AFTER.match(text, end):
         return None  # "day five of the World Cup", "in round 3": a position in a series
-    if not is_digits and re.search(r"[A-Za-z]-$", before):
+    glued = re.search(r"([A-Za-z]+)-$", before)
+    if not is_digits and glued and glued.group(1).lower() not in _SMALL:
         return None  # "a high-five", "Catch-22" spelt out
     if not is_digits and core.lower() == "one" and not cur:
         prev = re.findall(r"([\w']+)\W*$", before)
@@ -615,6 +655,11 @@ def _follow(text: str, start: int, end: int, value: float, cur: str | None) -> _
         return _Figure(start, post.end(), value, _post_currency(post), "money", end)
     if post and post.group("word").lower().startswith("pound"):
         return _Figure(start, post.end("word"), value, "pounds", "unit", end)  # a weight
+    magnitude = _MAGNITUDE_AFTER.match(text, end)
+    if magnitude:
+        return _Figure(start, magnitude.end(), value, "magnitude", "unit", end)  # "4.7-magnitude"
+    if _MAGNITUDE_BEFORE.search(text, max(0, start - 12), start) or _QUAKE_AFTER.match(text, end):
+        return _Figure(start, end, value, "magnitude", "unit", end)  # "a magnitude 5.2 quake"
     degrees = _DEGREES.match(text, end)
     if degrees:
         scale = (degrees.group("scale") or degrees.group("scale2") or "").lower()
@@ -666,7 +711,8 @@ def _age(text: str, start: int, end: int, value: float) -> bool:
         return True
     if not (0 < value < 120 and value == int(value)):
         return False
-    if (_AGE_CLAUSE.search(before) or _TURNED.search(before)) and _AGE_END.match(text, end):
+    clause = _AGE_CLAUSE.search(before) or _TURNED.search(before) or _PERSON_WAS.search(before)
+    if clause and _AGE_END.match(text, end):
         return True
     number = text[start:end]
     return (

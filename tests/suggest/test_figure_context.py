@@ -123,3 +123,57 @@ def test_the_counted_entity_after_adjectives_names_and_back_references(
 def test_an_article_and_scale_before_fold_is_no_figure() -> None:
     assert figures("Its use has increased probably a thousand fold.") == []
     assert figures("Exports rose 18-fold.") == [("18-fold", 18, "fold")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # volume and power units are part of the span, plural in the unit
+        (
+            "It will sell two billion cubic meters of gas.",
+            [("two billion cubic meters", 2_000_000_000, "cubic meters")],
+        ),
+        ("The 1000 megawatt cable opens in May.", [("1000 megawatt", 1000, "megawatts")]),
+        ("A plant of 450 MW was built.", [("450 MW", 450, "MW")]),
+        # an earthquake's magnitude, before or after the number
+        ("A magnitude 5.2 earthquake hit the island.", [("5.2", 5.2, "magnitude")]),
+        ("We had a 4.7-magnitude quake there.", [("4.7-magnitude", 4.7, "magnitude")]),
+        ("A 6.4 quake hit on Tuesday.", [("6.4", 6.4, "magnitude")]),
+        # identifiers, clock times and years written short are no figures
+        ("It goes against Security Council resolution 2259.", []),
+        ("At 15:30 local time (1430 UTC) a fire was reported.", []),
+        ("Yeah, in '69, so that was long ago.", []),
+    ],
+)
+def test_units_magnitudes_and_what_is_no_quantity(text: str, expected: list[object]) -> None:
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a written-out range is two figures, not one sum
+        (
+            "Five-six months after that, she left.",
+            [("Five", 5, "months"), ("six months", 6, "months")],
+        ),
+        (
+            "Twenty-five people and one hundred and five cars.",
+            [("Twenty-five", 25, "people"), ("one hundred and five", 105, "cars")],
+        ),
+        # a range shares the scale word of its second number
+        (
+            "An estimated two to three hundred vehicles burned.",
+            [("two", 200, "vehicles"), ("three hundred", 300, "vehicles")],
+        ),
+        # ages told in the first person, a range of ages
+        ("I was eight and I thought I chose it.", [("eight", 8, "years")]),
+        ("I was 18 turning 19.", [("18", 18, "years"), ("19", 19, "years")]),
+        ("I was 18-19 [when all of it happened].", [("18", 18, "years"), ("19", 19, "years")]),
+        # "N of us" counts people; an adjective after "one"
+        ("They found a room for the 3 of us.", [("3", 3, "people")]),
+        ("They cannot get one proper meal a day.", [("one", 1, "meals")]),
+    ],
+)
+def test_written_numbers_ranges_ages_and_people(text: str, expected: list[object]) -> None:
+    assert figures(text) == expected

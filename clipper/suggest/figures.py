@@ -191,9 +191,13 @@ _NOT_COUNTED = frozenset(
         """
         is was has as its this his us less thus always across plus perhaps yes bus news
             series species its others
+            seems says remains appears means makes gets goes comes takes gives becomes tells
+            thinks knows believes keeps holds wants
         """
     )
 )
+#: Endings of singular nouns that end in "s" ("coronavirus cases", "census data").
+_SINGULAR_ENDS = ("ss", "us", "sis", "xis", "itis")
 #: Words before a hyphen that are no counted noun (the union built once).
 _NOT_A_COUNTED_NOUN = _FUNCTION_WORDS | _NOT_COUNTED
 _NOT_A_COMPOUND_NOUN = _NOT_A_COUNTED_NOUN | frozenset(_SMALL)  # "five-six months": a range
@@ -212,9 +216,10 @@ _HUMAN_VERBS = re.compile(
 )
 #: People as the subject: "120 were killed", "45 died", "a thousand marched".
 _HUMAN_AFTER = re.compile(
-    r"\s(?:(?:were|have been|had been|are|was)\s)?(?:killed|injured|wounded|hurt|arrested|"
-    r"died|dead|missing|evacuated|rescued|detained|hospitali[sz]ed|displaced|protested|"
-    r"marched|attended|voted|survived|drowned|fled|perished)\b",
+    r"\s(?:(?:were|have been|had been|have|had|are|was)\s)?(?:killed|injured|wounded|hurt|"
+    r"arrested|died|dead|missing|evacuated|rescued|detained|hospitali[sz]ed|displaced|"
+    r"protested|marched|attended|voted|survived|drowned|fled|perished|recovered|"
+    r"tested positive)\b",
     re.IGNORECASE,
 )
 _HALF_PERIOD = re.compile(r"\b(?:first|second|other|latter|former|better)\s$", re.IGNORECASE)
@@ -239,6 +244,8 @@ _COLLECTIVE_BEFORE = re.compile(
     r"staff|platoon|battalion|audience|congregation)\s+of" + _QUALIFIERS + r"\s$",
     re.IGNORECASE,
 )
+#: "in groups of three": the count is of what is grouped, named earlier in the sentence.
+_GROUPS_OF = re.compile(r"\b(?:groups|sets|batches|pairs|rows|teams|squads|units|packs)\s+of\s$")
 #: A number glued to its counted noun by a hyphen ("six-member", "three - nation").
 _COMPOUND = re.compile(r"\s?-\s?([a-z]{3,})\b(?!-)")
 _PERSON_WORDS = frozenset(word_list("member person man woman child strong seat"))
@@ -376,6 +383,8 @@ def _counted(text: str, end: int, value: float, start: int | None = None) -> str
             return "people"  # "killing all six aboard"
         if lower in _STOP_WORDS:
             break
+        if lower in ("species", "series") and value != 1:
+            return lower  # "158 different species"
         if lower in _NOT_COUNTED or lower in ("more", "other", "or", "and", "to", "than"):
             if lower in ("more", "other"):
                 continue
@@ -383,7 +392,7 @@ def _counted(text: str, end: int, value: float, start: int | None = None) -> str
         if value == 1 and i == lead and lower not in _NOT_AFTER_ONE:
             noun = _plural(lower)  # "one Immortals player": players, people
             return "people" if noun in HUMANS else noun
-        if lower.endswith("s") and not lower.endswith("ss") and len(lower) > 3:
+        if lower.endswith("s") and not lower.endswith(_SINGULAR_ENDS) and len(lower) > 3:
             return lower
         if i >= 2 or capitals:
             break  # only two words (adjectives) before the counted noun
@@ -394,6 +403,14 @@ def _counted(text: str, end: int, value: float, start: int | None = None) -> str
     noun = _NOUN_BEFORE.search(before) or _CHANGE_BEFORE.search(before)
     if noun and noun.group(1) not in _NOT_COUNTED:
         return "people" if noun.group(1) in HUMANS else noun.group(1)
+    if _GROUPS_OF.search(before):
+        # "Teams from different countries were arranged in groups of three": what is grouped
+        sentence = re.split(r"[.!?;:]\s", before)[-1]
+        for word in re.findall(r"[A-Za-z]+", sentence)[:6]:
+            lower = word.lower()
+            plural = lower.endswith("s") and not lower.endswith(_SINGULAR_ENDS)
+            if plural and len(lower) > 3 and lower not in _NOT_A_COUNTED_NOUN:
+                return "people" if lower in HUMANS else lower
     return None
 
 
@@ -508,6 +525,7 @@ def _share_units(text: str, found: list[_Figure]) -> list[_Figure]:
 
 #: A back-reference to the count before: "that number is closer to 40,000".
 _SAME_COUNT = re.compile(
+    r"\b(?:an?\s+)?total\s+of\s$|"
     r"\b(?:that|this|the|the real|the actual|the true)\s+(?:number|figure|total|count|"
     r"estimate|tally)\b[^.;:!?]{0,40}?\b(?:is|was|at|to|of|be|as|near|around|about|over|"
     r"than)\s(?:(?:closer|nearer|close|more|less|nearly|about|around|only|just|some|over|"
@@ -597,7 +615,7 @@ def _read(text: str, m: re.Match[str]) -> _Figure | None:
             return None  # dates
         if re.search(r"\bthe\s$", before) and re.match(r"\s*(?:[,;:)]|which\b|that\b)", after):
             return None  # "the 747, which ...": a name
-        name = re.search(r"\b((?:[a-z]+)?[A-Z][\w.]*)\s$", before)
+        name = re.search(r"\b((?:[a-z]+)?[A-Z][\w.]*)\]?\s$", before)  # "[CentOS] 8"
         named = name is not None and name.group(1).lower() not in _FUNCTION_WORDS
         if named and not _PERCENT.match(after) and not _UNIT.match(after):
             return None  # "Vostok 1", "Qwen 2.5", "Explorer 6"

@@ -177,3 +177,35 @@ def test_units_magnitudes_and_what_is_no_quantity(text: str, expected: list[obje
 )
 def test_written_numbers_ranges_ages_and_people(text: str, expected: list[object]) -> None:
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # people as the subject of a verb after the number
+        (
+            "Three patients died.  14 have recovered so far.",
+            [("Three", 3, "people"), ("14", 14, "people")],
+        ),
+        # "a total of N" refers back to the count before it
+        (
+            "Biden has 1,124 pledged delegates; Sanders trailed him with a total of 815.",
+            [("1,124", 1124, "people"), ("815", 815, "people")],
+        ),
+        # singular nouns ending in "s" are no counted noun; "species" is one
+        (
+            "Over 244 thousand coronavirus cases were recorded.",
+            [("244 thousand", 244_000, "cases")],
+        ),
+        ("They scanned 158 different species.", [("158", 158, "species")]),
+        # a verb after the number is no counted noun; a bracketed name makes an identifier
+        ("With [CentOS] 8, [CentOS] 7 seems unaffected.", []),
+        # "groups of three": what is grouped
+        (
+            "Teams from many countries were arranged in groups of three.",
+            [("three", 3, "teams")],
+        ),
+    ],
+)
+def test_the_counted_entity_from_the_sentence(text: str, expected: list[object]) -> None:
+    assert figures(text) == expected

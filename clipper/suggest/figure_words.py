@@ -81,7 +81,9 @@ ONE_ADJECTIVES: frozenset[str] = frozenset(
             great good bad little old young real serious separate similar different
             unique full entire complete mere solitary unnamed unidentified known reported
             confirmed suspected possible potential alleged proposed local foreign proper
-            decent hot square solid clear
+            decent hot square solid clear national international federal regional medical
+            political legal illegal social critical crucial central global digital annual
+            formal informal natural personal physical financial commercial
         """
     )
 )

@@ -226,7 +226,12 @@ _HALF_PERIOD = re.compile(r"\b(?:first|second|other|latter|former|better)\s$", r
 #: Capitalised plurals that name people: nationalities, parties, faiths.
 _GROUP_PLURAL = re.compile(r"(?:ans|is|ons|ites|ists|ers|ics|ims|ards|crats)$")
 #: A qualifier after the number ("one or more donations", "50 or so people").
-_OR_MORE = re.compile(r"\s(?:or|and)\s(?:more|fewer|less|so|over|above)\b(?=\s[a-z])")
+_OR_MORE = re.compile(r"\s(?:or|and)\s(?:more|fewer|less|so|over|above)\s(?=[a-z])")
+#: A part of a named whole: "all 25 of Nevada's delegates", "four of these bone tools".
+_PARTITIVE = re.compile(
+    r"\s+of\s+(?:all\s+)?(?:the|these|those|its|their|his|her|our|"
+    r"(?:[A-Z][\w.]*\s){0,2}[A-Z][\w.]*['’]s)\s+(?=[a-z])"
+)
 #: "the 3 of us": people.
 _OF_US = re.compile(r"\s+of\s+(?:us|you)\b")
 #: "200 of them": the count refers back.
@@ -335,9 +340,10 @@ def _counted(text: str, end: int, value: float, start: int | None = None) -> str
     amount of when it stands before ("claims over 150,000", "seats ... rose from 9 to 10")."""
     if _OF_US.match(text, end):
         return "people"  # "a room for the 3 of us"
-    more = _OR_MORE.match(text, end)
+    more = _OR_MORE.match(text, end) or _PARTITIVE.match(text, end)
     if more:
-        end = more.end()  # "one or more donations": the qualifier is skipped
+        # "one or more donations": the qualifier is skipped; "all 25 of Nevada's delegates"
+        end = more.end() - 1
     compound = _COMPOUND.match(text, end)
     # "a six-member team", "the three-nation alliance"
     if compound and compound.group(1).lower() not in _NOT_A_COMPOUND_NOUN:
@@ -364,8 +370,9 @@ def _counted(text: str, end: int, value: float, start: int | None = None) -> str
             )
             if not noun_next:
                 return "people"
-        if value == 1 and i == lead and word.lower() in ONE_ADJECTIVES and adjective_next:
-            lead += 1  # "one further record"
+        after_next = words[i + 2] if i + 2 < len(words) else ""
+        if value == 1 and i == lead and adjective_next and _adjective(word, following, after_next):
+            lead += 1  # "one further record", "one asymptomatic infected volunteer"
             continue
         if word[0].isupper() and (i > 0 or value == 1):
             # a name in the noun phrase ("Space Shuttle orbiters"): only on to a noun
@@ -375,6 +382,9 @@ def _counted(text: str, end: int, value: float, start: int | None = None) -> str
                 break
             continue
         lower = word.lower()
+        if lower in _HUMAN_STATES and adjective_next and (value == 1 or following.endswith("s")):
+            lead += 1
+            continue  # "three dead birds", "one injured horse"
         if lower in HUMANS:
             return "people"
         if i == capitals == 0 and word[0].isupper() and _GROUP_PLURAL.search(word):
@@ -412,6 +422,32 @@ def _counted(text: str, end: int, value: float, start: int | None = None) -> str
             if plural and len(lower) > 3 and lower not in _NOT_A_COUNTED_NOUN:
                 return "people" if lower in HUMANS else lower
     return None
+
+
+#: Words for humans that are adjectives before another noun ("three dead birds").
+_HUMAN_STATES = frozenset(word_list("dead killed wounded injured missing displaced homeless"))
+#: Endings of adjectives (and participles) before a noun: "asymptomatic", "infected".
+_ADJECTIVE_ENDS = ("ic", "ous", "ful", "ive", "able", "ible", "ed", "ish", "less")
+#: Words after an "-al"/"-ic" word that show it was the noun ("one official said").
+_VERB_AFTER = frozenset(
+    word_list("said says told is was has had will would can could who that which died")
+)
+
+
+def _adjective(word: str, following: str, after: str) -> bool:
+    """Whether ``word`` is an adjective before ``following`` (after "one"): "one further
+    record", "one asymptomatic infected volunteer", not "one official said"."""
+    lower = word.lower()
+    if lower in ONE_ADJECTIVES:
+        return True
+    if not word.islower() or following in _VERB_AFTER or following in _NOT_AFTER_ONE:
+        return False
+    if following in _STOP_WORDS or len(lower) < 5:
+        return False
+    noun_after = after.isalpha() and after.islower() and after not in _VERB_AFTER
+    if following.endswith("ed") and not noun_after:
+        return False  # "one official resigned", not "one asymptomatic infected volunteer"
+    return lower.endswith(_ADJECTIVE_ENDS)
 
 
 def _number_start_context(text: str, end: int, width: int = 40) -> str:
@@ -502,7 +538,7 @@ def _share_units(text: str, found: list[_Figure]) -> list[_Figure]:
             out[i] = replace(b, unit=a.unit)  # "aged 15, 16 and 17"
         elif b.kind == "count" and b.unit is None and a.kind == "count" and a.unit is not None:
             between = text[a.end : b.start]
-            near = len(between) < 120 and not _SENTENCE_END.search(between)
+            near = len(between) < 120 and not _CLAUSES_END.search(between)
             if near or (len(between) < 300 and _OF_THEM.match(text, b.end)):
                 out[i] = replace(b, unit=a.unit)
         if (
@@ -518,7 +554,7 @@ def _share_units(text: str, found: list[_Figure]) -> list[_Figure]:
     for i, f in enumerate(out):
         if f.kind == "count" and f.unit is not None:
             units.setdefault(f.value, f.unit)
-        elif f.kind == "count" and f.value in units and f.value >= 10:
+        elif f.kind == "count" and f.value in units and f.value >= 100:
             out[i] = replace(f, unit=units[f.value])  # "50000 articles" ... "the 50000 milestone"
     return out
 
@@ -533,8 +569,12 @@ _SAME_COUNT = re.compile(
 )
 _LISTED = re.compile(r",\s|,?\s(?:and|or|to)\s|\s?[-–—]\s?")
 _JOINED = re.compile(r"\s*(?:to|–|—|-|or|and)\s*")
-_PART_OF = re.compile(r"\s(?:out\s)?of\s(?:the\s|their\s|its\s|all\s)?")
+_PART_OF = re.compile(
+    r"\s(?:out\s)?of\s(?:the\s|their\s|its\s|all\s)?(?:(?:[A-Z][\w.]*\s){0,2}[\w.]+['’]s\s)?"
+)
 _SENTENCE_END = re.compile(r"[.!?;]\s|\n")
+#: The end of a sentence (a semicolon joins clauses that count the same thing).
+_CLAUSES_END = re.compile(r"[.!?]\s|\n")
 
 
 def _read(text: str, m: re.Match[str]) -> _Figure | None:

@@ -209,3 +209,31 @@ def test_written_numbers_ranges_ages_and_people(text: str, expected: list[object
 )
 def test_the_counted_entity_from_the_sentence(text: str, expected: list[object]) -> None:
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a part of a named whole counts the whole's noun
+        (
+            "Sanders won 12 of the state's 41 pledged delegates; Buttigieg came first with 14.",
+            [("12", 12, "people"), ("41", 41, "people"), ("14", 14, "people")],
+        ),
+        ("Trump secured all 25 of Nevada's delegates.", [("25", 25, "people")]),
+        ("Four of these bone tools were found there.", [("Four", 4, "tools")]),
+        # adjectives and participles between "one" and its noun, not a verb after a noun
+        ("It included one asymptomatic infected volunteer.", [("one", 1, "people")]),
+        ("One official resigned.", [("One", 1, "people")]),
+        (
+            "He found one dead bird and three dead cats.",
+            [("one", 1, "birds"), ("three", 3, "cats")],
+        ),
+        # a small number is not given the unit of the same number far away
+        (
+            "Samples came from eighteen volunteers. The measles R0 is about 12–18.",
+            [("eighteen", 18, "people"), ("12", 12, None), ("18", 18, None)],
+        ),
+    ],
+)
+def test_parts_adjectives_and_far_numbers(text: str, expected: list[object]) -> None:
+    assert figures(text) == expected

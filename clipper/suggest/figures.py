@@ -242,6 +242,8 @@ _TOLL_BEFORE = re.compile(r"\b(?:death|casualty|injury)\s+toll\b[^.;:]{0,40}$", 
 _STOP_WORDS = frozenset(
     word_list("in on at for from by with to into after before since during over under per a an")
 )
+#: A population before the number: "a population of 6 million", "population grew to".
+_POPULATION_BEFORE = re.compile(r"\bpopulations?\b[^.;:!?\d]{0,40}$", re.IGNORECASE)
 #: A group of people before "of": "a panel of twelve", "a crew of seven".
 _COLLECTIVE_BEFORE = re.compile(
     r"\b(?:panel|jury|team|crew|group|delegation|committee|family|squad|board|band|"
@@ -314,7 +316,9 @@ def _plural(word: str) -> str:
 
 
 _ABBREVIATIONS = frozenset(word_list("km kg cm mm km2 km² km/h kph mph"))
-_IRREGULAR = {"century": "centuries", "foot": "feet", "inch": "inches", "inches": "inches"}
+_IRREGULAR = {
+    "century": "centuries", "foot": "feet", "feet": "feet", "inch": "inches", "inches": "inches",
+}  # fmt: skip
 
 
 _CASED = frozenset(word_list("kWh MWh GWh TWh kW MW GW MB GB TB"))
@@ -393,8 +397,8 @@ def _counted(text: str, end: int, value: float, start: int | None = None) -> str
             return "people"  # "killing all six aboard"
         if lower in _STOP_WORDS:
             break
-        if lower in ("species", "series") and value != 1:
-            return lower  # "158 different species"
+        if lower in ("species", "series", "pence", "cents") and value != 1:
+            return lower  # "158 different species", "245 pence"
         if lower in _NOT_COUNTED or lower in ("more", "other", "or", "and", "to", "than"):
             if lower in ("more", "other"):
                 continue
@@ -408,6 +412,8 @@ def _counted(text: str, end: int, value: float, start: int | None = None) -> str
             break  # only two words (adjectives) before the counted noun
     if _HUMAN_VERBS.search(before) or _COLLECTIVE_BEFORE.search(before):
         return "people"
+    if _POPULATION_BEFORE.search(before):
+        return "people"  # "the population grew from 4.5 million"
     if _HUMAN_AFTER.match(text, end):
         return "people"
     noun = _NOUN_BEFORE.search(before) or _CHANGE_BEFORE.search(before)
@@ -495,8 +501,11 @@ def _scan(text: str) -> list[_Figure]:
             partner = _RANGE.match(text, m.end())
             if partner:
                 nxt = _NUMBER.match(text, partner.end())
-                if nxt:
-                    skip_until = nxt.end()
+                measured = nxt is not None and (
+                    nxt.group("scale") or nxt.group("cur") or _PERCENT.match(text, nxt.end())
+                )
+                if nxt and not measured:
+                    skip_until = nxt.end()  # not "from 4.5 million in 2000 to 6 million"
             continue
         if scores and any(a < figure.end and figure.start < b for a, b in taken):
             continue

@@ -237,3 +237,20 @@ def test_the_counted_entity_from_the_sentence(text: str, expected: list[object])
 )
 def test_parts_adjectives_and_far_numbers(text: str, expected: list[object]) -> None:
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The plane was flying at 35,000 feet.", [("35,000 feet", 35000, "feet")]),
+        ("Shares fell to 245 pence.", [("245", 245, "pence")]),
+        # a range partner of a year is still a figure when it has a scale
+        (
+            "The population grew from 4.5 million in 2000 to 6 million in 2020.",
+            [("4.5 million", 4_500_000, "people"), ("6 million", 6_000_000, "people")],
+        ),
+        ("It rose from 1980 to 2012.", []),
+    ],
+)
+def test_feet_pence_populations_and_ranges_after_years(text: str, expected: list[object]) -> None:
+    assert figures(text) == expected

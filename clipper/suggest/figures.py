@@ -73,7 +73,9 @@ _UNIT_WORDS = (
     r"kWh|MWh|GWh|TWh|kW|MW|GW|(?:kilo|mega|giga|tera)bytes?|MB|GB|TB|"
     r"IQ points|percentage points|basis points|points?"
 )
-_UNIT = re.compile(rf"[ -](?P<unit>{_UNIT_WORDS})\b")
+#: Title-case headlines capitalise the unit ("Man Jailed For 10 Years").
+_TITLE_UNITS = r"(?:Seconds?|Minutes?|Hours?|Days?|Weeks?|Months?|Years?|Decades?|Miles?)"
+_UNIT = re.compile(rf"[ -](?P<unit>{_UNIT_WORDS}|{_TITLE_UNITS})\b")
 #: A currency written after the amount: "20 million euros", "300 million Hong Kong
 #: dollars", "500 pounds sterling", "30 million RMB" (not "pounds of explosives").
 _CURRENCY_POST = re.compile(
@@ -132,9 +134,12 @@ _MONTHS = (
 )
 #: A series the number is a position in ("day five", "round 3", "week two").
 _POSITION_BEFORE = re.compile(
-    r"\b(?:day|round|game|stage|leg|week|season|episode|phase|act|part|heat|match|lap)\s$",
+    r"\b(?:day|round|game|stage|leg|week|season|episode|phase|act|part|heat|match|lap|"
+    r"category|level|tier|grade)\s$",
     re.IGNORECASE,
 )
+#: A capitalised unit after the number: a title ("60 Minutes", "28 Days Later").
+_TITLE_AFTER = re.compile(r" (?:Seconds|Minutes|Hours|Days|Weeks|Months|Years|Miles)\b")
 #: What makes a number after such a word a count after all ("a day 2,000 people died").
 _COUNT_AFTER = re.compile(r"[ -](?:[a-z]+(?<!s)s\b|people\b|men\b|women\b|children\b|%)")
 _MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s$", re.IGNORECASE)
@@ -672,6 +677,8 @@ def _read(text: str, m: re.Match[str]) -> _Figure | None:
             counted = _counted(text, end, value)
             if counted != "people" and not _PERCENT.match(after) and not _plural_unit(text, end):
                 return None  # a year ("2018 day five" has a singular unit after it)
+    if not cur and _TITLE_AFTER.match(text, end) and re.search(r"\b[a-z]+\W{0,2}\s$", before):
+        return None  # "a soon-to-be released 60 Minutes interview": a title (not a headline)
     if not cur and _POSITION_BEFORE.search(before) and not _COUNT_AFTER.match(text, end):
         return None  # "day five of the World Cup", "in round 3": a position in a series
     glued = re.search(r"([A-Za-z]+)-$", before)

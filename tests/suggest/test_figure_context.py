@@ -254,3 +254,16 @@ def test_parts_adjectives_and_far_numbers(text: str, expected: list[object]) -> 
 )
 def test_feet_pence_populations_and_ranges_after_years(text: str, expected: list[object]) -> None:
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He posted footage from a soon-to-be released 60 Minutes interview.", []),
+        ("Man Jailed For 10 Years", [("10 Years", 10, "years")]),
+        ("Category Two Hurricane Zeta slammed into the coast.", []),
+        ("A category 5 storm is coming.", []),
+    ],
+)
+def test_titles_and_categories_are_no_figures(text: str, expected: list[object]) -> None:
+    assert figures(text) == expected

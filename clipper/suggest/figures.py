@@ -78,7 +78,15 @@ _UNIT_WORDS = (
 )
 #: Title-case headlines capitalise the unit ("Man Jailed For 10 Years").
 _TITLE_UNITS = r"(?:Seconds?|Minutes?|Hours?|Days?|Weeks?|Months?|Years?|Decades?|Miles?)"
-_UNIT = re.compile(rf"[ -](?P<unit>{_UNIT_WORDS}|{_TITLE_UNITS})\b")
+#: What follows "1.85m" or "100m" when it is metres, not millions.
+_METRES_AFTER = re.compile(
+    r"[ -](?:tall|high|long|deep|wide|away|above|below|under|sprint|race|dash|hurdles|relay|"
+    r"freestyle|butterfly|backstroke|breaststroke|medley|final|heat|event|jump|throw|wall|"
+    r"waves?|of water|in (?:length|height|depth|diameter))\b"
+)
+#: Abbreviated units written right after the digits ("10km", "450MW", "3.5kg").
+_GLUED = r"(?:km/h|km²|km2|kph|mph|km|kg|cm|mm|kWh|MWh|GWh|TWh|kW|MW|GW|MB|GB|TB)"
+_UNIT = re.compile(rf"(?:[ -]|(?<=\d)(?={_GLUED}\b))(?P<unit>{_UNIT_WORDS}|{_TITLE_UNITS})\b")
 #: A currency written after the amount: "20 million euros", "300 million Hong Kong
 #: dollars", "500 pounds sterling", "30 million RMB" (not "pounds of explosives").
 _CURRENCY_POST = re.compile(
@@ -636,6 +644,8 @@ def _read(text: str, m: re.Match[str]) -> _Figure | None:
         value = number
     is_digits = core[:1].isdigit()
     multiplier = 1
+    if scale == "m" and not cur and _METRES_AFTER.match(text, m.end()):
+        return _Figure(start, m.end(), value, "m", "unit", m.end())  # "1.85m tall": metres
     if scale:
         word = scale.strip().lower()
         multiplier = {"m": 10**6, "k": 1000}.get(word, _SCALES.get(word, 1))
@@ -648,7 +658,7 @@ def _read(text: str, m: re.Match[str]) -> _Figure | None:
     if is_digits and not cur:
         if re.search(r"[A-Za-z][\-]?$", before) or _IDENT_BEFORE.search(before):
             return None
-        if re.match(r"[A-Za-z]", after) and not re.match(r"(?:km|kg|bn|m\b|k\b)", after):
+        if re.match(r"[A-Za-z]", after) and not re.match(rf"(?:{_GLUED}|bn|m|k)\b", after):
             return None
         if re.match(r"\s?(?::\d|\.\d|(?:a\.m|p\.m|am\b|pm\b))", after):
             return None  # clock times
@@ -658,6 +668,13 @@ def _read(text: str, m: re.Match[str]) -> _Figure | None:
             return None  # "in '69": a year
         if after.startswith(")") and "(" not in before[-12:]:
             return None  # a list marker: "You either 1) ..., or 2) ..."
+        if re.search(r"\d/$", before) or (after.startswith("/") and not scale):
+            slash = re.match(r"/(\d{1,2})\s+of\b", after)
+            if slash and not re.search(r"\d/$", before) and int(slash.group(1)) > value > 0:
+                fraction = value / int(slash.group(1))  # "3/4 of voters"
+                return _Figure(start, end + 1 + len(slash.group(1)), fraction, "fraction",
+                               "fraction", end)  # fmt: skip
+            return None  # "24/7", "9/11", "12/05/2020": a date or a code
         if re.fullmatch(r"0\d+", core):
             return None  # "08": a year or a code, never a count
         if (

@@ -267,3 +267,23 @@ def test_feet_pence_populations_and_ranges_after_years(text: str, expected: list
 )
 def test_titles_and_categories_are_no_figures(text: str, expected: list[object]) -> None:
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a glued "m" is metres before a length word, millions otherwise
+        ("He is 1.85m tall.", [("1.85m", 1.85, "m")]),
+        ("She won the 100m sprint.", [("100m", 100, "m")]),
+        ("About 3m people live there.", [("3m", 3_000_000, "people")]),
+        ("It cost £3m.", [("£3m", 3_000_000, "GBP")]),
+        # abbreviated units glued to the digits
+        ("The 10km race starts at noon.", [("10km", 10, "km")]),
+        ("A 450MW plant was built.", [("450MW", 450, "MW")]),
+        # numbers joined by a slash are dates or codes, or a fraction of something
+        ("They run a 24/7 service since 9/11.", []),
+        ("About 3/4 of voters agreed.", [("3/4", 0.75, "fraction")]),
+    ],
+)
+def test_glued_units_metres_and_slashes(text: str, expected: list[object]) -> None:
+    assert figures(text) == expected

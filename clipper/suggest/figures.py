@@ -14,6 +14,7 @@ Dates, years, clock times, ordinals, identifiers ("STS-135",
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -373,8 +374,11 @@ def _counted(text: str, end: int, value: float, start: int | None = None) -> str
     before = text[max(0, start - 100) : start] if start is not None else ""
     if not before:
         before = _number_start_context(text, end, 100)
+    # the patterns anchored at the number need only its last 50 characters (a 5× faster
+    # search; none of them matches that much, so a word cut at the slice start is never read)
+    near = before[-50:]
     plural_next = bool(words) and words[0].endswith("s") and words[0][:1].islower()
-    if not plural_next and (_COLLECTIVE_BEFORE.search(before) or _TOLL_BEFORE.search(before)):
+    if not plural_next and (_COLLECTIVE_BEFORE.search(near) or _TOLL_BEFORE.search(before)):
         return "people"  # "his family of nine now lives in a tent", "death toll rises to 112"
     capitals = lead = 0
     for i, word in enumerate(words[:5]):
@@ -426,13 +430,13 @@ def _counted(text: str, end: int, value: float, start: int | None = None) -> str
             return lower
         if i >= 2 or capitals:
             break  # only two words (adjectives) before the counted noun
-    if _HUMAN_VERBS.search(before) or _COLLECTIVE_BEFORE.search(before):
+    if _HUMAN_VERBS.search(near) or _COLLECTIVE_BEFORE.search(near):
         return "people"
     if _POPULATION_BEFORE.search(before):
         return "people"  # "the population grew from 4.5 million"
     if _HUMAN_AFTER.match(text, end):
         return "people"
-    noun = _NOUN_BEFORE.search(before) or _CHANGE_BEFORE.search(before)
+    noun = _NOUN_BEFORE.search(near) or _CHANGE_BEFORE.search(before)
     if noun and noun.group(1) not in _NOT_COUNTED:
         return "people" if noun.group(1) in HUMANS else noun.group(1)
     if _GROUPS_OF.search(before):
@@ -503,13 +507,18 @@ def _matches(text: str) -> Iterator[re.Match[str]]:
 
 def _scan(text: str) -> list[_Figure]:
     scores = [_Figure(s.start, s.end, s.value, s.unit, "score", s.end) for s in match_scores(text)]
-    taken = [(s.start, s.end) for s in scores]
+    starts = [s.start for s in scores]  # sorted, the scores do not overlap
+
+    def in_score(start: int, end: int) -> bool:
+        i = bisect.bisect_left(starts, end) - 1  # the last score starting before ``end``
+        return i >= 0 and scores[i].end > start
+
     found: list[_Figure] = []
     skip_until = -1
     for m in _matches(text):
         if m.start() < skip_until:
             continue
-        if scores and any(a < m.end() and m.start() < b for a, b in taken):
+        if scores and in_score(m.start(), m.end()):
             continue
         figure = _read(text, m)
         if figure is None:
@@ -523,7 +532,7 @@ def _scan(text: str) -> list[_Figure]:
                 if nxt and not measured:
                     skip_until = nxt.end()  # not "from 4.5 million in 2000 to 6 million"
             continue
-        if scores and any(a < figure.end and figure.start < b for a, b in taken):
+        if scores and in_score(figure.start, figure.end):
             continue
         found.append(figure)
     if not scores:

@@ -19,7 +19,9 @@ HUMANS: frozenset[str] = HUMAN_NOUNS | frozenset(
             worshippers pilgrims faithful believers devotees parishioners congregants
             followers adherents members spouses wives husbands brothers sisters cousins
             grandparents grandmothers grandfathers elderly widows orphans twins
-            uyghurs rohingya
+            uyghurs rohingya males females presidents governors mayors leaders chiefs
+            kings queens princes princesses monarchs ambassadors diplomats envoys generals
+            commanders captains premiers chancellors heirs
         """
     )
 )

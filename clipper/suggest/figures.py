@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 
 from clipper.model import FIGURE_UNIT, FIGURE_VALUE, AttributeValue
 from clipper.suggest.base import Suggestion, word_list
+from clipper.suggest.figure_money import CURRENCY_AFTER, currency_code
 from clipper.suggest.figure_scores import match_scores
 from clipper.suggest.figure_words import DEMONYMS_MANY, DEMONYMS_ONE, HUMANS, ONE_ADJECTIVES
 
@@ -69,7 +70,7 @@ _UNIT_WORDS = (
     r"(?:square|sq\.?) (?:miles?|km|kilomet(?:re|er)s?|met(?:re|er)s?|feet|foot)|"
     r"cubic (?:met(?:re|er)s?|feet|foot|km|kilomet(?:re|er)s?|yards?|miles?)|"
     r"(?:miles|kilomet(?:re|er)s) (?:per|an|a) hour|"
-    r"km2|km²|nautical miles?|miles?|km/h|kph|mph|km|kilomet(?:re|er)s?|"
+    r"km2|km²|nautical miles?|miles?|km/h|km/s|m/s|kph|mph|km|kilomet(?:re|er)s?|"
     r"centimet(?:re|er)s?|millimet(?:re|er)s?|cm|mm|met(?:re|er)s?|feet|foot|inch|inches|"
     r"yards?|kg|kilograms?|grams?|tonnes?|metric tons?|tons?|ounces?|"
     r"hectares?|acres?|lit(?:re|er)s?|gallons?|knots|"
@@ -88,23 +89,6 @@ _METRES_AFTER = re.compile(
 #: Abbreviated units written right after the digits ("10km", "450MW", "3.5kg").
 _GLUED = r"(?:km/h|km²|km2|kph|mph|km|kg|cm|mm|kWh|MWh|GWh|TWh|kW|MW|GW|MB|GB|TB)"
 _UNIT = re.compile(rf"(?:[ -]|(?<=\d)(?={_GLUED}\b))(?P<unit>{_UNIT_WORDS}|{_TITLE_UNITS})\b")
-#: A currency written after the amount: "20 million euros", "300 million Hong Kong
-#: dollars", "500 pounds sterling", "30 million RMB" (not "pounds of explosives").
-_CURRENCY_POST = re.compile(
-    r" (?:(?P<place>US|U\.S\.|American|Hong Kong|HK|Australian|Canadian|New Zealand|"
-    r"Singapore|Taiwan(?:ese)?|New Taiwan|Zimbabwean|Namibian|Jamaican|Liberian) )?"
-    r"(?P<word>dollars?|euros?|pounds?(?: sterling)?|sterling|yuan|renminbi|yen|rupees|"
-    r"(?:South )?Korean won|roubles|rubles|rand|naira|shekels|baht|ringgit|rupiah|"
-    r"Swiss francs|USD|EUR|GBP|CNY|RMB|JPY|INR|HKD|AUD|CAD|CHF|NZD|SGD|KRW|RUB|ZAR|BRL|TWD)"
-    r"\b(?P<of> of\b)?",
-    re.IGNORECASE,
-)
-_DOLLAR_PLACES = {
-    "us": "USD", "american": "USD", "hong kong": "HKD", "hk": "HKD", "australian": "AUD",
-    "canadian": "CAD", "new zealand": "NZD", "singapore": "SGD", "taiwan": "TWD",
-    "taiwanese": "TWD", "new taiwan": "TWD", "zimbabwean": "ZWL", "namibian": "NAD",
-    "jamaican": "JMD", "liberian": "LRD",
-}  # fmt: skip
 #: "18-fold", "20fold": a multiple (unit "fold", as written).
 _FOLD = re.compile(r"-?fold\b", re.IGNORECASE)
 #: Temperatures: "40 degrees Celsius", "104°F", "-5 °C".
@@ -117,6 +101,8 @@ _MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:-|\s)(?:of\s)?$", re.IGNORECASE)
 _QUAKE_AFTER = re.compile(r"(?<=\d\.\d)[ -](?:earth)?quake|(?<=\d\.\d)[ -]tremor", re.IGNORECASE)
 _MINUS_BEFORE = re.compile(r"(?:(?<![\w\-])-|\bminus )$", re.IGNORECASE)
 _AGE_BEFORE = re.compile(r"\b(?:aged|age of|ages of|age|ages)\s$", re.IGNORECASE)
+#: "At 77, ...": an age opening a sentence.
+_AT_AGE = re.compile(r"(?:^|[.!?]\s+|\n)At\s$")
 #: A person's age in a clause: "when she was six", "until he was eighteen".
 _AGE_CLAUSE = re.compile(
     r"\b(?:when|until|till|since|before|after|by the time|as|because|once|while|if)\s+"
@@ -158,7 +144,8 @@ _MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s$", re.IGNORECASE)
 _MONTH_AFTER = re.compile(rf"^\s(?:{_MONTHS})\b", re.IGNORECASE)
 _IDENT_BEFORE = re.compile(
     r"(?:\b(?:no\.?|number|version|posts?|route|flight|room|gate|platform|pad|chapter|"
-    r"section|article|item|level|grade|page|resolution|act|bill|code|model)|#)\s?$",
+    r"section|article|item|level|grade|page|resolution|act|bill|code|model|film|movie|album|"
+    r"track|channel|highway|interstate)|#)\s?$",
     re.IGNORECASE,
 )
 _NOT_AFTER_ONE = frozenset(
@@ -238,6 +225,14 @@ _HUMAN_AFTER = re.compile(
     r"protested|marched|attended|voted|survived|drowned|fled|perished|recovered|"
     r"tested positive)\b",
     re.IGNORECASE,
+)
+#: "half" before a noun it forms a compound with ("half back", "half brother").
+_HALF_COMPOUND = re.compile(
+    r"[ -](?!of\b|the\b|a\b|an\b|its\b|their\b|his\b|her\b|our\b|my\b|your\b|those\b|"
+    r"these\b|them\b|that\b|this\b|all\b|as\b|again\b|percent\b|way\b|to\b|in\b|on\b|"
+    r"by\b|and\b|or\b|than\b|were\b|was\b|are\b|is\b|had\b|have\b|said\b|say\b|"
+    r"(?:hour|day|week|month|year|decade|century|minute|mile|million|billion|dozen)s?\b)"
+    r"[a-z]+"
 )
 _HALF_PERIOD = re.compile(r"\b(?:first|second|other|latter|former|better)\s$", re.IGNORECASE)
 #: Capitalised plurals that name people: nationalities, parties, faiths.
@@ -332,7 +327,7 @@ def _plural(word: str) -> str:
     return word + "s"
 
 
-_ABBREVIATIONS = frozenset(word_list("km kg cm mm km2 km² km/h kph mph"))
+_ABBREVIATIONS = frozenset(word_list("km kg cm mm km2 km² km/h km/s m/s kph mph"))
 _IRREGULAR = {
     "century": "centuries", "foot": "feet", "feet": "feet", "inch": "inches", "inches": "inches",
 }  # fmt: skip
@@ -638,6 +633,8 @@ def _read(text: str, m: re.Match[str]) -> _Figure | None:
             return None  # "a third party", "a quarter final": an ordinal
         if low == "half" and _HALF_PERIOD.search(before):
             return None  # "in the second half": a period of a match or a year
+        if low == "half" and _HALF_COMPOUND.match(text, m.end()):
+            return None  # "an 18 year old half back", "his half brother": a compound noun
         parts = re.split(r"[ -]", low)
         count = 1 if parts[0] in ("a", "half") else _SMALL.get(parts[0], 1)
         value = count * _FRACTIONS[parts[-1]]
@@ -749,13 +746,13 @@ def _follow(text: str, start: int, end: int, value: float, cur: str | None) -> _
     if cur:
         code = cur.strip().replace(" ", "").rstrip(".").lower()
         unit = _CURRENCY_CODES.get(code, code.upper())
-        post = _CURRENCY_POST.match(text, end)
-        if post and _post_currency(post) == unit:
+        post = CURRENCY_AFTER.match(text, end)
+        if post and currency_code(post) == unit:
             end = post.end()  # "$5 million US dollars"
         return _Figure(start, end, value, unit, "money", end)
-    post = _CURRENCY_POST.match(text, end)
-    if post and _post_currency(post) is not None:
-        return _Figure(start, post.end(), value, _post_currency(post), "money", end)
+    post = CURRENCY_AFTER.match(text, end)
+    if post and currency_code(post) is not None:
+        return _Figure(start, post.end(), value, currency_code(post), "money", end)
     if post and post.group("word").lower().startswith("pound"):
         return _Figure(start, post.end("word"), value, "pounds", "unit", end)  # a weight
     magnitude = _MAGNITUDE_AFTER.match(text, end)
@@ -780,19 +777,6 @@ def _follow(text: str, start: int, end: int, value: float, cur: str | None) -> _
     return _Figure(start, end, value, _counted(text, end, value, start), "count", end)
 
 
-def _post_currency(post: re.Match[str]) -> str | None:
-    """The ISO 4217 code of a currency written after the amount ("Hong Kong dollars",
-    "pounds sterling", "yuan", "USD"), None for "pounds of" (a weight)."""
-    word = post.group("word").lower()
-    if word in ("pound", "pounds") and post.group("of"):
-        return None
-    place = (post.group("place") or "").lower().replace(".", "").strip()
-    if word in ("dollar", "dollars") and place:
-        return _DOLLAR_PLACES.get(place, "USD")
-    code = _CURRENCY_CODES.get(word)
-    return code if code is not None else word.upper()
-
-
 def _plural_unit(text: str, end: int) -> bool:
     """A unit after the number that is written as a count of it: plural ("2018 days"),
     abbreviated ("2000 km") or joined by a hyphen ("a 2000-year history"), not singular
@@ -812,6 +796,8 @@ def _age(text: str, start: int, end: int, value: float) -> bool:
     before = text[max(0, start - 40) : start]
     if _AGE_BEFORE.search(before):
         return True
+    if _AT_AGE.search(before) and text[end : end + 1] == ",":
+        return True  # "At 77, Biden became the oldest ..."
     if not (0 < value < 120 and value == int(value)):
         return False
     clause = _AGE_CLAUSE.search(before) or _TURNED.search(before) or _PERSON_WAS.search(before)

@@ -287,3 +287,48 @@ def test_titles_and_categories_are_no_figures(text: str, expected: list[object])
 )
 def test_glued_units_metres_and_slashes(text: str, expected: list[object]) -> None:
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a currency after the amount, its country deciding the ISO 4217 code
+        (
+            "Bail was set at 100,000 Georgian lari (about US$30,000).",
+            [("100,000 Georgian lari", 100_000, "GEL"), ("US$30,000", 30_000, "USD")],
+        ),
+        ("It cost 500 Mexican pesos.", [("500 Mexican pesos", 500, "MXN")]),
+        ("It cost 1,000 Danish kroner.", [("1,000 Danish kroner", 1000, "DKK")]),
+        (
+            "A fine of 20 million Kenyan shillings.",
+            [("20 million Kenyan shillings", 20_000_000, "KES")],
+        ),
+        ("He earns 10,000 North Korean won.", [("10,000 North Korean won", 10_000, "KPW")]),
+        # no country for a word many countries use: no guessed code
+        ("He paid 500 pesos.", [("500", 500, "pesos")]),
+        ("They won 3 games.", [("3", 3, "games")]),
+    ],
+)
+def test_currencies_after_the_amount(text: str, expected: list[object]) -> None:
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("They orbit at 60 km/s.", [("60 km/s", 60, "km/s")]),
+        ("He played an 18 year old half back.", [("18 year", 18, "years")]),
+        (
+            "Half the town voted; half of them stayed.",
+            [("Half", 0.5, "fraction"), ("half", 0.5, "fraction")],
+        ),
+        ("His role in film 42 was a breakthrough.", []),
+        ("At 77, Biden became the oldest nominee.", [("77", 77, "years")]),
+        (
+            "It included three former presidents and two males.",
+            [("three", 3, "people"), ("two", 2, "people")],
+        ),
+    ],
+)
+def test_speeds_half_compounds_titles_ages_and_roles(text: str, expected: list[object]) -> None:
+    assert figures(text) == expected

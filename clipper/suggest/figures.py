@@ -238,7 +238,11 @@ _HALF_PERIOD = re.compile(r"\b(?:first|second|other|latter|former|better)\s$", r
 #: Capitalised plurals that name people: nationalities, parties, faiths.
 _GROUP_PLURAL = re.compile(r"(?:ans|is|ons|ites|ists|ers|ics|ims|ards|crats)$")
 #: A qualifier after the number ("one or more donations", "50 or so people").
-_OR_MORE = re.compile(r"\s(?:or|and)\s(?:more|fewer|less|so|over|above)\s(?=[a-z])")
+_OR_MORE = re.compile(
+    r"(?:\s(?:or|and)\s(?:more|fewer|less|so|over|above)|-(?:odd|plus)|\+)\s(?=[a-z])"
+)
+#: "one and a half years": a whole number and a fraction, one figure.
+_AND_A_FRACTION = re.compile(r" and an? (half|quarter|third)\b", re.IGNORECASE)
 #: A part of a named whole: "all 25 of Nevada's delegates", "four of these bone tools".
 _PARTITIVE = re.compile(
     r"\s+of\s+(?:all\s+)?(?:the|these|those|its|their|his|her|our|"
@@ -530,6 +534,7 @@ def _scan(text: str) -> list[_Figure]:
         if scores and in_score(figure.start, figure.end):
             continue
         found.append(figure)
+        skip_until = max(skip_until, figure.end)  # no figure inside another's span
     if not scores:
         return _share_units(text, found)
     return sorted(_share_units(text, found) + scores, key=lambda f: f.start)
@@ -559,6 +564,8 @@ def _share_units(text: str, found: list[_Figure]) -> list[_Figure]:
             a = replace(a, unit=b.unit, kind="money")
         elif a.kind == "count" and b.kind == "count" and _PART_OF.fullmatch(gap):
             a = replace(a, unit=b.unit)
+        elif a.kind == "count" and a.unit is None and b.kind == "count" and gap == " in ":
+            a = replace(a, unit=b.unit)  # "one in three people"
         out[i] = a
     for i in range(1, len(out)):
         a, b = out[i - 1], out[i]
@@ -710,6 +717,17 @@ def _read(text: str, m: re.Match[str]) -> _Figure | None:
     glued = re.search(r"([A-Za-z]+)-$", before)
     if not is_digits and glued and glued.group(1).lower() not in _SMALL:
         return None  # "a high-five", "Catch-22" spelt out
+    mixed = _AND_A_FRACTION.match(text, end)
+    if mixed and m.group("num") and not scale and value == int(value):
+        # "one and a half years", "2 and a half million people": one figure
+        value += _FRACTIONS[mixed.group(1).lower()]
+        end = mixed.end()
+        more = re.match(rf" ({_SCALE}|bn|mn)\b", text[end : end + 12], re.IGNORECASE)
+        if more:
+            multiplier = _SCALES[more.group(1).lower()]
+            value, end = value * multiplier, end + more.end()
+        figure = _follow(text, start, end, value, cur)
+        return None if figure is None else replace(figure, multiplier=multiplier)
     if not is_digits and core.lower() == "one" and not cur:
         prev = re.findall(r"([\w']+)\W*$", before)
         nxt = re.findall(r"^\W*([\w']+)", text[end : end + 20])
@@ -724,6 +742,7 @@ def _read(text: str, m: re.Match[str]) -> _Figure | None:
         partner = _RANGE.match(text, end)
         ranged = partner is not None and _NUMBER.match(text, partner.end()) is not None
         ranged = ranged or _OR_MORE.match(text, end) is not None  # "one or more donations"
+        ranged = ranged or re.match(rf" in (?:\d|{_WORDS})\b", text[end : end + 12]) is not None
         if not ranged and (
             not nxt or nxt[0].lower() in _NOT_AFTER_ONE or not text[end : end + 1].isspace()
         ):

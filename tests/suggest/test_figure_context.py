@@ -332,3 +332,21 @@ def test_currencies_after_the_amount(text: str, expected: list[object]) -> None:
 )
 def test_speeds_half_compounds_titles_ages_and_roles(text: str, expected: list[object]) -> None:
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a whole number and a fraction are one figure
+        ("It took one and a half years.", [("one and a half years", 1.5, "years")]),
+        ("Some 2 and a half million people fled.", [("2 and a half million", 2_500_000, "people")]),
+        # "-odd" and "-plus" are qualifiers
+        ("Some 20-odd people came.", [("20", 20, "people")]),
+        ("There were 500-plus cases.", [("500", 500, "cases")]),
+        # a ratio: "one in three people"
+        ("One in three people smoke.", [("One", 1, "people"), ("three", 3, "people")]),
+        ("He was one of the few.", []),
+    ],
+)
+def test_mixed_fractions_qualifiers_and_ratios(text: str, expected: list[object]) -> None:
+    assert figures(text) == expected

@@ -220,15 +220,17 @@ _HUMAN_VERBS = re.compile(
 )
 #: People as the subject: "120 were killed", "45 died", "a thousand marched".
 _HUMAN_AFTER = re.compile(
-    r"\s(?:(?:were|have been|had been|have|had|are|was)\s)?(?:killed|injured|wounded|hurt|"
+    r"\s(?:(?:were|have been|had been|have|had|are|was)\s(?:also\s|still\s|[a-z]+ly\s)?)?"
+    r"(?:killed|injured|wounded|hurt|"
     r"arrested|died|dead|missing|evacuated|rescued|detained|hospitali[sz]ed|displaced|"
     r"protested|marched|attended|voted|survived|drowned|fled|perished|recovered|"
     r"tested positive)\b",
     re.IGNORECASE,
 )
-#: "half" before a noun it forms a compound with ("half back", "half brother").
+#: "half" before a noun it forms a compound with ("half back", "half brother",
+#: "half-Chinese").
 _HALF_COMPOUND = re.compile(
-    r"[ -](?!of\b|the\b|a\b|an\b|its\b|their\b|his\b|her\b|our\b|my\b|your\b|those\b|"
+    r"-[A-Z]|[ -](?!of\b|the\b|a\b|an\b|its\b|their\b|his\b|her\b|our\b|my\b|your\b|those\b|"
     r"these\b|them\b|that\b|this\b|all\b|as\b|again\b|percent\b|way\b|to\b|in\b|on\b|"
     r"by\b|and\b|or\b|than\b|were\b|was\b|are\b|is\b|had\b|have\b|said\b|say\b|"
     r"(?:hour|day|week|month|year|decade|century|minute|mile|million|billion|dozen)s?\b)"
@@ -427,8 +429,10 @@ def _counted(text: str, end: int, value: float, start: int | None = None) -> str
             return "people" if noun in HUMANS else noun
         if lower.endswith("s") and not lower.endswith(_SINGULAR_ENDS) and len(lower) > 3:
             return lower
-        if i >= 2 or capitals:
-            break  # only two words (adjectives) before the counted noun
+        if i >= 2 and (i >= 3 or capitals or not _modifiers(words[:3])):
+            break  # two words (adjectives), or three plain ones, before the counted noun
+        if capitals:
+            break
     if _HUMAN_VERBS.search(near) or _COLLECTIVE_BEFORE.search(near):
         return "people"
     if _POPULATION_BEFORE.search(before):
@@ -457,6 +461,16 @@ _ADJECTIVE_ENDS = ("ic", "ous", "ful", "ive", "able", "ible", "ed", "ish", "less
 _VERB_AFTER = frozenset(
     word_list("said says told is was has had will would can could who that which died")
 )
+
+
+def _modifiers(words: list[str]) -> bool:
+    """Whether ``words`` can all stand before a counted noun ("two separate law enforcement
+    sources"): lower-case words, no verb, adverb or function word."""
+    return all(
+        w.isalpha() and w.islower() and w not in _VERB_AFTER and w not in _NOT_A_COUNTED_NOUN
+        and not w.endswith("ly") and w not in _STOP_WORDS
+        for w in words
+    )  # fmt: skip
 
 
 def _adjective(word: str, following: str, after: str) -> bool:

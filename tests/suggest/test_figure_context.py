@@ -350,3 +350,15 @@ def test_speeds_half_compounds_titles_ages_and_roles(text: str, expected: list[o
 )
 def test_mixed_fractions_qualifiers_and_ratios(text: str, expected: list[object]) -> None:
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Fox News reported two separate law enforcement sources.", [("two", 2, "sources")]),
+        ("Three were also arrested later.", [("Three", 3, "people")]),
+        ("I am mixed-race (half-Chinese).", []),
+    ],
+)
+def test_three_modifiers_and_half_compounds(text: str, expected: list[object]) -> None:
+    assert figures(text) == expected

@@ -59,7 +59,7 @@ _NUMBER = re.compile(
     rf"|(?P<halfunit>\bhalf an? (?:hour|day|week|month|year|decade|century|minute|mile)\b)"
     rf"|\bhalf\b)"
     rf"|(?P<ascale>\b[aA] {_SCALE}\b)"
-    rf"|(?P<num>(?<![\d.,:])(?:{_DIGITS})(?![\d])|\b(?:{_WORDNUM})\b))"
+    rf"|(?P<num>(?<![\d,:])(?<!\d\.)(?:{_DIGITS})(?![\d])|\b(?:{_WORDNUM})\b))"
     rf"(?P<scale>\s?(?:{_SCALE}|bn|mn)\b|(?<=\d)(?:m|bn|k)\b)?",
     re.IGNORECASE,
 )

@@ -362,3 +362,19 @@ def test_mixed_fractions_qualifiers_and_ratios(text: str, expected: list[object]
 )
 def test_three_modifiers_and_half_compounds(text: str, expected: list[object]) -> None:
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a currency abbreviation with a full stop right before the digits
+        (
+            "Every month I require Rs.2000-Rs.2500 for my treatment.",
+            [("Rs.2000", 2000, "INR"), ("Rs.2500", 2500, "INR")],
+        ),
+        ("Version 2.1 came out.", []),
+        ("He won No.5 in the draw.", []),
+    ],
+)
+def test_a_currency_with_a_full_stop_before_the_digits(text: str, expected: list[object]) -> None:
+    assert figures(text) == expected

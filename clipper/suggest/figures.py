@@ -757,6 +757,8 @@ def _read(text: str, m: re.Match[str]) -> _Figure | None:
         ranged = partner is not None and _NUMBER.match(text, partner.end()) is not None
         ranged = ranged or _OR_MORE.match(text, end) is not None  # "one or more donations"
         ranged = ranged or re.match(rf" in (?:\d|{_WORDS})\b", text[end : end + 12]) is not None
+        if _HUMAN_VERBS.search(before) and re.match(r"\s?(?:[,.;]|and\b|or\b)", after):
+            return _Figure(start, end, value, "people", "count", end)  # "killed one and ..."
         if not ranged and (
             not nxt or nxt[0].lower() in _NOT_AFTER_ONE or not text[end : end + 1].isspace()
         ):

@@ -378,3 +378,17 @@ def test_three_modifiers_and_half_compounds(text: str, expected: list[object]) -
 )
 def test_a_currency_with_a_full_stop_before_the_digits(text: str, expected: list[object]) -> None:
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The quake killed one and injured eight people.",
+            [("one", 1, "people"), ("eight", 8, "people")],
+        ),
+        ("He killed one of them.", []),
+    ],
+)
+def test_one_after_a_people_verb_is_a_count_of_people(text: str, expected: list[object]) -> None:
+    assert figures(text) == expected

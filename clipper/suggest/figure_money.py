@@ -71,14 +71,13 @@ _PLACE_CODES = {
     ("south african", "rand"): "ZAR", ("israeli", "shekel"): "ILS",
 }  # fmt: skip
 
-_PLACES = sorted({place for place, _ in _PLACE_CODES} | {"u.s."}, key=len, reverse=True)
+_PLACES = sorted({place for place, _ in _PLACE_CODES} | {"u.s."}, key=lambda p: (-len(p), p))
 _WORDS = sorted(
     set(_WORD_CODES)
     | {w for _, w in _PLACE_CODES}
     | {w + "s" for _, w in _PLACE_CODES if not w.endswith(("s", "a", "i", "u"))}
     | {"kroner"},
-    key=len,
-    reverse=True,
+    key=lambda w: (-len(w), w),  # longest first; a fixed order whatever the hash seed
 )
 _WORDS.remove("won")  # "won" alone is the verb; only "Korean won" is money
 #: A currency after the amount: " Hong Kong dollars", " pounds sterling", " Georgian lari",

@@ -21,7 +21,7 @@ HUMANS: frozenset[str] = HUMAN_NOUNS | frozenset(
             grandparents grandmothers grandfathers elderly widows orphans twins
             uyghurs rohingya males females presidents governors mayors leaders chiefs
             kings queens princes princesses monarchs ambassadors diplomats envoys generals
-            commanders captains premiers chancellors heirs
+            commanders captains premiers chancellors heirs justices magistrates
         """
     )
 )

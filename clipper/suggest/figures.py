@@ -276,8 +276,12 @@ _COMPOUND = re.compile(r"\s?-\s?([a-z]{3,})\b(?!-)")
 _PERSON_WORDS = frozenset(word_list("member person man woman child strong seat"))
 #: A plural noun right before the amount: "asylum claims over 150,000".
 _NOUN_BEFORE = re.compile(
-    r"\b([a-z]{3,}s)\s+(?:at\s+|reached\s+|totalled\s+|totaled\s+|numbered\s+)?"
-    r"(?:over|above|under|below|at|reached|totalled|totaled|numbered)\s$"
+    r"\b([a-z]{3,}s)(?:\s+(?:at\s+|reached\s+|totalled\s+|totaled\s+|numbered\s+)?"
+    r"(?:over|above|under|below|at|reached|totalled|totaled|numbered)|,\s+with)\s$"
+)
+#: "the number of justices remain at nine": the count of the noun after "number of".
+_NUMBER_OF = re.compile(
+    r"\b(?:number|count|total|tally)\s+of\s+([a-z]{3,}s)\b[^.;:!?\d]{0,40}$", re.IGNORECASE
 )
 #: A plural subject whose number changed: "the seats in X increased from 9 to".
 _CHANGE_BEFORE = re.compile(
@@ -371,7 +375,10 @@ def _counted(text: str, end: int, value: float, start: int | None = None) -> str
     if compound and compound.group(1).lower() not in _NOT_A_COMPOUND_NOUN:
         noun = compound.group(1).lower()
         return "people" if noun in _PERSON_WORDS or _plural(noun) in HUMANS else _plural(noun)
-    words: list[str] = re.findall(r"[A-Za-z][a-z-]*|[^\sA-Za-z]", text[end : end + 60])
+    after = text[end : end + 60]
+    if after.startswith(" [") and after[2:3].islower():
+        after = " " + after[2:]  # "6900 [employees]": an editor's counted noun
+    words: list[str] = re.findall(r"[A-Za-z][a-z-]*|[^\sA-Za-z]", after)
     before = text[max(0, start - 100) : start] if start is not None else ""
     if not before:
         before = _number_start_context(text, end, 100)
@@ -437,6 +444,10 @@ def _counted(text: str, end: int, value: float, start: int | None = None) -> str
         return "people"
     if _POPULATION_BEFORE.search(before):
         return "people"  # "the population grew from 4.5 million"
+    number_of = _NUMBER_OF.search(before)
+    if number_of and number_of.group(1).lower() not in _NOT_A_COUNTED_NOUN:
+        noun = number_of.group(1).lower()  # "Should the number of justices remain at nine?"
+        return "people" if noun in HUMANS else noun
     if _HUMAN_AFTER.match(text, end):
         return "people"
     noun = _NOUN_BEFORE.search(near) or _CHANGE_BEFORE.search(before)

@@ -392,3 +392,19 @@ def test_a_currency_with_a_full_stop_before_the_digits(text: str, expected: list
 )
 def test_one_after_a_people_verb_is_a_count_of_people(text: str, expected: list[object]) -> None:
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Should the number of cabinets remain at nine?", [("nine", 9, "cabinets")]),
+        ("Should the number of justices remain at nine?", [("nine", 9, "people")]),
+        ("Sanders had the most pledged delegates, with 60.", [("60", 60, "people")]),
+        (
+            "Out of a total of, say, 6900 [employees], we have 650.",
+            [("6900", 6900, "people"), ("650", 650, "people")],
+        ),
+    ],
+)
+def test_number_of_with_and_bracketed_nouns(text: str, expected: list[object]) -> None:
+    assert figures(text) == expected

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import (
@@ -473,6 +474,27 @@ class _NoteEditor(QPlainTextEdit):
         self.focusLost.emit()
 
 
+class _AttributeEdit(QLineEdit):
+    """A data field (value, unit, speaker). Typing not saved yet is undone in the field,
+    as in any text field; once saved (Enter, leaving the field) or untouched, the Undo and
+    Redo keys go to the window's undo stack, which undoes the saved value (a field's own
+    history is empty after it shows a stored value, so Ctrl+Z would do nothing)."""
+
+    def event(self, e: QEvent) -> bool:
+        if e.type() == QEvent.Type.ShortcutOverride and not self.isModified():
+            assert isinstance(e, QKeyEvent)
+            if _is_undo_key(e):
+                e.ignore()  # not ours: the window's Undo/Redo shortcut fires
+                return True
+        return super().event(e)
+
+    def keyPressEvent(self, e: QKeyEvent) -> None:
+        if not self.isModified() and _is_undo_key(e):  # undo disabled in the window
+            e.ignore()
+            return
+        super().keyPressEvent(e)
+
+
 def _is_undo_key(e: QKeyEvent) -> bool:
     """The window's Undo/Redo keys (from :data:`~clipper.gui.shortcuts.ACTIONS`) or the
     platform's standard ones."""
@@ -588,13 +610,18 @@ class AnnotationsPane(QWidget):
         #: The data fields (a figure's value and unit, a quote's speaker), by key.
         self.attribute_edits: dict[str, QLineEdit] = {}
         for key in ATTRIBUTE_FIELDS:
-            edit = QLineEdit(self.editor_box)
+            edit = _AttributeEdit(self.editor_box)
             edit.setObjectName(f"attribute_{key}")
             edit.setAccessibleName(f"{key.capitalize()} of the selected annotation")
             edit.setPlaceholderText(ATTRIBUTE_FIELDS[key])
             edit.editingFinished.connect(lambda k=key: self._attribute_typed(k))
             self.attribute_form.addRow(f"{key.capitalize()}:", edit)
             self.attribute_edits[key] = edit
+        # Tab goes down the editor as it is laid out: tag, the data fields, then the note
+        # (the note was made first, so Qt's default order put the fields after it).
+        chain = [self.tag_combo, *self.attribute_edits.values(), self.note]
+        for before, after in pairwise(chain):
+            QWidget.setTabOrder(before, after)
         editor_layout = QVBoxLayout(self.editor_box)
         editor_layout.setContentsMargins(0, 4, 0, 0)
         editor_layout.addLayout(editor_top)
@@ -724,6 +751,20 @@ class AnnotationsPane(QWidget):
         self.model.remove(annotation)
         self._update_count()
         self._keep_current()
+        self._select_current()
+
+    def _select_current(self) -> None:
+        """After a row went (deleted, undone, decided elsewhere), Qt makes a neighbour
+        current and the editor below shows it: select that row too, so the list shows
+        which annotation the editor and Del act on."""
+        current = self.table.currentIndex()
+        selection = self.table.selectionModel()
+        if current.isValid() and not selection.isRowSelected(current.row(), QModelIndex()):
+            selection.select(
+                current,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
 
     def update(self, annotation: Annotation) -> None:  # type: ignore[override]
         if annotation.status == REJECTED:  # a rejected suggestion leaves the list

@@ -68,6 +68,10 @@ RATING_COLUMN = 4
 #: A pending suggestion's score (shown while the article has suggestions to review;
 #: "pending" until a suggesting run gave the score). Pending rows are in italics.
 SUGGESTED_COLUMN = 5
+#: The Note column's width when it appears, and the room the Text column keeps beside it:
+#: a pane narrower than that (1024 px wide windows, a Score column) leaves the Note out.
+NOTE_WIDTH = 90
+MIN_TEXT_WIDTH = 120
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
 _DECORATION = int(Qt.ItemDataRole.DecorationRole.value)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
@@ -557,7 +561,7 @@ class AnnotationsPane(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)  # see set_tags
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(NOTE_COLUMN, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(NOTE_COLUMN, 90)
+        header.resizeSection(NOTE_COLUMN, NOTE_WIDTH)
         self.table.setColumnHidden(NOTE_COLUMN, True)
         header.setSectionResizeMode(CODER_COLUMN, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(CODER_COLUMN, 80)
@@ -578,6 +582,8 @@ class AnnotationsPane(QWidget):
         self.table.doubleClicked.connect(self._double_clicked)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.installEventFilter(self)
+        self._table_viewport = self.table.viewport()
+        self._table_viewport.installEventFilter(self)
 
         self.editor_box = QWidget(self)
         self.tag_combo = QComboBox(self.editor_box)
@@ -804,9 +810,20 @@ class AnnotationsPane(QWidget):
         pending = self.model.pending > 0
         if pending == self.table.isColumnHidden(SUGGESTED_COLUMN):
             self.table.setColumnHidden(SUGGESTED_COLUMN, not pending)
-        notes = self.model.notes > 0
+        notes = self.model.notes > 0 and self._room_for_note()
         if notes == self.table.isColumnHidden(NOTE_COLUMN):
             self.table.setColumnHidden(NOTE_COLUMN, not notes)
+
+    def _room_for_note(self) -> bool:
+        """Does the Text column keep :data:`MIN_TEXT_WIDTH` beside a Note column of its
+        usual width? (In a narrow pane the note is read in the editor below and in the
+        row's tooltip; the Text column is what identifies a row.)"""
+        shown = (
+            self.table.horizontalHeader().sectionSize(c)
+            for c in range(self.model.columnCount())
+            if c not in (1, NOTE_COLUMN) and not self.table.isColumnHidden(c)
+        )
+        return self.table.viewport().width() - sum(shown) - NOTE_WIDTH >= MIN_TEXT_WIDTH
 
     def rating_column_shown(self) -> bool:
         return not self.table.isColumnHidden(RATING_COLUMN)
@@ -968,6 +985,8 @@ class AnnotationsPane(QWidget):
         menu.popup(self.table.viewport().mapToGlobal(pos))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._table_viewport and event.type() == QEvent.Type.Resize:
+            self._update_coder_column()  # the Note column may fit now, or no longer
         if watched is self.table and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):

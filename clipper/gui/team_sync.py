@@ -103,6 +103,7 @@ class SyncDialog(QDialog):
                 "postgresql://login@server/team-database."
             )
             self.problem.show()
+            self.resize(self.width(), max(self.height(), self.sizeHint().height()))
             self.url.setFocus(Qt.FocusReason.OtherFocusReason)
             return
         super().accept()

@@ -588,11 +588,11 @@ class MainWindow(QMainWindow):
         if article is None:
             return
         n = len(self.controller.annotations)
+        its = f" and its {n} annotation{'s' if n != 1 else ''}" if n else ""  # not "its 0"
         answer = QMessageBox.question(
             self,
             "Delete article",
-            f"Delete “{article.title}” and its {n} annotation{'s' if n != 1 else ''}?\n\n"
-            "Edit › Undo brings it back.",
+            f"Delete “{article.title}”{its}?\n\nEdit › Undo brings it back.",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )

@@ -53,17 +53,31 @@ def _joins(text: str, index: int) -> bool:
     return False
 
 
+def _possessive_at(text: str, index: int) -> bool:
+    """Does a possessive ’s ('s) start at ``text[index]`` (an apostrophe, an s, then no
+    word character)?"""
+    return (
+        text[index : index + 1] in ("'", "’")
+        and text[index + 1 : index + 2] in ("s", "S")
+        and (index + 2 >= len(text) or not _is_word_char(text[index + 2]))
+    )
+
+
 def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
     """Grow ``start..end`` to whole words, then trim white space.
 
     A selection that starts or ends inside a word is extended to that word's edge;
-    punctuation the user selected on purpose (a closing quote mark) is kept.
+    punctuation the user selected on purpose (a closing quote mark) is kept. A selection
+    that ends just before a possessive ’s ("Mecca" in "Mecca's", as Find selects it)
+    keeps the name without the ’s.
     """
     start, end = trim_span(text, start, end)
     if start >= end:
         return start, end
     while start > 0 and _joins(text, start - 1) and _joins(text, start):
         start -= 1
+    if _possessive_at(text, end):
+        return start, end
     while end < len(text) and _joins(text, end) and _joins(text, end - 1):
         end += 1
     return start, end

@@ -106,7 +106,7 @@ def test_export_to_file_infers_format(seeded: Path, tmp_path: Path) -> None:
     run(seeded, "annotate", "1", "0", "8", "figure")
     target = tmp_path / "out.json"
     code, _, err = run(seeded, "export", "-o", str(target))
-    assert code == 0 and "exported 1 annotations" in err
+    assert code == 0 and "exported 1 annotation to" in err
     assert json.loads(target.read_text("utf-8"))["format"] == "clipper"
 
 

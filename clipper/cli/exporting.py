@@ -64,4 +64,4 @@ def export_command(
         stdout.flush()
         return
     count = export_to_path(store, output, fmt, selection, escape_formulas=escape)
-    click.echo(f"exported {count} annotations to {output}", err=True)
+    click.echo(f"exported {count} annotation{'' if count == 1 else 's'} to {output}", err=True)

@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
 from clipper.agreement import AgreementReport, TagAgreement
 from clipper.errors import Cancelled, ClipperError
 from clipper.gui.advice import explain
+from clipper.gui.field_messages import sentence
 from clipper.gui.workers import Job, JobContext, JobFunction
 from clipper.operations.agreement import AgreementChoices, agreement_choices, measure_agreement
 
@@ -67,7 +68,8 @@ def _number(value: float | None) -> str:
 def _problem(exc: BaseException) -> str:
     if isinstance(exc, Cancelled):
         return "Stopped."
-    return explain(exc) if isinstance(exc, ClipperError) else str(exc)
+    # The core's words start in lower case (the command line prints "clipper: error: …").
+    return sentence(explain(exc) if isinstance(exc, ClipperError) else str(exc)) or ""
 
 
 class ArticleChoiceModel(QAbstractListModel):

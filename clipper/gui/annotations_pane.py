@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import (
@@ -68,6 +69,10 @@ RATING_COLUMN = 4
 #: A pending suggestion's score (shown while the article has suggestions to review;
 #: "pending" until a suggesting run gave the score). Pending rows are in italics.
 SUGGESTED_COLUMN = 5
+#: The Note column's width when it appears, and the room the Text column keeps beside it:
+#: a pane narrower than that (1024 px wide windows, a Score column) leaves the Note out.
+NOTE_WIDTH = 90
+MIN_TEXT_WIDTH = 120
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
 _DECORATION = int(Qt.ItemDataRole.DecorationRole.value)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
@@ -496,6 +501,27 @@ class _NoteEditor(QPlainTextEdit):
         self.focusLost.emit()
 
 
+class _AttributeEdit(QLineEdit):
+    """A data field (value, unit, speaker). Typing not saved yet is undone in the field,
+    as in any text field; once saved (Enter, leaving the field) or untouched, the Undo and
+    Redo keys go to the window's undo stack, which undoes the saved value (a field's own
+    history is empty after it shows a stored value, so Ctrl+Z would do nothing)."""
+
+    def event(self, e: QEvent) -> bool:
+        if e.type() == QEvent.Type.ShortcutOverride and not self.isModified():
+            assert isinstance(e, QKeyEvent)
+            if _is_undo_key(e):
+                e.ignore()  # not ours: the window's Undo/Redo shortcut fires
+                return True
+        return super().event(e)
+
+    def keyPressEvent(self, e: QKeyEvent) -> None:
+        if not self.isModified() and _is_undo_key(e):  # undo disabled in the window
+            e.ignore()
+            return
+        super().keyPressEvent(e)
+
+
 def _is_undo_key(e: QKeyEvent) -> bool:
     """The window's Undo/Redo keys (from :data:`~clipper.gui.shortcuts.ACTIONS`) or the
     platform's standard ones."""
@@ -553,6 +579,7 @@ class AnnotationsPane(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)  # rows, not cells: Tab leaves the list
         self.table.setShowGrid(False)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
@@ -563,7 +590,7 @@ class AnnotationsPane(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)  # see set_tags
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(NOTE_COLUMN, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(NOTE_COLUMN, 90)
+        header.resizeSection(NOTE_COLUMN, NOTE_WIDTH)
         self.table.setColumnHidden(NOTE_COLUMN, True)
         header.setSectionResizeMode(CODER_COLUMN, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(CODER_COLUMN, 80)
@@ -584,6 +611,8 @@ class AnnotationsPane(QWidget):
         self.table.doubleClicked.connect(self._double_clicked)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.installEventFilter(self)
+        self._table_viewport = self.table.viewport()
+        self._table_viewport.installEventFilter(self)
 
         self.editor_box = QWidget(self)
         self.tag_combo = QComboBox(self.editor_box)
@@ -616,13 +645,18 @@ class AnnotationsPane(QWidget):
         #: The data fields (a figure's value and unit, a quote's speaker), by key.
         self.attribute_edits: dict[str, QLineEdit] = {}
         for key in ATTRIBUTE_FIELDS:
-            edit = QLineEdit(self.editor_box)
+            edit = _AttributeEdit(self.editor_box)
             edit.setObjectName(f"attribute_{key}")
             edit.setAccessibleName(f"{key.capitalize()} of the selected annotation")
             edit.setPlaceholderText(ATTRIBUTE_FIELDS[key])
             edit.editingFinished.connect(lambda k=key: self._attribute_typed(k))
             self.attribute_form.addRow(f"{key.capitalize()}:", edit)
             self.attribute_edits[key] = edit
+        # Tab goes down the editor as it is laid out: tag, the data fields, then the note
+        # (the note was made first, so Qt's default order put the fields after it).
+        chain = [self.tag_combo, *self.attribute_edits.values(), self.note]
+        for before, after in pairwise(chain):
+            QWidget.setTabOrder(before, after)
         editor_layout = QVBoxLayout(self.editor_box)
         editor_layout.setContentsMargins(0, 4, 0, 0)
         editor_layout.addLayout(editor_top)
@@ -792,6 +826,20 @@ class AnnotationsPane(QWidget):
         self.model.remove(annotation)
         self._update_count()
         self._keep_current()
+        self._select_current()
+
+    def _select_current(self) -> None:
+        """After a row went (deleted, undone, decided elsewhere), Qt makes a neighbour
+        current and the editor below shows it: select that row too, so the list shows
+        which annotation the editor and Del act on."""
+        current = self.table.currentIndex()
+        selection = self.table.selectionModel()
+        if current.isValid() and not selection.isRowSelected(current.row(), QModelIndex()):
+            selection.select(
+                current,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
 
     def update(self, annotation: Annotation) -> None:  # type: ignore[override]
         if annotation.status == REJECTED:  # a rejected suggestion leaves the list
@@ -831,9 +879,20 @@ class AnnotationsPane(QWidget):
         pending = self.model.pending > 0
         if pending == self.table.isColumnHidden(SUGGESTED_COLUMN):
             self.table.setColumnHidden(SUGGESTED_COLUMN, not pending)
-        notes = self.model.notes > 0
+        notes = self.model.notes > 0 and self._room_for_note()
         if notes == self.table.isColumnHidden(NOTE_COLUMN):
             self.table.setColumnHidden(NOTE_COLUMN, not notes)
+
+    def _room_for_note(self) -> bool:
+        """Does the Text column keep :data:`MIN_TEXT_WIDTH` beside a Note column of its
+        usual width? (In a narrow pane the note is read in the editor below and in the
+        row's tooltip; the Text column is what identifies a row.)"""
+        shown = (
+            self.table.horizontalHeader().sectionSize(c)
+            for c in range(self.model.columnCount())
+            if c not in (1, NOTE_COLUMN) and not self.table.isColumnHidden(c)
+        )
+        return self.table.viewport().width() - sum(shown) - NOTE_WIDTH >= MIN_TEXT_WIDTH
 
     def rating_column_shown(self) -> bool:
         return not self.table.isColumnHidden(RATING_COLUMN)
@@ -995,6 +1054,8 @@ class AnnotationsPane(QWidget):
         menu.popup(self.table.viewport().mapToGlobal(pos))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._table_viewport and event.type() == QEvent.Type.Resize:
+            self._update_coder_column()  # the Note column may fit now, or no longer
         if watched is self.table and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):

@@ -22,9 +22,10 @@ def header_html(article: Article | None) -> str:
     """The header's rich text ('' when there is nothing to show)."""
     if article is None:
         return ""
-    parts = [
-        html.escape(value) for value in (article.outlet, article.author, article.published) if value
-    ]
+    # An author who is the outlet (a press release: "Wikimedia Foundation") is said once.
+    same = (article.author or "").strip().casefold() == (article.outlet or "").strip().casefold()
+    author = None if same else article.author
+    parts = [html.escape(value) for value in (article.outlet, author, article.published) if value]
     if article.url:  # the host as the link's text (one short line); the address as tooltip
         host = urlsplit(article.url).hostname or article.url
         parts.append(f'<a href="{html.escape(article.url)}">{html.escape(host)}</a>')

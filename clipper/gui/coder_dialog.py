@@ -59,6 +59,9 @@ class CoderDialog(QDialog):
         layout = QVBoxLayout(self)
         for widget in (text, label, self.name, self.problem, self.buttons):
             layout.addWidget(widget)
+        # Wide enough for the window title ("Who is coding? — Clipper") beside a title bar's
+        # buttons: the wrapped intro alone made the dialog ~250 px, and the title "Who is co…".
+        self.resize(420, self.sizeHint().height())
 
     def chosen(self) -> str:
         """The name as it will be stored."""

@@ -14,7 +14,7 @@ import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
@@ -82,6 +82,9 @@ POLL_MS = 1000
 MAX_DRAG_SKIPS = 5
 #: Default shares of the window's width: library, article, annotations (the article most).
 SPLIT_SHARES = (0.28, 0.47, 0.25)
+#: Room a new window leaves on a small screen for the title bar and borders the window
+#: manager adds (common title bars are 24–40 px high).
+FRAME_ALLOWANCE = QSize(16, 48)
 #: Qt platforms without a user in front of them: the app never asks questions there.
 HEADLESS_PLATFORMS = frozenset({"offscreen", "minimal"})
 FOREIGN_CHANGE_MESSAGE = "Reloaded: the database was changed by another program."
@@ -291,12 +294,17 @@ class MainWindow(QMainWindow):
         self._update_undo_actions()
 
     def _initial_size(self) -> None:
-        """1400×860, or less on a smaller screen (a saved size wins: _restore_layout)."""
+        """1400×860, or less on a smaller screen (a saved size wins: _restore_layout).
+
+        The size is the window's inside; the title bar and borders the window manager adds
+        are not known before the window is shown, so room is left for them (else, on a
+        1280×800 screen, the status bar started below the screen's edge)."""
         screen = self.screen() or QGuiApplication.primaryScreen()
         room = screen.availableGeometry() if screen is not None else None
         width, height = 1400, 860
         if room is not None and room.width() > 0 and room.height() > 0:
-            width, height = min(width, room.width()), min(height, room.height())
+            width = min(width, room.width() - FRAME_ALLOWANCE.width())
+            height = min(height, room.height() - FRAME_ALLOWANCE.height())
         self.resize(width, height)
 
     def _restore_layout(self) -> None:
@@ -581,11 +589,11 @@ class MainWindow(QMainWindow):
         if article is None:
             return
         n = len(self.controller.annotations)
+        its = f" and its {n} annotation{'s' if n != 1 else ''}" if n else ""  # not "its 0"
         answer = QMessageBox.question(
             self,
             "Delete article",
-            f"Delete “{article.title}” and its {n} annotation{'s' if n != 1 else ''}?\n\n"
-            "Edit › Undo brings it back.",
+            f"Delete “{article.title}”{its}?\n\nEdit › Undo brings it back.",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )

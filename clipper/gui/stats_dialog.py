@@ -158,7 +158,8 @@ class StatisticsDialog(QDialog):
                 self.grid.setItem(r, c, item)
         if len(table.rows) <= 500:  # never resize to the contents of a long table
             self.grid.resizeColumnsToContents()
-        self.message.setText(f"{len(table.rows)} rows.")
+        n = len(table.rows)
+        self.message.setText(f"{n:,} row{'' if n == 1 else 's'}.")
 
     def _failed(self, generation: int, job: Job, error: object) -> None:
         self._jobs.discard(job)

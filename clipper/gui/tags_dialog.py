@@ -66,6 +66,8 @@ class TagsDialog(QDialog):
             self.select_tag(self.tags[0].name)
         else:
             self.new_tag()
+        # Tall enough for the list's six rows and the editor's notes (known only now).
+        self.resize(self.width(), max(self.height(), self.sizeHint().height()))
 
     # -- layout -------------------------------------------------------------------------
 
@@ -84,7 +86,15 @@ class TagsDialog(QDialog):
         for column in (0, 2, 3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.itemSelectionChanged.connect(self._on_selection_changed)
-        layout.addWidget(self.table)
+        # Room for the four built-in tags and two more without scrolling; the list takes any
+        # height the window gains (it was squeezed to three rows: Claim hid below them).
+        rows = 6
+        self.table.setMinimumHeight(
+            header.sizeHint().height()
+            + rows * self.table.verticalHeader().defaultSectionSize()
+            + 2 * self.table.frameWidth()
+        )
+        layout.addWidget(self.table, 1)
 
         self.editor = QGroupBox()
         self.editor.setAccessibleName("Tag editor")

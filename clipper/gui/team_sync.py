@@ -74,6 +74,12 @@ class SyncDialog(QDialog):
             self,
         )
         note.setWordWrap(True)
+        #: Why "Sync now" did nothing (no address typed); hidden until then.
+        self.problem = QLabel(self)
+        self.problem.setObjectName("syncProblem")
+        self.problem.setWordWrap(True)
+        self.problem.hide()
+        self.url.textEdited.connect(lambda _text: self.problem.hide())
         form = QFormLayout()
         form.addRow("Team &server:", self.url)
         form.addRow("Sync &automatically every:", self.every)
@@ -85,8 +91,22 @@ class SyncDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.problem)
         layout.addWidget(note)
         layout.addWidget(buttons)
+
+    def accept(self) -> None:
+        """Sync now: only with an address (else say so here, instead of closing silently)."""
+        if not self.url.text().strip():
+            self.problem.setText(
+                "Type the team server's address first, e.g. "
+                "postgresql://login@server/team-database."
+            )
+            self.problem.show()
+            self.resize(self.width(), max(self.height(), self.sizeHint().height()))
+            self.url.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        super().accept()
 
 
 class TeamSync:

@@ -217,3 +217,14 @@ def test_clipper_gui_refuses_a_bad_coder_with_a_message(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "is not a coder name" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_the_question_is_wide_enough_for_its_title(qtbot: QtBot, open_window: OpenWindow) -> None:
+    window = open_window()
+    assert window.ask_coder_once(offscreen_too=True)
+    dialog = dialog_of(qtbot, window)
+    title = f"{dialog.windowTitle()} — Clipper"
+    # a title bar holds an icon and three buttons beside the title: ~120 px on common themes
+    assert dialog.width() >= dialog.fontMetrics().horizontalAdvance(title) + 120
+    assert dialog.width() >= 400
+    dialog.reject()

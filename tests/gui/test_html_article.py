@@ -56,3 +56,15 @@ def test_header_follows_the_properties(qtbot: QtBot, window: MainWindow) -> None
     window.controller.refresh()
     qtbot.waitUntil(lambda: window.article_header.isVisible(), timeout=5000)
     assert "The Example Times" in window.article_header.text()
+
+
+def test_an_author_who_is_the_outlet_is_named_once(qtbot: QtBot, window: MainWindow) -> None:
+    article = import_article(window.controller.store, read_file(PAGE))
+    assert article.outlet == article.author == "Wikimedia Foundation"  # a press release
+    window.controller.changed.emit(Changes(library=True))
+    window.open_article(article.id)
+    assert window.article_header.text().count("Wikimedia Foundation") == 1
+    window.controller.store.update_article(article.id, author="Katherine Maher")
+    window.controller.refresh()
+    qtbot.waitUntil(lambda: "Katherine Maher" in window.article_header.text(), timeout=5000)
+    assert window.article_header.text().count("Wikimedia Foundation") == 1

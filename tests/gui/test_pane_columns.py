@@ -11,6 +11,7 @@ from tests.gui.test_main_window import PLAIN_TEXT, add_article, stored_ids, tag_
 
 
 def test_the_note_column_shows_only_while_a_note_exists(qtbot: QtBot, window: MainWindow) -> None:
+    window.resize(1400, 860)  # room for the Note column beside the Text (test_pane_note_room)
     article = add_article(window, PLAIN_TEXT)
     start = article.text.index("Critics")
     tag_span(qtbot, window, start, start + 7, "3")

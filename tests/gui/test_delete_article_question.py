@@ -1,0 +1,31 @@
+"""Article › Delete article… asks in plain words: no "and its 0 annotations"."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from clipper.gui.main_window import MainWindow
+from tests.gui.test_main_window import PLAIN_TEXT, add_article, tag_span
+
+
+def test_the_question_counts_annotations_only_when_there_are_some(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[str] = []
+
+    def question(_parent: object, _title: str, text: str, *_a: object) -> object:
+        asked.append(text)
+        return QMessageBox.StandardButton.Cancel
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    article = add_article(window, PLAIN_TEXT)
+    window.actions_by_name["delete_article"].trigger()
+    assert asked[-1].startswith(f"Delete “{article.title}”?")
+    for word, key in (("deficit", "1"), ("Critics", "3")):
+        start = article.text.index(word)
+        tag_span(qtbot, window, start, start + len(word), key)
+    window.actions_by_name["delete_article"].trigger()
+    assert asked[-1].startswith(f"Delete “{article.title}” and its 2 annotations?")
+    assert window.controller.store.count_articles() == 1  # cancelled both times

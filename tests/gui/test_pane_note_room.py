@@ -1,0 +1,45 @@
+"""In a narrow annotations pane the Note column gives way, so that the Text column (what
+identifies a row) stays readable: at 1024 px with a Score column it had shrunk to "…"."""
+
+from __future__ import annotations
+
+from pytestqt.qtbot import QtBot
+
+from clipper.gui.annotations_pane import MIN_TEXT_WIDTH, NOTE_COLUMN
+from clipper.gui.main_window import MainWindow
+from tests.gui.test_main_window import PLAIN_TEXT, add_article, stored_ids, tag_span
+
+
+def _pane_width(window: MainWindow, width: int) -> None:
+    """Give the annotations pane ``width`` pixels, the article the rest."""
+    left, centre, right = window.splitter.sizes()
+    window.splitter.setSizes([left, centre + right - width, width])
+
+
+def test_the_note_column_shows_only_where_the_text_keeps_its_room(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.resize(1400, 860)
+    article = add_article(window, PLAIN_TEXT)
+    start = article.text.index("Critics")
+    tag_span(qtbot, window, start, start + 7, "3")
+    (annotation_id,) = stored_ids(window)
+    window.edit_note(annotation_id, "check the source", session=1)
+    table = window.annotations.table
+    header = table.horizontalHeader()
+
+    _pane_width(window, 260)  # Tag, Text and Note side by side would leave Text ~50 px
+    qtbot.waitUntil(lambda: table.viewport().width() < 260, timeout=5000)
+    assert table.isColumnHidden(NOTE_COLUMN)
+    assert header.sectionSize(1) >= MIN_TEXT_WIDTH
+
+    _pane_width(window, 460)  # room for both: the note column comes back
+    qtbot.waitUntil(lambda: not table.isColumnHidden(NOTE_COLUMN), timeout=5000)
+    assert header.sectionSize(1) >= MIN_TEXT_WIDTH
+
+    _pane_width(window, 260)
+    qtbot.waitUntil(lambda: table.isColumnHidden(NOTE_COLUMN), timeout=5000)
+    window.undo()  # the note goes: no Note column however wide
+    _pane_width(window, 460)
+    qtbot.waitUntil(lambda: table.viewport().width() > 400, timeout=5000)
+    assert table.isColumnHidden(NOTE_COLUMN)

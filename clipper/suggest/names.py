@@ -6,6 +6,9 @@ is a known given name, or a title/role stands before it, or it is a known surnam
 
 from __future__ import annotations
 
+import functools
+from pathlib import Path
+
 from clipper.suggest.base import word_list
 
 _GIVEN = """
@@ -125,8 +128,23 @@ Luiz Inácio Recep Tayyip Beto Alexandria Jair Bola Abiy Narendra Rand Kamala Ke
 Yahya Meghan Ursula Shehbaz Imran Ilham Benjamin Yair Naftali Isaac Ehud Mahmoud Ismail
 """
 
-#: Given names (first word of a person's name).
+#: Given names (first word of a person's name), written for this project.
 GIVEN_NAMES: frozenset[str] = frozenset(_GIVEN.split())
+
+#: More given names: the 1990 U.S. census lists, filtered (the file says how).
+_CENSUS_FILE = Path(__file__).with_name("given_names.txt")
+
+
+@functools.cache
+def given_names() -> frozenset[str]:
+    """``GIVEN_NAMES`` and the census given names (read on first use, ~4,000 names)."""
+    try:
+        lines = _CENSUS_FILE.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return GIVEN_NAMES  # a broken install: the project's own list still works
+    census = (w for line in lines if not line.startswith("#") for w in line.split())
+    return GIVEN_NAMES | frozenset(census)
+
 
 #: Titles, honorifics and roles that stand before a name (lower-cased words; a phrase
 #: is matched word by word).
@@ -173,7 +191,8 @@ ORG_WORDS: frozenset[str] = frozenset(
             magazine channel television radio network force army navy court house senate
             assembly parliament government commission board service services system systems
             space shuttle mission lab laboratory memorial monument plaza tower palace
-            castle stadium arena theatre theater cinema gallery library zoo
+            castle stadium arena theatre theater cinema gallery library zoo factory studio
+            studios
         """
     )
 )

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from clipper.suggest.base import Suggestion, word_list
-from clipper.suggest.names import GIVEN_NAMES, NOT_NAMES, ORG_WORDS, TITLE_WORDS
+from clipper.suggest.names import NOT_NAMES, ORG_WORDS, TITLE_WORDS, given_names
 
 #: The words a name can be made of: capitalised ones and particles ("al-Amr", "van");
 #: any other word between two of them breaks a run (the gap is then not one space).
@@ -54,6 +54,15 @@ _NOT_GIVEN_PARTS = frozenset(
 )
 
 
+def _org_word(word: str) -> bool:
+    """An organisation's word, alone or in a compound ("Prize-winner", "Party-led")."""
+    low = word.lower()
+    if low in ORG_WORDS:
+        return True
+    parts = low.split("-")
+    return len(parts) > 1 and any(p in ORG_WORDS or p in _NOT_GIVEN_PARTS for p in parts)
+
+
 def _family_first(name: str) -> bool:
     """ "Leung Che-cheung", not "Booker Prize-winner" or "Labour Party-led"."""
     if not _FAMILY_FIRST.fullmatch(name):
@@ -79,6 +88,43 @@ _CAPITAL_BEFORE = re.compile(r"[A-Z][\w'’\-]*\s$")
 _SPEAKER = re.compile(
     r"(?<![\w\-])([A-Z][a-z][\w'’\-]+)\s+(?:said|says|told|added|stated|explained|wrote)\b"
 )
+
+
+#: A capitalised word used as a common noun or a product, not a surname: after a numeral
+#: ("100 Polaroids"), a possessive ("Campbell's Soup", "Warhol's Polaroids"), or after an
+#: article or determiner when a verb, preposition or punctuation follows ("The Polaroids
+#: were", "the Polaroid's flash"); then never a person's surname.
+_THING = re.compile(
+    r"(?:\b(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|"
+    r"thousand|several|many|some|few)\s"
+    r"|\b(?!(?:[Ii]t|[Tt]hat|[Hh]e|[Ss]he|[Tt]here|[Hh]ere|[Ww]hat|[Ww]ho|[Ll]et)['’])"
+    r"\w+['’]s\s)([A-Z][a-z]+)\b(?!\s+[A-Z])"
+    r"|\b(?:[Tt]he|[Aa]n?|[Tt]heir|[Ii]ts|[Oo]wn|[Tt]hese|[Tt]hose|[Oo]ur)\s([A-Z][a-z]+)"
+    r"(?=['’]s\b|\s*[.,;:!?)]|\s+(?:were|was|is|are|have|has|had|of|from|and|or|in|on|"
+    r"at|that|which|taken|selected|made)\b)"
+)
+#: A place: one capitalised word after "in", "at", "near" (not a possessive: "in Ardern's").
+_PLACE = re.compile(r"\b(?:in|at|near|outside)\s([A-Z][a-z]+)\b(?!['’]|\s+[A-Z])")
+
+
+def _thing_words(text: str) -> set[str]:
+    """Capitalised words the text uses as things (see ``_THING``), given names left out."""
+    given = given_names()
+    found = {m.group(1) or m.group(2) for m in _THING.finditer(text)}
+    found -= {m.group(1) for m in _SPEAKER.finditer(text)}  # "Warhol said": a person
+    return {w for w in found if w not in given}
+
+
+def _place_words(text: str) -> set[str]:
+    """Capitalised words the text uses after a preposition of place ("at Greensboro")."""
+    return {m.group(1) for m in _PLACE.finditer(text)} - given_names()
+
+
+def _org_follows(text: str, end: int) -> bool:
+    """Whether the capitalised words right after ``end`` end in an organisation's word
+    ("Warhol Photographic Legacy Program", "Warhol Foundation")."""
+    run = re.match(r"(?:\s+[A-Z][\w'’\-]*){1,4}", text[end : end + 80])
+    return run is not None and any(_org_word(w) for w in run.group().split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,6 +210,7 @@ def _full_names(text: str) -> list[tuple[int, int, float]]:
         if len(run) == 1
         and not _SENTENCE_START.search(text, max(0, tokens[run[0]][0] - 3), tokens[run[0]][0])
     }
+    alone -= _thing_words(text) | _place_words(text)
     for run in runs:
         if len(run) == 1:
             continue  # one capitalised word: a name only as a known surname
@@ -178,22 +225,22 @@ def _full_names(text: str) -> list[tuple[int, int, float]]:
         # "Alibaba Group Chairman Joe Tsai", "Refugee Council Enver Solomon": the name
         # starts after the last title word or at the first given name
         for j in range(len(words) - 1, k - 1, -1):
-            if any(w in GIVEN_NAMES for w in words[k:j]):
+            if any(w in given_names() for w in words[k:j]):
                 # "Martin Luther King III": a title word after a given name is a name
-                given = [i for i in range(k, j) if words[i] in GIVEN_NAMES]
+                given = [i for i in range(k, j) if words[i] in given_names()]
                 k = given[0]
                 break
             if words[j].lower() in TITLE_WORDS and j + 1 < len(words):
                 k, titled = j + 1, True
                 break
         else:
-            given = [j for j in range(k, len(words) - 1) if words[j] in GIVEN_NAMES]
+            given = [j for j in range(k, len(words) - 1) if words[j] in given_names()]
             if given:
                 k = given[0]
         if (
             k == 0
             and len(words) >= 3
-            and words[1] not in GIVEN_NAMES
+            and words[1] not in given_names()
             and _PORTFOLIO.search(text, max(0, tokens[run[0]][0] - 40), tokens[run[0]][0])
         ):
             k = 1  # "Minister of Education Stefania Giannini": the portfolio is no name
@@ -205,7 +252,7 @@ def _full_names(text: str) -> list[tuple[int, int, float]]:
             rest, names = rest[:cut], names[:cut]
         if not names or names[0].lower() in _PARTICLES:
             continue
-        if any(w.lower() in ORG_WORDS for w in names) or any(w in NOT_NAMES for w in names):
+        if any(_org_word(w) for w in names) or any(w in NOT_NAMES for w in names):
             continue
         after = text[tokens[rest[-1]][1] : tokens[rest[-1]][1] + 3]
         if cut is None and after.startswith(" ") and after[1:2].isupper():
@@ -213,7 +260,7 @@ def _full_names(text: str) -> list[tuple[int, int, float]]:
         start, end = tokens[rest[0]][0], tokens[rest[-1]][1]
         if sum(w.lower() not in _PARTICLES for w in names) > 4:
             continue
-        if len(names) >= 2 and names[0] in GIVEN_NAMES:
+        if len(names) >= 2 and names[0] in given_names():
             found.append((start, end, 0.9))
         elif len(names) >= 2 and (titled or _title_before(text, tokens[run[0]][0])):
             found.append((start, end, 0.8))
@@ -244,6 +291,7 @@ def _surname_alone(text: str, names: list[str], start: int, alone: set[str]) -> 
     return (
         last in alone
         and not last.isupper()
+        and not names[0].isupper()  # "UNC Greensboro": an acronym first
         and not _SENTENCE_START.search(text, max(0, start - 3), start)
         and all(w.lower() not in TITLE_WORDS and w not in NOT_NAMES for w in names)
     )
@@ -313,11 +361,13 @@ def find_mentions(text: str, known: Iterable[str] = ()) -> list[tuple[Mention, f
         short.setdefault(first, full_name)
     titled = {text[s:e] for s, e, _ in full if " " not in text[s:e]}  # "Prince Harry"
     singles = (_single_names(text) | titled) - set(short) - NOT_NAMES
-    usable = [n for n in short if len(n) >= 2 and n not in NOT_NAMES] + sorted(singles)
+    things = _thing_words(text)
+    usable = [n for n in short if len(n) >= 2 and n not in NOT_NAMES and n not in things]
+    usable += sorted(singles - things)
     if usable:
         for m in _alternation(sorted(usable, key=len, reverse=True)).finditer(text):
             nxt = re.match(r"\s+([A-Z]\w+)", text[m.end() : m.end() + 30])
-            if nxt and nxt.group(1).lower() in ORG_WORDS:
+            if nxt and _org_follows(text, m.end()):
                 continue
             alone = not nxt and not _capital_before(text, m.start())
             if m.group() not in surnames and not (
@@ -344,7 +394,7 @@ def _first_names(names: Iterable[str], surnames: dict[str, str]) -> dict[str, st
     for name in names:
         order.setdefault(name, len(order))
         parts = name.split()
-        if len(parts) >= 2 and parts[0] in GIVEN_NAMES and "." not in parts[0]:
+        if len(parts) >= 2 and parts[0] in given_names() and "." not in parts[0]:
             seen.setdefault(parts[0], set()).add(name)
     out = {}
     for first, fulls in seen.items():

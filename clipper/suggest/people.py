@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -48,7 +49,8 @@ _PORTFOLIO = re.compile(
 )
 #: A family name first and a hyphenated given name: "Leung Che-cheung", "Kim Jong-un",
 #: "Moon Jae-in".
-_FAMILY_FIRST = re.compile(r"[A-Z][a-z]{1,6} [A-Z][a-z]{1,6}-[a-z]{1,6}")
+#: "Hwang Hee-Chan", "Park Joo-Ho": the part after the hyphen may be capitalised.
+_FAMILY_FIRST = re.compile(r"[A-Z][a-z]{1,6} [A-Z][a-z]{1,6}-[A-Za-z][a-z]{0,5}")
 _NOT_GIVEN_PARTS = frozenset(
     word_list("winner winning based led born backed owned style like era made run funded elect")
 )
@@ -68,7 +70,11 @@ def _family_first(name: str) -> bool:
     if not _FAMILY_FIRST.fullmatch(name):
         return False
     head, _, tail = name.split()[1].partition("-")
-    return head.lower() not in ORG_WORDS and tail not in _NOT_GIVEN_PARTS
+    return (
+        head.lower() not in ORG_WORDS
+        and head.lower() not in _PARTICLES  # "Masjid Al-Haram"
+        and tail.lower() not in _NOT_GIVEN_PARTS
+    )
 
 
 #: Before a word that starts a sentence (or a quote, a line).
@@ -95,8 +101,8 @@ _SPEAKER = re.compile(
 #: article or determiner when a verb, preposition or punctuation follows ("The Polaroids
 #: were", "the Polaroid's flash"); then never a person's surname.
 _THING = re.compile(
-    r"(?:\b(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|"
-    r"thousand|several|many|some|few)\s"
+    r"(?:(?:(?<![\d,.])(?:\d{1,3}(?:,\d{3})*|\d{5,})|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|"
+    r"thousand|several|many|some|few))\s"
     r"|\b(?!(?:[Ii]t|[Tt]hat|[Hh]e|[Ss]he|[Tt]here|[Hh]ere|[Ww]hat|[Ww]ho|[Ll]et)['’])"
     r"\w+['’]s\s)([A-Z][a-z]+)\b(?!\s+[A-Z])"
     r"|\b(?:[Tt]he|[Aa]n?|[Tt]heir|[Ii]ts|[Oo]wn|[Tt]hese|[Tt]hose|[Oo]ur)\s([A-Z][a-z]+)"
@@ -197,10 +203,28 @@ def _runs(text: str, tokens: list[tuple[int, int, str]]) -> Iterable[list[int]]:
 def _title_before(text: str, start: int) -> bool:
     """A lower-case title/role word right before ``start`` ("chief executive officer Eddie")."""
     before = re.findall(r"([\w.\-]+)\s+$", text[max(0, start - 40) : start])
-    return bool(before) and before[0].lower() in TITLE_WORDS
+    return bool(before) and _is_title(before[0])
 
 
-def _full_names(text: str) -> list[tuple[int, int, float]]:
+def _is_title(word: str) -> bool:
+    """A title or role word, also in the plural ("photographers Nat Finkelstein, ...")."""
+    low = word.lower()
+    return low in TITLE_WORDS or (low.endswith("s") and low[:-1] in TITLE_WORDS)
+
+
+def _org_pairs(text: str, tokens: list[tuple[int, int, str]], runs: list[list[int]]) -> set[str]:
+    """Two words in a row inside an organisation's name in the text ("Ford Motor" of "The
+    Ford Motor Company"), as "Ford Motor": a surname before the second is that company."""
+    pairs: set[str] = set()
+    for run in runs:
+        words = [tokens[i][2] for i in run]
+        if len(words) >= 3 and any(_org_word(w) for w in words[2:]):
+            pairs.update(f"{a} {b}" for a, b in itertools.pairwise(words))
+    return pairs
+
+
+def _full_names(text: str) -> tuple[list[tuple[int, int, float]], set[str]]:
+    """Full names with their scores, and the word pairs of organisations' names."""
     tokens = _tokens(text)
     found: list[tuple[int, int, float]] = []
     runs = list(_runs(text, tokens))
@@ -211,9 +235,15 @@ def _full_names(text: str) -> list[tuple[int, int, float]]:
         and not _SENTENCE_START.search(text, max(0, tokens[run[0]][0] - 3), tokens[run[0]][0])
     }
     alone -= _thing_words(text) | _place_words(text)
+    not_alone = _thing_words(text) | _place_words(text)
     for run in runs:
         if len(run) == 1:
-            continue  # one capitalised word: a name only as a known surname
+            # one capitalised word: a name only as a known surname, or after a role
+            # ("fashion designer Halston")
+            start, end, word = tokens[run[0]]
+            if _occupation_before(text, start) and _could_be_name(word, not_alone):
+                found.append((start, end, 0.7))
+            continue
         if _SAINT_BEFORE.search(text, max(0, tokens[run[0]][0] - 4), tokens[run[0]][0]):
             continue  # "St. Louis Cardinals": a place
         words = [tokens[i][2] for i in run]
@@ -237,6 +267,17 @@ def _full_names(text: str) -> list[tuple[int, int, float]]:
             given = [j for j in range(k, len(words) - 1) if words[j] in given_names()]
             if given:
                 k = given[0]
+        lead = False
+        if (
+            k == 1
+            and len(words) == 3
+            and _could_be_name(words[0], not_alone)
+            and words[0] not in given_names()
+            and not _SENTENCE_START.search(text, max(0, tokens[run[0]][0] - 3), tokens[run[0]][0])
+            and not _capital_before(text, tokens[run[0]][0])
+            and not _ORG_BEFORE.search(text, max(0, tokens[run[0]][0] - 6), tokens[run[0]][0])
+        ):
+            k, lead = 0, True  # "Hernan Dario Gomez", "Farouk Ben Mustapha"
         if (
             k == 0
             and len(words) >= 3
@@ -252,8 +293,9 @@ def _full_names(text: str) -> list[tuple[int, int, float]]:
             rest, names = rest[:cut], names[:cut]
         if not names or names[0].lower() in _PARTICLES:
             continue
-        if any(_org_word(w) for w in names) or any(w in NOT_NAMES for w in names):
-            continue
+        family = len(names) == 2 and _family_first(" ".join(names))
+        if any(_org_word(w) for w in names[family:]) or any(w in NOT_NAMES for w in names):
+            continue  # ("Park Joo-Ho": a family name that is also a word)
         after = text[tokens[rest[-1]][1] : tokens[rest[-1]][1] + 3]
         if cut is None and after.startswith(" ") and after[1:2].isupper():
             continue  # joined to more capitalised words by something else: unsure
@@ -262,6 +304,8 @@ def _full_names(text: str) -> list[tuple[int, int, float]]:
             continue
         if len(names) >= 2 and names[0] in given_names():
             found.append((start, end, 0.9))
+        elif lead:
+            found.append((start, end, 0.8))  # a known given name second of three
         elif len(names) >= 2 and (titled or _title_before(text, tokens[run[0]][0])):
             found.append((start, end, 0.8))
         elif titled and k > 0 and words[k - 1].lower().rstrip(".") in _HONORIFICS:
@@ -272,6 +316,8 @@ def _full_names(text: str) -> list[tuple[int, int, float]]:
             found.append((start, end, 0.8))  # "Leung Che-cheung", "Kim Jong-un"
         elif len(names) == 2 and k == 0 and _surname_alone(text, names, start, alone):
             found.append((start, end, 0.7))  # "Jacinda Ardern ... succeeded Ardern"
+        elif 2 <= len(names) <= 3 and k == 0 and _described_after(text, end):
+            found.append((start, end, 0.7))  # "Valeska Paris, an Australian woman, ..."
         elif (
             len(names) >= 2
             and _SPEECH_AFTER.match(text, end)
@@ -281,7 +327,131 @@ def _full_names(text: str) -> list[tuple[int, int, float]]:
                 # "Council on American-Islamic Relations Alia Salem said": the last two
                 start = tokens[rest[-2]][0]
             found.append((start, end, 0.6))
-    return found + _speakers_named_before(text, tokens, found)
+    found += _listed_with(text, tokens, runs, found)
+    return found + _speakers_named_before(text, tokens, found), _org_pairs(text, tokens, runs)
+
+
+_NUMBER_WORDS = frozenset(word_list("One Two Three Four Five Six Seven Eight Nine Ten"))
+#: What separates the names of a list: "A B, C D, and E F".
+_LIST_SEPARATORS = frozenset((", ", " and ", ", and ", " & ", " or ", ", or "))
+
+
+def _listed_with(
+    text: str,
+    tokens: list[tuple[int, int, str]],
+    runs: list[list[int]],
+    found: list[tuple[int, int, float]],
+) -> list[tuple[int, int, float]]:
+    """Names of two or three capitalised words listed with found names ("Romelu Lukaku,
+    Yannick Carrasco, and Dries Mertens"): when at least half of a list's names are
+    people, the others are too."""
+    starts = sorted((s, e) for s, e, _ in found)
+    groups: list[tuple[list[tuple[int, int]], list[str]]] = []
+    last_end, closed = -1, True
+    for run in runs:
+        words = [tokens[i][2] for i in run]
+        start, end = tokens[run[0]][0], tokens[run[-1]][1]
+        if not 2 <= len(words) <= 3 or any(
+            w in NOT_NAMES or w in _NUMBER_WORDS or _org_word(w) or w.isupper() or _is_title(w)
+            for w in words
+        ):
+            last_end = -1
+            continue
+        gap = text[last_end:start] if last_end >= 0 else ""
+        if gap in _LIST_SEPARATORS and groups and not closed:
+            groups[-1][0].append((start, end))
+            groups[-1][1].append(gap)
+            closed = gap != ", "  # the name after "and" ends the list
+        else:
+            groups.append(([(start, end)], []))
+            closed = False
+        last_end = end
+
+    def known(span: tuple[int, int]) -> bool:
+        k = bisect.bisect_left(starts, (span[0], -1))
+        return k < len(starts) and starts[k][0] < span[1]
+
+    out = []
+    for group, gaps in groups:
+        # "A B, C D" alone is an apposition; a list ends with "and", "&" or "or"
+        if len(group) < 2 or gaps[-1] == ", ":
+            continue
+        if 2 * sum(known(span) for span in group) >= len(group):
+            out += [(s, e, 0.7) for s, e in group if not known((s, e))]
+    return out
+
+
+#: Words of an appositive that make the capitalised words before it a person.
+_PERSON_NOUNS = frozenset(
+    word_list(
+        """
+        woman man girl boy lady gentleman resident citizen native member survivor victim
+            fan friend colleague mum mom dad
+        """
+    )
+)
+#: Words that start a clause after a comma, not an appositive.
+_CLAUSE_WORDS = frozenset(
+    word_list(
+        """
+        where which when who whose that while but and or as if because after before since
+            said says told according including with by for in on at from to of
+        """
+    )
+)
+_APPOSITIVE = re.compile(r",\s(?:(\d{1,3}),|([^,.;:!?\n\"“”()]{1,60})[,.;])")
+#: Title words that are adjectives or ranks, not an occupation before one name.
+_NOT_OCCUPATIONS = frozenset(
+    word_list(
+        """
+        home foreign interior vice deputy shadow prime chief general executive major officer
+            director leader father sister brother mother son daughter wife husband partner
+            host model agent forward captain player
+        """
+    )
+)
+
+
+def _described_after(text: str, end: int) -> bool:
+    """An age or an appositive naming a role or a person after ``end``: "Valeska Paris, an
+    Australian woman and former Scientologist", "Hernan Dario Gomez, Panama coach,",
+    "Thomas Sam, 42,"."""
+    m = _APPOSITIVE.match(text, end)
+    if m is None:
+        return False
+    if m.group(1):
+        return True
+    words = m.group(2).split()
+    if not words or len(words) > 7 or words[0].lower() in _CLAUSE_WORDS:
+        return False
+    if any(_org_word(w) for w in words):
+        return False
+    # the role of this person, not of a name after it ("with illustrator Johnnie ...")
+    nexts = [*words[1:], ""]
+    return any(
+        (_is_title(w) or w.lower() in _PERSON_NOUNS) and not nxt[:1].isupper()
+        for w, nxt in zip(words, nexts, strict=True)
+    )
+
+
+def _occupation_before(text: str, start: int) -> bool:
+    """A lower-case occupation right before ``start`` ("fashion designer Halston")."""
+    m = re.search(r"(?<![\w\-])([a-z][a-z\-]+) $", text[max(0, start - 30) : start])
+    return m is not None and _is_title(m.group(1)) and m.group(1) not in _NOT_OCCUPATIONS
+
+
+def _could_be_name(word: str, not_alone: set[str]) -> bool:
+    """Whether one capitalised word may be (part of) a name: not a function word, month,
+    title, organisation word, acronym or a word the text uses as a thing or place."""
+    return (
+        len(word) >= 3
+        and not word.isupper()
+        and word not in NOT_NAMES
+        and not _org_word(word)
+        and not _is_title(word)
+        and word not in not_alone
+        and word[1:].islower()
+    )
 
 
 def _surname_alone(text: str, names: list[str], start: int, alone: set[str]) -> bool:
@@ -341,7 +511,7 @@ def _surname(name: str) -> str:
 
 def find_mentions(text: str, known: Iterable[str] = ()) -> list[tuple[Mention, float]]:
     """Every person mention with its score, in text order (spans never overlap)."""
-    full = _full_names(text)
+    full, org_pairs = _full_names(text)
     taken: list[tuple[int, int, float]] = list(full)
     names = {text[s:e] for s, e, _ in full if " " in text[s:e]}
     learned = sorted({n.strip() for n in known if n.strip()}, key=len, reverse=True)
@@ -364,14 +534,22 @@ def find_mentions(text: str, known: Iterable[str] = ()) -> list[tuple[Mention, f
     things = _thing_words(text)
     usable = [n for n in short if len(n) >= 2 and n not in NOT_NAMES and n not in things]
     usable += sorted(singles - things)
+    # every mention of a full name found once by its context ("Valeska Paris, an ...")
+    fulls = {text[s:e] for s, e, _ in full if " " in text[s:e]}
+    usable += sorted(fulls)
     if usable:
         for m in _alternation(sorted(usable, key=len, reverse=True)).finditer(text):
             nxt = re.match(r"\s+([A-Z]\w+)", text[m.end() : m.end() + 30])
-            if nxt and _org_follows(text, m.end()):
-                continue
+            if nxt and (
+                _org_follows(text, m.end())
+                or f"{m.group().split()[-1]} {nxt.group(1)}" in org_pairs
+            ):
+                continue  # "Warhol Foundation", "said Ford Motor" after "Ford Motor Company"
             alone = not nxt and not _capital_before(text, m.start())
-            if m.group() not in surnames and not (
-                alone and text[max(0, m.start() - 4) : m.start()] != "the "
+            if (
+                m.group() not in surnames
+                and m.group() not in fulls
+                and not (alone and text[max(0, m.start() - 4) : m.start()] != "the ")
             ):
                 continue  # a given name alone, not inside other capitalised words
             taken.append((m.start(), m.end(), 0.85))
@@ -409,15 +587,23 @@ def _first_names(names: Iterable[str], surnames: dict[str, str]) -> dict[str, st
 _SINGLE_NAME = re.compile(
     r"(?:\b(?:child|son|daughter|baby|wife|husband|brother|sister|mother|father|boy|girl|"
     r"widow|partner|grandson|granddaughter)(?:,\s|\s(?:named|called)\s)"
-    r"|\b(?:Image|Photo|Picture|Credit):\s)"
+    r"|\b(?:Image|Photo|Picture|Credit|Video|Audio)s?:\s)"
     r"([A-Z][a-z]{2,})(?=[.,;:]|\s*$)"
     # a surname with an age: "O'Brien, 34, scored twice"
     r"|(?:^|(?<=[.!?]\s)|(?<=\n))([A-Z][a-z]*['’]?[A-Z]?[a-z]{2,}),\s\d{1,2},\s",
 )
 
 
+#: A credit of two one-word names: "Video: Miharris & Acphillips."
+_CREDIT_PAIR = re.compile(
+    r"\b(?:Image|Photo|Picture|Credit|Video|Audio)s?:\s([A-Z][a-z]{2,})\s&\s([A-Z][a-z]{2,})"
+    r"(?=[.,;:]|\s*$)"
+)
+
+
 def _single_names(text: str) -> set[str]:
     found = {m.group(1) or m.group(2) for m in _SINGLE_NAME.finditer(text)}
+    found.update(w for m in _CREDIT_PAIR.finditer(text) for w in m.groups())
     return {n for n in found if n not in NOT_NAMES and n.lower() not in ORG_WORDS}
 
 

@@ -66,3 +66,83 @@ def test_given_names(text: str, expected: list[str]) -> None:
 )
 def test_negative_evidence(text: str, expected: list[str]) -> None:
     assert people(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an appositive naming a role or a person after an unknown name, then every mention
+        (
+            "Zorana Velkic, a Croatian woman and former nurse, says she was held. "
+            "Velkic was born in Zagreb. Zorana Velkic left in 2007.",
+            ["Zorana Velkic", "Velkic", "Zorana Velkic"],
+        ),
+        (
+            "After the match, Ruud Dario Gomez, Panama coach, said it was hard.",
+            ["Ruud Dario Gomez"],
+        ),
+        # an age in apposition
+        ("Tarik Oduya, 25, was arrested.", ["Tarik Oduya"]),
+        # a clause after the comma is no apposition; a role of the next name neither
+        ("In Bonaire, where the mayor lives, it rained.", []),
+        (
+            "She launched Angel Catbird, with illustrator Johnnie Christmas.",
+            ["Johnnie Christmas"],
+        ),
+    ],
+)
+def test_apposition(text: str, expected: list[str]) -> None:
+    assert people(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # family name first, the given name hyphenated and capitalised
+        ("Hwang Hee-Chan was booked. Park Joo-Ho was replaced.", ["Hwang Hee-Chan", "Park Joo-Ho"]),
+        # not a particle before a hyphen ("Masjid Al-Haram")
+        ("They met near the Masjid Al-Haram on Friday.", []),
+        # a plural role before a list of names
+        (
+            "It shows photographers Nat Finkelstein and Zbyszek Quinto.",
+            ["Nat Finkelstein", "Zbyszek Quinto"],
+        ),
+        # one name after an occupation
+        ("It features fashion designer Halston, a former resident.", ["Halston"]),
+        ("The deputy Tuesday said no. The home secretary Office staff left.", []),
+        # an unknown first word before a known given name
+        ("He was replaced by Farouk Ben Mustapha on Sunday.", ["Farouk Ben Mustapha"]),
+        # a portfolio before a given name stays out
+        ("The Minister of Education Stefania Giannini spoke.", ["Stefania Giannini"]),
+    ],
+)
+def test_roles_and_forms(text: str, expected: list[str]) -> None:
+    assert people(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # names listed with people are people
+        (
+            "Early attempts came from Kevin Lukaku, Yannick Carrasco, and Driesje Mertens.",
+            ["Kevin Lukaku", "Yannick Carrasco", "Driesje Mertens"],
+        ),
+        ("Such as Ansel Adams and Chuck Close.", ["Ansel Adams", "Chuck Close"]),
+        # two names joined by a comma alone are an apposition, not a list
+        ("One Rohingya, Muhammad Amin, spoke.", ["Muhammad Amin"]),
+        # a list of places is no list of people
+        ("Flights to Santo Domingo, Puerto Rico and San Juan resumed.", []),
+    ],
+)
+def test_lists(text: str, expected: list[str]) -> None:
+    assert people(text) == expected
+
+
+def test_credits_and_company_names_after_a_surname() -> None:
+    assert people("The opening night. Video: Miharris & Acphillips.") == [
+        "Miharris",
+        "Acphillips",
+    ]
+    text = "Liam Ford, a farmer, spoke. The Ford Motor Company announced cuts, said Ford Motor."
+    assert people(text) == ["Liam Ford"]

@@ -56,6 +56,15 @@ _NOT_GIVEN_PARTS = frozenset(
 )
 
 
+def _is_given(word: str) -> bool:
+    """A given name, also two joined by a hyphen ("Nils-Erik", "Hans-Peter")."""
+    names = given_names()
+    if word in names:
+        return True
+    parts = word.split("-")
+    return len(parts) == 2 and all(p in names for p in parts)
+
+
 def _org_word(word: str) -> bool:
     """An organisation's word, alone or in a compound ("Prize-winner", "Party-led")."""
     low = word.lower()
@@ -85,7 +94,12 @@ _INITIALS = re.compile(r"(?:[A-Z]\.)+")
 _PLACES = frozenset(word_list("U.S. U.K. U.N. E.U. U.A.E. D.C. L.A. N.Y."))
 _POSSESSIVE = ("'s", "’s", "'", "’")
 #: Verbs right after a name that say it is a person speaking.
-_SPEECH_AFTER = re.compile(r"\s*,?\s+(?:said|says|told|added|stated|explained|wrote)\b")
+_SPEECH_AFTER = re.compile(
+    r"\s*,?\s+(?:said|says|told|added|stated|explained|wrote)\b"
+    # "Nils-Erik Haagenrud of Rogaland Fire and Rescue said"
+    r"|\s+(?:of|from|at)\s+(?:the\s+)?(?:[A-Z][\w'’\-]*\s+(?:(?:and|&|of|for)\s+)?){1,6}"
+    r"(?:said|says|told|added)\b"
+)
 #: A preposition or article before a run of capitalised words: "Centre for Control of
 #: Iodine Deficiency Disorders says": the end of an organisation's name, not a person.
 _ORG_BEFORE = re.compile(r"\b(?:of|for|the|at|on)\s$")
@@ -202,7 +216,7 @@ def _runs(text: str, tokens: list[tuple[int, int, str]]) -> Iterable[list[int]]:
 
 def _title_before(text: str, start: int) -> bool:
     """A lower-case title/role word right before ``start`` ("chief executive officer Eddie")."""
-    before = re.findall(r"([\w.\-]+)\s+$", text[max(0, start - 40) : start])
+    before = re.findall(r"([\w.\-]+),?\s+$", text[max(0, start - 40) : start])
     return bool(before) and _is_title(before[0])
 
 
@@ -255,16 +269,16 @@ def _full_names(text: str) -> tuple[list[tuple[int, int, float]], set[str]]:
         # "Alibaba Group Chairman Joe Tsai", "Refugee Council Enver Solomon": the name
         # starts after the last title word or at the first given name
         for j in range(len(words) - 1, k - 1, -1):
-            if any(w in given_names() for w in words[k:j]):
+            if any(_is_given(w) for w in words[k:j]):
                 # "Martin Luther King III": a title word after a given name is a name
-                given = [i for i in range(k, j) if words[i] in given_names()]
+                given = [i for i in range(k, j) if _is_given(words[i])]
                 k = given[0]
                 break
             if words[j].lower() in TITLE_WORDS and j + 1 < len(words):
                 k, titled = j + 1, True
                 break
         else:
-            given = [j for j in range(k, len(words) - 1) if words[j] in given_names()]
+            given = [j for j in range(k, len(words) - 1) if _is_given(words[j])]
             if given:
                 k = given[0]
         lead = False
@@ -302,7 +316,7 @@ def _full_names(text: str) -> tuple[list[tuple[int, int, float]], set[str]]:
         start, end = tokens[rest[0]][0], tokens[rest[-1]][1]
         if sum(w.lower() not in _PARTICLES for w in names) > 4:
             continue
-        if len(names) >= 2 and names[0] in given_names():
+        if len(names) >= 2 and _is_given(names[0]):
             found.append((start, end, 0.9))
         elif lead:
             found.append((start, end, 0.8))  # a known given name second of three
@@ -362,6 +376,9 @@ def _listed_with(
             groups[-1][0].append((start, end))
             groups[-1][1].append(gap)
             closed = gap != ", "  # the name after "and" ends the list
+        elif _ORG_BEFORE.search(text, max(0, start - 6), start):
+            last_end = -1  # "Raymond Chan of People Power, and ...": no list starts here
+            continue
         else:
             groups.append(([(start, end)], []))
             closed = False
@@ -514,6 +531,8 @@ def find_mentions(text: str, known: Iterable[str] = ()) -> list[tuple[Mention, f
     full, org_pairs = _full_names(text)
     taken: list[tuple[int, int, float]] = list(full)
     names = {text[s:e] for s, e, _ in full if " " in text[s:e]}
+    labels = _labels(text)
+    names |= labels
     learned = sorted({n.strip() for n in known if n.strip()}, key=len, reverse=True)
     names.update(learned)
     if learned:
@@ -535,7 +554,7 @@ def find_mentions(text: str, known: Iterable[str] = ()) -> list[tuple[Mention, f
     usable = [n for n in short if len(n) >= 2 and n not in NOT_NAMES and n not in things]
     usable += sorted(singles - things)
     # every mention of a full name found once by its context ("Valeska Paris, an ...")
-    fulls = {text[s:e] for s, e, _ in full if " " in text[s:e]}
+    fulls = {text[s:e] for s, e, _ in full if " " in text[s:e]} | labels
     usable += sorted(fulls)
     if usable:
         for m in _alternation(sorted(usable, key=len, reverse=True)).finditer(text):
@@ -599,6 +618,19 @@ _CREDIT_PAIR = re.compile(
     r"\b(?:Image|Photo|Picture|Credit|Video|Audio)s?:\s([A-Z][a-z]{2,})\s&\s([A-Z][a-z]{2,})"
     r"(?=[.,;:]|\s*$)"
 )
+
+
+#: A speaker's label in an interview transcript: "((Valeria Gazzola))  Yeah."
+_LABEL = re.compile(r"^\(\(([A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+){1,2})\)\)", re.MULTILINE)
+
+
+def _labels(text: str) -> set[str]:
+    """Names that label what a person says in an interview (not "((WN))")."""
+    return {
+        m.group(1)
+        for m in _LABEL.finditer(text)
+        if not any(_org_word(w) or w.isupper() for w in m.group(1).split())
+    }
 
 
 def _single_names(text: str) -> set[str]:

@@ -146,3 +146,34 @@ def test_credits_and_company_names_after_a_surname() -> None:
     ]
     text = "Liam Ford, a farmer, spoke. The Ford Motor Company announced cuts, said Ford Motor."
     assert people(text) == ["Liam Ford"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a role and a comma before the name
+        (
+            "A State Department spokesperson, Morgan Ortagus, said so.",
+            ["Morgan Ortagus"],
+        ),
+        # a speaker named with the organisation they speak for
+        (
+            "Nils-Erik Haagenrud of Rogaland Fire and Rescue said no one was hurt.",
+            ["Nils-Erik Haagenrud"],
+        ),
+        # two given names joined by a hyphen
+        ("Hans-Peter Obrecht opened the show.", ["Hans-Peter Obrecht"]),
+        # interview transcripts label each answer with the speaker's name
+        (
+            "((WN))  Why?\n\n((Christian Keysers))  Yeah.\n\n((Valeria Gazzola))  No.",
+            ["Christian Keysers", "Valeria Gazzola"],
+        ),
+        # no list starts after "of": a party's name is no person
+        (
+            "Raymond Chan of People Power, and Leung Kwok-hung of LSD won.",
+            ["Raymond Chan", "Leung Kwok-hung"],
+        ),
+    ],
+)
+def test_speakers_and_labels(text: str, expected: list[str]) -> None:
+    assert people(text) == expected

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import functools
 import itertools
 import re
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from clipper.suggest.base import Suggestion, word_list
@@ -114,30 +116,54 @@ _SPEAKER = re.compile(
 #: ("100 Polaroids"), a possessive ("Campbell's Soup", "Warhol's Polaroids"), or after an
 #: article or determiner when a verb, preposition or punctuation follows ("The Polaroids
 #: were", "the Polaroid's flash"); then never a person's surname.
-_THING = re.compile(
-    r"(?:(?:(?<![\d,.])(?:\d{1,3}(?:,\d{3})*|\d{5,})|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|"
-    r"thousand|several|many|some|few))\s"
-    r"|\b(?!(?:[Ii]t|[Tt]hat|[Hh]e|[Ss]he|[Tt]here|[Hh]ere|[Ww]hat|[Ww]ho|[Ll]et)['’])"
-    r"\w+['’]s\s)([A-Z][a-z]+)\b(?!\s+[A-Z])"
-    r"|\b(?:[Tt]he|[Aa]n?|[Tt]heir|[Ii]ts|[Oo]wn|[Tt]hese|[Tt]hose|[Oo]ur)\s([A-Z][a-z]+)"
-    r"(?=['’]s\b|\s*[.,;:!?)]|\s+(?:were|was|is|are|have|has|had|of|from|and|or|in|on|"
-    r"at|that|which|taken|selected|made)\b)"
+_THING = (
+    re.compile(r"[\d]\s([A-Z][a-z]+)\b(?!\s+[A-Z])"),
+    re.compile(
+        r"\b(?:two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|several|"
+        r"many|some|few)\s([A-Z][a-z]+)\b(?!\s+[A-Z])"
+    ),
+    re.compile(r"['’]s\s([A-Z][a-z]+)\b(?!\s+[A-Z])"),
+    re.compile(
+        r"\b(?:[Tt]he|[Aa]n?|[Tt]heir|[Ii]ts|[Oo]wn|[Tt]hese|[Tt]hose|[Oo]ur)\s([A-Z][a-z]+)"
+        r"(?=['’]s\b|\s*[.,;:!?)]|\s+(?:were|was|is|are|have|has|had|of|from|and|or|in|on|"
+        r"at|that|which|taken|selected|made)\b)"
+    ),
+)
+#: What must stand before a digit or an apostrophe for ``_THING`` to count it: a count
+#: ("100", "28,000"; not a year "In 2007, Paris") or a possessive, not a contraction
+#: ("It's Warhol.").
+_THING_BEFORE = (
+    re.compile(r"(?<![\d,.])(?:\d{1,3}(?:,\d{3})*|\d{5,})$"),
+    None,
+    re.compile(
+        r"(?<![\w'’])(?!(?:[Ii]t|[Tt]hat|[Hh]e|[Ss]he|[Tt]here|[Hh]ere|[Ww]hat|[Ww]ho|[Ll]et)$)"
+        r"\w+$"
+    ),
+    None,
 )
 #: A place: one capitalised word after "in", "at", "near" (not a possessive: "in Ardern's").
 _PLACE = re.compile(r"\b(?:in|at|near|outside)\s([A-Z][a-z]+)\b(?!['’]|\s+[A-Z])")
 
 
-def _thing_words(text: str) -> set[str]:
+@functools.lru_cache(maxsize=2)
+def _thing_words(text: str) -> frozenset[str]:
     """Capitalised words the text uses as things (see ``_THING``), given names left out."""
     given = given_names()
-    found = {m.group(1) or m.group(2) for m in _THING.finditer(text)}
+    found = set()
+    for pattern, before in zip(_THING, _THING_BEFORE, strict=True):
+        for m in pattern.finditer(text):
+            # the count ends at the digit matched; the possessor ends before the apostrophe
+            end = m.start() + 1 if before is _THING_BEFORE[0] else m.start()
+            if before is None or before.search(text[max(0, end - 12) : end]):
+                found.add(m.group(1))
     found -= {m.group(1) for m in _SPEAKER.finditer(text)}  # "Warhol said": a person
-    return {w for w in found if w not in given}
+    return frozenset(w for w in found if w not in given)
 
 
-def _place_words(text: str) -> set[str]:
+@functools.lru_cache(maxsize=2)
+def _place_words(text: str) -> frozenset[str]:
     """Capitalised words the text uses after a preposition of place ("at Greensboro")."""
-    return {m.group(1) for m in _PLACE.finditer(text)} - given_names()
+    return frozenset({m.group(1) for m in _PLACE.finditer(text)} - given_names())
 
 
 def _org_follows(text: str, end: int) -> bool:
@@ -342,7 +368,7 @@ def _full_names(text: str) -> tuple[list[tuple[int, int, float]], set[str]]:
                 start = tokens[rest[-2]][0]
             found.append((start, end, 0.6))
     found += _listed_with(text, tokens, runs, found)
-    return found + _speakers_named_before(text, tokens, found), _org_pairs(text, tokens, runs)
+    return found + _speakers_named_before(text, tokens, runs, found), _org_pairs(text, tokens, runs)
 
 
 _NUMBER_WORDS = frozenset(word_list("One Two Three Four Five Six Seven Eight Nine Ten"))
@@ -457,7 +483,7 @@ def _occupation_before(text: str, start: int) -> bool:
     return m is not None and _is_title(m.group(1)) and m.group(1) not in _NOT_OCCUPATIONS
 
 
-def _could_be_name(word: str, not_alone: set[str]) -> bool:
+def _could_be_name(word: str, not_alone: AbstractSet[str]) -> bool:
     """Whether one capitalised word may be (part of) a name: not a function word, month,
     title, organisation word, acronym or a word the text uses as a thing or place."""
     return (
@@ -485,7 +511,10 @@ def _surname_alone(text: str, names: list[str], start: int, alone: set[str]) -> 
 
 
 def _speakers_named_before(
-    text: str, tokens: list[tuple[int, int, str]], found: list[tuple[int, int, float]]
+    text: str,
+    tokens: list[tuple[int, int, str]],
+    runs: list[list[int]],
+    found: list[tuple[int, int, float]],
 ) -> list[tuple[int, int, float]]:
     """ "Jafari said ...": a one-word speaker whose full name ends a run of capitalised
     words earlier ("University of Texas Arlington Amneh Jafari heard ...")."""
@@ -500,7 +529,7 @@ def _speakers_named_before(
         return []
     covered = {e for _s, e, _ in found}
     out = []
-    for run in _runs(text, tokens):
+    for run in runs:
         if len(run) < 2 or tokens[run[-1]][2] not in speakers:
             continue
         first, last = tokens[run[-2]], tokens[run[-1]]
@@ -603,14 +632,17 @@ def _first_names(names: Iterable[str], surnames: dict[str, str]) -> dict[str, st
 
 #: One name in apposition to a kin or role noun: "their nine-month-old child, Gloria." or
 #: "a daughter named Gloria", or a photo credit of one word ("Image: Jambula.").
-_SINGLE_NAME = re.compile(
-    r"(?:\b(?:child|son|daughter|baby|wife|husband|brother|sister|mother|father|boy|girl|"
-    r"widow|partner|grandson|granddaughter)(?:,\s|\s(?:named|called)\s)"
-    r"|\b(?:Image|Photo|Picture|Credit|Video|Audio)s?:\s)"
-    r"([A-Z][a-z]{2,})(?=[.,;:]|\s*$)"
-    # a surname with an age: "O'Brien, 34, scored twice"
-    r"|(?:^|(?<=[.!?]\s)|(?<=\n))([A-Z][a-z]*['’]?[A-Z]?[a-z]{2,}),\s\d{1,2},\s",
+_SINGLE_NAME = (
+    re.compile(
+        r"\b(?:child|son|daughter|baby|wife|husband|brother|sister|mother|father|boy|girl|"
+        r"widow|partner|grandson|granddaughter)(?:,\s|\s(?:named|called)\s)"
+        r"([A-Z][a-z]{2,})(?=[.,;:]|\s*$)"
+    ),
+    re.compile(r"\b(?:Image|Photo|Picture|Credit|Video|Audio)s?:\s([A-Z][a-z]{2,})(?=[.,;:]|\s*$)"),
 )
+#: A surname with an age starting a sentence: "O'Brien, 34, scored twice".
+_AGED = re.compile(r"(?<![\w'’])([A-Z][a-z]*['’]?[A-Z]?[a-z]{2,}),\s\d{1,2},\s")
+_AGED_BEFORE = re.compile(r"(?:^|[.!?]\s|\n)$")
 
 
 #: A credit of two one-word names: "Video: Miharris & Acphillips."
@@ -634,7 +666,12 @@ def _labels(text: str) -> set[str]:
 
 
 def _single_names(text: str) -> set[str]:
-    found = {m.group(1) or m.group(2) for m in _SINGLE_NAME.finditer(text)}
+    found = {m.group(1) for pattern in _SINGLE_NAME for m in pattern.finditer(text)}
+    found.update(
+        m.group(1)
+        for m in _AGED.finditer(text)
+        if _AGED_BEFORE.search(text[max(0, m.start() - 2) : m.start()])
+    )
     found.update(w for m in _CREDIT_PAIR.finditer(text) for w in m.groups())
     return {n for n in found if n not in NOT_NAMES and n.lower() not in ORG_WORDS}
 

@@ -193,6 +193,9 @@ ORG_WORDS: frozenset[str] = frozenset(
             space shuttle mission lab laboratory memorial monument plaza tower palace
             castle stadium arena theatre theater cinema gallery library zoo factory studio
             studios
+            watch rights alliance coalition initiative movement federation organisation
+            organization institution holdings media press airlines airways motors energy
+            technologies labs forum tribunal archives review reserve
         """
     )
 )
@@ -213,6 +216,46 @@ NOT_NAMES: frozenset[str] = frozenset(
             Catholic Also However Earlier Later Recent Meanwhile Yesterday Today Tomorrow Last
             Next First Second Third Prime Minister President Secretary Home Office Mr Ms Mrs Dr
             Professor Chairman
+        """
+    )
+)
+
+#: Countries, U.S. states and large cities (one word, or the first word of two): a place
+#: before a name is no part of it ("Senator from Vermont Bernie Sanders").
+PLACE_WORDS: frozenset[str] = frozenset(
+    word_list(
+        """
+        Afghanistan Albania Algeria Andorra Angola Argentina Armenia Australia Austria
+            Azerbaijan Bahamas Bahrain Bangladesh Barbados Belarus Belgium Belize Benin Bhutan
+            Bolivia Bosnia Botswana Brazil Brunei Bulgaria Burundi Cambodia Cameroon Canada
+            Chad Chile China Colombia Comoros Congo Croatia Cuba Cyprus Czechia Denmark
+            Djibouti Dominica Ecuador Egypt Eritrea Estonia Eswatini Ethiopia Fiji Finland
+            France Gabon Gambia Georgia Germany Ghana Greece Grenada Guatemala Guinea Guyana
+            Haiti Honduras Hungary Iceland India Indonesia Iran Iraq Ireland Israel Italy
+            Jamaica Japan Jordan Kazakhstan Kenya Kiribati Korea Kosovo Kuwait Kyrgyzstan Laos
+            Latvia Lebanon Lesotho Liberia Libya Liechtenstein Lithuania Luxembourg Madagascar
+            Malawi Malaysia Maldives Mali Malta Mauritania Mauritius Mexico Micronesia Moldova
+            Monaco Mongolia Montenegro Morocco Mozambique Myanmar Namibia Nauru Nepal
+            Netherlands Nicaragua Niger Nigeria Norway Oman Pakistan Palau Palestine Panama
+            Paraguay Peru Philippines Poland Portugal Qatar Romania Russia Rwanda Samoa Senegal
+            Serbia Seychelles Singapore Slovakia Slovenia Somalia Spain Sudan Suriname Sweden
+            Switzerland Syria Taiwan Tajikistan Tanzania Thailand Togo Tonga Trinidad Tunisia
+            Turkey Turkmenistan Tuvalu Uganda Ukraine Uruguay Uzbekistan Vanuatu Vatican
+            Venezuela Vietnam Yemen Zambia Zimbabwe Scotland Wales England Britain Europe Asia
+            Africa America Antarctica Oceania Tibet Xinjiang Crimea Kashmir Gaza Catalonia
+            Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida
+            Hawaii Idaho Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland
+            Massachusetts Michigan Minnesota Mississippi Missouri Montana Nebraska Nevada Ohio
+            Oklahoma Oregon Pennsylvania Tennessee Texas Utah Vermont Virginia Washington
+            Wisconsin Wyoming Ontario Quebec Alberta Manitoba Saskatchewan Queensland Victoria
+            Tasmania London Paris Berlin Madrid Rome Moscow Beijing Shanghai Tokyo Delhi Mumbai
+            Seoul Cairo Lagos Nairobi Sydney Melbourne Toronto Vancouver Montreal Chicago Boston
+            Houston Dallas Atlanta Miami Seattle Denver Phoenix Detroit Baghdad Tehran Kabul
+            Istanbul Ankara Athens Vienna Prague Warsaw Budapest Kyiv Kiev Dublin Edinburgh
+            Brussels Amsterdam Geneva Zurich Stockholm Oslo Copenhagen Helsinki Lisbon Jakarta
+            Manila Bangkok Hanoi Karachi Lahore Dhaka Riyadh Dubai Doha Jerusalem Beirut
+            Damascus Havana Caracas Bogota Lima Santiago Auckland Wellington Hollywood Brooklyn
+            Manhattan
         """
     )
 )

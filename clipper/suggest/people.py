@@ -20,7 +20,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from clipper.suggest.base import Suggestion, word_list
-from clipper.suggest.names import NOT_NAMES, ORG_WORDS, TITLE_WORDS, given_names
+from clipper.suggest.names import NOT_NAMES, ORG_WORDS, PLACE_WORDS, TITLE_WORDS, given_names
 
 #: The words a name can be made of: capitalised ones and particles ("al-Amr", "van");
 #: any other word between two of them breaks a run (the gap is then not one space).
@@ -95,9 +95,12 @@ _INITIALS = re.compile(r"(?:[A-Z]\.)+")
 #: Initials that are places, not a person's: "U.S. Steel".
 _PLACES = frozenset(word_list("U.S. U.K. U.N. E.U. U.A.E. D.C. L.A. N.Y."))
 _POSSESSIVE = ("'s", "’s", "'", "’")
+#: A reporting verb right before a name: ", said Hilary Braysmith.", "according to ...".
+_SPEECH_BEFORE = re.compile(r"\b(?:said|says|according to|told)\s$")
 #: Verbs right after a name that say it is a person speaking.
 _SPEECH_AFTER = re.compile(
-    r"\s*,?\s+(?:said|says|told|added|stated|explained|wrote)\b"
+    r"\s*,?\s+(?:said|says|told|added|stated|explained|wrote|claimed|claims|noted|argued|"
+    r"warned|insisted|tweeted|recalled|admitted)\b"
     # "Nils-Erik Haagenrud of Rogaland Fire and Rescue said"
     r"|\s+(?:of|from|at)\s+(?:the\s+)?(?:[A-Z][\w'’\-]*\s+(?:(?:and|&|of|for)\s+)?){1,6}"
     r"(?:said|says|told|added)\b"
@@ -105,6 +108,8 @@ _SPEECH_AFTER = re.compile(
 #: A preposition or article before a run of capitalised words: "Centre for Control of
 #: Iodine Deficiency Disorders says": the end of an organisation's name, not a person.
 _ORG_BEFORE = re.compile(r"\b(?:of|for|the|at|on)\s$")
+#: A preposition of place or an article before capitalised words: no name starts with them.
+_PLACE_BEFORE = re.compile(r"\b(?:of|for|the|at|on|from|in|near|to)\s$")
 _CAPITAL_BEFORE = re.compile(r"[A-Z][\w'’\-]*\s$")
 #: One capitalised word that speaks: "Jafari said".
 _SPEAKER = re.compile(
@@ -276,6 +281,7 @@ def _full_names(text: str) -> tuple[list[tuple[int, int, float]], set[str]]:
     }
     alone -= _thing_words(text) | _place_words(text)
     not_alone = _thing_words(text) | _place_words(text)
+    org_pairs = _org_pairs(text, tokens, runs)
     for run in runs:
         if len(run) == 1:
             # one capitalised word: a name only as a known surname, or after a role
@@ -315,7 +321,7 @@ def _full_names(text: str) -> tuple[list[tuple[int, int, float]], set[str]]:
             and words[0] not in given_names()
             and not _SENTENCE_START.search(text, max(0, tokens[run[0]][0] - 3), tokens[run[0]][0])
             and not _capital_before(text, tokens[run[0]][0])
-            and not _ORG_BEFORE.search(text, max(0, tokens[run[0]][0] - 6), tokens[run[0]][0])
+            and not _PLACE_BEFORE.search(text, max(0, tokens[run[0]][0] - 6), tokens[run[0]][0])
         ):
             k, lead = 0, True  # "Hernan Dario Gomez", "Farouk Ben Mustapha"
         if (
@@ -367,8 +373,18 @@ def _full_names(text: str) -> tuple[list[tuple[int, int, float]], set[str]]:
                 # "Council on American-Islamic Relations Alia Salem said": the last two
                 start = tokens[rest[-2]][0]
             found.append((start, end, 0.6))
+        elif (
+            2 <= len(names) <= 3
+            and k == 0
+            and _SPEECH_BEFORE.search(text, max(0, start - 16), start)
+            and re.match(r"\s*(?:[,.;:]|$)", text[end : end + 2])
+            and _could_be_name(names[0], not_alone)
+            and not names[-1].isupper()
+            and f"{names[0]} {names[1]}" not in org_pairs  # "said Ford Motor."
+        ):
+            found.append((start, end, 0.6))  # ', said Hilary Braysmith.', 'according to ...'
     found += _listed_with(text, tokens, runs, found)
-    return found + _speakers_named_before(text, tokens, runs, found), _org_pairs(text, tokens, runs)
+    return found + _speakers_named_before(text, tokens, runs, found), org_pairs
 
 
 _NUMBER_WORDS = frozenset(word_list("One Two Three Four Five Six Seven Eight Nine Ten"))
@@ -493,6 +509,7 @@ def _could_be_name(word: str, not_alone: AbstractSet[str]) -> bool:
         and not _org_word(word)
         and not _is_title(word)
         and word not in not_alone
+        and word not in PLACE_WORDS
         and word[1:].islower()
     )
 

@@ -177,3 +177,24 @@ def test_credits_and_company_names_after_a_surname() -> None:
 )
 def test_speakers_and_labels(text: str, expected: list[str]) -> None:
     assert people(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a place before a known given name is no part of the name
+        (
+            "Senator from Vermont Bernie Sanders trailed. Sanders lost.",
+            ["Bernie Sanders", "Sanders"],
+        ),
+        # a reporting verb before an unknown name
+        ('"It was magical," said Hilary Braysmith.', ["Hilary Braysmith"]),
+        ("The cost rose, according to Zlatko Obrenovic.", ["Zlatko Obrenovic"]),
+        # or a verb of saying after it
+        ("Ferjani Obuya claimed the ship was a prison.", ["Ferjani Obuya"]),
+        # an organisation after the verb is no person
+        ("The cost rose, according to Human Rights Watch.", []),
+    ],
+)
+def test_places_and_reporting_verbs(text: str, expected: list[str]) -> None:
+    assert people(text) == expected

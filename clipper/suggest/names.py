@@ -142,8 +142,8 @@ def given_names() -> frozenset[str]:
         lines = _CENSUS_FILE.read_text(encoding="utf-8").splitlines()
     except OSError:
         return GIVEN_NAMES  # a broken install: the project's own list still works
-    census = (w for line in lines if not line.startswith("#") for w in line.split())
-    return GIVEN_NAMES | frozenset(census)
+    census = {w for line in lines if not line.startswith("#") for w in line.split()}
+    return GIVEN_NAMES | (census - PLACE_WORDS - AFFILIATIONS)  # not "Tory", "Sydney"
 
 
 #: Titles, honorifics and roles that stand before a name (lower-cased words; a phrase
@@ -255,7 +255,24 @@ PLACE_WORDS: frozenset[str] = frozenset(
             Brussels Amsterdam Geneva Zurich Stockholm Oslo Copenhagen Helsinki Lisbon Jakarta
             Manila Bangkok Hanoi Karachi Lahore Dhaka Riyadh Dubai Doha Jerusalem Beirut
             Damascus Havana Caracas Bogota Lima Santiago Auckland Wellington Hollywood Brooklyn
-            Manhattan
+            Manhattan Sri Costa San Santa Saint Los Las Puerto Buenos Tel Kuala Addis Cape
+            Port Fort Mount Lake Hong Abu Dar Rio Sao
+        """
+    )
+)
+
+#: Nationalities and affiliations that stand before a name but are no part of it
+#: ("Belgian Eden Hazard", "Tory Boris Johnson"); most others end in -ian, -ese or -ish.
+AFFILIATIONS: frozenset[str] = frozenset(
+    word_list(
+        """
+        Dutch French Greek Thai Czech Swiss Iraqi Israeli Saudi Pakistani Bangladeshi Somali
+            Kuwaiti Qatari Emirati Yemeni Omani Nepali Filipino Argentine Scots Welsh Afghan
+            American Mexican Korean Moroccan Cuban Puerto Chilean Peruvian Kenyan Ugandan
+            Nigerian Ghanaian Tibetan Turkish Polish Danish Finnish Swedish Spanish Irish
+            Scottish Flemish Kurdish Maori Inuit Tory Tories Liberal Socialist Communist
+            Independent Green Greens Libertarian Democratic Labor Unionist Nationalist
+            Olympic Oscar-winning Nobel
         """
     )
 )

@@ -11,6 +11,7 @@ Names the coder has tagged before (``known``) are found at every mention.
 from __future__ import annotations
 
 import bisect
+import collections
 import difflib
 import functools
 import itertools
@@ -20,7 +21,14 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from clipper.suggest.base import Suggestion, word_list
-from clipper.suggest.names import NOT_NAMES, ORG_WORDS, PLACE_WORDS, TITLE_WORDS, given_names
+from clipper.suggest.names import (
+    AFFILIATIONS,
+    NOT_NAMES,
+    ORG_WORDS,
+    PLACE_WORDS,
+    TITLE_WORDS,
+    given_names,
+)
 
 #: The words a name can be made of: capitalised ones and particles ("al-Amr", "van");
 #: any other word between two of them breaks a run (the gap is then not one space).
@@ -128,11 +136,11 @@ _THING = (
         r"many|some|few)\s([A-Z][a-z]+)\b(?!\s+[A-Z])"
     ),
     re.compile(r"['’]s\s([A-Z][a-z]+)\b(?!\s+[A-Z])"),
-    re.compile(
-        r"\b(?:[Tt]he|[Aa]n?|[Tt]heir|[Ii]ts|[Oo]wn|[Tt]hese|[Tt]hose|[Oo]ur)\s([A-Z][a-z]+)"
-        r"(?=['’]s\b|\s*[.,;:!?)]|\s+(?:were|was|is|are|have|has|had|of|from|and|or|in|on|"
-        r"at|that|which|taken|selected|made)\b)"
-    ),
+)
+_THING_ARTICLE = re.compile(
+    r"\b(?:[Tt]he|[Aa]n?|[Tt]heir|[Ii]ts|[Oo]wn|[Tt]hese|[Tt]hose|[Oo]ur)\s([A-Z][a-z]+)"
+    r"(?=['’]s\b|\s*[.,;:!?)]|\s+(?:were|was|is|are|have|has|had|of|from|and|or|in|on|"
+    r"at|that|which|taken|selected|made)\b)"
 )
 #: What must stand before a digit or an apostrophe for ``_THING`` to count it: a count
 #: ("100", "28,000"; not a year "In 2007, Paris") or a possessive, not a contraction
@@ -144,7 +152,6 @@ _THING_BEFORE = (
         r"(?<![\w'’])(?!(?:[Ii]t|[Tt]hat|[Hh]e|[Ss]he|[Tt]here|[Hh]ere|[Ww]hat|[Ww]ho|[Ll]et)$)"
         r"\w+$"
     ),
-    None,
 )
 #: A place: one capitalised word after "in", "at", "near" (not a possessive: "in Ardern's").
 _PLACE = re.compile(r"\b(?:in|at|near|outside)\s([A-Z][a-z]+)\b(?!['’]|\s+[A-Z])")
@@ -161,6 +168,10 @@ def _thing_words(text: str) -> frozenset[str]:
             end = m.start() + 1 if before is _THING_BEFORE[0] else m.start()
             if before is None or before.search(text[max(0, end - 12) : end]):
                 found.add(m.group(1))
+    # after an article, only a word used so twice ("The Polaroids were", "the Polaroid's
+    # flash"; not "a Kennedy in office" once)
+    used = collections.Counter(m.group(1) for m in _THING_ARTICLE.finditer(text))
+    found.update(w for w, n in used.items() if n >= 2)
     found -= {m.group(1) for m in _SPEAKER.finditer(text)}  # "Warhol said": a person
     return frozenset(w for w in found if w not in given)
 
@@ -458,6 +469,7 @@ _CLAUSE_WORDS = frozenset(
         """
     )
 )
+_AFTER_ROLE = frozenset(("", "of", "for", "at", "in", "and", "with", "from", "to", "on", "who"))
 _APPOSITIVE = re.compile(r",\s(?:(\d{1,3}),|([^,.;:!?\n\"“”()]{1,60})[,.;])")
 #: Title words that are adjectives or ranks, not an occupation before one name.
 _NOT_OCCUPATIONS = frozenset(
@@ -486,9 +498,11 @@ def _described_after(text: str, end: int) -> bool:
     if any(_org_word(w) for w in words):
         return False
     # the role of this person, not of a name after it ("with illustrator Johnnie ...")
+    # and the role ends the appositive or a preposition follows ("the city's mayor said"
+    # is a clause)
     nexts = [*words[1:], ""]
     return any(
-        (_is_title(w) or w.lower() in _PERSON_NOUNS) and not nxt[:1].isupper()
+        (_is_title(w) or w.lower() in _PERSON_NOUNS) and nxt in _AFTER_ROLE
         for w, nxt in zip(words, nexts, strict=True)
     )
 
@@ -510,6 +524,8 @@ def _could_be_name(word: str, not_alone: AbstractSet[str]) -> bool:
         and not _is_title(word)
         and word not in not_alone
         and word not in PLACE_WORDS
+        and word not in AFFILIATIONS
+        and not word.endswith(("ian", "ese", "ish"))  # "Belgian", "Chinese", "British"
         and word[1:].islower()
     )
 

@@ -198,3 +198,26 @@ def test_speakers_and_labels(text: str, expected: list[str]) -> None:
 )
 def test_places_and_reporting_verbs(text: str, expected: list[str]) -> None:
     assert people(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # nationalities and party labels before a name stay out of it
+        ("Striker Belgian Eden Hazard scored.", ["Eden Hazard"]),
+        ("The vote was won by Tory Boris Johnson.", ["Boris Johnson"]),
+        # an appositive that is a clause ("the city's mayor said") describes no one
+        ("Los Angeles, the city's mayor said, was calm.", []),
+        # a place after a reporting verb
+        ("The rate fell, according to Sri Lanka.", []),
+        # one use after an article does not make a surname a thing
+        (
+            "It was a Kennedy in office. John Kennedy spoke. Kennedy left.",
+            ["Kennedy", "John Kennedy", "Kennedy"],
+        ),
+        # a list of clubs is no list of people
+        ("Real Madrid, Manchester City and Bayern Munich won.", []),
+    ],
+)
+def test_no_person_from_places_parties_or_clauses(text: str, expected: list[str]) -> None:
+    assert people(text) == expected

@@ -104,11 +104,15 @@ _INITIALS = re.compile(r"(?:[A-Z]\.)+")
 _PLACES = frozenset(word_list("U.S. U.K. U.N. E.U. U.A.E. D.C. L.A. N.Y."))
 _POSSESSIVE = ("'s", "’s", "'", "’")
 #: A reporting verb right before a name: ", said Hilary Braysmith.", "according to ...".
-_SPEECH_BEFORE = re.compile(r"\b(?:said|says|according to|told)\s$")
+_SPEECH_BEFORE = re.compile(
+    r"\b(?:said|says|according to|told|replaced|replaced by|saved by|substituted by|"
+    r"assisted by|fouled by)\s$"
+)
 #: Verbs right after a name that say it is a person speaking.
 _SPEECH_AFTER = re.compile(
     r"\s*,?\s+(?:said|says|told|added|stated|explained|wrote|claimed|claims|noted|argued|"
-    r"warned|insisted|tweeted|recalled|admitted)\b"
+    r"warned|insisted|tweeted|recalled|admitted|replaced|was booked|was substituted|"
+    r"was sent off)\b"
     # "Nils-Erik Haagenrud of Rogaland Fire and Rescue said"
     r"|\s+(?:of|from|at)\s+(?:the\s+)?(?:[A-Z][\w'’\-]*\s+(?:(?:and|&|of|for)\s+)?){1,6}"
     r"(?:said|says|told|added)\b"
@@ -387,7 +391,7 @@ def _full_names(text: str) -> tuple[list[tuple[int, int, float]], set[str]]:
         elif (
             2 <= len(names) <= 3
             and k == 0
-            and _SPEECH_BEFORE.search(text, max(0, start - 16), start)
+            and _SPEECH_BEFORE.search(text, max(0, start - 24), start)
             and re.match(r"\s*(?:[,.;:]|$)", text[end : end + 2])
             and _could_be_name(names[0], not_alone)
             and not names[-1].isupper()
@@ -634,8 +638,34 @@ def find_mentions(text: str, known: Iterable[str] = ()) -> list[tuple[Mention, f
             ):
                 continue  # a given name alone, not inside other capitalised words
             taken.append((m.start(), m.end(), 0.85))
+    taken += _misspelled_speakers(text, surnames, set(usable))
     mentions = _no_overlaps(taken)
     return [(m, score) for m, score in _link(text, mentions, short)]
+
+
+#: One capitalised word right after "said": ', said Mauer, ...'.
+_SAID_NAME = re.compile(r"\bsaid\s([A-Z][a-z]{3,})(?=[,.;])")
+
+
+def _misspelled_speakers(
+    text: str, surnames: dict[str, str], usable: set[str]
+) -> list[tuple[int, int, float]]:
+    """One-word speakers ("Water said", "said Mauer,") that misspell a surname found in the
+    text (Waters, Maurer): mentions of that person."""
+    if not surnames:
+        return []
+    out = []
+    for pattern in (_SPEAKER, _SAID_NAME):
+        for m in pattern.finditer(text):
+            word = m.group(1)
+            if (
+                word not in usable
+                and word not in NOT_NAMES
+                and not _capital_before(text, m.start(1))
+                and _misspelled(word, surnames) != word
+            ):
+                out.append((m.start(1), m.end(1), 0.6))
+    return out
 
 
 def _first_at(text: str, name: str) -> int:

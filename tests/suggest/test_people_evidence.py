@@ -221,3 +221,29 @@ def test_places_and_reporting_verbs(text: str, expected: list[str]) -> None:
 )
 def test_no_person_from_places_parties_or_clauses(text: str, expected: list[str]) -> None:
     assert people(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a one-word speaker who misspells a surname in the text is that person
+        (
+            'Kathryn Waters, director of the gallery, came. "It\'s fine", Water said.',
+            ["Kathryn Waters", "Water"],
+        ),
+        (
+            "K.C. Maurer, treasurer, agreed. Recipients, said Mauer, must show them.",
+            ["K.C. Maurer", "Mauer"],
+        ),
+        # not a word unlike any surname
+        ("K.C. Maurer agreed. Recipients, said Reuters, must show them.", ["K.C. Maurer"]),
+        # players replaced, booked or saving in a match report
+        (
+            "Belgium made a change, as Nacer Chadlo replaced Axelo Witsel. It was saved by "
+            "Thibo Courtoa.",
+            ["Nacer Chadlo", "Axelo Witsel", "Thibo Courtoa"],
+        ),
+    ],
+)
+def test_misspelled_speakers_and_match_reports(text: str, expected: list[str]) -> None:
+    assert people(text) == expected

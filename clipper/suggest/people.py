@@ -16,6 +16,7 @@ import difflib
 import functools
 import itertools
 import re
+import unicodedata
 from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
@@ -66,13 +67,18 @@ _NOT_GIVEN_PARTS = frozenset(
 )
 
 
+@functools.lru_cache(maxsize=8192)
 def _is_given(word: str) -> bool:
-    """A given name, also two joined by a hyphen ("Nils-Erik", "Hans-Peter")."""
+    """A given name, also two joined by a hyphen ("Nils-Erik", "Hans-Peter") or written with
+    accents the list has not ("Andrés", "Zoë")."""
     names = given_names()
     if word in names:
         return True
     parts = word.split("-")
-    return len(parts) == 2 and all(p in names for p in parts)
+    if len(parts) == 2 and all(p in names for p in parts):
+        return True
+    plain = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
+    return plain != word and plain in names
 
 
 def _org_word(word: str) -> bool:
@@ -333,7 +339,7 @@ def _full_names(text: str) -> tuple[list[tuple[int, int, float]], set[str]]:
             k == 1
             and len(words) == 3
             and _could_be_name(words[0], not_alone)
-            and words[0] not in given_names()
+            and not _is_given(words[0])
             and not _SENTENCE_START.search(text, max(0, tokens[run[0]][0] - 3), tokens[run[0]][0])
             and not _capital_before(text, tokens[run[0]][0])
             and not _PLACE_BEFORE.search(text, max(0, tokens[run[0]][0] - 6), tokens[run[0]][0])
@@ -342,7 +348,7 @@ def _full_names(text: str) -> tuple[list[tuple[int, int, float]], set[str]]:
         if (
             k == 0
             and len(words) >= 3
-            and words[1] not in given_names()
+            and not _is_given(words[1])
             and _PORTFOLIO.search(text, max(0, tokens[run[0]][0] - 40), tokens[run[0]][0])
         ):
             k = 1  # "Minister of Education Stefania Giannini": the portfolio is no name
@@ -611,6 +617,10 @@ def find_mentions(text: str, known: Iterable[str] = ()) -> list[tuple[Mention, f
     for name in ordered:
         if " " in name:
             surnames[_surname(name)] = name
+            words = name.split()
+            if len(words) >= 4 and not _is_given(words[-2]) and words[-2][:1].isupper():
+                # "Andrés Manuel López Obrador" ... "López Obrador"
+                surnames[" ".join(words[-2:])] = name
     short = dict(surnames)
     for first, full_name in _first_names(ordered, surnames).items():
         short.setdefault(first, full_name)
@@ -683,7 +693,7 @@ def _first_names(names: Iterable[str], surnames: dict[str, str]) -> dict[str, st
     for name in names:
         order.setdefault(name, len(order))
         parts = name.split()
-        if len(parts) >= 2 and parts[0] in given_names() and "." not in parts[0]:
+        if len(parts) >= 2 and _is_given(parts[0]) and "." not in parts[0]:
             seen.setdefault(parts[0], set()).add(name)
     out = {}
     for first, fulls in seen.items():

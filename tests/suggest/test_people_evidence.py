@@ -247,3 +247,9 @@ def test_no_person_from_places_parties_or_clauses(text: str, expected: list[str]
 )
 def test_misspelled_speakers_and_match_reports(text: str, expected: list[str]) -> None:
     assert people(text) == expected
+
+
+def test_accented_given_names_and_double_surnames() -> None:
+    text = "Mexican president Andrés Manuel López Obrador spoke. Later López Obrador left."
+    assert people(text) == ["Andrés Manuel López Obrador", "López Obrador"]
+    assert people("Zoë Kravitz arrived.") == ["Zoë Kravitz"]

@@ -195,7 +195,9 @@ ORG_WORDS: frozenset[str] = frozenset(
             studios
             watch rights alliance coalition initiative movement federation organisation
             organization institution holdings media press airlines airways motors energy
-            technologies labs forum tribunal archives review reserve
+            technologies labs forum tribunal archives review reserve trends data statistics
+            analytics research insights poll survey index census insider finance presse welle
+            wire telegraph tribune chronicle bulletin courier dispatch
         """
     )
 )

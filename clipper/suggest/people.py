@@ -63,7 +63,10 @@ _PORTFOLIO = re.compile(
 #: "Hwang Hee-Chan", "Park Joo-Ho": the part after the hyphen may be capitalised.
 _FAMILY_FIRST = re.compile(r"[A-Z][a-z]{1,6} [A-Z][a-z]{1,6}-[A-Za-z][a-z]{0,5}")
 _NOT_GIVEN_PARTS = frozenset(
-    word_list("winner winning based led born backed owned style like era made run funded elect")
+    word_list(
+        "winner winning based led born backed owned style like era made run funded elect built "
+        "designed sponsored linked controlled affiliated held"
+    )
 )
 
 
@@ -479,6 +482,10 @@ _CLAUSE_WORDS = frozenset(
         """
     )
 )
+#: Title words that are also adjectives or other words ("home to", "a general view").
+_NOT_ROLES = frozenset(
+    word_list("home foreign interior vice deputy shadow prime general forward host model major")
+)
 _AFTER_ROLE = frozenset(("", "of", "for", "at", "in", "and", "with", "from", "to", "on", "who"))
 _APPOSITIVE = re.compile(r",\s(?:(\d{1,3}),|([^,.;:!?\n\"“”()]{1,60})[,.;])")
 #: Title words that are adjectives or ranks, not an occupation before one name.
@@ -512,9 +519,10 @@ def _described_after(text: str, end: int) -> bool:
     # is a clause)
     nexts = [*words[1:], ""]
     return any(
-        (_is_title(w) or w.lower() in _PERSON_NOUNS) and nxt in _AFTER_ROLE
+        (w.lower() in TITLE_WORDS and w.lower() not in _NOT_ROLES or w.lower() in _PERSON_NOUNS)
+        and nxt in _AFTER_ROLE
         for w, nxt in zip(words, nexts, strict=True)
-    )
+    )  # one person's role: singular ("home to many founders" describes a place)
 
 
 def _occupation_before(text: str, start: int) -> bool:

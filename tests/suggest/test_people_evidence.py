@@ -253,3 +253,16 @@ def test_accented_given_names_and_double_surnames() -> None:
     text = "Mexican president Andrés Manuel López Obrador spoke. Later López Obrador left."
     assert people(text) == ["Andrés Manuel López Obrador", "López Obrador"]
     assert people("Zoë Kravitz arrived.") == ["Zoë Kravitz"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Silicon Valley, home to many tech founders, grew.",
+        "The cost rose, according to Google Trends.",
+        "Sales rose, the firm told Agence France-Presse.",
+        "Rolls Royce-Built engines failed.",
+    ],
+)
+def test_places_media_and_compounds_are_no_people(text: str) -> None:
+    assert people(text) == []

@@ -519,7 +519,7 @@ def _described_after(text: str, end: int) -> bool:
     # is a clause)
     nexts = [*words[1:], ""]
     return any(
-        (w.lower() in TITLE_WORDS and w.lower() not in _NOT_ROLES or w.lower() in _PERSON_NOUNS)
+        ((w.lower() in TITLE_WORDS and w.lower() not in _NOT_ROLES) or w.lower() in _PERSON_NOUNS)
         and nxt in _AFTER_ROLE
         for w, nxt in zip(words, nexts, strict=True)
     )  # one person's role: singular ("home to many founders" describes a place)

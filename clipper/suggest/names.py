@@ -198,6 +198,8 @@ ORG_WORDS: frozenset[str] = frozenset(
             technologies labs forum tribunal archives review reserve trends data statistics
             analytics research insights poll survey index census insider finance presse welle
             wire telegraph tribune chronicle bulletin courier dispatch
+            city county town rovers athletic wanderers albion fc province district region
+            island islands valley river beach coast peninsula desert
         """
     )
 )

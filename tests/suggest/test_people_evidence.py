@@ -266,3 +266,8 @@ def test_accented_given_names_and_double_surnames() -> None:
 )
 def test_places_media_and_compounds_are_no_people(text: str) -> None:
     assert people(text) == []
+
+
+def test_clubs_and_places_named_like_people() -> None:
+    text = "Fans of Leicester City and Aston Villa met near Stanley Park at Morgan Beach."
+    assert people(text) == []

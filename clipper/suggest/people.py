@@ -528,7 +528,8 @@ def _described_after(text: str, end: int) -> bool:
 def _occupation_before(text: str, start: int) -> bool:
     """A lower-case occupation right before ``start`` ("fashion designer Halston")."""
     m = re.search(r"(?<![\w\-])([a-z][a-z\-]+) $", text[max(0, start - 30) : start])
-    return m is not None and _is_title(m.group(1)) and m.group(1) not in _NOT_OCCUPATIONS
+    # singular: one name after "leaders" or "players" may be an organisation or a team
+    return m is not None and m.group(1) in TITLE_WORDS and m.group(1) not in _NOT_OCCUPATIONS
 
 
 def _could_be_name(word: str, not_alone: AbstractSet[str]) -> bool:

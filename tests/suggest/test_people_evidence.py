@@ -271,3 +271,7 @@ def test_places_media_and_compounds_are_no_people(text: str) -> None:
 def test_clubs_and_places_named_like_people() -> None:
     text = "Fans of Leicester City and Aston Villa met near Stanley Park at Morgan Beach."
     assert people(text) == []
+
+
+def test_one_word_after_a_plural_role_is_no_person() -> None:
+    assert people("Its leaders Hamas and Fatah met.") == []

@@ -179,7 +179,11 @@ def _thing_words(text: str) -> frozenset[str]:
         for m in pattern.finditer(text):
             # the count ends at the digit matched; the possessor ends before the apostrophe
             end = m.start() + 1 if before is _THING_BEFORE[0] else m.start()
-            if before is None or before.search(text[max(0, end - 12) : end]):
+            if before is None:
+                found.add(m.group(1))
+                continue
+            b = before.search(text[max(0, end - 16) : end])
+            if b is not None and (before is _THING_BEFORE[0] or _owner(b.group())):
                 found.add(m.group(1))
     # after an article, only a word used so twice ("The Polaroids were", "the Polaroid's
     # flash"; not "a Kennedy in office" once)
@@ -187,6 +191,19 @@ def _thing_words(text: str) -> frozenset[str]:
     found.update(w for w, n in used.items() if n >= 2)
     found -= {m.group(1) for m in _SPEAKER.finditer(text)}  # "Warhol said": a person
     return frozenset(w for w in found if w not in given)
+
+
+def _owner(word: str) -> bool:
+    """A possessor whose possession is a thing: a person's or a brand's ("Warhol's
+    Polaroids", "Campbell's Soup"), not a country's or a party's ("Britain's Johnson")."""
+    return (
+        word[:1].isupper()
+        and word not in PLACE_WORDS
+        and word not in NOT_NAMES
+        and word not in AFFILIATIONS
+        and not _org_word(word)
+        and not word.endswith(("ia", "land", "stan"))  # "Tunisia's", "Poland's"
+    )
 
 
 @functools.lru_cache(maxsize=2)

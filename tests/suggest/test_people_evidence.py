@@ -275,3 +275,8 @@ def test_clubs_and_places_named_like_people() -> None:
 
 def test_one_word_after_a_plural_role_is_no_person() -> None:
     assert people("Its leaders Hamas and Fatah met.") == []
+
+
+def test_a_country_or_party_before_a_surname_keeps_it_a_person() -> None:
+    text = "Boris Johnson won. Britain's Johnson, who leads, left. The party's Johnson agreed."
+    assert people(text) == ["Boris Johnson", "Johnson", "Johnson"]

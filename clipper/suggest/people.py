@@ -1,34 +1,43 @@
 """People: names of humans, by rules and word lists (no model).
 
 A run of capitalised words is a person's name when its first word is a known given name
-or a title/role stands before it ("Professor", "chief executive officer", "Mr"); titles are
-left out of the span, and so is a possessive "'s". Organisations and places named after
-people ("Johnson Space Center") are skipped. Then every other mention of a found name's
-last word (the surname) is a person too, linked ``same_as`` to the nearest full name.
-Names the coder has tagged before (``known``) are found at every mention.
+(the project's list and the 1990 U.S. census lists), or the context says so: a title or role
+before it ("Professor", "fashion designer", "a spokesperson,"), an appositive with a role or
+an age after it (", an Australian woman", ", 25,"), a reporting verb ("X said", "said X",
+"according to X"), a list with other people, an interview label. Titles are left out of the
+span, and so is a possessive "'s". Organisations, places and things named like people
+("Johnson Space Center", "Campbell's Soup", "100 Polaroids", "at Greensboro") are skipped
+(:mod:`clipper.suggest.person_evidence`). Then every other mention of a found name, its last
+word (the surname) and a one-word speaker who misspells it are a person too, linked
+``same_as`` to the nearest full name. Names the coder has tagged before (``known``) are found
+at every mention.
 """
 
 from __future__ import annotations
 
 import bisect
-import collections
 import difflib
-import functools
 import itertools
 import re
-import unicodedata
 from collections.abc import Iterable
-from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from clipper.suggest.base import Suggestion, word_list
-from clipper.suggest.names import (
-    AFFILIATIONS,
-    NOT_NAMES,
-    ORG_WORDS,
-    PLACE_WORDS,
-    TITLE_WORDS,
-    given_names,
+from clipper.suggest.names import NOT_NAMES, ORG_WORDS, TITLE_WORDS
+from clipper.suggest.person_evidence import (
+    NOT_GIVEN_PARTS,
+    SPEAKER,
+    could_be_name,
+    described_after,
+    interview_labels,
+    is_given,
+    is_title,
+    occupation_before,
+    org_follows,
+    org_word,
+    place_words,
+    thing_words,
+    title_before,
 )
 
 #: The words a name can be made of: capitalised ones and particles ("al-Amr", "van");
@@ -62,35 +71,6 @@ _PORTFOLIO = re.compile(
 #: "Moon Jae-in".
 #: "Hwang Hee-Chan", "Park Joo-Ho": the part after the hyphen may be capitalised.
 _FAMILY_FIRST = re.compile(r"[A-Z][a-z]{1,6} [A-Z][a-z]{1,6}-[A-Za-z][a-z]{0,5}")
-_NOT_GIVEN_PARTS = frozenset(
-    word_list(
-        "winner winning based led born backed owned style like era made run funded elect built "
-        "designed sponsored linked controlled affiliated held"
-    )
-)
-
-
-@functools.lru_cache(maxsize=8192)
-def _is_given(word: str) -> bool:
-    """A given name, also two joined by a hyphen ("Nils-Erik", "Hans-Peter") or written with
-    accents the list has not ("Andrés", "Zoë")."""
-    names = given_names()
-    if word in names:
-        return True
-    parts = word.split("-")
-    if len(parts) == 2 and all(p in names for p in parts):
-        return True
-    plain = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
-    return plain != word and plain in names
-
-
-def _org_word(word: str) -> bool:
-    """An organisation's word, alone or in a compound ("Prize-winner", "Party-led")."""
-    low = word.lower()
-    if low in ORG_WORDS:
-        return True
-    parts = low.split("-")
-    return len(parts) > 1 and any(p in ORG_WORDS or p in _NOT_GIVEN_PARTS for p in parts)
 
 
 def _family_first(name: str) -> bool:
@@ -101,7 +81,7 @@ def _family_first(name: str) -> bool:
     return (
         head.lower() not in ORG_WORDS
         and head.lower() not in _PARTICLES  # "Masjid Al-Haram"
-        and tail.lower() not in _NOT_GIVEN_PARTS
+        and tail.lower() not in NOT_GIVEN_PARTS
     )
 
 
@@ -132,91 +112,6 @@ _ORG_BEFORE = re.compile(r"\b(?:of|for|the|at|on)\s$")
 #: A preposition of place or an article before capitalised words: no name starts with them.
 _PLACE_BEFORE = re.compile(r"\b(?:of|for|the|at|on|from|in|near|to)\s$")
 _CAPITAL_BEFORE = re.compile(r"[A-Z][\w'’\-]*\s$")
-#: One capitalised word that speaks: "Jafari said".
-_SPEAKER = re.compile(
-    r"(?<![\w\-])([A-Z][a-z][\w'’\-]+)\s+(?:said|says|told|added|stated|explained|wrote)\b"
-)
-
-
-#: A capitalised word used as a common noun or a product, not a surname: after a numeral
-#: ("100 Polaroids"), a possessive ("Campbell's Soup", "Warhol's Polaroids"), or after an
-#: article or determiner when a verb, preposition or punctuation follows ("The Polaroids
-#: were", "the Polaroid's flash"); then never a person's surname.
-_THING = (
-    re.compile(r"[\d]\s([A-Z][a-z]+)\b(?!\s+[A-Z])"),
-    re.compile(
-        r"\b(?:two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|several|"
-        r"many|some|few)\s([A-Z][a-z]+)\b(?!\s+[A-Z])"
-    ),
-    re.compile(r"['’]s\s([A-Z][a-z]+)\b(?!\s+[A-Z])"),
-)
-_THING_ARTICLE = re.compile(
-    r"\b(?:[Tt]he|[Aa]n?|[Tt]heir|[Ii]ts|[Oo]wn|[Tt]hese|[Tt]hose|[Oo]ur)\s([A-Z][a-z]+)"
-    r"(?=['’]s\b|\s*[.,;:!?)]|\s+(?:were|was|is|are|have|has|had|of|from|and|or|in|on|"
-    r"at|that|which|taken|selected|made)\b)"
-)
-#: What must stand before a digit or an apostrophe for ``_THING`` to count it: a count
-#: ("100", "28,000"; not a year "In 2007, Paris") or a possessive, not a contraction
-#: ("It's Warhol.").
-_THING_BEFORE = (
-    re.compile(r"(?<![\d,.])(?:\d{1,3}(?:,\d{3})*|\d{5,})$"),
-    None,
-    re.compile(
-        r"(?<![\w'’])(?!(?:[Ii]t|[Tt]hat|[Hh]e|[Ss]he|[Tt]here|[Hh]ere|[Ww]hat|[Ww]ho|[Ll]et)$)"
-        r"\w+$"
-    ),
-)
-#: A place: one capitalised word after "in", "at", "near" (not a possessive: "in Ardern's").
-_PLACE = re.compile(r"\b(?:in|at|near|outside)\s([A-Z][a-z]+)\b(?!['’]|\s+[A-Z])")
-
-
-@functools.lru_cache(maxsize=2)
-def _thing_words(text: str) -> frozenset[str]:
-    """Capitalised words the text uses as things (see ``_THING``), given names left out."""
-    given = given_names()
-    found = set()
-    for pattern, before in zip(_THING, _THING_BEFORE, strict=True):
-        for m in pattern.finditer(text):
-            # the count ends at the digit matched; the possessor ends before the apostrophe
-            end = m.start() + 1 if before is _THING_BEFORE[0] else m.start()
-            if before is None:
-                found.add(m.group(1))
-                continue
-            b = before.search(text[max(0, end - 16) : end])
-            if b is not None and (before is _THING_BEFORE[0] or _owner(b.group())):
-                found.add(m.group(1))
-    # after an article, only a word used so twice ("The Polaroids were", "the Polaroid's
-    # flash"; not "a Kennedy in office" once)
-    used = collections.Counter(m.group(1) for m in _THING_ARTICLE.finditer(text))
-    found.update(w for w, n in used.items() if n >= 2)
-    found -= {m.group(1) for m in _SPEAKER.finditer(text)}  # "Warhol said": a person
-    return frozenset(w for w in found if w not in given)
-
-
-def _owner(word: str) -> bool:
-    """A possessor whose possession is a thing: a person's or a brand's ("Warhol's
-    Polaroids", "Campbell's Soup"), not a country's or a party's ("Britain's Johnson")."""
-    return (
-        word[:1].isupper()
-        and word not in PLACE_WORDS
-        and word not in NOT_NAMES
-        and word not in AFFILIATIONS
-        and not _org_word(word)
-        and not word.endswith(("ia", "land", "stan"))  # "Tunisia's", "Poland's"
-    )
-
-
-@functools.lru_cache(maxsize=2)
-def _place_words(text: str) -> frozenset[str]:
-    """Capitalised words the text uses after a preposition of place ("at Greensboro")."""
-    return frozenset({m.group(1) for m in _PLACE.finditer(text)} - given_names())
-
-
-def _org_follows(text: str, end: int) -> bool:
-    """Whether the capitalised words right after ``end`` end in an organisation's word
-    ("Warhol Photographic Legacy Program", "Warhol Foundation")."""
-    run = re.match(r"(?:\s+[A-Z][\w'’\-]*){1,4}", text[end : end + 80])
-    return run is not None and any(_org_word(w) for w in run.group().split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -286,25 +181,13 @@ def _runs(text: str, tokens: list[tuple[int, int, str]]) -> Iterable[list[int]]:
         yield run
 
 
-def _title_before(text: str, start: int) -> bool:
-    """A lower-case title/role word right before ``start`` ("chief executive officer Eddie")."""
-    before = re.findall(r"([\w.\-]+),?\s+$", text[max(0, start - 40) : start])
-    return bool(before) and _is_title(before[0])
-
-
-def _is_title(word: str) -> bool:
-    """A title or role word, also in the plural ("photographers Nat Finkelstein, ...")."""
-    low = word.lower()
-    return low in TITLE_WORDS or (low.endswith("s") and low[:-1] in TITLE_WORDS)
-
-
 def _org_pairs(text: str, tokens: list[tuple[int, int, str]], runs: list[list[int]]) -> set[str]:
     """Two words in a row inside an organisation's name in the text ("Ford Motor" of "The
     Ford Motor Company"), as "Ford Motor": a surname before the second is that company."""
     pairs: set[str] = set()
     for run in runs:
         words = [tokens[i][2] for i in run]
-        if len(words) >= 3 and any(_org_word(w) for w in words[2:]):
+        if len(words) >= 3 and any(org_word(w) for w in words[2:]):
             pairs.update(f"{a} {b}" for a, b in itertools.pairwise(words))
     return pairs
 
@@ -320,15 +203,15 @@ def _full_names(text: str) -> tuple[list[tuple[int, int, float]], set[str]]:
         if len(run) == 1
         and not _SENTENCE_START.search(text, max(0, tokens[run[0]][0] - 3), tokens[run[0]][0])
     }
-    alone -= _thing_words(text) | _place_words(text)
-    not_alone = _thing_words(text) | _place_words(text)
+    alone -= thing_words(text) | place_words(text)
+    not_alone = thing_words(text) | place_words(text)
     org_pairs = _org_pairs(text, tokens, runs)
     for run in runs:
         if len(run) == 1:
             # one capitalised word: a name only as a known surname, or after a role
             # ("fashion designer Halston")
             start, end, word = tokens[run[0]]
-            if _occupation_before(text, start) and _could_be_name(word, not_alone):
+            if occupation_before(text, start) and could_be_name(word, not_alone):
                 found.append((start, end, 0.7))
             continue
         if _SAINT_BEFORE.search(text, max(0, tokens[run[0]][0] - 4), tokens[run[0]][0]):
@@ -342,24 +225,24 @@ def _full_names(text: str) -> tuple[list[tuple[int, int, float]], set[str]]:
         # "Alibaba Group Chairman Joe Tsai", "Refugee Council Enver Solomon": the name
         # starts after the last title word or at the first given name
         for j in range(len(words) - 1, k - 1, -1):
-            if any(_is_given(w) for w in words[k:j]):
+            if any(is_given(w) for w in words[k:j]):
                 # "Martin Luther King III": a title word after a given name is a name
-                given = [i for i in range(k, j) if _is_given(words[i])]
+                given = [i for i in range(k, j) if is_given(words[i])]
                 k = given[0]
                 break
             if words[j].lower() in TITLE_WORDS and j + 1 < len(words):
                 k, titled = j + 1, True
                 break
         else:
-            given = [j for j in range(k, len(words) - 1) if _is_given(words[j])]
+            given = [j for j in range(k, len(words) - 1) if is_given(words[j])]
             if given:
                 k = given[0]
         lead = False
         if (
             k == 1
             and len(words) == 3
-            and _could_be_name(words[0], not_alone)
-            and not _is_given(words[0])
+            and could_be_name(words[0], not_alone)
+            and not is_given(words[0])
             and not _SENTENCE_START.search(text, max(0, tokens[run[0]][0] - 3), tokens[run[0]][0])
             and not _capital_before(text, tokens[run[0]][0])
             and not _PLACE_BEFORE.search(text, max(0, tokens[run[0]][0] - 6), tokens[run[0]][0])
@@ -368,7 +251,7 @@ def _full_names(text: str) -> tuple[list[tuple[int, int, float]], set[str]]:
         if (
             k == 0
             and len(words) >= 3
-            and not _is_given(words[1])
+            and not is_given(words[1])
             and _PORTFOLIO.search(text, max(0, tokens[run[0]][0] - 40), tokens[run[0]][0])
         ):
             k = 1  # "Minister of Education Stefania Giannini": the portfolio is no name
@@ -381,7 +264,7 @@ def _full_names(text: str) -> tuple[list[tuple[int, int, float]], set[str]]:
         if not names or names[0].lower() in _PARTICLES:
             continue
         family = len(names) == 2 and _family_first(" ".join(names))
-        if any(_org_word(w) for w in names[family:]) or any(w in NOT_NAMES for w in names):
+        if any(org_word(w) for w in names[family:]) or any(w in NOT_NAMES for w in names):
             continue  # ("Park Joo-Ho": a family name that is also a word)
         after = text[tokens[rest[-1]][1] : tokens[rest[-1]][1] + 3]
         if cut is None and after.startswith(" ") and after[1:2].isupper():
@@ -389,11 +272,11 @@ def _full_names(text: str) -> tuple[list[tuple[int, int, float]], set[str]]:
         start, end = tokens[rest[0]][0], tokens[rest[-1]][1]
         if sum(w.lower() not in _PARTICLES for w in names) > 4:
             continue
-        if len(names) >= 2 and _is_given(names[0]):
+        if len(names) >= 2 and is_given(names[0]):
             found.append((start, end, 0.9))
         elif lead:
             found.append((start, end, 0.8))  # a known given name second of three
-        elif len(names) >= 2 and (titled or _title_before(text, tokens[run[0]][0])):
+        elif len(names) >= 2 and (titled or title_before(text, tokens[run[0]][0])):
             found.append((start, end, 0.8))
         elif titled and k > 0 and words[k - 1].lower().rstrip(".") in _HONORIFICS:
             found.append((start, end, 0.7))  # "Mr Key", "Professor Burrows", "King Charles"
@@ -403,7 +286,7 @@ def _full_names(text: str) -> tuple[list[tuple[int, int, float]], set[str]]:
             found.append((start, end, 0.8))  # "Leung Che-cheung", "Kim Jong-un"
         elif len(names) == 2 and k == 0 and _surname_alone(text, names, start, alone):
             found.append((start, end, 0.7))  # "Jacinda Ardern ... succeeded Ardern"
-        elif 2 <= len(names) <= 3 and k == 0 and _described_after(text, end):
+        elif 2 <= len(names) <= 3 and k == 0 and described_after(text, end):
             found.append((start, end, 0.7))  # "Valeska Paris, an Australian woman, ..."
         elif (
             len(names) >= 2
@@ -419,7 +302,7 @@ def _full_names(text: str) -> tuple[list[tuple[int, int, float]], set[str]]:
             and k == 0
             and _SPEECH_BEFORE.search(text, max(0, start - 24), start)
             and re.match(r"\s*(?:[,.;:]|$)", text[end : end + 2])
-            and _could_be_name(names[0], not_alone)
+            and could_be_name(names[0], not_alone)
             and not names[-1].isupper()
             and f"{names[0]} {names[1]}" not in org_pairs  # "said Ford Motor."
         ):
@@ -449,7 +332,7 @@ def _listed_with(
         words = [tokens[i][2] for i in run]
         start, end = tokens[run[0]][0], tokens[run[-1]][1]
         if not 2 <= len(words) <= 3 or any(
-            w in NOT_NAMES or w in _NUMBER_WORDS or _org_word(w) or w.isupper() or _is_title(w)
+            w in NOT_NAMES or w in _NUMBER_WORDS or org_word(w) or w.isupper() or is_title(w)
             for w in words
         ):
             last_end = -1
@@ -481,91 +364,6 @@ def _listed_with(
     return out
 
 
-#: Words of an appositive that make the capitalised words before it a person.
-_PERSON_NOUNS = frozenset(
-    word_list(
-        """
-        woman man girl boy lady gentleman resident citizen native member survivor victim
-            fan friend colleague mum mom dad
-        """
-    )
-)
-#: Words that start a clause after a comma, not an appositive.
-_CLAUSE_WORDS = frozenset(
-    word_list(
-        """
-        where which when who whose that while but and or as if because after before since
-            said says told according including with by for in on at from to of
-        """
-    )
-)
-#: Title words that are also adjectives or other words ("home to", "a general view").
-_NOT_ROLES = frozenset(
-    word_list("home foreign interior vice deputy shadow prime general forward host model major")
-)
-_AFTER_ROLE = frozenset(("", "of", "for", "at", "in", "and", "with", "from", "to", "on", "who"))
-_APPOSITIVE = re.compile(r",\s(?:(\d{1,3}),|([^,.;:!?\n\"“”()]{1,60})[,.;])")
-#: Title words that are adjectives or ranks, not an occupation before one name.
-_NOT_OCCUPATIONS = frozenset(
-    word_list(
-        """
-        home foreign interior vice deputy shadow prime chief general executive major officer
-            director leader father sister brother mother son daughter wife husband partner
-            host model agent forward captain player
-        """
-    )
-)
-
-
-def _described_after(text: str, end: int) -> bool:
-    """An age or an appositive naming a role or a person after ``end``: "Valeska Paris, an
-    Australian woman and former Scientologist", "Hernan Dario Gomez, Panama coach,",
-    "Thomas Sam, 42,"."""
-    m = _APPOSITIVE.match(text, end)
-    if m is None:
-        return False
-    if m.group(1):
-        return True
-    words = m.group(2).split()
-    if not words or len(words) > 7 or words[0].lower() in _CLAUSE_WORDS:
-        return False
-    if any(_org_word(w) for w in words):
-        return False
-    # the role of this person, not of a name after it ("with illustrator Johnnie ...")
-    # and the role ends the appositive or a preposition follows ("the city's mayor said"
-    # is a clause)
-    nexts = [*words[1:], ""]
-    return any(
-        ((w.lower() in TITLE_WORDS and w.lower() not in _NOT_ROLES) or w.lower() in _PERSON_NOUNS)
-        and nxt in _AFTER_ROLE
-        for w, nxt in zip(words, nexts, strict=True)
-    )  # one person's role: singular ("home to many founders" describes a place)
-
-
-def _occupation_before(text: str, start: int) -> bool:
-    """A lower-case occupation right before ``start`` ("fashion designer Halston")."""
-    m = re.search(r"(?<![\w\-])([a-z][a-z\-]+) $", text[max(0, start - 30) : start])
-    # singular: one name after "leaders" or "players" may be an organisation or a team
-    return m is not None and m.group(1) in TITLE_WORDS and m.group(1) not in _NOT_OCCUPATIONS
-
-
-def _could_be_name(word: str, not_alone: AbstractSet[str]) -> bool:
-    """Whether one capitalised word may be (part of) a name: not a function word, month,
-    title, organisation word, acronym or a word the text uses as a thing or place."""
-    return (
-        len(word) >= 3
-        and not word.isupper()
-        and word not in NOT_NAMES
-        and not _org_word(word)
-        and not _is_title(word)
-        and word not in not_alone
-        and word not in PLACE_WORDS
-        and word not in AFFILIATIONS
-        and not word.endswith(("ian", "ese", "ish"))  # "Belgian", "Chinese", "British"
-        and word[1:].islower()
-    )
-
-
 def _surname_alone(text: str, names: list[str], start: int, alone: set[str]) -> bool:
     """Two capitalised words, not starting a sentence, whose second stands alone elsewhere
     in the text (as surnames do): "Jacinda Ardern" when "... succeeded Ardern" follows."""
@@ -589,7 +387,7 @@ def _speakers_named_before(
     words earlier ("University of Texas Arlington Amneh Jafari heard ...")."""
     speakers = {
         m.group(1)
-        for m in _SPEAKER.finditer(text)
+        for m in SPEAKER.finditer(text)
         if m.group(1) not in NOT_NAMES
         and m.group(1).lower() not in ORG_WORDS
         and not _capital_before(text, m.start())  # alone, not ending a run
@@ -629,7 +427,7 @@ def find_mentions(text: str, known: Iterable[str] = ()) -> list[tuple[Mention, f
     full, org_pairs = _full_names(text)
     taken: list[tuple[int, int, float]] = list(full)
     names = {text[s:e] for s, e, _ in full if " " in text[s:e]}
-    labels = _labels(text)
+    labels = interview_labels(text)
     names |= labels
     learned = sorted({n.strip() for n in known if n.strip()}, key=len, reverse=True)
     names.update(learned)
@@ -644,7 +442,7 @@ def find_mentions(text: str, known: Iterable[str] = ()) -> list[tuple[Mention, f
         if " " in name:
             surnames[_surname(name)] = name
             words = name.split()
-            if len(words) >= 4 and not _is_given(words[-2]) and words[-2][:1].isupper():
+            if len(words) >= 4 and not is_given(words[-2]) and words[-2][:1].isupper():
                 # "Andrés Manuel López Obrador" ... "López Obrador"
                 surnames[" ".join(words[-2:])] = name
     short = dict(surnames)
@@ -652,7 +450,7 @@ def find_mentions(text: str, known: Iterable[str] = ()) -> list[tuple[Mention, f
         short.setdefault(first, full_name)
     titled = {text[s:e] for s, e, _ in full if " " not in text[s:e]}  # "Prince Harry"
     singles = (_single_names(text) | titled) - set(short) - NOT_NAMES
-    things = _thing_words(text)
+    things = thing_words(text)
     usable = [n for n in short if len(n) >= 2 and n not in NOT_NAMES and n not in things]
     usable += sorted(singles - things)
     # every mention of a full name found once by its context ("Valeska Paris, an ...")
@@ -662,8 +460,7 @@ def find_mentions(text: str, known: Iterable[str] = ()) -> list[tuple[Mention, f
         for m in _alternation(sorted(usable, key=len, reverse=True)).finditer(text):
             nxt = re.match(r"\s+([A-Z]\w+)", text[m.end() : m.end() + 30])
             if nxt and (
-                _org_follows(text, m.end())
-                or f"{m.group().split()[-1]} {nxt.group(1)}" in org_pairs
+                org_follows(text, m.end()) or f"{m.group().split()[-1]} {nxt.group(1)}" in org_pairs
             ):
                 continue  # "Warhol Foundation", "said Ford Motor" after "Ford Motor Company"
             alone = not nxt and not _capital_before(text, m.start())
@@ -691,7 +488,7 @@ def _misspelled_speakers(
     if not surnames:
         return []
     out = []
-    for pattern in (_SPEAKER, _SAID_NAME):
+    for pattern in (SPEAKER, _SAID_NAME):
         for m in pattern.finditer(text):
             word = m.group(1)
             if (
@@ -719,7 +516,7 @@ def _first_names(names: Iterable[str], surnames: dict[str, str]) -> dict[str, st
     for name in names:
         order.setdefault(name, len(order))
         parts = name.split()
-        if len(parts) >= 2 and _is_given(parts[0]) and "." not in parts[0]:
+        if len(parts) >= 2 and is_given(parts[0]) and "." not in parts[0]:
             seen.setdefault(parts[0], set()).add(name)
     out = {}
     for first, fulls in seen.items():
@@ -749,19 +546,6 @@ _CREDIT_PAIR = re.compile(
     r"\b(?:Image|Photo|Picture|Credit|Video|Audio)s?:\s([A-Z][a-z]{2,})\s&\s([A-Z][a-z]{2,})"
     r"(?=[.,;:]|\s*$)"
 )
-
-
-#: A speaker's label in an interview transcript: "((Valeria Gazzola))  Yeah."
-_LABEL = re.compile(r"^\(\(([A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+){1,2})\)\)", re.MULTILINE)
-
-
-def _labels(text: str) -> set[str]:
-    """Names that label what a person says in an interview (not "((WN))")."""
-    return {
-        m.group(1)
-        for m in _LABEL.finditer(text)
-        if not any(_org_word(w) or w.isupper() for w in m.group(1).split())
-    }
 
 
 def _single_names(text: str) -> set[str]:

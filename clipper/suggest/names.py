@@ -6,6 +6,9 @@ is a known given name, or a title/role stands before it, or it is a known surnam
 
 from __future__ import annotations
 
+import functools
+from pathlib import Path
+
 from clipper.suggest.base import word_list
 
 _GIVEN = """
@@ -125,8 +128,23 @@ Luiz Inácio Recep Tayyip Beto Alexandria Jair Bola Abiy Narendra Rand Kamala Ke
 Yahya Meghan Ursula Shehbaz Imran Ilham Benjamin Yair Naftali Isaac Ehud Mahmoud Ismail
 """
 
-#: Given names (first word of a person's name).
+#: Given names (first word of a person's name), written for this project.
 GIVEN_NAMES: frozenset[str] = frozenset(_GIVEN.split())
+
+#: More given names: the 1990 U.S. census lists, filtered (the file says how).
+_CENSUS_FILE = Path(__file__).with_name("given_names.txt")
+
+
+@functools.cache
+def given_names() -> frozenset[str]:
+    """``GIVEN_NAMES`` and the census given names (read on first use, ~4,000 names)."""
+    try:
+        lines = _CENSUS_FILE.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return GIVEN_NAMES  # a broken install: the project's own list still works
+    census = {w for line in lines if not line.startswith("#") for w in line.split()}
+    return GIVEN_NAMES | (census - PLACE_WORDS - AFFILIATIONS)  # not "Tory", "Sydney"
+
 
 #: Titles, honorifics and roles that stand before a name (lower-cased words; a phrase
 #: is matched word by word).
@@ -173,7 +191,15 @@ ORG_WORDS: frozenset[str] = frozenset(
             magazine channel television radio network force army navy court house senate
             assembly parliament government commission board service services system systems
             space shuttle mission lab laboratory memorial monument plaza tower palace
-            castle stadium arena theatre theater cinema gallery library zoo
+            castle stadium arena theatre theater cinema gallery library zoo factory studio
+            studios
+            watch rights alliance coalition initiative movement federation organisation
+            organization institution holdings media press airlines airways motors energy
+            technologies labs forum tribunal archives review reserve trends data statistics
+            analytics research insights poll survey index census insider finance presse welle
+            wire telegraph tribune chronicle bulletin courier dispatch
+            city county town rovers athletic wanderers albion fc province district region
+            island islands valley river beach coast peninsula desert
         """
     )
 )
@@ -194,6 +220,63 @@ NOT_NAMES: frozenset[str] = frozenset(
             Catholic Also However Earlier Later Recent Meanwhile Yesterday Today Tomorrow Last
             Next First Second Third Prime Minister President Secretary Home Office Mr Ms Mrs Dr
             Professor Chairman
+        """
+    )
+)
+
+#: Countries, U.S. states and large cities (one word, or the first word of two): a place
+#: before a name is no part of it ("Senator from Vermont Bernie Sanders").
+PLACE_WORDS: frozenset[str] = frozenset(
+    word_list(
+        """
+        Afghanistan Albania Algeria Andorra Angola Argentina Armenia Australia Austria
+            Azerbaijan Bahamas Bahrain Bangladesh Barbados Belarus Belgium Belize Benin Bhutan
+            Bolivia Bosnia Botswana Brazil Brunei Bulgaria Burundi Cambodia Cameroon Canada
+            Chad Chile China Colombia Comoros Congo Croatia Cuba Cyprus Czechia Denmark
+            Djibouti Dominica Ecuador Egypt Eritrea Estonia Eswatini Ethiopia Fiji Finland
+            France Gabon Gambia Georgia Germany Ghana Greece Grenada Guatemala Guinea Guyana
+            Haiti Honduras Hungary Iceland India Indonesia Iran Iraq Ireland Israel Italy
+            Jamaica Japan Jordan Kazakhstan Kenya Kiribati Korea Kosovo Kuwait Kyrgyzstan Laos
+            Latvia Lebanon Lesotho Liberia Libya Liechtenstein Lithuania Luxembourg Madagascar
+            Malawi Malaysia Maldives Mali Malta Mauritania Mauritius Mexico Micronesia Moldova
+            Monaco Mongolia Montenegro Morocco Mozambique Myanmar Namibia Nauru Nepal
+            Netherlands Nicaragua Niger Nigeria Norway Oman Pakistan Palau Palestine Panama
+            Paraguay Peru Philippines Poland Portugal Qatar Romania Russia Rwanda Samoa Senegal
+            Serbia Seychelles Singapore Slovakia Slovenia Somalia Spain Sudan Suriname Sweden
+            Switzerland Syria Taiwan Tajikistan Tanzania Thailand Togo Tonga Trinidad Tunisia
+            Turkey Turkmenistan Tuvalu Uganda Ukraine Uruguay Uzbekistan Vanuatu Vatican
+            Venezuela Vietnam Yemen Zambia Zimbabwe Scotland Wales England Britain Europe Asia
+            Africa America Antarctica Oceania Tibet Xinjiang Crimea Kashmir Gaza Catalonia
+            Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida
+            Hawaii Idaho Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland
+            Massachusetts Michigan Minnesota Mississippi Missouri Montana Nebraska Nevada Ohio
+            Oklahoma Oregon Pennsylvania Tennessee Texas Utah Vermont Virginia Washington
+            Wisconsin Wyoming Ontario Quebec Alberta Manitoba Saskatchewan Queensland Victoria
+            Tasmania London Paris Berlin Madrid Rome Moscow Beijing Shanghai Tokyo Delhi Mumbai
+            Seoul Cairo Lagos Nairobi Sydney Melbourne Toronto Vancouver Montreal Chicago Boston
+            Houston Dallas Atlanta Miami Seattle Denver Phoenix Detroit Baghdad Tehran Kabul
+            Istanbul Ankara Athens Vienna Prague Warsaw Budapest Kyiv Kiev Dublin Edinburgh
+            Brussels Amsterdam Geneva Zurich Stockholm Oslo Copenhagen Helsinki Lisbon Jakarta
+            Manila Bangkok Hanoi Karachi Lahore Dhaka Riyadh Dubai Doha Jerusalem Beirut
+            Damascus Havana Caracas Bogota Lima Santiago Auckland Wellington Hollywood Brooklyn
+            Manhattan Sri Costa San Santa Saint Los Las Puerto Buenos Tel Kuala Addis Cape
+            Port Fort Mount Lake Hong Abu Dar Rio Sao
+        """
+    )
+)
+
+#: Nationalities and affiliations that stand before a name but are no part of it
+#: ("Belgian Eden Hazard", "Tory Boris Johnson"); most others end in -ian, -ese or -ish.
+AFFILIATIONS: frozenset[str] = frozenset(
+    word_list(
+        """
+        Dutch French Greek Thai Czech Swiss Iraqi Israeli Saudi Pakistani Bangladeshi Somali
+            Kuwaiti Qatari Emirati Yemeni Omani Nepali Filipino Argentine Scots Welsh Afghan
+            American Mexican Korean Moroccan Cuban Puerto Chilean Peruvian Kenyan Ugandan
+            Nigerian Ghanaian Tibetan Turkish Polish Danish Finnish Swedish Spanish Irish
+            Scottish Flemish Kurdish Maori Inuit Tory Tories Liberal Socialist Communist
+            Independent Green Greens Libertarian Democratic Labor Unionist Nationalist
+            Olympic Oscar-winning Nobel
         """
     )
 )

@@ -1,23 +1,44 @@
 """People: names of humans, by rules and word lists (no model).
 
 A run of capitalised words is a person's name when its first word is a known given name
-or a title/role stands before it ("Professor", "chief executive officer", "Mr"); titles are
-left out of the span, and so is a possessive "'s". Organisations and places named after
-people ("Johnson Space Center") are skipped. Then every other mention of a found name's
-last word (the surname) is a person too, linked ``same_as`` to the nearest full name.
-Names the coder has tagged before (``known``) are found at every mention.
+(the project's list and the 1990 U.S. census lists), or the context says so: a title or role
+before it ("Professor", "fashion designer", "a spokesperson,"), an appositive with a role or
+an age after it (", an Australian woman", ", 25,"), a reporting verb ("X said", "said X",
+"according to X"), a list with other people, an interview label. Titles are left out of the
+span, and so is a possessive "'s". Organisations, places and things named like people
+("Johnson Space Center", "Campbell's Soup", "100 Polaroids", "at Greensboro") are skipped
+(:mod:`clipper.suggest.person_evidence`). Then every other mention of a found name, its last
+word (the surname) and a one-word speaker who misspells it are a person too, linked
+``same_as`` to the nearest full name. Names the coder has tagged before (``known``) are found
+at every mention.
 """
 
 from __future__ import annotations
 
 import bisect
 import difflib
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from clipper.suggest.base import Suggestion, word_list
-from clipper.suggest.names import GIVEN_NAMES, NOT_NAMES, ORG_WORDS, TITLE_WORDS
+from clipper.suggest.names import NOT_NAMES, ORG_WORDS, TITLE_WORDS
+from clipper.suggest.person_evidence import (
+    NOT_GIVEN_PARTS,
+    SPEAKER,
+    could_be_name,
+    described_after,
+    interview_labels,
+    is_given,
+    is_title,
+    occupation_before,
+    org_follows,
+    org_word,
+    place_words,
+    thing_words,
+    title_before,
+)
 
 #: The words a name can be made of: capitalised ones and particles ("al-Amr", "van");
 #: any other word between two of them breaks a run (the gap is then not one space).
@@ -48,10 +69,8 @@ _PORTFOLIO = re.compile(
 )
 #: A family name first and a hyphenated given name: "Leung Che-cheung", "Kim Jong-un",
 #: "Moon Jae-in".
-_FAMILY_FIRST = re.compile(r"[A-Z][a-z]{1,6} [A-Z][a-z]{1,6}-[a-z]{1,6}")
-_NOT_GIVEN_PARTS = frozenset(
-    word_list("winner winning based led born backed owned style like era made run funded elect")
-)
+#: "Hwang Hee-Chan", "Park Joo-Ho": the part after the hyphen may be capitalised.
+_FAMILY_FIRST = re.compile(r"[A-Z][a-z]{1,6} [A-Z][a-z]{1,6}-[A-Za-z][a-z]{0,5}")
 
 
 def _family_first(name: str) -> bool:
@@ -59,7 +78,11 @@ def _family_first(name: str) -> bool:
     if not _FAMILY_FIRST.fullmatch(name):
         return False
     head, _, tail = name.split()[1].partition("-")
-    return head.lower() not in ORG_WORDS and tail not in _NOT_GIVEN_PARTS
+    return (
+        head.lower() not in ORG_WORDS
+        and head.lower() not in _PARTICLES  # "Masjid Al-Haram"
+        and tail.lower() not in NOT_GIVEN_PARTS
+    )
 
 
 #: Before a word that starts a sentence (or a quote, a line).
@@ -69,16 +92,26 @@ _INITIALS = re.compile(r"(?:[A-Z]\.)+")
 #: Initials that are places, not a person's: "U.S. Steel".
 _PLACES = frozenset(word_list("U.S. U.K. U.N. E.U. U.A.E. D.C. L.A. N.Y."))
 _POSSESSIVE = ("'s", "’s", "'", "’")
+#: A reporting verb right before a name: ", said Hilary Braysmith.", "according to ...".
+_SPEECH_BEFORE = re.compile(
+    r"\b(?:said|says|according to|told|replaced|replaced by|saved by|substituted by|"
+    r"assisted by|fouled by)\s$"
+)
 #: Verbs right after a name that say it is a person speaking.
-_SPEECH_AFTER = re.compile(r"\s*,?\s+(?:said|says|told|added|stated|explained|wrote)\b")
+_SPEECH_AFTER = re.compile(
+    r"\s*,?\s+(?:said|says|told|added|stated|explained|wrote|claimed|claims|noted|argued|"
+    r"warned|insisted|tweeted|recalled|admitted|replaced|was booked|was substituted|"
+    r"was sent off)\b"
+    # "Nils-Erik Haagenrud of Rogaland Fire and Rescue said"
+    r"|\s+(?:of|from|at)\s+(?:the\s+)?(?:[A-Z][\w'’\-]*\s+(?:(?:and|&|of|for)\s+)?){1,6}"
+    r"(?:said|says|told|added)\b"
+)
 #: A preposition or article before a run of capitalised words: "Centre for Control of
 #: Iodine Deficiency Disorders says": the end of an organisation's name, not a person.
 _ORG_BEFORE = re.compile(r"\b(?:of|for|the|at|on)\s$")
+#: A preposition of place or an article before capitalised words: no name starts with them.
+_PLACE_BEFORE = re.compile(r"\b(?:of|for|the|at|on|from|in|near|to)\s$")
 _CAPITAL_BEFORE = re.compile(r"[A-Z][\w'’\-]*\s$")
-#: One capitalised word that speaks: "Jafari said".
-_SPEAKER = re.compile(
-    r"(?<![\w\-])([A-Z][a-z][\w'’\-]+)\s+(?:said|says|told|added|stated|explained|wrote)\b"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,13 +181,19 @@ def _runs(text: str, tokens: list[tuple[int, int, str]]) -> Iterable[list[int]]:
         yield run
 
 
-def _title_before(text: str, start: int) -> bool:
-    """A lower-case title/role word right before ``start`` ("chief executive officer Eddie")."""
-    before = re.findall(r"([\w.\-]+)\s+$", text[max(0, start - 40) : start])
-    return bool(before) and before[0].lower() in TITLE_WORDS
+def _org_pairs(text: str, tokens: list[tuple[int, int, str]], runs: list[list[int]]) -> set[str]:
+    """Two words in a row inside an organisation's name in the text ("Ford Motor" of "The
+    Ford Motor Company"), as "Ford Motor": a surname before the second is that company."""
+    pairs: set[str] = set()
+    for run in runs:
+        words = [tokens[i][2] for i in run]
+        if len(words) >= 3 and any(org_word(w) for w in words[2:]):
+            pairs.update(f"{a} {b}" for a, b in itertools.pairwise(words))
+    return pairs
 
 
-def _full_names(text: str) -> list[tuple[int, int, float]]:
+def _full_names(text: str) -> tuple[list[tuple[int, int, float]], set[str]]:
+    """Full names with their scores, and the word pairs of organisations' names."""
     tokens = _tokens(text)
     found: list[tuple[int, int, float]] = []
     runs = list(_runs(text, tokens))
@@ -164,9 +203,17 @@ def _full_names(text: str) -> list[tuple[int, int, float]]:
         if len(run) == 1
         and not _SENTENCE_START.search(text, max(0, tokens[run[0]][0] - 3), tokens[run[0]][0])
     }
+    alone -= thing_words(text) | place_words(text)
+    not_alone = thing_words(text) | place_words(text)
+    org_pairs = _org_pairs(text, tokens, runs)
     for run in runs:
         if len(run) == 1:
-            continue  # one capitalised word: a name only as a known surname
+            # one capitalised word: a name only as a known surname, or after a role
+            # ("fashion designer Halston")
+            start, end, word = tokens[run[0]]
+            if occupation_before(text, start) and could_be_name(word, not_alone):
+                found.append((start, end, 0.7))
+            continue
         if _SAINT_BEFORE.search(text, max(0, tokens[run[0]][0] - 4), tokens[run[0]][0]):
             continue  # "St. Louis Cardinals": a place
         words = [tokens[i][2] for i in run]
@@ -178,22 +225,33 @@ def _full_names(text: str) -> list[tuple[int, int, float]]:
         # "Alibaba Group Chairman Joe Tsai", "Refugee Council Enver Solomon": the name
         # starts after the last title word or at the first given name
         for j in range(len(words) - 1, k - 1, -1):
-            if any(w in GIVEN_NAMES for w in words[k:j]):
+            if any(is_given(w) for w in words[k:j]):
                 # "Martin Luther King III": a title word after a given name is a name
-                given = [i for i in range(k, j) if words[i] in GIVEN_NAMES]
+                given = [i for i in range(k, j) if is_given(words[i])]
                 k = given[0]
                 break
             if words[j].lower() in TITLE_WORDS and j + 1 < len(words):
                 k, titled = j + 1, True
                 break
         else:
-            given = [j for j in range(k, len(words) - 1) if words[j] in GIVEN_NAMES]
+            given = [j for j in range(k, len(words) - 1) if is_given(words[j])]
             if given:
                 k = given[0]
+        lead = False
+        if (
+            k == 1
+            and len(words) == 3
+            and could_be_name(words[0], not_alone)
+            and not is_given(words[0])
+            and not _SENTENCE_START.search(text, max(0, tokens[run[0]][0] - 3), tokens[run[0]][0])
+            and not _capital_before(text, tokens[run[0]][0])
+            and not _PLACE_BEFORE.search(text, max(0, tokens[run[0]][0] - 6), tokens[run[0]][0])
+        ):
+            k, lead = 0, True  # "Hernan Dario Gomez", "Farouk Ben Mustapha"
         if (
             k == 0
             and len(words) >= 3
-            and words[1] not in GIVEN_NAMES
+            and not is_given(words[1])
             and _PORTFOLIO.search(text, max(0, tokens[run[0]][0] - 40), tokens[run[0]][0])
         ):
             k = 1  # "Minister of Education Stefania Giannini": the portfolio is no name
@@ -205,17 +263,20 @@ def _full_names(text: str) -> list[tuple[int, int, float]]:
             rest, names = rest[:cut], names[:cut]
         if not names or names[0].lower() in _PARTICLES:
             continue
-        if any(w.lower() in ORG_WORDS for w in names) or any(w in NOT_NAMES for w in names):
-            continue
+        family = len(names) == 2 and _family_first(" ".join(names))
+        if any(org_word(w) for w in names[family:]) or any(w in NOT_NAMES for w in names):
+            continue  # ("Park Joo-Ho": a family name that is also a word)
         after = text[tokens[rest[-1]][1] : tokens[rest[-1]][1] + 3]
         if cut is None and after.startswith(" ") and after[1:2].isupper():
             continue  # joined to more capitalised words by something else: unsure
         start, end = tokens[rest[0]][0], tokens[rest[-1]][1]
         if sum(w.lower() not in _PARTICLES for w in names) > 4:
             continue
-        if len(names) >= 2 and names[0] in GIVEN_NAMES:
+        if len(names) >= 2 and is_given(names[0]):
             found.append((start, end, 0.9))
-        elif len(names) >= 2 and (titled or _title_before(text, tokens[run[0]][0])):
+        elif lead:
+            found.append((start, end, 0.8))  # a known given name second of three
+        elif len(names) >= 2 and (titled or title_before(text, tokens[run[0]][0])):
             found.append((start, end, 0.8))
         elif titled and k > 0 and words[k - 1].lower().rstrip(".") in _HONORIFICS:
             found.append((start, end, 0.7))  # "Mr Key", "Professor Burrows", "King Charles"
@@ -225,6 +286,8 @@ def _full_names(text: str) -> list[tuple[int, int, float]]:
             found.append((start, end, 0.8))  # "Leung Che-cheung", "Kim Jong-un"
         elif len(names) == 2 and k == 0 and _surname_alone(text, names, start, alone):
             found.append((start, end, 0.7))  # "Jacinda Ardern ... succeeded Ardern"
+        elif 2 <= len(names) <= 3 and k == 0 and described_after(text, end):
+            found.append((start, end, 0.7))  # "Valeska Paris, an Australian woman, ..."
         elif (
             len(names) >= 2
             and _SPEECH_AFTER.match(text, end)
@@ -234,7 +297,71 @@ def _full_names(text: str) -> list[tuple[int, int, float]]:
                 # "Council on American-Islamic Relations Alia Salem said": the last two
                 start = tokens[rest[-2]][0]
             found.append((start, end, 0.6))
-    return found + _speakers_named_before(text, tokens, found)
+        elif (
+            2 <= len(names) <= 3
+            and k == 0
+            and _SPEECH_BEFORE.search(text, max(0, start - 24), start)
+            and re.match(r"\s*(?:[,.;:]|$)", text[end : end + 2])
+            and could_be_name(names[0], not_alone)
+            and not names[-1].isupper()
+            and f"{names[0]} {names[1]}" not in org_pairs  # "said Ford Motor."
+        ):
+            found.append((start, end, 0.6))  # ', said Hilary Braysmith.', 'according to ...'
+    found += _listed_with(text, tokens, runs, found)
+    return found + _speakers_named_before(text, tokens, runs, found), org_pairs
+
+
+_NUMBER_WORDS = frozenset(word_list("One Two Three Four Five Six Seven Eight Nine Ten"))
+#: What separates the names of a list: "A B, C D, and E F".
+_LIST_SEPARATORS = frozenset((", ", " and ", ", and ", " & ", " or ", ", or "))
+
+
+def _listed_with(
+    text: str,
+    tokens: list[tuple[int, int, str]],
+    runs: list[list[int]],
+    found: list[tuple[int, int, float]],
+) -> list[tuple[int, int, float]]:
+    """Names of two or three capitalised words listed with found names ("Romelu Lukaku,
+    Yannick Carrasco, and Dries Mertens"): when at least half of a list's names are
+    people, the others are too."""
+    starts = sorted((s, e) for s, e, _ in found)
+    groups: list[tuple[list[tuple[int, int]], list[str]]] = []
+    last_end, closed = -1, True
+    for run in runs:
+        words = [tokens[i][2] for i in run]
+        start, end = tokens[run[0]][0], tokens[run[-1]][1]
+        if not 2 <= len(words) <= 3 or any(
+            w in NOT_NAMES or w in _NUMBER_WORDS or org_word(w) or w.isupper() or is_title(w)
+            for w in words
+        ):
+            last_end = -1
+            continue
+        gap = text[last_end:start] if last_end >= 0 else ""
+        if gap in _LIST_SEPARATORS and groups and not closed:
+            groups[-1][0].append((start, end))
+            groups[-1][1].append(gap)
+            closed = gap != ", "  # the name after "and" ends the list
+        elif _ORG_BEFORE.search(text, max(0, start - 6), start):
+            last_end = -1  # "Raymond Chan of People Power, and ...": no list starts here
+            continue
+        else:
+            groups.append(([(start, end)], []))
+            closed = False
+        last_end = end
+
+    def known(span: tuple[int, int]) -> bool:
+        k = bisect.bisect_left(starts, (span[0], -1))
+        return k < len(starts) and starts[k][0] < span[1]
+
+    out = []
+    for group, gaps in groups:
+        # "A B, C D" alone is an apposition; a list ends with "and", "&" or "or"
+        if len(group) < 2 or gaps[-1] == ", ":
+            continue
+        if 2 * sum(known(span) for span in group) >= len(group):
+            out += [(s, e, 0.7) for s, e in group if not known((s, e))]
+    return out
 
 
 def _surname_alone(text: str, names: list[str], start: int, alone: set[str]) -> bool:
@@ -244,19 +371,23 @@ def _surname_alone(text: str, names: list[str], start: int, alone: set[str]) -> 
     return (
         last in alone
         and not last.isupper()
+        and not names[0].isupper()  # "UNC Greensboro": an acronym first
         and not _SENTENCE_START.search(text, max(0, start - 3), start)
         and all(w.lower() not in TITLE_WORDS and w not in NOT_NAMES for w in names)
     )
 
 
 def _speakers_named_before(
-    text: str, tokens: list[tuple[int, int, str]], found: list[tuple[int, int, float]]
+    text: str,
+    tokens: list[tuple[int, int, str]],
+    runs: list[list[int]],
+    found: list[tuple[int, int, float]],
 ) -> list[tuple[int, int, float]]:
     """ "Jafari said ...": a one-word speaker whose full name ends a run of capitalised
     words earlier ("University of Texas Arlington Amneh Jafari heard ...")."""
     speakers = {
         m.group(1)
-        for m in _SPEAKER.finditer(text)
+        for m in SPEAKER.finditer(text)
         if m.group(1) not in NOT_NAMES
         and m.group(1).lower() not in ORG_WORDS
         and not _capital_before(text, m.start())  # alone, not ending a run
@@ -265,7 +396,7 @@ def _speakers_named_before(
         return []
     covered = {e for _s, e, _ in found}
     out = []
-    for run in _runs(text, tokens):
+    for run in runs:
         if len(run) < 2 or tokens[run[-1]][2] not in speakers:
             continue
         first, last = tokens[run[-2]], tokens[run[-1]]
@@ -293,9 +424,11 @@ def _surname(name: str) -> str:
 
 def find_mentions(text: str, known: Iterable[str] = ()) -> list[tuple[Mention, float]]:
     """Every person mention with its score, in text order (spans never overlap)."""
-    full = _full_names(text)
+    full, org_pairs = _full_names(text)
     taken: list[tuple[int, int, float]] = list(full)
     names = {text[s:e] for s, e, _ in full if " " in text[s:e]}
+    labels = interview_labels(text)
+    names |= labels
     learned = sorted({n.strip() for n in known if n.strip()}, key=len, reverse=True)
     names.update(learned)
     if learned:
@@ -308,25 +441,64 @@ def find_mentions(text: str, known: Iterable[str] = ()) -> list[tuple[Mention, f
     for name in ordered:
         if " " in name:
             surnames[_surname(name)] = name
+            words = name.split()
+            if len(words) >= 4 and not is_given(words[-2]) and words[-2][:1].isupper():
+                # "Andrés Manuel López Obrador" ... "López Obrador"
+                surnames[" ".join(words[-2:])] = name
     short = dict(surnames)
     for first, full_name in _first_names(ordered, surnames).items():
         short.setdefault(first, full_name)
     titled = {text[s:e] for s, e, _ in full if " " not in text[s:e]}  # "Prince Harry"
     singles = (_single_names(text) | titled) - set(short) - NOT_NAMES
-    usable = [n for n in short if len(n) >= 2 and n not in NOT_NAMES] + sorted(singles)
+    things = thing_words(text)
+    usable = [n for n in short if len(n) >= 2 and n not in NOT_NAMES and n not in things]
+    usable += sorted(singles - things)
+    # every mention of a full name found once by its context ("Valeska Paris, an ...")
+    fulls = {text[s:e] for s, e, _ in full if " " in text[s:e]} | labels
+    usable += sorted(fulls)
     if usable:
         for m in _alternation(sorted(usable, key=len, reverse=True)).finditer(text):
             nxt = re.match(r"\s+([A-Z]\w+)", text[m.end() : m.end() + 30])
-            if nxt and nxt.group(1).lower() in ORG_WORDS:
-                continue
+            if nxt and (
+                org_follows(text, m.end()) or f"{m.group().split()[-1]} {nxt.group(1)}" in org_pairs
+            ):
+                continue  # "Warhol Foundation", "said Ford Motor" after "Ford Motor Company"
             alone = not nxt and not _capital_before(text, m.start())
-            if m.group() not in surnames and not (
-                alone and text[max(0, m.start() - 4) : m.start()] != "the "
+            if (
+                m.group() not in surnames
+                and m.group() not in fulls
+                and not (alone and text[max(0, m.start() - 4) : m.start()] != "the ")
             ):
                 continue  # a given name alone, not inside other capitalised words
             taken.append((m.start(), m.end(), 0.85))
+    taken += _misspelled_speakers(text, surnames, set(usable))
     mentions = _no_overlaps(taken)
     return [(m, score) for m, score in _link(text, mentions, short)]
+
+
+#: One capitalised word right after "said": ', said Mauer, ...'.
+_SAID_NAME = re.compile(r"\bsaid\s([A-Z][a-z]{3,})(?=[,.;])")
+
+
+def _misspelled_speakers(
+    text: str, surnames: dict[str, str], usable: set[str]
+) -> list[tuple[int, int, float]]:
+    """One-word speakers ("Water said", "said Mauer,") that misspell a surname found in the
+    text (Waters, Maurer): mentions of that person."""
+    if not surnames:
+        return []
+    out = []
+    for pattern in (SPEAKER, _SAID_NAME):
+        for m in pattern.finditer(text):
+            word = m.group(1)
+            if (
+                word not in usable
+                and word not in NOT_NAMES
+                and not _capital_before(text, m.start(1))
+                and _misspelled(word, surnames) != word
+            ):
+                out.append((m.start(1), m.end(1), 0.6))
+    return out
 
 
 def _first_at(text: str, name: str) -> int:
@@ -344,7 +516,7 @@ def _first_names(names: Iterable[str], surnames: dict[str, str]) -> dict[str, st
     for name in names:
         order.setdefault(name, len(order))
         parts = name.split()
-        if len(parts) >= 2 and parts[0] in GIVEN_NAMES and "." not in parts[0]:
+        if len(parts) >= 2 and is_given(parts[0]) and "." not in parts[0]:
             seen.setdefault(parts[0], set()).add(name)
     out = {}
     for first, fulls in seen.items():
@@ -356,18 +528,34 @@ def _first_names(names: Iterable[str], surnames: dict[str, str]) -> dict[str, st
 
 #: One name in apposition to a kin or role noun: "their nine-month-old child, Gloria." or
 #: "a daughter named Gloria", or a photo credit of one word ("Image: Jambula.").
-_SINGLE_NAME = re.compile(
-    r"(?:\b(?:child|son|daughter|baby|wife|husband|brother|sister|mother|father|boy|girl|"
-    r"widow|partner|grandson|granddaughter)(?:,\s|\s(?:named|called)\s)"
-    r"|\b(?:Image|Photo|Picture|Credit):\s)"
-    r"([A-Z][a-z]{2,})(?=[.,;:]|\s*$)"
-    # a surname with an age: "O'Brien, 34, scored twice"
-    r"|(?:^|(?<=[.!?]\s)|(?<=\n))([A-Z][a-z]*['’]?[A-Z]?[a-z]{2,}),\s\d{1,2},\s",
+_SINGLE_NAME = (
+    re.compile(
+        r"\b(?:child|son|daughter|baby|wife|husband|brother|sister|mother|father|boy|girl|"
+        r"widow|partner|grandson|granddaughter)(?:,\s|\s(?:named|called)\s)"
+        r"([A-Z][a-z]{2,})(?=[.,;:]|\s*$)"
+    ),
+    re.compile(r"\b(?:Image|Photo|Picture|Credit|Video|Audio)s?:\s([A-Z][a-z]{2,})(?=[.,;:]|\s*$)"),
+)
+#: A surname with an age starting a sentence: "O'Brien, 34, scored twice".
+_AGED = re.compile(r"(?<![\w'’])([A-Z][a-z]*['’]?[A-Z]?[a-z]{2,}),\s\d{1,2},\s")
+_AGED_BEFORE = re.compile(r"(?:^|[.!?]\s|\n)$")
+
+
+#: A credit of two one-word names: "Video: Miharris & Acphillips."
+_CREDIT_PAIR = re.compile(
+    r"\b(?:Image|Photo|Picture|Credit|Video|Audio)s?:\s([A-Z][a-z]{2,})\s&\s([A-Z][a-z]{2,})"
+    r"(?=[.,;:]|\s*$)"
 )
 
 
 def _single_names(text: str) -> set[str]:
-    found = {m.group(1) or m.group(2) for m in _SINGLE_NAME.finditer(text)}
+    found = {m.group(1) for pattern in _SINGLE_NAME for m in pattern.finditer(text)}
+    found.update(
+        m.group(1)
+        for m in _AGED.finditer(text)
+        if _AGED_BEFORE.search(text[max(0, m.start() - 2) : m.start()])
+    )
+    found.update(w for m in _CREDIT_PAIR.finditer(text) for w in m.groups())
     return {n for n in found if n not in NOT_NAMES and n.lower() not in ORG_WORDS}
 
 

@@ -244,6 +244,7 @@ def test_wheel_contents(wheel: Path) -> None:
         "clipper/resources/samples/wikinews_news_crane.txt",
         "clipper/resources/samples/ATTRIBUTION.md",
         "clipper/gui/about.py",
+        "clipper/suggest/given_names.txt",
         "clipper/cli/__init__.py",
         f"clipper-{clipper.__version__}.dist-info/licenses/LICENSE",
     ):

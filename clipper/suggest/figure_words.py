@@ -22,6 +22,9 @@ HUMANS: frozenset[str] = HUMAN_NOUNS | frozenset(
             uyghurs rohingya males females presidents governors mayors leaders chiefs
             kings queens princes princesses monarchs ambassadors diplomats envoys generals
             commanders captains premiers chancellors heirs justices magistrates
+            humans terrorists extremists insurgents jihadists assailants criminals chairmen
+            chairwomen spokesmen spokeswomen businessmen businesswomen congressmen
+            congresswomen
         """
     )
 )

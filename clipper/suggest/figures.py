@@ -72,7 +72,8 @@ _UNIT_WORDS = (
     r"(?:miles|kilomet(?:re|er)s) (?:per|an|a) hour|"
     r"km2|km²|nautical miles?|miles?|km/h|km/s|m/s|kph|mph|km|kilomet(?:re|er)s?|"
     r"centimet(?:re|er)s?|millimet(?:re|er)s?|cm|mm|met(?:re|er)s?|feet|foot|inch|inches|"
-    r"yards?|kg|kilograms?|grams?|tonnes?|metric tons?|tons?|ounces?|"
+    r"yards?|kg|kilograms?|grams?|tonnes?|metric tons?|tons?|ounces?|lbs|lb|oz|ft|"
+    r"in\.(?= (?:long|wide|tall|high|deep|thick|across|of)\b)|"
     r"hectares?|acres?|lit(?:re|er)s?|gallons?|knots|"
     r"(?:kilo|mega|giga|tera)?watt[- ]hours?|(?:kilo|mega|giga|tera)?watts?|"
     r"kWh|MWh|GWh|TWh|kW|MW|GW|(?:kilo|mega|giga|tera)bytes?|MB|GB|TB|"
@@ -86,9 +87,20 @@ _METRES_AFTER = re.compile(
     r"freestyle|butterfly|backstroke|breaststroke|medley|final|heat|event|jump|throw|wall|"
     r"waves?|of water|in (?:length|height|depth|diameter))\b"
 )
+#: A distance naming a sports event ("the 400 metres hurdles", "100m freestyle",
+#: "400 m hurdles"): read at the end of the number (with a glued "m" scale, or before it).
+#: "a 100m sprint" stays a distance (any run can be one).
+_EVENT_AFTER = re.compile(
+    r"(?:\s?(?:m|metres?|meters?|km|kilomet(?:re|er)s?|miles?|yards?|yd))?[ -]"
+    r"(?:individual medley|hurdles|freestyle|butterfly|backstroke|breaststroke|medley|relay|"
+    r"steeplechase)\b",
+    re.IGNORECASE,
+)
 #: Abbreviated units written right after the digits ("10km", "450MW", "3.5kg").
-_GLUED = r"(?:km/h|km²|km2|kph|mph|km|kg|cm|mm|kWh|MWh|GWh|TWh|kW|MW|GW|MB|GB|TB)"
-_UNIT = re.compile(rf"(?:[ -]|(?<=\d)(?={_GLUED}\b))(?P<unit>{_UNIT_WORDS}|{_TITLE_UNITS})\b")
+_GLUED = r"(?:km/h|km²|km2|kph|mph|km|kg|cm|mm|kWh|MWh|GWh|TWh|kW|MW|GW|MB|GB|TB|lbs|lb|oz|ft)"
+_UNIT = re.compile(
+    rf"(?:[ -]|(?<=\d)(?={_GLUED}\b))(?P<unit>{_UNIT_WORDS}|{_TITLE_UNITS})(?:\b|(?<=\.))"
+)
 #: "18-fold", "20fold": a multiple (unit "fold", as written).
 _FOLD = re.compile(r"-?fold\b", re.IGNORECASE)
 #: Temperatures: "40 degrees Celsius", "104°F", "-5 °C".
@@ -100,7 +112,11 @@ _MAGNITUDE_AFTER = re.compile(r"[ -]magnitude\b(?!\s+\d)", re.IGNORECASE)
 _MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:-|\s)(?:of\s)?$", re.IGNORECASE)
 _QUAKE_AFTER = re.compile(r"(?<=\d\.\d)[ -](?:earth)?quake|(?<=\d\.\d)[ -]tremor", re.IGNORECASE)
 _MINUS_BEFORE = re.compile(r"(?:(?<![\w\-])-|\bminus )$", re.IGNORECASE)
-_AGE_BEFORE = re.compile(r"\b(?:aged|age of|ages of|age|ages)\s$", re.IGNORECASE)
+_AGE_BEFORE = re.compile(
+    r"\b(?:aged|age of|ages of|age|ages|(?:died|dies|die|dying|death|passed away|passes away|"
+    r"retired|retires|retiring|retirement)\s+at)\s$",
+    re.IGNORECASE,
+)
 #: "At 77, ...": an age opening a sentence.
 _AT_AGE = re.compile(r"(?:^|[.!?]\s+|\n)At\s$")
 #: A person's age in a clause: "when she was six", "until he was eighteen".
@@ -197,6 +213,8 @@ _NOT_COUNTED = frozenset(
             series species its others
             seems says remains appears means makes gets goes comes takes gives becomes tells
             thinks knows believes keeps holds wants
+            dies lives stands sits rests stays peaks ends closes opens trades finishes
+            retires arrives starts begins
         """
     )
 )
@@ -244,7 +262,10 @@ _OR_MORE = re.compile(
     r"(?:\s(?:or|and)\s(?:more|fewer|less|so|over|above)|-(?:odd|plus)|\+)\s(?=[a-z])"
 )
 #: "one and a half years": a whole number and a fraction, one figure.
-_AND_A_FRACTION = re.compile(r" and an? (half|quarter|third)\b", re.IGNORECASE)
+_AND_A_FRACTION = re.compile(
+    r"[ -]and[ -](an?|one|two|three|four)[ -](halves|half|thirds?|quarters?|fifths?)\b",
+    re.IGNORECASE,
+)
 #: A part of a named whole: "all 25 of Nevada's delegates", "four of these bone tools".
 _PARTITIVE = re.compile(
     r"\s+of\s+(?:all\s+)?(?:the|these|those|its|their|his|her|our|"
@@ -329,15 +350,43 @@ def _number(text: str) -> float | None:
     return _word_value(text)
 
 
+#: Nouns whose plural is not made with "-s"/"-es" (the table is enough for counted nouns:
+#: ``inflect`` would add a dependency for the same handful of words).
+_IRREGULAR_PLURALS = {
+    "man": "men", "woman": "women", "child": "children", "person": "people",
+    "foot": "feet", "tooth": "teeth", "mouse": "mice", "goose": "geese", "ox": "oxen",
+    "life": "lives", "wife": "wives", "knife": "knives", "half": "halves", "leaf": "leaves",
+    "wolf": "wolves", "thief": "thieves", "shelf": "shelves", "calf": "calves",
+    "loaf": "loaves", "hero": "heroes", "potato": "potatoes", "tomato": "tomatoes",
+    "echo": "echoes", "veto": "vetoes", "criterion": "criteria", "phenomenon": "phenomena",
+    "sheep": "sheep", "deer": "deer", "fish": "fish", "aircraft": "aircraft",
+    "spacecraft": "spacecraft", "offspring": "offspring", "cattle": "cattle",
+    "police": "police", "people": "people", "staff": "staff", "crisis": "crises",
+    "thesis": "theses", "analysis": "analyses", "diagnosis": "diagnoses",
+}  # fmt: skip
+#: "-man" words that are no compound of "man" ("three humans", "two Germans").
+_MAN_NOT_COMPOUND = frozenset(word_list("human german roman shaman talisman caiman ottoman"))
+
+
 def _plural(word: str) -> str:
-    if word.endswith("s"):
+    """The English plural of a counted noun ("man" → "men", "box" → "boxes"); a word
+    already plural (ending in "s") is kept."""
+    if word in _IRREGULAR_PLURALS:
+        return _IRREGULAR_PLURALS[word]
+    if word.endswith("man") and len(word) > 4 and word not in _MAN_NOT_COMPOUND:
+        return word[:-3] + "men"  # "chairman", "policewoman"
+    if word.endswith("s") or word.endswith(("men", "people", "children")):
         return word
     if word.endswith("y") and word[-2:-1] not in "aeiou":
         return word[:-1] + "ies"
+    if word.endswith(("ch", "sh", "x", "z")):
+        return word + "es"  # "church", "box"
     return word + "s"
 
 
-_ABBREVIATIONS = frozenset(word_list("km kg cm mm km2 km² km/h km/s m/s kph mph"))
+_ABBREVIATIONS = frozenset(word_list("km kg cm mm km2 km² km/h km/s m/s kph mph lb lbs oz ft in."))
+#: The word joining a compound unit's head to what it is measured per ("miles per hour").
+_PER = re.compile(r" (?:per|an|a) ")
 _IRREGULAR = {
     "century": "centuries", "foot": "feet", "feet": "feet", "inch": "inches", "inches": "inches",
 }  # fmt: skip
@@ -353,6 +402,10 @@ def _unit_name(written: str) -> str:
     if written.endswith("points"):
         return written if written.startswith("IQ") else written.lower()
     written = re.sub(r"\s+", " ", written.lower())
+    per = _PER.search(written)
+    if per:
+        # "miles per hour", "kilometres an hour": only the head noun is plural
+        return _unit_name(written[: per.start()]) + written[per.start() :]
     head, _, last = written.rpartition(" ")
     if last in _ABBREVIATIONS:
         return written
@@ -583,7 +636,8 @@ def _share_units(text: str, found: list[_Figure]) -> list[_Figure]:
         if joined and a.kind == "money" and b.kind == "count" and b.unit is None:
             b = out[i + 1] = replace(b, unit=a.unit, kind="money")
         unitless = a.kind == "count" and (a.unit is None or b.kind != "count")
-        if joined and unitless and b.unit is not None and b.kind != "money":
+        shared = b.unit is not None and b.kind not in ("money", "fraction")
+        if joined and unitless and shared:
             a = replace(a, unit=b.unit, kind=b.kind)
         elif joined and a.kind == "count" and a.unit is None and b.kind == "money":
             a = replace(a, unit=b.unit, kind="money")
@@ -682,6 +736,8 @@ def _read(text: str, m: re.Match[str]) -> _Figure | None:
         value = number
     is_digits = core[:1].isdigit()
     multiplier = 1
+    if not cur and scale in (None, "m") and _EVENT_AFTER.match(text, m.end()):
+        return None  # "the 400 metres hurdles": an event's name, not a distance
     if scale == "m" and not cur and _METRES_AFTER.match(text, m.end()):
         return _Figure(start, m.end(), value, "m", "unit", m.end())  # "1.85m tall": metres
     if scale:
@@ -743,9 +799,13 @@ def _read(text: str, m: re.Match[str]) -> _Figure | None:
     if not is_digits and glued and glued.group(1).lower() not in _SMALL:
         return None  # "a high-five", "Catch-22" spelt out
     mixed = _AND_A_FRACTION.match(text, end)
+    if mixed and re.search(r"\bbetween\s$", before):
+        mixed = None  # "between one and two thirds of voters": a range
     if mixed and m.group("num") and not scale and value == int(value):
         # "one and a half years", "2 and a half million people": one figure
-        value += _FRACTIONS[mixed.group(1).lower()]
+        count = _SMALL.get(mixed.group(1).lower(), 1)  # "a", "an": one
+        denominator = round(1 / _FRACTIONS[mixed.group(2).lower()])
+        value = (value * denominator + count) / denominator  # 5/3, not 1 + 2 * (1/3)
         end = mixed.end()
         more = re.match(rf" ({_SCALE}|bn|mn)\b", text[end : end + 12], re.IGNORECASE)
         if more:

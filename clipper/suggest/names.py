@@ -204,7 +204,8 @@ ORG_WORDS: frozenset[str] = frozenset(
     )
 )
 
-#: Capitalised words that are never (part of) a person's name.
+#: Capitalised words that are never (part of) a person's name (also websites, platforms and
+#: agencies whose one-word name reads like a surname: "Image: Wikipedia.").
 NOT_NAMES: frozenset[str] = frozenset(
     word_list(
         """
@@ -220,6 +221,10 @@ NOT_NAMES: frozenset[str] = frozenset(
             Catholic Also However Earlier Later Recent Meanwhile Yesterday Today Tomorrow Last
             Next First Second Third Prime Minister President Secretary Home Office Mr Ms Mrs Dr
             Professor Chairman
+            Wikipedia Wikimedia Wikinews Wikidata Wiktionary Wikiquote Wikisource WikiLeaks
+            Wikileaks Flickr Facebook Twitter YouTube Instagram Reddit TikTok WhatsApp
+            LinkedIn Snapchat Pinterest Tumblr Weibo WeChat Google Yahoo Netflix Spotify
+            Microsoft OpenStreetMap Reuters Xinhua Getty Shutterstock Pixabay Unsplash
         """
     )
 )

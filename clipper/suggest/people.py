@@ -556,7 +556,15 @@ def _single_names(text: str) -> set[str]:
         if _AGED_BEFORE.search(text[max(0, m.start() - 2) : m.start()])
     )
     found.update(w for m in _CREDIT_PAIR.finditer(text) for w in m.groups())
-    return {n for n in found if n not in NOT_NAMES and n.lower() not in ORG_WORDS}
+    return {
+        n
+        for n in found
+        if n not in NOT_NAMES and n.lower() not in ORG_WORDS and not _WEB_NAME.search(n)
+    }
+
+
+#: A website's or wiki's one-word name ("Wikivoyage", "Baidupedia").
+_WEB_NAME = re.compile(r"^Wiki|pedia$")
 
 
 def _capital_before(text: str, start: int) -> bool:

@@ -494,7 +494,29 @@ def attribute(
         if speaker:
             previous, previous_end = speaker, end
     usual = _usual_spellings(text, mentions)
-    return [((usual.get(sp[0], sp[0]), sp[1]) if sp else None, ex) for sp, ex in out]
+    named = [(usual.get(sp[0], sp[0]), sp[1]) if sp else None for sp, _ex in out]
+    return [
+        ((sp[0] if sp[1] else _noun_phrase(sp[0]), sp[1]) if sp else None, ex)
+        for sp, (_sp, ex) in zip(named, out, strict=True)
+    ]
+
+
+#: Verbs that end a source's noun phrase ("Znak.com reported its source", "agreed facts
+#: heard"): the reporting verbs and verbs of learning or showing.
+_SOURCE_VERB = re.compile(
+    rf"(?:{_SPEECH}|heard|hears|learned|learnt|found|finds|showed|shows|revealed|reveals|"
+    r"suggested|suggests|confirmed|confirms|alleged|alleges|stated|reports|quotes|cites)"
+)
+
+
+def _noun_phrase(source: str) -> str:
+    """A source that is no person (an organisation, a document) ends at its noun phrase,
+    before a lower-case verb that the words around the quote left in it."""
+    words = source.split(" ")
+    for i, word in enumerate(words[1:], start=1):
+        if word.islower() and _SOURCE_VERB.fullmatch(word):
+            return " ".join(words[:i])
+    return source
 
 
 #: Words of a sentence that presents the speaker of the quote before it ("That was the

@@ -119,3 +119,22 @@ def test_person_kinds(text: str, expected: list[str]) -> None:
 )
 def test_not_people(text: str) -> None:
     assert people(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Image: Wikipedia.",
+        "Image: Wikivoyage.",
+        "Video: Wikinews.",
+        "Image: Flickr.",
+        "Wikipedia, 20, is a website.",
+    ],
+)
+def test_websites_are_no_people(text: str) -> None:
+    assert [text[s.start : s.end] for s in suggest_people(text)] == []
+
+
+def test_website_before_a_name_is_left_out() -> None:
+    text = "Wikipedia founder Jimmy Wales spoke on Monday."
+    assert [text[s.start : s.end] for s in suggest_people(text)] == ["Jimmy Wales"]

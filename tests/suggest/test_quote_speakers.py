@@ -620,3 +620,12 @@ def test_a_second_verb_after_and_keeps_the_subject_of_the_first() -> None:
         'claims "nonsense".'
     )
     assert [speaker for _body, speaker in quotes(text)] == ["Ann Cole", "Ann Cole"]
+
+
+def test_source_that_is_no_person_ends_before_its_verb() -> None:
+    text = 'Znak.com reported its source said "the governor will resign soon".'
+    assert quotes(text) == [("the governor will resign soon", "Znak.com")]
+    text = 'The agreed facts heard by the court said "he had no licence at the time".'
+    assert quotes(text) == [("he had no licence at the time", "agreed facts")]
+    text = '"We will not pay for it," the Home Office letter said.'
+    assert quotes(text) == [("We will not pay for it,", "Home Office letter")]

@@ -10,7 +10,6 @@ from typing import Any
 import pytest
 
 from clipper.exporters import ExportSelection, export_to_path
-
 from clipper.importers import read_file, read_pasted_text
 from clipper.library import import_article
 from clipper.model import ArticleMeta

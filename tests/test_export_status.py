@@ -202,13 +202,13 @@ def test_cli_export_status_choice(seeded: Path, tmp_path: Path) -> None:
     assert code == 0 and "exported 3 annotations" in err and "pending and rejected" in err
     assert sorted(csv_statuses(out)) == ["pending", "pending", "rejected"]
     code, _, err = run(seeded, "export", "-o", str(out), "--status", "any")
-    assert code == 0 and err.startswith("exported 6 annotations") and "every status" in err
+    assert code == 0 and err.startswith("exported 6 annotations") and "(status: any)" in err
     code, out_text, _ = run(seeded, "export", "--format", "jsonl", "--status", "pending")
     statuses = [json.loads(line).get("status") for line in out_text.splitlines()]
     assert [s for s in statuses if s] == ["pending", "pending"]
     backup = tmp_path / "backup.json"
     code, _, err = run(seeded, "export", "-o", str(backup))
-    assert code == 0 and "exported 6 annotations" in err and "every status" in err
+    assert code == 0 and "exported 6 annotations" in err and "(status: any)" in err
 
 
 def test_cli_refuses_suggestions_in_a_format_without_status(seeded: Path, tmp_path: Path) -> None:

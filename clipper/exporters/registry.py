@@ -141,11 +141,11 @@ def by_suffix(name: str) -> ExportFormat | None:
 
 
 def describe_statuses(statuses: Sequence[str]) -> str:
-    """How a message names a status choice: ``accepted``, ``accepted and pending`` …
-    (``()`` or all three: ``every status``)."""
+    """How a message names a status choice, as ``--status`` spells it: ``accepted``,
+    ``pending and rejected`` … (``()`` or all three: ``any``)."""
     named = [s for s in STATUSES if s in statuses] if statuses else []
     if not named or len(named) == len(STATUSES):
-        return "every status"
+        return "any"
     return " and ".join(named)
 
 

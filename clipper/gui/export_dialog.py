@@ -351,6 +351,12 @@ class ExportDialog(QDialog):
         for status, check in self.status_checks.items():
             check.setChecked(status in statuses)
 
+    def choose_statuses(self, statuses: tuple[str, ...]) -> None:
+        """Tick ``statuses`` (``()``: every status), as a user would; a format without
+        statuses keeps accepted only."""
+        if EXPORT_FORMATS[self.format()].keeps_status:
+            self.set_statuses(statuses or STATUSES)
+
     def status_count(self, status: str) -> int:
         """Annotations with ``status`` in the chosen articles and tags."""
         tags = set(self.checked_tags())

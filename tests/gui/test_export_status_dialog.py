@@ -132,3 +132,16 @@ def test_a_users_choice_survives_a_format_change_but_refi_allows_accepted_only(
     assert "no status" in dialog.status_note.text()
     choose_format(dialog, "csv")
     assert checks["accepted"].isEnabled() and not checks["pending"].isChecked()
+
+
+def test_export_these_passes_the_browsers_statuses(dialog: ExportDialog) -> None:
+    """*Export these…* in the annotation browser hands over its status filter."""
+    choose_format(dialog, "csv")
+    dialog.choose_statuses(("pending",))
+    assert [s for s, c in dialog.status_checks.items() if c.isChecked()] == ["pending"]
+    assert dialog.selection().statuses == ("pending",)
+    dialog.choose_statuses(())  # the browser's "any"
+    assert dialog.selection().statuses == ()
+    choose_format(dialog, "qdpx")
+    dialog.choose_statuses(("pending",))
+    assert dialog.selection().statuses == ("accepted",)

@@ -53,8 +53,8 @@ _KEY_ESCAPE = "export/escape_formulas"
 _open_notes: list[QMessageBox] = []
 #: The status boxes' captions (their counts follow in brackets).
 STATUS_CAPTIONS = {
-    "accepted": "Acc&epted annotations",
-    "pending": "&Pending suggestions (not reviewed)",
+    "accepted": "Accep&ted annotations",
+    "pending": "Pen&ding suggestions, not reviewed",
     "rejected": "Re&jected suggestions",
 }
 

@@ -73,8 +73,8 @@ def test_accepted_is_the_default_with_counts(
     choose_format(dialog, "csv")
     checks = dialog.status_checks
     assert [s for s, c in checks.items() if c.isChecked()] == ["accepted"]
-    assert checks["accepted"].text() == "Acc&epted annotations (2)"
-    assert checks["pending"].text() == "&Pending suggestions (not reviewed) (2)"
+    assert checks["accepted"].text() == "Accep&ted annotations (2)"
+    assert checks["pending"].text() == "Pen&ding suggestions, not reviewed (2)"
     assert checks["rejected"].text() == "Re&jected suggestions (1)"
     dialog.set_scope(SCOPE_CURRENT)  # the crane article only
     assert checks["pending"].text().endswith("(1)")

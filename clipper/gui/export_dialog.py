@@ -1,4 +1,6 @@
-"""The Export dialog: choose format, articles, tags and a file; export in the background.
+"""The Export dialog: choose format, articles, tags, statuses and a file; export in the
+background. The statuses start at the format's default (accepted annotations; Clipper
+JSON, the round trip: every status), each with the count it would write.
 
 The export itself is :func:`clipper.exporters.export_to_path` (the same call as
 ``clipper export``), run by a :class:`~clipper.gui.workers.Job` with its own store. It

@@ -12,7 +12,7 @@ from typing import Any
 from click.testing import CliRunner
 
 from clipper.cli import cli
-from clipper.exporters import export_to_path, export_to_stream, unescape_cell
+from clipper.exporters import ExportSelection, export_to_path, export_to_stream, unescape_cell
 from clipper.model import ImportedArticle
 from clipper.operations import Session
 from clipper.store import Store
@@ -64,8 +64,13 @@ def test_csv_has_uuid_coder_status_and_one_column_per_attribute_key(store: Store
     assert (figure["value"], figure["unit"], figure["share"]) == ("53000000000", "USD", "0.25")
     assert figure["attribute_note"] == "" and figure["status"] == "accepted"
     stored = {(a.text, a.coder): a for a in store.list_annotations()}
-    assert {k: r["uuid"] for k, r in rows.items()} == {k: a.uuid for k, a in stored.items()}
-    assert rows["once-in-a-generation", "alice"]["status"] == "pending"
+    accepted = {k: a.uuid for k, a in stored.items() if a.status == "accepted"}
+    assert {k: r["uuid"] for k, r in rows.items()} == accepted  # by default
+    everything = {
+        (r["text"], r["coder"]): r for r in csv_rows(store, selection=ExportSelection(statuses=()))
+    }
+    assert {k: r["uuid"] for k, r in everything.items()} == {k: a.uuid for k, a in stored.items()}
+    assert everything["once-in-a-generation", "alice"]["status"] == "pending"
     person = rows["Eddie Wu", "alice"]
     assert person["attribute_note"] == "'=chief executive"  # guarded like every text cell
     assert unescape_cell(person["attribute_note"]) == "=chief executive"

@@ -9,13 +9,15 @@ from typing import Any
 
 import pytest
 
-from clipper.exporters import export_to_path
+from clipper.exporters import ExportSelection, export_to_path
 from clipper.importers import read_file, read_pasted_text
 from clipper.library import import_article
 from clipper.model import ArticleMeta
 from clipper.operations.merge import merge_export
 from clipper.store import Store
 
+#: A lossless round trip asks for every status (the default is accepted only).
+EVERY = ExportSelection(statuses=())
 CRANE = Path(__file__).parent / "fixtures" / "articles" / "wikinews_news_crane.txt"
 PASTED = (
     "Minister quits\n\nThe minister Ann Lee said: “I quit 👍🏽 today”, and 12 % agreed.\r\n"
@@ -99,7 +101,7 @@ def source(tmp_path: Path) -> Path:
 def test_jsonl_round_trip_into_an_empty_database(source: Path, tmp_path: Path) -> None:
     export = tmp_path / "out.jsonl"
     with Store(source) as store:
-        assert export_to_path(store, export, "jsonl") == 6
+        assert export_to_path(store, export, "jsonl", EVERY) == 6
         expected = state(store)
         texts = sorted(store.get_article(a.id).text for a in store.list_articles())
     lines = [json.loads(line) for line in export.read_text(encoding="utf-8").splitlines()]
@@ -125,7 +127,7 @@ def test_jsonl_annotation_lines_alone_anchor_on_stored_articles(
     holding the articles; annotations of articles it lacks are reported, not stored."""
     export = tmp_path / "out.jsonl"
     with Store(source) as store:
-        export_to_path(store, export, "jsonl")
+        export_to_path(store, export, "jsonl", EVERY)
         expected = state(store)
     lines = export.read_text(encoding="utf-8").splitlines()
     only = tmp_path / "only.jsonl"
@@ -152,7 +154,7 @@ def with_articles(path: Path) -> Store:
 def test_w3c_round_trip_onto_the_same_articles(source: Path, tmp_path: Path) -> None:
     export = tmp_path / "out.jsonld"
     with Store(source) as store:
-        assert export_to_path(store, export, "w3c") == 6
+        assert export_to_path(store, export, "w3c", EVERY) == 6
         expected = state(store)
     document = json.loads(export.read_text(encoding="utf-8"))
     assert document["type"] == "AnnotationCollection" and document["total"] == 6
@@ -168,7 +170,7 @@ def test_w3c_round_trip_onto_the_same_articles(source: Path, tmp_path: Path) -> 
 def test_w3c_without_the_articles_reports_every_annotation(source: Path, tmp_path: Path) -> None:
     export = tmp_path / "out.jsonld"
     with Store(source) as store:
-        export_to_path(store, export, "w3c")
+        export_to_path(store, export, "w3c", EVERY)
     with Store(tmp_path / "empty.db") as other:
         report = merge_export(other, export)
         assert report.annotations_added == 0 and len(report.warnings) == 6

@@ -14,7 +14,7 @@ import pytest
 import referencing
 from referencing.jsonschema import DRAFT4
 
-from clipper.exporters import export_to_path
+from clipper.exporters import ExportSelection, export_to_path
 from clipper.store import Store
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -60,7 +60,7 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     with Store(folder / "db.db") as store:
         build(store)
         store.update_article(1, url="https://news.example.org/minister")
-        export_to_path(store, folder / "out.jsonld", "w3c")
+        export_to_path(store, folder / "out.jsonld", "w3c", ExportSelection(statuses=()))
     return json.loads((folder / "out.jsonld").read_text(encoding="utf-8"))
 
 

@@ -8,13 +8,17 @@ from pathlib import Path
 import click
 
 from clipper.cli.base import Context, cli, pass_context
+from clipper.cli.corpus import chosen_statuses
 from clipper.exporters import (
     EXPORT_FORMATS,
     ExportSelection,
+    describe_statuses,
+    export_statuses,
     export_to_path,
     export_to_stream,
     format_for,
 )
+from clipper.model import STATUSES
 
 # -- export / round trip -----------------------------------------------------------------
 
@@ -31,6 +35,18 @@ from clipper.exporters import (
 @click.option("--article", "article_ids", type=int, multiple=True, help="Only this article.")
 @click.option("--tag", "tags", multiple=True, help="Only this tag (repeatable).")
 @click.option(
+    "--status",
+    "statuses",
+    multiple=True,
+    type=click.Choice([*STATUSES, "any"]),
+    help="Only annotations with this status (repeatable; any: all). Default: accepted only, "
+    "as the library and `clipper annotations` count; "
+    + ", ".join(f.name for f in EXPORT_FORMATS.values() if not f.statuses)
+    + " (the round trip): every status. "
+    + ", ".join(f.name for f in EXPORT_FORMATS.values() if not f.keeps_status)
+    + ": no status in the format, so accepted annotations only.",
+)
+@click.option(
     "--no-formula-escape",
     is_flag=True,
     help="CSV: keep cells starting with = + - @ exactly as stored (no leading apostrophe).",
@@ -42,21 +58,24 @@ def export_command(
     output: Path | None,
     article_ids: tuple[int, ...],
     tags: tuple[str, ...],
+    statuses: tuple[str, ...],
     no_formula_escape: bool,
 ) -> None:
     """Export annotations as CSV (one row each), Clipper JSON (articles with text) or
-    another format of --format.
+    another format of --format: accepted annotations unless --status says otherwise
+    (Clipper JSON: every status, so that the round trip loses nothing).
 
     Example: clipper export --format csv -o quotes.csv --tag quote
     """
     fmt = format_for(output, fmt)
+    written = export_statuses(EXPORT_FORMATS[fmt], chosen_statuses(statuses) if statuses else None)
     session = ctx.session()
     store = session.store  # the exporters stream straight from the database
     for article_id in article_ids:
         session.get_article(article_id)
     for tag in tags:
         session.get_tag(tag)
-    selection = ExportSelection(list(article_ids) or None, list(tags) or None)
+    selection = ExportSelection(list(article_ids) or None, list(tags) or None, written)
     escape = not no_formula_escape
     if output is None:
         stdout = sys.stdout.buffer  # click 8.5 deprecates get_binary_stream
@@ -64,4 +83,7 @@ def export_command(
         stdout.flush()
         return
     count = export_to_path(store, output, fmt, selection, escape_formulas=escape)
-    click.echo(f"exported {count} annotation{'' if count == 1 else 's'} to {output}", err=True)
+    noun = "annotation" if count == 1 else "annotations"
+    click.echo(
+        f"exported {count} {noun} to {output} (status: {describe_statuses(written)})", err=True
+    )

@@ -7,6 +7,7 @@ at the end, so a cancelled or failed export never leaves a half-written file.
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import io
 import os
 import stat
@@ -16,7 +17,14 @@ from typing import IO, Any, BinaryIO, cast
 
 from clipper.errors import Hint, InvalidValue
 from clipper.exporters.csv_export import unescape_cell
-from clipper.exporters.registry import EXPORT_FORMATS, ExportFormat, ExportOptions, by_suffix
+from clipper.exporters.registry import (
+    EXPORT_FORMATS,
+    ExportFormat,
+    ExportOptions,
+    by_suffix,
+    describe_statuses,
+    export_statuses,
+)
 from clipper.open_databases import refuse_open_database
 from clipper.progress import CancelCheck, ProgressCallback
 from clipper.store import Store
@@ -111,8 +119,11 @@ def export_to_stream(
     cancel: CancelCheck | None = None,
 ) -> int:
     """Write the selection to an open text or binary stream (UTF-8, no BOM); returns the
-    number of annotations. ``options`` (if given) wins over ``escape_formulas``."""
+    number of annotations. ``options`` (if given) wins over ``escape_formulas``. The
+    selection's ``statuses`` left ``None`` become the format's default (accepted only;
+    Clipper JSON, the round trip: every status), see :func:`export_statuses`."""
     chosen = check_format(fmt)
+    selection = dataclasses.replace(selection, statuses=export_statuses(chosen, selection.statuses))
     _refuse_unseekable(chosen, stream)
     if options is None:
         options = ExportOptions(escape_formulas=escape_formulas)
@@ -161,6 +172,7 @@ def export_to_path(
 ) -> int:
     """Export to a file, atomically; returns the number of annotations written."""
     chosen = check_format(fmt)
+    export_statuses(chosen, selection.statuses)  # a refused choice writes nothing
     path = Path(path)
     refuse_open_database(path, "export to")
     if path.is_dir():
@@ -204,6 +216,8 @@ __all__ = [
     "ExportFormat",
     "ExportOptions",
     "ExportSelection",
+    "describe_statuses",
+    "export_statuses",
     "export_to_path",
     "export_to_stream",
     "format_for",

@@ -24,6 +24,7 @@ database's settings (``clipper factcheck-settings``).
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from clipper.model import (
@@ -77,11 +78,13 @@ def write_claimreview(
     if selection.tags is not None and CLAIM_TAG not in selection.tags:
         stream.write(b"[]\n")
         return 0
+    statuses = set(selection.statuses or ())
     claims = [
         a
         for a in store.iter_annotations(tags=[CLAIM_TAG])
         if RATING in a.attributes
         and (selection.article_ids is None or a.article_id in selection.article_ids)
+        and (not statuses or a.status in statuses)
     ]
     articles: dict[int, Article] = {}
     stream.write(b"[")
@@ -90,7 +93,13 @@ def write_claimreview(
         if claim.article_id not in articles:
             articles[claim.article_id] = store.get_article(claim.article_id)
         review = claim_review(
-            store, claim, articles[claim.article_id], scale, organisation, organisation_url
+            store,
+            claim,
+            articles[claim.article_id],
+            scale,
+            organisation,
+            organisation_url,
+            statuses=selection.statuses,
         )
         text = json.dumps(review, ensure_ascii=False, indent=1)
         stream.write(("\n" if number == 0 else ",\n").encode() + text.encode("utf-8"))
@@ -107,8 +116,12 @@ def claim_review(
     scale: RatingScale,
     organisation: str | None,
     organisation_url: str | None,
+    *,
+    statuses: Sequence[str] | None = None,
 ) -> dict[str, Any]:
-    """The ClaimReview object of one rated claim (see the module docstring)."""
+    """The ClaimReview object of one rated claim (see the module docstring); its speaker
+    and evidence come only from annotations with one of ``statuses`` (``None`` or ``()``:
+    any), so a pending suggestion is never cited."""
     attributes = claim.attributes
     review: dict[str, Any] = {
         "@context": "https://schema.org",
@@ -126,8 +139,13 @@ def claim_review(
             author["url"] = organisation_url
         review["author"] = author
     review["reviewRating"] = _rating(attributes, scale)
-    review["itemReviewed"] = _claim(store, claim, article)
-    citations = _citations(store, claim, attributes.get(EVIDENCE_URLS))
+    linked = set(statuses or ())
+
+    def usable(annotation: Annotation) -> bool:
+        return not linked or annotation.status in linked
+
+    review["itemReviewed"] = _claim(store, claim, article, usable)
+    citations = _citations(store, claim, attributes.get(EVIDENCE_URLS), usable)
     if citations:
         review["citation"] = citations
     return review
@@ -142,9 +160,11 @@ def _rating(attributes: Any, scale: RatingScale) -> dict[str, Any]:
     return rating
 
 
-def _claim(store: Store, claim: Annotation, article: Article) -> dict[str, Any]:
+def _claim(
+    store: Store, claim: Annotation, article: Article, usable: Callable[[Annotation], bool]
+) -> dict[str, Any]:
     item: dict[str, Any] = {"@type": "Claim"}
-    speaker = _speaker(store, claim)
+    speaker = _speaker(store, claim, usable)
     if speaker:
         item["author"] = {"@type": "Person", "name": speaker}
     if article.published:
@@ -161,17 +181,21 @@ def _claim(store: Store, claim: Annotation, article: Article) -> dict[str, Any]:
     return item
 
 
-def _speaker(store: Store, claim: Annotation) -> str | None:
+def _speaker(store: Store, claim: Annotation, usable: Callable[[Annotation], bool]) -> str | None:
     source = claim.attributes.get(CLAIM_SOURCE)
     if isinstance(source, str) and source.strip():
         return source.strip()
     for relation in store.list_relations(annotation_id=claim.id):
         if relation.type == CLAIMED_BY and relation.from_id == claim.id:
-            return " ".join(store.get_annotation(relation.to_id).text.split())
+            person = store.get_annotation(relation.to_id)
+            if usable(person):
+                return " ".join(person.text.split())
     return None
 
 
-def _citations(store: Store, claim: Annotation, urls: object) -> list[dict[str, Any]]:
+def _citations(
+    store: Store, claim: Annotation, urls: object, usable: Callable[[Annotation], bool]
+) -> list[dict[str, Any]]:
     cited: list[dict[str, Any]] = [
         {"@type": "CreativeWork", "url": url}
         for url in (urls.splitlines() if isinstance(urls, str) else [])
@@ -181,6 +205,8 @@ def _citations(store: Store, claim: Annotation, urls: object) -> list[dict[str, 
         if relation.from_id != claim.id or relation.type not in _EVIDENCE:
             continue
         evidence = store.get_annotation(relation.to_id)
+        if not usable(evidence):
+            continue
         source = store.get_article(evidence.article_id)
         work: dict[str, Any] = {"@type": "CreativeWork", "text": evidence.text}
         if source.url:

@@ -182,8 +182,9 @@ class AnnotationBrowser(QDialog):
 
     #: (article id, start, end) of the span to open.
     spanActivated = Signal(int, int, int)
-    #: Export the listed rows: (article ids, tag names or empty for all).
-    exportRequested = Signal(list, list)
+    #: Export the listed rows: (article ids, tag names or empty for all, statuses or
+    #: empty for any).
+    exportRequested = Signal(list, list, list)
 
     def __init__(self, db_path: str, loader: PageLoader, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -443,7 +444,8 @@ class AnnotationBrowser(QDialog):
             self._activated(index)
 
     def _export(self) -> None:
-        self.exportRequested.emit(list(self.article_ids), list(self.current_filter().tags))
+        shown = self.current_filter()
+        self.exportRequested.emit(list(self.article_ids), list(shown.tags), list(shown.statuses))
 
     def closeEvent(self, event: Any) -> None:
         for job in list(self._jobs):

@@ -123,8 +123,11 @@ class CorpusViews(QObject):
             self.window.open_article(int(entry.key))
             self.window.focus_article()
 
-    def export_rows(self, article_ids: Sequence[int], tags: Sequence[str]) -> None:
-        """The Export dialog, set to the browser's rows: their articles and tags."""
+    def export_rows(
+        self, article_ids: Sequence[int], tags: Sequence[str], statuses: Sequence[str] = ()
+    ) -> None:
+        """The Export dialog, set to the browser's rows: their articles, tags and statuses
+        (empty: any; a format without statuses keeps writing accepted ones only)."""
         from clipper.gui.export_dialog import ExportDialog
 
         window = self.window
@@ -138,6 +141,7 @@ class CorpusViews(QObject):
                 item = dialog.tag_list.item(row)
                 wanted = item.data(Qt.ItemDataRole.UserRole) in tags
                 item.setCheckState(Qt.CheckState.Checked if wanted else Qt.CheckState.Unchecked)
+        dialog.choose_statuses(tuple(statuses))
         dialog.exec()
 
     # -- plumbing ---------------------------------------------------------------------------

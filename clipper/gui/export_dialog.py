@@ -1,4 +1,6 @@
-"""The Export dialog: choose format, articles, tags and a file; export in the background.
+"""The Export dialog: choose format, articles, tags, statuses and a file; export in the
+background. The statuses start at the format's default (accepted annotations; Clipper
+JSON, the round trip: every status), each with the count it would write.
 
 The export itself is :func:`clipper.exporters.export_to_path` (the same call as
 ``clipper export``), run by a :class:`~clipper.gui.workers.Job` with its own store. It
@@ -39,8 +41,9 @@ from clipper.gui import file_dialogs
 from clipper.gui.advice import explain
 from clipper.gui.default_button import make_only_default
 from clipper.gui.workers import Job, JobContext
-from clipper.model import Tag
+from clipper.model import STATUSES, Tag
 from clipper.store import Store
+from clipper.store.export_queries import count_by_tag_and_status
 
 SCOPE_CURRENT = "current"
 SCOPE_CHOSEN = "chosen"
@@ -50,6 +53,12 @@ _KEY_FOLDER = "export/last_folder"
 _KEY_FORMAT = "export/last_format"
 _KEY_ESCAPE = "export/escape_formulas"
 _open_notes: list[QMessageBox] = []
+#: The status boxes' captions (their counts follow in brackets).
+STATUS_CAPTIONS = {
+    "accepted": "Accep&ted annotations",
+    "pending": "Pen&ding suggestions, not reviewed",
+    "rejected": "Re&jected suggestions",
+}
 
 
 def default_settings() -> QSettings:
@@ -115,8 +124,20 @@ class ExportDialog(QDialog):
                 if current_article_id is not None and store.article_exists(current_article_id)
                 else None
             )
-        if current_title is None:
-            self._current_id = None
+            if current_title is None:
+                self._current_id = None
+            #: Scope -> (tag, status) -> annotations: the status boxes' counts, summed for
+            #: the ticked tags without asking the database again.
+            self._counts = {
+                scope: count_by_tag_and_status(store, ExportSelection(article_ids=ids))
+                for scope, ids in (
+                    (SCOPE_CURRENT, [self._current_id] if self._current_id is not None else []),
+                    (SCOPE_CHOSEN, self._chosen_ids),
+                    (SCOPE_ALL, None),
+                )
+            }
+        #: The statuses the format last chose (the user's own choice differs from them).
+        self._format_statuses: tuple[str, ...] = ()
         self._build(tags, article_count, current_title)
         self._restore_settings()
         self._update_state()
@@ -193,6 +214,22 @@ class ExportDialog(QDialog):
         tags_layout.addLayout(tag_buttons)
         layout.addWidget(tags_box)
 
+        status_box = QGroupBox("Status")
+        status_box.setAccessibleName("Which statuses")
+        status_layout = QVBoxLayout(status_box)
+        self.status_checks: dict[str, QCheckBox] = {}
+        for status in sorted(STATUSES, key=list(STATUS_CAPTIONS).index):
+            check = QCheckBox(STATUS_CAPTIONS[status])
+            check.setObjectName(f"status_{status}")
+            check.setAccessibleName(STATUS_CAPTIONS[status].replace("&", ""))
+            self.status_checks[status] = check
+            status_layout.addWidget(check)
+        self.status_note = QLabel()
+        self.status_note.setObjectName("statusNote")
+        self.status_note.setWordWrap(True)
+        status_layout.addWidget(self.status_note)
+        layout.addWidget(status_box)
+
         self.escape_check = QCheckBox("&Protect spreadsheet formulas (CSV)")
         self.escape_check.setAccessibleName("Protect spreadsheet formulas")
         self.escape_check.setToolTip(
@@ -241,6 +278,9 @@ class ExportDialog(QDialog):
         self.all_tags_button.clicked.connect(lambda: self._check_all_tags(True))
         self.no_tags_button.clicked.connect(lambda: self._check_all_tags(False))
         self.tag_list.itemChanged.connect(self._update_state)
+        self.scope_group.buttonToggled.connect(self._update_state)
+        for check in self.status_checks.values():
+            check.toggled.connect(self._update_state)
         self.path_edit.textChanged.connect(self._update_state)
         self.browse_button.clicked.connect(self.browse)
         self.export_button.clicked.connect(self.start_export)
@@ -255,6 +295,8 @@ class ExportDialog(QDialog):
         self.format_combo.setCurrentIndex(max(index, 0))
         escape = self._settings.value(_KEY_ESCAPE, True)
         self.escape_check.setChecked(str(escape).lower() not in ("false", "0"))
+        self._format_statuses = self.default_statuses()
+        self.set_statuses(self._format_statuses)
         folder = str(self._settings.value(_KEY_FOLDER, "") or "")
         if not folder or not Path(folder).is_dir():
             folder = str(Path.home())
@@ -300,6 +342,29 @@ class ExportDialog(QDialog):
         for item in map(self.tag_list.item, range(self.tag_list.count())):
             item.setCheckState(state)
 
+    def default_statuses(self) -> tuple[str, ...]:
+        """The chosen format's default statuses, spelled out (accepted; Clipper JSON: all)."""
+        return EXPORT_FORMATS[self.format()].statuses or STATUSES
+
+    def checked_statuses(self) -> tuple[str, ...]:
+        return tuple(s for s in STATUSES if self.status_checks[s].isChecked())
+
+    def set_statuses(self, statuses: tuple[str, ...]) -> None:
+        for status, check in self.status_checks.items():
+            check.setChecked(status in statuses)
+
+    def choose_statuses(self, statuses: tuple[str, ...]) -> None:
+        """Tick ``statuses`` (``()``: every status), as a user would; a format without
+        statuses keeps accepted only."""
+        if EXPORT_FORMATS[self.format()].keeps_status:
+            self.set_statuses(statuses or STATUSES)
+
+    def status_count(self, status: str) -> int:
+        """Annotations with ``status`` in the chosen articles and tags."""
+        tags = set(self.checked_tags())
+        counts = self._counts[self.scope()]
+        return sum(k for (tag, s), k in counts.items() if s == status and tag in tags)
+
     def selection(self) -> ExportSelection:
         """What the export covers, as the exporter wants it (``None`` = no restriction)."""
         scope = self.scope()
@@ -310,7 +375,12 @@ class ExportDialog(QDialog):
             article_ids = list(self._chosen_ids)
         tags = self.checked_tags()
         all_tags = len(tags) == self.tag_list.count()
-        return ExportSelection(article_ids=article_ids, tags=None if all_tags else tags)
+        statuses = self.checked_statuses()
+        return ExportSelection(
+            article_ids=article_ids,
+            tags=None if all_tags else tags,
+            statuses=() if len(statuses) == len(STATUSES) else statuses,
+        )
 
     def is_running(self) -> bool:
         return self._job is not None
@@ -331,6 +401,7 @@ class ExportDialog(QDialog):
         self.scope_current.setEnabled(not running and self._current_id is not None)
         self.scope_chosen.setEnabled(not running and bool(self._chosen_ids))
         self.escape_check.setEnabled(not running and self.format() == "csv")
+        self._update_statuses(running)
         problem = self._problem()
         self.export_button.setEnabled(not running and problem is None)
         kind = self.message_label.property("kind")
@@ -339,10 +410,32 @@ class ExportDialog(QDialog):
         elif not problem and kind == "hint":
             self._show_message("")
 
+    def _update_statuses(self, running: bool) -> None:
+        """Counts on the status boxes; a format without statuses allows accepted only."""
+        export_format = EXPORT_FORMATS[self.format()]
+        for status, check in self.status_checks.items():
+            check.setText(f"{STATUS_CAPTIONS[status]} ({self.status_count(status)})")
+            check.setEnabled(not running and export_format.keeps_status)
+        if not export_format.statuses:
+            note = (
+                "Clipper JSON is the round trip: it writes every status by default and "
+                "keeps each one, so importing or merging the file loses nothing."
+            )
+        elif not export_format.keeps_status:
+            note = (
+                "This format has no status, so it writes accepted annotations only "
+                "(a suggestion would read as a coding)."
+            )
+        else:
+            note = "Accepted annotations only by default, as the library counts them."
+        self.status_note.setText(note)
+
     def _problem(self) -> str | None:
         """Why Export cannot run yet (shown inline), or ``None``."""
         if not self.checked_tags():
             return "Choose at least one tag to export."
+        if not self.checked_statuses():
+            return "Choose at least one status to export."
         if not self.path_edit.text().strip():
             return "Choose the file to write."
         return None
@@ -355,7 +448,14 @@ class ExportDialog(QDialog):
 
     @Slot()
     def _on_format_changed(self) -> None:
-        """Keep the file name's extension in step with the format."""
+        """Keep the file name's extension and the statuses in step with the format (a
+        status choice the user changed stays, unless the format cannot write it)."""
+        new = self.default_statuses()
+        if not EXPORT_FORMATS[self.format()].keeps_status or (
+            self.checked_statuses() == self._format_statuses
+        ):
+            self.set_statuses(new)
+        self._format_statuses = new
         text = self.path_edit.text().strip()
         if text:
             path = Path(text)

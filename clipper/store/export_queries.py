@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from clipper.formulas import FORMULA_STARTS
+from clipper.model import STATUSES
 from clipper.store.database import Store
 
 #: Rows per fetch. Small on purpose: a batch's rendered lines (~250 KB) stay in the CPU's
@@ -82,10 +83,17 @@ ORDER = 'n.article_id, n.start, n."end", n.tag'
 
 @dataclass(frozen=True, slots=True)
 class Selection:
-    """Which annotations to export: ``None`` means no restriction."""
+    """Which annotations to export: ``None`` means no restriction.
+
+    ``statuses``: only annotations with one of these statuses (``()`` or ``None``: any).
+    :func:`clipper.exporters.export_to_stream` first replaces ``None`` with the format's
+    default (:func:`clipper.exporters.registry.export_statuses`), so the queries here only
+    ever see a decided choice.
+    """
 
     article_ids: Sequence[int] | None = None
     tags: Sequence[str] | None = None
+    statuses: Sequence[str] | None = None
 
 
 def _where(selection: Selection) -> tuple[str, list[Any]]:
@@ -97,6 +105,9 @@ def _where(selection: Selection) -> tuple[str, list[Any]]:
     if selection.tags is not None:
         clauses.append("n.tag IN (SELECT value FROM json_each(?))")
         params.append(json.dumps(list(selection.tags)))
+    if selection.statuses:
+        clauses.append("n.status IN (SELECT value FROM json_each(?))")
+        params.append(json.dumps(list(selection.statuses)))
     return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
 
 
@@ -249,6 +260,17 @@ def count_annotations(store: Store, selection: Selection) -> int:
     return int(row[0])
 
 
+def count_by_tag_and_status(store: Store, selection: Selection) -> dict[tuple[str, str], int]:
+    """``(tag, status) -> count`` of the annotations ``selection`` covers (the Export
+    dialog sums these for the tags and statuses ticked, without asking the database again)."""
+    where, params = _where(selection)
+    rows = store.db.execute(
+        f"SELECT n.tag, n.status, count(*) FROM annotations n{where} GROUP BY n.tag, n.status",
+        params,
+    )
+    return {(str(tag), str(status)): int(k) for tag, status, k in rows}
+
+
 def selected_article_ids(store: Store, selection: Selection) -> list[int]:
     """Articles an export covers: the chosen ones, those with matching tags, or all."""
     if selection.article_ids is not None:
@@ -257,10 +279,12 @@ def selected_article_ids(store: Store, selection: Selection) -> list[int]:
             [json.dumps(list(selection.article_ids))],
         )
     elif selection.tags is not None:
+        statuses, status_params = _status_condition(selection)
         rows = store.db.execute(
             "SELECT id FROM articles a WHERE EXISTS (SELECT 1 FROM annotations n "
-            "WHERE n.article_id = a.id AND n.tag IN (SELECT value FROM json_each(?))) ORDER BY id",
-            [json.dumps(list(selection.tags))],
+            "WHERE n.article_id = a.id AND n.tag IN (SELECT value FROM json_each(?))"
+            f"{statuses}) ORDER BY id",
+            [json.dumps(list(selection.tags)), *status_params],
         )
     else:
         rows = store.db.execute("SELECT id FROM articles ORDER BY id")
@@ -304,11 +328,27 @@ _ATTRIBUTES_JSON = (
     "coalesce((SELECT json_group_object(a.key, a.value) FROM annotation_attributes a "
     "WHERE a.annotation_id = n.id), '{}')"
 )
-_RELATIONS_JSON = (
-    "coalesce((SELECT json_group_array(json_object('type', r.type, 'to', t.uuid, "
-    "'uuid', r.uuid)) FROM relations r JOIN annotations t ON t.id = r.to_id "
-    "WHERE r.from_id = n.id), '[]')"
-)
+
+
+def relations_json(selection: Selection) -> str:
+    """SQL for the relations ``n`` starts, as a JSON list (see :func:`target_statuses`)."""
+    return (
+        "coalesce((SELECT json_group_array(json_object('type', r.type, 'to', t.uuid, "
+        "'uuid', r.uuid)) FROM relations r JOIN annotations t ON t.id = r.to_id "
+        f"WHERE r.from_id = n.id{target_statuses(selection)}), '[]')"
+    )
+
+
+def target_statuses(selection: Selection) -> str:
+    """``AND t.status IN (…)``: a relation is written only when the annotation it links
+    to is (a link to a left-out suggestion would point at nothing). The statuses are
+    checked words, written as SQL literals so the fragment needs no parameters."""
+    if not selection.statuses:
+        return ""
+    words = ", ".join(f"'{s}'" for s in STATUSES if s in selection.statuses)
+    return f" AND t.status IN ({words or 'NULL'})"
+
+
 _JSON_MEMBERS = [c for c in COLUMNS if c.json]
 # The object is closed after "attributes" and "relations" are spliced in (cheaper than
 # json_object parsing them again per row), so the last member must be a string that
@@ -325,23 +365,37 @@ def _any(store: Store, table: str) -> bool:
 GROUPED_MAX = 2_000
 
 
-def _annotation_json_sql(store: Store) -> str:
+def _annotation_json_sql(store: Store, selection: Selection) -> str:
     """SQL for one annotation's JSON object (``n`` and its coder ``c``): the
     :data:`COLUMNS` with a ``json`` name, then ``attributes`` and ``relations`` (looked
     up only when the database has any)."""
     members = ", ".join(f"'{c.json}', {c.sql}" for c in _JSON_MEMBERS)
     attributes = _ATTRIBUTES_JSON if _any(store, "annotation_attributes") else "'{}'"
-    relations = _RELATIONS_JSON if _any(store, "relations") else "'[]'"
+    relations = relations_json(selection) if _any(store, "relations") else "'[]'"
     return (
         f"rtrim(json_object({members}), '}}') || ',\"attributes\":' || {attributes} || "
         f"',\"relations\":' || {relations} || '}}'"
     )
 
 
-def _tag_condition(selection: Selection) -> tuple[str, list[Any]]:
-    if selection.tags is None:
+def _status_condition(selection: Selection) -> tuple[str, list[Any]]:
+    if not selection.statuses:
         return "", []
-    return " AND n.tag IN (SELECT value FROM json_each(?))", [json.dumps(list(selection.tags))]
+    return " AND n.status IN (SELECT value FROM json_each(?))", [
+        json.dumps(list(selection.statuses))
+    ]
+
+
+def _tag_condition(selection: Selection) -> tuple[str, list[Any]]:
+    """The ``AND …`` narrowing one article's annotations to the selection's tags and
+    statuses."""
+    statuses, status_params = _status_condition(selection)
+    if selection.tags is None:
+        return statuses, status_params
+    return " AND n.tag IN (SELECT value FROM json_each(?))" + statuses, [
+        json.dumps(list(selection.tags)),
+        *status_params,
+    ]
 
 
 def iter_json_articles(
@@ -354,7 +408,7 @@ def iter_json_articles(
     :func:`iter_article_annotation_json` (over :data:`GROUPED_MAX` of them, or a PDF's,
     whose annotations get their boxes). Rows come as bytes while this runs."""
     tags, tag_params = _tag_condition(selection)
-    obj = _annotation_json_sql(store)
+    obj = _annotation_json_sql(store, selection)
     articles, params = "", []
     if selection.article_ids is not None:
         articles = " WHERE a.id IN (SELECT value FROM json_each(?))"
@@ -381,11 +435,11 @@ def iter_article_annotation_json(
     store: Store, article_id: int, selection: Selection
 ) -> Iterator[list[tuple[int, int, bytes]]]:
     """Batches of ``(start, end, annotation JSON object)`` of one article's annotations
-    matching ``selection``'s tags, in text order (bytes: call it inside
+    matching ``selection``'s tags and statuses, in text order (bytes: call it inside
     :func:`iter_json_articles`)."""
     tags, tag_params = _tag_condition(selection)
     rows = store.db.conn.execute(
-        f'SELECT n.start, n."end", {_annotation_json_sql(store)} FROM annotations n '
+        f'SELECT n.start, n."end", {_annotation_json_sql(store, selection)} FROM annotations n '
         f"JOIN coders c ON c.id = n.coder_id WHERE n.article_id = ?{tags} "
         'ORDER BY n.start, n."end", n.tag',
         [article_id, *tag_params],

@@ -15,12 +15,13 @@ from clipper.store.export_queries import (
     _ATTRIBUTES_JSON,
     _FETCHED_JSON,
     _JSON_MEMBERS,
-    _RELATIONS_JSON,
     BATCH,
     ORDER,
     Selection,
     _any,
     _where,
+    relations_json,
+    target_statuses,
 )
 
 _ARTICLE_LINE = (
@@ -45,13 +46,13 @@ def jsonl_article_line(store: Store, article_id: int) -> bytes:
     return line + b"\n"
 
 
-def _annotation_object(store: Store) -> str:
+def _annotation_object(store: Store, selection: Selection) -> str:
     """SQL for an annotation's JSON object without its closing brace: ``"type":
     "annotation"``, its members, attributes and relations (looked up only when the
     database has any)."""
     members = ", ".join(f"'{c.json}', {c.sql}" for c in _JSON_MEMBERS)
     attributes = _ATTRIBUTES_JSON if _any(store, "annotation_attributes") else "'{}'"
-    relations = _RELATIONS_JSON if _any(store, "relations") else "'[]'"
+    relations = relations_json(selection) if _any(store, "relations") else "'[]'"
     return (
         f"rtrim(json_object('type', 'annotation', {members}), '}}') || ',\"attributes\":' || "
         f"{attributes} || ',\"relations\":' || {relations}"
@@ -69,7 +70,7 @@ def iter_jsonl_annotation_batches(
     sql = (
         f"WITH p AS MATERIALIZED (SELECT id, substr(json_object({article}), 2) AS meta "
         "FROM articles) "
-        f"SELECT n.article_id, {_annotation_object(store)} "
+        f"SELECT n.article_id, {_annotation_object(store, selection)} "
         "|| ',' || p.meta || char(10) "
         f"FROM annotations n JOIN p ON p.id = n.article_id "
         f"JOIN coders c ON c.id = n.coder_id{where} ORDER BY {ORDER}"
@@ -100,12 +101,15 @@ _W3C_ATTRIBUTES = (
     f"'format', '{W3C_ATTRIBUTES_FORMAT}', 'value', '' || json_group_object(a.key, a.value)) "
     "FROM annotation_attributes a WHERE a.annotation_id = n.id HAVING count(*) > 0), '')"
 )
-_W3C_RELATIONS = (
-    "coalesce((SELECT group_concat(',' || json_object('id', 'urn:uuid:' || r.uuid, "
-    "'type', 'SpecificResource', 'purpose', 'linking', 'source', 'urn:uuid:' || t.uuid, "
-    "'clipper:relation', r.type), '') FROM relations r JOIN annotations t ON t.id = r.to_id "
-    "WHERE r.from_id = n.id), '')"
-)
+
+
+def _w3c_relations(selection: Selection) -> str:
+    return (
+        "coalesce((SELECT group_concat(',' || json_object('id', 'urn:uuid:' || r.uuid, "
+        "'type', 'SpecificResource', 'purpose', 'linking', 'source', 'urn:uuid:' || t.uuid, "
+        "'clipper:relation', r.type), '') FROM relations r JOIN annotations t ON t.id = r.to_id "
+        f"WHERE r.from_id = n.id{target_statuses(selection)}), '')"
+    )
 
 
 def _format(parts: list[str | tuple[str]]) -> str:
@@ -133,7 +137,7 @@ def iter_w3c_annotation_batches(
     """
     where, params = _where(selection)
     attributes = _W3C_ATTRIBUTES if _any(store, "annotation_attributes") else "''"
-    relations = _W3C_RELATIONS if _any(store, "relations") else "''"
+    relations = _w3c_relations(selection) if _any(store, "relations") else "''"
     # What repeats is rendered once: per coder (creator), per tag (its body) and per
     # article (the target up to the positions). Per annotation, literal JSON is joined
     # with its values: uuid, status and origin need no escaping (a UUID; CHECK-ed words).

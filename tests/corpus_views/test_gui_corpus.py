@@ -164,7 +164,8 @@ def test_statistics_dialog_charts_and_files(
     assert dialog is not None and dialog.isVisible()
     qtbot.waitUntil(lambda: dialog.table_data is not None and not dialog.busy(), timeout=TIMEOUT)
     assert dialog.table_data.rows == (("figure", 4), ("person", 3), ("quote", 3), ("claim", 1))
-    assert dialog.chart.bars == [("figure", 4.0), ("person", 3.0), ("quote", 3.0), ("claim", 1.0)]
+    # The chart shows the tags' labels (the table and the CSV keep their names).
+    assert dialog.chart.bars == [("Figure", 4.0), ("Person", 3.0), ("Quote", 3.0), ("Claim", 1.0)]
     dialog.save(tmp_path / "tags.png")
     dialog.save(tmp_path / "tags.svg")
     dialog.save(tmp_path / "tags.csv")
@@ -172,7 +173,7 @@ def test_statistics_dialog_charts_and_files(
     root = ET.parse(tmp_path / "tags.svg").getroot()
     assert root.tag.endswith("svg")
     svg_text = (tmp_path / "tags.svg").read_text(encoding="utf-8")
-    assert "figure" in svg_text and "claim" in svg_text
+    assert "Figure" in svg_text and "Claim" in svg_text
     with (tmp_path / "tags.csv").open(encoding="utf-8") as stream:
         assert list(csv.reader(stream))[1] == ["figure", "4"]
     [item] = dialog.choices.findItems("Most quoted people", Qt.MatchFlag.MatchExactly)

@@ -61,6 +61,7 @@ from clipper.gui.find_bar import FindBar
 from clipper.gui.library_pane import LibraryPane
 from clipper.gui.settings import Settings
 from clipper.gui.shortcuts import ACTIONS, MENUS, SEPARATOR_BEFORE, ShortcutsDialog, create_actions
+from clipper.gui.status_bar import ElidingStatusBar
 from clipper.gui.status_counts import StatusCounts
 from clipper.gui.tag_bar import TagBar
 from clipper.gui.welcome import WelcomePage
@@ -194,6 +195,7 @@ class MainWindow(QMainWindow):
         self.coder_label = QLabel(self)
         self.coder_label.setObjectName("statusCoder")
         self.coder_label.setAccessibleName("Who is coding")
+        self.setStatusBar(ElidingStatusBar(self))
         self.statusBar().addPermanentWidget(self.coder_label)
         self.statusBar().addPermanentWidget(self.counts_label)
         #: The coder came from ``--coder`` (then the app never asks who is coding).

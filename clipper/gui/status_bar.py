@@ -4,7 +4,7 @@ right (Qt's own cuts it mid-word under them), and its full text is the bar's too
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtGui import QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QSizeGrip, QStatusBar, QStyle, QStyleOption, QWidget
 
 
@@ -17,9 +17,9 @@ class ElidingStatusBar(QStatusBar):
         self._permanent: list[QWidget] = []
         self.messageChanged.connect(self._message_changed)
 
-    def addPermanentWidget(self, widget: QWidget, stretch: int = 0) -> None:
+    def addPermanentWidget(self, widget: QWidget, stretch: int | None = 0) -> None:
         self._permanent.append(widget)
-        super().addPermanentWidget(widget, stretch)
+        super().addPermanentWidget(widget, stretch or 0)
 
     def message_rect(self) -> QRect:
         """Where the message is drawn: from the left edge to the first permanent widget
@@ -40,8 +40,8 @@ class ElidingStatusBar(QStatusBar):
     def _message_changed(self, message: str) -> None:
         self.setToolTip(message if message and self.shown_message() != message else "")
 
-    def resizeEvent(self, event: object) -> None:  # type: ignore[override]
-        super().resizeEvent(event)  # type: ignore[arg-type]
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
         self._message_changed(self.currentMessage())
 
     def paintEvent(self, event: QPaintEvent) -> None:

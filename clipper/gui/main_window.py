@@ -246,6 +246,10 @@ class MainWindow(QMainWindow):
                 self.recent_menu = menu.addMenu("Open &recent")
                 self.recent_menu.setObjectName("menu_recent")
                 self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        for item in ACTIONS:  # the same action in a second menu (e.g. Team › Sync)
+            for title in item.also_in:
+                self.menus[title].addSeparator()
+                self.menus[title].addAction(self.actions_by_name[item.name])
         annotate = self.menus["Annotate"]
         self._tag_menu_anchor = annotate.addSeparator()
         hint = annotate.addAction("Select text, then press a tag's key")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QListWidget, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
@@ -30,6 +31,13 @@ def test_actions_are_declared_with_their_keys() -> None:
     by_name = {a.name: a for a in ACTIONS}
     assert (by_name["merge_databases"].menu, by_name["merge_databases"].keys) == ("File", ())
     assert (by_name["agreement"].menu, by_name["agreement"].keys) == ("Team", ("Ctrl+Alt+A",))
+
+
+def test_sync_is_in_the_file_and_team_menus(window: MainWindow) -> None:
+    sync = window.actions_by_name["sync"]
+    for title in ("File", "Team"):
+        assert sync in window.menus[title].actions(), title  # one action, two menus
+    assert [a for a in window.findChildren(QAction) if "ync with team" in a.text()] == [sync]
 
 
 def summary_box() -> QMessageBox | None:

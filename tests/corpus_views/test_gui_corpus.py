@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from clipper.gui.command_palette import fuzzy_score
@@ -197,3 +198,20 @@ def test_charts_are_not_loaded_at_start_up(db_path: Path) -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert out.stdout.strip().splitlines()[-1] == "[]", out.stderr
+
+
+def test_annotation_browser_fits_its_span_and_labels_at_1200_px(
+    qtbot: QtBot, corpus_window: Any
+) -> None:
+    window, _ids, _texts = corpus_window
+    press_shortcut(qtbot, window, Qt.Key.Key_A)
+    browser = views_of(window).browser
+    assert browser is not None
+    browser.resize(1200, 640)
+    qtbot.waitUntil(lambda: browser.width() == 1200 and not browser.busy(), timeout=TIMEOUT)
+    table = browser.table
+    span_right = table.columnViewportPosition(SPAN) + table.columnWidth(SPAN)
+    assert 0 <= table.columnViewportPosition(SPAN) and span_right <= table.viewport().width()
+    for label in browser.findChildren(QLabel):
+        if label.buddy() is not None:  # the filters' names are never cut ("To")
+            assert label.width() >= label.sizeHint().width(), label.text()

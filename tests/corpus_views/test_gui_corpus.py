@@ -211,7 +211,7 @@ def test_annotation_browser_fits_its_span_and_labels_at_1200_px(
     qtbot.waitUntil(lambda: browser.width() == 1200 and not browser.busy(), timeout=TIMEOUT)
     table = browser.table
     span_right = table.columnViewportPosition(SPAN) + table.columnWidth(SPAN)
-    assert 0 <= table.columnViewportPosition(SPAN) and span_right <= table.viewport().width()
+    assert table.columnViewportPosition(SPAN) >= 0 and span_right <= table.viewport().width()
     for label in browser.findChildren(QLabel):
         if label.buddy() is not None:  # the filters' names are never cut ("To")
             assert label.width() >= label.sizeHint().width(), label.text()

@@ -177,6 +177,7 @@ class AgreementDialog(QDialog):
         QVBoxLayout(coders_box).addWidget(self.coders)
         self.tags = QListWidget(self)
         self.tags.setObjectName("agreementTags")
+        self.tag_labels: dict[str, str] = {}
         tags_box = QGroupBox("Tags", self)
         QVBoxLayout(tags_box).addWidget(self.tags)
 
@@ -281,7 +282,8 @@ class AgreementDialog(QDialog):
     def set_choices(self, choices: AgreementChoices) -> None:
         """Fill the checklists: the default coders and every tag checked, no article checked."""
         _fill_checklist(self.coders, choices.coders, set(choices.default_coders))
-        _fill_checklist(self.tags, choices.tags, set(choices.tags))
+        self.tag_labels = dict(zip(choices.tags, choices.labels, strict=False))
+        _fill_checklist(self.tags, choices.tags, set(choices.tags), self.tag_labels)
         self.article_model.set_articles(choices.articles)
         self._filter_articles(self.search.text())
         self.compute_button.setEnabled(True)
@@ -387,7 +389,7 @@ class AgreementDialog(QDialog):
         self.table.setRowCount(len(rows))
         for number, row in enumerate(rows):
             cells = (
-                row.tag if row.tag is not None else "All tags",
+                self.tag_labels.get(row.tag, row.tag) if row.tag is not None else "All tags",
                 _number(row.alpha_u),
                 _number(row.kappa),
                 _number(row.f1_exact),
@@ -408,10 +410,17 @@ class AgreementDialog(QDialog):
         self.table.setRowCount(0)
 
 
-def _fill_checklist(widget: QListWidget, names: Sequence[str], checked: set[str]) -> None:
+def _fill_checklist(
+    widget: QListWidget,
+    names: Sequence[str],
+    checked: set[str],
+    labels: dict[str, str] | None = None,
+) -> None:
+    """One checkable item per name, shown by its label (if any); the name kept as its id."""
     widget.clear()
     for name in names:
-        item = QListWidgetItem(name, widget)
+        item = QListWidgetItem((labels or {}).get(name, name), widget)
+        item.setData(_ID, name)
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
         state = Qt.CheckState.Checked if name in checked else Qt.CheckState.Unchecked
         item.setCheckState(state)
@@ -419,7 +428,7 @@ def _fill_checklist(widget: QListWidget, names: Sequence[str], checked: set[str]
 
 def _checked(widget: QListWidget) -> list[str]:
     return [
-        widget.item(row).text()
+        str(widget.item(row).data(_ID))
         for row in range(widget.count())
         if widget.item(row).checkState() == Qt.CheckState.Checked
     ]

@@ -73,6 +73,8 @@ SUGGESTED_COLUMN = 5
 #: a pane narrower than that (1024 px wide windows, a Score column) leaves the Note out.
 NOTE_WIDTH = 90
 MIN_TEXT_WIDTH = 120
+#: The Coder column's width (shown by the same rule as the Note column, before it).
+CODER_WIDTH = 80
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
 _DECORATION = int(Qt.ItemDataRole.DecorationRole.value)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
@@ -593,7 +595,7 @@ class AnnotationsPane(QWidget):
         header.resizeSection(NOTE_COLUMN, NOTE_WIDTH)
         self.table.setColumnHidden(NOTE_COLUMN, True)
         header.setSectionResizeMode(CODER_COLUMN, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(CODER_COLUMN, 80)
+        header.resizeSection(CODER_COLUMN, CODER_WIDTH)
         header.setSectionResizeMode(RATING_COLUMN, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(RATING_COLUMN, 90)
         self.table.setColumnHidden(RATING_COLUMN, True)
@@ -870,7 +872,10 @@ class AnnotationsPane(QWidget):
     def _update_coder_column(self) -> None:
         """Show the optional columns (Coder, Rating, Score, Note) only when they have
         something to show here, leaving the Text column the room."""
+        # The Coder and Note columns show only beside a Text column of MIN_TEXT_WIDTH (the
+        # coder and the note are in each row's tooltip); the Coder goes first.
         others = any(name != self.coder for name in self.model.coders)
+        others = others and self._room_for(CODER_COLUMN)
         if others != self.coder_column_shown():
             self.table.setColumnHidden(CODER_COLUMN, not others)
         rated = self.model.rated > 0
@@ -879,20 +884,24 @@ class AnnotationsPane(QWidget):
         pending = self.model.pending > 0
         if pending == self.table.isColumnHidden(SUGGESTED_COLUMN):
             self.table.setColumnHidden(SUGGESTED_COLUMN, not pending)
-        notes = self.model.notes > 0 and self._room_for_note()
+        notes = self.model.notes > 0 and self._room_for(NOTE_COLUMN)
         if notes == self.table.isColumnHidden(NOTE_COLUMN):
             self.table.setColumnHidden(NOTE_COLUMN, not notes)
 
-    def _room_for_note(self) -> bool:
-        """Does the Text column keep :data:`MIN_TEXT_WIDTH` beside a Note column of its
-        usual width? (In a narrow pane the note is read in the editor below and in the
-        row's tooltip; the Text column is what identifies a row.)"""
+    def _room_for(self, column: int) -> bool:
+        """Does the Text column keep :data:`MIN_TEXT_WIDTH` beside ``column`` (Coder or
+        Note) at its usual width? (In a narrow pane the coder and the note are read in the
+        row's tooltip, the note in the editor below; the Text column identifies a row.)
+        The Note is reckoned after the Coder: its room is what the Coder leaves."""
+        header = self.table.horizontalHeader()
+        left_out = {1, column, NOTE_COLUMN}
         shown = (
-            self.table.horizontalHeader().sectionSize(c)
+            header.sectionSize(c)
             for c in range(self.model.columnCount())
-            if c not in (1, NOTE_COLUMN) and not self.table.isColumnHidden(c)
+            if c not in left_out and not self.table.isColumnHidden(c)
         )
-        return self.table.viewport().width() - sum(shown) - NOTE_WIDTH >= MIN_TEXT_WIDTH
+        width = NOTE_WIDTH if column == NOTE_COLUMN else CODER_WIDTH
+        return self.table.viewport().width() - sum(shown) - width >= MIN_TEXT_WIDTH
 
     def rating_column_shown(self) -> bool:
         return not self.table.isColumnHidden(RATING_COLUMN)

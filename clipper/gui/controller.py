@@ -430,8 +430,11 @@ class Controller(QObject):
         microseconds when nothing changed: one ``PRAGMA data_version``).
 
         Returns ``True`` only for *another program's* change. Our own background jobs
-        (imports) commit on their own connections: while one runs nothing is reloaded
-        (it reports when it ends), and a change seen after one ran is reloaded quietly.
+        (importing, suggesting, merging, syncing…: every :class:`Job`) commit on their own
+        connections: while one runs nothing is reloaded, and a change seen after one ran
+        is the app's own: each job shows what it wrote when it ends, so the article is not
+        reloaded (only the library's counts are). A change another program made while our
+        job ran shows with the next change seen, or F5.
         """
         running, jobs = Job.own_activity()
         if running:
@@ -441,9 +444,14 @@ class Controller(QObject):
             return False
         ours = jobs != self._seen_jobs
         self._seen_jobs = jobs
+        if ours:
+            log.info("database changed by a job of ours: no reload")
+            self._seen_version = self.session.data_version()
+            self.changed.emit(Changes(library=True))
+            return False
         log.info("database changed by another connection: refreshing")
         self.refresh()
-        return not ours
+        return True
 
 
 def _joined(a: Changes, b: Changes) -> Changes:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -63,6 +64,9 @@ COLUMNS: tuple[tuple[str, str, str | None], ...] = (
     ("Right", "right", None),
 )
 LEFT, SPAN, RIGHT = 8, 9, 10
+#: Widths of the columns before Right (which takes the rest): in the dialog's 1,200 px the
+#: span is in view with some of its right context.
+_WIDTHS = (170, 86, 100, 64, 64, 100, 76, 60, 190, 160)
 _KWIC = {LEFT: "left", SPAN: "span", RIGHT: "right"}
 
 PageLoader = Callable[[Sequence[int]], list[CorpusAnnotation]]
@@ -251,8 +255,7 @@ class AnnotationBrowser(QDialog):
         self.table.setAccessibleName("Annotations")
         self.table.setModel(self.model)
         set_up_table(self.table, LEFT, SPAN, RIGHT)
-        widths = ((0, 200), (1, 90), (2, 110), (3, 70), (4, 70), (5, 130), (6, 70), (7, 90))
-        for column, width in widths:
+        for column, width in enumerate(_WIDTHS):
             self.table.setColumnWidth(column, width)
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
@@ -456,4 +459,6 @@ class AnnotationBrowser(QDialog):
 def _buddy(text: str, widget: QWidget, parent: QWidget) -> QLabel:
     label = QLabel(text, parent)
     label.setBuddy(widget)
+    # Never narrower than its text: a crowded row squeezes the fields, not their names.
+    label.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
     return label

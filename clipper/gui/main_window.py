@@ -61,6 +61,7 @@ from clipper.gui.find_bar import FindBar
 from clipper.gui.library_pane import LibraryPane
 from clipper.gui.settings import Settings
 from clipper.gui.shortcuts import ACTIONS, MENUS, SEPARATOR_BEFORE, ShortcutsDialog, create_actions
+from clipper.gui.status_bar import ElidingStatusBar
 from clipper.gui.status_counts import StatusCounts
 from clipper.gui.tag_bar import TagBar
 from clipper.gui.welcome import WelcomePage
@@ -194,6 +195,7 @@ class MainWindow(QMainWindow):
         self.coder_label = QLabel(self)
         self.coder_label.setObjectName("statusCoder")
         self.coder_label.setAccessibleName("Who is coding")
+        self.setStatusBar(ElidingStatusBar(self))
         self.statusBar().addPermanentWidget(self.coder_label)
         self.statusBar().addPermanentWidget(self.counts_label)
         #: The coder came from ``--coder`` (then the app never asks who is coding).
@@ -244,6 +246,10 @@ class MainWindow(QMainWindow):
                 self.recent_menu = menu.addMenu("Open &recent")
                 self.recent_menu.setObjectName("menu_recent")
                 self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        for item in ACTIONS:  # the same action in a second menu (e.g. Team › Sync)
+            for title in item.also_in:
+                self.menus[title].addSeparator()
+                self.menus[title].addAction(self.actions_by_name[item.name])
         annotate = self.menus["Annotate"]
         self._tag_menu_anchor = annotate.addSeparator()
         hint = annotate.addAction("Select text, then press a tag's key")

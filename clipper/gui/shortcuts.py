@@ -24,6 +24,8 @@ class ActionSpec:
     menu: str
     tip: str = ""
     checkable: bool = False
+    #: Other menus that show the same action too (listed under ``menu`` in the shortcuts).
+    also_in: tuple[str, ...] = ()
 
 
 MENUS = ("File", "Edit", "View", "Article", "Annotate", "Corpus", "Team", "Help")
@@ -77,6 +79,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         ("Ctrl+Shift+Y",),
         "File",
         "Send your changes to the team's PostgreSQL server and receive the others'",
+        also_in=("Team",),
     ),
     ActionSpec("quit", "&Quit", ("Ctrl+Q",), "File"),
     # Edit

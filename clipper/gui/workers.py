@@ -87,6 +87,8 @@ class _Runner(QObject):
         self._worker_thread = thread
         self.result: Any = None
         self.error: BaseException | None = None
+        #: Did the function change the database (commit on this job's connection)?
+        self.wrote = False
 
     @Slot()
     def run(self) -> None:
@@ -98,6 +100,7 @@ class _Runner(QObject):
                 )
                 self.result = self._fn(context)
             finally:
+                self.wrote = store.changes_made() > 0
                 store.close()
         except Exception as exc:  # reported to the UI thread, never lost
             if not _is_expected(exc):
@@ -126,25 +129,31 @@ class Job(QObject):
 
     #: Jobs whose thread runs: kept alive here so a thread is never destroyed running.
     _active: ClassVar[set[Job]] = set()
-    #: Bumped whenever a job starts or ends (see :meth:`own_activity`).
-    _generation: ClassVar[int] = 0
+    #: Bumped whenever a job that changed the database ends (see :meth:`own_activity`).
+    _writes: ClassVar[int] = 0
 
     @classmethod
     def own_activity(cls) -> tuple[bool, int]:
-        """(is a job running now, a number that changes whenever one starts or ends).
+        """(is a job running now, a number that changes whenever one that wrote ends).
 
         A job commits on its own connection, which the UI thread's connection sees as
         "another connection wrote" (``PRAGMA data_version``): this tells the controller
-        that the change may be this process's own, not another program's.
+        that the change is this process's own, not another program's. Jobs that only
+        read (statistics, searches, exports) do not count.
 
         A job whose thread has ended counts as ended even if its ``finished`` slot never
         ran (it is queued to the UI thread, and is lost when the job's parent is deleted
         first): otherwise one such job would stop every later foreign-change refresh."""
-        ended = [job for job in cls._active if job._thread.isFinished()]
-        for job in ended:
+        for job in [job for job in cls._active if job._thread.isFinished()]:
+            cls._retire(job)
+        return bool(cls._active), cls._writes
+
+    @classmethod
+    def _retire(cls, job: Job) -> None:
+        if job in cls._active:
             cls._active.discard(job)
-            cls._generation += 1
-        return bool(cls._active), cls._generation
+            if job._runner.wrote:
+                cls._writes += 1
 
     def __init__(self, db_path: str, fn: JobFunction, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -164,7 +173,6 @@ class Job(QObject):
         if self._started:
             raise RuntimeError("a Job runs only once")
         self._started = True
-        Job._generation += 1
         Job._active.add(self)
         _stop_jobs_on_quit()
         self._thread.start()
@@ -190,8 +198,7 @@ class Job(QObject):
     @Slot()
     def _on_thread_finished(self) -> None:
         self._done = True
-        Job._generation += 1
-        Job._active.discard(self)
+        Job._retire(self)
         error, result = self._runner.error, self._runner.result
         if error is not None:
             self.failed.emit(error)

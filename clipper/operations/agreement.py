@@ -63,16 +63,20 @@ class AgreementChoices:
     articles: tuple[tuple[int, str], ...]
     #: Every tag of the database, in the tag bar's order.
     tags: tuple[str, ...] = ()
+    #: Each tag's label (what people read), by name, in the same order.
+    labels: tuple[str, ...] = ()
 
 
 def agreement_choices(store: Store) -> AgreementChoices:
     """The coders, articles and tags :func:`measure_agreement` may be given."""
     coders = tuple(store.coders_with_accepted())
+    tags = store.list_tags()
     return AgreementChoices(
         coders,
         tuple(_by_default(coders)),
         tuple(store.articles_with_accepted()),
-        tuple(t.name for t in store.list_tags()),
+        tuple(t.name for t in tags),
+        tuple(t.label for t in tags),
     )
 
 

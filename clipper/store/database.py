@@ -241,6 +241,10 @@ class Store(
         """Changes whenever *another* connection commits: cheap "did anything change?"."""
         return int(self.db.conn.execute("PRAGMA data_version").fetchone()[0])
 
+    def changes_made(self) -> int:
+        """Rows this connection has inserted, updated or deleted since it opened."""
+        return int(self.db.conn.total_changes)
+
     def close(self) -> None:
         open_databases.unregister(self.path)
         self.db.close()

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from clipper.gui.command_palette import fuzzy_score
@@ -164,7 +165,8 @@ def test_statistics_dialog_charts_and_files(
     assert dialog is not None and dialog.isVisible()
     qtbot.waitUntil(lambda: dialog.table_data is not None and not dialog.busy(), timeout=TIMEOUT)
     assert dialog.table_data.rows == (("figure", 4), ("person", 3), ("quote", 3), ("claim", 1))
-    assert dialog.chart.bars == [("figure", 4.0), ("person", 3.0), ("quote", 3.0), ("claim", 1.0)]
+    # The chart shows the tags' labels (the table and the CSV keep their names).
+    assert dialog.chart.bars == [("Figure", 4.0), ("Person", 3.0), ("Quote", 3.0), ("Claim", 1.0)]
     dialog.save(tmp_path / "tags.png")
     dialog.save(tmp_path / "tags.svg")
     dialog.save(tmp_path / "tags.csv")
@@ -172,7 +174,7 @@ def test_statistics_dialog_charts_and_files(
     root = ET.parse(tmp_path / "tags.svg").getroot()
     assert root.tag.endswith("svg")
     svg_text = (tmp_path / "tags.svg").read_text(encoding="utf-8")
-    assert "figure" in svg_text and "claim" in svg_text
+    assert "Figure" in svg_text and "Claim" in svg_text
     with (tmp_path / "tags.csv").open(encoding="utf-8") as stream:
         assert list(csv.reader(stream))[1] == ["figure", "4"]
     [item] = dialog.choices.findItems("Most quoted people", Qt.MatchFlag.MatchExactly)
@@ -196,3 +198,20 @@ def test_charts_are_not_loaded_at_start_up(db_path: Path) -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert out.stdout.strip().splitlines()[-1] == "[]", out.stderr
+
+
+def test_annotation_browser_fits_its_span_and_labels_at_1200_px(
+    qtbot: QtBot, corpus_window: Any
+) -> None:
+    window, _ids, _texts = corpus_window
+    press_shortcut(qtbot, window, Qt.Key.Key_A)
+    browser = views_of(window).browser
+    assert browser is not None
+    browser.resize(1200, 640)
+    qtbot.waitUntil(lambda: browser.width() == 1200 and not browser.busy(), timeout=TIMEOUT)
+    table = browser.table
+    span_right = table.columnViewportPosition(SPAN) + table.columnWidth(SPAN)
+    assert table.columnViewportPosition(SPAN) >= 0 and span_right <= table.viewport().width()
+    for label in browser.findChildren(QLabel):
+        if label.buddy() is not None:  # the filters' names are never cut ("To")
+            assert label.width() >= label.sizeHint().width(), label.text()

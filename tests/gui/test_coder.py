@@ -167,6 +167,7 @@ def test_edit_coder_changes_who_codes_and_the_column_shows_coders(
     qtbot: QtBot, open_window: OpenWindow, settings: Settings, db_path: Path
 ) -> None:
     window = open_window()
+    window.resize(1400, 860)  # room for the Coder column beside the Text
     add_article(window, PLAIN_TEXT)
     tag_span(qtbot, window, 14, 33, "2")
     pane = window.annotations

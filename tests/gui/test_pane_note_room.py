@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
 
-from clipper.gui.annotations_pane import MIN_TEXT_WIDTH, NOTE_COLUMN
+from clipper.gui.annotations_pane import CODER_COLUMN, MIN_TEXT_WIDTH, NOTE_COLUMN
 from clipper.gui.main_window import MainWindow
 from tests.gui.test_main_window import PLAIN_TEXT, add_article, stored_ids, tag_span
 
@@ -43,3 +43,21 @@ def test_the_note_column_shows_only_where_the_text_keeps_its_room(
     _pane_width(window, 460)
     qtbot.waitUntil(lambda: table.viewport().width() > 400, timeout=5000)
     assert table.isColumnHidden(NOTE_COLUMN)
+
+
+def test_the_coder_column_gives_the_text_its_room_at_1024_px(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.resize(1024, 640)
+    add_article(window, PLAIN_TEXT)
+    tag_span(qtbot, window, 14, 33, "2")
+    window.controller.set_coder("alice")  # now the first annotation is someone else's
+    table = window.annotations.table
+    header = table.horizontalHeader()
+    qtbot.waitUntil(lambda: window.width() == 1024, timeout=5000)
+    qtbot.waitUntil(lambda: header.sectionSize(1) >= MIN_TEXT_WIDTH, timeout=5000)
+    assert table.isColumnHidden(CODER_COLUMN)  # the coder is in the row's tooltip
+
+    _pane_width(window, 460)  # room for both: the Coder column shows
+    qtbot.waitUntil(lambda: not table.isColumnHidden(CODER_COLUMN), timeout=5000)
+    assert header.sectionSize(1) >= MIN_TEXT_WIDTH

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QListWidget, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
@@ -32,6 +33,13 @@ def test_actions_are_declared_with_their_keys() -> None:
     assert (by_name["agreement"].menu, by_name["agreement"].keys) == ("Team", ("Ctrl+Alt+A",))
 
 
+def test_sync_is_in_the_file_and_team_menus(window: MainWindow) -> None:
+    sync = window.actions_by_name["sync"]
+    for title in ("File", "Team"):
+        assert sync in window.menus[title].actions(), title  # one action, two menus
+    assert [a for a in window.findChildren(QAction) if "ync with team" in a.text()] == [sync]
+
+
 def summary_box() -> QMessageBox | None:
     for widget in QApplication.topLevelWidgets():
         if isinstance(widget, QMessageBox) and widget.objectName() == "mergeSummary":
@@ -55,7 +63,7 @@ def test_merge_then_agreement(qtbot: QtBot, window: MainWindow, tmp_path: Path) 
     dialog = window._agreement[0]  # type: ignore[attr-defined]
     qtbot.waitUntil(lambda: dialog.table.rowCount() == 3, timeout=60_000)
     cells = [dialog.table.item(0, c).text() for c in range(dialog.table.columnCount())]
-    assert cells == ["figure", "1.000", "1.000", "1.000", "1.000", "2", "2"]
+    assert cells == ["Figure", "1.000", "1.000", "1.000", "1.000", "2", "2"]
     assert dialog.table.item(2, 0).text() == "All tags"
     assert "alice, bob" in dialog.summary.text()
     dialog.close()
@@ -171,7 +179,7 @@ def test_agreement_pickers_choose_coders_and_articles(
     with Store(window.controller.db_path) as store:
         expected = measure_agreement(store, coders=["alice", "bob"], articles=[2])
     figure = [dialog.table.item(0, c).text() for c in range(dialog.table.columnCount())]
-    assert figure[:2] == ["figure", f"{expected.tags[0].alpha_u:.3f}"]
+    assert figure[:2] == ["Figure", f"{expected.tags[0].alpha_u:.3f}"]
 
     # The gold coder may be compared too, when ticked.
     gold = dialog.coders.findItems("gold", Qt.MatchFlag.MatchExactly)[0]
@@ -206,27 +214,28 @@ def test_agreement_tag_picker_measures_the_checked_tags_only(
 ) -> None:
     merged_team(tmp_path, window)
     dialog = open_dialog(qtbot, window)
+    # The checklist and the table show the tags' labels; the names are what is measured.
     tags = [dialog.tags.item(r).text() for r in range(dialog.tags.count())]
-    assert {"figure", "quote", "person", "claim"} <= set(tags)
+    assert {"Figure", "Quote", "Person", "Claim"} <= set(tags)
     assert checked(dialog.tags) == tags and dialog.chosen_tags() is None  # all: every tag used
     shown = [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())]
-    assert shown == ["figure", "quote", "All tags"]
+    assert shown == ["Figure", "Quote", "All tags"]
 
-    for name in tags:  # only quote
-        if name != "quote":
-            dialog.tags.findItems(name, Qt.MatchFlag.MatchExactly)[0].setCheckState(
+    for label in tags:  # only quote
+        if label != "Quote":
+            dialog.tags.findItems(label, Qt.MatchFlag.MatchExactly)[0].setCheckState(
                 Qt.CheckState.Unchecked
             )
     assert dialog.chosen_tags() == ["quote"]
     dialog.compute()
     qtbot.waitUntil(lambda: dialog.job is None and dialog.table.rowCount() > 0, timeout=60_000)
     shown = [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())]
-    assert shown == ["quote", "All tags"]
+    assert shown == ["Quote", "All tags"]
     with Store(window.controller.db_path) as store:
         expected = measure_agreement(store, tags=["quote"], coders=["alice", "bob", "carol"])
     assert dialog.table.item(1, 1).text() == f"{expected.overall.alpha_u:.3f}"
 
-    dialog.tags.findItems("quote", Qt.MatchFlag.MatchExactly)[0].setCheckState(
+    dialog.tags.findItems("Quote", Qt.MatchFlag.MatchExactly)[0].setCheckState(
         Qt.CheckState.Unchecked
     )
     assert dialog.compute() is None and "Check at least one tag" in dialog.summary.text()

@@ -15,7 +15,6 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QEvent,
     QItemSelectionModel,
     QModelIndex,
     QObject,
@@ -408,19 +407,13 @@ class LibraryPane(QWidget):
         header.setMinimumSectionSize(24)
         header.setStretchLastSection(False)
         metrics = self.table.fontMetrics()
-        #: The Title column gives way so every column fits, until the user drags its edge.
-        self._title_fits = True
-        self._fitting = False
-        self._min_title = metrics.horizontalAdvance("M") * 5
         self.set_column_widths(
             [
-                0,  # fits the room
+                metrics.horizontalAdvance("M") * 18,
                 metrics.horizontalAdvance("Wikinews") + 16,
                 metrics.horizontalAdvance("0000-00-00") + 16,
             ]
         )
-        header.sectionResized.connect(self._section_resized)
-        self.table.viewport().installEventFilter(self)
 
     def _search_now(self) -> None:
         self._timer.stop()
@@ -524,57 +517,22 @@ class LibraryPane(QWidget):
             return
         self._sized_columns = columns
         header = self.table.horizontalHeader()
-        # From the header (a tag's colour dot) and the widest count shown in full ("999";
-        # more digits are elided, the tooltip has the number): never from the rows.
-        count_width = max(self.table.fontMetrics().horizontalAdvance("000"), 12) + 8
+        count_width = self.table.fontMetrics().horizontalAdvance("000") + 8
         for column in range(len(_FIXED_COLUMNS), columns):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
             header.resizeSection(column, count_width)
-        self._fit_title()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
-            self._fit_title()
-        return super().eventFilter(watched, event)
-
-    def _section_resized(self, column: int, _old: int, _new: int) -> None:
-        if column == 0 and not self._fitting:
-            self._title_fits = False  # the user dragged the Title column's edge
-
-    def _fit_title(self) -> None:
-        """Give the Title column the room the other columns leave (no horizontal scrolling
-        for the count columns), at least a few words wide, until the user sizes it."""
-        if not self._title_fits:
-            return
-        header = self.table.horizontalHeader()
-        others = sum(header.sectionSize(c) for c in range(1, header.count()))
-        width = max(self.table.viewport().width() - others, self._min_title)
-        if width != header.sectionSize(0):
-            self._fitting = True
-            header.resizeSection(0, width)
-            self._fitting = False
 
     def column_widths(self) -> list[int]:
-        """Widths of the Title, Outlet and Date columns (the user may drag them); the
-        Title's is 0 while it fits the room the others leave."""
+        """Widths of the Title, Outlet and Date columns (the user may drag them)."""
         header = self.table.horizontalHeader()
-        widths = [header.sectionSize(column) for column in range(len(_FIXED_COLUMNS))]
-        return [0, *widths[1:]] if self._title_fits else widths
+        return [header.sectionSize(column) for column in range(len(_FIXED_COLUMNS))]
 
     def set_column_widths(self, widths: Sequence[int]) -> None:
         """Set the fixed columns' widths (fixed once, never resized to contents: cheap)."""
         header = self.table.horizontalHeader()
-        self._fitting = True
         for column, width in enumerate(widths[: len(_FIXED_COLUMNS)]):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            if column == 0:  # 0 (or the old default, 18 Ms): the Title fits the room
-                old_default = self.table.fontMetrics().horizontalAdvance("M") * 18
-                self._title_fits = int(width) in (0, old_default)
-                if self._title_fits:
-                    continue
             header.resizeSection(column, max(int(width), header.minimumSectionSize()))
-        self._fitting = False
-        self._fit_title()
 
     def select_article(self, article_id: int | None) -> None:
         """Highlight a row without emitting :attr:`articleActivated`."""

@@ -60,8 +60,7 @@ class Settings:
         self.qsettings.setValue("window/splitter", value)
 
     def library_columns(self) -> list[int]:
-        """The library's Title, Outlet and Date column widths (a Title of 0 fits the room),
-        or [] when never saved."""
+        """The library's Title, Outlet and Date column widths, or [] when never saved."""
         value = self.qsettings.value("window/library_columns", [])
         if not isinstance(value, list):
             value = [value]
@@ -69,7 +68,7 @@ class Settings:
             widths = [int(v) for v in value if isinstance(v, (int, str, float))]
         except ValueError:
             return []
-        return widths if all(0 <= w < 10_000 for w in widths) else []
+        return widths if all(0 < w < 10_000 for w in widths) else []
 
     def set_library_columns(self, widths: list[int]) -> None:
         self.qsettings.setValue("window/library_columns", [int(w) for w in widths])

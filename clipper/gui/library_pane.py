@@ -561,9 +561,14 @@ class LibraryPane(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
-        if self._rest_generation is not None and self._store is not None:
-            # The first picture is on screen: the remaining ids, in the background.
-            generation, self._rest_generation = self._rest_generation, None
+        if self._rest_generation is not None:
+            # The first picture is being painted: the remaining ids, in the background,
+            # once it is on screen (from the event loop, after the paint).
+            QTimer.singleShot(0, self._request_rest)
+
+    def _request_rest(self) -> None:
+        generation, self._rest_generation = self._rest_generation, None
+        if generation is not None and self._store is not None and self.model.is_partial():
             self._loader.request(generation, self._store.path, self.query())
 
     def is_loading(self) -> bool:

@@ -50,6 +50,10 @@ NOT_AT_FIRST_PAINT = (
     "clipper.gui.page_render",
     "clipper.gui.page_cache",
     "logging.handlers",
+    # dialogs opened from a menu: their modules load on first use
+    "clipper.gui.rate_dialog",
+    "clipper.gui.file_dialogs",
+    "clipper.gui.coder_dialog",
 )
 
 

@@ -47,6 +47,7 @@ from clipper.gui.icons import colour_icon
 from clipper.gui.insert_table import InsertRepaintTable
 from clipper.gui.shortcuts import ACTIONS
 from clipper.gui.status_counts import SteadyLabel
+from clipper.gui.viewports import viewport_of
 from clipper.model import (
     DEFAULT_CODER,
     FIGURE_UNIT,
@@ -613,7 +614,7 @@ class AnnotationsPane(QWidget):
         self.table.doubleClicked.connect(self._double_clicked)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.installEventFilter(self)
-        self._table_viewport = self.table.viewport()
+        self._table_viewport = viewport_of(self.table)  # kept (see clipper.gui.viewports)
         self._table_viewport.installEventFilter(self)
 
         self.editor_box = QWidget(self)

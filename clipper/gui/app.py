@@ -47,6 +47,9 @@ def main(
 def _run(
     db_path: str | None, files: list[str] | None, article_id: int | None, coder: str | None
 ) -> int:
+    from clipper.gui import feature_check
+
+    feature_check.install()  # before PySide sees the window's modules imported
     from PySide6.QtWidgets import QApplication
 
     from clipper.errors import ClipperError

@@ -54,6 +54,7 @@ from PySide6.QtWidgets import QApplication, QFrame, QPlainTextEdit, QToolTip, QW
 from clipper.gui.annotation_index import AnnotationIndex, Item, Span
 from clipper.gui.memory import release_free_memory
 from clipper.gui.positions import PositionMap, qt_safe_text
+from clipper.gui.viewports import viewport_of
 from clipper.model import Annotation, Tag
 from clipper.operations.review import PENDING, REJECTED
 from clipper.spans import snap_to_words, trim_span
@@ -176,6 +177,8 @@ class ArticleView(QPlainTextEdit):
         self.setBackgroundRole(QPalette.ColorRole.Base)
         self.setAutoFillBackground(True)
         self.setCursorWidth(2)
+        #: Kept: :meth:`viewport` returns this wrapper (see :mod:`clipper.gui.viewports`).
+        self._viewport = viewport_of(self)
         self.viewport().setMouseTracking(True)
         self.viewport().setCursor(Qt.CursorShape.IBeamCursor)
         self.document().setDocumentMargin(12)

@@ -23,6 +23,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -96,7 +97,11 @@ class LibraryModel(QAbstractTableModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.ids: list[int] = []
+        self._ids: list[int] = []
+        #: While only the first page of ids is read: the number of rows, and how to read
+        #: all the ids (see :meth:`set_first_page`).
+        self._rows: int | None = None
+        self._read_all: Callable[[], list[int]] | None = None
         #: The row :meth:`row_of` found last (checked before searching).
         self._row_hint = 0
         self.tags: list[Tag] = []
@@ -120,12 +125,50 @@ class LibraryModel(QAbstractTableModel):
         self.endResetModel()
         self.columnsChanged.emit()
 
+    @property
+    def ids(self) -> list[int]:
+        """Every row's article id, in display order (read now if only the first page is)."""
+        if self._read_all is not None:
+            self.complete(self._read_all())
+        return self._ids
+
+    def first_id(self) -> int | None:
+        """The first row's article id (``None``: no rows)."""
+        return self._ids[0] if self._ids else None
+
+    def is_partial(self) -> bool:
+        """Are only the first page's ids read (the rest to come, see :meth:`complete`)?"""
+        return self._read_all is not None
+
     def set_ids(self, ids: list[int]) -> None:
         """Show these articles (rows are read again: titles or counts may have changed)."""
         self.beginResetModel()
-        self.ids = ids
+        self._ids = ids
+        self._rows = None
+        self._read_all = None
         self._cache.clear()
         self.endResetModel()
+
+    def set_first_page(self, ids: list[int], rows: int, read_all: Callable[[], list[int]]) -> None:
+        """Show ``rows`` rows of which only the first ids (``ids``) are read: the table shows
+        the same rows and scroll bar as with all of them; :meth:`complete` gives the rest
+        (``read_all`` reads them at once if anything needs a row not read yet)."""
+        self.set_ids(ids)
+        if rows > len(ids):
+            self._rows, self._read_all = rows, read_all
+
+    def complete(self, ids: list[int]) -> bool:
+        """All the ids of a :meth:`set_first_page` query: nothing changes on screen if they
+        begin with the page shown (else the rows are shown again: returns false)."""
+        if self._read_all is None:
+            return True
+        page, rows = self._ids, self._rows
+        self._read_all, self._rows = None, None
+        if len(ids) == rows and ids[: len(page)] == page:
+            self._ids = ids
+            return True
+        self.set_ids(ids)  # the library changed in between
+        return False
 
     def clear(self) -> None:
         self.set_ids([])
@@ -135,24 +178,32 @@ class LibraryModel(QAbstractTableModel):
         # it), else list.index, in C (~0.3 ms at 50,000 rows): cheaper than a dict built
         # per query.
         hint = self._row_hint
-        if hint < len(self.ids) and self.ids[hint] == article_id:
+        if hint < len(self._ids) and self._ids[hint] == article_id:
             return hint
         try:
-            row = self.ids.index(article_id)
+            row = self._ids.index(article_id)
         except ValueError:
-            return None
+            if self._read_all is None:
+                return None
+            try:  # not in the first page: read them all
+                row = self.ids.index(article_id)
+            except ValueError:
+                return None
         self._row_hint = row
         return row
 
     def summary(self, row: int) -> ArticleSummary:
         """The row's article (read with its page if not read yet)."""
-        article_id = self.ids[row]
+        ids = self._ids if row < len(self._ids) else self.ids
+        if row >= len(ids):
+            return _missing(0)
+        article_id = ids[row]
         found = self._cache.get(article_id)
         if found is None:
             if len(self._cache) > _CACHE_LIMIT:
                 self._cache.clear()
             first = row - row % PAGE
-            for summary in self._fetch(self.ids[first : first + PAGE]):
+            for summary in self._fetch(ids[first : first + PAGE]):
                 self._cache[summary.id] = summary
             found = self._cache.setdefault(article_id, _missing(article_id))
         return found
@@ -210,7 +261,9 @@ class LibraryModel(QAbstractTableModel):
             self.sortRequested.emit()  # sorted by a count: the row may move
 
     def rowCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self.ids)
+        if parent.isValid():
+            return 0
+        return len(self._ids) if self._rows is None else self._rows
 
     def columnCount(self, parent: Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(_FIXED_COLUMNS) + len(self.tags)
@@ -221,7 +274,9 @@ class LibraryModel(QAbstractTableModel):
         if role not in _ANSWERED_ROLES or not index.isValid():
             return None
         if role == ID_ROLE:
-            return self.ids[index.row()]
+            row = index.row()
+            ids = self._ids if row < len(self._ids) else self.ids
+            return ids[row] if row < len(ids) else None
         summary = self.summary(index.row())
         column = index.column()
         if column >= len(_FIXED_COLUMNS):
@@ -348,6 +403,10 @@ class LibraryPane(QWidget):
         self._total = 0
         self._current: int | None = None
         self._sized_columns = -1
+        #: The next large load shows the first page at once (the window's first picture).
+        self._first_page_next = False
+        #: The generation whose remaining ids are asked for after the first paint.
+        self._rest_generation: int | None = None
 
         title = QLabel("Library", self)
         title.setObjectName("paneTitle")
@@ -445,6 +504,7 @@ class LibraryPane(QWidget):
         self._store = store
         self.model.set_fetch(store.article_summaries)
         self._total = store.count_articles()
+        self._first_page_next = True
 
     def query(self) -> LibraryQuery:
         """What the search box, the tag filter and the sorted column ask for."""
@@ -467,13 +527,49 @@ class LibraryPane(QWidget):
         if store is None:
             return
         self._generation += 1
+        self._rest_generation = None
         query = self.query()
         if self._total <= SYNC_LIMIT or store.path == ":memory:":
             self._total = store.count_articles()
             self._show(store.library_ids(query))
             return
+        first_page, self._first_page_next = self._first_page_next, False
+        if first_page and query == LibraryQuery():
+            self._show_first_page(store, query)
+            return
         self._loading = True
         self._loader.request(self._generation, store.path, query)
+
+    def _show_first_page(self, store: LibrarySource, query: LibraryQuery) -> None:
+        """A new library's unfiltered rows (as many as its articles): the first page's ids
+        now, for the first picture; the rest are read by the background thread once the
+        pane has painted (or at once, here, if something needs a row not read yet)."""
+        generation = self._generation
+
+        def read_all() -> list[int]:
+            self._rest_generation = None
+            self._generation += 1  # an answer from the background thread comes too late
+            return store.library_ids(query)
+
+        ids = store.library_ids(query, limit=PAGE)
+        self._loading = False
+        self.model.set_first_page(ids, self._total, read_all)
+        if self.model.is_partial():
+            self._rest_generation = generation
+            self.update()  # painted soon: then the rest is asked for
+        self._shown(len(ids) if not self.model.is_partial() else self._total)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._rest_generation is not None:
+            # The first picture is being painted: the remaining ids, in the background,
+            # once it is on screen (from the event loop, after the paint).
+            QTimer.singleShot(0, self._request_rest)
+
+    def _request_rest(self) -> None:
+        generation, self._rest_generation = self._rest_generation, None
+        if generation is not None and self._store is not None and self.model.is_partial():
+            self._loader.request(generation, self._store.path, self.query())
 
     def is_loading(self) -> bool:
         """Is a background query running whose rows are not shown yet?"""
@@ -483,6 +579,10 @@ class LibraryPane(QWidget):
         if generation != self._generation:
             return  # an older query: a newer one is running
         self._total = total
+        if self.model.is_partial():  # the rest of the first page's query
+            if not self.model.complete(ids):
+                self._shown(len(ids))
+            return
         self._show(ids)
 
     def _failed(self, generation: int, message: str) -> None:
@@ -494,8 +594,12 @@ class LibraryPane(QWidget):
     def _show(self, ids: list[int]) -> None:
         self._loading = False
         self.model.set_ids(ids)
+        self._shown(len(ids))
+
+    def _shown(self, shown: int) -> None:
+        """The rows are shown: count, columns, selection."""
         self._size_count_columns()
-        shown, total = len(ids), self._total
+        total = self._total
         self.count_label.setToolTip("")
         self.count_label.setText(f"{shown} of {total}" if shown != total else f"{total}")
         self.select_article(self._current)
@@ -571,7 +675,7 @@ class LibraryPane(QWidget):
         if self._loading and self._store is not None:
             first = self._store.library_ids(self.query(), limit=1)
             return first[0] if first else None
-        return self.model.ids[0] if self.model.ids else None
+        return self.model.first_id()
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -13,6 +13,7 @@ import logging
 import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import (
@@ -42,8 +43,6 @@ from clipper import __version__
 from clipper.errors import ClipperError
 from clipper.gui import (
     corpus_menu,
-    file_dialogs,
-    rate_dialog,
     review,
     search_marks,
     team_menu,
@@ -54,7 +53,6 @@ from clipper.gui import (
 from clipper.gui.annotations_pane import AnnotationsPane
 from clipper.gui.article_header import ArticleHeader
 from clipper.gui.article_view import ArticleView
-from clipper.gui.coder_dialog import CoderDialog, login_name
 from clipper.gui.controller import Changes, Controller
 from clipper.gui.errors import report_failed_change, show_error
 from clipper.gui.find_bar import FindBar
@@ -69,6 +67,9 @@ from clipper.model import DEFAULT_CODER
 from clipper.operations.base import CODER_VARIABLE
 from clipper.operations.review import TagCounts, pending_count, tag_counts
 from clipper.quoting import quote
+
+if TYPE_CHECKING:
+    from clipper.gui.coder_dialog import CoderDialog
 
 log = logging.getLogger("clipper.gui")
 
@@ -139,7 +140,8 @@ class MainWindow(QMainWindow):
         self.actions_by_name["compare_coders"].triggered.connect(self._open_compare)
         team_sync.install(self)
         url_clip.install(self)
-        rate_dialog.install(self)
+        # Annotate › Rate claim…: the dialog's module loads when first used.
+        self.actions_by_name["rate_claim"].triggered.connect(self._rate_selected_claim)
         corpus_menu.install(self)
         self.library.queryChanged.connect(
             lambda: search_marks.mark(self.view, self.library.search_text(), scroll=False)
@@ -173,7 +175,7 @@ class MainWindow(QMainWindow):
         self.annotations.deleteRequested.connect(self.delete_annotations)
         self.annotations.tagChangeRequested.connect(self.change_tag)
         self.annotations.noteEdited.connect(self.edit_note)
-        self.annotations.rateRequested.connect(lambda i: rate_dialog.open_for(self, i))
+        self.annotations.rateRequested.connect(self._rate_claim)
         self.annotations.note.textChanged.connect(self._update_undo_enabled)
         controller.add_pending_saver(self.annotations.save_note)
 
@@ -502,6 +504,8 @@ class MainWindow(QMainWindow):
         on Escape) is saved, so the question comes once. Returns whether it asked."""
         if not self.should_ask_coder(offscreen_too=offscreen_too):
             return False
+        from clipper.gui.coder_dialog import login_name
+
         self._open_coder_dialog(login_name() or self.controller.coder, first=True)
         return True
 
@@ -509,7 +513,19 @@ class MainWindow(QMainWindow):
         """Edit › Coder…: tag new annotations with another name."""
         self._open_coder_dialog(self.controller.coder, first=False)
 
+    def _rate_selected_claim(self) -> None:
+        from clipper.gui import rate_dialog
+
+        rate_dialog.open_for_selection(self)
+
+    def _rate_claim(self, annotation_id: int) -> None:
+        from clipper.gui import rate_dialog
+
+        rate_dialog.open_for(self, annotation_id)
+
     def _open_coder_dialog(self, current: str, *, first: bool) -> None:
+        from clipper.gui.coder_dialog import CoderDialog
+
         dialog = CoderDialog(current, self, first=first)
         self.coder_dialog = dialog
 
@@ -795,6 +811,8 @@ class MainWindow(QMainWindow):
             f"Articles and annotation files ({every});;Articles ({patterns});;{merged};;"
             "All files (*)"
         )
+        from clipper.gui import file_dialogs
+
         paths = file_dialogs.open_file_names(
             self, "Import articles", os.path.expanduser("~"), name_filter
         )
@@ -883,6 +901,8 @@ class MainWindow(QMainWindow):
     # -- databases ----------------------------------------------------------------------
 
     def new_database(self) -> None:
+        from clipper.gui import file_dialogs
+
         path = file_dialogs.save_file_name(
             self,
             "New database",
@@ -896,6 +916,8 @@ class MainWindow(QMainWindow):
             self.open_database(path)
 
     def open_database_dialog(self) -> None:
+        from clipper.gui import file_dialogs
+
         path = file_dialogs.open_file_name(
             self, "Open database", os.path.dirname(self.controller.db_path), DB_FILTER
         )
@@ -905,6 +927,7 @@ class MainWindow(QMainWindow):
     def backup_database(self) -> None:
         """File › Back up: SQLite's online backup to a file the user picks, off the UI
         thread (the app keeps working; other programs may write meanwhile)."""
+        from clipper.gui import file_dialogs
         from clipper.gui.workers import Job
         from clipper.store.backups import backup_path
 

@@ -57,12 +57,6 @@ _NO_RATING = "(no rating)"
 _ID = Qt.ItemDataRole.UserRole
 
 
-def install(window: MainWindow) -> None:
-    """Connect Annotate › Rate claim… (the annotations list's double-click and context
-    menu on a claim call :func:`open_for`)."""
-    window.actions_by_name["rate_claim"].triggered.connect(lambda: open_for_selection(window))
-
-
 def open_for_selection(window: MainWindow) -> RateClaimDialog | None:
     """The dialog for the annotation chosen in the annotations list, if it is a claim."""
     annotation = window.annotations.current_annotation()

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 )
 
 from clipper.errors import Cancelled, ClipperError
-from clipper.gui import file_dialogs
 from clipper.gui.advice import explain
 from clipper.gui.errors import show_error
 from clipper.gui.workers import Job, JobContext
@@ -58,6 +57,8 @@ def merge_databases(window: MainWindow, paths: list[str] | None = None) -> Job |
     then reload and show the summary. Returns the job (``None`` on Cancel)."""
     if paths is None:
         folder = os.path.dirname(window.controller.db_path)
+        from clipper.gui import file_dialogs
+
         paths = file_dialogs.open_file_names(window, "Merge databases", folder, MERGE_FILTER)
     if not paths:
         return None

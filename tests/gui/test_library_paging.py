@@ -144,6 +144,70 @@ def test_next_article_follows_the_sorted_library(
         close_window(w)
 
 
+def test_a_large_library_shows_its_first_page_then_reads_the_rest_after_painting(
+    qtbot: QtBot, db_path: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ids = fill(db_path, 200)  # more than a page, the page more than the rows on screen
+    monkeypatch.setattr(library_pane, "SYNC_LIMIT", 0)
+    calls: list[tuple[str, object]] = []
+    real = Store.library_ids
+
+    def recording(self: Store, query: LibraryQuery, **kw: object) -> list[int]:
+        calls.append((threading.current_thread().name, kw.get("limit")))
+        return real(self, query, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Store, "library_ids", recording)
+    w = create_main_window(db_path, settings=settings)
+    qtbot.addWidget(w)
+    try:
+        model = w.library.model
+        # before the first paint: one page of ids, but every row and the right count
+        assert calls == [(threading.main_thread().name, library_pane.PAGE)]
+        assert model.is_partial()
+        assert model.rowCount() == 200
+        assert w.library.count_label.text() == "200"
+        assert w.controller.article_id == ids[-1]  # the newest, from the page
+        assert w.library.table.currentIndex().row() == 0
+        w.show()
+        qtbot.waitExposed(w)
+        qtbot.waitUntil(lambda: not model.is_partial(), timeout=20_000)
+        assert calls[1] == ("clipper-library", None)  # the rest, after painting
+        assert model.ids == list(reversed(ids))
+        assert model.rowCount() == 200
+        assert w.library.table.currentIndex().row() == 0
+        assert w.library.count_label.text() == "200"
+    finally:
+        close_window(w)
+
+
+def test_a_row_past_the_first_page_reads_the_rest_at_once(
+    qtbot: QtBot, db_path: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ids = fill(db_path, 10)
+    monkeypatch.setattr(library_pane, "SYNC_LIMIT", 0)
+    monkeypatch.setattr(library_pane, "PAGE", 4)
+    w = create_main_window(db_path, settings=settings)  # never painted: nothing asks later
+    qtbot.addWidget(w)
+    try:
+        model = w.library.model
+        assert model.is_partial()
+        assert model.index(9, 0).data(library_pane.ID_ROLE) == ids[0]
+        assert not model.is_partial()
+        assert model.ids == list(reversed(ids))
+    finally:
+        close_window(w)
+    # selecting an article past the page, and Next article, need no answer from the thread
+    w = create_main_window(db_path, settings=settings, article_id=ids[1])
+    qtbot.addWidget(w)
+    try:
+        assert w.library.table.currentIndex().row() == 8
+        w.actions_by_name["next_article"].trigger()
+        assert w.controller.article_id == ids[0]
+        assert w.library.table.currentIndex().row() == 9
+    finally:
+        close_window(w)
+
+
 def test_colour_icons_are_drawn_once(qtbot: QtBot) -> None:
     assert colour_icon("#123456").cacheKey() == colour_icon("#123456").cacheKey()
     assert colour_icon("#123456").cacheKey() != colour_icon("#123456", 12).cacheKey()

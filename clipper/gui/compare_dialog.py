@@ -384,6 +384,12 @@ class CompareDialog(QDialog):
                 "first (clipper merge), then compare them here."
             )
             return
+        if self.comparison is not None and self.comparison.article_id != article.id:
+            # another article: the last result's units are not this article's to adopt
+            self.comparison, self.units = None, []
+            self.model.set_units((), None)
+            self.detail.clear()
+            self._enable(False)
         self._start(article.id, (a, b), self.gold_coder)
 
     def busy(self) -> bool:

@@ -373,7 +373,7 @@ def bench_compare(sizes: list[int], runs: int) -> None:
         label = f"{count * CHARS_PER_ANNOTATION // 1000}kB_{count}"
         for name, by in figures.items():
             unit = "MB" if name.endswith("_memory") else "ms"
-            kind = "peak" if unit == "MB" else "wall_median" if "wall" in name else "cpu_median"
+            kind = "peak" if unit == "MB" else "wall_median" if "_time" in name else "cpu_median"
             emit(f"compare_{label}_{name}_{kind}", by[True], unit)
             emit(f"compare_{label}_{name}_ref_{FEW}_annotations", by[False], unit)
             if kind == "cpu_median":

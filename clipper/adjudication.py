@@ -28,6 +28,7 @@ from types import MappingProxyType
 
 from clipper.errors import ClipperError
 from clipper.model import Annotation
+from clipper.progress import CancelCheck, ProgressCallback, check_cancel
 from clipper.quoting import quote
 
 #: The kinds of unit, agreements last.
@@ -104,12 +105,22 @@ def _kind(versions: Mapping[str, Annotation | None]) -> str:
     return "agreement"
 
 
+#: Annotations swept between two progress reports / cancel checks of :func:`align`.
+_STEP = 2048
+
+
 def align(
-    annotations: Iterable[Annotation], coders: Sequence[str], *, accepted_only: bool = True
+    annotations: Iterable[Annotation],
+    coders: Sequence[str],
+    *,
+    accepted_only: bool = True,
+    progress: ProgressCallback | None = None,
+    cancel: CancelCheck | None = None,
 ) -> list[Unit]:
     """The units of one article's ``annotations`` by ``coders`` (two or more; others'
     annotations are left out, and unless ``accepted_only`` is false so are those not
-    ``accepted``), in text order."""
+    ``accepted``), in text order. ``progress(done, total)`` counts the annotations swept;
+    ``cancel`` is checked between steps (:class:`~clipper.errors.Cancelled`)."""
     order = list(dict.fromkeys(coders))
     if len(order) < 2:
         raise ValueError("adjudication compares two or more coders")
@@ -124,13 +135,19 @@ def align(
     )
     # candidate pairs: a sweep over the spans sorted by start
     pairs: list[tuple[tuple[int, float], int, int, int, int]] = []
+    total = len(chosen)
     for i, a in enumerate(chosen):
+        if not i % _STEP:
+            check_cancel(cancel)
+            if progress is not None:
+                progress(i, total)
         for j in range(i + 1, len(chosen)):
             b = chosen[j]
             if b.start >= a.end:
                 break
             if b.coder != a.coder and _overlap(a, b) > 0:
                 pairs.append((_rank(a, b), a.start, b.start, i, j))
+    check_cancel(cancel)
     pairs.sort()
     # units as sets of indices into ``chosen`` (a union of disjoint-coder groups)
     group_of = list(range(len(chosen)))
@@ -161,7 +178,10 @@ def align(
                 versions=MappingProxyType(versions),
             )
         )
+    check_cancel(cancel)
     units.sort(key=lambda u: (u.start, u.end, [_sort_key(a) for a in u.versions.values()]))
+    if progress is not None:
+        progress(total, total)
     return units
 
 

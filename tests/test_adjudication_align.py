@@ -8,7 +8,7 @@ from collections.abc import Mapping
 import pytest
 
 from clipper.adjudication import adopted, align, count_kinds
-from clipper.errors import ClipperError
+from clipper.errors import Cancelled, ClipperError
 from clipper.model import Annotation, AttributeValue
 
 TEXT = "Angela Merkel said that sales rose 12% to £4.2bn in Berlin on Tuesday."
@@ -166,3 +166,15 @@ def test_adopted_versions_and_refusals() -> None:
 def test_fewer_than_two_coders_refused() -> None:
     with pytest.raises(ValueError):
         align([], ["ann"])
+
+
+def test_align_reports_progress_and_stops_when_cancelled() -> None:
+    """The background comparison's steps: ``progress(done, total)`` over the annotations
+    swept, the last step always (total, total); a cancel stops it with nothing returned."""
+    rows = [ann(c, 0, 6, "person") for c in ("ann", "bob")] + [ann("ann", 7, 13, "person")]
+    steps: list[tuple[int, int]] = []
+    units = align(rows, ["ann", "bob"], progress=lambda d, t: steps.append((d, t)))
+    assert kinds(units) == ["agreement", "missing"]
+    assert steps[0] == (0, 3) and steps[-1] == (3, 3)
+    with pytest.raises(Cancelled):
+        align(rows, ["ann", "bob"], cancel=lambda: True)

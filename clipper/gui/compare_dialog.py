@@ -9,6 +9,11 @@ coder A's or B's version, **C** both, **X** neither, **G** every agreement, **J*
 next / previous disagreement; Ctrl+Z / Ctrl+Shift+Z undo and redo through the main
 window's log; Ctrl+PgDown / Ctrl+PgUp go to the next / previous article. Each decision is
 one undoable step (:meth:`~clipper.operations.Session.adjudicate`).
+
+Reading and aligning the annotations (a second at 50,000) runs in a background
+:class:`~clipper.gui.workers.Job` on its own connection, with "Comparing… N of M" and a
+Stop button; the last result stays listed meanwhile, and the window can be closed. A
+result read while another connection wrote is not shown: it compares again.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QHideEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,7 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from clipper.adjudication import Unit
-from clipper.errors import ClipperError
+from clipper.errors import Cancelled, ClipperError
 from clipper.gui.compare_units import (
     COLUMNS,
     KIND_LABELS,
@@ -48,7 +53,9 @@ from clipper.gui.compare_units import (
 from clipper.gui.compare_view import GOLD_COLOUR, CompareView, annotation_unit, coder_colour
 from clipper.gui.errors import report_failed_change
 from clipper.gui.shortcuts import COMPARE_KEYS, key_text, local_key
-from clipper.model import GOLD_CODER
+from clipper.gui.workers import Job, JobContext
+from clipper.model import GOLD_CODER, Annotation
+from clipper.operations import Session
 from clipper.operations.adjudication import Comparison
 
 if TYPE_CHECKING:
@@ -59,8 +66,30 @@ def _keys(name: str) -> str:
     return key_text(local_key(name).keys)
 
 
+#: What a comparing job returns: the comparison and the gold coder's annotations.
+_Result = tuple[Comparison, list[Annotation]]
+
+
+def _comparing(
+    article_id: int, coders: tuple[str, str], gold: str
+) -> Callable[[JobContext], _Result]:
+    """The job's function: compare on the job's own store (its own connection)."""
+
+    def run(ctx: JobContext) -> _Result:
+        session = Session(ctx.store)
+        comparison = session.compare(
+            article_id, coders, gold=gold, progress=ctx.progress, cancel=ctx.cancelled
+        )
+        return comparison, session.list_annotations(article_id, coders=[comparison.gold])
+
+    return run
+
+
 class CompareDialog(QDialog):
     """Compare two coders on the main window's current article and adjudicate."""
+
+    #: A comparison's result (or a problem) is shown.
+    compared = Signal()
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window, Qt.WindowType.Window)
@@ -73,6 +102,9 @@ class CompareDialog(QDialog):
         self.units: list[Unit] = []
         self._article_shown: int | None = None
         self._filling = False
+        #: The comparing job running, and the UI connection's data version when it started.
+        self.job: Job | None = None
+        self._job_version = 0
 
         self.article_label = QLabel(self)
         self.article_label.setObjectName("compareArticle")
@@ -103,6 +135,20 @@ class CompareDialog(QDialog):
         self.progress.setMaximumWidth(260)
         self.progress_label = QLabel(self)
         self.progress_label.setObjectName("adjudicationProgressText")
+        self.busy_label = QLabel(self)
+        self.busy_label.setObjectName("comparingText")
+        self.busy_bar = QProgressBar(self)
+        self.busy_bar.setObjectName("comparingProgress")
+        self.busy_bar.setAccessibleName("Comparing")
+        self.busy_bar.setTextVisible(False)
+        self.busy_bar.setMaximumWidth(160)
+        self.stop_button = QPushButton("Stop", self)
+        self.stop_button.setObjectName("stopComparing")
+        self.stop_button.setAutoDefault(False)
+        self.stop_button.setToolTip("Stop comparing (the list keeps the last result)")
+        self.stop_button.clicked.connect(self.stop_comparing)
+        for widget in (self.busy_label, self.busy_bar, self.stop_button):
+            widget.setVisible(False)
 
         top = QHBoxLayout()
         top.addWidget(self.article_label, 1)
@@ -122,6 +168,9 @@ class CompareDialog(QDialog):
             choose.addWidget(combo)
             choose.addSpacing(16)
         choose.addStretch(1)
+        choose.addWidget(self.busy_label)
+        choose.addWidget(self.busy_bar)
+        choose.addWidget(self.stop_button)
 
         self.view = CompareView(self)
         self.view.annotationClicked.connect(self._annotation_clicked)
@@ -317,45 +366,130 @@ class CompareDialog(QDialog):
             swatch.setText(f'<span style="color:{coder_colour(i)}">▬</span>')
 
     def refresh(self) -> None:
-        """Compare again (after a decision, an undo, another article or other coders)."""
+        """Compare again (after a decision, an undo, another article or other coders):
+        in a background job; the current list stays until its result is shown."""
         article = self._controller.article
-        keep = self.current_unit()
         self._fill_coders()
         if article is None:
+            self.stop_comparing(quiet=True)
             self._show_problem("Open an article in the main window to compare its coders.")
             return
         self.article_label.setText(html.escape(article.title))
         self.setWindowTitle(f"Compare coders — {article.title}")
         a, b = self.coders
         if not a or not b or a == b:
+            self.stop_comparing(quiet=True)
             self._show_problem(
                 "This database has fewer than two coders. Merge the coders' databases "
                 "first (clipper merge), then compare them here."
             )
             return
-        try:
-            comparison = self._controller.session.compare(
-                article.id, self.coders, gold=self.gold_coder
-            )
-        except ClipperError as exc:
-            self._show_problem(exc.message)
+        if self.comparison is not None and self.comparison.article_id != article.id:
+            # another article: the last result's units are not this article's to adopt
+            self.comparison, self.units = None, []
+            self.model.set_units((), None)
+            self.detail.clear()
+            self._enable(False)
+        self._start(article.id, (a, b), self.gold_coder)
+
+    def busy(self) -> bool:
+        """Is a comparison running?"""
+        return self.job is not None
+
+    def _start(self, article_id: int, coders: tuple[str, str], gold: str) -> None:
+        self.stop_comparing(quiet=True)
+        job = Job(self._controller.db_path, _comparing(article_id, coders, gold), self)
+        job.progress.connect(self._job_progress)
+        job.finished.connect(lambda result: self._job_done(job, article_id, result))
+        job.failed.connect(lambda exc: self._job_failed(job, exc))
+        self.job = job
+        # another connection's commit from now on changes this (our own do not)
+        self._job_version = self._controller.session.data_version()
+        self._job_progress(0, 0)
+        for widget in (self.busy_label, self.busy_bar, self.stop_button):
+            widget.setVisible(True)
+        job.start()
+
+    def stop_comparing(self, *, quiet: bool = False) -> None:
+        """Stop the running comparison, if any (its result is not shown)."""
+        job, self.job = self.job, None
+        for widget in (self.busy_label, self.busy_bar, self.stop_button):
+            widget.setVisible(False)
+        if job is None:
             return
-        same_article = self._article_shown == article.id
+        job.finished.disconnect()
+        job.failed.disconnect()
+        job.progress.disconnect()
+        job.cancel()
+        if not quiet:
+            self.status.setText(
+                "Comparing stopped. The list shows the last result, if any; choose the "
+                "coders again to compare."
+            )
+
+    def _job_progress(self, done: int, total: int) -> None:
+        if total <= 0:  # reading: how much is not known yet
+            self.busy_bar.setRange(0, 0)
+            self.busy_label.setText("Comparing…")
+            return
+        self.busy_bar.setRange(0, total)
+        self.busy_bar.setValue(done)
+        self.busy_label.setText(f"Comparing… {done:,} of {total:,} annotations")
+
+    def _job_ended(self, job: Job) -> bool:
+        """Forget ``job``; ``False`` if it is not the one running (a stopped one)."""
+        job.deleteLater()
+        if job is not self.job:
+            return False
+        self.job = None
+        for widget in (self.busy_label, self.busy_bar, self.stop_button):
+            widget.setVisible(False)
+        return True
+
+    def _job_failed(self, job: Job, exc: BaseException) -> None:
+        if not self._job_ended(job) or isinstance(exc, Cancelled):
+            return
+        text = exc.message if isinstance(exc, ClipperError) else f"Comparing failed: {exc}"
+        self._show_problem(text)
+        self.compared.emit()
+
+    def _job_done(self, job: Job, article_id: int, result: _Result) -> None:
+        if not self._job_ended(job):
+            return
+        if self._controller.session.data_version() != self._job_version:
+            # another connection wrote while the job read: its result may be stale
+            self.status.setText("The database changed while comparing; comparing again…")
+            self._controller.refresh_if_changed_elsewhere()  # may compare again itself
+            if self.job is None:
+                self.refresh()
+            return
+        article = self._controller.article
+        if article is None or article.id != article_id:
+            self.refresh()
+            return
+        self._show(article.id, article.text, *result)
+        self.compared.emit()
+
+    def _show(
+        self, article_id: int, text: str, comparison: Comparison, gold: list[Annotation]
+    ) -> None:
+        """Show a comparison's result (the current unit kept, if it is still there)."""
+        keep = self.current_unit()
+        same_article = self._article_shown == article_id
         self.comparison = comparison
         self.units = list(comparison.units)
         decisions = comparison.decisions
         decided = [u for u in self.units if u.key in decisions] if decisions else []
-        gold = self._controller.session.list_annotations(article.id, coders=[comparison.gold])
         self.view.show_units(
-            article.text,
+            text,
             self.units,
-            self.coders,
+            comparison.coders,
             self._controller.tags,
             decided,
             gold,
             keep_scroll=same_article,
         )
-        self._article_shown = article.id
+        self._article_shown = article_id
         self._fill_list(comparison)
         self._show_progress(comparison)
         index = self._index_like(keep) if same_article else None
@@ -366,6 +500,7 @@ class CompareDialog(QDialog):
         self.select(index, scroll=not same_article)
         self._enable(True)
         if not self.units:
+            a, b = comparison.coders[:2]
             self.status.setText(f"Neither {a} nor {b} has accepted annotations here.")
 
     def _show_problem(self, text: str) -> None:
@@ -567,6 +702,7 @@ class CompareDialog(QDialog):
         super().showEvent(event)
 
     def hideEvent(self, event: QHideEvent) -> None:
+        self.stop_comparing(quiet=True)  # compared again when shown again
         if self._listening:  # a hidden window does not compare again at every change
             self._controller.undoChanged.disconnect(self.refresh)
             self._controller.changed.disconnect(self._on_changed)

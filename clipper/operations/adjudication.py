@@ -28,6 +28,7 @@ from clipper.fields import coder_name_problem, normalise_coder_name
 from clipper.model import GOLD_CODER, Annotation, AnnotationsSnapshot
 from clipper.operations.base import SessionBase, _preview
 from clipper.operations.changes import NO_CHANGES, Changes
+from clipper.progress import CancelCheck, ProgressCallback, check_cancel
 from clipper.store import now
 
 #: ``origin_detail`` of a gold annotation: this prefix and the coder whose version it is.
@@ -69,16 +70,24 @@ class AdjudicationOperations(SessionBase):
     """Comparing coders and adopting their versions into a gold coder (undoable)."""
 
     def compare(
-        self, article_id: int, coders: Sequence[str], *, gold: str = GOLD_CODER
+        self,
+        article_id: int,
+        coders: Sequence[str],
+        *,
+        gold: str = GOLD_CODER,
+        progress: ProgressCallback | None = None,
+        cancel: CancelCheck | None = None,
     ) -> Comparison:
         """Align ``coders``' accepted annotations of an article (see
-        :func:`clipper.adjudication.align`) with the decisions made into ``gold``."""
+        :func:`clipper.adjudication.align`, which gets ``progress`` and ``cancel``) with
+        the decisions made into ``gold``."""
         names, gold = _check_coders(coders, gold)
         self.store.get_article(article_id)  # NotFound for a bad id
         for name in names:
             self.store.get_coder(name)  # NotFound (with the known coders) for a typo
         accepted = self.store.list_annotations(article_id, coders=names, status="accepted")
-        units = tuple(align(accepted, names))
+        check_cancel(cancel)
+        units = tuple(align(accepted, names, progress=progress, cancel=cancel))
         decisions = self.store.get_decisions(article_id, gold)
         return Comparison(article_id, names, gold, units, decisions, _progress(units, decisions))
 

@@ -12,7 +12,11 @@ the same run's reference: **the same action on the same text with few annotation
   precomputed spans and stored by this benchmark on its own connection, as the background job
   does: *stored_by_bench* in the names), then the first Next suggestion (Ctrl+]); Accept all
   of one tag (Ctrl+Shift+Return), then its Undo (Ctrl+Z).
-- compare: Team › Compare coders opened on an article coded by two coders.
+- compare: Team › Compare coders opened on an article coded by two coders: the UI thread's
+  CPU for opening (the comparison then runs in a background job), the UI thread's CPU from
+  opening until the units are listed (the job's result shown; the event loop waits idle
+  meanwhile), and the wall time until then. Code without the background job (no
+  ``compared`` signal) lists the units while opening.
 - pageview: View › Page view (F9) turned on for a long PDF article, until page 1 is painted;
   then the page's boxes drawn again after a change (what a repaint after an edit costs).
 
@@ -37,6 +41,8 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).parent))
 from _report import emit, table  # noqa: E402
 from _scratch import scratch_dir  # noqa: E402
+
+from clipper.gui.workers import Job  # noqa: E402
 
 TMP = scratch_dir("clipper-bench-lazy-")
 PDFS = ROOT / "tests" / "fixtures" / "pdfs"
@@ -110,8 +116,6 @@ def window(db: Path, article_id: int) -> object:
 
 
 def close(w: object) -> None:
-    from clipper.gui.workers import Job
-
     Job.shutdown_all(30_000)
     w.close()  # type: ignore[attr-defined]
     w.controller.close()  # type: ignore[attr-defined]
@@ -291,6 +295,39 @@ def compare_db(size: int, count: int) -> tuple[Path, int]:
     return path, article.id
 
 
+def listed(w: object, opened: Callable[[], object]) -> None:
+    """Run ``opened`` (which opens the compare window), then the event loop until the
+    units are listed (its ``compared`` signal; idle while the job runs)."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    from clipper.gui.compare_dialog import CompareDialog
+
+    loop = QEventLoop()
+    done: list[bool] = []
+
+    def finish() -> None:
+        done.append(True)
+        loop.quit()
+
+    existing = w.findChild(CompareDialog, "compareDialog")  # type: ignore[attr-defined]
+    if existing is not None and hasattr(existing, "compared"):
+        existing.compared.connect(finish)
+    opened()
+    dialog = w.findChild(CompareDialog, "compareDialog")  # type: ignore[attr-defined]
+    if not hasattr(dialog, "compared") or not dialog.busy():  # listed while opening
+        return
+    if existing is None:
+        dialog.compared.connect(finish)
+    wake = QTimer()  # the loop looks again now and then (a lost signal never hangs)
+    wake.timeout.connect(loop.quit)
+    wake.start(250)
+    end = time.monotonic() + 600
+    while not done and dialog.busy() and time.monotonic() < end:
+        loop.exec()
+    wake.stop()
+    events()
+
+
 def bench_compare(sizes: list[int], runs: int) -> None:
     from clipper.gui.compare_dialog import CompareDialog, open_compare
 
@@ -299,37 +336,48 @@ def bench_compare(sizes: list[int], runs: int) -> None:
         for big in (False, True):
             db, article_id = compare_db(count * CHARS_PER_ANNOTATION, count if big else FEW)
             w = window(db, article_id)
-            cpu, mem = [], 0.0
+            series: dict[str, list[float]] = {}
             for run in range(runs + 1):
                 w.open_article(None)  # type: ignore[attr-defined]
                 w.open_article(article_id)  # type: ignore[attr-defined]
                 quiet(w)
                 for d in w.findChildren(CompareDialog):  # type: ignore[attr-defined]
                     d.close()
-                    d.deleteLater()
+                    d.setParent(None)  # a new one is made (deleteLater waits for a loop)
+                    del d
+                events()
+                Job.shutdown_all(30_000)  # a stopped comparison's thread, if any
                 events()
 
                 def open_it() -> None:
                     open_compare(w)  # type: ignore[arg-type]
                     events()
 
-                if run == runs:
-                    mem = peak_mb(open_it)
-                else:
+                if run == runs:  # tracemalloc sees every thread: the job's too
+                    series["open_until_listed_memory"] = [peak_mb(lambda: listed(w, open_it))]
+                    continue
+                cpu: list[float] = []
+
+                def measured() -> None:
                     cpu.append(cpu_ms(open_it))
-            figures.setdefault("open_compare", {})[big] = statistics.median(cpu)
-            figures.setdefault("open_compare_memory", {})[big] = mem
+
+                t0 = time.perf_counter()
+                series.setdefault("until_listed", []).append(cpu_ms(lambda: listed(w, measured)))
+                series.setdefault("until_listed_time", []).append((time.perf_counter() - t0) * 1000)
+                series.setdefault("open", []).append(cpu[0])
+            for name, values in series.items():
+                figures.setdefault(name, {})[big] = statistics.median(values)
             for d in w.findChildren(CompareDialog):  # type: ignore[attr-defined]
                 d.close()
             close(w)
         label = f"{count * CHARS_PER_ANNOTATION // 1000}kB_{count}"
-        by = figures["open_compare"]
-        emit(f"compare_{label}_open_cpu_median", by[True], "ms")
-        emit(f"compare_{label}_open_ref_{FEW}_annotations", by[False], "ms")
-        emit(f"compare_{label}_open_cpu_ratio", by[True] / max(by[False], 1e-3), "x")
-        by = figures["open_compare_memory"]
-        emit(f"compare_{label}_open_memory_peak", by[True], "MB")
-        emit(f"compare_{label}_open_memory_ref_{FEW}_annotations", by[False], "MB")
+        for name, by in figures.items():
+            unit = "MB" if name.endswith("_memory") else "ms"
+            kind = "peak" if unit == "MB" else "wall_median" if "_time" in name else "cpu_median"
+            emit(f"compare_{label}_{name}_{kind}", by[True], unit)
+            emit(f"compare_{label}_{name}_ref_{FEW}_annotations", by[False], unit)
+            if kind == "cpu_median":
+                emit(f"compare_{label}_{name}_cpu_ratio", by[True] / max(by[False], 1e-3), "x")
 
 
 # ------------------------------------------------------------------ page view

@@ -66,7 +66,13 @@ def _open(qtbot: QtBot, window: MainWindow) -> CompareDialog:
     assert isinstance(dialog, CompareDialog)
     qtbot.waitExposed(dialog)
     qtbot.waitUntil(dialog.isActiveWindow, timeout=10_000)
+    _compared(qtbot, dialog)
     return dialog
+
+
+def _compared(qtbot: QtBot, dialog: CompareDialog) -> None:
+    """Wait for the background comparison to be shown (generous: a loaded machine)."""
+    qtbot.waitUntil(lambda: not dialog.busy(), timeout=30_000)
 
 
 def _key(
@@ -81,6 +87,7 @@ def _key(
         qtbot.waitUntil(dialog.isActiveWindow, timeout=10_000)
     qtbot.keyClick(dialog.list, key, modifiers)
     QApplication.processEvents()
+    _compared(qtbot, dialog)
 
 
 def test_keys_adopt_versions_and_undo_restores(
@@ -113,6 +120,7 @@ def test_keys_adopt_versions_and_undo_restores(
     _key(qtbot, dialog, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert _store_rows(db_path) == [(11, 14, "figure", GOLD_CODER, "adjudicated:ann", {})]
     coded_window.undo()  # Edit › Undo of the main window: the same log
+    _compared(qtbot, dialog)
     assert _store_rows(db_path) == []
     assert dialog.comparison is not None and dialog.comparison.progress.decided == 0
     # the gold annotations appear in the main window's article as they are made
@@ -183,6 +191,7 @@ def test_choosing_other_coders_compares_them(qtbot: QtBot, coded_window: MainWin
     coded_window.controller.refresh()
     dialog = _open(qtbot, coded_window)
     dialog.coder_b.setCurrentText("cy")
+    _compared(qtbot, dialog)
     assert dialog.comparison is not None and dialog.comparison.coders == ("ann", "cy")
     assert [u.kind for u in dialog.units][:1] == ["agreement"]
     assert dialog.list.model().headerData(3, Qt.Orientation.Horizontal) == "cy"

@@ -41,6 +41,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).parent))
 from _report import emit, table  # noqa: E402
 from _scratch import scratch_dir  # noqa: E402
+from bench_main_window import app  # noqa: E402
 
 from clipper.gui.workers import Job  # noqa: E402
 
@@ -87,19 +88,6 @@ def wait(done: Callable[[], bool], timeout: float = 120.0) -> None:
             raise TimeoutError("the window did not answer in time")
         QApplication.processEvents()
         time.sleep(0.0005)
-
-
-def app() -> object:
-    from PySide6.QtWidgets import QApplication
-
-    from clipper.gui.app import configure_application
-
-    existing = QApplication.instance()
-    if existing is not None:
-        return existing
-    new = QApplication([])
-    configure_application(new)
-    return new
 
 
 def window(db: Path, article_id: int) -> object:

@@ -6,14 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from clipper.suggest.figures import _plural, suggest_figures
-
-
-def figures(text: str) -> list[tuple[str, object, object]]:
-    return [
-        (text[s.start : s.end], s.attributes.get("value"), s.attributes.get("unit"))
-        for s in suggest_figures(text)
-    ]
+from clipper.suggest.figures import _plural
+from tests.suggest.figure_rows import figures
 
 
 @pytest.mark.parametrize(

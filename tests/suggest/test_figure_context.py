@@ -7,14 +7,7 @@ from __future__ import annotations
 import pytest
 
 from clipper.suggest.figure_scores import match_scores
-from clipper.suggest.figures import suggest_figures
-
-
-def figures(text: str) -> list[tuple[str, object, object]]:
-    return [
-        (text[s.start : s.end], s.attributes.get("value"), s.attributes.get("unit"))
-        for s in suggest_figures(text)
-    ]
+from tests.suggest.figure_rows import figures
 
 
 @pytest.mark.parametrize(

@@ -5,13 +5,7 @@ from __future__ import annotations
 import pytest
 
 from clipper.suggest import suggest
-
-
-def figures(text: str) -> list[tuple[str, object, object]]:
-    return [
-        (text[s.start : s.end], s.attributes.get("value"), s.attributes.get("unit"))
-        for s in suggest(text, ["figure"])
-    ]
+from tests.suggest.figure_rows import pipeline_figures as figures
 
 
 @pytest.mark.parametrize(

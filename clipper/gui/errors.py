@@ -19,6 +19,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from clipper.errors import ClipperError, DatabaseError
+from clipper.gui.field_messages import sentence
 
 log = logging.getLogger("clipper")
 
@@ -113,7 +114,7 @@ def show_error(
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Critical)
     box.setWindowTitle(title)
-    box.setText(message)
+    box.setText(sentence(message) or message)
     box.setObjectName("clipperErrorDialog")
     if details:
         box.setDetailedText(details)

@@ -12,11 +12,18 @@ import re
 _VALUE_IS = re.compile(r"""^(?:'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|\S+) is """)
 
 
+#: A first word that is an ordinary lower-case word (not a file name, address or value).
+_PLAIN_WORD = re.compile(r"[a-z]+(?=[\s,;]|:\s|$)")
+
+
 def sentence(message: str | None) -> str | None:
-    """``message`` with a capital first letter and a full stop."""
+    """``message`` with a capital first letter (unless it starts with a file name, an
+    address or a value, which keep their spelling) and a full stop."""
     if not message:
         return None
-    return f"{message[0].upper()}{message[1:]}{'' if message.endswith('.') else '.'}"
+    if _PLAIN_WORD.match(message):
+        message = message[0].upper() + message[1:]
+    return f"{message}{'' if message.endswith(('.', '?', '!')) else '.'}"
 
 
 def beside_field(message: str | None) -> str | None:

@@ -27,6 +27,7 @@ from clipper.errors import Cancelled, ClipperError
 from clipper.fields import is_web_address, normalise_url, url_problem
 from clipper.gui.advice import explain
 from clipper.gui.default_button import make_only_default
+from clipper.gui.field_messages import sentence
 from clipper.gui.workers import Job, JobContext
 
 if TYPE_CHECKING:
@@ -168,7 +169,7 @@ class UrlClipDialog(QDialog):
 
     def _show_error(self, error: ClipperError) -> None:
         self.message.setStyleSheet("color: #b00020")
-        self.message.setText(explain(error))
+        self.message.setText(sentence(explain(error)) or "")
 
     def reject(self) -> None:
         """Cancel: a running fetch is told to stop and the dialog goes at once; the worker

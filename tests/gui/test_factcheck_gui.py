@@ -4,6 +4,7 @@ Annotate › Rate claim… (scale, verdict, evidence spans from any article; und
 
 from __future__ import annotations
 
+import socket
 from collections.abc import Iterator
 
 import pytest
@@ -67,6 +68,18 @@ def test_a_failed_fetch_is_explained_in_the_dialog(
     qtbot.waitUntil(lambda: "404" in dialog.message.text(), timeout=WAIT)
     assert dialog.isVisible() and dialog.clip_button.isEnabled()  # fix it and try again
     assert window.controller.store.count_articles() == 0
+    dialog.reject()
+
+
+def test_a_refused_connection_reads_as_a_sentence(qtbot: QtBot, window: MainWindow) -> None:
+    with socket.socket() as probe:  # a port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    dialog = _url_dialog(qtbot, window)
+    qtbot.keyClicks(dialog.url_edit, f"http://127.0.0.1:{port}/story")
+    qtbot.keyClick(dialog.url_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "connect" in dialog.message.text(), timeout=WAIT)
+    assert dialog.message.text().startswith("Could not connect to 127.0.0.1")
     dialog.reject()
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from clipper.errors import ImportFailed
 from clipper.importers import read_file, read_pasted_text
-from clipper.importers.text import derive_title
+from clipper.importers.text import derive_published, derive_title
 
 ARTICLES = Path(__file__).parent / "fixtures" / "articles"
 # Curly quotes, a no-break space, an en dash and é: all of them exist in cp1252.
@@ -48,6 +48,33 @@ def test_headline_title_and_first_sentence_title() -> None:
     assert seed.title.endswith("…") and len(seed.title) <= 91
     assert derive_title("\n\n  Short headline here  \n\nBody.") == "Short headline here"
     assert derive_title("One sentence. Another one.") == "One sentence"
+
+
+@pytest.mark.parametrize(
+    ("top", "published"),
+    [
+        ("Crane collapse\n\nSaturday, September 12, 2015\n\nA storm", "2015-09-12"),
+        ("Title\n12 September 2015\n", "2015-09-12"),
+        ("Title\nSept. 12, 2015\n", "2015-09-12"),
+        ("Title\nWednesday 3 June 2020\n", "2020-06-03"),
+        ("Title\nMarch 3rd, 2020\n", "2020-03-03"),
+        ("Title\n2019-02-03\n", "2019-02-03"),
+        ("Title\nFebruary 30, 2015\n", None),  # not a real day
+        ("Title\n2019-02-30\n", None),
+        ("Title\nMayday 3, 2020\n", None),  # not a month
+        ("Title\nThe match on May 5, 2011 was a draw.\n", None),  # a date in a sentence
+        ("One\ntwo\nthree\nfour\nMay 5, 2011\n", None),  # too far down for a dateline
+    ],
+)
+def test_a_dateline_near_the_top_is_the_publication_date(top: str, published: str | None) -> None:
+    assert derive_published(top) == published
+
+
+def test_a_text_file_with_a_dateline_imports_with_its_date(tmp_path: Path) -> None:
+    path = tmp_path / "crane.txt"
+    path.write_text("Crane collapse\n\nSaturday, September 12, 2015\n\nA storm caused …\n")
+    assert read_file(path).published == "2015-09-12"
+    assert read_pasted_text("No date here.\n\nJust text.").published is None
 
 
 def test_markdown_kind_and_pasted_text() -> None:

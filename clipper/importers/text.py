@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from clipper import fields
 from clipper.errors import ImportFailed
 from clipper.fields import MAX_TEXT_CHARS
 from clipper.importers.encoding import Decoded, decode_as, detect
@@ -74,6 +75,65 @@ def derive_title(text: str) -> str:
     return "Untitled clipping"
 
 
+_MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+_MONTH = r"(?P<month>[A-Za-z]{3,9})\.?"
+_DAY = r"(?P<day>[0-3]?[0-9])(?:st|nd|rd|th)?"
+_WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s)?"
+#: A dateline: a line that is only a date with the month in English words and a four-digit
+#: year ("Saturday, September 12, 2015", "12 September 2015", "Sept. 12, 2015") or an ISO
+#: date. Month names are matched here, not by ``strptime``, which follows the user's locale.
+_DATELINES = (
+    re.compile(rf"{_WEEKDAY}{_MONTH}\s{_DAY},?\s(?P<year>[12][0-9]{{3}})", re.IGNORECASE),
+    re.compile(rf"{_WEEKDAY}{_DAY}\s{_MONTH},?\s(?P<year>[12][0-9]{{3}})", re.IGNORECASE),
+)
+_ISO_DATE = re.compile(r"[12][0-9]{3}-[01][0-9]-[0-3][0-9]")
+#: How many non-empty lines at the top may hold the dateline (title, dateline, byline …).
+_DATELINE_LINES = 4
+
+
+def derive_published(text: str) -> str | None:
+    """The date of a dateline near the top (``YYYY-MM-DD``), or ``None``."""
+    seen = 0
+    for line in text.split("\n", 40)[:40]:
+        candidate = " ".join(line.split()).rstrip(".")
+        if not candidate:
+            continue
+        seen += 1
+        if seen > _DATELINE_LINES:
+            return None
+        found = _dateline_date(candidate) if len(candidate) <= 40 else None
+        if found is not None:
+            return found
+    return None
+
+
+def _dateline_date(line: str) -> str | None:
+    if _ISO_DATE.fullmatch(line):
+        return line if fields.date_problem(line) is None else None
+    match = next(filter(None, (pattern.fullmatch(line) for pattern in _DATELINES)), None)
+    if match is None:
+        return None
+    name = match["month"].lower()
+    months = [i for i, month in enumerate(_MONTHS, 1) if month.startswith(name)]
+    if len(name) < 3 or len(months) != 1 or not (name in _MONTHS or len(name) <= 4):
+        return None
+    value = f"{match['year']}-{months[0]:02d}-{int(match['day']):02d}"
+    return value if fields.date_problem(value) is None else None
+
+
 def _looks_like_headline(line: str, *, blank_after: bool) -> bool:
     words = len(line.split())
     if len(line) > 200 or words > 25 or line.endswith((".", ",", ";", ":")):
@@ -110,6 +170,7 @@ def read_text(
     return ImportedArticle(
         text=text,
         title=derive_title(text),
+        published=derive_published(text),
         source_name=name,
         source_kind=kind,
         warnings=[decoded.warning] if decoded.warning else [],

@@ -11,11 +11,11 @@ Run: nice python tests/benchmarks/bench_main_window.py [--quick] [--only GROUP] 
 Prints JSON lines, then a table. Asserts nothing. ``--data`` keeps the built libraries for later
 runs (tagging works on a copy); ``--python`` times start-up in another Python, e.g. a venv with
 only the app installed (``python3 -m venv V && V/bin/pip install -c constraints.txt -e .``): the
-start-up figures say which Python, whether it is a venv and whether pandas was importable (sqlite-
-utils imports it). Figures come with the UI thread's (or the child's) CPU time: waiting for a core
-on a loaded machine stretches wall time, not CPU time. A tagging key press is counted until the
-event loop is idle (whatever it posted runs and counts too); ``add_highlight_…_cpu_ratio`` is its
-median CPU over the median CPU of one full repaint of the article view in the same run
+start-up figures say which Python, whether it is a venv and whether pandas was importable
+(sqlite-utils imports it). Figures come with the UI thread's (or the child's) CPU time: waiting for
+a core on a loaded machine stretches wall time, not CPU time. A tagging key press is counted until
+the event loop is idle (whatever it posted runs and counts too); ``add_highlight_…_cpu_ratio`` is
+its median CPU over the median CPU of one full repaint of the article view in the same run
 (``…_ref_viewport_repaint_cpu``). Instruction counts, which do not change with the load, come from
 callgrind: bench_add_callgrind.py (a tagging key press against one full viewport repaint) and
 bench_open_callgrind.py (opening an article).

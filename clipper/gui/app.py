@@ -60,15 +60,24 @@ def _run(
     assert isinstance(app, QApplication)
     configure_application(app, icon=False)
     install_excepthook()
+    from clipper.gui.settings import Settings
+
     db_path = db_path or default_db_path()
+    settings = Settings()
+    # The start's settings changes (recent databases, last article) are written to disk
+    # (with two fsyncs) after the first paint, not before it.
+    write_settings = settings.hold_writes()
     try:
-        window = create_main_window(db_path, article_id=article_id, open_article=False, coder=coder)
+        window = create_main_window(
+            db_path, settings=settings, article_id=article_id, open_article=False, coder=coder
+        )
     except ClipperError as exc:
         print(f"clipper: {exc.message}", file=sys.stderr)
         return 1
     # Not needed for the first picture: the log file and the icon's PNGs (~15 ms).
     later: list[Callable[[], object]] = [
         gc.enable,
+        write_settings,
         lambda: _finish_start(app),
         window.ask_coder_once,
     ]

@@ -91,6 +91,9 @@ def _run(
     if files:
         window.import_files(files)
     code = app.exec()
+    # Whatever is still held or pending goes to disk now (a no-op when nothing changed):
+    # the process may end without collecting the window and its settings.
+    settings.sync()
     window.controller.close()
     return int(code)
 

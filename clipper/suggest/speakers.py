@@ -34,12 +34,20 @@ _SPEECH = (
 )
 SPEECH_RE = re.compile(rf"\b(?:{_SPEECH})\b", re.IGNORECASE)
 AFTER_VERB_FIRST = re.compile(
-    rf"^\s*[,.;]?\s*(?:{_SPEECH})\s+(?P<who>[^.,;:!?\"“”]{{1,60}}"
+    rf"^\s*[,.;]?\s*({_SPEECH})\s+(?P<who>[^.,;:!?\"“”]{{1,60}}"
     r"(?:,\s+[A-Z][^.,;:!?\"“”]{1,40})?)",
     re.IGNORECASE,
 )
 AFTER_WHO_FIRST = re.compile(
     rf"^\s*[,.;]?\s*(?P<who>[^.;:!?\"“”]{{1,80}}?)\s+(?:has\s+|had\s+)?(?:{_SPEECH})\b",
+    re.IGNORECASE,
+)
+
+
+#: Reporting verbs that take an object, never a subject after them: a participle or a
+#: verb of naming ('"...", calling it a "sham"', '"...", describing the plan').
+_OBJECT_VERB = re.compile(
+    r"\w+ing|called|calls|dubbed|described|describes|characteri[sz]ed|quoted|cited",
     re.IGNORECASE,
 )
 
@@ -421,16 +429,34 @@ def _salient(
     possessive; else the latest."""
     s_start = sentence_of(bounds, at)[0]
     last = candidates[-1]
-    if last.start >= s_start and not text.startswith(("'s", "’s", "' ", "’ "), last.end):
-        return last  # in the quote's own sentence (not "Soleimani's life")
+    if (
+        last.start >= s_start
+        and not text.startswith(("'s", "’s", "' ", "’ "), last.end)
+        and not _PRONOUN_BEFORE.search(text, s_start, last.start)
+    ):
+        return last  # in the quote's own sentence (not "Soleimani's life", "He said Wu is")
     for m in reversed(candidates):
         s_start = sentence_of(bounds, m.start)[0]
         prefix = text[s_start : m.start]
         possessive = text.startswith(("'s", "’s", "' ", "’ "), m.end)
         reported = SPEECH_RE.search(prefix) is not None  # "Wilkins said Warhol was ..."
-        if len(prefix.split()) <= 4 and not (possessive or reported or re.search(r"[;:]", prefix)):
+        if possessive or reported or re.search(r"[;:]", prefix):
+            continue
+        if len(prefix.split()) <= 4:
             return m
+        if (
+            re.search(r",\s*$", prefix)
+            and _AFTER_ADVERBIAL.match(text, m.end)
+            and not any(s_start <= c.start < m.start for c in candidates)
+        ):
+            return m  # "Wednesday, the day he dropped out, Bloomberg endorsed ...": the subject
     return candidates[-1]
+
+
+#: A personal pronoun: a name after it in its clause is not its referent ("He said Wu is").
+_PRONOUN_BEFORE = re.compile(r"\b(?:he|she|He|She)\b")
+#: The verb right after a clause's subject (not a list: "Wu and Lee", "Wu of the ...").
+_AFTER_ADVERBIAL = re.compile(r"\s+(?!(?:and|or|of|in|at|from|to|for|with|on|by)\b)[a-z]+\b")
 
 
 def attribute(
@@ -677,6 +703,8 @@ def _attribute(
                 and re.match(r"\s+[\"“„«]", after[found.end() :])
             ):
                 continue  # ', the government recommending "...": its object is the next quote
+            if found and pattern is AFTER_VERB_FIRST and _OBJECT_VERB.fullmatch(found.group(1)):
+                continue  # '"...", calling it a "...": the words after are its object
             if found and not re.search(r"[\"“”]", who) and (named or _names_someone(who)):
                 got = _source_name(text, who, after_start + found.start("who"), mentions)
                 return got if got is not None else "previous"
@@ -795,6 +823,8 @@ def _attribute(
         first = subject.split()[0].lower() if subject.split() else ""
         if first in _NOT_SUBJECT or (first.endswith("ly") and subject[:1].islower()):
             return "previous"  # '... "a cancer" in the church and promised': same subject
+        if not re.search(r"\w", clause):
+            return "previous"  # '"...", he said, calling it a "...": the same speaker
         if not subject.strip():
             subject = clause
         if subject.strip().lower() in _FUNCTION:

@@ -164,6 +164,8 @@ _NOT_SUBJECT = frozenset(
         """
     )
 )
+#: The first word of a predicate, not of a subject: a reporting verb or a past tense.
+_PREDICATE = re.compile(rf"(?:{_SPEECH}|[a-z]+ed)")
 LOWER_WORDS = frozenset(
     word_list(
         """
@@ -505,6 +507,7 @@ def attribute(
                 near is not None
                 and near == previous
                 and near[1] is None
+                and not _person_like(near[0])  # a person the name finder missed
                 and before
                 and _he_or_she(text, bounds, open_mark)
             ):
@@ -805,6 +808,10 @@ def _attribute(
                 continue  # "the minister (who said", "Ardern, speaking after the vote, called",
                 # "The Guard Corps (IRGC), which includes the Quds Force, declared"
             words = subject.split()
+            if k > 0 and words and _PREDICATE.fullmatch(words[0]):
+                continue  # "Ann Cole, the director, explained the ban saying": a predicate
+            if k > 0 and words and words[0] in _NOT_SUBJECT and re.search(r"\w", pieces[k - 1]):
+                continue  # "ALDI, in a post on Tuesday, called it": an adverbial aside
             is_role = bool(words) and (
                 words[0].lower() in ("a", "an", "the") or (len(words) <= 4 and words[-1].islower())
             )

@@ -42,3 +42,28 @@ def test_pronoun_speaker_is_the_subject_after_a_leading_adverbial() -> None:
         'Ann Lowe. "Today I am glad to endorse her," he said.'
     )
     assert speakers(text) == [("Today I am glad to endorse her,", "Paul Stone")]
+
+
+def test_subject_before_apposition_and_predicate_with_a_participle() -> None:
+    # "nearest named person with a reporting verb": the subject of "explained ... saying",
+    # not the predicate words before the participle
+    text = (
+        "The federation banned two players on Monday.\n\n"
+        "Farzad Kohanzadeh, the president of the federation, explained the decision to ban "
+        'the players saying, "These two will no longer play for the national team."\n'
+        '  He further stated, "Our national interest is paramount."'
+    )
+    assert speakers(text) == [
+        ("These two will no longer play for the national team.", "Farzad Kohanzadeh"),
+        ("Our national interest is paramount.", "Farzad Kohanzadeh"),
+    ]
+
+
+def test_subject_before_an_adverbial_aside_is_the_source() -> None:
+    # organisations as speakers: "ALDI, in a post on Tuesday, called it" -> ALDI
+    text = (
+        "Shops limited sales of toilet paper this week.\n\n"
+        'Coles, in a media release, called the demand "unprecedented", while Lidl, in a '
+        'Facebook post on Tuesday, called it "unexpected".'
+    )
+    assert speakers(text) == [("unprecedented", "Coles"), ("unexpected", "Lidl")]

@@ -144,6 +144,11 @@ _AGENT = re.compile(
     r"\s*by\s+(?:the\s+)?((?:[A-Z][\w.&’'-]*\s?)+(?:(?:of|for|and)\s(?:the\s)?"
     r"(?:[A-Z][\w.&’'-]*\s?)+)*|(?<=the )[a-z]+(?=\s*[.,;]))"
 )
+#: An object relative clause right before its reporting verb: "..., which the New York Times
+#: (called)": the words after the relative pronoun are the verb's subject.
+_OBJECT_RELATIVE = re.compile(
+    r"\b(?:which|whom)\s+((?:the\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})\s*$"
+)
 #: "X quoted Y as saying": Y is the source.
 _QUOTED_AS = re.compile(r"\bquoted\s+(.{2,60}?)\s+as\s+$")
 #: Words that cannot start a source's name after a closing mark.
@@ -706,6 +711,8 @@ def _attribute(
                 and re.match(r"\s+[\"“„«]", after[found.end() :])
             ):
                 continue  # ', the government recommending "...": its object is the next quote
+            if found and re.match(r"\s*(?:while|whereas|but|although|though)\b", who, re.I):
+                continue  # '"...", while Deputy Governor Oleg Klimov indicated': a new clause
             if found and pattern is AFTER_VERB_FIRST and _OBJECT_VERB.fullmatch(found.group(1)):
                 continue  # '"...", calling it a "...": the words after are its object
             if found and not re.search(r"[\"“”]", who) and (named or _names_someone(who)):
@@ -727,6 +734,11 @@ def _attribute(
             r"\b(?:was|were|been|is|are|be)\s+(?:[a-z]+ly\s+)?$", before[: verbs[-1].start()]
         )
     ):
+        by = s_start + verbs[-1].end()
+        if re.match(r"\s+by\s", before[verbs[-1].end() :]):
+            agents = mentions_within(mentions, by, open_mark)
+            if agents:  # 'he was told by Emergencies Minister Yevgeny Zinichev of "..."'
+                return agents[0].full, (agents[0].start, agents[0].end)
         agent = _AGENT.match(text, close_mark + 1)
         if agent:  # '"pandemic" was announced ... by the World Health Organization (WHO)'
             return _source_name(text, agent.group(1).strip(), agent.start(1), mentions)
@@ -778,9 +790,19 @@ def _attribute(
             )
             if got is not None:
                 return got
+        relative = _OBJECT_RELATIVE.search(clause)
+        if relative and relative.group(1).split()[0].lower() not in _PRONOUNS:
+            # 'the novel Obsession, which the New York Times called "...': the relative's subject
+            got = _source_name(text, relative.group(1), s_start + relative.start(1), mentions)
+            if got is not None:
+                return got
         people = mentions_within(mentions, s_start + mark + 1, s_start + verb.start())
         if _PRONOUN_SUBJECT.search(clause):
             people = []  # "X pleaded with him to send Gloria ..., but he replied": not Gloria
+        owners = [m for m in people if text.startswith(("'s", "’s", "' ", "’ "), m.end)]
+        if owners and len(owners) < len(people):
+            # "Anderson Cooper, one of Vanderbilt's four sons, stated": not the possessor
+            people = [m for m in people if m not in owners]
         if people:
             last = people[-1]
             if len(people) > 1 and _JOINT.fullmatch(text, people[-2].end, last.start):

@@ -67,3 +67,34 @@ def test_subject_before_an_adverbial_aside_is_the_source() -> None:
         'Facebook post on Tuesday, called it "unexpected".'
     )
     assert speakers(text) == [("unprecedented", "Coles"), ("unexpected", "Lidl")]
+
+
+def test_passive_agent_before_the_quote_and_no_speaker_from_a_new_clause_after_it() -> None:
+    # "he was told by X of "..."": X, not the subject of the "while ..." clause that follows
+    text = (
+        "A block of flats collapsed in Tula on Monday.\n\n"
+        "President Ivan Sokolov flew to the city. In a meeting he was told by Emergencies "
+        'Minister Pavel Orlov of "at least 30 people under the rubble", while Deputy '
+        "Governor Oleg Lunin indicated 40 people were missing."
+    )
+    assert speakers(text) == [("at least 30 people under the rubble", "Pavel Orlov")]
+
+
+def test_possessor_in_an_apposition_is_not_the_speaker() -> None:
+    # the named subject, not "Vanderbilt's" inside the apposition
+    text = (
+        "The designer Gloria Marsh died on Monday.\n\n"
+        "Robert Hale, of CNN, one of Marsh's four sons, stated, "
+        '"She was an extraordinary woman, who loved life."'
+    )
+    assert speakers(text) == [("She was an extraordinary woman, who loved life.", "Robert Hale")]
+
+
+def test_subject_of_an_object_relative_clause_is_the_source() -> None:
+    # organisations/newspapers as speakers: "which the New York Times called "...""
+    text = (
+        "The author Gloria Marsh died on Monday.\n\n"
+        "Marsh wrote several books, including the 2009 novel Obsession, which the Daily "
+        'Courier called "the boldest book of the decade."'
+    )
+    assert speakers(text) == [("the boldest book of the decade.", "Daily Courier")]

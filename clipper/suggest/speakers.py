@@ -71,6 +71,11 @@ POSTPOSED = re.compile(
     rf"^[^\"“”„«»]*?,\s+(?P<who>[^,;:\"“”„«»]{{1,60}}?)\s+(?:has\s+)?(?:{_SPEECH})\s*[.!]?\s*$",
     re.IGNORECASE,
 )
+#: "according to" later in the quote's sentence, after other words: the source of the quote.
+_POST_ACCORDING = re.compile(
+    r"^[^\"“”„«»]*?,\s*according to\s+(?P<who>[^,;:.!?\"“”„«»]{2,60}?)\s*(?:[,;:.!?]|$)",
+    re.IGNORECASE,
+)
 #: Auxiliaries and adverbs between a subject and its reporting verb.
 _AUXILIARIES = re.compile(
     r"(?:\s*\b(?:has|have|had|is|was|were|are|will|would|also|then|later|since|has also|"
@@ -697,6 +702,12 @@ def _attribute(
         # the sentence after the closing mark (a quote may end its own sentence)
         a_end = sentence_of(bounds, after_start)[1] if after_start < len(text) else after_start
         after = text[after_start : max(a_end, after_start)]
+        according = _POST_ACCORDING.match(after)
+        if according:  # '... a "sharp increase" last week, according to a spokesperson.'
+            got = _source_name(
+                text, according.group("who"), after_start + according.start("who"), mentions
+            )
+            return got if got is not None else "previous"
         for pattern in (AFTER_VERB_FIRST, AFTER_WHO_FIRST):
             found = pattern.match(after)
             who = found.group("who") if found else ""
@@ -856,6 +867,8 @@ def _attribute(
             return "previous"  # '"...", he said, calling it a "...": the same speaker
         if not subject.strip():
             subject = clause
+        if subject.strip().lower() == "it":  # 'The federation released a statement. It read'
+            return _body_before(text, bounds, s_start, mentions) or "previous"
         if subject.strip().lower() in _FUNCTION:
             return "previous"  # '"..." and called the claims "nonsense"': the same subject
         offset = s_start + bare.rfind(subject.strip()) if subject.strip() else s_start
@@ -864,3 +877,18 @@ def _attribute(
             got = _sentence_subject(text, s_start, offset, mentions)
         return got if got is not None else "previous"
     return None
+
+
+def _body_before(
+    text: str, bounds: list[tuple[int, int]], s_start: int, mentions: list[Mention]
+) -> Speaker | None:
+    """The referent of "it" (never a person) as a quote's source: the named organisation
+    that is the subject of the sentence before ("The Georgian Tennis Federation (GFT)
+    released a statement ... It read, "..."")."""
+    k = bisect.bisect_left(bounds, (s_start, 0)) - 1
+    if k < 0:
+        return None
+    got = _main_subject(text, bounds[k][0], bounds[k][1], mentions, skip_adverbial=True)
+    if got is None or got[1] is not None or _person_like(got[0]) or not got[0][:1].isupper():
+        return None
+    return re.sub(r"\s*\([^()]*\)$", "", got[0]), None

@@ -98,3 +98,24 @@ def test_subject_of_an_object_relative_clause_is_the_source() -> None:
         'Courier called "the boldest book of the decade."'
     )
     assert speakers(text) == [("the boldest book of the decade.", "Daily Courier")]
+
+
+def test_according_to_later_in_the_sentence_names_the_source() -> None:
+    # "according to": the source, though other words come between the quote and it
+    text = (
+        "Shops limited sales of rice this week.\n\n"
+        'Sales went up in a "sharp increase" last week, according to a Fresco spokesperson.'
+    )
+    assert speakers(text) == [("sharp increase", "Fresco spokesperson")]
+
+
+def test_it_as_speaker_is_the_organisation_named_before_not_a_person() -> None:
+    # organisations as speakers: "it" never refers to a person
+    text = (
+        "Tennis player Nikolai Berg was arrested on Friday.\n\n"
+        "The Danish Tennis Federation (DTF) released a statement addressing Berg's arrest. "
+        'It read, "We have always condemned any form of violence."'
+    )
+    assert speakers(text) == [
+        ("We have always condemned any form of violence.", "Danish Tennis Federation")
+    ]

@@ -237,6 +237,9 @@ def _source_name(text: str, who: str, offset: int, mentions: list[Mention]) -> S
     possessive = any(w.endswith(("'s", "’s")) for w in words)
     if len(words) <= 4 and not possessive and (words[0][:1].isupper() or len(words) == 1):
         name = _WHEN.split(" ".join(words))[0]  # "Pope Francis on Sunday"
+        person, of, _body = name.partition(" of ")
+        if of and _person_like(person):
+            name = person  # "Bill Gerstenmaier of NASA": the person
         return (_fullest(text, name) if " " not in name else name), None
     joined = " ".join(words)
     caps = _ORGANISATION.match(joined)
@@ -291,7 +294,8 @@ def _sentence_subject(
 #: Where a subject noun phrase ends: its verb.
 _VERB_START = re.compile(
     r"\s+(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|did|"
-    r"does|do|aims|wants|plans|hopes|seeks|[a-z]+ed)\b"
+    r"does|do|aims|wants|plans|hopes|seeks|spoke|speaks|told|tells|said|says|wrote|writes|"
+    r"[a-z]+ed)\b"
 )
 
 

@@ -119,3 +119,13 @@ def test_it_as_speaker_is_the_organisation_named_before_not_a_person() -> None:
     assert speakers(text) == [
         ("We have always condemned any form of violence.", "Danish Tennis Federation")
     ]
+
+
+def test_subject_of_a_sentence_ending_in_a_colon_is_the_speaker() -> None:
+    # speaker before the quote, without a "said": "X of NASA spoke of ...: "..."" -> X
+    text = (
+        "A new capsule docked with the space station on Sunday.\n\n"
+        "Farzad Kohanzadeh of NASA spoke of the work with the company: "
+        '"It is fun working with a new partner."'
+    )
+    assert speakers(text) == [("It is fun working with a new partner.", "Farzad Kohanzadeh")]

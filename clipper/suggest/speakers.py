@@ -818,6 +818,13 @@ def _attribute(
         if owners and len(owners) < len(people):
             # "Anderson Cooper, one of Vanderbilt's four sons, stated": not the possessor
             people = [m for m in people if m not in owners]
+        if people and mark < 0 and re.search(r"\band\s+(?:[a-z]+ly\s+)?$", clause):
+            # "Warren commended Biden ... and said she was "...": the first verb's subject
+            got = _main_subject(
+                text, s_start, s_start + verb.start(), mentions, skip_adverbial=True
+            )
+            if got is not None and got[1] is not None:
+                return got
         if people:
             last = people[-1]
             if len(people) > 1 and _JOINT.fullmatch(text, people[-2].end, last.start):

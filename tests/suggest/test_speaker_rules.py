@@ -129,3 +129,13 @@ def test_subject_of_a_sentence_ending_in_a_colon_is_the_speaker() -> None:
         '"It is fun working with a new partner."'
     )
     assert speakers(text) == [("It is fun working with a new partner.", "Farzad Kohanzadeh")]
+
+
+def test_coordinated_reporting_verb_takes_the_first_verbs_subject() -> None:
+    # the person who says it: "Warren commended Biden ... and said" -> Warren, not Biden
+    text = (
+        "Senator Ann Lowe endorsed Paul Stone on Wednesday.\n\n"
+        "In a video message posted online, Lowe commended Stone for his work and said she was "
+        '"proud to endorse him."'
+    )
+    assert speakers(text) == [("proud to endorse him.", "Ann Lowe")]

@@ -726,7 +726,7 @@ def _attribute(
                 and re.match(r"\s+[\"“„«]", after[found.end() :])
             ):
                 continue  # ', the government recommending "...": its object is the next quote
-            if found and re.match(r"\s*(?:while|whereas|but|although|though)\b", who, re.I):
+            if found and re.match(r"\s*(?:and|while|whereas|but|although|though)\b", who, re.I):
                 continue  # '"...", while Deputy Governor Oleg Klimov indicated': a new clause
             if found and pattern is AFTER_VERB_FIRST and _OBJECT_VERB.fullmatch(found.group(1)):
                 continue  # '"...", calling it a "...": the words after are its object

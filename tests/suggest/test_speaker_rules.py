@@ -139,3 +139,16 @@ def test_coordinated_reporting_verb_takes_the_first_verbs_subject() -> None:
         '"proud to endorse him."'
     )
     assert speakers(text) == [("proud to endorse him.", "Ann Lowe")]
+
+
+def test_speaker_of_the_next_coordinated_clause_is_not_the_speaker_before_it() -> None:
+    # the nearest named person with the reporting act: "X calling it "A" and Y calling it "B""
+    text = (
+        "The house voted on the inquiry.\n\n"
+        'Members attacked the inquiry, with Steve Carlton of Ohio calling it "a farce" and '
+        'Ross Dale of Iowa calling the process "a blatant and obvious coup".'
+    )
+    assert speakers(text) == [
+        ("a farce", "Steve Carlton"),
+        ("a blatant and obvious coup", "Ross Dale"),
+    ]

@@ -58,6 +58,19 @@ _LABEL_AFTER = re.compile(
 )
 
 
+#: A source's predicative speech act right before a mark: a verb, its object and the
+#: quoted words said of it ('calling the investigation "Soviet-style"', 'referred to the
+#: vote as "The Impeachment Hoax"', 'justified the strike, which ..., as "defensive"').
+#: Without an object ('a group called "X"', 'is referred to as "X"') it names, not quotes.
+_PREDICATIVE = re.compile(
+    r"\b(?:call(?:s|ed|ing)?|describ(?:es|ed|ing)|characteri[sz](?:es|ed|ing)|"
+    r"brand(?:s|ed|ing)|justif(?:ies|ied|ying))\s+(?!as\b)"
+    r"(?:(?:[^\s\"“”,;:]+\s+){1,4}|(?:[^\s\"“”;:]+\s+){1,14}?as\s+)(?:an?\s+|the\s+)?$"
+    r"|\breferr(?:ed|ing)\s+to\s+(?!as\b)(?:[^\s\"“”;:]+\s+){1,14}?as\s+(?:an?\s+|the\s+)?$",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True, slots=True)
 class _Span:
     start: int
@@ -138,9 +151,18 @@ def _trim(text: str, span: _Span) -> _Span | None:
     return _Span(s, e, span.open_mark, span.close_mark) if e > s else None
 
 
+def _title_cased(word: str) -> bool:
+    """A capitalised word in title case: every part of a hyphenated word capitalised
+    ("Once-in-a-Lifetime", "COVID-19"; not the adjective "Soviet-style")."""
+    if not (word[:1].isupper() or word[:1].isdigit()):
+        return False
+    parts = [p for p in re.split(r"[-‐‑]", word) if re.match(r"\w", p)]
+    return all(p[:1].isupper() or p[:1].isdigit() or p.lower() in LOWER_WORDS for p in parts)
+
+
 def _is_title(words: list[str]) -> bool:
     content = [w for w in words if w.lower() not in LOWER_WORDS and re.search(r"\w", w)]
-    caps = [w for w in content if w[:1].isupper() or w[:1].isdigit()]
+    caps = [w for w in content if _title_cased(w)]
     return bool(content) and len(caps) >= max(1, 0.75 * len(content))
 
 
@@ -150,6 +172,13 @@ _YEAR_END = re.compile(r"\b(?:1[89]|20)\d\d\.?\)?\s*$")
 #: Words between a reporting verb and a short quote it cannot govern (a new clause).
 _CLAUSE_BREAK = re.compile(
     r";|\b(?:while|whereas|but|although|though)\b",
+    re.IGNORECASE,
+)
+#: A determiner or preposition right before a word: it is a noun ("for reasons of",
+#: "the calls", "their notes"), not a reporting verb.
+_DETERMINER_BEFORE = re.compile(
+    r"\b(?:the|a|an|his|her|its|their|our|my|your|these|those|for|of|with|"
+    r"whose|many|several|some|no)\s+$",
     re.IGNORECASE,
 )
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
@@ -194,11 +223,24 @@ def _governs(before: str) -> bool:
     or a colon right before the mark ('She said: "..."', 'a déclaré : « ... »')."""
     if re.search(r":\s*$", before):
         return True
-    verbs = speech_verbs(before)  # not "the United States also include"
+    verbs = [  # not "the United States also include", not the noun in "for reasons of"
+        v for v in speech_verbs(before) if not _DETERMINER_BEFORE.search(before, 0, v.start())
+    ]
     if not verbs:
         return False
     between = before[verbs[-1].end() :]
     return len(between.split()) <= 25 and not _CLAUSE_BREAK.search(between)
+
+
+def _interrupted(text: str, span: _Span, next_open: int | None) -> bool:
+    """The first part of a quote interrupted by its attribution: it ends in a comma
+    inside the marks, and a short reporting clause leads to the next opening mark in the
+    same sentence ('"However," he told Science News, "this study ...').
+    """
+    if span.close_mark is None or next_open is None or text[span.close_mark - 1] != ",":
+        return False
+    gap = text[span.close_mark + 1 : next_open]
+    return len(gap) < 80 and not re.search(r"[.!?]", gap) and bool(SPEECH_RE.search(gap))
 
 
 def _phrase(body: str) -> str:
@@ -224,7 +266,12 @@ def quote_spans(text: str) -> list[tuple[int, int, int, int | None]]:
         # British style: double marks nested in a single-quoted passage belong to it
         single_opens = [q.open_mark for q in singles]
         doubles = [d for d in doubles if not _nested(d, singles, single_opens)]
-        # each quote's previous closing mark in this paragraph
+        # each quote's next opening mark and previous closing mark in this paragraph
+        next_open = {
+            a.open_mark: b.open_mark
+            for a, b in itertools.pairwise(doubles)
+            if a.close_mark is not None
+        }
         previous_close = {
             b.open_mark: a.close_mark + 1
             for a, b in itertools.pairwise(doubles)
@@ -242,7 +289,7 @@ def quote_spans(text: str) -> list[tuple[int, int, int, int | None]]:
             closing = span.close_mark if span.close_mark is not None else span.end
             s_start, s_end = sentence_of(bounds, span.open_mark)
             before = text[max(s_start, span.open_mark - 120) : span.open_mark]
-            after = text[closing + 1 : min(closing + 100, max(s_end, closing + 1) + 60)]
+            after = text[closing + 1 : min(closing + 100, max(s_end, closing + 1) + 60, p_end)]
             governed = _governs(before) or bool(
                 AFTER_VERB_FIRST.match(after)
                 or AFTER_WHO_FIRST.match(after)
@@ -252,11 +299,18 @@ def quote_spans(text: str) -> list[tuple[int, int, int, int | None]]:
                 # '"...," he said. "We tried."': continues a quote of the same speaker
                 gap = text[previous_close[raw.open_mark] : raw.open_mark]
                 governed = len(gap) < 80 and bool(SPEECH_RE.search(gap))
+            predicative = bool(_PREDICATIVE.search(before))
+            interrupted = _interrupted(text, raw, next_open.get(raw.open_mark))
+            governed = governed or predicative or interrupted
             final = re.search(r"[.!?]$", body) is not None
             short = len(words) <= 5 and not governed
-            if _is_title(words) and (
-                (len(words) <= 8 and (not final or short))
-                or (len(words) <= 15 and not final and not governed and ":" in body)
+            if (
+                not (predicative or interrupted)
+                and _is_title(words)
+                and (
+                    (len(words) <= 8 and (not final or short))
+                    or (len(words) <= 15 and not final and not governed and ":" in body)
+                )
             ):
                 continue  # a title or name ("Top of the Spear.", "Warhol: Photographs and ...")
             naming = _NAMING.search(text, max(0, span.open_mark - 30), span.open_mark) or (

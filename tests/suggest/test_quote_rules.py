@@ -1,0 +1,72 @@
+"""Quote spans by the rules of GUIDELINES.md (quote section), one test per rule, on
+press-style sentences written for the rule: interrupted quotes, short fragments governed
+by a speech act, titles and names left out."""
+
+from __future__ import annotations
+
+from clipper.suggest.quotes import quote_spans
+
+
+def quotes(body: str) -> list[str]:
+    """The quotes of a story with a plain headline and ``body``."""
+    text = "Town news\n\n" + body
+    return [text[start:end] for start, end, _open, _close in quote_spans(text)]
+
+
+def test_capitalised_first_part_of_an_interrupted_quote_is_a_quote() -> None:
+    # "A quote interrupted by attribution gives separate spans."
+    text = (
+        'The mayor visited the site on Monday. "Absolutely," she told reporters, "we will '
+        'rebuild the bridge before winter." "Tomorrow," he said, "the roads reopen."\n'
+    )
+    assert quotes(text) == [
+        "Absolutely,",
+        "we will rebuild the bridge before winter.",
+        "Tomorrow,",
+        "the roads reopen.",
+    ]
+
+
+def test_title_before_a_comma_without_attribution_is_no_quote() -> None:
+    # a title stays out: no reporting clause between it and the next mark
+    text = 'The band played "Yesterday," "Help!" and other songs at the festival.\n'
+    assert quotes(text) == []
+
+
+def test_capitalised_adjective_governed_by_a_speech_act_is_a_quote() -> None:
+    # "Short fragments are quotes when a speech/writing act governs them"; a word made
+    # from a name ("Kafka-esque") is no title, a title-cased name still is
+    text = (
+        'The union leader called the new rota "Kafka-esque" on Monday. '
+        'The museum opened the exhibition "Once-in-a-Lifetime" on Friday.\n'
+    )
+    assert quotes(text) == ["Kafka-esque"]
+
+
+def test_predicative_speech_act_with_an_object_quotes_its_words() -> None:
+    # 'calling X "Y"', 'referred to X as "Y"', 'justified X as "Y"' say Y of X: a quote
+    # even when Y is title-cased or one word; without an object it only names
+    text = (
+        'On Twitter the governor referred to the audit as "The Great Witch Hunt". '
+        'The ministry justified the curfew, which began on Friday, as "necessary" for '
+        'safety. The second Monday of May is referred to as "Market Monday" in the town. '
+        'A band called "The Night Owls" played.\n'
+    )
+    assert quotes(text) == ["The Great Witch Hunt", "necessary"]
+
+
+def test_a_noun_is_no_speech_act_governing_a_short_quote() -> None:
+    # "Not quotes: ... marked terms/labels/names with no speech act": "reasons" in
+    # "for reasons of" is a noun, not the verb "reasons"
+    text = (
+        'For reasons of cost, the council never printed its "guides."\n\n'
+        'The mayor reasons the plan is "too expensive".\n'
+    )
+    assert quotes(text) == ["too expensive"]
+
+
+def test_a_reporting_clause_in_the_next_paragraph_governs_no_short_quote() -> None:
+    # "Short fragments are quotes when a speech/writing act governs them": a closing
+    # mark ends the paragraph, so the next paragraph's "The mayor said" is a new sentence
+    text = 'The council printed its "guides"\n\nThe mayor said the plan was on time.\n'
+    assert quotes(text) == []

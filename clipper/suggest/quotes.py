@@ -30,6 +30,9 @@ from clipper.suggest.speakers import (
 _OPEN = {"“": "”", "„": "“", "«": "»", "「": "」", "‹": "›", "»": "«"}
 _DOUBLE_RE = re.compile('["“”„«»「」]')
 _SINGLE_RE = re.compile("['‘’]")
+#: An apostrophe that elides the start of a word, not an opening single quote ("the
+#: '90s", "rock 'n' roll", "play 'em all").
+_ELISION = re.compile(r"(?:\d0s|em|n|til|tis|twas|cause)\b", re.IGNORECASE)
 #: Words right before a mark that make what follows a name or label, not speech.
 _NAMING = re.compile(
     r"\b(?:called|named|labell?ed|dubbed|titled|entitled|known as|nicknamed|so-called|"
@@ -49,6 +52,8 @@ _WORK = re.compile(
     r"headline|programme|program|podcast|video|painting|website|blog)\s*$",
     re.IGNORECASE,
 )
+#: A work as the addressee of "tell" ('she told the paper "..."'): speech follows, no title.
+_TOLD = re.compile(r"\b(?:told|tells?|telling)\s+(?:[\w'’-]+\s+){1,3}$", re.IGNORECASE)
 #: Nouns right after a closing mark that make the quoted words a label ('a "Very Good"
 #: rating', 'its "AAA" grade').
 _LABEL_AFTER = re.compile(
@@ -87,6 +92,8 @@ def _double_spans(text: str, p_start: int, p_end: int) -> Iterator[_Span]:
         prev = text[i - 1] if i > p_start else " "
         nxt = text[i + 1] if i + 1 < p_end else " "
         if opened is None:
+            if c == '"' and prev.isdigit():
+                continue  # an inch mark ('a 15" screen'), not a quotation mark
             if c == '"' or c in _OPEN or (c == "”" and not nxt.isspace() and prev.isspace()):
                 opened = i
             continue
@@ -118,8 +125,9 @@ def _single_spans(text: str, p_start: int, p_end: int, inside: list[_Span]) -> I
         prev = text[i - 1] if i > p_start else " "
         nxt = text[i + 1] if i + 1 < p_end else " "
         if opened is None:
-            if c in "'‘" and (prev.isspace() or prev in "([—–-") and nxt.isalnum():
-                opened = i
+            opening = c in "'‘" and (prev.isspace() or prev in "([—–-") and nxt.isalnum()
+            if opening and not _ELISION.match(text, i + 1, p_end):
+                opened = i  # not an apostrophe eliding a word's start ("the '80s")
         elif not prev.isspace() and not nxt.isalnum() and c in "'’":
             if _plural_possessive(text, i, p_end):
                 continue  # "the lads' families": an apostrophe, the quote goes on
@@ -313,14 +321,19 @@ def quote_spans(text: str) -> list[tuple[int, int, int, int | None]]:
                 )
             ):
                 continue  # a title or name ("Top of the Spear.", "Warhol: Photographs and ...")
-            naming = _NAMING.search(text, max(0, span.open_mark - 30), span.open_mark) or (
+            window = max(p_start, span.open_mark - 30)  # not the headline above
+            naming = _NAMING.search(text, window, span.open_mark) or (
                 span.close_mark is not None and _LABEL_AFTER.match(text, span.close_mark + 1)
             )
             if n_words <= 4 and naming:
                 continue  # a name or label: 'a user labelled "Anonymous"', 'a "Good" rating'
             if not final and _NAMED.search(before) and not speech_verbs(before[-60:]):
                 continue  # 'named the virus "severe acute respiratory syndrome coronavirus 2"'
-            if not final and _WORK.search(text, max(0, span.open_mark - 30), span.open_mark):
+            if (
+                not final
+                and _WORK.search(text, window, span.open_mark)
+                and not _TOLD.search(before)
+            ):
                 continue  # the title of a work: 'its report "Hunger in a warming world"'
             if n_words < 4 and not governed and _phrase(body) in headline_quotes:
                 governed = True  # quoted in the headline too: the story quotes someone

@@ -70,3 +70,29 @@ def test_a_reporting_clause_in_the_next_paragraph_governs_no_short_quote() -> No
     # mark ends the paragraph, so the next paragraph's "The mayor said" is a new sentence
     text = 'The council printed its "guides"\n\nThe mayor said the plan was on time.\n'
     assert quotes(text) == []
+
+
+def test_an_apostrophe_eliding_a_word_opens_no_quote() -> None:
+    # quotation marks, not apostrophes: "the '80s", "rock 'n' roll", "play 'em all"
+    text = (
+        "In the '80s, she told the crowd 'we had nothing but the music'. Fans of rock 'n' "
+        "roll said they would play 'em all. 'We are ready,' said captain Joe Reed.\n"
+    )
+    assert quotes(text) == ["we had nothing but the music", "We are ready,"]
+
+
+def test_an_inch_mark_is_no_quotation_mark() -> None:
+    text = 'Rivera, who bought a 15" laptop, said the shop was "very helpful to everyone".\n'
+    assert quotes(text) == ["very helpful to everyone"]
+
+
+def test_a_work_noun_ending_the_headline_makes_no_title_of_the_first_quote() -> None:
+    # the title rule looks at the words before the mark in the quote's own paragraph
+    text = 'Minister resigns over leaked video\n\n"I am sorry," said Tom Hill on Monday.\n'
+    assert [text[s:e] for s, e, _o, _c in quote_spans(text)] == ["I am sorry,"]
+
+
+def test_a_work_told_something_introduces_speech_not_a_title() -> None:
+    # 'told the paper "..."': the newspaper is the addressee, the quote is speech
+    text = 'The coach told the paper "we will be back next year" after the final.\n'
+    assert quotes(text) == ["we will be back next year"]

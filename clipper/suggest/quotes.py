@@ -35,7 +35,7 @@ _SINGLE_RE = re.compile("['‘’]")
 _ELISION = re.compile(r"(?:\d0s|em|n|til|tis|twas|cause)\b", re.IGNORECASE)
 #: Words right before a mark that make what follows a name or label, not speech.
 _NAMING = re.compile(
-    r"\b(?:called|named|labell?ed|dubbed|titled|entitled|known as|nicknamed|so-called|"
+    r"\b(?:call|called|named|labell?ed|dubbed|titled|entitled|known as|nicknamed|so-called|"
     r"the word|the term|the phrase|rated|rating of|graded|ranked|classified as|classed as|"
     r"certified|upgraded to|downgraded to|(?:medals?|awards?|prizes?|trophy|honou?rs?)\s+"
     r"(?:for|of))\s*$",
@@ -70,7 +70,8 @@ _LABEL_AFTER = re.compile(
 _PREDICATIVE = re.compile(
     r"\b(?:call(?:s|ed|ing)?|describ(?:es|ed|ing)|characteri[sz](?:es|ed|ing)|"
     r"brand(?:s|ed|ing)|justif(?:ies|ied|ying))\s+(?!as\b)"
-    r"(?:(?:[^\s\"“”,;:]+\s+){1,4}|(?:[^\s\"“”;:]+\s+){1,14}?as\s+)(?:an?\s+|the\s+)?$"
+    r"(?:(?:[^\s\"“”,;:]+\s+){0,3}(?!(?:an?|the)\s)[^\s\"“”,;:]+\s+|"
+    r"(?:[^\s\"“”;:]+\s+){1,14}?as\s+)(?:an?\s+|the\s+)?$"
     r"|\breferr(?:ed|ing)\s+to\s+(?!as\b)(?:[^\s\"“”;:]+\s+){1,14}?as\s+(?:an?\s+|the\s+)?$",
     re.IGNORECASE,
 )

@@ -169,8 +169,16 @@ def _title_cased(word: str) -> bool:
     return all(p[:1].isupper() or p[:1].isdigit() or p.lower() in LOWER_WORDS for p in parts)
 
 
+#: The pronoun "I" (and its contractions): capitalised anywhere, no sign of a title.
+_I = re.compile(r"I(?:['’](?:m|ve|ll|d))?\W*")
+
+
 def _is_title(words: list[str]) -> bool:
-    content = [w for w in words if w.lower() not in LOWER_WORDS and re.search(r"\w", w)]
+    content = [
+        w
+        for w in words
+        if w.lower() not in LOWER_WORDS and re.search(r"\w", w) and not _I.fullmatch(w)
+    ]
     caps = [w for w in content if _title_cased(w)]
     return bool(content) and len(caps) >= max(1, 0.75 * len(content))
 
@@ -188,6 +196,14 @@ _CLAUSE_BREAK = re.compile(
 _DETERMINER_BEFORE = re.compile(
     r"\b(?:the|a|an|his|her|its|their|our|my|your|these|those|for|of|with|"
     r"whose|many|several|some|no)\s+$",
+    re.IGNORECASE,
+)
+#: Speech acts beside the reporting verbs of :mod:`clipper.suggest.speakers` that govern a
+#: short quote ('mentioned ... as a "top priority"', 'vowed "no retreat"').
+_MORE_SPEECH = re.compile(
+    r"\b(?:mention(?:s|ed|ing)|stress(?:es|ed|ing)|pledg(?:es|ed|ing)|vow(?:s|ed|ing)|"
+    r"demand(?:s|ed|ing)|denounc(?:es|ed|ing)|accus(?:es|ed|ing)|reveal(?:s|ed|ing)|"
+    r"proclaim(?:s|ed|ing)|pointed out|points out)\b",
     re.IGNORECASE,
 )
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
@@ -226,6 +242,10 @@ def _word_count(body: str) -> int:
     return len(body.split()) + cjk // 2
 
 
+def _start(match: re.Match[str]) -> int:
+    return match.start()
+
+
 def _governs(before: str) -> bool:
     """Whether a reporting verb in ``before`` (the sentence up to an opening mark) governs
     the quote: the nearest verb, at most 25 words back, with no contrasting clause between;
@@ -233,7 +253,9 @@ def _governs(before: str) -> bool:
     if re.search(r":\s*$", before):
         return True
     verbs = [  # not "the United States also include", not the noun in "for reasons of"
-        v for v in speech_verbs(before) if not _DETERMINER_BEFORE.search(before, 0, v.start())
+        v
+        for v in sorted([*speech_verbs(before), *_MORE_SPEECH.finditer(before)], key=_start)
+        if not _DETERMINER_BEFORE.search(before, 0, v.start())
     ]
     if not verbs:
         return False

@@ -96,3 +96,18 @@ def test_a_work_told_something_introduces_speech_not_a_title() -> None:
     # 'told the paper "..."': the newspaper is the addressee, the quote is speech
     text = 'The coach told the paper "we will be back next year" after the final.\n'
     assert quotes(text) == ["we will be back next year"]
+
+
+def test_a_sentence_with_the_pronoun_i_is_no_title() -> None:
+    # titles are left out, speech is not: "I" is capitalised anywhere in a sentence
+    text = 'Some people asked her about it, and she said, "No, I am a Muslim".\n'
+    assert quotes(text) == ["No, I am a Muslim"]
+
+
+def test_other_speech_acts_govern_a_short_quote() -> None:
+    # "Short fragments are quotes when a speech/writing act governs them"
+    text = (
+        'The statement mentioned the repairs as a "top priority". '
+        'The rebels vowed "no retreat" on Sunday.\n'
+    )
+    assert quotes(text) == ["top priority", "no retreat"]

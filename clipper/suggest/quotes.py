@@ -206,6 +206,14 @@ _MORE_SPEECH = re.compile(
     r"proclaim(?:s|ed|ing)|pointed out|points out)\b",
     re.IGNORECASE,
 )
+#: A document (a noun after its determiner) whose wording a later short fragment may
+#: reproduce: "an advisory", "the latest report", "a joint statement".
+_DOCUMENT = re.compile(
+    r"\b(?:a|an|the|its|their|his|her|our)\s+(?:[\w-]+\s+)?(?:advisory|advisories|"
+    r"bulletin|statement|release|report|reports|proclamation|communiqu[eé]|notice|memo|"
+    r"memorandum|warning)\b",
+    re.IGNORECASE,
+)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
@@ -246,17 +254,23 @@ def _start(match: re.Match[str]) -> int:
     return match.start()
 
 
+def _reporting_verbs(text: str) -> list[re.Match[str]]:
+    """The reporting verbs in ``text``, in order: not part of a name ("the United States
+    also include"), not a noun after a determiner ("for reasons of")."""
+    return [
+        v
+        for v in sorted([*speech_verbs(text), *_MORE_SPEECH.finditer(text)], key=_start)
+        if not _DETERMINER_BEFORE.search(text, 0, v.start())
+    ]
+
+
 def _governs(before: str) -> bool:
     """Whether a reporting verb in ``before`` (the sentence up to an opening mark) governs
     the quote: the nearest verb, at most 25 words back, with no contrasting clause between;
     or a colon right before the mark ('She said: "..."', 'a déclaré : « ... »')."""
     if re.search(r":\s*$", before):
         return True
-    verbs = [  # not "the United States also include", not the noun in "for reasons of"
-        v
-        for v in sorted([*speech_verbs(before), *_MORE_SPEECH.finditer(before)], key=_start)
-        if not _DETERMINER_BEFORE.search(before, 0, v.start())
-    ]
+    verbs = _reporting_verbs(before)
     if not verbs:
         return False
     between = before[verbs[-1].end() :]
@@ -272,6 +286,20 @@ def _interrupted(text: str, span: _Span, next_open: int | None) -> bool:
         return False
     gap = text[span.close_mark + 1 : next_open]
     return len(gap) < 80 and not re.search(r"[.!?]", gap) and bool(SPEECH_RE.search(gap))
+
+
+def _document_words(text: str, bounds: list[tuple[int, int]], s_start: int, p_start: int) -> bool:
+    """Whether one of the two sentences before (in the paragraph) reports a document
+    ('In an advisory issued at 11 a.m., the NHC reported ...'): a short fragment after it
+    reproduces the document's wording (its implicit source)."""
+    k = bisect.bisect_left(bounds, (s_start, -1))
+    for start, end in bounds[max(0, k - 2) : k]:
+        if start < p_start:
+            continue
+        sentence = text[start:end]
+        if _DOCUMENT.search(sentence) and _reporting_verbs(sentence):
+            return True
+    return False
 
 
 def _phrase(body: str) -> str:
@@ -358,6 +386,8 @@ def quote_spans(text: str) -> list[tuple[int, int, int, int | None]]:
                 and not _TOLD.search(before)
             ):
                 continue  # the title of a work: 'its report "Hunger in a warming world"'
+            if n_words < 4 and not governed:
+                governed = _document_words(text, bounds, s_start, p_start)
             if n_words < 4 and not governed and _phrase(body) in headline_quotes:
                 governed = True  # quoted in the headline too: the story quotes someone
             if n_words < 4 and not governed:

@@ -111,3 +111,15 @@ def test_other_speech_acts_govern_a_short_quote() -> None:
         'The rebels vowed "no retreat" on Sunday.\n'
     )
     assert quotes(text) == ["top priority", "no retreat"]
+
+
+def test_a_short_fragment_after_a_reported_document_reproduces_its_wording() -> None:
+    # "reproduces speech or writing of an identifiable source (explicit or implicit)":
+    # a document reported in one of the two sentences before is the fragment's source
+    text = (
+        "In a bulletin issued at noon, the weather service reported that the storm had "
+        'strengthened. It brought "life-threatening" floods to the coast.\n\n'
+        'The mayor spoke on Monday. The "reform" plan stalled.\n\n'
+        'CNN reports the mayor resigned. The "scandal" grew.\n'
+    )
+    assert quotes(text) == ["life-threatening"]

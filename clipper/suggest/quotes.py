@@ -28,7 +28,9 @@ from clipper.suggest.speakers import (
 
 #: Marks that open, close, or (straight quotes) do both.
 _OPEN = {"“": "”", "„": "“", "«": "»", "「": "」", "‹": "›", "»": "«"}
-_DOUBLE_RE = re.compile('["“”„«»「」]')
+_DOUBLE_RE = re.compile('["“”„«»「」‹›]')
+#: Opening marks of a quotation nested in one of another style ('« Il a dit “non” »').
+_NESTED_OPEN = "“„«「‹"
 _SINGLE_RE = re.compile("['‘’]")
 #: An apostrophe that elides the start of a word, not an opening single quote ("the
 #: '90s", "rock 'n' roll", "play 'em all").
@@ -87,6 +89,7 @@ class _Span:
 
 def _double_spans(text: str, p_start: int, p_end: int) -> Iterator[_Span]:
     opened: int | None = None
+    nested: list[str] = []  # closing marks of quotations nested in the open one
     for mark in _DOUBLE_RE.finditer(text, p_start, p_end):
         i = mark.start()
         c = text[i]
@@ -99,7 +102,21 @@ def _double_spans(text: str, p_start: int, p_end: int) -> Iterator[_Span]:
                 opened = i
             continue
         opener = text[opened]
-        closes = c == '"' or c == _OPEN.get(opener, "”") or c in "”»」"
+        if nested and c == nested[-1]:
+            nested.pop()  # the end of a quotation nested in this one
+            continue
+        if (
+            c != _OPEN.get(opener)
+            and c in _NESTED_OPEN
+            and c != opener
+            and (prev.isspace() or prev in "([—–-:")
+            and not nxt.isspace()
+        ):
+            nested.append(_OPEN[c])  # a quotation of another style nested in this one
+            continue
+        if nested and c != _OPEN.get(opener, "”"):
+            continue  # a stray mark inside the nested quotation
+        closes = c == '"' or c == _OPEN.get(opener, "”") or c in "”»」›"
         if c == "“" and not prev.isspace() and (nxt.isspace() or i + 1 >= p_end):
             closes = True  # a wrongly-oriented closing mark: 'decision.“ However'
         if c == "“" and opener == "“" and (prev.isspace() and not nxt.isspace()):
@@ -110,6 +127,7 @@ def _double_spans(text: str, p_start: int, p_end: int) -> Iterator[_Span]:
         if closes:
             yield _Span(opened + 1, i, opened, i)
             opened = None
+            nested.clear()
     if opened is not None:
         yield _Span(opened + 1, p_end, opened, None)
 

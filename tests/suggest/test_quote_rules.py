@@ -123,3 +123,17 @@ def test_a_short_fragment_after_a_reported_document_reproduces_its_wording() -> 
         'CNN reports the mayor resigned. The "scandal" grew.\n'
     )
     assert quotes(text) == ["life-threatening"]
+
+
+def test_a_quotation_of_another_style_stays_inside_the_outer_quote() -> None:
+    # "a nested quotation stays inside the outer quote span"; marks of any style
+    text = (
+        "Le maire a déclaré : « Il m’a dit “jamais” et il est parti ». Puis il est sorti.\n\n"
+        "“She told me «never again» and left,” said Ann Lee.\n\n"
+        "The mayor said: ‹We will win›.\n"
+    )
+    assert quotes(text) == [
+        "Il m’a dit “jamais” et il est parti",
+        "She told me «never again» and left,",
+        "We will win",
+    ]

@@ -68,13 +68,16 @@ _LABEL_AFTER = re.compile(
 #: A source's predicative speech act right before a mark: a verb, its object and the
 #: quoted words said of it ('calling the investigation "Soviet-style"', 'referred to the
 #: vote as "The Impeachment Hoax"', 'justified the strike, which ..., as "defensive"').
-#: Without an object ('a group called "X"', 'is referred to as "X"') it names, not quotes.
+#: Without an object ('a group called "X"', 'is referred to as "X"') it names, not quotes;
+#: with "what" as its object it quotes ('what WalesOnline called "fury"').
 _PREDICATIVE = re.compile(
     r"\b(?:call(?:s|ed|ing)?|describ(?:es|ed|ing)|characteri[sz](?:es|ed|ing)|"
     r"brand(?:s|ed|ing)|justif(?:ies|ied|ying))\s+(?!as\b)"
     r"(?:(?:[^\s\"“”,;:]+\s+){0,3}(?!(?:an?|the)\s)[^\s\"“”,;:]+\s+|"
     r"(?:[^\s\"“”;:]+\s+){1,14}?as\s+)(?:an?\s+|the\s+)?$"
-    r"|\breferr(?:ed|ing)\s+to\s+(?!as\b)(?:[^\s\"“”;:]+\s+){1,14}?as\s+(?:an?\s+|the\s+)?$",
+    r"|\breferr(?:ed|ing)\s+to\s+(?!as\b)(?:[^\s\"“”;:]+\s+){1,14}?as\s+(?:an?\s+|the\s+)?$"
+    r"|\bwhat\s+(?:[^\s\"“”,;:]+\s+){1,5}(?:call(?:s|ed)|describ(?:es|ed)\s+as|termed|"
+    r"dubbed|branded)\s+(?:an?\s+|the\s+)?$",
     re.IGNORECASE,
 )
 
@@ -394,7 +397,7 @@ def quote_spans(text: str) -> list[tuple[int, int, int, int | None]]:
             naming = _NAMING.search(text, window, span.open_mark) or (
                 span.close_mark is not None and _LABEL_AFTER.match(text, span.close_mark + 1)
             )
-            if n_words <= 4 and naming:
+            if n_words <= 4 and naming and not predicative:
                 continue  # a name or label: 'a user labelled "Anonymous"', 'a "Good" rating'
             if not final and _NAMED.search(before) and not speech_verbs(before[-60:]):
                 continue  # 'named the virus "severe acute respiratory syndrome coronavirus 2"'

@@ -50,9 +50,10 @@ def test_predicative_speech_act_with_an_object_quotes_its_words() -> None:
         'On Twitter the governor referred to the audit as "The Great Witch Hunt". '
         'The ministry justified the curfew, which began on Friday, as "necessary" for '
         'safety. The second Monday of May is referred to as "Market Monday" in the town. '
-        'A band called "The Night Owls" played. Engineers call the "B" side the back.\n'
+        'A band called "The Night Owls" played. Engineers call the "B" side the back. '
+        'The plan met with what the Daily Post called "fury" from farmers.\n'
     )
-    assert quotes(text) == ["The Great Witch Hunt", "necessary"]
+    assert quotes(text) == ["The Great Witch Hunt", "necessary", "fury"]
 
 
 def test_a_noun_is_no_speech_act_governing_a_short_quote() -> None:

@@ -9,12 +9,11 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
 
 from clipper.model import QUOTE_SPEAKER
 from clipper.suggest.base import Suggestion, body_end, headline_end, paragraphs, sentences
 from clipper.suggest.people import Mention
+from clipper.suggest.quote_marks import Span, double_spans, nested_in, single_spans, trim
 from clipper.suggest.speakers import (
     AFTER_VERB_FIRST,
     AFTER_WHO_FIRST,
@@ -26,15 +25,6 @@ from clipper.suggest.speakers import (
     speech_verbs,
 )
 
-#: Marks that open, close, or (straight quotes) do both.
-_OPEN = {"“": "”", "„": "“", "«": "»", "「": "」", "‹": "›", "»": "«"}
-_DOUBLE_RE = re.compile('["“”„«»「」‹›]')
-#: Opening marks of a quotation nested in one of another style ('« Il a dit “non” »').
-_NESTED_OPEN = "“„«「‹"
-_SINGLE_RE = re.compile("['‘’]")
-#: An apostrophe that elides the start of a word, not an opening single quote ("the
-#: '90s", "rock 'n' roll", "play 'em all").
-_ELISION = re.compile(r"(?:\d0s|em|n|til|tis|twas|cause)\b", re.IGNORECASE)
 #: Words right before a mark that make what follows a name or label, not speech.
 _NAMING = re.compile(
     r"\b(?:call|called|named|labell?ed|dubbed|titled|entitled|known as|nicknamed|so-called|"
@@ -80,105 +70,6 @@ _PREDICATIVE = re.compile(
     r"dubbed|branded)\s+(?:an?\s+|the\s+)?$",
     re.IGNORECASE,
 )
-
-
-@dataclass(frozen=True, slots=True)
-class _Span:
-    start: int
-    end: int
-    open_mark: int  # index of the opening mark
-    close_mark: int | None  # index of the closing mark (None: runs to paragraph end)
-
-
-def _double_spans(text: str, p_start: int, p_end: int) -> Iterator[_Span]:
-    opened: int | None = None
-    nested: list[str] = []  # closing marks of quotations nested in the open one
-    for mark in _DOUBLE_RE.finditer(text, p_start, p_end):
-        i = mark.start()
-        c = text[i]
-        prev = text[i - 1] if i > p_start else " "
-        nxt = text[i + 1] if i + 1 < p_end else " "
-        if opened is None:
-            if c == '"' and prev.isdigit():
-                continue  # an inch mark ('a 15" screen'), not a quotation mark
-            if c == '"' or c in _OPEN or (c == "”" and not nxt.isspace() and prev.isspace()):
-                opened = i
-            continue
-        opener = text[opened]
-        if nested and c == nested[-1]:
-            nested.pop()  # the end of a quotation nested in this one
-            continue
-        if (
-            c != _OPEN.get(opener)
-            and c in _NESTED_OPEN
-            and c != opener
-            and (prev.isspace() or prev in "([—–-:")
-            and not nxt.isspace()
-        ):
-            nested.append(_OPEN[c])  # a quotation of another style nested in this one
-            continue
-        if nested and c != _OPEN.get(opener, "”"):
-            continue  # a stray mark inside the nested quotation
-        closes = c == '"' or c == _OPEN.get(opener, "”") or c in "”»」›"
-        if c == "“" and not prev.isspace() and (nxt.isspace() or i + 1 >= p_end):
-            closes = True  # a wrongly-oriented closing mark: 'decision.“ However'
-        if c == "“" and opener == "“" and (prev.isspace() and not nxt.isspace()):
-            closes = False  # a new opening: the previous quote ran without a closing mark
-            yield _Span(opened + 1, i, opened, None)
-            opened = i
-            continue
-        if closes:
-            yield _Span(opened + 1, i, opened, i)
-            opened = None
-            nested.clear()
-    if opened is not None:
-        yield _Span(opened + 1, p_end, opened, None)
-
-
-def _single_spans(text: str, p_start: int, p_end: int, inside: list[_Span]) -> Iterator[_Span]:
-    opened: int | None = None
-    opens = [s.open_mark for s in inside]  # in text order
-    for mark in _SINGLE_RE.finditer(text, p_start, p_end):
-        i = mark.start()
-        c = text[i]
-        k = bisect.bisect_right(opens, i) - 1
-        if k >= 0 and i <= (inside[k].close_mark or p_end):
-            continue  # inside a double-quoted passage
-        prev = text[i - 1] if i > p_start else " "
-        nxt = text[i + 1] if i + 1 < p_end else " "
-        if opened is None:
-            opening = c in "'‘" and (prev.isspace() or prev in "([—–-") and nxt.isalnum()
-            if opening and not _ELISION.match(text, i + 1, p_end):
-                opened = i  # not an apostrophe eliding a word's start ("the '80s")
-        elif not prev.isspace() and not nxt.isalnum() and c in "'’":
-            if _plural_possessive(text, i, p_end):
-                continue  # "the lads' families": an apostrophe, the quote goes on
-            yield _Span(opened + 1, i, opened, i)
-            opened = None
-
-
-def _nested(span: _Span, outer: list[_Span], opens: list[int]) -> bool:
-    """Whether ``span`` lies inside one of ``outer`` (in text order, ``opens`` their
-    opening marks)."""
-    k = bisect.bisect_left(opens, span.open_mark) - 1
-    return k >= 0 and span.close_mark is not None and span.close_mark < outer[k].end
-
-
-def _plural_possessive(text: str, i: int, p_end: int) -> bool:
-    """An apostrophe after a plural ("workers' demands") inside a single-quoted passage:
-    a lower-case word follows and a closing mark comes later in the paragraph."""
-    if text[i - 1] not in "sS" or not re.match(r" [a-z]", text[i + 1 : i + 3]):
-        return False
-    return re.search(r"[^\s]['’](?!\w)", text[i + 1 : p_end]) is not None
-
-
-def _trim(text: str, span: _Span) -> _Span | None:
-    s, e = span.start, span.end
-    while s < e and text[s].isspace():
-        s += 1
-    while e > s and text[e - 1].isspace():
-        e -= 1
-    return _Span(s, e, span.open_mark, span.close_mark) if e > s else None
 
 
 def _title_cased(word: str) -> bool:
@@ -238,7 +129,7 @@ _DOCUMENT = re.compile(
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
-def _is_citation(text: str, span: _Span, p_end: int) -> bool:
+def _is_citation(text: str, span: Span, p_end: int) -> bool:
     """A title in a source/reference line: 'Doe, J. "Storm hits port" — BBC, March 3, 2010'."""
     if span.close_mark is None:
         return False
@@ -250,7 +141,7 @@ def _is_citation(text: str, span: _Span, p_end: int) -> bool:
     )
 
 
-def _headline_quote(text: str, span: _Span, head: int) -> bool:
+def _headline_quote(text: str, span: Span, head: int) -> bool:
     """A headline quote is speech when it is a sentence (four words or more) with its
     source ("'We are not afraid,' says Kim", 'Obama: "We will not back down"')."""
     if len(text[span.start : span.end].split()) < 4 or span.close_mark is None:
@@ -298,7 +189,7 @@ def _governs(before: str) -> bool:
     return len(between.split()) <= 25 and not _CLAUSE_BREAK.search(between)
 
 
-def _interrupted(text: str, span: _Span, next_open: int | None) -> bool:
+def _interrupted(text: str, span: Span, next_open: int | None) -> bool:
     """The first part of a quote interrupted by its attribution: it ends in a comma
     inside the marks, and a short reporting clause leads to the next opening mark in the
     same sentence ('"However," he told Science News, "this study ...').
@@ -336,16 +227,16 @@ def quote_spans(text: str) -> list[tuple[int, int, int, int | None]]:
     out = []
     headline_quotes = {
         _phrase(text[q.start : q.end])
-        for q in itertools.chain(_double_spans(text, 0, head), _single_spans(text, 0, head, []))
+        for q in itertools.chain(double_spans(text, 0, head), single_spans(text, 0, head, []))
     }
     for p_start, p_end in paragraphs(text):
         if p_start >= end_of_body:
             break
-        doubles = list(_double_spans(text, p_start, p_end))
-        singles = list(_single_spans(text, p_start, p_end, doubles))
+        doubles = list(double_spans(text, p_start, p_end))
+        singles = list(single_spans(text, p_start, p_end, doubles))
         # British style: double marks nested in a single-quoted passage belong to it
         single_opens = [q.open_mark for q in singles]
-        doubles = [d for d in doubles if not _nested(d, singles, single_opens)]
+        doubles = [d for d in doubles if not nested_in(d, singles, single_opens)]
         # each quote's next opening mark and previous closing mark in this paragraph
         next_open = {
             a.open_mark: b.open_mark
@@ -358,7 +249,7 @@ def quote_spans(text: str) -> list[tuple[int, int, int, int | None]]:
             if a.close_mark is not None
         }
         for raw in doubles + singles:
-            span = _trim(text, raw)
+            span = trim(text, raw)
             if span is None or _is_citation(text, raw, p_end):
                 continue
             if span.start < head and not _headline_quote(text, span, head):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 
@@ -76,4 +77,9 @@ def gui(ctx: Context, files: tuple[str, ...], article_id: int | None, coder: str
                 "folder first"
             )
         ctx.db_path.parent.mkdir(parents=True, exist_ok=True)
-    sys.exit(gui_main(str(ctx.db_path), list(files), article_id, coder))
+    code = gui_main(str(ctx.db_path), list(files), article_id, coder)
+    # The app has quit, saved and closed its database: the process ends. Python's exit
+    # would first run full garbage collections over every object of the app's modules
+    # (~20 ms); frozen, they are skipped (objects are still freed, files still closed).
+    gc.freeze()
+    sys.exit(code)

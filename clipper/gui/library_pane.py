@@ -15,6 +15,7 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QItemSelectionModel,
     QModelIndex,
     QObject,
@@ -329,7 +330,8 @@ class LibraryModel(QAbstractTableModel):
 class LibraryLoader(QObject):
     """Runs library queries on a background thread with its own connection; only the
     newest request waiting is run, and :attr:`loaded` carries its generation number so
-    the pane can drop an answer to a query it no longer shows."""
+    the pane can drop an answer to a query it no longer shows. :meth:`stop` ends it (the
+    application quitting does: it interrupts the query running, it does not wait for it)."""
 
     loaded = Signal(int, object, int)  # generation, ids, total
     failed = Signal(int, str)
@@ -338,14 +340,28 @@ class LibraryLoader(QObject):
         super().__init__(parent)
         self.requests: queue.Queue[tuple[int, str, LibraryQuery] | None] = queue.Queue()
         self._thread: threading.Thread | None = None
+        self._lock = threading.Lock()
+        self._reading: Store | None = None  # the thread's store while a query runs
+        self._stopped = False
 
     def request(self, generation: int, db_path: str, query: LibraryQuery) -> None:
+        if self._stopped:
+            return
         if self._thread is None:
             self._thread = threading.Thread(
                 target=self._run, name="clipper-library", args=(self.requests,), daemon=True
             )
             self._thread.start()
         self.requests.put((generation, db_path, query))
+
+    def stop(self) -> None:
+        """End the thread: requests waiting are dropped, the query running is interrupted
+        (a read: nothing is lost), and nothing more is reported."""
+        with self._lock:
+            self._stopped = True
+            if self._reading is not None:
+                self._reading.interrupt()
+        self.requests.put(None)
 
     def _run(self, requests: queue.Queue[tuple[int, str, LibraryQuery] | None]) -> None:
         while True:
@@ -355,20 +371,32 @@ class LibraryLoader(QObject):
                     item = requests.get_nowait()
                 except queue.Empty:
                     break
-            if item is None:
+            if item is None or self._stopped:
                 return
             generation, db_path, query = item
             try:
                 with Store(db_path, create=False) as store:
-                    ids = store.library_ids(query)
-                    total = store.count_articles()
+                    with self._lock:
+                        if self._stopped:
+                            return
+                        self._reading = store
+                    try:
+                        ids = store.library_ids(query)
+                        total = store.count_articles()
+                    finally:
+                        with self._lock:
+                            self._reading = None
             except Exception as exc:
+                if self._stopped:
+                    return
                 message = getattr(exc, "message", None) or str(exc)
                 try:
                     self.failed.emit(generation, message)
                 except RuntimeError:  # the pane is gone
                     return
                 continue
+            if self._stopped:
+                return
             try:
                 self.loaded.emit(generation, ids, total)
             except RuntimeError:
@@ -398,6 +426,9 @@ class LibraryPane(QWidget):
         self._loader.failed.connect(self._failed)
         requests = self._loader.requests
         self.destroyed.connect(lambda: requests.put(None))  # ends the loader's thread
+        app = QCoreApplication.instance()
+        if app is not None:  # quitting does not wait for a library read
+            app.aboutToQuit.connect(self._loader.stop)
         self._generation = 0
         self._loading = False
         self._total = 0

@@ -2,15 +2,20 @@
 
 Tests pass a file path so that each test has its own settings; the app uses the
 platform's usual location under the organisation and application name "Clipper".
+
+QSettings writes every change to disk from the event loop, each time with a lock file and
+two ``fdatasync`` calls: a value already stored is not set again, and the app holds the
+writes of its start (:meth:`Settings.hold_writes`) until the window has painted.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings
 
 from clipper.fields import coder_name_problem, normalise_coder_name
 
@@ -21,6 +26,36 @@ def _key_for_db(db_path: str) -> str:
     """A settings key fragment that names one database file (stable, path-safe)."""
     absolute = os.path.abspath(db_path)
     return hashlib.sha1(absolute.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def _same(stored: object, value: object) -> bool:
+    """Is ``value`` what QSettings has for its key (``stored``, as read back: from an INI
+    file numbers and booleans come as text and a one-item list as its item)?"""
+    if isinstance(value, QByteArray):
+        return isinstance(stored, QByteArray) and stored == value
+    if isinstance(value, list):
+        items = stored if isinstance(stored, list) else [stored]
+        return [str(item) for item in items] == [str(item) for item in value]
+    if isinstance(value, bool):
+        return str(stored).lower() == str(value).lower()
+    return isinstance(value, (int, str)) and str(stored) == str(value)
+
+
+class _HoldUpdates(QObject):
+    """Keeps QSettings from writing its changes (its ``UpdateRequest`` events) until
+    :meth:`release`; changes are kept and read back in memory meanwhile."""
+
+    def __init__(self, qsettings: QSettings) -> None:
+        super().__init__(qsettings)
+        self.qsettings = qsettings
+        qsettings.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        return event.type() == QEvent.Type.UpdateRequest
+
+    def release(self) -> None:
+        self.qsettings.removeEventFilter(self)
+        self.qsettings.sync()  # the changes held (a swallowed request is not posted again)
 
 
 class Settings:
@@ -35,6 +70,17 @@ class Settings:
     def sync(self) -> None:
         self.qsettings.sync()
 
+    def hold_writes(self) -> Callable[[], None]:
+        """Keep changes in memory (read back as set) until the function returned is
+        called, which writes them: nothing is written to disk in between (QSettings also
+        writes held changes when it is destroyed)."""
+        return _HoldUpdates(self.qsettings).release
+
+    def _set(self, key: str, value: object) -> None:
+        """Set ``key`` unless it already has ``value`` (no write to disk then)."""
+        if not (self.qsettings.contains(key) and _same(self.qsettings.value(key), value)):
+            self.qsettings.setValue(key, value)
+
     # -- window layout ------------------------------------------------------------------
 
     def _bytes(self, key: str) -> QByteArray | None:
@@ -45,19 +91,19 @@ class Settings:
         return self._bytes("window/geometry")
 
     def set_geometry(self, value: QByteArray) -> None:
-        self.qsettings.setValue("window/geometry", value)
+        self._set("window/geometry", value)
 
     def window_state(self) -> QByteArray | None:
         return self._bytes("window/state")
 
     def set_window_state(self, value: QByteArray) -> None:
-        self.qsettings.setValue("window/state", value)
+        self._set("window/state", value)
 
     def splitter_state(self) -> QByteArray | None:
         return self._bytes("window/splitter")
 
     def set_splitter_state(self, value: QByteArray) -> None:
-        self.qsettings.setValue("window/splitter", value)
+        self._set("window/splitter", value)
 
     def library_columns(self) -> list[int]:
         """The library's Title, Outlet and Date column widths, or [] when never saved."""
@@ -71,7 +117,7 @@ class Settings:
         return widths if all(0 < w < 10_000 for w in widths) else []
 
     def set_library_columns(self, widths: list[int]) -> None:
-        self.qsettings.setValue("window/library_columns", [int(w) for w in widths])
+        self._set("window/library_columns", [int(w) for w in widths])
 
     # -- preferences --------------------------------------------------------------------
 
@@ -79,13 +125,13 @@ class Settings:
         return self._bool("edit/snap_to_words", True)
 
     def set_snap_to_words(self, value: bool) -> None:
-        self.qsettings.setValue("edit/snap_to_words", bool(value))
+        self._set("edit/snap_to_words", bool(value))
 
     def zoom(self) -> int:
         return self._int("view/zoom", 0)
 
     def set_zoom(self, value: int) -> None:
-        self.qsettings.setValue("view/zoom", int(value))
+        self._set("view/zoom", int(value))
 
     def ocr_language(self) -> str:
         """The Tesseract language(s) OCR offers first (``eng``, ``fra``, ``eng+fra``)."""
@@ -99,7 +145,7 @@ class Settings:
         from clipper.importers.ocr import is_language_code
 
         if is_language_code(value):
-            self.qsettings.setValue("import/ocr_language", value)
+            self._set("import/ocr_language", value)
 
     def coder(self) -> str | None:
         """Who codes new annotations (asked once), or None when never chosen or not valid."""
@@ -110,7 +156,7 @@ class Settings:
         return name if coder_name_problem(name) is None else None
 
     def set_coder(self, name: str) -> None:
-        self.qsettings.setValue("edit/coder", normalise_coder_name(name))
+        self._set("edit/coder", normalise_coder_name(name))
 
     def _bool(self, key: str, default: bool) -> bool:
         value = self.qsettings.value(key, default)
@@ -134,9 +180,10 @@ class Settings:
     def set_last_article(self, db_path: str, article_id: int | None) -> None:
         key = f"last_article/{_key_for_db(db_path)}"
         if article_id is None:
-            self.qsettings.remove(key)
+            if self.qsettings.contains(key):
+                self.qsettings.remove(key)
         else:
-            self.qsettings.setValue(key, int(article_id))
+            self._set(key, int(article_id))
 
     def recent_databases(self) -> list[str]:
         value = self.qsettings.value("recent/databases", [])
@@ -150,8 +197,8 @@ class Settings:
         absolute = os.path.abspath(db_path)
         recent = [p for p in self.recent_databases() if p != absolute]
         recent.insert(0, absolute)
-        self.qsettings.setValue("recent/databases", recent[:MAX_RECENT])
+        self._set("recent/databases", recent[:MAX_RECENT])
 
     def remove_recent_database(self, db_path: str) -> None:
         recent = [p for p in self.recent_databases() if p != os.path.abspath(db_path)]
-        self.qsettings.setValue("recent/databases", recent)
+        self._set("recent/databases", recent)

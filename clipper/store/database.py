@@ -249,6 +249,11 @@ class Store(
         open_databases.unregister(self.path)
         self.db.close()
 
+    def interrupt(self) -> None:
+        """Stop the statement running on this store's connection, if any (safe to call
+        from another thread): it fails with an "interrupted" error."""
+        self.db.conn.interrupt()
+
     def __enter__(self) -> Store:
         return self
 

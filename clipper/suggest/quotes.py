@@ -9,12 +9,11 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
 
 from clipper.model import QUOTE_SPEAKER
 from clipper.suggest.base import Suggestion, body_end, headline_end, paragraphs, sentences
 from clipper.suggest.people import Mention
+from clipper.suggest.quote_marks import Span, double_spans, nested_in, single_spans, trim
 from clipper.suggest.speakers import (
     AFTER_VERB_FIRST,
     AFTER_WHO_FIRST,
@@ -26,13 +25,9 @@ from clipper.suggest.speakers import (
     speech_verbs,
 )
 
-#: Marks that open, close, or (straight quotes) do both.
-_OPEN = {"“": "”", "„": "“", "«": "»", "「": "」", "‹": "›", "»": "«"}
-_DOUBLE_RE = re.compile('["“”„«»「」]')
-_SINGLE_RE = re.compile("['‘’]")
 #: Words right before a mark that make what follows a name or label, not speech.
 _NAMING = re.compile(
-    r"\b(?:called|named|labell?ed|dubbed|titled|entitled|known as|nicknamed|so-called|"
+    r"\b(?:call|called|named|labell?ed|dubbed|titled|entitled|known as|nicknamed|so-called|"
     r"the word|the term|the phrase|rated|rating of|graded|ranked|classified as|classed as|"
     r"certified|upgraded to|downgraded to|(?:medals?|awards?|prizes?|trophy|honou?rs?)\s+"
     r"(?:for|of))\s*$",
@@ -49,6 +44,8 @@ _WORK = re.compile(
     r"headline|programme|program|podcast|video|painting|website|blog)\s*$",
     re.IGNORECASE,
 )
+#: A work as the addressee of "tell" ('she told the paper "..."'): speech follows, no title.
+_TOLD = re.compile(r"\b(?:told|tells?|telling)\s+(?:[\w'’-]+\s+){1,3}$", re.IGNORECASE)
 #: Nouns right after a closing mark that make the quoted words a label ('a "Very Good"
 #: rating', 'its "AAA" grade').
 _LABEL_AFTER = re.compile(
@@ -58,89 +55,43 @@ _LABEL_AFTER = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class _Span:
-    start: int
-    end: int
-    open_mark: int  # index of the opening mark
-    close_mark: int | None  # index of the closing mark (None: runs to paragraph end)
+#: A source's predicative speech act right before a mark: a verb, its object and the
+#: quoted words said of it ('calling the investigation "Soviet-style"', 'referred to the
+#: vote as "The Impeachment Hoax"', 'justified the strike, which ..., as "defensive"').
+#: Without an object ('a group called "X"', 'is referred to as "X"') it names, not quotes;
+#: with "what" as its object it quotes ('what WalesOnline called "fury"').
+_PREDICATIVE = re.compile(
+    r"\b(?:call(?:s|ed|ing)?|describ(?:es|ed|ing)|characteri[sz](?:es|ed|ing)|"
+    r"brand(?:s|ed|ing)|justif(?:ies|ied|ying))\s+(?!as\b)"
+    r"(?:(?:[^\s\"“”,;:]+\s+){0,3}(?!(?:an?|the)\s)[^\s\"“”,;:]+\s+|"
+    r"(?:[^\s\"“”;:]+\s+){1,14}?as\s+)(?:an?\s+|the\s+)?$"
+    r"|\breferr(?:ed|ing)\s+to\s+(?!as\b)(?:[^\s\"“”;:]+\s+){1,14}?as\s+(?:an?\s+|the\s+)?$"
+    r"|\bwhat\s+(?:[^\s\"“”,;:]+\s+){1,5}(?:call(?:s|ed)|describ(?:es|ed)\s+as|termed|"
+    r"dubbed|branded)\s+(?:an?\s+|the\s+)?$",
+    re.IGNORECASE,
+)
 
 
-def _double_spans(text: str, p_start: int, p_end: int) -> Iterator[_Span]:
-    opened: int | None = None
-    for mark in _DOUBLE_RE.finditer(text, p_start, p_end):
-        i = mark.start()
-        c = text[i]
-        prev = text[i - 1] if i > p_start else " "
-        nxt = text[i + 1] if i + 1 < p_end else " "
-        if opened is None:
-            if c == '"' or c in _OPEN or (c == "”" and not nxt.isspace() and prev.isspace()):
-                opened = i
-            continue
-        opener = text[opened]
-        closes = c == '"' or c == _OPEN.get(opener, "”") or c in "”»」"
-        if c == "“" and not prev.isspace() and (nxt.isspace() or i + 1 >= p_end):
-            closes = True  # a wrongly-oriented closing mark: 'decision.“ However'
-        if c == "“" and opener == "“" and (prev.isspace() and not nxt.isspace()):
-            closes = False  # a new opening: the previous quote ran without a closing mark
-            yield _Span(opened + 1, i, opened, None)
-            opened = i
-            continue
-        if closes:
-            yield _Span(opened + 1, i, opened, i)
-            opened = None
-    if opened is not None:
-        yield _Span(opened + 1, p_end, opened, None)
-
-
-def _single_spans(text: str, p_start: int, p_end: int, inside: list[_Span]) -> Iterator[_Span]:
-    opened: int | None = None
-    opens = [s.open_mark for s in inside]  # in text order
-    for mark in _SINGLE_RE.finditer(text, p_start, p_end):
-        i = mark.start()
-        c = text[i]
-        k = bisect.bisect_right(opens, i) - 1
-        if k >= 0 and i <= (inside[k].close_mark or p_end):
-            continue  # inside a double-quoted passage
-        prev = text[i - 1] if i > p_start else " "
-        nxt = text[i + 1] if i + 1 < p_end else " "
-        if opened is None:
-            if c in "'‘" and (prev.isspace() or prev in "([—–-") and nxt.isalnum():
-                opened = i
-        elif not prev.isspace() and not nxt.isalnum() and c in "'’":
-            if _plural_possessive(text, i, p_end):
-                continue  # "the lads' families": an apostrophe, the quote goes on
-            yield _Span(opened + 1, i, opened, i)
-            opened = None
-
-
-def _nested(span: _Span, outer: list[_Span], opens: list[int]) -> bool:
-    """Whether ``span`` lies inside one of ``outer`` (in text order, ``opens`` their
-    opening marks)."""
-    k = bisect.bisect_left(opens, span.open_mark) - 1
-    return k >= 0 and span.close_mark is not None and span.close_mark < outer[k].end
-
-
-def _plural_possessive(text: str, i: int, p_end: int) -> bool:
-    """An apostrophe after a plural ("workers' demands") inside a single-quoted passage:
-    a lower-case word follows and a closing mark comes later in the paragraph."""
-    if text[i - 1] not in "sS" or not re.match(r" [a-z]", text[i + 1 : i + 3]):
+def _title_cased(word: str) -> bool:
+    """A capitalised word in title case: every part of a hyphenated word capitalised
+    ("Once-in-a-Lifetime", "COVID-19"; not the adjective "Soviet-style")."""
+    if not (word[:1].isupper() or word[:1].isdigit()):
         return False
-    return re.search(r"[^\s]['’](?!\w)", text[i + 1 : p_end]) is not None
+    parts = [p for p in re.split(r"[-‐‑]", word) if re.match(r"\w", p)]
+    return all(p[:1].isupper() or p[:1].isdigit() or p.lower() in LOWER_WORDS for p in parts)
 
 
-def _trim(text: str, span: _Span) -> _Span | None:
-    s, e = span.start, span.end
-    while s < e and text[s].isspace():
-        s += 1
-    while e > s and text[e - 1].isspace():
-        e -= 1
-    return _Span(s, e, span.open_mark, span.close_mark) if e > s else None
+#: The pronoun "I" (and its contractions): capitalised anywhere, no sign of a title.
+_I = re.compile(r"I(?:['’](?:m|ve|ll|d))?\W*")
 
 
 def _is_title(words: list[str]) -> bool:
-    content = [w for w in words if w.lower() not in LOWER_WORDS and re.search(r"\w", w)]
-    caps = [w for w in content if w[:1].isupper() or w[:1].isdigit()]
+    content = [
+        w
+        for w in words
+        if w.lower() not in LOWER_WORDS and re.search(r"\w", w) and not _I.fullmatch(w)
+    ]
+    caps = [w for w in content if _title_cased(w)]
     return bool(content) and len(caps) >= max(1, 0.75 * len(content))
 
 
@@ -152,10 +103,33 @@ _CLAUSE_BREAK = re.compile(
     r";|\b(?:while|whereas|but|although|though)\b",
     re.IGNORECASE,
 )
+#: A determiner or preposition right before a word: it is a noun ("for reasons of",
+#: "the calls", "their notes"), not a reporting verb.
+_DETERMINER_BEFORE = re.compile(
+    r"\b(?:the|a|an|his|her|its|their|our|my|your|these|those|for|of|with|"
+    r"whose|many|several|some|no)\s+$",
+    re.IGNORECASE,
+)
+#: Speech acts beside the reporting verbs of :mod:`clipper.suggest.speakers` that govern a
+#: short quote ('mentioned ... as a "top priority"', 'vowed "no retreat"').
+_MORE_SPEECH = re.compile(
+    r"\b(?:mention(?:s|ed|ing)|stress(?:es|ed|ing)|pledg(?:es|ed|ing)|vow(?:s|ed|ing)|"
+    r"demand(?:s|ed|ing)|denounc(?:es|ed|ing)|accus(?:es|ed|ing)|reveal(?:s|ed|ing)|"
+    r"proclaim(?:s|ed|ing)|pointed out|points out)\b",
+    re.IGNORECASE,
+)
+#: A document (a noun after its determiner) whose wording a later short fragment may
+#: reproduce: "an advisory", "the latest report", "a joint statement".
+_DOCUMENT = re.compile(
+    r"\b(?:a|an|the|its|their|his|her|our)\s+(?:[\w-]+\s+)?(?:advisory|advisories|"
+    r"bulletin|statement|release|report|reports|proclamation|communiqu[eé]|notice|memo|"
+    r"memorandum|warning)\b",
+    re.IGNORECASE,
+)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
-def _is_citation(text: str, span: _Span, p_end: int) -> bool:
+def _is_citation(text: str, span: Span, p_end: int) -> bool:
     """A title in a source/reference line: 'Doe, J. "Storm hits port" — BBC, March 3, 2010'."""
     if span.close_mark is None:
         return False
@@ -167,7 +141,7 @@ def _is_citation(text: str, span: _Span, p_end: int) -> bool:
     )
 
 
-def _headline_quote(text: str, span: _Span, head: int) -> bool:
+def _headline_quote(text: str, span: Span, head: int) -> bool:
     """A headline quote is speech when it is a sentence (four words or more) with its
     source ("'We are not afraid,' says Kim", 'Obama: "We will not back down"')."""
     if len(text[span.start : span.end].split()) < 4 or span.close_mark is None:
@@ -188,17 +162,56 @@ def _word_count(body: str) -> int:
     return len(body.split()) + cjk // 2
 
 
+def _start(match: re.Match[str]) -> int:
+    return match.start()
+
+
+def _reporting_verbs(text: str) -> list[re.Match[str]]:
+    """The reporting verbs in ``text``, in order: not part of a name ("the United States
+    also include"), not a noun after a determiner ("for reasons of")."""
+    return [
+        v
+        for v in sorted([*speech_verbs(text), *_MORE_SPEECH.finditer(text)], key=_start)
+        if not _DETERMINER_BEFORE.search(text, 0, v.start())
+    ]
+
+
 def _governs(before: str) -> bool:
     """Whether a reporting verb in ``before`` (the sentence up to an opening mark) governs
     the quote: the nearest verb, at most 25 words back, with no contrasting clause between;
     or a colon right before the mark ('She said: "..."', 'a déclaré : « ... »')."""
     if re.search(r":\s*$", before):
         return True
-    verbs = speech_verbs(before)  # not "the United States also include"
+    verbs = _reporting_verbs(before)
     if not verbs:
         return False
     between = before[verbs[-1].end() :]
     return len(between.split()) <= 25 and not _CLAUSE_BREAK.search(between)
+
+
+def _interrupted(text: str, span: Span, next_open: int | None) -> bool:
+    """The first part of a quote interrupted by its attribution: it ends in a comma
+    inside the marks, and a short reporting clause leads to the next opening mark in the
+    same sentence ('"However," he told Science News, "this study ...').
+    """
+    if span.close_mark is None or next_open is None or text[span.close_mark - 1] != ",":
+        return False
+    gap = text[span.close_mark + 1 : next_open]
+    return len(gap) < 80 and not re.search(r"[.!?]", gap) and bool(SPEECH_RE.search(gap))
+
+
+def _document_words(text: str, bounds: list[tuple[int, int]], s_start: int, p_start: int) -> bool:
+    """Whether one of the two sentences before (in the paragraph) reports a document
+    ('In an advisory issued at 11 a.m., the NHC reported ...'): a short fragment after it
+    reproduces the document's wording (its implicit source)."""
+    k = bisect.bisect_left(bounds, (s_start, -1))
+    for start, end in bounds[max(0, k - 2) : k]:
+        if start < p_start:
+            continue
+        sentence = text[start:end]
+        if _DOCUMENT.search(sentence) and _reporting_verbs(sentence):
+            return True
+    return False
 
 
 def _phrase(body: str) -> str:
@@ -214,24 +227,29 @@ def quote_spans(text: str) -> list[tuple[int, int, int, int | None]]:
     out = []
     headline_quotes = {
         _phrase(text[q.start : q.end])
-        for q in itertools.chain(_double_spans(text, 0, head), _single_spans(text, 0, head, []))
+        for q in itertools.chain(double_spans(text, 0, head), single_spans(text, 0, head, []))
     }
     for p_start, p_end in paragraphs(text):
         if p_start >= end_of_body:
             break
-        doubles = list(_double_spans(text, p_start, p_end))
-        singles = list(_single_spans(text, p_start, p_end, doubles))
+        doubles = list(double_spans(text, p_start, p_end))
+        singles = list(single_spans(text, p_start, p_end, doubles))
         # British style: double marks nested in a single-quoted passage belong to it
         single_opens = [q.open_mark for q in singles]
-        doubles = [d for d in doubles if not _nested(d, singles, single_opens)]
-        # each quote's previous closing mark in this paragraph
+        doubles = [d for d in doubles if not nested_in(d, singles, single_opens)]
+        # each quote's next opening mark and previous closing mark in this paragraph
+        next_open = {
+            a.open_mark: b.open_mark
+            for a, b in itertools.pairwise(doubles)
+            if a.close_mark is not None
+        }
         previous_close = {
             b.open_mark: a.close_mark + 1
             for a, b in itertools.pairwise(doubles)
             if a.close_mark is not None
         }
         for raw in doubles + singles:
-            span = _trim(text, raw)
+            span = trim(text, raw)
             if span is None or _is_citation(text, raw, p_end):
                 continue
             if span.start < head and not _headline_quote(text, span, head):
@@ -242,7 +260,7 @@ def quote_spans(text: str) -> list[tuple[int, int, int, int | None]]:
             closing = span.close_mark if span.close_mark is not None else span.end
             s_start, s_end = sentence_of(bounds, span.open_mark)
             before = text[max(s_start, span.open_mark - 120) : span.open_mark]
-            after = text[closing + 1 : min(closing + 100, max(s_end, closing + 1) + 60)]
+            after = text[closing + 1 : min(closing + 100, max(s_end, closing + 1) + 60, p_end)]
             governed = _governs(before) or bool(
                 AFTER_VERB_FIRST.match(after)
                 or AFTER_WHO_FIRST.match(after)
@@ -252,22 +270,36 @@ def quote_spans(text: str) -> list[tuple[int, int, int, int | None]]:
                 # '"...," he said. "We tried."': continues a quote of the same speaker
                 gap = text[previous_close[raw.open_mark] : raw.open_mark]
                 governed = len(gap) < 80 and bool(SPEECH_RE.search(gap))
+            predicative = bool(_PREDICATIVE.search(before))
+            interrupted = _interrupted(text, raw, next_open.get(raw.open_mark))
+            governed = governed or predicative or interrupted
             final = re.search(r"[.!?]$", body) is not None
             short = len(words) <= 5 and not governed
-            if _is_title(words) and (
-                (len(words) <= 8 and (not final or short))
-                or (len(words) <= 15 and not final and not governed and ":" in body)
+            if (
+                not (predicative or interrupted)
+                and _is_title(words)
+                and (
+                    (len(words) <= 8 and (not final or short))
+                    or (len(words) <= 15 and not final and not governed and ":" in body)
+                )
             ):
                 continue  # a title or name ("Top of the Spear.", "Warhol: Photographs and ...")
-            naming = _NAMING.search(text, max(0, span.open_mark - 30), span.open_mark) or (
+            window = max(p_start, span.open_mark - 30)  # not the headline above
+            naming = _NAMING.search(text, window, span.open_mark) or (
                 span.close_mark is not None and _LABEL_AFTER.match(text, span.close_mark + 1)
             )
-            if n_words <= 4 and naming:
+            if n_words <= 4 and naming and not predicative:
                 continue  # a name or label: 'a user labelled "Anonymous"', 'a "Good" rating'
             if not final and _NAMED.search(before) and not speech_verbs(before[-60:]):
                 continue  # 'named the virus "severe acute respiratory syndrome coronavirus 2"'
-            if not final and _WORK.search(text, max(0, span.open_mark - 30), span.open_mark):
+            if (
+                not final
+                and _WORK.search(text, window, span.open_mark)
+                and not _TOLD.search(before)
+            ):
                 continue  # the title of a work: 'its report "Hunger in a warming world"'
+            if n_words < 4 and not governed:
+                governed = _document_words(text, bounds, s_start, p_start)
             if n_words < 4 and not governed and _phrase(body) in headline_quotes:
                 governed = True  # quoted in the headline too: the story quotes someone
             if n_words < 4 and not governed:

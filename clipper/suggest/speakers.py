@@ -34,12 +34,20 @@ _SPEECH = (
 )
 SPEECH_RE = re.compile(rf"\b(?:{_SPEECH})\b", re.IGNORECASE)
 AFTER_VERB_FIRST = re.compile(
-    rf"^\s*[,.;]?\s*(?:{_SPEECH})\s+(?P<who>[^.,;:!?\"“”]{{1,60}}"
+    rf"^\s*[,.;]?\s*({_SPEECH})\s+(?P<who>[^.,;:!?\"“”]{{1,60}}"
     r"(?:,\s+[A-Z][^.,;:!?\"“”]{1,40})?)",
     re.IGNORECASE,
 )
 AFTER_WHO_FIRST = re.compile(
     rf"^\s*[,.;]?\s*(?P<who>[^.;:!?\"“”]{{1,80}}?)\s+(?:has\s+|had\s+)?(?:{_SPEECH})\b",
+    re.IGNORECASE,
+)
+
+
+#: Reporting verbs that take an object, never a subject after them: a participle or a
+#: verb of naming ('"...", calling it a "sham"', '"...", describing the plan').
+_OBJECT_VERB = re.compile(
+    r"\w+ing|called|calls|dubbed|described|describes|characteri[sz]ed|quoted|cited",
     re.IGNORECASE,
 )
 
@@ -61,6 +69,11 @@ def speech_verbs(text: str) -> list[re.Match[str]]:
 #: agency said.').
 POSTPOSED = re.compile(
     rf"^[^\"“”„«»]*?,\s+(?P<who>[^,;:\"“”„«»]{{1,60}}?)\s+(?:has\s+)?(?:{_SPEECH})\s*[.!]?\s*$",
+    re.IGNORECASE,
+)
+#: "according to" later in the quote's sentence, after other words: the source of the quote.
+_POST_ACCORDING = re.compile(
+    r"^[^\"“”„«»]*?,\s*according to\s+(?P<who>[^,;:.!?\"“”„«»]{2,60}?)\s*(?:[,;:.!?]|$)",
     re.IGNORECASE,
 )
 #: Auxiliaries and adverbs between a subject and its reporting verb.
@@ -136,6 +149,11 @@ _AGENT = re.compile(
     r"\s*by\s+(?:the\s+)?((?:[A-Z][\w.&’'-]*\s?)+(?:(?:of|for|and)\s(?:the\s)?"
     r"(?:[A-Z][\w.&’'-]*\s?)+)*|(?<=the )[a-z]+(?=\s*[.,;]))"
 )
+#: An object relative clause right before its reporting verb: "..., which the New York Times
+#: (called)": the words after the relative pronoun are the verb's subject.
+_OBJECT_RELATIVE = re.compile(
+    r"\b(?:which|whom)\s+((?:the\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})\s*$"
+)
 #: "X quoted Y as saying": Y is the source.
 _QUOTED_AS = re.compile(r"\bquoted\s+(.{2,60}?)\s+as\s+$")
 #: Words that cannot start a source's name after a closing mark.
@@ -156,6 +174,8 @@ _NOT_SUBJECT = frozenset(
         """
     )
 )
+#: The first word of a predicate, not of a subject: a reporting verb or a past tense.
+_PREDICATE = re.compile(rf"(?:{_SPEECH}|[a-z]+ed)")
 LOWER_WORDS = frozenset(
     word_list(
         """
@@ -217,6 +237,9 @@ def _source_name(text: str, who: str, offset: int, mentions: list[Mention]) -> S
     possessive = any(w.endswith(("'s", "’s")) for w in words)
     if len(words) <= 4 and not possessive and (words[0][:1].isupper() or len(words) == 1):
         name = _WHEN.split(" ".join(words))[0]  # "Pope Francis on Sunday"
+        person, of, _body = name.partition(" of ")
+        if of and _person_like(person):
+            name = person  # "Bill Gerstenmaier of NASA": the person
         return (_fullest(text, name) if " " not in name else name), None
     joined = " ".join(words)
     caps = _ORGANISATION.match(joined)
@@ -271,7 +294,8 @@ def _sentence_subject(
 #: Where a subject noun phrase ends: its verb.
 _VERB_START = re.compile(
     r"\s+(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|did|"
-    r"does|do|aims|wants|plans|hopes|seeks|[a-z]+ed)\b"
+    r"does|do|aims|wants|plans|hopes|seeks|spoke|speaks|told|tells|said|says|wrote|writes|"
+    r"[a-z]+ed)\b"
 )
 
 
@@ -421,16 +445,34 @@ def _salient(
     possessive; else the latest."""
     s_start = sentence_of(bounds, at)[0]
     last = candidates[-1]
-    if last.start >= s_start and not text.startswith(("'s", "’s", "' ", "’ "), last.end):
-        return last  # in the quote's own sentence (not "Soleimani's life")
+    if (
+        last.start >= s_start
+        and not text.startswith(("'s", "’s", "' ", "’ "), last.end)
+        and not _PRONOUN_BEFORE.search(text, s_start, last.start)
+    ):
+        return last  # in the quote's own sentence (not "Soleimani's life", "He said Wu is")
     for m in reversed(candidates):
         s_start = sentence_of(bounds, m.start)[0]
         prefix = text[s_start : m.start]
         possessive = text.startswith(("'s", "’s", "' ", "’ "), m.end)
         reported = SPEECH_RE.search(prefix) is not None  # "Wilkins said Warhol was ..."
-        if len(prefix.split()) <= 4 and not (possessive or reported or re.search(r"[;:]", prefix)):
+        if possessive or reported or re.search(r"[;:]", prefix):
+            continue
+        if len(prefix.split()) <= 4:
             return m
+        if (
+            re.search(r",\s*$", prefix)
+            and _AFTER_ADVERBIAL.match(text, m.end)
+            and not any(s_start <= c.start < m.start for c in candidates)
+        ):
+            return m  # "Wednesday, the day he dropped out, Bloomberg endorsed ...": the subject
     return candidates[-1]
+
+
+#: A personal pronoun: a name after it in its clause is not its referent ("He said Wu is").
+_PRONOUN_BEFORE = re.compile(r"\b(?:he|she|He|She)\b")
+#: The verb right after a clause's subject (not a list: "Wu and Lee", "Wu of the ...").
+_AFTER_ADVERBIAL = re.compile(r"\s+(?!(?:and|or|of|in|at|from|to|for|with|on|by)\b)[a-z]+\b")
 
 
 def attribute(
@@ -479,6 +521,7 @@ def attribute(
                 near is not None
                 and near == previous
                 and near[1] is None
+                and not _person_like(near[0])  # a person the name finder missed
                 and before
                 and _he_or_she(text, bounds, open_mark)
             ):
@@ -663,6 +706,12 @@ def _attribute(
         # the sentence after the closing mark (a quote may end its own sentence)
         a_end = sentence_of(bounds, after_start)[1] if after_start < len(text) else after_start
         after = text[after_start : max(a_end, after_start)]
+        according = _POST_ACCORDING.match(after)
+        if according:  # '... a "sharp increase" last week, according to a spokesperson.'
+            got = _source_name(
+                text, according.group("who"), after_start + according.start("who"), mentions
+            )
+            return got if got is not None else "previous"
         for pattern in (AFTER_VERB_FIRST, AFTER_WHO_FIRST):
             found = pattern.match(after)
             who = found.group("who") if found else ""
@@ -677,6 +726,10 @@ def _attribute(
                 and re.match(r"\s+[\"“„«]", after[found.end() :])
             ):
                 continue  # ', the government recommending "...": its object is the next quote
+            if found and re.match(r"\s*(?:and|while|whereas|but|although|though)\b", who, re.I):
+                continue  # '"...", while Deputy Governor Oleg Klimov indicated': a new clause
+            if found and pattern is AFTER_VERB_FIRST and _OBJECT_VERB.fullmatch(found.group(1)):
+                continue  # '"...", calling it a "...": the words after are its object
             if found and not re.search(r"[\"“”]", who) and (named or _names_someone(who)):
                 got = _source_name(text, who, after_start + found.start("who"), mentions)
                 return got if got is not None else "previous"
@@ -696,6 +749,11 @@ def _attribute(
             r"\b(?:was|were|been|is|are|be)\s+(?:[a-z]+ly\s+)?$", before[: verbs[-1].start()]
         )
     ):
+        by = s_start + verbs[-1].end()
+        if re.match(r"\s+by\s", before[verbs[-1].end() :]):
+            agents = mentions_within(mentions, by, open_mark)
+            if agents:  # 'he was told by Emergencies Minister Yevgeny Zinichev of "..."'
+                return agents[0].full, (agents[0].start, agents[0].end)
         agent = _AGENT.match(text, close_mark + 1)
         if agent:  # '"pandemic" was announced ... by the World Health Organization (WHO)'
             return _source_name(text, agent.group(1).strip(), agent.start(1), mentions)
@@ -747,9 +805,26 @@ def _attribute(
             )
             if got is not None:
                 return got
+        relative = _OBJECT_RELATIVE.search(clause)
+        if relative and relative.group(1).split()[0].lower() not in _PRONOUNS:
+            # 'the novel Obsession, which the New York Times called "...': the relative's subject
+            got = _source_name(text, relative.group(1), s_start + relative.start(1), mentions)
+            if got is not None:
+                return got
         people = mentions_within(mentions, s_start + mark + 1, s_start + verb.start())
         if _PRONOUN_SUBJECT.search(clause):
             people = []  # "X pleaded with him to send Gloria ..., but he replied": not Gloria
+        owners = [m for m in people if text.startswith(("'s", "’s", "' ", "’ "), m.end)]
+        if owners and len(owners) < len(people):
+            # "Anderson Cooper, one of Vanderbilt's four sons, stated": not the possessor
+            people = [m for m in people if m not in owners]
+        if people and mark < 0 and re.search(r"\band\s+(?:[a-z]+ly\s+)?$", clause):
+            # "Warren commended Biden ... and said she was "...": the first verb's subject
+            got = _main_subject(
+                text, s_start, s_start + verb.start(), mentions, skip_adverbial=True
+            )
+            if got is not None and got[1] is not None:
+                return got
         if people:
             last = people[-1]
             if len(people) > 1 and _JOINT.fullmatch(text, people[-2].end, last.start):
@@ -777,6 +852,10 @@ def _attribute(
                 continue  # "the minister (who said", "Ardern, speaking after the vote, called",
                 # "The Guard Corps (IRGC), which includes the Quds Force, declared"
             words = subject.split()
+            if k > 0 and words and _PREDICATE.fullmatch(words[0]):
+                continue  # "Ann Cole, the director, explained the ban saying": a predicate
+            if k > 0 and words and words[0] in _NOT_SUBJECT and re.search(r"\w", pieces[k - 1]):
+                continue  # "ALDI, in a post on Tuesday, called it": an adverbial aside
             is_role = bool(words) and (
                 words[0].lower() in ("a", "an", "the") or (len(words) <= 4 and words[-1].islower())
             )
@@ -795,8 +874,12 @@ def _attribute(
         first = subject.split()[0].lower() if subject.split() else ""
         if first in _NOT_SUBJECT or (first.endswith("ly") and subject[:1].islower()):
             return "previous"  # '... "a cancer" in the church and promised': same subject
+        if not re.search(r"\w", clause):
+            return "previous"  # '"...", he said, calling it a "...": the same speaker
         if not subject.strip():
             subject = clause
+        if subject.strip().lower() == "it":  # 'The federation released a statement. It read'
+            return _body_before(text, bounds, s_start, mentions) or "previous"
         if subject.strip().lower() in _FUNCTION:
             return "previous"  # '"..." and called the claims "nonsense"': the same subject
         offset = s_start + bare.rfind(subject.strip()) if subject.strip() else s_start
@@ -805,3 +888,18 @@ def _attribute(
             got = _sentence_subject(text, s_start, offset, mentions)
         return got if got is not None else "previous"
     return None
+
+
+def _body_before(
+    text: str, bounds: list[tuple[int, int]], s_start: int, mentions: list[Mention]
+) -> Speaker | None:
+    """The referent of "it" (never a person) as a quote's source: the named organisation
+    that is the subject of the sentence before ("The Georgian Tennis Federation (GFT)
+    released a statement ... It read, "..."")."""
+    k = bisect.bisect_left(bounds, (s_start, 0)) - 1
+    if k < 0:
+        return None
+    got = _main_subject(text, bounds[k][0], bounds[k][1], mentions, skip_adverbial=True)
+    if got is None or got[1] is not None or _person_like(got[0]) or not got[0][:1].isupper():
+        return None
+    return re.sub(r"\s*\([^()]*\)$", "", got[0]), None

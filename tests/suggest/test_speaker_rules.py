@@ -1,0 +1,154 @@
+"""Speaker rules of GUIDELINES.md (quote section, ``speaker``), one test per kind of
+error found on unlabelled stories: continued fragments, pronoun referents, subjects
+behind appositions and adverbials, postposed and passive sources."""
+
+from __future__ import annotations
+
+from clipper.suggest import suggest
+
+
+def speakers(text: str) -> list[tuple[str, object]]:
+    return [(text[s.start : s.end], s.attributes.get("speaker")) for s in suggest(text, ["quote"])]
+
+
+def test_fragment_after_an_attributed_quote_keeps_its_speaker() -> None:
+    # "the previous speaker for a continued quote": ', calling it a "..."' has no subject
+    text = (
+        "Mayor Tom Hill closed the bridge on Monday.\n\n"
+        'Hill said at a briefing, "We cannot take any risks with the old bridge", calling it '
+        'a "hard but necessary decision".'
+    )
+    assert speakers(text) == [
+        ("We cannot take any risks with the old bridge", "Tom Hill"),
+        ("hard but necessary decision", "Tom Hill"),
+    ]
+
+
+def test_pronoun_speaker_is_not_a_name_it_precedes() -> None:
+    # "he said" resolves to the named person: not the name he speaks about
+    text = (
+        "Finance minister Karl Jensen offered to resign on Friday. Prime Minister Ola Berg "
+        "turned the offer down.\n\n"
+        'Jensen filed his letter after a leak. He said Berg was "a model of honesty".'
+    )
+    assert speakers(text) == [("a model of honesty", "Karl Jensen")]
+
+
+def test_pronoun_speaker_is_the_subject_after_a_leading_adverbial() -> None:
+    # the subject of the sentence before, behind "Wednesday, the day he left the race,"
+    text = (
+        "Senator Ann Lowe and Governor Rita Sand ended their campaigns this week.\n\n"
+        "Wednesday, the same day that he left the race, Paul Stone endorsed his rival, "
+        'Ann Lowe. "Today I am glad to endorse her," he said.'
+    )
+    assert speakers(text) == [("Today I am glad to endorse her,", "Paul Stone")]
+
+
+def test_subject_before_apposition_and_predicate_with_a_participle() -> None:
+    # "nearest named person with a reporting verb": the subject of "explained ... saying",
+    # not the predicate words before the participle
+    text = (
+        "The federation banned two players on Monday.\n\n"
+        "Farzad Kohanzadeh, the president of the federation, explained the decision to ban "
+        'the players saying, "These two will no longer play for the national team."\n'
+        '  He further stated, "Our national interest is paramount."'
+    )
+    assert speakers(text) == [
+        ("These two will no longer play for the national team.", "Farzad Kohanzadeh"),
+        ("Our national interest is paramount.", "Farzad Kohanzadeh"),
+    ]
+
+
+def test_subject_before_an_adverbial_aside_is_the_source() -> None:
+    # organisations as speakers: "ALDI, in a post on Tuesday, called it" -> ALDI
+    text = (
+        "Shops limited sales of toilet paper this week.\n\n"
+        'Coles, in a media release, called the demand "unprecedented", while Lidl, in a '
+        'Facebook post on Tuesday, called it "unexpected".'
+    )
+    assert speakers(text) == [("unprecedented", "Coles"), ("unexpected", "Lidl")]
+
+
+def test_passive_agent_before_the_quote_and_no_speaker_from_a_new_clause_after_it() -> None:
+    # "he was told by X of "..."": X, not the subject of the "while ..." clause that follows
+    text = (
+        "A block of flats collapsed in Tula on Monday.\n\n"
+        "President Ivan Sokolov flew to the city. In a meeting he was told by Emergencies "
+        'Minister Pavel Orlov of "at least 30 people under the rubble", while Deputy '
+        "Governor Oleg Lunin indicated 40 people were missing."
+    )
+    assert speakers(text) == [("at least 30 people under the rubble", "Pavel Orlov")]
+
+
+def test_possessor_in_an_apposition_is_not_the_speaker() -> None:
+    # the named subject, not "Vanderbilt's" inside the apposition
+    text = (
+        "The designer Gloria Marsh died on Monday.\n\n"
+        "Robert Hale, of CNN, one of Marsh's four sons, stated, "
+        '"She was an extraordinary woman, who loved life."'
+    )
+    assert speakers(text) == [("She was an extraordinary woman, who loved life.", "Robert Hale")]
+
+
+def test_subject_of_an_object_relative_clause_is_the_source() -> None:
+    # organisations/newspapers as speakers: "which the New York Times called "...""
+    text = (
+        "The author Gloria Marsh died on Monday.\n\n"
+        "Marsh wrote several books, including the 2009 novel Obsession, which the Daily "
+        'Courier called "the boldest book of the decade."'
+    )
+    assert speakers(text) == [("the boldest book of the decade.", "Daily Courier")]
+
+
+def test_according_to_later_in_the_sentence_names_the_source() -> None:
+    # "according to": the source, though other words come between the quote and it
+    text = (
+        "Shops limited sales of rice this week.\n\n"
+        'Sales went up in a "sharp increase" last week, according to a Fresco spokesperson.'
+    )
+    assert speakers(text) == [("sharp increase", "Fresco spokesperson")]
+
+
+def test_it_as_speaker_is_the_organisation_named_before_not_a_person() -> None:
+    # organisations as speakers: "it" never refers to a person
+    text = (
+        "Tennis player Nikolai Berg was arrested on Friday.\n\n"
+        "The Danish Tennis Federation (DTF) released a statement addressing Berg's arrest. "
+        'It read, "We have always condemned any form of violence."'
+    )
+    assert speakers(text) == [
+        ("We have always condemned any form of violence.", "Danish Tennis Federation")
+    ]
+
+
+def test_subject_of_a_sentence_ending_in_a_colon_is_the_speaker() -> None:
+    # speaker before the quote, without a "said": "X of NASA spoke of ...: "..."" -> X
+    text = (
+        "A new capsule docked with the space station on Sunday.\n\n"
+        "Farzad Kohanzadeh of NASA spoke of the work with the company: "
+        '"It is fun working with a new partner."'
+    )
+    assert speakers(text) == [("It is fun working with a new partner.", "Farzad Kohanzadeh")]
+
+
+def test_coordinated_reporting_verb_takes_the_first_verbs_subject() -> None:
+    # the person who says it: "Warren commended Biden ... and said" -> Warren, not Biden
+    text = (
+        "Senator Ann Lowe endorsed Paul Stone on Wednesday.\n\n"
+        "In a video message posted online, Lowe commended Stone for his work and said she was "
+        '"proud to endorse him."'
+    )
+    assert speakers(text) == [("proud to endorse him.", "Ann Lowe")]
+
+
+def test_speaker_of_the_next_coordinated_clause_is_not_the_speaker_before_it() -> None:
+    # the nearest named person with the reporting act: "X calling it "A" and Y calling it "B""
+    text = (
+        "The house voted on the inquiry.\n\n"
+        'Members attacked the inquiry, with Steve Carlton of Ohio calling it "a farce" and '
+        'Ross Dale of Iowa calling the process "a blatant and obvious coup".'
+    )
+    assert speakers(text) == [
+        ("a farce", "Steve Carlton"),
+        ("a blatant and obvious coup", "Ross Dale"),
+    ]

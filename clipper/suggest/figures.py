@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 
 from clipper.model import FIGURE_UNIT, FIGURE_VALUE, AttributeValue
 from clipper.suggest.base import Suggestion, word_list
+from clipper.suggest.figure_dates import YEAR_BEFORE, DateSpans
 from clipper.suggest.figure_money import CURRENCY_AFTER, currency_code
 from clipper.suggest.figure_scores import match_scores
 from clipper.suggest.figure_words import DEMONYMS_MANY, DEMONYMS_ONE, HUMANS, ONE_ADJECTIVES
@@ -428,7 +429,7 @@ def _counted(text: str, end: int, value: float, start: int | None = None) -> str
     if compound and compound.group(1).lower() not in _NOT_A_COMPOUND_NOUN:
         noun = compound.group(1).lower()
         return "people" if noun in _PERSON_WORDS or _plural(noun) in HUMANS else _plural(noun)
-    after = text[end : end + 60]
+    after = text[end : end + 60].split("\n", 1)[0]  # a counted noun never starts a new line
     if after.startswith(" [") and after[2:3].islower():
         after = " " + after[2:]  # "6900 [employees]": an editor's counted noun
     words: list[str] = re.findall(r"[A-Za-z][a-z-]*|[^\sA-Za-z]", after)
@@ -592,9 +593,12 @@ def _scan(text: str) -> list[_Figure]:
 
     found: list[_Figure] = []
     skip_until = -1
+    dates = DateSpans(text)
     for m in _matches(text):
         if m.start() < skip_until:
             continue
+        if dates.covers(m.start(), m.end()):
+            continue  # "Saturday, September 12, 2015", "2015-09-12": a date
         if scores and in_score(m.start(), m.end()):
             continue
         figure = _read(text, m)
@@ -788,8 +792,11 @@ def _read(text: str, m: re.Match[str]) -> _Figure | None:
         if named and not _PERCENT.match(after) and not _UNIT.match(after):
             return None  # "Vostok 1", "Qwen 2.5", "Explorer 6"
         if re.fullmatch(r"1[89]\d\d|20\d\d|2100", core) and not scale:
+            measured = _PERCENT.match(after) is not None or _plural_unit(text, end)
+            if YEAR_BEFORE.search(before) and not measured:
+                return None  # "In 2019 voters chose": a year after a word of time
             counted = _counted(text, end, value)
-            if counted != "people" and not _PERCENT.match(after) and not _plural_unit(text, end):
+            if counted != "people" and not measured:
                 return None  # a year ("2018 day five" has a singular unit after it)
     if not cur and _TITLE_AFTER.match(text, end) and re.search(r"\b[a-z]+\W{0,2}\s$", before):
         return None  # "a soon-to-be released 60 Minutes interview": a title (not a headline)

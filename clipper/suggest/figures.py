@@ -55,7 +55,7 @@ _CURRENCY_PRE = (
 )
 _NUMBER = re.compile(
     rf"(?P<cur>{_CURRENCY_PRE})?"
-    rf"(?:(?P<frac>\b(?:a|one|two|three|four)[ -](?:half|halves|thirds?|quarters?|fifths?)\b"
+    rf"(?:(?P<frac>\b(?:a|one|two|three|four)[ -](?:half|halves|thirds?|quarters?|fifths?)\b(?!-)"
     rf"|\bhalf(?: a)?(?= {_SCALE}\b)"
     rf"|(?P<halfunit>\bhalf an? (?:hour|day|week|month|year|decade|century|minute|mile)\b)"
     rf"|\bhalf\b)"
@@ -124,7 +124,14 @@ _AT_AGE = re.compile(r"(?:^|[.!?]\s+|\n)At\s$")
 _AGE_CLAUSE = re.compile(
     r"\b(?:when|until|till|since|before|after|by the time|as|because|once|while|if)\s+"
     r"(?:he|she|they|I|we|you|[A-Z][a-z]+)\s+(?:was|were|is|are|turned|turns|had turned|"
-    r"became|becomes|reached)\s$"
+    r"became|becomes|reached)\s(?:(?:about|around|only|just|barely|nearly|almost|"
+    r"(?:a little |just )?(?:over|under))\s)?$"
+)
+#: A clause of time before "one" that makes it an age ("when she was one"), not the pronoun
+#: ("if I was one").
+_ONE_AGE = re.compile(
+    r"\b(?:when|until|till|since|by the time|once)\s+(?:he|she|they|I|we|you|[A-Z][a-z]+)\s+"
+    r"(?:was|were|turned|turns|had turned)\s$"
 )
 _TURNED = re.compile(
     r"\b(?:(?:he|she|they|I|we|you|who|[A-Z][a-z]+)\s+(?:turned|turns|will turn)|turning)\s$"
@@ -132,7 +139,7 @@ _TURNED = re.compile(
 #: "I was eight", "she is about 18": a person's age without a clause word before it.
 _PERSON_WAS = re.compile(
     r"\b(?:he|she|I|you|we)\s+(?:was|is|am|were|are)\s(?:(?:about|around|only|just|barely|"
-    r"nearly|almost|already|still)\s)?$",
+    r"nearly|almost|already|still|(?:a little |just )?(?:over|under))\s)?$",
     re.IGNORECASE,
 )
 #: What may follow an age (no counted noun): punctuation or a clause word.
@@ -141,7 +148,7 @@ _AGE_END = re.compile(
     r"turning)\b|\s?(?:-|–|to|or)\s?\d{1,2}(?!\s?[\w%])"
 )
 #: "John Smith, 45,": a capitalised word and a comma before an age.
-_NAME_COMMA = re.compile(r"\b[A-Z][a-z'’\-]+,\s$")
+_NAME_COMMA = re.compile(r"\b[A-Z][a-z'’\-]+,\s(?:(?:now|then)\s)?$")
 _RANGE = re.compile(r"\s?(?:to|–|—|-|or|and)\s?(?=[\w$£€¥])")
 _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|"
@@ -293,6 +300,9 @@ _COLLECTIVE_BEFORE = re.compile(
 )
 #: "in groups of three": the count is of what is grouped, named earlier in the sentence.
 _GROUPS_OF = re.compile(r"\b(?:groups|sets|batches|pairs|rows|teams|squads|units|packs)\s+of\s$")
+#: A number in an adjective made with a hyphen ("two-legged running", "three-dimensional
+#: structures", "a four-sided figure"): a type, not a quantity of anything.
+_TYPE_ADJECTIVE = re.compile(r"-[a-z]+(?:ed|ional|ical|ular)\b(?!-)")
 #: A number glued to its counted noun by a hyphen ("six-member", "three - nation").
 _COMPOUND = re.compile(r"\s?-\s?([a-z]{3,})\b(?!-)")
 _PERSON_WORDS = frozenset(word_list("member person man woman child strong seat"))
@@ -385,6 +395,14 @@ def _plural(word: str) -> str:
     return word + "s"
 
 
+def _entity(noun: str) -> str:
+    """The unit of a counted noun (plural, lower case): humans are "people", also as the
+    head of a hyphenated compound ("half-sisters", "co-workers")."""
+    if noun in HUMANS or noun.rpartition("-")[2] in HUMANS:
+        return "people"
+    return noun
+
+
 _ABBREVIATIONS = frozenset(word_list("km kg cm mm km2 km² km/h km/s m/s kph mph lb lbs oz ft in."))
 #: The word joining a compound unit's head to what it is measured per ("miles per hour").
 _PER = re.compile(r" (?:per|an|a) ")
@@ -428,7 +446,7 @@ def _counted(text: str, end: int, value: float, start: int | None = None) -> str
     # "a six-member team", "the three-nation alliance"
     if compound and compound.group(1).lower() not in _NOT_A_COMPOUND_NOUN:
         noun = compound.group(1).lower()
-        return "people" if noun in _PERSON_WORDS or _plural(noun) in HUMANS else _plural(noun)
+        return "people" if noun in _PERSON_WORDS else _entity(_plural(noun))
     after = text[end : end + 60].split("\n", 1)[0]  # a counted noun never starts a new line
     if after.startswith(" [") and after[2:3].islower():
         after = " " + after[2:]  # "6900 [employees]": an editor's counted noun
@@ -471,7 +489,7 @@ def _counted(text: str, end: int, value: float, start: int | None = None) -> str
         if lower in _HUMAN_STATES and adjective_next and (value == 1 or following.endswith("s")):
             lead += 1
             continue  # "three dead birds", "one injured horse"
-        if lower in HUMANS:
+        if _entity(lower) == "people":
             return "people"
         if i == capitals == 0 and word[0].isupper() and _GROUP_PLURAL.search(word):
             return "people"  # "3 million Syrians", "Five Democrats"
@@ -486,8 +504,7 @@ def _counted(text: str, end: int, value: float, start: int | None = None) -> str
                 continue
             break
         if value == 1 and i == lead and lower not in _NOT_AFTER_ONE:
-            noun = _plural(lower)  # "one Immortals player": players, people
-            return "people" if noun in HUMANS else noun
+            return _entity(_plural(lower))  # "one Immortals player": players, people
         if lower.endswith("s") and not lower.endswith(_SINGULAR_ENDS) and len(lower) > 3:
             return lower
         if i >= 2 and (i >= 3 or capitals or not _modifiers(words[:3])):
@@ -500,13 +517,13 @@ def _counted(text: str, end: int, value: float, start: int | None = None) -> str
         return "people"  # "the population grew from 4.5 million"
     number_of = _NUMBER_OF.search(before)
     if number_of and number_of.group(1).lower() not in _NOT_A_COUNTED_NOUN:
-        noun = number_of.group(1).lower()  # "Should the number of justices remain at nine?"
-        return "people" if noun in HUMANS else noun
+        # "Should the number of justices remain at nine?"
+        return _entity(number_of.group(1).lower())
     if _HUMAN_AFTER.match(text, end):
         return "people"
     noun = _NOUN_BEFORE.search(near) or _CHANGE_BEFORE.search(before)
     if noun and noun.group(1) not in _NOT_COUNTED:
-        return "people" if noun.group(1) in HUMANS else noun.group(1)
+        return _entity(noun.group(1))
     if _GROUPS_OF.search(before):
         # "Teams from different countries were arranged in groups of three": what is grouped
         sentence = re.split(r"[.!?;:]\s", before)[-1]
@@ -514,7 +531,7 @@ def _counted(text: str, end: int, value: float, start: int | None = None) -> str
             lower = word.lower()
             plural = lower.endswith("s") and not lower.endswith(_SINGULAR_ENDS)
             if plural and len(lower) > 3 and lower not in _NOT_A_COUNTED_NOUN:
-                return "people" if lower in HUMANS else lower
+                return _entity(lower)
     return None
 
 
@@ -805,6 +822,8 @@ def _read(text: str, m: re.Match[str]) -> _Figure | None:
     glued = re.search(r"([A-Za-z]+)-$", before)
     if not is_digits and glued and glued.group(1).lower() not in _SMALL:
         return None  # "a high-five", "Catch-22" spelt out
+    if not cur and not scale and _TYPE_ADJECTIVE.match(text, end):
+        return None  # "two-legged", "three-dimensional": a kind of thing, not a quantity
     mixed = _AND_A_FRACTION.match(text, end)
     if mixed and re.search(r"\bbetween\s$", before):
         mixed = None  # "between one and two thirds of voters": a range
@@ -821,6 +840,8 @@ def _read(text: str, m: re.Match[str]) -> _Figure | None:
         figure = _follow(text, start, end, value, cur)
         return None if figure is None else replace(figure, multiplier=multiplier)
     if not is_digits and core.lower() == "one" and not cur:
+        if (_AGE_BEFORE.search(before) or _ONE_AGE.search(before)) and _AGE_END.match(text, end):
+            return _Figure(start, end, value, "years", "unit", end)  # "when she was one"
         prev = re.findall(r"([\w']+)\W*$", before)
         nxt = re.findall(r"^\W*([\w']+)", text[end : end + 20])
         if text[end : end + 1] in ("-",) or (prev and prev[0].lower() in _NOT_BEFORE_ONE):
@@ -911,14 +932,15 @@ def _age(text: str, start: int, end: int, value: float) -> bool:
         return True
     if _AT_AGE.search(before) and text[end : end + 1] == ",":
         return True  # "At 77, Biden became the oldest ..."
-    if not (0 < value < 120 and value == int(value)):
-        return False
+    if not (0 < value < 120 and value * 2 == int(value * 2)):
+        return False  # whole years or halves ("when I was two-and-a-half")
     clause = _AGE_CLAUSE.search(before) or _TURNED.search(before) or _PERSON_WAS.search(before)
     if clause and _AGE_END.match(text, end):
         return True
     number = text[start:end]
     return (
         number.isdigit()
+        and value == int(value)
         and _NAME_COMMA.search(before) is not None
         and re.match(r"\s?[,)]", text[end : end + 2]) is not None
     )

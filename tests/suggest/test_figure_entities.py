@@ -1,0 +1,71 @@
+"""The counted entity and the ages of figures (GUIDELINES.md, figure: "The counted entity
+goes into `unit` (humans -> "people")"; gold README: "ages are figures in years", "members
+counted (Democrats, survivors, terrorists) -> unit people", "two-legged", "three-dimensional"
+are type adjectives): each rule on sentences written for the test (issue 12, sug-fig2)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.suggest.figure_rows import figures
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # deaths are events, counted as written; the people who died are people
+        ("The ministry said six deaths were of children.", [("six", 6, "deaths")]),
+        (
+            "It reported 12 new deaths and 40 fatalities.",
+            [("12", 12, "deaths"), ("40", 40, "fatalities")],
+        ),
+        ("Six people died.", [("Six", 6, "people")]),
+        # party members are people
+        (
+            "Two Democrats opposed, and one independent supported.",
+            [("Two", 2, "people"), ("one", 1, "people")],
+        ),
+        ("The bill had 40 republicans behind it.", [("40", 40, "people")]),
+        # the head of a hyphenated noun decides ("half-sister" is a sister)
+        ("She shared the trust with one half-sister.", [("one", 1, "people")]),
+        ("He left three co-workers behind.", [("three", 3, "people")]),
+        ("He has two half-brothers.", [("two", 2, "people")]),
+    ],
+)
+def test_counted_entity(text: str, expected: list[tuple[str, object, object]]) -> None:
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # ages: "one" after a clause of time, a person's age after "now", halves, qualifiers
+        ("Her father died when she was one.", [("one", 1, "years")]),
+        ("She died at the age of one.", [("one", 1, "years")]),
+        ("If I was one, I would say so.", []),
+        ("The judge sentenced James Fields, now 22, to life.", [("22", 22, "years")]),
+        ("When I was two-and-a-half, I could read.", [("two-and-a-half", 2.5, "years")]),
+        ("When I was a little over four, I finished.", [("four", 4, "years")]),
+    ],
+)
+def test_ages(text: str, expected: list[tuple[str, object, object]]) -> None:
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a number in a hyphenated adjective is a type, not a quantity
+        ("Two-legged running induced wing flapping.", []),
+        ("She analysed the three-dimensional structures.", []),
+        ("They rolled a 12-sided die.", []),
+        # a counted noun or a unit after the hyphen still makes a figure
+        (
+            "A six-member team and a ten-storey block.",
+            [("six", 6, "people"), ("ten", 10, "storeys")],
+        ),
+        ("A 30-year-old man.", [("30-year", 30, "years")]),
+    ],
+)
+def test_type_adjectives(text: str, expected: list[tuple[str, object, object]]) -> None:
+    assert figures(text) == expected

@@ -176,7 +176,8 @@ _NOT_AFTER_ONE = frozenset(
     word_list(
         """
         of that who which another made is was has had will would can could to and or in on
-            at for with by day national anyone one's
+            at for with by day national anyone one's do does did may might must shall should
+            are were be been being
         """
     )
 )
@@ -450,7 +451,8 @@ def _counted(text: str, end: int, value: float, start: int | None = None) -> str
     after = text[end : end + 60].split("\n", 1)[0]  # a counted noun never starts a new line
     if after.startswith(" [") and after[2:3].islower():
         after = " " + after[2:]  # "6900 [employees]": an editor's counted noun
-    words: list[str] = re.findall(r"[A-Za-z][a-z-]*|[^\sA-Za-z]", after)
+    # words in any script ("archæological"): a letter, then lower-case letters or hyphens
+    words: list[str] = re.findall(r"[^\W\d_](?:[^\W\d_A-Z]|-)*|\S", after)
     before = text[max(0, start - 100) : start] if start is not None else ""
     if not before:
         before = _number_start_context(text, end, 100)
@@ -499,6 +501,11 @@ def _counted(text: str, end: int, value: float, start: int | None = None) -> str
             break
         if lower in ("species", "series", "pence", "cents") and value != 1:
             return lower  # "158 different species", "245 pence"
+        if lower in _NOUN_MODIFIERS and adjective_next:
+            lead += 1  # "one news site", "two sports clubs": the noun after is counted
+            continue
+        if lower == "lives" and i == 0 and value != 1:
+            return lower  # "claimed 3000 lives": the noun, not the verb
         if lower in _NOT_COUNTED or lower in ("more", "other", "or", "and", "to", "than"):
             if lower in ("more", "other"):
                 continue
@@ -521,6 +528,9 @@ def _counted(text: str, end: int, value: float, start: int | None = None) -> str
         return _entity(number_of.group(1).lower())
     if _HUMAN_AFTER.match(text, end):
         return "people"
+    member = _MEMBER_OF.search(near)
+    if member and _entity(_plural(member.group(1))) == "people":
+        return "people"  # "his first victim of the eight was ...": the eight victims
     noun = _NOUN_BEFORE.search(near) or _CHANGE_BEFORE.search(before)
     if noun and noun.group(1) not in _NOT_COUNTED:
         return _entity(noun.group(1))
@@ -535,6 +545,10 @@ def _counted(text: str, end: int, value: float, start: int | None = None) -> str
     return None
 
 
+#: Nouns ending in "s" that stand before another noun ("one news site", "two sports clubs").
+_NOUN_MODIFIERS = frozenset(word_list("news sports"))
+#: A person noun before "of the" and the number: "the first victim of the eight".
+_MEMBER_OF = re.compile(r"\b([a-z]{3,})\s+of\s+the\s$")
 #: Words for humans that are adjectives before another noun ("three dead birds").
 _HUMAN_STATES = frozenset(word_list("dead killed wounded injured missing displaced homeless"))
 #: Endings of adjectives (and participles) before a noun: "asymptomatic", "infected".
@@ -672,6 +686,12 @@ def _share_units(text: str, found: list[_Figure]) -> list[_Figure]:
         listed = _LISTED.fullmatch(text, a.end, b.start) is not None
         if b.kind == "count" and b.unit is None and a.kind == "unit" and listed:
             out[i] = replace(b, unit=a.unit)  # "aged 15, 16 and 17"
+        elif b.kind == "count" and b.unit is None and a.kind == "unit" and a.unit in _DURATIONS:
+            between = text[a.end : b.start]
+            elided = _ELIDED_END.match(text, b.end) is not None
+            if elided and len(between) < 80 and not _CLAUSES_END.search(between):
+                # "sentenced to fourteen years in prison, serving eight": the same unit
+                out[i] = replace(b, unit=a.unit, kind="unit")
         elif b.kind == "count" and b.unit is None and a.kind == "count" and a.unit is not None:
             between = text[a.end : b.start]
             near = len(between) < 120 and not _CLAUSES_END.search(between)
@@ -695,6 +715,11 @@ def _share_units(text: str, found: list[_Figure]) -> list[_Figure]:
     return out
 
 
+#: Durations a bare number later in the sentence can leave out ("serving eight").
+_DURATIONS = frozenset(word_list("seconds minutes hours days weeks months years decades"))
+#: What follows a number whose unit was left out: punctuation or a preposition, not a verb
+#: ("serving eight before ...", not "3 hours and 20 went with him").
+_ELIDED_END = re.compile(r"[,.;:)]|\s(?:before|after|of|in|at|for|with|behind|more|later)\b")
 #: A back-reference to the count before: "that number is closer to 40,000".
 _SAME_COUNT = re.compile(
     r"\b(?:an?\s+)?total\s+of\s$|"

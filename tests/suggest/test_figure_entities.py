@@ -69,3 +69,27 @@ def test_ages(text: str, expected: list[tuple[str, object, object]]) -> None:
 )
 def test_type_adjectives(text: str, expected: list[tuple[str, object, object]]) -> None:
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # how the counted noun is found: past a noun used as a modifier, in any script
+        ("One news site, Znak.com, claims sources said so.", [("One", 1, "sites")]),
+        ("Two news agencies reported it.", [("Two", 2, "agencies")]),
+        ("They span three different archæological layers.", [("three", 3, "layers")]),
+        # a verb after the number is no counted noun; "lives" right after it is one
+        ("Outbreaks with values over 1 do not end.", [("1", 1, "values")]),
+        ("The hurricane claimed about 3000 lives.", [("3000", 3_000, "lives")]),
+        # the noun before "of the" names what the number counts
+        ("His first victim of the eight was a former employee.", [("eight", 8, "people")]),
+        # a bare number later in the sentence leaves the duration out
+        (
+            "He was sentenced to fourteen years, serving eight before his release.",
+            [("fourteen years", 14, "years"), ("eight", 8, "years")],
+        ),
+        ("It lasted two days; 40 were hurt.", [("two days", 2, "days"), ("40", 40, "people")]),
+    ],
+)
+def test_counted_noun_search(text: str, expected: list[tuple[str, object, object]]) -> None:
+    assert figures(text) == expected

@@ -277,7 +277,7 @@ _AND_A_FRACTION = re.compile(
 )
 #: A part of a named whole: "all 25 of Nevada's delegates", "four of these bone tools".
 _PARTITIVE = re.compile(
-    r"\s+of\s+(?:all\s+)?(?:the|these|those|its|their|his|her|our|"
+    r"\s+of\s+(?:all\s+)?(?:(?:the\s+|other\s+)?[a-z]+['’]s|the|these|those|its|their|his|her|our|"
     r"(?:[A-Z][\w.]*\s){0,2}[A-Z][\w.]*['’]s)\s+(?=[a-z])"
 )
 #: "the 3 of us": people.
@@ -837,6 +837,10 @@ def _read(text: str, m: re.Match[str]) -> _Figure | None:
             measured = _PERCENT.match(after) is not None or _plural_unit(text, end)
             if YEAR_BEFORE.search(before) and not measured:
                 return None  # "In 2019 voters chose": a year after a word of time
+            attribute = re.match(r" ([a-z]+)\b", after)
+            singular = attribute is not None and not attribute.group(1).endswith("s")
+            if singular and attribute.group(1) not in HUMANS and not measured:
+                return None  # "the total 2020 population": a year before a singular noun
             counted = _counted(text, end, value)
             if counted != "people" and not measured:
                 return None  # a year ("2018 day five" has a singular unit after it)

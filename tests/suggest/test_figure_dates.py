@@ -27,6 +27,11 @@ from tests.suggest.figure_rows import figures, pipeline_figures
         ("Since 2015 students have paid fees.", []),
         ("in 2015 Germans voted", []),
         ("By 2030 the city will need 2,000 teachers.", [("2,000", 2_000, "people")]),
+        # a year before a singular noun is an attribute of it
+        (
+            "The Population Review estimated the total 2020 population at a million.",
+            [("a million", 1_000_000, "people")],
+        ),
         # a number that only looks like a year is still a count
         ("The firm has 2015 staff.", [("2015", 2_015, "people")]),
         ("The road is 2000 km long.", [("2000 km", 2_000, "km")]),

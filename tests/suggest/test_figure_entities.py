@@ -81,6 +81,9 @@ def test_type_adjectives(text: str, expected: list[tuple[str, object, object]]) 
         # a verb after the number is no counted noun; "lives" right after it is one
         ("Outbreaks with values over 1 do not end.", [("1", 1, "values")]),
         ("The hurricane claimed about 3000 lives.", [("3000", 3_000, "lives")]),
+        # a part of a possessed whole: the noun after the possessive is counted
+        ("Each carrier may take 80 of other people's ballots.", [("80", 80, "ballots")]),
+        ("He took 12 of the party's seats.", [("12", 12, "seats")]),
         # the noun before "of the" names what the number counts
         ("His first victim of the eight was a former employee.", [("eight", 8, "people")]),
         # a bare number later in the sentence leaves the duration out

@@ -838,8 +838,8 @@ def _read(text: str, m: re.Match[str]) -> _Figure | None:
             if YEAR_BEFORE.search(before) and not measured:
                 return None  # "In 2019 voters chose": a year after a word of time
             attribute = re.match(r" ([a-z]+)\b", after)
-            singular = attribute is not None and not attribute.group(1).endswith("s")
-            if singular and attribute.group(1) not in HUMANS and not measured:
+            noun = attribute.group(1) if attribute else "s"
+            if not noun.endswith("s") and noun not in HUMANS and not measured:
                 return None  # "the total 2020 population": a year before a singular noun
             counted = _counted(text, end, value)
             if counted != "people" and not measured:

@@ -110,7 +110,11 @@ _DEGREES = re.compile(
 )
 #: An earthquake's magnitude: "a 4.7-magnitude quake", "magnitude 5.2", "a 6.4 quake".
 _MAGNITUDE_AFTER = re.compile(r"[ -]magnitude\b(?!\s+\d)", re.IGNORECASE)
-_MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:-|\s)(?:of\s)?$", re.IGNORECASE)
+_MAGNITUDE_BEFORE = re.compile(
+    r"\bmagnitude(?:-|\s)(?:of\s)?$|"  # "a magnitude 5.2 quake"
+    r"\bmagnitude\b[^.;:!?\d]{0,40}\b(?:was|is|of|at|measured|reached)\s$",  # "... was 6.6"
+    re.IGNORECASE,
+)
 _QUAKE_AFTER = re.compile(r"(?<=\d\.\d)[ -](?:earth)?quake|(?<=\d\.\d)[ -]tremor", re.IGNORECASE)
 _MINUS_BEFORE = re.compile(r"(?:(?<![\w\-])-|\bminus )$", re.IGNORECASE)
 _AGE_BEFORE = re.compile(
@@ -921,7 +925,7 @@ def _follow(text: str, start: int, end: int, value: float, cur: str | None) -> _
     magnitude = _MAGNITUDE_AFTER.match(text, end)
     if magnitude:
         return _Figure(start, magnitude.end(), value, "magnitude", "unit", end)  # "4.7-magnitude"
-    if _MAGNITUDE_BEFORE.search(text, max(0, start - 12), start) or _QUAKE_AFTER.match(text, end):
+    if _MAGNITUDE_BEFORE.search(text, max(0, start - 60), start) or _QUAKE_AFTER.match(text, end):
         return _Figure(start, end, value, "magnitude", "unit", end)  # "a magnitude 5.2 quake"
     degrees = _DEGREES.match(text, end)
     if degrees:

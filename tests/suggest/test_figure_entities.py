@@ -86,6 +86,11 @@ def test_type_adjectives(text: str, expected: list[tuple[str, object, object]]) 
         ("He took 12 of the party's seats.", [("12", 12, "seats")]),
         # the noun before "of the" names what the number counts
         ("His first victim of the eight was a former employee.", [("eight", 8, "people")]),
+        # a magnitude named before the number, a few words back
+        (
+            "The magnitude of the earthquake was 6.6, and 20 buildings fell.",
+            [("6.6", 6.6, "magnitude"), ("20", 20, "buildings")],
+        ),
         # a bare number later in the sentence leaves the duration out
         (
             "He was sentenced to fourteen years, serving eight before his release.",

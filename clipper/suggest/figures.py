@@ -810,7 +810,7 @@ def _read(text: str, m: re.Match[str]) -> _Figure | None:
             return None  # "1430 UTC": a clock time
         if re.fullmatch(r"\d\d", core) and re.search(r"(?<!\w)['’]$", before):
             return None  # "in '69": a year
-        if after.startswith(")") and "(" not in before[-12:]:
+        if after.startswith(")") and not _inside_brackets(text, core_start):
             return None  # a list marker: "You either 1) ..., or 2) ..."
         if re.search(r"\d/$", before) or (after.startswith("/") and not scale):
             slash = re.match(r"/(\d{1,2})\s+of\b", after)
@@ -899,6 +899,13 @@ def _read(text: str, m: re.Match[str]) -> _Figure | None:
     if figure is None:
         return None
     return replace(figure, multiplier=multiplier)
+
+
+def _inside_brackets(text: str, start: int) -> bool:
+    """Whether a bracket opened before ``start`` in its paragraph is still open ("(cutting
+    the lifetime from 10 years to 2)"), so a ")" after the number closes it."""
+    before = text[max(0, start - 300) : start].rpartition("\n")[2]
+    return before.rfind("(") > before.rfind(")")
 
 
 def _follow(text: str, start: int, end: int, value: float, cur: str | None) -> _Figure | None:

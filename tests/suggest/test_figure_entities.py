@@ -86,6 +86,12 @@ def test_type_adjectives(text: str, expected: list[tuple[str, object, object]]) 
         ("He took 12 of the party's seats.", [("12", 12, "seats")]),
         # the noun before "of the" names what the number counts
         ("His first victim of the eight was a former employee.", [("eight", 8, "people")]),
+        # a range closing a bracket opened earlier ("2)" is no list marker there)
+        (
+            "The change (cutting support from 10 years to 2) angered users.",
+            [("10 years", 10, "years"), ("2", 2, "years")],
+        ),
+        ("You either 1) pay, or 2) leave.", []),
         # a magnitude named before the number, a few words back
         (
             "The magnitude of the earthquake was 6.6, and 20 buildings fell.",

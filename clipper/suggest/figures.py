@@ -181,7 +181,7 @@ _NOT_AFTER_ONE = frozenset(
         """
         of that who which another made is was has had will would can could to and or in on
             at for with by day national anyone one's do does did may might must shall should
-            are were be been being
+            are were be been being just only also still even again ever never already
         """
     )
 )
@@ -204,7 +204,7 @@ _BEFORE_SPAN = frozenset(
 _NOT_BEFORE_ONE = frozenset(
     word_list(
         """
-        no any every each the this that which some someone
+        no any every each the this that which some someone other
         """
     )
 )
@@ -274,6 +274,8 @@ _GROUP_PLURAL = re.compile(r"(?:ans|is|ons|ites|ists|ers|ics|ims|ards|crats)$")
 _OR_MORE = re.compile(
     r"(?:\s(?:or|and)\s(?:more|fewer|less|so|over|above)|-(?:odd|plus)|\+)\s(?=[a-z])"
 )
+#: "a quarter of a million": a fraction of a scale word, one figure.
+_OF_A_SCALE = re.compile(r" of an? (thousand|million|billion|trillion)\b", re.IGNORECASE)
 #: "one and a half years": a whole number and a fraction, one figure.
 _AND_A_FRACTION = re.compile(
     r"[ -]and[ -](an?|one|two|three|four)[ -](halves|half|thirds?|quarters?|fifths?)\b",
@@ -774,6 +776,12 @@ def _read(text: str, m: re.Match[str]) -> _Figure | None:
         parts = re.split(r"[ -]", low)
         count = 1 if parts[0] in ("a", "half") else _SMALL.get(parts[0], 1)
         value = count * _FRACTIONS[parts[-1]]
+        scaled = _OF_A_SCALE.match(text, m.end())
+        if scaled and not cur:
+            # "a quarter of a million": one figure, the fraction of the scale
+            multiplier = _SCALES[scaled.group(1).lower()]
+            figure = _follow(text, start, scaled.end(), value * multiplier, None)
+            return None if figure is None else replace(figure, multiplier=multiplier)
         return _Figure(start, m.end(), value, "fraction", "fraction", m.end())
     elif m.group("ascale"):
         if re.match(r"[ -]?fold\b", text[m.end() :]):

@@ -92,6 +92,16 @@ def test_type_adjectives(text: str, expected: list[tuple[str, object, object]]) 
             [("10 years", 10, "years"), ("2", 2, "years")],
         ),
         ("You either 1) pay, or 2) leave.", []),
+        # a fraction of a scale word is one figure
+        (
+            "A quarter of a million people marched.",
+            [("A quarter of a million", 250_000, "people")],
+        ),
+        # "the other one" is the pronoun; an adverb after "one" is no counted noun
+        (
+            "One lever gives two pellets, the other one just one pellet.",
+            [("two", 2, "pellets"), ("one", 1, "pellets")],
+        ),
         # a magnitude named before the number, a few words back
         (
             "The magnitude of the earthquake was 6.6, and 20 buildings fell.",

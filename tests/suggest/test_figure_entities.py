@@ -99,7 +99,7 @@ def test_type_adjectives(text: str, expected: list[tuple[str, object, object]]) 
         ),
         # "the other one" is the pronoun; an adverb after "one" is no counted noun
         (
-            "One lever gives two pellets, the other one just one pellet.",
+            "This lever gives two pellets, the other one just one pellet.",
             [("two", 2, "pellets"), ("one", 1, "pellets")],
         ),
         # a magnitude named before the number, a few words back

@@ -322,6 +322,11 @@ _NOUN_BEFORE = re.compile(
 _NUMBER_OF = re.compile(
     r"\b(?:number|count|total|tally)\s+of\s+([a-z]{3,}s)\b[^.;:!?\d]{0,40}$", re.IGNORECASE
 )
+#: "the number of those infected is 1501": people named by what happened to them.
+_NUMBER_OF_THOSE = re.compile(
+    r"\b(?:number|count|total|tally)\s+of\s+those\s+(?:who\b|[a-z]+ed\b)[^.;:!?\d]{0,40}$",
+    re.IGNORECASE,
+)
 #: A plural subject whose number changed: "the seats in X increased from 9 to".
 _CHANGE_BEFORE = re.compile(
     r"\b([a-z]{3,}s)\b(?!['’])[^.;:,]{0,50}?\b(?:increased|rose|grew|fell|dropped|declined|"
@@ -529,6 +534,8 @@ def _counted(text: str, end: int, value: float, start: int | None = None) -> str
     if _POPULATION_BEFORE.search(before):
         return "people"  # "the population grew from 4.5 million"
     number_of = _NUMBER_OF.search(before)
+    if _NUMBER_OF_THOSE.search(before):
+        return "people"  # "the number of those infected is 1501": the people infected
     if number_of and number_of.group(1).lower() not in _NOT_A_COUNTED_NOUN:
         # "Should the number of justices remain at nine?"
         return _entity(number_of.group(1).lower())

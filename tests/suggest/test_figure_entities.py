@@ -92,6 +92,11 @@ def test_type_adjectives(text: str, expected: list[tuple[str, object, object]]) 
             [("10 years", 10, "years"), ("2", 2, "years")],
         ),
         ("You either 1) pay, or 2) leave.", []),
+        # "the number of those infected" counts people, not the deaths before it
+        (
+            "There were 12 new deaths, so the number of those infected is 1501.",
+            [("12", 12, "deaths"), ("1501", 1_501, "people")],
+        ),
         # a fraction of a scale word is one figure
         (
             "A quarter of a million people marched.",

@@ -387,6 +387,11 @@ _IRREGULAR_PLURALS = {
     "police": "police", "people": "people", "staff": "staff", "crisis": "crises",
     "thesis": "theses", "analysis": "analyses", "diagnosis": "diagnoses",
 }  # fmt: skip
+#: Plural nouns without a final "s" that a number counts ("ten spectra", "three aircraft").
+_PLURALS_WITHOUT_S = frozenset(
+    {p for p in _IRREGULAR_PLURALS.values() if not p.endswith("s")}
+    | set(word_list("spectra bacteria nuclei fungi larvae vertebrae formulae antennae cacti"))
+)
 #: "-man" words that are no compound of "man" ("three humans", "two Germans").
 _MAN_NOT_COMPOUND = frozenset(word_list("human german roman shaman talisman caiman ottoman"))
 
@@ -398,6 +403,8 @@ def _plural(word: str) -> str:
         return _IRREGULAR_PLURALS[word]
     if word.endswith("man") and len(word) > 4 and word not in _MAN_NOT_COMPOUND:
         return word[:-3] + "men"  # "chairman", "policewoman"
+    if word.endswith(("ss", "us")):
+        return word + "es"  # "bus", "class", "campus"
     if word.endswith("s") or word.endswith(("men", "people", "children")):
         return word
     if word.endswith("y") and word[-2:-1] not in "aeiou":
@@ -491,6 +498,9 @@ def _counted(text: str, end: int, value: float, start: int | None = None) -> str
         if value == 1 and i == lead and adjective_next and _adjective(word, following, after_next):
             lead += 1  # "one further record", "one asymptomatic infected volunteer"
             continue
+        if value == 1 and i == lead and adjective_next and _compound(word, following, after_next):
+            lead += 1  # "one black hole per thousand stars": the head noun is counted
+            continue
         if word[0].isupper() and (i > 0 or value == 1):
             # a name in the noun phrase ("Space Shuttle orbiters"): only on to a noun
             capitals += 1
@@ -525,6 +535,8 @@ def _counted(text: str, end: int, value: float, start: int | None = None) -> str
             return _entity(_plural(lower))  # "one Immortals player": players, people
         if lower.endswith("s") and not lower.endswith(_SINGULAR_ENDS) and len(lower) > 3:
             return lower
+        if lower in _PLURALS_WITHOUT_S and value != 1:
+            return _entity(lower)  # "ten spectra", "three aircraft", "40 sheep"
         if i >= 2 and (i >= 3 or capitals or not _modifiers(words[:3])):
             break  # two words (adjectives), or three plain ones, before the counted noun
         if capitals:
@@ -580,6 +592,36 @@ def _modifiers(words: list[str]) -> bool:
         and not w.endswith("ly") and w not in _STOP_WORDS
         for w in words
     )  # fmt: skip
+
+
+#: Past tenses not made with "-ed" ("one man fell"): never the head of a noun compound.
+_IRREGULAR_PAST = frozenset(
+    word_list(
+        """
+        fell wore ran won lost saw got went came left took gave made found thought held kept
+            led met paid sent spent stood sat brought bought caught fought taught built hit
+            shot struck drove rode rose broke spoke stole chose froze woke swam began drank
+            sang ate fled fed hid bit lit dug hung flew grew knew threw drew blew wrote became
+            sold heard felt lay laid meant slept wept knelt lent bent stuck swung sank beat
+            cut hurt let put quit read set shut split spread did does goes went remains
+        """
+    )
+)
+
+
+def _compound(word: str, following: str, after: str) -> bool:
+    """Whether ``word following`` is a noun compound after "one" ("one black hole per
+    thousand stars", "one news site,"): two plain lower-case words, the second no verb, and
+    then punctuation, a preposition or a verb."""
+    if not (word.isalpha() and word.islower()) or word in _NOT_AFTER_ONE:
+        return False
+    if following in _VERB_AFTER or following in _NOT_AFTER_ONE or following in _STOP_WORDS:
+        return False
+    if following in _IRREGULAR_PAST or following.endswith(("ed", "ing", "ly")):
+        return False
+    if following.endswith("s") and not following.endswith(_SINGULAR_ENDS):
+        return False  # "one man says", "one news sites"
+    return not after.isalpha() or after in _STOP_WORDS or after in _VERB_AFTER
 
 
 def _adjective(word: str, following: str, after: str) -> bool:
@@ -742,7 +784,7 @@ _SAME_COUNT = re.compile(
     r"to|than)\s){0,3}$"
 )
 _LISTED = re.compile(r",\s|,?\s(?:and|or|to)\s|\s?[-–—]\s?")
-_JOINED = re.compile(r"\s*(?:to|–|—|-|or|and)\s*")
+_JOINED = re.compile(r"\s*(?:to|–|—|-|or|and|±|\+/-)\s*")
 _PART_OF = re.compile(
     r"\s(?:out\s)?of\s(?:the\s|their\s|its\s|all\s)?(?:(?:[A-Z][\w.]*\s){0,2}[\w.]+['’]s\s)?"
 )

@@ -97,6 +97,17 @@ def test_type_adjectives(text: str, expected: list[tuple[str, object, object]]) 
             "There were 12 new deaths, so the number of those infected is 1501.",
             [("12", 12, "deaths"), ("1501", 1_501, "people")],
         ),
+        # a noun compound after "one": its head is counted; a verb after "one man" is not
+        ("There is about one black hole per thousand stars.", [("one", 1, "holes")]),
+        ("One man fell from the roof.", [("One", 1, "people")]),
+        ("It had one virus.", [("one", 1, "viruses")]),
+        # plural nouns without a final "s"
+        (
+            "They took ten spectra of two aircraft.",
+            [("ten", 10, "spectra"), ("two", 2, "aircraft")],
+        ),
+        # a value and its error share the unit
+        ("It orbits in 40.3 ± 0.1 days.", [("40.3", 40.3, "days"), ("0.1 days", 0.1, "days")]),
         # a fraction of a scale word is one figure
         (
             "A quarter of a million people marched.",

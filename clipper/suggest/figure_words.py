@@ -30,7 +30,7 @@ HUMANS: frozenset[str] = (
             congresswomen
             independents democrats republicans liberals conservatives moderates socialists
             communists nationalists separatists loyalists royalists unionists centrists
-            progressives libertarians
+            progressives libertarians mps meps ceos
         """
         )
     )

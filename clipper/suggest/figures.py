@@ -70,7 +70,7 @@ _UNIT_WORDS = (
     r"decades?|centuries|century|"
     r"(?:square|sq\.?) (?:miles?|km|kilomet(?:re|er)s?|met(?:re|er)s?|feet|foot)|"
     r"cubic (?:met(?:re|er)s?|feet|foot|km|kilomet(?:re|er)s?|yards?|miles?)|"
-    r"(?:miles|kilomet(?:re|er)s) (?:per|an|a) hour|"
+    r"(?:miles|kilomet(?:re|er)s|met(?:re|er)s|feet) (?:per|an|a) (?:hour|minute|second)|"
     r"km2|km²|nautical miles?|miles?|km/h|km/s|m/s|kph|mph|km|kilomet(?:re|er)s?|"
     r"centimet(?:re|er)s?|millimet(?:re|er)s?|cm|mm|met(?:re|er)s?|feet|foot|inch|inches|"
     r"yards?|kg|kilograms?|grams?|tonnes?|metric tons?|tons?|ounces?|lbs|lb|oz|ft|"
@@ -470,7 +470,9 @@ def _counted(text: str, end: int, value: float, start: int | None = None) -> str
     if after.startswith(" [") and after[2:3].islower():
         after = " " + after[2:]  # "6900 [employees]": an editor's counted noun
     # words in any script ("archæological"): a letter, then lower-case letters or hyphens
-    words: list[str] = re.findall(r"[^\W\d_](?:[^\W\d_A-Z]|-)*|\S", after)
+    words: list[str] = re.findall(
+        rf"{_NUMBERED_MODIFIER.pattern}|[A-Z]{{2,}}s?\b|[^\W\d_](?:[^\W\d_A-Z]|-)*|\S", after
+    )
     before = text[max(0, start - 100) : start] if start is not None else ""
     if not before:
         before = _number_start_context(text, end, 100)
@@ -482,6 +484,9 @@ def _counted(text: str, end: int, value: float, start: int | None = None) -> str
         return "people"  # "his family of nine now lives in a tent", "death toll rises to 112"
     capitals = lead = 0
     for i, word in enumerate(words[:5]):
+        if _NUMBERED_MODIFIER.fullmatch(word):
+            lead += 1  # "three 18-year-old students", "20 COVID-19 patients", "two F-16 jets"
+            continue
         if not word[0].isalpha():
             break
         following = words[i + 1] if i + 1 < len(words) else ""
@@ -501,7 +506,9 @@ def _counted(text: str, end: int, value: float, start: int | None = None) -> str
         if value == 1 and i == lead and adjective_next and _compound(word, following, after_next):
             lead += 1  # "one black hole per thousand stars": the head noun is counted
             continue
-        if word[0].isupper() and (i > 0 or value == 1):
+        if word[0].isupper() and word.lower() in HUMANS:
+            return "people"  # "two newly elected MPs"
+        if word[0].isupper() and (i > 0 or value == 1 or (word.isupper() and following.isalpha())):
             # a name in the noun phrase ("Space Shuttle orbiters"): only on to a noun
             capitals += 1
             lead += 1
@@ -570,6 +577,9 @@ def _counted(text: str, end: int, value: float, start: int | None = None) -> str
     return None
 
 
+#: A modifier with a number in it, before the counted noun: "18-year-old", "COVID-19",
+#: "F-16".
+_NUMBERED_MODIFIER = re.compile(r"\d[\d,.]*-[a-z]+(?:-[a-z]+)*|[A-Za-z]+-\d+[A-Za-z]*")
 #: Nouns ending in "s" that stand before another noun ("one news site", "two sports clubs").
 _NOUN_MODIFIERS = frozenset(word_list("news sports"))
 #: A person noun before "of the" and the number: "the first victim of the eight".

@@ -101,6 +101,19 @@ def test_type_adjectives(text: str, expected: list[tuple[str, object, object]]) 
         ("There is about one black hole per thousand stars.", [("one", 1, "holes")]),
         ("One man fell from the roof.", [("One", 1, "people")]),
         ("It had one virus.", [("one", 1, "viruses")]),
+        # modifiers with a number or an acronym stand before the counted noun
+        ("Two F-16 jets and 20 COVID-19 patients.", [("Two", 2, "jets"), ("20", 20, "people")]),
+        (
+            "Three 18-year-old students met.",
+            [("Three", 3, "people"), ("18-year", 18, "years")],
+        ),
+        (
+            "Four US soldiers and two newly elected MPs.",
+            [("Four", 4, "people"), ("two", 2, "people")],
+        ),
+        ("Two US Navy ships.", [("Two", 2, "ships")]),
+        # speeds as written
+        ("It moves at 37 miles per second.", [("37 miles per second", 37, "miles per second")]),
         # plural nouns without a final "s"
         (
             "They took ten spectra of two aircraft.",

@@ -274,6 +274,12 @@ _GROUP_PLURAL = re.compile(r"(?:ans|is|ons|ites|ists|ers|ics|ims|ards|crats)$")
 _OR_MORE = re.compile(
     r"(?:\s(?:or|and)\s(?:more|fewer|less|so|over|above)|-(?:odd|plus)|\+)\s(?=[a-z])"
 )
+#: "a year and a half", "an hour and a half": the half of an article-only duration.
+_UNIT_AND = re.compile(
+    r"\b(?:an?|the|past|last|next|first)\s+(?:second|minute|hour|day|week|month|year|decade|"
+    r"century)\s+and\s$",
+    re.IGNORECASE,
+)
 #: "a quarter of a million": a fraction of a scale word, one figure.
 _OF_A_SCALE = re.compile(r" of an? (thousand|million|billion|trillion)\b", re.IGNORECASE)
 #: "one and a half years": a whole number and a fraction, one figure.
@@ -828,6 +834,8 @@ def _read(text: str, m: re.Match[str]) -> _Figure | None:
         ordinal = _ORDINAL_USE.match(text, m.end()) is not None
         if ordinal and not low.startswith(("half", "a half")) and not low.endswith("s"):
             return None  # "a third party", "a quarter final": an ordinal
+        if low in ("a half", "an half") and _UNIT_AND.search(before):
+            return None  # "a year and a half": a duration without a numeral, not a fraction
         if low == "half" and _HALF_PERIOD.search(before):
             return None  # "in the second half": a period of a match or a year
         if low == "half" and _HALF_COMPOUND.match(text, m.end()):

@@ -121,6 +121,8 @@ def test_type_adjectives(text: str, expected: list[tuple[str, object, object]]) 
         ),
         # a value and its error share the unit
         ("It orbits in 40.3 ± 0.1 days.", [("40.3", 40.3, "days"), ("0.1 days", 0.1, "days")]),
+        # the half of an article-only duration is no fraction ("an hour" is no figure)
+        ("It took an hour and a half; 22 units sold.", [("22", 22, "units")]),
         # a fraction of a scale word is one figure
         (
             "A quarter of a million people marched.",

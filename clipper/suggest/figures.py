@@ -766,7 +766,14 @@ def _share_units(text: str, found: list[_Figure]) -> list[_Figure]:
         elif b.kind == "count" and b.unit is None and a.kind == "count" and a.unit is not None:
             between = text[a.end : b.start]
             near = len(between) < 120 and not _CLAUSES_END.search(between)
+            elliptic = _ELLIPTIC_END.match(text, b.end) or _ANAPHORIC_BEFORE.search(
+                text, max(0, b.start - 12), b.start
+            )
+            same_paragraph = "\n" not in between
             if near or (len(between) < 300 and _OF_THEM.match(text, b.end)):
+                out[i] = replace(b, unit=a.unit)
+            elif elliptic and same_paragraph and len(between) < 200:
+                # "Sanders had the most delegates, with 60. Biden had 54.": the noun left out
                 out[i] = replace(b, unit=a.unit)
         if (
             out[i].kind == "count"
@@ -786,6 +793,10 @@ def _share_units(text: str, found: list[_Figure]) -> list[_Figure]:
     return out
 
 
+#: A number that ends its clause ("Biden had 54."): its counted noun was left out.
+_ELLIPTIC_END = re.compile(r"[.;!?]")
+#: A number used as a pronoun ("these two will be denied"): it counts what came before.
+_ANAPHORIC_BEFORE = re.compile(r"\b(?:these|those|the other|the last|the first)\s$", re.IGNORECASE)
 #: Durations a bare number later in the sentence can leave out ("serving eight").
 _DURATIONS = frozenset(word_list("seconds minutes hours days weeks months years decades"))
 #: What follows a number whose unit was left out: punctuation or a preposition, not a verb

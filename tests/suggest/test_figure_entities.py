@@ -121,6 +121,15 @@ def test_type_adjectives(text: str, expected: list[tuple[str, object, object]]) 
         ),
         # a value and its error share the unit
         ("It orbits in 40.3 ± 0.1 days.", [("40.3", 40.3, "days"), ("0.1 days", 0.1, "days")]),
+        # a bare number ending its clause, or used as a pronoun, counts the noun before
+        (
+            "Sanders had 60 delegates. Biden had 54. Warren came third.",
+            [("60", 60, "people"), ("54", 54, "people")],
+        ),
+        (
+            "It banned two teenage players. These two will appeal.",
+            [("two", 2, "people"), ("two", 2, "people")],
+        ),
         # the half of an article-only duration is no fraction ("an hour" is no figure)
         ("It took an hour and a half; 22 units sold.", [("22", 22, "units")]),
         # a fraction of a scale word is one figure

@@ -30,7 +30,10 @@ HUMANS: frozenset[str] = (
             congresswomen
             independents democrats republicans liberals conservatives moderates socialists
             communists nationalists separatists loyalists royalists unionists centrists
-            progressives libertarians mps meps ceos
+            progressives libertarians mps meps ceos nominees appointees escapees interviewees
+            laureates actresses singers dancers managers listeners aides advisers advisors
+            programmers designers architects attorneys prosecutors bishops imams rabbis
+            clergy parents neighbours neighbors astronomers
         """
         )
     )
@@ -98,4 +101,11 @@ ONE_ADJECTIVES: frozenset[str] = frozenset(
             formal informal natural personal physical financial commercial
         """
     )
+)
+
+#: Endings of nouns for people by what they do or where they are from ("pharmacists",
+#: "historians"), and the few words with those endings that are not people.
+PERSON_ENDINGS = ("ists", "ians")
+NOT_PERSONS = frozenset(
+    word_list("lists twists wrists fists mists exists insists consists resists persists assists")
 )

@@ -24,7 +24,14 @@ from clipper.suggest.base import Suggestion, word_list
 from clipper.suggest.figure_dates import YEAR_BEFORE, DateSpans
 from clipper.suggest.figure_money import CURRENCY_AFTER, currency_code
 from clipper.suggest.figure_scores import match_scores
-from clipper.suggest.figure_words import DEMONYMS_MANY, DEMONYMS_ONE, HUMANS, ONE_ADJECTIVES
+from clipper.suggest.figure_words import (
+    DEMONYMS_MANY,
+    DEMONYMS_ONE,
+    HUMANS,
+    NOT_PERSONS,
+    ONE_ADJECTIVES,
+    PERSON_ENDINGS,
+)
 
 _SMALL = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -423,8 +430,11 @@ def _plural(word: str) -> str:
 def _entity(noun: str) -> str:
     """The unit of a counted noun (plural, lower case): humans are "people", also as the
     head of a hyphenated compound ("half-sisters", "co-workers")."""
-    if noun in HUMANS or noun.rpartition("-")[2] in HUMANS:
+    head = noun.rpartition("-")[2]
+    if noun in HUMANS or head in HUMANS:
         return "people"
+    if head.endswith(PERSON_ENDINGS) and head not in NOT_PERSONS:
+        return "people"  # "three pharmacists", "two historians"
     return noun
 
 

@@ -30,6 +30,12 @@ from tests.suggest.figure_rows import figures
         ("She shared the trust with one half-sister.", [("one", 1, "people")]),
         ("He left three co-workers behind.", [("three", 3, "people")]),
         ("He has two half-brothers.", [("two", 2, "people")]),
+        # nouns for people by what they do: "-ists", "-ians", "-ees" (not "lists")
+        (
+            "Three pharmacists, two historians and two nominees.",
+            [("Three", 3, "people"), ("two", 2, "people"), ("two", 2, "people")],
+        ),
+        ("He kept four lists.", [("four", 4, "lists")]),
     ],
 )
 def test_counted_entity(text: str, expected: list[tuple[str, object, object]]) -> None:

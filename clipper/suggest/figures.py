@@ -125,8 +125,8 @@ _MAGNITUDE_BEFORE = re.compile(
 _QUAKE_AFTER = re.compile(r"(?<=\d\.\d)[ -](?:earth)?quake|(?<=\d\.\d)[ -]tremor", re.IGNORECASE)
 _MINUS_BEFORE = re.compile(r"(?:(?<![\w\-])-|\bminus )$", re.IGNORECASE)
 _AGE_BEFORE = re.compile(
-    r"\b(?:aged|age of|ages of|age|ages|(?:died|dies|die|dying|death|passed away|passes away|"
-    r"retired|retires|retiring|retirement)\s+at)\s$",
+    r"\b(?:aged|age of|ages of|age|ages|in age from|(?:died|dies|die|dying|death|passed away|"
+    r"passes away|retired|retires|retiring|retirement)\s+at)\s$",
     re.IGNORECASE,
 )
 #: "At 77, ...": an age opening a sentence.
@@ -252,7 +252,10 @@ _HUMAN_VERBS = re.compile(
     r"\b(?:killing|killed|kills|wounding|wounded|injuring|injured|evacuated|evacuating|"
     r"arrested|arresting|detained|deported|rescued|displaced|employing|employs|employed|"
     r"hired|fired|drew|draws|attracted|attracts|gathered|welcomed|hosted|housed|recruited|"
-    r"surveyed|interviewed|polled|questioned|sentenced|executed|laid off|joined by)"
+    r"surveyed|interviewed|polled|questioned|sentenced|executed|laid off|joined by|"
+    # headlines in the present tense: "Police arrest twelve after ..."
+    r"arrest|arrests|detain|detains|deport|deports|rescue|rescues|evacuate|evacuates|"
+    r"injure|injures|kill|hire|hires|jail|jails|execute|executes)"
     rf"{_QUALIFIERS}\s$",
     re.IGNORECASE,
 )
@@ -342,9 +345,12 @@ _NUMBER_OF_THOSE = re.compile(
 )
 #: A plural subject whose number changed: "the seats in X increased from 9 to".
 _CHANGE_BEFORE = re.compile(
-    r"\b([a-z]{3,}s)\b(?!['’])[^.;:,]{0,50}?\b(?:increased|rose|grew|fell|dropped|declined|"
+    r"\b([a-z]{3,}s(?<!ss)(?<!us)(?<!is))\b(?!['’])[^.;:,]{0,50}?\b(?:increased|rose|grew|fell|"
+    r"dropped|declined|"
     r"decreased|climbed|jumped|went up|went down|doubled|tripled|trebled|quadrupled|"
-    r"reached|hit|totalled|totaled|topped|exceeded|surpassed|stood at|stands at)"
+    r"reached|hit|totalled|totaled|topped|exceeded|surpassed|stood at|stands at|"
+    r"increasing|rising|growing|falling|dropping|declining|climbing|jumping|reaching|"
+    r"hitting|totalling|totaling|topping|exceeding|surpassing|standing at)"
     r"\s+(?:from\s+|to\s+|by\s+|at\s+)?"
     r"(?:\S+\s+to\s+)?$"
 )
@@ -500,6 +506,9 @@ def _counted(text: str, end: int, value: float, start: int | None = None) -> str
         return "people"  # "his family of nine now lives in a tent", "death toll rises to 112"
     capitals = lead = 0
     for i, word in enumerate(words[:5]):
+        if i == 0 and word in ('"', "“", "‘") and len(words) > 1 and words[1][:1].islower():
+            lead += 1  # 'over 370 "jackal horns"': the noun inside quotation marks
+            continue
         if _NUMBERED_MODIFIER.fullmatch(word):
             lead += 1  # "three 18-year-old students", "20 COVID-19 patients", "two F-16 jets"
             continue
@@ -776,13 +785,16 @@ def _share_units(text: str, found: list[_Figure]) -> list[_Figure]:
         elif b.kind == "count" and b.unit is None and a.kind == "count" and a.unit is not None:
             between = text[a.end : b.start]
             near = len(between) < 120 and not _CLAUSES_END.search(between)
-            elliptic = _ELLIPTIC_END.match(text, b.end) or _ANAPHORIC_BEFORE.search(
+            elliptic = _ELLIPTIC_END.match(text, b.end) is not None
+            anaphoric = _ANAPHORIC_BEFORE.search(
                 text, max(0, b.start - 12), b.start
-            )
+            ) and _PRONOUN_END.match(text, b.end)
             same_paragraph = "\n" not in between
             if near or (len(between) < 300 and _OF_THEM.match(text, b.end)):
                 out[i] = replace(b, unit=a.unit)
-            elif elliptic and same_paragraph and len(between) < 200:
+            elif (elliptic and same_paragraph and len(between) < 200) or (
+                anaphoric and len(between) < 300
+            ):
                 # "Sanders had the most delegates, with 60. Biden had 54.": the noun left out
                 out[i] = replace(b, unit=a.unit)
         if (
@@ -806,7 +818,15 @@ def _share_units(text: str, found: list[_Figure]) -> list[_Figure]:
 #: A number that ends its clause ("Biden had 54."): its counted noun was left out.
 _ELLIPTIC_END = re.compile(r"[.;!?]")
 #: A number used as a pronoun ("these two will be denied"): it counts what came before.
-_ANAPHORIC_BEFORE = re.compile(r"\b(?:these|those|the other|the last|the first)\s$", re.IGNORECASE)
+_ANAPHORIC_BEFORE = re.compile(
+    r"\b(?:these|those|the other|the last|the first|the)\s$", re.IGNORECASE
+)
+#: What follows a number used as a pronoun: punctuation, a preposition or a verb ("saw the
+#: twelve with ...", "these two will ..."), not a noun ("the 50000 milestone").
+_PRONOUN_END = re.compile(
+    r"\s?[,.;:!?)]|\s(?:with|in|at|of|to|from|for|and|or|were|was|had|have|has|are|is|will|"
+    r"would|could|can|may|might|must|should|did|do|who|which|that)\b"
+)
 #: Durations a bare number later in the sentence can leave out ("serving eight").
 _DURATIONS = frozenset(word_list("seconds minutes hours days weeks months years decades"))
 #: What follows a number whose unit was left out: punctuation or a preposition, not a verb

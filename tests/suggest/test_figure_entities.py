@@ -52,6 +52,7 @@ def test_counted_entity(text: str, expected: list[tuple[str, object, object]]) -
         ("The judge sentenced James Fields, now 22, to life.", [("22", 22, "years")]),
         ("When I was two-and-a-half, I could read.", [("two-and-a-half", 2.5, "years")]),
         ("When I was a little over four, I finished.", [("four", 4, "years")]),
+        ("The suspects range in age from 21 to 78.", [("21", 21, "years"), ("78", 78, "years")]),
     ],
 )
 def test_ages(text: str, expected: list[tuple[str, object, object]]) -> None:
@@ -135,6 +136,22 @@ def test_type_adjectives(text: str, expected: list[tuple[str, object, object]]) 
         (
             "It banned two teenage players. These two will appeal.",
             [("two", 2, "people"), ("two", 2, "people")],
+        ),
+        (
+            "Police arrested twelve people.\n\nA constable saw the twelve with the jackal.",
+            [("twelve", 12, "people"), ("twelve", 12, "people")],
+        ),
+        (
+            "The site passed 50000 articles. Then came the 50000 milestone.",
+            [("50000", 50_000, "articles"), ("50000", 50_000, "articles")],
+        ),
+        # a headline's present-tense verb whose object is people
+        ("Police arrest twelve after explosives kill jackal", [("twelve", 12, "people")]),
+        # the noun inside quotation marks; a plural subject rising to a number
+        ('It also noted over 370 "jackal horns" seized.', [("370", 370, "horns")]),
+        (
+            "With coronavirus deaths surpassing 100,000, protests spread.",
+            [("100,000", 100_000, "deaths")],
         ),
         # the half of an article-only duration is no fraction ("an hour" is no figure)
         ("It took an hour and a half; 22 units sold.", [("22", 22, "units")]),

@@ -125,8 +125,8 @@ _MAGNITUDE_BEFORE = re.compile(
 _QUAKE_AFTER = re.compile(r"(?<=\d\.\d)[ -](?:earth)?quake|(?<=\d\.\d)[ -]tremor", re.IGNORECASE)
 _MINUS_BEFORE = re.compile(r"(?:(?<![\w\-])-|\bminus )$", re.IGNORECASE)
 _AGE_BEFORE = re.compile(
-    r"\b(?:aged|age of|ages of|age|ages|in age from|(?:died|dies|die|dying|death|passed away|"
-    r"passes away|retired|retires|retiring|retirement)\s+at)\s$",
+    r"\b(?:aged|aged between|age of|ages of|age|ages|in age from|(?:died|dies|die|dying|death|"
+    r"passed away|passes away|retired|retires|retiring|retirement)\s+at)\s$",
     re.IGNORECASE,
 )
 #: "At 77, ...": an age opening a sentence.

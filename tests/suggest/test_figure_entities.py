@@ -53,6 +53,7 @@ def test_counted_entity(text: str, expected: list[tuple[str, object, object]]) -
         ("When I was two-and-a-half, I could read.", [("two-and-a-half", 2.5, "years")]),
         ("When I was a little over four, I finished.", [("four", 4, "years")]),
         ("The suspects range in age from 21 to 78.", [("21", 21, "years"), ("78", 78, "years")]),
+        ("Women aged between 18 and 25 were asked.", [("18", 18, "years"), ("25", 25, "years")]),
     ],
 )
 def test_ages(text: str, expected: list[tuple[str, object, object]]) -> None:

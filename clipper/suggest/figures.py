@@ -8,8 +8,9 @@ Rules, no library: the news quantities this covers are a small grammar (see
 the physical ones but names 91% as the rules want (singular "kilometer" for "km"), misses
 "working days", "square meters", "degrees Celsius", and takes "points" (a match's or an
 index's) for the typographic point). Match scores are read by :mod:`figure_scores`.
-Dates, years, clock times, ordinals, identifiers ("STS-135",
-"Vostok 1") and pronominal "one" are left out.
+Dates (:mod:`figure_dates`: datelines, written and numeric dates, a year after a word of
+time), years, clock times, ordinals, identifiers ("STS-135", "Vostok 1"), type adjectives
+("two-legged") and pronominal "one" are left out.
 """
 
 from __future__ import annotations

@@ -3,33 +3,29 @@ numbers inside a written date ("Saturday, September 12, 2015", "12 Sept. 2015", 
 2015", "2015-09-12", "12.09.2015") are never figures, and a year after a word of time ("in
 2019", "since 2015", "by 2030") is a year whatever follows it ("In 2019 voters chose ...").
 
-Written for this project: month and weekday names are matched capitalised (as dates are
-written), so "may" the verb and "march" the noun never start a date."""
+Written for this project: month names are matched capitalised (as dates are written), so
+"may" the verb and "march" the noun never start a date; the weekday of a dateline needs no
+rule (its day and year are read next to the month)."""
 
 from __future__ import annotations
 
-import bisect
 import re
 
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
 )
-_WEEKDAY = (
-    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|"
-    r"Sun)\.?)"
-)
 _DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[5-9]\d\d|20\d\d|2100)"
-#: A written date: a month with a day and/or a year, a weekday before it, or a numeric date.
-_DATE = re.compile(
-    rf"(?:\b{_WEEKDAY},?\s+)?(?:the\s+)?"
-    rf"(?:\b{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?"  # September 12, 2015
-    rf"|\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR}\b)?"  # 12 September 2015
-    rf"|\b{_MONTH},?\s+{_YEAR}\b)"  # September 2015
-    rf"|(?<![\d.\-/]){_YEAR}-[01]?\d-[0-3]?\d(?![\d\-])"  # 2015-09-12
-    rf"|(?<![\d.\-/])[0-3]?\d([./])[01]?\d\1(?:{_YEAR}|\d\d)(?![\d./]\d)"  # 12.09.2015
+#: What stands before the year of a written date: "September 12, ", "12 Sept. ", "12th of
+#: September ", "September, ".
+_BEFORE_YEAR = re.compile(
+    rf"(?:\b{_MONTH}\s+{_DAY},?|\b{_DAY}\s+(?:of\s+)?{_MONTH},?|\b{_MONTH},?)\s+$"
 )
+#: A numeric date from its year: "2015-09-12".
+_ISO_AT = re.compile(rf"{_YEAR}-[01]?\d-[0-3]?\d(?![\d\-])")
+#: The month or day of a numeric date, after its year: "2015-09-" before "12".
+_ISO_BEFORE = re.compile(rf"(?<![\d.\-/]){_YEAR}-(?:[01]?\d-)?$")
 #: A word of time before a year: "in 2019", "since 2015", "by 2030", "early 2020".
 YEAR_BEFORE = re.compile(
     r"\b(?:in|since|by|until|till|before|after|during|through|throughout|from|early|late|"
@@ -41,15 +37,13 @@ YEAR_BEFORE = re.compile(
 YEAR = re.compile(_YEAR)
 
 
-class DateSpans:
-    """The written dates of one text, asked by position: ``covers(start, end)``."""
-
-    def __init__(self, text: str) -> None:
-        spans = [(m.start(), m.end()) for m in _DATE.finditer(text)]
-        self._starts = [s for s, _ in spans]
-        self._ends = [e for _, e in spans]
-
-    def covers(self, start: int, end: int) -> bool:
-        """Whether ``start..end`` lies inside a written date."""
-        i = bisect.bisect_right(self._starts, start) - 1
-        return i >= 0 and self._ends[i] >= end
+def in_date(text: str, start: int, end: int) -> bool:
+    """Whether the number at ``start..end`` is part of a written date: the year of "Saturday,
+    September 12, 2015", "12 Sept. 2015" or "September 2015", or a part of "2015-09-12". (The
+    day next to a month name is read where the number is, by the figure suggester.)"""
+    number = text[start:end]
+    if YEAR.fullmatch(number):
+        return bool(
+            _BEFORE_YEAR.search(text, max(0, start - 32), start) or _ISO_AT.match(text, start)
+        )
+    return len(number) <= 2 and _ISO_BEFORE.search(text, max(0, start - 8), start) is not None

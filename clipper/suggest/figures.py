@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 
 from clipper.model import FIGURE_UNIT, FIGURE_VALUE, AttributeValue
 from clipper.suggest.base import Suggestion, word_list
-from clipper.suggest.figure_dates import YEAR_BEFORE, DateSpans
+from clipper.suggest.figure_dates import YEAR_BEFORE, in_date
 from clipper.suggest.figure_money import CURRENCY_AFTER, currency_code
 from clipper.suggest.figure_scores import match_scores
 from clipper.suggest.figure_words import (
@@ -715,11 +715,11 @@ def _scan(text: str) -> list[_Figure]:
 
     found: list[_Figure] = []
     skip_until = -1
-    dates = DateSpans(text)
     for m in _matches(text):
         if m.start() < skip_until:
             continue
-        if dates.covers(m.start(), m.end()):
+        digits = m.group("num")
+        if digits and digits[0].isdigit() and in_date(text, m.start("num"), m.end("num")):
             continue  # "Saturday, September 12, 2015", "2015-09-12": a date
         if scores and in_score(m.start(), m.end()):
             continue

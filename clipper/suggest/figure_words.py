@@ -10,10 +10,13 @@ from clipper.suggest.base import word_list
 from clipper.suggest.names import HUMAN_NOUNS
 
 #: Nouns for humans that :data:`HUMAN_NOUNS` lacks: mass nouns ("60,000 security
-#: personnel") and a few plurals.
-HUMANS: frozenset[str] = HUMAN_NOUNS | frozenset(
-    word_list(
-        """
+#: personnel"), a few plurals and party members ("one independent"); deaths are events, not
+#: humans, so "six deaths" keeps its noun.
+HUMANS: frozenset[str] = (
+    HUMAN_NOUNS
+    | frozenset(
+        word_list(
+            """
         personnel folk folks manpower servicemen servicewomen sailors airmen infantrymen
             gendarmes fishermen crewmen crewmembers lifeguards rescuers responders helpers
             worshippers pilgrims faithful believers devotees parishioners congregants
@@ -25,9 +28,16 @@ HUMANS: frozenset[str] = HUMAN_NOUNS | frozenset(
             humans terrorists extremists insurgents jihadists assailants criminals chairmen
             chairwomen spokesmen spokeswomen businessmen businesswomen congressmen
             congresswomen
+            independents democrats republicans liberals conservatives moderates socialists
+            communists nationalists separatists loyalists royalists unionists centrists
+            progressives libertarians mps meps ceos nominees appointees escapees interviewees
+            laureates actresses singers dancers managers listeners aides advisers advisors
+            programmers designers architects attorneys prosecutors bishops imams rabbis
+            clergy parents neighbours neighbors astronomers
         """
+        )
     )
-)
+) - frozenset(word_list("deaths fatalities"))  # events, counted as written ("six deaths")
 
 #: Nationalities, peoples and faiths, singular (the plural is built from them): a number
 #: right before one counts people ("100,000 Greeks", "One Rohingya, Muhammad Amin, ...").
@@ -91,4 +101,11 @@ ONE_ADJECTIVES: frozenset[str] = frozenset(
             formal informal natural personal physical financial commercial
         """
     )
+)
+
+#: Endings of nouns for people by what they do or where they are from ("pharmacists",
+#: "historians"), and the few words with those endings that are not people.
+PERSON_ENDINGS = ("ists", "ians")
+NOT_PERSONS = frozenset(
+    word_list("lists twists wrists fists mists exists insists consists resists persists assists")
 )

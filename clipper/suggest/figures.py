@@ -8,8 +8,9 @@ Rules, no library: the news quantities this covers are a small grammar (see
 the physical ones but names 91% as the rules want (singular "kilometer" for "km"), misses
 "working days", "square meters", "degrees Celsius", and takes "points" (a match's or an
 index's) for the typographic point). Match scores are read by :mod:`figure_scores`.
-Dates, years, clock times, ordinals, identifiers ("STS-135",
-"Vostok 1") and pronominal "one" are left out.
+Dates (:mod:`figure_dates`: datelines, written and numeric dates, a year after a word of
+time), years, clock times, ordinals, identifiers ("STS-135", "Vostok 1"), type adjectives
+("two-legged") and pronominal "one" are left out.
 """
 
 from __future__ import annotations
@@ -21,9 +22,17 @@ from dataclasses import dataclass, replace
 
 from clipper.model import FIGURE_UNIT, FIGURE_VALUE, AttributeValue
 from clipper.suggest.base import Suggestion, word_list
+from clipper.suggest.figure_dates import YEAR_BEFORE, in_date
 from clipper.suggest.figure_money import CURRENCY_AFTER, currency_code
 from clipper.suggest.figure_scores import match_scores
-from clipper.suggest.figure_words import DEMONYMS_MANY, DEMONYMS_ONE, HUMANS, ONE_ADJECTIVES
+from clipper.suggest.figure_words import (
+    DEMONYMS_MANY,
+    DEMONYMS_ONE,
+    HUMANS,
+    NOT_PERSONS,
+    ONE_ADJECTIVES,
+    PERSON_ENDINGS,
+)
 
 _SMALL = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -54,7 +63,7 @@ _CURRENCY_PRE = (
 )
 _NUMBER = re.compile(
     rf"(?P<cur>{_CURRENCY_PRE})?"
-    rf"(?:(?P<frac>\b(?:a|one|two|three|four)[ -](?:half|halves|thirds?|quarters?|fifths?)\b"
+    rf"(?:(?P<frac>\b(?:a|one|two|three|four)[ -](?:half|halves|thirds?|quarters?|fifths?)\b(?!-)"
     rf"|\bhalf(?: a)?(?= {_SCALE}\b)"
     rf"|(?P<halfunit>\bhalf an? (?:hour|day|week|month|year|decade|century|minute|mile)\b)"
     rf"|\bhalf\b)"
@@ -69,7 +78,7 @@ _UNIT_WORDS = (
     r"decades?|centuries|century|"
     r"(?:square|sq\.?) (?:miles?|km|kilomet(?:re|er)s?|met(?:re|er)s?|feet|foot)|"
     r"cubic (?:met(?:re|er)s?|feet|foot|km|kilomet(?:re|er)s?|yards?|miles?)|"
-    r"(?:miles|kilomet(?:re|er)s) (?:per|an|a) hour|"
+    r"(?:miles|kilomet(?:re|er)s|met(?:re|er)s|feet) (?:per|an|a) (?:hour|minute|second)|"
     r"km2|km²|nautical miles?|miles?|km/h|km/s|m/s|kph|mph|km|kilomet(?:re|er)s?|"
     r"centimet(?:re|er)s?|millimet(?:re|er)s?|cm|mm|met(?:re|er)s?|feet|foot|inch|inches|"
     r"yards?|kg|kilograms?|grams?|tonnes?|metric tons?|tons?|ounces?|lbs|lb|oz|ft|"
@@ -109,12 +118,16 @@ _DEGREES = re.compile(
 )
 #: An earthquake's magnitude: "a 4.7-magnitude quake", "magnitude 5.2", "a 6.4 quake".
 _MAGNITUDE_AFTER = re.compile(r"[ -]magnitude\b(?!\s+\d)", re.IGNORECASE)
-_MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:-|\s)(?:of\s)?$", re.IGNORECASE)
+_MAGNITUDE_BEFORE = re.compile(
+    r"\bmagnitude(?:-|\s)(?:of\s)?$|"  # "a magnitude 5.2 quake"
+    r"\bmagnitude\b[^.;:!?\d]{0,40}\b(?:was|is|of|at|measured|reached)\s$",  # "... was 6.6"
+    re.IGNORECASE,
+)
 _QUAKE_AFTER = re.compile(r"(?<=\d\.\d)[ -](?:earth)?quake|(?<=\d\.\d)[ -]tremor", re.IGNORECASE)
 _MINUS_BEFORE = re.compile(r"(?:(?<![\w\-])-|\bminus )$", re.IGNORECASE)
 _AGE_BEFORE = re.compile(
-    r"\b(?:aged|age of|ages of|age|ages|(?:died|dies|die|dying|death|passed away|passes away|"
-    r"retired|retires|retiring|retirement)\s+at)\s$",
+    r"\b(?:aged|aged between|age of|ages of|age|ages|in age from|(?:died|dies|die|dying|death|"
+    r"passed away|passes away|retired|retires|retiring|retirement)\s+at)\s$",
     re.IGNORECASE,
 )
 #: "At 77, ...": an age opening a sentence.
@@ -123,7 +136,14 @@ _AT_AGE = re.compile(r"(?:^|[.!?]\s+|\n)At\s$")
 _AGE_CLAUSE = re.compile(
     r"\b(?:when|until|till|since|before|after|by the time|as|because|once|while|if)\s+"
     r"(?:he|she|they|I|we|you|[A-Z][a-z]+)\s+(?:was|were|is|are|turned|turns|had turned|"
-    r"became|becomes|reached)\s$"
+    r"became|becomes|reached)\s(?:(?:about|around|only|just|barely|nearly|almost|"
+    r"(?:a little |just )?(?:over|under))\s)?$"
+)
+#: A clause of time before "one" that makes it an age ("when she was one"), not the pronoun
+#: ("if I was one").
+_ONE_AGE = re.compile(
+    r"\b(?:when|until|till|since|by the time|once)\s+(?:he|she|they|I|we|you|[A-Z][a-z]+)\s+"
+    r"(?:was|were|turned|turns|had turned)\s$"
 )
 _TURNED = re.compile(
     r"\b(?:(?:he|she|they|I|we|you|who|[A-Z][a-z]+)\s+(?:turned|turns|will turn)|turning)\s$"
@@ -131,7 +151,7 @@ _TURNED = re.compile(
 #: "I was eight", "she is about 18": a person's age without a clause word before it.
 _PERSON_WAS = re.compile(
     r"\b(?:he|she|I|you|we)\s+(?:was|is|am|were|are)\s(?:(?:about|around|only|just|barely|"
-    r"nearly|almost|already|still)\s)?$",
+    r"nearly|almost|already|still|(?:a little |just )?(?:over|under))\s)?$",
     re.IGNORECASE,
 )
 #: What may follow an age (no counted noun): punctuation or a clause word.
@@ -140,7 +160,7 @@ _AGE_END = re.compile(
     r"turning)\b|\s?(?:-|–|to|or)\s?\d{1,2}(?!\s?[\w%])"
 )
 #: "John Smith, 45,": a capitalised word and a comma before an age.
-_NAME_COMMA = re.compile(r"\b[A-Z][a-z'’\-]+,\s$")
+_NAME_COMMA = re.compile(r"\b[A-Z][a-z'’\-]+,\s(?:(?:now|then)\s)?$")
 _RANGE = re.compile(r"\s?(?:to|–|—|-|or|and)\s?(?=[\w$£€¥])")
 _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|"
@@ -168,7 +188,8 @@ _NOT_AFTER_ONE = frozenset(
     word_list(
         """
         of that who which another made is was has had will would can could to and or in on
-            at for with by day national anyone one's
+            at for with by day national anyone one's do does did may might must shall should
+            are were be been being just only also still even again ever never already
         """
     )
 )
@@ -191,7 +212,7 @@ _BEFORE_SPAN = frozenset(
 _NOT_BEFORE_ONE = frozenset(
     word_list(
         """
-        no any every each the this that which some someone
+        no any every each the this that which some someone other
         """
     )
 )
@@ -232,7 +253,10 @@ _HUMAN_VERBS = re.compile(
     r"\b(?:killing|killed|kills|wounding|wounded|injuring|injured|evacuated|evacuating|"
     r"arrested|arresting|detained|deported|rescued|displaced|employing|employs|employed|"
     r"hired|fired|drew|draws|attracted|attracts|gathered|welcomed|hosted|housed|recruited|"
-    r"surveyed|interviewed|polled|questioned|sentenced|executed|laid off|joined by)"
+    r"surveyed|interviewed|polled|questioned|sentenced|executed|laid off|joined by|"
+    # headlines in the present tense: "Police arrest twelve after ..."
+    r"arrest|arrests|detain|detains|deport|deports|rescue|rescues|evacuate|evacuates|"
+    r"injure|injures|kill|hire|hires|jail|jails|execute|executes)"
     rf"{_QUALIFIERS}\s$",
     re.IGNORECASE,
 )
@@ -261,6 +285,14 @@ _GROUP_PLURAL = re.compile(r"(?:ans|is|ons|ites|ists|ers|ics|ims|ards|crats)$")
 _OR_MORE = re.compile(
     r"(?:\s(?:or|and)\s(?:more|fewer|less|so|over|above)|-(?:odd|plus)|\+)\s(?=[a-z])"
 )
+#: "a year and a half", "an hour and a half": the half of an article-only duration.
+_UNIT_AND = re.compile(
+    r"\b(?:an?|the|past|last|next|first)\s+(?:second|minute|hour|day|week|month|year|decade|"
+    r"century)\s+and\s$",
+    re.IGNORECASE,
+)
+#: "a quarter of a million": a fraction of a scale word, one figure.
+_OF_A_SCALE = re.compile(r" of an? (thousand|million|billion|trillion)\b", re.IGNORECASE)
 #: "one and a half years": a whole number and a fraction, one figure.
 _AND_A_FRACTION = re.compile(
     r"[ -]and[ -](an?|one|two|three|four)[ -](halves|half|thirds?|quarters?|fifths?)\b",
@@ -268,7 +300,7 @@ _AND_A_FRACTION = re.compile(
 )
 #: A part of a named whole: "all 25 of Nevada's delegates", "four of these bone tools".
 _PARTITIVE = re.compile(
-    r"\s+of\s+(?:all\s+)?(?:the|these|those|its|their|his|her|our|"
+    r"\s+of\s+(?:all\s+)?(?:(?:the\s+|other\s+)?[a-z]+['’]s|the|these|those|its|their|his|her|our|"
     r"(?:[A-Z][\w.]*\s){0,2}[A-Z][\w.]*['’]s)\s+(?=[a-z])"
 )
 #: "the 3 of us": people.
@@ -292,6 +324,9 @@ _COLLECTIVE_BEFORE = re.compile(
 )
 #: "in groups of three": the count is of what is grouped, named earlier in the sentence.
 _GROUPS_OF = re.compile(r"\b(?:groups|sets|batches|pairs|rows|teams|squads|units|packs)\s+of\s$")
+#: A number in an adjective made with a hyphen ("two-legged running", "three-dimensional
+#: structures", "a four-sided figure"): a type, not a quantity of anything.
+_TYPE_ADJECTIVE = re.compile(r"-[a-z]+(?:ed|ional|ical|ular)\b(?!-)")
 #: A number glued to its counted noun by a hyphen ("six-member", "three - nation").
 _COMPOUND = re.compile(r"\s?-\s?([a-z]{3,})\b(?!-)")
 _PERSON_WORDS = frozenset(word_list("member person man woman child strong seat"))
@@ -304,11 +339,19 @@ _NOUN_BEFORE = re.compile(
 _NUMBER_OF = re.compile(
     r"\b(?:number|count|total|tally)\s+of\s+([a-z]{3,}s)\b[^.;:!?\d]{0,40}$", re.IGNORECASE
 )
+#: "the number of those infected is 1501": people named by what happened to them.
+_NUMBER_OF_THOSE = re.compile(
+    r"\b(?:number|count|total|tally)\s+of\s+those\s+(?:who\b|[a-z]+ed\b)[^.;:!?\d]{0,40}$",
+    re.IGNORECASE,
+)
 #: A plural subject whose number changed: "the seats in X increased from 9 to".
 _CHANGE_BEFORE = re.compile(
-    r"\b([a-z]{3,}s)\b(?!['’])[^.;:,]{0,50}?\b(?:increased|rose|grew|fell|dropped|declined|"
+    r"\b([a-z]{3,}s(?<!ss)(?<!us)(?<!is))\b(?!['’])[^.;:,]{0,50}?\b(?:increased|rose|grew|fell|"
+    r"dropped|declined|"
     r"decreased|climbed|jumped|went up|went down|doubled|tripled|trebled|quadrupled|"
-    r"reached|hit|totalled|totaled|topped|exceeded|surpassed|stood at|stands at)"
+    r"reached|hit|totalled|totaled|topped|exceeded|surpassed|stood at|stands at|"
+    r"increasing|rising|growing|falling|dropping|declining|climbing|jumping|reaching|"
+    r"hitting|totalling|totaling|topping|exceeding|surpassing|standing at)"
     r"\s+(?:from\s+|to\s+|by\s+|at\s+)?"
     r"(?:\S+\s+to\s+)?$"
 )
@@ -364,6 +407,11 @@ _IRREGULAR_PLURALS = {
     "police": "police", "people": "people", "staff": "staff", "crisis": "crises",
     "thesis": "theses", "analysis": "analyses", "diagnosis": "diagnoses",
 }  # fmt: skip
+#: Plural nouns without a final "s" that a number counts ("ten spectra", "three aircraft").
+_PLURALS_WITHOUT_S = frozenset(
+    {p for p in _IRREGULAR_PLURALS.values() if not p.endswith("s")}
+    | set(word_list("spectra bacteria nuclei fungi larvae vertebrae formulae antennae cacti"))
+)
 #: "-man" words that are no compound of "man" ("three humans", "two Germans").
 _MAN_NOT_COMPOUND = frozenset(word_list("human german roman shaman talisman caiman ottoman"))
 
@@ -375,6 +423,8 @@ def _plural(word: str) -> str:
         return _IRREGULAR_PLURALS[word]
     if word.endswith("man") and len(word) > 4 and word not in _MAN_NOT_COMPOUND:
         return word[:-3] + "men"  # "chairman", "policewoman"
+    if word.endswith(("ss", "us")):
+        return word + "es"  # "bus", "class", "campus"
     if word.endswith("s") or word.endswith(("men", "people", "children")):
         return word
     if word.endswith("y") and word[-2:-1] not in "aeiou":
@@ -382,6 +432,17 @@ def _plural(word: str) -> str:
     if word.endswith(("ch", "sh", "x", "z")):
         return word + "es"  # "church", "box"
     return word + "s"
+
+
+def _entity(noun: str) -> str:
+    """The unit of a counted noun (plural, lower case): humans are "people", also as the
+    head of a hyphenated compound ("half-sisters", "co-workers")."""
+    head = noun.rpartition("-")[2]
+    if noun in HUMANS or head in HUMANS:
+        return "people"
+    if head.endswith(PERSON_ENDINGS) and head not in NOT_PERSONS:
+        return "people"  # "three pharmacists", "two historians"
+    return noun
 
 
 _ABBREVIATIONS = frozenset(word_list("km kg cm mm km2 km² km/h km/s m/s kph mph lb lbs oz ft in."))
@@ -427,11 +488,14 @@ def _counted(text: str, end: int, value: float, start: int | None = None) -> str
     # "a six-member team", "the three-nation alliance"
     if compound and compound.group(1).lower() not in _NOT_A_COMPOUND_NOUN:
         noun = compound.group(1).lower()
-        return "people" if noun in _PERSON_WORDS or _plural(noun) in HUMANS else _plural(noun)
-    after = text[end : end + 60]
+        return "people" if noun in _PERSON_WORDS else _entity(_plural(noun))
+    after = text[end : end + 60].split("\n", 1)[0]  # a counted noun never starts a new line
     if after.startswith(" [") and after[2:3].islower():
         after = " " + after[2:]  # "6900 [employees]": an editor's counted noun
-    words: list[str] = re.findall(r"[A-Za-z][a-z-]*|[^\sA-Za-z]", after)
+    # words in any script ("archæological"): a letter, then lower-case letters or hyphens
+    words: list[str] = re.findall(
+        rf"{_NUMBERED_MODIFIER.pattern}|[A-Z]{{2,}}s?\b|[^\W\d_](?:[^\W\d_A-Z]|-)*|\S", after
+    )
     before = text[max(0, start - 100) : start] if start is not None else ""
     if not before:
         before = _number_start_context(text, end, 100)
@@ -443,6 +507,12 @@ def _counted(text: str, end: int, value: float, start: int | None = None) -> str
         return "people"  # "his family of nine now lives in a tent", "death toll rises to 112"
     capitals = lead = 0
     for i, word in enumerate(words[:5]):
+        if i == 0 and word in ('"', "“", "‘") and len(words) > 1 and words[1][:1].islower():
+            lead += 1  # 'over 370 "jackal horns"': the noun inside quotation marks
+            continue
+        if _NUMBERED_MODIFIER.fullmatch(word):
+            lead += 1  # "three 18-year-old students", "20 COVID-19 patients", "two F-16 jets"
+            continue
         if not word[0].isalpha():
             break
         following = words[i + 1] if i + 1 < len(words) else ""
@@ -459,7 +529,12 @@ def _counted(text: str, end: int, value: float, start: int | None = None) -> str
         if value == 1 and i == lead and adjective_next and _adjective(word, following, after_next):
             lead += 1  # "one further record", "one asymptomatic infected volunteer"
             continue
-        if word[0].isupper() and (i > 0 or value == 1):
+        if value == 1 and i == lead and adjective_next and _compound(word, following, after_next):
+            lead += 1  # "one black hole per thousand stars": the head noun is counted
+            continue
+        if word[0].isupper() and word.lower() in HUMANS:
+            return "people"  # "two newly elected MPs"
+        if word[0].isupper() and (i > 0 or value == 1 or (word.isupper() and following.isalpha())):
             # a name in the noun phrase ("Space Shuttle orbiters"): only on to a noun
             capitals += 1
             lead += 1
@@ -470,7 +545,7 @@ def _counted(text: str, end: int, value: float, start: int | None = None) -> str
         if lower in _HUMAN_STATES and adjective_next and (value == 1 or following.endswith("s")):
             lead += 1
             continue  # "three dead birds", "one injured horse"
-        if lower in HUMANS:
+        if _entity(lower) == "people":
             return "people"
         if i == capitals == 0 and word[0].isupper() and _GROUP_PLURAL.search(word):
             return "people"  # "3 million Syrians", "Five Democrats"
@@ -480,15 +555,21 @@ def _counted(text: str, end: int, value: float, start: int | None = None) -> str
             break
         if lower in ("species", "series", "pence", "cents") and value != 1:
             return lower  # "158 different species", "245 pence"
+        if lower in _NOUN_MODIFIERS and adjective_next:
+            lead += 1  # "one news site", "two sports clubs": the noun after is counted
+            continue
+        if lower == "lives" and i == 0 and value != 1:
+            return lower  # "claimed 3000 lives": the noun, not the verb
         if lower in _NOT_COUNTED or lower in ("more", "other", "or", "and", "to", "than"):
             if lower in ("more", "other"):
                 continue
             break
         if value == 1 and i == lead and lower not in _NOT_AFTER_ONE:
-            noun = _plural(lower)  # "one Immortals player": players, people
-            return "people" if noun in HUMANS else noun
+            return _entity(_plural(lower))  # "one Immortals player": players, people
         if lower.endswith("s") and not lower.endswith(_SINGULAR_ENDS) and len(lower) > 3:
             return lower
+        if lower in _PLURALS_WITHOUT_S and value != 1:
+            return _entity(lower)  # "ten spectra", "three aircraft", "40 sheep"
         if i >= 2 and (i >= 3 or capitals or not _modifiers(words[:3])):
             break  # two words (adjectives), or three plain ones, before the counted noun
         if capitals:
@@ -498,14 +579,19 @@ def _counted(text: str, end: int, value: float, start: int | None = None) -> str
     if _POPULATION_BEFORE.search(before):
         return "people"  # "the population grew from 4.5 million"
     number_of = _NUMBER_OF.search(before)
+    if _NUMBER_OF_THOSE.search(before):
+        return "people"  # "the number of those infected is 1501": the people infected
     if number_of and number_of.group(1).lower() not in _NOT_A_COUNTED_NOUN:
-        noun = number_of.group(1).lower()  # "Should the number of justices remain at nine?"
-        return "people" if noun in HUMANS else noun
+        # "Should the number of justices remain at nine?"
+        return _entity(number_of.group(1).lower())
     if _HUMAN_AFTER.match(text, end):
         return "people"
+    member = _MEMBER_OF.search(near)
+    if member and _entity(_plural(member.group(1))) == "people":
+        return "people"  # "his first victim of the eight was ...": the eight victims
     noun = _NOUN_BEFORE.search(near) or _CHANGE_BEFORE.search(before)
     if noun and noun.group(1) not in _NOT_COUNTED:
-        return "people" if noun.group(1) in HUMANS else noun.group(1)
+        return _entity(noun.group(1))
     if _GROUPS_OF.search(before):
         # "Teams from different countries were arranged in groups of three": what is grouped
         sentence = re.split(r"[.!?;:]\s", before)[-1]
@@ -513,10 +599,17 @@ def _counted(text: str, end: int, value: float, start: int | None = None) -> str
             lower = word.lower()
             plural = lower.endswith("s") and not lower.endswith(_SINGULAR_ENDS)
             if plural and len(lower) > 3 and lower not in _NOT_A_COUNTED_NOUN:
-                return "people" if lower in HUMANS else lower
+                return _entity(lower)
     return None
 
 
+#: A modifier with a number in it, before the counted noun: "18-year-old", "COVID-19",
+#: "F-16".
+_NUMBERED_MODIFIER = re.compile(r"\d[\d,.]*-[a-z]+(?:-[a-z]+)*|[A-Za-z]+-\d+[A-Za-z]*")
+#: Nouns ending in "s" that stand before another noun ("one news site", "two sports clubs").
+_NOUN_MODIFIERS = frozenset(word_list("news sports"))
+#: A person noun before "of the" and the number: "the first victim of the eight".
+_MEMBER_OF = re.compile(r"\b([a-z]{3,})\s+of\s+the\s$")
 #: Words for humans that are adjectives before another noun ("three dead birds").
 _HUMAN_STATES = frozenset(word_list("dead killed wounded injured missing displaced homeless"))
 #: Endings of adjectives (and participles) before a noun: "asymptomatic", "infected".
@@ -535,6 +628,36 @@ def _modifiers(words: list[str]) -> bool:
         and not w.endswith("ly") and w not in _STOP_WORDS
         for w in words
     )  # fmt: skip
+
+
+#: Past tenses not made with "-ed" ("one man fell"): never the head of a noun compound.
+_IRREGULAR_PAST = frozenset(
+    word_list(
+        """
+        fell wore ran won lost saw got went came left took gave made found thought held kept
+            led met paid sent spent stood sat brought bought caught fought taught built hit
+            shot struck drove rode rose broke spoke stole chose froze woke swam began drank
+            sang ate fled fed hid bit lit dug hung flew grew knew threw drew blew wrote became
+            sold heard felt lay laid meant slept wept knelt lent bent stuck swung sank beat
+            cut hurt let put quit read set shut split spread did does goes went remains
+        """
+    )
+)
+
+
+def _compound(word: str, following: str, after: str) -> bool:
+    """Whether ``word following`` is a noun compound after "one" ("one black hole per
+    thousand stars", "one news site,"): two plain lower-case words, the second no verb, and
+    then punctuation, a preposition or a verb."""
+    if not (word.isalpha() and word.islower()) or word in _NOT_AFTER_ONE:
+        return False
+    if following in _VERB_AFTER or following in _NOT_AFTER_ONE or following in _STOP_WORDS:
+        return False
+    if following in _IRREGULAR_PAST or following.endswith(("ed", "ing", "ly")):
+        return False
+    if following.endswith("s") and not following.endswith(_SINGULAR_ENDS):
+        return False  # "one man says", "one news sites"
+    return not after.isalpha() or after in _STOP_WORDS or after in _VERB_AFTER
 
 
 def _adjective(word: str, following: str, after: str) -> bool:
@@ -595,6 +718,9 @@ def _scan(text: str) -> list[_Figure]:
     for m in _matches(text):
         if m.start() < skip_until:
             continue
+        digits = m.group("num")
+        if digits and digits[0].isdigit() and in_date(text, m.start("num"), m.end("num")):
+            continue  # "Saturday, September 12, 2015", "2015-09-12": a date
         if scores and in_score(m.start(), m.end()):
             continue
         figure = _read(text, m)
@@ -651,10 +777,26 @@ def _share_units(text: str, found: list[_Figure]) -> list[_Figure]:
         listed = _LISTED.fullmatch(text, a.end, b.start) is not None
         if b.kind == "count" and b.unit is None and a.kind == "unit" and listed:
             out[i] = replace(b, unit=a.unit)  # "aged 15, 16 and 17"
+        elif b.kind == "count" and b.unit is None and a.kind == "unit" and a.unit in _DURATIONS:
+            between = text[a.end : b.start]
+            elided = _ELIDED_END.match(text, b.end) is not None
+            if elided and len(between) < 80 and not _CLAUSES_END.search(between):
+                # "sentenced to fourteen years in prison, serving eight": the same unit
+                out[i] = replace(b, unit=a.unit, kind="unit")
         elif b.kind == "count" and b.unit is None and a.kind == "count" and a.unit is not None:
             between = text[a.end : b.start]
             near = len(between) < 120 and not _CLAUSES_END.search(between)
+            elliptic = _ELLIPTIC_END.match(text, b.end) is not None
+            anaphoric = _ANAPHORIC_BEFORE.search(
+                text, max(0, b.start - 12), b.start
+            ) and _PRONOUN_END.match(text, b.end)
+            same_paragraph = "\n" not in between
             if near or (len(between) < 300 and _OF_THEM.match(text, b.end)):
+                out[i] = replace(b, unit=a.unit)
+            elif (elliptic and same_paragraph and len(between) < 200) or (
+                anaphoric and len(between) < 300
+            ):
+                # "Sanders had the most delegates, with 60. Biden had 54.": the noun left out
                 out[i] = replace(b, unit=a.unit)
         if (
             out[i].kind == "count"
@@ -674,6 +816,23 @@ def _share_units(text: str, found: list[_Figure]) -> list[_Figure]:
     return out
 
 
+#: A number that ends its clause ("Biden had 54."): its counted noun was left out.
+_ELLIPTIC_END = re.compile(r"[.;!?]")
+#: A number used as a pronoun ("these two will be denied"): it counts what came before.
+_ANAPHORIC_BEFORE = re.compile(
+    r"\b(?:these|those|the other|the last|the first|the)\s$", re.IGNORECASE
+)
+#: What follows a number used as a pronoun: punctuation, a preposition or a verb ("saw the
+#: twelve with ...", "these two will ..."), not a noun ("the 50000 milestone").
+_PRONOUN_END = re.compile(
+    r"\s?[,.;:!?)]|\s(?:with|in|at|of|to|from|for|and|or|were|was|had|have|has|are|is|will|"
+    r"would|could|can|may|might|must|should|did|do|who|which|that)\b"
+)
+#: Durations a bare number later in the sentence can leave out ("serving eight").
+_DURATIONS = frozenset(word_list("seconds minutes hours days weeks months years decades"))
+#: What follows a number whose unit was left out: punctuation or a preposition, not a verb
+#: ("serving eight before ...", not "3 hours and 20 went with him").
+_ELIDED_END = re.compile(r"[,.;:)]|\s(?:before|after|of|in|at|for|with|behind|more|later)\b")
 #: A back-reference to the count before: "that number is closer to 40,000".
 _SAME_COUNT = re.compile(
     r"\b(?:an?\s+)?total\s+of\s$|"
@@ -683,7 +842,7 @@ _SAME_COUNT = re.compile(
     r"to|than)\s){0,3}$"
 )
 _LISTED = re.compile(r",\s|,?\s(?:and|or|to)\s|\s?[-–—]\s?")
-_JOINED = re.compile(r"\s*(?:to|–|—|-|or|and)\s*")
+_JOINED = re.compile(r"\s*(?:to|–|—|-|or|and|±|\+/-)\s*")
 _PART_OF = re.compile(
     r"\s(?:out\s)?of\s(?:the\s|their\s|its\s|all\s)?(?:(?:[A-Z][\w.]*\s){0,2}[\w.]+['’]s\s)?"
 )
@@ -717,6 +876,8 @@ def _read(text: str, m: re.Match[str]) -> _Figure | None:
         ordinal = _ORDINAL_USE.match(text, m.end()) is not None
         if ordinal and not low.startswith(("half", "a half")) and not low.endswith("s"):
             return None  # "a third party", "a quarter final": an ordinal
+        if low in ("a half", "an half") and _UNIT_AND.search(before):
+            return None  # "a year and a half": a duration without a numeral, not a fraction
         if low == "half" and _HALF_PERIOD.search(before):
             return None  # "in the second half": a period of a match or a year
         if low == "half" and _HALF_COMPOUND.match(text, m.end()):
@@ -724,6 +885,12 @@ def _read(text: str, m: re.Match[str]) -> _Figure | None:
         parts = re.split(r"[ -]", low)
         count = 1 if parts[0] in ("a", "half") else _SMALL.get(parts[0], 1)
         value = count * _FRACTIONS[parts[-1]]
+        scaled = _OF_A_SCALE.match(text, m.end())
+        if scaled and not cur:
+            # "a quarter of a million": one figure, the fraction of the scale
+            multiplier = _SCALES[scaled.group(1).lower()]
+            figure = _follow(text, start, scaled.end(), value * multiplier, None)
+            return None if figure is None else replace(figure, multiplier=multiplier)
         return _Figure(start, m.end(), value, "fraction", "fraction", m.end())
     elif m.group("ascale"):
         if re.match(r"[ -]?fold\b", text[m.end() :]):
@@ -760,7 +927,7 @@ def _read(text: str, m: re.Match[str]) -> _Figure | None:
             return None  # "1430 UTC": a clock time
         if re.fullmatch(r"\d\d", core) and re.search(r"(?<!\w)['’]$", before):
             return None  # "in '69": a year
-        if after.startswith(")") and "(" not in before[-12:]:
+        if after.startswith(")") and not _inside_brackets(text, core_start):
             return None  # a list marker: "You either 1) ..., or 2) ..."
         if re.search(r"\d/$", before) or (after.startswith("/") and not scale):
             slash = re.match(r"/(\d{1,2})\s+of\b", after)
@@ -788,8 +955,15 @@ def _read(text: str, m: re.Match[str]) -> _Figure | None:
         if named and not _PERCENT.match(after) and not _UNIT.match(after):
             return None  # "Vostok 1", "Qwen 2.5", "Explorer 6"
         if re.fullmatch(r"1[89]\d\d|20\d\d|2100", core) and not scale:
+            measured = _PERCENT.match(after) is not None or _plural_unit(text, end)
+            if YEAR_BEFORE.search(before) and not measured:
+                return None  # "In 2019 voters chose": a year after a word of time
+            attribute = re.match(r" ([a-z]+)\b", after)
+            noun = attribute.group(1) if attribute else "s"
+            if not noun.endswith("s") and noun not in HUMANS and not measured:
+                return None  # "the total 2020 population": a year before a singular noun
             counted = _counted(text, end, value)
-            if counted != "people" and not _PERCENT.match(after) and not _plural_unit(text, end):
+            if counted != "people" and not measured:
                 return None  # a year ("2018 day five" has a singular unit after it)
     if not cur and _TITLE_AFTER.match(text, end) and re.search(r"\b[a-z]+\W{0,2}\s$", before):
         return None  # "a soon-to-be released 60 Minutes interview": a title (not a headline)
@@ -798,6 +972,8 @@ def _read(text: str, m: re.Match[str]) -> _Figure | None:
     glued = re.search(r"([A-Za-z]+)-$", before)
     if not is_digits and glued and glued.group(1).lower() not in _SMALL:
         return None  # "a high-five", "Catch-22" spelt out
+    if not cur and not scale and _TYPE_ADJECTIVE.match(text, end):
+        return None  # "two-legged", "three-dimensional": a kind of thing, not a quantity
     mixed = _AND_A_FRACTION.match(text, end)
     if mixed and re.search(r"\bbetween\s$", before):
         mixed = None  # "between one and two thirds of voters": a range
@@ -814,6 +990,8 @@ def _read(text: str, m: re.Match[str]) -> _Figure | None:
         figure = _follow(text, start, end, value, cur)
         return None if figure is None else replace(figure, multiplier=multiplier)
     if not is_digits and core.lower() == "one" and not cur:
+        if (_AGE_BEFORE.search(before) or _ONE_AGE.search(before)) and _AGE_END.match(text, end):
+            return _Figure(start, end, value, "years", "unit", end)  # "when she was one"
         prev = re.findall(r"([\w']+)\W*$", before)
         nxt = re.findall(r"^\W*([\w']+)", text[end : end + 20])
         if text[end : end + 1] in ("-",) or (prev and prev[0].lower() in _NOT_BEFORE_ONE):
@@ -840,6 +1018,13 @@ def _read(text: str, m: re.Match[str]) -> _Figure | None:
     return replace(figure, multiplier=multiplier)
 
 
+def _inside_brackets(text: str, start: int) -> bool:
+    """Whether a bracket opened before ``start`` in its paragraph is still open ("(cutting
+    the lifetime from 10 years to 2)"), so a ")" after the number closes it."""
+    before = text[max(0, start - 300) : start].rpartition("\n")[2]
+    return before.rfind("(") > before.rfind(")")
+
+
 def _follow(text: str, start: int, end: int, value: float, cur: str | None) -> _Figure | None:
     """The figure from what follows the number (ending at ``end``): a percent marker, a
     currency, a unit, or else the counted entity."""
@@ -864,7 +1049,7 @@ def _follow(text: str, start: int, end: int, value: float, cur: str | None) -> _
     magnitude = _MAGNITUDE_AFTER.match(text, end)
     if magnitude:
         return _Figure(start, magnitude.end(), value, "magnitude", "unit", end)  # "4.7-magnitude"
-    if _MAGNITUDE_BEFORE.search(text, max(0, start - 12), start) or _QUAKE_AFTER.match(text, end):
+    if _MAGNITUDE_BEFORE.search(text, max(0, start - 60), start) or _QUAKE_AFTER.match(text, end):
         return _Figure(start, end, value, "magnitude", "unit", end)  # "a magnitude 5.2 quake"
     degrees = _DEGREES.match(text, end)
     if degrees:
@@ -904,14 +1089,15 @@ def _age(text: str, start: int, end: int, value: float) -> bool:
         return True
     if _AT_AGE.search(before) and text[end : end + 1] == ",":
         return True  # "At 77, Biden became the oldest ..."
-    if not (0 < value < 120 and value == int(value)):
-        return False
+    if not (0 < value < 120 and value * 2 == int(value * 2)):
+        return False  # whole years or halves ("when I was two-and-a-half")
     clause = _AGE_CLAUSE.search(before) or _TURNED.search(before) or _PERSON_WAS.search(before)
     if clause and _AGE_END.match(text, end):
         return True
     number = text[start:end]
     return (
         number.isdigit()
+        and value == int(value)
         and _NAME_COMMA.search(before) is not None
         and re.match(r"\s?[,)]", text[end : end + 2]) is not None
     )

@@ -83,7 +83,7 @@ POLL_MS = 1000
 #: button "held" longer is a release that never arrived: refresh anyway.
 MAX_DRAG_SKIPS = 5
 #: Default shares of the window's width: library, article, annotations (the article most).
-SPLIT_SHARES = (0.28, 0.47, 0.25)
+SPLIT_SHARES = (0.31, 0.47, 0.22)
 #: Room a new window leaves on a small screen for the title bar and borders the window
 #: manager adds (common title bars are 24–40 px high).
 FRAME_ALLOWANCE = QSize(16, 48)

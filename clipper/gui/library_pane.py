@@ -24,7 +24,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QPaintEvent
+from PySide6.QtGui import QKeyEvent, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -387,6 +387,9 @@ class LibraryPane(QWidget):
 
     articleActivated = Signal(int)
     queryChanged = Signal()
+    #: Delete pressed in the list: the window asks whether to delete the article (the
+    #: annotation selected in the other pane is not what the user is looking at).
+    deleteRequested = Signal()
     #: The rows of the latest query are shown (at once for a small library, later for a
     #: large one).
     loaded = Signal()
@@ -489,6 +492,7 @@ class LibraryPane(QWidget):
         )
         header.sectionResized.connect(self._section_resized)
         self.table.viewport().installEventFilter(self)
+        self.table.installEventFilter(self)
 
     def _search_now(self) -> None:
         self._timer.stop()
@@ -648,8 +652,24 @@ class LibraryPane(QWidget):
         self.fit_title()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize and watched is self.table.viewport():
+        kind = event.type()
+        if kind == QEvent.Type.Resize and watched is self.table.viewport():
             self.fit_title()
+        elif watched is self.table and kind in (
+            QEvent.Type.ShortcutOverride,
+            QEvent.Type.KeyPress,
+        ):
+            plain = Qt.KeyboardModifier.NoModifier
+            if (
+                isinstance(event, QKeyEvent)
+                and event.key() == Qt.Key.Key_Delete
+                and event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier == plain
+            ):
+                # The list takes Delete (not Edit › Delete annotation's shortcut).
+                event.accept()
+                if kind == QEvent.Type.KeyPress:
+                    self.deleteRequested.emit()
+                return True
         return super().eventFilter(watched, event)
 
     def _section_resized(self, column: int, _old: int, _new: int) -> None:

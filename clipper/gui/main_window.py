@@ -122,6 +122,7 @@ class MainWindow(QMainWindow):
 
         self.library = LibraryPane(self.splitter)
         self.library.articleActivated.connect(self.open_article)
+        self.library.deleteRequested.connect(self.delete_article)
         self.library.queryChanged.connect(self.reload_library)
         self.library.table.activated.connect(lambda _i: self.focus_article())
 

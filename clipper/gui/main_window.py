@@ -75,6 +75,9 @@ if TYPE_CHECKING:
 log = logging.getLogger("clipper.gui")
 
 DB_FILTER = "Clipper databases (*.db *.sqlite *.clipper);;All files (*)"
+#: Added to a new database's or backup's name typed without an extension (else the file
+#: is not listed by File › Open database, whose filter is DB_FILTER).
+DB_SUFFIX = "db"
 STATUS_MS = 6000
 
 
@@ -902,6 +905,7 @@ class MainWindow(QMainWindow):
             os.path.expanduser("~/clippings.db"),
             DB_FILTER,
             confirm_overwrite=False,
+            default_suffix=DB_SUFFIX,
         )
         if path:
             if os.path.exists(path):
@@ -925,7 +929,11 @@ class MainWindow(QMainWindow):
         from clipper.store.backups import backup_path
 
         path = file_dialogs.save_file_name(
-            self, "Back up the database", str(backup_path(self.controller.db_path)), DB_FILTER
+            self,
+            "Back up the database",
+            str(backup_path(self.controller.db_path)),
+            DB_FILTER,
+            default_suffix=DB_SUFFIX,
         )
         if not path:
             return

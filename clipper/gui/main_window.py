@@ -87,7 +87,7 @@ POLL_MS = 1000
 #: button "held" longer is a release that never arrived: refresh anyway.
 MAX_DRAG_SKIPS = 5
 #: Default shares of the window's width: library, article, annotations (the article most).
-SPLIT_SHARES = (0.31, 0.44, 0.25)
+SPLIT_SHARES = (0.33, 0.42, 0.25)
 #: Qt platforms without a user in front of them: the app never asks questions there.
 HEADLESS_PLATFORMS = frozenset({"offscreen", "minimal"})
 FOREIGN_CHANGE_MESSAGE = "Reloaded: the database was changed by another program."

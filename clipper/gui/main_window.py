@@ -57,6 +57,7 @@ from clipper.gui.controller import Changes, Controller
 from clipper.gui.errors import report_failed_change, show_error
 from clipper.gui.find_bar import FindBar
 from clipper.gui.library_pane import LibraryPane
+from clipper.gui.screen_fit import FRAME_ALLOWANCE as FRAME_ALLOWANCE  # re-exported
 from clipper.gui.screen_fit import resize_to_fit
 from clipper.gui.settings import Settings
 from clipper.gui.shortcuts import ACTIONS, MENUS, SEPARATOR_BEFORE, ShortcutsDialog, create_actions

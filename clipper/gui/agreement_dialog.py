@@ -46,6 +46,7 @@ from clipper.agreement import AgreementReport, TagAgreement
 from clipper.errors import Cancelled, ClipperError
 from clipper.gui.advice import explain
 from clipper.gui.field_messages import sentence
+from clipper.gui.screen_fit import resize_to_fit
 from clipper.gui.workers import Job, JobContext, JobFunction
 from clipper.operations.agreement import AgreementChoices, agreement_choices, measure_agreement
 
@@ -261,7 +262,7 @@ class AgreementDialog(QDialog):
         layout.addWidget(self.table, 3)
         layout.addWidget(note)
         layout.addWidget(buttons)
-        self.resize(760, 620)
+        resize_to_fit(self, 760, 620)
 
     # -- choices ----------------------------------------------------------------------------
 

@@ -37,6 +37,7 @@ from clipper.corpus import CorpusAnnotation
 from clipper.corpus_query import DEFAULT_STATUSES, AnnotationFilter
 from clipper.errors import ClipperError
 from clipper.gui.kwic_view import cell, set_up_table
+from clipper.gui.screen_fit import resize_to_fit
 from clipper.gui.workers import Job, JobContext
 from clipper.model import STATUSES
 from clipper.operations import Session
@@ -195,7 +196,7 @@ class AnnotationBrowser(QDialog):
         self.setObjectName("annotationBrowser")
         self.setWindowTitle("Annotations across articles")
         self.setAccessibleName("Annotations across articles")
-        self.resize(1200, 640)
+        resize_to_fit(self, 1200, 640)
         self._db_path = db_path
         self._sort = ("article", False)
         self._generation = 0

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QTableView, QVBoxLayou
 from clipper.corpus import SearchHit
 from clipper.errors import ClipperError
 from clipper.gui.kwic_view import cell, set_up_table
+from clipper.gui.screen_fit import resize_to_fit
 from clipper.gui.workers import Job, JobContext
 from clipper.operations import Session
 
@@ -91,7 +92,7 @@ class CorpusSearchDialog(QDialog):
         self.setObjectName("corpusSearch")
         self.setWindowTitle("Search all articles")
         self.setAccessibleName("Search all articles")
-        self.resize(980, 560)
+        resize_to_fit(self, 980, 560)
         self._db_path = db_path
         self._generation = 0
         self._jobs: set[Job] = set()

@@ -116,8 +116,11 @@ def save_file_name(
     name_filter: str,
     *,
     confirm_overwrite: bool = True,
+    default_suffix: str = "",
 ) -> str:
-    """A file name to write ("" on Cancel); asks before replacing unless told not to."""
+    """A file name to write ("" on Cancel); asks before replacing unless told not to.
+    ``default_suffix`` ("db") is added to a name typed without one (before the question
+    whether to replace, so it asks about the file that is written)."""
     dialog = _dialog(
         parent,
         caption,
@@ -128,5 +131,7 @@ def save_file_name(
     )
     if not confirm_overwrite:
         dialog.setOption(QFileDialog.Option.DontConfirmOverwrite)
+    if default_suffix:
+        dialog.setDefaultSuffix(default_suffix)
     chosen = _run(dialog)
     return chosen[0] if chosen else ""

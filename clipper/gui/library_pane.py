@@ -16,6 +16,7 @@ from typing import Any, Protocol
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
+    QEvent,
     QItemSelectionModel,
     QModelIndex,
     QObject,
@@ -24,7 +25,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QPaintEvent
+from PySide6.QtGui import QKeyEvent, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -45,6 +46,10 @@ from clipper.store.library_queries import SORT_KEYS, LibraryQuery
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 _FIXED_COLUMNS = ("Title", "Outlet", "Date")
+OUTLET_COLUMN = 1
+#: The Title column is never fitted narrower than this many average characters (a title
+#: stays readable; below it the other columns scroll into view instead).
+READABLE_TITLE_CHARS = 26
 #: Rows read at a time when the table shows a row not read yet.
 PAGE = 128
 #: Libraries up to this size are queried on the UI thread (a few milliseconds); larger
@@ -302,8 +307,10 @@ class LibraryModel(QAbstractTableModel):
             return f"imported {summary.imported_at[:10]} (no publication date)"
         if role == Qt.ItemDataRole.ToolTipRole and column == 0:
             by = f"\nby {summary.author}" if summary.author else ""
+            source = " · ".join(v for v in (summary.outlet, summary.published) if v)
+            where = f"\n{source}" if source else ""
             return (
-                f"{summary.title}{by}\n{summary.length:,} characters, "
+                f"{summary.title}{by}{where}\n{summary.length:,} characters, "
                 f"{summary.annotation_count} annotations"
             )
         return None
@@ -408,6 +415,9 @@ class LibraryPane(QWidget):
 
     articleActivated = Signal(int)
     queryChanged = Signal()
+    #: Delete pressed in the list: the window asks whether to delete the article (the
+    #: annotation selected in the other pane is not what the user is looking at).
+    deleteRequested = Signal()
     #: The rows of the latest query are shown (at once for a small library, later for a
     #: large one).
     loaded = Signal()
@@ -497,13 +507,23 @@ class LibraryPane(QWidget):
         header.setMinimumSectionSize(24)
         header.setStretchLastSection(False)
         metrics = self.table.fontMetrics()
+        #: The Title column takes the room the other columns leave (at least
+        #: READABLE_TITLE_CHARS wide), until the user drags its edge.
+        self._title_fits = True
+        self._fitting = False
+        self.min_title_width = metrics.averageCharWidth() * READABLE_TITLE_CHARS
+        self._old_default_title = metrics.horizontalAdvance("M") * 18
+        self._outlet_width = metrics.horizontalAdvance("Wikinews") + 16
         self.set_column_widths(
             [
-                metrics.horizontalAdvance("M") * 18,
+                0,  # fits the room
                 metrics.horizontalAdvance("Wikinews") + 16,
-                metrics.horizontalAdvance("0000-00-00") + 16,
+                metrics.horizontalAdvance("0000-00-00") + 8,
             ]
         )
+        header.sectionResized.connect(self._section_resized)
+        self.table.viewport().installEventFilter(self)
+        self.table.installEventFilter(self)
 
     def _search_now(self) -> None:
         self._timer.stop()
@@ -652,22 +672,107 @@ class LibraryPane(QWidget):
             return
         self._sized_columns = columns
         header = self.table.horizontalHeader()
-        count_width = self.table.fontMetrics().horizontalAdvance("000") + 8
+        # Two digits and the header's colour dot (larger counts are in the tooltip).
+        metrics = self.table.fontMetrics()
+        count_width = max(metrics.horizontalAdvance("00"), 12) + 8
+        self._fitting = True
         for column in range(len(_FIXED_COLUMNS), columns):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
             header.resizeSection(column, count_width)
+        self._fitting = False
+        self.fit_title()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind == QEvent.Type.Resize and watched is self.table.viewport():
+            self.fit_title()
+        elif watched is self.table and kind in (
+            QEvent.Type.ShortcutOverride,
+            QEvent.Type.KeyPress,
+        ):
+            plain = Qt.KeyboardModifier.NoModifier
+            if (
+                isinstance(event, QKeyEvent)
+                and event.key() == Qt.Key.Key_Delete
+                and event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier == plain
+            ):
+                # The list takes Delete (not Edit › Delete annotation's shortcut).
+                event.accept()
+                if kind == QEvent.Type.KeyPress:
+                    self.deleteRequested.emit()
+                return True
+        return super().eventFilter(watched, event)
+
+    def _section_resized(self, column: int, _old: int, _new: int) -> None:
+        if self._fitting:
+            return
+        if column == 0:
+            self._title_fits = False  # the user dragged the Title column's edge
+            if self.table.isColumnHidden(OUTLET_COLUMN):
+                self._fitting = True
+                self.table.setColumnHidden(OUTLET_COLUMN, False)
+                header = self.table.horizontalHeader()
+                header.resizeSection(OUTLET_COLUMN, self._outlet_width)
+                self._fitting = False
+        else:
+            self.fit_title()  # another column dragged: the title takes what is left
+
+    def fit_title(self) -> None:
+        """While the Title column fits: give it the room the other columns leave, never
+        less than :attr:`min_title_width`; the Outlet column shows only when the title
+        keeps that width beside it (the outlet is in the title's tooltip either way)."""
+        if not self._title_fits:
+            return
+        header = self.table.horizontalHeader()
+        room = self.table.viewport().width()
+        others = sum(
+            header.sectionSize(c) for c in range(2, header.count()) if not header.isSectionHidden(c)
+        )
+        if not header.isSectionHidden(OUTLET_COLUMN):
+            self._outlet_width = header.sectionSize(OUTLET_COLUMN)  # 0 while hidden
+        outlet = self._outlet_width
+        show_outlet = room - others - outlet >= self.min_title_width
+        self._fitting = True
+        try:
+            if self.table.isColumnHidden(OUTLET_COLUMN) == show_outlet:
+                self.table.setColumnHidden(OUTLET_COLUMN, not show_outlet)
+                if show_outlet:
+                    header.resizeSection(OUTLET_COLUMN, outlet)
+            width = max(room - others - (outlet if show_outlet else 0), self.min_title_width)
+            if width != header.sectionSize(0):
+                header.resizeSection(0, width)
+        finally:
+            self._fitting = False
 
     def column_widths(self) -> list[int]:
-        """Widths of the Title, Outlet and Date columns (the user may drag them)."""
+        """Widths of the Title, Outlet and Date columns (the user may drag them); the
+        Title's is 0 while it fits the room the others leave."""
         header = self.table.horizontalHeader()
-        return [header.sectionSize(column) for column in range(len(_FIXED_COLUMNS))]
+        widths = [header.sectionSize(column) for column in range(len(_FIXED_COLUMNS))]
+        if header.isSectionHidden(OUTLET_COLUMN):
+            widths[OUTLET_COLUMN] = self._outlet_width
+        return [0, *widths[1:]] if self._title_fits else widths
 
     def set_column_widths(self, widths: Sequence[int]) -> None:
-        """Set the fixed columns' widths (fixed once, never resized to contents: cheap)."""
+        """Set the fixed columns' widths (fixed once, never resized to contents: cheap). A
+        Title width of 0 (or the old default, 18 Ms, saved before it fitted) fits the room."""
         header = self.table.horizontalHeader()
-        for column, width in enumerate(widths[: len(_FIXED_COLUMNS)]):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, max(int(width), header.minimumSectionSize()))
+        self._fitting = True
+        try:
+            for column, width in enumerate(widths[: len(_FIXED_COLUMNS)]):
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+                if column == 0:
+                    self._title_fits = int(width) in (0, self._old_default_title)
+                    if self._title_fits:
+                        continue
+                    self.table.setColumnHidden(OUTLET_COLUMN, False)
+                width = max(int(width), header.minimumSectionSize())
+                if column == OUTLET_COLUMN:
+                    self._outlet_width = width  # kept while the column is hidden
+                header.resizeSection(column, width)
+        finally:
+            self._fitting = False
+        self.fit_title()
 
     def select_article(self, article_id: int | None) -> None:
         """Highlight a row without emitting :attr:`articleActivated`."""

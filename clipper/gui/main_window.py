@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
@@ -57,6 +57,8 @@ from clipper.gui.controller import Changes, Controller
 from clipper.gui.errors import report_failed_change, show_error
 from clipper.gui.find_bar import FindBar
 from clipper.gui.library_pane import LibraryPane
+from clipper.gui.screen_fit import FRAME_ALLOWANCE as FRAME_ALLOWANCE  # re-exported
+from clipper.gui.screen_fit import resize_to_fit
 from clipper.gui.settings import Settings
 from clipper.gui.shortcuts import ACTIONS, MENUS, SEPARATOR_BEFORE, ShortcutsDialog, create_actions
 from clipper.gui.status_bar import ElidingStatusBar
@@ -74,6 +76,9 @@ if TYPE_CHECKING:
 log = logging.getLogger("clipper.gui")
 
 DB_FILTER = "Clipper databases (*.db *.sqlite *.clipper);;All files (*)"
+#: Added to a new database's or backup's name typed without an extension (else the file
+#: is not listed by File › Open database, whose filter is DB_FILTER).
+DB_SUFFIX = "db"
 STATUS_MS = 6000
 
 
@@ -83,10 +88,7 @@ POLL_MS = 1000
 #: button "held" longer is a release that never arrived: refresh anyway.
 MAX_DRAG_SKIPS = 5
 #: Default shares of the window's width: library, article, annotations (the article most).
-SPLIT_SHARES = (0.28, 0.47, 0.25)
-#: Room a new window leaves on a small screen for the title bar and borders the window
-#: manager adds (common title bars are 24–40 px high).
-FRAME_ALLOWANCE = QSize(16, 48)
+SPLIT_SHARES = (0.33, 0.42, 0.25)
 #: Qt platforms without a user in front of them: the app never asks questions there.
 HEADLESS_PLATFORMS = frozenset({"offscreen", "minimal"})
 FOREIGN_CHANGE_MESSAGE = "Reloaded: the database was changed by another program."
@@ -124,6 +126,7 @@ class MainWindow(QMainWindow):
 
         self.library = LibraryPane(self.splitter)
         self.library.articleActivated.connect(self.open_article)
+        self.library.deleteRequested.connect(self.delete_article)
         self.library.queryChanged.connect(self.reload_library)
         self.library.table.activated.connect(lambda _i: self.focus_article())
 
@@ -307,13 +310,7 @@ class MainWindow(QMainWindow):
         The size is the window's inside; the title bar and borders the window manager adds
         are not known before the window is shown, so room is left for them (else, on a
         1280×800 screen, the status bar started below the screen's edge)."""
-        screen = self.screen() or QGuiApplication.primaryScreen()
-        room = screen.availableGeometry() if screen is not None else None
-        width, height = 1400, 860
-        if room is not None and room.width() > 0 and room.height() > 0:
-            width = min(width, room.width() - FRAME_ALLOWANCE.width())
-            height = min(height, room.height() - FRAME_ALLOWANCE.height())
-        self.resize(width, height)
+        resize_to_fit(self, 1400, 860)
 
     def _restore_layout(self) -> None:
         if (geometry := self.settings.geometry()) is not None:
@@ -909,6 +906,7 @@ class MainWindow(QMainWindow):
             os.path.expanduser("~/clippings.db"),
             DB_FILTER,
             confirm_overwrite=False,
+            default_suffix=DB_SUFFIX,
         )
         if path:
             if os.path.exists(path):
@@ -932,7 +930,11 @@ class MainWindow(QMainWindow):
         from clipper.store.backups import backup_path
 
         path = file_dialogs.save_file_name(
-            self, "Back up the database", str(backup_path(self.controller.db_path)), DB_FILTER
+            self,
+            "Back up the database",
+            str(backup_path(self.controller.db_path)),
+            DB_FILTER,
+            default_suffix=DB_SUFFIX,
         )
         if not path:
             return

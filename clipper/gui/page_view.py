@@ -326,7 +326,11 @@ def install(window: MainWindow) -> None:
     def toggled(on: bool) -> None:
         pane.setVisible(on)
         if on:
-            splitter.setSizes([1, 1])
+            # Half each, the page no narrower than it can be (setSizes([1, 1]) left the
+            # text a word wide beside it in a 1,024 px window).
+            total = splitter.width()
+            page = min(max(total // 2, pane.minimumSizeHint().width()), total)
+            splitter.setSizes([max(total - page, 1), page])
             splitter.refresh()  # the pane's width is known before its first page is rendered
             pane.show_article()
         else:

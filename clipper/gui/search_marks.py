@@ -3,15 +3,17 @@
 The library search (SQLite FTS5, ``unicode61``) finds articles holding every word or
 "quoted phrase" of the query as whole words, case-insensitively; the same words and
 phrases are marked here, as whole words, with a translucent yellow under the text (tag
-highlights stay visible through it). Marks are Qt extra selections (a handful of cursors),
-so the view's own painting is unchanged. Limit: FTS5 also ignores accents ("geneve"
-finds "Genève"); such hits are not marked.
+highlights stay visible through it). The last word, unless quoted, is searched as typed
+(a prefix: "Scien" finds "Scientology"), and is marked so: the words it begins. Marks
+are Qt extra selections (a handful of cursors), so the view's own painting is unchanged.
+Limit: FTS5 also ignores accents ("geneve" finds "Genève"); such hits are not marked.
 """
 
 from __future__ import annotations
 
 import re
 
+from PySide6.QtCore import QRegularExpression
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
 
@@ -39,10 +41,20 @@ def mark(view: QPlainTextEdit, query: str, *, scroll: bool) -> int:
     style = QTextCharFormat()
     style.setBackground(MARK_COLOUR)
     selections: list[QTextEdit.ExtraSelection] = []
-    for term in search_terms(query):
+    terms = search_terms(query)
+    typed = terms[-1] if terms and not query.rstrip().endswith('"') else None
+    for term in terms:
+        prefix = QRegularExpression(
+            r"\b" + QRegularExpression.escape(term) + r"\w*",
+            QRegularExpression.PatternOption.CaseInsensitiveOption
+            | QRegularExpression.PatternOption.UseUnicodePropertiesOption,
+        )
         cursor = QTextCursor(doc)
         while len(selections) < MAX_MARKS:
-            cursor = doc.find(term, cursor, QTextDocument.FindFlag.FindWholeWords)
+            if term == typed:
+                cursor = doc.find(prefix, cursor)
+            else:
+                cursor = doc.find(term, cursor, QTextDocument.FindFlag.FindWholeWords)
             if cursor.isNull():
                 break
             selection = QTextEdit.ExtraSelection()

@@ -114,7 +114,7 @@ class Settings:
             widths = [int(v) for v in value if isinstance(v, (int, str, float))]
         except ValueError:
             return []
-        return widths if all(0 < w < 10_000 for w in widths) else []
+        return widths if all(0 <= w < 10_000 for w in widths) else []  # 0: fits
 
     def set_library_columns(self, widths: list[int]) -> None:
         self._set("window/library_columns", [int(w) for w in widths])

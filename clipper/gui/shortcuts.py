@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
+from clipper.gui.screen_fit import resize_to_fit
 from clipper.model import Tag
 
 
@@ -363,7 +364,7 @@ class ShortcutsDialog(QDialog):
     def __init__(self, tags: Sequence[Tag], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Keyboard shortcuts")
-        self.resize(460, 620)
+        resize_to_fit(self, 460, 620)
         browser = QTextBrowser(self)
         browser.setAccessibleName("Keyboard shortcuts")
         browser.setHtml(shortcuts_html(tags))

@@ -32,6 +32,7 @@ from clipper.corpus_query import DEFAULT_STATUSES, AnnotationFilter
 from clipper.errors import ClipperError
 from clipper.gui import file_dialogs
 from clipper.gui.charts import BarChart
+from clipper.gui.screen_fit import resize_to_fit
 from clipper.gui.workers import Job, JobContext
 from clipper.model import STATUSES
 from clipper.operations import Session
@@ -73,7 +74,7 @@ class StatisticsDialog(QDialog):
         self.setObjectName("statisticsDialog")
         self.setWindowTitle("Statistics")
         self.setAccessibleName("Statistics")
-        self.resize(1000, 680)
+        resize_to_fit(self, 1000, 680)
         self._db_path = db_path
         self._jobs: set[Job] = set()
         self._generation = 0

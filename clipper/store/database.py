@@ -585,6 +585,8 @@ class Store(
         if condition is not None:  # symbols, unspaced scripts: substrings (trigram index)
             return library_queries.article_ids(self.db.conn, None, query, limit, condition)
         fts = self.db.quote_fts(search) if search else None
+        if fts and fts.endswith('"') and not search.endswith('"'):
+            fts += "*"  # searched as typed: the last word may be unfinished ("Scien")
         return library_queries.article_ids(self.db.conn, fts, query, limit)
 
     def article_summaries(self, ids: Sequence[int]) -> list[ArticleSummary]:

@@ -126,3 +126,15 @@ def test_the_trigram_index_follows_imports_and_deletes(corpus: Corpus, store: St
     assert hits(corpus, "£5bn") == []
     corpus.session.undo()
     assert {a for a, _ in hits(corpus, "£5bn")} == {pound}
+
+
+def test_the_library_search_finds_the_word_being_typed(corpus: Corpus, store: Store) -> None:
+    # Searched as you type: the last word may be unfinished ("Mec" on the way to "Mecca").
+    crane = corpus.ids["wikinews_news_crane.txt"]
+    assert crane in store.library_ids(LibraryQuery(search="Mec"))
+    assert crane in store.library_ids(LibraryQuery(search="crane Mec"))
+    assert store.library_ids(LibraryQuery(search="crane Mec")) == store.library_ids(
+        LibraryQuery(search="crane Mecca")
+    )
+    # A closed phrase is searched as it is.
+    assert crane not in store.library_ids(LibraryQuery(search='"Mec"'))

@@ -96,6 +96,9 @@ def _row(image: QImage, y: int, left: int, right: int) -> list[QColor]:
 
 
 def test_pending_dashed_accepted_filled_rejected_hidden(qtbot: QtBot, window: MainWindow) -> None:
+    # The article pane as wide as the spans below were chosen for (each on one line).
+    width = window.splitter.width()
+    window.splitter.setSizes([width * 28 // 100, width * 47 // 100, width * 25 // 100])
     article = add(window, ALIBABA)
     waiting = suggest_now(window, article.id)
     money = next(a for a in waiting if a.text == "$53 billion")

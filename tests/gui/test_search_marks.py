@@ -36,13 +36,26 @@ def test_search_term_is_marked_in_the_opened_article(qtbot: QtBot, window: MainW
     qtbot.keyClick(window.library.search, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.library.visible_article_ids() == [budget.id], timeout=5000)
     window.open_article(budget.id)
-    # whole words, any case; "deficits" is another word for the library search too
-    assert marks(window) == ["deficit", "Deficit", "deficit"]
+    # any case; the last word typed is a prefix for the library search ("deficits" is
+    # found), and so it is marked
+    assert marks(window) == ["deficit", "Deficit", "deficits", "deficit"]
     assert window.view.textCursor().position() == BUDGET.index("deficit")
 
     window.library.search.clear()
     qtbot.keyClick(window.library.search, Qt.Key.Key_Return)
     assert marks(window) == []
+
+
+def test_earlier_words_and_quoted_words_are_marked_whole(qtbot: QtBot, window: MainWindow) -> None:
+    budget = add_article(window, BUDGET)
+    qtbot.keyClicks(window.library.search, 'Critics "deficit"')
+    qtbot.keyClick(window.library.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.library.visible_article_ids() == [budget.id], timeout=5000)
+    window.open_article(budget.id)
+    assert sorted(marks(window)) == ["Critics", "Deficit", "deficit", "deficit"]
+    window.library.search.setText("Crit")  # typed so far: the words it begins
+    qtbot.keyClick(window.library.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: marks(window) == ["Critics"], timeout=5000)
 
 
 def test_terms_are_words_and_quoted_phrases() -> None:

@@ -3,7 +3,8 @@ status bar is on the screen (at 1280×800 it started below the screen's edge).""
 
 from __future__ import annotations
 
-from clipper.gui.main_window import FRAME_ALLOWANCE, MainWindow
+from clipper.gui.main_window import MainWindow
+from clipper.gui.screen_fit import FRAME_ALLOWANCE
 
 
 def test_a_new_window_leaves_room_for_its_title_bar(window: MainWindow) -> None:

@@ -1,0 +1,35 @@
+"""Page view (F9) in a 1,024 px window leaves the article text readable beside the page:
+the text was squeezed to a word a line ("Corporat / e Overvie / w")."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QSplitter
+from pytestqt.qtbot import QtBot
+
+from clipper.gui.main_window import MainWindow
+from clipper.gui.page_view import PageView
+from clipper.library import import_files
+from tests.gui.test_page_view import TWO_COLUMNS
+
+
+def test_page_view_shares_a_narrow_article_pane(
+    window: MainWindow, qtbot: QtBot, fixtures: Path
+) -> None:
+    window.resize(1008, 652)
+    qtbot.waitUntil(lambda: window.width() == 1008)
+    [outcome] = import_files(window.controller.store, [fixtures / "pdfs" / TWO_COLUMNS])
+    assert outcome.article_id is not None
+    window.controller.articles_imported([outcome.article_id])
+    window.open_article(outcome.article_id)
+    window.actions_by_name["page_view"].setChecked(True)
+    pane: PageView = window.page_view  # type: ignore[attr-defined]
+    QApplication.processEvents()
+    splitter = window.findChild(QSplitter, "textPageSplitter")
+    assert splitter is not None
+    text, page = splitter.sizes()
+    assert page >= pane.minimumSizeHint().width()
+    # The text gets half, or all the page leaves: at least 20 average characters a line.
+    assert text >= min(page, splitter.width() - pane.minimumSizeHint().width()) - 2
+    assert text >= window.view.fontMetrics().averageCharWidth() * 20

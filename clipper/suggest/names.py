@@ -174,6 +174,7 @@ TITLE_WORDS: frozenset[str] = frozenset(
             commentator pundit presenter anchor broadcaster columnist editor publisher
             playwright screenwriter sculptor painter goalkeeper defender midfielder forward
             captain boxer cyclist sprinter swimmer athlete skier golfer
+            sultan emir sheikh sheik imam ayatollah sayyid
         """
     )
 )
@@ -281,7 +282,8 @@ AFFILIATIONS: frozenset[str] = frozenset(
             Nigerian Ghanaian Tibetan Turkish Polish Danish Finnish Swedish Spanish Irish
             Scottish Flemish Kurdish Maori Inuit Tory Tories Liberal Socialist Communist
             Independent Green Greens Libertarian Democratic Labor Unionist Nationalist
-            Olympic Oscar-winning Nobel
+            Olympic Oscar-winning Nobel Cypriot Sunni Shia Shiite Sufi Hindu Sikh Buddhist
+            Protestant Orthodox Evangelical Anglican Baptist Methodist Mormon
         """
     )
 )

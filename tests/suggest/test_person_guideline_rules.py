@@ -1,0 +1,112 @@
+"""Person rules of the guidelines and the gold README's conventions (issue 12, sug-person2):
+one test per rule, on sentences written for the test in the style of wire copy."""
+
+from __future__ import annotations
+
+from clipper.suggest.people import suggest_people
+
+
+def people(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in suggest_people(text)]
+
+
+def test_storms_named_like_people_are_not_persons() -> None:
+    # README: storms (Dorian) are not persons, at any mention
+    text = "Hurricane Dorian hit the islands. Dorian later weakened; Typhoon Mona followed."
+    assert people(text) == []
+
+
+def test_families_named_after_a_surname_are_not_persons() -> None:
+    # README: families ("the Vanderbilt family/fortune") are not persons; the woman is
+    text = (
+        "Gloria Halloran, 95, died on Monday. Scion of the wealthy Halloran family, Halloran "
+        "later won part of the Halloran fortune."
+    )
+    assert people(text) == ["Gloria Halloran", "Halloran"]
+
+
+def test_facilities_named_after_people_are_not_persons() -> None:
+    # guidelines: organisations and facilities named after people are not tagged
+    text = "Premier Erna Solberg was stranded after a visit to the Johan Sverdrup oil field."
+    assert people(text) == ["Erna Solberg"]
+
+
+def test_a_given_name_that_is_also_a_word_of_organisations() -> None:
+    # "Bill" is a bill (an act) only after other words; first in a name it is a given name
+    text = "The Senate passed the Finance Bill. Bill Gerstenmaier of NASA welcomed it."
+    assert people(text) == ["Bill Gerstenmaier"]
+
+
+def test_honorifics_are_left_out_and_end_no_sentence() -> None:
+    # guidelines: titles and honorifics excluded; a full stop after a title word ends it
+    text = (
+        "Qaboos bin Said, the Sultan of Oman, chose his cousin, Haitham, as the new Sultan. "
+        "After a day, Imam Khalil spoke."
+    )
+    assert people(text) == ["Qaboos bin Said", "Haitham", "Khalil"]
+
+
+def test_a_patronymic_name_starts_before_bin() -> None:
+    # span = the name: the person's own name before "bin"/"ibn" belongs to it
+    text = "His successor, Haitham bin Tariq Al Said, attended the prayers."
+    assert people(text) == ["Haitham bin Tariq Al Said"]
+
+
+def test_a_surname_after_a_title_in_the_same_run() -> None:
+    # surname alone is tagged; "President" is excluded from the span
+    text = (
+        "Mitsotakis met the IMF, then President Trump; Artificial General Intelligence was "
+        "no topic."
+    )
+    assert people(text) == ["Trump"]
+
+
+def test_nationalities_and_religions_are_not_names() -> None:
+    # guidelines: nationalities are not tagged
+    text = (
+        "Sunni Members of Parliament boycotted it. Cypriot waters matter to Turkish Cypriot "
+        "interests, said Hami Aksoy."
+    )
+    assert people(text) == ["Hami Aksoy"]
+
+
+def test_first_names_introduced_by_a_person_noun() -> None:
+    # README: first names of individuals (Ivan, Łukasz) are persons, at every mention
+    text = (
+        "An eleven-month-old boy, identified only as Ivan, was rescued. A Polish chef named "
+        "Łukasz chased the man. Ivan's condition is stable; Łukasz, a chef, was hurt. "
+        "The rescuers named Monday a day of mourning."
+    )
+    assert people(text) == ["Ivan", "Łukasz", "Ivan", "Łukasz"]
+
+
+def test_first_names_listed_after_a_kin_noun() -> None:
+    text = "She is survived by two sons with Stokowski, Stanislaus and Christopher, and a niece."
+    assert people(text) == ["Stanislaus", "Christopher"]
+
+
+def test_a_first_name_after_a_cousin() -> None:
+    text = (
+        "The council acknowledged the late ruler's cousin, Haitham, as successor. Haitham said so."
+    )
+    assert people(text) == ["Haitham", "Haitham"]
+
+
+def test_a_nickname_inside_a_name_is_one_span() -> None:
+    # README: a nickname inside a name is part of one person span
+    text = 'She married talent agent Pasquale "Pat" Di Cicco; nominee James (Jim) Hedges ran.'
+    assert people(text) == ['Pasquale "Pat" Di Cicco', "James (Jim) Hedges"]
+
+
+def test_names_after_plural_roles_and_including() -> None:
+    text = "Her jeans hung beside works of designers including Coco Chanel in the exhibit."
+    assert people(text) == ["Coco Chanel"]
+
+
+def test_a_name_with_the_country_the_person_is_from() -> None:
+    text = (
+        "The silver medal was won by Rai Benjamin from the United States. Bronze went to "
+        "Abderrahman Samba of Qatar with a time of 48.03 seconds; the Supreme Leader of Iran "
+        "and Costa Sur of Puerto Rico did not run."
+    )
+    assert people(text) == ["Rai Benjamin", "Abderrahman Samba"]

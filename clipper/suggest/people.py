@@ -40,6 +40,7 @@ from clipper.suggest.person_evidence import (
     org_word,
     person_noun,
     place_words,
+    product_case,
     storm_names,
     thing_words,
     title_before,
@@ -64,7 +65,7 @@ _HONORIFICS = frozenset(
     word_list(
         """
         mr ms mrs miss dr prof professor sir dame lord lady king queen prince princess
-            pope sheikh emir sultan imam ayatollah
+            pope sheikh emir sultan imam ayatollah swami
         """
     )
 )
@@ -455,6 +456,7 @@ def _surname_alone(text: str, names: list[str], start: int, alone: set[str]) -> 
         and not last.isupper()
         and not names[0].isupper()  # "UNC Greensboro": an acronym first
         and not any(is_affiliation(w) for w in names)  # "Turkish Cypriot": nationalities
+        and not any(product_case(w) for w in names)  # "CentOS Stream": a product
         and not _SENTENCE_START.search(text, max(0, start - 3), start)
         and all(w.lower() not in TITLE_WORDS and w not in NOT_NAMES for w in names)
     )

@@ -316,6 +316,16 @@ def person_noun(word: str) -> bool:
     return (is_title(low) and low not in _NOT_ROLES) or low in _PERSON_NOUNS or low in _KIN
 
 
+#: Capitals after a lower-case letter that no name has ("CentOS", "macOS", "YouTubeTV";
+#: not "DeWine", "McConnell", "LaRose").
+_PRODUCT_CASE = re.compile(r"[a-z][A-Z]{2}|[a-z][A-Z]$")
+
+
+def product_case(word: str) -> bool:
+    """A product's or brand's spelling, not a person's name ("CentOS Stream")."""
+    return _PRODUCT_CASE.search(word) is not None
+
+
 def is_affiliation(word: str) -> bool:
     """A nationality, religion or party word ("Turkish", "Cypriot", "Sunni"), not a given name."""
     return word in AFFILIATIONS or (

@@ -110,3 +110,14 @@ def test_a_name_with_the_country_the_person_is_from() -> None:
         "and Costa Sur of Puerto Rico did not run."
     )
     assert people(text) == ["Rai Benjamin", "Abderrahman Samba"]
+
+
+def test_a_religious_honorific_is_left_out() -> None:
+    text = "The party was organised by president Swami Chakrapani. Chakrapani said it worked."
+    assert people(text) == ["Chakrapani", "Chakrapani"]
+
+
+def test_products_spelled_in_mixed_case_are_not_names() -> None:
+    # products are not people: "CentOS Stream" ... "said Stream was" names no one
+    text = "CentOS Stream provides more ways to engage. Chris Wright said Stream was not it."
+    assert people(text) == ["Chris Wright"]

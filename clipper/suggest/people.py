@@ -530,6 +530,8 @@ def find_mentions(text: str, known: Iterable[str] = ()) -> list[tuple[Mention, f
             if len(words) >= 4 and not is_given(words[-2]) and words[-2][:1].isupper():
                 # "Andrés Manuel López Obrador" ... "López Obrador"
                 surnames[" ".join(words[-2:])] = name
+            if len(words) >= 3 and words[1].lower() in _PATRONYMIC:
+                surnames[words[0]] = name  # "Qaboos bin Said" ... "Qaboos's burial"
     short = dict(surnames)
     for first, full_name in _first_names(ordered, surnames).items():
         short.setdefault(first, full_name)
@@ -623,6 +625,11 @@ _SINGLE_NAME = (
         r"([A-Z][a-z]{2,})(?=[.,;:]|\s*$)"
     ),
     re.compile(r"\b(?:Image|Photo|Picture|Credit|Video|Audio)s?:\s([A-Z][a-z]{2,})(?=[.,;:]|\s*$)"),
+    # "your younger brother Borna also decided": a kin noun and one name before a verb
+    re.compile(
+        r"\b(?:son|daughter|wife|husband|brother|sister|mother|father|cousin|nephew|niece|"
+        r"uncle|aunt|grandson|granddaughter)\s([A-Z][a-z]{2,})(?=[.,;:!?]|\s+[a-z])"
+    ),
 )
 #: A surname with an age starting a sentence: "O'Brien, 34, scored twice".
 _AGED = re.compile(r"(?<![\w'’])([A-Z][a-z]*['’]?[A-Z]?[a-z]{2,}),\s\d{1,2},\s")
@@ -645,8 +652,8 @@ _NAMED = re.compile(
 #: First names listed after a kin noun: "two sons with Stokowski, Stanislaus and Christopher,".
 _KIN_LIST = re.compile(
     r"\b(?:sons|daughters|children|brothers|sisters|twins|siblings|grandchildren|grandsons|"
-    r"granddaughters|kids)\b[^.;:\n]{0,30}?,\s+(?:(\w{3,}),\s+)?(\w{3,}),?\s+and\s+(\w{3,})"
-    r"(?=[,.;]|\s*$)"
+    r"granddaughters|kids)\b(?:[^.;:\n]{0,30}?,)?\s+(?:(\w{3,}),\s+)?(\w{3,}),?\s+and\s+(\w{3,})"
+    r"(?=[,.;]|\s+[a-z]|\s*$)"
 )
 
 

@@ -197,7 +197,7 @@ _NOT_OCCUPATIONS = frozenset(
         """
         home foreign interior vice deputy shadow prime chief general executive major officer
             director leader father sister brother mother son daughter wife husband partner
-            host model agent forward captain player
+            host model agent forward captain player producer
         """
     )
 )

@@ -121,3 +121,22 @@ def test_products_spelled_in_mixed_case_are_not_names() -> None:
     # products are not people: "CentOS Stream" ... "said Stream was" names no one
     text = "CentOS Stream provides more ways to engage. Chris Wright said Stream was not it."
     assert people(text) == ["Chris Wright"]
+
+
+def test_a_first_name_right_after_a_kin_noun_and_a_list_of_sisters() -> None:
+    text = (
+        "Did your younger brother Borna also decide to leave? I played the sisters Anna and "
+        "Mariya in a round-robin."
+    )
+    assert people(text) == ["Borna", "Anna", "Mariya"]
+
+
+def test_a_patronymic_name_is_shortened_to_its_first_word() -> None:
+    # surnames linked to the full name: Arabic names are shortened to the own name
+    text = "Qaboos bin Said, the Sultan of Oman, died. Before Qaboos's burial, prayers were held."
+    assert people(text) == ["Qaboos bin Said", "Qaboos"]
+
+
+def test_a_company_after_producer_is_no_person() -> None:
+    text = "The Greek gas producer Energean signed a letter. Energean has committed funds."
+    assert people(text) == []

@@ -298,6 +298,8 @@ def _full_names(text: str) -> tuple[list[tuple[int, int, float]], set[str]]:
         start, end = tokens[rest[0]][0], tokens[rest[-1]][1]
         if sum(w.lower() not in _PARTICLES for w in names) > 4:
             continue
+        if _team(text, start, end, names):
+            continue  # "the Charlotte Hornets in the draft": a team, not a person
         if len(names) >= 2 and (is_given(names[0]) or patronymic):
             found.append((start, end, 0.9))
         elif lead:
@@ -445,6 +447,26 @@ def _after_roles(text: str, start: int) -> bool:
     """A plural role and "including" right before ``start`` ("designers including ...")."""
     m = _LISTED_AFTER_ROLES.search(text, max(0, start - 40), start)
     return m is not None and m.group(1).endswith("s") and is_title(m.group(1))
+
+
+#: What follows a team's or a band's plural name ("the Charlotte Hornets in ...", "the
+#: Hornets traded him"): punctuation, a preposition or a verb, not a noun it qualifies.
+_AFTER_TEAM = re.compile(
+    r"\s*[,.;:)]|\s+(?:in|of|and|to|at|on|for|with|from|who|which|were|are|have|had|won|"
+    r"lost|beat|[a-z]+ed)\b"
+)
+
+
+def _team(text: str, start: int, end: int, names: list[str]) -> bool:
+    """ "the Charlotte Hornets": a plural last word after "the", then no noun: a team."""
+    last = names[-1]
+    return (
+        len(names) >= 2
+        and text[max(0, start - 4) : start].lower() == "the "
+        and last.endswith("s")
+        and not last.endswith(("ss", "us", "is", "os"))
+        and _AFTER_TEAM.match(text, end) is not None
+    )
 
 
 def _surname_alone(text: str, names: list[str], start: int, alone: set[str]) -> bool:

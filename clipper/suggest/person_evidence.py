@@ -154,6 +154,8 @@ def title_before(text: str, start: int) -> bool:
 def is_title(word: str) -> bool:
     """A title or role word, also in the plural ("photographers Nat Finkelstein, ...")."""
     low = word.lower()
+    if "-" in low and low not in TITLE_WORDS:  # "director-general", "secretary-general"
+        return all(is_title(part) for part in low.split("-"))
     return low in TITLE_WORDS or (low.endswith("s") and low[:-1] in TITLE_WORDS)
 
 

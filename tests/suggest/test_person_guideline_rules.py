@@ -140,3 +140,20 @@ def test_a_patronymic_name_is_shortened_to_its_first_word() -> None:
 def test_a_company_after_producer_is_no_person() -> None:
     text = "The Greek gas producer Energean signed a letter. Energean has committed funds."
     assert people(text) == []
+
+
+def test_a_hyphenated_title_before_an_unknown_name() -> None:
+    # titles are left out of the span; the name after them is a person's
+    text = "WHO director-general Tedros Adhanom Ghebreyesus said the name had to be easy."
+    assert people(text) == ["Tedros Adhanom Ghebreyesus"]
+
+
+def test_a_name_after_star_or_client() -> None:
+    text = "He represented porn star Stormy Daniels and his client Gary Franklin in court."
+    assert people(text) == ["Stormy Daniels", "Gary Franklin"]
+
+
+def test_a_team_named_like_a_person_is_no_person() -> None:
+    # organisations are not tagged: "the Charlotte Hornets" is a team
+    text = "Kobe Bryant was chosen by the Charlotte Hornets in the draft. The Hornets traded him."
+    assert people(text) == ["Kobe Bryant"]

@@ -155,5 +155,8 @@ def test_a_name_after_star_or_client() -> None:
 
 def test_a_team_named_like_a_person_is_no_person() -> None:
     # organisations are not tagged: "the Charlotte Hornets" is a team
-    text = "Kobe Bryant was chosen by the Charlotte Hornets in the draft. The Hornets traded him."
+    text = (
+        "Basketball player Kobe Bryant was chosen by the Charlotte Hornets in the draft. "
+        "The Hornets traded him."
+    )
     assert people(text) == ["Kobe Bryant"]

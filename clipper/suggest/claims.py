@@ -78,7 +78,8 @@ _NOT_CHECKABLE = re.compile(
     r"happy|unhappy|sad|thoughts and prayers|highly|extremely|incredibly|absolutely|truly|"
     r"wonderful|amazing|fantastic|excellent|brilliant|awful|(?<!\ba )(?:kind|sort) of|"
     r"much (?:better|worse)|perhaps|maybe|wonder|in awe|incredible|fun|exhausted|stressful|"
-    r"love|loved|deserved|(?:have|has|had) to|worth (?:noting|mentioning|it))\b|\?$|"
+    r"love|loved|deserved|(?:have|has|had) to|worth (?:noting|mentioning|it)|"
+    r"(?:my|our) thoughts|thank you|thanks to)\b|\?$|"
     r"\bif\b[^.]*\bwould\b",
     re.IGNORECASE,
 )
@@ -420,7 +421,9 @@ def _verb_claims(
             continue  # a direct quote: claimed from the quote itself
         if re.match(r"(?:it|them|this|him|her|so)\b\s*(?:[.,;:]|$)", text[i:s_end]):
             continue
-        if text[verb.end() : i].strip() == "," and re.match(r"[a-z]+ed\b", text[i:s_end]):
+        if text[verb.end() : i].strip() == "," and re.match(
+            r"(?:[a-z]+ed|was|were|is|are|has|had|have)\b", text[i:s_end]
+        ):
             continue  # "..., CBS noted, highlighted ...": the sentence's own verb follows
         if re.match(r"(?:how|why|whether)\b", text[i:s_end]):
             continue  # an indirect question ("explained how ..."): no proposition
@@ -480,7 +483,8 @@ def suggest_claims(
         if s_start < head and (reports or not _HEADLINE_ACT.search(text, s_start, s_end)):
             continue  # a headline is a claim after its reporting verb ("Woman claims ...")
         hearsay = _HEARSAY.search(text, s_start, s_end)
-        if hearsay:
+        if hearsay and not re.match(r"According to\b", text[s_start:s_end]):
+            # (a sentence that starts with its source is claimed after the source below)
             joint = [
                 c for c in _CONJUNCT.finditer(text, s_start, hearsay.start()) if "," in c.group()
             ]  # "Fishermen rescued 700, and the navy reportedly saved 200": the navy's clause

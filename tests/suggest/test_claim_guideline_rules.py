@@ -135,3 +135,26 @@ def test_but_with_a_new_subject_ends_the_reported_clause() -> None:
         "remained unfilled until May."
     )
     assert claims(text) == ["the secretary succeeds to the office"]
+
+
+def test_according_to_first_wins_over_a_later_reportedly() -> None:
+    text = (
+        "According to officials on Saturday, the virus may have killed two visitors, "
+        "reportedly the first foreign deaths."
+    )
+    assert claims(text) == [
+        "the virus may have killed two visitors, reportedly the first foreign deaths"
+    ]
+
+
+def test_thanks_and_thoughts_are_no_claims() -> None:
+    text = (
+        'The minister tweeted: "Thank you to all emergency services responding to the '
+        'incident. My thoughts are with the injured and all those affected."'
+    )
+    assert claims(text) == []
+
+
+def test_an_inserted_source_before_an_auxiliary_is_no_report() -> None:
+    text = "Officials found the man; his death, they reported, was described as pneumonia."
+    assert "was described as pneumonia" not in claims(text)

@@ -22,7 +22,7 @@ _REPORTING = (
     r"promised|promising|show|shows|showed|concluded|confirmed|explained|wrote|insisted|"
     r"argued|warned|stressed|admitted|acknowledged|indicated|suggested|observed|observes|"
     r"asserted|asserts|alleged|alleges|maintained|maintains|denied|denies|ruled|rules|"
-    r"suggests?|believe|believes|believed|proposed|proposes|estimate|stipulates|stipulated|"
+    r"suggests?|believe|believes|believed|proposed|proposes|estimate|stipulates|stipulated|shown|"
     r"saying|adding"
 )
 _VERB = re.compile(
@@ -56,7 +56,7 @@ _EVIDENCE = re.compile(
     re.IGNORECASE,
 )
 #: Verbs that report only after evidence words ("figures show", "estimates suggest").
-_EVIDENTIAL = frozenset(word_list("show shows showed suggest suggests"))
+_EVIDENTIAL = frozenset(word_list("show shows showed shown suggest suggests"))
 _PASSIVE = re.compile(r"\b(?:was|were|been|be|is|are|being)\s+$")
 _LEAD = re.compile(
     r"^(?:(?:that|so|however|but|and|also|meanwhile|in the meantime|in the end|"
@@ -155,7 +155,7 @@ _POST_INVERTED = re.compile(
     r",\s+(?:say|says|said|reports?|reported|claims?|claimed)\s+(?:the\s+)?[\w'’-]+(?:\s[\w'’-]+){0,3}$"
 )
 #: A reporting verb right after another ("reports said"): the first was a noun.
-_ANOTHER_VERB = re.compile(rf"\s+(?:{_REPORTING})\b")
+_ANOTHER_VERB = re.compile(rf"\s+(?:{_REPORTING}|describe|describes|indicate|indicates)\b")
 #: A name in apposition after "According to the mayor,": "Liam Ford,".
 _APPOSITION = re.compile(r"(?:[A-Z][\w.'’-]*\s?){1,4},")
 #: A source named after "According to" without a comma: "the Saudi Interior Ministry".
@@ -186,6 +186,11 @@ _RELATIVE = re.compile(r",\s+(?:who|which)\s+[^,]*$")
 _PASSIVE_REPORT = re.compile(
     r"\b(?:is|are|was|were)\s+(?:(?:on\s+)?[\w-]+\s+){0,2}?(?:forecast|reported|confirmed|"
     r"estimated|believed|thought|said|alleged|predicted|projected|rumou?red)\s+(?:to|dead)\b"
+)
+#: A sentence that starts with a subordinate clause, and where its main clause begins.
+_SUBORDINATOR = re.compile(r"(?:While|Although|Though|Whereas|Even though)\b")
+_MAIN_CLAUSE = re.compile(
+    r",\s+(?=(?:there|the|a|an|it|he|she|they|we|I|this|these|some|many|most)\s)"
 )
 #: Who reports by believing: a group or an institution ("scientists believe", "they believe").
 _BELIEVERS = re.compile(r"\b(?:they|[a-z]{3,}s)\s+(?:also\s+)?$")
@@ -329,8 +334,21 @@ def _verb_claims(
             head = sentence[: according.start()]
             comma = re.search(r",\s+", sentence[according.end() :])
             reported = comma is not None and _VERB.match(sentence, according.end() + comma.end())
+            embedded = not verbs and (
+                (
+                    not _STRONG_FINITE.search(head)
+                    and comma is None
+                    and _STRONG_FINITE.search(sentence, according.end())  # "... ministry recovered"
+                )
+                or re.search(r"\b(?:was|were|is|are|had|has|have|be|been)\s*,?\s*$", head)
+            )
             if reported:
                 pass  # "Witnesses, according to The Telegraph, said ...": the verb's clause below
+            elif embedded:
+                # "Rescuers, ..., according to the ministry recovered ...", "Six were,
+                # according to X, ...": one span with the attribution inside
+                yield s_start, s_end, s_start + according.start(), s_start + according.end()
+                return
             elif not verbs and not _STRONG_FINITE.search(head) and comma:
                 # "On Sunday in London, according to witnesses, a man entered ...": after
                 begin = s_start + according.end() + comma.end()
@@ -427,7 +445,17 @@ def _verb_claims(
             continue  # "..., CBS noted, highlighted ...": the sentence's own verb follows
         if re.match(r"(?:how|why|whether)\b", text[i:s_end]):
             continue  # an indirect question ("explained how ..."): no proposition
+        of = (
+            re.match(r"(?:of|about)\s+", text[i:s_end]) if verb.group().startswith("warn") else None
+        )
+        if of:  # "warned of potential flash floods": the danger warned of
+            i += of.end()
         end = _clause_after(text, i, s_end, quotes)
+        if _SUBORDINATOR.match(text, s_start, verb.start()):
+            # "While current consensus says X, there are ...": X ends with the subordinate clause
+            main = _MAIN_CLAUSE.search(text, i, end)
+            if main:
+                end = main.start()
         clause = text[i:end]
         head_np = re.split(r",?\s+(?:which|who|that)\b", clause)[0]
         is_np = _DETERMINER.match(clause) and not _FINITE.search(head_np)
@@ -504,7 +532,11 @@ def suggest_claims(
             continue
         claims = list(_verb_claims(text, s_start, s_end, quote_spans))
         passive = _PASSIVE_REPORT.search(text, s_start, s_end)
-        if not claims and passive and not in_spans(passive.start(), quote_spans):
+        if (
+            passive
+            and not in_spans(passive.start(), quote_spans)
+            and all(start >= passive.end() for start, *_ in claims)
+        ):
             # "Dorian was forecast to reach ...", "39 are confirmed dead": the whole clause
             end = _clause_after(text, passive.end(), s_end, quote_spans)
             found.append((s_start, end, 0.6, {}, "passive"))

@@ -158,3 +158,36 @@ def test_thanks_and_thoughts_are_no_claims() -> None:
 def test_an_inserted_source_before_an_auxiliary_is_no_report() -> None:
     text = "Officials found the man; his death, they reported, was described as pneumonia."
     assert "was described as pneumonia" not in claims(text)
+
+
+def test_an_attribution_embedded_mid_sentence_gives_one_span() -> None:
+    # README: "Rescuers, ..., according to the emergencies ministry recovered ..." is one
+    # contiguous span including the attribution; a final "according to X" stays out
+    text = (
+        "Rescuers, working in the cold, according to the ministry recovered ten survivors. "
+        "Six of the murders were, according to agreed facts, sexual in nature. The move "
+        "gives the government access to US$50 billion, according to NBC News."
+    )
+    assert claims(text) == [
+        "Rescuers, working in the cold, according to the ministry recovered ten survivors",
+        "Six of the murders were, according to agreed facts, sexual in nature",
+        "The move gives the government access to US$50 billion",
+    ]
+
+
+def test_warned_of_gives_the_danger() -> None:
+    text = "The NHC also warned of potential flash floods, with up to 30 inches of rain."
+    assert claims(text) == ["potential flash floods, with up to 30 inches of rain"]
+
+
+def test_a_report_in_a_leading_subordinate_clause_ends_with_it() -> None:
+    text = (
+        "While current consensus among scientists says birds evolved from dinosaurs, there "
+        "are several competing ideas."
+    )
+    assert claims(text) == ["birds evolved from dinosaurs"]
+
+
+def test_studies_have_shown_is_a_marker() -> None:
+    text = "Previous studies have shown that, unlike other adhesives, slug glue is non-toxic."
+    assert claims(text) == ["unlike other adhesives, slug glue is non-toxic"]

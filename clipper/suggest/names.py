@@ -174,7 +174,7 @@ TITLE_WORDS: frozenset[str] = frozenset(
             commentator pundit presenter anchor broadcaster columnist editor publisher
             playwright screenwriter sculptor painter goalkeeper defender midfielder forward
             captain boxer cyclist sprinter swimmer athlete skier golfer
-            sultan emir sheikh sheik imam ayatollah sayyid swami guru star client
+            sultan emir sheikh sheik imam ayatollah sayyid swami guru star client counterpart
         """
     )
 )

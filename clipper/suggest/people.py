@@ -115,6 +115,7 @@ _SPEECH_AFTER = re.compile(
     r"was sent off)\b"
     # "Nils-Erik Haagenrud of Rogaland Fire and Rescue said"
     r"|\s+(?:of|from|at)\s+(?:the\s+)?(?:[A-Z][\w'’\-]*\s+(?:(?:and|&|of|for)\s+)?){1,6}"
+    r"(?:(?:assembly|council|party|committee|ministry|agency|police|university)\s+)?"
     r"(?:said|says|told|added)\b"
 )
 #: A preposition or article before a run of capitalised words: "Centre for Control of

@@ -160,3 +160,21 @@ def test_a_team_named_like_a_person_is_no_person() -> None:
         "The Hornets traded him."
     )
     assert people(text) == ["Kobe Bryant"]
+
+
+def test_names_listed_after_counterparts() -> None:
+    text = (
+        "Foreign minister Sameh Shoukry and his counterparts, Nikos Dendias, Nikos "
+        "Christodoulides and Jean-Yves Le Drian, met in Cairo."
+    )
+    assert people(text) == [
+        "Sameh Shoukry",
+        "Nikos Dendias",
+        "Nikos Christodoulides",
+        "Jean-Yves Le Drian",
+    ]
+
+
+def test_a_speaker_of_an_assembly() -> None:
+    text = 'Suman Haripriya of the Hajo assembly said "it can be cured".'
+    assert people(text) == ["Suman Haripriya"]

@@ -201,6 +201,7 @@ ORG_WORDS: frozenset[str] = frozenset(
             wire telegraph tribune chronicle bulletin courier dispatch
             city county town rovers athletic wanderers albion fc province district region
             island islands valley river beach coast peninsula desert
+            construction industries enterprises associates consulting
         """
     )
 )

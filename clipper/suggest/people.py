@@ -518,12 +518,18 @@ def _speakers_named_before(
     return out
 
 
+#: Generational suffixes after a surname.
+_SUFFIXES = frozenset(("Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"))
+
+
 def _surname(name: str) -> str:
     """The last word with the particles before it ("von der Leyen", "bin Salman"); the
     first of a family-name-first name ("Leung" of Leung Che-cheung)."""
     if _family_first(name):
         return name.split()[0]
     words = name.split()
+    while len(words) > 2 and words[-1] in _SUFFIXES:
+        words = words[:-1]  # "Edward J. DeBartolo Jr." ... "DeBartolo"
     k = len(words) - 1
     while k > 1 and words[k - 1].lower() in _PARTICLES:
         k -= 1

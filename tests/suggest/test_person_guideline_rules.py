@@ -178,3 +178,13 @@ def test_names_listed_after_counterparts() -> None:
 def test_a_speaker_of_an_assembly() -> None:
     text = 'Suman Haripriya of the Hajo assembly said "it can be cured".'
     assert people(text) == ["Suman Haripriya"]
+
+
+def test_a_surname_before_jr_is_found_alone() -> None:
+    text = "The pardon of Edward J. DeBartolo Jr. came on Tuesday. DeBartolo owned a team."
+    assert people(text) == ["Edward J. DeBartolo Jr.", "DeBartolo"]
+
+
+def test_a_company_named_after_its_founder_is_no_person() -> None:
+    text = "Pardoned: Paul Harvey Pogue. Pogue, the founder of Pogue Construction, paid."
+    assert people(text) == ["Paul Harvey Pogue", "Pogue"]

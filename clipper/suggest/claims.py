@@ -192,6 +192,12 @@ _SUBORDINATOR = re.compile(r"(?:While|Although|Though|Whereas|Even though)\b")
 _MAIN_CLAUSE = re.compile(
     r",\s+(?=(?:there|the|a|an|it|he|she|they|we|I|this|these|some|many|most)\s)"
 )
+#: A definite NP with nothing of its own after it, only where or how it was reported ("the
+#: death on television", "the upcoming vote in a letter ..."): anaphoric, not a fact.
+_ANAPHORIC_NP = re.compile(
+    r"the\s+(?:[\w-]+\s+){0,2}?[\w-]+(?:\s*$|\s+(?:on|in|at|during|earlier|later|last|this|"
+    r"yesterday|today)\b)"
+)
 #: Who reports by believing: a group or an institution ("scientists believe", "they believe").
 _BELIEVERS = re.compile(r"\b(?:they|[a-z]{3,}s)\s+(?:also\s+)?$")
 #: A report inside the reported clause: "its source said X", "an anonymous source described
@@ -460,6 +466,8 @@ def _verb_claims(
         head_np = re.split(r",?\s+(?:which|who|that)\b", clause)[0]
         is_np = _DETERMINER.match(clause) and not _FINITE.search(head_np)
         open_np = re.match(r"(?:any|some|no)\s", clause, re.IGNORECASE)
+        if _ANAPHORIC_NP.match(clause) and not _STRONG_FINITE.search(clause):
+            continue  # "announced the death on television": nothing of its own
         if is_np and (verb.group() not in _NP_VERBS or open_np):
             continue  # an NP ("confirmed the deal", "announced any plans"): not a claim
         framing = _PREPOSITION.match(clause) and not _STRONG_FINITE.search(clause)

@@ -191,3 +191,13 @@ def test_a_report_in_a_leading_subordinate_clause_ends_with_it() -> None:
 def test_studies_have_shown_is_a_marker() -> None:
     text = "Previous studies have shown that, unlike other adhesives, slug glue is non-toxic."
     assert claims(text) == ["unlike other adhesives, slug glue is non-toxic"]
+
+
+def test_an_anaphoric_np_complement_is_no_claim() -> None:
+    # guidelines: NP complements count only when self-contained ("confirmed the deal": out)
+    text = (
+        "The state news announced the death on television. Pelosi announced the upcoming "
+        "vote in a letter to other members of the House. The firm announced the release of "
+        "a new version of its model."
+    )
+    assert claims(text) == ["the release of a new version of its model"]

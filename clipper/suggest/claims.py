@@ -199,7 +199,9 @@ _ANAPHORIC_NP = re.compile(
     r"yesterday|today)\b)"
 )
 #: Who reports by believing: a group or an institution ("scientists believe", "they believe").
-_BELIEVERS = re.compile(r"\b(?:they|[a-z]{3,}s)\s+(?:also\s+)?$")
+_BELIEVERS = re.compile(
+    r"(?:\b(?:they|police|[a-z]{3,}s)|(?:^|[.!?]\s+)(?:They|Police|[A-Z][a-z]{2,}s))\s+(?:also\s+)?$"
+)
 #: A report inside the reported clause: "its source said X", "an anonymous source described
 #: X", "Our work shows that X": the claim is X (not "claimed to be ...", an infinitive).
 _NESTED_ACT = re.compile(
@@ -394,7 +396,9 @@ def _verb_claims(
             continue
         if _SELF.search(before):
             continue  # "Wikinews observed ...": the article's own reporting
-        if verb.group().startswith("believ") and not _BELIEVERS.search(before):
+        if verb.group().startswith("believ") and (
+            verb.group() == "believes" or not _BELIEVERS.search(before)
+        ):
             continue  # "she believed ...": a person's belief, not a report
         if verb.group() in _EVIDENTIAL and not _EVIDENCE.search(before):
             continue  # "a light show that ...": a noun, not "figures show"

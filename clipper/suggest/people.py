@@ -696,11 +696,14 @@ def _single_names(text: str) -> set[str]:
     found.update(
         m.group(2)
         for m in _NAMED.finditer(text)
-        if _one_name(m.group(2)) and person_noun(m.group(1))
+        if _one_name(m.group(2))
+        and person_noun(m.group(1))
+        and could_be_name(m.group(2), frozenset())
+        and not text.startswith(" of ", m.end())  # "a striker named Man of the Match"
     )
     for m in _KIN_LIST.finditer(text):
         listed = [w for w in m.groups() if w]
-        if all(_one_name(w) and w not in PLACE_WORDS for w in listed):
+        if all(_one_name(w) and w not in PLACE_WORDS and not is_affiliation(w) for w in listed):
             found.update(listed)
     found.update(
         m.group(1)

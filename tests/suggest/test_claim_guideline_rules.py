@@ -201,3 +201,8 @@ def test_an_anaphoric_np_complement_is_no_claim() -> None:
         "a new version of its model."
     )
     assert claims(text) == ["the release of a new version of its model"]
+
+
+def test_one_person_believes_is_an_opinion_police_believe_is_a_report() -> None:
+    text = "Police believe the fire started in the kitchen. Jones believes the fire was arson."
+    assert claims(text) == ["the fire started in the kitchen"]

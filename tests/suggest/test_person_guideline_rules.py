@@ -188,3 +188,11 @@ def test_a_surname_before_jr_is_found_alone() -> None:
 def test_a_company_named_after_its_founder_is_no_person() -> None:
     text = "Pardoned: Paul Harvey Pogue. Pogue, the founder of Pogue Construction, paid."
     assert people(text) == ["Paul Harvey Pogue", "Pogue"]
+
+
+def test_named_as_an_award_or_a_nationality_list_is_no_name() -> None:
+    text = (
+        "A striker named Man of the Match was cheered. Her children, Spanish and English "
+        "speakers, stayed."
+    )
+    assert people(text) == []

@@ -317,6 +317,12 @@ def _full_names(text: str) -> tuple[list[tuple[int, int, float]], set[str]]:
             and could_be_name(names[0], not_alone)
         ):
             found.append((start, end, 0.7))  # "President Trump", "Senator Sanders"
+        elif (
+            2 <= len(names) <= 3
+            and k == 0
+            and _AGED_ADJECTIVE.search(text, max(0, start - 16), start)
+        ):
+            found.append((start, end, 0.7))  # "22-year-old Rangoli Patil"
         elif 2 <= len(names) <= 3 and k == 0 and _after_roles(text, start):
             found.append((start, end, 0.7))  # "designers including Coco Chanel"
         elif (
@@ -329,6 +335,8 @@ def _full_names(text: str) -> tuple[list[tuple[int, int, float]], set[str]]:
             found.append((start, end, 0.7))  # "won by Rai Benjamin from the United States"
         elif len(names) >= 2 and _INITIALS.fullmatch(names[0]) and names[0] not in _PLACES:
             found.append((start, end, 0.8))  # "J.K. Rowling", "H. G. Wells"
+        elif len(names) == 3 and len(names[0]) == 1 and names[0] not in "AIO":
+            found.append((start, end, 0.7))  # "B Shiva Parvathi": an initial without a stop
         elif len(names) == 2 and _family_first(" ".join(names)):
             found.append((start, end, 0.8))  # "Leung Che-cheung", "Kim Jong-un"
         elif len(names) == 2 and k == 0 and _surname_alone(text, names, start, alone):
@@ -430,6 +438,8 @@ def _listed_with(
     return out
 
 
+#: An age before a name: "22-year-old Rangoli Patil".
+_AGED_ADJECTIVE = re.compile(r"\b\d{1,3}-year-old\s$")
 #: Titles that take a surname alone after them ("President Trump", "Governor Newsom").
 _NAME_TITLES = frozenset(
     word_list(

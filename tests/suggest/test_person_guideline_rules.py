@@ -196,3 +196,11 @@ def test_named_as_an_award_or_a_nationality_list_is_no_name() -> None:
         "speakers, stayed."
     )
     assert people(text) == []
+
+
+def test_an_initial_without_a_stop_and_an_age_before_a_name() -> None:
+    text = (
+        "B Shiva Parvathi was the loco pilot, and 22-year-old Rangoli Patil was her "
+        "co-pilot. A Mysore Division crew ran the train."
+    )
+    assert people(text) == ["B Shiva Parvathi", "Rangoli Patil"]

@@ -155,7 +155,9 @@ _POST_INVERTED = re.compile(
     r",\s+(?:say|says|said|reports?|reported|claims?|claimed)\s+(?:the\s+)?[\w'’-]+(?:\s[\w'’-]+){0,3}$"
 )
 #: A reporting verb right after another ("reports said"): the first was a noun.
-_ANOTHER_VERB = re.compile(rf"\s+(?:{_REPORTING}|describe|describes|indicate|indicates)\b")
+_ANOTHER_VERB = re.compile(
+    rf"\s+(?!saying\b|adding\b)(?:{_REPORTING}|describe|describes|indicate|indicates)\b"
+)
 #: A name in apposition after "According to the mayor,": "Liam Ford,".
 _APPOSITION = re.compile(r"(?:[A-Z][\w.'’-]*\s?){1,4},")
 #: A source named after "According to" without a comma: "the Saudi Interior Ministry".
@@ -198,9 +200,13 @@ _ANAPHORIC_NP = re.compile(
     r"the\s+(?:[\w-]+\s+){0,2}?[\w-]+(?:\s*$|\s+(?:on|in|at|during|earlier|later|last|this|"
     r"yesterday|today)\b)"
 )
-#: Who reports by believing: a group or an institution ("scientists believe", "they believe").
+#: Who reports by believing: experts or authorities ("scientists believe", "police believe",
+#: "they believe"); not "some folks believe", a popular opinion.
 _BELIEVERS = re.compile(
-    r"(?:\b(?:they|police|[a-z]{3,}s)|(?:^|[.!?]\s+)(?:They|Police|[A-Z][a-z]{2,}s))\s+(?:also\s+)?$"
+    r"\b(?:they|police|scientists|researchers|experts|investigators|officials|authorities|"
+    r"analysts|doctors|economists|historians|prosecutors|detectives|astronomers|geologists|"
+    r"biologists|palaeontologists|paleontologists)\s+(?:also\s+)?$",
+    re.IGNORECASE,
 )
 #: A report inside the reported clause: "its source said X", "an anonymous source described
 #: X", "Our work shows that X": the claim is X (not "claimed to be ...", an infinitive).
@@ -213,7 +219,7 @@ _NESTED_ACT = re.compile(
 #: A leading prepositional adverbial of time or circumstance: "On Friday, ...", "After
 #: passing over the Bahamas, ..." (framing, not the asserted content).
 _LEAD_ADVERBIAL = re.compile(
-    r"(?:On|In|At|After|Before|During|Since|By|Following|Earlier|Later|Last|This)\b"
+    r"(?:On|In|At|After|Before|During|Since|By|Following|Earlier|Later)\b"
     r"[^,;:\"“”]{1,40},\s+(?=[\w\"“])"
 )
 
@@ -396,6 +402,8 @@ def _verb_claims(
             continue
         if _SELF.search(before):
             continue  # "Wikinews observed ...": the article's own reporting
+        if verb.group() in ("saying", "adding") and not re.search(r"(?:,|\band)\s*$", before):
+            continue  # "adding the mineral to salt is ...": a gerund, not "..., adding that"
         if verb.group().startswith("believ") and (
             verb.group() == "believes" or not _BELIEVERS.search(before)
         ):

@@ -206,3 +206,16 @@ def test_an_anaphoric_np_complement_is_no_claim() -> None:
 def test_one_person_believes_is_an_opinion_police_believe_is_a_report() -> None:
     text = "Police believe the fire started in the kitchen. Jones believes the fire was arson."
     assert claims(text) == ["the fire started in the kitchen"]
+
+
+def test_a_gerund_is_no_reporting_verb_and_popular_belief_no_report() -> None:
+    text = (
+        "They say adding iodine to salt is the simplest method. Some folks believe the site "
+        "is a kinder place to work."
+    )
+    assert claims(text) == ["adding iodine to salt is the simplest method"]
+
+
+def test_a_sentence_subject_this_is_no_framing_adverbial() -> None:
+    text = '"This was a very difficult decision, but one made with care," said Bolden.'
+    assert claims(text) == []

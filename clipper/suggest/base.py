@@ -56,7 +56,9 @@ def paragraphs(text: str) -> Iterator[tuple[int, int]]:
 
 #: A sentence ends at . ! ? (optionally followed by closing quotes/brackets) before a space
 #: and a capital/quote/digit, never after common abbreviations.
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"'“‘(\[A-Z0-9])")
+#: A sentence's end: the next starts with a quotation mark, a bracket, a digit or a capital
+#: of any script ("Łukasz"; ``[^\W_a-z]`` is a letter or digit that is not ASCII lower case).
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"'“‘(\[]|\s+[^\W_a-z])")
 _ABBREVIATIONS = ("Mr", "Ms", "Mrs", "Dr", "St", "U.S", "U.K", "Jr", "Sr", "No", "Prof", "Inc")
 #: Month abbreviations: no sentence end before a day ("on Dec. 28").
 _MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)$")

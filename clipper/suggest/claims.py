@@ -22,7 +22,8 @@ _REPORTING = (
     r"promised|promising|show|shows|showed|concluded|confirmed|explained|wrote|insisted|"
     r"argued|warned|stressed|admitted|acknowledged|indicated|suggested|observed|observes|"
     r"asserted|asserts|alleged|alleges|maintained|maintains|denied|denies|ruled|rules|"
-    r"suggests?"
+    r"suggests?|believe|believes|believed|proposed|proposes|estimate|stipulates|stipulated|shown|"
+    r"saying|adding"
 )
 _VERB = re.compile(
     rf"\b(?:{_REPORTING})\b|\b(?:(?<=\band )|(?<=\bthey )|(?<=\bwe ))(?:claim|deny|say|report)\b"
@@ -55,7 +56,7 @@ _EVIDENCE = re.compile(
     re.IGNORECASE,
 )
 #: Verbs that report only after evidence words ("figures show", "estimates suggest").
-_EVIDENTIAL = frozenset(word_list("show shows showed suggest suggests"))
+_EVIDENTIAL = frozenset(word_list("show shows showed shown suggest suggests"))
 _PASSIVE = re.compile(r"\b(?:was|were|been|be|is|are|being)\s+$")
 _LEAD = re.compile(
     r"^(?:(?:that|so|however|but|and|also|meanwhile|in the meantime|in the end|"
@@ -65,7 +66,8 @@ _LEAD = re.compile(
     re.IGNORECASE,
 )
 _NOT_CHECKABLE = re.compile(
-    r"\b(?:should|must|need to|needs to|ought|could|might|want|wants|hope|hopes|hoping|"
+    r"\b(?:should|must|need to|needs to|ought|(?:could|might)(?!\s+(?:not\s+)?have\s)|want|"
+    r"wants|hope|hopes|hoping|"
     r"wish|believed?|believes|think|thinks|feel|feels|felt|would like|recommend\w*|"
     r"expects?(?!\s+(?:[a-z]+\s+){0,2}\d)|"
     r"call for|damning|unsustainable|affront|very|welcome(?!\s+to\b)|disappointed|proud|"
@@ -75,7 +77,10 @@ _NOT_CHECKABLE = re.compile(
     r"really|(?:I|we|he|she|they)\s+(?:never\s+|always\s+)?thought|(?:we|I)\s+will\s+continue\s+to|"
     r"happy|unhappy|sad|thoughts and prayers|highly|extremely|incredibly|absolutely|truly|"
     r"wonderful|amazing|fantastic|excellent|brilliant|awful|(?<!\ba )(?:kind|sort) of|"
-    r"much (?:better|worse))\b|\?$|\bif\b[^.]*\bwould\b",
+    r"much (?:better|worse)|perhaps|maybe|wonder|in awe|incredible|fun|exhausted|stressful|"
+    r"love|loved|deserved|(?:have|has|had) to|worth (?:noting|mentioning|it)|"
+    r"(?:my|our) thoughts|thank you|thanks to)\b|\?$|"
+    r"\bif\b[^.]*\bwould\b",
     re.IGNORECASE,
 )
 _QUOTE_MARKS = "\"“”„«»‘’'"
@@ -85,6 +90,12 @@ _NEXT_ACT = re.compile(
     rf"\s(?:{_REPORTING})\b|,\s+(?:according to|the \w+ (?:{_REPORTING}))\b"
     r"|(?:,|\s[—–])\s+(?:claiming|saying|adding|noting|stating|reporting|describing|confirming|"
     r"suggesting)\b"
+    # a new independent clause or a concession: "three people died; their identities ...",
+    # "X, though it was later found ...", "X despite Znak.com claiming ..."
+    r"|;\s|,\s+(?:though|although|even though)\b"
+    r"|,\s+but\s+(?=(?:the|a|an|its|his|her|their|it|he|she|they)\s)"
+    r"|\s+despite\s+(?:[\w.'’-]+\s+){1,4}?(?:claiming|saying|reporting|stating|insisting)\b"
+    rf"|,\s+(?:[a-z]+\s+)?[a-z]+\s+(?:{_REPORTING})\b(?=[^,]*(?:,|$))"
 )
 _GERUND_BEFORE = re.compile(r"\b(?:from|of|for|by|without|after|before)\s+$")
 _FINITE = re.compile(
@@ -109,7 +120,8 @@ _SUBORDINATE = re.compile(
 _MIN_WORDS = 3
 #: A headline's present-tense reporting verb with what follows it.
 _HEADLINE_ACT = re.compile(
-    r"\b(?:says?|claims?|rules?|reports|finds?|reveals?|confirms?|denies|deny)\s+\w"
+    r"\b(?:says?|claims?|rules?|reports|finds?|reveals?|confirms?|denies|deny|suggests?|"
+    r"shows?)\s+\w"
 )
 #: A source inserted into the clause it reports: ", said Mauer," / ", police said,".
 _INSERTED = re.compile(
@@ -143,7 +155,9 @@ _POST_INVERTED = re.compile(
     r",\s+(?:say|says|said|reports?|reported|claims?|claimed)\s+(?:the\s+)?[\w'’-]+(?:\s[\w'’-]+){0,3}$"
 )
 #: A reporting verb right after another ("reports said"): the first was a noun.
-_ANOTHER_VERB = re.compile(rf"\s+(?:{_REPORTING})\b")
+_ANOTHER_VERB = re.compile(
+    rf"\s+(?!saying\b|adding\b)(?:{_REPORTING}|describe|describes|indicate|indicates)\b"
+)
 #: A name in apposition after "According to the mayor,": "Liam Ford,".
 _APPOSITION = re.compile(r"(?:[A-Z][\w.'’-]*\s?){1,4},")
 #: A source named after "According to" without a comma: "the Saudi Interior Ministry".
@@ -166,11 +180,66 @@ _COURT = re.compile(
 _SELF = re.compile(r"\b(?:Wikinews|this reporter|these reporters)(?:\s+reporters?)?\s*$")
 
 
+#: A source named after the clause: "..., according to The Times".
+_ACCORDING_AFTER = re.compile(r",\s+according to\b")
+#: A relative clause the hearsay marker sits in: "Łukasz, who reportedly works ..., ...".
+_RELATIVE = re.compile(r",\s+(?:who|which)\s+[^,]*$")
+#: A passive report: "was forecast to", "was on Wednesday reported to", "are confirmed dead".
+_PASSIVE_REPORT = re.compile(
+    r"\b(?:is|are|was|were)\s+(?:(?:on\s+)?[\w-]+\s+){0,2}?(?:forecast|reported|confirmed|"
+    r"estimated|believed|thought|said|alleged|predicted|projected|rumou?red)\s+(?:to|dead)\b"
+)
+#: A sentence that starts with a subordinate clause, and where its main clause begins.
+_SUBORDINATOR = re.compile(r"(?:While|Although|Though|Whereas|Even though)\b")
+_MAIN_CLAUSE = re.compile(
+    r",\s+(?=(?:there|the|a|an|it|he|she|they|we|I|this|these|some|many|most)\s)"
+)
+#: A definite NP with nothing of its own after it, only where or how it was reported ("the
+#: death on television", "the upcoming vote in a letter ..."): anaphoric, not a fact.
+_ANAPHORIC_NP = re.compile(
+    r"the\s+(?:[\w-]+\s+){0,2}?[\w-]+(?:\s*$|\s+(?:on|in|at|during|earlier|later|last|this|"
+    r"yesterday|today)\b)"
+)
+#: Who reports by believing: experts or authorities ("scientists believe", "police believe",
+#: "they believe"); not "some folks believe", a popular opinion.
+_BELIEVERS = re.compile(
+    r"\b(?:they|police|scientists|researchers|experts|investigators|officials|authorities|"
+    r"analysts|doctors|economists|historians|prosecutors|detectives|astronomers|geologists|"
+    r"biologists|palaeontologists|paleontologists)\s+(?:also\s+)?$",
+    re.IGNORECASE,
+)
+#: A report inside the reported clause: "its source said X", "an anonymous source described
+#: X", "Our work shows that X": the claim is X (not "claimed to be ...", an infinitive).
+_NESTED_ACT = re.compile(
+    r"(?P<subject>(?:[\w'’.-]+\s+){1,3}?)(?:(?:said|says|claimed|claims|described|reported|stated|alleged)"
+    r"\s+(?!to\b|as\b|by\b|in\b|on\b|at\b|it\b|them\b|this\b|so\b|[\d,.]+\s+(?:lives|victims)\b)"
+    r"(?:that\s+(?![a-z]+['’]s\b))?|"  # not "that apartment's": a determiner
+    r"(?:shows?|showed|found|finds)\s+that\s+)"
+)
+#: A leading prepositional adverbial of time or circumstance: "On Friday, ...", "After
+#: passing over the Bahamas, ..." (framing, not the asserted content).
+_LEAD_ADVERBIAL = re.compile(
+    r"(?:On|In|At|After|Before|During|Since|By|Following|Earlier|Later)\b"
+    r"[^,;:\"“”]{1,40},\s+(?=[\w\"“])"
+)
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     body = text[start:end]
     lead = _LEAD.match(body)
     if lead:
         start += lead.end()
+    adverbial = _LEAD_ADVERBIAL.match(text, start, end)
+    if adverbial and _STRONG_FINITE.search(text, adverbial.end(), end):
+        start = adverbial.end()
+    nested = _NESTED_ACT.match(text, start, end)
+    if (
+        nested
+        and not _STRONG_FINITE.search(nested.group("subject"))
+        and not _DETERMINER.fullmatch(nested.group("subject").split()[-1] + " ")  # "an alleged"
+        and _STRONG_FINITE.search(text, nested.end(), end)  # a clause, not "claimed 6606 lives"
+    ):
+        start = nested.end()  # the subject is a noun phrase, not a clause of its own
     while end > start and (text[end - 1] in " .,;:!" or text[end - 1].isspace()):
         end -= 1
     while start < end and text[start].isspace():
@@ -279,8 +348,21 @@ def _verb_claims(
             head = sentence[: according.start()]
             comma = re.search(r",\s+", sentence[according.end() :])
             reported = comma is not None and _VERB.match(sentence, according.end() + comma.end())
+            embedded = not verbs and (
+                (
+                    not _STRONG_FINITE.search(head)
+                    and comma is None
+                    and _STRONG_FINITE.search(sentence, according.end())  # "... ministry recovered"
+                )
+                or re.search(r"\b(?:was|were|is|are|had|has|have|be|been)\s*,?\s*$", head)
+            )
             if reported:
                 pass  # "Witnesses, according to The Telegraph, said ...": the verb's clause below
+            elif embedded:
+                # "Rescuers, ..., according to the ministry recovered ...", "Six were,
+                # according to X, ...": one span with the attribution inside
+                yield s_start, s_end, s_start + according.start(), s_start + according.end()
+                return
             elif not verbs and not _STRONG_FINITE.search(head) and comma:
                 # "On Sunday in London, according to witnesses, a man entered ...": after
                 begin = s_start + according.end() + comma.end()
@@ -320,6 +402,12 @@ def _verb_claims(
             continue
         if _SELF.search(before):
             continue  # "Wikinews observed ...": the article's own reporting
+        if verb.group() in ("saying", "adding") and not re.search(r"(?:,|\band)\s*$", before):
+            continue  # "adding the mineral to salt is ...": a gerund, not "..., adding that"
+        if verb.group().startswith("believ") and (
+            verb.group() == "believes" or not _BELIEVERS.search(before)
+        ):
+            continue  # "she believed ...": a person's belief, not a report
         if verb.group() in _EVIDENTIAL and not _EVIDENCE.search(before):
             continue  # "a light show that ...": a noun, not "figures show"
         if verb.group().startswith("rule") and not _COURT.search(before):
@@ -340,7 +428,11 @@ def _verb_claims(
             continue  # the attribution of a quote just before
         i = verb.end()
         if verb.group() in ("told", "tell", "tells"):
-            tail = re.match(r"\s+(?:[A-Z][\w.]*\s+)+", text[i:s_end])
+            tail = re.match(
+                r"\s+(?:[A-Z][\w.]*\s+)+|\s+(?:the\s+)?(?:state\s+|local\s+)?"
+                r"(?:press|media|reporters|journalists|police|investigators|court|jury)\s+",
+                text[i:s_end],
+            )
             that = _ADDRESSEE.match(text, i, s_end)
             if that:
                 i = that.end()
@@ -365,13 +457,29 @@ def _verb_claims(
             continue  # a direct quote: claimed from the quote itself
         if re.match(r"(?:it|them|this|him|her|so)\b\s*(?:[.,;:]|$)", text[i:s_end]):
             continue
+        if text[verb.end() : i].strip() == "," and re.match(
+            r"(?:[a-z]+ed|was|were|is|are|has|had|have)\b", text[i:s_end]
+        ):
+            continue  # "..., CBS noted, highlighted ...": the sentence's own verb follows
         if re.match(r"(?:how|why|whether)\b", text[i:s_end]):
             continue  # an indirect question ("explained how ..."): no proposition
+        of = (
+            re.match(r"(?:of|about)\s+", text[i:s_end]) if verb.group().startswith("warn") else None
+        )
+        if of:  # "warned of potential flash floods": the danger warned of
+            i += of.end()
         end = _clause_after(text, i, s_end, quotes)
+        if _SUBORDINATOR.match(text, s_start, verb.start()):
+            # "While current consensus says X, there are ...": X ends with the subordinate clause
+            main = _MAIN_CLAUSE.search(text, i, end)
+            if main:
+                end = main.start()
         clause = text[i:end]
         head_np = re.split(r",?\s+(?:which|who|that)\b", clause)[0]
         is_np = _DETERMINER.match(clause) and not _FINITE.search(head_np)
         open_np = re.match(r"(?:any|some|no)\s", clause, re.IGNORECASE)
+        if _ANAPHORIC_NP.match(clause) and not _STRONG_FINITE.search(clause):
+            continue  # "announced the death on television": nothing of its own
         if is_np and (verb.group() not in _NP_VERBS or open_np):
             continue  # an NP ("confirmed the deal", "announced any plans"): not a claim
         framing = _PREPOSITION.match(clause) and not _STRONG_FINITE.search(clause)
@@ -423,7 +531,8 @@ def suggest_claims(
         if s_start < head and (reports or not _HEADLINE_ACT.search(text, s_start, s_end)):
             continue  # a headline is a claim after its reporting verb ("Woman claims ...")
         hearsay = _HEARSAY.search(text, s_start, s_end)
-        if hearsay:
+        if hearsay and not re.match(r"According to\b", text[s_start:s_end]):
+            # (a sentence that starts with its source is claimed after the source below)
             joint = [
                 c for c in _CONJUNCT.finditer(text, s_start, hearsay.start()) if "," in c.group()
             ]  # "Fishermen rescued 700, and the navy reportedly saved 200": the navy's clause
@@ -432,9 +541,26 @@ def suggest_claims(
             post = _POSTPOSED.search(text, hearsay.end(), s_end)
             if post:  # '..., the government allegedly criticized ..., ABC reported.'
                 end = post.start()
+            according = _ACCORDING_AFTER.search(text, hearsay.end(), end)
+            if according:  # "Khan reportedly started ..., according to The Times."
+                end = according.start()
+            relative = _RELATIVE.search(text[begin : hearsay.start()])
+            closing = text.find(",", hearsay.end(), end)
+            if relative and closing > 0:  # "Łukasz, who reportedly works ... as a chef, ..."
+                end = closing
             found.append((begin, end, 0.6, {}, hearsay.group().lower()))
             continue
-        for start, end, src_start, src_end in _verb_claims(text, s_start, s_end, quote_spans):
+        claims = list(_verb_claims(text, s_start, s_end, quote_spans))
+        passive = _PASSIVE_REPORT.search(text, s_start, s_end)
+        if (
+            passive
+            and not in_spans(passive.start(), quote_spans)
+            and all(start >= passive.end() for start, *_ in claims)
+        ):
+            # "Dorian was forecast to reach ...", "39 are confirmed dead": the whole clause
+            end = _clause_after(text, passive.end(), s_end, quote_spans)
+            found.append((s_start, end, 0.6, {}, "passive"))
+        for start, end, src_start, src_end in claims:
             pattern = claim_pattern(text, start)
             named = mentions_within(people, src_start, src_end)
             named_source: dict[str, AttributeValue] = {}

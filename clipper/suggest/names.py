@@ -174,6 +174,7 @@ TITLE_WORDS: frozenset[str] = frozenset(
             commentator pundit presenter anchor broadcaster columnist editor publisher
             playwright screenwriter sculptor painter goalkeeper defender midfielder forward
             captain boxer cyclist sprinter swimmer athlete skier golfer
+            sultan emir sheikh sheik imam ayatollah sayyid swami guru star client counterpart
         """
     )
 )
@@ -200,6 +201,7 @@ ORG_WORDS: frozenset[str] = frozenset(
             wire telegraph tribune chronicle bulletin courier dispatch
             city county town rovers athletic wanderers albion fc province district region
             island islands valley river beach coast peninsula desert
+            construction industries enterprises associates consulting
         """
     )
 )
@@ -281,7 +283,8 @@ AFFILIATIONS: frozenset[str] = frozenset(
             Nigerian Ghanaian Tibetan Turkish Polish Danish Finnish Swedish Spanish Irish
             Scottish Flemish Kurdish Maori Inuit Tory Tories Liberal Socialist Communist
             Independent Green Greens Libertarian Democratic Labor Unionist Nationalist
-            Olympic Oscar-winning Nobel
+            Olympic Oscar-winning Nobel Cypriot Sunni Shia Shiite Sufi Hindu Sikh Buddhist
+            Protestant Orthodox Evangelical Anglican Baptist Methodist Mormon
         """
     )
 )

@@ -23,19 +23,25 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from clipper.suggest.base import Suggestion, word_list
-from clipper.suggest.names import NOT_NAMES, ORG_WORDS, TITLE_WORDS
+from clipper.suggest.names import NOT_NAMES, ORG_WORDS, PLACE_WORDS, TITLE_WORDS
 from clipper.suggest.person_evidence import (
     NOT_GIVEN_PARTS,
     SPEAKER,
     could_be_name,
     described_after,
+    family_or_facility,
     interview_labels,
+    is_affiliation,
     is_given,
     is_title,
+    nationality_after,
     occupation_before,
     org_follows,
     org_word,
+    person_noun,
     place_words,
+    product_case,
+    storm_names,
     thing_words,
     title_before,
 )
@@ -46,6 +52,8 @@ _WORD = re.compile(
     r"(?<![\w'’\-])(?:(?:[A-Z]\.){2,}(?!\w)|[A-ZÀ-ÖØ-Þ][\w'’\-]*\.?"
     r"|(?:al|el|ibn|bin|van|von|de|da|di|du|der|den|le|la)(?:-[\w'’\-]+)?(?![\w'’]))"
 )
+#: "son of" in Arabic and Hebrew names: the word before it is the person's own name.
+_PATRONYMIC = frozenset(("bin", "ibn", "bint", "ben"))
 _PARTICLES = frozenset(
     word_list(
         """
@@ -57,10 +65,13 @@ _HONORIFICS = frozenset(
     word_list(
         """
         mr ms mrs miss dr prof professor sir dame lord lady king queen prince princess
-            pope sheikh emir sultan
+            pope sheikh emir sultan imam ayatollah swami
         """
     )
 )
+#: Abbreviated honorifics whose full stop does not end a sentence ("Mr. Toccafondi"; not
+#: "the new Sultan. After the funeral").
+_ABBREVIATED = frozenset(word_list("mr mrs ms dr prof sen rep gov gen col capt lt sgt rev hon"))
 #: A role and preposition before a portfolio ("Minister of Education ...").
 _PORTFOLIO = re.compile(
     r"\b(?:minister|secretary|undersecretary|under-secretary|commissioner|spokes\w+|"
@@ -104,6 +115,7 @@ _SPEECH_AFTER = re.compile(
     r"was sent off)\b"
     # "Nils-Erik Haagenrud of Rogaland Fire and Rescue said"
     r"|\s+(?:of|from|at)\s+(?:the\s+)?(?:[A-Z][\w'’\-]*\s+(?:(?:and|&|of|for)\s+)?){1,6}"
+    r"(?:(?:assembly|council|party|committee|ministry|agency|police|university)\s+)?"
     r"(?:said|says|told|added)\b"
 )
 #: A preposition or article before a run of capitalised words: "Centre for Control of
@@ -165,7 +177,7 @@ def _runs(text: str, tokens: list[tuple[int, int, str]]) -> Iterable[list[int]]:
     for i, (start, _end, word) in enumerate(tokens):
         gap = text[tokens[run[-1]][1] : start] if run else ""
         joined = bool(run) and (
-            gap == " " or (gap == ". " and tokens[run[-1]][2].lower() in _HONORIFICS)
+            gap == " " or (gap == ". " and tokens[run[-1]][2].lower() in _ABBREVIATED)
         )
         particle = word.split("-")[0].lower() in _PARTICLES and "-" in word
         if _is_cap(word) or (joined and (particle or word.lower() in _PARTICLES)):
@@ -206,7 +218,10 @@ def _full_names(text: str) -> tuple[list[tuple[int, int, float]], set[str]]:
     alone -= thing_words(text) | place_words(text)
     not_alone = thing_words(text) | place_words(text)
     org_pairs = _org_pairs(text, tokens, runs)
+    storms = storm_names(text)
     for run in runs:
+        if storms and any(tokens[i][2] in storms for i in run):
+            continue  # "Hurricane Dorian", "Dorian reached": a storm
         if len(run) == 1:
             # one capitalised word: a name only as a known surname, or after a role
             # ("fashion designer Halston")
@@ -237,6 +252,16 @@ def _full_names(text: str) -> tuple[list[tuple[int, int, float]], set[str]]:
             given = [j for j in range(k, len(words) - 1) if is_given(words[j])]
             if given:
                 k = given[0]
+        patronymic = False
+        while (
+            k >= 2
+            and k < len(words)
+            and is_given(words[k])
+            and words[k - 1].lower() in _PATRONYMIC
+            and could_be_name(words[k - 2], not_alone)
+            and not is_title(words[k - 2])
+        ):
+            k, patronymic = k - 2, True  # "Haitham bin Tariq Al Said": before "bin"
         lead = False
         if (
             k == 1
@@ -264,7 +289,9 @@ def _full_names(text: str) -> tuple[list[tuple[int, int, float]], set[str]]:
         if not names or names[0].lower() in _PARTICLES:
             continue
         family = len(names) == 2 and _family_first(" ".join(names))
-        if any(org_word(w) for w in names[family:]) or any(w in NOT_NAMES for w in names):
+        # a given name first is no organisation's word ("Bill Clinton", not "the Bill")
+        head = family or (len(names) >= 2 and is_given(names[0]))
+        if any(org_word(w) for w in names[head:]) or any(w in NOT_NAMES for w in names):
             continue  # ("Park Joo-Ho": a family name that is also a word)
         after = text[tokens[rest[-1]][1] : tokens[rest[-1]][1] + 3]
         if cut is None and after.startswith(" ") and after[1:2].isupper():
@@ -272,7 +299,9 @@ def _full_names(text: str) -> tuple[list[tuple[int, int, float]], set[str]]:
         start, end = tokens[rest[0]][0], tokens[rest[-1]][1]
         if sum(w.lower() not in _PARTICLES for w in names) > 4:
             continue
-        if len(names) >= 2 and is_given(names[0]):
+        if _team(text, start, end, names):
+            continue  # "the Charlotte Hornets in the draft": a team, not a person
+        if len(names) >= 2 and (is_given(names[0]) or patronymic):
             found.append((start, end, 0.9))
         elif lead:
             found.append((start, end, 0.8))  # a known given name second of three
@@ -280,8 +309,34 @@ def _full_names(text: str) -> tuple[list[tuple[int, int, float]], set[str]]:
             found.append((start, end, 0.8))
         elif titled and k > 0 and words[k - 1].lower().rstrip(".") in _HONORIFICS:
             found.append((start, end, 0.7))  # "Mr Key", "Professor Burrows", "King Charles"
+        elif (
+            titled
+            and len(names) == 1
+            and words[k - 1].lower() in _NAME_TITLES
+            and all(w.lower() in TITLE_WORDS or w in NOT_NAMES for w in words[:k])
+            and could_be_name(names[0], not_alone)
+        ):
+            found.append((start, end, 0.7))  # "President Trump", "Senator Sanders"
+        elif (
+            2 <= len(names) <= 3
+            and k == 0
+            and _AGED_ADJECTIVE.search(text, max(0, start - 16), start)
+        ):
+            found.append((start, end, 0.7))  # "22-year-old Rangoli Patil"
+        elif 2 <= len(names) <= 3 and k == 0 and _after_roles(text, start):
+            found.append((start, end, 0.7))  # "designers including Coco Chanel"
+        elif (
+            2 <= len(names) <= 3
+            and k == 0
+            and nationality_after(text, end)
+            and all(could_be_name(w, not_alone) or is_given(w) for w in names)
+            and not _SENTENCE_START.search(text, max(0, start - 3), start)
+        ):
+            found.append((start, end, 0.7))  # "won by Rai Benjamin from the United States"
         elif len(names) >= 2 and _INITIALS.fullmatch(names[0]) and names[0] not in _PLACES:
             found.append((start, end, 0.8))  # "J.K. Rowling", "H. G. Wells"
+        elif len(names) == 3 and len(names[0]) == 1 and names[0] not in "AIO":
+            found.append((start, end, 0.7))  # "B Shiva Parvathi": an initial without a stop
         elif len(names) == 2 and _family_first(" ".join(names)):
             found.append((start, end, 0.8))  # "Leung Che-cheung", "Kim Jong-un"
         elif len(names) == 2 and k == 0 and _surname_alone(text, names, start, alone):
@@ -308,7 +363,26 @@ def _full_names(text: str) -> tuple[list[tuple[int, int, float]], set[str]]:
         ):
             found.append((start, end, 0.6))  # ', said Hilary Braysmith.', 'according to ...'
     found += _listed_with(text, tokens, runs, found)
+    found += _nicknamed(text)
     return found + _speakers_named_before(text, tokens, runs, found), org_pairs
+
+
+#: A nickname inside a name: 'Pasquale "Pat" Di Cicco', "James (Jim) Hedges".
+_NICKNAMED = re.compile(
+    r"(?<![\w'’\-])([A-Z][\w'’\-]+)\s(?:\"|“|\()([A-Z][a-z]+)(?:\"|”|\))\s"
+    r"((?:(?:[A-Z][\w'’\-]+|de|di|da|van|von|del|la|le)\s)*[A-Z][\w'’\-]+)"
+)
+
+
+def _nicknamed(text: str) -> list[tuple[int, int, float]]:
+    """A name with a nickname in quotation marks or brackets is one person's name (when the
+    first name or the nickname is a known given name)."""
+    return [
+        (m.start(), m.end(), 0.8)
+        for m in _NICKNAMED.finditer(text)
+        if (is_given(m.group(1)) or is_given(m.group(2)))
+        and not any(org_word(w) or w in NOT_NAMES for w in m.group(3).split())
+    ]
 
 
 _NUMBER_WORDS = frozenset(word_list("One Two Three Four Five Six Seven Eight Nine Ten"))
@@ -364,6 +438,48 @@ def _listed_with(
     return out
 
 
+#: An age before a name: "22-year-old Rangoli Patil".
+_AGED_ADJECTIVE = re.compile(r"\b\d{1,3}-year-old\s$")
+#: Titles that take a surname alone after them ("President Trump", "Governor Newsom").
+_NAME_TITLES = frozenset(
+    word_list(
+        """
+        president senator governor mayor chancellor premier ambassador judge
+            colonel captain lieutenant sergeant commander admiral inspector detective
+            councillor councilor congressman congresswoman bishop cardinal rabbi
+        """
+    )
+)
+#: A plural role and "including"/"such as" right before a name: "designers including".
+_LISTED_AFTER_ROLES = re.compile(r"\b([a-z]+),?\s+(?:including|such\s+as|among\s+them)\s$")
+
+
+def _after_roles(text: str, start: int) -> bool:
+    """A plural role and "including" right before ``start`` ("designers including ...")."""
+    m = _LISTED_AFTER_ROLES.search(text, max(0, start - 40), start)
+    return m is not None and m.group(1).endswith("s") and is_title(m.group(1))
+
+
+#: What follows a team's or a band's plural name ("the Charlotte Hornets in ...", "the
+#: Hornets traded him"): punctuation, a preposition or a verb, not a noun it qualifies.
+_AFTER_TEAM = re.compile(
+    r"\s*[,.;:)]|\s+(?:in|of|and|to|at|on|for|with|from|who|which|were|are|have|had|won|"
+    r"lost|beat|[a-z]+ed)\b"
+)
+
+
+def _team(text: str, start: int, end: int, names: list[str]) -> bool:
+    """ "the Charlotte Hornets": a plural last word after "the", then no noun: a team."""
+    last = names[-1]
+    return (
+        len(names) >= 2
+        and text[max(0, start - 4) : start].lower() == "the "
+        and last.endswith("s")
+        and not last.endswith(("ss", "us", "is", "os"))
+        and _AFTER_TEAM.match(text, end) is not None
+    )
+
+
 def _surname_alone(text: str, names: list[str], start: int, alone: set[str]) -> bool:
     """Two capitalised words, not starting a sentence, whose second stands alone elsewhere
     in the text (as surnames do): "Jacinda Ardern" when "... succeeded Ardern" follows."""
@@ -372,6 +488,8 @@ def _surname_alone(text: str, names: list[str], start: int, alone: set[str]) -> 
         last in alone
         and not last.isupper()
         and not names[0].isupper()  # "UNC Greensboro": an acronym first
+        and not any(is_affiliation(w) for w in names)  # "Turkish Cypriot": nationalities
+        and not any(product_case(w) for w in names)  # "CentOS Stream": a product
         and not _SENTENCE_START.search(text, max(0, start - 3), start)
         and all(w.lower() not in TITLE_WORDS and w not in NOT_NAMES for w in names)
     )
@@ -410,12 +528,18 @@ def _speakers_named_before(
     return out
 
 
+#: Generational suffixes after a surname.
+_SUFFIXES = frozenset(("Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"))
+
+
 def _surname(name: str) -> str:
     """The last word with the particles before it ("von der Leyen", "bin Salman"); the
     first of a family-name-first name ("Leung" of Leung Che-cheung)."""
     if _family_first(name):
         return name.split()[0]
     words = name.split()
+    while len(words) > 2 and words[-1] in _SUFFIXES:
+        words = words[:-1]  # "Edward J. DeBartolo Jr." ... "DeBartolo"
     k = len(words) - 1
     while k > 1 and words[k - 1].lower() in _PARTICLES:
         k -= 1
@@ -445,12 +569,14 @@ def find_mentions(text: str, known: Iterable[str] = ()) -> list[tuple[Mention, f
             if len(words) >= 4 and not is_given(words[-2]) and words[-2][:1].isupper():
                 # "Andrés Manuel López Obrador" ... "López Obrador"
                 surnames[" ".join(words[-2:])] = name
+            if len(words) >= 3 and words[1].lower() in _PATRONYMIC:
+                surnames[words[0]] = name  # "Qaboos bin Said" ... "Qaboos's burial"
     short = dict(surnames)
     for first, full_name in _first_names(ordered, surnames).items():
         short.setdefault(first, full_name)
     titled = {text[s:e] for s, e, _ in full if " " not in text[s:e]}  # "Prince Harry"
     singles = (_single_names(text) | titled) - set(short) - NOT_NAMES
-    things = thing_words(text)
+    things = thing_words(text) | storm_names(text)
     usable = [n for n in short if len(n) >= 2 and n not in NOT_NAMES and n not in things]
     usable += sorted(singles - things)
     # every mention of a full name found once by its context ("Valeska Paris, an ...")
@@ -472,7 +598,9 @@ def find_mentions(text: str, known: Iterable[str] = ()) -> list[tuple[Mention, f
                 continue  # a given name alone, not inside other capitalised words
             taken.append((m.start(), m.end(), 0.85))
     taken += _misspelled_speakers(text, surnames, set(usable))
-    mentions = _no_overlaps(taken)
+    mentions = [
+        (s, e, score) for s, e, score in _no_overlaps(taken) if not family_or_facility(text, s, e)
+    ]
     return [(m, score) for m, score in _link(text, mentions, short)]
 
 
@@ -531,10 +659,16 @@ def _first_names(names: Iterable[str], surnames: dict[str, str]) -> dict[str, st
 _SINGLE_NAME = (
     re.compile(
         r"\b(?:child|son|daughter|baby|wife|husband|brother|sister|mother|father|boy|girl|"
-        r"widow|partner|grandson|granddaughter)(?:,\s|\s(?:named|called)\s)"
+        r"widow|partner|grandson|granddaughter|cousin|nephew|niece|uncle|aunt|stepson|"
+        r"stepdaughter|twin)(?:,\s|\s(?:named|called)\s)"
         r"([A-Z][a-z]{2,})(?=[.,;:]|\s*$)"
     ),
     re.compile(r"\b(?:Image|Photo|Picture|Credit|Video|Audio)s?:\s([A-Z][a-z]{2,})(?=[.,;:]|\s*$)"),
+    # "your younger brother Borna also decided": a kin noun and one name before a verb
+    re.compile(
+        r"\b(?:son|daughter|wife|husband|brother|sister|mother|father|cousin|nephew|niece|"
+        r"uncle|aunt|grandson|granddaughter)\s([A-Z][a-z]{2,})(?=[.,;:!?]|\s+[a-z])"
+    ),
 )
 #: A surname with an age starting a sentence: "O'Brien, 34, scored twice".
 _AGED = re.compile(r"(?<![\w'’])([A-Z][a-z]*['’]?[A-Z]?[a-z]{2,}),\s\d{1,2},\s")
@@ -548,8 +682,39 @@ _CREDIT_PAIR = re.compile(
 )
 
 
+#: One word that names a person a noun introduces: "a Polish chef named Łukasz", "a boy,
+#: identified only as Ivan," (the noun is checked to be a person's).
+_NAMED = re.compile(
+    r"\b([a-z][a-z\-]+),?\s+(?:named|called|nicknamed|identified\s+(?:only\s+)?as|"
+    r"known\s+(?:only\s+)?as)\s+(\w{3,})(?=['’]s\b|[.,;:!?)]|\s+[a-z]|\s*$)"
+)
+#: First names listed after a kin noun: "two sons with Stokowski, Stanislaus and Christopher,".
+_KIN_LIST = re.compile(
+    r"\b(?:sons|daughters|children|brothers|sisters|twins|siblings|grandchildren|grandsons|"
+    r"granddaughters|kids)\b(?:[^.;:\n]{0,30}?,)?\s+(?:(\w{3,}),\s+)?(\w{3,}),?\s+and\s+(\w{3,})"
+    r"(?=[,.;]|\s+[a-z]|\s*$)"
+)
+
+
+def _one_name(word: str) -> bool:
+    """One capitalised word of letters (any script's capitals: "Łukasz")."""
+    return word[:1].isupper() and word[1:].islower() and word.isalpha()
+
+
 def _single_names(text: str) -> set[str]:
     found = {m.group(1) for pattern in _SINGLE_NAME for m in pattern.finditer(text)}
+    found.update(
+        m.group(2)
+        for m in _NAMED.finditer(text)
+        if _one_name(m.group(2))
+        and person_noun(m.group(1))
+        and could_be_name(m.group(2), frozenset())
+        and not text.startswith(" of ", m.end())  # "a striker named Man of the Match"
+    )
+    for m in _KIN_LIST.finditer(text):
+        listed = [w for w in m.groups() if w]
+        if all(_one_name(w) and w not in PLACE_WORDS and not is_affiliation(w) for w in listed):
+            found.update(listed)
     found.update(
         m.group(1)
         for m in _AGED.finditer(text)

@@ -154,6 +154,8 @@ def title_before(text: str, start: int) -> bool:
 def is_title(word: str) -> bool:
     """A title or role word, also in the plural ("photographers Nat Finkelstein, ...")."""
     low = word.lower()
+    if "-" in low and low not in TITLE_WORDS:  # "director-general", "secretary-general"
+        return all(is_title(part) for part in low.split("-"))
     return low in TITLE_WORDS or (low.endswith("s") and low[:-1] in TITLE_WORDS)
 
 
@@ -197,7 +199,7 @@ _NOT_OCCUPATIONS = frozenset(
         """
         home foreign interior vice deputy shadow prime chief general executive major officer
             director leader father sister brother mother son daughter wife husband partner
-            host model agent forward captain player
+            host model agent forward captain player producer
         """
     )
 )
@@ -263,3 +265,85 @@ def interview_labels(text: str) -> set[str]:
         for m in _LABEL.finditer(text)
         if not any(org_word(w) or w.isupper() for w in m.group(1).split())
     }
+
+
+#: A storm's name after its kind: "Hurricane Dorian", "Typhoon Hagibis", "Tropical Storm Erin".
+_STORM = re.compile(
+    r"\b(?:Hurricane|Typhoon|Cyclone|Superstorm|(?:Tropical|Subtropical|Winter)\s+"
+    r"(?:Storm|Depression)|Storm)\s+([A-Z][a-z]+)\b"
+)
+
+
+@functools.lru_cache(maxsize=2)
+def storm_names(text: str) -> frozenset[str]:
+    """Names the text gives to storms ("Hurricane Dorian" ... "Dorian reached"): never a
+    person's, at any mention (the guidelines tag named individuals only)."""
+    return frozenset(m.group(1) for m in _STORM.finditer(text))
+
+
+#: What follows a surname that names a family, not one person ("the Vanderbilt family",
+#: "the Vanderbilt fortune"), or a facility named after a person ("the Johan Sverdrup oil
+#: field").
+_FAMILY_AFTER = re.compile(r"\s+(?:family|families|fortune|dynasty|clan|household)\b")
+_FACILITY_AFTER = re.compile(
+    r"\s+(?:[a-z]+\s+)?(?:field|airport|station|hospital|bridge|stadium|building|centre|"
+    r"center|school|university|college|museum|library|prize|award|foundation|institute|"
+    r"scholarship|memorial|monument|tower|hall|dam|reservoir|canal|highway|tunnel)\b"
+)
+
+
+def family_or_facility(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``start..end`` names a family ("the Vanderbilt family") or,
+    after "the", a facility or thing named after a person ("the Johan Sverdrup oil field")."""
+    if _FAMILY_AFTER.match(text, end) and " " not in text[start:end]:
+        return True
+    after_the = text[max(0, start - 4) : start] == "the "
+    return after_the and _FACILITY_AFTER.match(text, end) is not None
+
+
+#: Kin nouns: the name after them is a person's ("his cousin, Haitham").
+_KIN = frozenset(
+    word_list(
+        """
+        child son daughter baby wife husband brother sister mother father boy girl widow
+            partner grandson granddaughter cousin nephew niece uncle aunt twin
+        """
+    )
+)
+
+
+def person_noun(word: str) -> bool:
+    """A noun that stands for a person: a role, a kin noun or "woman", "man", "boy" ..."""
+    low = word.lower()
+    return (is_title(low) and low not in _NOT_ROLES) or low in _PERSON_NOUNS or low in _KIN
+
+
+#: Capitals after a lower-case letter that no name has ("CentOS", "macOS", "YouTubeTV";
+#: not "DeWine", "McConnell", "LaRose").
+_PRODUCT_CASE = re.compile(r"[a-z][A-Z]{2}|[a-z][A-Z]$")
+
+
+def product_case(word: str) -> bool:
+    """A product's or brand's spelling, not a person's name ("CentOS Stream")."""
+    return _PRODUCT_CASE.search(word) is not None
+
+
+def is_affiliation(word: str) -> bool:
+    """A nationality, religion or party word ("Turkish", "Cypriot", "Sunni"), not a given name."""
+    return word in AFFILIATIONS or (
+        word.endswith(("ian", "ese", "ish")) and not is_given(word) and word[1:].islower()
+    )
+
+
+#: A country after a name: "Rai Benjamin from the United States,", "Abderrahman Samba of
+#: Qatar with ...": the name is a person's (an organisation's name would end in its own word).
+_FROM_COUNTRY = re.compile(
+    r"\s+(?:from|of)\s+(?:the\s+)?(United\s+(?:States|Kingdom|Arab\s+Emirates)|[A-Z][a-z]+)"
+    r"(?=\s*[,.;)]|\s+(?:who|with|in|and|at|to|on|after|before)\b)"
+)
+
+
+def nationality_after(text: str, end: int) -> bool:
+    """Whether a country follows the name at ``end`` ("... of Qatar with a time of ...")."""
+    m = _FROM_COUNTRY.match(text, end)
+    return m is not None and (m.group(1) in PLACE_WORDS or m.group(1).startswith("United"))

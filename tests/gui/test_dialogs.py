@@ -54,16 +54,17 @@ def test_properties_show_the_source_and_save_edits(
     assert shown["Content hash (SHA-256)"] == article.content_hash
     assert shown["Length"] == f"{len(article.text):,} characters"
     assert shown["Imported at"].startswith(article.imported_at[:10])
+    assert dialog.edits["published"].text() == "2015-09-12"  # the text file's dateline
 
     dialog.edits["title"].setText("  Crane collapse kills 107 in Mecca ")
     dialog.edits["outlet"].setText("Wikinews")
-    dialog.edits["published"].setText("2015-09-12")
+    dialog.edits["published"].setText("2015-09-11")
     dialog.edits["url"].setText("https://en.wikinews.org/wiki/At_least_107_killed")
     dialog.edits["language"].setText("en")
     assert dialog.changes() == {
         "title": "Crane collapse kills 107 in Mecca",
         "outlet": "Wikinews",
-        "published": "2015-09-12",
+        "published": "2015-09-11",
         "url": "https://en.wikinews.org/wiki/At_least_107_killed",
         "language": "en",
     }
@@ -72,7 +73,7 @@ def test_properties_show_the_source_and_save_edits(
 
     saved = store.get_article(article.id)
     assert saved.title == "Crane collapse kills 107 in Mecca"
-    assert (saved.outlet, saved.published, saved.language) == ("Wikinews", "2015-09-12", "en")
+    assert (saved.outlet, saved.published, saved.language) == ("Wikinews", "2015-09-11", "en")
     assert saved.text == article.text  # the text never changes
 
     # emptying an optional field stores "not given"

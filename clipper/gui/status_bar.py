@@ -15,6 +15,9 @@ class ElidingStatusBar(QStatusBar):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._permanent: list[QWidget] = []
+        #: The last message elided: (message, width, font, as drawn) — a tagging key
+        #: press shows a new message, which is elided once (not again for its paint).
+        self._elided: tuple[str, int, object, str] = ("", -1, None, "")
         self.messageChanged.connect(self._message_changed)
 
     def addPermanentWidget(self, widget: QWidget, stretch: int | None = 0) -> None:
@@ -31,11 +34,18 @@ class ElidingStatusBar(QStatusBar):
                 right = min(right, widget.x() - 2)
         return QRect(6, 0, max(right - 6, 0), self.height())
 
-    def shown_message(self) -> str:
-        """The message as drawn: whole, or elided with "…" to fit."""
-        return self.fontMetrics().elidedText(
-            self.currentMessage(), Qt.TextElideMode.ElideRight, self.message_rect().width()
-        )
+    def shown_message(self, width: int | None = None) -> str:
+        """The message as drawn: whole, or elided with "…" to fit (``width``: the
+        message rect's, if known)."""
+        message = self.currentMessage()
+        width = self.message_rect().width() if width is None else width
+        font = self.font()
+        last = self._elided
+        if last[0] == message and last[1] == width and last[2] == font:
+            return last[3]
+        shown = self.fontMetrics().elidedText(message, Qt.TextElideMode.ElideRight, width)
+        self._elided = (message, width, font, shown)
+        return shown
 
     def _message_changed(self, message: str) -> None:
         self.setToolTip(message if message and self.shown_message() != message else "")
@@ -54,11 +64,12 @@ class ElidingStatusBar(QStatusBar):
         option.initFrom(self)
         self.style().drawPrimitive(QStyle.PrimitiveElement.PE_PanelStatusBar, option, painter, self)
         painter.setPen(self.palette().windowText().color())
+        rect = self.message_rect()
         painter.drawText(
-            self.message_rect(),
+            rect,
             Qt.AlignmentFlag.AlignLeading
             | Qt.AlignmentFlag.AlignVCenter
             | Qt.TextFlag.TextSingleLine,
-            self.shown_message(),
+            self.shown_message(rect.width()),
         )
         painter.end()

@@ -396,9 +396,13 @@ class Store(
         return [Tag(r[0], r[1], r[2], r[3], r[4], bool(r[5]), r[6]) for r in rows]
 
     def get_tag(self, name: str) -> Tag:
-        for tag in self.list_tags():
-            if tag.name == name:
-                return tag
+        rows = self.db.execute(
+            "SELECT name, label, colour, shortcut, position, builtin, uuid FROM tags "
+            "WHERE name = ?",
+            [name],
+        ).fetchall()  # one row from the primary key (each tagging key press asks)
+        for r in rows:
+            return Tag(r[0], r[1], r[2], r[3], r[4], bool(r[5]), r[6])
         raise UnknownTag(f"unknown tag {name!r}; known tags: {self._tag_names()}")
 
     def _tag_names(self) -> str:

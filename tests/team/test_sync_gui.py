@@ -90,7 +90,7 @@ def test_a_server_that_cannot_be_reached_says_the_work_is_safe(
         for w in QApplication.topLevelWidgets() + window.findChildren(QMessageBox)
         if isinstance(w, QMessageBox) and w.isVisible()
     ]
-    assert boxes and "cannot reach the team server" in " ".join(
+    assert boxes and "Cannot reach the team server" in " ".join(
         b.text() + b.informativeText() for b in boxes
     )
     for box in boxes:

@@ -30,7 +30,8 @@ _SPEECH = (
     r"commented|admitted|acknowledged|believes|believe|emphasised|emphasized|shared|"
     r"prepare|told to|outlined|outlines|reasoned|reasons|asserted|asserts|called|calls|"
     r"dubbed|calling|characterised|characterized|writing|theorised|theorized|tweeted|posted|"
-    r"responded|answered|insists|warns|notes|adding|explaining|declaring|announcing"
+    r"responded|answered|insists|warns|notes|adding|explaining|declaring|announcing|"
+    r"quipped|quips|joked|jokes|talked|talks"
 )
 SPEECH_RE = re.compile(rf"\b(?:{_SPEECH})\b", re.IGNORECASE)
 AFTER_VERB_FIRST = re.compile(
@@ -620,12 +621,13 @@ def _holder_of_role(
     "Director Peter Holm"), named with that role word within 400 characters."""
     words = speaker[0].split()
     role = words[-1] if words else ""
-    if not role.islower() or role not in _ROLES:
+    if not role.isalpha() or not role.islower():
         return None
+    # a known role may be a word away ("director, Peter Holm"); any other noun must be the
+    # name's own title ("the actress" -> "Actress Denise Crosby")
+    gap = r"\W{1,3}(?:\w+\W+)?" if role in _ROLES else r"\s+"
     for m in mentions_within(mentions, max(0, at - 400), at + 400):
-        if re.search(
-            rf"\b{re.escape(role)}\W{{1,3}}(?:\w+\W+)?$", text[max(0, m.start - 40) : m.start], re.I
-        ):
+        if re.search(rf"\b{re.escape(role)}{gap}$", text[max(0, m.start - 40) : m.start], re.I):
             return m.full, (m.start, m.end)
     return None
 

@@ -120,6 +120,8 @@ _ROLES = TITLE_WORDS | frozenset(
 _LABEL = re.compile(r"([A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}):\s*")
 #: Between two people who speak together ("Raj Patel and mayor Tom Hill").
 _JOINT = re.compile(r"\s*(?:,\s*)?and\s+(?:[a-z-]+\s+){0,3}")
+#: An apposition between a subject and its verb (", a lawyer representing X, ").
+_APPOSITION = re.compile(r"\s*,[^,;\"“”]+,\s*(?:[a-z]+ly\s+)?")
 _HE_OR_SHE_SAID = re.compile(rf"\b(?:he|she)\s+(?:\w+\s+){{0,2}}?(?:{_SPEECH})\b", re.IGNORECASE)
 #: A source signing a quote after a dash: '" — Jane Doe, a nurse from Leeds'.
 _DASH_SOURCE = re.compile(r"[ \t]*[—–][ \t]*((?:[A-Z][\w.'’-]*[ \t]?){1,4})(?=[,\n]|$)")
@@ -228,7 +230,7 @@ def _source_name(text: str, who: str, offset: int, mentions: list[Mention]) -> S
         named = re.search(r"(?<=[a-z] )(?:[A-Z][\w.&-]*(?: |$))+$", cut)
         if named:  # "the state news agency KCNA": the name after the role
             return named.group().strip(), None
-        return cut, None
+        return cut + _of_complement(" ".join(words[1:])[len(cut) :]), None
     if words[0].lower() in ("with", "by", "from"):
         words = words[1:]
     if words and words[0].lower() in ("a", "an", "the") and len(words[-1]) > 2:
@@ -261,6 +263,25 @@ def _source_name(text: str, who: str, offset: int, mentions: list[Mention]) -> S
         return " ".join(parts), None
     cut = _CUT.split(" ".join(words))[0]
     return (cut, None) if cut else None
+
+
+#: The "of" complement of a source's head noun, up to the first verb or clause word.
+_OF_COMPLEMENT = re.compile(r" of (?:the |a |an |its |their )?[a-z][\w'’-]*(?: [a-z][\w'’-]*){0,4}")
+
+
+#: A source that is a person by its role in a group ("head of the police's ...", "one of
+#: the children"): "she" can refer to it, as to a person.
+_OF_ROLE = re.compile(r"[a-z]+ of ")
+
+
+def _of_complement(rest: str) -> str:
+    """The words after a non-person source's head noun that the source is written with
+    ("head" + " of the police's internal investigators"), or "" when none follow."""
+    of = _OF_COMPLEMENT.match(rest)
+    if of is None:
+        return ""
+    inner = _CUT.split(of.group()[4:])[0]
+    return f" of {inner}" if inner else ""
 
 
 _LEADING_WORDS = re.compile(r"(?:[A-Z]\w*ly,\s+|(?:But|And|Then|Later|However),?\s+)?")
@@ -523,6 +544,7 @@ def attribute(
                 and near == previous
                 and near[1] is None
                 and not _person_like(near[0])  # a person the name finder missed
+                and not _OF_ROLE.match(near[0])  # "head of the ...": a person's role
                 and before
                 and _he_or_she(text, bounds, open_mark)
             ):
@@ -816,6 +838,14 @@ def _attribute(
         people = mentions_within(mentions, s_start + mark + 1, s_start + verb.start())
         if _PRONOUN_SUBJECT.search(clause):
             people = []  # "X pleaded with him to send Gloria ..., but he replied": not Gloria
+        if (
+            len(people) > 1
+            and _subject_position(text, s_start + mark + 1, people[0])
+            and _APPOSITION.fullmatch(text, people[0].end, s_start + verb.start())
+        ):
+            # "Ann Lowe, a lawyer representing Rita Sand, told ...": the name before the
+            # apposition is the subject, not a name inside it
+            people = people[:1]
         owners = [m for m in people if text.startswith(("'s", "’s", "' ", "’ "), m.end)]
         if owners and len(owners) < len(people):
             # "Anderson Cooper, one of Vanderbilt's four sons, stated": not the possessor

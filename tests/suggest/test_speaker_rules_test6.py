@@ -30,3 +30,38 @@ def test_a_role_noun_is_the_person_who_carries_it_as_a_title() -> None:
         'recalled her first season, when the show was the "smallest production on the lot."'
     )
     assert speakers(text) == [("smallest production on the lot.", "Mary Stone")]
+
+
+def test_a_non_person_source_keeps_its_of_complement() -> None:
+    # a source "as referred to in the text": the whole noun phrase, not its head noun
+    text = (
+        "The trial ended on Friday.\n\n"
+        'The head of the city\'s fire inspectors told the court "Basic checks were not done."'
+    )
+    assert speakers(text) == [
+        ("Basic checks were not done.", "head of the city's fire inspectors")
+    ]
+
+
+def test_she_after_a_person_role_in_a_group_is_that_source() -> None:
+    # "the previous speaker for a continued quote": "head of ..." is a person, so "she"
+    # refers to it, not to a person named before
+    text = (
+        "Lawyer Ann Lowe spoke to reporters after the verdict.\n\n"
+        'The head of the city\'s fire inspectors told the court "Basic checks were not done." '
+        'She also said "We were called far too late."'
+    )
+    assert [s for _q, s in speakers(text)] == [
+        "head of the city's fire inspectors",
+        "head of the city's fire inspectors",
+    ]
+
+
+def test_a_name_inside_an_apposition_is_not_the_subject() -> None:
+    # "Ann Lowe, a lawyer representing Rita Sand, told": the speaker is Ann Lowe
+    text = (
+        "Rita Sand won her case on Friday.\n\n"
+        "Ann Lowe, a Leeds lawyer representing Rita Sand, told the BBC after the verdict "
+        '"My client is relieved with the verdict."'
+    )
+    assert speakers(text) == [("My client is relieved with the verdict.", "Ann Lowe")]

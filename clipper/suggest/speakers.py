@@ -506,6 +506,7 @@ def attribute(
     bounds = list(sentences(text))
     previous: Speaker | None = None
     previous_end = -1
+    previous_role: str | None = None
     out: list[tuple[Speaker | None, bool]] = []
     quoted = [(o, c if c is not None else e) for _s, e, o, c in spans]
     for _start, end, open_mark, close_mark in spans:
@@ -556,15 +557,68 @@ def attribute(
             speaker = found
         if speaker is not None and speaker[1] is None:
             speaker = _holder_of_role(text, speaker, open_mark, mentions) or speaker
+            speaker = _untitled(speaker, open_mark, mentions) or speaker
+        role = _role_subject(text, bounds, open_mark) if found == "previous" else None
+        if role and previous_role and role != previous_role and speaker == previous:
+            # "The father said ... The mother said": another role, another person: the one
+            # named together with the previous speaker ("David and Louise Turpin")
+            speaker = _partner(text, speaker, mentions) or speaker
         out.append((speaker, found not in (None, "previous")))
         if speaker:
-            previous, previous_end = speaker, end
+            previous, previous_end, previous_role = speaker, end, role
     usual = _usual_spellings(text, mentions)
     named = [(usual.get(sp[0], sp[0]), sp[1]) if sp else None for sp, _ex in out]
     return [
         ((sp[0] if sp[1] else _noun_phrase(sp[0]), sp[1]) if sp else None, ex)
         for sp, (_sp, ex) in zip(named, out, strict=True)
     ]
+
+
+#: "The mother said": a role noun as the subject of a reporting verb.
+_ROLE_SUBJECT = re.compile(
+    rf"\b[Tt]he ([a-z]+)\s+(?:[a-z]+ly\s+|also\s+)?(?:{_SPEECH})\b[\s,:]*$"
+)
+#: Two people named together ("David and Louise Turpin", "Ann Lowe and Rita Sand").
+_TOGETHER = re.compile(r"\s*(?:and|&)\s*")
+
+
+def _role_subject(text: str, bounds: list[tuple[int, int]], at: int) -> str | None:
+    """The role noun a quote is attributed to in its sentence ("The mother said"), if any."""
+    s_start = sentence_of(bounds, at)[0]
+    got = _ROLE_SUBJECT.search(text, s_start, at)
+    return got.group(1).lower() if got else None
+
+
+def _partner(text: str, speaker: Speaker, mentions: list[Mention]) -> Speaker | None:
+    """The one other person named together with ``speaker`` ("David and Louise Turpin")."""
+    partners = {
+        (b if a.full == speaker[0] else a)
+        for a, b in itertools.pairwise(mentions)
+        if speaker[0] in (a.full, b.full)
+        and a.full != b.full
+        and _TOGETHER.fullmatch(text, a.end, b.start)
+    }
+    if len({m.full for m in partners}) != 1:
+        return None
+    m = min(partners, key=lambda m: m.start)
+    return m.full, (m.start, m.end)
+
+
+def _untitled(speaker: Speaker, at: int, mentions: list[Mention]) -> Speaker | None:
+    """A source written with a title ("Prime Minister Tuilaepa") that is a person named in
+    full in the text: the fullest form without the title ("Tuilaepa Sailele Malielegaoi")."""
+    words = speaker[0].split()
+    k = 0
+    while k < len(words) - 1 and words[k].lower() in TITLE_WORDS:
+        k += 1
+    rest = words[k:]
+    if k == 0 or not 1 <= len(rest) <= 3 or not all(w[:1].isupper() for w in rest):
+        return None
+    holders = [m for m in mentions if set(rest) <= set(m.full.split())]
+    if len({m.full for m in holders}) != 1:
+        return None
+    m = min(holders, key=lambda m: (m.start > at, abs(m.start - at)))
+    return m.full, (m.start, m.end)
 
 
 #: Verbs that end a source's noun phrase ("Znak.com reported its source", "agreed facts

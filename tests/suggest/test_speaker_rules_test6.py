@@ -65,3 +65,27 @@ def test_a_name_inside_an_apposition_is_not_the_subject() -> None:
         '"My client is relieved with the verdict."'
     )
     assert speakers(text) == [("My client is relieved with the verdict.", "Ann Lowe")]
+
+
+def test_a_titled_short_name_is_the_fullest_name_without_the_title() -> None:
+    # "fullest form of the person's name found in the article", titles left out
+    text = (
+        "Prime Minister Tavita Lemalu Fonoti said the schools would close.\n\n"
+        'When announcing the closure on Monday, Prime Minister Tavita called on "church '
+        'leaders and village mayors" to help.'
+    )
+    assert speakers(text)[-1] == (
+        "church leaders and village mayors",
+        "Tavita Lemalu Fonoti",
+    )
+
+
+def test_another_role_after_a_role_is_the_other_person_named_together() -> None:
+    # "The father said ... The mother said": two roles, two people, the couple named together
+    text = (
+        "Judge Bernard Holm sentenced Mark and Julia Reed to prison on Friday. Mark Reed was "
+        "also charged with fraud.\n\n"
+        'The father said "I love my children."\n\n'
+        'The mother said "I look forward to the day I can see them."'
+    )
+    assert [s for _q, s in speakers(text)] == ["Mark Reed", "Julia Reed"]

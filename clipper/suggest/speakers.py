@@ -93,6 +93,11 @@ _PRONOUNS = frozenset(
 _CUT = re.compile(
     r"\s+(?:seen|by|of|in|from|which|who|that|on|at|to|with|also)\b|,|\s+(?:\w+ing)\b"
 )
+#: Part of a group named by a pronoun ("one of them"): the group spoke before.
+_PARTITIVE_PRONOUN = re.compile(
+    r"\s*(?:one|some|many|most|each|both|several|two|three|four) of (?:them|us|those)\b",
+    re.IGNORECASE,
+)
 #: A time or place adverbial after a source's name.
 _WHEN = re.compile(
     r"\s+(?:on|in|at|last|this|yesterday|today|earlier|later|recently)\b", re.IGNORECASE
@@ -216,8 +221,8 @@ def _source_name(text: str, who: str, offset: int, mentions: list[Mention]) -> S
     words = who.strip().split()
     if not words:
         return None
-    if words[0].lower() in _PRONOUNS:
-        return None
+    if words[0].lower() in _PRONOUNS or _PARTITIVE_PRONOUN.match(who):
+        return None  # "she", "one of them": the previous speaker
     if words[0].lower() == "the" and len(words) > 1 and words[1][:1].islower():
         cut = _CUT.split(" ".join(words[1:]))[0]
         if re.fullmatch(
@@ -431,12 +436,19 @@ def _names_someone(who: str) -> bool:
 _STATEMENT_RE = re.compile(r"\b(?:statement|interview|speech|letter|post|blog)\b", re.IGNORECASE)
 
 
-def _introduces_speaker(text: str, bounds: list[tuple[int, int]], mention: Mention) -> bool:
+def _introduces_speaker(
+    text: str, bounds: list[tuple[int, int]], mention: Mention, quoted: list[tuple[int, int]]
+) -> bool:
     """A person named since the last quote, in a sentence about speaking ("Senator John
-    Cornyn issued a statement ..."): the speaker of the unattributed quote that follows."""
+    Cornyn issued a statement ..."): the speaker of the unattributed quote that follows.
+    Words inside quotation marks ('"I asked them ..." to place at Tasha's station') do not
+    count."""
     s_start, s_end = sentence_of(bounds, mention.start)
-    sentence = text[s_start:s_end]
-    return bool(SPEECH_RE.search(sentence) or _STATEMENT_RE.search(sentence))
+    return any(
+        not in_spans(s_start + v.start(), quoted)
+        for pattern in (SPEECH_RE, _STATEMENT_RE)
+        for v in pattern.finditer(text[s_start:s_end])
+    )
 
 
 def _integrated(
@@ -530,7 +542,7 @@ def attribute(
             if before and (
                 near is None
                 or (found == "previous" and best is not None)
-                or (best is not None and _introduces_speaker(text, bounds, best))
+                or (best is not None and _introduces_speaker(text, bounds, best, quoted))
                 or (best is not None and _opens_own_sentence(text, bounds, best, open_mark))
             ):
                 m = best or before[-1]

@@ -89,3 +89,26 @@ def test_another_role_after_a_role_is_the_other_person_named_together() -> None:
         'The mother said "I look forward to the day I can see them."'
     )
     assert [s for _q, s in speakers(text)] == ["Mark Reed", "Julia Reed"]
+
+
+def test_one_of_them_is_the_group_that_spoke_before() -> None:
+    # "the previous speaker for a continued quote": "one of them" refers back to the source
+    text = (
+        "The court heard from the children on Friday.\n\n"
+        'One of the neighbours said, "We never saw them outside." '
+        'One of them even went as far to say, "I am glad we moved away."'
+    )
+    assert [s for _q, s in speakers(text)] == ["One of the neighbours", "One of the neighbours"]
+
+
+def test_a_reporting_word_inside_a_quote_does_not_introduce_a_speaker() -> None:
+    # a character named in the narration between two quotes of one speaker is no speaker
+    # just because the quote before says "asked"
+    text = (
+        "Actress Mary Stone recalled her first season.\n\n"
+        'Unhappy with the role, she left the show. "I wanted to act. I actually asked them to '
+        'make up some fake legs" to place at the '
+        "character Tina Vale's station, which was on a platform. "
+        '"You could just stick my legs there and keep the camera low."'
+    )
+    assert [s for _q, s in speakers(text)] == ["Mary Stone", "Mary Stone"]

@@ -552,6 +552,9 @@ def attribute(
                 recent = _recent_subject(text, bounds, open_mark, mentions, previous_end)
                 if recent and (near is None or found == "previous" or _person_like(recent[0])):
                     near = recent
+            if found is None and (near is None or near == previous):
+                # an event report's new paragraph: its opening subject, not the last speaker
+                near = _paragraph_subject(text, bounds, open_mark, previous_end, mentions) or near
             if (
                 near is not None
                 and near == previous
@@ -570,6 +573,15 @@ def attribute(
         if speaker is not None and speaker[1] is None:
             speaker = _holder_of_role(text, speaker, open_mark, mentions) or speaker
             speaker = _untitled(speaker, open_mark, mentions) or speaker
+        if (
+            speaker is not None
+            and previous is not None
+            and speaker[1] is None
+            and _BODY_NOUN.fullmatch(speaker[0])
+            and previous[1] is None
+            and previous[0][:1].isupper()
+        ):
+            speaker = previous  # "the company" after Hasbro's quote: Hasbro, as it is named
         role = _role_subject(text, bounds, open_mark) if found == "previous" else None
         if role and previous_role and role != previous_role and speaker == previous:
             # "The father said ... The mother said": another role, another person: the one
@@ -586,10 +598,10 @@ def attribute(
     ]
 
 
+#: A firm referred to by its kind ("the company"): the firm named before.
+_BODY_NOUN = re.compile(r"company|firm|corporation|manufacturer|retailer|toymaker|carmaker")
 #: "The mother said": a role noun as the subject of a reporting verb.
-_ROLE_SUBJECT = re.compile(
-    rf"\b[Tt]he ([a-z]+)\s+(?:[a-z]+ly\s+|also\s+)?(?:{_SPEECH})\b[\s,:]*$"
-)
+_ROLE_SUBJECT = re.compile(rf"\b[Tt]he ([a-z]+)\s+(?:[a-z]+ly\s+|also\s+)?(?:{_SPEECH})\b[\s,:]*$")
 #: Two people named together ("David and Louise Turpin", "Ann Lowe and Rita Sand").
 _TOGETHER = re.compile(r"\s*(?:and|&)\s*")
 
@@ -757,6 +769,30 @@ def _recent_subject(
                 return " ".join(words[role + 1 :]), None
             return got
     return None
+
+
+def _paragraph_subject(
+    text: str, bounds: list[tuple[int, int]], at: int, since: int, mentions: list[Mention]
+) -> Speaker | None:
+    """The named subject that opens the paragraph of an unattributed quote at ``at``, in
+    a paragraph begun after the last quote ended (``since``) and before the quote's own
+    sentence: "Hasbro hosted a panel about its toys. ... their "most requested helmet"",
+    a speaker introduced by what they do at an event, not by a reporting verb."""
+    p_start = text.rfind("\n", 0, at) + 1
+    first = sentence_of(bounds, p_start)
+    if p_start <= since or first[0] != p_start or first[1] > sentence_of(bounds, at)[0]:
+        return None
+    got = _main_subject(text, first[0], min(first[1], at), mentions, skip_adverbial=True)
+    if got is None or not got[0][:1].isupper() or re.search(r"['’\"“”]", got[0]):
+        return None
+    words = got[0].split()
+    if got[1] is None and (
+        len(words) > 4
+        or words[0].lower() in _NOT_GIVEN
+        or not all(w[:1].isupper() or w in LOWER_WORDS for w in words)
+    ):
+        return None  # a named body, not "Underwhelmed with her role"
+    return got
 
 
 def _usual_spellings(text: str, mentions: list[Mention]) -> dict[str, str]:

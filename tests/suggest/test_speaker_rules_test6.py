@@ -38,9 +38,7 @@ def test_a_non_person_source_keeps_its_of_complement() -> None:
         "The trial ended on Friday.\n\n"
         'The head of the city\'s fire inspectors told the court "Basic checks were not done."'
     )
-    assert speakers(text) == [
-        ("Basic checks were not done.", "head of the city's fire inspectors")
-    ]
+    assert speakers(text) == [("Basic checks were not done.", "head of the city's fire inspectors")]
 
 
 def test_she_after_a_person_role_in_a_group_is_that_source() -> None:
@@ -112,3 +110,26 @@ def test_a_reporting_word_inside_a_quote_does_not_introduce_a_speaker() -> None:
         '"You could just stick my legs there and keep the camera low."'
     )
     assert [s for _q, s in speakers(text)] == ["Mary Stone", "Mary Stone"]
+
+
+def test_a_new_paragraph_of_an_event_report_is_its_opening_subject() -> None:
+    # an identifiable source introduced at the paragraph's start by what it does at the
+    # event ("hosted a panel"), not the speaker of the paragraph before
+    text = (
+        'Actor Tom Hale talked about his new series. "It was tremendous," Hale said.\n\n'
+        "Mattel hosted a panel about its dolls. The company's upcoming doll is a bride, their "
+        '"most requested doll to date."'
+    )
+    assert [s for _q, s in speakers(text)] == ["Tom Hale", "Mattel"]
+
+
+def test_the_company_after_a_named_firm_speaks_is_that_firm() -> None:
+    # non-person sources "as referred to in the text": the firm's name given before
+    text = (
+        'Actor Tom Hale talked about his new series. "It was tremendous," Hale said.\n\n'
+        "Mattel hosted a panel about its dolls. The company's upcoming doll is a bride, their "
+        '"most requested doll to date."\n\n'
+        'Asked about waste, the company noted that it had switched packaging, "which uses '
+        'far less plastic than before."'
+    )
+    assert [s for _q, s in speakers(text)] == ["Tom Hale", "Mattel", "Mattel"]

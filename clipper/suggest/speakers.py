@@ -162,6 +162,13 @@ _AGENT = re.compile(
 _OBJECT_RELATIVE = re.compile(
     r"\b(?:which|whom)\s+((?:the\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})\s*$"
 )
+#: A source that issues a statement which a colon then quotes ("an official account made
+#: the following announcement:"): the source as the text refers to it.
+_ISSUED = re.compile(
+    r"(?:^|,\s*)(?P<who>(?:an?|the)\s+[^,:;\"“”]{1,60}?)\s+(?:made|issued|released|posted|"
+    r"published|gave|put out|sent)\s+(?:a|an|the)\s+(?:[a-z]+\s+)?(?:announcement|statement|"
+    r"message|post|tweet|notice|warning|update)\s*:\s*$"
+)
 #: "X quoted Y as saying": Y is the source.
 _QUOTED_AS = re.compile(r"\bquoted\s+(.{2,60}?)\s+as\s+$")
 #: Words that cannot start a source's name after a closing mark.
@@ -893,6 +900,11 @@ def _attribute(
         named = got is not None and (got[1] is not None or got[0][:1].isupper())
         if got is not None and named and not re.search(r"['’]", got[0]):
             return got  # a person or a named organisation, not "the workers' demands"
+        issued = _ISSUED.search(before)
+        if issued:  # 'an official Twitter account made the following announcement: "..."'
+            who = _source_name(text, issued.group("who"), s_start + issued.start("who"), mentions)
+            if who is not None:
+                return who
         return "previous" if got is None or got[0].split()[0].lower() in _PRONOUNS else None
     if verbs:
         verb = verbs[-1]

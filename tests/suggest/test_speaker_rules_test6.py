@@ -133,3 +133,13 @@ def test_the_company_after_a_named_firm_speaks_is_that_firm() -> None:
         'far less plastic than before."'
     )
     assert [s for _q, s in speakers(text)] == ["Tom Hale", "Mattel", "Mattel"]
+
+
+def test_a_source_that_issues_a_statement_quoted_after_a_colon() -> None:
+    # a non-person source "as referred to in the text" ("leaked internal letter")
+    text = (
+        "Doctor Ann Lowe said the clinics were full.\n\n"
+        "Earlier this week, an official health ministry Twitter account made the following "
+        'announcement: "Latest update: 300 new cases have been reported since Monday."'
+    )
+    assert speakers(text)[-1][1] == "official health ministry Twitter account"

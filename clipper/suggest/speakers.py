@@ -458,6 +458,14 @@ def _introduces_speaker(
     )
 
 
+#: The subject of a naming verb that quotes a name ("the government cease referring to
+#: the protests as"): who uses the quoted words.
+_REFERS_AS = re.compile(
+    r"\b(?P<who>the\s+[a-z]+|[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})\s+(?:[a-z]+\s+)?"
+    r"(?:refer|refers|referred|referring)\s+to\s+[^\"“”,;]{1,80}?\s+as\s*$"
+)
+
+
 def _integrated(
     text: str, open_mark: int, bounds: list[tuple[int, int]], mentions: list[Mention]
 ) -> Speaker | None:
@@ -468,6 +476,11 @@ def _integrated(
     before = text[s_start:open_mark]
     if len(before.split()) < 3 or re.search(r"[\"“”„«»]|:\s*$", before):
         return None  # too short, after another quote, or a clause of its own before a colon
+    refers = _REFERS_AS.search(before)
+    if refers:  # 'that the government cease referring to the protests as "riots"'
+        named = _source_name(text, refers.group("who"), s_start + refers.start("who"), mentions)
+        if named is not None:
+            return named
     got = _main_subject(text, s_start, open_mark, mentions)
     first = got[0].split()[0].lower() if got and got[0].split() else ""
     possessive = bool(got) and bool(re.search(r"['’]s?\b", got[0] if got else ""))
@@ -590,7 +603,7 @@ def attribute(
         ):
             speaker = previous  # "the company" after Hasbro's quote: Hasbro, as it is named
         role = _role_subject(text, bounds, open_mark) if found == "previous" else None
-        if role and previous_role and role != previous_role and speaker == previous:
+        if speaker and role and previous_role and role != previous_role and speaker == previous:
             # "The father said ... The mother said": another role, another person: the one
             # named together with the previous speaker ("David and Louise Turpin")
             speaker = _partner(text, speaker, mentions) or speaker

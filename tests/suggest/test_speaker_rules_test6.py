@@ -143,3 +143,13 @@ def test_a_source_that_issues_a_statement_quoted_after_a_colon() -> None:
         'announcement: "Latest update: 300 new cases have been reported since Monday."'
     )
     assert speakers(text)[-1][1] == "official health ministry Twitter account"
+
+
+def test_who_refers_to_something_by_the_quoted_words_is_their_source() -> None:
+    # "government" as written: the subject of "referring to ... as", not the sentence's
+    text = (
+        "Thousands marched on Sunday.\n\n"
+        "Protesters' demands include the release of those arrested and that the government "
+        'cease referring to the marches as "riots," as it did last week.'
+    )
+    assert speakers(text) == [("riots,", "government")]

@@ -484,7 +484,7 @@ def _integrated(
     got = _main_subject(text, s_start, open_mark, mentions)
     first = got[0].split()[0].lower() if got and got[0].split() else ""
     possessive = bool(got) and bool(re.search(r"['’]s?\b", got[0] if got else ""))
-    if got is None or got[1] is not None or first in _NO_SUBJECT_SOURCE or possessive:
+    if got is None or got[1] is not None or first in _NO_SUBJECT_SOURCE | _NOT_GIVEN or possessive:
         return None  # a person is handled by salience; pronouns by the previous speaker
     return got
 

@@ -153,3 +153,14 @@ def test_who_refers_to_something_by_the_quoted_words_is_their_source() -> None:
         'cease referring to the marches as "riots," as it did last week.'
     )
     assert speakers(text) == [("riots,", "government")]
+
+
+def test_a_leading_time_adverbial_is_no_source() -> None:
+    # "Since then, the territory has been governed under the "..." model": "Since then" is
+    # an adverbial, never the source of the quoted words
+    text = (
+        "Mayor Ann Lowe said the plan had worked.\n\n"
+        "The city was handed over in 1997. Since then, the territory has been governed under "
+        'the "one city, two councils and many committees" model.'
+    )
+    assert all(s != "Since then" for _q, s in speakers(text))

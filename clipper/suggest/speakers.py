@@ -30,7 +30,8 @@ _SPEECH = (
     r"commented|admitted|acknowledged|believes|believe|emphasised|emphasized|shared|"
     r"prepare|told to|outlined|outlines|reasoned|reasons|asserted|asserts|called|calls|"
     r"dubbed|calling|characterised|characterized|writing|theorised|theorized|tweeted|posted|"
-    r"responded|answered|insists|warns|notes|adding|explaining|declaring|announcing"
+    r"responded|answered|insists|warns|notes|adding|explaining|declaring|announcing|"
+    r"quipped|quips|joked|jokes|talked|talks"
 )
 SPEECH_RE = re.compile(rf"\b(?:{_SPEECH})\b", re.IGNORECASE)
 AFTER_VERB_FIRST = re.compile(
@@ -92,6 +93,11 @@ _PRONOUNS = frozenset(
 _CUT = re.compile(
     r"\s+(?:seen|by|of|in|from|which|who|that|on|at|to|with|also)\b|,|\s+(?:\w+ing)\b"
 )
+#: Part of a group named by a pronoun ("one of them"): the group spoke before.
+_PARTITIVE_PRONOUN = re.compile(
+    r"\s*(?:one|some|many|most|each|both|several|two|three|four) of (?:them|us|those)\b",
+    re.IGNORECASE,
+)
 #: A time or place adverbial after a source's name.
 _WHEN = re.compile(
     r"\s+(?:on|in|at|last|this|yesterday|today|earlier|later|recently)\b", re.IGNORECASE
@@ -119,6 +125,8 @@ _ROLES = TITLE_WORDS | frozenset(
 _LABEL = re.compile(r"([A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}):\s*")
 #: Between two people who speak together ("Raj Patel and mayor Tom Hill").
 _JOINT = re.compile(r"\s*(?:,\s*)?and\s+(?:[a-z-]+\s+){0,3}")
+#: An apposition between a subject and its verb (", a lawyer representing X, ").
+_APPOSITION = re.compile(r"\s*,[^,;\"“”]+,\s*(?:[a-z]+ly\s+)?")
 _HE_OR_SHE_SAID = re.compile(rf"\b(?:he|she)\s+(?:\w+\s+){{0,2}}?(?:{_SPEECH})\b", re.IGNORECASE)
 #: A source signing a quote after a dash: '" — Jane Doe, a nurse from Leeds'.
 _DASH_SOURCE = re.compile(r"[ \t]*[—–][ \t]*((?:[A-Z][\w.'’-]*[ \t]?){1,4})(?=[,\n]|$)")
@@ -153,6 +161,13 @@ _AGENT = re.compile(
 #: (called)": the words after the relative pronoun are the verb's subject.
 _OBJECT_RELATIVE = re.compile(
     r"\b(?:which|whom)\s+((?:the\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})\s*$"
+)
+#: A source that issues a statement which a colon then quotes ("an official account made
+#: the following announcement:"): the source as the text refers to it.
+_ISSUED = re.compile(
+    r"(?:^|,\s*)(?P<who>(?:an?|the)\s+[^,:;\"“”]{1,60}?)\s+(?:made|issued|released|posted|"
+    r"published|gave|put out|sent)\s+(?:a|an|the)\s+(?:[a-z]+\s+)?(?:announcement|statement|"
+    r"message|post|tweet|notice|warning|update)\s*:\s*$"
 )
 #: "X quoted Y as saying": Y is the source.
 _QUOTED_AS = re.compile(r"\bquoted\s+(.{2,60}?)\s+as\s+$")
@@ -213,8 +228,8 @@ def _source_name(text: str, who: str, offset: int, mentions: list[Mention]) -> S
     words = who.strip().split()
     if not words:
         return None
-    if words[0].lower() in _PRONOUNS:
-        return None
+    if words[0].lower() in _PRONOUNS or _PARTITIVE_PRONOUN.match(who):
+        return None  # "she", "one of them": the previous speaker
     if words[0].lower() == "the" and len(words) > 1 and words[1][:1].islower():
         cut = _CUT.split(" ".join(words[1:]))[0]
         if re.fullmatch(
@@ -227,7 +242,7 @@ def _source_name(text: str, who: str, offset: int, mentions: list[Mention]) -> S
         named = re.search(r"(?<=[a-z] )(?:[A-Z][\w.&-]*(?: |$))+$", cut)
         if named:  # "the state news agency KCNA": the name after the role
             return named.group().strip(), None
-        return cut, None
+        return cut + _of_complement(" ".join(words[1:])[len(cut) :]), None
     if words[0].lower() in ("with", "by", "from"):
         words = words[1:]
     if words and words[0].lower() in ("a", "an", "the") and len(words[-1]) > 2:
@@ -260,6 +275,25 @@ def _source_name(text: str, who: str, offset: int, mentions: list[Mention]) -> S
         return " ".join(parts), None
     cut = _CUT.split(" ".join(words))[0]
     return (cut, None) if cut else None
+
+
+#: The "of" complement of a source's head noun, up to the first verb or clause word.
+_OF_COMPLEMENT = re.compile(r" of (?:the |a |an |its |their )?[a-z][\w'’-]*(?: [a-z][\w'’-]*){0,4}")
+
+
+#: A source that is a person by its role in a group ("head of the police's ...", "one of
+#: the children"): "she" can refer to it, as to a person.
+_OF_ROLE = re.compile(r"[a-z]+ of ")
+
+
+def _of_complement(rest: str) -> str:
+    """The words after a non-person source's head noun that the source is written with
+    ("head" + " of the police's internal investigators"), or "" when none follow."""
+    of = _OF_COMPLEMENT.match(rest)
+    if of is None:
+        return ""
+    inner = _CUT.split(of.group()[4:])[0]
+    return f" of {inner}" if inner else ""
 
 
 _LEADING_WORDS = re.compile(r"(?:[A-Z]\w*ly,\s+|(?:But|And|Then|Later|However),?\s+)?")
@@ -409,12 +443,27 @@ def _names_someone(who: str) -> bool:
 _STATEMENT_RE = re.compile(r"\b(?:statement|interview|speech|letter|post|blog)\b", re.IGNORECASE)
 
 
-def _introduces_speaker(text: str, bounds: list[tuple[int, int]], mention: Mention) -> bool:
+def _introduces_speaker(
+    text: str, bounds: list[tuple[int, int]], mention: Mention, quoted: list[tuple[int, int]]
+) -> bool:
     """A person named since the last quote, in a sentence about speaking ("Senator John
-    Cornyn issued a statement ..."): the speaker of the unattributed quote that follows."""
+    Cornyn issued a statement ..."): the speaker of the unattributed quote that follows.
+    Words inside quotation marks ('"I asked them ..." to place at Tasha's station') do not
+    count."""
     s_start, s_end = sentence_of(bounds, mention.start)
-    sentence = text[s_start:s_end]
-    return bool(SPEECH_RE.search(sentence) or _STATEMENT_RE.search(sentence))
+    return any(
+        not in_spans(s_start + v.start(), quoted)
+        for pattern in (SPEECH_RE, _STATEMENT_RE)
+        for v in pattern.finditer(text[s_start:s_end])
+    )
+
+
+#: The subject of a naming verb that quotes a name ("the government cease referring to
+#: the protests as"): who uses the quoted words.
+_REFERS_AS = re.compile(
+    r"\b(?P<who>the\s+[a-z]+|[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})\s+(?:[a-z]+\s+)?"
+    r"(?:refer|refers|referred|referring)\s+to\s+[^\"“”,;]{1,80}?\s+as\s*$"
+)
 
 
 def _integrated(
@@ -427,10 +476,15 @@ def _integrated(
     before = text[s_start:open_mark]
     if len(before.split()) < 3 or re.search(r"[\"“”„«»]|:\s*$", before):
         return None  # too short, after another quote, or a clause of its own before a colon
+    refers = _REFERS_AS.search(before)
+    if refers:  # 'that the government cease referring to the protests as "riots"'
+        named = _source_name(text, refers.group("who"), s_start + refers.start("who"), mentions)
+        if named is not None:
+            return named
     got = _main_subject(text, s_start, open_mark, mentions)
     first = got[0].split()[0].lower() if got and got[0].split() else ""
     possessive = bool(got) and bool(re.search(r"['’]s?\b", got[0] if got else ""))
-    if got is None or got[1] is not None or first in _NO_SUBJECT_SOURCE or possessive:
+    if got is None or got[1] is not None or first in _NO_SUBJECT_SOURCE | _NOT_GIVEN or possessive:
         return None  # a person is handled by salience; pronouns by the previous speaker
     return got
 
@@ -484,6 +538,7 @@ def attribute(
     bounds = list(sentences(text))
     previous: Speaker | None = None
     previous_end = -1
+    previous_role: str | None = None
     out: list[tuple[Speaker | None, bool]] = []
     quoted = [(o, c if c is not None else e) for _s, e, o, c in spans]
     for _start, end, open_mark, close_mark in spans:
@@ -507,7 +562,7 @@ def attribute(
             if before and (
                 near is None
                 or (found == "previous" and best is not None)
-                or (best is not None and _introduces_speaker(text, bounds, best))
+                or (best is not None and _introduces_speaker(text, bounds, best, quoted))
                 or (best is not None and _opens_own_sentence(text, bounds, best, open_mark))
             ):
                 m = best or before[-1]
@@ -517,11 +572,15 @@ def attribute(
                 recent = _recent_subject(text, bounds, open_mark, mentions, previous_end)
                 if recent and (near is None or found == "previous" or _person_like(recent[0])):
                     near = recent
+            if found is None and (near is None or near == previous):
+                # an event report's new paragraph: its opening subject, not the last speaker
+                near = _paragraph_subject(text, bounds, open_mark, previous_end, mentions) or near
             if (
                 near is not None
                 and near == previous
                 and near[1] is None
                 and not _person_like(near[0])  # a person the name finder missed
+                and not _OF_ROLE.match(near[0])  # "head of the ...": a person's role
                 and before
                 and _he_or_she(text, bounds, open_mark)
             ):
@@ -533,15 +592,77 @@ def attribute(
             speaker = found
         if speaker is not None and speaker[1] is None:
             speaker = _holder_of_role(text, speaker, open_mark, mentions) or speaker
+            speaker = _untitled(speaker, open_mark, mentions) or speaker
+        if (
+            speaker is not None
+            and previous is not None
+            and speaker[1] is None
+            and _BODY_NOUN.fullmatch(speaker[0])
+            and previous[1] is None
+            and previous[0][:1].isupper()
+        ):
+            speaker = previous  # "the company" after Hasbro's quote: Hasbro, as it is named
+        role = _role_subject(text, bounds, open_mark) if found == "previous" else None
+        if speaker and role and previous_role and role != previous_role and speaker == previous:
+            # "The father said ... The mother said": another role, another person: the one
+            # named together with the previous speaker ("David and Louise Turpin")
+            speaker = _partner(text, speaker, mentions) or speaker
         out.append((speaker, found not in (None, "previous")))
         if speaker:
-            previous, previous_end = speaker, end
+            previous, previous_end, previous_role = speaker, end, role
     usual = _usual_spellings(text, mentions)
     named = [(usual.get(sp[0], sp[0]), sp[1]) if sp else None for sp, _ex in out]
     return [
         ((sp[0] if sp[1] else _noun_phrase(sp[0]), sp[1]) if sp else None, ex)
         for sp, (_sp, ex) in zip(named, out, strict=True)
     ]
+
+
+#: A firm referred to by its kind ("the company"): the firm named before.
+_BODY_NOUN = re.compile(r"company|firm|corporation|manufacturer|retailer|toymaker|carmaker")
+#: "The mother said": a role noun as the subject of a reporting verb.
+_ROLE_SUBJECT = re.compile(rf"\b[Tt]he ([a-z]+)\s+(?:[a-z]+ly\s+|also\s+)?(?:{_SPEECH})\b[\s,:]*$")
+#: Two people named together ("David and Louise Turpin", "Ann Lowe and Rita Sand").
+_TOGETHER = re.compile(r"\s*(?:and|&)\s*")
+
+
+def _role_subject(text: str, bounds: list[tuple[int, int]], at: int) -> str | None:
+    """The role noun a quote is attributed to in its sentence ("The mother said"), if any."""
+    s_start = sentence_of(bounds, at)[0]
+    got = _ROLE_SUBJECT.search(text, s_start, at)
+    return got.group(1).lower() if got else None
+
+
+def _partner(text: str, speaker: Speaker, mentions: list[Mention]) -> Speaker | None:
+    """The one other person named together with ``speaker`` ("David and Louise Turpin")."""
+    partners = {
+        (b if a.full == speaker[0] else a)
+        for a, b in itertools.pairwise(mentions)
+        if speaker[0] in (a.full, b.full)
+        and a.full != b.full
+        and _TOGETHER.fullmatch(text, a.end, b.start)
+    }
+    if len({m.full for m in partners}) != 1:
+        return None
+    m = min(partners, key=lambda m: m.start)
+    return m.full, (m.start, m.end)
+
+
+def _untitled(speaker: Speaker, at: int, mentions: list[Mention]) -> Speaker | None:
+    """A source written with a title ("Prime Minister Tuilaepa") that is a person named in
+    full in the text: the fullest form without the title ("Tuilaepa Sailele Malielegaoi")."""
+    words = speaker[0].split()
+    k = 0
+    while k < len(words) - 1 and words[k].lower() in TITLE_WORDS:
+        k += 1
+    rest = words[k:]
+    if k == 0 or not 1 <= len(rest) <= 3 or not all(w[:1].isupper() for w in rest):
+        return None
+    holders = [m for m in mentions if set(rest) <= set(m.full.split())]
+    if len({m.full for m in holders}) != 1:
+        return None
+    m = min(holders, key=lambda m: (m.start > at, abs(m.start - at)))
+    return m.full, (m.start, m.end)
 
 
 #: Verbs that end a source's noun phrase ("Znak.com reported its source", "agreed facts
@@ -620,12 +741,13 @@ def _holder_of_role(
     "Director Peter Holm"), named with that role word within 400 characters."""
     words = speaker[0].split()
     role = words[-1] if words else ""
-    if not role.islower() or role not in _ROLES:
+    if not role.isalpha() or not role.islower():
         return None
+    # a known role may be a word away ("director, Peter Holm"); any other noun must be the
+    # name's own title ("the actress" -> "Actress Denise Crosby")
+    gap = r"\W{1,3}(?:\w+\W+)?" if role in _ROLES else r"\s+"
     for m in mentions_within(mentions, max(0, at - 400), at + 400):
-        if re.search(
-            rf"\b{re.escape(role)}\W{{1,3}}(?:\w+\W+)?$", text[max(0, m.start - 40) : m.start], re.I
-        ):
+        if re.search(rf"\b{re.escape(role)}{gap}$", text[max(0, m.start - 40) : m.start], re.I):
             return m.full, (m.start, m.end)
     return None
 
@@ -667,6 +789,30 @@ def _recent_subject(
                 return " ".join(words[role + 1 :]), None
             return got
     return None
+
+
+def _paragraph_subject(
+    text: str, bounds: list[tuple[int, int]], at: int, since: int, mentions: list[Mention]
+) -> Speaker | None:
+    """The named subject that opens the paragraph of an unattributed quote at ``at``, in
+    a paragraph begun after the last quote ended (``since``) and before the quote's own
+    sentence: "Hasbro hosted a panel about its toys. ... their "most requested helmet"",
+    a speaker introduced by what they do at an event, not by a reporting verb."""
+    p_start = text.rfind("\n", 0, at) + 1
+    first = sentence_of(bounds, p_start)
+    if p_start <= since or first[0] != p_start or first[1] > sentence_of(bounds, at)[0]:
+        return None
+    got = _main_subject(text, first[0], min(first[1], at), mentions, skip_adverbial=True)
+    if got is None or not got[0][:1].isupper() or re.search(r"['’\"“”]", got[0]):
+        return None
+    words = got[0].split()
+    if got[1] is None and (
+        len(words) > 4
+        or words[0].lower() in _NOT_GIVEN
+        or not all(w[:1].isupper() or w in LOWER_WORDS for w in words)
+    ):
+        return None  # a named body, not "Underwhelmed with her role"
+    return got
 
 
 def _usual_spellings(text: str, mentions: list[Mention]) -> dict[str, str]:
@@ -767,6 +913,11 @@ def _attribute(
         named = got is not None and (got[1] is not None or got[0][:1].isupper())
         if got is not None and named and not re.search(r"['’]", got[0]):
             return got  # a person or a named organisation, not "the workers' demands"
+        issued = _ISSUED.search(before)
+        if issued:  # 'an official Twitter account made the following announcement: "..."'
+            who = _source_name(text, issued.group("who"), s_start + issued.start("who"), mentions)
+            if who is not None:
+                return who
         return "previous" if got is None or got[0].split()[0].lower() in _PRONOUNS else None
     if verbs:
         verb = verbs[-1]
@@ -814,6 +965,14 @@ def _attribute(
         people = mentions_within(mentions, s_start + mark + 1, s_start + verb.start())
         if _PRONOUN_SUBJECT.search(clause):
             people = []  # "X pleaded with him to send Gloria ..., but he replied": not Gloria
+        if (
+            len(people) > 1
+            and _subject_position(text, s_start + mark + 1, people[0])
+            and _APPOSITION.fullmatch(text, people[0].end, s_start + verb.start())
+        ):
+            # "Ann Lowe, a lawyer representing Rita Sand, told ...": the name before the
+            # apposition is the subject, not a name inside it
+            people = people[:1]
         owners = [m for m in people if text.startswith(("'s", "’s", "' ", "’ "), m.end)]
         if owners and len(owners) < len(people):
             # "Anderson Cooper, one of Vanderbilt's four sons, stated": not the possessor

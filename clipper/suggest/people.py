@@ -65,13 +65,16 @@ _HONORIFICS = frozenset(
     word_list(
         """
         mr ms mrs miss dr prof professor sir dame lord lady king queen prince princess
+            mme mlle herr frau monsieur señor señora signor signora
             pope sheikh emir sultan imam ayatollah swami
         """
     )
 )
 #: Abbreviated honorifics whose full stop does not end a sentence ("Mr. Toccafondi"; not
 #: "the new Sultan. After the funeral").
-_ABBREVIATED = frozenset(word_list("mr mrs ms dr prof sen rep gov gen col capt lt sgt rev hon"))
+_ABBREVIATED = frozenset(
+    word_list("mr mrs ms dr prof sen rep gov gen col capt lt sgt rev hon mme mlle")
+)
 #: A role and preposition before a portfolio ("Minister of Education ...").
 _PORTFOLIO = re.compile(
     r"\b(?:minister|secretary|undersecretary|under-secretary|commissioner|spokes\w+|"
@@ -551,7 +554,7 @@ def find_mentions(text: str, known: Iterable[str] = ()) -> list[tuple[Mention, f
     full, org_pairs = _full_names(text)
     taken: list[tuple[int, int, float]] = list(full)
     names = {text[s:e] for s, e, _ in full if " " in text[s:e]}
-    labels = interview_labels(text)
+    labels = interview_labels(text) | _non_latin_credits(text)
     names |= labels
     learned = sorted({n.strip() for n in known if n.strip()}, key=len, reverse=True)
     names.update(learned)
@@ -694,6 +697,26 @@ _KIN_LIST = re.compile(
     r"granddaughters|kids)\b(?:[^.;:\n]{0,30}?,)?\s+(?:(\w{3,}),\s+)?(\w{3,}),?\s+and\s+(\w{3,})"
     r"(?=[,.;]|\s+[a-z]|\s*$)"
 )
+
+
+#: A photo credit of two or three words: "Image: Дмитрий Кошелев." (checked to be
+#: capitalised words of a script the Latin-letter rules do not read).
+_CREDIT_WORDS = re.compile(
+    r"\b(?:Image|Photo|Picture|Credit|Video|Audio)s?:\s(\w+(?:[\s\-]\w+){1,2})(?=[.,;:]|\s*$)",
+    re.MULTILINE,
+)
+_LATIN = re.compile(r"[A-Za-zÀ-ɏ]")
+
+
+def _non_latin_credits(text: str) -> set[str]:
+    """Photo credits naming a person in a non-Latin script (Cyrillic, Greek, ...): the
+    guidelines tag every photo credit; capitals of another script are never a Latin
+    ``_WORD``, so these names are found here."""
+    return {
+        m.group(1)
+        for m in _CREDIT_WORDS.finditer(text)
+        if all(_one_name(w) and not _LATIN.match(w) for w in re.split(r"[\s\-]", m.group(1)))
+    }
 
 
 def _one_name(word: str) -> bool:

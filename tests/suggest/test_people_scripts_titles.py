@@ -1,0 +1,42 @@
+"""Person rules from the test6 misses: credits in non-Latin scripts, other languages' honorifics."""
+
+from __future__ import annotations
+
+import pytest
+
+from clipper.suggest.people import suggest_people
+
+
+def _spans(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in suggest_people(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "Every occurrence is tagged, including captions, photo credits": in any script
+        (
+            "Pupils sat the test. Image: Дмитрий Кошелев.\n\nThe winner. Image: Дмитрий Кошелев.",
+            ["Дмитрий Кошелев", "Дмитрий Кошелев"],
+        ),
+        ("The harbour at dawn. Photo: Γιώργος Παπαδόπουλος", ["Γιώργος Παπαδόπουλος"]),
+        # a credit to an organisation or a site stays untagged
+        ("The harbour at dawn. Image: Wikimedia Commons.", []),
+        ("A view of the hall. Image: ТАСС.", []),
+    ],
+)
+def test_photo_credits_in_non_latin_scripts(text: str, expected: list[str]) -> None:
+    assert _spans(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "Titles, roles and honorifics are excluded" — in French, German, Spanish, Italian too
+        ("The court has found that Mme Spanton did not lie.", ["Spanton"]),
+        ("Mlle Dupont said no, and Herr Schmidt agreed.", ["Dupont", "Schmidt"]),
+        ("The mayor thanked Señora Alvarez and Signor Rossi.", ["Alvarez", "Rossi"]),
+    ],
+)
+def test_honorifics_of_other_languages_are_left_out(text: str, expected: list[str]) -> None:
+    assert _spans(text) == expected

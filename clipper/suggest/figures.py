@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from clipper.model import FIGURE_UNIT, FIGURE_VALUE, AttributeValue
 from clipper.suggest.base import Suggestion, word_list
 from clipper.suggest.figure_dates import YEAR_BEFORE, in_date
-from clipper.suggest.figure_money import CURRENCY_AFTER, currency_code
+from clipper.suggest.figure_money import CURRENCY_AFTER, currency_code, weight_pounds
 from clipper.suggest.figure_scores import match_scores
 from clipper.suggest.figure_words import (
     DEMONYMS_MANY,
@@ -567,7 +567,8 @@ def _counted(text: str, end: int, value: float, start: int | None = None) -> str
         if value == 1 and i == lead and lower not in _NOT_AFTER_ONE:
             return _entity(_plural(lower))  # "one Immortals player": players, people
         if lower.endswith("s") and not lower.endswith(_SINGULAR_ENDS) and len(lower) > 3:
-            return lower
+            # "3,728 measles cases", "53 measles related deaths": the head noun is counted
+            return _compound_head(following, after_next) or lower
         if lower in _PLURALS_WITHOUT_S and value != 1:
             return _entity(lower)  # "ten spectra", "three aircraft", "40 sheep"
         if i >= 2 and (i >= 3 or capitals or not _modifiers(words[:3])):
@@ -618,6 +619,35 @@ _ADJECTIVE_ENDS = ("ic", "ous", "ful", "ive", "able", "ible", "ed", "ish", "less
 _VERB_AFTER = frozenset(
     word_list("said says told is was has had will would can could who that which died")
 )
+
+
+#: Participles that join a noun to the head of a compound written without its hyphen
+#: ("measles related deaths" for "measles-related deaths").
+_COMPOUND_JOINS = frozenset(word_list("related linked induced"))
+
+
+def _plural_noun(word: str) -> bool:
+    """A lower-case plural noun that can head a noun compound (no verb, no function word)."""
+    return (
+        word.isalpha()
+        and word.islower()
+        and len(word) > 3
+        and word.endswith("s")
+        and not word.endswith(_SINGULAR_ENDS)
+        and word not in _VERB_AFTER
+        and word not in _STOP_WORDS
+        and word not in _NOT_A_COUNTED_NOUN
+    )
+
+
+def _compound_head(following: str, after: str) -> str | None:
+    """The head of a noun compound whose first noun ends in "s" ("measles cases" → cases,
+    "measles related deaths" → deaths): the last noun of a compound is the counted one."""
+    if _plural_noun(following):
+        return _entity(following)
+    if following in _COMPOUND_JOINS and _plural_noun(after):
+        return _entity(after)
+    return None
 
 
 def _modifiers(words: list[str]) -> bool:
@@ -1042,7 +1072,8 @@ def _follow(text: str, start: int, end: int, value: float, cur: str | None) -> _
             end = post.end()  # "$5 million US dollars"
         return _Figure(start, end, value, unit, "money", end)
     post = CURRENCY_AFTER.match(text, end)
-    if post and currency_code(post) is not None:
+    weight = post is not None and weight_pounds(text, start, post)
+    if post and not weight and currency_code(post) is not None:
         return _Figure(start, post.end(), value, currency_code(post), "money", end)
     if post and post.group("word").lower().startswith("pound"):
         return _Figure(start, post.end("word"), value, "pounds", "unit", end)  # a weight

@@ -1,0 +1,47 @@
+"""Figure units from the test6 misses (issue 12, second round): the head of a noun compound
+is the counted entity, and "pounds" of weight are no money."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.suggest.figure_rows import figures
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the counted entity": the last noun of a compound ("measles cases" are cases)
+        (
+            "Officials said 3,728 measles cases have been reported.",
+            [("3,728", 3728, "cases")],
+        ),
+        ("So far 53 measles related deaths have been recorded.", [("53", 53, "deaths")]),
+        ("The town had 14 mumps outbreaks last year.", [("14", 14, "outbreaks")]),
+        # one plural noun alone stays the counted entity
+        ("The army fired 36 shells at the town.", [("36", 36, "shells")]),
+        ("Some 40 sports clubs closed.", [("40", 40, "clubs")]),
+    ],
+)
+def test_head_of_a_noun_compound_is_counted(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The boy weighed 82 pounds (37 kg).",
+            [("82 pounds", 82, "pounds"), ("37 kg", 37, "kg")],
+        ),
+        ("She weighs 120 pounds.", [("120 pounds", 120, "pounds")]),
+        ("The bag, 20 pounds (9 kg), was lost.", [("20 pounds", 20, "pounds"), ("9 kg", 9, "kg")]),
+        # money stays money
+        ("He paid 82 pounds for the ticket.", [("82 pounds", 82, "GBP")]),
+        ("It cost 5 million pounds.", [("5 million pounds", 5000000, "GBP")]),
+    ],
+)
+def test_pounds_of_weight_are_no_money(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert figures(text) == expected

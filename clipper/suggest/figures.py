@@ -161,6 +161,10 @@ _AGE_END = re.compile(
 )
 #: "John Smith, 45,": a capitalised word and a comma before an age.
 _NAME_COMMA = re.compile(r"\b[A-Z][a-z'’\-]+,\s(?:(?:now|then)\s)?$")
+#: "brother, 22,": a noun and a comma before an age (checked to be a person's).
+_NOUN_COMMA = re.compile(r"\b([a-z]{3,}),\s(?:(?:now|then)\s)?$")
+#: The first of two ages before this one: "Quirin and Redouane, 40 and 49,".
+_SECOND_AGE = re.compile(r",\s\d{1,2}\s(?:and|or)\s$")
 _RANGE = re.compile(r"\s?(?:to|–|—|-|or|and)\s?(?=[\w$£€¥])")
 _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|"
@@ -1126,12 +1130,21 @@ def _age(text: str, start: int, end: int, value: float) -> bool:
     if clause and _AGE_END.match(text, end):
         return True
     number = text[start:end]
-    return (
-        number.isdigit()
-        and value == int(value)
-        and _NAME_COMMA.search(before) is not None
-        and re.match(r"\s?[,)]", text[end : end + 2]) is not None
-    )
+    if not (number.isdigit() and value == int(value)):
+        return False
+    # "John Smith, 45,"; two people's ages: "A and B, 40 and 49,"; a person noun: "Another
+    # brother, 22, was still chained"
+    after_age = re.match(r"\s?[,)]|\s(?:and|or)\s\d{1,2}\s?[,)]", text[end : end + 12])
+    first = _SECOND_AGE.search(before)
+    if first:
+        before = before[: first.start() + 2]  # the name and comma before the first age
+        after_age = re.match(r"\s?[,)]", text[end : end + 2])
+    if after_age is None:
+        return False
+    if _NAME_COMMA.search(before):
+        return True
+    noun = _NOUN_COMMA.search(before)
+    return noun is not None and _entity(_plural(noun.group(1).lower())) == "people"
 
 
 def _value(value: float) -> AttributeValue:

@@ -45,3 +45,23 @@ def test_head_of_a_noun_compound_is_counted(
 )
 def test_pounds_of_weight_are_no_money(text: str, expected: list[tuple[str, float, str]]) -> None:
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "ages are figures in years": after two names, and after a person noun
+        (
+            "They met officers Antoine Quirin and Nicolas Redouane, 40 and 49, at a pub.",
+            [("40", 40, "years"), ("49", 49, "years")],
+        ),
+        ("Another brother, 22, was still chained to a bed.", [("22", 22, "years")]),
+        ("The victim, 31, was taken to hospital.", [("31", 31, "years")]),
+        # not after a noun for things
+        ("He bought houses, 22, and more.", [("22", 22, None)]),
+    ],
+)
+def test_ages_after_names_and_person_nouns(
+    text: str, expected: list[tuple[str, float, str | None]]
+) -> None:
+    assert figures(text) == expected

@@ -341,7 +341,9 @@ _NOUN_BEFORE = re.compile(
 )
 #: "the number of justices remain at nine": the count of the noun after "number of".
 _NUMBER_OF = re.compile(
-    r"\b(?:number|count|total|tally)\s+of\s+([a-z]{3,}s)\b[^.;:!?\d]{0,40}$", re.IGNORECASE
+    r"\b(?:number|count|total|tally)\s+of\s+([a-z]{3,}s|men|women|children|people)\b"
+    r"[^.;:!?\d]{0,40}$",
+    re.IGNORECASE,
 )
 #: "the number of those infected is 1501": people named by what happened to them.
 _NUMBER_OF_THOSE = re.compile(
@@ -1144,7 +1146,10 @@ def _age(text: str, start: int, end: int, value: float) -> bool:
     if _NAME_COMMA.search(before):
         return True
     noun = _NOUN_COMMA.search(before)
-    return noun is not None and _entity(_plural(noun.group(1).lower())) == "people"
+    if noun is None:
+        return False
+    word = noun.group(1).lower()
+    return _plural(word) != word and _entity(_plural(word)) == "people"  # one person
 
 
 def _value(value: float) -> AttributeValue:

@@ -65,3 +65,9 @@ def test_ages_after_names_and_person_nouns(
     text: str, expected: list[tuple[str, float, str | None]]
 ) -> None:
     assert figures(text) == expected
+
+
+def test_a_plural_person_noun_before_a_number_is_no_age() -> None:
+    # "the number of women, 102,": a count of people, not one person's age
+    text = "Congress has the greatest number of women, 102, in its history."
+    assert figures(text) == [("102", 102, "people")]

@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from clipper.suggest.base import Suggestion, word_list
+from clipper.suggest.figure_words import DEMONYMS_ONE
 from clipper.suggest.names import NOT_NAMES, ORG_WORDS, PLACE_WORDS, TITLE_WORDS
 from clipper.suggest.person_evidence import (
     NOT_GIVEN_PARTS,
@@ -316,7 +317,9 @@ def _full_names(text: str) -> tuple[list[tuple[int, int, float]], set[str]]:
             titled
             and len(names) == 1
             and words[k - 1].lower() in _NAME_TITLES
-            and all(w.lower() in TITLE_WORDS or w in NOT_NAMES for w in words[:k])
+            and all(
+                w.lower() in TITLE_WORDS or w in NOT_NAMES or _title_place(w) for w in words[:k]
+            )
             and could_be_name(names[0], not_alone)
         ):
             found.append((start, end, 0.7))  # "President Trump", "Senator Sanders"
@@ -450,9 +453,19 @@ _NAME_TITLES = frozenset(
         president senator governor mayor chancellor premier ambassador judge
             colonel captain lieutenant sergeant commander admiral inspector detective
             councillor councilor congressman congresswoman bishop cardinal rabbi
+            minister
         """
     )
 )
+
+
+def _title_place(word: str) -> bool:
+    """A country's name or adjective before a title: "US President Trump", "Samoan Prime
+    Minister" (the title is the country's, the name after it a person's)."""
+    return word in _COUNTRY_CODES or word in PLACE_WORDS or word in DEMONYMS_ONE
+
+
+_COUNTRY_CODES = frozenset(word_list("US U.S. UK U.K. EU UN"))
 #: A plural role and "including"/"such as" right before a name: "designers including".
 _LISTED_AFTER_ROLES = re.compile(r"\b([a-z]+),?\s+(?:including|such\s+as|among\s+them)\s$")
 

@@ -217,17 +217,25 @@ def described_after(text: str, end: int) -> bool:
     words = m.group(2).split()
     if not words or len(words) > 7 or words[0].lower() in _CLAUSE_WORDS:
         return False
-    if any(org_word(w) for w in words):
-        return False
     # the role of this person, not of a name after it ("with illustrator Johnnie ...")
     # and the role ends the appositive or a preposition follows ("the city's mayor said"
-    # is a clause)
+    # is a clause); one person's role: singular ("home to many founders" is a place)
     nexts = [*words[1:], ""]
-    return any(
-        ((w.lower() in TITLE_WORDS and w.lower() not in _NOT_ROLES) or w.lower() in _PERSON_NOUNS)
-        and nxt in _AFTER_ROLE
-        for w, nxt in zip(words, nexts, strict=True)
-    )  # one person's role: singular ("home to many founders" describes a place)
+    role = next(
+        (
+            i
+            for i, (w, nxt) in enumerate(zip(words, nexts, strict=True))
+            if (
+                (w.lower() in TITLE_WORDS and w.lower() not in _NOT_ROLES)
+                or w.lower() in _PERSON_NOUNS
+            )
+            and nxt in _AFTER_ROLE
+        ),
+        None,
+    )
+    # an organisation's word before the role makes it a thing's description; after the
+    # role and its preposition it is where the person works ("a member of Parliament")
+    return role is not None and not any(org_word(w) for w in words[: role + 1])
 
 
 def occupation_before(text: str, start: int) -> bool:

@@ -40,3 +40,25 @@ def test_photo_credits_in_non_latin_scripts(text: str, expected: list[str]) -> N
 )
 def test_honorifics_of_other_languages_are_left_out(text: str, expected: list[str]) -> None:
     assert _spans(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a title that takes one name after it, also after the country's name or adjective
+        ("The factory opened.\n\nUS President Trump has called for more spending.", ["Trump"]),
+        ("This included the home of Prime Minister Tuilaepa, who told the press.", ["Tuilaepa"]),
+        ("Later, UK Prime Minister Johnson said so.", ["Johnson"]),
+        # an appositive role whose organisation follows it ("a member of Parliament")
+        (
+            'A bill failed.  Souhail Alouini, a member of Parliament, said, "We propose."',
+            ["Souhail Alouini"],
+        ),
+        # an organisation's word before the role still describes a thing
+        ("The Ford Foundation, a charity of note, said so.", []),
+    ],
+)
+def test_titles_after_a_country_and_roles_of_an_organisation(
+    text: str, expected: list[str]
+) -> None:
+    assert _spans(text) == expected

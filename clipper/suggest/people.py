@@ -459,6 +459,26 @@ _NAME_TITLES = frozenset(
 )
 
 
+#: A fictional character's name comes after these words ("the character Tasha Yar",
+#: "dressed as Luke Skywalker"): fictional characters are no persons (gold README).
+_CHARACTER_BEFORE = re.compile(
+    r"\b(?:character|characters|superhero|villain|(?:dressed|cosplay\w*|disguised)\s+as)\s$",
+    re.IGNORECASE,
+)
+#: A role and a name after capitalised words: "Grateful Dead drummer Mickey Hart" (the
+#: words before the role are the band's or employer's name).
+_ROLE_AND_NAME_AFTER = re.compile(r"\s([a-z][a-z\-]+)\s[A-Z]")
+
+
+def _not_a_person(text: str, start: int, end: int) -> bool:
+    """A fictional character, or the band or employer before a role and a person's name."""
+    if _CHARACTER_BEFORE.search(text, max(0, start - 30), start):
+        return True
+    role = _ROLE_AND_NAME_AFTER.match(text, end)
+    # "Barack Obama adviser David Axelrod": a given name first keeps an attributive person
+    return role is not None and is_title(role.group(1)) and not is_given(text[start:end].split()[0])
+
+
 def _title_place(word: str) -> bool:
     """A country's name or adjective before a title: "US President Trump", "Samoan Prime
     Minister" (the title is the country's, the name after it a person's)."""
@@ -565,6 +585,7 @@ def _surname(name: str) -> str:
 def find_mentions(text: str, known: Iterable[str] = ()) -> list[tuple[Mention, float]]:
     """Every person mention with its score, in text order (spans never overlap)."""
     full, org_pairs = _full_names(text)
+    full = [(s, e, score) for s, e, score in full if not _not_a_person(text, s, e)]
     taken: list[tuple[int, int, float]] = list(full)
     names = {text[s:e] for s, e, _ in full if " " in text[s:e]}
     labels = interview_labels(text) | _non_latin_credits(text)

@@ -62,3 +62,25 @@ def test_titles_after_a_country_and_roles_of_an_organisation(
     text: str, expected: list[str]
 ) -> None:
     assert _spans(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # fictional characters are no persons (gold README), nor their short forms
+        (
+            "Legs were placed at the character Tasha Yar's station. Tasha's on her post.",
+            [],
+        ),
+        ("Many fans came dressed as Luke Skywalker.", []),
+        # a band's or employer's name before a role and a person's name
+        (
+            "Guests included designer Tim Gunn and Grateful Dead drummer Mickey Hart.",
+            ["Tim Gunn", "Mickey Hart"],
+        ),
+        # an attributive person with a given name stays ("Warhol Polaroids" rule)
+        ("Barack Obama adviser David Axelrod spoke.", ["Barack Obama", "David Axelrod"]),
+    ],
+)
+def test_characters_and_bands_are_no_persons(text: str, expected: list[str]) -> None:
+    assert _spans(text) == expected

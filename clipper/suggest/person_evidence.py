@@ -292,6 +292,7 @@ def storm_names(text: str) -> frozenset[str]:
 #: What follows a surname that names a family, not one person ("the Vanderbilt family",
 #: "the Vanderbilt fortune"), or a facility named after a person ("the Johan Sverdrup oil
 #: field").
+_POSSESSIVE_AFTER = re.compile(r"['’]s?\b|s['’]")
 _FAMILY_AFTER = re.compile(r"\s+(?:family|families|fortune|dynasty|clan|household)\b")
 _FACILITY_AFTER = re.compile(
     r"\s+(?:[a-z]+\s+)?(?:field|airport|station|hospital|bridge|stadium|building|centre|"
@@ -306,6 +307,8 @@ def family_or_facility(text: str, start: int, end: int) -> bool:
     if _FAMILY_AFTER.match(text, end) and " " not in text[start:end]:
         return True
     after_the = text[max(0, start - 4) : start] == "the "
+    if after_the and " " not in text[start:end] and _POSSESSIVE_AFTER.match(text, end):
+        return True  # "the Turpin's offspring": the family's (a person's has no "the")
     return after_the and _FACILITY_AFTER.match(text, end) is not None
 
 

@@ -84,3 +84,11 @@ def test_titles_after_a_country_and_roles_of_an_organisation(
 )
 def test_characters_and_bands_are_no_persons(text: str, expected: list[str]) -> None:
     assert _spans(text) == expected
+
+
+def test_the_and_a_possessive_surname_is_the_family() -> None:
+    # "Families ... are not persons" (gold README): "the Turpin's offspring"
+    text = (
+        "The court sentenced Louise Turpin. The oldest of the Turpin's offspring wept. Turpin said"
+    )
+    assert _spans(text) == ["Louise Turpin", "Turpin"]

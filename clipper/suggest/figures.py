@@ -173,9 +173,29 @@ _MONTHS = (
 #: A series the number is a position in ("day five", "round 3", "week two").
 _POSITION_BEFORE = re.compile(
     r"\b(?:day|round|game|stage|leg|week|season|episode|phase|act|part|heat|match|lap|"
-    r"category|level|tier|grade)\s$",
+    r"category|level|tier|grade|number)\s$",
     re.IGNORECASE,
 )
+#: A verb of phoning before a number: the number is a telephone number ("phoned 911").
+_PHONE_BEFORE = re.compile(r"\b(?:phoned|phoning|dialled|dialed|dialling|dialing|dial)\s$")
+#: A spelled-out number written with a capital ("Ten").
+_IN_A_NAME = re.compile(r"[A-Z][a-z]+")
+
+
+def _in_a_name(text: str, start: int, end: int) -> bool:
+    """A capitalised number word inside a name or title ("the Legend of the Ten Rings", "the
+    Big Ten"): after a capitalised word, or "the" with a capitalised word after, not at the
+    start of a sentence (identifiers and names with numbers are no figures)."""
+    before = text[max(0, start - 30) : start]
+    if _SENTENCE_BEFORE.search(before):
+        return False
+    capital_before = re.search(r"\b[A-Z][\w'’\-]*\s$", before) is not None
+    capital_after = re.match(r"\s[A-Z][a-z]", text[end : end + 3]) is not None
+    the_before = re.search(r"\b(?:the|of)\s$", before) is not None
+    return capital_after and (capital_before or the_before) and not _TITLE_AFTER.match(text, end)
+
+
+_SENTENCE_BEFORE = re.compile(r"(?:^|[.!?:;\"“‘(\n]\s*)$")
 #: A capitalised unit after the number: a title ("60 Minutes", "28 Days Later").
 _TITLE_AFTER = re.compile(r" (?:Seconds|Minutes|Hours|Days|Weeks|Months|Years|Miles)\b")
 #: What makes a number after such a word a count after all ("a day 2,000 people died").
@@ -1005,6 +1025,10 @@ def _read(text: str, m: re.Match[str]) -> _Figure | None:
         return None  # "a soon-to-be released 60 Minutes interview": a title (not a headline)
     if not cur and _POSITION_BEFORE.search(before) and not _COUNT_AFTER.match(text, end):
         return None  # "day five of the World Cup", "in round 3": a position in a series
+    if not cur and _PHONE_BEFORE.search(before) and not _COUNT_AFTER.match(text, end):
+        return None  # "phoned 911": a telephone number, an identifier
+    if not is_digits and _IN_A_NAME.match(core) and _in_a_name(text, start, end):
+        return None  # "Shang-Chi and the Legend of the Ten Rings": a word of a title
     glued = re.search(r"([A-Za-z]+)-$", before)
     if not is_digits and glued and glued.group(1).lower() not in _SMALL:
         return None  # "a high-five", "Catch-22" spelt out

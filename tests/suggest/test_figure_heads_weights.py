@@ -71,3 +71,21 @@ def test_a_plural_person_noun_before_a_number_is_no_age() -> None:
     # "the number of women, 102,": a count of people, not one person's age
     text = "Congress has the greatest number of women, 102, in its history."
     assert figures(text) == [("102", 102, "people")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "identifiers/names with numbers" and "ordinals of any kind" are no figures
+        ("She stars in Shang-Chi and the Legend of the Ten Rings (2021).", []),
+        ('Their "number one requested hero helmet" sold out.', []),
+        ("Their daughter escaped and phoned 911 for help.", []),
+        # a capitalised number opening a sentence is still a count
+        ("Ten Rohingya refugees died.", [("Ten", 10, "people")]),
+        ("He phoned 20 friends.", [("20", 20, "people")]),
+    ],
+)
+def test_names_ranks_and_phone_numbers_are_no_figures(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert figures(text) == expected

@@ -67,7 +67,7 @@ _NUMBER = re.compile(
     rf"|\bhalf(?: a)?(?= {_SCALE}\b)"
     rf"|(?P<halfunit>\bhalf an? (?:hour|day|week|month|year|decade|century|minute|mile)\b)"
     rf"|\bhalf\b)"
-    rf"|(?P<ascale>\b[aA] {_SCALE}\b)"
+    rf"|(?P<ascale>\b[aA] {_SCALE}\b|(?<=\b[eE]very ){_SCALE}\b)"
     rf"|(?P<num>(?<![\d,:])(?<!\d\.)(?:{_DIGITS})(?![\d])|\b(?:{_WORDNUM})\b))"
     rf"(?P<scale>\s?(?:{_SCALE}|bn|mn)\b|(?<=\d)(?:m|bn|k)\b)?",
     re.IGNORECASE,
@@ -328,6 +328,11 @@ _PARTITIVE = re.compile(
     r"(?:[A-Z][\w.]*\s){0,2}[A-Z][\w.]*['’]s)\s+(?=[a-z])"
 )
 #: "the 3 of us": people.
+#: "out of every thousand", "out of 10": the whole a part is counted against.
+_OUT_OF = re.compile(
+    rf"\s+out\s+of\s+(?:every\s+|each\s+|the\s+)?(?:{_DIGITS}|{_WORDNUM}|{_SCALE})(?=\s[a-z])",
+    re.IGNORECASE,
+)
 _OF_US = re.compile(r"\s+of\s+(?:us|you)\b")
 #: "200 of them": the count refers back.
 _OF_THEM = re.compile(r"\s+of\s+(?:them|whom|those|these|us)\b")
@@ -506,6 +511,9 @@ def _counted(text: str, end: int, value: float, start: int | None = None) -> str
     amount of when it stands before ("claims over 150,000", "seats ... rose from 9 to 10")."""
     if _OF_US.match(text, end):
         return "people"  # "a room for the 3 of us"
+    out_of = _OUT_OF.match(text, end)
+    if out_of:
+        end = out_of.end()  # "one out of every thousand children": the children are counted
     more = _OR_MORE.match(text, end) or _PARTITIVE.match(text, end)
     if more:
         # "one or more donations": the qualifier is skipped; "all 25 of Nevada's delegates"
@@ -951,7 +959,7 @@ def _read(text: str, m: re.Match[str]) -> _Figure | None:
     elif m.group("ascale"):
         if re.match(r"[ -]?fold\b", text[m.end() :]):
             return None  # "a thousand fold": a multiplicative adverb without a numeral
-        value = float(_SCALES[core.split()[1].lower()])
+        value = float(_SCALES[core.split()[-1].lower()])  # "a thousand", "every thousand"
     else:
         number = _number(core)
         if number is None:

@@ -89,3 +89,20 @@ def test_names_ranks_and_phone_numbers_are_no_figures(
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "one out of every thousand children": both count the children; a bare scale word
+        # after "every" is a cardinal quantity
+        (
+            "One out of every thousand children who contract measles will die.",
+            [("One", 1, "people"), ("thousand", 1000, "people")],
+        ),
+        ("Only one out of five patients recovered.", [("one", 1, "people"), ("five", 5, "people")]),
+        ("Every thousand years it returns.", [("thousand years", 1000, "years")]),
+    ],
+)
+def test_out_of_every_counts_the_whole(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert figures(text) == expected

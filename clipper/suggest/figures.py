@@ -176,6 +176,16 @@ _POSITION_BEFORE = re.compile(
     r"category|level|tier|grade|number)\s$",
     re.IGNORECASE,
 )
+#: A street's name after a number: the number is a house number ("10 Downing Street", "36
+#: Quai des Orfèvres", "221B Baker Street"), an identifier.
+_STREET = (
+    r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Drive|Terrace|Crescent|Square|"
+    r"Quai|Rue|Via|Calle|Avenida|Piazza|Strasse|Straße|Place)"
+)
+_ADDRESS_AFTER = re.compile(
+    rf"\s(?:{_STREET}\s(?:(?:de|des|du|de la|del|della|di)\s)?[A-Z]"
+    rf"|(?:[A-Z][\w'’\-]+\s){{1,2}}{_STREET}\b(?!\s+(?:[a-z]+\s+)?[A-Z]|\s+[a-z]{{3,}}s\b))"
+)
 #: A verb of phoning before a number: the number is a telephone number ("phoned 911").
 _PHONE_BEFORE = re.compile(r"\b(?:phoned|phoning|dialled|dialed|dialling|dialing|dial)\s$")
 #: A spelled-out number written with a capital ("Ten").
@@ -1033,6 +1043,8 @@ def _read(text: str, m: re.Match[str]) -> _Figure | None:
         return None  # "a soon-to-be released 60 Minutes interview": a title (not a headline)
     if not cur and _POSITION_BEFORE.search(before) and not _COUNT_AFTER.match(text, end):
         return None  # "day five of the World Cup", "in round 3": a position in a series
+    if is_digits and not cur and not scale and _ADDRESS_AFTER.match(text, end):
+        return None  # "10 Downing Street", "36 Quai des Orfèvres": a house number
     if not cur and _PHONE_BEFORE.search(before) and not _COUNT_AFTER.match(text, end):
         return None  # "phoned 911": a telephone number, an identifier
     if not is_digits and _IN_A_NAME.match(core) and _in_a_name(text, start, end):

@@ -106,3 +106,17 @@ def test_names_ranks_and_phone_numbers_are_no_figures(
 )
 def test_out_of_every_counts_the_whole(text: str, expected: list[tuple[str, float, str]]) -> None:
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a house number is an identifier, not a quantity
+        ("He was taken to police headquarters at 36 Quai des Orfèvres.", []),
+        ("She lives at 10 Downing Street.", []),
+        # a street's name used as a modifier of a counted noun keeps the count
+        ("Some 50 Wall Street firms quit.", [("50", 50, "firms")]),
+    ],
+)
+def test_house_numbers_are_no_figures(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert figures(text) == expected

@@ -236,7 +236,7 @@ def _full_names(text: str) -> tuple[list[tuple[int, int, float]], set[str]]:
         if _SAINT_BEFORE.search(text, max(0, tokens[run[0]][0] - 4), tokens[run[0]][0]):
             continue  # "St. Louis Cardinals": a place
         words = [tokens[i][2] for i in run]
-        titled = False
+        titled = joined = False
         k = 0
         while k < len(words) and (words[k].lower() in TITLE_WORDS or words[k] in NOT_NAMES):
             titled = titled or words[k].lower() in TITLE_WORDS
@@ -247,14 +247,19 @@ def _full_names(text: str) -> tuple[list[tuple[int, int, float]], set[str]]:
             if any(is_given(w) for w in words[k:j]):
                 # "Martin Luther King III": a title word after a given name is a name
                 given = [i for i in range(k, j) if is_given(words[i])]
-                k = given[0]
+                if _article_joined(words[k : given[0]]):
+                    joined = True
+                else:
+                    k = given[0]
                 break
             if words[j].lower() in TITLE_WORDS and j + 1 < len(words):
                 k, titled = j + 1, True
                 break
         else:
             given = [j for j in range(k, len(words) - 1) if is_given(words[j])]
-            if given:
+            if given and _article_joined(words[k : given[0]]):
+                joined = True
+            elif given:
                 k = given[0]
         patronymic = False
         while (
@@ -305,7 +310,7 @@ def _full_names(text: str) -> tuple[list[tuple[int, int, float]], set[str]]:
             continue
         if _team(text, start, end, names):
             continue  # "the Charlotte Hornets in the draft": a team, not a person
-        if len(names) >= 2 and (is_given(names[0]) or patronymic):
+        if len(names) >= 2 and (is_given(names[0]) or patronymic or joined):
             found.append((start, end, 0.9))
         elif lead:
             found.append((start, end, 0.8))  # a known given name second of three
@@ -477,6 +482,20 @@ def _not_a_person(text: str, start: int, end: int) -> bool:
     role = _ROLE_AND_NAME_AFTER.match(text, end)
     # "Barack Obama adviser David Axelrod": a given name first keeps an attributive person
     return role is not None and is_title(role.group(1)) and not is_given(text[start:end].split()[0])
+
+
+def _article_joined(words: list[str]) -> bool:
+    """Capitalised words joined by the Arabic article ("Zine El Abidine" before "Ben Ali"):
+    one name with the given name after them, not an organisation before a person."""
+    return (
+        len(words) >= 3
+        and any(w.lower() in ("el", "al") for w in words[1:-1])
+        and all(
+            w.lower() in ("el", "al")
+            or (w[:1].isupper() and w[1:].islower() and not org_word(w) and w not in NOT_NAMES)
+            for w in words
+        )
+    )
 
 
 def _title_place(word: str) -> bool:

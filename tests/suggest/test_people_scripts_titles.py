@@ -92,3 +92,11 @@ def test_the_and_a_possessive_surname_is_the_family() -> None:
         "The court sentenced Louise Turpin. The oldest of the Turpin's offspring wept. Turpin said"
     )
     assert _spans(text) == ["Louise Turpin", "Turpin"]
+
+
+def test_names_joined_by_the_arabic_article_are_one_name() -> None:
+    # "Span = the name only": the whole name, not its last given name and surname
+    text = "The hijab was banned in offices during Zine El Abidine Ben Ali's Presidency."
+    assert _spans(text) == ["Zine El Abidine Ben Ali"]
+    # an organisation's name before a role and a person stays out
+    assert _spans("The Al Jazeera Network reporter Omar Ali said.") == ["Omar Ali"]

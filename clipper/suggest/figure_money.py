@@ -112,3 +112,26 @@ def currency_code(match: re.Match[str]) -> str | None:
         if _singular(word) == "dollar":
             return "USD"
     return _WORD_CODES.get(word)
+
+
+#: A weight word before pounds in the same clause: "weighed 82 pounds", "a weight of".
+_WEIGHT_BEFORE = re.compile(
+    r"\b(?:weigh|weighs|weighed|weighing|weight|weights)\b[^.;:!?\n]{0,30}$", re.I
+)
+#: A metric mass after pounds: "82 pounds (37 kg)".
+_MASS_AFTER = re.compile(
+    r"\s*[(\[,]\s*(?:about\s|around\s|some\s)?[\d.,]+\s?(?:kg|kilos?|kilograms?|g|grams?|"
+    r"tonnes?|t)\b",
+    re.I,
+)
+
+
+def weight_pounds(text: str, start: int, match: re.Match[str]) -> bool:
+    """Whether "pounds" after the number at ``start`` is a weight, not money: a weight word
+    before it in the clause ("weighed 82 pounds") or a metric mass after ("(37 kg)")."""
+    if not match.group("word").lower().startswith("pound") or match.group("place"):
+        return False
+    return (
+        _WEIGHT_BEFORE.search(text, max(0, start - 60), start) is not None
+        or _MASS_AFTER.match(text, match.end()) is not None
+    )

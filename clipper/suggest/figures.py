@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from clipper.model import FIGURE_UNIT, FIGURE_VALUE, AttributeValue
 from clipper.suggest.base import Suggestion, word_list
 from clipper.suggest.figure_dates import YEAR_BEFORE, in_date
-from clipper.suggest.figure_money import CURRENCY_AFTER, currency_code
+from clipper.suggest.figure_money import CURRENCY_AFTER, currency_code, weight_pounds
 from clipper.suggest.figure_scores import match_scores
 from clipper.suggest.figure_words import (
     DEMONYMS_MANY,
@@ -67,7 +67,7 @@ _NUMBER = re.compile(
     rf"|\bhalf(?: a)?(?= {_SCALE}\b)"
     rf"|(?P<halfunit>\bhalf an? (?:hour|day|week|month|year|decade|century|minute|mile)\b)"
     rf"|\bhalf\b)"
-    rf"|(?P<ascale>\b[aA] {_SCALE}\b)"
+    rf"|(?P<ascale>\b[aA] {_SCALE}\b|(?<=\b[eE]very ){_SCALE}\b)"
     rf"|(?P<num>(?<![\d,:])(?<!\d\.)(?:{_DIGITS})(?![\d])|\b(?:{_WORDNUM})\b))"
     rf"(?P<scale>\s?(?:{_SCALE}|bn|mn)\b|(?<=\d)(?:m|bn|k)\b)?",
     re.IGNORECASE,
@@ -161,6 +161,10 @@ _AGE_END = re.compile(
 )
 #: "John Smith, 45,": a capitalised word and a comma before an age.
 _NAME_COMMA = re.compile(r"\b[A-Z][a-z'’\-]+,\s(?:(?:now|then)\s)?$")
+#: "brother, 22,": a noun and a comma before an age (checked to be a person's).
+_NOUN_COMMA = re.compile(r"\b([a-z]{3,}),\s(?:(?:now|then)\s)?$")
+#: The first of two ages before this one: "Quirin and Redouane, 40 and 49,".
+_SECOND_AGE = re.compile(r",\s\d{1,2}\s(?:and|or)\s$")
 _RANGE = re.compile(r"\s?(?:to|–|—|-|or|and)\s?(?=[\w$£€¥])")
 _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|"
@@ -169,9 +173,39 @@ _MONTHS = (
 #: A series the number is a position in ("day five", "round 3", "week two").
 _POSITION_BEFORE = re.compile(
     r"\b(?:day|round|game|stage|leg|week|season|episode|phase|act|part|heat|match|lap|"
-    r"category|level|tier|grade)\s$",
+    r"category|level|tier|grade|number)\s$",
     re.IGNORECASE,
 )
+#: A street's name after a number: the number is a house number ("10 Downing Street", "36
+#: Quai des Orfèvres", "221B Baker Street"), an identifier.
+_STREET = (
+    r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Drive|Terrace|Crescent|Square|"
+    r"Quai|Rue|Via|Calle|Avenida|Piazza|Strasse|Straße|Place)"
+)
+_ADDRESS_AFTER = re.compile(
+    rf"\s(?:{_STREET}\s(?:(?:de|des|du|de la|del|della|di)\s)?[A-Z]"
+    rf"|(?:[A-Z][\w'’\-]+\s){{1,2}}{_STREET}\b(?!\s+(?:[a-z]+\s+)?[A-Z]|\s+[a-z]{{3,}}s\b))"
+)
+#: A verb of phoning before a number: the number is a telephone number ("phoned 911").
+_PHONE_BEFORE = re.compile(r"\b(?:phoned|phoning|dialled|dialed|dialling|dialing|dial)\s$")
+#: A spelled-out number written with a capital ("Ten").
+_IN_A_NAME = re.compile(r"[A-Z][a-z]+")
+
+
+def _in_a_name(text: str, start: int, end: int) -> bool:
+    """A capitalised number word inside a name or title ("the Legend of the Ten Rings", "the
+    Big Ten"): after a capitalised word, or "the" with a capitalised word after, not at the
+    start of a sentence (identifiers and names with numbers are no figures)."""
+    before = text[max(0, start - 30) : start]
+    if _SENTENCE_BEFORE.search(before):
+        return False
+    capital_before = re.search(r"\b[A-Z][\w'’\-]*\s$", before) is not None
+    capital_after = re.match(r"\s[A-Z][a-z]", text[end : end + 3]) is not None
+    the_before = re.search(r"\b(?:the|of)\s$", before) is not None
+    return capital_after and (capital_before or the_before) and not _TITLE_AFTER.match(text, end)
+
+
+_SENTENCE_BEFORE = re.compile(r"(?:^|[.!?:;\"“‘(\n]\s*)$")
 #: A capitalised unit after the number: a title ("60 Minutes", "28 Days Later").
 _TITLE_AFTER = re.compile(r" (?:Seconds|Minutes|Hours|Days|Weeks|Months|Years|Miles)\b")
 #: What makes a number after such a word a count after all ("a day 2,000 people died").
@@ -304,6 +338,11 @@ _PARTITIVE = re.compile(
     r"(?:[A-Z][\w.]*\s){0,2}[A-Z][\w.]*['’]s)\s+(?=[a-z])"
 )
 #: "the 3 of us": people.
+#: "out of every thousand", "out of 10": the whole a part is counted against.
+_OUT_OF = re.compile(
+    rf"\s+out\s+of\s+(?:every\s+|each\s+|the\s+)?(?:{_DIGITS}|{_WORDNUM}|{_SCALE})(?=\s[a-z])",
+    re.IGNORECASE,
+)
 _OF_US = re.compile(r"\s+of\s+(?:us|you)\b")
 #: "200 of them": the count refers back.
 _OF_THEM = re.compile(r"\s+of\s+(?:them|whom|those|these|us)\b")
@@ -337,7 +376,9 @@ _NOUN_BEFORE = re.compile(
 )
 #: "the number of justices remain at nine": the count of the noun after "number of".
 _NUMBER_OF = re.compile(
-    r"\b(?:number|count|total|tally)\s+of\s+([a-z]{3,}s)\b[^.;:!?\d]{0,40}$", re.IGNORECASE
+    r"\b(?:number|count|total|tally)\s+of\s+([a-z]{3,}s|men|women|children|people)\b"
+    r"[^.;:!?\d]{0,40}$",
+    re.IGNORECASE,
 )
 #: "the number of those infected is 1501": people named by what happened to them.
 _NUMBER_OF_THOSE = re.compile(
@@ -480,6 +521,9 @@ def _counted(text: str, end: int, value: float, start: int | None = None) -> str
     amount of when it stands before ("claims over 150,000", "seats ... rose from 9 to 10")."""
     if _OF_US.match(text, end):
         return "people"  # "a room for the 3 of us"
+    out_of = _OUT_OF.match(text, end)
+    if out_of:
+        end = out_of.end()  # "one out of every thousand children": the children are counted
     more = _OR_MORE.match(text, end) or _PARTITIVE.match(text, end)
     if more:
         # "one or more donations": the qualifier is skipped; "all 25 of Nevada's delegates"
@@ -567,7 +611,8 @@ def _counted(text: str, end: int, value: float, start: int | None = None) -> str
         if value == 1 and i == lead and lower not in _NOT_AFTER_ONE:
             return _entity(_plural(lower))  # "one Immortals player": players, people
         if lower.endswith("s") and not lower.endswith(_SINGULAR_ENDS) and len(lower) > 3:
-            return lower
+            # "3,728 measles cases", "53 measles related deaths": the head noun is counted
+            return _compound_head(following, after_next) or lower
         if lower in _PLURALS_WITHOUT_S and value != 1:
             return _entity(lower)  # "ten spectra", "three aircraft", "40 sheep"
         if i >= 2 and (i >= 3 or capitals or not _modifiers(words[:3])):
@@ -618,6 +663,35 @@ _ADJECTIVE_ENDS = ("ic", "ous", "ful", "ive", "able", "ible", "ed", "ish", "less
 _VERB_AFTER = frozenset(
     word_list("said says told is was has had will would can could who that which died")
 )
+
+
+#: Participles that join a noun to the head of a compound written without its hyphen
+#: ("measles related deaths" for "measles-related deaths").
+_COMPOUND_JOINS = frozenset(word_list("related linked induced"))
+
+
+def _plural_noun(word: str) -> bool:
+    """A lower-case plural noun that can head a noun compound (no verb, no function word)."""
+    return (
+        word.isalpha()
+        and word.islower()
+        and len(word) > 3
+        and word.endswith("s")
+        and not word.endswith(_SINGULAR_ENDS)
+        and word not in _VERB_AFTER
+        and word not in _STOP_WORDS
+        and word not in _NOT_A_COUNTED_NOUN
+    )
+
+
+def _compound_head(following: str, after: str) -> str | None:
+    """The head of a noun compound whose first noun ends in "s" ("measles cases" → cases,
+    "measles related deaths" → deaths): the last noun of a compound is the counted one."""
+    if _plural_noun(following):
+        return _entity(following)
+    if following in _COMPOUND_JOINS and _plural_noun(after):
+        return _entity(after)
+    return None
 
 
 def _modifiers(words: list[str]) -> bool:
@@ -895,7 +969,7 @@ def _read(text: str, m: re.Match[str]) -> _Figure | None:
     elif m.group("ascale"):
         if re.match(r"[ -]?fold\b", text[m.end() :]):
             return None  # "a thousand fold": a multiplicative adverb without a numeral
-        value = float(_SCALES[core.split()[1].lower()])
+        value = float(_SCALES[core.split()[-1].lower()])  # "a thousand", "every thousand"
     else:
         number = _number(core)
         if number is None:
@@ -969,6 +1043,12 @@ def _read(text: str, m: re.Match[str]) -> _Figure | None:
         return None  # "a soon-to-be released 60 Minutes interview": a title (not a headline)
     if not cur and _POSITION_BEFORE.search(before) and not _COUNT_AFTER.match(text, end):
         return None  # "day five of the World Cup", "in round 3": a position in a series
+    if is_digits and not cur and not scale and _ADDRESS_AFTER.match(text, end):
+        return None  # "10 Downing Street", "36 Quai des Orfèvres": a house number
+    if not cur and _PHONE_BEFORE.search(before) and not _COUNT_AFTER.match(text, end):
+        return None  # "phoned 911": a telephone number, an identifier
+    if not is_digits and _IN_A_NAME.match(core) and _in_a_name(text, start, end):
+        return None  # "Shang-Chi and the Legend of the Ten Rings": a word of a title
     glued = re.search(r"([A-Za-z]+)-$", before)
     if not is_digits and glued and glued.group(1).lower() not in _SMALL:
         return None  # "a high-five", "Catch-22" spelt out
@@ -1042,7 +1122,8 @@ def _follow(text: str, start: int, end: int, value: float, cur: str | None) -> _
             end = post.end()  # "$5 million US dollars"
         return _Figure(start, end, value, unit, "money", end)
     post = CURRENCY_AFTER.match(text, end)
-    if post and currency_code(post) is not None:
+    weight = post is not None and weight_pounds(text, start, post)
+    if post and not weight and currency_code(post) is not None:
         return _Figure(start, post.end(), value, currency_code(post), "money", end)
     if post and post.group("word").lower().startswith("pound"):
         return _Figure(start, post.end("word"), value, "pounds", "unit", end)  # a weight
@@ -1095,12 +1176,24 @@ def _age(text: str, start: int, end: int, value: float) -> bool:
     if clause and _AGE_END.match(text, end):
         return True
     number = text[start:end]
-    return (
-        number.isdigit()
-        and value == int(value)
-        and _NAME_COMMA.search(before) is not None
-        and re.match(r"\s?[,)]", text[end : end + 2]) is not None
-    )
+    if not (number.isdigit() and value == int(value)):
+        return False
+    # "John Smith, 45,"; two people's ages: "A and B, 40 and 49,"; a person noun: "Another
+    # brother, 22, was still chained"
+    after_age = re.match(r"\s?[,)]|\s(?:and|or)\s\d{1,2}\s?[,)]", text[end : end + 12])
+    first = _SECOND_AGE.search(before)
+    if first:
+        before = before[: first.start() + 2]  # the name and comma before the first age
+        after_age = re.match(r"\s?[,)]", text[end : end + 2])
+    if after_age is None:
+        return False
+    if _NAME_COMMA.search(before):
+        return True
+    noun = _NOUN_COMMA.search(before)
+    if noun is None:
+        return False
+    word = noun.group(1).lower()
+    return _plural(word) != word and _entity(_plural(word)) == "people"  # one person
 
 
 def _value(value: float) -> AttributeValue:

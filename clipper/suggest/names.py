@@ -152,6 +152,7 @@ TITLE_WORDS: frozenset[str] = frozenset(
     word_list(
         """
         mr mr. mrs mrs. ms ms. miss dr dr. prof prof. professor emeritus sir dame lord lady
+            mme mme. mlle mlle. herr frau monsieur señor señora signor signora
             president vice prime minister secretary senator sen. rep. representative ambassador
             administrator governor mayor chairman chairwoman chair chief executive officer ceo
             cfo director general judge justice king queen prince princess pope bishop rev.

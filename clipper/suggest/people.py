@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from clipper.suggest.base import Suggestion, word_list
+from clipper.suggest.figure_words import DEMONYMS_ONE
 from clipper.suggest.names import NOT_NAMES, ORG_WORDS, PLACE_WORDS, TITLE_WORDS
 from clipper.suggest.person_evidence import (
     NOT_GIVEN_PARTS,
@@ -65,13 +66,16 @@ _HONORIFICS = frozenset(
     word_list(
         """
         mr ms mrs miss dr prof professor sir dame lord lady king queen prince princess
+            mme mlle herr frau monsieur señor señora signor signora
             pope sheikh emir sultan imam ayatollah swami
         """
     )
 )
 #: Abbreviated honorifics whose full stop does not end a sentence ("Mr. Toccafondi"; not
 #: "the new Sultan. After the funeral").
-_ABBREVIATED = frozenset(word_list("mr mrs ms dr prof sen rep gov gen col capt lt sgt rev hon"))
+_ABBREVIATED = frozenset(
+    word_list("mr mrs ms dr prof sen rep gov gen col capt lt sgt rev hon mme mlle")
+)
 #: A role and preposition before a portfolio ("Minister of Education ...").
 _PORTFOLIO = re.compile(
     r"\b(?:minister|secretary|undersecretary|under-secretary|commissioner|spokes\w+|"
@@ -232,7 +236,7 @@ def _full_names(text: str) -> tuple[list[tuple[int, int, float]], set[str]]:
         if _SAINT_BEFORE.search(text, max(0, tokens[run[0]][0] - 4), tokens[run[0]][0]):
             continue  # "St. Louis Cardinals": a place
         words = [tokens[i][2] for i in run]
-        titled = False
+        titled = joined = False
         k = 0
         while k < len(words) and (words[k].lower() in TITLE_WORDS or words[k] in NOT_NAMES):
             titled = titled or words[k].lower() in TITLE_WORDS
@@ -243,14 +247,19 @@ def _full_names(text: str) -> tuple[list[tuple[int, int, float]], set[str]]:
             if any(is_given(w) for w in words[k:j]):
                 # "Martin Luther King III": a title word after a given name is a name
                 given = [i for i in range(k, j) if is_given(words[i])]
-                k = given[0]
+                if _article_joined(words[k : given[0]]):
+                    joined = True
+                else:
+                    k = given[0]
                 break
             if words[j].lower() in TITLE_WORDS and j + 1 < len(words):
                 k, titled = j + 1, True
                 break
         else:
             given = [j for j in range(k, len(words) - 1) if is_given(words[j])]
-            if given:
+            if given and _article_joined(words[k : given[0]]):
+                joined = True
+            elif given:
                 k = given[0]
         patronymic = False
         while (
@@ -301,7 +310,7 @@ def _full_names(text: str) -> tuple[list[tuple[int, int, float]], set[str]]:
             continue
         if _team(text, start, end, names):
             continue  # "the Charlotte Hornets in the draft": a team, not a person
-        if len(names) >= 2 and (is_given(names[0]) or patronymic):
+        if len(names) >= 2 and (is_given(names[0]) or patronymic or joined):
             found.append((start, end, 0.9))
         elif lead:
             found.append((start, end, 0.8))  # a known given name second of three
@@ -313,7 +322,9 @@ def _full_names(text: str) -> tuple[list[tuple[int, int, float]], set[str]]:
             titled
             and len(names) == 1
             and words[k - 1].lower() in _NAME_TITLES
-            and all(w.lower() in TITLE_WORDS or w in NOT_NAMES for w in words[:k])
+            and all(
+                w.lower() in TITLE_WORDS or w in NOT_NAMES or _title_place(w) for w in words[:k]
+            )
             and could_be_name(names[0], not_alone)
         ):
             found.append((start, end, 0.7))  # "President Trump", "Senator Sanders"
@@ -447,9 +458,53 @@ _NAME_TITLES = frozenset(
         president senator governor mayor chancellor premier ambassador judge
             colonel captain lieutenant sergeant commander admiral inspector detective
             councillor councilor congressman congresswoman bishop cardinal rabbi
+            minister
         """
     )
 )
+
+
+#: A fictional character's name comes after these words ("the character Tasha Yar",
+#: "dressed as Luke Skywalker"): fictional characters are no persons (gold README).
+_CHARACTER_BEFORE = re.compile(
+    r"\b(?:character|characters|superhero|villain|(?:dressed|cosplay\w*|disguised)\s+as)\s$",
+    re.IGNORECASE,
+)
+#: A role and a name after capitalised words: "Grateful Dead drummer Mickey Hart" (the
+#: words before the role are the band's or employer's name).
+_ROLE_AND_NAME_AFTER = re.compile(r"\s([a-z][a-z\-]+)\s[A-Z]")
+
+
+def _not_a_person(text: str, start: int, end: int) -> bool:
+    """A fictional character, or the band or employer before a role and a person's name."""
+    if _CHARACTER_BEFORE.search(text, max(0, start - 30), start):
+        return True
+    role = _ROLE_AND_NAME_AFTER.match(text, end)
+    # "Barack Obama adviser David Axelrod": a given name first keeps an attributive person
+    return role is not None and is_title(role.group(1)) and not is_given(text[start:end].split()[0])
+
+
+def _article_joined(words: list[str]) -> bool:
+    """Capitalised words joined by the Arabic article ("Zine El Abidine" before "Ben Ali"):
+    one name with the given name after them, not an organisation before a person."""
+    return (
+        len(words) >= 3
+        and any(w.lower() in ("el", "al") for w in words[1:-1])
+        and all(
+            w.lower() in ("el", "al")
+            or (w[:1].isupper() and w[1:].islower() and not org_word(w) and w not in NOT_NAMES)
+            for w in words
+        )
+    )
+
+
+def _title_place(word: str) -> bool:
+    """A country's name or adjective before a title: "US President Trump", "Samoan Prime
+    Minister" (the title is the country's, the name after it a person's)."""
+    return word in _COUNTRY_CODES or word in PLACE_WORDS or word in DEMONYMS_ONE
+
+
+_COUNTRY_CODES = frozenset(word_list("US U.S. UK U.K. EU UN"))
 #: A plural role and "including"/"such as" right before a name: "designers including".
 _LISTED_AFTER_ROLES = re.compile(r"\b([a-z]+),?\s+(?:including|such\s+as|among\s+them)\s$")
 
@@ -549,9 +604,10 @@ def _surname(name: str) -> str:
 def find_mentions(text: str, known: Iterable[str] = ()) -> list[tuple[Mention, float]]:
     """Every person mention with its score, in text order (spans never overlap)."""
     full, org_pairs = _full_names(text)
+    full = [(s, e, score) for s, e, score in full if not _not_a_person(text, s, e)]
     taken: list[tuple[int, int, float]] = list(full)
     names = {text[s:e] for s, e, _ in full if " " in text[s:e]}
-    labels = interview_labels(text)
+    labels = interview_labels(text) | _non_latin_credits(text)
     names |= labels
     learned = sorted({n.strip() for n in known if n.strip()}, key=len, reverse=True)
     names.update(learned)
@@ -694,6 +750,26 @@ _KIN_LIST = re.compile(
     r"granddaughters|kids)\b(?:[^.;:\n]{0,30}?,)?\s+(?:(\w{3,}),\s+)?(\w{3,}),?\s+and\s+(\w{3,})"
     r"(?=[,.;]|\s+[a-z]|\s*$)"
 )
+
+
+#: A photo credit of two or three words: "Image: Дмитрий Кошелев." (checked to be
+#: capitalised words of a script the Latin-letter rules do not read).
+_CREDIT_WORDS = re.compile(
+    r"\b(?:Image|Photo|Picture|Credit|Video|Audio)s?:\s(\w+(?:[\s\-]\w+){1,2})(?=[.,;:]|\s*$)",
+    re.MULTILINE,
+)
+_LATIN = re.compile(r"[A-Za-zÀ-ɏ]")
+
+
+def _non_latin_credits(text: str) -> set[str]:
+    """Photo credits naming a person in a non-Latin script (Cyrillic, Greek, ...): the
+    guidelines tag every photo credit; capitals of another script are never a Latin
+    ``_WORD``, so these names are found here."""
+    return {
+        m.group(1)
+        for m in _CREDIT_WORDS.finditer(text)
+        if all(_one_name(w) and not _LATIN.match(w) for w in re.split(r"[\s\-]", m.group(1)))
+    }
 
 
 def _one_name(word: str) -> bool:

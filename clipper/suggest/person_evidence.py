@@ -217,17 +217,25 @@ def described_after(text: str, end: int) -> bool:
     words = m.group(2).split()
     if not words or len(words) > 7 or words[0].lower() in _CLAUSE_WORDS:
         return False
-    if any(org_word(w) for w in words):
-        return False
     # the role of this person, not of a name after it ("with illustrator Johnnie ...")
     # and the role ends the appositive or a preposition follows ("the city's mayor said"
-    # is a clause)
+    # is a clause); one person's role: singular ("home to many founders" is a place)
     nexts = [*words[1:], ""]
-    return any(
-        ((w.lower() in TITLE_WORDS and w.lower() not in _NOT_ROLES) or w.lower() in _PERSON_NOUNS)
-        and nxt in _AFTER_ROLE
-        for w, nxt in zip(words, nexts, strict=True)
-    )  # one person's role: singular ("home to many founders" describes a place)
+    role = next(
+        (
+            i
+            for i, (w, nxt) in enumerate(zip(words, nexts, strict=True))
+            if (
+                (w.lower() in TITLE_WORDS and w.lower() not in _NOT_ROLES)
+                or w.lower() in _PERSON_NOUNS
+            )
+            and nxt in _AFTER_ROLE
+        ),
+        None,
+    )
+    # an organisation's word before the role makes it a thing's description; after the
+    # role and its preposition it is where the person works ("a member of Parliament")
+    return role is not None and not any(org_word(w) for w in words[: role + 1])
 
 
 def occupation_before(text: str, start: int) -> bool:
@@ -284,6 +292,7 @@ def storm_names(text: str) -> frozenset[str]:
 #: What follows a surname that names a family, not one person ("the Vanderbilt family",
 #: "the Vanderbilt fortune"), or a facility named after a person ("the Johan Sverdrup oil
 #: field").
+_POSSESSIVE_AFTER = re.compile(r"['’]s?\b|s['’]")
 _FAMILY_AFTER = re.compile(r"\s+(?:family|families|fortune|dynasty|clan|household)\b")
 _FACILITY_AFTER = re.compile(
     r"\s+(?:[a-z]+\s+)?(?:field|airport|station|hospital|bridge|stadium|building|centre|"
@@ -298,6 +307,8 @@ def family_or_facility(text: str, start: int, end: int) -> bool:
     if _FAMILY_AFTER.match(text, end) and " " not in text[start:end]:
         return True
     after_the = text[max(0, start - 4) : start] == "the "
+    if after_the and " " not in text[start:end] and _POSSESSIVE_AFTER.match(text, end):
+        return True  # "the Turpin's offspring": the family's (a person's has no "the")
     return after_the and _FACILITY_AFTER.match(text, end) is not None
 
 

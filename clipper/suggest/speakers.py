@@ -593,6 +593,8 @@ def attribute(
         if speaker is not None and speaker[1] is None:
             speaker = _holder_of_role(text, speaker, open_mark, mentions) or speaker
             speaker = _untitled(speaker, open_mark, mentions) or speaker
+        elif speaker is not None and speaker[1] is not None and " " not in speaker[0]:
+            speaker = _untitled(_with_title(text, speaker), open_mark, mentions) or speaker
         if (
             speaker is not None
             and previous is not None
@@ -648,6 +650,18 @@ def _partner(text: str, speaker: Speaker, mentions: list[Mention]) -> Speaker | 
     return m.full, (m.start, m.end)
 
 
+def _with_title(text: str, speaker: Speaker) -> Speaker:
+    """A one-word person mention with the title words written before it ("Prime Minister
+    Tavita"), as :func:`_untitled` takes it; without a title, the speaker unchanged."""
+    assert speaker[1] is not None
+    before = text[max(0, speaker[1][0] - 40) : speaker[1][0]].split()
+    k = len(before)
+    while k > 0 and len(before) - k < 3 and before[k - 1].lower() in TITLE_WORDS:
+        k -= 1
+    titles = before[k:]
+    return (" ".join([*titles, speaker[0]]), None) if titles else speaker
+
+
 def _untitled(speaker: Speaker, at: int, mentions: list[Mention]) -> Speaker | None:
     """A source written with a title ("Prime Minister Tuilaepa") that is a person named in
     full in the text: the fullest form without the title ("Tuilaepa Sailele Malielegaoi")."""
@@ -659,6 +673,8 @@ def _untitled(speaker: Speaker, at: int, mentions: list[Mention]) -> Speaker | N
     if k == 0 or not 1 <= len(rest) <= 3 or not all(w[:1].isupper() for w in rest):
         return None
     holders = [m for m in mentions if set(rest) <= set(m.full.split())]
+    longer = [m for m in holders if len(m.full.split()) > len(rest)]
+    holders = longer or holders  # "Tavita" is a mention too: the full form wins
     if len({m.full for m in holders}) != 1:
         return None
     m = min(holders, key=lambda m: (m.start > at, abs(m.start - at)))

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from clipper.gui.platform_check import XCB_LIBRARIES, diagnose
+from tests.gui.app_process import app_env
 
 ALL = {lib for lib, _ in XCB_LIBRARIES}
 ROOT = Path(__file__).resolve().parents[2]
@@ -141,16 +142,7 @@ def test_first_paint_shows_the_stored_article_then_log_and_icon_follow(
 ) -> None:
     """The window's first picture already has the article; the log file and the window icon
     are set up just after it (they are not needed to draw it)."""
-    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
-    env.update(
-        {
-            "HOME": str(tmp_path),
-            "XDG_CONFIG_HOME": str(tmp_path / "config"),
-            "XDG_STATE_HOME": str(tmp_path / "state"),
-            "PYTHONPATH": str(ROOT),
-            "QT_QPA_PLATFORM": "offscreen",
-        }
-    )
+    env = app_env(tmp_path)
     result = subprocess.run(
         [sys.executable, "-c", _FIRST_PAINT_PROBE, str(tmp_path / "app.db")],
         env=env,

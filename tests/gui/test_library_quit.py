@@ -3,7 +3,6 @@ only a read), the state is saved and the process exits at once."""
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import threading
@@ -17,9 +16,8 @@ from clipper.gui.app import create_main_window
 from clipper.gui.settings import Settings
 from clipper.store import Store
 from clipper.store.library_queries import LibraryQuery
+from tests.gui.app_process import app_env
 from tests.gui.test_library_paging import close_window, fill
-
-ROOT = Path(__file__).resolve().parents[2]
 
 #: A read that never ends unless interrupted (a stand-in for a slow query on a big library).
 ENDLESS = "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n) SELECT max(x) FROM n"
@@ -90,17 +88,7 @@ print(code, len(readers) <= 1, any(t.is_alive() for t in readers))
 
 
 def test_quitting_while_the_library_loads_saves_and_ends_the_read(tmp_path: Path) -> None:
-    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
-    env.update(
-        {
-            "HOME": str(tmp_path),
-            "XDG_CONFIG_HOME": str(tmp_path / "config"),
-            "XDG_STATE_HOME": str(tmp_path / "state"),
-            "PYTHONPATH": str(ROOT),
-            "QT_QPA_PLATFORM": "offscreen",
-            "CLIPPER_QUIT_AFTER_PAINT": "1",  # quits right after the paint: the rest is read
-        }
-    )
+    env = app_env(tmp_path, CLIPPER_QUIT_AFTER_PAINT="1")
     db = tmp_path / "app.db"
     result = subprocess.run(
         [sys.executable, "-c", _QUIT_PROBE, str(db), ENDLESS],

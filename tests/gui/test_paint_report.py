@@ -3,14 +3,13 @@ its main window has painted (the start-up benchmark's "first paint" figures)."""
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.gui.app_process import app_env
 
 _PROBE = """
 import sys, time
@@ -37,17 +36,7 @@ _REPORT = re.compile(r"clipper: first paint after ([0-9.]+) ms of CPU at ([0-9.]
 
 
 def test_the_paint_report_comes_after_the_main_windows_paint(tmp_path: Path) -> None:
-    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
-    env.update(
-        {
-            "HOME": str(tmp_path),
-            "XDG_CONFIG_HOME": str(tmp_path / "config"),
-            "XDG_STATE_HOME": str(tmp_path / "state"),
-            "PYTHONPATH": str(ROOT),
-            "QT_QPA_PLATFORM": "offscreen",
-            "CLIPPER_QUIT_AFTER_PAINT": "1",
-        }
-    )
+    env = app_env(tmp_path, CLIPPER_QUIT_AFTER_PAINT="1")
     before = time.clock_gettime(time.CLOCK_MONOTONIC)
     result = subprocess.run(
         [sys.executable, "-c", _PROBE, str(tmp_path / "app.db")],

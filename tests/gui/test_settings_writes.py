@@ -3,7 +3,6 @@ after its first paint (each QSettings write takes a lock file and two fsyncs).""
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -12,8 +11,7 @@ from PySide6.QtCore import QByteArray, QCoreApplication
 from pytestqt.qtbot import QtBot
 
 from clipper.gui.settings import Settings
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.gui.app_process import app_env
 
 
 def _file_version(path: Path) -> tuple[int, int]:
@@ -98,17 +96,7 @@ print(code, seen, conf.exists() and sys.argv[1] in conf.read_text())
 
 
 def test_the_start_writes_its_settings_after_the_first_paint(tmp_path: Path) -> None:
-    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
-    env.update(
-        {
-            "HOME": str(tmp_path),
-            "XDG_CONFIG_HOME": str(tmp_path / "config"),
-            "XDG_STATE_HOME": str(tmp_path / "state"),
-            "PYTHONPATH": str(ROOT),
-            "QT_QPA_PLATFORM": "offscreen",
-            "CLIPPER_QUIT_AFTER_PAINT": "1",
-        }
-    )
+    env = app_env(tmp_path, CLIPPER_QUIT_AFTER_PAINT="1")
     db = str(tmp_path / "app.db")
     conf = str(tmp_path / "config" / "Clipper" / "Clipper.conf")
     result = subprocess.run(

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from clipper.gui.app import create_main_window
@@ -37,3 +38,16 @@ def window(qtbot: QtBot, db_path: Path, settings: Settings) -> Iterator[MainWind
             QTest.mouseRelease(w, button)
     w.close()
     w.controller.close()
+
+
+@pytest.fixture
+def questions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every ``QMessageBox.question`` is answered Cancel; the texts asked, in order."""
+    asked: list[str] = []
+
+    def question(_parent: object, _title: str, text: str, *_a: object) -> object:
+        asked.append(text)
+        return QMessageBox.StandardButton.Cancel
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    return asked

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from clipper.gui.main_window import MainWindow
@@ -11,15 +9,9 @@ from tests.gui.test_main_window import PLAIN_TEXT, add_article, tag_span
 
 
 def test_the_question_counts_annotations_only_when_there_are_some(
-    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, window: MainWindow, questions: list[str]
 ) -> None:
-    asked: list[str] = []
-
-    def question(_parent: object, _title: str, text: str, *_a: object) -> object:
-        asked.append(text)
-        return QMessageBox.StandardButton.Cancel
-
-    monkeypatch.setattr(QMessageBox, "question", question)
+    asked = questions
     article = add_article(window, PLAIN_TEXT)
     window.actions_by_name["delete_article"].trigger()
     assert asked[-1].startswith(f"Delete “{article.title}”?")

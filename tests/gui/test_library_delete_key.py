@@ -3,9 +3,7 @@ selected in the other pane, out of the user's sight."""
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from clipper.gui.main_window import MainWindow
@@ -13,15 +11,9 @@ from tests.gui.test_main_window import PLAIN_TEXT, add_article, stored_ids, tag_
 
 
 def test_delete_in_the_library_asks_about_the_article_and_keeps_annotations(
-    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, window: MainWindow, questions: list[str]
 ) -> None:
-    asked: list[str] = []
-
-    def question(_parent: object, _title: str, text: str, *_a: object) -> object:
-        asked.append(text)
-        return QMessageBox.StandardButton.Cancel
-
-    monkeypatch.setattr(QMessageBox, "question", question)
+    asked = questions
     article = add_article(window, PLAIN_TEXT)
     start = article.text.index("Critics")
     tag_span(qtbot, window, start, start + 7, "3")

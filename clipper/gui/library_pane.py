@@ -672,9 +672,10 @@ class LibraryPane(QWidget):
             return
         self._sized_columns = columns
         header = self.table.horizontalHeader()
-        # Two digits and the header's colour dot (larger counts are in the tooltip).
+        # Three digits (an article with hundreds of figures shows its count; a count of
+        # thousands is in the tooltip).
         metrics = self.table.fontMetrics()
-        count_width = max(metrics.horizontalAdvance("00"), 12) + 8
+        count_width = metrics.horizontalAdvance("000") + 8
         self._fitting = True
         for column in range(len(_FIXED_COLUMNS), columns):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)

@@ -28,6 +28,10 @@ def test_titles_stay_readable_and_counts_in_view_at_1280_px(
     assert table.horizontalScrollBar().maximum() == 0
     assert header.sectionSize(0) >= pane.min_title_width
     assert pane.min_title_width >= table.fontMetrics().averageCharWidth() * 24
+    # A count of hundreds fits its column (318 figures showed as "…").
+    counts = range(len(pane.column_widths()), header.count())
+    wide = table.fontMetrics().horizontalAdvance("318") + 6  # the cell's margins
+    assert all(header.sectionSize(c) >= wide for c in counts)
 
     # Where the title would be squeezed, the Outlet column gives way (the outlet and date
     # are in the title's tooltip).

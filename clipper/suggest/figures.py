@@ -79,6 +79,7 @@ _UNIT_WORDS = (
     r"(?:square|sq\.?) (?:miles?|km|kilomet(?:re|er)s?|met(?:re|er)s?|feet|foot)|"
     r"cubic (?:met(?:re|er)s?|feet|foot|km|kilomet(?:re|er)s?|yards?|miles?)|"
     r"(?:miles|kilomet(?:re|er)s|met(?:re|er)s|feet) (?:per|an|a) (?:hour|minute|second)|"
+    r"light[- ]years?|astronomical units?|parsecs?|(?:solar|Earth|Jupiter) mass(?:es)?|"
     r"km2|km²|nautical miles?|miles?|km/h|km/s|m/s|kph|mph|km|kilomet(?:re|er)s?|"
     r"centimet(?:re|er)s?|millimet(?:re|er)s?|cm|mm|met(?:re|er)s?|feet|foot|inch|inches|"
     r"yards?|kg|kilograms?|grams?|tonnes?|metric tons?|tons?|ounces?|lbs|lb|oz|ft|"
@@ -365,7 +366,8 @@ _COLLECTIVE_BEFORE = re.compile(
 _GROUPS_OF = re.compile(r"\b(?:groups|sets|batches|pairs|rows|teams|squads|units|packs)\s+of\s$")
 #: A number in an adjective made with a hyphen ("two-legged running", "three-dimensional
 #: structures", "a four-sided figure"): a type, not a quantity of anything.
-_TYPE_ADJECTIVE = re.compile(r"-[a-z]+(?:ed|ional|ical|ular)\b(?!-)")
+#: Also a chain of hyphenated words ending in one ("the two-party-preferred vote").
+_TYPE_ADJECTIVE = re.compile(r"(?:-[a-z]+)*-[a-z]+(?:ed|ional|ical|ular)\b(?!-)")
 #: A number glued to its counted noun by a hyphen ("six-member", "three - nation").
 _COMPOUND = re.compile(r"\s?-\s?([a-z]{3,})\b(?!-)")
 _PERSON_WORDS = frozenset(word_list("member person man woman child strong seat"))
@@ -395,6 +397,17 @@ _CHANGE_BEFORE = re.compile(
     r"hitting|totalling|totaling|topping|exceeding|surpassing|standing at)"
     r"\s+(?:from\s+|to\s+|by\s+|at\s+)?"
     r"(?:\S+\s+to\s+)?$"
+)
+
+
+#: A year-like number that counts the subject of a clause: "1885 aftershocks had occurred"
+#: (no determiner before it, a plural noun and a finite verb after it); "the 2019 elections
+#: were held" is a year.
+_YEAR_AS_COUNT = re.compile(r" [a-z]{3,}s (?:had|have|were|are|has|was)\b")
+_YEAR_DETERMINER = re.compile(
+    r"\b(?:the|its|their|his|her|our|this|that|these|those|a|an|in|of|from|for|by|since|"
+    r"until|below|above|to|and|or|at|before|after|during)\s$",
+    re.IGNORECASE,
 )
 
 
@@ -538,7 +551,8 @@ def _counted(text: str, end: int, value: float, start: int | None = None) -> str
         after = " " + after[2:]  # "6900 [employees]": an editor's counted noun
     # words in any script ("archæological"): a letter, then lower-case letters or hyphens
     words: list[str] = re.findall(
-        rf"{_NUMBERED_MODIFIER.pattern}|[A-Z]{{2,}}s?\b|[^\W\d_](?:[^\W\d_A-Z]|-)*|\S", after
+        rf"{_NUMBERED_MODIFIER.pattern}|(?:[A-Z]\.){{2,}}|[A-Z]{{2,}}s?\b|[^\W\d_](?:[^\W\d_A-Z]|-)*|\S",
+        after,
     )
     before = text[max(0, start - 100) : start] if start is not None else ""
     if not before:
@@ -597,6 +611,10 @@ def _counted(text: str, end: int, value: float, start: int | None = None) -> str
             return "people"  # "killing all six aboard"
         if lower in _STOP_WORDS:
             break
+        previous = words[i - 1] if i > lead else ""
+        if lower in _TOTALS and previous.isalpha() and previous.islower():
+            # "270 electoral college delegate total": the delegates are counted
+            return _entity(_plural(previous))
         if lower in ("species", "series", "pence", "cents") and value != 1:
             return lower  # "158 different species", "245 pence"
         if lower in _NOUN_MODIFIERS and adjective_next:
@@ -651,6 +669,8 @@ def _counted(text: str, end: int, value: float, start: int | None = None) -> str
 #: A modifier with a number in it, before the counted noun: "18-year-old", "COVID-19",
 #: "F-16".
 _NUMBERED_MODIFIER = re.compile(r"\d[\d,.]*-[a-z]+(?:-[a-z]+)*|[A-Za-z]+-\d+[A-Za-z]*")
+#: Nouns for a sum after the noun it sums ("a 270 delegate total", "a 90 vote tally").
+_TOTALS = frozenset(word_list("total tally count"))
 #: Nouns ending in "s" that stand before another noun ("one news site", "two sports clubs").
 _NOUN_MODIFIERS = frozenset(word_list("news sports"))
 #: A person noun before "of the" and the number: "the first victim of the eight".
@@ -1037,7 +1057,8 @@ def _read(text: str, m: re.Match[str]) -> _Figure | None:
             if not noun.endswith("s") and noun not in HUMANS and not measured:
                 return None  # "the total 2020 population": a year before a singular noun
             counted = _counted(text, end, value)
-            if counted != "people" and not measured:
+            as_count = _YEAR_AS_COUNT.match(text, end) and not _YEAR_DETERMINER.search(before)
+            if counted != "people" and not measured and not as_count:
                 return None  # a year ("2018 day five" has a singular unit after it)
     if not cur and _TITLE_AFTER.match(text, end) and re.search(r"\b[a-z]+\W{0,2}\s$", before):
         return None  # "a soon-to-be released 60 Minutes interview": a title (not a headline)

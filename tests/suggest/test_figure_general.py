@@ -1,0 +1,79 @@
+"""Kinds of figure error found on unseen Wikinews 2020 stories (issue 12, sug-fig3), each rule
+on sentences written for the test, with the guideline sentence it implements
+(GUIDELINES.md, figure)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.suggest.figure_rows import figures
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "Units kept in the span: ... distance (miles, km)"; unit: "plural lower-case unit for
+        # durations/distances as written": astronomy's units of distance and mass are units too
+        (
+            "The star lies about 520 light years away.",
+            [("520 light years", 520, "light years")],
+        ),
+        ("It is 4.2 light-years from the Sun.", [("4.2 light-years", 4.2, "light-years")]),
+        (
+            "The gap is 30 astronomical units wide; one astronomical unit is far.",
+            [
+                ("30 astronomical units", 30, "astronomical units"),
+                ("one astronomical unit", 1, "astronomical units"),
+            ],
+        ),
+        ("The cluster is 2.4 parsecs across.", [("2.4 parsecs", 2.4, "parsecs")]),
+        ("A star of 12 solar masses collapsed.", [("12 solar masses", 12, "solar masses")]),
+    ],
+)
+def test_units_of_astronomy_are_measurement_units(
+    text: str, expected: list[tuple[str, object, object]]
+) -> None:
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "The counted entity goes into `unit`": an abbreviated name ("U.S.", "U.K.") between
+        # the number and the noun is a modifier, like "Space Shuttle" in "Space Shuttle orbiters"
+        ("It has ballot access in all 50 U.S. states.", [("50", 50, "states")]),
+        ("They visited 12 U.K. cities last year.", [("12", 12, "cities")]),
+        # a sum named after what it sums: the summed noun is counted (humans -> "people")
+        (
+            "He passed a 270 electoral college delegate total on Saturday.",
+            [("270", 270, "people")],
+        ),
+        ("The party ended with a 312 vote tally.", [("312", 312, "votes")]),
+    ],
+)
+def test_counted_entity_through_modifiers(
+    text: str, expected: list[tuple[str, object, object]]
+) -> None:
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "Excluded: ... years-as-dates": a year-like number that counts a clause's subject is
+        # a count ("1885 aftershocks had occurred"), a year with a determiner is a date
+        (
+            "As of Wednesday, 1885 aftershocks had occurred since the quake.",
+            [("1885", 1885, "aftershocks")],
+        ),
+        ("The 2019 elections were held in May.", []),
+        ("Emissions fell below 2000 levels.", []),
+        # gold README: "two-legged", "three-dimensional" are type adjectives (no figures); so is
+        # a chain of hyphenated words ending in one
+        ("The party won 70% of the two-party-preferred vote.", [("70%", 70, "percent")]),
+    ],
+)
+def test_years_counts_and_type_adjectives(
+    text: str, expected: list[tuple[str, object, object]]
+) -> None:
+    assert figures(text) == expected

@@ -200,13 +200,26 @@ def _in_a_name(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 30) : start]
     if _SENTENCE_BEFORE.search(before):
         return False
-    capital_before = re.search(r"\b[A-Z][\w'’\-]*\s$", before) is not None
+    capital = re.search(r"\b([A-Z][\w'’\-]*)\s$", before)
+    capital_before = capital is not None
     capital_after = re.match(r"\s[A-Z][a-z]", text[end : end + 3]) is not None
     the_before = re.search(r"\b(?:the|of)\s$", before) is not None
-    return capital_after and (capital_before or the_before) and not _TITLE_AFTER.match(text, end)
+    if capital_after and (capital_before or the_before) and not _TITLE_AFTER.match(text, end):
+        return True
+    # "the Marine One helicopter", "Formula One racing": a capitalised number word after a
+    # capitalised word (not a function word, day or month) in a line that is not title case
+    if capital is None or capital.group(1).lower() in _FUNCTION_WORDS:
+        return False
+    if _WEEKDAY.fullmatch(capital.group(1)) or _MONTH_BEFORE.search(capital.group(1) + " "):
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    return re.search(r"(?:^|\s)[a-z]{4,}\b", line) is not None  # not a title-case headline
 
 
 _SENTENCE_BEFORE = re.compile(r"(?:^|[.!?:;\"“‘(\n]\s*)$")
+_WEEKDAY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
 #: A capitalised unit after the number: a title ("60 Minutes", "28 Days Later").
 _TITLE_AFTER = re.compile(r" (?:Seconds|Minutes|Hours|Days|Weeks|Months|Years|Miles)\b")
 #: What makes a number after such a word a count after all ("a day 2,000 people died").
@@ -314,6 +327,9 @@ _HALF_COMPOUND = re.compile(
     r"[a-z]+"
 )
 _HALF_PERIOD = re.compile(r"\b(?:first|second|other|latter|former|better)\s$", re.IGNORECASE)
+#: "half" as a noun for a part of a field or a whole, after a determiner and at most one word
+#: ("in their attacking half", "the half"), unless a part "of" something follows.
+_HALF_NOUN = re.compile(r"\b(?:the|their|his|her|its|our|my|your)\s(?:[a-z]+\s)?$", re.IGNORECASE)
 #: Capitalised plurals that name people: nationalities, parties, faiths.
 _GROUP_PLURAL = re.compile(r"(?:ans|is|ons|ites|ists|ers|ics|ims|ards|crats)$")
 #: A qualifier after the number ("one or more donations", "50 or so people").
@@ -379,7 +395,7 @@ _NOUN_BEFORE = re.compile(
 #: "the number of justices remain at nine": the count of the noun after "number of".
 _NUMBER_OF = re.compile(
     r"\b(?:number|count|total|tally)\s+of\s+([a-z]{3,}s|men|women|children|people)\b"
-    r"[^.;:!?\d]{0,40}$",
+    r"[^.;:!?\d]{0,80}$",
     re.IGNORECASE,
 )
 #: "the number of those infected is 1501": people named by what happened to them.
@@ -607,8 +623,8 @@ def _counted(text: str, end: int, value: float, start: int | None = None) -> str
             return "people"
         if i == capitals == 0 and word[0].isupper() and _GROUP_PLURAL.search(word):
             return "people"  # "3 million Syrians", "Five Democrats"
-        if i == 0 and lower in ("aboard", "dead"):
-            return "people"  # "killing all six aboard"
+        if i == 0 and (lower == "aboard" or lower in _HUMAN_STATES):
+            return "people"  # "killing all six aboard", "the three deceased were employees"
         if lower in _STOP_WORDS:
             break
         previous = words[i - 1] if i > lead else ""
@@ -676,7 +692,10 @@ _NOUN_MODIFIERS = frozenset(word_list("news sports"))
 #: A person noun before "of the" and the number: "the first victim of the eight".
 _MEMBER_OF = re.compile(r"\b([a-z]{3,})\s+of\s+the\s$")
 #: Words for humans that are adjectives before another noun ("three dead birds").
-_HUMAN_STATES = frozenset(word_list("dead killed wounded injured missing displaced homeless"))
+#: Also nouns for people by that state when no noun follows ("the three deceased").
+_HUMAN_STATES = frozenset(
+    word_list("dead deceased killed wounded injured missing displaced homeless accused elderly")
+)
 #: Endings of adjectives (and participles) before a noun: "asymptomatic", "infected".
 _ADJECTIVE_ENDS = ("ic", "ous", "ful", "ive", "able", "ible", "ed", "ish", "less")
 #: Words after an "-al"/"-ic" word that show it was the noun ("one official said").
@@ -974,6 +993,8 @@ def _read(text: str, m: re.Match[str]) -> _Figure | None:
             return None  # "a year and a half": a duration without a numeral, not a fraction
         if low == "half" and _HALF_PERIOD.search(before):
             return None  # "in the second half": a period of a match or a year
+        if low == "half" and _HALF_NOUN.search(before) and not re.match(r" of\b", text[m.end() :]):
+            return None  # "played in their attacking half": a part of the pitch
         if low == "half" and _HALF_COMPOUND.match(text, m.end()):
             return None  # "an 18 year old half back", "his half brother": a compound noun
         parts = re.split(r"[ -]", low)

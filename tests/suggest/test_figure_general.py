@@ -77,3 +77,53 @@ def test_years_counts_and_type_adjectives(
     text: str, expected: list[tuple[str, object, object]]
 ) -> None:
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "The counted entity goes into `unit` (humans -> "people")": people by role or trade
+        (
+            "Three occupants of the helicopter died, and two performers were hurt.",
+            [("Three", 3, "people"), ("two", 2, "people")],
+        ),
+        ("Police arrested four kidnappers.", [("four", 4, "people")]),
+        # nouns that also name companies or things keep their noun
+        (
+            "The firm has 12 partners and 40 suppliers.",
+            [("12", 12, "partners"), ("40", 40, "suppliers")],
+        ),
+        # a state of people used as a noun ("the three deceased"), not as an adjective
+        ("The three deceased were contract employees.", [("three", 3, "people")]),
+        ("He found three dead birds.", [("three", 3, "birds")]),
+        # "the number of people ... exceeds N": the counted noun stands before the number
+        (
+            "It estimated the number of people infected with the new virus may considerably "
+            "exceed 1000.",
+            [("1000", 1000, "people")],
+        ),
+    ],
+)
+def test_humans_are_people(text: str, expected: list[tuple[str, object, object]]) -> None:
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "Excluded: ... identifiers/names with numbers ("Vostok 1")": a capitalised number
+        # word in a name, also before a lower-case noun
+        ("Trump flew above the rally on his Marine One helicopter.", []),
+        ("He won two Formula One titles.", [("two", 2, "titles")]),
+        # not in a title-case headline, not after a weekday
+        ("On Tuesday Two men were hurt.", [("Two", 2, "people")]),
+        # "half" as a noun for a part of the pitch is no fraction; "half of", "by half" are
+        ("They played in their attacking half.", []),
+        (
+            "Sales fell by half, and their half of the pot went.",
+            [("half", 0.5, "fraction"), ("half", 0.5, "fraction")],
+        ),
+    ],
+)
+def test_names_and_half_as_a_noun(text: str, expected: list[tuple[str, object, object]]) -> None:
+    assert figures(text) == expected

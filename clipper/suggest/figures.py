@@ -115,7 +115,8 @@ _UNIT = re.compile(
 _FOLD = re.compile(r"-?fold\b", re.IGNORECASE)
 #: Temperatures: "40 degrees Celsius", "104°F", "-5 °C".
 _DEGREES = re.compile(
-    r"\s?(?:°\s?(?P<scale>[CF])\b|°|degrees?(?: (?P<scale2>Celsius|Fahrenheit|centigrade|C|F)\b)?)"
+    r"\s?(?:°\s?(?P<scale>[CF]\b|Celsius\b|Fahrenheit\b|centigrade\b)|°|"
+    r"degrees?(?: (?P<scale2>Celsius|Fahrenheit|centigrade|C|F)\b)?)"
 )
 #: An earthquake's magnitude: "a 4.7-magnitude quake", "magnitude 5.2", "a 6.4 quake".
 _MAGNITUDE_AFTER = re.compile(r"[ -]magnitude\b(?!\s+\d)", re.IGNORECASE)
@@ -896,6 +897,11 @@ def _share_units(text: str, found: list[_Figure]) -> list[_Figure]:
             if elided and len(between) < 80 and not _CLAUSES_END.search(between):
                 # "sentenced to fourteen years in prison, serving eight": the same unit
                 out[i] = replace(b, unit=a.unit, kind="unit")
+        elif b.kind == "count" and b.unit is None and a.kind == "money" and b.multiplier > 1:
+            between = text[a.end : b.start]
+            if len(between) < 150 and not _CLAUSES_END.search(between):
+                # "a 947 million pounds turnover for a 107 million loss": the same currency
+                out[i] = replace(b, unit=a.unit, kind="money")
         elif b.kind == "count" and b.unit is None and a.kind == "count" and a.unit is not None:
             between = text[a.end : b.start]
             near = len(between) < 120 and not _CLAUSES_END.search(between)

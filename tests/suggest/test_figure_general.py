@@ -127,3 +127,36 @@ def test_humans_are_people(text: str, expected: list[tuple[str, object, object]]
 )
 def test_names_and_half_as_a_noun(text: str, expected: list[tuple[str, object, object]]) -> None:
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "`unit`: ISO 4217 for money": a currency written in its own language's spelling
+        (
+            "The price is 900 million złotys (181 million pounds).",
+            [
+                ("900 million złotys", 900_000_000, "PLN"),
+                ("181 million pounds", 181_000_000, "GBP"),
+            ],
+        ),
+        # a scaled amount after money in the same sentence is in that currency
+        (
+            "The units had a 947 million pounds turnover for a 107 million loss.",
+            [("947 million pounds", 947_000_000, "GBP"), ("107 million", 107_000_000, "GBP")],
+        ),
+        # ... but a currency is not shared across a sentence end, nor to a plain count
+        (
+            "It cost 900 million pounds. About 107 million were sold, in 386 shops.",
+            [
+                ("900 million pounds", 900_000_000, "GBP"),
+                ("107 million", 107_000_000, None),
+                ("386", 386, "shops"),
+            ],
+        ),
+        # "Units kept in the span ... unit of measurement": the degree sign before the scale
+        ("It was kept at 28° Celsius.", [("28° Celsius", 28, "degrees Celsius")]),
+    ],
+)
+def test_money_and_temperatures(text: str, expected: list[tuple[str, object, object]]) -> None:
+    assert figures(text) == expected

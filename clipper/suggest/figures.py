@@ -393,15 +393,12 @@ _NOUN_BEFORE = re.compile(
     r"\b([a-z]{3,}s)(?:\s+(?:at\s+|reached\s+|totalled\s+|totaled\s+|numbered\s+)?"
     r"(?:over|above|under|below|at|reached|totalled|totaled|numbered)|,\s+with)\s$"
 )
-#: "the number of justices remain at nine": the count of the noun after "number of".
+#: "the number of justices remain at nine": the count of the noun after "number of"; "the
+#: number of those infected is 1501": people named by what happened to them (no group).
 _NUMBER_OF = re.compile(
-    r"\b(?:number|count|total|tally)\s+of\s+([a-z]{3,}s|men|women|children|people)\b"
+    r"\b(?:number|count|total|tally)\s+of\s+"
+    r"(?:([a-z]{3,}s|men|women|children|people)\b|those\s+(?:who\b|[a-z]+ed\b))"
     r"[^.;:!?\d]{0,80}$",
-    re.IGNORECASE,
-)
-#: "the number of those infected is 1501": people named by what happened to them.
-_NUMBER_OF_THOSE = re.compile(
-    r"\b(?:number|count|total|tally)\s+of\s+those\s+(?:who\b|[a-z]+ed\b)[^.;:!?\d]{0,40}$",
     re.IGNORECASE,
 )
 #: A plural subject whose number changed: "the seats in X increased from 9 to".
@@ -659,7 +656,7 @@ def _counted(text: str, end: int, value: float, start: int | None = None) -> str
     if _POPULATION_BEFORE.search(before):
         return "people"  # "the population grew from 4.5 million"
     number_of = _NUMBER_OF.search(before)
-    if _NUMBER_OF_THOSE.search(before):
+    if number_of and number_of.group(1) is None:
         return "people"  # "the number of those infected is 1501": the people infected
     if number_of and number_of.group(1).lower() not in _NOT_A_COUNTED_NOUN:
         # "Should the number of justices remain at nine?"

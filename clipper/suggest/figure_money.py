@@ -18,7 +18,9 @@ _WORD_CODES = {
     "korean won": "KRW", "south korean won": "KRW", "roubles": "RUB", "rubles": "RUB",
     "rand": "ZAR", "naira": "NGN", "shekels": "ILS", "baht": "THB", "ringgit": "MYR",
     "rupiah": "IDR", "swiss francs": "CHF", "lari": "GEL", "zloty": "PLN", "zlotys": "PLN",
-    "zlotych": "PLN", "forint": "HUF", "forints": "HUF", "hryvnia": "UAH", "hryvnias": "UAH",
+    "zlotych": "PLN",
+    "złoty": "PLN", "złotys": "PLN", "złotych": "PLN",  # the Polish spelling
+    "forint": "HUF", "forints": "HUF", "hryvnia": "UAH", "hryvnias": "UAH",
     "hryvnias'": "UAH", "taka": "BDT", "lira": "TRY", "liras": "TRY", "lire": "TRY",
     "dirham": "AED", "dirhams": "AED", "riyal": "SAR", "riyals": "SAR", "rial": "IRR",
     "rials": "IRR", "koruna": "CZK", "korunas": "CZK", "krona": "SEK", "kronor": "SEK",
@@ -62,6 +64,7 @@ _PLACE_CODES = {
     ("south korean", "won"): "KRW", ("korean", "won"): "KRW", ("egyptian", "pound"): "EGP",
     ("lebanese", "pound"): "LBP", ("sudanese", "pound"): "SDG", ("syrian", "pound"): "SYP",
     ("british", "pound"): "GBP", ("georgian", "lari"): "GEL", ("polish", "zloty"): "PLN",
+    ("polish", "złoty"): "PLN",
     ("hungarian", "forint"): "HUF", ("ukrainian", "hryvnia"): "UAH",
     ("bangladeshi", "taka"): "BDT", ("czech", "koruna"): "CZK", ("ghanaian", "cedi"): "GHS",
     ("ethiopian", "birr"): "ETB", ("brazilian", "real"): "BRL", ("romanian", "leu"): "RON",

@@ -10,8 +10,10 @@ from clipper.suggest.base import word_list
 from clipper.suggest.names import HUMAN_NOUNS
 
 #: Nouns for humans that :data:`HUMAN_NOUNS` lacks: mass nouns ("60,000 security
-#: personnel"), a few plurals and party members ("one independent"); deaths are events, not
-#: humans, so "six deaths" keeps its noun.
+#: personnel"), a few plurals and party members ("one independent"), and a general vocabulary
+#: of people by role, trade, sport and kinship (nouns that also name companies, teams or
+#: things, "partners", "suppliers", "hosts", "agents", "crews", stay out); deaths are events,
+#: not humans, so "six deaths" keeps its noun.
 HUMANS: frozenset[str] = (
     HUMAN_NOUNS
     | frozenset(
@@ -34,6 +36,18 @@ HUMANS: frozenset[str] = (
             laureates actresses singers dancers managers listeners aides advisers advisors
             programmers designers architects attorneys prosecutors bishops imams rabbis
             clergy parents neighbours neighbors astronomers
+            occupants occupiers emigrants assistants attendants correspondents respondents
+            dependents dependants descendants ancestors servants merchants lieutenants
+            sergeants corporals colonels admirals constituents performers travellers
+            travelers offenders perpetrators abductors kidnappers hijackers captors accused
+            convicts guerrillas bystanders onlookers strangers teammates veterans settlers
+            townspeople youngsters elders gentlemen ladies electors campaigners advocates
+            missionaries pastors clerics cardinals poets painters sculptors photographers
+            filmmakers presenters bakers butchers chefs cooks waiters waitresses bartenders
+            janitors watchmen welders plumbers carpenters mechanics clerks secretaries
+            midwives barristers solicitors tutors undergraduates footballers cricketers
+            golfers boxers wrestlers jockeys skaters skiers sprinters strikers stewards
+            stewardesses hostesses copilots patrons bosses sellers asylum-seekers
         """
         )
     )

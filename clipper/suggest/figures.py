@@ -79,6 +79,7 @@ _UNIT_WORDS = (
     r"(?:square|sq\.?) (?:miles?|km|kilomet(?:re|er)s?|met(?:re|er)s?|feet|foot)|"
     r"cubic (?:met(?:re|er)s?|feet|foot|km|kilomet(?:re|er)s?|yards?|miles?)|"
     r"(?:miles|kilomet(?:re|er)s|met(?:re|er)s|feet) (?:per|an|a) (?:hour|minute|second)|"
+    r"light[- ]years?|astronomical units?|parsecs?|(?:solar|Earth|Jupiter) mass(?:es)?|"
     r"km2|km²|nautical miles?|miles?|km/h|km/s|m/s|kph|mph|km|kilomet(?:re|er)s?|"
     r"centimet(?:re|er)s?|millimet(?:re|er)s?|cm|mm|met(?:re|er)s?|feet|foot|inch|inches|"
     r"yards?|kg|kilograms?|grams?|tonnes?|metric tons?|tons?|ounces?|lbs|lb|oz|ft|"
@@ -114,7 +115,8 @@ _UNIT = re.compile(
 _FOLD = re.compile(r"-?fold\b", re.IGNORECASE)
 #: Temperatures: "40 degrees Celsius", "104°F", "-5 °C".
 _DEGREES = re.compile(
-    r"\s?(?:°\s?(?P<scale>[CF])\b|°|degrees?(?: (?P<scale2>Celsius|Fahrenheit|centigrade|C|F)\b)?)"
+    r"\s?(?:°\s?(?P<scale>[CF]\b|Celsius\b|Fahrenheit\b|centigrade\b)|°|"
+    r"degrees?(?: (?P<scale2>Celsius|Fahrenheit|centigrade|C|F)\b)?)"
 )
 #: An earthquake's magnitude: "a 4.7-magnitude quake", "magnitude 5.2", "a 6.4 quake".
 _MAGNITUDE_AFTER = re.compile(r"[ -]magnitude\b(?!\s+\d)", re.IGNORECASE)
@@ -199,13 +201,26 @@ def _in_a_name(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 30) : start]
     if _SENTENCE_BEFORE.search(before):
         return False
-    capital_before = re.search(r"\b[A-Z][\w'’\-]*\s$", before) is not None
+    capital = re.search(r"\b([A-Z][\w'’\-]*)\s$", before)
+    capital_before = capital is not None
     capital_after = re.match(r"\s[A-Z][a-z]", text[end : end + 3]) is not None
     the_before = re.search(r"\b(?:the|of)\s$", before) is not None
-    return capital_after and (capital_before or the_before) and not _TITLE_AFTER.match(text, end)
+    if capital_after and (capital_before or the_before) and not _TITLE_AFTER.match(text, end):
+        return True
+    # "the Marine One helicopter", "Formula One racing": a capitalised number word after a
+    # capitalised word (not a function word, day or month) in a line that is not title case
+    if capital is None or capital.group(1).lower() in _FUNCTION_WORDS:
+        return False
+    if _WEEKDAY.fullmatch(capital.group(1)) or _MONTH_BEFORE.search(capital.group(1) + " "):
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    return re.search(r"(?:^|\s)[a-z]{4,}\b", line) is not None  # not a title-case headline
 
 
 _SENTENCE_BEFORE = re.compile(r"(?:^|[.!?:;\"“‘(\n]\s*)$")
+_WEEKDAY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
 #: A capitalised unit after the number: a title ("60 Minutes", "28 Days Later").
 _TITLE_AFTER = re.compile(r" (?:Seconds|Minutes|Hours|Days|Weeks|Months|Years|Miles)\b")
 #: What makes a number after such a word a count after all ("a day 2,000 people died").
@@ -313,6 +328,9 @@ _HALF_COMPOUND = re.compile(
     r"[a-z]+"
 )
 _HALF_PERIOD = re.compile(r"\b(?:first|second|other|latter|former|better)\s$", re.IGNORECASE)
+#: "half" as a noun for a part of a field or a whole, after a determiner and at most one word
+#: ("in their attacking half", "the half"), unless a part "of" something follows.
+_HALF_NOUN = re.compile(r"\b(?:the|their|his|her|its|our|my|your)\s(?:[a-z]+\s)?$", re.IGNORECASE)
 #: Capitalised plurals that name people: nationalities, parties, faiths.
 _GROUP_PLURAL = re.compile(r"(?:ans|is|ons|ites|ists|ers|ics|ims|ards|crats)$")
 #: A qualifier after the number ("one or more donations", "50 or so people").
@@ -365,7 +383,8 @@ _COLLECTIVE_BEFORE = re.compile(
 _GROUPS_OF = re.compile(r"\b(?:groups|sets|batches|pairs|rows|teams|squads|units|packs)\s+of\s$")
 #: A number in an adjective made with a hyphen ("two-legged running", "three-dimensional
 #: structures", "a four-sided figure"): a type, not a quantity of anything.
-_TYPE_ADJECTIVE = re.compile(r"-[a-z]+(?:ed|ional|ical|ular)\b(?!-)")
+#: Also a chain of hyphenated words ending in one ("the two-party-preferred vote").
+_TYPE_ADJECTIVE = re.compile(r"(?:-[a-z]+)*-[a-z]+(?:ed|ional|ical|ular)\b(?!-)")
 #: A number glued to its counted noun by a hyphen ("six-member", "three - nation").
 _COMPOUND = re.compile(r"\s?-\s?([a-z]{3,})\b(?!-)")
 _PERSON_WORDS = frozenset(word_list("member person man woman child strong seat"))
@@ -374,15 +393,12 @@ _NOUN_BEFORE = re.compile(
     r"\b([a-z]{3,}s)(?:\s+(?:at\s+|reached\s+|totalled\s+|totaled\s+|numbered\s+)?"
     r"(?:over|above|under|below|at|reached|totalled|totaled|numbered)|,\s+with)\s$"
 )
-#: "the number of justices remain at nine": the count of the noun after "number of".
+#: "the number of justices remain at nine": the count of the noun after "number of"; "the
+#: number of those infected is 1501": people named by what happened to them (no group).
 _NUMBER_OF = re.compile(
-    r"\b(?:number|count|total|tally)\s+of\s+([a-z]{3,}s|men|women|children|people)\b"
-    r"[^.;:!?\d]{0,40}$",
-    re.IGNORECASE,
-)
-#: "the number of those infected is 1501": people named by what happened to them.
-_NUMBER_OF_THOSE = re.compile(
-    r"\b(?:number|count|total|tally)\s+of\s+those\s+(?:who\b|[a-z]+ed\b)[^.;:!?\d]{0,40}$",
+    r"\b(?:number|count|total|tally)\s+of\s+"
+    r"(?:([a-z]{3,}s|men|women|children|people)\b|those\s+(?:who\b|[a-z]+ed\b))"
+    r"[^.;:!?\d]{0,80}$",
     re.IGNORECASE,
 )
 #: A plural subject whose number changed: "the seats in X increased from 9 to".
@@ -395,6 +411,17 @@ _CHANGE_BEFORE = re.compile(
     r"hitting|totalling|totaling|topping|exceeding|surpassing|standing at)"
     r"\s+(?:from\s+|to\s+|by\s+|at\s+)?"
     r"(?:\S+\s+to\s+)?$"
+)
+
+
+#: A year-like number that counts the subject of a clause: "1885 aftershocks had occurred"
+#: (no determiner before it, a plural noun and a finite verb after it); "the 2019 elections
+#: were held" is a year.
+_YEAR_AS_COUNT = re.compile(r" [a-z]{3,}s (?:had|have|were|are|has|was)\b")
+_YEAR_DETERMINER = re.compile(
+    r"\b(?:the|its|their|his|her|our|this|that|these|those|a|an|in|of|from|for|by|since|"
+    r"until|below|above|to|and|or|at|before|after|during)\s$",
+    re.IGNORECASE,
 )
 
 
@@ -538,7 +565,8 @@ def _counted(text: str, end: int, value: float, start: int | None = None) -> str
         after = " " + after[2:]  # "6900 [employees]": an editor's counted noun
     # words in any script ("archæological"): a letter, then lower-case letters or hyphens
     words: list[str] = re.findall(
-        rf"{_NUMBERED_MODIFIER.pattern}|[A-Z]{{2,}}s?\b|[^\W\d_](?:[^\W\d_A-Z]|-)*|\S", after
+        rf"{_NUMBERED_MODIFIER.pattern}|(?:[A-Z]\.){{2,}}|[A-Z]{{2,}}s?\b|[^\W\d_](?:[^\W\d_A-Z]|-)*|\S",
+        after,
     )
     before = text[max(0, start - 100) : start] if start is not None else ""
     if not before:
@@ -593,10 +621,14 @@ def _counted(text: str, end: int, value: float, start: int | None = None) -> str
             return "people"
         if i == capitals == 0 and word[0].isupper() and _GROUP_PLURAL.search(word):
             return "people"  # "3 million Syrians", "Five Democrats"
-        if i == 0 and lower in ("aboard", "dead"):
-            return "people"  # "killing all six aboard"
+        if i == 0 and (lower == "aboard" or lower in _HUMAN_STATES):
+            return "people"  # "killing all six aboard", "the three deceased were employees"
         if lower in _STOP_WORDS:
             break
+        previous = words[i - 1] if i > lead else ""
+        if lower in _TOTALS and previous.isalpha() and previous.islower():
+            # "270 electoral college delegate total": the delegates are counted
+            return _entity(_plural(previous))
         if lower in ("species", "series", "pence", "cents") and value != 1:
             return lower  # "158 different species", "245 pence"
         if lower in _NOUN_MODIFIERS and adjective_next:
@@ -624,7 +656,7 @@ def _counted(text: str, end: int, value: float, start: int | None = None) -> str
     if _POPULATION_BEFORE.search(before):
         return "people"  # "the population grew from 4.5 million"
     number_of = _NUMBER_OF.search(before)
-    if _NUMBER_OF_THOSE.search(before):
+    if number_of and number_of.group(1) is None:
         return "people"  # "the number of those infected is 1501": the people infected
     if number_of and number_of.group(1).lower() not in _NOT_A_COUNTED_NOUN:
         # "Should the number of justices remain at nine?"
@@ -651,12 +683,17 @@ def _counted(text: str, end: int, value: float, start: int | None = None) -> str
 #: A modifier with a number in it, before the counted noun: "18-year-old", "COVID-19",
 #: "F-16".
 _NUMBERED_MODIFIER = re.compile(r"\d[\d,.]*-[a-z]+(?:-[a-z]+)*|[A-Za-z]+-\d+[A-Za-z]*")
+#: Nouns for a sum after the noun it sums ("a 270 delegate total", "a 90 vote tally").
+_TOTALS = frozenset(word_list("total tally count"))
 #: Nouns ending in "s" that stand before another noun ("one news site", "two sports clubs").
 _NOUN_MODIFIERS = frozenset(word_list("news sports"))
 #: A person noun before "of the" and the number: "the first victim of the eight".
 _MEMBER_OF = re.compile(r"\b([a-z]{3,})\s+of\s+the\s$")
 #: Words for humans that are adjectives before another noun ("three dead birds").
-_HUMAN_STATES = frozenset(word_list("dead killed wounded injured missing displaced homeless"))
+#: Also nouns for people by that state when no noun follows ("the three deceased").
+_HUMAN_STATES = frozenset(
+    word_list("dead deceased killed wounded injured missing displaced homeless accused elderly")
+)
 #: Endings of adjectives (and participles) before a noun: "asymptomatic", "infected".
 _ADJECTIVE_ENDS = ("ic", "ous", "ful", "ive", "able", "ible", "ed", "ish", "less")
 #: Words after an "-al"/"-ic" word that show it was the noun ("one official said").
@@ -857,6 +894,11 @@ def _share_units(text: str, found: list[_Figure]) -> list[_Figure]:
             if elided and len(between) < 80 and not _CLAUSES_END.search(between):
                 # "sentenced to fourteen years in prison, serving eight": the same unit
                 out[i] = replace(b, unit=a.unit, kind="unit")
+        elif b.kind == "count" and b.unit is None and a.kind == "money" and b.multiplier > 1:
+            between = text[a.end : b.start]
+            if len(between) < 150 and not _CLAUSES_END.search(between):
+                # "a 947 million pounds turnover for a 107 million loss": the same currency
+                out[i] = replace(b, unit=a.unit, kind="money")
         elif b.kind == "count" and b.unit is None and a.kind == "count" and a.unit is not None:
             between = text[a.end : b.start]
             near = len(between) < 120 and not _CLAUSES_END.search(between)
@@ -954,6 +996,8 @@ def _read(text: str, m: re.Match[str]) -> _Figure | None:
             return None  # "a year and a half": a duration without a numeral, not a fraction
         if low == "half" and _HALF_PERIOD.search(before):
             return None  # "in the second half": a period of a match or a year
+        if low == "half" and _HALF_NOUN.search(before) and not re.match(r" of\b", text[m.end() :]):
+            return None  # "played in their attacking half": a part of the pitch
         if low == "half" and _HALF_COMPOUND.match(text, m.end()):
             return None  # "an 18 year old half back", "his half brother": a compound noun
         parts = re.split(r"[ -]", low)
@@ -1037,7 +1081,8 @@ def _read(text: str, m: re.Match[str]) -> _Figure | None:
             if not noun.endswith("s") and noun not in HUMANS and not measured:
                 return None  # "the total 2020 population": a year before a singular noun
             counted = _counted(text, end, value)
-            if counted != "people" and not measured:
+            as_count = _YEAR_AS_COUNT.match(text, end) and not _YEAR_DETERMINER.search(before)
+            if counted != "people" and not measured and not as_count:
                 return None  # a year ("2018 day five" has a singular unit after it)
     if not cur and _TITLE_AFTER.match(text, end) and re.search(r"\b[a-z]+\W{0,2}\s$", before):
         return None  # "a soon-to-be released 60 Minutes interview": a title (not a headline)

@@ -273,12 +273,17 @@ def _source_name(text: str, who: str, offset: int, mentions: list[Mention]) -> S
         ):
             parts = parts[1:]  # "Immunologist Kristian Andersen": the name
         return " ".join(parts), None
-    cut = _CUT.split(" ".join(words))[0]
-    return (cut, None) if cut else None
+    cut = _CUT.split(joined)[0]
+    # "representatives from Iran acknowledged": the source as written, with its complement
+    return (cut + _of_complement(joined[len(cut) :]), None) if cut else None
 
 
-#: The "of" complement of a source's head noun, up to the first verb or clause word.
-_OF_COMPLEMENT = re.compile(r" of (?:the |a |an |its |their )?[a-z][\w'’-]*(?: [a-z][\w'’-]*){0,4}")
+#: The "of"/"from" complement of a source's head noun, up to the first verb or clause word
+#: ("head of the police's internal investigators", "representatives from Iran").
+_OF_COMPLEMENT = re.compile(
+    r" (?P<prep>of|from) (?:the |a |an |its |their )?(?:[a-z][\w'’-]*(?: [a-z][\w'’-]*){0,4}"
+    r"|[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3})"
+)
 
 
 #: A source that is a person by its role in a group ("head of the police's ...", "one of
@@ -292,8 +297,9 @@ def _of_complement(rest: str) -> str:
     of = _OF_COMPLEMENT.match(rest)
     if of is None:
         return ""
-    inner = _CUT.split(of.group()[4:])[0]
-    return f" of {inner}" if inner else ""
+    prep = of.group("prep")
+    inner = _CUT.split(of.group()[len(prep) + 2 :])[0]
+    return f" {prep} {inner}" if inner else ""
 
 
 _LEADING_WORDS = re.compile(r"(?:[A-Z]\w*ly,\s+|(?:But|And|Then|Later|However),?\s+)?")
@@ -325,6 +331,8 @@ def _sentence_subject(
     return full, (first.start, first.end)
 
 
+#: A relative clause: what it names is not the subject of the clause it hangs on.
+_RELATIVE = re.compile(r"\s*(?:which|who|whom|whose|that|where)\b", re.IGNORECASE)
 #: Where a subject noun phrase ends: its verb.
 _VERB_START = re.compile(
     r"\s+(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|did|"
@@ -351,6 +359,8 @@ def _main_subject(
     if not pieces:
         return None
     for k, (a, b) in enumerate(pieces[:2]):
+        if k == 1 and _RELATIVE.match(text, s_start + a, s_start + b):
+            break  # "the Department, which was approved by Trump,": not an apposition
         named = mentions_within(mentions, s_start + a, s_start + b)
         if named and not _subject_position(text, s_start + a, named[0]):
             named = []  # "he appreciated Soleimani's life": no subject
@@ -458,10 +468,14 @@ def _introduces_speaker(
     )
 
 
+#: Adverbs and aspect verbs between a subject and its verb ("cease referring").
+_ASPECT = r"(?:cease|stop|also|often|still|always|never|commonly|repeatedly|[a-z]+ly)\b"
 #: The subject of a naming verb that quotes a name ("the government cease referring to
 #: the protests as"): who uses the quoted words.
 _REFERS_AS = re.compile(
-    r"\b(?P<who>the\s+[a-z]+|[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})\s+(?:[a-z]+\s+)?"
+    rf"\b(?P<who>(?:the\s+)?(?:[A-Z][\w.&-]*\s+){{0,3}}(?:[a-z]+\s+)?(?!{_ASPECT})[a-z]+"
+    r"|[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})"
+    rf"\s+(?:{_ASPECT}\s+)?"
     r"(?:refer|refers|referred|referring)\s+to\s+[^\"“”,;]{1,80}?\s+as\s*$"
 )
 
@@ -481,7 +495,7 @@ def _integrated(
         named = _source_name(text, refers.group("who"), s_start + refers.start("who"), mentions)
         if named is not None:
             return named
-    got = _main_subject(text, s_start, open_mark, mentions)
+    got = _main_subject(text, s_start, open_mark, mentions, skip_adverbial=True)
     first = got[0].split()[0].lower() if got and got[0].split() else ""
     possessive = bool(got) and bool(re.search(r"['’]s?\b", got[0] if got else ""))
     if got is None or got[1] is not None or first in _NO_SUBJECT_SOURCE | _NOT_GIVEN or possessive:
@@ -801,9 +815,10 @@ def _recent_subject(
         if got is not None and got[0][:1].isupper() and not re.search(r"['’\"“”]", got[0]):
             words = got[0].split()
             role = next((i for i, w in enumerate(words) if w.islower()), None)
-            if role is not None and words[role + 1 :]:  # "Turkish president Erdoğan"
-                return " ".join(words[role + 1 :]), None
-            return got
+            name = words[role + 1 :] if role is not None else words
+            if name and all(w[:1].isupper() or w in LOWER_WORDS for w in name):
+                # "Turkish president Erdoğan": the name; not "Reported cases also"
+                return (" ".join(name), None) if role is not None else got
     return None
 
 
@@ -860,6 +875,9 @@ def _attribute(
 ) -> Speaker | str | None:
     """The speaker from the words around the marks; "previous" for a pronoun or role."""
     s_start = sentence_of(bounds, open_mark)[0]
+    clause = text.rfind(";", s_start, open_mark) + 1
+    if clause and re.search(r"\w", text[clause:open_mark]):
+        s_start = clause  # "According to the embassy, he died; officials referred to him as"
     if close_mark is not None:
         dash = _DASH_SOURCE.match(text, close_mark + 1)
         if dash:  # '"It saves me twenty minutes." — Jane Doe, a nurse': a signed comment

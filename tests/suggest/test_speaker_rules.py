@@ -152,3 +152,49 @@ def test_speaker_of_the_next_coordinated_clause_is_not_the_speaker_before_it() -
         ("a farce", "Steve Carlton"),
         ("a blatant and obvious coup", "Ross Dale"),
     ]
+
+
+def test_source_keeps_its_from_complement() -> None:
+    # "for non-person sources the organisation/document as referred to in the text":
+    # the noun phrase with its complement, not its head noun alone
+    text = (
+        "A cargo ship sank near the coast on Monday.\n\n"
+        'On Tuesday, representatives from Norway acknowledged the crew had "ignored" the '
+        "storm warnings."
+    )
+    assert speakers(text) == [("ignored", "representatives from Norway")]
+
+
+def test_person_in_a_relative_clause_is_not_the_subject() -> None:
+    # the source is the subject of the sentence ("the organisation ... as referred to in
+    # the text"), not a person named in a relative clause after it
+    text = (
+        "In a statement released on Friday, the Ministry of Transport justified the new toll, "
+        'which was approved by Governor Ann Lowe, as "fair" in nature: "The toll pays for the '
+        'repairs of the old bridge."'
+    )
+    assert speakers(text) == [
+        ("fair", "Ministry of Transport"),
+        ("The toll pays for the repairs of the old bridge.", "Ministry of Transport"),
+    ]
+
+
+def test_the_quote_clause_after_a_semicolon_names_its_source() -> None:
+    # "the organisation ... as referred to in the text": the source of the quote's own
+    # clause, not an "according to" source of the clause before the semicolon
+    text = (
+        "According to the embassy in Lima, the visitor died on Monday; local authorities "
+        'referred to him as "a British tourist."'
+    )
+    assert speakers(text) == [("a British tourist.", "local authorities")]
+
+
+def test_no_source_made_of_an_adjective_and_an_adverb() -> None:
+    # "null would be used if no source were identifiable": "Reported cases also appeared"
+    # names no source, so no word of it becomes the speaker
+    text = (
+        "A new virus was found in the city. Reported cases also appeared in three towns.\n\n"
+        'The study counts air traffic to give the estimate, a "total of 900 cases" in May.'
+    )
+    got = speakers(text)
+    assert got and got[0][1] != "also"

@@ -875,9 +875,9 @@ def _attribute(
 ) -> Speaker | str | None:
     """The speaker from the words around the marks; "previous" for a pronoun or role."""
     s_start = sentence_of(bounds, open_mark)[0]
-    clause = text.rfind(";", s_start, open_mark) + 1
-    if clause and re.search(r"\w", text[clause:open_mark]):
-        s_start = clause  # "According to the embassy, he died; officials referred to him as"
+    semicolon = text.rfind(";", s_start, open_mark) + 1
+    if semicolon and re.search(r"\w", text[semicolon:open_mark]):
+        s_start = semicolon  # "According to the embassy, he died; officials referred to him as"
     if close_mark is not None:
         dash = _DASH_SOURCE.match(text, close_mark + 1)
         if dash:  # '"It saves me twenty minutes." — Jane Doe, a nurse': a signed comment

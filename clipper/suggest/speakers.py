@@ -126,7 +126,9 @@ _LABEL = re.compile(r"([A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}):\s*")
 #: Between two people who speak together ("Raj Patel and mayor Tom Hill").
 _JOINT = re.compile(r"\s*(?:,\s*)?and\s+(?:[a-z-]+\s+){0,3}")
 #: An apposition between a subject and its verb (", a lawyer representing X, ").
-_APPOSITION = re.compile(r"\s*,[^,;\"“”]+,\s*(?:[a-z]+ly\s+)?")
+_APPOSITION = re.compile(
+    r"\s*,(?:[^,;\"“”]+,|\s*(?:the|an?)\s[^,;\"“”]+)\s*(?:[a-z]+ly\s+)?"
+)  # the closing comma may be missing before the verb: "Chris Wright, the CTO of X said"
 _HE_OR_SHE_SAID = re.compile(rf"\b(?:he|she)\s+(?:\w+\s+){{0,2}}?(?:{_SPEECH})\b", re.IGNORECASE)
 #: A source signing a quote after a dash: '" — Jane Doe, a nurse from Leeds'.
 _DASH_SOURCE = re.compile(r"[ \t]*[—–][ \t]*((?:[A-Z][\w.'’-]*[ \t]?){1,4})(?=[,\n]|$)")
@@ -238,7 +240,8 @@ def _source_name(text: str, who: str, offset: int, mentions: list[Mention]) -> S
             cut,
             re.IGNORECASE,
         ) or (" " not in cut and cut.lower() in _ROLES):
-            return None  # "the archbishop": the person named before in that role
+            # "the archbishop": the person named with that title, else the one named before
+            return _holder_of_role(text, (cut, None), offset, mentions)
         named = re.search(r"(?<=[a-z] )(?:[A-Z][\w.&-]*(?: |$))+$", cut)
         if named:  # "the state news agency KCNA": the name after the role
             return named.group().strip(), None
@@ -480,6 +483,12 @@ _REFERS_AS = re.compile(
 )
 
 
+#: A "who" relative clause that runs up to the quote: its antecedent is the source.
+_WHO_CLAUSE = re.compile(
+    r",\s*who\s+(?!(?:was|were|is|are|(?:has|have|had) been)\s)[^,;:\"“”„«»]*$"
+)  # not a passive one ("Amman, who was described as "..." by the police")
+
+
 def _integrated(
     text: str, open_mark: int, bounds: list[tuple[int, int]], mentions: list[Mention]
 ) -> Speaker | None:
@@ -498,8 +507,11 @@ def _integrated(
     got = _main_subject(text, s_start, open_mark, mentions, skip_adverbial=True)
     first = got[0].split()[0].lower() if got and got[0].split() else ""
     possessive = bool(got) and bool(re.search(r"['’]s?\b", got[0] if got else ""))
-    if got is None or got[1] is not None or first in _NO_SUBJECT_SOURCE | _NOT_GIVEN or possessive:
-        return None  # a person is handled by salience; pronouns by the previous speaker
+    # a person named in the sentence is handled by salience; one found by the role the
+    # subject names ("The president ... vowed") is the source
+    named_here = got is not None and got[1] is not None and s_start <= got[1][0] < open_mark
+    if got is None or named_here or first in _NO_SUBJECT_SOURCE | _NOT_GIVEN or possessive:
+        return None  # pronouns: the previous speaker
     return got
 
 
@@ -768,18 +780,29 @@ def _holder_of_role(
     text: str, speaker: Speaker, at: int, mentions: list[Mention]
 ) -> Speaker | None:
     """The person holding the role a source is given by ("the agency's director" ->
-    "Director Peter Holm"), named with that role word within 400 characters."""
-    words = speaker[0].split()
-    role = words[-1] if words else ""
-    if not role.isalpha() or not role.islower():
+    "Director Peter Holm", "the Prime Minister" -> "Prime Minister Igor Matovič"), named
+    with that role within 400 characters: the nearest one before the quote, else after."""
+    words = [w for w in speaker[0].split() if w.lower() not in ("the", "a", "an")]
+    titled = bool(words) and all(w.lower() in TITLE_WORDS for w in words)
+    role = " ".join(words) if titled else (words[-1] if words else "")
+    if not titled and (not role.isalpha() or not role.islower()):
         return None
     # a known role may be a word away ("director, Peter Holm"); any other noun must be the
-    # name's own title ("the actress" -> "Actress Denise Crosby")
-    gap = r"\W{1,3}(?:\w+\W+)?" if role in _ROLES else r"\s+"
-    for m in mentions_within(mentions, max(0, at - 400), at + 400):
-        if re.search(rf"\b{re.escape(role)}{gap}$", text[max(0, m.start - 40) : m.start], re.I):
-            return m.full, (m.start, m.end)
-    return None
+    # name's own title ("the actress" -> "Actress Denise Crosby"); "President-elect" is
+    # another title than "President"
+    gap = r"[\s,:]{1,3}(?:\w+[\s,]+)?" if role.lower() in _ROLES else r"\s+"
+    title = r"\s+".join(re.escape(w) for w in role.split())
+    pattern = re.compile(rf"\b{title}{gap}$", re.I)
+    lo = 0 if titled else max(0, at - 400)  # a title may have been given at the first mention
+    holders = [
+        m
+        for m in mentions_within(mentions, lo, at + 400)
+        if pattern.search(text, max(0, m.start - 40), m.start)
+    ]
+    if not holders:
+        return None
+    m = min(holders, key=lambda m: (m.start > at, abs(m.start - at)))
+    return m.full, (m.start, m.end)
 
 
 def _he_or_she(text: str, bounds: list[tuple[int, int]], at: int) -> bool:
@@ -918,6 +941,11 @@ def _attribute(
             got = _source_name(text, post.group("who"), after_start + post.start("who"), mentions)
             return got if got is not None else "previous"
     before = text[s_start:open_mark]
+    relative = _WHO_CLAUSE.search(before)
+    if relative:  # '..., Chris Christie, who denounced the claims as a "..."': the antecedent
+        ante = [m for m in mentions if m.end == s_start + relative.start()]
+        if ante:
+            return ante[-1].full, (ante[-1].start, ante[-1].end)
     label = _LABEL.fullmatch(before)
     if label:  # interview or transcript turn: 'Herrick: "We wanted ..."'
         return _source_name(text, label.group(1), s_start, mentions)
@@ -1054,6 +1082,9 @@ def _attribute(
             )
             if is_role and k > 0:
                 name = pieces[k - 1].strip().split()
+                run = list(itertools.takewhile(lambda w: w[:1].isupper(), reversed(name)))
+                if 2 <= len(run) <= 4 and len(run) < len(name) and name[-len(run) - 1].islower():
+                    name = run[::-1]  # "In the blog post Chris Wright, the CTO of ..., said"
                 if (
                     0 < len(name) <= 4
                     and all(w[:1].isupper() for w in name)

@@ -198,3 +198,49 @@ def test_no_source_made_of_an_adjective_and_an_adverb() -> None:
     )
     got = speakers(text)
     assert got and got[0][1] != "also"
+
+
+def test_the_title_is_the_person_named_with_it() -> None:
+    # "speaker = fullest form of the person's name" also for a role ("the chief
+    # executive" -> Eddie Wu): the nearest person given that title before, wherever it
+    # was given, and "President-elect" is not "President"
+    text = (
+        "On Monday, agency head Ann Cole wrote to President-elect Paul Stone. "
+        + "Officials met all week to prepare the hand-over of the ministries. " * 8
+        + "\n\nPresident Tom Hill, who appointed Cole in 2017, answered on Twitter.\n\n"
+        + "The Senate met on Tuesday. "
+        + "Observers expect a long hearing with many witnesses in the coming weeks. " * 5
+        + '\n\nThe president did not concede, however, and vowed to keep fighting "the good '
+        + 'fight" in the courts.'
+    )
+    assert speakers(text) == [("the good fight", "Tom Hill")]
+
+
+def test_capitalised_title_is_its_holder() -> None:
+    # "the Prime Minister" -> the person named "Prime Minister Igor Lind" in the text
+    text = (
+        "Prime Minister Igor Lind of Norland posted a message on Friday.\n\n"
+        + "Ministers met on Tuesday to agree new rules for the shops. " * 8
+        + "\n\nAfter the economy minister Karl Berg failed to buy enough tests, the Prime "
+        + 'Minister apologised to the nation for "having a fool as economy minister."'
+    )
+    assert speakers(text) == [("having a fool as economy minister.", "Igor Lind")]
+
+
+def test_who_clause_up_to_the_quote_is_its_antecedent() -> None:
+    # the source is the person the relative clause is about ("Chris Christie, who
+    # denounced ... as a "..."), not a person named earlier in the sentence
+    text = (
+        "Other members have broken with Mayor Tom Hill and urged him to resign, such as "
+        'former governor Ann Cole, who denounced the mayor\'s plan as a "local disgrace".'
+    )
+    assert speakers(text) == [("local disgrace", "Ann Cole")]
+
+
+def test_name_before_a_role_without_its_closing_comma() -> None:
+    # "Name, the role, said": the person, also when the comma before the verb is missing
+    text = (
+        "In the blog post Ann Cole, the Chief Technology Officer of Norsoft said Norsoft was "
+        '"moving our investment fully to the new product".'
+    )
+    assert speakers(text) == [("moving our investment fully to the new product", "Ann Cole")]

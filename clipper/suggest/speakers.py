@@ -31,7 +31,7 @@ _SPEECH = (
     r"prepare|told to|outlined|outlines|reasoned|reasons|asserted|asserts|called|calls|"
     r"dubbed|calling|characterised|characterized|writing|theorised|theorized|tweeted|posted|"
     r"responded|answered|insists|warns|notes|adding|explaining|declaring|announcing|"
-    r"quipped|quips|joked|jokes|talked|talks"
+    r"quipped|quips|joked|jokes|talked|talks|opines|opined|posting|tweeting"
 )
 SPEECH_RE = re.compile(rf"\b(?:{_SPEECH})\b", re.IGNORECASE)
 AFTER_VERB_FIRST = re.compile(
@@ -898,6 +898,11 @@ def _attribute(
 ) -> Speaker | str | None:
     """The speaker from the words around the marks; "previous" for a pronoun or role."""
     s_start = sentence_of(bounds, open_mark)[0]
+    lead = text[:open_mark].rstrip()
+    if not text[s_start:open_mark].strip() and lead.endswith(":"):
+        # 'Seidenberg defended the payments ...:\n"[T]he advance ...': a block quote
+        # introduced by the sentence that ends with the colon
+        s_start = sentence_of(bounds, len(lead) - 1)[0]
     semicolon = text.rfind(";", s_start, open_mark) + 1
     if semicolon and re.search(r"\w", text[semicolon:open_mark]):
         s_start = semicolon  # "According to the embassy, he died; officials referred to him as"
@@ -970,6 +975,9 @@ def _attribute(
         if labelled and not text[labelled[-1].end : open_mark].strip(" :"):
             # "Among those commenting was historian Carl Wendt: "...": the name before it
             return labelled[-1].full, (labelled[-1].start, labelled[-1].end)
+        if re.match(r"\s*(?:he|she)\b", before, re.IGNORECASE):
+            # "Richardson had his own opinion. He provided the text of a message:"
+            return _pronoun_antecedent(text, bounds, s_start, mentions) or "previous"
         # 'The Department of Defense justified the strike ...: "..."': the clause's subject
         got = _main_subject(text, s_start, open_mark, mentions, skip_adverbial=True)
         named = got is not None and (got[1] is not None or got[0][:1].isupper())
@@ -1096,6 +1104,10 @@ def _attribute(
             if subject:
                 break  # "Nunzio Galantino, has called": the piece before the auxiliary
         first = subject.split()[0].lower() if subject.split() else ""
+        opening = mark < 0 and clause.strip().startswith(subject.strip())
+        inner = _INNER_SUBJECT.search(subject) if first in _NOT_SUBJECT and opening else None
+        if inner:  # "At about 5 p.m. his daughter reported": the noun after the adverbial
+            subject, first = inner.group("np"), inner.group("np").split()[0].lower()
         if first in _NOT_SUBJECT or (first.endswith("ly") and subject[:1].islower()):
             return "previous"  # '... "a cancer" in the church and promised': same subject
         if not re.search(r"\w", clause):
@@ -1111,6 +1123,37 @@ def _attribute(
         if got is None and first in _PRONOUNS:  # "Thomas' sister pleaded ..., but he replied"
             got = _sentence_subject(text, s_start, offset, mentions)
         return got if got is not None else "previous"
+    return None
+
+
+#: The noun phrase after a leading time or place adverbial with no comma ("At about 5 p.m.
+#: his daughter"): a determiner or possessive, then up to three lower-case words.
+_INNER_SUBJECT = re.compile(
+    r"\b(?:the|an?|his|her|their|its)\s+(?P<np>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})\s*$"
+)
+
+
+def _pronoun_antecedent(
+    text: str, bounds: list[tuple[int, int]], s_start: int, mentions: list[Mention]
+) -> Speaker | None:
+    """The referent of "he"/"she" as a quote's source: the named subject of the nearest of
+    the three sentences before ("Richardson had his own opinion. He provided ... :"), a
+    person mention or a capitalised name of one to three words."""
+    k = bisect.bisect_left(bounds, (s_start, 0))
+    for b_start, b_end in reversed(bounds[max(0, k - 3) : k]):
+        got = _main_subject(text, b_start, b_end, mentions, skip_adverbial=True)
+        if got is None:
+            continue
+        words = got[0].split()
+        if got[1] is not None:
+            return got
+        if (
+            1 <= len(words) <= 3
+            and all(w[:1].isupper() and w.isalpha() for w in words)
+            and words[0].lower() not in _NOT_GIVEN | _PRONOUNS
+            and not any(_ORGANISATION_HEAD.fullmatch(w) for w in words)
+        ):
+            return got
     return None
 
 

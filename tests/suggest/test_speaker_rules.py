@@ -244,3 +244,44 @@ def test_name_before_a_role_without_its_closing_comma() -> None:
         '"moving our investment fully to the new product".'
     )
     assert speakers(text) == [("moving our investment fully to the new product", "Ann Cole")]
+
+
+def test_block_quote_after_a_colon_line_is_its_subjects() -> None:
+    # "implicit" sources: a quote on its own line after "X defended the payments ...:" is
+    # X's, and after "He provided the text of a message he sent to Y:" the antecedent of
+    # "he", not Y named before the colon
+    text = (
+        "The party paid its treasurer Mark Dunn US$9,000 last year. Dunn defended the "
+        "payments in comments on a blog and denied any wrongdoing:\n"
+        '"The money covered hotels and travel across the state."\n\n'
+        "Lane had his own view on the matter. He provided Wikinews with the text of a "
+        "message he sent to party chairman Mark Dunn:\n"
+        '"Please tell the board that I will withdraw from the ticket."'
+    )
+    assert speakers(text) == [
+        ("The money covered hotels and travel across the state.", "Mark Dunn"),
+        ("Please tell the board that I will withdraw from the ticket.", "Lane"),
+    ]
+
+
+def test_subject_after_a_time_adverbial_without_comma() -> None:
+    # "the source ... as referred to in the text": "At about 5 p.m. his daughter reported"
+    # names the daughter, not the person named before
+    text = (
+        "Mayor Tom Hill was found dead on Friday, police said.\n\n"
+        'At about 5:17 p.m. his daughter reported to the police he "left home four hours '
+        'ago with his phone off."'
+    )
+    assert speakers(text) == [("left home four hours ago with his phone off.", "daughter")]
+
+
+def test_opines_after_a_quote_split() -> None:
+    # '"...", Martin opines, "..."': a reporting verb between the parts of a split quote
+    text = (
+        "Lawyer Ann Cole wrote an essay on the case. Professor Tom Hill disagreed.\n\n"
+        '"Lane can rest easy", Cole opines, "she will not be blocked."'
+    )
+    assert speakers(text) == [
+        ("Lane can rest easy", "Ann Cole"),
+        ("she will not be blocked.", "Ann Cole"),
+    ]

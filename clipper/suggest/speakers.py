@@ -258,7 +258,10 @@ def _source_name(text: str, who: str, offset: int, mentions: list[Mention]) -> S
         person, of, _body = name.partition(" of ")
         if of and _person_like(person):
             name = person  # "Bill Gerstenmaier of NASA": the person
-        return (_fullest(text, name) if " " not in name else name), None
+        if " " not in name:  # "Eastman" -> the one person named in full with that surname
+            fulls = {m.full for m in mentions if " " in m.full and m.full.split()[-1] == name}
+            return (fulls.pop() if len(fulls) == 1 else _fullest(text, name)), None
+        return name, None
     joined = " ".join(words)
     caps = _ORGANISATION.match(joined)
     if caps:
@@ -898,6 +901,13 @@ def _attribute(
 ) -> Speaker | str | None:
     """The speaker from the words around the marks; "previous" for a pronoun or role."""
     s_start = sentence_of(bounds, open_mark)[0]
+    inside = [
+        m
+        for m in mentions_within(mentions, max(0, s_start - 40), s_start + 60)
+        if m.start < s_start < m.end
+    ]
+    if inside:  # "Professor John C. | Eastman writes": a sentence split at a name's initial
+        s_start = sentence_of(bounds, inside[0].start)[0]
     lead = text[:open_mark].rstrip()
     if not text[s_start:open_mark].strip() and lead.endswith(":"):
         # 'Seidenberg defended the payments ...:\n"[T]he advance ...': a block quote

@@ -285,3 +285,13 @@ def test_opines_after_a_quote_split() -> None:
         ("Lane can rest easy", "Ann Cole"),
         ("she will not be blocked.", "Ann Cole"),
     ]
+
+
+def test_surname_source_is_the_full_name_with_an_initial() -> None:
+    # "speaker = fullest form of the person's name found in the article": "Eastman" is
+    # "John C. Eastman", middle initial included
+    text = (
+        "Professor John C. Eastman of Chapman University writes that parents must be subject "
+        'to "complete jurisdiction" as citizens.'
+    )
+    assert speakers(text) == [("complete jurisdiction", "John C. Eastman")]

@@ -567,7 +567,6 @@ def attribute(
     bounds = list(sentences(text))
     previous: Speaker | None = None
     previous_end = -1
-    previous_role: str | None = None
     out: list[tuple[Speaker | None, bool]] = []
     quoted = [(o, c if c is not None else e) for _s, e, o, c in spans]
     for _start, end, open_mark, close_mark in spans:
@@ -633,14 +632,9 @@ def attribute(
             and previous[0][:1].isupper()
         ):
             speaker = previous  # "the company" after Hasbro's quote: Hasbro, as it is named
-        role = _role_subject(text, bounds, open_mark) if found == "previous" else None
-        if speaker and role and previous_role and role != previous_role and speaker == previous:
-            # "The father said ... The mother said": another role, another person: the one
-            # named together with the previous speaker ("David and Louise Turpin")
-            speaker = _partner(text, speaker, mentions) or speaker
         out.append((speaker, found not in (None, "previous")))
         if speaker:
-            previous, previous_end, previous_role = speaker, end, role
+            previous, previous_end = speaker, end
     usual = _usual_spellings(text, mentions)
     named = [(usual.get(sp[0], sp[0]), sp[1]) if sp else None for sp, _ex in out]
     return [
@@ -651,32 +645,6 @@ def attribute(
 
 #: A firm referred to by its kind ("the company"): the firm named before.
 _BODY_NOUN = re.compile(r"company|firm|corporation|manufacturer|retailer|toymaker|carmaker")
-#: "The mother said": a role noun as the subject of a reporting verb.
-_ROLE_SUBJECT = re.compile(rf"\b[Tt]he ([a-z]+)\s+(?:[a-z]+ly\s+|also\s+)?(?:{_SPEECH})\b[\s,:]*$")
-#: Two people named together ("David and Louise Turpin", "Ann Lowe and Rita Sand").
-_TOGETHER = re.compile(r"\s*(?:and|&)\s*")
-
-
-def _role_subject(text: str, bounds: list[tuple[int, int]], at: int) -> str | None:
-    """The role noun a quote is attributed to in its sentence ("The mother said"), if any."""
-    s_start = sentence_of(bounds, at)[0]
-    got = _ROLE_SUBJECT.search(text, s_start, at)
-    return got.group(1).lower() if got else None
-
-
-def _partner(text: str, speaker: Speaker, mentions: list[Mention]) -> Speaker | None:
-    """The one other person named together with ``speaker`` ("David and Louise Turpin")."""
-    partners = {
-        (b if a.full == speaker[0] else a)
-        for a, b in itertools.pairwise(mentions)
-        if speaker[0] in (a.full, b.full)
-        and a.full != b.full
-        and _TOGETHER.fullmatch(text, a.end, b.start)
-    }
-    if len({m.full for m in partners}) != 1:
-        return None
-    m = min(partners, key=lambda m: m.start)
-    return m.full, (m.start, m.end)
 
 
 def _with_title(text: str, speaker: Speaker) -> Speaker:

@@ -77,6 +77,12 @@ _POST_ACCORDING = re.compile(
     r"^[^\"“”„«»]*?,\s*according to\s+(?P<who>[^,;:.!?\"“”„«»]{2,60}?)\s*(?:[,;:.!?]|$)",
     re.IGNORECASE,
 )
+#: "as X put it" (or "as X said") right after a quote: X is its source.
+_AS_PUT = re.compile(
+    rf"^[\s,—–-]*as\s+(?P<who>[^,;:\"“”—–]{{2,60}}?)\s+(?:has\s+|had\s+)?"
+    rf"(?:put it|{_SPEECH})\b",
+    re.IGNORECASE,
+)
 #: Auxiliaries and adverbs between a subject and its reporting verb.
 _AUXILIARIES = re.compile(
     r"(?:\s*\b(?:has|have|had|is|was|were|are|will|would|also|then|later|since|has also|"
@@ -892,6 +898,10 @@ def _attribute(
         # the sentence after the closing mark (a quote may end its own sentence)
         a_end = sentence_of(bounds, after_start)[1] if after_start < len(text) else after_start
         after = text[after_start : max(a_end, after_start)]
+        put = _AS_PUT.match(after)
+        if put:  # 'traffic "ground to a halt" — as the Supreme Court decision put it —'
+            got = _source_name(text, put.group("who"), after_start + put.start("who"), mentions)
+            return got if got is not None else "previous"
         according = _POST_ACCORDING.match(after)
         if according:  # '... a "sharp increase" last week, according to a spokesperson.'
             got = _source_name(

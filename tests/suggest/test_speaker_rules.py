@@ -295,3 +295,13 @@ def test_surname_source_is_the_full_name_with_an_initial() -> None:
         'to "complete jurisdiction" as citizens.'
     )
     assert speakers(text) == [("complete jurisdiction", "John C. Eastman")]
+
+
+def test_as_x_put_it_after_a_quote_names_its_source() -> None:
+    # "the organisation/document as referred to in the text": '"..." — as the court
+    # decision put it —' names the decision, not a word before the quote
+    text = (
+        'For four days, traffic "ground to a halt" — as the Supreme Court decision put it — '
+        "on the old bridge."
+    )
+    assert speakers(text) == [("ground to a halt", "Supreme Court decision")]

@@ -31,7 +31,7 @@ _SPEECH = (
     r"prepare|told to|outlined|outlines|reasoned|reasons|asserted|asserts|called|calls|"
     r"dubbed|calling|characterised|characterized|writing|theorised|theorized|tweeted|posted|"
     r"responded|answered|insists|warns|notes|adding|explaining|declaring|announcing|"
-    r"quipped|quips|joked|jokes|talked|talks"
+    r"quipped|quips|joked|jokes|talked|talks|opines|opined|posting|tweeting"
 )
 SPEECH_RE = re.compile(rf"\b(?:{_SPEECH})\b", re.IGNORECASE)
 AFTER_VERB_FIRST = re.compile(
@@ -75,6 +75,12 @@ POSTPOSED = re.compile(
 #: "according to" later in the quote's sentence, after other words: the source of the quote.
 _POST_ACCORDING = re.compile(
     r"^[^\"“”„«»]*?,\s*according to\s+(?P<who>[^,;:.!?\"“”„«»]{2,60}?)\s*(?:[,;:.!?]|$)",
+    re.IGNORECASE,
+)
+#: "as X put it" (or "as X said") right after a quote: X is its source.
+_AS_PUT = re.compile(
+    rf"^[\s,—–-]*as\s+(?P<who>[^,;:\"“”—–]{{2,60}}?)\s+(?:has\s+|had\s+)?"
+    rf"(?:put it|{_SPEECH})\b",
     re.IGNORECASE,
 )
 #: Auxiliaries and adverbs between a subject and its reporting verb.
@@ -126,7 +132,9 @@ _LABEL = re.compile(r"([A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}):\s*")
 #: Between two people who speak together ("Raj Patel and mayor Tom Hill").
 _JOINT = re.compile(r"\s*(?:,\s*)?and\s+(?:[a-z-]+\s+){0,3}")
 #: An apposition between a subject and its verb (", a lawyer representing X, ").
-_APPOSITION = re.compile(r"\s*,[^,;\"“”]+,\s*(?:[a-z]+ly\s+)?")
+_APPOSITION = re.compile(
+    r"\s*,(?:[^,;\"“”]+,|\s*(?:the|an?)\s[^,;\"“”]+)\s*(?:[a-z]+ly\s+)?"
+)  # the closing comma may be missing before the verb: "Chris Wright, the CTO of X said"
 _HE_OR_SHE_SAID = re.compile(rf"\b(?:he|she)\s+(?:\w+\s+){{0,2}}?(?:{_SPEECH})\b", re.IGNORECASE)
 #: A source signing a quote after a dash: '" — Jane Doe, a nurse from Leeds'.
 _DASH_SOURCE = re.compile(r"[ \t]*[—–][ \t]*((?:[A-Z][\w.'’-]*[ \t]?){1,4})(?=[,\n]|$)")
@@ -238,7 +246,8 @@ def _source_name(text: str, who: str, offset: int, mentions: list[Mention]) -> S
             cut,
             re.IGNORECASE,
         ) or (" " not in cut and cut.lower() in _ROLES):
-            return None  # "the archbishop": the person named before in that role
+            # "the archbishop": the person named with that title, else the one named before
+            return _holder_of_role(text, (cut, None), offset, mentions)
         named = re.search(r"(?<=[a-z] )(?:[A-Z][\w.&-]*(?: |$))+$", cut)
         if named:  # "the state news agency KCNA": the name after the role
             return named.group().strip(), None
@@ -255,7 +264,10 @@ def _source_name(text: str, who: str, offset: int, mentions: list[Mention]) -> S
         person, of, _body = name.partition(" of ")
         if of and _person_like(person):
             name = person  # "Bill Gerstenmaier of NASA": the person
-        return (_fullest(text, name) if " " not in name else name), None
+        if " " not in name:  # "Eastman" -> the one person named in full with that surname
+            fulls = {m.full for m in mentions if " " in m.full and m.full.split()[-1] == name}
+            return (fulls.pop() if len(fulls) == 1 else _fullest(text, name)), None
+        return name, None
     joined = " ".join(words)
     caps = _ORGANISATION.match(joined)
     if caps:
@@ -273,12 +285,17 @@ def _source_name(text: str, who: str, offset: int, mentions: list[Mention]) -> S
         ):
             parts = parts[1:]  # "Immunologist Kristian Andersen": the name
         return " ".join(parts), None
-    cut = _CUT.split(" ".join(words))[0]
-    return (cut, None) if cut else None
+    cut = _CUT.split(joined)[0]
+    # "representatives from Iran acknowledged": the source as written, with its complement
+    return (cut + _of_complement(joined[len(cut) :]), None) if cut else None
 
 
-#: The "of" complement of a source's head noun, up to the first verb or clause word.
-_OF_COMPLEMENT = re.compile(r" of (?:the |a |an |its |their )?[a-z][\w'’-]*(?: [a-z][\w'’-]*){0,4}")
+#: The "of"/"from" complement of a source's head noun, up to the first verb or clause word
+#: ("head of the police's internal investigators", "representatives from Iran").
+_OF_COMPLEMENT = re.compile(
+    r" (?P<prep>of|from) (?:the |a |an |its |their )?(?:[a-z][\w'’-]*(?: [a-z][\w'’-]*){0,4}"
+    r"|[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3})"
+)
 
 
 #: A source that is a person by its role in a group ("head of the police's ...", "one of
@@ -292,8 +309,9 @@ def _of_complement(rest: str) -> str:
     of = _OF_COMPLEMENT.match(rest)
     if of is None:
         return ""
-    inner = _CUT.split(of.group()[4:])[0]
-    return f" of {inner}" if inner else ""
+    prep = of.group("prep")
+    inner = _CUT.split(of.group()[len(prep) + 2 :])[0]
+    return f" {prep} {inner}" if inner else ""
 
 
 _LEADING_WORDS = re.compile(r"(?:[A-Z]\w*ly,\s+|(?:But|And|Then|Later|However),?\s+)?")
@@ -325,6 +343,8 @@ def _sentence_subject(
     return full, (first.start, first.end)
 
 
+#: A relative clause: what it names is not the subject of the clause it hangs on.
+_RELATIVE = re.compile(r"\s*(?:which|who|whom|whose|that|where)\b", re.IGNORECASE)
 #: Where a subject noun phrase ends: its verb.
 _VERB_START = re.compile(
     r"\s+(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|did|"
@@ -351,6 +371,8 @@ def _main_subject(
     if not pieces:
         return None
     for k, (a, b) in enumerate(pieces[:2]):
+        if k == 1 and _RELATIVE.match(text, s_start + a, s_start + b):
+            break  # "the Department, which was approved by Trump,": not an apposition
         named = mentions_within(mentions, s_start + a, s_start + b)
         if named and not _subject_position(text, s_start + a, named[0]):
             named = []  # "he appreciated Soleimani's life": no subject
@@ -458,12 +480,22 @@ def _introduces_speaker(
     )
 
 
+#: Adverbs and aspect verbs between a subject and its verb ("cease referring").
+_ASPECT = r"(?:cease|stop|also|often|still|always|never|commonly|repeatedly|[a-z]+ly)\b"
 #: The subject of a naming verb that quotes a name ("the government cease referring to
 #: the protests as"): who uses the quoted words.
 _REFERS_AS = re.compile(
-    r"\b(?P<who>the\s+[a-z]+|[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})\s+(?:[a-z]+\s+)?"
+    rf"\b(?P<who>(?:the\s+)?(?:[A-Z][\w.&-]*\s+){{0,3}}(?:[a-z]+\s+)?(?!{_ASPECT})[a-z]+"
+    r"|[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})"
+    rf"\s+(?:{_ASPECT}\s+)?"
     r"(?:refer|refers|referred|referring)\s+to\s+[^\"“”,;]{1,80}?\s+as\s*$"
 )
+
+
+#: A "who" relative clause that runs up to the quote: its antecedent is the source.
+_WHO_CLAUSE = re.compile(
+    r",\s*who\s+(?!(?:was|were|is|are|(?:has|have|had) been)\s)[^,;:\"“”„«»]*$"
+)  # not a passive one ("Amman, who was described as "..." by the police")
 
 
 def _integrated(
@@ -481,11 +513,14 @@ def _integrated(
         named = _source_name(text, refers.group("who"), s_start + refers.start("who"), mentions)
         if named is not None:
             return named
-    got = _main_subject(text, s_start, open_mark, mentions)
+    got = _main_subject(text, s_start, open_mark, mentions, skip_adverbial=True)
     first = got[0].split()[0].lower() if got and got[0].split() else ""
     possessive = bool(got) and bool(re.search(r"['’]s?\b", got[0] if got else ""))
-    if got is None or got[1] is not None or first in _NO_SUBJECT_SOURCE | _NOT_GIVEN or possessive:
-        return None  # a person is handled by salience; pronouns by the previous speaker
+    # a person named in the sentence is handled by salience; one found by the role the
+    # subject names ("The president ... vowed") is the source
+    named_here = got is not None and got[1] is not None and s_start <= got[1][0] < open_mark
+    if got is None or named_here or first in _NO_SUBJECT_SOURCE | _NOT_GIVEN or possessive:
+        return None  # pronouns: the previous speaker
     return got
 
 
@@ -538,7 +573,6 @@ def attribute(
     bounds = list(sentences(text))
     previous: Speaker | None = None
     previous_end = -1
-    previous_role: str | None = None
     out: list[tuple[Speaker | None, bool]] = []
     quoted = [(o, c if c is not None else e) for _s, e, o, c in spans]
     for _start, end, open_mark, close_mark in spans:
@@ -604,14 +638,9 @@ def attribute(
             and previous[0][:1].isupper()
         ):
             speaker = previous  # "the company" after Hasbro's quote: Hasbro, as it is named
-        role = _role_subject(text, bounds, open_mark) if found == "previous" else None
-        if speaker and role and previous_role and role != previous_role and speaker == previous:
-            # "The father said ... The mother said": another role, another person: the one
-            # named together with the previous speaker ("David and Louise Turpin")
-            speaker = _partner(text, speaker, mentions) or speaker
         out.append((speaker, found not in (None, "previous")))
         if speaker:
-            previous, previous_end, previous_role = speaker, end, role
+            previous, previous_end = speaker, end
     usual = _usual_spellings(text, mentions)
     named = [(usual.get(sp[0], sp[0]), sp[1]) if sp else None for sp, _ex in out]
     return [
@@ -622,32 +651,6 @@ def attribute(
 
 #: A firm referred to by its kind ("the company"): the firm named before.
 _BODY_NOUN = re.compile(r"company|firm|corporation|manufacturer|retailer|toymaker|carmaker")
-#: "The mother said": a role noun as the subject of a reporting verb.
-_ROLE_SUBJECT = re.compile(rf"\b[Tt]he ([a-z]+)\s+(?:[a-z]+ly\s+|also\s+)?(?:{_SPEECH})\b[\s,:]*$")
-#: Two people named together ("David and Louise Turpin", "Ann Lowe and Rita Sand").
-_TOGETHER = re.compile(r"\s*(?:and|&)\s*")
-
-
-def _role_subject(text: str, bounds: list[tuple[int, int]], at: int) -> str | None:
-    """The role noun a quote is attributed to in its sentence ("The mother said"), if any."""
-    s_start = sentence_of(bounds, at)[0]
-    got = _ROLE_SUBJECT.search(text, s_start, at)
-    return got.group(1).lower() if got else None
-
-
-def _partner(text: str, speaker: Speaker, mentions: list[Mention]) -> Speaker | None:
-    """The one other person named together with ``speaker`` ("David and Louise Turpin")."""
-    partners = {
-        (b if a.full == speaker[0] else a)
-        for a, b in itertools.pairwise(mentions)
-        if speaker[0] in (a.full, b.full)
-        and a.full != b.full
-        and _TOGETHER.fullmatch(text, a.end, b.start)
-    }
-    if len({m.full for m in partners}) != 1:
-        return None
-    m = min(partners, key=lambda m: m.start)
-    return m.full, (m.start, m.end)
 
 
 def _with_title(text: str, speaker: Speaker) -> Speaker:
@@ -754,18 +757,29 @@ def _holder_of_role(
     text: str, speaker: Speaker, at: int, mentions: list[Mention]
 ) -> Speaker | None:
     """The person holding the role a source is given by ("the agency's director" ->
-    "Director Peter Holm"), named with that role word within 400 characters."""
-    words = speaker[0].split()
-    role = words[-1] if words else ""
-    if not role.isalpha() or not role.islower():
+    "Director Peter Holm", "the Prime Minister" -> "Prime Minister Igor Matovič"), named
+    with that role within 400 characters: the nearest one before the quote, else after."""
+    words = [w for w in speaker[0].split() if w.lower() not in ("the", "a", "an")]
+    titled = bool(words) and all(w.lower() in TITLE_WORDS for w in words)
+    role = " ".join(words) if titled else (words[-1] if words else "")
+    if not titled and (not role.isalpha() or not role.islower()):
         return None
     # a known role may be a word away ("director, Peter Holm"); any other noun must be the
-    # name's own title ("the actress" -> "Actress Denise Crosby")
-    gap = r"\W{1,3}(?:\w+\W+)?" if role in _ROLES else r"\s+"
-    for m in mentions_within(mentions, max(0, at - 400), at + 400):
-        if re.search(rf"\b{re.escape(role)}{gap}$", text[max(0, m.start - 40) : m.start], re.I):
-            return m.full, (m.start, m.end)
-    return None
+    # name's own title ("the actress" -> "Actress Denise Crosby"); "President-elect" is
+    # another title than "President"
+    gap = r"[\s,:]{1,3}(?:\w+[\s,]+)?" if role.lower() in _ROLES else r"\s+"
+    title = r"\s+".join(re.escape(w) for w in role.split())
+    pattern = re.compile(rf"\b{title}{gap}$", re.I)
+    lo = 0 if titled else max(0, at - 400)  # a title may have been given at the first mention
+    holders = [
+        m
+        for m in mentions_within(mentions, lo, at + 400)
+        if pattern.search(text, max(0, m.start - 40), m.start)
+    ]
+    if not holders:
+        return None
+    m = min(holders, key=lambda m: (m.start > at, abs(m.start - at)))
+    return m.full, (m.start, m.end)
 
 
 def _he_or_she(text: str, bounds: list[tuple[int, int]], at: int) -> bool:
@@ -801,9 +815,10 @@ def _recent_subject(
         if got is not None and got[0][:1].isupper() and not re.search(r"['’\"“”]", got[0]):
             words = got[0].split()
             role = next((i for i, w in enumerate(words) if w.islower()), None)
-            if role is not None and words[role + 1 :]:  # "Turkish president Erdoğan"
-                return " ".join(words[role + 1 :]), None
-            return got
+            name = words[role + 1 :] if role is not None else words
+            if name and all(w[:1].isupper() or w in LOWER_WORDS for w in name):
+                # "Turkish president Erdoğan": the name; not "Reported cases also"
+                return (" ".join(name), None) if role is not None else got
     return None
 
 
@@ -860,6 +875,21 @@ def _attribute(
 ) -> Speaker | str | None:
     """The speaker from the words around the marks; "previous" for a pronoun or role."""
     s_start = sentence_of(bounds, open_mark)[0]
+    inside = [
+        m
+        for m in mentions_within(mentions, max(0, s_start - 40), s_start + 60)
+        if m.start < s_start < m.end
+    ]
+    if inside:  # "Professor John C. | Eastman writes": a sentence split at a name's initial
+        s_start = sentence_of(bounds, inside[0].start)[0]
+    lead = text[:open_mark].rstrip()
+    if not text[s_start:open_mark].strip() and lead.endswith(":"):
+        # 'Seidenberg defended the payments ...:\n"[T]he advance ...': a block quote
+        # introduced by the sentence that ends with the colon
+        s_start = sentence_of(bounds, len(lead) - 1)[0]
+    semicolon = text.rfind(";", s_start, open_mark) + 1
+    if semicolon and re.search(r"\w", text[semicolon:open_mark]):
+        s_start = semicolon  # "According to the embassy, he died; officials referred to him as"
     if close_mark is not None:
         dash = _DASH_SOURCE.match(text, close_mark + 1)
         if dash:  # '"It saves me twenty minutes." — Jane Doe, a nurse': a signed comment
@@ -868,6 +898,10 @@ def _attribute(
         # the sentence after the closing mark (a quote may end its own sentence)
         a_end = sentence_of(bounds, after_start)[1] if after_start < len(text) else after_start
         after = text[after_start : max(a_end, after_start)]
+        put = _AS_PUT.match(after)
+        if put:  # 'traffic "ground to a halt" — as the Supreme Court decision put it —'
+            got = _source_name(text, put.group("who"), after_start + put.start("who"), mentions)
+            return got if got is not None else "previous"
         according = _POST_ACCORDING.match(after)
         if according:  # '... a "sharp increase" last week, according to a spokesperson.'
             got = _source_name(
@@ -900,6 +934,11 @@ def _attribute(
             got = _source_name(text, post.group("who"), after_start + post.start("who"), mentions)
             return got if got is not None else "previous"
     before = text[s_start:open_mark]
+    relative = _WHO_CLAUSE.search(before)
+    if relative:  # '..., Chris Christie, who denounced the claims as a "..."': the antecedent
+        ante = [m for m in mentions if m.end == s_start + relative.start()]
+        if ante:
+            return ante[-1].full, (ante[-1].start, ante[-1].end)
     label = _LABEL.fullmatch(before)
     if label:  # interview or transcript turn: 'Herrick: "We wanted ..."'
         return _source_name(text, label.group(1), s_start, mentions)
@@ -924,6 +963,9 @@ def _attribute(
         if labelled and not text[labelled[-1].end : open_mark].strip(" :"):
             # "Among those commenting was historian Carl Wendt: "...": the name before it
             return labelled[-1].full, (labelled[-1].start, labelled[-1].end)
+        if re.match(r"\s*(?:he|she)\b", before, re.IGNORECASE):
+            # "Richardson had his own opinion. He provided the text of a message:"
+            return _pronoun_antecedent(text, bounds, s_start, mentions) or "previous"
         # 'The Department of Defense justified the strike ...: "..."': the clause's subject
         got = _main_subject(text, s_start, open_mark, mentions, skip_adverbial=True)
         named = got is not None and (got[1] is not None or got[0][:1].isupper())
@@ -1036,6 +1078,9 @@ def _attribute(
             )
             if is_role and k > 0:
                 name = pieces[k - 1].strip().split()
+                run = list(itertools.takewhile(lambda w: w[:1].isupper(), reversed(name)))
+                if 2 <= len(run) <= 4 and len(run) < len(name) and name[-len(run) - 1].islower():
+                    name = run[::-1]  # "In the blog post Chris Wright, the CTO of ..., said"
                 if (
                     0 < len(name) <= 4
                     and all(w[:1].isupper() for w in name)
@@ -1047,6 +1092,10 @@ def _attribute(
             if subject:
                 break  # "Nunzio Galantino, has called": the piece before the auxiliary
         first = subject.split()[0].lower() if subject.split() else ""
+        opening = mark < 0 and clause.strip().startswith(subject.strip())
+        inner = _INNER_SUBJECT.search(subject) if first in _NOT_SUBJECT and opening else None
+        if inner:  # "At about 5 p.m. his daughter reported": the noun after the adverbial
+            subject, first = inner.group("np"), inner.group("np").split()[0].lower()
         if first in _NOT_SUBJECT or (first.endswith("ly") and subject[:1].islower()):
             return "previous"  # '... "a cancer" in the church and promised': same subject
         if not re.search(r"\w", clause):
@@ -1062,6 +1111,37 @@ def _attribute(
         if got is None and first in _PRONOUNS:  # "Thomas' sister pleaded ..., but he replied"
             got = _sentence_subject(text, s_start, offset, mentions)
         return got if got is not None else "previous"
+    return None
+
+
+#: The noun phrase after a leading time or place adverbial with no comma ("At about 5 p.m.
+#: his daughter"): a determiner or possessive, then up to three lower-case words.
+_INNER_SUBJECT = re.compile(
+    r"\b(?:the|an?|his|her|their|its)\s+(?P<np>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})\s*$"
+)
+
+
+def _pronoun_antecedent(
+    text: str, bounds: list[tuple[int, int]], s_start: int, mentions: list[Mention]
+) -> Speaker | None:
+    """The referent of "he"/"she" as a quote's source: the named subject of the nearest of
+    the three sentences before ("Richardson had his own opinion. He provided ... :"), a
+    person mention or a capitalised name of one to three words."""
+    k = bisect.bisect_left(bounds, (s_start, 0))
+    for b_start, b_end in reversed(bounds[max(0, k - 3) : k]):
+        got = _main_subject(text, b_start, b_end, mentions, skip_adverbial=True)
+        if got is None:
+            continue
+        words = got[0].split()
+        if got[1] is not None:
+            return got
+        if (
+            1 <= len(words) <= 3
+            and all(w[:1].isupper() and w.isalpha() for w in words)
+            and words[0].lower() not in _NOT_GIVEN | _PRONOUNS
+            and not any(_ORGANISATION_HEAD.fullmatch(w) for w in words)
+        ):
+            return got
     return None
 
 

@@ -78,17 +78,6 @@ def test_a_titled_short_name_is_the_fullest_name_without_the_title() -> None:
     )
 
 
-def test_another_role_after_a_role_is_the_other_person_named_together() -> None:
-    # "The father said ... The mother said": two roles, two people, the couple named together
-    text = (
-        "Judge Bernard Holm sentenced Mark and Julia Reed to prison on Friday. Mark Reed was "
-        "also charged with fraud.\n\n"
-        'The father said "I love my children."\n\n'
-        'The mother said "I look forward to the day I can see them."'
-    )
-    assert [s for _q, s in speakers(text)] == ["Mark Reed", "Julia Reed"]
-
-
 def test_one_of_them_is_the_group_that_spoke_before() -> None:
     # "the previous speaker for a continued quote": "one of them" refers back to the source
     text = (

@@ -243,24 +243,37 @@ def _full_names(text: str) -> tuple[list[tuple[int, int, float]], set[str]]:
             k += 1
         # "Alibaba Group Chairman Joe Tsai", "Refugee Council Enver Solomon": the name
         # starts after the last title word or at the first given name
-        for j in range(len(words) - 1, k - 1, -1):
-            if any(is_given(w) for w in words[k:j]):
-                # "Martin Luther King III": a title word after a given name is a name
-                given = [i for i in range(k, j) if is_given(words[i])]
-                if _article_joined(words[k : given[0]]):
-                    joined = True
-                else:
-                    k = given[0]
-                break
-            if words[j].lower() in TITLE_WORDS and j + 1 < len(words):
-                k, titled = j + 1, True
-                break
+        # "Bill Clinton White House Press Secretary Joe Lockhart": a title, then a given name:
+        # the name after the last such title is the person's (titles are no part of a span)
+        split = max(
+            (
+                j
+                for j in range(k, len(words) - 1)
+                if words[j].lower() in TITLE_WORDS and is_given(words[j + 1])
+            ),
+            default=None,
+        )
+        if split is not None:
+            k, titled = split + 1, True
         else:
-            given = [j for j in range(k, len(words) - 1) if is_given(words[j])]
-            if given and _article_joined(words[k : given[0]]):
-                joined = True
-            elif given:
-                k = given[0]
+            for j in range(len(words) - 1, k - 1, -1):
+                if any(is_given(w) for w in words[k:j]):
+                    # "Martin Luther King III": a title word after a given name is a name
+                    given = [i for i in range(k, j) if is_given(words[i])]
+                    if _article_joined(words[k : given[0]]):
+                        joined = True
+                    else:
+                        k = given[0]
+                    break
+                if words[j].lower() in TITLE_WORDS and j + 1 < len(words):
+                    k, titled = j + 1, True
+                    break
+            else:
+                given = [j for j in range(k, len(words) - 1) if is_given(words[j])]
+                if given and _article_joined(words[k : given[0]]):
+                    joined = True
+                elif given:
+                    k = given[0]
         patronymic = False
         while (
             k >= 2
@@ -627,8 +640,14 @@ def find_mentions(text: str, known: Iterable[str] = ()) -> list[tuple[Mention, f
                 surnames[" ".join(words[-2:])] = name
             if len(words) >= 3 and words[1].lower() in _PATRONYMIC:
                 surnames[words[0]] = name  # "Qaboos bin Said" ... "Qaboos's burial"
+    for surname, full_name in list(surnames.items()):
+        particle = re.split(r"[\s\-]", surname, maxsplit=1)[0]
+        if particle in _PARTICLES and particle != surname:
+            # "al-Quaety" ... "Al-Quaety, who contributed": a particle is capitalised where
+            # it starts a sentence
+            surnames.setdefault(surname[:1].upper() + surname[1:], full_name)
     short = dict(surnames)
-    for first, full_name in _first_names(ordered, surnames).items():
+    for first, full_name in _first_names(ordered, surnames, text).items():
         short.setdefault(first, full_name)
     titled = {text[s:e] for s, e, _ in full if " " not in text[s:e]}  # "Prince Harry"
     singles = (_single_names(text) | titled) - set(short) - NOT_NAMES
@@ -691,16 +710,23 @@ def _first_at(text: str, name: str) -> int:
     return len(text) if at < 0 else at
 
 
-def _first_names(names: Iterable[str], surnames: dict[str, str]) -> dict[str, str]:
+def _first_names(names: Iterable[str], surnames: dict[str, str], text: str) -> dict[str, str]:
     """Given names of the full names found, each of one person only ("Ahmed" for Ahmed
     Mohamed; not a word that is someone's surname, not "Mark" for two Marks). Of two as
-    long, the one listed later in ``names`` (the caller's order decides, never a set's)."""
+    long, the one listed later in ``names`` (the caller's order decides, never a set's).
+    A first word the lists lack counts when the text never writes it in lower case
+    ("Hardeep Singh Puri ... Hardeep also stated"; not "Will" when "will" occurs)."""
     seen: dict[str, set[str]] = {}
     order: dict[str, int] = {}
     for name in names:
         order.setdefault(name, len(order))
         parts = name.split()
-        if len(parts) >= 2 and is_given(parts[0]) and "." not in parts[0]:
+        if len(parts) < 2 or "." in parts[0]:
+            continue
+        if is_given(parts[0]) or (
+            could_be_name(parts[0], frozenset())
+            and re.search(rf"(?<![\w\-]){re.escape(parts[0].lower())}(?![\w\-])", text) is None
+        ):
             seen.setdefault(parts[0], set()).add(name)
     out = {}
     for first, fulls in seen.items():
@@ -815,7 +841,14 @@ def _capital_before(text: str, start: int) -> bool:
 
 def _alternation(names: list[str]) -> re.Pattern[str]:
     """One pattern for many names (longest first), each a whole word."""
-    return re.compile(r"(?<![\w\-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w\-])")
+    # a lower-case noun after a hyphen leaves the name attributive ("Trump-critic"), an
+    # adjective's ending does not ("Warhol-like wig")
+    return re.compile(
+        r"(?<![\w\-])(?:" + "|".join(map(re.escape, names)) + r")(?!\w|-[^a-z]|-" + _NOT_NOUN + ")"
+    )
+
+
+_NOT_NOUN = "(?:" + "|".join(sorted(NOT_GIVEN_PARTS | {"esque", "ish"})) + r")\b"
 
 
 def _no_overlaps(spans: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:

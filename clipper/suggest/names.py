@@ -176,6 +176,7 @@ TITLE_WORDS: frozenset[str] = frozenset(
             playwright screenwriter sculptor painter goalkeeper defender midfielder forward
             captain boxer cyclist sprinter swimmer athlete skier golfer
             sultan emir sheikh sheik imam ayatollah sayyid swami guru star client counterpart
+            congressman congresswoman adviser advisor aide
         """
     )
 )

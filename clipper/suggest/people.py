@@ -306,6 +306,8 @@ def _full_names(text: str) -> tuple[list[tuple[int, int, float]], set[str]]:
         names = words[k:]
         cut = next((j for j, w in enumerate(names) if w in NOT_NAMES and j >= 2), None)
         if cut is not None:
+            if any(org_word(w) for w in names[cut:]):
+                continue  # "Walter Reed National Military Medical Center": a facility
             # "Ahmed Mohamed Image: ...": a caption word ends the name
             rest, names = rest[:cut], names[:cut]
         if not names or names[0].lower() in _PARTICLES:
@@ -497,6 +499,29 @@ def _not_a_person(text: str, start: int, end: int) -> bool:
     return role is not None and is_title(role.group(1)) and not is_given(text[start:end].split()[0])
 
 
+#: A court case after a name: "Kelly v. United States" (named after a person, not one).
+_CASE_AFTER = re.compile(r"\s+(?:v|vs)\.?\s+[A-Z]")
+#: A saint before a name: "St. John's Episcopal Church" (a church, not the John of the text).
+_SAINT = re.compile(r"\b(?:St\.?|Saint)\s$")
+#: A preposition of place before one word: "riots in Washington, D.C.".
+_IN_PLACE = re.compile(r"\b(?:in|at|near|outside|from|to)\s$")
+
+
+def _named_thing(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``start..end`` names a thing after a person (guidelines: "Not
+    tagged: ... organisations and facilities named after people"): a court case, a saint's
+    church or school, or a one-word mention that is a known place after a preposition of
+    place ("George Washington ... in Washington, D.C.")."""
+    if _CASE_AFTER.match(text, end) or _SAINT.search(text, max(0, start - 7), start):
+        return True
+    word = text[start:end]
+    return (
+        " " not in word
+        and word in PLACE_WORDS
+        and _IN_PLACE.search(text, max(0, start - 8), start) is not None
+    )
+
+
 def _article_joined(words: list[str]) -> bool:
     """Capitalised words joined by the Arabic article ("Zine El Abidine" before "Ben Ali"):
     one name with the given name after them, not an organisation before a person."""
@@ -674,7 +699,9 @@ def find_mentions(text: str, known: Iterable[str] = ()) -> list[tuple[Mention, f
             taken.append((m.start(), m.end(), 0.85))
     taken += _misspelled_speakers(text, surnames, set(usable))
     mentions = [
-        (s, e, score) for s, e, score in _no_overlaps(taken) if not family_or_facility(text, s, e)
+        (s, e, score)
+        for s, e, score in _no_overlaps(taken)
+        if not family_or_facility(text, s, e) and not _named_thing(text, s, e)
     ]
     return [(m, score) for m, score in _link(text, mentions, short)]
 

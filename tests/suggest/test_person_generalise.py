@@ -74,3 +74,30 @@ def test_a_surname_before_a_hyphen_and_a_noun_is_attributive() -> None:
         "Guests wore Trump-like wigs."
     )
     assert people(text) == ["Donald Trump", "Trump", "John Bolton"]
+
+
+def test_things_named_after_people_are_not_persons() -> None:
+    # "Not tagged: ... organisations and facilities named after people": a court case, a
+    # saint's church, a medical centre whose name runs past a caption-like word
+    text = (
+        "The court ruled in Dunmore v. United States on Friday. Adviser John Dunmore left "
+        "St. John's Episcopal Church and was flown to Walter Reed National Military Medical "
+        "Center."
+    )
+    assert people(text) == ["John Dunmore"]
+
+
+def test_a_surname_that_is_a_place_after_a_preposition_of_place_is_the_place() -> None:
+    # guidelines: places are not persons; "statues of George Washington ... riots in
+    # Washington, D.C." names the city the second time
+    text = "Protesters toppled statues of George Washington. Riots in Washington, D.C. followed."
+    assert people(text) == ["George Washington"]
+
+
+def test_congresswoman_and_adviser_are_titles_left_out_of_the_span() -> None:
+    # "Span = the name only. Titles, roles and honorifics are excluded"
+    text = (
+        "Finalists were Congresswoman Val Demings and others. Senior advisor Hope Hicks "
+        "tested positive."
+    )
+    assert people(text) == ["Val Demings", "Hope Hicks"]

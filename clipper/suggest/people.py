@@ -102,7 +102,9 @@ def _family_first(name: str) -> bool:
 
 #: Before a word that starts a sentence (or a quote, a line).
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\n\"“‘(]\s*|\A)$")
-_SAINT_BEFORE = re.compile(r"\bSt\.?\s$")
+#: A saint before capitalised words: "St. Louis Cardinals", "St. John's Episcopal Church":
+#: a place or a church named after a saint, not a person of the text.
+_SAINT_BEFORE = re.compile(r"\b(?:St\.?|Saint)\s$")
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
 #: Initials that are places, not a person's: "U.S. Steel".
 _PLACES = frozenset(word_list("U.S. U.K. U.N. E.U. U.A.E. D.C. L.A. N.Y."))
@@ -233,7 +235,7 @@ def _full_names(text: str) -> tuple[list[tuple[int, int, float]], set[str]]:
             if occupation_before(text, start) and could_be_name(word, not_alone):
                 found.append((start, end, 0.7))
             continue
-        if _SAINT_BEFORE.search(text, max(0, tokens[run[0]][0] - 4), tokens[run[0]][0]):
+        if _SAINT_BEFORE.search(text, max(0, tokens[run[0]][0] - 7), tokens[run[0]][0]):
             continue  # "St. Louis Cardinals": a place
         words = [tokens[i][2] for i in run]
         titled = joined = False
@@ -395,20 +397,25 @@ def _full_names(text: str) -> tuple[list[tuple[int, int, float]], set[str]]:
 
 #: A nickname inside a name: 'Pasquale "Pat" Di Cicco', "James (Jim) Hedges".
 _NICKNAMED = re.compile(
-    r"(?<![\w'’\-])([A-Z][\w'’\-]+)\s(?:\"|“|\()([A-Z][a-z]+)(?:\"|”|\))\s"
+    r"(?<![\w'’\-])((?:[A-Z][\w'’\-]+\s){0,2}[A-Z][\w'’\-]+)\s(?:\"|“|\()([A-Z][a-z]+)(?:\"|”|\))\s"
     r"((?:(?:[A-Z][\w'’\-]+|de|di|da|van|von|del|la|le)\s)*[A-Z][\w'’\-]+)"
 )
 
 
 def _nicknamed(text: str) -> list[tuple[int, int, float]]:
-    """A name with a nickname in quotation marks or brackets is one person's name (when the
-    first name or the nickname is a known given name)."""
-    return [
-        (m.start(), m.end(), 0.8)
-        for m in _NICKNAMED.finditer(text)
-        if (is_given(m.group(1)) or is_given(m.group(2)))
-        and not any(org_word(w) or w in NOT_NAMES for w in m.group(3).split())
-    ]
+    """A name with a nickname in quotation marks or brackets is one person's name (when a
+    given name or the nickname is a known given name): 'Pasquale "Pat" Di Cicco', 'Edward
+    Lodewijk "Eddie" Van Halen'; titles and other words before the given names stay out."""
+    out = []
+    for m in _NICKNAMED.finditer(text):
+        if any(org_word(w) or w in NOT_NAMES for w in m.group(3).split()):
+            continue
+        words = m.group(1).split()
+        while words and (is_title(words[0]) or words[0] in NOT_NAMES or org_word(words[0])):
+            words.pop(0)
+        if words and (any(is_given(w) for w in words) or is_given(m.group(2))):
+            out.append((m.start(1) + m.group(1).rindex(" ".join(words)), m.end(), 0.8))
+    return out
 
 
 _NUMBER_WORDS = frozenset(word_list("One Two Three Four Five Six Seven Eight Nine Ten"))
@@ -501,8 +508,6 @@ def _not_a_person(text: str, start: int, end: int) -> bool:
 
 #: A court case after a name: "Kelly v. United States" (named after a person, not one).
 _CASE_AFTER = re.compile(r"\s+(?:v|vs)\.?\s+[A-Z]")
-#: A saint before a name: "St. John's Episcopal Church" (a church, not the John of the text).
-_SAINT = re.compile(r"\b(?:St\.?|Saint)\s$")
 #: A preposition of place before one word: "riots in Washington, D.C.".
 _IN_PLACE = re.compile(r"\b(?:in|at|near|outside|from|to)\s$")
 
@@ -512,7 +517,7 @@ def _named_thing(text: str, start: int, end: int) -> bool:
     tagged: ... organisations and facilities named after people"): a court case, a saint's
     church or school, or a one-word mention that is a known place after a preposition of
     place ("George Washington ... in Washington, D.C.")."""
-    if _CASE_AFTER.match(text, end) or _SAINT.search(text, max(0, start - 7), start):
+    if _CASE_AFTER.match(text, end) or _SAINT_BEFORE.search(text, max(0, start - 7), start):
         return True
     word = text[start:end]
     return (
@@ -869,9 +874,13 @@ def _capital_before(text: str, start: int) -> bool:
 def _alternation(names: list[str]) -> re.Pattern[str]:
     """One pattern for many names (longest first), each a whole word."""
     # a lower-case noun after a hyphen leaves the name attributive ("Trump-critic"), an
-    # adjective's ending does not ("Warhol-like wig")
+    # adjective's ending does not ("Warhol-like wig"); so do "pro-", "anti-" before it
     return re.compile(
-        r"(?<![\w\-])(?:" + "|".join(map(re.escape, names)) + r")(?!\w|-[^a-z]|-" + _NOT_NOUN + ")"
+        r"(?:(?<![\w\-])|(?<=\bpro-)|(?<=\banti-)|(?<=\bpost-)|(?<=\bpre-))(?:"
+        + "|".join(map(re.escape, names))
+        + r")(?!\w|-[^a-z]|-"
+        + _NOT_NOUN
+        + ")"
     )
 
 

@@ -101,3 +101,18 @@ def test_congresswoman_and_adviser_are_titles_left_out_of_the_span() -> None:
         "tested positive."
     )
     assert people(text) == ["Val Demings", "Hope Hicks"]
+
+
+def test_a_nickname_inside_a_name_of_two_given_names_is_one_span() -> None:
+    # README (dev5): a nickname inside a name (Pasquale "Pat" Di Cicco) is part of one
+    # person span; 'Edward Lodewijk "Eddie" Van Halen' keeps both given names, not a title
+    text = (
+        'Edward Lodewijk "Eddie" Van Berkel died on Tuesday. Sergeant Matiu "Matt" Ratana was shot.'
+    )
+    assert people(text) == ['Edward Lodewijk "Eddie" Van Berkel', 'Matiu "Matt" Ratana']
+
+
+def test_a_surname_after_pro_or_anti_is_attributive() -> None:
+    # gold README (dev4): attributive names are persons: "pro-Trump protest"
+    text = "Donald Trump lost. A pro-Trump rally met an anti-Trump march."
+    assert people(text) == ["Donald Trump", "Trump", "Trump"]

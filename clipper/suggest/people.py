@@ -777,7 +777,11 @@ _SINGLE_NAME = (
         r"stepdaughter|twin)(?:,\s|\s(?:named|called)\s)"
         r"([A-Z][a-z]{2,})(?=[.,;:]|\s*$)"
     ),
-    re.compile(r"\b(?:Image|Photo|Picture|Credit|Video|Audio)s?:\s([A-Z][a-z]{2,})(?=[.,;:]|\s*$)"),
+    # "Image: Jambula.", "Video: Miharris & Acphillips."
+    re.compile(
+        r"\b(?:Image|Photo|Picture|Credit|Video|Audio)s?:\s([A-Z][a-z]{2,})"
+        r"(?:\s&\s([A-Z][a-z]{2,}))?(?=[.,;:]|\s*$)"
+    ),
     # "your younger brother Borna also decided": a kin noun and one name before a verb
     re.compile(
         r"\b(?:son|daughter|wife|husband|brother|sister|mother|father|cousin|nephew|niece|"
@@ -787,13 +791,6 @@ _SINGLE_NAME = (
 #: A surname with an age starting a sentence: "O'Brien, 34, scored twice".
 _AGED = re.compile(r"(?<![\w'’])([A-Z][a-z]*['’]?[A-Z]?[a-z]{2,}),\s\d{1,2},\s")
 _AGED_BEFORE = re.compile(r"(?:^|[.!?]\s|\n)$")
-
-
-#: A credit of two one-word names: "Video: Miharris & Acphillips."
-_CREDIT_PAIR = re.compile(
-    r"\b(?:Image|Photo|Picture|Credit|Video|Audio)s?:\s([A-Z][a-z]{2,})\s&\s([A-Z][a-z]{2,})"
-    r"(?=[.,;:]|\s*$)"
-)
 
 
 #: One word that names a person a noun introduces: "a Polish chef named Łukasz", "a boy,
@@ -836,7 +833,7 @@ def _one_name(word: str) -> bool:
 
 
 def _single_names(text: str) -> set[str]:
-    found = {m.group(1) for pattern in _SINGLE_NAME for m in pattern.finditer(text)}
+    found = {g for pattern in _SINGLE_NAME for m in pattern.finditer(text) for g in m.groups() if g}
     found.update(
         m.group(2)
         for m in _NAMED.finditer(text)
@@ -854,7 +851,6 @@ def _single_names(text: str) -> set[str]:
         for m in _AGED.finditer(text)
         if _AGED_BEFORE.search(text[max(0, m.start() - 2) : m.start()])
     )
-    found.update(w for m in _CREDIT_PAIR.finditer(text) for w in m.groups())
     return {
         n
         for n in found

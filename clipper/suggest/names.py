@@ -176,6 +176,7 @@ TITLE_WORDS: frozenset[str] = frozenset(
             playwright screenwriter sculptor painter goalkeeper defender midfielder forward
             captain boxer cyclist sprinter swimmer athlete skier golfer
             sultan emir sheikh sheik imam ayatollah sayyid swami guru star client counterpart
+            congressman congresswoman adviser advisor aide
         """
     )
 )
@@ -203,6 +204,7 @@ ORG_WORDS: frozenset[str] = frozenset(
             city county town rovers athletic wanderers albion fc province district region
             island islands valley river beach coast peninsula desert
             construction industries enterprises associates consulting
+            awards prizes medal medals trophy lecture report
         """
     )
 )
@@ -228,6 +230,14 @@ NOT_NAMES: frozenset[str] = frozenset(
             Wikileaks Flickr Facebook Twitter YouTube Instagram Reddit TikTok WhatsApp
             LinkedIn Snapchat Pinterest Tumblr Weibo WeChat Google Yahoo Netflix Spotify
             Microsoft OpenStreetMap Reuters Xinhua Getty Shutterstock Pixabay Unsplash
+            After Before During Following Despite Unlike Although Though While Whilst Since
+            Until Once Because Whether Upon Under Over Without Within Among Between Against
+            Through Throughout Toward Towards Into About Around Across Along Behind Beyond
+            Inside Outside Via Per Like Then Thus Still Instead Nevertheless Nonetheless
+            Furthermore Moreover Thereafter Afterwards Lastly Finally Perhaps Both Neither
+            Either Each Every Some Many Most Several Such Not No All Any Only Even Just Here
+            There Now Soon Shortly Initially Currently Reportedly According Yet So Nor
+            Whereas Unless Except Besides Amid Amidst Following Regarding Concerning
         """
     )
 )

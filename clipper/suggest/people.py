@@ -102,7 +102,9 @@ def _family_first(name: str) -> bool:
 
 #: Before a word that starts a sentence (or a quote, a line).
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\n\"“‘(]\s*|\A)$")
-_SAINT_BEFORE = re.compile(r"\bSt\.?\s$")
+#: A saint before capitalised words: "St. Louis Cardinals", "St. John's Episcopal Church":
+#: a place or a church named after a saint, not a person of the text.
+_SAINT_BEFORE = re.compile(r"\b(?:St\.?|Saint)\s$")
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
 #: Initials that are places, not a person's: "U.S. Steel".
 _PLACES = frozenset(word_list("U.S. U.K. U.N. E.U. U.A.E. D.C. L.A. N.Y."))
@@ -233,7 +235,7 @@ def _full_names(text: str) -> tuple[list[tuple[int, int, float]], set[str]]:
             if occupation_before(text, start) and could_be_name(word, not_alone):
                 found.append((start, end, 0.7))
             continue
-        if _SAINT_BEFORE.search(text, max(0, tokens[run[0]][0] - 4), tokens[run[0]][0]):
+        if _SAINT_BEFORE.search(text, max(0, tokens[run[0]][0] - 7), tokens[run[0]][0]):
             continue  # "St. Louis Cardinals": a place
         words = [tokens[i][2] for i in run]
         titled = joined = False
@@ -243,24 +245,37 @@ def _full_names(text: str) -> tuple[list[tuple[int, int, float]], set[str]]:
             k += 1
         # "Alibaba Group Chairman Joe Tsai", "Refugee Council Enver Solomon": the name
         # starts after the last title word or at the first given name
-        for j in range(len(words) - 1, k - 1, -1):
-            if any(is_given(w) for w in words[k:j]):
-                # "Martin Luther King III": a title word after a given name is a name
-                given = [i for i in range(k, j) if is_given(words[i])]
-                if _article_joined(words[k : given[0]]):
-                    joined = True
-                else:
-                    k = given[0]
-                break
-            if words[j].lower() in TITLE_WORDS and j + 1 < len(words):
-                k, titled = j + 1, True
-                break
+        # "Bill Clinton White House Press Secretary Joe Lockhart": a title, then a given name:
+        # the name after the last such title is the person's (titles are no part of a span)
+        split = max(
+            (
+                j
+                for j in range(k, len(words) - 1)
+                if words[j].lower() in TITLE_WORDS and is_given(words[j + 1])
+            ),
+            default=None,
+        )
+        if split is not None:
+            k, titled = split + 1, True
         else:
-            given = [j for j in range(k, len(words) - 1) if is_given(words[j])]
-            if given and _article_joined(words[k : given[0]]):
-                joined = True
-            elif given:
-                k = given[0]
+            for j in range(len(words) - 1, k - 1, -1):
+                if any(is_given(w) for w in words[k:j]):
+                    # "Martin Luther King III": a title word after a given name is a name
+                    given = [i for i in range(k, j) if is_given(words[i])]
+                    if _article_joined(words[k : given[0]]):
+                        joined = True
+                    else:
+                        k = given[0]
+                    break
+                if words[j].lower() in TITLE_WORDS and j + 1 < len(words):
+                    k, titled = j + 1, True
+                    break
+            else:
+                given = [j for j in range(k, len(words) - 1) if is_given(words[j])]
+                if given and _article_joined(words[k : given[0]]):
+                    joined = True
+                elif given:
+                    k = given[0]
         patronymic = False
         while (
             k >= 2
@@ -293,6 +308,8 @@ def _full_names(text: str) -> tuple[list[tuple[int, int, float]], set[str]]:
         names = words[k:]
         cut = next((j for j, w in enumerate(names) if w in NOT_NAMES and j >= 2), None)
         if cut is not None:
+            if any(org_word(w) for w in names[cut:]):
+                continue  # "Walter Reed National Military Medical Center": a facility
             # "Ahmed Mohamed Image: ...": a caption word ends the name
             rest, names = rest[:cut], names[:cut]
         if not names or names[0].lower() in _PARTICLES:
@@ -380,20 +397,25 @@ def _full_names(text: str) -> tuple[list[tuple[int, int, float]], set[str]]:
 
 #: A nickname inside a name: 'Pasquale "Pat" Di Cicco', "James (Jim) Hedges".
 _NICKNAMED = re.compile(
-    r"(?<![\w'’\-])([A-Z][\w'’\-]+)\s(?:\"|“|\()([A-Z][a-z]+)(?:\"|”|\))\s"
+    r"(?<![\w'’\-])((?:[A-Z][\w'’\-]+\s){0,2}[A-Z][\w'’\-]+)\s(?:\"|“|\()([A-Z][a-z]+)(?:\"|”|\))\s"
     r"((?:(?:[A-Z][\w'’\-]+|de|di|da|van|von|del|la|le)\s)*[A-Z][\w'’\-]+)"
 )
 
 
 def _nicknamed(text: str) -> list[tuple[int, int, float]]:
-    """A name with a nickname in quotation marks or brackets is one person's name (when the
-    first name or the nickname is a known given name)."""
-    return [
-        (m.start(), m.end(), 0.8)
-        for m in _NICKNAMED.finditer(text)
-        if (is_given(m.group(1)) or is_given(m.group(2)))
-        and not any(org_word(w) or w in NOT_NAMES for w in m.group(3).split())
-    ]
+    """A name with a nickname in quotation marks or brackets is one person's name (when a
+    given name or the nickname is a known given name): 'Pasquale "Pat" Di Cicco', 'Edward
+    Lodewijk "Eddie" Van Halen'; titles and other words before the given names stay out."""
+    out = []
+    for m in _NICKNAMED.finditer(text):
+        if any(org_word(w) or w in NOT_NAMES for w in m.group(3).split()):
+            continue
+        words = m.group(1).split()
+        while words and (is_title(words[0]) or words[0] in NOT_NAMES or org_word(words[0])):
+            words.pop(0)
+        if words and (any(is_given(w) for w in words) or is_given(m.group(2))):
+            out.append((m.start(1) + m.group(1).rindex(" ".join(words)), m.end(), 0.8))
+    return out
 
 
 _NUMBER_WORDS = frozenset(word_list("One Two Three Four Five Six Seven Eight Nine Ten"))
@@ -482,6 +504,27 @@ def _not_a_person(text: str, start: int, end: int) -> bool:
     role = _ROLE_AND_NAME_AFTER.match(text, end)
     # "Barack Obama adviser David Axelrod": a given name first keeps an attributive person
     return role is not None and is_title(role.group(1)) and not is_given(text[start:end].split()[0])
+
+
+#: A court case after a name: "Kelly v. United States" (named after a person, not one).
+_CASE_AFTER = re.compile(r"\s+(?:v|vs)\.?\s+[A-Z]")
+#: A preposition of place before one word: "riots in Washington, D.C.".
+_IN_PLACE = re.compile(r"\b(?:in|at|near|outside|from|to)\s$")
+
+
+def _named_thing(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``start..end`` names a thing after a person (guidelines: "Not
+    tagged: ... organisations and facilities named after people"): a court case, a saint's
+    church or school, or a one-word mention that is a known place after a preposition of
+    place ("George Washington ... in Washington, D.C.")."""
+    if _CASE_AFTER.match(text, end) or _SAINT_BEFORE.search(text, max(0, start - 7), start):
+        return True
+    word = text[start:end]
+    return (
+        " " not in word
+        and word in PLACE_WORDS
+        and _IN_PLACE.search(text, max(0, start - 8), start) is not None
+    )
 
 
 def _article_joined(words: list[str]) -> bool:
@@ -627,8 +670,14 @@ def find_mentions(text: str, known: Iterable[str] = ()) -> list[tuple[Mention, f
                 surnames[" ".join(words[-2:])] = name
             if len(words) >= 3 and words[1].lower() in _PATRONYMIC:
                 surnames[words[0]] = name  # "Qaboos bin Said" ... "Qaboos's burial"
+    for surname, full_name in list(surnames.items()):
+        particle = re.split(r"[\s\-]", surname, maxsplit=1)[0]
+        if particle in _PARTICLES and particle != surname:
+            # "al-Quaety" ... "Al-Quaety, who contributed": a particle is capitalised where
+            # it starts a sentence
+            surnames.setdefault(surname[:1].upper() + surname[1:], full_name)
     short = dict(surnames)
-    for first, full_name in _first_names(ordered, surnames).items():
+    for first, full_name in _first_names(ordered, surnames, text).items():
         short.setdefault(first, full_name)
     titled = {text[s:e] for s, e, _ in full if " " not in text[s:e]}  # "Prince Harry"
     singles = (_single_names(text) | titled) - set(short) - NOT_NAMES
@@ -655,7 +704,9 @@ def find_mentions(text: str, known: Iterable[str] = ()) -> list[tuple[Mention, f
             taken.append((m.start(), m.end(), 0.85))
     taken += _misspelled_speakers(text, surnames, set(usable))
     mentions = [
-        (s, e, score) for s, e, score in _no_overlaps(taken) if not family_or_facility(text, s, e)
+        (s, e, score)
+        for s, e, score in _no_overlaps(taken)
+        if not family_or_facility(text, s, e) and not _named_thing(text, s, e)
     ]
     return [(m, score) for m, score in _link(text, mentions, short)]
 
@@ -691,16 +742,23 @@ def _first_at(text: str, name: str) -> int:
     return len(text) if at < 0 else at
 
 
-def _first_names(names: Iterable[str], surnames: dict[str, str]) -> dict[str, str]:
+def _first_names(names: Iterable[str], surnames: dict[str, str], text: str) -> dict[str, str]:
     """Given names of the full names found, each of one person only ("Ahmed" for Ahmed
     Mohamed; not a word that is someone's surname, not "Mark" for two Marks). Of two as
-    long, the one listed later in ``names`` (the caller's order decides, never a set's)."""
+    long, the one listed later in ``names`` (the caller's order decides, never a set's).
+    A first word the lists lack counts when the text never writes it in lower case
+    ("Hardeep Singh Puri ... Hardeep also stated"; not "Will" when "will" occurs)."""
     seen: dict[str, set[str]] = {}
     order: dict[str, int] = {}
     for name in names:
         order.setdefault(name, len(order))
         parts = name.split()
-        if len(parts) >= 2 and is_given(parts[0]) and "." not in parts[0]:
+        if len(parts) < 2 or "." in parts[0]:
+            continue
+        if is_given(parts[0]) or (
+            could_be_name(parts[0], frozenset())
+            and re.search(rf"(?<![\w\-]){re.escape(parts[0].lower())}(?![\w\-])", text) is None
+        ):
             seen.setdefault(parts[0], set()).add(name)
     out = {}
     for first, fulls in seen.items():
@@ -719,7 +777,11 @@ _SINGLE_NAME = (
         r"stepdaughter|twin)(?:,\s|\s(?:named|called)\s)"
         r"([A-Z][a-z]{2,})(?=[.,;:]|\s*$)"
     ),
-    re.compile(r"\b(?:Image|Photo|Picture|Credit|Video|Audio)s?:\s([A-Z][a-z]{2,})(?=[.,;:]|\s*$)"),
+    # "Image: Jambula.", "Video: Miharris & Acphillips."
+    re.compile(
+        r"\b(?:Image|Photo|Picture|Credit|Video|Audio)s?:\s([A-Z][a-z]{2,})"
+        r"(?:\s&\s([A-Z][a-z]{2,}))?(?=[.,;:]|\s*$)"
+    ),
     # "your younger brother Borna also decided": a kin noun and one name before a verb
     re.compile(
         r"\b(?:son|daughter|wife|husband|brother|sister|mother|father|cousin|nephew|niece|"
@@ -729,13 +791,6 @@ _SINGLE_NAME = (
 #: A surname with an age starting a sentence: "O'Brien, 34, scored twice".
 _AGED = re.compile(r"(?<![\w'’])([A-Z][a-z]*['’]?[A-Z]?[a-z]{2,}),\s\d{1,2},\s")
 _AGED_BEFORE = re.compile(r"(?:^|[.!?]\s|\n)$")
-
-
-#: A credit of two one-word names: "Video: Miharris & Acphillips."
-_CREDIT_PAIR = re.compile(
-    r"\b(?:Image|Photo|Picture|Credit|Video|Audio)s?:\s([A-Z][a-z]{2,})\s&\s([A-Z][a-z]{2,})"
-    r"(?=[.,;:]|\s*$)"
-)
 
 
 #: One word that names a person a noun introduces: "a Polish chef named Łukasz", "a boy,
@@ -778,7 +833,7 @@ def _one_name(word: str) -> bool:
 
 
 def _single_names(text: str) -> set[str]:
-    found = {m.group(1) for pattern in _SINGLE_NAME for m in pattern.finditer(text)}
+    found = {g for pattern in _SINGLE_NAME for m in pattern.finditer(text) for g in m.groups() if g}
     found.update(
         m.group(2)
         for m in _NAMED.finditer(text)
@@ -796,7 +851,6 @@ def _single_names(text: str) -> set[str]:
         for m in _AGED.finditer(text)
         if _AGED_BEFORE.search(text[max(0, m.start() - 2) : m.start()])
     )
-    found.update(w for m in _CREDIT_PAIR.finditer(text) for w in m.groups())
     return {
         n
         for n in found
@@ -815,7 +869,18 @@ def _capital_before(text: str, start: int) -> bool:
 
 def _alternation(names: list[str]) -> re.Pattern[str]:
     """One pattern for many names (longest first), each a whole word."""
-    return re.compile(r"(?<![\w\-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w\-])")
+    # a lower-case noun after a hyphen leaves the name attributive ("Trump-critic"), an
+    # adjective's ending does not ("Warhol-like wig"); so do "pro-", "anti-" before it
+    return re.compile(
+        r"(?:(?<![\w\-])|(?<=\bpro-)|(?<=\banti-)|(?<=\bpost-)|(?<=\bpre-))(?:"
+        + "|".join(map(re.escape, names))
+        + r")(?!\w|-[^a-z]|-"
+        + _NOT_NOUN
+        + ")"
+    )
+
+
+_NOT_NOUN = "(?:" + "|".join(sorted(NOT_GIVEN_PARTS | {"esque", "ish"})) + r")\b"
 
 
 def _no_overlaps(spans: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from clipper.gui.command_palette import fuzzy_score
-from clipper.gui.corpus_browser import LEFT, SPAN
+from clipper.gui.corpus_browser import COLUMNS, LEFT, SPAN
 from clipper.gui.corpus_menu import CorpusViews
 
 TIMEOUT = 20_000  # a loaded 2-core machine
@@ -97,7 +97,11 @@ def test_annotation_browser_filters_sorts_and_opens_a_span(
     assert window.view.selected_span() == (row.start, row.end)
 
     browser.speaker_edit.clear()
-    browser.tag_combo.setCurrentIndex(browser.tag_combo.findData("figure"))
+    tag_column = next(c for c, (header, *_rest) in enumerate(COLUMNS) if header == "Tag")
+    assert browser.model.index(0, tag_column).data() == "Quote"  # the label, as in the charts
+    figure = browser.tag_combo.findData("figure")
+    assert browser.tag_combo.itemText(figure) == "Figure"
+    browser.tag_combo.setCurrentIndex(figure)
     qtbot.waitUntil(lambda: browser.model.rowCount() == 4 and not browser.busy(), timeout=TIMEOUT)
     browser.table.sortByColumn(SPAN, Qt.SortOrder.DescendingOrder)  # the span column
     qtbot.waitUntil(lambda: not browser.busy(), timeout=TIMEOUT)
@@ -165,8 +169,10 @@ def test_statistics_dialog_charts_and_files(
     assert dialog is not None and dialog.isVisible()
     qtbot.waitUntil(lambda: dialog.table_data is not None and not dialog.busy(), timeout=TIMEOUT)
     assert dialog.table_data.rows == (("figure", 4), ("person", 3), ("quote", 3), ("claim", 1))
-    # The chart shows the tags' labels (the table and the CSV keep their names).
+    # The chart and the table show the tags' labels (the CSV keeps their names).
     assert dialog.chart.bars == [("Figure", 4.0), ("Person", 3.0), ("Quote", 3.0), ("Claim", 1.0)]
+    shown = [dialog.grid.item(r, 0).text() for r in range(dialog.grid.rowCount())]
+    assert shown == ["Figure", "Person", "Quote", "Claim"]
     dialog.save(tmp_path / "tags.png")
     dialog.save(tmp_path / "tags.svg")
     dialog.save(tmp_path / "tags.csv")

@@ -49,6 +49,8 @@ if TYPE_CHECKING:
 
 #: Actions that need a current suggestion.
 _NEED_CURRENT = ("accept_suggestion", "reject_suggestion", "accept_all_suggestions_of_tag")
+#: How to decide the current suggestion: the start of every review message.
+REVIEW_KEYS = "Enter accepts, Backspace rejects"
 #: Actions whose keys (Enter, Backspace) work only in the article text.
 _TEXT_ONLY = ("accept_suggestion", "reject_suggestion")
 STATUS_MS = 8000
@@ -152,14 +154,16 @@ class Review(QObject):
             self.window.statusBar().showMessage(self.describe(a), STATUS_MS)
         self._update_actions()
 
-    def describe(self, a: Annotation) -> str:
-        """ "Suggestion 3 of 41 (Enter accepts, Backspace rejects): Figure “$53 billion” ·
+    def describe(self, a: Annotation, *, before: str = "", wrapped: bool = False) -> str:
+        """ "Enter accepts, Backspace rejects · Suggestion 3 of 41: Figure “$53 billion” ·
         value 53000000000 · unit USD · score 0.87": the keys first, so that a narrow status
-        bar cuts the details, not how to decide."""
+        bar (~300 px at 1,024 px) cuts the details, not how to decide; ``before``: what was
+        just done ("Rejected “…”."), after the keys."""
         number, total = pending_number(self.controller.session, a)
         tag = self.controller.tag(a.tag)
-        parts = [f"Suggestion {number} of {total} (Enter accepts, Backspace rejects): "
-                 f"{tag.label if tag else a.tag} {quote(a.text, 50)}"]  # fmt: skip
+        where = f"Suggestion {number} of {total}{' (wrapped round)' if wrapped else ''}"
+        lead = f"{REVIEW_KEYS} · {before} " if before else f"{REVIEW_KEYS} · "
+        parts = [f"{lead}{where}: {tag.label if tag else a.tag} {quote(a.text, 50)}"]
         keys = list(review_keys(a)) + [k for k in a.attributes if k not in review_keys(a)]
         parts.extend(f"{key} {a.attributes[key]}" for key in keys if key in a.attributes)
         score = self.scores.get(a.id)
@@ -203,9 +207,7 @@ class Review(QObject):
         view.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.set_current(found)
         if wrapped:
-            self.window.statusBar().showMessage(
-                "(wrapped round) " + self.describe(found), STATUS_MS
-            )
+            self.window.statusBar().showMessage(self.describe(found, wrapped=True), STATUS_MS)
         return found
 
     # -- deciding -----------------------------------------------------------------------
@@ -317,7 +319,7 @@ class Review(QObject):
         nxt = None if after is None else self.controller.annotations.get(after.id)
         if nxt is not None and nxt.status == PENDING and nxt.id != decided.id:
             self.set_current(nxt)
-            self.window.statusBar().showMessage(f"{message} {self.describe(nxt)}", STATUS_MS)
+            self.window.statusBar().showMessage(self.describe(nxt, before=message), STATUS_MS)
             return
         self.set_current(None)
         self.window.show_message(f"{message} No more suggestions to review in this article.")
@@ -401,9 +403,7 @@ class Review(QObject):
         self.window.annotations.select_annotation(a.id)
         message = self.window.statusBar().currentMessage()
         said = message if message.startswith("Undid") else f"{quote(a.text, 40)}"
-        self.window.statusBar().showMessage(
-            f"{said} — current again: Enter accepts, Backspace rejects", STATUS_MS
-        )
+        self.window.statusBar().showMessage(f"{REVIEW_KEYS} · {said} — current again", STATUS_MS)
 
     def _article_opened(self, article_id: int) -> None:
         auto = self.actions["suggest_automatically"].isChecked()

@@ -464,7 +464,7 @@ def test_undo_makes_the_decided_suggestion_current_again(qtbot: QtBot, window: M
     assert window.view.selected_span() == (second.start, second.end)
     assert window.view.hasFocus()
     qtbot.waitUntil(lambda: "current again" in window.statusBar().currentMessage())
-    assert window.statusBar().currentMessage().startswith("Undid")
+    assert "Backspace rejects · Undid" in window.statusBar().currentMessage()
     shown = window.annotations.current_annotation()  # its row in the pane, its fields
     assert shown is not None and shown.id == second.id
     press(qtbot, window, Qt.Key.Key_Return)  # Enter acts on it: accepted this time
@@ -556,6 +556,25 @@ def test_status_message_names_the_keys_before_the_details(qtbot: QtBot, window: 
     figure = next(a for a in waiting if a.tag == "figure" and "unit" in a.attributes)
     window.review.set_current(figure)
     message = window.statusBar().currentMessage()
-    assert message.startswith("Suggestion ")
-    assert "(Enter accepts, Backspace rejects): Figure" in message
+    assert message.startswith("Enter accepts, Backspace rejects · Suggestion ")
+    assert ": Figure" in message
     assert message.index(" value ") < message.index(" unit ")
+
+
+def test_the_keys_stay_in_view_at_1024_px_after_a_decision(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """At 1,024 px the coder and the counts leave the message ~300 px: the keys lead
+    every review message (they were cut after "Rejected “…”. Suggestion 6 of 20 (Ent…")."""
+    window.resize(1024, 700)
+    article = add(window, ALIBABA)
+    suggest_now(window, article.id)
+    next_key(qtbot, window)
+    bar = window.statusBar()
+    qtbot.waitUntil(lambda: bar.width() <= 1024)
+    for key in (None, Qt.Key.Key_Backspace, Qt.Key.Key_Return):
+        if key is not None:
+            press(qtbot, window, key)
+        assert bar.shown_message().startswith("Enter accepts, Backspace rejects"), (  # type: ignore[attr-defined]
+            bar.currentMessage()
+        )

@@ -869,7 +869,12 @@ class MainWindow(QMainWindow):
         self.annotations.save_note()
         selected = self.library.selected_article_ids()
         dialog = ExportDialog(self.controller.db_path, self.controller.article_id, selected, self)
+        dialog.exported.connect(self._exported)
         dialog.exec()
+
+    def _exported(self, path: str, count: int) -> None:
+        noun = "annotation" if count == 1 else "annotations"
+        self.show_message(f"{count:,} {noun} written to {path}.")
 
     def manage_tags(self) -> None:
         from clipper.gui.tags_dialog import TagsDialog

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
+from tagging import add_article, stored
 
 from clipper.gui.main_window import MainWindow
-from tests.gui.test_main_window import add_article, stored
 
 
 def test_find_then_key_3_tags_the_name_without_its_possessive(

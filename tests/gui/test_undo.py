@@ -173,3 +173,20 @@ def test_annotations_stay_in_text_order_after_opening_adding_and_undo(
     assert [a.start for a in window.controller.sorted_annotations()] == [early, late]
     window.actions_by_name["undo"].trigger()
     assert [a.start for a in window.controller.sorted_annotations()] == [late]
+
+
+def test_redo_of_a_tag_selects_the_annotation_again(
+    qtbot: QtBot, window: MainWindow, critics: Tagged
+) -> None:
+    """Tag, Undo, Redo: the annotation is back and selected, as after tagging, so its note
+    can be typed at once (the note box stayed disabled, and the typing went to the text)."""
+    window.undo()
+    assert window.annotations.current_annotation() is None
+    window.redo()
+    current = window.annotations.current_annotation()
+    assert current is not None and current.text == "Critics"
+    assert window.annotations.note.isEnabled()
+    window.delete_annotations([current.id])
+    window.undo()  # a deleted annotation comes back selected too
+    back = window.annotations.current_annotation()
+    assert back is not None and back.text == "Critics"

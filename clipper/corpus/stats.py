@@ -40,6 +40,10 @@ class StatTable:
     columns: tuple[str, ...]
     rows: tuple[tuple[str | int | float | None, ...], ...]
 
+    def headers(self) -> tuple[str, ...]:
+        """The columns as a table shows them ("Other tag"; a CSV keeps "other_tag")."""
+        return tuple(column.replace("_", " ").capitalize() for column in self.columns)
+
     def records(self) -> list[dict[str, str | int | float | None]]:
         return [dict(zip(self.columns, row, strict=True)) for row in self.rows]
 

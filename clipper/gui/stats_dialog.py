@@ -150,7 +150,7 @@ class StatisticsDialog(QDialog):
         self.chart.set_data(table.caption, list(cells(table)), colours)
         self.grid.clear()
         self.grid.setColumnCount(len(table.columns))
-        self.grid.setHorizontalHeaderLabels(list(table.columns))
+        self.grid.setHorizontalHeaderLabels(list(table.headers()))
         self.grid.setRowCount(len(table.rows))
         for r, row in enumerate(table.rows):
             for c, value in enumerate(row):

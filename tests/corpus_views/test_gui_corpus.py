@@ -173,6 +173,8 @@ def test_statistics_dialog_charts_and_files(
     assert dialog.chart.bars == [("Figure", 4.0), ("Person", 3.0), ("Quote", 3.0), ("Claim", 1.0)]
     shown = [dialog.grid.item(r, 0).text() for r in range(dialog.grid.rowCount())]
     assert shown == ["Figure", "Person", "Quote", "Claim"]
+    headers = [dialog.grid.horizontalHeaderItem(c).text() for c in range(2)]
+    assert headers == ["Tag", "Annotations"]  # not the CSV's "tag", "annotations"
     dialog.save(tmp_path / "tags.png")
     dialog.save(tmp_path / "tags.svg")
     dialog.save(tmp_path / "tags.csv")

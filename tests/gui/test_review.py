@@ -278,7 +278,11 @@ def test_value_unit_and_speaker_edited_in_the_pane(qtbot: QtBot, window: MainWin
     pane = window.annotations
     row = pane.model.row_of(money.id)
     assert row is not None
-    assert pane.model.index(row, SUGGESTED_COLUMN).data() == "pending"  # no score known yet
+    unscored = pane.model.index(row, SUGGESTED_COLUMN).data()  # no score known yet
+    width = pane.table.horizontalHeader().sectionSize(SUGGESTED_COLUMN)
+    assert pane.table.fontMetrics().horizontalAdvance(unscored) + 8 <= width  # was "pen…"
+    tip = pane.model.index(row, SUGGESTED_COLUMN).data(Qt.ItemDataRole.ToolTipRole)
+    assert "no score" in tip
     assert not pane.table.isColumnHidden(SUGGESTED_COLUMN)
 
     edits["unit"].setFocus()

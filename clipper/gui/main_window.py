@@ -759,9 +759,11 @@ class MainWindow(QMainWindow):
 
     def _span_selected(self, start: int, end: int) -> None:
         keys = ", ".join(t.shortcut for t in self.controller.tags if t.shortcut)
-        self.statusBar().showMessage(
-            f"Selected {end - start} characters — press {keys} or click a tag.", STATUS_MS
-        )
+        if self.find_bar.edit.hasFocus():  # a digit would be typed into the search
+            how = f"press Esc to go back to the text, then {keys} to tag it"
+        else:
+            how = f"press {keys} or click a tag"
+        self.statusBar().showMessage(f"Selected {end - start} characters — {how}.", STATUS_MS)
 
     def _zoom_changed(self, percent: int) -> None:
         self.settings.set_zoom(percent)

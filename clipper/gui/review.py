@@ -172,7 +172,9 @@ class Review(QObject):
         return " · ".join(parts)
 
     def _update_actions(self) -> None:
-        has = self.current_id is not None
+        """Enabled while a suggestion is current, and while the article has any to review:
+        then Enter or Backspace away from one says how to reach one (they did nothing)."""
+        has = self.current_id is not None or self.window.annotations.model.pending > 0
         for name in _NEED_CURRENT:
             self.actions[name].setEnabled(has)
 
@@ -325,6 +327,10 @@ class Review(QObject):
         self.window.show_message(f"{message} No more suggestions to review in this article.")
 
     def _no_current(self) -> None:
+        if self.window.annotations.model.pending == 0:
+            key = self.actions["suggest_article"].shortcut().toString()
+            self.window.show_message(f"No suggestions to review here. {key} suggests some.")
+            return
         key = self.actions["next_suggestion"].shortcut().toString()
         self.window.show_message(f"Go to a suggestion first ({key}).")
 

@@ -582,3 +582,20 @@ def test_the_keys_stay_in_view_at_1024_px_after_a_decision(
         assert bar.shown_message().startswith("Enter accepts, Backspace rejects"), (  # type: ignore[attr-defined]
             bar.currentMessage()
         )
+
+
+def test_enter_away_from_a_suggestion_says_how_to_reach_one(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """Suggestions to review, none current (the reader clicked elsewhere): Enter and
+    Backspace in the text did nothing at all."""
+    article = add(window, ALIBABA)
+    waiting = suggest_now(window, article.id)
+    window.review.set_current(None)
+    press(qtbot, window, Qt.Key.Key_Return)
+    assert "Go to a suggestion first (Ctrl+])" in window.statusBar().currentMessage()
+    assert {stored_status(window, a.id) for a in waiting} == {PENDING}
+    window.statusBar().clearMessage()
+    press(qtbot, window, Qt.Key.Key_Backspace)
+    assert "Go to a suggestion first" in window.statusBar().currentMessage()
+    assert {stored_status(window, a.id) for a in waiting} == {PENDING}

@@ -558,6 +558,8 @@ class AnnotationsPane(QWidget):
     tagChangeRequested = Signal(int, str)
     noteEdited = Signal(int, str, int)  # annotation id, note, editing session
     rateRequested = Signal(int)  # a claim's annotation id (double-click, context menu)
+    #: The context menu's Accept/Reject on selected suggestions: "accepted" or "rejected".
+    decideRequested = Signal(str)
     #: A value typed in a data field (value, unit, speaker): annotation id, key, text.
     attributeEdited = Signal(int, str, str)
 
@@ -1049,11 +1051,21 @@ class AnnotationsPane(QWidget):
         if not index.isValid():
             return
         annotation_id = int(index.data(ID_ROLE))
-        menu = QMenu(self)
-        change = menu.addMenu("Change tag to")
         clicked = self.model.annotation(self.proxy.mapToSource(index).row())
         if clicked is None:
             return
+        menu = QMenu(self)
+        if clicked.status == PENDING and all(
+            a.status == PENDING for a in self.selected_annotations()
+        ):  # as Enter and Backspace here
+            for caption, key, status in (
+                ("Accept suggestion", "Enter", "accepted"),
+                ("Reject suggestion", "Backspace", "rejected"),
+            ):
+                decide = menu.addAction(f"{caption}\t{key}")
+                decide.triggered.connect(lambda _c=False, s=status: self.decideRequested.emit(s))
+            menu.addSeparator()
+        change = menu.addMenu("Change tag to")
         current_tag = clicked.tag
         for tag in self.model.tags.values():
             action = change.addAction(colour_icon(tag.colour), tag.label)

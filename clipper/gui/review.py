@@ -118,6 +118,7 @@ class Review(QObject):
         window.view.annotationClicked.connect(self._clicked)
         window.annotations.annotationActivated.connect(self._clicked)
         window.annotations.attributeEdited.connect(self.edit_attribute)
+        window.annotations.decideRequested.connect(self.decide_in_pane)
         window.view.cursorPositionChanged.connect(self._revalidate_soon)
         self._revalidate_timer = QTimer(self)
         self._revalidate_timer.setSingleShot(True)

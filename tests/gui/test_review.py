@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage, QTextCursor
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
 from clipper.gui.annotations_pane import SUGGESTED_COLUMN
@@ -599,3 +599,36 @@ def test_enter_away_from_a_suggestion_says_how_to_reach_one(
     press(qtbot, window, Qt.Key.Key_Backspace)
     assert "Go to a suggestion first" in window.statusBar().currentMessage()
     assert {stored_status(window, a.id) for a in waiting} == {PENDING}
+
+
+def test_the_pane_s_context_menu_accepts_and_rejects_a_suggestion(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """Right-click on a suggestion offered Change tag, Edit note and Delete, not Accept or
+    Reject (Enter and Backspace do them there, unseen)."""
+    article = add(window, ALIBABA)
+    first, second = suggest_now(window, article.id)[:2]
+    pane = window.annotations
+
+    def menu_on(annotation_id: int) -> QMenu:
+        pane.select_annotation(annotation_id)
+        row = pane.model.row_of(annotation_id)
+        assert row is not None
+        rect = pane.table.visualRect(pane.proxy.mapFromSource(pane.model.index(row, 0)))
+        pane.table.customContextMenuRequested.emit(rect.center())
+        [menu] = [m for m in pane.findChildren(QMenu) if m.isVisible()]
+        return menu
+
+    def choose(menu: QMenu, caption: str) -> None:
+        [action] = [a for a in menu.actions() if a.text().startswith(caption)]
+        action.trigger()
+        menu.close()
+        menu.deleteLater()
+
+    choose(menu_on(first.id), "Accept suggestion")
+    assert stored_status(window, first.id) == "accepted"
+    choose(menu_on(second.id), "Reject suggestion")
+    assert stored_status(window, second.id) == "rejected"
+    mine = menu_on(first.id)  # accepted now: no Accept/Reject
+    assert not [a for a in mine.actions() if "suggestion" in a.text()]
+    mine.close()

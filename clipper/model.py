@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 import uuid as _uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
@@ -137,6 +137,14 @@ def find_tag(tags: Iterable[Tag], given: str) -> Tag | None:
         if found:
             return found[0]
     return None
+
+
+def tag_labels(tags: Iterable[Tag]) -> Callable[[str], str]:
+    """What every view shows for a tag name: the tag's label ("Claim" for ``claim``); a
+    name with no tag (deleted since it was read) shows as itself. Charts, tables and
+    lists all ask this one function."""
+    labels = {t.name: t.label for t in tags}
+    return lambda name: labels.get(name, name)
 
 
 BUILTIN_TAGS: tuple[Tag, ...] = (

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from clipper.corpus.kwic import context_of
 from clipper.corpus_query import KWIC_WIDTH, AnnotationFilter
+from clipper.model import tag_labels
 from clipper.store import Store
 from clipper.store.corpus_queries import CorpusRow
 
@@ -34,6 +35,8 @@ class CorpusAnnotation:
     rating: str | None
     left: str
     right: str
+    #: What a person sees for the tag: its label (see :func:`clipper.model.tag_labels`).
+    tag_label: str = ""
 
     def record(self) -> dict[str, Any]:
         """As ``clipper annotations --all --json`` prints it."""
@@ -58,9 +61,9 @@ class CorpusAnnotation:
         }
 
 
-def _build(row: CorpusRow, text: str, width: int) -> CorpusAnnotation:
+def _build(row: CorpusRow, text: str, width: int, label: Callable[[str], str]) -> CorpusAnnotation:
     around = context_of(text, row[2], row[3], width)
-    return CorpusAnnotation(*row, around.left, around.right)
+    return CorpusAnnotation(*row, around.left, around.right, label(row[4]))
 
 
 def annotation_ids(
@@ -83,7 +86,8 @@ def annotation_page(
     article's text is read once."""
     rows = store.corpus_annotation_rows(ids)
     texts = store.article_texts(sorted({r[1] for r in rows}))
-    return [_build(r, texts.get(r[1], ""), width) for r in rows]
+    label = tag_labels(store.list_tags())
+    return [_build(r, texts.get(r[1], ""), width, label) for r in rows]
 
 
 def iter_corpus_annotations(
@@ -93,8 +97,9 @@ def iter_corpus_annotations(
     in memory at a time)."""
     article_id = -1
     text = ""
+    label = tag_labels(store.list_tags())
     for row in store.iter_corpus_annotation_rows(selected):
         if row[1] != article_id:
             article_id = row[1]
             text = store.article_texts([article_id]).get(article_id, "")
-        yield _build(row, text, width)
+        yield _build(row, text, width, label)

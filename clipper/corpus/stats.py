@@ -4,13 +4,14 @@ co-occurrence within articles; as tables that can be written as CSV."""
 from __future__ import annotations
 
 import csv
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import IO
 
 from clipper.corpus_query import STATS_BY, AnnotationFilter
 from clipper.errors import InvalidValue
 from clipper.formulas import protect
+from clipper.model import Tag, tag_labels
 from clipper.store import Store
 
 #: The built-in tag whose annotations name people (for the people co-occurrence).
@@ -39,6 +40,10 @@ class StatTable:
     columns: tuple[str, ...]
     rows: tuple[tuple[str | int | float | None, ...], ...]
 
+    def headers(self) -> tuple[str, ...]:
+        """The columns as a table shows them ("Other tag"; a CSV keeps "other_tag")."""
+        return tuple(column.replace("_", " ").capitalize() for column in self.columns)
+
     def records(self) -> list[dict[str, str | int | float | None]]:
         return [dict(zip(self.columns, row, strict=True)) for row in self.rows]
 
@@ -62,6 +67,25 @@ def statistics(store: Store, by: str, selected: AnnotationFilter | None = None) 
     counts = store.count_annotations_by(by, selected)
     label = {"speaker": "quotes", "month": "annotations"}.get(by, "annotations")
     return StatTable(by, caption, (by, label), tuple(counts))
+
+
+#: How many leading columns of a statistic hold tag names.
+_TAG_COLUMNS = {"tag": 1, "tags_together": 2}
+
+
+def with_tag_labels(table: StatTable, tags: Iterable[Tag]) -> StatTable:
+    """``table`` as a person reads it: tag names shown as the tags' labels ("Claim", not
+    "claim"), for the chart and the table alike (a CSV keeps the names, which scripts
+    match on)."""
+    width = _TAG_COLUMNS.get(table.name, 0)
+    if not width:
+        return table
+    label = tag_labels(tags)
+    rows = tuple(
+        tuple(label(str(v)) if i < width and v is not None else v for i, v in enumerate(row))
+        for row in table.rows
+    )
+    return StatTable(table.name, table.caption, table.columns, rows)
 
 
 def write_csv(table: StatTable, stream: IO[str]) -> None:

@@ -68,8 +68,12 @@ CODER_COLUMN = 3
 #: A claim's rating (shown when an annotation here is a claim or has a rating).
 RATING_COLUMN = 4
 #: A pending suggestion's score (shown while the article has suggestions to review;
-#: "pending" until a suggesting run gave the score). Pending rows are in italics.
+#: :data:`UNSCORED` until a suggesting run gave the score). Pending rows are in italics.
 SUGGESTED_COLUMN = 5
+#: The Score of a suggestion stored without one in memory (e.g. by ``clipper suggest
+#: --store``): fits the narrow column ("pending" showed as "pen…").
+UNSCORED = "–"
+_NO_SCORE = " (no score yet: Annotate › Suggest for this article scores it)"
 #: The Note column's width when it appears, and the room the Text column keeps beside it:
 #: a pane narrower than that (1024 px wide windows, a Score column) leaves the Note out.
 NOTE_WIDTH = 90
@@ -426,7 +430,10 @@ class AnnotationsModel(QAbstractTableModel):
             where = f" (page {a.page})" if a.page else ""
             note = f"\n\nNote: {a.note}" if a.note else ""
             data = "".join(f"\n{k}: {v}" for k, v in a.attributes.items())
-            state = "\n\nSuggested, waiting for review" if a.status == PENDING else ""
+            state = ""
+            if a.status == PENDING:
+                unscored = a.id not in self.scores
+                state = "\n\nSuggested, waiting for review" + (_NO_SCORE if unscored else "")
             return f"{a.text}\n\n{a.start}–{a.end}{where}, by {a.coder}{data}{note}{state}"
         tag = self.tags.get(a.tag)  # AccessibleTextRole
         suggested = " (suggestion)" if a.status == PENDING else ""
@@ -449,7 +456,7 @@ class AnnotationsModel(QAbstractTableModel):
             if a.status != PENDING:
                 return ""
             score = self.scores.get(a.id)
-            return "pending" if score is None else f"{score:.2f}"
+            return UNSCORED if score is None else f"{score:.2f}"
         if column == CODER_COLUMN:
             return a.coder
         if column == RATING_COLUMN:
@@ -551,6 +558,8 @@ class AnnotationsPane(QWidget):
     tagChangeRequested = Signal(int, str)
     noteEdited = Signal(int, str, int)  # annotation id, note, editing session
     rateRequested = Signal(int)  # a claim's annotation id (double-click, context menu)
+    #: The context menu's Accept/Reject on selected suggestions: "accepted" or "rejected".
+    decideRequested = Signal(str)
     #: A value typed in a data field (value, unit, speaker): annotation id, key, text.
     attributeEdited = Signal(int, str, str)
 
@@ -1042,11 +1051,21 @@ class AnnotationsPane(QWidget):
         if not index.isValid():
             return
         annotation_id = int(index.data(ID_ROLE))
-        menu = QMenu(self)
-        change = menu.addMenu("Change tag to")
         clicked = self.model.annotation(self.proxy.mapToSource(index).row())
         if clicked is None:
             return
+        menu = QMenu(self)
+        if clicked.status == PENDING and all(
+            a.status == PENDING for a in self.selected_annotations()
+        ):  # as Enter and Backspace here
+            for caption, key, status in (
+                ("Accept suggestion", "Enter", "accepted"),
+                ("Reject suggestion", "Backspace", "rejected"),
+            ):
+                decide = menu.addAction(f"{caption}\t{key}")
+                decide.triggered.connect(lambda _c=False, s=status: self.decideRequested.emit(s))
+            menu.addSeparator()
+        change = menu.addMenu("Change tag to")
         current_tag = clicked.tag
         for tag in self.model.tags.values():
             action = change.addAction(colour_icon(tag.colour), tag.label)

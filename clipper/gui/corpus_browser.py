@@ -39,7 +39,7 @@ from clipper.errors import ClipperError
 from clipper.gui.kwic_view import cell, set_up_table
 from clipper.gui.screen_fit import resize_to_fit
 from clipper.gui.workers import Job, JobContext
-from clipper.model import STATUSES
+from clipper.model import STATUSES, tag_labels
 from clipper.operations import Session
 
 #: Rows read at a time.
@@ -55,7 +55,7 @@ COLUMNS: tuple[tuple[str, str, str | None], ...] = (
     ("Article", "title", "article"),
     ("Date", "published", "date"),
     ("Outlet", "outlet", "outlet"),
-    ("Tag", "tag", "tag"),
+    ("Tag", "tag_label", "tag"),
     ("Coder", "coder", "coder"),
     ("Speaker", "speaker", "speaker"),
     ("Status", "status", "status"),
@@ -175,10 +175,13 @@ def _listing(selected: AnnotationFilter, sort: str, descending: bool) -> Any:
 ANY_RATING = "\x00rated"
 
 
-def _choices(context: JobContext) -> dict[str, list[str]]:
+def _choices(context: JobContext) -> dict[str, list[tuple[str, str]]]:
+    """(shown, value) per filter: tags by their labels, the others as they are."""
     session = Session(context.store)
-    choices = session.corpus_filter_choices()
-    choices["ratings"] = [level.label for level in session.rating_scale().levels]
+    choices = {k: [(v, v) for v in vs] for k, vs in session.corpus_filter_choices().items()}
+    label = tag_labels(session.list_tags())
+    choices["tags"] = [(label(name), name) for _, name in choices.get("tags", [])]
+    choices["ratings"] = [(level.label, level.label) for level in session.rating_scale().levels]
     return choices
 
 
@@ -324,7 +327,7 @@ class AnnotationBrowser(QDialog):
         else:
             self._pending_tag = tag
 
-    def _fill_choices(self, job: Job, choices: dict[str, list[str]]) -> None:
+    def _fill_choices(self, job: Job, choices: dict[str, list[tuple[str, str]]]) -> None:
         self._jobs.discard(job)
         for combo, key in (
             (self.tag_combo, "tags"),
@@ -333,8 +336,8 @@ class AnnotationBrowser(QDialog):
             (self.rating_combo, "ratings"),
         ):
             combo.blockSignals(True)
-            for value in choices.get(key, []):
-                combo.addItem(value, value)
+            for shown, value in choices.get(key, []):
+                combo.addItem(shown, value)
             combo.blockSignals(False)
         if self._pending_tag is not None:
             tag, self._pending_tag = self._pending_tag, None

@@ -123,6 +123,9 @@ def show_error(
     box.setWindowModality(Qt.WindowModality.WindowModal)
     _open_dialogs.append(box)
     box.finished.connect(lambda _result, b=box: _forget(b))
+    # Deleted with its window, unclosed: forgotten too (three dead ones blocked every
+    # later error dialog).
+    box.destroyed.connect(lambda _object=None, b=box: _forget(b))
     box.show()
     return box
 

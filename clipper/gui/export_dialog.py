@@ -40,6 +40,7 @@ from clipper.exporters.registry import by_suffix
 from clipper.gui import file_dialogs
 from clipper.gui.advice import explain
 from clipper.gui.default_button import make_only_default
+from clipper.gui.passing_note import show_passing_note
 from clipper.gui.workers import Job, JobContext
 from clipper.model import STATUSES, Tag
 from clipper.store import Store
@@ -52,7 +53,6 @@ DEFAULT_STEM = "clipper-annotations"
 _KEY_FOLDER = "export/last_folder"
 _KEY_FORMAT = "export/last_format"
 _KEY_ESCAPE = "export/escape_formulas"
-_open_notes: list[QMessageBox] = []
 #: The status boxes' captions (their counts follow in brackets).
 STATUS_CAPTIONS = {
     "accepted": "Accep&ted annotations",
@@ -570,24 +570,18 @@ class ExportDialog(QDialog):
             self.accept()
 
     def _show_success(self, path: Path, count: int) -> QMessageBox:
-        """A non-blocking note with "Show in folder" (outlives this dialog)."""
+        """A non-blocking note with "Show in folder" (outlives this dialog; goes away by
+        itself, see :mod:`~clipper.gui.passing_note`)."""
         noun = "annotation" if count == 1 else "annotations"
         extra = "" if count else "\n\nThe selection has no annotations: the file has only a header."
-        box = QMessageBox(self.parentWidget())
+        box = show_passing_note(
+            self.parentWidget(),
+            "Export finished",
+            f"{count} {noun} written to {path.name}.{extra}",
+            detail=str(path),
+            actions=[("Show in folder", lambda: show_in_folder(path))],
+        )
         box.setObjectName("exportDoneBox")
-        box.setIcon(QMessageBox.Icon.Information)
-        box.setWindowTitle("Export finished")
-        box.setText(f"{count} {noun} written to {path.name}.{extra}")
-        box.setInformativeText(str(path))
-        show = box.addButton("Show in folder", QMessageBox.ButtonRole.ActionRole)
-        box.addButton(QMessageBox.StandardButton.Close)
-        show.clicked.connect(lambda: show_in_folder(path))
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.setModal(False)
-        # Without a parent window only a Python reference keeps the note alive.
-        _open_notes.append(box)
-        box.finished.connect(lambda _result, b=box: _open_notes.remove(b))
-        box.show()
         return box
 
     def _on_failed(self, error: BaseException) -> None:

@@ -9,6 +9,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QHeaderView, QStyledItemDelegate, QStyleOptionViewItem, QTableView
 
 from clipper.corpus.kwic import one_line
+from clipper.corpus_query import KWIC_WIDTH
 
 #: The span's mark (the search marks' yellow, opaque enough for a table).
 HIT_BRUSH = QBrush(QColor(255, 214, 0, 110))
@@ -36,7 +37,10 @@ class _ElideLeft(QStyledItemDelegate):
 def cell(kind: str, value: str, role: int) -> object:
     """The data of a KWIC cell (``kind``: ``left``, ``span`` or ``right``) for ``role``."""
     if role == Qt.ItemDataRole.DisplayRole:
-        return one_line(value)
+        shown = one_line(value)
+        if kind != "span" and len(value) >= KWIC_WIDTH:  # cut (mid-word, likely): say so
+            return "…" + shown if kind == "left" else shown + "…"
+        return shown
     if role == Qt.ItemDataRole.ToolTipRole:
         return value if kind == "span" else None
     if role == Qt.ItemDataRole.TextAlignmentRole:

@@ -105,6 +105,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setObjectName("mainWindow")
         self.controller = controller
+        #: Annotations an undo or redo under way brought back (see :meth:`_step`).
+        self._restored: list[int] | None = None
         self.settings = settings
         self._importer: QObject | None = None
         self._shown_article_id: int | None = None
@@ -361,6 +363,8 @@ class MainWindow(QMainWindow):
             self.reload_library()
         if changes.article:
             self._show_article()
+        if changes.added and self._restored is not None:
+            self._restored.extend(a.id for a in changes.added)
         if changes.added or changes.removed or changes.updated:
             self.view.remove_annotations([a.id for a in changes.removed])
             self.annotations.remove_many(changes.removed)
@@ -658,14 +662,27 @@ class MainWindow(QMainWindow):
     def undo(self) -> None:
         """Undo the last change; a note being typed is saved first (and is that change).
         A step that no longer applies is dropped, and the status bar says why."""
-        label = self.controller.undo()
+        label = self._step(self.controller.undo)
         if label:
             self.show_message(f"Undid: {label}")
 
     def redo(self) -> None:
-        label = self.controller.redo()
+        label = self._step(self.controller.redo)
         if label:
             self.show_message(f"Redid: {label}")
+
+    def _step(self, step: Callable[[], str | None]) -> str | None:
+        """Undo or redo; annotations it brings back to this article (a redone tag, an
+        undone delete) are selected, as after tagging: their note can be typed at once."""
+        self._restored = []
+        try:
+            label = step()
+        finally:
+            restored, self._restored = self._restored, None
+        shown = [i for i in restored if i in self.controller.annotations]
+        if label and shown:
+            self.annotations.select_annotation(shown[-1])
+        return label
 
     def _update_undo_actions(self) -> None:
         """Edit › Undo/Redo name the step they would undo or redo ("Undo Tag “…” as Quote")."""
@@ -742,9 +759,11 @@ class MainWindow(QMainWindow):
 
     def _span_selected(self, start: int, end: int) -> None:
         keys = ", ".join(t.shortcut for t in self.controller.tags if t.shortcut)
-        self.statusBar().showMessage(
-            f"Selected {end - start} characters — press {keys} or click a tag.", STATUS_MS
-        )
+        if self.find_bar.edit.hasFocus():  # a digit would be typed into the search
+            how = f"press Esc to go back to the text, then {keys} to tag it"
+        else:
+            how = f"press {keys} or click a tag"
+        self.statusBar().showMessage(f"Selected {end - start} characters — {how}.", STATUS_MS)
 
     def _zoom_changed(self, percent: int) -> None:
         self.settings.set_zoom(percent)
@@ -869,7 +888,12 @@ class MainWindow(QMainWindow):
         self.annotations.save_note()
         selected = self.library.selected_article_ids()
         dialog = ExportDialog(self.controller.db_path, self.controller.article_id, selected, self)
+        dialog.exported.connect(self._exported)
         dialog.exec()
+
+    def _exported(self, path: str, count: int) -> None:
+        noun = "annotation" if count == 1 else "annotations"
+        self.show_message(f"{count:,} {noun} written to {path}.")
 
     def manage_tags(self) -> None:
         from clipper.gui.tags_dialog import TagsDialog

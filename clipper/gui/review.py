@@ -49,6 +49,8 @@ if TYPE_CHECKING:
 
 #: Actions that need a current suggestion.
 _NEED_CURRENT = ("accept_suggestion", "reject_suggestion", "accept_all_suggestions_of_tag")
+#: How to decide the current suggestion: the start of every review message.
+REVIEW_KEYS = "Enter accepts, Backspace rejects"
 #: Actions whose keys (Enter, Backspace) work only in the article text.
 _TEXT_ONLY = ("accept_suggestion", "reject_suggestion")
 STATUS_MS = 8000
@@ -116,6 +118,7 @@ class Review(QObject):
         window.view.annotationClicked.connect(self._clicked)
         window.annotations.annotationActivated.connect(self._clicked)
         window.annotations.attributeEdited.connect(self.edit_attribute)
+        window.annotations.decideRequested.connect(self.decide_in_pane)
         window.view.cursorPositionChanged.connect(self._revalidate_soon)
         self._revalidate_timer = QTimer(self)
         self._revalidate_timer.setSingleShot(True)
@@ -152,14 +155,16 @@ class Review(QObject):
             self.window.statusBar().showMessage(self.describe(a), STATUS_MS)
         self._update_actions()
 
-    def describe(self, a: Annotation) -> str:
-        """ "Suggestion 3 of 41 (Enter accepts, Backspace rejects): Figure “$53 billion” ·
+    def describe(self, a: Annotation, *, before: str = "", wrapped: bool = False) -> str:
+        """ "Enter accepts, Backspace rejects · Suggestion 3 of 41: Figure “$53 billion” ·
         value 53000000000 · unit USD · score 0.87": the keys first, so that a narrow status
-        bar cuts the details, not how to decide."""
+        bar (~300 px at 1,024 px) cuts the details, not how to decide; ``before``: what was
+        just done ("Rejected “…”."), after the keys."""
         number, total = pending_number(self.controller.session, a)
         tag = self.controller.tag(a.tag)
-        parts = [f"Suggestion {number} of {total} (Enter accepts, Backspace rejects): "
-                 f"{tag.label if tag else a.tag} {quote(a.text, 50)}"]  # fmt: skip
+        where = f"Suggestion {number} of {total}{' (wrapped round)' if wrapped else ''}"
+        lead = f"{REVIEW_KEYS} · {before} " if before else f"{REVIEW_KEYS} · "
+        parts = [f"{lead}{where}: {tag.label if tag else a.tag} {quote(a.text, 50)}"]
         keys = list(review_keys(a)) + [k for k in a.attributes if k not in review_keys(a)]
         parts.extend(f"{key} {a.attributes[key]}" for key in keys if key in a.attributes)
         score = self.scores.get(a.id)
@@ -168,7 +173,9 @@ class Review(QObject):
         return " · ".join(parts)
 
     def _update_actions(self) -> None:
-        has = self.current_id is not None
+        """Enabled while a suggestion is current, and while the article has any to review:
+        then Enter or Backspace away from one says how to reach one (they did nothing)."""
+        has = self.current_id is not None or self.window.annotations.model.pending > 0
         for name in _NEED_CURRENT:
             self.actions[name].setEnabled(has)
 
@@ -203,9 +210,7 @@ class Review(QObject):
         view.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.set_current(found)
         if wrapped:
-            self.window.statusBar().showMessage(
-                "(wrapped round) " + self.describe(found), STATUS_MS
-            )
+            self.window.statusBar().showMessage(self.describe(found, wrapped=True), STATUS_MS)
         return found
 
     # -- deciding -----------------------------------------------------------------------
@@ -317,12 +322,16 @@ class Review(QObject):
         nxt = None if after is None else self.controller.annotations.get(after.id)
         if nxt is not None and nxt.status == PENDING and nxt.id != decided.id:
             self.set_current(nxt)
-            self.window.statusBar().showMessage(f"{message} {self.describe(nxt)}", STATUS_MS)
+            self.window.statusBar().showMessage(self.describe(nxt, before=message), STATUS_MS)
             return
         self.set_current(None)
         self.window.show_message(f"{message} No more suggestions to review in this article.")
 
     def _no_current(self) -> None:
+        if self.window.annotations.model.pending == 0:
+            key = self.actions["suggest_article"].shortcut().toString()
+            self.window.show_message(f"No suggestions to review here. {key} suggests some.")
+            return
         key = self.actions["next_suggestion"].shortcut().toString()
         self.window.show_message(f"Go to a suggestion first ({key}).")
 
@@ -401,9 +410,7 @@ class Review(QObject):
         self.window.annotations.select_annotation(a.id)
         message = self.window.statusBar().currentMessage()
         said = message if message.startswith("Undid") else f"{quote(a.text, 40)}"
-        self.window.statusBar().showMessage(
-            f"{said} — current again: Enter accepts, Backspace rejects", STATUS_MS
-        )
+        self.window.statusBar().showMessage(f"{REVIEW_KEYS} · {said} — current again", STATUS_MS)
 
     def _article_opened(self, article_id: int) -> None:
         auto = self.actions["suggest_automatically"].isChecked()

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from clipper.corpus import StatTable, write_csv
-from clipper.corpus.stats import STATISTICS, cells
+from clipper.corpus.stats import STATISTICS, cells, with_tag_labels
 from clipper.corpus_query import DEFAULT_STATUSES, AnnotationFilter
 from clipper.errors import ClipperError
 from clipper.gui import file_dialogs
@@ -40,30 +40,15 @@ from clipper.operations import Session
 _NUMBER_ALIGNMENT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
-#: The statistics whose chart labels are tag names (shown by the tags' labels).
-_BY_TAG = ("tag", "tags_together")
-
-
 def _count(by: str, selected: AnnotationFilter) -> Any:
-    def run(context: JobContext) -> tuple[StatTable, dict[str, str], dict[str, str]]:
+    def run(context: JobContext) -> tuple[StatTable, StatTable, dict[str, str]]:
         session = Session(context.store)
-        tags = session.list_tags() if by in _BY_TAG else []
+        tags = session.list_tags()
         colours = {t.label: t.colour for t in tags} if by == "tag" else {}
-        return session.corpus_statistics(by, selected), colours, {t.name: t.label for t in tags}
+        table = session.corpus_statistics(by, selected)
+        return table, with_tag_labels(table, tags), colours
 
     return run
-
-
-def _labelled(table: StatTable, labels: dict[str, str]) -> list[tuple[str, float]]:
-    """The chart's bars, tag names shown as the tags' labels ("Claim", not "claim")."""
-    if not labels:
-        return list(cells(table))
-    if table.name == "tag":
-        return [(labels.get(name, name), value) for name, value in cells(table)]
-    return [
-        (" + ".join(labels.get(str(v), str(v)) for v in row[:-1]), float(row[-1] or 0))
-        for row in table.rows
-    ]
 
 
 class StatisticsDialog(QDialog):
@@ -155,18 +140,17 @@ class StatisticsDialog(QDialog):
         job.start()
 
     def _counted(
-        self, generation: int, job: Job, result: tuple[StatTable, dict[str, str], dict[str, str]]
+        self, generation: int, job: Job, result: tuple[StatTable, StatTable, dict[str, str]]
     ) -> None:
         self._jobs.discard(job)
         job.deleteLater()
         if generation != self._generation:
             return
-        table, colours, labels = result
-        self.table_data = table
-        self.chart.set_data(table.caption, _labelled(table, labels), colours)
+        self.table_data, table, colours = result  # the CSV keeps the tag names
+        self.chart.set_data(table.caption, list(cells(table)), colours)
         self.grid.clear()
         self.grid.setColumnCount(len(table.columns))
-        self.grid.setHorizontalHeaderLabels(list(table.columns))
+        self.grid.setHorizontalHeaderLabels(list(table.headers()))
         self.grid.setRowCount(len(table.rows))
         for r, row in enumerate(table.rows):
             for c, value in enumerate(row):

@@ -128,7 +128,11 @@ def show_merge_summary(window: QWidget, reports: tuple[MergeReport, ...]) -> QMe
     box.setObjectName("mergeSummary")
     box.setWindowTitle("Merged")
     box.setIcon(QMessageBox.Icon.Information)
-    box.setText(f"Merged {len(reports)} file(s): {total.annotations_added} annotations added.")
+    files, added = len(reports), total.annotations_added
+    box.setText(
+        f"Merged {files} file{'' if files == 1 else 's'}: "
+        f"{added} annotation{'' if added == 1 else 's'} added."
+    )
     box.setInformativeText(merge_summary(reports))
     if total.conflicts:
         box.setDetailedText("\n".join(c.describe() for c in total.conflicts))

@@ -13,9 +13,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
+from clipper.corpus_query import KWIC_WIDTH
 from clipper.gui.command_palette import fuzzy_score
-from clipper.gui.corpus_browser import LEFT, SPAN
+from clipper.gui.corpus_browser import COLUMNS, LEFT, SPAN
 from clipper.gui.corpus_menu import CorpusViews
+from clipper.gui.kwic_view import cell
 
 TIMEOUT = 20_000  # a loaded 2-core machine
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
@@ -87,7 +89,7 @@ def test_annotation_browser_filters_sorts_and_opens_a_span(
     assert row is not None and row.text == '"Had it happened an hour later'
     assert row.speaker == "Khaled Al-Maeena"
     left = browser.model.index(0, LEFT)
-    assert left.data() == row.left.replace("\n", " ")
+    assert left.data().removeprefix("…") == row.left.replace("\n", " ")
     assert texts[row.article_id][row.start - len(row.left) : row.start] == row.left
     browser.table.setFocus()
     qtbot.keyClick(browser.table, Qt.Key.Key_Return)
@@ -97,7 +99,11 @@ def test_annotation_browser_filters_sorts_and_opens_a_span(
     assert window.view.selected_span() == (row.start, row.end)
 
     browser.speaker_edit.clear()
-    browser.tag_combo.setCurrentIndex(browser.tag_combo.findData("figure"))
+    tag_column = next(c for c, (header, *_rest) in enumerate(COLUMNS) if header == "Tag")
+    assert browser.model.index(0, tag_column).data() == "Quote"  # the label, as in the charts
+    figure = browser.tag_combo.findData("figure")
+    assert browser.tag_combo.itemText(figure) == "Figure"
+    browser.tag_combo.setCurrentIndex(figure)
     qtbot.waitUntil(lambda: browser.model.rowCount() == 4 and not browser.busy(), timeout=TIMEOUT)
     browser.table.sortByColumn(SPAN, Qt.SortOrder.DescendingOrder)  # the span column
     qtbot.waitUntil(lambda: not browser.busy(), timeout=TIMEOUT)
@@ -165,8 +171,12 @@ def test_statistics_dialog_charts_and_files(
     assert dialog is not None and dialog.isVisible()
     qtbot.waitUntil(lambda: dialog.table_data is not None and not dialog.busy(), timeout=TIMEOUT)
     assert dialog.table_data.rows == (("figure", 4), ("person", 3), ("quote", 3), ("claim", 1))
-    # The chart shows the tags' labels (the table and the CSV keep their names).
+    # The chart and the table show the tags' labels (the CSV keeps their names).
     assert dialog.chart.bars == [("Figure", 4.0), ("Person", 3.0), ("Quote", 3.0), ("Claim", 1.0)]
+    shown = [dialog.grid.item(r, 0).text() for r in range(dialog.grid.rowCount())]
+    assert shown == ["Figure", "Person", "Quote", "Claim"]
+    headers = [dialog.grid.horizontalHeaderItem(c).text() for c in range(2)]
+    assert headers == ["Tag", "Annotations"]  # not the CSV's "tag", "annotations"
     dialog.save(tmp_path / "tags.png")
     dialog.save(tmp_path / "tags.svg")
     dialog.save(tmp_path / "tags.csv")
@@ -215,3 +225,14 @@ def test_annotation_browser_fits_its_span_and_labels_at_1200_px(
     for label in browser.findChildren(QLabel):
         if label.buddy() is not None:  # the filters' names are never cut ("To")
             assert label.width() >= label.sizeHint().width(), label.text()
+
+
+def test_context_cut_mid_word_shows_an_ellipsis() -> None:
+    """The left context of a hit read "er 12, 2015  A storm…" (cut at its width): a cut
+    context starts (left) or ends (right) with "…"; a whole one is shown as it is."""
+    display = Qt.ItemDataRole.DisplayRole
+    cut = "September 12, 2015\n\nA storm yesterday caused a"[-KWIC_WIDTH:].rjust(KWIC_WIDTH, "x")
+    assert cell("left", cut, display) == "…" + cut.replace("\n", " ")
+    assert cell("right", cut, display) == cut.replace("\n", " ") + "…"
+    assert cell("left", "A storm caused a", display) == "A storm caused a"
+    assert cell("span", "x" * KWIC_WIDTH, display) == "x" * KWIC_WIDTH

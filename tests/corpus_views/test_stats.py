@@ -10,8 +10,10 @@ from annotated import annotated_corpus
 from corpus_fixture import Corpus
 
 from clipper.corpus import write_csv
+from clipper.corpus.stats import with_tag_labels
 from clipper.corpus_query import AnnotationFilter
 from clipper.errors import InvalidValue
+from clipper.model import tag_labels
 from clipper.store import Store
 
 
@@ -79,3 +81,14 @@ def test_csv_of_a_table(corpus: Corpus) -> None:
 def test_an_unknown_statistic_is_refused(corpus: Corpus) -> None:
     with pytest.raises(InvalidValue, match="no statistic"):
         corpus.session.corpus_statistics("colour")
+
+
+def test_tag_names_are_shown_as_labels_in_one_place(corpus: Corpus) -> None:
+    tags = corpus.session.list_tags()
+    by_tag = with_tag_labels(corpus.session.corpus_statistics("tag"), tags)
+    assert by_tag.rows == (("Figure", 4), ("Person", 3), ("Quote", 3), ("Claim", 1))
+    pairs = with_tag_labels(corpus.session.corpus_statistics("tags_together"), tags)
+    assert {(a, b) for a, b, _n in pairs.rows} <= {(x.label, y.label) for x in tags for y in tags}
+    outlets = corpus.session.corpus_statistics("outlet")
+    assert with_tag_labels(outlets, tags) == outlets  # no tag names: unchanged
+    assert tag_labels(tags)("gone") == "gone"  # a tag deleted meanwhile shows its name

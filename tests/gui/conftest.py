@@ -11,6 +11,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
+from tagging import Tagged, tag_critics
 
 from clipper.gui.app import create_main_window
 from clipper.gui.main_window import MainWindow
@@ -51,3 +52,9 @@ def questions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
     monkeypatch.setattr(QMessageBox, "question", question)
     return asked
+
+
+@pytest.fixture
+def critics(qtbot: QtBot, window: MainWindow) -> Tagged:
+    """The sample text open, "Critics" tagged as a Person and selected in the pane."""
+    return tag_critics(qtbot, window)

@@ -6,10 +6,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
+from tagging import PLAIN_TEXT, add_article, stored, stored_ids, tag_span
 
 from clipper.gui.main_window import MainWindow
 from clipper.model import FIGURE_UNIT, FIGURE_VALUE
-from tests.gui.test_main_window import PLAIN_TEXT, add_article, stored, stored_ids, tag_span
 
 
 def _focus(qtbot: QtBot, window: MainWindow, widget: QWidget) -> None:

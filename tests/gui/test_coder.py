@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
+from tagging import PLAIN_TEXT, add_article, tag_span
 
 from clipper.gui.app import create_main_window
 from clipper.gui.coder_dialog import CoderDialog, login_name
@@ -20,7 +21,6 @@ from clipper.gui.settings import Settings
 from clipper.gui.workers import Job
 from clipper.model import DEFAULT_CODER
 from clipper.store import Store
-from tests.gui.test_main_window import PLAIN_TEXT, add_article, tag_span
 
 TIMEOUT_MS = 10_000
 OpenWindow = Callable[..., MainWindow]

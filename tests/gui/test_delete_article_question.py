@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
+from tagging import PLAIN_TEXT, add_article, tag_span
 
 from clipper.gui.main_window import MainWindow
-from tests.gui.test_main_window import PLAIN_TEXT, add_article, tag_span
 
 
 def test_the_question_counts_annotations_only_when_there_are_some(

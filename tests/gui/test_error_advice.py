@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
 
 from clipper.errors import Cancelled, DuplicateArticle, ImportFailed, PasswordRequired
 from clipper.gui.advice import explain
@@ -99,3 +100,19 @@ def test_a_cancelled_job_reports_the_cancel_and_logs_no_error(
     assert isinstance(blocker.args[0], Cancelled)
     assert "background job failed" not in caplog.text
     job.deleteLater()
+
+
+def test_an_error_dialog_deleted_with_its_window_is_forgotten(qtbot: QtBot) -> None:
+    """Error dialogs left open when their window went stayed listed as open: three such
+    dead ones and no error dialog was ever shown again."""
+    from clipper.gui import errors as gui_errors
+
+    for _ in range(3):
+        parent = QWidget()
+        parent.show()
+        gui_errors.show_error(parent, "Failed", "Something went wrong.")
+        parent.deleteLater()
+        qtbot.waitUntil(lambda: not gui_errors.open_error_dialogs(), timeout=5_000)
+    box = gui_errors.show_error(None, "Failed", "A new error.")
+    assert box.isVisible() and "A new error" in box.text()
+    box.close()

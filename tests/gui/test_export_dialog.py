@@ -10,9 +10,10 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QDialog, QPushButton
+from PySide6.QtWidgets import QDialog, QPushButton, QWidget
 
 from clipper.exporters import unescape_cell
+from clipper.gui import passing_note
 from clipper.gui.export_dialog import SCOPE_ALL, SCOPE_CHOSEN, SCOPE_CURRENT, ExportDialog
 from clipper.gui.workers import Job
 from clipper.importers import read_file, read_pasted_text
@@ -251,3 +252,33 @@ def test_enter_in_the_path_field_exports_and_keeps_the_tag_choice(
     assert sorted({row["tag"] for row in read_csv(target)}) == ["figure", "quote"]
     assert dialog.success_box is not None
     dialog.success_box.close()
+
+
+def test_the_export_note_goes_away_by_itself(
+    qtbot: Any,
+    make_dialog: Any,
+    library: dict[str, int],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The "N annotations written" note stayed on top until closed: now it leaves after
+    its time (unless the pointer rests on it)."""
+    monkeypatch.setattr(passing_note, "NOTE_MS", 300)
+    dialog = make_dialog(library["pasted"], [])
+    export(qtbot, dialog, tmp_path / "gone.csv", "csv")
+    box = dialog.success_box
+    assert box is not None and box.isVisible() and not box.isModal()
+    qtbot.waitUntil(lambda: not passing_note._open_notes, timeout=TIMEOUT)
+
+
+def test_a_passing_note_closes_when_its_window_is_used_again(qtbot: Any) -> None:
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    box = passing_note.show_passing_note(window, "Export finished", "5 annotations written.")
+    box.activateWindow()
+    qtbot.waitUntil(box.isActiveWindow, timeout=TIMEOUT)
+    assert box.isVisible()
+    window.activateWindow()  # back to work
+    qtbot.waitUntil(lambda: box not in passing_note._open_notes, timeout=TIMEOUT)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
-from test_main_window import PLAIN_TEXT, add_article, stored, tag_span
+from tagging import PLAIN_TEXT, add_article, stored, tag_span
 
 from clipper.gui.controller import Changes
 from clipper.gui.main_window import MainWindow

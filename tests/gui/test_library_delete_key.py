@@ -5,20 +5,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
+from tagging import Tagged, stored_ids
 
 from clipper.gui.main_window import MainWindow
-from tests.gui.test_main_window import PLAIN_TEXT, add_article, stored_ids, tag_span
 
 
 def test_delete_in_the_library_asks_about_the_article_and_keeps_annotations(
-    qtbot: QtBot, window: MainWindow, questions: list[str]
+    qtbot: QtBot, window: MainWindow, questions: list[str], critics: Tagged
 ) -> None:
     asked = questions
-    article = add_article(window, PLAIN_TEXT)
-    start = article.text.index("Critics")
-    tag_span(qtbot, window, start, start + 7, "3")
-    (annotation_id,) = stored_ids(window)
-    window.annotations.select_annotation(annotation_id)
+    annotation_id, article = critics.annotation_id, critics.article
     table = window.library.table
     table.setFocus()
     qtbot.waitUntil(table.hasFocus)

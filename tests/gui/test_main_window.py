@@ -11,6 +11,7 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
 from PySide6.QtGui import QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QTextBrowser
 from pytestqt.qtbot import QtBot
+from tagging import PLAIN_TEXT, Tagged, add_article, stored, stored_ids, tag_span
 
 from clipper.gui import errors as gui_errors
 from clipper.gui.app import create_main_window
@@ -20,7 +21,6 @@ from clipper.gui.main_window import MainWindow
 from clipper.gui.settings import Settings
 from clipper.importers import read_pasted_text
 from clipper.library import import_article
-from clipper.model import Article
 from clipper.store import Store
 
 EMOJI_TEXT = (
@@ -28,33 +28,6 @@ EMOJI_TEXT = (
 )
 CJK_TEXT = "東京で会見。首相は「景気は回復している」と述べた。\n\n記者 山田太郎\n"
 CRLF_TEXT = 'Headline\r\n\r\nThe mayor said\r\n"we will build 300 homes".\r\nEnd.\r\n'
-PLAIN_TEXT = (
-    "Budget talks\n\nThe finance minister said the deficit would fall to 2.1% next year. "
-    "Critics called the claim unrealistic.\n"
-)
-
-
-def add_article(window: MainWindow, text: str, open_it: bool = True) -> Article:
-    """Store an article the way an import does, then show it."""
-    article = import_article(window.controller.store, read_pasted_text(text))
-    window.controller.changed.emit(Changes(library=True))
-    if open_it:
-        window.open_article(article.id)
-    return article
-
-
-def tag_span(qtbot: QtBot, window: MainWindow, start: int, end: int, key: str) -> None:
-    window.view.select_span(start, end)
-    qtbot.keyClick(window.view, key)
-
-
-def stored(window: MainWindow, article_id: int | None = None) -> list[tuple[int, int, str, str]]:
-    return [
-        (a.start, a.end, a.tag, a.text)
-        for a in window.controller.store.list_annotations(article_id)
-    ]
-
-
 # -- tagging ---------------------------------------------------------------------------
 
 
@@ -150,11 +123,10 @@ def test_user_defined_tag_gets_its_own_key(qtbot: QtBot, window: MainWindow) -> 
 # -- editing and undo ------------------------------------------------------------------
 
 
-def test_delete_key_in_the_annotation_list(qtbot: QtBot, window: MainWindow) -> None:
-    article = add_article(window, PLAIN_TEXT)
-    start = article.text.index("Critics")
-    tag_span(qtbot, window, start, start + 7, "3")
-    window.annotations.select_annotation(stored_ids(window)[0])
+def test_delete_key_in_the_annotation_list(
+    qtbot: QtBot, window: MainWindow, critics: Tagged
+) -> None:
+    start = critics.start
     window.annotations.table.setFocus()
     qtbot.keyClick(window.annotations.table, Qt.Key.Key_Delete)
     assert stored(window) == []
@@ -162,10 +134,6 @@ def test_delete_key_in_the_annotation_list(qtbot: QtBot, window: MainWindow) -> 
     assert window.annotations.model.rowCount() == 0
     window.undo()
     assert stored(window) == [(start, start + 7, "person", "Critics")]
-
-
-def stored_ids(window: MainWindow) -> list[int]:
-    return [a.id for a in window.controller.store.list_annotations()]
 
 
 def test_undo_redo_add_delete_change_tag_and_note(qtbot: QtBot, window: MainWindow) -> None:
@@ -248,12 +216,10 @@ def test_undo_of_something_deleted_elsewhere_is_a_message(
     assert not window.controller.session.undo_log.can_undo
 
 
-def test_note_editor_saves_after_typing_and_on_leaving(qtbot: QtBot, window: MainWindow) -> None:
-    article = add_article(window, PLAIN_TEXT)
-    start = article.text.index("Critics")
-    tag_span(qtbot, window, start, start + 7, "3")
-    (annotation_id,) = stored_ids(window)
-    window.annotations.select_annotation(annotation_id)
+def test_note_editor_saves_after_typing_and_on_leaving(
+    qtbot: QtBot, window: MainWindow, critics: Tagged
+) -> None:
+    annotation_id = critics.annotation_id
     note = window.annotations.note
     assert note.isEnabled()
     note.setFocus()
@@ -273,12 +239,8 @@ def test_note_editor_saves_after_typing_and_on_leaving(qtbot: QtBot, window: Mai
     assert note.toPlainText() == ""
 
 
-def test_change_tag_from_the_combo(qtbot: QtBot, window: MainWindow) -> None:
-    article = add_article(window, PLAIN_TEXT)
-    start = article.text.index("Critics")
-    tag_span(qtbot, window, start, start + 7, "3")
-    (annotation_id,) = stored_ids(window)
-    window.annotations.select_annotation(annotation_id)
+def test_change_tag_from_the_combo(qtbot: QtBot, window: MainWindow, critics: Tagged) -> None:
+    annotation_id = critics.annotation_id
     combo = window.annotations.tag_combo
     assert combo.currentData() == "person"
     combo.activated.emit(combo.findData("claim"))

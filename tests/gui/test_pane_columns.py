@@ -4,21 +4,17 @@ Text column keeps the room in a narrow pane."""
 from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
+from tagging import PLAIN_TEXT, add_article, tag_critics, tag_span
 
 from clipper.gui.annotations_pane import NOTE_COLUMN
 from clipper.gui.main_window import MainWindow
-from tests.gui.test_main_window import PLAIN_TEXT, add_article, stored_ids, tag_span
 
 
 def test_the_note_column_shows_only_while_a_note_exists(qtbot: QtBot, window: MainWindow) -> None:
     window.resize(1400, 860)  # room for the Note column beside the Text (test_pane_note_room)
-    article = add_article(window, PLAIN_TEXT)
-    start = article.text.index("Critics")
-    tag_span(qtbot, window, start, start + 7, "3")
+    tag_critics(qtbot, window)
     pane = window.annotations
     assert pane.table.isColumnHidden(NOTE_COLUMN)  # no note yet: the text has the room
-    (annotation_id,) = stored_ids(window)
-    pane.select_annotation(annotation_id)
     pane.note.setFocus()
     qtbot.keyClicks(pane.note, "check the source")
     window.view.setFocus()

@@ -4,10 +4,10 @@ identifies a row) stays readable: at 1024 px with a Score column it had shrunk t
 from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
+from tagging import PLAIN_TEXT, add_article, tag_critics, tag_span
 
 from clipper.gui.annotations_pane import CODER_COLUMN, MIN_TEXT_WIDTH, NOTE_COLUMN
 from clipper.gui.main_window import MainWindow
-from tests.gui.test_main_window import PLAIN_TEXT, add_article, stored_ids, tag_span
 
 
 def _pane_width(window: MainWindow, width: int) -> None:
@@ -20,10 +20,7 @@ def test_the_note_column_shows_only_where_the_text_keeps_its_room(
     qtbot: QtBot, window: MainWindow
 ) -> None:
     window.resize(1400, 860)
-    article = add_article(window, PLAIN_TEXT)
-    start = article.text.index("Critics")
-    tag_span(qtbot, window, start, start + 7, "3")
-    (annotation_id,) = stored_ids(window)
+    annotation_id = tag_critics(qtbot, window, select=False).annotation_id
     window.edit_note(annotation_id, "check the source", session=1)
     table = window.annotations.table
     header = table.horizontalHeader()

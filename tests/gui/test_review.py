@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage, QTextCursor
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
 from clipper.gui.annotations_pane import SUGGESTED_COLUMN
@@ -278,7 +278,11 @@ def test_value_unit_and_speaker_edited_in_the_pane(qtbot: QtBot, window: MainWin
     pane = window.annotations
     row = pane.model.row_of(money.id)
     assert row is not None
-    assert pane.model.index(row, SUGGESTED_COLUMN).data() == "pending"  # no score known yet
+    unscored = pane.model.index(row, SUGGESTED_COLUMN).data()  # no score known yet
+    width = pane.table.horizontalHeader().sectionSize(SUGGESTED_COLUMN)
+    assert pane.table.fontMetrics().horizontalAdvance(unscored) + 8 <= width  # was "pen…"
+    tip = pane.model.index(row, SUGGESTED_COLUMN).data(Qt.ItemDataRole.ToolTipRole)
+    assert "no score" in tip
     assert not pane.table.isColumnHidden(SUGGESTED_COLUMN)
 
     edits["unit"].setFocus()
@@ -464,7 +468,7 @@ def test_undo_makes_the_decided_suggestion_current_again(qtbot: QtBot, window: M
     assert window.view.selected_span() == (second.start, second.end)
     assert window.view.hasFocus()
     qtbot.waitUntil(lambda: "current again" in window.statusBar().currentMessage())
-    assert window.statusBar().currentMessage().startswith("Undid")
+    assert "Backspace rejects · Undid" in window.statusBar().currentMessage()
     shown = window.annotations.current_annotation()  # its row in the pane, its fields
     assert shown is not None and shown.id == second.id
     press(qtbot, window, Qt.Key.Key_Return)  # Enter acts on it: accepted this time
@@ -556,6 +560,75 @@ def test_status_message_names_the_keys_before_the_details(qtbot: QtBot, window: 
     figure = next(a for a in waiting if a.tag == "figure" and "unit" in a.attributes)
     window.review.set_current(figure)
     message = window.statusBar().currentMessage()
-    assert message.startswith("Suggestion ")
-    assert "(Enter accepts, Backspace rejects): Figure" in message
+    assert message.startswith("Enter accepts, Backspace rejects · Suggestion ")
+    assert ": Figure" in message
     assert message.index(" value ") < message.index(" unit ")
+
+
+def test_the_keys_stay_in_view_at_1024_px_after_a_decision(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """At 1,024 px the coder and the counts leave the message ~300 px: the keys lead
+    every review message (they were cut after "Rejected “…”. Suggestion 6 of 20 (Ent…")."""
+    window.resize(1024, 700)
+    article = add(window, ALIBABA)
+    suggest_now(window, article.id)
+    next_key(qtbot, window)
+    bar = window.statusBar()
+    qtbot.waitUntil(lambda: bar.width() <= 1024)
+    for key in (None, Qt.Key.Key_Backspace, Qt.Key.Key_Return):
+        if key is not None:
+            press(qtbot, window, key)
+        assert bar.shown_message().startswith("Enter accepts, Backspace rejects"), (  # type: ignore[attr-defined]
+            bar.currentMessage()
+        )
+
+
+def test_enter_away_from_a_suggestion_says_how_to_reach_one(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """Suggestions to review, none current (the reader clicked elsewhere): Enter and
+    Backspace in the text did nothing at all."""
+    article = add(window, ALIBABA)
+    waiting = suggest_now(window, article.id)
+    window.review.set_current(None)
+    press(qtbot, window, Qt.Key.Key_Return)
+    assert "Go to a suggestion first (Ctrl+])" in window.statusBar().currentMessage()
+    assert {stored_status(window, a.id) for a in waiting} == {PENDING}
+    window.statusBar().clearMessage()
+    press(qtbot, window, Qt.Key.Key_Backspace)
+    assert "Go to a suggestion first" in window.statusBar().currentMessage()
+    assert {stored_status(window, a.id) for a in waiting} == {PENDING}
+
+
+def test_the_pane_s_context_menu_accepts_and_rejects_a_suggestion(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """Right-click on a suggestion offered Change tag, Edit note and Delete, not Accept or
+    Reject (Enter and Backspace do them there, unseen)."""
+    article = add(window, ALIBABA)
+    first, second = suggest_now(window, article.id)[:2]
+    pane = window.annotations
+
+    def menu_on(annotation_id: int) -> QMenu:
+        pane.select_annotation(annotation_id)
+        row = pane.model.row_of(annotation_id)
+        assert row is not None
+        rect = pane.table.visualRect(pane.proxy.mapFromSource(pane.model.index(row, 0)))
+        pane.table.customContextMenuRequested.emit(rect.center())
+        [menu] = [m for m in pane.findChildren(QMenu) if m.isVisible()]
+        return menu
+
+    def choose(menu: QMenu, caption: str) -> None:
+        [action] = [a for a in menu.actions() if a.text().startswith(caption)]
+        action.trigger()
+        menu.close()
+        menu.deleteLater()
+
+    choose(menu_on(first.id), "Accept suggestion")
+    assert stored_status(window, first.id) == "accepted"
+    choose(menu_on(second.id), "Reject suggestion")
+    assert stored_status(window, second.id) == "rejected"
+    mine = menu_on(first.id)  # accepted now: no Accept/Reject
+    assert not [a for a in mine.actions() if "suggestion" in a.text()]
+    mine.close()

@@ -65,12 +65,13 @@ def test_a_long_review_reads_only_what_it_shows(qtbot: QtBot, window: MainWindow
     _press(qtbot, window, Qt.Key.Key_BracketRight, ctrl)  # next: the first in text order
     first = window.review.current()
     assert first is not None and first.id == pending[0].id
-    assert _message(window).startswith(f"Suggestion 1 of {total} (Enter accepts")
+    keys = "Enter accepts, Backspace rejects"
+    assert _message(window).startswith(f"{keys} · Suggestion 1 of {total}:")
     assert f"score {scores[first.id]:.2f}" in _message(window)
     _press(qtbot, window, Qt.Key.Key_BracketLeft, ctrl)  # previous from the first: wraps
     last = window.review.current()
     assert last is not None and last.id == pending[-1].id
-    assert _message(window).startswith(f"(wrapped round) Suggestion {total} of {total}")
+    assert f"Suggestion {total} of {total} (wrapped round):" in _message(window)
 
     # accept every suggestion of the current one's tag: one step; the next one of another tag
     tag = last.tag
@@ -80,7 +81,7 @@ def test_a_long_review_reads_only_what_it_shows(qtbot: QtBot, window: MainWindow
     stored = {a.id: a.status for a in controller.store.list_annotations(article_id)}
     assert {stored[i] for i in of_tag} == {ACCEPTED}
     assert {s for i, s in stored.items() if i not in of_tag} == {PENDING}
-    assert _message(window).startswith(f"Accepted {len(of_tag)} ")
+    assert f"Backspace rejects · Accepted {len(of_tag)} " in _message(window)
     after = window.review.current()
     wrapped_to = next(a for a in pending if a.tag != tag)  # from the last: round to the start
     assert after is not None and after.id == wrapped_to.id

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
-from test_main_window import add_article
+from tagging import add_article
 
 from clipper.gui.main_window import MainWindow
 from clipper.gui.search_marks import search_terms

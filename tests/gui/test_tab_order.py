@@ -6,10 +6,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
+from tagging import PLAIN_TEXT, add_article, stored_ids, tag_span
 
 from clipper.gui.main_window import MainWindow
 from clipper.model import FIGURE_UNIT, FIGURE_VALUE
-from tests.gui.test_main_window import PLAIN_TEXT, add_article, stored_ids, tag_span
 
 
 def test_tab_visits_every_part_of_the_window_and_comes_round(

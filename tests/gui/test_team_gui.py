@@ -54,7 +54,7 @@ def test_merge_then_agreement(qtbot: QtBot, window: MainWindow, tmp_path: Path) 
     assert job is not None
     qtbot.waitUntil(lambda: summary_box() is not None, timeout=60_000)
     box = summary_box()
-    assert box is not None and "4 annotations added" in box.text()
+    assert box is not None and box.text().startswith("Merged 2 files: 4 annotations added")
     assert "No conflicting values" in box.informativeText()
     box.close()
     assert window.controller.session.count_articles() == 1

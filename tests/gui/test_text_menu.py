@@ -9,7 +9,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QContextMenuEvent, QGuiApplication, QTextCursor
 from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
-from test_main_window import add_article, stored, tag_span
+from tagging import add_article, stored, tag_span
 
 from clipper.gui.main_window import MainWindow
 

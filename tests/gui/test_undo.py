@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
-from test_main_window import PLAIN_TEXT, add_article, stored, tag_span
+from tagging import PLAIN_TEXT, Tagged, add_article, stored, tag_span
 
 from clipper.gui.main_window import MainWindow
 
@@ -51,12 +51,9 @@ def test_article_properties_edit_is_undoable(qtbot: QtBot, window: MainWindow) -
 
 
 def test_delete_article_undo_brings_it_back_with_its_annotations(
-    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, critics: Tagged
 ) -> None:
-    article = add_article(window, PLAIN_TEXT)
-    start = article.text.index("Critics")
-    tag_span(qtbot, window, start, start + 7, "3")
-    window.annotations.select_annotation(window.controller.sorted_annotations()[0].id)
+    article, start = critics.article, critics.start
     window.edit_note(window.controller.sorted_annotations()[0].id, "opposition", session=1)
     before = [(a.id, a.start, a.end, a.tag, a.note) for a in window.controller.sorted_annotations()]
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
@@ -176,3 +173,20 @@ def test_annotations_stay_in_text_order_after_opening_adding_and_undo(
     assert [a.start for a in window.controller.sorted_annotations()] == [early, late]
     window.actions_by_name["undo"].trigger()
     assert [a.start for a in window.controller.sorted_annotations()] == [late]
+
+
+def test_redo_of_a_tag_selects_the_annotation_again(
+    qtbot: QtBot, window: MainWindow, critics: Tagged
+) -> None:
+    """Tag, Undo, Redo: the annotation is back and selected, as after tagging, so its note
+    can be typed at once (the note box stayed disabled, and the typing went to the text)."""
+    window.undo()
+    assert window.annotations.current_annotation() is None
+    window.redo()
+    current = window.annotations.current_annotation()
+    assert current is not None and current.text == "Critics"
+    assert window.annotations.note.isEnabled()
+    window.delete_annotations([current.id])
+    window.undo()  # a deleted annotation comes back selected too
+    back = window.annotations.current_annotation()
+    assert back is not None and back.text == "Critics"

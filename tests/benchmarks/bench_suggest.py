@@ -332,11 +332,13 @@ def main() -> None:
                True)  # fmt: skip
         scores("held-out, coded by suggestacc (test3)",
                evaluate_directory(GOLD / "test3", suggest), True)  # fmt: skip
+        scores("held-out, coded blind by gold-e/gold-f (test8)",
+               evaluate_directory(GOLD / "test8", suggest), True)  # fmt: skip
         with tempfile.TemporaryDirectory() as pooled:
-            for part in ("test", "test2", "test3"):
+            for part in ("test", "test2", "test3", "test8"):
                 for path in (GOLD / part).iterdir():
                     shutil.copy(path, pooled)
-            scores("held-out pooled (test..test3)",
+            scores("held-out pooled (test..test3, test8)",
                    evaluate_directory(Path(pooled), suggest), True)  # fmt: skip
         scores("held-out baseline (regexes, mark pairing, verb clauses, capitalised pairs)",
                evaluate_directory(GOLD / "test", baseline), False)  # fmt: skip

@@ -51,6 +51,34 @@ def test_pages_counts_and_ranks_match_a_full_listing(store: Store) -> None:
     assert store.annotation_rank(article_id, (a.start, a.end, a.id), "quote") == 7
 
 
+def test_a_count_and_a_rank_are_one_statement_each(store: Store) -> None:
+    """A tagging key press counts the rows and ranks the new one: each is one statement
+    (no second read of the rejected count), right with and without rejected suggestions."""
+    article_id = _seed(store)
+    plain = store.add_article(read_pasted_text("Other\n\n" + TEXT))
+    for n, s in enumerate(range(10, 400, 9)):
+        store.add_annotation(plain.id, s, s + 8, "quote" if n % 2 else "figure")
+    statements: list[str] = []
+    store.db.conn.set_trace_callback(statements.append)
+    try:
+        for article in (article_id, plain.id):
+            listed = [a for a in store.list_annotations(article) if a.status != "rejected"]
+            listed.sort(key=lambda a: (a.start, a.end, a.id))
+            quotes = [a for a in listed if a.tag == "quote"]
+            statements.clear()
+            assert store.count_listed_annotations(article) == len(listed)
+            assert len(statements) == 1
+            for row in (0, 5, len(listed) - 1):
+                a = listed[row]
+                statements.clear()
+                assert store.annotation_rank(article, (a.start, a.end, a.id)) == row
+                assert len(statements) == 1
+            a = quotes[3]
+            assert store.annotation_rank(article, (a.start, a.end, a.id), "quote") == 3
+    finally:
+        store.db.conn.set_trace_callback(None)
+
+
 def test_spans_of_a_window_include_long_spans_and_skip_rejected(store: Store) -> None:
     article_id = _seed(store)
     everything = store.list_annotations(article_id)

@@ -81,12 +81,11 @@ class AnnotationPageStore(AnnotationStore):
 
     def count_listed_annotations(self, article_id: int, tag: str | None = None) -> int:
         """How many annotations of the article are listed (not rejected), of ``tag``."""
-        if tag is None:
-            stored = self._count(
-                "SELECT count(*) FROM annotations WHERE article_id = ?", article_id
-            )
-            return stored - self._count(
-                "SELECT count(*) FROM annotations WHERE status = ? AND article_id = ?",
+        if tag is None:  # two index counts in one statement (a tagging key press asks)
+            return self._count(
+                "SELECT (SELECT count(*) FROM annotations WHERE article_id = ?) - "
+                "(SELECT count(*) FROM annotations WHERE status = ? AND article_id = ?)",
+                article_id,
                 _REJECTED,
                 article_id,
             )
@@ -124,13 +123,23 @@ class AnnotationPageStore(AnnotationStore):
     ) -> int:
         """How many listed annotations (of ``tag``) come before the key ``(start, end, id)``
         in text order: the row an annotation with that key has (or would have)."""
-        where, params = self._listed(article_id, tag)
-        return int(
-            self._rows(
-                f"SELECT count(*) FROM annotations WHERE {where} "
-                'AND (start, "end", id) < (?, ?, ?)',
-                [*params, *key],
-            )[0][0]
+        # One statement: whether any suggestion was rejected picks the count (its own
+        # subquery, so the usual one without rejections stays on the index).
+        before = 'AND (start, "end", id) < (?, ?, ?)'
+        of_tag, tags = ("AND tag = ?", [tag]) if tag is not None else ("", [])
+        return self._count(
+            f"SELECT CASE WHEN EXISTS (SELECT 1 FROM annotations WHERE status = ? "
+            f"AND article_id = ?) THEN (SELECT count(*) FROM annotations WHERE {_SHOWN} "
+            f"{of_tag} {before}) ELSE (SELECT count(*) FROM annotations "
+            f"WHERE article_id = ? {of_tag} {before}) END",
+            _REJECTED,
+            article_id,
+            article_id,
+            *tags,
+            *key,
+            article_id,
+            *tags,
+            *key,
         )
 
     def annotation_summary(self, article_id: int) -> AnnotationSummary:

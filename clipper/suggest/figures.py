@@ -355,6 +355,10 @@ _PARTITIVE = re.compile(
     r"\s+of\s+(?:all\s+)?(?:(?:the\s+|other\s+)?[a-z]+['’]s|the|these|those|its|their|his|her|our|"
     r"(?:[A-Z][\w.]*\s){0,2}[A-Z][\w.]*['’]s)\s+(?=[a-z])"
 )
+#: Pronominal "those" before a participle: "five of those involved", "two of those arrested".
+_OF_THOSE_DOING = re.compile(r"\s+of\s+those\s+([a-z]+ed)\b")
+#: Participles after pronominal "those" that make them people ("those infected").
+_PEOPLE_DONE = frozenset(word_list("infected surveyed polled questioned interviewed vaccinated"))
 #: "the 3 of us": people.
 #: "out of every thousand", "out of 10": the whole a part is counted against.
 _OUT_OF = re.compile(
@@ -551,6 +555,12 @@ def _counted(text: str, end: int, value: float, start: int | None = None) -> str
     out_of = _OUT_OF.match(text, end)
     if out_of:
         end = out_of.end()  # "one out of every thousand children": the children are counted
+    those = _OF_THOSE_DOING.match(text, end)
+    if those:
+        # "five of those involved ligatures": "those" stands for what was counted before
+        # (shared later); "two of those arrested": people
+        human = those.group(1) in _PEOPLE_DONE or _HUMAN_AFTER.match(text, those.start(1) - 1)
+        return "people" if human else None
     more = _OR_MORE.match(text, end) or _PARTITIVE.match(text, end)
     if more:
         # "one or more donations": the qualifier is skipped; "all 25 of Nevada's delegates"

@@ -114,3 +114,27 @@ def test_decimals_and_compared_amounts(text: str, expected: list[Row]) -> None:
 )
 def test_year_before_a_title(text: str, expected: list[Row]) -> None:
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "The counted entity goes into `unit`": pronominal "those" before a participle
+        # stands for what was counted before ("Six of the murders ... five of those
+        # involved ligatures"), or for people when the participle says so
+        (
+            "Six of the murders were, by the facts heard, violent and five of those involved"
+            " ligatures.",
+            [("Six", 6, "murders"), ("five", 5, "murders")],
+        ),
+        ("Five of those infected died.", [("Five", 5, "people")]),
+        (
+            "Police held 40 people; two of those arrested were charged.",
+            [("40", 40, "people"), ("two", 2, "people")],
+        ),
+        # "these" before a participle and a noun is a determiner: the noun is counted
+        ("Three of these trained dogs barked.", [("Three", 3, "dogs")]),
+    ],
+)
+def test_pronominal_those(text: str, expected: list[Row]) -> None:
+    assert figures(text) == expected

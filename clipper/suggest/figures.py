@@ -355,6 +355,11 @@ _PARTITIVE = re.compile(
     r"\s+of\s+(?:all\s+)?(?:(?:the\s+|other\s+)?[a-z]+['’]s|the|these|those|its|their|his|her|our|"
     r"(?:[A-Z][\w.]*\s){0,2}[A-Z][\w.]*['’]s)\s+(?=[a-z])"
 )
+#: A plural noun, then "including" and the number: the number counts some of them.
+_INCLUDING = re.compile(
+    r"\b([a-z]{3,}(?<![su])s)(?:\sof\s[a-z]+)?,?\s(?:including|among them|of which)"
+    rf"{_QUALIFIERS}\s$"
+)
 #: Pronominal "those" before a participle: "five of those involved", "two of those arrested".
 _OF_THOSE_DOING = re.compile(r"\s+of\s+those\s+([a-z]+ed)\b")
 #: Participles after pronominal "those" that make them people ("those infected").
@@ -678,6 +683,10 @@ def _counted(text: str, end: int, value: float, start: int | None = None) -> str
             break  # two words (adjectives), or three plain ones, before the counted noun
         if capitals:
             break
+    including = _INCLUDING.search(near)
+    if including and including.group(1) not in _NOT_A_COUNTED_NOUN:
+        # "more cases of measles, including 165 in a single day": a part of those counted
+        return _entity(including.group(1))
     if _HUMAN_VERBS.search(near) or _COLLECTIVE_BEFORE.search(near):
         return "people"
     if _POPULATION_BEFORE.search(before):
@@ -1039,7 +1048,8 @@ _PART_OF = re.compile(
 )
 _SENTENCE_END = re.compile(r"[.!?;]\s|\n")
 #: The end of a sentence (a semicolon joins clauses that count the same thing).
-_CLAUSES_END = re.compile(r"[.!?]\s|\n")
+#: A closing quotation mark or bracket may follow the stop ('... 58,150 individuals." Since').
+_CLAUSES_END = re.compile(r"[.!?][\"”’')\]]*\s|\n")
 
 
 def _read(text: str, m: re.Match[str]) -> _Figure | None:

@@ -138,3 +138,24 @@ def test_year_before_a_title(text: str, expected: list[Row]) -> None:
 )
 def test_pronominal_those(text: str, expected: list[Row]) -> None:
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "The counted entity goes into `unit`": "including N" counts some of the plural
+        # noun before it, whether or not that noun had a number
+        (
+            "The government reported more cases of measles, including 165 in a single day.",
+            [("165", 165, "cases")],
+        ),
+        ("They saw many dogs, including at least 12 in the park.", [("12", 12, "dogs")]),
+        # a sentence that ends inside a quotation ends the count's reach
+        (
+            'It said, "We vaccinated 58,150 individuals." Since then it counted 165 in May.',
+            [("58,150", 58150, "people"), ("165", 165, None)],
+        ),
+    ],
+)
+def test_including_and_sentence_ends(text: str, expected: list[Row]) -> None:
+    assert figures(text) == expected

@@ -355,6 +355,17 @@ _PARTITIVE = re.compile(
     r"\s+of\s+(?:all\s+)?(?:(?:the\s+|other\s+)?[a-z]+['’]s|the|these|those|its|their|his|her|our|"
     r"(?:[A-Z][\w.]*\s){0,2}[A-Z][\w.]*['’]s)\s+(?=[a-z])"
 )
+#: "was one of" before a bare number: the sentence's subject is one of those counted.
+_ONE_OF_BEFORE = re.compile(
+    r"\b(?:is|was|are|were|be|been|became|becomes|remains|remained)\s(?:(?:just|only|also|"
+    r"now|still)\s)?one\sof\s(?:the\s)?$"
+)
+#: The subject noun phrase that opens a sentence ("The trial", "Her latest novel").
+_SUBJECT = re.compile(
+    r"\s*(?:The|This|That|Its|His|Her|Their|Our)\s(?:[a-z]+\s)?([a-z]{3,})"
+    r"\s(?:is|was|has|had|remains|remained|became|had|,)"
+)
+_HE_SHE = re.compile(r"\s*(?:He|She)\s")
 #: A plural noun, then "including" and the number: the number counts some of them.
 _INCLUDING = re.compile(
     r"\b([a-z]{3,}(?<![su])s)(?:\sof\s[a-z]+)?,?\s(?:including|among them|of which)"
@@ -683,6 +694,15 @@ def _counted(text: str, end: int, value: float, start: int | None = None) -> str
             break  # two words (adjectives), or three plain ones, before the counted noun
         if capitals:
             break
+    one_of = _ONE_OF_BEFORE.search(near)
+    if one_of and start is not None:
+        # "The trial ... was one of three facing him": the subject is one of the counted
+        sentence = re.split(r"[.!?][\"”’')]*\s|\n", text[max(0, start - 200) : start])[-1]
+        subject = _SUBJECT.match(sentence)
+        if subject and subject.group(1) not in _NOT_A_COUNTED_NOUN:
+            return _entity(_plural(subject.group(1)))
+        if subject is None and _HE_SHE.match(sentence):
+            return "people"  # "He was one of three"
     including = _INCLUDING.search(near)
     if including and including.group(1) not in _NOT_A_COUNTED_NOUN:
         # "more cases of measles, including 165 in a single day": a part of those counted

@@ -159,3 +159,21 @@ def test_pronominal_those(text: str, expected: list[Row]) -> None:
 )
 def test_including_and_sentence_ends(text: str, expected: list[Row]) -> None:
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "The counted entity goes into `unit`" (pronominal "one" itself is no figure: "one
+        # of the orbiters"): in "X was one of N" the subject X is one of those counted
+        (
+            "The trial was held in Manhattan, and was one of three facing him. He denied it.",
+            [("three", 3, "trials")],
+        ),
+        ("Her latest novel was one of six shortlisted.", [("six", 6, "novels")]),
+        ("He was one of three.", [("three", 3, "people")]),
+        ("The team was one of 12 teams.", [("12", 12, "teams")]),
+    ],
+)
+def test_subject_is_one_of_n(text: str, expected: list[Row]) -> None:
+    assert figures(text) == expected

@@ -575,8 +575,9 @@ def _counted(text: str, end: int, value: float, start: int | None = None) -> str
     if those:
         # "five of those involved ligatures": "those" stands for what was counted before
         # (shared later); "two of those arrested": people
-        human = those.group(1) in _PEOPLE_DONE or _HUMAN_AFTER.match(text, those.start(1) - 1)
-        return "people" if human else None
+        participle = those.group(1)
+        people = participle in _PEOPLE_DONE or _HUMAN_AFTER.match(text, those.start(1) - 1)
+        return "people" if people else None
     more = _OR_MORE.match(text, end) or _PARTITIVE.match(text, end)
     if more:
         # "one or more donations": the qualifier is skipped; "all 25 of Nevada's delegates"

@@ -49,7 +49,7 @@ _FRACTIONS = {"half": 1 / 2, "halves": 1 / 2, "third": 1 / 3, "thirds": 1 / 3,
 
 _WORDS = "|".join(sorted(_SMALL, key=len, reverse=True))
 _SCALE = r"(?:hundred|thousand|million|billion|trillion|dozen|lakh|crore)"
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?<![\w.])\.\d+(?![.,]\d)"
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _ONES = "one|two|three|four|five|six|seven|eight|nine"
 #: One group of a written-out number: "twenty-five", "nineteen", "six" (never "five-six":
@@ -355,6 +355,26 @@ _PARTITIVE = re.compile(
     r"\s+of\s+(?:all\s+)?(?:(?:the\s+|other\s+)?[a-z]+['’]s|the|these|those|its|their|his|her|our|"
     r"(?:[A-Z][\w.]*\s){0,2}[A-Z][\w.]*['’]s)\s+(?=[a-z])"
 )
+#: "was one of" before a bare number: the sentence's subject is one of those counted.
+_ONE_OF_BEFORE = re.compile(
+    r"\b(?:is|was|are|were|be|been|became|becomes|remains|remained)\s(?:(?:just|only|also|"
+    r"now|still)\s)?one\sof\s(?:the\s)?$"
+)
+#: The subject noun phrase that opens a sentence ("The trial", "Her latest novel").
+_SUBJECT = re.compile(
+    r"\s*(?:The|This|That|Its|His|Her|Their|Our)\s(?:[a-z]+\s)?([a-z]{3,})"
+    r"\s(?:is|was|has|had|remains|remained|became|had|,)"
+)
+_HE_SHE = re.compile(r"\s*(?:He|She)\s")
+#: A plural noun, then "including" and the number: the number counts some of them.
+_INCLUDING = re.compile(
+    r"\b([a-z]{3,}(?<![su])s)(?:\sof\s[a-z]+)?,?\s(?:including|among them|of which)"
+    rf"{_QUALIFIERS}\s$"
+)
+#: Pronominal "those" before a participle: "five of those involved", "two of those arrested".
+_OF_THOSE_DOING = re.compile(r"\s+of\s+those\s+([a-z]+ed)\b")
+#: Participles after pronominal "those" that make them people ("those infected").
+_PEOPLE_DONE = frozenset(word_list("infected surveyed polled questioned interviewed vaccinated"))
 #: "the 3 of us": people.
 #: "out of every thousand", "out of 10": the whole a part is counted against.
 _OUT_OF = re.compile(
@@ -456,7 +476,7 @@ def _word_value(words: str) -> float | None:
 
 
 def _number(text: str) -> float | None:
-    if text[:1].isdigit():
+    if text[:1].isdigit() or text[:1] == ".":  # ".0605 square km"
         return float(text.replace(",", ""))
     return _word_value(text)
 
@@ -551,6 +571,13 @@ def _counted(text: str, end: int, value: float, start: int | None = None) -> str
     out_of = _OUT_OF.match(text, end)
     if out_of:
         end = out_of.end()  # "one out of every thousand children": the children are counted
+    those = _OF_THOSE_DOING.match(text, end)
+    if those:
+        # "five of those involved ligatures": "those" stands for what was counted before
+        # (shared later); "two of those arrested": people
+        participle = those.group(1)
+        people = participle in _PEOPLE_DONE or _HUMAN_AFTER.match(text, those.start(1) - 1)
+        return "people" if people else None
     more = _OR_MORE.match(text, end) or _PARTITIVE.match(text, end)
     if more:
         # "one or more donations": the qualifier is skipped; "all 25 of Nevada's delegates"
@@ -559,6 +586,12 @@ def _counted(text: str, end: int, value: float, start: int | None = None) -> str
     # "a six-member team", "the three-nation alliance"
     if compound and compound.group(1).lower() not in _NOT_A_COMPOUND_NOUN:
         noun = compound.group(1).lower()
+        body = _MEMBER_BODY.match(text, compound.end())
+        name = text[body.end() - 1 : body.end() + 40].split(" ")[:2] if body else [""]
+        # "the six-member Afghan team": people; "the 27-member European Union": members
+        demonym = name[0] in DEMONYMS_ONE and name[-1][:1].islower()
+        if noun == "member" and body and not demonym:
+            return "members"  # "the 55-member AU": its members are states, not people
         return "people" if noun in _PERSON_WORDS else _entity(_plural(noun))
     after = text[end : end + 60].split("\n", 1)[0]  # a counted noun never starts a new line
     if after.startswith(" [") and after[2:3].islower():
@@ -618,6 +651,9 @@ def _counted(text: str, end: int, value: float, start: int | None = None) -> str
             lead += 1
             continue  # "three dead birds", "one injured horse"
         if _entity(lower) == "people":
+            head = _plural_noun(following) and following not in _IRREGULAR_PAST
+            if lower.endswith("s") and head and _entity(following) != "people":
+                return _entity(following)  # "Seven members states": the states counted
             return "people"
         if i == capitals == 0 and word[0].isupper() and _GROUP_PLURAL.search(word):
             return "people"  # "3 million Syrians", "Five Democrats"
@@ -640,6 +676,14 @@ def _counted(text: str, end: int, value: float, start: int | None = None) -> str
             if lower in ("more", "other"):
                 continue
             break
+        ended = not following[:1].isalnum()
+        human = _entity(_plural(lower)) == "people"  # "one half-sister,"
+        if value == 1 and i == lead and "-" in lower and ended and not human:
+            break  # "and one lever-action.": a modifier whose noun was left out
+        hyphen_modifier = "-" in lower and adjective_next and following not in _VERB_AFTER
+        if value == 1 and i == lead and hyphen_modifier and following not in _STOP_WORDS:
+            lead += 1  # "one lever-action rifle": the noun after the modifier is counted
+            continue
         if value == 1 and i == lead and lower not in _NOT_AFTER_ONE:
             return _entity(_plural(lower))  # "one Immortals player": players, people
         if lower.endswith("s") and not lower.endswith(_SINGULAR_ENDS) and len(lower) > 3:
@@ -651,6 +695,19 @@ def _counted(text: str, end: int, value: float, start: int | None = None) -> str
             break  # two words (adjectives), or three plain ones, before the counted noun
         if capitals:
             break
+    one_of = _ONE_OF_BEFORE.search(near)
+    if one_of and start is not None:
+        # "The trial ... was one of three facing him": the subject is one of the counted
+        sentence = re.split(r"[.!?][\"”’')]*\s|\n", text[max(0, start - 200) : start])[-1]
+        subject = _SUBJECT.match(sentence)
+        if subject and subject.group(1) not in _NOT_A_COUNTED_NOUN:
+            return _entity(_plural(subject.group(1)))
+        if subject is None and _HE_SHE.match(sentence):
+            return "people"  # "He was one of three"
+    including = _INCLUDING.search(near)
+    if including and including.group(1) not in _NOT_A_COUNTED_NOUN:
+        # "more cases of measles, including 165 in a single day": a part of those counted
+        return _entity(including.group(1))
     if _HUMAN_VERBS.search(near) or _COLLECTIVE_BEFORE.search(near):
         return "people"
     if _POPULATION_BEFORE.search(before):
@@ -687,6 +744,12 @@ _NUMBERED_MODIFIER = re.compile(r"\d[\d,.]*-[a-z]+(?:-[a-z]+)*|[A-Za-z]+-\d+[A-Z
 _TOTALS = frozenset(word_list("total tally count"))
 #: Nouns ending in "s" that stand before another noun ("one news site", "two sports clubs").
 _NOUN_MODIFIERS = frozenset(word_list("news sports"))
+#: What an "N-member" body is when its members are not people: a named organisation
+#: ("the 55-member AU", "the 27-member European Union") or a union of states.
+_MEMBER_BODY = re.compile(
+    r"\s(?:[A-Z]|(?:alliance|bloc|union|coalition|federation|league|grouping|community|"
+    r"organi[sz]ation|association|commonwealth)\b)"
+)
 #: A person noun before "of the" and the number: "the first victim of the eight".
 _MEMBER_OF = re.compile(r"\b([a-z]{3,})\s+of\s+the\s$")
 #: Words for humans that are adjectives before another noun ("three dead birds").
@@ -741,6 +804,8 @@ def _modifiers(words: list[str]) -> bool:
     )  # fmt: skip
 
 
+#: Auxiliaries after a noun phrase (before an apostrophe: "won't", "can't", "didn't").
+_MODALS = frozenset(word_list("won can didn doesn isn wasn shall may might must should"))
 #: Past tenses not made with "-ed" ("one man fell"): never the head of a noun compound.
 _IRREGULAR_PAST = frozenset(
     word_list(
@@ -768,6 +833,8 @@ def _compound(word: str, following: str, after: str) -> bool:
         return False
     if following.endswith("s") and not following.endswith(_SINGULAR_ENDS):
         return False  # "one man says", "one news sites"
+    if after in _IRREGULAR_PAST or after in _MODALS:
+        return True  # "one good weather year won't save", "one power plant was"
     return not after.isalpha() or after in _STOP_WORDS or after in _VERB_AFTER
 
 
@@ -798,7 +865,8 @@ def _number_start_context(text: str, end: int, width: int = 40) -> str:
 #: Where a figure can start (a digit, a currency, a number word's first letters, "a "):
 #: trying :data:`_NUMBER` only there is 5× faster than searching with it.
 _CANDIDATE = re.compile(
-    r"[\d$£€¥₹₩₽]|\b(?:[Zz]ero|[Oo]ne|[Tt][wehi]|[Ff][oi]|[Ss][ie]|[Ee][il]|[Nn]in|[Hh]alf|[Aa] |"
+    r"[\d$£€¥₹₩₽]|(?<![\w.])\.\d|"
+    r"\b(?:[Zz]ero|[Oo]ne|[Tt][wehi]|[Ff][oi]|[Ss][ie]|[Ee][il]|[Nn]in|[Hh]alf|[Aa] |"
     r"RMB|USD|EUR|GBP|CNY|NZD|HKD|JPY|AUD|CAD|CHF|INR|KRW|RUB|SGD|TWD|ZAR|BRL|NZ|US|HK|NT|"
     r"Rs|R\$|AU?\s?\$|C\s?\$|S\s?\$)"
 )
@@ -899,6 +967,9 @@ def _share_units(text: str, found: list[_Figure]) -> list[_Figure]:
             if len(between) < 150 and not _CLAUSES_END.search(between):
                 # "a 947 million pounds turnover for a 107 million loss": the same currency
                 out[i] = replace(b, unit=a.unit, kind="money")
+        elif b.kind == "count" and b.unit is None and _enumerated(text, out[:i], b) is not None:
+            # "the five firearms — two semi-automatic, two shotguns, and one lever-action"
+            out[i] = replace(b, unit=_enumerated(text, out[:i], b))
         elif b.kind == "count" and b.unit is None and a.kind == "count" and a.unit is not None:
             between = text[a.end : b.start]
             near = len(between) < 120 and not _CLAUSES_END.search(between)
@@ -923,6 +994,19 @@ def _share_units(text: str, found: list[_Figure]) -> list[_Figure]:
             earlier = [f for f in out[:i] if f.kind == "count" and f.unit is not None]
             if earlier and b.start - earlier[-1].end < 600:
                 out[i] = replace(b, unit=earlier[-1].unit)
+    for i, f in enumerate(out):
+        if f.kind != "count" or f.unit is not None:
+            continue
+        if not _COMPARED_BEFORE.search(text, max(0, f.start - 30), f.start):
+            continue
+        # "6.05 hectares (14.95 acres), up from 2.48": the compared amount is in the unit of
+        # the sentence's amount before it (not of a parenthetical equivalent)
+        for a in reversed(out[:i]):
+            if _CLAUSES_END.search(text, a.end, f.start):
+                break
+            if a.kind in ("unit", "money", "percent") and not _inside_brackets(text, a.start):
+                out[i] = replace(f, unit=a.unit, kind=a.kind)
+                break
     units: dict[float, str] = {}
     for i, f in enumerate(out):
         if f.kind == "count" and f.unit is not None:
@@ -932,6 +1016,27 @@ def _share_units(text: str, found: list[_Figure]) -> list[_Figure]:
     return out
 
 
+def _enumerated(text: str, before: list[_Figure], b: _Figure) -> str | None:
+    """The unit of a total that a list after a dash or colon breaks down ("the five firearms
+    — two semi-automatic, ..., and one lever-action"), when ``b`` is in that list."""
+    for t in reversed(before):
+        between = text[t.end : b.start]
+        if _CLAUSES_END.search(between) or len(between) > 150:
+            return None
+        opener = _LIST_OPENER.search(between)
+        if opener and t.kind == "count" and t.unit is not None:
+            rest = between[opener.end() :]
+            return t.unit if not _LIST_OPENER.search(rest) else None
+    return None
+
+
+#: What opens a list that breaks a total down: a dash or a colon.
+_LIST_OPENER = re.compile(r"\s[—–]\s|\s--\s|:\s")
+#: A comparison that leaves the unit of the amount compared with out ("up from 2.48").
+_COMPARED_BEFORE = re.compile(
+    r"\b(?:up|down|rising|falling|rose|fell|increased|decreased|grew|shrank|dropped|climbed)"
+    r"\s(?:from|over)\s(?:(?:about|around|roughly|nearly|just|some|over|under)\s)?$"
+)
 #: A number that ends its clause ("Biden had 54."): its counted noun was left out.
 _ELLIPTIC_END = re.compile(r"[.;!?]")
 #: A number used as a pronoun ("these two will be denied"): it counts what came before.
@@ -964,7 +1069,8 @@ _PART_OF = re.compile(
 )
 _SENTENCE_END = re.compile(r"[.!?;]\s|\n")
 #: The end of a sentence (a semicolon joins clauses that count the same thing).
-_CLAUSES_END = re.compile(r"[.!?]\s|\n")
+#: A closing quotation mark or bracket may follow the stop ('... 58,150 individuals." Since').
+_CLAUSES_END = re.compile(r"[.!?][\"”’')\]]*\s|\n")
 
 
 def _read(text: str, m: re.Match[str]) -> _Figure | None:
@@ -1019,7 +1125,7 @@ def _read(text: str, m: re.Match[str]) -> _Figure | None:
         if number is None:
             return None
         value = number
-    is_digits = core[:1].isdigit()
+    is_digits = core[:1].isdigit() or core[:1] == "."
     multiplier = 1
     if not cur and scale in (None, "m") and _EVENT_AFTER.match(text, m.end()):
         return None  # "the 400 metres hurdles": an event's name, not a distance
@@ -1078,6 +1184,10 @@ def _read(text: str, m: re.Match[str]) -> _Figure | None:
                 return None  # "In 2019 voters chose": a year after a word of time
             attribute = re.match(r" ([a-z]+)\b", after)
             noun = attribute.group(1) if attribute else "s"
+            titled = re.match(r" [\"“‘']?[A-Z][a-z]*[a-rt-z]\b", after)
+            if titled and not measured and titled.group().strip(" \"“‘'") not in HUMANS:
+                return None  # 'their 2019 "Person of the Year"': a year before a title
+
             if not noun.endswith("s") and noun not in HUMANS and not measured:
                 return None  # "the total 2020 population": a year before a singular noun
             counted = _counted(text, end, value)

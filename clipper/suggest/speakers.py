@@ -98,6 +98,8 @@ _PRONOUNS = frozenset(
 )
 _CUT = re.compile(
     r"\s+(?:seen|by|of|in|from|which|who|that|on|at|to|with|also)\b|,|\s+(?:\w+ing)\b"
+    # a past participle that opens a reduced relative: "the decree signed by the Pope"
+    r"|\s+[a-z]+(?:ed|en)(?=\s+(?:by|on|in|at|last|this|earlier)\b)"
 )
 #: Part of a group named by a pronoun ("one of them"): the group spoke before.
 _PARTITIVE_PRONOUN = re.compile(
@@ -131,6 +133,9 @@ _ROLES = TITLE_WORDS | frozenset(
 _LABEL = re.compile(r"([A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}):\s*")
 #: Between two people who speak together ("Raj Patel and mayor Tom Hill").
 _JOINT = re.compile(r"\s*(?:,\s*)?and\s+(?:[a-z-]+\s+){0,3}")
+#: A person's description by a prepositional phrase up to another name ("Peter Iseley of
+#: the victims' group ...", "Ann Lowe from the charity ...").
+_DESCRIPTION = re.compile(r"\s+(?:of|from|at|with)\s+[^,;:\"“”()]*?(?<!\band)\s*")
 #: An apposition between a subject and its verb (", a lawyer representing X, ").
 _APPOSITION = re.compile(
     r"\s*,(?:[^,;\"“”]+,|\s*(?:the|an?)\s[^,;\"“”]+)\s*(?:[a-z]+ly\s+)?"
@@ -234,8 +239,8 @@ def _source_name(text: str, who: str, offset: int, mentions: list[Mention]) -> S
             return " ".join(appos), None  # "the company's chief executive, Eddie Wu"
         who = pieces[0]  # "Wu, 58,": the name before an apposition
     words = who.strip().split()
-    if not words:
-        return None
+    if not words or _no_noun(who):
+        return None  # "further": an adverb, no source (the previous speaker)
     if words[0].lower() in _PRONOUNS or _PARTITIVE_PRONOUN.match(who):
         return None  # "she", "one of them": the previous speaker
     if words[0].lower() == "the" and len(words) > 1 and words[1][:1].islower():
@@ -254,6 +259,7 @@ def _source_name(text: str, who: str, offset: int, mentions: list[Mention]) -> S
         return cut + _of_complement(" ".join(words[1:])[len(cut) :]), None
     if words[0].lower() in ("with", "by", "from"):
         words = words[1:]
+    definite = bool(words) and words[0].lower() == "the"
     if words and words[0].lower() in ("a", "an", "the") and len(words[-1]) > 2:
         words = words[1:]
     if not words:
@@ -264,6 +270,8 @@ def _source_name(text: str, who: str, offset: int, mentions: list[Mention]) -> S
         person, of, _body = name.partition(" of ")
         if of and _person_like(person):
             name = person  # "Bill Gerstenmaier of NASA": the person
+        if definite and " " not in name and _ORGANISATION_HEAD.fullmatch(name):
+            return name, None  # "The Department issued": the body as the text refers to it
         if " " not in name:  # "Eastman" -> the one person named in full with that surname
             fulls = {m.full for m in mentions if " " in m.full and m.full.split()[-1] == name}
             return (fulls.pop() if len(fulls) == 1 else _fullest(text, name)), None
@@ -433,6 +441,8 @@ def _one_edit(a: str, b: str) -> bool:
     return a[k + (len(a) == len(b)) :] == b[k + 1 :]
 
 
+#: A word that ends a sentence, not an initial or an abbreviation ("Germany.", not "J.").
+_SENTENCE_END = re.compile(r"[A-Z][a-z]{3,}\.")
 _RUN = re.compile(r"(?<![\w'’.-])((?:[A-Z][\w'’.-]*\s){1,2})([A-Z][a-zA-Z]+)\b")
 
 
@@ -443,6 +453,8 @@ def _full_forms(text: str) -> dict[str, str]:
     forms: dict[str, str] = {}
     for m in _RUN.finditer(text):
         words = m.group(1).split()
+        ends = [i for i, w in enumerate(words) if _SENTENCE_END.fullmatch(w)]
+        words = words[ends[-1] + 1 :] if ends else words  # "Germany. Time": not one name
         while words and (words[0].lower().rstrip(".") in TITLE_WORDS or words[0] in NOT_NAMES):
             words = words[1:]
         if words and not any(w.lower() in _NOT_IN_NAME_RUNS for w in words):
@@ -452,10 +464,31 @@ def _full_forms(text: str) -> dict[str, str]:
     return forms
 
 
+#: Words that are no noun: adverbs between a quote and a participle ("further saying").
+_NOT_NOUNS = frozenset(
+    word_list(
+        """
+        further furthermore also then later again still once now too thus moreover even
+        additionally meanwhile however just only so soon first finally afterwards
+        """
+    )
+)
+
+
+def _no_noun(who: str) -> bool:
+    """Whether ``who`` holds no noun and no name (only adverbs): no source."""
+    words = [w.strip(",.;:") for w in who.split()]
+    return bool(words) and all(
+        w.islower() and (w in _NOT_NOUNS or (w.endswith("ly") and len(w) > 4)) for w in words
+    )
+
+
 def _names_someone(who: str) -> bool:
     """Words after a closing mark that can be a source: a name, a pronoun, "the ..."."""
     words = who.strip().split()
     first = words[0] if words else ""
+    if _no_noun(who):
+        return False  # '"...," further saying': an adverb, no subject
     if first[:1].isupper() or first.lower() in _PRONOUNS | {"the", "a", "an"}:
         return True
     # "police said", "critics said": a bare plural noun as the source
@@ -492,6 +525,13 @@ _REFERS_AS = re.compile(
 )
 
 
+#: A relative clause with its own named subject that runs up to a quote: the words are that
+#: subject's ("the award, with which Time credits an individual as having done "...").
+_RELATIVE_SUBJECT = re.compile(
+    r"(?:,\s*|\b(?:with|by|in|for|to|under)\s+)(?:which|whom)\s+"
+    r"(?P<who>(?:the\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})"
+    r"\s+(?!(?:was|were|is|are|been|be)\b)[a-z]+s?\b[^,;:\"“”„«»]*$"
+)
 #: A "who" relative clause that runs up to the quote: its antecedent is the source.
 _WHO_CLAUSE = re.compile(
     r",\s*who\s+(?!(?:was|were|is|are|(?:has|have|had) been)\s)[^,;:\"“”„«»]*$"
@@ -508,6 +548,11 @@ def _integrated(
     before = text[s_start:open_mark]
     if len(before.split()) < 3 or re.search(r"[\"“”„«»]|:\s*$", before):
         return None  # too short, after another quote, or a clause of its own before a colon
+    relative = _RELATIVE_SUBJECT.search(before)
+    if relative:  # 'the award, with which Time credits a person as having done "..."'
+        named = _source_name(text, relative.group("who"), s_start + relative.start("who"), mentions)
+        if named is not None:
+            return named
     refers = _REFERS_AS.search(before)
     if refers:  # 'that the government cease referring to the protests as "riots"'
         named = _source_name(text, refers.group("who"), s_start + refers.start("who"), mentions)
@@ -1030,6 +1075,14 @@ def _attribute(
         ):
             # "Ann Lowe, a lawyer representing Rita Sand, told ...": the name before the
             # apposition is the subject, not a name inside it
+            people = people[:1]
+        if (
+            len(people) > 1
+            and _subject_position(text, s_start + mark + 1, people[0])
+            and _DESCRIPTION.fullmatch(text, people[0].end, people[1].start)
+        ):
+            # "Peter Iseley of worldwide victim group Ending Clergy Abuse said": the person,
+            # not a name inside their description
             people = people[:1]
         owners = [m for m in people if text.startswith(("'s", "’s", "' ", "’ "), m.end)]
         if owners and len(owners) < len(people):

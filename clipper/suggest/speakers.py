@@ -241,6 +241,9 @@ def _source_name(text: str, who: str, offset: int, mentions: list[Mention]) -> S
     words = who.strip().split()
     if not words or _no_noun(who):
         return None  # "further": an adverb, no source (the previous speaker)
+    while len(words) > 1 and _no_noun(words[-1]):
+        words = words[:-1]  # "GitHub also pledged": the name ends at its noun
+    who = " ".join(words)
     if words[0].lower() in _PRONOUNS or _PARTITIVE_PRONOUN.match(who):
         return None  # "she", "one of them": the previous speaker
     if words[0].lower() == "the" and len(words) > 1 and words[1][:1].islower():
@@ -361,6 +364,10 @@ _VERB_START = re.compile(
 )
 
 
+#: Words that open a role's noun phrase ("the director", "his opponent").
+_DETERMINERS = frozenset(word_list("the a an his her their its"))
+
+
 def _main_subject(
     text: str, s_start: int, limit: int, mentions: list[Mention], skip_adverbial: bool = False
 ) -> Speaker | None:
@@ -389,7 +396,7 @@ def _main_subject(
         words = text[s_start + a : s_start + b].split()
         if k == 1 and 0 < len(words) <= 4 and all(w[:1].isupper() for w in words):
             return " ".join(words), None  # the name in apposition
-        is_role = bool(words) and words[0].lower() in ("the", "a", "an")
+        is_role = bool(words) and words[0].lower() in _DETERMINERS  # "His opponent, Biden,"
         if k == 0 and not (is_role and len(words) <= (8 if skip_adverbial else 4)):
             break  # not a role: the first piece is the clause itself
     who = _VERB_START.split(text[s_start + pieces[0][0] : s_start + pieces[0][1]])[0].strip()
@@ -564,7 +571,11 @@ def _integrated(
     # a person named in the sentence is handled by salience; one found by the role the
     # subject names ("The president ... vowed") is the source
     named_here = got is not None and got[1] is not None and s_start <= got[1][0] < open_mark
-    if got is None or named_here or first in _NO_SUBJECT_SOURCE | _NOT_GIVEN or possessive:
+    if named_here and got is not None and got[1] is not None:
+        if any(got[1][1] <= m.start for m in mentions_within(mentions, got[1][1], open_mark)):
+            return got  # 'His opponent, Biden, ... accused Trump of "..."': the subject, not
+        return None  # the object named after it
+    if got is None or first in _NO_SUBJECT_SOURCE | _NOT_GIVEN or possessive:
         return None  # pronouns: the previous speaker
     return got
 
@@ -637,6 +648,12 @@ def attribute(
             said_by = previous[1] if previous else None
             # since the last quote, not its own attribution ('", Wilkins said.')
             newer = [m for m in before if m.end > previous_end and (m.start, m.end) != said_by]
+            own = sentence_of(bounds, open_mark)[0]
+            newer = [  # "He argued that if Trump wins, "...": not Trump
+                m
+                for m in newer
+                if not (m.start >= own and _PRONOUN_BEFORE.search(text, own, m.start))
+            ]
             best = _salient(text, bounds, newer, open_mark) if newer else None
             if before and (
                 near is None
@@ -1127,7 +1144,11 @@ def _attribute(
             if k > 0 and words and words[0] in _NOT_SUBJECT and re.search(r"\w", pieces[k - 1]):
                 continue  # "ALDI, in a post on Tuesday, called it": an adverbial aside
             is_role = bool(words) and (
-                words[0].lower() in ("a", "an", "the") or (len(words) <= 4 and words[-1].islower())
+                (
+                    words[0].lower() in ("a", "an", "the")
+                    and not all(w[:1].isupper() for w in words[1:])  # "The Atlantic": a name
+                )
+                or (len(words) <= 4 and words[-1].islower())
             )
             if is_role and k > 0:
                 name = pieces[k - 1].strip().split()

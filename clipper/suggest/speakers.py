@@ -77,6 +77,12 @@ _POST_ACCORDING = re.compile(
     r"^[^\"“”„«»]*?,\s*according to\s+(?P<who>[^,;:.!?\"“”„«»]{2,60}?)\s*(?:[,;:.!?]|$)",
     re.IGNORECASE,
 )
+#: "per X" or "according to X" right after a quote, no comma between: X is its source
+#: ('"offensive to some audiences" per YouTube community guidelines').
+_RIGHT_AFTER_ACCORDING = re.compile(
+    r"^\s*(?:per|according to)\s+(?P<who>[^,;:.!?\"“”„«»]{2,60}?)\s*(?:[,;:.!?]|\band\b|$)",
+    re.IGNORECASE,
+)
 #: "as X put it" (or "as X said") right after a quote: X is its source.
 _AS_PUT = re.compile(
     rf"^[\s,—–-]*as\s+(?P<who>[^,;:\"“”—–]{{2,60}}?)\s+(?:has\s+|had\s+)?"
@@ -964,7 +970,7 @@ def _attribute(
         if put:  # 'traffic "ground to a halt" — as the Supreme Court decision put it —'
             got = _source_name(text, put.group("who"), after_start + put.start("who"), mentions)
             return got if got is not None else "previous"
-        according = _POST_ACCORDING.match(after)
+        according = _POST_ACCORDING.match(after) or _RIGHT_AFTER_ACCORDING.match(after)
         if according:  # '... a "sharp increase" last week, according to a spokesperson.'
             got = _source_name(
                 text, according.group("who"), after_start + according.start("who"), mentions
@@ -1182,9 +1188,58 @@ def _attribute(
             return "previous"  # '"..." and called the claims "nonsense"': the same subject
         offset = s_start + bare.rfind(subject.strip()) if subject.strip() else s_start
         got = _source_name(text, subject.strip(), offset, mentions)
+        if got is None and first == "they" and subject.strip().lower() == "they":
+            got = _group_before(text, bounds, s_start, mentions)  # "Residents ... They said"
         if got is None and first in _PRONOUNS:  # "Thomas' sister pleaded ..., but he replied"
             got = _sentence_subject(text, s_start, offset, mentions)
         return got if got is not None else "previous"
+    return None
+
+
+#: Nouns for a group of people that "they" can refer to in the singular form.
+_COLLECTIVE = frozenset(
+    word_list(
+        """
+        police brigade team crew staff family government council committee union board
+        company firm group band panel jury army navy public
+        """
+    )
+)
+
+
+#: A plural noun for people ("residents", "protesters", "scientists", "nurses").
+_PEOPLE_PLURAL = re.compile(
+    r"[a-z]+(?:ers|ors|ists|ents|ans|ees|ives|ials|ians)|people|nurses|police|women|men|"
+    r"children|families|authorities|victims|fans|friends|survivors|relatives|colleagues"
+)
+
+
+def _group_before(
+    text: str, bounds: list[tuple[int, int]], s_start: int, mentions: list[Mention]
+) -> Speaker | None:
+    """The referent of a plural "they" as a quote's source: the group that is the subject
+    of one of the two sentences before in the paragraph ("Residents of the island had
+    waited ... They said"), not a single person named there; None when there is none."""
+    p_start = text.rfind("\n", 0, s_start) + 1
+    k = bisect.bisect_left(bounds, (s_start, 0))
+    for b_start, b_end in reversed(bounds[max(0, k - 2) : k]):
+        if b_start < p_start or re.search(r"[\"“”„«»]", text[b_start:b_end]):
+            return None  # another paragraph, or a sentence with a quote of its own
+        got = _main_subject(text, b_start, b_end, mentions, skip_adverbial=True)
+        if got is None or got[1] is not None:
+            continue
+        words = got[0].split()
+        if not words or words[0].lower() in _PRONOUNS or _person_like(got[0]):
+            continue
+        noun = re.split(r" (?:of|from|in|at|on|for|with) ", got[0])[0].split()
+        head = noun[-1]  # "Residents of the island": "Residents" (capitalised as first word)
+        plural = (head.islower() or head == words[0]) and _PEOPLE_PLURAL.fullmatch(head.lower())
+        if (
+            plural
+            or head.lower() in _COLLECTIVE
+            or any(_ORGANISATION_HEAD.fullmatch(w) for w in words)
+        ):
+            return got
     return None
 
 

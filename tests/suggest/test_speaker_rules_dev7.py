@@ -126,3 +126,38 @@ def test_a_capitalised_name_after_the_is_not_a_role_before_a_name() -> None:
     )
     speaker = speakers(text)[0][1]
     assert isinstance(speaker, str) and "Next" not in speaker and "Guardian" in speaker
+
+
+def test_plural_they_refers_to_the_group_not_a_person_named_before() -> None:
+    # non-person sources "as referred to in the text" ("report's authors", "government"):
+    # "They said" after "The striking nurses marched ..." is the nurses, not the director
+    # named as their object
+    text = (
+        "The striking nurses marched to the hospital on Monday, where director Rita Sand "
+        'met them. They told reporters "we will not go back without a deal."'
+    )
+    assert speakers(text) == [("we will not go back without a deal.", "striking nurses")]
+
+
+def test_plural_they_after_a_group_with_an_of_complement() -> None:
+    # the group as written: "Residents of the island ... They said" (not the mayor)
+    text = (
+        "Mayor Ann Lowe opened the bridge on Monday. Residents of the island had waited ten "
+        'years for it. They said "it changes everything for our children."'
+    )
+    assert [s for _q, s in speakers(text)] == ["Residents of the island"]
+
+
+def test_they_with_no_group_before_keeps_the_previous_speaker() -> None:
+    # "implicit, e.g. continuation": with no group named, "they" keeps the last source
+    text = (
+        'The union said the offer was "an insult." The meeting ended at noon. '
+        'They added that "a strike is now certain."'
+    )
+    assert [s for _q, s in speakers(text)] == ["union", "union"]
+
+
+def test_per_right_after_a_quote_names_its_source() -> None:
+    # an "identifiable source (explicit ...)": '"..." per Reuters' is Reuters
+    text = 'Prices rose by "the fastest rate in a decade" per Reuters.'
+    assert speakers(text) == [("the fastest rate in a decade", "Reuters")]

@@ -77,6 +77,12 @@ _POST_ACCORDING = re.compile(
     r"^[^\"“”„«»]*?,\s*according to\s+(?P<who>[^,;:.!?\"“”„«»]{2,60}?)\s*(?:[,;:.!?]|$)",
     re.IGNORECASE,
 )
+#: "per X" or "according to X" right after a quote, no comma between: X is its source
+#: ('"offensive to some audiences" per YouTube community guidelines').
+_RIGHT_AFTER_ACCORDING = re.compile(
+    r"^\s*(?:per|according to)\s+(?P<who>[^,;:.!?\"“”„«»]{2,60}?)\s*(?:[,;:.!?]|\band\b|$)",
+    re.IGNORECASE,
+)
 #: "as X put it" (or "as X said") right after a quote: X is its source.
 _AS_PUT = re.compile(
     rf"^[\s,—–-]*as\s+(?P<who>[^,;:\"“”—–]{{2,60}}?)\s+(?:has\s+|had\s+)?"
@@ -98,6 +104,8 @@ _PRONOUNS = frozenset(
 )
 _CUT = re.compile(
     r"\s+(?:seen|by|of|in|from|which|who|that|on|at|to|with|also)\b|,|\s+(?:\w+ing)\b"
+    # a past participle that opens a reduced relative: "the decree signed by the Pope"
+    r"|\s+[a-z]+(?:ed|en)(?=\s+(?:by|on|in|at|last|this|earlier)\b)"
 )
 #: Part of a group named by a pronoun ("one of them"): the group spoke before.
 _PARTITIVE_PRONOUN = re.compile(
@@ -131,6 +139,9 @@ _ROLES = TITLE_WORDS | frozenset(
 _LABEL = re.compile(r"([A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}):\s*")
 #: Between two people who speak together ("Raj Patel and mayor Tom Hill").
 _JOINT = re.compile(r"\s*(?:,\s*)?and\s+(?:[a-z-]+\s+){0,3}")
+#: A person's description by a prepositional phrase up to another name ("Peter Iseley of
+#: the victims' group ...", "Ann Lowe from the charity ...").
+_DESCRIPTION = re.compile(r"\s+(?:of|from|at|with)\s+[^,;:\"“”()]*?(?<!\band)\s*")
 #: An apposition between a subject and its verb (", a lawyer representing X, ").
 _APPOSITION = re.compile(
     r"\s*,(?:[^,;\"“”]+,|\s*(?:the|an?)\s[^,;\"“”]+)\s*(?:[a-z]+ly\s+)?"
@@ -234,8 +245,11 @@ def _source_name(text: str, who: str, offset: int, mentions: list[Mention]) -> S
             return " ".join(appos), None  # "the company's chief executive, Eddie Wu"
         who = pieces[0]  # "Wu, 58,": the name before an apposition
     words = who.strip().split()
-    if not words:
-        return None
+    if not words or _no_noun(who):
+        return None  # "further": an adverb, no source (the previous speaker)
+    while len(words) > 1 and _no_noun(words[-1]):
+        words = words[:-1]  # "GitHub also pledged": the name ends at its noun
+    who = " ".join(words)
     if words[0].lower() in _PRONOUNS or _PARTITIVE_PRONOUN.match(who):
         return None  # "she", "one of them": the previous speaker
     if words[0].lower() == "the" and len(words) > 1 and words[1][:1].islower():
@@ -254,6 +268,7 @@ def _source_name(text: str, who: str, offset: int, mentions: list[Mention]) -> S
         return cut + _of_complement(" ".join(words[1:])[len(cut) :]), None
     if words[0].lower() in ("with", "by", "from"):
         words = words[1:]
+    definite = bool(words) and words[0].lower() == "the"
     if words and words[0].lower() in ("a", "an", "the") and len(words[-1]) > 2:
         words = words[1:]
     if not words:
@@ -264,6 +279,8 @@ def _source_name(text: str, who: str, offset: int, mentions: list[Mention]) -> S
         person, of, _body = name.partition(" of ")
         if of and _person_like(person):
             name = person  # "Bill Gerstenmaier of NASA": the person
+        if definite and " " not in name and _ORGANISATION_HEAD.fullmatch(name):
+            return name, None  # "The Department issued": the body as the text refers to it
         if " " not in name:  # "Eastman" -> the one person named in full with that surname
             fulls = {m.full for m in mentions if " " in m.full and m.full.split()[-1] == name}
             return (fulls.pop() if len(fulls) == 1 else _fullest(text, name)), None
@@ -353,6 +370,10 @@ _VERB_START = re.compile(
 )
 
 
+#: Words that open a role's noun phrase ("the director", "his opponent").
+_DETERMINERS = frozenset(word_list("the a an his her their its"))
+
+
 def _main_subject(
     text: str, s_start: int, limit: int, mentions: list[Mention], skip_adverbial: bool = False
 ) -> Speaker | None:
@@ -381,7 +402,7 @@ def _main_subject(
         words = text[s_start + a : s_start + b].split()
         if k == 1 and 0 < len(words) <= 4 and all(w[:1].isupper() for w in words):
             return " ".join(words), None  # the name in apposition
-        is_role = bool(words) and words[0].lower() in ("the", "a", "an")
+        is_role = bool(words) and words[0].lower() in _DETERMINERS  # "His opponent, Biden,"
         if k == 0 and not (is_role and len(words) <= (8 if skip_adverbial else 4)):
             break  # not a role: the first piece is the clause itself
     who = _VERB_START.split(text[s_start + pieces[0][0] : s_start + pieces[0][1]])[0].strip()
@@ -433,6 +454,8 @@ def _one_edit(a: str, b: str) -> bool:
     return a[k + (len(a) == len(b)) :] == b[k + 1 :]
 
 
+#: A word that ends a sentence, not an initial or an abbreviation ("Germany.", not "J.").
+_SENTENCE_END = re.compile(r"[A-Z][a-z]{3,}\.")
 _RUN = re.compile(r"(?<![\w'’.-])((?:[A-Z][\w'’.-]*\s){1,2})([A-Z][a-zA-Z]+)\b")
 
 
@@ -443,6 +466,8 @@ def _full_forms(text: str) -> dict[str, str]:
     forms: dict[str, str] = {}
     for m in _RUN.finditer(text):
         words = m.group(1).split()
+        ends = [i for i, w in enumerate(words) if _SENTENCE_END.fullmatch(w)]
+        words = words[ends[-1] + 1 :] if ends else words  # "Germany. Time": not one name
         while words and (words[0].lower().rstrip(".") in TITLE_WORDS or words[0] in NOT_NAMES):
             words = words[1:]
         if words and not any(w.lower() in _NOT_IN_NAME_RUNS for w in words):
@@ -452,10 +477,31 @@ def _full_forms(text: str) -> dict[str, str]:
     return forms
 
 
+#: Words that are no noun: adverbs between a quote and a participle ("further saying").
+_NOT_NOUNS = frozenset(
+    word_list(
+        """
+        further furthermore also then later again still once now too thus moreover even
+        additionally meanwhile however just only so soon first finally afterwards
+        """
+    )
+)
+
+
+def _no_noun(who: str) -> bool:
+    """Whether ``who`` holds no noun and no name (only adverbs): no source."""
+    words = [w.strip(",.;:") for w in who.split()]
+    return bool(words) and all(
+        w.islower() and (w in _NOT_NOUNS or (w.endswith("ly") and len(w) > 4)) for w in words
+    )
+
+
 def _names_someone(who: str) -> bool:
     """Words after a closing mark that can be a source: a name, a pronoun, "the ..."."""
     words = who.strip().split()
     first = words[0] if words else ""
+    if _no_noun(who):
+        return False  # '"...," further saying': an adverb, no subject
     if first[:1].isupper() or first.lower() in _PRONOUNS | {"the", "a", "an"}:
         return True
     # "police said", "critics said": a bare plural noun as the source
@@ -492,6 +538,13 @@ _REFERS_AS = re.compile(
 )
 
 
+#: A relative clause with its own named subject that runs up to a quote: the words are that
+#: subject's ("the award, with which Time credits an individual as having done "...").
+_RELATIVE_SUBJECT = re.compile(
+    r"(?:,\s*|\b(?:with|by|in|for|to|under)\s+)(?:which|whom)\s+"
+    r"(?P<who>(?:the\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})"
+    r"\s+(?!(?:was|were|is|are|been|be)\b)[a-z]+s?\b[^,;:\"“”„«»]*$"
+)
 #: A "who" relative clause that runs up to the quote: its antecedent is the source.
 _WHO_CLAUSE = re.compile(
     r",\s*who\s+(?!(?:was|were|is|are|(?:has|have|had) been)\s)[^,;:\"“”„«»]*$"
@@ -508,6 +561,11 @@ def _integrated(
     before = text[s_start:open_mark]
     if len(before.split()) < 3 or re.search(r"[\"“”„«»]|:\s*$", before):
         return None  # too short, after another quote, or a clause of its own before a colon
+    relative = _RELATIVE_SUBJECT.search(before)
+    if relative:  # 'the award, with which Time credits a person as having done "..."'
+        named = _source_name(text, relative.group("who"), s_start + relative.start("who"), mentions)
+        if named is not None:
+            return named
     refers = _REFERS_AS.search(before)
     if refers:  # 'that the government cease referring to the protests as "riots"'
         named = _source_name(text, refers.group("who"), s_start + refers.start("who"), mentions)
@@ -519,7 +577,11 @@ def _integrated(
     # a person named in the sentence is handled by salience; one found by the role the
     # subject names ("The president ... vowed") is the source
     named_here = got is not None and got[1] is not None and s_start <= got[1][0] < open_mark
-    if got is None or named_here or first in _NO_SUBJECT_SOURCE | _NOT_GIVEN or possessive:
+    if named_here and got is not None and got[1] is not None:
+        if any(got[1][1] <= m.start for m in mentions_within(mentions, got[1][1], open_mark)):
+            return got  # 'His opponent, Biden, ... accused Trump of "..."': the subject, not
+        return None  # the object named after it
+    if got is None or first in _NO_SUBJECT_SOURCE | _NOT_GIVEN or possessive:
         return None  # pronouns: the previous speaker
     return got
 
@@ -592,6 +654,12 @@ def attribute(
             said_by = previous[1] if previous else None
             # since the last quote, not its own attribution ('", Wilkins said.')
             newer = [m for m in before if m.end > previous_end and (m.start, m.end) != said_by]
+            own = sentence_of(bounds, open_mark)[0]
+            newer = [  # "He argued that if Trump wins, "...": not Trump
+                m
+                for m in newer
+                if not (m.start >= own and _PRONOUN_BEFORE.search(text, own, m.start))
+            ]
             best = _salient(text, bounds, newer, open_mark) if newer else None
             if before and (
                 near is None
@@ -902,7 +970,7 @@ def _attribute(
         if put:  # 'traffic "ground to a halt" — as the Supreme Court decision put it —'
             got = _source_name(text, put.group("who"), after_start + put.start("who"), mentions)
             return got if got is not None else "previous"
-        according = _POST_ACCORDING.match(after)
+        according = _POST_ACCORDING.match(after) or _RIGHT_AFTER_ACCORDING.match(after)
         if according:  # '... a "sharp increase" last week, according to a spokesperson.'
             got = _source_name(
                 text, according.group("who"), after_start + according.start("who"), mentions
@@ -1031,6 +1099,14 @@ def _attribute(
             # "Ann Lowe, a lawyer representing Rita Sand, told ...": the name before the
             # apposition is the subject, not a name inside it
             people = people[:1]
+        if (
+            len(people) > 1
+            and _subject_position(text, s_start + mark + 1, people[0])
+            and _DESCRIPTION.fullmatch(text, people[0].end, people[1].start)
+        ):
+            # "Peter Iseley of worldwide victim group Ending Clergy Abuse said": the person,
+            # not a name inside their description
+            people = people[:1]
         owners = [m for m in people if text.startswith(("'s", "’s", "' ", "’ "), m.end)]
         if owners and len(owners) < len(people):
             # "Anderson Cooper, one of Vanderbilt's four sons, stated": not the possessor
@@ -1074,7 +1150,11 @@ def _attribute(
             if k > 0 and words and words[0] in _NOT_SUBJECT and re.search(r"\w", pieces[k - 1]):
                 continue  # "ALDI, in a post on Tuesday, called it": an adverbial aside
             is_role = bool(words) and (
-                words[0].lower() in ("a", "an", "the") or (len(words) <= 4 and words[-1].islower())
+                (
+                    words[0].lower() in ("a", "an", "the")
+                    and not all(w[:1].isupper() for w in words[1:])  # "The Atlantic": a name
+                )
+                or (len(words) <= 4 and words[-1].islower())
             )
             if is_role and k > 0:
                 name = pieces[k - 1].strip().split()
@@ -1108,9 +1188,58 @@ def _attribute(
             return "previous"  # '"..." and called the claims "nonsense"': the same subject
         offset = s_start + bare.rfind(subject.strip()) if subject.strip() else s_start
         got = _source_name(text, subject.strip(), offset, mentions)
+        if got is None and first == "they" and subject.strip().lower() == "they":
+            got = _group_before(text, bounds, s_start, mentions)  # "Residents ... They said"
         if got is None and first in _PRONOUNS:  # "Thomas' sister pleaded ..., but he replied"
             got = _sentence_subject(text, s_start, offset, mentions)
         return got if got is not None else "previous"
+    return None
+
+
+#: Nouns for a group of people that "they" can refer to in the singular form.
+_COLLECTIVE = frozenset(
+    word_list(
+        """
+        police brigade team crew staff family government council committee union board
+        company firm group band panel jury army navy public
+        """
+    )
+)
+
+
+#: A plural noun for people ("residents", "protesters", "scientists", "nurses").
+_PEOPLE_PLURAL = re.compile(
+    r"[a-z]+(?:ers|ors|ists|ents|ans|ees|ives|ials|ians)|people|nurses|police|women|men|"
+    r"children|families|authorities|victims|fans|friends|survivors|relatives|colleagues"
+)
+
+
+def _group_before(
+    text: str, bounds: list[tuple[int, int]], s_start: int, mentions: list[Mention]
+) -> Speaker | None:
+    """The referent of a plural "they" as a quote's source: the group that is the subject
+    of one of the two sentences before in the paragraph ("Residents of the island had
+    waited ... They said"), not a single person named there; None when there is none."""
+    p_start = text.rfind("\n", 0, s_start) + 1
+    k = bisect.bisect_left(bounds, (s_start, 0))
+    for b_start, b_end in reversed(bounds[max(0, k - 2) : k]):
+        if b_start < p_start or re.search(r"[\"“”„«»]", text[b_start:b_end]):
+            return None  # another paragraph, or a sentence with a quote of its own
+        got = _main_subject(text, b_start, b_end, mentions, skip_adverbial=True)
+        if got is None or got[1] is not None:
+            continue
+        words = got[0].split()
+        if not words or words[0].lower() in _PRONOUNS or _person_like(got[0]):
+            continue
+        noun = re.split(r" (?:of|from|in|at|on|for|with) ", got[0])[0].split()
+        head = noun[-1]  # "Residents of the island": "Residents" (capitalised as first word)
+        plural = (head.islower() or head == words[0]) and _PEOPLE_PLURAL.fullmatch(head.lower())
+        if (
+            plural
+            or head.lower() in _COLLECTIVE
+            or any(_ORGANISATION_HEAD.fullmatch(w) for w in words)
+        ):
+            return got
     return None
 
 

@@ -131,6 +131,19 @@ def tag_name_problem(value: str) -> str | None:
     )
 
 
+def new_tag_name_problem(value: str) -> str | None:
+    """A name for a tag being added or renamed: :func:`tag_name_problem`, and not digits
+    only (a lookup of "2" would find a tag named "2" before the tag whose key is 2).
+    Names stored before this rule (or carried by a merged file) still open and work."""
+    problem = tag_name_problem(value)
+    if problem is None and value.isdigit():
+        return (
+            f"{_show(value)} could be taken for a key: give the tag a name with a letter "
+            f"in it (e.g. tag{value} or money)"
+        )
+    return problem
+
+
 def normalise_coder_name(value: str) -> str:
     """A coder name as stored: trimmed."""
     return value.strip()

@@ -30,6 +30,14 @@ def seeded(db_path: Path) -> Path:
     return db_path
 
 
+def test_storing_again_says_there_is_nothing_new(seeded: Path) -> None:
+    code, _out, err = run(seeded, "suggest", "1", "--store")
+    assert code == 0 and "stored " in err and " pending annotations in 1 article" in err
+    code, out, err = run(seeded, "suggest", "1", "--store")
+    assert code == 0 and out == ""
+    assert "nothing new to store" in err and "stored 0" not in err
+
+
 def test_suggest_json_lines_shape(seeded: Path) -> None:
     code, out, _ = run(seeded, "suggest", "1", "2", "--json")
     assert code == 0
@@ -57,7 +65,7 @@ def test_suggest_tag_filter_and_accept_without_duplicates(seeded: Path) -> None:
     assert {(r["origin"], r["status"]) for r in rows} == {("suggested", "accepted")}
     code, out, err = run(seeded, "suggest", "1", "--tag", "figure", "--accept")
     assert (code, out) == (0, "")
-    assert "stored 0 accepted" in err
+    assert "nothing new to store" in err
 
 
 def test_suggest_refuses_bad_arguments(seeded: Path) -> None:
@@ -143,7 +151,8 @@ def test_suggest_accept_in_storing_workers_same_as_in_one(seeded: Path, tmp_path
     assert {row[5] for row in stored[0]} == {"accepted"}
     assert f"stored {len(one)} accepted annotations in {len(ARTICLES)} articles" in err_two
     again, err_again = accept_all("2")
-    assert again == [] and "stored 0 accepted" in err_again
+    assert again == [] and "stored 0" not in err_again
+    assert "nothing new to store" in err_again
 
 
 def test_evaluate_prints_scores_per_tag(tmp_path: Path) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from clipper.errors import ClipperError
@@ -93,3 +95,28 @@ def test_merge_refusals_change_nothing(store: Store) -> None:
         with pytest.raises(ClipperError, match=message):
             store.merge_tags(source, target)
     assert [a.tag for a in store.list_annotations()] == ["money"]
+
+
+@pytest.mark.parametrize("name", ["2", "2020", " 7 "])
+def test_a_name_of_digits_only_is_refused_as_it_reads_as_a_key(store: Store, name: str) -> None:
+    store.add_tag("money")
+    for change in (lambda: store.add_tag(name), lambda: store.rename_tag("money", name)):
+        with pytest.raises(ClipperError, match=r"could be taken for a key.*letter"):
+            change()
+    assert [t.name for t in store.list_tags()][-1] == "money"
+    assert store.add_tag("q2").name == "q2"  # a letter in it: a name
+
+
+def test_a_digits_only_tag_stored_before_the_rule_still_opens_and_works(
+    db_path: Path,
+) -> None:
+    with Store(db_path) as store:
+        store.add_tag("money")
+        store.db.execute("UPDATE tags SET name = '2' WHERE name = 'money'")
+        store.db.conn.commit()
+    with Store(db_path) as store:
+        article_id = article(store)
+        assert store.get_tag("2").label == "Money"
+        assert store.add_annotation(article_id, 23, 27, "2").tag == "2"
+        assert store.update_tag("2", label="Cash").label == "Cash"
+        assert store.rename_tag("2", "cash").name == "cash"

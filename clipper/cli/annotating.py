@@ -97,7 +97,9 @@ def annotate_command(
         note,
         attributes={k: v for k, v in attributes.items() if v is not None} or None,
     )
-    echo_annotation(changes.annotations_added[0], as_json)
+    if changes.annotations_updated and not as_json:
+        click.echo("A suggestion waited on that span with that tag: accepted it.", err=True)
+    echo_annotation((changes.annotations_added or changes.annotations_updated)[0], as_json)
 
 
 @cli.command("edit-annotation")

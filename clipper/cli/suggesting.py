@@ -112,7 +112,13 @@ def suggest_command(
                         f"{record['text']}\t{attrs}"
                     )
             click.echo("\n".join(lines))
-    if status is not None:
+    if status is not None and not stored:
+        click.echo(
+            "clipper: nothing new to store (suggestions already in the database, "
+            "pending, accepted or rejected, are not stored again)",
+            err=True,
+        )
+    elif status is not None:
         click.echo(
             f"clipper: stored {stored} {status} annotation{'s' if stored != 1 else ''} "
             f"in {articles} article{'s' if articles != 1 else ''}",

@@ -102,11 +102,18 @@ BULK_ROWS = 64
 PAGE_ROWS = 64
 #: Pages kept in memory (a scroll through 50,000 rows does not keep them all).
 _PAGES_KEPT = 64
-#: The data fields under the note editor (key → placeholder).
+#: The data fields under the note editor (key → placeholder; short enough to be read
+#: whole in the pane at a 1024 px screen's default layout).
 ATTRIBUTE_FIELDS: dict[str, str] = {
-    FIGURE_VALUE: "A number, e.g. 53000000000 or 4.5",
+    FIGURE_VALUE: "A number, e.g. 4.5",
     FIGURE_UNIT: "USD, percent, people …",
     QUOTE_SPEAKER: "Who said it",
+}
+#: The longer hint of a data field (its tooltip).
+ATTRIBUTE_HINTS: dict[str, str] = {
+    FIGURE_VALUE: "The figure's value as a number, in digits: e.g. 53000000000 or 4.5",
+    FIGURE_UNIT: "What is counted or measured: USD, percent, people …",
+    QUOTE_SPEAKER: "Who said it, as the text names them",
 }
 
 Index = QModelIndex | QPersistentModelIndex
@@ -661,6 +668,7 @@ class AnnotationsPane(QWidget):
             edit.setObjectName(f"attribute_{key}")
             edit.setAccessibleName(f"{key.capitalize()} of the selected annotation")
             edit.setPlaceholderText(ATTRIBUTE_FIELDS[key])
+            edit.setToolTip(ATTRIBUTE_HINTS[key])
             edit.editingFinished.connect(lambda k=key: self._attribute_typed(k))
             self.attribute_form.addRow(f"{key.capitalize()}:", edit)
             self.attribute_edits[key] = edit

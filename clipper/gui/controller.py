@@ -202,9 +202,10 @@ class Controller(QObject):
     def add_annotation(
         self, article_id: int, start: int, end: int, tag: str, note: str = ""
     ) -> Annotation:
+        """The annotation made, or the waiting suggestion of that span and tag, accepted."""
         changes = self.session.add_annotation(article_id, start, end, tag, note)
         self._apply(changes)
-        return changes.annotations_added[0]
+        return (changes.annotations_added or changes.annotations_updated)[0]
 
     def delete_annotations(self, annotation_ids: Sequence[int]) -> None:
         self._apply(self.session.delete_annotations(annotation_ids))

@@ -47,9 +47,12 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 _FIXED_COLUMNS = ("Title", "Outlet", "Date")
 OUTLET_COLUMN = 1
-#: The Title column is never fitted narrower than this many average characters (a title
-#: stays readable; below it the other columns scroll into view instead).
+#: The Title column keeps this many average characters before the Outlet column shows
+#: (a title stays readable).
 READABLE_TITLE_CHARS = 26
+#: In a narrow pane (a 1024 px screen's default layout) the title gives way to the count
+#: columns down to this many average characters; below it the columns scroll instead.
+LEAST_TITLE_CHARS = 16
 #: Rows read at a time when the table shows a row not read yet.
 PAGE = 128
 #: Libraries up to this size are queried on the UI thread (a few milliseconds); larger
@@ -512,6 +515,7 @@ class LibraryPane(QWidget):
         self._title_fits = True
         self._fitting = False
         self.min_title_width = metrics.averageCharWidth() * READABLE_TITLE_CHARS
+        self.least_title_width = metrics.averageCharWidth() * LEAST_TITLE_CHARS
         self._old_default_title = metrics.horizontalAdvance("M") * 18
         self._outlet_width = metrics.horizontalAdvance("Wikinews") + 16
         self.set_column_widths(
@@ -720,8 +724,9 @@ class LibraryPane(QWidget):
 
     def fit_title(self) -> None:
         """While the Title column fits: give it the room the other columns leave, never
-        less than :attr:`min_title_width`; the Outlet column shows only when the title
-        keeps that width beside it (the outlet is in the title's tooltip either way)."""
+        less than :attr:`least_title_width`; the Outlet column shows only when the title
+        keeps :attr:`min_title_width` beside it (the outlet is in the title's tooltip
+        either way)."""
         if not self._title_fits:
             return
         header = self.table.horizontalHeader()
@@ -739,7 +744,7 @@ class LibraryPane(QWidget):
                 self.table.setColumnHidden(OUTLET_COLUMN, not show_outlet)
                 if show_outlet:
                     header.resizeSection(OUTLET_COLUMN, outlet)
-            width = max(room - others - (outlet if show_outlet else 0), self.min_title_width)
+            width = max(room - others - (outlet if show_outlet else 0), self.least_title_width)
             if width != header.sectionSize(0):
                 header.resizeSection(0, width)
         finally:

@@ -657,7 +657,10 @@ class MainWindow(QMainWindow):
         cursor.setPosition(cursor.selectionEnd())
         self.view.setTextCursor(cursor)
         self.annotations.select_annotation(annotation.id)
-        self.show_message(f"Tagged {_preview(annotation.text)} as {tag.label}.")
+        if annotation.origin == "suggested":  # the suggestion waiting there was accepted
+            self.show_message(f"Accepted the suggestion {_preview(annotation.text)} ({tag.label}).")
+        else:
+            self.show_message(f"Tagged {_preview(annotation.text)} as {tag.label}.")
 
     def undo(self) -> None:
         """Undo the last change; a note being typed is saved first (and is that change).

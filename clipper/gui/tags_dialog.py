@@ -280,13 +280,15 @@ class TagsDialog(QDialog):
         label = self.label_edit.text().strip()
         if self.editing is None:
             name = fields.normalise_tag_name(self.name_edit.text())
-            issue = fields.tag_name_problem(name) or fields.tag_exists_problem(name, self.tags)
+            issue = fields.new_tag_name_problem(name) or fields.tag_exists_problem(name, self.tags)
             if issue:
                 return issue
             if label:  # an empty label becomes the name, capitalised
                 issue = fields.label_problem(label)
         else:
-            issue = fields.label_problem(label)
+            name = self.name_edit.text().strip().lower()
+            issue = None if name == self.editing else fields.new_tag_name_problem(name)
+            issue = issue or fields.label_problem(label)
         key = self.key_edit.text()
         if issue is None and key:
             issue = fields.key_clash_problem(key, self.tags, self.editing)

@@ -55,7 +55,13 @@ class AnnotationOperations(SessionBase):
     ) -> Changes:
         """Tag ``start..end`` of an article (by the session's coder unless ``coder``);
         ``changes.annotations_added[0]`` is the new annotation. Undo deletes it, redo puts
-        it back (same id and identity)."""
+        it back (same id and identity).
+
+        A coder's tag (manual, accepted) on exactly the span and tag of a suggestion that
+        waits for a decision (any coder's) accepts that suggestion instead of adding a
+        duplicate: ``changes.annotations_updated[0]`` is the suggestion, accepted (origin
+        and attributes kept, ``note`` and ``attributes`` given added); one undo step."""
+        by_coder = origin == "manual" and status == "accepted"
         added = self.store.add_annotation(
             article_id,
             start,
@@ -67,7 +73,12 @@ class AnnotationOperations(SessionBase):
             origin_detail=origin_detail,
             status=status,
             attributes=attributes,
+            unless_waiting=by_coder,
         )
+        if by_coder and added.status != status:  # a waiting suggestion: accept it
+            return self.edit_annotation(
+                added.id, note=note or None, status=status, attributes=attributes
+            )
         state = AnnotationsSnapshot((added,))
 
         def undo() -> Changes:

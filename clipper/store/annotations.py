@@ -104,16 +104,32 @@ class AnnotationStore(AttributeStore, CoderStore):
         status: str = "accepted",
         attributes: Mapping[str, AttributeValue] | None = None,
         uuid: str | None = None,
+        unless_waiting: bool = False,
     ) -> Annotation:
         """Tag ``start..end`` (code points) of an article; its text is sliced from the article.
 
         ``coder`` is a coder's name (``None``: the default coder), added if new; ``uuid``
         keeps an identity made elsewhere (an imported annotation), else a new one is made.
+        ``unless_waiting``: if a pending suggestion (any coder) has exactly this span and
+        tag, nothing is added and that suggestion is returned as it is (status "pending");
+        it is looked up in the same query as the article's length (no extra query).
         """
-        row = self.db.execute("SELECT length FROM articles WHERE id = ?", [article_id]).fetchone()
+        if unless_waiting:
+            row = self.db.execute(
+                "SELECT length, (SELECT id FROM annotations WHERE status = 'pending' "
+                'AND article_id = articles.id AND start = ? AND "end" = ? AND tag = ? LIMIT 1) '
+                "FROM articles WHERE id = ?",
+                [start, end, tag, article_id],
+            ).fetchone()
+        else:
+            row = self.db.execute(
+                "SELECT length FROM articles WHERE id = ?", [article_id]
+            ).fetchone()
         if row is None:
             raise NotFound(f"there is no article {article_id}")
         validate_span(int(row[0]), start, end)
+        if unless_waiting and row[1] is not None:
+            return self.get_annotation(int(row[1]))
         self._check_tag(tag)
         _check_origin_status(origin, status)
         if attributes:

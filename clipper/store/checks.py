@@ -30,7 +30,7 @@ def check_new_tag(
 
 def check_tag_name(name: str, tags: Iterable[Tag]) -> None:
     """A new name for a tag (added or renamed; already normalised), free among ``tags``."""
-    _refuse(fields.tag_name_problem(name))
+    _refuse(fields.new_tag_name_problem(name))
     exists = fields.tag_exists_problem(name, tags)
     if exists is not None:
         raise TagExists(exists)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from clipper.errors import ClipperError
-from clipper.fields import tag_name_problem
+from clipper.fields import new_tag_name_problem
 from clipper.model import Annotation, Tag
 from clipper.store.annotations import AnnotationStore
 from clipper.store.clock import now
@@ -19,11 +19,11 @@ class TagEditStore(AnnotationStore):
         Built-in tags keep their names (change their label instead)."""
         tag = self.get_tag(old)
         new = new.strip().lower()
-        problem = tag_name_problem(new)
-        if problem is not None:
-            raise ClipperError(problem)
         if new == old:
             return tag
+        problem = new_tag_name_problem(new)
+        if problem is not None:
+            raise ClipperError(problem)
         if tag.builtin:
             raise ClipperError(f"the built-in tag {old!r} keeps its name; change its label instead")
         if self._tag_exists(new):

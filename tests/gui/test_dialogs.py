@@ -288,6 +288,8 @@ def test_key_clashes_are_shown_inline(qtbot: Any, store: Store) -> None:
     assert "already" in dialog.problem_label.text()
     dialog.name_edit.setText("Two words")
     assert "lower-case word" in dialog.problem_label.text()
+    dialog.name_edit.setText("2")  # a lookup of "2" means the key 2 (Quote)
+    assert "could be taken for a key" in dialog.problem_label.text()
 
     # editing a built-in: new label, colour and a free key; its own key is no clash
     dialog.select_tag("claim")

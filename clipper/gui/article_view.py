@@ -579,6 +579,13 @@ class ArticleView(QPlainTextEdit):
         super().resizeEvent(event)
         self._update_margins()
 
+    def width_for_chars(self, chars: int) -> int:
+        """The widget width that shows lines of *chars* average characters."""
+        metrics = QFontMetricsF(self.font())
+        text = round(metrics.averageCharWidth() * chars + 2 * self.document().documentMargin())
+        chrome = 2 * _MIN_SIDE_MARGIN + self.verticalScrollBar().sizeHint().width()
+        return text + chrome + 2 * self.frameWidth()
+
     def _update_margins(self) -> None:
         """Centre a column of readable width (about 78 characters) in the widget."""
         metrics = QFontMetricsF(self.font())

@@ -420,6 +420,21 @@ class ArticleView(QPlainTextEdit):
             return None
         return start, end
 
+    def _show_snapped_selection(self) -> None:
+        """Highlight the whole words a mouse selection snaps to, so that what is shown is
+        what Ctrl+C copies and what a tag key tags; the drag's direction is kept."""
+        span = self.selected_span()
+        if span is None:
+            return
+        cursor = self.textCursor()
+        start, end = self._map.to_qt(span[0]), self._map.to_qt(span[1])
+        if (start, end) == (cursor.selectionStart(), cursor.selectionEnd()):
+            return
+        backward = cursor.position() < cursor.anchor()
+        cursor.setPosition(end if backward else start)
+        cursor.setPosition(start if backward else end, QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+
     def select_span(self, start: int, end: int) -> None:
         """Select code points ``start..end`` and make the selection visible."""
         cursor = QTextCursor(self.document())
@@ -903,6 +918,8 @@ class ArticleView(QPlainTextEdit):
         super().mouseReleaseEvent(event)
         if press is None or event.button() != Qt.MouseButton.LeftButton:
             return
+        if self.snap_to_words and self.textCursor().hasSelection():
+            self._show_snapped_selection()
         pos = event.position().toPoint()
         if (pos - press).manhattanLength() >= QApplication.startDragDistance():
             return

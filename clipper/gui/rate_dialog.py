@@ -169,7 +169,9 @@ class RateClaimDialog(QDialog):
         box = QVBoxLayout()
         box.addWidget(self.evidence)
         box.addLayout(buttons)
-        form.addRow("Evidence &spans:", box)
+        label = QLabel("Evidence &spans:", self)  # a buddy, or the & shows (a row of a layout)
+        label.setBuddy(self.evidence)
+        form.addRow(label, box)
 
         self.problem = QLabel(self)
         self.problem.setObjectName("rateProblem")

@@ -167,6 +167,24 @@ def test_every_rate_dialog_label_has_its_key(qtbot: QtBot, window: MainWindow) -
     dialog.reject()
 
 
+def test_tab_leaves_the_verdict_and_links_boxes(qtbot: QtBot, window: MainWindow) -> None:
+    """Tab in Verdict typed a tab character: a keyboard user could not leave the box."""
+    _article, claim_id, _rise = _claim_setup(window)
+    window.annotations.select_annotation(claim_id)
+    window.actions_by_name["rate_claim"].trigger()
+    [dialog] = [d for d in window.findChildren(RateClaimDialog) if d.isVisible()]
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    for box, after in ((dialog.verdict, dialog.checker), (dialog.evidence_urls, dialog.review_url)):
+        box.setFocus()
+        qtbot.waitUntil(box.hasFocus)
+        qtbot.keyClicks(box, "Wrong.")
+        qtbot.keyClick(box, Qt.Key.Key_Tab)
+        assert box.toPlainText() == "Wrong."
+        qtbot.waitUntil(after.hasFocus)
+    dialog.reject()
+
+
 def test_rate_claim_needs_a_claim(qtbot: QtBot, window: MainWindow) -> None:
     _claim_setup(window)
     window.annotations.select_annotation(-1)

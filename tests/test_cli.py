@@ -132,6 +132,8 @@ def test_export_to_file_infers_format(seeded: Path, tmp_path: Path) -> None:
             "is not JSON: annotations are merged from Clipper JSON exports only",
         ),
         (["import-annotations", "{missing}"], "no such file"),
+        (["import-annotations", "{empty}"], "empty.txt is empty (0 bytes): there is nothing to"),
+        (["merge", "{empty}"], "empty.txt is empty (0 bytes): there is nothing to merge"),
     ],
 )
 def test_expected_errors_exit_1_without_traceback_and_change_nothing(

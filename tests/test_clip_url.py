@@ -113,6 +113,17 @@ def test_nothing_listens_there(store: Store) -> None:
     assert "internet connection" in outcome.error.message
 
 
+def test_connection_failures_read_as_words_not_errno(store: Store) -> None:
+    """ "([Errno -2] Name or service not known)" was shown to the user as is."""
+    refused = import_url(store, "http://127.0.0.1:9/news").error
+    unknown = import_url(store, "http://name.invalid/news").error  # .invalid never resolves
+    assert isinstance(refused, FetchFailed) and isinstance(unknown, FetchFailed)
+    assert "(the connection was refused)" in refused.message
+    assert "could not connect to name.invalid (" in unknown.message
+    for error in (refused, unknown):
+        assert "Errno" not in error.message and "internet connection" in error.message
+
+
 def test_an_address_that_is_not_a_web_address_is_refused(store: Store) -> None:
     outcome = import_url(store, "ftp://example.org/x")
     assert isinstance(outcome.error, FetchFailed) and "https://" in outcome.error.message

@@ -127,6 +127,11 @@ def test_errors_and_warnings_come_back_from_real_worker_processes(tmp_path: Path
     results = dict(read_files_parallel([ENCRYPTED_PDF, undecodable, uncertain], workers=3))
     locked = results[ENCRYPTED_PDF]
     assert isinstance(locked, PasswordRequired) and not locked.wrong_password
+    # the remedy is the front end's (hint): the message said "Give the password to import
+    # the file. Give the password with --password." on the command line
+    assert explain(locked) == (
+        f"{ENCRYPTED_PDF.name} is protected by a password. Give the password with --password."
+    )
     assert locked.code == "password_required" and locked.hint is Hint.PASSWORD
     noise = results[undecodable]
     assert isinstance(noise, ImportFailed) and noise.hint is Hint.ENCODING

@@ -420,6 +420,21 @@ class ArticleView(QPlainTextEdit):
             return None
         return start, end
 
+    def _show_snapped_selection(self) -> None:
+        """Highlight the whole words a mouse selection snaps to, so that what is shown is
+        what Ctrl+C copies and what a tag key tags; the drag's direction is kept."""
+        span = self.selected_span()
+        if span is None:
+            return
+        cursor = self.textCursor()
+        start, end = self._map.to_qt(span[0]), self._map.to_qt(span[1])
+        if (start, end) == (cursor.selectionStart(), cursor.selectionEnd()):
+            return
+        backward = cursor.position() < cursor.anchor()
+        cursor.setPosition(end if backward else start)
+        cursor.setPosition(start if backward else end, QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+
     def select_span(self, start: int, end: int) -> None:
         """Select code points ``start..end`` and make the selection visible."""
         cursor = QTextCursor(self.document())
@@ -578,6 +593,13 @@ class ArticleView(QPlainTextEdit):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._update_margins()
+
+    def width_for_chars(self, chars: int) -> int:
+        """The widget width that shows lines of *chars* average characters."""
+        metrics = QFontMetricsF(self.font())
+        text = round(metrics.averageCharWidth() * chars + 2 * self.document().documentMargin())
+        chrome = 2 * _MIN_SIDE_MARGIN + self.verticalScrollBar().sizeHint().width()
+        return text + chrome + 2 * self.frameWidth()
 
     def _update_margins(self) -> None:
         """Centre a column of readable width (about 78 characters) in the widget."""
@@ -896,6 +918,8 @@ class ArticleView(QPlainTextEdit):
         super().mouseReleaseEvent(event)
         if press is None or event.button() != Qt.MouseButton.LeftButton:
             return
+        if self.snap_to_words and self.textCursor().hasSelection():
+            self._show_snapped_selection()
         pos = event.position().toPoint()
         if (pos - press).manhattanLength() >= QApplication.startDragDistance():
             return

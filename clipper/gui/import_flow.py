@@ -718,11 +718,21 @@ class ImportController(QObject):
         notes = [f"• {label}: {explain(warning)}" for label, warning in warnings]
         parts: list[str] = []
         if errors:
-            failed = len(errors)
+            failed, imported = len(errors), len(self._imported)
+            skipped = self._attempted - failed - imported  # a prompt the user cancelled
             parts.append(
                 f"{failed} of {self._attempted} file{'s' if self._attempted != 1 else ''} "
                 "could not be imported"
-                + (f"; {len(self._imported)} were imported" if self._imported else "")
+                + (
+                    f"; {imported} {'was' if imported == 1 else 'were'} imported"
+                    if imported
+                    else ""
+                )
+                + (
+                    f"; {skipped} {'was' if skipped == 1 else 'were'} skipped as you chose"
+                    if skipped > 0
+                    else ""
+                )
                 + ".\n\n"
                 + "\n".join(_first(lines, SUMMARY_LINES))
                 + "\n\nFix or convert these files, then import them again."

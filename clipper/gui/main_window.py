@@ -193,6 +193,8 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(2, 0)
         self.splitter.setSizes([440, 620, 340])
         self._user_splitter = False  # until restored or dragged, panes keep SPLIT_SHARES
+        #: Width the centre needs (the page view beside the text); the side panes give it up.
+        self.centre_min_width = 0
         self.splitter.splitterMoved.connect(self._splitter_moved)
         self.setCentralWidget(self.splitter)
 
@@ -331,11 +333,30 @@ class MainWindow(QMainWindow):
         """Share the width out as SPLIT_SHARES (the article most) until the user drags."""
         super().resizeEvent(event)
         if not self._user_splitter:
-            width = self.splitter.width()
+            self.share_width()
+
+    def share_width(self) -> None:
+        """Give the panes SPLIT_SHARES of the width (or the user's sizes), the centre at least
+        centre_min_width (taken from the library first, then the annotations, down to their
+        minimum)."""
+        handles = self.splitter.handleWidth() * (self.splitter.count() - 1)
+        width = self.splitter.width() - handles
+        if self._user_splitter:  # the user's sizes, the centre widened if it must be
+            sizes = self.splitter.sizes()
+        else:
             sizes = [round(width * share) for share in SPLIT_SHARES]
-            self.splitter.blockSignals(True)
-            self.splitter.setSizes(sizes)
-            self.splitter.blockSignals(False)
+        short = self.centre_min_width - sizes[1]
+        for index, pane in ((0, self.library), (2, self.annotations)):
+            if short <= 0:
+                break
+            spare = max(sizes[index] - pane.minimumSizeHint().width(), 0)
+            taken = min(spare, short)
+            sizes[index] -= taken
+            sizes[1] += taken
+            short -= taken
+        self.splitter.blockSignals(True)
+        self.splitter.setSizes(sizes)
+        self.splitter.blockSignals(False)
 
     def save_layout(self) -> None:
         self.settings.set_geometry(self.saveGeometry())

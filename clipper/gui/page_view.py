@@ -18,7 +18,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -54,6 +54,9 @@ SELECTION_COLOUR = QColor(60, 120, 230)
 #: Kept PDFs up to this size are copied out of the database on the UI thread (a few ms);
 #: larger ones in a background job.
 COPY_HERE_BYTES = 8_000_000
+#: Average characters a line the article text keeps beside the page (fewer broke words).
+READABLE_TEXT_CHARS = 32
+LONG_PAGE_LABEL = "Page 888 of 888 · 888%"
 
 
 class PageView(QWidget):
@@ -84,8 +87,9 @@ class PageView(QWidget):
         self.warning.hide()
         self.page_label = QLabel("", self)
         self.page_label.setObjectName("pageNumber")
-        bar = QHBoxLayout()
+        bar = self.bar = QHBoxLayout()
         bar.setContentsMargins(4, 2, 4, 2)
+        self.buttons: list[QToolButton] = []
         for name, text, tip, slot in (
             ("pageZoomOut", "−", "Zoom out (-)", self.canvas.zoom_out),
             ("pageZoomIn", "+", "Zoom in (+)", self.canvas.zoom_in),
@@ -103,6 +107,7 @@ class PageView(QWidget):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(slot)
             bar.addWidget(button)
+            self.buttons.append(button)
         bar.addStretch(1)
         bar.addWidget(self.page_label)
         layout = QVBoxLayout(self)
@@ -244,6 +249,16 @@ class PageView(QWidget):
         self.cache.put(page)
         self.canvas.page_added(page)
 
+    def minimumSizeHint(self) -> QSize:
+        """Wide enough for the bar with a long page label ("Page 888 of 888 · 888%"), so
+        the pane needs no more room once a PDF shows (the text beside it is fitted to this)."""
+        hint = super().minimumSizeHint()
+        bar = self.bar.contentsMargins()
+        width = bar.left() + bar.right() + self.bar.spacing() * len(self.buttons)
+        width += sum(button.sizeHint().width() for button in self.buttons)
+        width += self.page_label.fontMetrics().horizontalAdvance(LONG_PAGE_LABEL)
+        return QSize(max(hint.width(), width), hint.height())
+
     def _update_page_label(self, index: int) -> None:
         if self.canvas.sizes:
             self.page_label.setText(
@@ -325,11 +340,20 @@ def install(window: MainWindow) -> None:
 
     def toggled(on: bool) -> None:
         pane.setVisible(on)
+        # The text beside the page keeps READABLE_TEXT_CHARS a line: the side panes make room.
+        text_width = window.view.width_for_chars(READABLE_TEXT_CHARS)
+        needed = text_width + splitter.handleWidth() + pane.minimumSizeHint().width()
+        window.centre_min_width = needed if on else 0
+        window.share_width()
+        article_layout.activate()  # the text-page splitter gets its new width now
         if on:
             # Half each, the page no narrower than it can be (setSizes([1, 1]) left the
-            # text a word wide beside it in a 1,024 px window).
-            total = splitter.width()
-            page = min(max(total // 2, pane.minimumSizeHint().width()), total)
+            # text a word wide beside it in a 1,024 px window), the text no narrower than
+            # text_width while the page keeps its minimum.
+            total = splitter.width() - splitter.handleWidth()
+            page_min = pane.minimumSizeHint().width()
+            page = min(max(total // 2, page_min), total)
+            page = min(page, max(total - text_width, page_min))
             splitter.setSizes([max(total - page, 1), page])
             splitter.refresh()  # the pane's width is known before its first page is rendered
             pane.show_article()

@@ -122,6 +122,7 @@ class RateClaimDialog(QDialog):
         self.verdict.setAccessibleName("Verdict")
         self.verdict.setPlaceholderText("The short verdict, e.g. Police data show a rise of 5%.")
         self.verdict.setFixedHeight(self.verdict.fontMetrics().lineSpacing() * 4)
+        self.verdict.setTabChangesFocus(True)  # Tab typed a tab: keyboard users were stuck
         form.addRow("&Verdict:", self.verdict)
 
         self.checker = QLineEdit(str(attributes.get(CHECKER) or session.coder), self)
@@ -142,6 +143,7 @@ class RateClaimDialog(QDialog):
         self.evidence_urls.setAccessibleName("Evidence links")
         self.evidence_urls.setPlaceholderText("https://… (one link a line)")
         self.evidence_urls.setFixedHeight(self.evidence_urls.fontMetrics().lineSpacing() * 4)
+        self.evidence_urls.setTabChangesFocus(True)
         form.addRow("Evidence &links:", self.evidence_urls)
 
         self.review_url = QLineEdit(str(attributes.get(REVIEW_URL, "")), self)
@@ -169,7 +171,9 @@ class RateClaimDialog(QDialog):
         box = QVBoxLayout()
         box.addWidget(self.evidence)
         box.addLayout(buttons)
-        form.addRow("Evidence &spans:", box)
+        label = QLabel("Evidence &spans:", self)  # a buddy, or the & shows (a row of a layout)
+        label.setBuddy(self.evidence)
+        form.addRow(label, box)
 
         self.problem = QLabel(self)
         self.problem.setObjectName("rateProblem")

@@ -44,6 +44,12 @@ def _checked(articles: Iterator[dict[str, object]], stamp: str) -> Iterator[Expo
 
 def _refuse_other_formats(head: bytes, name: str) -> None:
     """A file that cannot be a JSON export gets a message about what it is instead."""
+    if not head:  # "not valid JSON (parse error: premature EOF)" said nothing useful
+        raise InvalidExport(
+            f"{name} is empty (0 bytes): there is nothing to merge. Choose a Clipper "
+            "database or a JSON export",
+            hint=Hint.JSON_EXPORT,
+        )
     start = head.removeprefix(b"\xef\xbb\xbf").lstrip()
     if start.startswith(b"{") or not start:
         return

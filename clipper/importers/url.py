@@ -17,6 +17,7 @@ reader) that says what went wrong and what to do. Nothing here touches the datab
 
 from __future__ import annotations
 
+import re
 import time
 from datetime import UTC, datetime
 from email.message import Message
@@ -155,8 +156,8 @@ def fetch_page(
         ) from exc
     except httpx.ConnectError as exc:
         raise FetchFailed(
-            f"could not connect to {host} ({_reason(exc)}): the address may be wrong, the "
-            f"site down, or this computer offline. {_TRY_AGAIN}"
+            f"could not connect to {host} ({_connect_reason(exc)}): the address may be wrong, "
+            f"the site down, or this computer offline. {_TRY_AGAIN}"
         ) from exc
     except httpx.UnsupportedProtocol as exc:
         raise FetchFailed(
@@ -167,6 +168,29 @@ def fetch_page(
         raise FetchFailed(
             f"fetching {url} failed ({type(exc).__name__}: {_reason(exc)}). {_TRY_AGAIN}"
         ) from exc
+
+
+#: The system's words for a failed connection ("[Errno -2] Name or service not known"),
+#: by a fragment, as a user reads them.
+_CONNECT_REASONS = (
+    ("name or service not known", "the site's name was not found"),
+    ("nodename nor servname", "the site's name was not found"),
+    ("no address associated", "the site's name was not found"),
+    ("temporary failure in name resolution", "the name could not be looked up"),
+    ("connection refused", "the connection was refused"),
+    ("network is unreachable", "no network"),
+    ("no route to host", "no route to the site"),
+)
+
+
+def _connect_reason(exc: Exception) -> str:
+    """Why a connection failed, in words ("[Errno …]" and the like left out)."""
+    text = _reason(exc)
+    lowered = text.lower()
+    for fragment, words in _CONNECT_REASONS:
+        if fragment in lowered:
+            return words
+    return re.sub(r"^\[Errno -?\d+\]\s*", "", text)
 
 
 def _reason(exc: Exception) -> str:

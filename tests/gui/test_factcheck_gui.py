@@ -150,6 +150,41 @@ def test_rate_claim_saves_verdict_and_evidence_as_one_undoable_step(
     assert session.list_relations(annotation_id=claim_id) == []
 
 
+def test_every_rate_dialog_label_has_its_key(qtbot: QtBot, window: MainWindow) -> None:
+    """ "Evidence &spans:" showed its ampersand and Alt+S did nothing (no buddy)."""
+    _article, claim_id, _rise = _claim_setup(window)
+    window.annotations.select_annotation(claim_id)
+    window.actions_by_name["rate_claim"].trigger()
+    [dialog] = [d for d in window.findChildren(RateClaimDialog) if d.isVisible()]
+    labels = [label for label in dialog.findChildren(QLabel) if "&" in label.text()]
+    assert labels and all(label.buddy() is not None for label in labels), [
+        label.text() for label in labels if label.buddy() is None
+    ]
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: dialog.evidence.hasFocus())
+    dialog.reject()
+
+
+def test_tab_leaves_the_verdict_and_links_boxes(qtbot: QtBot, window: MainWindow) -> None:
+    """Tab in Verdict typed a tab character: a keyboard user could not leave the box."""
+    _article, claim_id, _rise = _claim_setup(window)
+    window.annotations.select_annotation(claim_id)
+    window.actions_by_name["rate_claim"].trigger()
+    [dialog] = [d for d in window.findChildren(RateClaimDialog) if d.isVisible()]
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    for box, after in ((dialog.verdict, dialog.checker), (dialog.evidence_urls, dialog.review_url)):
+        box.setFocus()
+        qtbot.waitUntil(box.hasFocus)
+        qtbot.keyClicks(box, "Wrong.")
+        qtbot.keyClick(box, Qt.Key.Key_Tab)
+        assert box.toPlainText() == "Wrong."
+        qtbot.waitUntil(after.hasFocus)
+    dialog.reject()
+
+
 def test_rate_claim_needs_a_claim(qtbot: QtBot, window: MainWindow) -> None:
     _claim_setup(window)
     window.annotations.select_annotation(-1)

@@ -171,6 +171,23 @@ def test_cancelling_the_password_prompt_skips_the_file(
     assert len(rec.imported) == 1 and len(rec.imported[0]) == 1
 
 
+def test_the_summary_counts_the_files_the_user_skipped(
+    qtbot: Any, controller: ImportController, db_path: Path, tmp_path: Path
+) -> None:
+    """Four files, a password prompt cancelled: the summary said "2 of 4 files could not
+    be imported; 1 were imported" and left the fourth unaccounted for."""
+    controller.prompter = ScriptedPrompter(passwords=[None])  # type: ignore[assignment]
+    empty = tmp_path / "empty.pdf"
+    empty.write_bytes(b"")
+    run(qtbot, controller, empty, ENCRYPTED_PDF, DAMAGED_PDF, ARTICLES / "wikinews_news_nasa.txt")
+    [(title, text, _)] = controller.prompter.errors  # type: ignore[attr-defined]
+    assert title == "Some files were not imported"
+    assert text.startswith(
+        "2 of 4 files could not be imported; 1 was imported; 1 was skipped as you chose."
+    )
+    assert count(db_path) == 1
+
+
 def test_binary_file_gives_a_clear_error_and_changes_nothing(
     qtbot: Any, controller: ImportController, db_path: Path, tmp_path: Path
 ) -> None:
@@ -204,7 +221,7 @@ def test_many_bad_files_give_one_summary(
     assert len(errors) == 1
     title, text, _ = errors[0]
     assert title == "Some files were not imported"
-    assert "3 of 4 files could not be imported; 1 were imported" in text
+    assert "3 of 4 files could not be imported; 1 was imported." in text
     for name in ("mixed.txt", "empty.txt", "missing.txt"):
         assert name in text
     assert "mixes encodings" in text

@@ -55,7 +55,7 @@ def _password_error(name: str, password: str | None) -> PasswordRequired:
             wrong_password=True,
         )
     return PasswordRequired(
-        f"{name} is protected by a password. Give the password to import the file.",
+        f"{name} is protected by a password.",  # the remedy: each front end's (Hint)
         wrong_password=False,
     )
 

@@ -14,15 +14,20 @@ from clipper.library import import_files
 from tests.gui.test_page_view import TWO_COLUMNS
 
 
-def test_page_view_shares_a_narrow_article_pane(
-    window: MainWindow, qtbot: QtBot, fixtures: Path
-) -> None:
+def _open_pdf_in_a_1024_px_window(window: MainWindow, qtbot: QtBot, fixtures: Path) -> None:
+    """A two-column PDF imported and opened in a window as wide as a 1,024 px screen allows."""
     window.resize(1008, 652)
     qtbot.waitUntil(lambda: window.width() == 1008)
     [outcome] = import_files(window.controller.store, [fixtures / "pdfs" / TWO_COLUMNS])
     assert outcome.article_id is not None
     window.controller.articles_imported([outcome.article_id])
     window.open_article(outcome.article_id)
+
+
+def test_page_view_shares_a_narrow_article_pane(
+    window: MainWindow, qtbot: QtBot, fixtures: Path
+) -> None:
+    _open_pdf_in_a_1024_px_window(window, qtbot, fixtures)
     window.actions_by_name["page_view"].setChecked(True)
     pane: PageView = window.page_view  # type: ignore[attr-defined]
     QApplication.processEvents()
@@ -40,12 +45,7 @@ def test_page_view_keeps_the_text_readable_in_a_1024_px_window(
 ) -> None:
     """The text was ~130 px beside the page at 1,024 px, words broken mid-word: the side panes
     now give the centre room for READABLE_TEXT_CHARS a line, and get it back after F9."""
-    window.resize(1008, 652)
-    qtbot.waitUntil(lambda: window.width() == 1008)
-    [outcome] = import_files(window.controller.store, [fixtures / "pdfs" / TWO_COLUMNS])
-    assert outcome.article_id is not None
-    window.controller.articles_imported([outcome.article_id])
-    window.open_article(outcome.article_id)
+    _open_pdf_in_a_1024_px_window(window, qtbot, fixtures)
     before = window.splitter.sizes()
     window.actions_by_name["page_view"].setChecked(True)
     QApplication.processEvents()

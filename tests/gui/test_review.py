@@ -12,25 +12,17 @@ from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
 from clipper.gui.annotations_pane import SUGGESTED_COLUMN
-from clipper.gui.controller import Changes
 from clipper.gui.main_window import MainWindow
 from clipper.importers import read_pasted_text
 from clipper.library import import_article
-from clipper.model import Annotation, Article
+from clipper.model import Annotation
 from clipper.operations.review import PENDING, auto_suggest
+from tests.gui.tagging import add_article as add
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "articles"
 ALIBABA = (FIXTURES / "seed_alibaba_ai_investment.txt").read_text("utf-8")
 NASA = (FIXTURES / "wikinews_news_nasa.txt").read_text("utf-8")
 TIMEOUT = 60_000  # a loaded 2-core machine: generous
-
-
-def add(window: MainWindow, text: str, open_it: bool = True) -> Article:
-    article = import_article(window.controller.store, read_pasted_text(text))
-    window.controller.changed.emit(Changes(library=True))
-    if open_it:
-        window.open_article(article.id)
-    return article
 
 
 def suggest_now(window: MainWindow, article_id: int) -> list[Annotation]:

@@ -163,10 +163,10 @@ class AnnotationOperations(SessionBase):
 
         if after.tag != before.tag:
             label = f"Change {_preview(before.text)} to {self._tag_label(after.tag)}"
+        elif after.status != before.status:  # what the person did, even with a note
+            label = f"{_STATUS_VERBS[after.status]} {_preview(before.text)}"
         elif after.note != before.note:
             label = f"Edit the note on {_preview(before.text)}"
-        elif after.status != before.status:
-            label = f"{_STATUS_VERBS[after.status]} {_preview(before.text)}"
         else:
             label = f"Edit the attributes of {_preview(before.text)}"
         key = None if merge_key is None else ("edit_annotation", annotation_id, merge_key)

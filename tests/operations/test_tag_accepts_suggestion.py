@@ -67,3 +67,9 @@ def test_a_decided_suggestion_is_not_waiting(session: Session) -> None:
     session.set_status([suggested], "accepted")
     with pytest.raises(DuplicateAnnotation, match="already tagged"):
         session.add_annotation(1, *FIGURE, "figure")
+
+
+def test_accepting_with_a_note_is_named_for_the_acceptance(session: Session) -> None:
+    suggest(session)
+    session.add_annotation(1, *FIGURE, "figure", "checked")
+    assert session.undo_log.undo_label == "Accept “12 million”"

@@ -241,6 +241,21 @@ def label_problem(value: str) -> str | None:
     return None if problem is None else f"the label {problem}"
 
 
+def new_label_problem(value: str) -> str | None:
+    """A label being given to a tag (added, or its label changed): :func:`label_problem`,
+    and not digits only (a lookup of "2" would find the tag labelled "2" before the tag
+    whose key is 2; see :func:`new_tag_name_problem`). Labels stored before this rule (or
+    carried by a merged or imported file) still open and work."""
+    problem = label_problem(value)
+    shown = value.strip()
+    if problem is None and shown.isdigit():
+        return (
+            f"the label {_show(shown)} could be taken for a key: give the tag a label with a "
+            f"letter in it (e.g. Tag {shown} or Money)"
+        )
+    return problem
+
+
 def same_key(first: str, second: str) -> bool:
     """Whether two tag keys are one key for Qt (``Q`` and ``q`` are the same key)."""
     return first.lower() == second.lower()

@@ -103,3 +103,17 @@ def test_foreign_keys_are_back_on_after_a_merge(store: Store, tmp_path: Path) ->
     path, _ = exported(tmp_path)
     merge_export(store, path)
     assert store.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+
+
+def test_a_digits_only_label_from_an_older_file_is_merged_under_the_tag_name(
+    store: Store, tmp_path: Path
+) -> None:
+    path, _ = exported(tmp_path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    for tag in data["tags"]:
+        if tag["name"] == "source":
+            tag["label"] = "2"  # stored before labels of digits only were refused
+    path.write_text(json.dumps(data), encoding="utf-8")
+    report = merge_export(store, path)
+    assert report.annotations_added == 2
+    assert store.get_tag("source").label == "Source"

@@ -120,3 +120,29 @@ def test_a_digits_only_tag_stored_before_the_rule_still_opens_and_works(
         assert store.add_annotation(article_id, 23, 27, "2").tag == "2"
         assert store.update_tag("2", label="Cash").label == "Cash"
         assert store.rename_tag("2", "cash").name == "cash"
+
+
+@pytest.mark.parametrize("label", ["2", "2020", " 7 "])
+def test_a_label_of_digits_only_is_refused_as_it_reads_as_a_key(store: Store, label: str) -> None:
+    store.add_tag("money")
+    for change in (
+        lambda: store.add_tag("cash", label),
+        lambda: store.update_tag("money", label=label),
+    ):
+        with pytest.raises(ClipperError, match=r"could be taken for a key.*letter"):
+            change()
+    assert [(t.name, t.label) for t in store.list_tags()][-1] == ("money", "Money")
+    assert store.update_tag("money", label="Q2").label == "Q2"  # a letter in it: a label
+
+
+def test_a_digits_only_label_stored_before_the_rule_still_works(db_path: Path) -> None:
+    with Store(db_path) as store:
+        store.add_tag("money")
+        store.db.execute("UPDATE tags SET label = '2' WHERE name = 'money'")
+        store.db.conn.commit()
+    with Store(db_path) as store:
+        article_id = article(store)
+        assert store.add_annotation(article_id, 23, 27, "money").tag == "money"
+        assert store.update_tag("money", label="2", colour="#000000").label == "2"  # kept
+        assert store.update_tag("money", shortcut="m").shortcut == "m"
+        assert store.update_tag("money", label="Cash").label == "Cash"

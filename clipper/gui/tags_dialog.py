@@ -284,11 +284,12 @@ class TagsDialog(QDialog):
             if issue:
                 return issue
             if label:  # an empty label becomes the name, capitalised
-                issue = fields.label_problem(label)
+                issue = fields.new_label_problem(label)
         else:
             name = self.name_edit.text().strip().lower()
             issue = None if name == self.editing else fields.new_tag_name_problem(name)
-            issue = issue or fields.label_problem(label)
+            kept = any(t.name == self.editing and t.label == label for t in self.tags)
+            issue = issue or (fields.label_problem if kept else fields.new_label_problem)(label)
         key = self.key_edit.text()
         if issue is None and key:
             issue = fields.key_clash_problem(key, self.tags, self.editing)

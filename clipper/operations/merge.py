@@ -39,7 +39,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from clipper.errors import ClipperError, InvalidExport
-from clipper.fields import ARTICLE_FIELDS, key_clash_problem
+from clipper.fields import ARTICLE_FIELDS, key_clash_problem, new_label_problem
 from clipper.importers.export_format import ExportAnnotation, ExportArticle, ExportTag
 from clipper.model import Annotation, Article, content_hash
 from clipper.open_databases import open_database_for
@@ -390,7 +390,8 @@ def _merge_articles(
 
 def _ensure_tags(store: Store, tags: list[ExportTag]) -> tuple[str, ...]:
     """Add the file's tags that are missing; a key another tag has (as the app compares
-    keys) is left out rather than refusing the merge."""
+    keys) is left out, and a label the app no longer gives (digits only) becomes the
+    name, rather than refusing the merge."""
     known = store.list_tags()
     existing = {t.name for t in known}
     created: list[str] = []
@@ -399,9 +400,8 @@ def _ensure_tags(store: Store, tags: list[ExportTag]) -> tuple[str, ...]:
             continue
         key = tag.shortcut
         free = key is not None and key_clash_problem(key, known) is None
-        known.append(
-            store.add_tag(tag.name, tag.label, tag.colour or "#8e7dbe", key if free else None)
-        )
+        label = tag.label if new_label_problem(tag.label or "") is None else None
+        known.append(store.add_tag(tag.name, label, tag.colour or "#8e7dbe", key if free else None))
         existing.add(tag.name)
         created.append(tag.name)
     return tuple(created)

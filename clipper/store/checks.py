@@ -44,8 +44,10 @@ def check_tag_fields(
     tags: Iterable[Tag],
 ) -> None:
     """The label, colour and key of the tag ``name`` (``None``: not changed)."""
+    tags = list(tags)
     if label is not None:
-        _refuse(fields.label_problem(label))
+        current = next((t.label for t in tags if t.name == name), None)
+        _refuse((fields.label_problem if label == current else fields.new_label_problem)(label))
     if colour is not None:
         _refuse(fields.colour_problem(colour))
     if shortcut:

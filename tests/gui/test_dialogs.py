@@ -290,6 +290,12 @@ def test_key_clashes_are_shown_inline(qtbot: Any, store: Store) -> None:
     assert "lower-case word" in dialog.problem_label.text()
     dialog.name_edit.setText("2")  # a lookup of "2" means the key 2 (Quote)
     assert "could be taken for a key" in dialog.problem_label.text()
+    dialog.name_edit.setText("money")
+    dialog.key_edit.setText("m")
+    dialog.label_edit.setText("2")  # a label of digits only reads as a key too
+    assert "could be taken for a key" in dialog.problem_label.text()
+    assert not dialog.save_button.isEnabled()
+    dialog.label_edit.setText("")
 
     # editing a built-in: new label, colour and a free key; its own key is no clash
     dialog.select_tag("claim")

@@ -255,9 +255,12 @@ class MainWindow(QMainWindow):
                 self.recent_menu = menu.addMenu("Open &recent")
                 self.recent_menu.setObjectName("menu_recent")
                 self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        seconds: set[str] = set()  # menus whose group of second places has begun
         for item in ACTIONS:  # the same action in a second menu (e.g. Team › Sync)
             for title in item.also_in:
-                self.menus[title].addSeparator()
+                if title not in seconds:
+                    self.menus[title].addSeparator()
+                    seconds.add(title)
                 self.menus[title].addAction(self.actions_by_name[item.name])
         annotate = self.menus["Annotate"]
         self._tag_menu_anchor = annotate.addSeparator()

@@ -73,6 +73,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         (),
         "File",
         "Merge coders' databases or JSON exports into this database",
+        also_in=("Team",),
     ),
     ActionSpec(
         "sync",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -38,6 +39,17 @@ def test_sync_is_in_the_file_and_team_menus(window: MainWindow) -> None:
     for title in ("File", "Team"):
         assert sync in window.menus[title].actions(), title  # one action, two menus
     assert [a for a in window.findChildren(QAction) if "ync with team" in a.text()] == [sync]
+
+
+def test_merge_is_in_the_file_and_team_menus(window: MainWindow) -> None:
+    merge = window.actions_by_name["merge_databases"]
+    for title in ("File", "Team"):
+        assert merge in window.menus[title].actions(), title  # one action, two menus
+    assert [a for a in window.findChildren(QAction) if "erge databases" in a.text()] == [merge]
+    team = [a.text() for a in window.menus["Team"].actions() if a.isVisible()]
+    assert "" not in [team[0], team[-1]]
+    assert all(a or b for a, b in pairwise(team))  # no empty group
+    assert team[-2:] == [merge.text(), window.actions_by_name["sync"].text()]
 
 
 def summary_box() -> QMessageBox | None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import html
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
-from typing import Protocol
+from typing import Protocol, cast
 
 from PySide6.QtCore import (
     QEasingCurve,
@@ -36,6 +36,7 @@ from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
     QHelpEvent,
+    QKeyEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
@@ -584,11 +585,26 @@ class ArticleView(QPlainTextEdit):
 
     # ------------------------------------------------------------------ layout
     def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize:
+        kind = event.type()
+        if kind == QEvent.Type.Resize:
             # New margins first, so that the text keeps its width when the window does not
             # get narrower than the readable measure (no re-layout of every paragraph).
             self._update_margins()
+        elif kind == QEvent.Type.KeyRelease and self._shift_released(event):
+            # A Shift+arrow selection is done: snap it, as a mouse drag on release (not
+            # while the keys extend it, which would fight them).
+            handled = super().event(event)
+            self._show_snapped_selection()
+            return handled
         return super().event(event)
+
+    def _shift_released(self, event: QEvent) -> bool:
+        """Whether ``event`` (a key release) ends a keyboard selection to snap."""
+        return (
+            self.snap_to_words
+            and cast(QKeyEvent, event).key() == Qt.Key.Key_Shift
+            and self.textCursor().hasSelection()
+        )
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -117,3 +117,23 @@ def test_a_digits_only_label_from_an_older_file_is_merged_under_the_tag_name(
     report = merge_export(store, path)
     assert report.annotations_added == 2
     assert store.get_tag("source").label == "Source"
+
+
+def test_a_digits_only_tag_name_from_an_older_file_is_merged_as_it_is(
+    store: Store, tmp_path: Path
+) -> None:
+    """Older databases could name a tag "2"; merging their export keeps the tag and its
+    annotations instead of refusing the file (new tags may not be named so)."""
+    path, _ = exported(tmp_path)
+    text = path.read_text(encoding="utf-8")
+    data = json.loads(text)
+    for tag in data["tags"]:
+        if tag["name"] == "source":
+            tag["name"] = "2"
+    renamed = json.dumps(data).replace('"tag": "source"', '"tag": "2"')
+    assert renamed.count('"tag": "2"') == 1  # the annotation of the tag moved with it
+    path.write_text(renamed, encoding="utf-8")
+    report = merge_export(store, path)
+    assert report.annotations_added == 2
+    assert report.tags_created == ("2",)
+    assert store.get_tag("2").label == "Named source"

@@ -390,8 +390,8 @@ def _merge_articles(
 
 def _ensure_tags(store: Store, tags: list[ExportTag]) -> tuple[str, ...]:
     """Add the file's tags that are missing; a key another tag has (as the app compares
-    keys) is left out, and a label the app no longer gives (digits only) becomes the
-    name, rather than refusing the merge."""
+    keys) is left out, a name older rules allowed (digits only) is kept, and a label the
+    app no longer gives (digits only) becomes the name, rather than refusing the merge."""
     known = store.list_tags()
     existing = {t.name for t in known}
     created: list[str] = []
@@ -401,7 +401,11 @@ def _ensure_tags(store: Store, tags: list[ExportTag]) -> tuple[str, ...]:
         key = tag.shortcut
         free = key is not None and key_clash_problem(key, known) is None
         label = tag.label if new_label_problem(tag.label or "") is None else None
-        known.append(store.add_tag(tag.name, label, tag.colour or "#8e7dbe", key if free else None))
+        known.append(
+            store.add_tag(
+                tag.name, label, tag.colour or "#8e7dbe", key if free else None, carried=True
+            )
+        )
         existing.add(tag.name)
         created.append(tag.name)
     return tuple(created)

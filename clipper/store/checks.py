@@ -20,17 +20,25 @@ def _refuse(problem: str | None) -> None:
 
 
 def check_new_tag(
-    name: str, label: str, colour: str, shortcut: str | None, tags: Iterable[Tag]
+    name: str,
+    label: str,
+    colour: str,
+    shortcut: str | None,
+    tags: Iterable[Tag],
+    *,
+    carried: bool = False,
 ) -> None:
-    """A tag about to be added (``name`` already normalised) next to the existing ``tags``."""
+    """A tag about to be added (``name`` already normalised) next to the existing ``tags``;
+    ``carried``: a name a merged file brings (made under older rules: kept as it is)."""
     tags = list(tags)
-    check_tag_name(name, tags)
+    check_tag_name(name, tags, carried=carried)
     check_tag_fields(name, label, colour, shortcut, tags)
 
 
-def check_tag_name(name: str, tags: Iterable[Tag]) -> None:
-    """A new name for a tag (added or renamed; already normalised), free among ``tags``."""
-    _refuse(fields.new_tag_name_problem(name))
+def check_tag_name(name: str, tags: Iterable[Tag], *, carried: bool = False) -> None:
+    """A new name for a tag (added or renamed; already normalised), free among ``tags``;
+    a ``carried`` name (from a merged file) is held to the rules older databases kept."""
+    _refuse((fields.tag_name_problem if carried else fields.new_tag_name_problem)(name))
     exists = fields.tag_exists_problem(name, tags)
     if exists is not None:
         raise TagExists(exists)

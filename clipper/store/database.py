@@ -414,13 +414,17 @@ class Store(
         label: str | None = None,
         colour: str = "#8e7dbe",
         shortcut: str | None = None,
+        *,
+        carried: bool = False,
     ) -> Tag:
-        """Define a new tag. Names are lower-case words; shortcuts are single keys."""
+        """Define a new tag. Names are lower-case words; shortcuts are single keys.
+        ``carried``: the name comes from a merged file and may be one older rules allowed
+        (digits only)."""
         name = normalise_tag_name(name)
         label = label or name.capitalize()
         shortcut = shortcut or None
         tags = self.list_tags()
-        check_new_tag(name, label, colour, shortcut, tags)
+        check_new_tag(name, label, colour, shortcut, tags, carried=carried)
         position = max((t.position for t in tags), default=0) + 1
         tag = Tag(name, label, colour, shortcut, position, False, tag_uuid(name))
         with self._write():

@@ -5,6 +5,7 @@
   around it), in any article.
 * Patterns (a figure's unit, a claim's reporting verb, a person's name) lose score with each
   rejection and win it back with acceptances; below :data:`MIN_SCORE` they are not offered.
+  Quotes have no such pattern: rejecting a few scare quotes must not hide every quotation.
 """
 
 from __future__ import annotations
@@ -44,6 +45,10 @@ def pattern_of(tag: str, text: str, start: int, end: int, unit: str | None) -> s
     return ""
 
 
+#: The tags whose decisions teach a pattern (see :func:`pattern_of`); a quote is a quote.
+PATTERN_TAGS = frozenset({"figure", "claim", "person"})
+
+
 @dataclass(slots=True)
 class Lexicon:
     """Names, rejected suggestions and pattern counts of one database."""
@@ -67,6 +72,8 @@ class Lexicon:
             self.rejected_patterns[pattern] += 1
 
     def factor(self, tag: str, pattern: str) -> float:
+        if tag not in PATTERN_TAGS:
+            return 1.0
         key = (tag, pattern)
         accepted, rejected = self.accepted_patterns[key], self.rejected_patterns[key]
         return (accepted + 1) / (accepted + rejected + 1)

@@ -123,3 +123,22 @@ def test_rejected_patterns_lose_score(db_path: Path) -> None:
         assert after == []  # two rejections of the pattern: below the offering threshold
         session.add_suggestions(3, session.suggestions_for(3, ["figure"]))
         assert session.suggestions_for(3, ["figure"]) == []
+
+
+def test_rejected_quotes_do_not_hide_the_other_quotes(db_path: Path) -> None:
+    """Quotes share no pattern: three rejected scare quotes left every other quotation
+    below the offering threshold (each rejection halved, then thirded… the one quote score)."""
+    texts = [
+        f'Item {n}: the "smart" plan, officials said, "will save {n} lives," Li said.'
+        for n in range(5)
+    ]
+    with Store(db_path) as store:
+        for n, text in enumerate(texts):
+            store.add_article(ImportedArticle(text, f"T{n}", f"t{n}.txt", "txt"))
+        session = Session(store)
+        before = [s.score for s in session.suggestions_for(5, ["quote"])]
+        assert before
+        for article_id in (1, 2, 3):
+            session.add_suggestions(article_id, session.suggestions_for(article_id, ["quote"]))
+            session.reject_suggestions([a.id for a in session.list_annotations(article_id)])
+        assert [s.score for s in session.suggestions_for(5, ["quote"])] == before

@@ -79,7 +79,8 @@ def test_killed_restore_or_delete_leaves_all_or_nothing(tmp_path: Path) -> None:
         outcomes.append((run.killed, run.lines, found))
         assert found in (full, (0, 0, 0)), (run.lines, found)
         if found == (0, 0, 0):  # killed while restoring: start the next round from the copy
-            assert run.killed and run.lines == ["deleted"]
+            # (or between the delete's commit and its "deleted" line reaching the pipe)
+            assert run.killed and run.lines in ([], ["deleted"])
             with Store(db) as store:
                 store.restore(pristine)
     # Some kills landed inside a write (not before or after both).

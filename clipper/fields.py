@@ -135,13 +135,9 @@ def new_tag_name_problem(value: str) -> str | None:
     """A name for a tag being added or renamed: :func:`tag_name_problem`, and not digits
     only (a lookup of "2" would find a tag named "2" before the tag whose key is 2).
     Names stored before this rule (or carried by a merged file) still open and work."""
-    problem = tag_name_problem(value)
-    if problem is None and value.isdigit():
-        return (
-            f"{_show(value)} could be taken for a key: give the tag a name with a letter "
-            f"in it (e.g. tag{value} or money)"
-        )
-    return problem
+    return tag_name_problem(value) or _key_like_problem(
+        value, _show(value), "a name", f"tag{value} or money"
+    )
 
 
 def normalise_coder_name(value: str) -> str:
@@ -246,14 +242,27 @@ def new_label_problem(value: str) -> str | None:
     and not digits only (a lookup of "2" would find the tag labelled "2" before the tag
     whose key is 2; see :func:`new_tag_name_problem`). Labels stored before this rule (or
     carried by a merged or imported file) still open and work."""
-    problem = label_problem(value)
     shown = value.strip()
-    if problem is None and shown.isdigit():
-        return (
-            f"the label {_show(shown)} could be taken for a key: give the tag a label with a "
-            f"letter in it (e.g. Tag {shown} or Money)"
-        )
-    return problem
+    return label_problem(value) or _key_like_problem(
+        shown, f"the label {_show(shown)}", "a label", f"Tag {shown} or Money"
+    )
+
+
+def changed_label_problem(value: str, current: str | None) -> str | None:
+    """A label set on a tag whose label is ``current`` (``None``: a new tag): kept as it
+    is, it is held to :func:`label_problem` (older databases keep working), else to
+    :func:`new_label_problem`."""
+    return (label_problem if value == current else new_label_problem)(value)
+
+
+def _key_like_problem(value: str, shown: str, what: str, example: str) -> str | None:
+    """Digits only: a lookup of "2" would find this tag before the tag whose key is 2."""
+    if not value.isdigit():
+        return None
+    return (
+        f"{shown} could be taken for a key: give the tag {what} with a letter in it "
+        f"(e.g. {example})"
+    )
 
 
 def same_key(first: str, second: str) -> bool:

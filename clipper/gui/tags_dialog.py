@@ -288,8 +288,8 @@ class TagsDialog(QDialog):
         else:
             name = self.name_edit.text().strip().lower()
             issue = None if name == self.editing else fields.new_tag_name_problem(name)
-            kept = any(t.name == self.editing and t.label == label for t in self.tags)
-            issue = issue or (fields.label_problem if kept else fields.new_label_problem)(label)
+            current = next((t.label for t in self.tags if t.name == self.editing), None)
+            issue = issue or fields.changed_label_problem(label, current)
         key = self.key_edit.text()
         if issue is None and key:
             issue = fields.key_clash_problem(key, self.tags, self.editing)

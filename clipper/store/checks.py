@@ -55,7 +55,7 @@ def check_tag_fields(
     tags = list(tags)
     if label is not None:
         current = next((t.label for t in tags if t.name == name), None)
-        _refuse((fields.label_problem if label == current else fields.new_label_problem)(label))
+        _refuse(fields.changed_label_problem(label, current))
     if colour is not None:
         _refuse(fields.colour_problem(colour))
     if shortcut:

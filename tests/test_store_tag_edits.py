@@ -107,13 +107,19 @@ def test_a_name_of_digits_only_is_refused_as_it_reads_as_a_key(store: Store, nam
     assert store.add_tag("q2").name == "q2"  # a letter in it: a name
 
 
+def stored_before_the_rule(db_path: Path, column: str) -> None:
+    """A tag "money" whose name or label is "2", as databases made before digits-only
+    names and labels were refused can hold."""
+    with Store(db_path) as store:
+        store.add_tag("money")
+        store.db.execute(f"UPDATE tags SET {column} = '2' WHERE name = 'money'")
+        store.db.conn.commit()
+
+
 def test_a_digits_only_tag_stored_before_the_rule_still_opens_and_works(
     db_path: Path,
 ) -> None:
-    with Store(db_path) as store:
-        store.add_tag("money")
-        store.db.execute("UPDATE tags SET name = '2' WHERE name = 'money'")
-        store.db.conn.commit()
+    stored_before_the_rule(db_path, "name")
     with Store(db_path) as store:
         article_id = article(store)
         assert store.get_tag("2").label == "Money"
@@ -136,10 +142,7 @@ def test_a_label_of_digits_only_is_refused_as_it_reads_as_a_key(store: Store, la
 
 
 def test_a_digits_only_label_stored_before_the_rule_still_works(db_path: Path) -> None:
-    with Store(db_path) as store:
-        store.add_tag("money")
-        store.db.execute("UPDATE tags SET label = '2' WHERE name = 'money'")
-        store.db.conn.commit()
+    stored_before_the_rule(db_path, "label")
     with Store(db_path) as store:
         article_id = article(store)
         assert store.add_annotation(article_id, 23, 27, "money").tag == "money"

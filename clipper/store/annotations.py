@@ -48,7 +48,7 @@ _ANNOTATION_FIELDS = (
     "status",
 )
 _ANNOTATION_COLUMNS = ", ".join(f'n."{c}"' for c in _ANNOTATION_FIELDS)
-_MANUAL, _ACCEPTED = ORIGINS[0], STATUSES[1]
+_MANUAL, _ACCEPTED, _PENDING = ORIGINS[0], STATUSES[1], STATUSES[0]
 #: ``_ANNOTATION_COLUMNS`` for lists: NULL where a value is the usual one (shared in Python).
 _LIST_COLUMNS = (
     _ANNOTATION_COLUMNS.replace('n."updated_at"', 'nullif(n."updated_at", n."created_at")')
@@ -116,10 +116,10 @@ class AnnotationStore(AttributeStore, CoderStore):
         """
         if unless_waiting:
             row = self.db.execute(
-                "SELECT length, (SELECT id FROM annotations WHERE status = 'pending' "
+                "SELECT length, (SELECT id FROM annotations WHERE status = ? "
                 'AND article_id = articles.id AND start = ? AND "end" = ? AND tag = ? LIMIT 1) '
                 "FROM articles WHERE id = ?",
-                [start, end, tag, article_id],
+                [_PENDING, start, end, tag, article_id],
             ).fetchone()
         else:
             row = self.db.execute(

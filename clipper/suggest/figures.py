@@ -363,7 +363,7 @@ _ONE_OF_BEFORE = re.compile(
 #: The subject noun phrase that opens a sentence ("The trial", "Her latest novel").
 _SUBJECT = re.compile(
     r"\s*(?:The|This|That|Its|His|Her|Their|Our)\s(?:[a-z]+\s)?([a-z]{3,})"
-    r"\s(?:is|was|has|had|remains|remained|became|had|,)"
+    r"\s(?:is|was|has|had|remains|remained|became|,)"
 )
 _HE_SHE = re.compile(r"\s*(?:He|She)\s")
 #: A plural noun, then "including" and the number: the number counts some of them.
